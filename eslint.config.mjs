@@ -1,0 +1,56 @@
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+const TEST_FILES = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'];
+
+/** @param {boolean} inTests tests of any lib may also use the testing lib */
+const boundaries = (inTests) => [
+  'error',
+  {
+    enforceBuildableLibDependency: false,
+    allow: [],
+    // The testing lib creates migrated databases for every lib's tests, including the db lib's own.
+    // It depends on nothing but db and contracts, so this is the only cycle allowed.
+    ignoredCircularDependencies: [['db', 'testing']],
+    depConstraints: [
+      // Pure libraries (contracts, policies, deciders) import no I/O and nothing but other pure libs.
+      { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', ...(inTests ? ['type:testing'] : [])] },
+      { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:domain', 'type:util', ...(inTests ? ['type:testing'] : [])] },
+      { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:infra', ...(inTests ? ['type:testing'] : [])] },
+      { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:infra', 'type:testing'] },
+      // Libraries never import apps; apps may use every kind of lib.
+      { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:infra', 'type:testing'] },
+    ],
+  },
+];
+
+export default [
+  { ignores: ['**/node_modules/**', '**/dist/**', '**/tmp/**', '.nx/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    plugins: { '@nx': nx },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@nx/enforce-module-boundaries': boundaries(false),
+    },
+  },
+  {
+    // Pure libraries: no database, broker, HTTP or file system.
+    files: ['libs/contracts/**/*.ts', 'libs/sync/policy/**/*.ts'],
+    ignores: TEST_FILES,
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['pg', 'kysely', 'kysely/*', '@nats-io/*', 'node:fs', 'fs', 'node:http', 'http', 'undici', '@nestjs/*'], message: 'Pure libraries import no I/O.' },
+      ] }],
+    },
+  },
+  {
+    files: TEST_FILES,
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@nx/enforce-module-boundaries': boundaries(true),
+    },
+  },
+];

@@ -1,0 +1,1 @@
+export type { TraceContext, EventMetadata, NewEvent, RecordedEvent } from './envelope';

@@ -1,0 +1,6 @@
+export { uniqueName } from './unique-name';
+export { waitFor } from './wait-for';
+export type { WaitForOptions } from './wait-for';
+export { createTestDatabase, ADMIN_DATABASE_URL } from './test-database';
+export type { TestDatabase } from './test-database';
+export { connectTestNats, TEST_NATS_URL } from './nats';

@@ -1,0 +1,49 @@
+import { Client } from 'pg';
+import type { Kysely } from 'kysely';
+import { createDb, migrateToLatest, type Database } from '@sf/db';
+import { uniqueName } from './unique-name';
+
+/** Server-level URL used to create and drop per-test databases. */
+export const ADMIN_DATABASE_URL = process.env['TEST_ADMIN_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export interface TestDatabase {
+  name: string;
+  url: string;
+  db: Kysely<Database>;
+  /** Closes the pool and drops the database. */
+  drop: () => Promise<void>;
+}
+
+const withAdmin = async <T>(fn: (c: Client) => Promise<T>): Promise<T> => {
+  const c = new Client({ connectionString: ADMIN_DATABASE_URL });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+};
+
+const urlFor = (name: string): string => {
+  const u = new URL(ADMIN_DATABASE_URL);
+  u.pathname = `/${name}`;
+  return u.toString();
+};
+
+/** A fresh database with every migration applied; each test file gets its own, and drops it when done. */
+export const createTestDatabase = async (opts: { migrate?: boolean; max?: number } = {}): Promise<TestDatabase> => {
+  const name = uniqueName('sf_test');
+  await withAdmin((c) => c.query(`CREATE DATABASE "${name}"`));
+  const url = urlFor(name);
+  const db = createDb({ url, max: opts.max ?? 10, applicationName: name });
+  if (opts.migrate !== false) await migrateToLatest(db);
+  return {
+    name,
+    url,
+    db,
+    drop: async () => {
+      await db.destroy();
+      await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    },
+  };
+};

@@ -1,0 +1,18 @@
+// `npm run migrate`: applies every pending migration to DATABASE_URL (services also do this at start).
+import { createDb, databaseUrlFromEnv, migrateToLatest } from '@sf/db';
+
+const main = async (): Promise<void> => {
+  const url = databaseUrlFromEnv();
+  const db = createDb({ url, max: 1, applicationName: 'migrate' });
+  try {
+    const { applied } = await migrateToLatest(db);
+    console.log(applied.length === 0 ? 'schema is up to date' : `applied ${applied.length} migration(s): ${applied.join(', ')}`);
+  } finally {
+    await db.destroy();
+  }
+};
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
