@@ -1,1 +1,58 @@
+// Public surface of @sf/contracts: the event envelope, the one event catalogue, validation at every boundary,
+// upcasting, the wire form, subjects, stream ids and the AsyncAPI document. Pure: no I/O.
+
+// Envelope
 export type { TraceContext, EventMetadata, NewEvent, RecordedEvent } from './envelope';
+export type { Validation } from './validation';
+export { valid, invalid } from './validation';
+
+// Wire names
+export {
+  EventTypes, StreamTypes, StreamIdPrefixes, SyncTriggers, SyncScopeKinds, ClioRegions, RevokedBy, EventHeaders, DeadLetterHeaders,
+} from './wire-names';
+export type { EventType, StreamType, SyncTrigger, SyncScopeKind, ClioRegion } from './wire-names';
+
+// Catalogue
+export { CATALOGUE, catalogueEntries, currentVersionOf, isEventType } from './catalogue';
+export type { CurrentEventData } from './catalogue';
+export type { CatalogueEvent, NewCatalogueEvent, RecordedCatalogueEvent, EventData } from './catalogue-event';
+export type { EventDefinition, Upcaster } from './event-definition';
+export type { DataClass } from './field-registry';
+export { ID_MAX_LENGTH, TEXT_MAX_LENGTH } from './fields';
+export { SyncScope } from './events/sync-scope';
+export { SyncRequestedV1, SyncRequestedV2, upcastSyncRequestedV1 } from './events/sync-requested';
+export { SyncJobStartedV1 } from './events/sync-job-started';
+export { SyncProgressedV1 } from './events/sync-progressed';
+export { SyncJobBlockedV1 } from './events/sync-job-blocked';
+export { SyncJobResumedV1 } from './events/sync-job-resumed';
+export { SyncJobCompletedV1 } from './events/sync-job-completed';
+export { SyncJobFailedV1 } from './events/sync-job-failed';
+export { SyncJobCancelledV1 } from './events/sync-job-cancelled';
+export { DocumentsSweptV1 } from './events/documents-swept';
+export { JobStartedV1 } from './events/job-started';
+export { DocumentProcessedV1 } from './events/document-processed';
+export { DocumentSkippedV1 } from './events/document-skipped';
+export { DocumentFailedV1 } from './events/document-failed';
+export { JobCompletedV1 } from './events/job-completed';
+export { JobCancelledV1 } from './events/job-cancelled';
+export { ClioConnectedV1 } from './events/clio-connected';
+export { ConnectionNeedsReauthV1 } from './events/connection-needs-reauth';
+export { ConnectionRevokedV1 } from './events/connection-revoked';
+
+// Validation, upcasting, wire form
+export { validateEventData } from './validate-event-data';
+export { upcastEventData } from './upcast';
+export { validateNewEvent, newEvent } from './new-event';
+export type { NewEventInput } from './new-event';
+export { parseEnvelope, upcastEvent } from './parse-envelope';
+export { toWire } from './to-wire';
+export type { WireEvent, WireMetadata, WireTrace } from './to-wire';
+export { TRACEPARENT_PATTERN, TRACESTATE_PATTERN, isTraceparent } from './trace-context';
+
+// Subjects and streams
+export { SUBJECTS, subjectFor, isSubjectToken, InvalidSubjectToken, SUBJECT_TOKEN_PATTERN, FIRM_ID_PATTERN } from './subjects';
+export { streamIds, streamOf } from './stream-ids';
+export type { StreamRef } from './stream-ids';
+
+// AsyncAPI
+export { buildAsyncApi, renderAsyncApiYaml, CONTRACT_VERSION } from './asyncapi';

@@ -1,1 +1,16 @@
-export {};
+export type { Projection, ReadModelTable } from './projection';
+export { checkpointName } from './projection';
+export { allProjections, projectionByName } from './projections';
+export { matterSyncStateProjection } from './matter-sync-state/matter-sync-state.projection';
+export { MatterSyncStatus } from './matter-sync-state/matter-sync-row';
+export type { MatterSyncRow, MatterSyncProgress } from './matter-sync-state/matter-sync-row';
+export { jobSnapshotsProjection } from './job-snapshots/job-snapshots.projection';
+export { ProcessingJobStatus } from './job-snapshots/job-snapshot-row';
+export type { JobSnapshotRow } from './job-snapshots/job-snapshot-row';
+export { startProjectionRunner } from './runner/projection-runner';
+export type { ProjectionRunner, ProjectionRunnerOptions, AppliedBatch } from './runner/projection-runner';
+export { runProjectionBatch } from './runner/run-batch';
+export type { BatchOutcome } from './runner/run-batch';
+export { catchUp, isCaughtUp, rebuildProjection } from './runner/catch-up';
+export type { CatchUpOptions } from './runner/catch-up';
+export { ensureProjectionVersion, resetProjection } from './runner/reset';

@@ -2,12 +2,13 @@ import type { Kysely, Transaction } from 'kysely';
 import type { EventStoreTables } from './schema/event-store.tables';
 import type { MessagingTables } from './schema/messaging.tables';
 import type { ReadModelTables } from './schema/read-models.tables';
+import type { TokenVaultTables } from './schema/token-vault.tables';
 
 /**
  * Every table of the platform. Each concern keeps its table interfaces in its own file under schema/;
  * the migrations under migrations/ are what actually create them.
  */
-export interface Database extends EventStoreTables, MessagingTables, ReadModelTables {}
+export interface Database extends EventStoreTables, MessagingTables, ReadModelTables, TokenVaultTables {}
 
 /** Anything that can run a query: the pool or an open transaction. Passed explicitly, never ambient. */
 export type Executor = Kysely<Database> | Transaction<Database>;

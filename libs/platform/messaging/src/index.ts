@@ -1,1 +1,22 @@
-export {};
+export { DEFAULT_NAMESPACE, Hdr, StreamName, relayCheckpointName } from './wire-names';
+export {
+  TOPOLOGY_DEFAULTS,
+  deadLetterSubjectIn,
+  defineTopology,
+  eventSubjectIn,
+  rebaseSubject,
+  topologyOptionsFromEnv,
+} from './topology';
+export type { ConsumerOptions, ConsumerSpec, StreamSpec, Topology, TopologyOptions } from './topology';
+export { provision } from './provision';
+export type { ProvisionReport } from './provision';
+export { createRelay } from './relay/relay';
+export type { Relay, RelayFaults, RelayOptions } from './relay/relay';
+export { RelayRole } from './relay/relay-status';
+export type { RelayStatus } from './relay/relay-status';
+export { Disposition } from './consumer/disposition';
+export { claimInbox } from './consumer/inbox';
+export type { MessageContext, MessageHandler } from './consumer/message-handler';
+export { createConsumerRunner } from './consumer/consumer-runner';
+export type { ConsumerFaults, ConsumerRunner, ConsumerRunnerOptions, ConsumerRunnerStats } from './consumer/consumer-runner';
+export type { RetryPolicy } from './consumer/settlement';

@@ -1,1 +1,13 @@
-export {};
+export { natsHeadersGetter, natsHeadersSetter } from './nats-headers-carrier';
+export {
+  TRACE_HEADERS,
+  contextFromHeaders,
+  contextFromTrace,
+  extractTrace,
+  injectTrace,
+  parseTraceparent,
+  traceFromContext,
+} from './trace-context';
+export { contextWithSpan, endSpan, startProcessSpan, startPublishSpan } from './messaging-spans';
+export type { MessageSpanFields } from './messaging-spans';
+export { MESSAGING_SYSTEM, MessagingAttr, MessagingOperation, MessagingOperationType } from './semconv';

@@ -1,7 +1,16 @@
 import type { Migration } from 'kysely';
+import * as eventStore from './2026-11-23T01-event-store';
+import * as messaging from './2026-11-23T02-messaging';
+import * as readModels from './2026-11-23T03-read-models';
+import * as tokenVault from './2026-11-23T04-token-vault';
 
 /**
  * Every migration, in order. Names start with an ISO date so that order is plain; migrations are frozen in
  * time (they take Kysely<any>-shaped handles, never the current Database type). Append new ones at the end.
  */
-export const migrations: Record<string, Migration> = {};
+export const migrations: Record<string, Migration> = {
+  '2026-11-23T01-event-store': eventStore,
+  '2026-11-23T02-messaging': messaging,
+  '2026-11-23T03-read-models': readModels,
+  '2026-11-23T04-token-vault': tokenVault,
+};

@@ -1,0 +1,36 @@
+export { createKeyring, keyringFromEnv, KeyringEnv } from './keyring';
+export type { Keyring } from './keyring';
+export { seal, open, reseal, sealedKeyId } from './sealed-value';
+export type { OpenResult, ResealResult } from './sealed-value';
+export { sealTokens, openTokens, resealTokens, tokenAad } from './token-seal';
+export type { ClioTokens, SealedTokens } from './token-seal';
+export { KeyringConfigError, TokenDecryptError, isTokenDecryptError, OpenFailure } from './vault-errors';
+export { ClioRegion, isClioRegion, CLIO_OAUTH_ORIGINS } from './clio-region';
+export { ConnectionStatus } from './connection-status';
+export {
+  saveConnection,
+  findConnectionByFirm,
+  findConnectionById,
+  replaceTokens,
+  markNeedsReauth,
+  revokeConnection,
+  listRefreshDue,
+} from './connection-repository';
+export type { StoredConnection, SealedTokenState, NewConnection } from './connection-repository';
+export { lockFirmTokens, isLockTimeout, refreshLockName } from './refresh-lock';
+export { rotateVaultKeys } from './rotate-keys';
+export type { RotateOutcome } from './rotate-keys';
+export { DEFAULT_REFRESH_POLICY, isRefreshDue, isUsable, dueCutoffs } from './refresh-policy';
+export type { RefreshPolicy, TokenTimes } from './refresh-policy';
+export type { RefreshOutcome, TokenRefresher } from './token-refresher';
+export { TokenService } from './token-service';
+export type { TokenServiceOptions, GetAccessTokenOptions, VaultLog } from './token-service';
+export type { AccessTokenResult, AccessTokenFailure } from './access-token-result';
+export {
+  createClioTokenRefresher,
+  clioTokenRefresherOptionsFromEnv,
+  classifyTokenResponse,
+  ClioOAuthEnv,
+} from './clio-token-refresher';
+export type { ClioTokenRefresherOptions } from './clio-token-refresher';
+export { ClioOAuthPath, ClioTokenForm, ClioGrantType } from './clio-oauth-wire';

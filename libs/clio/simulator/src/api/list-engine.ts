@@ -1,0 +1,151 @@
+import type { CompiledSelection } from '../models/compile';
+import { compileFields, stampOf } from '../models/compile';
+import type { RenderEnv } from '../models/model';
+import type { BaseRecord } from '../store/records';
+import type { SimStore } from '../store/store';
+import type { RequestContext } from '../server/context';
+import { send } from '../server/context';
+import { ApiError, badRequest, invalidFields } from './api-error';
+import type { ListSpec, Pred, RowSource, SortKey } from './list-spec';
+import { decodeCursor, encodeCursor } from './page-token';
+import { intListParam, intParam, timeParam } from './query-params';
+import { ErrorType } from '../wire';
+
+/** Largest `limit` and the default (D-PG). */
+export const MAX_LIMIT = 200;
+/** Offset paging stops at this many records (D-PG): asking beyond is 422 ArgumentError. */
+export const MAX_OFFSET_RECORDS = 10_000;
+
+export interface ListOptions {
+  /** Add `meta.records` (total matching records). */
+  metaRecords: boolean;
+}
+
+const tableSource = <R extends BaseRecord>(spec: ListSpec<R>): RowSource<R> => ({
+  ascending: (store, after) => store.table(spec.resource).ascending(after) as Iterable<R>,
+  descending: (store, before) => store.table(spec.resource).descending(before) as Iterable<R>,
+});
+
+/** Serve an index request: filters, `fields`, cursor or offset paging, `meta.paging.next`. */
+export const serveList = <R extends BaseRecord>(ctx: RequestContext, store: SimStore, spec: ListSpec<R>, opts: ListOptions): void => {
+  const q = ctx.query;
+  const compiled = compileFields(spec.model, q.get('fields') ?? undefined);
+  if (!compiled.ok) throw invalidFields(compiled.message);
+  const limit = q.has('limit') ? intParam('limit', q.get('limit') as string) : MAX_LIMIT;
+  if (limit < 1 || limit > MAX_LIMIT) throw badRequest(`limit must be between 1 and ${MAX_LIMIT}`);
+  const preds = buildPredicates(q, store, spec);
+  const match: Pred<R> = preds.length === 0 ? () => true : (r) => preds.every((p) => p(r));
+  const order = parseOrder(q.get('order'), spec);
+  const source = spec.source ?? tableSource(spec);
+
+  let rows: R[];
+  let next: URLSearchParams | undefined;
+  if (q.has('offset') || order.field !== 'id') {
+    const offset = q.has('offset') ? intParam('offset', q.get('offset') as string) : 0;
+    if (offset < 0) throw badRequest('offset must be zero or more');
+    if (offset >= MAX_OFFSET_RECORDS) {
+      throw new ApiError(422, ErrorType.Argument, `Offset pagination is limited to ${MAX_OFFSET_RECORDS} records; use cursor pagination (order=id(asc)) instead`);
+    }
+    const all = collect(source.ascending(store, 0), match);
+    const key = order.field === 'id' ? (r: R) => r.id : (r: R) => spec.orders?.[order.field](r, store) ?? null;
+    all.sort((a, b) => compareKeys(key(a), key(b), a.id, b.id) * (order.desc ? -1 : 1));
+    rows = all.slice(offset, Math.min(offset + limit, MAX_OFFSET_RECORDS));
+    if (offset + limit < all.length) next = withParams(q, { offset: String(offset + limit), page_token: undefined });
+    return respond(ctx, store, compiled.compiled, rows, next, opts.metaRecords ? all.length : undefined);
+  }
+
+  const cursor = q.has('page_token') ? decodeCursor(q.get('page_token') as string) : undefined;
+  const desc = cursor ? cursor.desc : order.desc;
+  const iter = desc ? source.descending(store, cursor?.after ?? Number.MAX_SAFE_INTEGER) : source.ascending(store, cursor?.after ?? 0);
+  rows = [];
+  let more = false;
+  for (const r of iter) {
+    if (!match(r)) continue;
+    if (rows.length === limit) {
+      more = true;
+      break;
+    }
+    rows.push(r);
+  }
+  if (more) next = withParams(q, { page_token: encodeCursor({ after: rows[rows.length - 1].id, desc }), offset: undefined });
+  const total = opts.metaRecords ? countMatches(store, spec, source, preds.length === 0 ? undefined : match) : undefined;
+  respond(ctx, store, compiled.compiled, rows, next, total);
+};
+
+const respond = <R>(
+  ctx: RequestContext,
+  store: SimStore,
+  sel: CompiledSelection<R>,
+  page: readonly R[],
+  next: URLSearchParams | undefined,
+  records: number | undefined,
+): void => {
+  const env: RenderEnv = { store };
+  const stamp = stampOf(sel.deps, env);
+  const parts = new Array<string>(page.length);
+  for (let i = 0; i < page.length; i++) parts[i] = sel.json(page[i], env, stamp);
+  const paging = next ? { next: `${ctx.origin}${ctx.path}?${next.toString()}` } : {};
+  const meta = records === undefined ? { paging } : { paging, records };
+  send(ctx, 200, `{"data":[${parts.join(',')}],"meta":${JSON.stringify(meta)}}`);
+};
+
+const buildPredicates = <R extends BaseRecord>(q: URLSearchParams, store: SimStore, spec: ListSpec<R>): Pred<R>[] => {
+  const preds: Pred<R>[] = [];
+  const excl = spec.exclusions?.(q);
+  if (excl) preds.push(excl);
+  if (q.has('ids[]')) {
+    const ids = new Set(intListParam('ids[]', q.getAll('ids[]')));
+    preds.push((r) => ids.has(r.id));
+  }
+  if (!spec.noSince && q.has('updated_since')) {
+    const t = timeParam('updated_since', q.get('updated_since') as string);
+    preds.push((r) => r.updated_at >= t);
+  }
+  if (!spec.noSince && q.has('created_since')) {
+    const t = timeParam('created_since', q.get('created_since') as string);
+    preds.push((r) => r.created_at >= t);
+  }
+  for (const [name, def] of Object.entries(spec.filters)) {
+    if (!q.has(name)) continue;
+    const p = def(q.getAll(name), store, q);
+    if (p) preds.push(p);
+  }
+  return preds;
+};
+
+const parseOrder = <R extends BaseRecord>(raw: string | null, spec: ListSpec<R>): { field: string; desc: boolean } => {
+  if (raw === null || raw === '') return { field: 'id', desc: false };
+  if (!spec.orders) throw badRequest('order is not supported by this endpoint');
+  const m = /^([a-z_.]+)\((asc|desc)\)$/.exec(raw.trim());
+  if (!m || (m[1] !== 'id' && !(m[1] in spec.orders))) throw badRequest(`Invalid order: ${raw}`);
+  return { field: m[1], desc: m[2] === 'desc' };
+};
+
+const collect = <R>(iter: Iterable<R>, match: Pred<R>): R[] => {
+  const out: R[] = [];
+  for (const r of iter) if (match(r)) out.push(r);
+  return out;
+};
+
+const compareKeys = (a: SortKey, b: SortKey, idA: number, idB: number): number => {
+  if (a === b) return idA - idB;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
+};
+
+const countMatches = <R extends BaseRecord>(store: SimStore, spec: ListSpec<R>, source: RowSource<R>, match: Pred<R> | undefined): number => {
+  if (!match && !spec.source) return store.table(spec.resource).size;
+  let n = 0;
+  for (const r of source.ascending(store, 0)) if (!match || match(r)) n++;
+  return n;
+};
+
+const withParams = (q: URLSearchParams, changes: Record<string, string | undefined>): URLSearchParams => {
+  const out = new URLSearchParams(q);
+  for (const [k, v] of Object.entries(changes)) {
+    if (v === undefined) out.delete(k);
+    else out.set(k, v);
+  }
+  return out;
+};

@@ -1,0 +1,73 @@
+import type { EventDefinition } from './event-definition';
+import { clioConnected, type ClioConnectedV1 } from './events/clio-connected';
+import { connectionNeedsReauth, type ConnectionNeedsReauthV1 } from './events/connection-needs-reauth';
+import { connectionRevoked, type ConnectionRevokedV1 } from './events/connection-revoked';
+import { documentFailed, type DocumentFailedV1 } from './events/document-failed';
+import { documentProcessed, type DocumentProcessedV1 } from './events/document-processed';
+import { documentSkipped, type DocumentSkippedV1 } from './events/document-skipped';
+import { documentsSwept, type DocumentsSweptV1 } from './events/documents-swept';
+import { jobCancelled, type JobCancelledV1 } from './events/job-cancelled';
+import { jobCompleted, type JobCompletedV1 } from './events/job-completed';
+import { jobStarted, type JobStartedV1 } from './events/job-started';
+import { syncJobBlocked, type SyncJobBlockedV1 } from './events/sync-job-blocked';
+import { syncJobCancelled, type SyncJobCancelledV1 } from './events/sync-job-cancelled';
+import { syncJobCompleted, type SyncJobCompletedV1 } from './events/sync-job-completed';
+import { syncJobFailed, type SyncJobFailedV1 } from './events/sync-job-failed';
+import { syncJobResumed, type SyncJobResumedV1 } from './events/sync-job-resumed';
+import { syncJobStarted, type SyncJobStartedV1 } from './events/sync-job-started';
+import { syncProgressed, type SyncProgressedV1 } from './events/sync-progressed';
+import { syncRequested, type SyncRequestedV2 } from './events/sync-requested';
+import type { EventType } from './wire-names';
+
+/** Current payload shape of every event type (what readers get after upcasting, what writers append). */
+export interface CurrentEventData {
+  SyncRequested: SyncRequestedV2;
+  SyncJobStarted: SyncJobStartedV1;
+  SyncProgressed: SyncProgressedV1;
+  SyncJobBlocked: SyncJobBlockedV1;
+  SyncJobResumed: SyncJobResumedV1;
+  SyncJobCompleted: SyncJobCompletedV1;
+  SyncJobFailed: SyncJobFailedV1;
+  SyncJobCancelled: SyncJobCancelledV1;
+  DocumentsSwept: DocumentsSweptV1;
+  JobStarted: JobStartedV1;
+  DocumentProcessed: DocumentProcessedV1;
+  DocumentSkipped: DocumentSkippedV1;
+  DocumentFailed: DocumentFailedV1;
+  JobCompleted: JobCompletedV1;
+  JobCancelled: JobCancelledV1;
+  ClioConnected: ClioConnectedV1;
+  ConnectionNeedsReauth: ConnectionNeedsReauthV1;
+  ConnectionRevoked: ConnectionRevokedV1;
+}
+
+/** The one catalogue of event types: name, versions and their classes, upcasters, stream type, description. */
+export const CATALOGUE: { readonly [K in EventType]: EventDefinition<K, CurrentEventData[K]> } = {
+  SyncRequested: syncRequested,
+  SyncJobStarted: syncJobStarted,
+  SyncProgressed: syncProgressed,
+  SyncJobBlocked: syncJobBlocked,
+  SyncJobResumed: syncJobResumed,
+  SyncJobCompleted: syncJobCompleted,
+  SyncJobFailed: syncJobFailed,
+  SyncJobCancelled: syncJobCancelled,
+  DocumentsSwept: documentsSwept,
+  JobStarted: jobStarted,
+  DocumentProcessed: documentProcessed,
+  DocumentSkipped: documentSkipped,
+  DocumentFailed: documentFailed,
+  JobCompleted: jobCompleted,
+  JobCancelled: jobCancelled,
+  ClioConnected: clioConnected,
+  ConnectionNeedsReauth: connectionNeedsReauth,
+  ConnectionRevoked: connectionRevoked,
+};
+
+/** Catalogue entries in a stable order (the order of `CATALOGUE`). */
+export const catalogueEntries = (): readonly EventDefinition<EventType>[] => Object.values(CATALOGUE);
+
+export const isEventType = (type: unknown): type is EventType =>
+  typeof type === 'string' && Object.prototype.hasOwnProperty.call(CATALOGUE, type);
+
+/** Current schema version of a type: what `NewEvent.version` must be when appending it. */
+export const currentVersionOf = (type: EventType): number => CATALOGUE[type].currentVersion;

@@ -1,0 +1,40 @@
+import { defineEvent } from '../event-definition';
+import { Field } from '../fields';
+import { EventTypes, StreamTypes, SyncScopeKinds, SyncTriggers, type SyncTrigger } from '../wire-names';
+import { SyncScope } from './sync-scope';
+
+/** v1: a matter id or nothing (firm-wide). Superseded by v2; readers receive it upcast. */
+export class SyncRequestedV1 {
+  @Field.id() jobId!: string;
+  @Field.oneOf(SyncTriggers) trigger!: SyncTrigger;
+  @Field.id({ optional: true }) matterId?: string;
+}
+
+export class SyncRequestedV2 {
+  @Field.id() jobId!: string;
+  @Field.nested(() => SyncScope) scope!: SyncScope;
+  @Field.oneOf(SyncTriggers) trigger!: SyncTrigger;
+  /** User who asked; absent or null for webhooks, the schedule and maintenance. */
+  @Field.id({ optional: true, nullable: true }) requestedBy?: string | null;
+  /** Entity types to sync; absent means every entity type. */
+  @Field.idList({ optional: true }) entityTypes?: string[];
+}
+
+export const upcastSyncRequestedV1 = (v1: SyncRequestedV1): SyncRequestedV2 => ({
+  jobId: v1.jobId,
+  scope: v1.matterId === undefined ? { kind: SyncScopeKinds.firm } : { kind: SyncScopeKinds.matter, matterId: v1.matterId },
+  trigger: v1.trigger,
+});
+
+export const syncRequested = defineEvent({
+  type: EventTypes.SyncRequested,
+  description: 'A sync of the firm or of one matter was asked for; the sync job it creates starts next.',
+  streamType: StreamTypes.syncJob,
+  currentVersion: 2,
+  versions: { 1: SyncRequestedV1, 2: SyncRequestedV2 },
+  upcasters: { 1: upcastSyncRequestedV1 },
+  examples: {
+    1: { jobId: 'job-1', trigger: 'manual', matterId: '1001' },
+    2: { jobId: 'job-1', scope: { kind: 'matter', matterId: '1001' }, trigger: 'manual', requestedBy: 'user-7', entityTypes: ['documents'] },
+  },
+});

@@ -1,0 +1,145 @@
+import 'reflect-metadata';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsDefined, IsIn, IsObject, IsOptional, Matches, ValidateBy, ValidateIf, ValidateNested, isISO8601 } from 'class-validator';
+import { JSONSchema } from 'class-validator-jsonschema';
+import { Presence, registerField, type DataClass } from './field-registry';
+
+/**
+ * Property decorators for event payload and envelope classes. Each one applies the class-validator rules of a
+ * field kind with a fixed message (messages never interpolate the value) and the matching JSON schema fragment
+ * (read by class-validator-jsonschema when the AsyncAPI document is generated).
+ */
+
+/** Longest id accepted (job, matter, document, connection, user ids), in characters. */
+export const ID_MAX_LENGTH = 200;
+/** Longest free text accepted (reasons), in characters. */
+export const TEXT_MAX_LENGTH = 1000;
+
+export type JsonSchema = { [keyword: string]: unknown };
+type SchemaSource = JsonSchema | ((options: { refPointerPrefix: string }) => JsonSchema);
+
+export interface FieldOptions {
+  /** The key may be absent. */
+  optional?: boolean;
+  /** The value may be null (the key is still required unless `optional`). */
+  nullable?: boolean;
+}
+
+const presenceOf = ({ optional = false, nullable = false }: FieldOptions): Presence =>
+  optional ? (nullable ? Presence.optionalNullable : Presence.optional) : nullable ? Presence.nullable : Presence.required;
+
+const required = IsDefined({ message: (args) => (args.value === null ? 'must not be null' : 'is required') });
+
+const presenceRules = (name: string, presence: Presence): PropertyDecorator[] => {
+  switch (presence) {
+    case Presence.required:
+      return [required];
+    case Presence.optional:
+      return [ValidateIf((o: Record<string, unknown>) => o[name] !== undefined)];
+    case Presence.nullable:
+      return [ValidateIf((o: Record<string, unknown>) => o[name] !== null), required];
+    case Presence.optionalNullable:
+      return [IsOptional()];
+  }
+};
+
+const withNull = (schema: JsonSchema, presence: Presence): JsonSchema =>
+  presence === Presence.nullable || presence === Presence.optionalNullable ? { oneOf: [schema, { type: 'null' }] } : schema;
+
+const field =
+  (schema: SchemaSource, rules: PropertyDecorator[], opts: FieldOptions = {}, nested?: () => DataClass): PropertyDecorator =>
+  (target, key) => {
+    const name = String(key);
+    const presence = presenceOf(opts);
+    registerField(target.constructor as DataClass, name, { presence, nested });
+    for (const decorate of [...presenceRules(name, presence), ...rules]) decorate(target, key);
+    const toSchema = (_auto: unknown, options: { refPointerPrefix: string }): JsonSchema =>
+      withNull(typeof schema === 'function' ? schema(options) : schema, presence);
+    JSONSchema(toSchema as unknown as Parameters<typeof JSONSchema>[0])(target, name);
+  };
+
+/**
+ * A custom class-validator rule with one fixed message. Use it directly, next to a `Field` decorator, for rules
+ * that look at sibling fields (`object` is the whole object being validated).
+ */
+export const rule = (name: string, test: (value: unknown, object: object) => boolean, message: string): PropertyDecorator =>
+  ValidateBy({ name, validator: { validate: (value, args) => test(value, args?.object ?? {}), defaultMessage: () => message } });
+
+const isId = (v: unknown): boolean => typeof v === 'string' && v.length >= 1 && v.length <= ID_MAX_LENGTH;
+const isCount = (v: unknown): boolean => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const ID_SCHEMA = { type: 'string', minLength: 1, maxLength: ID_MAX_LENGTH };
+const COUNT_SCHEMA = { type: 'integer', minimum: 0 };
+/** Date#toISOString shape: UTC, `Z`, optional fraction. */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
+
+export const Field = {
+  /** Non-empty string id, at most ID_MAX_LENGTH characters. */
+  id: (opts?: FieldOptions) =>
+    field(ID_SCHEMA, [rule('isId', isId, `must be a string of 1 to ${ID_MAX_LENGTH} characters`)], opts),
+
+  /** Non-empty human-readable text, at most `max` characters. */
+  text: (opts?: FieldOptions, max = TEXT_MAX_LENGTH) =>
+    field(
+      { type: 'string', minLength: 1, maxLength: max },
+      [rule('isText', (v) => typeof v === 'string' && v.length >= 1 && v.length <= max, `must be a string of 1 to ${max} characters`)],
+      opts,
+    ),
+
+  /** Integer >= `min` (0 by default), within the safe integer range. */
+  integer: (opts?: FieldOptions, min = 0) =>
+    field(
+      { type: 'integer', minimum: min, maximum: Number.MAX_SAFE_INTEGER },
+      [rule('isIntegerAtLeast', (v) => isCount(v) && (v as number) >= min, `must be an integer >= ${min}`)],
+      opts,
+    ),
+
+  /** One of a closed set of strings. */
+  oneOf: (values: Record<string, string>, opts?: FieldOptions) => {
+    const list = Object.values(values);
+    return field({ type: 'string', enum: list }, [IsIn(list, { message: `must be one of ${list.join(', ')}` })], opts);
+  },
+
+  bool: (opts?: FieldOptions) => field({ type: 'boolean' }, [IsBoolean({ message: 'must be a boolean' })], opts),
+
+  /** ISO-8601 UTC instant as produced by `Date#toISOString` (`Z` suffix required). */
+  instant: (opts?: FieldOptions) =>
+    field(
+      { type: 'string', format: 'date-time', pattern: INSTANT.source },
+      [rule('isInstant', (v) => typeof v === 'string' && INSTANT.test(v) && isISO8601(v, { strict: true }), 'must be an ISO-8601 UTC instant (YYYY-MM-DDTHH:mm:ss[.fff]Z)')],
+      opts,
+    ),
+
+  /** String matching `pattern`; `what` describes it in the failure reason (never the value). */
+  pattern: (pattern: RegExp, what: string, opts?: FieldOptions, extra: JsonSchema = {}) =>
+    field({ type: 'string', pattern: pattern.source, ...extra }, [Matches(pattern, { message: `must be ${what}` })], opts),
+
+  /** Array of ids (may be empty). */
+  idList: (opts?: FieldOptions) =>
+    field(
+      { type: 'array', items: ID_SCHEMA },
+      [rule('isIdList', (v) => Array.isArray(v) && v.every(isId), `must be an array of strings of 1 to ${ID_MAX_LENGTH} characters`)],
+      opts,
+    ),
+
+  /** Object whose values are non-negative integers (keys are free-form, e.g. entity types). */
+  countMap: (opts?: FieldOptions) =>
+    field(
+      { type: 'object', additionalProperties: COUNT_SCHEMA },
+      [rule('isCountMap', (v) => isRecord(v) && Object.values(v).every(isCount), 'must be an object of non-negative integers')],
+      opts,
+    ),
+
+  /** Any JSON object; its content is validated elsewhere (the envelope's `data`). */
+  object: (opts?: FieldOptions) => field({ type: 'object' }, [IsObject({ message: 'must be an object' })], opts),
+
+  /** Nested object validated against its own class (whitelisted like the parent). */
+  nested: (cls: () => DataClass, opts?: FieldOptions) =>
+    field(
+      ({ refPointerPrefix }) => ({ $ref: `${refPointerPrefix}${cls().name}` }),
+      [IsObject({ message: 'must be an object' }), ValidateNested({ message: 'must be an object' }), Type(cls)],
+      opts,
+      cls,
+    ),
+
+} as const;

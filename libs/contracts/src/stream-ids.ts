@@ -1,0 +1,37 @@
+import { CATALOGUE } from './catalogue';
+import type { NewCatalogueEvent } from './catalogue-event';
+import { StreamIdPrefixes, StreamTypes, type StreamType } from './wire-names';
+
+/** Stream ids of the platform's aggregates. */
+export const streamIds = {
+  /** `sync-job-<jobId>` (stream type `sync_job`). */
+  syncJob: (jobId: string): string => `${StreamIdPrefixes.syncJob}${jobId}`,
+  /** `processing-job-<jobId>` (stream type `processing_job`). */
+  processingJob: (jobId: string): string => `${StreamIdPrefixes.processingJob}${jobId}`,
+  /** `connection-<firmId>` (stream type `connection`): one connection stream per firm. */
+  connection: (firmId: string): string => `${StreamIdPrefixes.connection}${firmId}`,
+} as const;
+
+export interface StreamRef {
+  streamType: StreamType;
+  streamId: string;
+}
+
+/**
+ * The stream a catalogue event is appended to: its type's stream type, and the id derived from the job id in
+ * its payload (job streams) or from its firm (connection stream).
+ */
+export function streamOf(e: Pick<NewCatalogueEvent, 'type' | 'data' | 'metadata'>): StreamRef {
+  const streamType = CATALOGUE[e.type].streamType;
+  switch (streamType) {
+    case StreamTypes.syncJob:
+      return { streamType, streamId: streamIds.syncJob(jobIdOf(e.data)) };
+    case StreamTypes.processingJob:
+      return { streamType, streamId: streamIds.processingJob(jobIdOf(e.data)) };
+    case StreamTypes.connection:
+      return { streamType, streamId: streamIds.connection(e.metadata.firmId) };
+  }
+}
+
+// Every payload of a job stream type carries `jobId` (checked for the whole catalogue in stream-ids.spec.ts).
+const jobIdOf = (data: object): string => (data as { jobId: string }).jobId;

@@ -1,0 +1,62 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync, type ValidationError, type ValidatorOptions } from 'class-validator';
+import type { DataClass } from './field-registry';
+import { invalid, valid, type Validation } from './validation';
+
+// Unknown fields are errors, not silently dropped: a writer with a newer or wrong shape must find out.
+const OPTIONS: ValidatorOptions = {
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  forbidUnknownValues: true,
+  validationError: { target: false, value: false },
+};
+
+// Keys class-transformer would not copy as plain data (it drops `__proto__` silently; a `constructor` key
+// would hide the class from class-validator), so whitelisting alone would not report them.
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+// Unknown field names are echoed only when they look like identifiers; anything else could be content.
+const ECHOABLE_NAME = /^[A-Za-z0-9_$-]{1,64}$/;
+
+export const isPlainObject = (v: unknown): v is Record<string, unknown> => {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  // Object.prototype of any realm (structuredClone and vm contexts create objects from another one), or none.
+  const proto: unknown = Object.getPrototypeOf(v);
+  return proto === null || Object.getPrototypeOf(proto) === null;
+};
+
+/**
+ * Validates a plain (JSON) object against a decorated class: whitelisted, nested objects included.
+ * On success `value` is the input object itself (not a class instance). Reasons are prefixed with `path`
+ * (`''` for none: field paths then start at the top level, and a non-object is reported as `envelope`).
+ */
+export const validateAs = <T extends object>(cls: DataClass<T>, plain: unknown, path: string): Validation<T> => {
+  if (!isPlainObject(plain)) return invalid(`${path || 'envelope'}: must be an object`);
+  const unsafe = unsafeKeyPath(plain, path);
+  if (unsafe !== undefined) return invalid(`${unsafe}: unknown field`);
+  const errors = validateSync(plainToInstance(cls, plain), OPTIONS);
+  return errors.length === 0 ? valid(plain as T) : invalid(formatErrors(errors, path).join('; '));
+};
+
+const unsafeKeyPath = (v: unknown, path: string): string | undefined => {
+  if (typeof v !== 'object' || v === null) return undefined;
+  for (const key of Object.keys(v)) {
+    if (UNSAFE_KEYS.has(key)) return join(path, key);
+    const inner = unsafeKeyPath((v as Record<string, unknown>)[key], join(path, ECHOABLE_NAME.test(key) ? key : '<field>'));
+    if (inner !== undefined) return inner;
+  }
+  return undefined;
+};
+
+const formatErrors = (errors: readonly ValidationError[], path: string): string[] =>
+  errors.flatMap((e) => {
+    const constraints = e.constraints ?? {};
+    const unknownField = 'whitelistValidation' in constraints;
+    const name = unknownField && !ECHOABLE_NAME.test(e.property) ? '<field>' : e.property;
+    const here = join(path, name);
+    const own = unknownField ? ['unknown field'] : 'isDefined' in constraints ? [constraints.isDefined] : unique(Object.values(constraints));
+    // A field that failed itself (e.g. not an object) says enough; its children would only repeat it.
+    return own.length > 0 ? [`${here}: ${own.join(', ')}`] : formatErrors(e.children ?? [], here);
+  });
+
+const join = (path: string, name: string): string => (path === '' ? name : `${path}.${name}`);
+const unique = (xs: string[]): string[] => [...new Set(xs)];

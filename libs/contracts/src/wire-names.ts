@@ -1,0 +1,97 @@
+/**
+ * Every wire name of the event contracts, verbatim and in one place: event type names, stream types, the
+ * closed value sets that payloads carry, and the NATS header names that travel with events and dead letters.
+ * Renaming anything here is a breaking change for every subscriber (see docs/asyncapi.yaml).
+ */
+
+/** Event type names as they appear in the log (`type` column) and in subjects. */
+export const EventTypes = {
+  SyncRequested: 'SyncRequested',
+  SyncJobStarted: 'SyncJobStarted',
+  SyncProgressed: 'SyncProgressed',
+  SyncJobBlocked: 'SyncJobBlocked',
+  SyncJobResumed: 'SyncJobResumed',
+  SyncJobCompleted: 'SyncJobCompleted',
+  SyncJobFailed: 'SyncJobFailed',
+  SyncJobCancelled: 'SyncJobCancelled',
+  DocumentsSwept: 'DocumentsSwept',
+  JobStarted: 'JobStarted',
+  DocumentProcessed: 'DocumentProcessed',
+  DocumentSkipped: 'DocumentSkipped',
+  DocumentFailed: 'DocumentFailed',
+  JobCompleted: 'JobCompleted',
+  JobCancelled: 'JobCancelled',
+  ClioConnected: 'ClioConnected',
+  ConnectionNeedsReauth: 'ConnectionNeedsReauth',
+  ConnectionRevoked: 'ConnectionRevoked',
+} as const;
+export type EventType = (typeof EventTypes)[keyof typeof EventTypes];
+
+/** Stream types (the `stream_type` of a stream in the log). */
+export const StreamTypes = {
+  syncJob: 'sync_job',
+  processingJob: 'processing_job',
+  connection: 'connection',
+} as const;
+export type StreamType = (typeof StreamTypes)[keyof typeof StreamTypes];
+
+/** Stream id prefixes: a stream id is `<prefix><jobId>` or `<prefix><firmId>`. */
+export const StreamIdPrefixes = {
+  syncJob: 'sync-job-',
+  processingJob: 'processing-job-',
+  connection: 'connection-',
+} as const;
+
+/** What asked for a sync (`SyncRequested.trigger`). */
+export const SyncTriggers = {
+  firstLogin: 'first_login',
+  manual: 'manual',
+  processClick: 'process_click',
+  webhook: 'webhook',
+  schedule: 'schedule',
+  maintenance: 'maintenance',
+} as const;
+export type SyncTrigger = (typeof SyncTriggers)[keyof typeof SyncTriggers];
+
+/** What a sync covers (`scope.kind`): the whole firm, or one matter (then `scope.matterId` is set). */
+export const SyncScopeKinds = { firm: 'firm', matter: 'matter' } as const;
+export type SyncScopeKind = (typeof SyncScopeKinds)[keyof typeof SyncScopeKinds];
+
+/** Clio data regions (each has its own API host). */
+export const ClioRegions = { us: 'us', eu: 'eu', ca: 'ca', au: 'au' } as const;
+export type ClioRegion = (typeof ClioRegions)[keyof typeof ClioRegions];
+
+/** Who ended a Clio connection (`ConnectionRevoked.revokedBy`). */
+export const RevokedBy = { user: 'user', clio: 'clio' } as const;
+export type RevokedBy = (typeof RevokedBy)[keyof typeof RevokedBy];
+
+/** NATS headers the relay sets on every event message. */
+export const EventHeaders = {
+  /** JetStream de-duplication key; always the event id. */
+  msgId: 'Nats-Msg-Id',
+  /** W3C trace context of the decision that produced the event (copied from `metadata.trace`). */
+  traceparent: 'traceparent',
+  tracestate: 'tracestate',
+} as const;
+
+/**
+ * NATS headers of a dead letter (`sf.dlq.<consumer>`), added to the original event headers (less `Nats-Msg-Id`).
+ * The body is the original event body, unchanged. Header values never carry payload content.
+ * Kept identical to `Hdr` in @sf/messaging, which sets them.
+ */
+export const DeadLetterHeaders = {
+  /** Durable consumer name that gave up on the message. */
+  consumer: 'Sf-Dlq-Consumer',
+  /** Why the consumer gave up: a field-level validation reason or an error code, never payload values. */
+  reason: 'Sf-Dlq-Reason',
+  /** Subject the message was originally delivered on. */
+  subject: 'Sf-Dlq-Original-Subject',
+  /** JetStream stream of the original message. */
+  stream: 'Sf-Dlq-Original-Stream',
+  /** Stream sequence of the original message, decimal. */
+  streamSequence: 'Sf-Dlq-Stream-Seq',
+  /** Delivery attempts made, decimal. */
+  deliveries: 'Sf-Dlq-Delivery-Count',
+  /** ISO-8601 UTC instant the message was dead-lettered. */
+  failedAt: 'Sf-Dlq-Failed-At',
+} as const;

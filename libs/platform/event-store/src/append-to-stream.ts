@@ -1,0 +1,73 @@
+import type { NewEvent, RecordedEvent } from '@sf/contracts';
+import type { Executor } from '@sf/db';
+import type { AppendResult } from './append-result';
+import { appendStatement, type AppendColumns, type AppendedRow } from './append-sql';
+import { checkExpectation, classifyRejectedAppend } from './classify-append';
+import { ExpectedVersion } from './expected-version';
+
+/**
+ * Appends `events` to the end of a stream if the stream is at the expected version, in one statement (one round
+ * trip, all or nothing). Pass a transaction to append together with other writes (an inbox row, a read model).
+ *
+ * Idempotent by event id: repeating an append whose events are all stored in this stream returns
+ * `{ ok: true, idempotent: true }` with the stored events, even if the stream has moved on since; an append that
+ * overlaps stored events only in part writes nothing and returns `duplicate_event_ids`.
+ *
+ * `streamType` is recorded when the stream is created; later appends do not change it.
+ */
+export const appendToStream = async (
+  db: Executor,
+  streamId: string,
+  streamType: string,
+  expected: ExpectedVersion,
+  events: NewEvent[],
+): Promise<AppendResult> => {
+  ExpectedVersion.assertValid(expected);
+  if (events.length === 0) return checkExpectation(db, streamId, expected);
+  const columns = toColumns(streamId, streamType, expected, events);
+  try {
+    const { rows } = await appendStatement(columns, ExpectedVersion.kindOf(expected)).execute(db);
+    if (rows.length > 0) return appended(streamId, events, rows);
+  } catch (error) {
+    // Two writers racing with the same ids under `any`/`stream_exists`: the loser trips the unique key after
+    // the winner commits. Outside a transaction we can still answer; inside one, Postgres has aborted it.
+    if (!isEventIdCollision(error) || db.isTransaction) throw error;
+  }
+  return classifyRejectedAppend(db, streamId, expected, columns.eventIds);
+};
+
+const toColumns = (streamId: string, streamType: string, expected: ExpectedVersion, events: NewEvent[]): AppendColumns => {
+  const eventIds = events.map((e) => e.eventId);
+  if (new Set(eventIds).size !== eventIds.length) throw new Error(`append to ${streamId} repeats an event id within one call`);
+  return {
+    streamId,
+    streamType,
+    exactVersion: ExpectedVersion.exactOf(expected),
+    eventIds,
+    types: events.map((e) => e.type),
+    versions: events.map((e) => e.version),
+    data: events.map((e) => JSON.stringify(e.data)),
+    metadata: events.map((e) => JSON.stringify(e.metadata)),
+  };
+};
+
+const appended = (streamId: string, events: NewEvent[], rows: AppendedRow[]): AppendResult => {
+  if (rows.length !== events.length) throw new Error(`append to ${streamId} stored ${rows.length} of ${events.length} events`);
+  // Positions are old version + 1 .. old version + n; place each returned row by its position, not by row order.
+  const first = rows.reduce((m, r) => Math.min(m, Number(r.stream_position)), Number.MAX_SAFE_INTEGER);
+  const recorded: RecordedEvent[] = new Array(events.length);
+  for (const r of rows) {
+    const streamPosition = Number(r.stream_position);
+    const { eventId, type, version, data, metadata } = events[streamPosition - first]!;
+    recorded[streamPosition - first] = {
+      eventId, type, version, data, metadata,
+      streamId, streamPosition, globalPosition: r.global_position, transactionId: r.transaction_id,
+    };
+  }
+  return { ok: true, nextVersion: first + events.length - 1, events: recorded, idempotent: false };
+};
+
+const isEventIdCollision = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null &&
+  (error as { code?: unknown }).code === '23505' &&
+  (error as { constraint?: unknown }).constraint === 'es_events_event_id_key';

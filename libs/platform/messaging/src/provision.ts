@@ -1,0 +1,71 @@
+import { JetStreamApiCodes, JetStreamApiError, type ConsumerInfo, type JetStreamManager } from '@nats-io/jetstream';
+import type { ConsumerSpec, StreamSpec, Topology } from './topology';
+
+export interface ProvisionReport {
+  streams: { name: string; action: 'created' | 'updated' }[];
+  consumers: { name: string; action: 'created' | 'updated' }[];
+}
+
+const isApiError = (err: unknown, code: number): boolean => err instanceof JetStreamApiError && err.code === code;
+
+/**
+ * Creates or updates every stream and consumer of the topology. Idempotent: running it again (or from several
+ * replicas at once) converges on the same configuration. A setting the server refuses to change is an outage and
+ * throws, so a drifted config is noticed at startup rather than ignored.
+ */
+export const provision = async (jsm: JetStreamManager, topology: Topology): Promise<ProvisionReport> => {
+  const report: ProvisionReport = { streams: [], consumers: [] };
+  for (const s of [topology.streams.events, topology.streams.deadLetters]) {
+    report.streams.push({ name: s.name, action: await ensureStream(jsm, s) });
+  }
+  for (const c of topology.consumers) {
+    report.consumers.push({ name: c.name, action: await ensureConsumer(jsm, c) });
+  }
+  return report;
+};
+
+const ensureStream = async (jsm: JetStreamManager, spec: StreamSpec): Promise<'created' | 'updated'> => {
+  const { name, ...update } = spec;
+  try {
+    await jsm.streams.info(name);
+  } catch (err) {
+    if (!isApiError(err, JetStreamApiCodes.StreamNotFound)) throw err;
+    try {
+      await jsm.streams.add(spec);
+      return 'created';
+    } catch (addErr) {
+      // Another replica created it between our info and add: fall through to update.
+      if (!(await streamExists(jsm, name))) throw addErr;
+    }
+  }
+  await jsm.streams.update(name, update);
+  return 'updated';
+};
+
+const streamExists = async (jsm: JetStreamManager, name: string): Promise<boolean> =>
+  jsm.streams.info(name).then(
+    () => true,
+    (err: unknown) => {
+      if (isApiError(err, JetStreamApiCodes.StreamNotFound)) return false;
+      throw err;
+    },
+  );
+
+const ensureConsumer = async (jsm: JetStreamManager, spec: ConsumerSpec): Promise<'created' | 'updated'> => {
+  let current: ConsumerInfo;
+  try {
+    current = await jsm.consumers.info(spec.stream, spec.name);
+  } catch (err) {
+    if (!isApiError(err, JetStreamApiCodes.ConsumerNotFound)) throw err;
+    await jsm.consumers.add(spec.stream, spec.config);
+    return 'created';
+  }
+  const { durable_name: _durable, ack_policy, deliver_policy, replay_policy, ...update } = spec.config;
+  const fixed = { ack_policy, deliver_policy, replay_policy } as const;
+  for (const [key, want] of Object.entries(fixed)) {
+    const have = current.config[key as keyof typeof fixed];
+    if (have !== want) throw new Error(`consumer ${spec.name}: ${key} is ${have} on the server, config says ${want}; it cannot be updated`);
+  }
+  await jsm.consumers.update(spec.stream, spec.name, update);
+  return 'updated';
+};

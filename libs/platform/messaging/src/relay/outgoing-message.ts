@@ -1,0 +1,28 @@
+import { headers, type MsgHdrs } from '@nats-io/nats-core';
+import { subjectFor, toWire, type RecordedEvent, type TraceContext } from '@sf/contracts';
+import { injectTrace } from '@sf/telemetry';
+import { eventSubjectIn, type Topology } from '../topology';
+
+/** What the relay publishes for one event. `msgID` becomes the Nats-Msg-Id header (the dedupe key). */
+export interface OutgoingMessage {
+  subject: string;
+  body: string;
+  msgID: string;
+  headers: MsgHdrs;
+  correlationId: string;
+  trace: TraceContext | undefined;
+}
+
+/** The wire form of a recorded event: JSON body, event id as msgID, stored trace context as W3C headers. */
+export const toOutgoingMessage = (t: Pick<Topology, 'namespace'>, e: RecordedEvent): OutgoingMessage => {
+  const h = headers();
+  injectTrace(h, e.metadata.trace);
+  return {
+    subject: eventSubjectIn(t, subjectFor(e)),
+    body: JSON.stringify(toWire(e)),
+    msgID: e.eventId,
+    headers: h,
+    correlationId: e.metadata.correlationId,
+    trace: e.metadata.trace,
+  };
+};

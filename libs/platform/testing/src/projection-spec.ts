@@ -1,0 +1,59 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { RecordedEvent } from '@sf/contracts';
+import type { Database } from '@sf/db';
+
+/** Anything that folds a batch of events into tables inside a transaction (a read-model projection). */
+export interface ProjectionLike<E = RecordedEvent> {
+  apply(trx: Transaction<Database>, events: readonly E[]): Promise<void>;
+}
+
+export interface ProjectionThenOptions {
+  /**
+   * Apply the whole event list this many times; every pass after the first is a replay of events already
+   * applied, which must change nothing. Default 2.
+   */
+  times?: number;
+  /** Apply in batches of this many events (to put batch boundaries inside a sequence). Default: one batch. */
+  batchSize?: number;
+}
+
+/** Runs `query` on the rows the projection wrote; all work happens in a transaction that is rolled back. */
+export type RowsQuery<R> = (trx: Transaction<Database>) => Promise<R>;
+
+const batches = <E>(events: readonly E[], size: number | undefined): E[][] => {
+  if (size === undefined || size >= events.length) return [[...events]];
+  const out: E[][] = [];
+  for (let i = 0; i < events.length; i += size) out.push(events.slice(i, i + size));
+  return out;
+};
+
+/**
+ * Given/when/then for projections against a real database:
+ *
+ *   await projectionSpec(db, projection).given(history).when(newEvents).then(rowsOf, expectedRows);
+ *
+ * Events are applied in order (given, then when) in one transaction that is always rolled back, so specs leave
+ * no rows behind and can share a database. By default the list is applied twice, proving replays are no-ops.
+ * `thenRows` returns what the query saw, for assertions of your own.
+ */
+export const projectionSpec = <E = RecordedEvent>(db: Kysely<Database>, projection: ProjectionLike<E>) => {
+  const run = async <R>(events: readonly E[], query: RowsQuery<R>, opts: ProjectionThenOptions): Promise<R> => {
+    const trx = await db.startTransaction().execute();
+    try {
+      for (let pass = 0; pass < (opts.times ?? 2); pass++) {
+        for (const batch of batches(events, opts.batchSize)) await projection.apply(trx, batch);
+      }
+      return await query(trx);
+    } finally {
+      await trx.rollback().execute();
+    }
+  };
+  const from = (given: readonly E[]) => ({
+    when: (events: readonly E[]) => from([...given, ...events]),
+    thenRows: <R>(query: RowsQuery<R>, opts: ProjectionThenOptions = {}): Promise<R> => run(given, query, opts),
+    then: async <R>(query: RowsQuery<R>, expected: R, opts: ProjectionThenOptions = {}): Promise<void> => {
+      expect(await run(given, query, opts)).toEqual(expected);
+    },
+  });
+  return { given: from };
+};

@@ -1,0 +1,24 @@
+import type { Transaction } from 'kysely';
+import type { RecordedEvent } from '@sf/contracts';
+import type { Database } from '@sf/db';
+
+/** Tables a projection may own; a rebuild truncates exactly these. */
+export type ReadModelTable = 'matter_sync_state' | 'job_snapshots';
+
+/**
+ * A read model fed from the global log. `apply` folds one batch (in log order) into its tables inside the
+ * runner's transaction, which also stores the checkpoint; it must ignore event types it does not know and must be
+ * idempotent (replaying events it has already applied changes nothing).
+ */
+export interface Projection {
+  /** Stable name: the checkpoint, the advisory lock and the CLI use it. */
+  readonly name: string;
+  /** Bump when the row logic or the tables change: the runner then rebuilds the read model from position 0. */
+  readonly version: number;
+  /** Tables this projection owns exclusively. */
+  readonly tables: readonly ReadModelTable[];
+  apply(trx: Transaction<Database>, events: readonly RecordedEvent[]): Promise<void>;
+}
+
+/** Checkpoint name of a projection in `es_checkpoints`. */
+export const checkpointName = (p: Pick<Projection, 'name'>): string => `projection:${p.name}`;

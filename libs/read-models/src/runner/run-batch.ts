@@ -1,0 +1,32 @@
+import type { Kysely } from 'kysely';
+import type { RecordedEvent } from '@sf/contracts';
+import type { Database } from '@sf/db';
+import { loadCheckpoint, LogPosition, readAllAfter, storeCheckpoint } from '@sf/event-store';
+import { checkpointName, type Projection } from '../projection';
+import { tryLockProjection } from './projection-lock';
+
+export type BatchOutcome =
+  /** Another runner holds the projection right now. */
+  | { kind: 'busy' }
+  /** Nothing committed after the checkpoint. */
+  | { kind: 'idle' }
+  /** `events` were applied and the checkpoint moved to the last of them, in one committed transaction. */
+  | { kind: 'applied'; events: readonly RecordedEvent[]; checkpoint: LogPosition; full: boolean };
+
+/**
+ * One batch in one transaction: take the projection's advisory lock (or report busy), read the log after the
+ * checkpoint, apply, store the checkpoint. The checkpoint is read after the lock is held, so two runners
+ * alternate without either applying a batch the other has already committed.
+ */
+export const runProjectionBatch = (db: Kysely<Database>, projection: Projection, batchSize: number): Promise<BatchOutcome> =>
+  db.transaction().execute(async (trx): Promise<BatchOutcome> => {
+    if (!(await tryLockProjection(trx, projection.name))) return { kind: 'busy' };
+    const name = checkpointName(projection);
+    const events = await readAllAfter(trx, await loadCheckpoint(trx, name), batchSize);
+    const last = events[events.length - 1];
+    if (last === undefined) return { kind: 'idle' };
+    await projection.apply(trx, events);
+    const checkpoint = LogPosition.of(last);
+    await storeCheckpoint(trx, name, checkpoint);
+    return { kind: 'applied', events, checkpoint, full: events.length === batchSize };
+  });

@@ -1,0 +1,72 @@
+// `node -r @swc-node/register tools/relay.ts`: runs the log relay against DATABASE_URL and NATS_URL until
+// SIGINT/SIGTERM. Provisions the streams at startup. Several copies may run: one publishes, the others wait.
+//
+// Environment: DATABASE_URL, NATS_URL (default nats://127.0.0.1:4222), SF_RELAY_NAME (default main),
+// SF_NATS_NAMESPACE / SF_EVENTS_STREAM / SF_DLQ_STREAM / SF_NATS_REPLICAS (see topologyOptionsFromEnv),
+// SF_RELAY_STATUS_MS (status log period, default 10 000; 0 = off).
+// Test-only: SF_TEST_FAULT=relay-exit-after-publish makes the process SIGKILL itself after the first batch's
+// PubAcks and before its checkpoint (to prove a crash there publishes nothing twice downstream).
+import { connect } from '@nats-io/transport-node';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { createDb, databaseUrlFromEnv, migrateToLatest } from '@sf/db';
+import { createRelay, defineTopology, provision, topologyOptionsFromEnv, type RelayFaults } from '@sf/messaging';
+
+const log = (level: 'info' | 'error', msg: string, fields: Record<string, unknown> = {}): void => {
+  process.stdout.write(`${JSON.stringify({ level, time: new Date().toISOString(), msg, ...fields })}\n`);
+};
+
+const faultsFromEnv = (env: NodeJS.ProcessEnv): RelayFaults => {
+  if (env['SF_TEST_FAULT'] !== 'relay-exit-after-publish') return {};
+  return {
+    afterPublish: (batch) => {
+      log('info', 'test fault: killing the relay after publish, before checkpoint', { batch: batch.length });
+      process.kill(process.pid, 'SIGKILL');
+    },
+  };
+};
+
+const main = async (): Promise<void> => {
+  const env = process.env;
+  const url = databaseUrlFromEnv(env);
+  const name = env['SF_RELAY_NAME'] ?? 'main';
+  const topology = defineTopology(topologyOptionsFromEnv(env));
+  const db = createDb({ url, max: 4, applicationName: `relay:${name}` });
+  const nc = await connect({ servers: env['NATS_URL'] ?? 'nats://127.0.0.1:4222', name: `relay:${name}` });
+  await migrateToLatest(db);
+  await provision(await jetstreamManager(nc), { ...topology, consumers: [] });
+
+  const relay = createRelay({
+    name,
+    db,
+    lockUrl: url,
+    nc,
+    topology,
+    faults: faultsFromEnv(env),
+    onError: (err) => log('error', 'relay batch failed; retrying from checkpoint', { error: String(err) }),
+  });
+  const statusMs = Number(env['SF_RELAY_STATUS_MS'] ?? 10_000);
+  const timer = statusMs > 0 ? setInterval(() => log('info', 'relay status', { ...relay.status() }), statusMs) : undefined;
+
+  let stopping: Promise<void> | undefined;
+  const shutdown = (signal: string): void => {
+    stopping ??= (async () => {
+      log('info', 'stopping', { signal });
+      clearInterval(timer);
+      await relay.stop();
+      await nc.drain();
+      await db.destroy();
+      log('info', 'stopped', { ...relay.status() });
+    })();
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+
+  log('info', 'relay started', { name, stream: topology.streams.events.name, namespace: topology.namespace });
+  await relay.run();
+  await stopping;
+};
+
+main().catch((err: unknown) => {
+  log('error', 'relay crashed', { error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
+  process.exit(1);
+});
