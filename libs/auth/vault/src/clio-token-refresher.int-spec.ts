@@ -1,7 +1,8 @@
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
+import { createSimulator, type Simulator } from '@sf/clio-simulator';
 import { createClioTokenRefresher, clioTokenRefresherOptionsFromEnv } from './clio-token-refresher';
-import { startFakeTokenEndpoint, tokenBody, type FakeTokenEndpoint } from './test-support/fake-token-endpoint';
+
+const APP = { clientId: 'sim-demo-client', clientSecret: 'sim-demo-secret' };
 
 /** A port nothing listens on: bind, read the port, close. */
 const closedPort = async (): Promise<number> => {
@@ -12,38 +13,48 @@ const closedPort = async (): Promise<number> => {
   return port;
 };
 
-describe('createClioTokenRefresher (HTTP)', () => {
-  let endpoint: FakeTokenEndpoint;
+describe('createClioTokenRefresher against the Clio simulator', () => {
+  let sim: Simulator;
   beforeAll(async () => {
-    endpoint = await startFakeTokenEndpoint(() => ({ status: 200, body: tokenBody('a-1', 'r-2', 3600) }));
+    sim = await createSimulator({ empty: true, regions: ['us', 'eu'] });
+    // Each region needs its own developer app (api-facts §1); register the same credentials in the EU instance.
+    sim.edge.oauth.registerApp({ ...APP, name: 'EU app', redirectUris: ['http://127.0.0.1/callback'], region: 'eu' });
   });
-  afterAll(() => endpoint.close());
+  afterAll(() => sim.close());
+  afterEach(() => sim.edge.faults.clear());
 
-  it('posts the refresh_token grant to the region\'s origin and parses the answer', async () => {
-    const r = createClioTokenRefresher({ clientId: 'cid', clientSecret: 'cs', origins: { eu: endpoint.origin } });
-    expect(await r.refresh('eu', 'r-1')).toEqual({ kind: 'refreshed', accessToken: 'a-1', expiresIn: 3600, refreshToken: 'r-2' });
-    expect(endpoint.calls.at(-1)).toEqual({ grant_type: 'refresh_token', client_id: 'cid', client_secret: 'cs', refresh_token: 'r-1' });
+  it('refreshes at the region\'s own origin, and only there', async () => {
+    const grant = sim.edge.issueToken({ region: 'eu' });
+    const r = createClioTokenRefresher({ ...APP, origins: { us: sim.origin('us'), eu: sim.origin('eu') } });
+    const out = await r.refresh('eu', grant.refresh_token);
+    expect(out).toMatchObject({ kind: 'refreshed', expiresIn: 2_592_000, refreshToken: grant.refresh_token });
+    expect(out.kind === 'refreshed' && out.accessToken).not.toBe(grant.access_token);
+    // Regions are separate instances: the EU grant means nothing to the US one.
+    expect(await r.refresh('us', grant.refresh_token)).toEqual({ kind: 'invalid_grant' });
   });
 
-  it('reads per-region origins from the environment', () => {
+  it('maps a revoked grant to invalid_grant and wrong client credentials to transient', async () => {
+    const grant = sim.edge.issueToken({ userId: 77 });
+    sim.edge.oauth.revokeUser('us', APP.clientId, 77);
+    expect(await createClioTokenRefresher({ ...APP, origins: { us: sim.origin('us') } }).refresh('us', grant.refresh_token)).toEqual({ kind: 'invalid_grant' });
+    const wrong = createClioTokenRefresher({ clientId: APP.clientId, clientSecret: 'nope', origins: { us: sim.origin('us') } });
+    expect(await wrong.refresh('us', grant.refresh_token)).toEqual({ kind: 'transient', reason: 'token endpoint answered 401 invalid_client' });
+  });
+
+  it('reports server errors, timeouts and an unreachable endpoint as transient, naming no secret', async () => {
+    const grant = sim.edge.issueToken();
+    const r = createClioTokenRefresher({ ...APP, origins: { us: sim.origin('us') }, timeoutMs: 100 });
+    sim.edge.faults.add({ kind: 'server_error', status: 502, path: '/oauth/token', count: 1 }, sim.clock.now());
+    expect(await r.refresh('us', grant.refresh_token)).toEqual({ kind: 'transient', reason: 'token endpoint answered 502' });
+    sim.edge.faults.add({ kind: 'slow', delayMs: 1_500, path: '/oauth/token', count: 1 }, sim.clock.now());
+    expect(await r.refresh('us', grant.refresh_token)).toEqual({ kind: 'transient', reason: 'token endpoint unreachable (UND_ERR_HEADERS_TIMEOUT)' });
+    const dead = createClioTokenRefresher({ ...APP, origins: { us: `http://127.0.0.1:${await closedPort()}` } });
+    expect(await dead.refresh('us', grant.refresh_token)).toEqual({ kind: 'transient', reason: 'token endpoint unreachable (ECONNREFUSED)' });
+  });
+
+  it('reads credentials and per-region origins from the environment', () => {
     const o = clioTokenRefresherOptionsFromEnv({ CLIO_CLIENT_ID: 'i', CLIO_CLIENT_SECRET: 's', CLIO_OAUTH_ORIGIN_AU: 'http://127.0.0.1:1' });
     expect(o).toEqual({ clientId: 'i', clientSecret: 's', origins: { au: 'http://127.0.0.1:1' } });
     expect(() => clioTokenRefresherOptionsFromEnv({})).toThrow('CLIO_CLIENT_ID and CLIO_CLIENT_SECRET must be set');
-  });
-
-  it('reports an unreachable endpoint as transient, naming only the error code', async () => {
-    const r = createClioTokenRefresher({ clientId: 'cid', clientSecret: 'cs', origins: { us: `http://127.0.0.1:${await closedPort()}` } });
-    const outcome = await r.refresh('us', 'secret-refresh');
-    expect(outcome).toEqual({ kind: 'transient', reason: 'token endpoint unreachable (ECONNREFUSED)' });
-  });
-
-  it('gives up after its timeout', async () => {
-    const release = endpoint.hold();
-    try {
-      const r = createClioTokenRefresher({ clientId: 'cid', clientSecret: 'cs', origins: { ca: endpoint.origin }, timeoutMs: 100 });
-      expect(await r.refresh('ca', 'r-1')).toEqual({ kind: 'transient', reason: 'token endpoint unreachable (UND_ERR_HEADERS_TIMEOUT)' });
-    } finally {
-      release();
-    }
   });
 });

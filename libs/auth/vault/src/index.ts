@@ -22,6 +22,7 @@ export { rotateVaultKeys } from './rotate-keys';
 export type { RotateOutcome } from './rotate-keys';
 export { DEFAULT_REFRESH_POLICY, isRefreshDue, isUsable, dueCutoffs } from './refresh-policy';
 export type { RefreshPolicy, TokenTimes } from './refresh-policy';
+export { tokensAfterRefresh } from './token-refresher';
 export type { RefreshOutcome, TokenRefresher } from './token-refresher';
 export { TokenService } from './token-service';
 export type { TokenServiceOptions, GetAccessTokenOptions, VaultLog } from './token-service';

@@ -1,4 +1,5 @@
 import type { ClioRegion } from './clio-region';
+import type { ClioTokens } from './token-seal';
 
 /** What Clio's token endpoint said to a refresh_token grant. */
 export type RefreshOutcome =
@@ -19,3 +20,13 @@ export type RefreshOutcome =
 export interface TokenRefresher {
   refresh(region: ClioRegion, refreshToken: string): Promise<RefreshOutcome>;
 }
+
+/**
+ * The tokens to store after a successful refresh: the new access token, and the refresh token Clio returned if it
+ * returned one (it then replaces ours), else the one we had. Dropping ours because the answer omitted it is how
+ * connections get lost (Nango #298).
+ */
+export const tokensAfterRefresh = (current: ClioTokens, outcome: Extract<RefreshOutcome, { kind: 'refreshed' }>): ClioTokens => ({
+  accessToken: outcome.accessToken,
+  refreshToken: outcome.refreshToken || current.refreshToken,
+});

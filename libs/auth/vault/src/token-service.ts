@@ -6,7 +6,7 @@ import { ConnectionStatus } from './connection-status';
 import type { Keyring } from './keyring';
 import { isLockTimeout, lockFirmTokens } from './refresh-lock';
 import { DEFAULT_REFRESH_POLICY, dueCutoffs, isRefreshDue, isUsable, type RefreshPolicy } from './refresh-policy';
-import type { TokenRefresher } from './token-refresher';
+import { tokensAfterRefresh, type TokenRefresher } from './token-refresher';
 import { openTokens, type ClioTokens } from './token-seal';
 
 /** Structured logger (pino-compatible). Fields are ids and reasons only; the vault never passes a token. */
@@ -136,8 +136,7 @@ export class TokenService {
       this.backoffUntil.set(conn.firmId, startedAt.getTime() + this.policy.retryAfterMs);
       return this.fallback(conn, outcome.reason);
     }
-    // Clio Manage refresh tokens are long-lived and usually not re-sent; keep ours unless a new one came back.
-    const next = { accessToken: outcome.accessToken, refreshToken: outcome.refreshToken || tokens.refreshToken };
+    const next = tokensAfterRefresh(tokens, outcome);
     const expiresAt = new Date(startedAt.getTime() + outcome.expiresIn * 1000);
     if (!(await replaceTokens(trx, this.opts.keyring, conn, next, expiresAt, startedAt))) {
       // A writer that skipped the lock (reconnect, disconnect) changed the row; report what is there now.

@@ -24,3 +24,43 @@ export { FirmSize, SIZE_PRESETS, countsFor, isFirmSize } from './data/sizes';
 export type { EntityCounts } from './data/sizes';
 export { Header, ErrorType, Region, ALL_REGIONS, API_PREFIX, SUPPORTED_API_VERSIONS, DEFAULT_API_VERSION } from './wire';
 export type { DownloadOptions } from './api/downloads/download-options';
+// SIM-EDGE: OAuth, rate limits, webhooks, faults, control API, activity generator.
+export { SimulatorEdge } from './control/simulator-edge';
+export type { IssuedToken } from './control/simulator-edge';
+export type { EdgeOptions } from './control/edge-options';
+export { CONTROL_KEY_HEADER } from './control/edge-options';
+export { SimulatorControl, SimulatorControlError } from './control/simulator-control';
+export type { ClockState } from './control/simulator-control';
+export { FaultKind, ALL_FAULT_KINDS } from './control/fault-plan';
+export type { FaultPlan, FaultPlanInput } from './control/fault-plan';
+export { tokenFingerprint } from './control/request-counters';
+export type { TokenCounter } from './control/request-counters';
+export { seededRandom } from './control/seeded-random';
+export type { OAuthOptions } from './oauth/oauth-options';
+export { demoApp } from './oauth/registered-app';
+export type { RegisteredApp } from './oauth/registered-app';
+export { callerOf, AuthStateKey } from './oauth/auth-state';
+export type { Caller } from './oauth/auth-state';
+export {
+  OAuthPath, GrantType, OAuthErrorCode, DEFAULT_ACCESS_TOKEN_TTL_SECONDS, AUTHORIZATION_CODE_TTL_MS,
+} from './oauth/oauth-wire';
+export type { TokenResponseBody, DeauthorizationCallbackBody, OAuthErrorBody } from './oauth/oauth-wire';
+export type { DeauthCallbackRecord } from './oauth/oauth-service';
+export type { RateLimitOptions } from './rate-limit/rate-limit-options';
+export { PEAK_HOURS, isPeak } from './rate-limit/peak-schedule';
+export type { WebhookOptions } from './webhooks/webhook-options';
+export {
+  WebhookEvent, WebhookStatus, WEBHOOK_MODELS, HookHeader, DEFAULT_WEBHOOK_TTL_MS, MAX_WEBHOOK_TTL_MS,
+} from './webhooks/webhook-wire';
+export type { WebhookPayload } from './webhooks/webhook-wire';
+export type { WebhookRecord } from './webhooks/webhook-registry';
+export type { Delivery, DeliveryAttempt } from './webhooks/delivery-queue';
+export { signBody, verifySignature } from './webhooks/signature';
+export { DEFAULT_RETRY_POLICY } from './webhooks/retry-schedule';
+export type { RetryPolicy } from './webhooks/retry-schedule';
+export { startTestReceiver, echoHandshake } from './webhooks/test-receiver';
+export type { TestReceiver, ReceivedRequest, ReceiverReply, Responder } from './webhooks/test-receiver';
+export type { ActivityOptions, ActivityMix, OpWeights } from './activity/activity-options';
+export { DEFAULT_MIX } from './activity/activity-options';
+export type { ActivityOp, ActivityStatus } from './activity/activity-generator';
+export { ActivityResource } from './activity/recipes';

@@ -112,7 +112,7 @@ export const createSimulator = async (opts: SimulatorOptions = {}): Promise<Simu
   try {
     for (let i = 0; i < regions.length; i++) {
       const port = opts.port ? opts.port + i : 0;
-      servers.push(await startRegionServer({ region: regions[i], port, host: opts.host, router, pipeline }));
+      servers.push(await startRegionServer({ region: regions[i], port, host: opts.host, router, pipeline, beforeRequest: () => void store.purgeExpired() }));
     }
   } catch (err) {
     await edge.close();

@@ -12,16 +12,27 @@ export interface CreateDbOptions {
   max?: number;
   /** Name reported in pg_stat_activity.application_name. */
   applicationName?: string;
+  /**
+   * Called when an idle pooled connection fails (server restart, admin termination). The pool drops that
+   * connection and opens a new one on demand; without a listener pg's 'error' event would crash the process.
+   * Default: a one-line warning on stderr (the message carries no credentials).
+   */
+  onIdleError?: (err: Error) => void;
 }
 
+const warnIdleError = (err: Error): void => {
+  // 57P01 = terminated by administrator, which is how per-test databases are dropped: expected, not news.
+  if ((err as { code?: string }).code === '57P01') return;
+  process.stderr.write(`postgres: idle connection failed: ${err.message}\n`);
+};
+
 /** Builds the typed Kysely handle every lib uses; the caller owns it and must `destroy()` it. */
-export const createDb = (opts: CreateDbOptions): Kysely<Database> =>
-  new Kysely<Database>({
-    dialect: new PostgresDialect({
-      pool: new Pool({
-        connectionString: opts.url,
-        max: opts.max ?? 10,
-        application_name: opts.applicationName ?? 'clio-sync',
-      }),
-    }),
+export const createDb = (opts: CreateDbOptions): Kysely<Database> => {
+  const pool = new Pool({
+    connectionString: opts.url,
+    max: opts.max ?? 10,
+    application_name: opts.applicationName ?? 'clio-sync',
   });
+  pool.on('error', opts.onIdleError ?? warnIdleError);
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+};

@@ -10,9 +10,9 @@ export interface AppendColumns {
   eventIds: string[];
   types: string[];
   versions: number[];
-  /** JSON text of each event's data and metadata. */
-  data: string[];
-  metadata: string[];
+  /** JSON arrays (one text each) of the events' data and metadata. */
+  data: string;
+  metadata: string;
 }
 
 /** What the statement returns for each inserted event. */
@@ -24,7 +24,8 @@ export interface AppendedRow {
 
 /**
  * The whole append as ONE statement, so the database enforces the expectation atomically:
- * 1. `input` unnests the column arrays (one round trip whatever the batch size);
+ * 1. `input` zips the column arrays and the two JSON arrays row by row (one round trip whatever the batch size;
+ *    a JSON array per jsonb column costs the server and the client less than a jsonb[] literal of escaped texts);
  * 2. `stream` moves the stream row forward by the batch size only if the expectation holds and none of the
  *    event ids is already stored. Row locking on es_streams serialises concurrent writers to one stream: a
  *    waiting INSERT ... ON CONFLICT or UPDATE re-checks against the row the winner committed;
@@ -36,9 +37,10 @@ export const appendStatement = (c: AppendColumns, kind: ExpectationKind): RawBui
   const noneStored = sql`not exists (select 1 from es_events d join input i on d.event_id = i.event_id)`;
   return sql<AppendedRow>`
     with input as (
-      select * from unnest(${c.eventIds}::uuid[], ${c.types}::text[], ${c.versions}::int4[],
-                           ${c.data}::jsonb[], ${c.metadata}::jsonb[])
-        with ordinality as t(event_id, event_type, event_version, data, metadata, n)
+      select * from rows from (
+        unnest(${c.eventIds}::uuid[]), unnest(${c.types}::text[]), unnest(${c.versions}::int4[]),
+        jsonb_array_elements(${c.data}::jsonb), jsonb_array_elements(${c.metadata}::jsonb)
+      ) with ordinality as t(event_id, event_type, event_version, data, metadata, n)
     ),
     stream as (${streamStep(c, kind, count, noneStored)}),
     appended as (

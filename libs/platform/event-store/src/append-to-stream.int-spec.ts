@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
-import { createTestDatabase, uniqueName, type TestDatabase } from '@sf/testing';
+import { ADMIN_DATABASE_URL, createTestDatabase, uniqueName, waitFor, type TestDatabase } from '@sf/testing';
 import { appendToStream } from './append-to-stream';
 import type { AppendResult } from './append-result';
-import { newEvent, newEvents } from './event-fixtures';
+import { backendsOn, newEvent, newEvents } from './event-fixtures';
 import type { ExpectedVersion } from './expected-version';
 import { readStream } from './read-stream';
 
@@ -11,7 +11,11 @@ describe('appendToStream', () => {
   beforeAll(async () => {
     t = await createTestDatabase({ max: 24 });
   });
-  afterAll(() => t.drop());
+  afterAll(async () => {
+    await t.db.destroy();
+    await waitFor(() => backendsOn(ADMIN_DATABASE_URL, t.name), (n) => n === 0);
+    await t.drop();
+  });
 
   const stream = () => uniqueName('stream');
   const append = (id: string, expected: ExpectedVersion, n = 1) => appendToStream(t.db, id, 'Thing', expected, newEvents(n));
@@ -113,6 +117,22 @@ describe('appendToStream', () => {
     expect((await readStream(t.db, id)).map((e) => e.eventId)).toEqual(stored.map((e) => e.eventId));
   });
 
+  it('answers repeats and overlaps inside a transaction without aborting it', async () => {
+    const id = stream();
+    const stored = newEvents(2);
+    const first = await appendToStream(t.db, id, 'Thing', 'no_stream', stored);
+    const extra = newEvent();
+    const results = await t.db.transaction().execute(async (trx) => [
+      await appendToStream(trx, id, 'Thing', 'any', stored),
+      await appendToStream(trx, id, 'Thing', 2, [stored[0]!, extra]),
+      await appendToStream(trx, id, 'Thing', 2, [extra]),
+    ]);
+    expect(results[0]).toEqual({ ...first, idempotent: true });
+    expect(results[1]).toMatchObject({ ok: false, reason: 'duplicate_event_ids', eventIds: [stored[0]!.eventId] });
+    expect(results[2]).toMatchObject({ ok: true, nextVersion: 3 });
+    expect(await countEvents(id)).toBe(3);
+  });
+
   it('stores one copy when the same events race in under any (the losers get the idempotent answer)', async () => {
     const id = stream();
     await append(id, 'no_stream');
@@ -165,5 +185,10 @@ describe('appendToStream', () => {
     const r: AppendResult = await appendToStream(t.db, id, 'Thing', 'no_stream', [e]);
     expect(r.ok && r.events[0]).toMatchObject({ data: e.data, metadata: e.metadata, type: 'Odd', version: 1 });
     expect((await readStream(t.db, id))[0]).toMatchObject({ eventId: e.eventId, data: e.data, metadata: e.metadata });
+    const traced = { ...newEvent(), metadata: { ...newEvent().metadata, causationId: e.eventId, trace: { traceparent: `00-${'a'.repeat(32)}-${'b'.repeat(16)}-01` } } };
+    const scalars = [newEvent('S', 'just text'), newEvent('N', 42), newEvent('A', [1, { b: 2 }]), newEvent('Z', null), traced];
+    await appendToStream(t.db, id, 'Thing', 1, scalars);
+    expect((await readStream(t.db, id, { fromPosition: 2 })).map((r) => [r.data, r.metadata]))
+      .toEqual(scalars.map((x) => [x.data, x.metadata]));
   });
 });

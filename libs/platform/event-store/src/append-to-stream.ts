@@ -46,8 +46,8 @@ const toColumns = (streamId: string, streamType: string, expected: ExpectedVersi
     eventIds,
     types: events.map((e) => e.type),
     versions: events.map((e) => e.version),
-    data: events.map((e) => JSON.stringify(e.data)),
-    metadata: events.map((e) => JSON.stringify(e.metadata)),
+    data: JSON.stringify(events.map((e) => e.data)),
+    metadata: JSON.stringify(events.map((e) => e.metadata)),
   };
 };
 

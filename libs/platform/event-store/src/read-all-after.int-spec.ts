@@ -1,9 +1,9 @@
-import { Client } from 'pg';
-import { sql } from 'kysely';
+import { sql, type ControlledTransaction } from 'kysely';
 import type { RecordedEvent } from '@sf/contracts';
+import type { Database } from '@sf/db';
 import { ADMIN_DATABASE_URL, createTestDatabase, uniqueName, waitFor, type TestDatabase } from '@sf/testing';
 import { appendToStream } from './append-to-stream';
-import { newEvents } from './event-fixtures';
+import { backendsOn, newEvents } from './event-fixtures';
 import { LogPosition } from './log-position';
 import { readAllAfter } from './read-all-after';
 import { readStream } from './read-stream';
@@ -42,8 +42,16 @@ describe('readAllAfter', () => {
     // pg-pool's end() resolves before its sockets close; a FORCE drop would then kill them mid-close and surface
     // as an unhandled pool 'error'. Let the backends leave first.
     await t.db.destroy();
-    await waitFor(() => backendsOn(t.name), (n) => n === 0);
+    await waitFor(() => backendsOn(ADMIN_DATABASE_URL, t.name), (n) => n === 0);
     await t.drop();
+  });
+
+  // A failed assertion must not leave a transaction open: it would hold every later reader (and the drop) back.
+  let open: ControlledTransaction<Database>[] = [];
+  const track = (trx: ControlledTransaction<Database>) => (open.push(trx), trx);
+  afterEach(async () => {
+    for (const trx of open) if (!trx.isCommitted && !trx.isRolledBack) await trx.rollback().execute();
+    open = [];
   });
 
   const logOrder = async (): Promise<string[]> =>
@@ -64,7 +72,7 @@ describe('readAllAfter', () => {
 
   it('does not show a later commit while an earlier transaction is open, then shows both in order once', async () => {
     const tail = new Tail(t, await lastPosition(t));
-    const a = await t.db.startTransaction().execute();
+    const a = track(await t.db.startTransaction().execute());
     const ra = await appendToStream(a, uniqueName('a'), 'Thing', 'no_stream', newEvents(2));
     const rb = await t.db.transaction().execute((b) => appendToStream(b, uniqueName('b'), 'Thing', 'no_stream', newEvents(2)));
     if (!ra.ok || !rb.ok) throw new Error('setup appends failed');
@@ -87,14 +95,14 @@ describe('readAllAfter', () => {
     const commits: bigint[] = [];
 
     // One writer opens its transaction first and commits last, so at least one commit is out of txid order.
-    const slow = await t.db.startTransaction().execute();
+    const slow = track(await t.db.startTransaction().execute());
     const rs = await appendToStream(slow, uniqueName('slow'), 'Thing', 'no_stream', newEvents(2));
     if (!rs.ok) throw new Error('setup append failed');
 
     const writer = async (w: number): Promise<void> => {
       const streamId = uniqueName(`w${w}`);
       for (let i = 0; i < 6; i++) {
-        const trx = await t.db.startTransaction().execute();
+        const trx = track(await t.db.startTransaction().execute());
         const shared = rnd() < 0.3;
         const r = await appendToStream(trx, shared ? `shared-${seed}` : streamId, 'Thing', 'any', newEvents(1 + Math.floor(rnd() * 3)));
         await pause(Math.floor(rnd() * 25));
@@ -131,15 +139,4 @@ const lastPosition = async (t: TestDatabase): Promise<LogPosition> => {
     select transaction_id::text as tx, global_position as pos from es_events
     order by transaction_id desc, global_position desc limit 1`.execute(t.db);
   return rows[0] ? { txId: BigInt(rows[0].tx), position: BigInt(rows[0].pos) } : LogPosition.start;
-};
-
-const backendsOn = async (database: string): Promise<number> => {
-  const c = new Client({ connectionString: ADMIN_DATABASE_URL });
-  await c.connect();
-  try {
-    const { rows } = await c.query<{ n: string }>('select count(*) as n from pg_stat_activity where datname = $1', [database]);
-    return Number(rows[0]!.n);
-  } finally {
-    await c.end();
-  }
 };

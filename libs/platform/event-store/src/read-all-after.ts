@@ -16,7 +16,7 @@ export const readAllAfter = async (db: Executor, after: LogPosition, limit: numb
   const { rows } = await sql<EventRow>`
     select ${EVENT_COLUMNS} from es_events e
     where (e.transaction_id, e.global_position) > (${after.txId.toString()}::xid8, ${after.position.toString()}::bigint)
-
+      and e.transaction_id < (select pg_snapshot_xmin(pg_current_snapshot()))
     order by e.transaction_id, e.global_position
     limit ${limit}`.execute(db);
   return rows.map(toRecordedEvent);

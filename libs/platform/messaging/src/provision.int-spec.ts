@@ -29,10 +29,10 @@ describe('provision', () => {
     const c = await jsm.consumers.info(topology.streams.events.name, 'projector');
     expect(c.config).toMatchObject({
       ack_policy: AckPolicy.Explicit,
-      max_deliver: 4,
+      max_deliver: 5, // maxDeliver + the spare delivery for a failed dead-letter copy
       ack_wait: nanos(5_000),
       max_ack_pending: 50,
-      backoff: [nanos(5_000), nanos(10_000), nanos(20_000)],
+      backoff: [nanos(5_000), nanos(10_000), nanos(20_000), nanos(40_000)],
       filter_subject: `${id}.events.>`,
     });
 

@@ -17,7 +17,7 @@ describe('defineTopology', () => {
     expect(t.streams.deadLetters).toMatchObject({ name: 'SF_DLQ', subjects: ['sf.dlq.>'], storage: StorageType.File });
   });
 
-  it('gives each consumer explicit ack, ack wait, max deliver, a backoff shorter than max deliver, and a filter', () => {
+  it('gives each consumer explicit ack, ack wait, max deliver (plus one spare), a backoff, and a filter', () => {
     const t = defineTopology({ replicas: 3, consumers: [{ name: 'projector', filterSubject: 'sf.events.*.SyncRequested', maxDeliver: 3 }] });
     const c = t.consumers[0]!;
     expect(t.streams.events.num_replicas).toBe(3);
@@ -26,8 +26,8 @@ describe('defineTopology', () => {
       durable_name: 'projector',
       ack_policy: AckPolicy.Explicit,
       ack_wait: nanos(30_000),
-      max_deliver: 3,
-      backoff: [nanos(30_000), nanos(60_000)],
+      max_deliver: 4,
+      backoff: [nanos(30_000), nanos(60_000), nanos(120_000)],
       max_ack_pending: 1_000,
       filter_subject: 'sf.events.*.SyncRequested',
     });
@@ -43,7 +43,7 @@ describe('defineTopology', () => {
   });
 
   it('rejects settings nats-server would refuse, at startup', () => {
-    expect(() => defineTopology({ consumers: [{ name: 'c', maxDeliver: 2, ackWaitMs: 1, backoffMs: [1, 2] }] })).toThrow(/fewer steps/);
+    expect(() => defineTopology({ consumers: [{ name: 'c', maxDeliver: 2, ackWaitMs: 1, backoffMs: [1, 2, 3] }] })).toThrow(/more steps/);
     expect(() => defineTopology({ consumers: [{ name: 'c', ackWaitMs: 1_000, backoffMs: [2_000] }] })).toThrow(/backoff\[0\]/);
     expect(() => defineTopology({ consumers: [{ name: 'a.b' }] })).toThrow(/invalid consumer name/);
     expect(() => defineTopology({ duplicateWindowMs: 60_000, eventsMaxAgeMs: 30_000 })).toThrow(/duplicate window/);

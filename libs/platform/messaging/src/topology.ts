@@ -25,13 +25,17 @@ export interface ConsumerOptions {
   filterSubject?: string;
   /** How long a delivered message may stay unacked before JetStream redelivers it, in ms. Default 30 000. */
   ackWaitMs?: number;
-  /** Delivery attempts before the message is copied to the dead-letter subject and termed. Default 8. */
+  /**
+   * Delivery attempts before the message is copied to the dead-letter subject and termed. Default 8. The
+   * server's `max_deliver` is one higher: that spare delivery retries a dead-letter copy that failed to publish
+   * (JetStream never redelivers past max_deliver, so without it such a message would be stuck unacked).
+   */
   maxDeliver?: number;
   /**
    * Ack wait of each successive delivery, in ms (JetStream's `backoff`): a message not acked in time is
    * redelivered after backoff[n-1] on delivery n, the last value repeating. The server takes backoff[0] as the
-   * ack wait, so it must equal ackWaitMs; nats-server 2.9 requires fewer steps than maxDeliver. Explicit naks
-   * use their own delay. Default: ackWaitMs doubling per delivery, maxDeliver - 1 steps, at most 4.
+   * ack wait, so it must equal ackWaitMs; at most maxDeliver steps (nats-server requires fewer than its
+   * max_deliver). Explicit naks use their own delay. Default: ackWaitMs doubling per delivery, at most 4 steps.
    */
   backoffMs?: number[];
   /** Unacked messages JetStream hands out before it pauses delivery. Default 1 000. */
@@ -104,11 +108,11 @@ const stream = (name: string, subject: string, replicas: number, maxAgeMs: numbe
 const consumer = (namespace: string, streamName: string, o: ConsumerOptions): ConsumerSpec => {
   const maxDeliver = o.maxDeliver ?? TOPOLOGY_DEFAULTS.maxDeliver;
   const ackWaitMs = o.ackWaitMs ?? TOPOLOGY_DEFAULTS.ackWaitMs;
-  const steps = Math.min(TOPOLOGY_DEFAULTS.backoffSteps, maxDeliver - 1);
+  const steps = Math.min(TOPOLOGY_DEFAULTS.backoffSteps, maxDeliver);
   const backoffMs = o.backoffMs ?? Array.from({ length: steps }, (_, i) => ackWaitMs * 2 ** i);
   if (!/^[A-Za-z0-9_-]+$/.test(o.name)) throw new Error(`invalid consumer name: ${o.name}`);
   if (maxDeliver < 1) throw new Error(`consumer ${o.name}: maxDeliver must be >= 1`);
-  if (backoffMs.length >= maxDeliver) throw new Error(`consumer ${o.name}: backoff needs fewer steps than maxDeliver`);
+  if (backoffMs.length > maxDeliver) throw new Error(`consumer ${o.name}: backoff has more steps than maxDeliver`);
   if (backoffMs.length > 0 && backoffMs[0] !== ackWaitMs) throw new Error(`consumer ${o.name}: backoff[0] must equal ackWaitMs`);
   return {
     name: o.name,
@@ -122,7 +126,7 @@ const consumer = (namespace: string, streamName: string, o: ConsumerOptions): Co
       replay_policy: ReplayPolicy.Instant,
       filter_subject: rebaseSubject(namespace, o.filterSubject ?? SUBJECTS.events),
       ack_wait: nanos(ackWaitMs),
-      max_deliver: maxDeliver,
+      max_deliver: maxDeliver + 1,
       // Without backoff every delivery waits ack_wait.
       ...(backoffMs.length > 0 ? { backoff: backoffMs.map((ms) => nanos(ms)) } : {}),
       max_ack_pending: o.maxAckPending ?? TOPOLOGY_DEFAULTS.maxAckPending,

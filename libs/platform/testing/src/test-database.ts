@@ -43,7 +43,17 @@ export const createTestDatabase = async (opts: { migrate?: boolean; max?: number
     db,
     drop: async () => {
       await db.destroy();
-      await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+      // pg-pool's end() resolves before every socket has closed; wait for the server to see them gone so that
+      // FORCE only has to deal with connections a test leaked (child processes), not our own pool.
+      await withAdmin(async (c) => {
+        for (let i = 0; i < 100; i++) {
+          const { rows } = await c.query<{ n: number }>(
+            'select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+          if (rows[0]?.n === 0) break;
+          await new Promise((r) => setTimeout(r, 20));
+        }
+        await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      });
     },
   };
 };

@@ -30,47 +30,25 @@ export const loadJobSnapshotRows = async (trx: Executor, jobIds: readonly string
   return rows.map(fromDb);
 };
 
-/** Rows per upsert statement (14 parameters each). */
-const CHUNK = 1000;
-
 /**
- * Multi-row upsert. The frozen columns (firm, matter, folder, documents, created_at) are written once; the WHERE
- * guard keeps a row that is already at or past the written position.
+ * One upsert for all rows (an array parameter per column, unnested). The frozen columns (firm, matter, folder,
+ * documents, created_at) are written once; the WHERE guard keeps a row already at or past the written position.
  */
-export const upsertJobSnapshotRows = async (trx: Executor, rows: readonly JobSnapshotRow[]): Promise<void> => {
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    await trx
-      .insertInto('job_snapshots')
-      .values(rows.slice(i, i + CHUNK).map((r) => ({
-        job_id: r.jobId,
-        firm_id: r.firmId,
-        matter_id: r.matterId,
-        folder_id: r.folderId,
-        document_ids: JSON.stringify(r.documentIds),
-        status: r.status,
-        total: r.total,
-        processed: r.processed,
-        skipped: r.skipped,
-        failed: r.failed,
-        created_at: r.createdAt,
-        updated_at: r.updatedAt,
-        last_tx_id: r.lastPosition.txId.toString(),
-        last_global_position: r.lastPosition.position.toString(),
-      })))
-      .onConflict((oc) =>
-        oc.column('job_id')
-          .doUpdateSet((eb) => ({
-            status: eb.ref('excluded.status'),
-            processed: eb.ref('excluded.processed'),
-            skipped: eb.ref('excluded.skipped'),
-            failed: eb.ref('excluded.failed'),
-            updated_at: eb.ref('excluded.updated_at'),
-            last_tx_id: eb.ref('excluded.last_tx_id'),
-            last_global_position: eb.ref('excluded.last_global_position'),
-          }))
-          .where(sql<boolean>`(job_snapshots.last_tx_id, job_snapshots.last_global_position)
-            < (excluded.last_tx_id, excluded.last_global_position)`),
-      )
-      .execute();
-  }
+export const upsertJobSnapshotRows = async (db: Executor, rows: readonly JobSnapshotRow[]): Promise<void> => {
+  if (rows.length === 0) return;
+  const col = <T>(f: (r: JobSnapshotRow) => T): T[] => rows.map(f);
+  await sql`
+    insert into job_snapshots (job_id, firm_id, matter_id, folder_id, document_ids, status, total, processed, skipped,
+      failed, created_at, updated_at, last_tx_id, last_global_position)
+    select * from unnest(
+      ${col((r) => r.jobId)}::text[], ${col((r) => r.firmId)}::text[], ${col((r) => r.matterId)}::text[],
+      ${col((r) => r.folderId)}::text[], ${col((r) => JSON.stringify(r.documentIds))}::jsonb[], ${col((r) => r.status)}::text[],
+      ${col((r) => r.total)}::int[], ${col((r) => r.processed)}::int[], ${col((r) => r.skipped)}::int[],
+      ${col((r) => r.failed)}::int[], ${col((r) => r.createdAt)}::timestamptz[], ${col((r) => r.updatedAt)}::timestamptz[],
+      ${col((r) => r.lastPosition.txId.toString())}::bigint[], ${col((r) => r.lastPosition.position.toString())}::bigint[])
+    on conflict (job_id) do update set
+      status = excluded.status, processed = excluded.processed, skipped = excluded.skipped, failed = excluded.failed,
+      updated_at = excluded.updated_at, last_tx_id = excluded.last_tx_id, last_global_position = excluded.last_global_position
+    where (job_snapshots.last_tx_id, job_snapshots.last_global_position)
+      < (excluded.last_tx_id, excluded.last_global_position)`.execute(db);
 };

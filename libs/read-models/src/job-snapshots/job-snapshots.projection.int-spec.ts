@@ -26,4 +26,15 @@ describe('job_snapshots projection (given/when/then, real Postgres)', () => {
       .then(jobs, [{ job_id: 'p1', document_ids: ['a', 'b', 'c'], status: 'running', total: 3, processed: 1, skipped: 1, failed: 0 }],
         { times: 3, batchSize: 1 });
   });
+
+  it('stores ids and text exactly, whatever characters they hold', async () => {
+    const odd = ['a"b', 'c,d', '{e}', 'NULL', 'back\\slash', "it's", ''];
+    const events = recordedSequence([processingJob('f1', 'p"2', steppingClock(), [
+      ['JobStarted', { matterId: 'm,1', folderId: '{f}', documentIds: odd }],
+    ])]);
+    await projectionSpec(t.db, jobSnapshotsProjection)
+      .given(events)
+      .then((trx) => trx.selectFrom('job_snapshots').select(['job_id', 'matter_id', 'folder_id', 'document_ids']).execute(),
+        [{ job_id: 'p"2', matter_id: 'm,1', folder_id: '{f}', document_ids: odd }]);
+  });
 });

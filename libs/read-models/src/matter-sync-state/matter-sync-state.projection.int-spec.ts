@@ -44,4 +44,17 @@ describe('matter_sync_state projection (given/when/then, real Postgres)', () => 
         { matter_id: 'm9', state: 'syncing', active_job_id: 'j2', progress_current: 0, progress_total: null, last_error: null },
       ]);
   });
+
+  it('stores user-facing errors exactly, whatever characters they hold', async () => {
+    const reason = 'Clio said "no" {again}, with a \\ backslash, NULL and a comma';
+    const events = recordedSequence([syncJob('f3', 'j3', steppingClock(), [
+      ['SyncRequested', { scope: matterScope('m"3') }],
+      ['SyncJobFailed', { code: 'X', reason }],
+    ])]);
+    await projectionSpec(t.db, matterSyncStateProjection)
+      .given(events)
+      .then(stateOf('f3'), [
+        { matter_id: 'm"3', state: 'error', active_job_id: null, progress_current: 0, progress_total: null, last_error: reason },
+      ]);
+  });
 });

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '@sf/db';
-import { loadCheckpoint, readAllAfter } from '@sf/event-store';
+import { loadCheckpoint, LogPosition, readAllAfter } from '@sf/event-store';
 import { checkpointName, type Projection } from '../projection';
 import { resetProjection } from './reset';
 import { runProjectionBatch } from './run-batch';
@@ -9,29 +9,47 @@ import { sleep } from './sleep';
 export interface CatchUpOptions {
   /** Events per batch (one transaction each). Default 500. */
   batchSize?: number;
-  /** Pause while another runner holds the projection, in ms. Default 20. */
+  /** Pause while another runner holds the projection, or while `until` is not yet visible, in ms. Default 20. */
   busyMs?: number;
+  /**
+   * Keep going until the checkpoint reaches this position (e.g. the last event a test or tool appended). Without
+   * it, catching up stops at the first empty read; note a read only sees events below the oldest transaction
+   * still open anywhere on the server, so "empty" can come before a just-committed event is readable.
+   */
+  until?: LogPosition;
+  /** Give up (throw) after this long when `until` is set, in ms. Default 30,000. */
+  timeoutMs?: number;
 }
 
-/** True when nothing committed in the log lies after the projection's checkpoint. */
-export const isCaughtUp = async (db: Kysely<Database>, projection: Projection): Promise<boolean> => {
-  const after = await loadCheckpoint(db, checkpointName(projection));
-  return (await readAllAfter(db, after, 1)).length === 0;
+/**
+ * True when the projection's checkpoint is at or past `until`; without `until`, when nothing readable in the log
+ * lies after the checkpoint.
+ */
+export const isCaughtUp = async (db: Kysely<Database>, projection: Projection, until?: LogPosition): Promise<boolean> => {
+  const at = await loadCheckpoint(db, checkpointName(projection));
+  if (until) return LogPosition.compare(at, until) >= 0;
+  return (await readAllAfter(db, at, 1)).length === 0;
 };
 
 /**
- * Applies batches until the projection has consumed everything committed so far (this caller or a concurrent
- * runner). Returns how many events this caller applied.
+ * Applies batches until the projection has consumed everything readable so far (or up to `until`), by this
+ * caller or a concurrent runner. Returns how many events this caller applied.
  */
 export const catchUp = async (db: Kysely<Database>, projection: Projection, opts: CatchUpOptions = {}): Promise<number> => {
   const batchSize = opts.batchSize ?? 500;
+  const deadline = Date.now() + (opts.timeoutMs ?? 30_000);
   let applied = 0;
   for (;;) {
     const outcome = await runProjectionBatch(db, projection, batchSize);
-    if (outcome.kind === 'idle') return applied;
-    if (outcome.kind === 'applied') applied += outcome.events.length;
-    else if (await isCaughtUp(db, projection)) return applied;
-    else await sleep(opts.busyMs ?? 20);
+    if (outcome.kind === 'applied') {
+      applied += outcome.events.length;
+      continue;
+    }
+    if (await isCaughtUp(db, projection, opts.until)) return applied;
+    if (opts.until && Date.now() > deadline) {
+      throw new Error(`${projection.name} did not reach ${LogPosition.format(opts.until)} within ${opts.timeoutMs ?? 30_000} ms`);
+    }
+    await sleep(opts.busyMs ?? 20);
   }
 };
 

@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
+import { LogPosition } from '@sf/event-store';
 import { createTestDatabase, waitFor, type TestDatabase } from '@sf/testing';
 import { matterSyncStateProjection } from '../matter-sync-state/matter-sync-state.projection';
 import { allProjections } from '../projections';
-import { appendInterleaved, mixedHistory, steppingClock } from '../test-support/history';
+import { appendInterleaved, mixedHistory, steppingClock, tailOf } from '../test-support/history';
 import { catchUp, isCaughtUp, rebuildProjection } from './catch-up';
 import { startProjectionRunner, type AppliedBatch } from './projection-runner';
 
@@ -19,10 +20,10 @@ describe('projection runner (real Postgres)', () => {
   afterEach(() => t.drop());
 
   it('projects a mixed history of sync and processing jobs into both read models', async () => {
-    await appendInterleaved(t.db, mixedHistory('h1'));
+    const until = tailOf(await appendInterleaved(t.db, mixedHistory('h1')));
     const runner = startProjectionRunner(t.db, allProjections, { batchSize: 7 });
     try {
-      await runner.whenCaughtUp();
+      await runner.whenCaughtUp({ until });
     } finally {
       await runner.stop();
     }
@@ -54,29 +55,29 @@ describe('projection runner (real Postgres)', () => {
 
   it('shows a blocked sync while it is blocked, with the instant it may resume', async () => {
     const [, s2] = mixedHistory('h2');
-    await appendInterleaved(t.db, [{ ...s2!, events: s2!.events.slice(0, 3) }]);
-    await catchUp(t.db, matterSyncStateProjection);
+    const until = tailOf(await appendInterleaved(t.db, [{ ...s2!, events: s2!.events.slice(0, 3) }]));
+    await catchUp(t.db, matterSyncStateProjection, { until });
     const row = await t.db.selectFrom('matter_sync_state').select(['state', 'blocked_until', 'active_job_id']).executeTakeFirstOrThrow();
     expect(row).toEqual({ state: 'blocked', blocked_until: iso('2026-11-23T09:30:00Z'), active_job_id: 'h2-s2' });
   });
 
   it('replaying the whole log over existing rows changes nothing (no double counts)', async () => {
-    await appendInterleaved(t.db, mixedHistory('h3'));
-    for (const p of allProjections) await catchUp(t.db, p, { batchSize: 5 });
+    const until = tailOf(await appendInterleaved(t.db, mixedHistory('h3')));
+    for (const p of allProjections) await catchUp(t.db, p, { batchSize: 5, until });
     const before = await snapshot(t);
     await t.db.deleteFrom('es_checkpoints').execute();
-    for (const p of allProjections) expect(await catchUp(t.db, p, { batchSize: 4 })).toBeGreaterThan(0);
+    for (const p of allProjections) expect(await catchUp(t.db, p, { batchSize: 4, until })).toBe(32);
     expect(await snapshot(t)).toEqual(before);
   });
 
   it('a rebuild of each read model equals the live one, whatever the batch boundaries of the live run', async () => {
     const clock = steppingClock();
+    let until = LogPosition.start;
     const runner = startProjectionRunner(t.db, allProjections, { batchSize: 3, idleMs: 5 });
     try {
-      await appendInterleaved(t.db, mixedHistory('h4a', clock));
-      await runner.whenCaughtUp();
-      await appendInterleaved(t.db, mixedHistory('h4b', clock));
-      await runner.whenCaughtUp();
+      await runner.whenCaughtUp({ until: tailOf(await appendInterleaved(t.db, mixedHistory('h4a', clock))) });
+      until = tailOf(await appendInterleaved(t.db, mixedHistory('h4b', clock)));
+      await runner.whenCaughtUp({ until });
     } finally {
       await runner.stop();
     }
@@ -84,20 +85,22 @@ describe('projection runner (real Postgres)', () => {
     expect(live.matters.length).toBe(8);
     expect(live.jobs.length).toBe(4);
     for (const p of allProjections) {
-      const { events } = await rebuildProjection(t.db, p, { batchSize: 1000 });
-      expect(events).toBeGreaterThan(0);
+      const { events } = await rebuildProjection(t.db, p, { batchSize: 1000, until });
+      expect(events).toBe(64);
     }
     expect(await snapshot(t)).toEqual(live);
   });
 
   it('two runners at once apply every event exactly once and agree with a rebuild', async () => {
     const seen: AppliedBatch[] = [];
+    let until = LogPosition.start;
     const opts = { batchSize: 3, idleMs: 2, busyMs: 2, onBatch: (b: AppliedBatch) => seen.push(b) };
     const runners = [startProjectionRunner(t.db, allProjections, opts), startProjectionRunner(t.db, allProjections, opts)];
     try {
       const clock = steppingClock();
-      await Promise.all(['h5a', 'h5b', 'h5c'].map((tag) => appendInterleaved(t.db, mixedHistory(tag, clock))));
-      await runners[0]!.whenCaughtUp();
+      const recorded = await Promise.all(['h5a', 'h5b', 'h5c'].map((tag) => appendInterleaved(t.db, mixedHistory(tag, clock))));
+      until = tailOf(recorded.flat());
+      await runners[0]!.whenCaughtUp({ until });
     } finally {
       await Promise.all(runners.map((r) => r.stop()));
     }
@@ -108,13 +111,13 @@ describe('projection runner (real Postgres)', () => {
       expect(new Set(ids).size).toBe(ids.length);
     }
     const live = await snapshot(t);
-    for (const p of allProjections) await rebuildProjection(t.db, p);
+    for (const p of allProjections) await rebuildProjection(t.db, p, { until });
     expect(await snapshot(t)).toEqual(live);
   });
 
   it('rebuilds a read model at start when its projection version changed', async () => {
-    await appendInterleaved(t.db, mixedHistory('h6'));
-    await catchUp(t.db, matterSyncStateProjection);
+    const until = tailOf(await appendInterleaved(t.db, mixedHistory('h6')));
+    await catchUp(t.db, matterSyncStateProjection, { until });
     await t.db.insertInto('read_model_versions').values({ projection: 'matter_sync_state', version: 1, reset_at: new Date() })
       .onConflict((oc) => oc.column('projection').doNothing()).execute();
     const before = await snapshot(t);
@@ -124,13 +127,13 @@ describe('projection runner (real Postgres)', () => {
     const runner = startProjectionRunner(t.db, [v2], { onReset: (name) => resets.push(name) });
     try {
       await waitFor(() => resets.length, (n) => n === 1);
-      await runner.whenCaughtUp();
+      await runner.whenCaughtUp({ until });
     } finally {
       await runner.stop();
     }
     expect(resets).toEqual(['matter_sync_state']);
     expect((await snapshot(t)).matters).toEqual(before.matters);
-    expect(await isCaughtUp(t.db, v2)).toBe(true);
+    expect(await isCaughtUp(t.db, v2, until)).toBe(true);
     const { version } = await t.db.selectFrom('read_model_versions').select('version').where('projection', '=', 'matter_sync_state').executeTakeFirstOrThrow();
     expect(version).toBe(2);
   });

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { RecordedEvent } from '@sf/contracts';
 import type { Database } from '@sf/db';
-import type { LogPosition } from '@sf/event-store';
-import type { Projection } from '../projection';
+import { loadCheckpoint, readAllAfter, type LogPosition } from '@sf/event-store';
+import { checkpointName, type Projection } from '../projection';
 import { isCaughtUp } from './catch-up';
 import { ensureProjectionVersion } from './reset';
 import { runProjectionBatch } from './run-batch';
@@ -17,7 +17,10 @@ export interface AppliedBatch {
 export interface ProjectionRunnerOptions {
   /** Events per batch; each batch is one transaction. Default 500. */
   batchSize?: number;
-  /** Pause after a poll that found nothing new, in ms. A full batch is followed by the next at once. Default 20. */
+  /**
+   * Pause between polls while there is nothing new, in ms (an idle poll is one indexed read, no transaction).
+   * A full batch is followed by the next at once. Default 25.
+   */
   idleMs?: number;
   /** Pause while another runner (replica) holds a projection, in ms. Default 100. */
   busyMs?: number;
@@ -36,29 +39,47 @@ export interface ProjectionRunnerOptions {
 export interface ProjectionRunner {
   /** Stops polling and waits for in-flight batches to finish. */
   stop(): Promise<void>;
-  /** Resolves once every projection has applied everything committed in the log (by this or another runner). */
-  whenCaughtUp(opts?: { timeoutMs?: number }): Promise<void>;
+  /**
+   * Resolves once every projection's checkpoint reaches `until` (by this or another runner); without it, once
+   * nothing readable lies after any checkpoint. Throws after `timeoutMs` (default 10,000).
+   */
+  whenCaughtUp(opts?: { until?: LogPosition; timeoutMs?: number }): Promise<void>;
 }
 
 type Settings = Required<Omit<ProjectionRunnerOptions, 'onBatch' | 'onReset' | 'onError'>> & ProjectionRunnerOptions;
 
+/** Cheap poll while idle: one indexed read after the last checkpoint this loop saw, no transaction or lock. */
+const hasNewEvents = async (db: Kysely<Database>, seen: LogPosition | null): Promise<boolean> =>
+  seen === null || (await readAllAfter(db, seen, 1)).length > 0;
+
 const loop = async (db: Kysely<Database>, projection: Projection, s: Settings, signal: AbortSignal): Promise<void> => {
   let failures = 0;
   let versionChecked = false;
+  // Last checkpoint known to this loop; null until a batch ran (or after one found work or failed).
+  let seen: LogPosition | null = null;
   while (!signal.aborted) {
     try {
       if (!versionChecked) {
         if (await ensureProjectionVersion(db, projection)) s.onReset?.(projection.name);
         versionChecked = true;
       }
+      if (!(await hasNewEvents(db, seen))) {
+        await sleep(s.idleMs, signal);
+        continue;
+      }
       const outcome = await runProjectionBatch(db, projection, s.batchSize);
       failures = 0;
+      seen = null;
       if (outcome.kind === 'applied') {
         s.onBatch?.({ projection: projection.name, events: outcome.events, checkpoint: outcome.checkpoint });
         if (outcome.full) continue;
+        seen = outcome.checkpoint;
+      } else if (outcome.kind === 'idle') {
+        seen = await loadCheckpoint(db, checkpointName(projection));
       }
       await sleep(outcome.kind === 'busy' ? s.busyMs : s.idleMs, signal);
     } catch (err) {
+      seen = null;
       s.onError?.(projection.name, err);
       await sleep(Math.min(s.maxBackoffMs, s.backoffMs * 2 ** failures), signal);
       failures = Math.min(failures + 1, 30);
@@ -77,7 +98,7 @@ export const startProjectionRunner = (
   opts: ProjectionRunnerOptions = {},
 ): ProjectionRunner => {
   const s: Settings = {
-    batchSize: 500, idleMs: 20, busyMs: 100, backoffMs: 200, maxBackoffMs: 10_000, ...opts,
+    batchSize: 500, idleMs: 25, busyMs: 100, backoffMs: 200, maxBackoffMs: 10_000, ...opts,
   };
   const abort = new AbortController();
   const loops = projections.map((p) => loop(db, p, s, abort.signal));
@@ -86,10 +107,10 @@ export const startProjectionRunner = (
       abort.abort();
       await Promise.all(loops);
     },
-    async whenCaughtUp({ timeoutMs = 10_000 } = {}) {
+    async whenCaughtUp({ until, timeoutMs = 10_000 } = {}) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const states = await Promise.all(projections.map((p) => isCaughtUp(db, p)));
+        const states = await Promise.all(projections.map((p) => isCaughtUp(db, p, until)));
         if (states.every(Boolean)) return;
         if (Date.now() > deadline) throw new Error(`projections not caught up after ${timeoutMs} ms`);
         await sleep(s.idleMs);

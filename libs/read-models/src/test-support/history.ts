@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NewEvent, RecordedEvent } from '@sf/contracts';
 import type { Executor } from '@sf/db';
-import { appendToStream } from '@sf/event-store';
+import { appendToStream, LogPosition } from '@sf/event-store';
 
 /** A clock that moves one second per event, so every event has a distinct, predictable time. */
 export const steppingClock = (start = Date.UTC(2026, 10, 23, 9, 0, 0)): (() => string) => {
@@ -124,3 +124,7 @@ export const recordedSequence = (scripts: readonly StreamScript[]): RecordedEven
     s.events.map((e, i) => ({ ...e, streamId: s.streamId, streamPosition: i + 1, globalPosition: String(++n), transactionId: '100' })),
   );
 };
+
+/** The latest log position among recorded events (appends may commit in any order). */
+export const tailOf = (recorded: readonly RecordedEvent[]): LogPosition =>
+  recorded.map((e) => LogPosition.of(e)).reduce((a, b) => LogPosition.max(a, b), LogPosition.start);

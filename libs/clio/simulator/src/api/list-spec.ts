@@ -29,16 +29,17 @@ export interface ListSpec<R extends BaseRecord> {
   /** Rows hidden unless a parameter asks for them (trash, unfinished uploads). Extra params it reads: see `exclusionParams`. */
   readonly exclusions?: (query: URLSearchParams) => Pred<R> | undefined;
   readonly exclusionParams?: readonly string[];
-  /** Accept `updated_since`/`created_since` (all of ours do). */
-  readonly noSince?: boolean;
+  /** Common parameters this endpoint takes (default {@link COMMON_INDEX_PARAMS}). */
+  readonly common?: readonly CommonParam[];
 }
 
 /** Parameters every index endpoint accepts; `offset` comes from the paging docs (D-PG), not SPEC25. */
 export const COMMON_INDEX_PARAMS = ['fields', 'limit', 'page_token', 'offset', 'ids[]', 'created_since', 'updated_since'] as const;
+export type CommonParam = (typeof COMMON_INDEX_PARAMS)[number];
 
 /** Every query parameter a list endpoint accepts (the table the contract test checks against the spec). */
 export const acceptedParams = (spec: ListSpec<BaseRecord>): string[] => [
-  ...COMMON_INDEX_PARAMS.filter((p) => !(spec.noSince && (p === 'created_since' || p === 'updated_since'))),
+  ...(spec.common ?? COMMON_INDEX_PARAMS),
   ...(spec.orders ? ['order'] : []),
   ...(spec.exclusionParams ?? []),
   ...Object.keys(spec.filters),

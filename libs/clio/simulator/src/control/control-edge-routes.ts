@@ -6,13 +6,19 @@ import type { EdgeDeps, SimulatorEdge } from './simulator-edge';
 
 /** Control routes for OAuth, rate limits and webhooks. */
 export const registerControlEdgeRoutes = (add: ControlRoute, edge: SimulatorEdge, deps: EdgeDeps): void => {
-  const regionOf = (body: Record<string, unknown>, ctx: RequestContext): string | undefined => {
-    const region = str(body.region) ?? deps.regions[0];
-    if (deps.regions.includes(region)) return region;
-    fail(ctx, 400, `region ${region} is not served`);
-    return undefined;
-  };
+  registerOAuthAppRoutes(add, edge, deps);
+  registerTokenRoutes(add, edge, deps);
+  registerLimitAndWebhookRoutes(add, edge);
+};
 
+const regionOf = (deps: EdgeDeps, body: Record<string, unknown>, ctx: RequestContext): string | undefined => {
+  const region = str(body.region) ?? deps.regions[0];
+  if (deps.regions.includes(region)) return region;
+  fail(ctx, 400, `region ${region} is not served`);
+  return undefined;
+};
+
+const registerOAuthAppRoutes = (add: ControlRoute, edge: SimulatorEdge, deps: EdgeDeps): void => {
   add('GET', '/oauth/apps', (ctx) =>
     ok(ctx, { apps: Object.fromEntries(deps.regions.map((r) => [r, edge.oauth.region(r).apps.list()])) }),
   );
@@ -39,9 +45,12 @@ export const registerControlEdgeRoutes = (add: ControlRoute, edge: SimulatorEdge
     edge.oauth.ttlSeconds = seconds;
     ok(ctx, { seconds });
   });
+};
+
+const registerTokenRoutes = (add: ControlRoute, edge: SimulatorEdge, deps: EdgeDeps): void => {
   add('POST', '/oauth/tokens', async (ctx) => {
     const body = await objectBody(ctx);
-    const region = body && regionOf(body, ctx);
+    const region = body && regionOf(deps, body, ctx);
     if (!body || !region) return;
     try {
       ok(ctx, edge.issueToken({ region, clientId: str(body.clientId), userId: num(body.userId), ttlSeconds: num(body.ttlSeconds) }), 201);
@@ -51,7 +60,7 @@ export const registerControlEdgeRoutes = (add: ControlRoute, edge: SimulatorEdge
   });
   add('POST', '/oauth/revoke-user', async (ctx) => {
     const body = await objectBody(ctx);
-    const region = body && regionOf(body, ctx);
+    const region = body && regionOf(deps, body, ctx);
     if (!body || !region) return;
     const clientId = str(body.clientId) ?? edge.oauth.region(region).apps.list()[0]?.clientId;
     const userId = num(body.userId) ?? edge.oauth.defaultUserId();
@@ -60,7 +69,7 @@ export const registerControlEdgeRoutes = (add: ControlRoute, edge: SimulatorEdge
   });
   add('POST', '/oauth/revoke-token', async (ctx) => {
     const body = await objectBody(ctx);
-    const region = body && regionOf(body, ctx);
+    const region = body && regionOf(deps, body, ctx);
     if (!body || !region) return;
     const token = str(body.accessToken);
     if (!token) return fail(ctx, 400, 'accessToken is required');
@@ -68,6 +77,9 @@ export const registerControlEdgeRoutes = (add: ControlRoute, edge: SimulatorEdge
   });
   add('GET', '/oauth/callbacks', (ctx) => ok(ctx, { callbacks: edge.oauth.callbackLog() }));
 
+};
+
+const registerLimitAndWebhookRoutes = (add: ControlRoute, edge: SimulatorEdge): void => {
   add('GET', '/rate-limit', (ctx) => ok(ctx, edge.rateLimits.current));
   add('PUT', '/rate-limit', async (ctx) => {
     const body = await objectBody(ctx);

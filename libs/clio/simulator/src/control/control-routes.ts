@@ -1,3 +1,4 @@
+import type { ActivityMix } from '../activity/activity-options';
 import { isManualClock } from '../clock';
 import type { RequestContext } from '../server/context';
 import type { Handler, Router } from '../server/router';
@@ -21,11 +22,17 @@ export const registerControlRoutes = (router: Router, edge: SimulatorEdge, deps:
       if (key !== undefined && ctx.headers[CONTROL_KEY_HEADER] !== key) return fail(ctx, 401, 'missing or wrong control key');
       return handler(ctx);
     }, { scope: 'control' });
-  const { store, clock, requests } = deps;
+  registerStateRoutes(add, edge, deps);
+  registerFaultRoutes(add, edge, deps);
+  registerClockAndActivityRoutes(add, edge, deps);
+  registerControlEdgeRoutes(add, edge, deps);
+};
 
+/** Health, ground truth, request log and counters, reset. */
+const registerStateRoutes = (add: ControlRoute, edge: SimulatorEdge, deps: EdgeDeps): void => {
+  const { store, clock, requests } = deps;
   add('GET', '/health', (ctx) => ok(ctx, { ok: true, regions: deps.regions, now: clock.now() }));
   add('GET', '/ground-truth', (ctx) => ok(ctx, store.groundTruth()));
-
   add('GET', '/requests', (ctx) => {
     const limit = Number(ctx.query.get('limit') ?? 1000);
     const entries = requests.entries();
@@ -37,12 +44,20 @@ export const registerControlRoutes = (router: Router, edge: SimulatorEdge, deps:
     ok(ctx, { ok: true });
   });
   add('GET', '/requests/counters', (ctx) => ok(ctx, { byToken: edge.counters.all() }));
+  add('POST', '/reset', async (ctx) => {
+    const body = await objectBody(ctx);
+    if (!body) return;
+    const r = await edge.reset({ data: body.data === true });
+    return r.ok ? ok(ctx, r) : fail(ctx, 409, r.message);
+  });
+};
 
+const registerFaultRoutes = (add: ControlRoute, edge: SimulatorEdge, deps: EdgeDeps): void => {
   add('GET', '/faults', (ctx) => ok(ctx, { faults: edge.faults.list() }));
   add('POST', '/faults', async (ctx) => {
     const body = await objectBody(ctx);
     if (!body) return;
-    const r = edge.faults.add(body, clock.now());
+    const r = edge.faults.add(body, deps.clock.now());
     return r.ok ? ok(ctx, r.plan, 201) : fail(ctx, 422, r.message);
   });
   add('DELETE', '/faults', (ctx) => {
@@ -50,16 +65,17 @@ export const registerControlRoutes = (router: Router, edge: SimulatorEdge, deps:
     ok(ctx, { ok: true });
   });
   add('DELETE', '/faults/:id', (ctx) => (edge.faults.remove(ctx.params.id) ? ok(ctx, { ok: true }) : fail(ctx, 404, 'no such fault')));
+};
 
+const registerClockAndActivityRoutes = (add: ControlRoute, edge: SimulatorEdge, deps: EdgeDeps): void => {
   add('GET', '/clock', (ctx) => ok(ctx, clockState(deps)));
   add('POST', '/clock/set', (ctx) => moveClock(ctx, edge, deps, 'set'));
   add('POST', '/clock/advance', (ctx) => moveClock(ctx, edge, deps, 'advance'));
-
   add('GET', '/activity', (ctx) => ok(ctx, edge.activity.status()));
   add('POST', '/activity/start', async (ctx) => {
     const body = await objectBody(ctx);
     if (!body) return;
-    ok(ctx, edge.activity.start({ opsPerMinute: num(body.opsPerMinute), mix: body.mix as never }));
+    ok(ctx, edge.activity.start({ opsPerMinute: num(body.opsPerMinute), mix: body.mix as ActivityMix | undefined }));
   });
   add('POST', '/activity/stop', (ctx) => ok(ctx, edge.activity.stop()));
   add('POST', '/activity/step', async (ctx) => {
@@ -69,16 +85,8 @@ export const registerControlRoutes = (router: Router, edge: SimulatorEdge, deps:
     await edge.webhooks.dispatcher.pump();
     ok(ctx, { ops, status: edge.activity.status() });
   });
-
-  add('POST', '/reset', async (ctx) => {
-    const body = await objectBody(ctx);
-    if (!body) return;
-    const r = await edge.reset({ data: body.data === true });
-    return r.ok ? ok(ctx, r) : fail(ctx, 409, r.message);
-  });
-
-  registerControlEdgeRoutes(add, edge, deps);
 };
+
 
 const clockState = (deps: EdgeDeps) => ({
   now: deps.clock.now(),

@@ -133,13 +133,14 @@ export class SimulatorEdge {
       if (!keep[slot]) pipeline.register(slot, mw);
     };
     const log = pipeline.get('requestLog');
+    // The log and counters describe the traffic of the system under test, so control calls stay out of them.
     use('requestLog', (ctx, next) =>
-      log(ctx, async () => {
+      ctx.scope === 'control' ? next() : log(ctx, async () => {
         try {
           await next();
         } finally {
           const token = ctx.token ?? bearerToken(ctx.headers[Header.Authorization]);
-          if (token && ctx.scope !== 'control') this.counters.record(token, ctx.res.statusCode, clock.now());
+          if (token) this.counters.record(token, ctx.res.statusCode, clock.now());
         }
       }),
     );

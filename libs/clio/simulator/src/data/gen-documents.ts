@@ -52,7 +52,8 @@ export const generateDocuments = (g: GenContext): void => {
       const size = rng.int(minSize, maxSize);
       last = store.seed(Resource.DocumentVersions, {
         id: versionId++, document_id: id, uuid: rng.uuid(), filename, size, version_number: v, content_type: contentType,
-        received_at: null, fully_uploaded: true, creator_id: rng.int(1, userCount), created_at: at, updated_at: at,
+        received_at: null, fully_uploaded: true, creator_id: rng.int(1, userCount), put_url: null, upload_received: null,
+        created_at: at, updated_at: at,
       });
       at = within(rng, at, g.anchor);
     }

@@ -20,6 +20,7 @@ export const DEFAULT_ANCHOR = Date.UTC(2025, 0, 1);
 
 /** Fill an empty store with a whole firm. Emits no change events. */
 export const generateFirm = (store: SimStore, opts: GenerateOptions): void => {
+  store.etagSalt = `seed-${opts.seed}`;
   const g = new GenContext(store, opts.seed, opts.counts, opts.anchor ?? DEFAULT_ANCHOR);
   store.lookups = generateLookups(g);
   generateUsers(g);

@@ -3,7 +3,7 @@ import { Resource } from '../store/resources';
 import type { Model } from './model';
 import { defineModel, key, one, stubObject, time, val } from './model';
 import { MatterModel } from './matter.models';
-import { ActivityDescriptionModel, ExpenseCategoryModel, lookupById } from './lookup.models';
+import { ActivityDescriptionModel, ExpenseCategoryModel, lookupById, currencyField } from './lookup.models';
 import { UserModel } from './user.models';
 import { CalendarEntryModel } from './calendar-entry.models';
 import { TaskModel } from './task.models';
@@ -38,7 +38,7 @@ export const ActivityModel: Model<ActivityRecord> = defineModel('Activity', {
   non_billable_total: val((a) => (a.non_billable ? total(a) : 0)),
   no_charge: key('no_charge'),
   tax_setting: key('tax_setting'),
-  currency: stubObject,
+  currency: currencyField,
   activity_description: one(() => ActivityDescriptionModel, (a, env) =>
     lookupById(env.store.lookups.activityDescriptions, a.activity_description_id)),
   expense_category: one(() => ExpenseCategoryModel, (a, env) => lookupById(env.store.lookups.expenseCategories, a.expense_category_id)),

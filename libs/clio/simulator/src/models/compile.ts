@@ -8,6 +8,8 @@ export interface CompiledSelection<T> {
   render(rec: T, env: RenderEnv): Record<string, unknown>;
   /** JSON of `rec`, cached per record object while `stamp` (see {@link stampOf}) is unchanged. */
   json(rec: T, env: RenderEnv, stamp: string): string;
+  /** The same JSON as UTF-8 bytes (what list pages are assembled from, without re-encoding). */
+  bytes(rec: T, env: RenderEnv, stamp: string): Buffer;
   /** Resources the nested fields read from; their versions make up the cache stamp. */
   readonly deps: readonly Resource[];
 }
@@ -49,24 +51,22 @@ const compileUncached = <T>(model: Model<T>, raw: string): CompileResult<T> => {
     for (const w of writers) w(out, rec, env);
     return out;
   };
-  const cache = new WeakMap<object, { stamp: string; json: string }>();
+  // Keyed by id with an identity check: records are replaced, never mutated, so a stale entry simply misses.
+  const cache = new Map<number, { rec: object; stamp: string; buf: Buffer }>();
+  const bytes = (rec: T, env: RenderEnv, stamp: string): Buffer => {
+    const id = (rec as { id: number }).id;
+    const hit = cache.get(id);
+    if (hit !== undefined && hit.rec === rec && hit.stamp === stamp) return hit.buf;
+    const buf = Buffer.from(JSON.stringify(render(rec, env)));
+    cache.set(id, { rec: rec as object, stamp, buf });
+    return buf;
+  };
   return {
     ok: true,
-    compiled: {
-      render,
-      deps: [...deps],
-      json: (rec, env, stamp) => {
-        const hit = cache.get(rec as object);
-        if (hit && hit.stamp === stamp) return hit.json;
-        const json = JSON.stringify(render(rec, env));
-        cache.set(rec as object, { stamp, json });
-        return json;
-      },
-    },
+    compiled: { render, deps: [...deps], bytes, json: (rec, env, stamp) => bytes(rec, env, stamp).toString('utf8') },
   };
 };
 
-/** Returns writers, or an error message. `top` is false inside braces, where nested fields get their defaults. */
 const buildWriters = (
   model: Model<unknown>,
   selection: readonly FieldSelection[],

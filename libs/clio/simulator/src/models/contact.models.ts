@@ -3,7 +3,7 @@ import { Resource } from '../store/resources';
 import type { Model } from './model';
 import { defineModel, key, many, one, stubArray, stubObject, time, val } from './model';
 import { CustomFieldValueModel } from './custom-field.models';
-import { AddressModel, EmailAddressModel, PhoneNumberModel } from './lookup.models';
+import { AddressModel, EmailAddressModel, PhoneNumberModel, currencyField } from './lookup.models';
 
 const nth = <T extends { primary: boolean }>(list: readonly T[], secondary: boolean): T | undefined =>
   secondary ? list.filter((x) => !x.primary)[0] : (list.find((x) => x.primary) ?? list[0]);
@@ -36,7 +36,7 @@ export const ContactModel: Model<ContactRecord> = defineModel('Contact', {
   is_co_counsel: key('is_co_counsel'),
   is_bill_recipient: key('is_bill_recipient'),
   sales_tax_number: key('sales_tax_number'),
-  currency: stubObject,
+  currency: currencyField,
   activity_rates: stubArray,
   addresses: many(() => AddressModel, (c) => c.addresses),
   custom_field_values: many(() => CustomFieldValueModel, (c) => c.custom_field_values, [Resource.CustomFields]),

@@ -34,7 +34,7 @@ const category = <T extends { document_category_id: number | null }>(): FieldDef
 export const DocumentVersionModel: Model<DocumentVersionRecord> = defineModel('DocumentVersion', {
   id: key('id'), document_id: key('document_id'), etag: key('etag'), uuid: key('uuid'), created_at: time('created_at'),
   updated_at: time('updated_at'), filename: key('filename'), size: key('size'), version_number: key('version_number'),
-  content_type: key('content_type'), received_at: time('received_at'), put_url: val(() => null),
+  content_type: key('content_type'), received_at: time('received_at'), put_url: key('put_url'),
   fully_uploaded: key('fully_uploaded'), creator: creator(), put_headers: stubArray, multiparts: stubArray,
 });
 

@@ -1,12 +1,28 @@
 import { makeEtag } from '../store/hash';
 import type { AddressRecord, EmailRecord, FirmLookups, Lookup, PhoneRecord, UserRecord } from '../store/records';
 import type { Model, RenderEnv } from './model';
-import { defineModel, isoTime, key, stubObject, time, val } from './model';
+import { defineModel, isoTime, key, one, time, val } from './model';
 
 type LookupKind = 'practice_areas' | 'groups' | 'task_types' | 'activity_descriptions' | 'expense_categories' | 'document_categories';
 
 const lookupEtag = (kind: string) => val<Lookup>((r) => makeEtag(kind, r.id, 0));
 const founded = val<unknown>((_r, env: RenderEnv) => isoTime(env.store.lookups.createdAt));
+
+/** The firm's currency (Currency_base); one per account here. */
+export interface Currency {
+  id: number;
+  code: string;
+  sign: string;
+}
+export const USD: Currency = { id: 1, code: 'USD', sign: '$' };
+
+export const CurrencyModel: Model<Currency> = defineModel('Currency', {
+  id: key('id'), etag: val((c) => makeEtag('currencies', c.id, 0)), code: key('code'), sign: key('sign'),
+  created_at: founded, updated_at: founded,
+});
+
+/** `currency` field of matters, contacts, activities, ... */
+export const currencyField = one(() => CurrencyModel, () => USD);
 
 export const PracticeAreaModel: Model<FirmLookups['practiceAreas'][number]> = defineModel('PracticeArea', {
   id: key('id'), etag: lookupEtag('practice_areas'), created_at: founded, updated_at: founded,
@@ -28,13 +44,13 @@ export const ActivityDescriptionModel: Model<Lookup> = defineModel('ActivityDesc
   created_at: founded, updated_at: founded, default: val((r) => r.id === 1), type: val(() => 'User'),
   utbms_activity_id: val(() => null), utbms_task_name: val(() => null), utbms_task_id: val(() => null),
   xero_service_code: val(() => null), accessible_to_user: val(() => true), category_type: val(() => 'billable'),
-  currency: stubObject,
+  currency: currencyField,
 });
 
 export const ExpenseCategoryModel: Model<Lookup> = defineModel('ExpenseCategory', {
   id: key('id'), etag: lookupEtag('expense_categories'), name: key('name'), rate: val((r) => 10 + (r.id % 5) * 15),
   entry_type: val(() => 'hard_cost'), created_at: founded, updated_at: founded, xero_expense_code: val(() => null),
-  accessible_to_user: val(() => true), tax_setting: val(() => 'no_tax'), currency: stubObject,
+  accessible_to_user: val(() => true), tax_setting: val(() => 'no_tax'), currency: currencyField,
 });
 
 export const DocumentCategoryModel: Model<Lookup> = defineModel('DocumentCategory', {

@@ -5,7 +5,7 @@ import { defineModel, key, many, one, stubArray, stubObject, time, val } from '.
 import { ContactModel } from './contact.models';
 import { CustomFieldValueModel } from './custom-field.models';
 import { FolderModel } from './document.models';
-import { GroupModel, PracticeAreaModel, lookupById } from './lookup.models';
+import { GroupModel, PracticeAreaModel, lookupById, currencyField } from './lookup.models';
 import { UserModel } from './user.models';
 import { lastActivityDateByMatter, mattersWithTasks } from './derived';
 
@@ -22,7 +22,7 @@ export const MatterModel: Model<MatterRecord> = defineModel('Matter', {
   number: key('number'),
   display_number: key('display_number'),
   custom_number: key('custom_number'),
-  currency: stubObject,
+  currency: currencyField,
   description: key('description'),
   status: key('status'),
   location: key('location'),

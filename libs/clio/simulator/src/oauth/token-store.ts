@@ -35,6 +35,9 @@ interface CodeRecord {
 export type GrantResult = { ok: true; grant: TokenGrant } | { ok: false; error: OAuthErrorCode };
 export type AuthenticateResult = { ok: true; grant: TokenGrant } | { ok: false; reason: 'unknown' | 'revoked' | 'expired' };
 
+/** Codes kept before used and expired ones are pruned. */
+const MAX_CODES = 10_000;
+
 /** 40 url-safe characters, like Clio's tokens. */
 export const randomToken = (): string => randomBytes(30).toString('base64url');
 
@@ -51,6 +54,7 @@ export class TokenStore {
   constructor(private readonly newToken: () => string = randomToken) {}
 
   issueCode(input: { clientId: string; redirectUri: string; userId: number }, now: number): string {
+    if (this.codes.size >= MAX_CODES) this.pruneCodes(now);
     const code = this.newToken();
     this.codes.set(code, { ...input, code, expiresAt: now + AUTHORIZATION_CODE_TTL_MS, used: false });
     return code;
@@ -122,6 +126,11 @@ export class TokenStore {
     this.codes.clear();
     this.access.clear();
     this.refresh.clear();
+  }
+
+  /** Drops used and expired codes; they can never be exchanged again. */
+  private pruneCodes(now: number): void {
+    for (const [code, rec] of this.codes) if (rec.used || rec.expiresAt <= now) this.codes.delete(code);
   }
 
   private issueAccess(clientId: string, userId: number, refreshToken: string, ttlSeconds: number, now: number): TokenGrant {

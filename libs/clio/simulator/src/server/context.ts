@@ -154,6 +154,33 @@ export const send = (ctx: RequestContext, status: number, body?: unknown, header
   res.end(payload);
 };
 
+/**
+ * Send a JSON body given as byte chunks (a list page assembled from cached records): written corked, with a
+ * Content-Length, and never concatenated, so serving a page allocates no page-sized buffer.
+ * Plug-in contract: a middleware that replaced `res.end` (to rewrite bodies) still gets the whole body in a single
+ * `res.end(buffer)` call, as from {@link send}.
+ */
+export const sendChunks = (ctx: RequestContext, status: number, chunks: readonly Buffer[], headers: HeaderMap = {}): void => {
+  if (ctx.responded) return;
+  ctx.responded = true;
+  const res = ctx.res;
+  if (ctx.apiVersion !== undefined && status < 400) res.setHeader(Header.ApiVersion, ctx.apiVersion);
+  for (const [k, v] of Object.entries(headers)) res.setHeader(k, v as string | number | readonly string[]);
+  let length = 0;
+  for (const c of chunks) length += c.length;
+  if (!res.hasHeader(Header.ContentType)) res.setHeader(Header.ContentType, JSON_CONTENT_TYPE);
+  res.setHeader(Header.ContentLength, length);
+  res.statusCode = status;
+  if (Object.prototype.hasOwnProperty.call(res, 'end')) {
+    res.end(Buffer.concat(chunks as Buffer[], length));
+    return;
+  }
+  res.cork();
+  for (const c of chunks) res.write(c);
+  res.end();
+  res.uncork();
+};
+
 /** Clio's error body shape. */
 export type ClioErrorBody = { error: { type: string; message: string } };
 

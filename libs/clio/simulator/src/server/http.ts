@@ -23,6 +23,8 @@ export interface RegionServerOptions {
   host?: string;
   router: Router;
   pipeline: Pipeline;
+  /** Runs before each request (the simulator purges expired trash here). Must be cheap and must not throw. */
+  beforeRequest?: () => void;
   /** Called with errors thrown by the pipeline after a response was attempted (bugs). Default: console.error. */
   onError?: (err: unknown) => void;
 }
@@ -36,6 +38,7 @@ export const startRegionServer = async (opts: RegionServerOptions): Promise<Regi
   const onError = opts.onError ?? ((err: unknown) => console.error('[clio-simulator]', err));
   let origin = '';
   const server = createServer((req, res) => {
+    opts.beforeRequest?.();
     const ctx = new RequestContext(req, res, opts.region, origin);
     ctx.route = opts.router.match(ctx.method, ctx.path);
     opts.pipeline.run(ctx).then(

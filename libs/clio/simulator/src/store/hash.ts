@@ -25,11 +25,15 @@ export const hash128 = (str: string): [number, number, number, number] => {
   return [h1 >>> 0, h2 >>> 0, h3 >>> 0, h4 >>> 0];
 };
 
-const hex8 = (n: number): string => n.toString(16).padStart(8, '0');
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const hex8 = (n: number): string => HEX[n >>> 24] + HEX[(n >>> 16) & 255] + HEX[(n >>> 8) & 255] + HEX[n & 255];
 
 /** 32 lower-case hex digits. */
-export const hashHex = (str: string): string => hash128(str).map(hex8).join('');
+export const hashHex = (str: string): string => {
+  const [a, b, c, d] = hash128(str);
+  return hex8(a) + hex8(b) + hex8(c) + hex8(d);
+};
 
 /** Clio's ETag format: a quoted 32-hex digest, e.g. `"beea69c32b8f86d3afb2ef8808a9ba00"` (quotes included). */
-export const makeEtag = (resource: string, id: number, revision: number): string =>
-  `"${hashHex(`${resource}:${id}:${revision}`)}"`;
+export const makeEtag = (resource: string, id: number, revision: number | string, salt = ''): string =>
+  `"${hashHex(`${salt}:${resource}:${id}:${revision}`)}"`;

@@ -142,6 +142,10 @@ export interface DocumentVersionRecord extends BaseRecord {
   received_at: number | null;
   fully_uploaded: boolean;
   creator_id: number | null;
+  /** Where the client PUTs the bytes of a version being uploaded; null once generated or uploaded. */
+  put_url: string | null;
+  /** Bytes received by the upload URL (null until a PUT arrives; generated versions: null). */
+  upload_received: number | null;
 }
 
 export interface CalendarEntryRecord extends BaseRecord {

@@ -60,6 +60,8 @@ export class SimStore {
   private trashQueue: { resource: Resource; id: number; purgeAt: number }[] = [];
   readonly trashRetentionMs: number;
   lookups: FirmLookups = emptyLookups();
+  /** Mixed into every etag so two firms (seeds) never share etags; set by the generator. */
+  etagSalt = '';
   /** Next id of embedded sub-records (addresses, emails, phones, custom field values, picklist options). */
   private nextSubId = 1;
 
@@ -94,18 +96,26 @@ export class SimStore {
   /** Insert without publishing a change (initial seeding). `at` stamps created_at/updated_at unless given. */
   seed<R extends Resource>(resource: R, data: NewRecord<R> & Partial<BaseRecord>): RecordOf<R> {
     const table = this.tables[resource];
-    const id = data.id ?? table.maxId + 1;
+    const id = data.id ?? this.nextId(resource);
     const at = data.created_at ?? toSecond(this.clock.now());
-    const rec = { ...data, id, rev: 0, etag: makeEtag(resource, id, 0), created_at: at, updated_at: data.updated_at ?? at };
+    const rec = { ...data, id, rev: 0, etag: makeEtag(resource, id, 0, this.etagSalt), created_at: at, updated_at: data.updated_at ?? at };
     table.insert(rec as RecordOf<R>);
     return rec as RecordOf<R>;
   }
 
+  /** Next id for `resource`. Documents and folders share one sequence (both are Clio "Items"). */
+  nextId(resource: Resource): number {
+    if (resource === Resource.Documents || resource === Resource.Folders) {
+      return Math.max(this.tables.documents.maxId, this.tables.folders.maxId) + 1;
+    }
+    return this.tables[resource].maxId + 1;
+  }
+
   create<R extends Resource>(resource: R, data: NewRecord<R>): RecordOf<R> {
     const table = this.tables[resource];
-    const id = table.maxId + 1;
+    const id = this.nextId(resource);
     const at = toSecond(this.clock.now());
-    const rec = { ...data, id, rev: 0, etag: makeEtag(resource, id, 0), created_at: at, updated_at: at } as RecordOf<R>;
+    const rec = { ...data, id, rev: 0, etag: makeEtag(resource, id, 0, this.etagSalt), created_at: at, updated_at: at } as RecordOf<R>;
     table.insert(rec);
     this.emit({ resource, id, kind: ChangeKind.Created, record: rec, changedFields: Object.keys(data), at });
     return rec;
@@ -129,7 +139,7 @@ export class SimStore {
     const id = prev.id;
     const rev = prev.rev + 1;
     const at = Math.max(toSecond(this.clock.now()), prev.created_at);
-    const next = { ...prev, ...patch, id, rev, etag: makeEtag(resource, id, rev), created_at: prev.created_at, updated_at: at } as RecordOf<R>;
+    const next = { ...prev, ...patch, id, rev, etag: makeEtag(resource, id, rev, this.etagSalt), created_at: prev.created_at, updated_at: at } as RecordOf<R>;
     this.tables[resource].replace(next);
     return next;
   }

@@ -1,6 +1,7 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { RecordedEvent } from '@sf/contracts';
 import type { Database } from '@sf/db';
+import type { Disposition } from './disposition';
 import { claimInbox } from './inbox';
 import type { MessageContext, MessageHandler } from './message-handler';
 import { errorType, type Outcome } from './settlement';
@@ -10,11 +11,19 @@ export interface Delivery {
   ctx: MessageContext;
 }
 
+/** Thrown inside the transaction to roll it back because one event did not end in `ack`. */
+class Rejected extends Error {
+  constructor(readonly index: number, readonly outcome: Outcome) {
+    super('rejected');
+  }
+}
+
 /**
- * Applies a batch of valid events in ONE transaction: each event runs inside its own savepoint, so a handler
- * that throws (or asks to retry / dead-letter) undoes only its own inbox row and effects, and the others still
- * commit. One commit per batch instead of one per event is what keeps throughput off the fsync floor.
- * If the transaction itself fails, every event of the batch is a transient failure.
+ * Applies a batch of valid events in ONE transaction: one inbox statement, then each handler in order, one
+ * commit. When a handler throws or returns retry/dead, the whole transaction rolls back, that event gets its
+ * outcome, and the batch runs again without it: the others still commit together, and no savepoints (Postgres
+ * subtransactions, which degrade every snapshot past 64 per transaction) are needed. Handlers must therefore
+ * only have effects through `trx`. If the database itself fails, every remaining event is a transient failure.
  */
 export const applyBatch = async (
   db: Kysely<Database>,
@@ -23,34 +32,50 @@ export const applyBatch = async (
   handler: MessageHandler,
   beforeEach: (index: number) => void,
 ): Promise<Outcome[]> => {
-  try {
-    return await db.transaction().execute(async (trx) => {
-      const outcomes: Outcome[] = [];
-      for (const [i, d] of deliveries.entries()) {
-        beforeEach(i);
-        outcomes.push(await applyOne(trx, consumer, d, handler));
+  const outcomes: (Outcome | undefined)[] = deliveries.map(() => undefined);
+  for (;;) {
+    const pending = deliveries.map((_, i) => i).filter((i) => outcomes[i] === undefined);
+    if (pending.length === 0) return outcomes as Outcome[];
+    try {
+      const done = await db.transaction().execute((trx) => runOnce(trx, consumer, deliveries, pending, handler, beforeEach));
+      done.forEach((o, k) => (outcomes[pending[k]!] = o));
+    } catch (err) {
+      if (err instanceof Rejected) {
+        outcomes[err.index] = err.outcome;
+        continue;
       }
-      return outcomes;
-    });
-  } catch (err) {
-    const threw: Outcome = { kind: 'threw', errorType: errorType(err) };
-    return deliveries.map(() => threw);
+      const threw: Outcome = { kind: 'threw', errorType: errorType(err) };
+      for (const i of pending) outcomes[i] = threw;
+    }
   }
 };
 
-const applyOne = async (trx: Transaction<Database>, consumer: string, d: Delivery, handler: MessageHandler): Promise<Outcome> => {
-  await sql`savepoint sf_message`.execute(trx);
-  try {
-    if (!(await claimInbox(trx, consumer, d.event.eventId))) {
-      await sql`release savepoint sf_message`.execute(trx);
-      return { kind: 'duplicate' };
+const runOnce = async (
+  trx: Transaction<Database>,
+  consumer: string,
+  deliveries: readonly Delivery[],
+  pending: readonly number[],
+  handler: MessageHandler,
+  beforeEach: (index: number) => void,
+): Promise<Outcome[]> => {
+  const fresh = await claimInbox(trx, consumer, pending.map((i) => deliveries[i]!.event.eventId));
+  const out: Outcome[] = [];
+  for (const i of pending) {
+    const d = deliveries[i]!;
+    // `delete` also turns a second copy of the same event within this batch into a duplicate.
+    if (!fresh.delete(d.event.eventId)) {
+      out.push({ kind: 'duplicate' });
+      continue;
     }
-    const disposition = await handler(d.event, trx, d.ctx);
-    await (disposition.kind === 'ack' ? sql`release savepoint sf_message` : sql`rollback to savepoint sf_message`).execute(trx);
-    return { kind: 'handled', disposition };
-  } catch (err) {
-    // If even the rollback fails the connection is gone: that throws and fails the whole batch.
-    await sql`rollback to savepoint sf_message`.execute(trx);
-    return { kind: 'threw', errorType: errorType(err) };
+    beforeEach(i);
+    let disposition: Disposition;
+    try {
+      disposition = await handler(d.event, trx, d.ctx);
+    } catch (err) {
+      throw new Rejected(i, { kind: 'threw', errorType: errorType(err) });
+    }
+    if (disposition.kind !== 'ack') throw new Rejected(i, { kind: 'handled', disposition });
+    out.push({ kind: 'handled', disposition });
   }
+  return out;
 };

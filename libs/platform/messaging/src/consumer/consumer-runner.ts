@@ -6,7 +6,8 @@ import { contextFromHeaders, contextWithSpan, endSpan, extractTrace, startProces
 import { deadLetterSubjectIn, type ConsumerSpec, type Topology } from '../topology';
 import { applyBatch, type Delivery } from './apply-batch';
 import { decodeMessage } from './decode-message';
-import { extendAckWait, settle, type AdapterContext } from './jetstream-adapter';
+import { BatchQueue } from './batch-queue';
+import { extendAckWait, releaseUnprocessed, settle, type AdapterContext } from './jetstream-adapter';
 import type { MessageHandler } from './message-handler';
 import { settlementFor, type Outcome, type RetryPolicy, type Settlement } from './settlement';
 
@@ -50,8 +51,10 @@ export interface ConsumerRunner {
 const DEFAULT_RETRY: RetryPolicy = { baseDelayMs: 500, maxDelayMs: 60_000 };
 
 /**
- * Runs a durable pull consumer: per batch, decodes every message, applies the valid ones with `applyBatch`
- * (inbox + handler, one transaction), and only after the commit settles each message through the adapter.
+ * Runs a durable pull consumer: takes the messages that have arrived (up to a batch), decodes every one,
+ * applies the valid ones with `applyBatch` (inbox + handler, one transaction), and only after the commit settles
+ * each message through the adapter. Batches are applied one after another: ordering within a consumer is kept
+ * except for retried messages. Scale out with more processes, not in-process concurrency.
  */
 export const createConsumerRunner = (o: ConsumerRunnerOptions): ConsumerRunner => {
   const batchSize = o.batchSize ?? 100;
@@ -78,15 +81,29 @@ export const createConsumerRunner = (o: ConsumerRunnerOptions): ConsumerRunner =
     stats.batches += 1;
   };
 
-  const pull = async (msgs: ConsumerMessages): Promise<void> => {
-    let batch: JsMsg[] = [];
-    for await (const m of msgs) {
-      batch.push(m);
-      // Apply what has arrived: a full batch, or whatever is buffered when the buffer runs dry.
-      if (batch.length >= batchSize || msgs.getPending() <= 0) {
-        await processBatch(batch).catch((err: unknown) => o.onError?.(err));
-        batch = [];
+  // Two batches in hand at most: one being applied, the next one ready.
+  const queue = new BatchQueue<JsMsg>(2 * batchSize);
+  let stopping = false;
+
+  // Reading and applying run side by side: the NATS iterator must keep turning (it sends the next pull
+  // requests), while the worker applies whatever has arrived as one batch.
+  const read = async (msgs: ConsumerMessages): Promise<void> => {
+    try {
+      for await (const m of msgs) {
+        queue.push(m);
+        await queue.room();
       }
+    } catch (err) {
+      o.onError?.(err);
+    } finally {
+      queue.close();
+    }
+  };
+  const work = async (): Promise<void> => {
+    while (!stopping) {
+      const batch = await queue.take(batchSize);
+      if (batch.length === 0) break;
+      await processBatch(batch).catch((err: unknown) => o.onError?.(err));
     }
   };
 
@@ -95,11 +112,14 @@ export const createConsumerRunner = (o: ConsumerRunnerOptions): ConsumerRunner =
       if (messages) return;
       const consumer = await js.consumers.get(o.consumer.stream, o.consumer.name);
       messages = await consumer.consume({ max_messages: batchSize });
-      loop = pull(messages);
+      loop = Promise.all([read(messages), work()]).then(() => undefined);
     },
     stop: async () => {
+      stopping = true;
       await messages?.close();
       await loop;
+      // Delivered but never applied: hand them back now rather than after ack_wait.
+      releaseUnprocessed(queue.drain());
       await o.nc.flush();
     },
     stats: () => ({ ...stats }),
@@ -117,8 +137,7 @@ interface Prepared {
 const decideBatch = async (o: ConsumerRunnerOptions, batch: readonly JsMsg[]): Promise<Settlement[]> => {
   const prepared = batch.map((msg) => prepare(o.consumer.name, msg));
   const valid = prepared.filter((p) => p.delivery !== undefined);
-  const started = Date.now();
-  let extendedAt = started;
+  let extendedAt = Date.now();
   const outcomes = await applyBatch(o.db, o.consumer.name, valid.map((p) => p.delivery!), o.handler, (i) => {
     // A long batch keeps the messages still waiting from hitting ack_wait and being redelivered meanwhile.
     if (Date.now() - extendedAt > o.consumer.ackWaitMs / 2) {

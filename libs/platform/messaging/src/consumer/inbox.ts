@@ -1,16 +1,18 @@
 import type { Executor } from '@sf/db';
 
 /**
- * Records that `consumer` is applying `eventId`, in the caller's transaction. False when the row already
- * exists: the event was applied before (its effect committed with that row), so the caller must do nothing.
- * A concurrent claim of the same row waits for the other transaction, so two deliveries never both apply.
+ * Records, in the caller's transaction, that `consumer` is applying these events; returns the ids that were
+ * new. An id already in the inbox was applied before (its effect committed with that row): the caller must do
+ * nothing for it. A concurrent claim of the same row waits for the other transaction, so two deliveries never
+ * both apply. One statement for the whole batch.
  */
-export const claimInbox = async (trx: Executor, consumer: string, eventId: string): Promise<boolean> => {
-  const row = await trx
+export const claimInbox = async (trx: Executor, consumer: string, eventIds: readonly string[]): Promise<Set<string>> => {
+  if (eventIds.length === 0) return new Set();
+  const rows = await trx
     .insertInto('inbox')
-    .values({ consumer, event_id: eventId })
+    .values(eventIds.map((eventId) => ({ consumer, event_id: eventId })))
     .onConflict((oc) => oc.columns(['consumer', 'event_id']).doNothing())
     .returning('event_id')
-    .executeTakeFirst();
-  return row !== undefined;
+    .execute();
+  return new Set(rows.map((r) => r.event_id));
 };

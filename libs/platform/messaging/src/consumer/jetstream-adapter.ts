@@ -27,7 +27,8 @@ export const settle = async (c: AdapterContext, msg: JsMsg, s: Settlement): Prom
       try {
         await publishDeadLetter(c.js, msg, { consumer: c.consumer, subject: c.deadLetterSubject, reason: s.reason }, c.now());
       } catch {
-        // Not stored in the DLQ: keep the message in JetStream and try again after ack_wait.
+        // Not stored in the DLQ: keep the message in JetStream and try again (the consumer's spare delivery
+        // covers a failure on the last allowed one).
         msg.nak();
         return 'dead-letter-failed';
       }
@@ -40,4 +41,9 @@ export const settle = async (c: AdapterContext, msg: JsMsg, s: Settlement): Prom
 /** Resets ack_wait for messages still waiting in a long batch, so JetStream does not redeliver them meanwhile. */
 export const extendAckWait = (msgs: readonly JsMsg[]): void => {
   for (const m of msgs) m.working();
+};
+
+/** Hands back messages this process received but will not apply (stopping): redelivered at once, elsewhere. */
+export const releaseUnprocessed = (msgs: readonly JsMsg[]): void => {
+  for (const m of msgs) m.nak();
 };

@@ -1,5 +1,7 @@
 import { Client } from 'pg';
 
+const VERIFY_TIMEOUT_MS = 5_000;
+
 /**
  * A Postgres session-level advisory lock held on its own connection. The lock lives exactly as long as that
  * connection: if the holder dies, Postgres ends the session and releases the lock, and a waiting replica's next
@@ -53,7 +55,13 @@ export class SessionLock {
 
   private async connect(): Promise<Client> {
     if (this.client) return this.client;
-    const client = new Client({ connectionString: this.url, application_name: this.applicationName, keepAlive: true });
+    // query_timeout bounds verify() on a connection that died silently (no FIN): the lock counts as lost then.
+    const client = new Client({
+      connectionString: this.url,
+      application_name: this.applicationName,
+      keepAlive: true,
+      query_timeout: VERIFY_TIMEOUT_MS,
+    });
     // Events of an old, already replaced connection must not mark the current one lost.
     client.on('error', () => this.client === client && this.markLost());
     client.on('end', () => this.client === client && this.markLost());

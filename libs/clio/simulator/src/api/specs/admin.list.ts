@@ -53,7 +53,7 @@ export const versionsList = (documentId: number): ListSpec<DocumentVersionRecord
   operation: 'GET /documents/{id}/versions.json',
   resource: Resource.DocumentVersions,
   model: DocumentVersionModel,
-  noSince: true,
+  common: ['fields', 'limit', 'page_token'],
   filters: { fully_uploaded: boolEq('fully_uploaded', (v) => v.fully_uploaded) },
   exclusions: () => (v) => v.document_id === documentId,
 });

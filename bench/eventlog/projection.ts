@@ -1,0 +1,250 @@
+// Projection catch-up throughput beside a raw multi-row upsert of the same rows, and append -> row-visible latency.
+// Alone: `node -r @swc-node/register bench/eventlog/projection.ts` (BENCH_ADMIN_DATABASE_URL, default local postgres).
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { Client, Pool } from 'pg';
+import type { NewEvent } from '@sf/contracts';
+import { createDb, migrateToLatest, type Database, type Executor } from '@sf/db';
+import { appendToStream, LogPosition } from '@sf/event-store';
+import { matterSyncStateProjection, rebuildProjection, startProjectionRunner } from '@sf/read-models';
+
+/** Matters (one matter-scoped sync job each) in the pre-filled log; every batch touches BATCH distinct rows. */
+const MATTERS = 3_000;
+/** Events per job: requested, started, 7 x progressed, completed. MATTERS x EVENTS_PER_JOB events in all. */
+const EVENTS_PER_JOB = 10;
+/** Events per projection batch = rows per raw upsert statement. */
+const BATCH = 1_000;
+/** Each throughput measure runs ROUNDS times, alternating; the median is reported. */
+const ROUNDS = 3;
+/** Latency phase: append rate (events/s), duration, and events per paced tick (one transaction per tick). */
+const RATE = 2_000;
+const LATENCY_MS = 10_000;
+const TICK_EVENTS = 10;
+const LIVE_JOBS = 400;
+const MAX_IN_FLIGHT = 3;
+
+export interface ProjectionFigures {
+  projection_events_per_s: number;
+  raw_upsert_rows_per_s: number;
+  projection_ratio: number;
+  e2e_p50_ms: number;
+  e2e_p99_ms: number;
+}
+
+const log = (msg: string): void => void process.stderr.write(`  [projection] ${msg}\n`);
+
+const admin = async (url: string, text: string): Promise<void> => {
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query(text);
+  } finally {
+    await c.end();
+  }
+};
+
+const dbUrl = (adminUrl: string, name: string): string => {
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  return u.toString();
+};
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const percentile = (sorted: number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+const round = (n: number, digits = 0): number => Number(n.toFixed(digits));
+
+interface Job { firmId: string; jobId: string; matterId: string; version: number }
+
+const event = (job: Job, type: string, data: Record<string, unknown>): NewEvent => ({
+  eventId: randomUUID(),
+  type,
+  version: type === 'SyncRequested' ? 2 : 1,
+  data: { jobId: job.jobId, ...data },
+  metadata: { firmId: job.firmId, correlationId: randomUUID(), causationId: null, occurredAt: new Date().toISOString() },
+});
+
+/** The n-th event of a job's life: requested, started, progressed x (EVENTS_PER_JOB - 3), completed. */
+const lifeEvent = (job: Job, n: number): NewEvent => {
+  const scope = { kind: 'matter', matterId: job.matterId };
+  if (n === 0) return event(job, 'SyncRequested', { scope, trigger: 'schedule' });
+  if (n === 1) return event(job, 'SyncJobStarted', { scope, entityTypes: ['documents', 'folders'], estimatedTotal: 5_000 });
+  if (n === EVENTS_PER_JOB - 1) return event(job, 'SyncJobCompleted', { counts: { documents: 4_000, folders: 200 } });
+  return event(job, 'SyncProgressed', { entityType: n % 2 ? 'documents' : 'folders', fetched: n * 100, total: n % 3 ? null : 4_000 });
+};
+
+/** Appends one event at the job's next version; returns where it landed. */
+const append = async (db: Executor, job: Job, e: NewEvent): Promise<LogPosition> => {
+  const r = await appendToStream(db, `sync-job-${job.jobId}`, 'sync_job', job.version, [e]);
+  if (!r.ok) throw new Error(`bench append failed: ${r.reason}`);
+  job.version += 1;
+  return LogPosition.of(r.events[0]!);
+};
+
+const latest = (positions: LogPosition[]): LogPosition => positions.reduce((a, b) => LogPosition.max(a, b), LogPosition.start);
+
+const jobsFor = (n: number, prefix: string): Job[] =>
+  Array.from({ length: n }, (_, i) => ({ firmId: `firm-${i % 10}`, jobId: `${prefix}-${i}-${randomUUID()}`, matterId: `${prefix}-m${i}`, version: 0 }));
+
+/**
+ * Round r appends event r of every job (4 writers, one transaction each), so the log interleaves all jobs.
+ * Returns the last position written.
+ */
+const prefill = async (db: Kysely<Database>, jobs: Job[]): Promise<LogPosition> => {
+  const writers = 4;
+  const tails: LogPosition[] = [];
+  for (let r = 0; r < EVENTS_PER_JOB; r++) {
+    tails.push(...await Promise.all(Array.from({ length: writers }, (_, w) =>
+      db.transaction().execute(async (trx) => {
+        const written: LogPosition[] = [];
+        for (let i = w; i < jobs.length; i += writers) written.push(await append(trx, jobs[i]!, lifeEvent(jobs[i]!, r)));
+        return latest(written);
+      }))));
+  }
+  return latest(tails);
+};
+
+/** Rebuilds the projection from position 0 (batches of BATCH, checkpoint in each transaction); events/s. */
+const timeProjection = async (db: Kysely<Database>, until: LogPosition): Promise<number> => {
+  const started = performance.now();
+  const { events } = await rebuildProjection(db, matterSyncStateProjection, { batchSize: BATCH, until, timeoutMs: 120_000 });
+  return events / ((performance.now() - started) / 1000);
+};
+
+const COLUMNS = ['firm_id', 'matter_id', 'state', 'active_job_id', 'last_synced_at', 'last_error', 'last_error_code',
+  'progress_current', 'progress_total', 'blocked_until', 'progress', 'updated_at', 'last_tx_id', 'last_global_position'] as const;
+const TYPES = ['text', 'text', 'text', 'text', 'timestamptz', 'text', 'text', 'int', 'int', 'timestamptz', 'jsonb', 'timestamptz', 'bigint', 'bigint'];
+
+/**
+ * Baseline: the same number of row writes of the projection's final rows, as hand-built multi-row upserts of BATCH
+ * rows in the projection's statement form (unnest of column arrays, same conflict target and position guard),
+ * one autocommit statement per batch, no log read, fold or checkpoint.
+ */
+const timeRawUpsert = async (pool: Pool, rows: Record<string, unknown>[]): Promise<number> => {
+  await pool.query('truncate matter_sync_state');
+  const text = `insert into matter_sync_state (${COLUMNS.join(', ')})
+    select * from unnest(${COLUMNS.map((_, i) => `$${i + 1}::${TYPES[i]}[]`).join(', ')})
+    on conflict (firm_id, matter_id) do update set ${COLUMNS.slice(2).map((c) => `${c} = excluded.${c}`).join(', ')}
+    where (matter_sync_state.last_tx_id, matter_sync_state.last_global_position) < (excluded.last_tx_id, excluded.last_global_position)`;
+  const started = performance.now();
+  let written = 0;
+  for (let r = 0; r < EVENTS_PER_JOB; r++) {
+    for (let i = 0; i < rows.length; i += BATCH) {
+      const slice = rows.slice(i, i + BATCH);
+      const position = r * rows.length + i + 1; // rises every batch, so every row write passes the guard
+      await pool.query(text, COLUMNS.map((c) => slice.map((row) =>
+        c === 'last_global_position' ? position : c === 'progress' ? JSON.stringify(row[c]) : row[c])));
+      written += slice.length;
+    }
+  }
+  return written / ((performance.now() - started) / 1000);
+};
+
+const throughputFigures = async (db: Kysely<Database>, pool: Pool): Promise<{ projection: number; raw: number }> => {
+  const jobs = jobsFor(MATTERS, 'bulk');
+  let t = performance.now();
+  const until = await prefill(db, jobs);
+  log(`pre-filled ${MATTERS * EVENTS_PER_JOB} events in ${round(performance.now() - t)} ms`);
+  t = performance.now();
+  const projection: number[] = [];
+  const raw: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    projection.push(await timeProjection(db, until));
+    // Final rows in log order of their jobs, so each raw batch hits the same rows as a projection batch.
+    const { rows } = await pool.query<Record<string, unknown>>('select * from matter_sync_state order by last_global_position');
+    raw.push(await timeRawUpsert(pool, rows));
+    log(`round ${i + 1}: projection ${round(projection[i]!)} events/s, raw upsert ${round(raw[i]!)} rows/s`);
+  }
+  await rebuildProjection(db, matterSyncStateProjection, { batchSize: BATCH, until, timeoutMs: 120_000 });
+  return { projection: median(projection), raw: median(raw) };
+};
+
+/**
+ * Appends TICK_EVENTS progress events (to different jobs, one transaction) every tick, at RATE events/s for
+ * LATENCY_MS. Ticks may overlap (up to MAX_IN_FLIGHT) so a slow commit does not lower the rate. Records each
+ * event's append start; returns the last position written.
+ */
+const paceAppends = async (db: Kysely<Database>, jobs: Job[], appendedAt: Map<string, number>): Promise<LogPosition> => {
+  const tickMs = (1000 * TICK_EVENTS) / RATE;
+  const inFlight = new Set<Promise<void>>();
+  const tails: LogPosition[] = [];
+  const started = performance.now();
+  let k = 0;
+  for (let tick = 0; tick * tickMs < LATENCY_MS; tick++) {
+    const wait = started + tick * tickMs - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    if (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
+    const batch = Array.from({ length: TICK_EVENTS }, () => jobs[k++ % jobs.length]!);
+    const p = db.transaction().execute(async (trx) => {
+      for (const job of batch) {
+        const e = event(job, 'SyncProgressed', { entityType: 'documents', fetched: job.version * 10, total: null });
+        appendedAt.set(e.eventId, performance.now());
+        tails.push(await append(trx, job, e));
+      }
+    }).finally(() => inFlight.delete(p));
+    inFlight.add(p);
+  }
+  await Promise.all(inFlight);
+  log(`appended ${k} events in ${round(performance.now() - started)} ms (target ${(RATE * LATENCY_MS) / 1000})`);
+  return latest(tails);
+};
+
+/** Append -> committed projection batch (row visible), per event, with the runner at its default settings. */
+const latencyFigures = async (db: Kysely<Database>): Promise<{ p50: number; p99: number }> => {
+  const jobs = jobsFor(LIVE_JOBS, 'live');
+  const tails: LogPosition[] = [];
+  for (const job of jobs) tails.push(await append(db, job, lifeEvent(job, 0)));
+  const appendedAt = new Map<string, number>();
+  const latencies: number[] = [];
+  const runner = startProjectionRunner(db, [matterSyncStateProjection], {
+    onBatch: (b) => {
+      const now = performance.now();
+      for (const e of b.events) {
+        const t = appendedAt.get(e.eventId);
+        if (t !== undefined) latencies.push(now - t);
+      }
+    },
+  });
+  try {
+    await runner.whenCaughtUp({ until: latest(tails), timeoutMs: 60_000 });
+    const until = await paceAppends(db, jobs, appendedAt);
+    await runner.whenCaughtUp({ until, timeoutMs: 60_000 });
+  } finally {
+    await runner.stop();
+  }
+  if (latencies.length !== appendedAt.size) throw new Error(`saw ${latencies.length} of ${appendedAt.size} events`);
+  latencies.sort((a, b) => a - b);
+  return { p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
+};
+
+export async function benchProjection(opts: { url: string }): Promise<ProjectionFigures> {
+  const name = `bench_projection_${process.pid}_${Date.now().toString(36)}`;
+  await admin(opts.url, `create database "${name}"`);
+  const db = createDb({ url: dbUrl(opts.url, name), max: 6, applicationName: 'bench-projection' });
+  const pool = new Pool({ connectionString: dbUrl(opts.url, name), max: 1 });
+  try {
+    await migrateToLatest(db);
+    const { projection, raw } = await throughputFigures(db, pool);
+    const { p50, p99 } = await latencyFigures(db);
+    return {
+      projection_events_per_s: round(projection),
+      raw_upsert_rows_per_s: round(raw),
+      projection_ratio: round(projection / raw, 2),
+      e2e_p50_ms: round(p50, 1),
+      e2e_p99_ms: round(p99, 1),
+    };
+  } finally {
+    await pool.end();
+    await db.destroy();
+    await admin(opts.url, `drop database if exists "${name}" with (force)`);
+  }
+}
+
+if (require.main === module) {
+  const url = process.env['BENCH_ADMIN_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  benchProjection({ url })
+    .then((f) => console.log(JSON.stringify(f)))
+    .catch((err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    });
+}
