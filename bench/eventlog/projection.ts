@@ -1,6 +1,8 @@
 // Projection catch-up throughput beside a raw multi-row upsert of the same rows, and append -> row-visible latency.
 // Alone: `node -r @swc-node/register bench/eventlog/projection.ts` (BENCH_ADMIN_DATABASE_URL, default local postgres).
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { Client, Pool } from 'pg';
 import type { NewEvent } from '@sf/contracts';
@@ -21,7 +23,7 @@ const RATE = 2_000;
 const LATENCY_MS = 10_000;
 const TICK_EVENTS = 10;
 const LIVE_JOBS = 400;
-const MAX_IN_FLIGHT = 3;
+const MAX_IN_FLIGHT = 8;
 
 export interface ProjectionFigures {
   projection_events_per_s: number;
@@ -114,12 +116,32 @@ const COLUMNS = ['firm_id', 'matter_id', 'state', 'active_job_id', 'last_synced_
   'progress_current', 'progress_total', 'blocked_until', 'progress', 'updated_at', 'last_tx_id', 'last_global_position'] as const;
 const TYPES = ['text', 'text', 'text', 'text', 'timestamptz', 'text', 'text', 'int', 'int', 'timestamptz', 'jsonb', 'timestamptz', 'bigint', 'bigint'];
 
+type RowImage = Record<(typeof COLUMNS)[number], unknown>;
+
 /**
- * Baseline: the same number of row writes of the projection's final rows, as hand-built multi-row upserts of BATCH
- * rows in the projection's statement form (unnest of column arrays, same conflict target and position guard),
- * one autocommit statement per batch, no log read, fold or checkpoint.
+ * Records every row the projection writes, grouped by transaction (= batch), with a trigger during one untimed
+ * rebuild; the trigger is dropped before anything is timed. This is exactly the baseline's input.
  */
-const timeRawUpsert = async (pool: Pool, rows: Record<string, unknown>[]): Promise<number> => {
+const captureBatches = async (db: Kysely<Database>, pool: Pool, until: LogPosition): Promise<RowImage[][]> => {
+  await pool.query(`create table bench_capture (seq bigserial primary key, tx bigint not null default txid_current(), r jsonb not null)`);
+  await pool.query(`create function bench_capture() returns trigger language plpgsql as
+    $$ begin insert into bench_capture (r) values (to_jsonb(new)); return new; end $$`);
+  await pool.query(`create trigger bench_capture after insert or update on matter_sync_state for each row execute function bench_capture()`);
+  await rebuildProjection(db, matterSyncStateProjection, { batchSize: BATCH, until, timeoutMs: 120_000 });
+  await pool.query('drop trigger bench_capture on matter_sync_state');
+  const { rows } = await pool.query<{ tx: string; r: RowImage }>('select tx, r from bench_capture order by seq');
+  await pool.query('drop table bench_capture');
+  const batches = new Map<string, RowImage[]>();
+  for (const { tx, r } of rows) batches.set(tx, [...(batches.get(tx) ?? []), r]);
+  return [...batches.values()];
+};
+
+/**
+ * Baseline: exactly the row writes the projection made, batch by batch, as hand-built upserts in the projection's
+ * statement form (unnest of column arrays, same conflict target and position guard), one autocommit statement per
+ * batch, from an empty table like the rebuild; no log read, fold or checkpoint. Returns rows/s.
+ */
+const timeRawUpsert = async (pool: Pool, batches: RowImage[][]): Promise<number> => {
   await pool.query('truncate matter_sync_state');
   const text = `insert into matter_sync_state (${COLUMNS.join(', ')})
     select * from unnest(${COLUMNS.map((_, i) => `$${i + 1}::${TYPES[i]}[]`).join(', ')})
@@ -127,43 +149,44 @@ const timeRawUpsert = async (pool: Pool, rows: Record<string, unknown>[]): Promi
     where (matter_sync_state.last_tx_id, matter_sync_state.last_global_position) < (excluded.last_tx_id, excluded.last_global_position)`;
   const started = performance.now();
   let written = 0;
-  for (let r = 0; r < EVENTS_PER_JOB; r++) {
-    for (let i = 0; i < rows.length; i += BATCH) {
-      const slice = rows.slice(i, i + BATCH);
-      const position = r * rows.length + i + 1; // rises every batch, so every row write passes the guard
-      await pool.query(text, COLUMNS.map((c) => slice.map((row) =>
-        c === 'last_global_position' ? position : c === 'progress' ? JSON.stringify(row[c]) : row[c])));
-      written += slice.length;
-    }
+  for (const batch of batches) {
+    await pool.query(text, COLUMNS.map((c) => batch.map((row) => (c === 'progress' ? JSON.stringify(row[c]) : row[c]))));
+    written += batch.length;
   }
   return written / ((performance.now() - started) / 1000);
 };
 
 const throughputFigures = async (db: Kysely<Database>, pool: Pool): Promise<{ projection: number; raw: number }> => {
   const jobs = jobsFor(MATTERS, 'bulk');
-  let t = performance.now();
+  const t = performance.now();
   const until = await prefill(db, jobs);
   log(`pre-filled ${MATTERS * EVENTS_PER_JOB} events in ${round(performance.now() - t)} ms`);
-  t = performance.now();
+  const batches = await captureBatches(db, pool, until);
+  log(`captured ${batches.length} batches, ${batches.reduce((n, b) => n + b.length, 0)} row writes`);
   const projection: number[] = [];
   const raw: number[] = [];
   for (let i = 0; i < ROUNDS; i++) {
     projection.push(await timeProjection(db, until));
-    // Final rows in log order of their jobs, so each raw batch hits the same rows as a projection batch.
-    const { rows } = await pool.query<Record<string, unknown>>('select * from matter_sync_state order by last_global_position');
-    raw.push(await timeRawUpsert(pool, rows));
+    raw.push(await timeRawUpsert(pool, batches));
     log(`round ${i + 1}: projection ${round(projection[i]!)} events/s, raw upsert ${round(raw[i]!)} rows/s`);
   }
   await rebuildProjection(db, matterSyncStateProjection, { batchSize: BATCH, until, timeoutMs: 120_000 });
   return { projection: median(projection), raw: median(raw) };
 };
 
+/** Wall-clock now in ms with sub-ms precision, comparable across processes on this machine. */
+const wallNow = (): number => performance.timeOrigin + performance.now();
+
 /**
- * Appends TICK_EVENTS progress events (to different jobs, one transaction) every tick, at RATE events/s for
- * LATENCY_MS. Ticks may overlap (up to MAX_IN_FLIGHT) so a slow commit does not lower the rate. Records each
- * event's append start; returns the last position written.
+ * The appender (its own process, as a service would be): opens LIVE_JOBS jobs, then appends TICK_EVENTS progress
+ * events (different jobs, one transaction) every tick at RATE events/s for LATENCY_MS. Ticks may overlap (up to
+ * MAX_IN_FLIGHT) so one slow commit does not lower the rate. Each event's occurredAt is its append start.
+ * Prints `{ appended, tail, ms }`.
  */
-const paceAppends = async (db: Kysely<Database>, jobs: Job[], appendedAt: Map<string, number>): Promise<LogPosition> => {
+const runAppender = async (url: string): Promise<void> => {
+  const db = createDb({ url, max: MAX_IN_FLIGHT + 1, applicationName: 'bench-appender' });
+  const jobs = jobsFor(LIVE_JOBS, 'live');
+  for (const job of jobs) await append(db, job, lifeEvent(job, 0));
   const tickMs = (1000 * TICK_EVENTS) / RATE;
   const inFlight = new Set<Promise<void>>();
   const tails: LogPosition[] = [];
@@ -174,44 +197,57 @@ const paceAppends = async (db: Kysely<Database>, jobs: Job[], appendedAt: Map<st
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     if (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
     const batch = Array.from({ length: TICK_EVENTS }, () => jobs[k++ % jobs.length]!);
-    const p = db.transaction().execute(async (trx) => {
+    const p: Promise<void> = db.transaction().execute(async (trx) => {
       for (const job of batch) {
         const e = event(job, 'SyncProgressed', { entityType: 'documents', fetched: job.version * 10, total: null });
-        appendedAt.set(e.eventId, performance.now());
+        e.metadata.occurredAt = new Date(wallNow()).toISOString();
         tails.push(await append(trx, job, e));
       }
     }).finally(() => inFlight.delete(p));
     inFlight.add(p);
   }
   await Promise.all(inFlight);
-  log(`appended ${k} events in ${round(performance.now() - started)} ms (target ${(RATE * LATENCY_MS) / 1000})`);
-  return latest(tails);
+  const ms = round(performance.now() - started);
+  await db.destroy();
+  console.log(JSON.stringify({ appended: k, tail: LogPosition.format(latest(tails)), ms }));
 };
 
-/** Append -> committed projection batch (row visible), per event, with the runner at its default settings. */
-const latencyFigures = async (db: Kysely<Database>): Promise<{ p50: number; p99: number }> => {
-  const jobs = jobsFor(LIVE_JOBS, 'live');
-  const tails: LogPosition[] = [];
-  for (const job of jobs) tails.push(await append(db, job, lifeEvent(job, 0)));
-  const appendedAt = new Map<string, number>();
+const spawnAppender = (url: string): Promise<{ appended: number; tail: LogPosition; ms: number }> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', __filename, '--appender', url], {
+      cwd: path.join(__dirname, '..', '..'),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`appender exited with ${code}`));
+      const r = JSON.parse(out.trim().split('\n').pop()!) as { appended: number; tail: string; ms: number };
+      resolve({ ...r, tail: LogPosition.parse(r.tail) });
+    });
+  });
+
+/**
+ * Append -> row visible: the runner (default settings) projects while the appender process writes at RATE; each
+ * progress event's latency is the wall time its batch committed minus its occurredAt (ms precision).
+ */
+const latencyFigures = async (db: Kysely<Database>, url: string): Promise<{ p50: number; p99: number }> => {
   const latencies: number[] = [];
   const runner = startProjectionRunner(db, [matterSyncStateProjection], {
     onBatch: (b) => {
-      const now = performance.now();
-      for (const e of b.events) {
-        const t = appendedAt.get(e.eventId);
-        if (t !== undefined) latencies.push(now - t);
-      }
+      const now = wallNow();
+      for (const e of b.events) if (e.type === 'SyncProgressed') latencies.push(now - Date.parse(e.metadata.occurredAt));
     },
   });
   try {
-    await runner.whenCaughtUp({ until: latest(tails), timeoutMs: 60_000 });
-    const until = await paceAppends(db, jobs, appendedAt);
-    await runner.whenCaughtUp({ until, timeoutMs: 60_000 });
+    const { appended, tail, ms } = await spawnAppender(url);
+    log(`appender wrote ${appended} progress events in ${ms} ms (${round((appended / ms) * 1000)} events/s, target ${RATE})`);
+    await runner.whenCaughtUp({ until: tail, timeoutMs: 60_000 });
+    if (latencies.length !== appended) throw new Error(`saw ${latencies.length} of ${appended} events`);
   } finally {
     await runner.stop();
   }
-  if (latencies.length !== appendedAt.size) throw new Error(`saw ${latencies.length} of ${appendedAt.size} events`);
   latencies.sort((a, b) => a - b);
   return { p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
 };
@@ -224,7 +260,7 @@ export async function benchProjection(opts: { url: string }): Promise<Projection
   try {
     await migrateToLatest(db);
     const { projection, raw } = await throughputFigures(db, pool);
-    const { p50, p99 } = await latencyFigures(db);
+    const { p50, p99 } = await latencyFigures(db, dbUrl(opts.url, name));
     return {
       projection_events_per_s: round(projection),
       raw_upsert_rows_per_s: round(raw),
@@ -241,10 +277,11 @@ export async function benchProjection(opts: { url: string }): Promise<Projection
 
 if (require.main === module) {
   const url = process.env['BENCH_ADMIN_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  benchProjection({ url })
-    .then((f) => console.log(JSON.stringify(f)))
-    .catch((err: unknown) => {
-      console.error(err);
-      process.exit(1);
-    });
+  const work = process.argv[2] === '--appender'
+    ? runAppender(process.argv[3]!)
+    : benchProjection({ url }).then((f) => console.log(JSON.stringify(f)));
+  work.catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
 }

@@ -56,7 +56,8 @@ const exampleEnvelope = (d: EventDefinition, version: number): WireEvent => {
     occurredAt: '2026-01-05T10:00:00.000Z',
     trace: { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' },
   };
-  const { streamId } = streamOf({ type: d.type, data, metadata } as NewCatalogueEvent);
+  // Stream ids derive from the current shape, so an older example is placed by its current version's example.
+  const { streamId } = streamOf({ type: d.type, data: d.examples[d.currentVersion], metadata } as NewCatalogueEvent);
   return toWire({
     eventId: '1f0e5a2b-7c3d-4e8f-9a0b-1c2d3e4f5a6b',
     type: d.type,

@@ -1,5 +1,6 @@
 import type { EventDefinition } from './event-definition';
 import { clioConnected, type ClioConnectedV1 } from './events/clio-connected';
+import { clioRecordsFetched, type ClioRecordsFetchedV1 } from './events/clio-records-fetched';
 import { connectionNeedsReauth, type ConnectionNeedsReauthV1 } from './events/connection-needs-reauth';
 import { connectionRevoked, type ConnectionRevokedV1 } from './events/connection-revoked';
 import { documentFailed, type DocumentFailedV1 } from './events/document-failed';
@@ -39,6 +40,7 @@ export interface CurrentEventData {
   ClioConnected: ClioConnectedV1;
   ConnectionNeedsReauth: ConnectionNeedsReauthV1;
   ConnectionRevoked: ConnectionRevokedV1;
+  ClioRecordsFetched: ClioRecordsFetchedV1;
 }
 
 /** The one catalogue of event types: name, versions and their classes, upcasters, stream type, description. */
@@ -61,6 +63,7 @@ export const CATALOGUE: { readonly [K in EventType]: EventDefinition<K, CurrentE
   ClioConnected: clioConnected,
   ConnectionNeedsReauth: connectionNeedsReauth,
   ConnectionRevoked: connectionRevoked,
+  ClioRecordsFetched: clioRecordsFetched,
 };
 
 /** Catalogue entries in a stable order (the order of `CATALOGUE`). */

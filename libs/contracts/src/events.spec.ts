@@ -93,7 +93,7 @@ describe('field rules', () => {
     expect(validateEventData('SyncProgressed', 1, { ...ex('SyncProgressed'), total: null }).ok).toBe(true);
     expect(validateEventData('SyncRequested', 2, { jobId: 'j', scope: { kind: 'firm' }, trigger: 'schedule', requestedBy: null }).ok).toBe(true);
     expect(validateEventData('SyncRequested', 2, { jobId: 'j', scope: { kind: 'firm' }, trigger: 'webhook' }).ok).toBe(true);
-    expect(validateEventData('SyncJobCompleted', 1, { jobId: 'j', counts: {} }).ok).toBe(true);
+    expect(validateEventData('SyncJobCompleted', 1, { jobId: 'j', scope: { kind: 'firm' }, counts: {} }).ok).toBe(true);
   });
 
   it('rejects null where a field is optional but not nullable', () => {

@@ -68,6 +68,8 @@ export const rule = (name: string, test: (value: unknown, object: object) => boo
 const isId = (v: unknown): boolean => typeof v === 'string' && v.length >= 1 && v.length <= ID_MAX_LENGTH;
 const isCount = (v: unknown): boolean => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const hasRecordId = (v: unknown): boolean =>
+  isRecord(v) && ((typeof v['id'] === 'string' && isId(v['id'])) || (typeof v['id'] === 'number' && Number.isSafeInteger(v['id'])));
 const ID_SCHEMA = { type: 'string', minLength: 1, maxLength: ID_MAX_LENGTH };
 const COUNT_SCHEMA = { type: 'integer', minimum: 0 };
 /** Date#toISOString shape: UTC, `Z`, optional fraction. */
@@ -127,6 +129,14 @@ export const Field = {
     field(
       { type: 'object', additionalProperties: COUNT_SCHEMA },
       [rule('isCountMap', (v) => isRecord(v) && Object.values(v).every(isCount), 'must be an object of non-negative integers')],
+      opts,
+    ),
+
+  /** Array of JSON objects, each with an `id` (string or integer); at most 200 (one Clio page). */
+  recordList: (opts?: FieldOptions) =>
+    field(
+      { type: 'array', maxItems: 200, items: { type: 'object', required: ['id'], properties: { id: { oneOf: [{ type: 'string', minLength: 1, maxLength: ID_MAX_LENGTH }, { type: 'integer' }] } } } },
+      [rule('isRecordList', (v) => Array.isArray(v) && v.length <= 200 && v.every(hasRecordId), 'must be an array of at most 200 objects, each with an id')],
       opts,
     ),
 

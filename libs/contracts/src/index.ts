@@ -8,9 +8,9 @@ export { valid, invalid } from './validation';
 
 // Wire names
 export {
-  EventTypes, StreamTypes, StreamIdPrefixes, SyncTriggers, SyncScopeKinds, ClioRegions, RevokedBy, EventHeaders, DeadLetterHeaders,
+  EventTypes, StreamTypes, StreamIdPrefixes, SyncTriggers, SyncModes, SyncScopeKinds, ClioRegions, RevokedBy, EventHeaders, DeadLetterHeaders,
 } from './wire-names';
-export type { EventType, StreamType, SyncTrigger, SyncScopeKind, ClioRegion } from './wire-names';
+export type { EventType, StreamType, SyncTrigger, SyncMode, SyncScopeKind, ClioRegion } from './wire-names';
 
 // Catalogue
 export { CATALOGUE, catalogueEntries, currentVersionOf, isEventType } from './catalogue';
@@ -36,6 +36,7 @@ export { DocumentFailedV1 } from './events/document-failed';
 export { JobCompletedV1 } from './events/job-completed';
 export { JobCancelledV1 } from './events/job-cancelled';
 export { ClioConnectedV1 } from './events/clio-connected';
+export { ClioRecordsFetchedV1 } from './events/clio-records-fetched';
 export { ConnectionNeedsReauthV1 } from './events/connection-needs-reauth';
 export { ConnectionRevokedV1 } from './events/connection-revoked';
 
@@ -56,3 +57,7 @@ export type { StreamRef } from './stream-ids';
 
 // AsyncAPI
 export { buildAsyncApi, renderAsyncApiYaml, CONTRACT_VERSION } from './asyncapi';
+
+// Request-reply contracts
+export { RpcSubjects, AccessTokenFailures } from './rpc/access-token';
+export type { AccessTokenRequest, AccessTokenReply, AccessTokenFailure } from './rpc/access-token';

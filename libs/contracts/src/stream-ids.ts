@@ -4,6 +4,13 @@ import { StreamIdPrefixes, StreamTypes, type StreamType } from './wire-names';
 
 /** Stream ids of the platform's aggregates. */
 export const streamIds = {
+  /**
+   * `sync-scope-<firmId>-firm` or `sync-scope-<firmId>-matter-<matterId>` (stream type `sync_scope`): the jobs of one
+   * scope, opened by `SyncRequested` and closed by `SyncJobCompleted|Failed|Cancelled`. Appending `SyncRequested` at the
+   * version read is what makes "one active job per scope" hold under concurrent requests.
+   */
+  syncScope: (firmId: string, scope: { kind: string; matterId?: string }): string =>
+    `${StreamIdPrefixes.syncScope}${firmId}-${scope.kind === 'matter' ? `matter-${scope.matterId}` : 'firm'}`,
   /** `sync-job-<jobId>` (stream type `sync_job`). */
   syncJob: (jobId: string): string => `${StreamIdPrefixes.syncJob}${jobId}`,
   /** `processing-job-<jobId>` (stream type `processing_job`). */
@@ -24,6 +31,8 @@ export interface StreamRef {
 export function streamOf(e: Pick<NewCatalogueEvent, 'type' | 'data' | 'metadata'>): StreamRef {
   const streamType = CATALOGUE[e.type].streamType;
   switch (streamType) {
+    case StreamTypes.syncScope:
+      return { streamType, streamId: streamIds.syncScope(e.metadata.firmId, scopeOf(e.data)) };
     case StreamTypes.syncJob:
       return { streamType, streamId: streamIds.syncJob(jobIdOf(e.data)) };
     case StreamTypes.processingJob:
@@ -32,6 +41,9 @@ export function streamOf(e: Pick<NewCatalogueEvent, 'type' | 'data' | 'metadata'
       return { streamType, streamId: streamIds.connection(e.metadata.firmId) };
   }
 }
+
+// Every payload of a sync-scope stream type carries `scope` (checked for the whole catalogue in stream-ids.spec.ts).
+const scopeOf = (data: object): { kind: string; matterId?: string } => (data as { scope: { kind: string; matterId?: string } }).scope;
 
 // Every payload of a job stream type carries `jobId` (checked for the whole catalogue in stream-ids.spec.ts).
 const jobIdOf = (data: object): string => (data as { jobId: string }).jobId;

@@ -24,11 +24,13 @@ export const EventTypes = {
   ClioConnected: 'ClioConnected',
   ConnectionNeedsReauth: 'ConnectionNeedsReauth',
   ConnectionRevoked: 'ConnectionRevoked',
+  ClioRecordsFetched: 'ClioRecordsFetched',
 } as const;
 export type EventType = (typeof EventTypes)[keyof typeof EventTypes];
 
 /** Stream types (the `stream_type` of a stream in the log). */
 export const StreamTypes = {
+  syncScope: 'sync_scope',
   syncJob: 'sync_job',
   processingJob: 'processing_job',
   connection: 'connection',
@@ -37,6 +39,7 @@ export type StreamType = (typeof StreamTypes)[keyof typeof StreamTypes];
 
 /** Stream id prefixes: a stream id is `<prefix><jobId>` or `<prefix><firmId>`. */
 export const StreamIdPrefixes = {
+  syncScope: 'sync-scope-',
   syncJob: 'sync-job-',
   processingJob: 'processing-job-',
   connection: 'connection-',
@@ -52,6 +55,10 @@ export const SyncTriggers = {
   maintenance: 'maintenance',
 } as const;
 export type SyncTrigger = (typeof SyncTriggers)[keyof typeof SyncTriggers];
+
+/** How an entity type is fetched (`SyncProgressed.mode`). */
+export const SyncModes = { full: 'full', incremental: 'incremental' } as const;
+export type SyncMode = (typeof SyncModes)[keyof typeof SyncModes];
 
 /** What a sync covers (`scope.kind`): the whole firm, or one matter (then `scope.matterId` is set). */
 export const SyncScopeKinds = { firm: 'firm', matter: 'matter' } as const;

@@ -1,6 +1,6 @@
 import { defineEvent } from '../event-definition';
 import { Field } from '../fields';
-import { EventTypes, StreamTypes } from '../wire-names';
+import { EventTypes, StreamTypes, SyncModes, type SyncMode } from '../wire-names';
 
 export class SyncProgressedV1 {
   @Field.id() jobId!: string;
@@ -9,6 +9,13 @@ export class SyncProgressedV1 {
   @Field.integer() fetched!: number;
   /** Records Clio reports for this entity type; null when unknown. */
   @Field.integer({ nullable: true }) total!: number | null;
+  /**
+   * Where this entity type resumes after a crash: Clio's `meta.paging.next` URL of the next page, or null when
+   * the entity type is complete. Absent on progress that is not a checkpoint.
+   */
+  @Field.text({ optional: true, nullable: true }, 4000) cursor?: string | null;
+  /** `full` (initial listing) or `incremental` (from the `updated_since` bookmark). */
+  @Field.oneOf(SyncModes, { optional: true }) mode?: SyncMode;
 }
 
 export const syncProgressed = defineEvent({
@@ -18,5 +25,5 @@ export const syncProgressed = defineEvent({
   currentVersion: 1,
   versions: { 1: SyncProgressedV1 },
   upcasters: {},
-  examples: { 1: { jobId: 'job-1', entityType: 'matters', fetched: 200, total: 1250 } },
+  examples: { 1: { jobId: 'job-1', entityType: 'matters', fetched: 200, total: 1250, cursor: 'https://app.clio.com/api/v4/matters.json?page_token=abc', mode: 'full' } },
 });

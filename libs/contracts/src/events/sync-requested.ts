@@ -29,7 +29,7 @@ export const upcastSyncRequestedV1 = (v1: SyncRequestedV1): SyncRequestedV2 => (
 export const syncRequested = defineEvent({
   type: EventTypes.SyncRequested,
   description: 'A sync of the firm or of one matter was asked for; the sync job it creates starts next.',
-  streamType: StreamTypes.syncJob,
+  streamType: StreamTypes.syncScope,
   currentVersion: 2,
   versions: { 1: SyncRequestedV1, 2: SyncRequestedV2 },
   upcasters: { 1: upcastSyncRequestedV1 },

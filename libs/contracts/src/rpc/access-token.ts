@@ -1,0 +1,39 @@
+/**
+ * Request-reply contract between the auth service (which alone reads the token vault) and every service that
+ * calls Clio. Core NATS request-reply only: the reply carries a live access token, so it is never published to a
+ * JetStream subject, logged, or put in an event.
+ */
+export const RpcSubjects = {
+  /** Request `AccessTokenRequest`, reply `AccessTokenReply`. Queue group `auth-service`. */
+  accessToken: 'sf.rpc.auth.access-token',
+} as const;
+
+export interface AccessTokenRequest {
+  firmId: string;
+  /**
+   * The token Clio just answered 401 to, if any: the auth service refreshes unless that token was already
+   * replaced, so a 401 costs at most one refresh across all replicas.
+   */
+  rejectedToken?: string;
+}
+
+export const AccessTokenFailures = {
+  notConnected: 'not_connected',
+  revoked: 'revoked',
+  needsReauth: 'needs_reauth',
+  unavailable: 'unavailable',
+} as const;
+export type AccessTokenFailure = (typeof AccessTokenFailures)[keyof typeof AccessTokenFailures];
+
+export type AccessTokenReply =
+  | {
+      ok: true;
+      accessToken: string;
+      /** ISO-8601 instant at which the token expires. */
+      expiresAt: string;
+      region: 'us' | 'eu' | 'ca' | 'au';
+      /** Clio Manage API base for the connection's region, e.g. `https://app.clio.com/api/v4`. */
+      apiBaseUrl: string;
+      connectionId: string;
+    }
+  | { ok: false; reason: AccessTokenFailure; message: string };
