@@ -17,7 +17,7 @@ const EVENTS_PER_JOB = 10;
 /** Events per projection batch = rows per raw upsert statement. */
 const BATCH = 1_000;
 /** Each throughput measure runs ROUNDS times, alternating; the median is reported. */
-const ROUNDS = 3;
+const ROUNDS = 5;
 /** Latency phase: append rate (events/s), duration, and events per paced tick (one transaction per tick). */
 const RATE = 2_000;
 const LATENCY_MS = 10_000;

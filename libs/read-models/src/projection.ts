@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { RecordedEvent } from '@sf/contracts';
 import type { Database } from '@sf/db';
+import type { LogPosition } from '@sf/event-store';
 
 /** Tables a projection may own; a rebuild truncates exactly these. */
 export type ReadModelTable = 'matter_sync_state' | 'job_snapshots';
@@ -17,7 +18,13 @@ export interface Projection {
   readonly version: number;
   /** Tables this projection owns exclusively. */
   readonly tables: readonly ReadModelTable[];
-  apply(trx: Transaction<Database>, events: readonly RecordedEvent[]): Promise<void>;
+  apply(trx: Transaction<Database>, events: readonly RecordedEvent[], ctx?: ApplyContext): Promise<void>;
+}
+
+/** What the runner knows about a batch besides its events. */
+export interface ApplyContext {
+  /** The checkpoint the batch continues from (the events are the ones right after it in the log). */
+  after: LogPosition;
 }
 
 /** Checkpoint name of a projection in `es_checkpoints`. */

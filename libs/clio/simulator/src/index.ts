@@ -24,6 +24,21 @@ export { FirmSize, SIZE_PRESETS, countsFor, isFirmSize } from './data/sizes';
 export type { EntityCounts } from './data/sizes';
 export { Header, ErrorType, Region, ALL_REGIONS, API_PREFIX, SUPPORTED_API_VERSIONS, DEFAULT_API_VERSION } from './wire';
 export type { DownloadOptions } from './api/downloads/download-options';
+export { DEFAULT_DOWNLOAD_URL_TTL_MS } from './api/downloads/download-options';
+export { FILES_PREFIX, UPLOADS_PREFIX } from './api/downloads/download-routes';
+export { fileBytes } from './api/downloads/file-bytes';
+export {
+  createDocument, addDocumentVersion, createFolder, createMatterFolder, completeUpload, receiveUpload, findVersionByUuid,
+} from './api/documents/document-ops';
+export type { NewFolder, NewVersion, CompleteResult } from './api/documents/document-ops';
+export { AUTH_USER_ID_STATE } from './api/register-routes';
+export { MAX_LIMIT, MAX_OFFSET_RECORDS } from './api/list-engine';
+export { generateFirm, DEFAULT_ANCHOR } from './data/generate-firm';
+export type { GenerateOptions } from './data/generate-firm';
+export { compileFields } from './models/compile';
+export type { Model, RenderEnv } from './models/model';
+export { isoTime } from './models/model';
+export { wireFieldsOf, RESOURCE_MODELS } from './models/wire-fields';
 // SIM-EDGE: OAuth, rate limits, webhooks, faults, control API, activity generator.
 export { SimulatorEdge } from './control/simulator-edge';
 export type { IssuedToken } from './control/simulator-edge';

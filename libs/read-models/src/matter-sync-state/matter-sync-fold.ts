@@ -13,7 +13,7 @@ export interface JobRef {
   jobId: string;
 }
 
-const jobKeyString = (firmId: string, jobId: string): string => `${firmId}\u0000${jobId}`;
+export const jobKeyString = (firmId: string, jobId: string): string => `${firmId}\u0000${jobId}`;
 
 /** The matter a scoped event names; events that carry only a job id are routed through the active job instead. */
 const scopedMatter = ({ event, ctx }: MatterSyncInput): MatterKey | null =>

@@ -22,10 +22,11 @@ export const runProjectionBatch = (db: Kysely<Database>, projection: Projection,
   db.transaction().execute(async (trx): Promise<BatchOutcome> => {
     if (!(await tryLockProjection(trx, projection.name))) return { kind: 'busy' };
     const name = checkpointName(projection);
-    const events = await readAllAfter(trx, await loadCheckpoint(trx, name), batchSize);
+    const after = await loadCheckpoint(trx, name);
+    const events = await readAllAfter(trx, after, batchSize);
     const last = events[events.length - 1];
     if (last === undefined) return { kind: 'idle' };
-    await projection.apply(trx, events);
+    await projection.apply(trx, events, { after });
     const checkpoint = LogPosition.of(last);
     await storeCheckpoint(trx, name, checkpoint);
     return { kind: 'applied', events, checkpoint, full: events.length === batchSize };

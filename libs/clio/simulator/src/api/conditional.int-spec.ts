@@ -77,3 +77,16 @@ describe('ETags, conditional requests and API versions', () => {
     expect((await kit.get('/unknown.json')).status).toBe(404);
   });
 });
+
+describe('who_am_i', () => {
+  it("returns the token's user", async () => {
+    const kit = await startSimTestKit();
+    try {
+      const token = kit.sim.edge.issueToken({ userId: 3 }).access_token;
+      const res = await kit.get('/users/who_am_i.json?fields=id,name', { authorization: `Bearer ${token}` });
+      expect(showBody(res)).toEqual({ id: 3, name: kit.sim.store.get('users', 3)!.name });
+    } finally {
+      await kit.close();
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import type { DocumentVersionRecord, FolderRecord } from '../store/records';
 import { Resource } from '../store/resources';
 import type { GenContext } from './gen-context';
-import { DAY, sec } from './gen-context';
+import { sec } from './gen-context';
 import type { Rng } from './prng';
 import { DOCUMENT_CATEGORIES, DOCUMENT_TITLES, FILE_KINDS, FOLDER_NAMES } from './vocab';
 

@@ -3,6 +3,7 @@ import * as eventStore from './2026-11-23T01-event-store';
 import * as messaging from './2026-11-23T02-messaging';
 import * as readModels from './2026-11-23T03-read-models';
 import * as tokenVault from './2026-11-23T04-token-vault';
+import * as clioRateBudget from './2026-11-23T05-clio-rate-budget';
 
 /**
  * Every migration, in order. Names start with an ISO date so that order is plain; migrations are frozen in
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T02-messaging': messaging,
   '2026-11-23T03-read-models': readModels,
   '2026-11-23T04-token-vault': tokenVault,
+  '2026-11-23T05-clio-rate-budget': clioRateBudget,
 };

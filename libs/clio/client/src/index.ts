@@ -1,0 +1,10 @@
+// Public surface of @sf/clio-client: typed, budgeted, retrying access to the Clio Manage API v4.
+export type {
+  ClioResource, Lane, TokenProvider, ListRequest, ClioPage, PageOutcome, PageFailure, CountOutcome, GetOutcome,
+  DownloadOutcome, ClioClient, ClioClientStats, ClioClientOptions, RetryOptions,
+} from './types';
+export { createClioClient } from './create-clio-client';
+export { createNatsTokenProvider } from './tokens/nats-token-provider';
+export type { NatsTokenProviderOptions } from './tokens/nats-token-provider';
+export { createInMemoryTokenProvider } from './tokens/in-memory-token-provider';
+export type { TokenCacheOptions } from './tokens/token-cache';

@@ -1,0 +1,14 @@
+import type { AccessTokenReply } from '@sf/contracts';
+import type { TokenProvider } from '../types';
+import { cachingTokenProvider, type TokenCacheOptions } from './token-cache';
+
+/**
+ * A TokenProvider for tests and single-process tools: `issue` is asked when nothing valid is cached or when a
+ * caller reports `rejectedToken` (then it should hand out a new token, e.g. `sim.edge.issueToken(...)`).
+ */
+export function createInMemoryTokenProvider(
+  issue: (firmId: string, rejectedToken: string | undefined) => AccessTokenReply | Promise<AccessTokenReply>,
+  opts: TokenCacheOptions = {},
+): TokenProvider {
+  return cachingTokenProvider(async (firmId, rejected) => issue(firmId, rejected), opts);
+}

@@ -1,0 +1,123 @@
+import type { Dispatcher } from 'undici';
+import type { Kysely } from 'kysely';
+import type { AccessTokenReply } from '@sf/contracts';
+import type { Database } from '@sf/db';
+
+/** Clio Manage index resources the sync reads (path `/<resource>.json`). */
+export type ClioResource =
+  | 'matters'
+  | 'contacts'
+  | 'calendar_entries'
+  | 'tasks'
+  | 'documents'
+  | 'folders'
+  | 'activities'
+  | 'users'
+  | 'custom_fields';
+
+/**
+ * Priority lane of a request against the shared per-connection budget: `interactive` and `webhook` may spend the
+ * budget down to 0; `backfill` stops at a reserve of ceil(limit * reserveShare).
+ */
+export type Lane = 'interactive' | 'webhook' | 'backfill';
+
+/** Port through which the client obtains access tokens (never stored beyond memory, never logged). */
+export interface TokenProvider {
+  /** `rejectedToken`: the token Clio just answered 401 to; bypasses any cache and asks for a refresh. */
+  getToken(firmId: string, opts?: { rejectedToken?: string }): Promise<AccessTokenReply>;
+}
+
+export interface ListRequest {
+  resource: ClioResource;
+  /** Clio `fields` selection (top level comma-joined; nested braces allowed, e.g. `client{id,name}`). */
+  fields: string[];
+  /** Extra query filters, e.g. `{ updated_since: iso }` or `{ 'ids[]': ['1', '2'] }`. */
+  filters?: Record<string, string | string[]>;
+  /** Page size, 1..200; default 200. */
+  limit?: number;
+}
+
+export interface ClioPage {
+  records: Array<Record<string, unknown>>;
+  /** `meta.paging.next` (full URL) or null on the last page. */
+  nextUrl: string | null;
+  /** The URL this page was fetched from. */
+  url: string;
+  /** `meta.records` when Clio reports it. */
+  total: number | null;
+}
+
+export type PageFailure =
+  /** Budget exhausted beyond the wait threshold, or 429 that persisted: the caller blocks the job until `retryAt`. */
+  | { ok: false; kind: 'rate_limited'; retryAt: number /* epoch ms */; reason: string }
+  /** 401 not cured by one refresh, or the token provider says the connection needs re-authorisation / was revoked. */
+  | { ok: false; kind: 'needs_reauth'; reason: string }
+  | { ok: false; kind: 'not_connected'; reason: string }
+  /** After the retry attempts are used up, or a 4xx that retrying cannot fix. */
+  | { ok: false; kind: 'failed'; reason: string; status?: number };
+
+export type PageOutcome = { ok: true; page: ClioPage; apiCalls: number } | PageFailure;
+
+export type CountOutcome = { ok: true; total: number | null } | PageFailure;
+export type GetOutcome = { ok: true; record: Record<string, unknown> } | PageFailure;
+export type DownloadOutcome =
+  | { ok: true; body: NodeJS.ReadableStream; contentType: string | null; size: number | null }
+  | PageFailure;
+
+export interface ClioClientStats {
+  /** HTTP requests sent to Clio (every attempt, including the signed download URL). */
+  apiCalls: number;
+  r429: number;
+  /** Re-attempts after a transient failure or a 429. */
+  retries: number;
+  /** Token refreshes asked of the TokenProvider after a 401. */
+  refreshes: number;
+}
+
+export interface ClioClient {
+  /** First page of a listing (cursor pagination, order=id(asc)), or the page at `cursorUrl` (a previous page's nextUrl) to resume. */
+  fetchPage(req: ListRequest | { cursorUrl: string }, lane: Lane): Promise<PageOutcome>;
+  /** Async iterator over pages in constant memory, stopping at the first non-ok outcome (yielded last). */
+  pages(req: ListRequest, lane: Lane, opts?: { fromCursor?: string }): AsyncIterable<PageOutcome>;
+  /** Total records for a resource+filters when Clio reports it (meta.records), using limit=1 and fields=id; null if unknown. */
+  count(resource: ClioResource, filters: Record<string, string>, lane: Lane): Promise<CountOutcome>;
+  get(resource: ClioResource, id: string, fields: string[], lane: Lane): Promise<GetOutcome>;
+  /** Streams a document's latest version (follows the 303 to the signed URL); for document processing later. */
+  download(documentId: string, lane: Lane): Promise<DownloadOutcome>;
+  stats(): ClioClientStats;
+}
+
+export interface RetryOptions {
+  /** Total attempts per request for transient failures (network, 5xx, timeout, bad page). Default 5. */
+  attempts?: number;
+  /** Backoff base in ms (full jitter: sleep random(0, min(maxMs, baseMs * 2^n))). Default 500. */
+  baseMs?: number;
+  /** Backoff cap in ms. Default 30_000. */
+  maxMs?: number;
+}
+
+export interface ClioClientOptions {
+  db: Kysely<Database>;
+  firmId: string;
+  tokens: TokenProvider;
+  /** Pinned `X-API-VERSION` sent on every request. Default '4.0.9'. */
+  apiVersion?: string;
+  retry?: RetryOptions;
+  /** Share of the limit that the `backfill` lane leaves untouched (ceil(limit * share)). Default 0.2. */
+  reserveShare?: number;
+  /**
+   * Longest wait (ms) the client plans on the clock for an empty budget or a 429 `Retry-After`; anything longer
+   * returns `rate_limited` so the caller blocks the job. Default 90_000.
+   */
+  maxWaitMs?: number;
+  /** Clock, epoch ms. Default Date.now. Shared with `sleep` in tests (fake clock). */
+  now?: () => number;
+  /** Default a real timer. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Random source in [0,1) for backoff jitter. Default Math.random. */
+  random?: () => number;
+  /** undici dispatcher for every request. Default a process-wide keep-alive Agent. */
+  dispatcher?: Dispatcher;
+  /** Per-request timeout (headers and body), ms. Default 30_000. */
+  requestTimeoutMs?: number;
+}
