@@ -11,7 +11,7 @@ const run = async (url: string): Promise<void> => {
   const db = createDb({ url, max: allProjections.length + 2, applicationName: 'projections' });
   await migrateToLatest(db);
   const runner = startProjectionRunner(db, allProjections, {
-    onReset: (name) => console.log(`${name}: projection version changed, rebuilding from position 0`),
+    onReset: (name) => console.log(`${name}: new projection or new version, building from position 0`),
     onError: (name, err) => console.error(`${name}: batch failed, will retry: ${errorText(err)}`),
   });
   console.log(`running ${allProjections.map((p) => p.name).join(', ')} (Ctrl-C to stop)`);

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { Client, Pool } from 'pg';
-import type { NewEvent } from '@sf/contracts';
+import { streamOf, type NewCatalogueEvent, type NewEvent } from '@sf/contracts';
 import { createDb, migrateToLatest, type Database, type Executor } from '@sf/db';
 import { appendToStream, LogPosition } from '@sf/event-store';
 import { matterSyncStateProjection, rebuildProjection, startProjectionRunner } from '@sf/read-models';
@@ -55,7 +55,8 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 const percentile = (sorted: number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 const round = (n: number, digits = 0): number => Number(n.toFixed(digits));
 
-interface Job { firmId: string; jobId: string; matterId: string; version: number }
+/** A job and the versions of the streams its events go to (its scope stream and its job stream). */
+interface Job { firmId: string; jobId: string; matterId: string; versions: Map<string, number>; fetched: number }
 
 const event = (job: Job, type: string, data: Record<string, unknown>): NewEvent => ({
   eventId: randomUUID(),
@@ -70,22 +71,23 @@ const lifeEvent = (job: Job, n: number): NewEvent => {
   const scope = { kind: 'matter', matterId: job.matterId };
   if (n === 0) return event(job, 'SyncRequested', { scope, trigger: 'schedule' });
   if (n === 1) return event(job, 'SyncJobStarted', { scope, entityTypes: ['documents', 'folders'], estimatedTotal: 5_000 });
-  if (n === EVENTS_PER_JOB - 1) return event(job, 'SyncJobCompleted', { counts: { documents: 4_000, folders: 200 } });
+  if (n === EVENTS_PER_JOB - 1) return event(job, 'SyncJobCompleted', { scope, counts: { documents: 4_000, folders: 200 } });
   return event(job, 'SyncProgressed', { entityType: n % 2 ? 'documents' : 'folders', fetched: n * 100, total: n % 3 ? null : 4_000 });
 };
 
-/** Appends one event at the job's next version; returns where it landed. */
+/** Appends one event to the stream the catalogue assigns it, at that stream's next version; returns where it landed. */
 const append = async (db: Executor, job: Job, e: NewEvent): Promise<LogPosition> => {
-  const r = await appendToStream(db, `sync-job-${job.jobId}`, 'sync_job', job.version, [e]);
+  const { streamId, streamType } = streamOf(e as NewCatalogueEvent);
+  const r = await appendToStream(db, streamId, streamType, job.versions.get(streamId) ?? 0, [e]);
   if (!r.ok) throw new Error(`bench append failed: ${r.reason}`);
-  job.version += 1;
+  job.versions.set(streamId, r.nextVersion);
   return LogPosition.of(r.events[0]!);
 };
 
 const latest = (positions: LogPosition[]): LogPosition => positions.reduce((a, b) => LogPosition.max(a, b), LogPosition.start);
 
 const jobsFor = (n: number, prefix: string): Job[] =>
-  Array.from({ length: n }, (_, i) => ({ firmId: `firm-${i % 10}`, jobId: `${prefix}-${i}-${randomUUID()}`, matterId: `${prefix}-m${i}`, version: 0 }));
+  Array.from({ length: n }, (_, i) => ({ firmId: `firm-${i % 10}`, jobId: `${prefix}-${i}-${randomUUID()}`, matterId: `${prefix}-m${i}`, versions: new Map(), fetched: 0 }));
 
 /**
  * Round r appends event r of every job (4 writers, one transaction each), so the log interleaves all jobs.
@@ -199,7 +201,7 @@ const runAppender = async (url: string): Promise<void> => {
     const batch = Array.from({ length: TICK_EVENTS }, () => jobs[k++ % jobs.length]!);
     const p: Promise<void> = db.transaction().execute(async (trx) => {
       for (const job of batch) {
-        const e = event(job, 'SyncProgressed', { entityType: 'documents', fetched: job.version * 10, total: null });
+        const e = event(job, 'SyncProgressed', { entityType: 'documents', fetched: (job.fetched += 10), total: null });
         e.metadata.occurredAt = new Date(wallNow()).toISOString();
         tails.push(await append(trx, job, e));
       }

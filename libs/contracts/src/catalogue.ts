@@ -17,7 +17,11 @@ import { syncJobFailed, type SyncJobFailedV1 } from './events/sync-job-failed';
 import { syncJobResumed, type SyncJobResumedV1 } from './events/sync-job-resumed';
 import { syncJobStarted, type SyncJobStartedV1 } from './events/sync-job-started';
 import { syncProgressed, type SyncProgressedV1 } from './events/sync-progressed';
+import { syncRecordsFlagged, type SyncRecordsFlaggedV1 } from './events/sync-records-flagged';
 import { syncRequested, type SyncRequestedV2 } from './events/sync-requested';
+import { syncBookmarksReset, type SyncBookmarksResetV1 } from './events/sync-bookmarks-reset';
+import { syncJobPaused, type SyncJobPausedV1 } from './events/sync-job-paused';
+import { syncJobStalled, type SyncJobStalledV1 } from './events/sync-job-stalled';
 import type { EventType } from './wire-names';
 
 /** Current payload shape of every event type (what readers get after upcasting, what writers append). */
@@ -41,6 +45,10 @@ export interface CurrentEventData {
   ConnectionNeedsReauth: ConnectionNeedsReauthV1;
   ConnectionRevoked: ConnectionRevokedV1;
   ClioRecordsFetched: ClioRecordsFetchedV1;
+  SyncRecordsFlagged: SyncRecordsFlaggedV1;
+  SyncJobPaused: SyncJobPausedV1;
+  SyncJobStalled: SyncJobStalledV1;
+  SyncBookmarksReset: SyncBookmarksResetV1;
 }
 
 /** The one catalogue of event types: name, versions and their classes, upcasters, stream type, description. */
@@ -64,6 +72,10 @@ export const CATALOGUE: { readonly [K in EventType]: EventDefinition<K, CurrentE
   ConnectionNeedsReauth: connectionNeedsReauth,
   ConnectionRevoked: connectionRevoked,
   ClioRecordsFetched: clioRecordsFetched,
+  SyncRecordsFlagged: syncRecordsFlagged,
+  SyncJobPaused: syncJobPaused,
+  SyncJobStalled: syncJobStalled,
+  SyncBookmarksReset: syncBookmarksReset,
 };
 
 /** Catalogue entries in a stable order (the order of `CATALOGUE`). */

@@ -152,4 +152,16 @@ export const Field = {
       cls,
     ),
 
+  /** Array of at most `maxItems` nested objects, each validated against its own class (whitelisted like the parent). */
+  nestedList: (cls: () => DataClass, opts?: FieldOptions, maxItems = 200) =>
+    field(
+      ({ refPointerPrefix }) => ({ type: 'array', maxItems, items: { $ref: `${refPointerPrefix}${cls().name}` } }),
+      [
+        rule('isListOfObjects', (v) => Array.isArray(v) && v.length <= maxItems && v.every(isRecord), `must be an array of at most ${maxItems} objects`),
+        ValidateNested({ each: true, message: 'must be an array of objects' }),
+        Type(cls),
+      ],
+      opts,
+      cls,
+    ),
 } as const;

@@ -37,8 +37,12 @@ export { JobCompletedV1 } from './events/job-completed';
 export { JobCancelledV1 } from './events/job-cancelled';
 export { ClioConnectedV1 } from './events/clio-connected';
 export { ClioRecordsFetchedV1 } from './events/clio-records-fetched';
+export { SyncRecordsFlaggedV1, FlaggedRecord } from './events/sync-records-flagged';
 export { ConnectionNeedsReauthV1 } from './events/connection-needs-reauth';
 export { ConnectionRevokedV1 } from './events/connection-revoked';
+export { SyncJobPausedV1 } from './events/sync-job-paused';
+export { SyncJobStalledV1 } from './events/sync-job-stalled';
+export { SyncBookmarksResetV1 } from './events/sync-bookmarks-reset';
 
 // Validation, upcasting, wire form
 export { validateEventData } from './validate-event-data';
@@ -61,3 +65,5 @@ export { buildAsyncApi, renderAsyncApiYaml, CONTRACT_VERSION } from './asyncapi'
 // Request-reply contracts
 export { RpcSubjects, AccessTokenFailures } from './rpc/access-token';
 export type { AccessTokenRequest, AccessTokenReply, AccessTokenFailure } from './rpc/access-token';
+export { SyncRequestFailures } from './rpc/sync-request';
+export type { SyncRequestRpc, SyncRequestReply, SyncRequestDecision, SyncRequestFailure } from './rpc/sync-request';

@@ -25,6 +25,10 @@ export const EventTypes = {
   ConnectionNeedsReauth: 'ConnectionNeedsReauth',
   ConnectionRevoked: 'ConnectionRevoked',
   ClioRecordsFetched: 'ClioRecordsFetched',
+  SyncRecordsFlagged: 'SyncRecordsFlagged',
+  SyncJobPaused: 'SyncJobPaused',
+  SyncJobStalled: 'SyncJobStalled',
+  SyncBookmarksReset: 'SyncBookmarksReset',
 } as const;
 export type EventType = (typeof EventTypes)[keyof typeof EventTypes];
 

@@ -1,10 +1,10 @@
-export type { Projection, ReadModelTable } from './projection';
+export type { ApplyContext, Projection, ReadModelTable } from './projection';
 export { checkpointName } from './projection';
 export { allProjections, projectionByName } from './projections';
-export { matterSyncStateProjection } from './matter-sync-state/matter-sync-state.projection';
+export { createMatterSyncStateProjection, matterSyncStateProjection } from './matter-sync-state/matter-sync-state.projection';
 export { MatterSyncStatus } from './matter-sync-state/matter-sync-row';
 export type { MatterSyncRow, MatterSyncProgress } from './matter-sync-state/matter-sync-row';
-export { jobSnapshotsProjection } from './job-snapshots/job-snapshots.projection';
+export { createJobSnapshotsProjection, jobSnapshotsProjection } from './job-snapshots/job-snapshots.projection';
 export { ProcessingJobStatus } from './job-snapshots/job-snapshot-row';
 export type { JobSnapshotRow } from './job-snapshots/job-snapshot-row';
 export { startProjectionRunner } from './runner/projection-runner';

@@ -115,6 +115,21 @@ export const findConnectionById = async (ex: Executor, connectionId: string): Pr
 };
 
 /**
+ * Connections of one Clio user that still hold tokens (active or needs_reauth), oldest first: what Clio's
+ * deauthorization callback, which names only the Clio user, may be about. Several firms (or regions) can share a user id.
+ */
+export const findLiveConnectionsByClioUser = async (ex: Executor, clioUserId: string): Promise<StoredConnection[]> => {
+  const rows = await ex
+    .selectFrom('clio_connections')
+    .selectAll()
+    .where('clio_user_id', '=', clioUserId)
+    .where('status', '<>', ConnectionStatus.Revoked)
+    .orderBy('created_at')
+    .execute();
+  return rows.map(toStored);
+};
+
+/**
  * Stores refreshed tokens if the row is still the active version that was read. False means another writer
  * (a disconnect, a reconnect) got there first and the caller must re-read.
  */

@@ -11,6 +11,7 @@ export {
   saveConnection,
   findConnectionByFirm,
   findConnectionById,
+  findLiveConnectionsByClioUser,
   replaceTokens,
   markNeedsReauth,
   revokeConnection,
@@ -25,7 +26,7 @@ export type { RefreshPolicy, TokenTimes } from './refresh-policy';
 export { tokensAfterRefresh } from './token-refresher';
 export type { RefreshOutcome, TokenRefresher } from './token-refresher';
 export { TokenService } from './token-service';
-export type { TokenServiceOptions, GetAccessTokenOptions, VaultLog } from './token-service';
+export type { TokenServiceOptions, GetAccessTokenOptions, VaultLog, NeedsReauthTransition } from './token-service';
 export type { AccessTokenResult, AccessTokenFailure } from './access-token-result';
 export {
   createClioTokenRefresher,
@@ -34,4 +35,14 @@ export {
   ClioOAuthEnv,
 } from './clio-token-refresher';
 export type { ClioTokenRefresherOptions } from './clio-token-refresher';
-export { ClioOAuthPath, ClioTokenForm, ClioGrantType } from './clio-oauth-wire';
+export {
+  ClioOAuthPath,
+  ClioTokenForm,
+  ClioGrantType,
+  ClioAuthorizeParam,
+  ClioCallbackParam,
+  ClioOAuthField,
+  INVALID_GRANT,
+  ACCESS_DENIED,
+  DEAUTHORIZE_ALL,
+} from './clio-oauth-wire';

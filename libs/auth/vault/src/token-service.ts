@@ -24,6 +24,19 @@ export interface TokenServiceOptions {
   /** Longest wait, in ms, for a refresh that another caller or replica is running. Default 30 000; keep it above the refresher's timeout. */
   lockTimeoutMs?: number;
   log?: VaultLog;
+  /**
+   * Runs inside the transaction that moved a connection from active to needs_reauth, and only for the call that made
+   * that transition, so an event appended here (ConnectionNeedsReauth) commits together with the transition or not
+   * at all: exactly once, whatever the number of callers and replicas. A throw rolls the transition back.
+   */
+  onNeedsReauth?: (trx: Transaction<Database>, e: NeedsReauthTransition) => Promise<void>;
+}
+
+/** The transition {@link TokenServiceOptions.onNeedsReauth} reports. `reason` names no token. */
+export interface NeedsReauthTransition {
+  firmId: string;
+  connectionId: string;
+  reason: string;
 }
 
 export interface GetAccessTokenOptions {
@@ -85,7 +98,11 @@ export class TokenService {
   async markNeedsReauth(firmId: string): Promise<{ connectionId: string; markedNow: boolean } | null> {
     const conn = await findConnectionByFirm(this.opts.db, firmId);
     if (!conn) return null;
-    const markedNow = await markNeedsReauth(this.opts.db, conn.connectionId, this.clock());
+    const markedNow = await this.opts.db.transaction().execute(async (trx) => {
+      const marked = await markNeedsReauth(trx, conn.connectionId, this.clock());
+      if (marked) await this.opts.onNeedsReauth?.(trx, { firmId, connectionId: conn.connectionId, reason: 'Clio rejected a freshly refreshed access token' });
+      return marked;
+    });
     if (markedNow) this.opts.log?.warn({ firmId, connectionId: conn.connectionId }, 'clio rejected a fresh token; the connection needs re-authorisation');
     return { connectionId: conn.connectionId, markedNow };
   }
@@ -128,6 +145,7 @@ export class TokenService {
     const ids = { firmId: conn.firmId, connectionId: conn.connectionId };
     if (outcome.kind === 'invalid_grant') {
       const markedNow = await markNeedsReauth(trx, conn.connectionId, this.clock());
+      if (markedNow) await this.opts.onNeedsReauth?.(trx, { ...ids, reason: 'Clio refused the refresh token (invalid_grant)' });
       this.opts.log?.warn(ids, 'clio refused the refresh token; the connection needs re-authorisation');
       return { ok: false, reason: 'needs_reauth', connectionId: conn.connectionId, markedNow };
     }

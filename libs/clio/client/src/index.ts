@@ -8,3 +8,6 @@ export { createNatsTokenProvider } from './tokens/nats-token-provider';
 export type { NatsTokenProviderOptions } from './tokens/nats-token-provider';
 export { createInMemoryTokenProvider } from './tokens/in-memory-token-provider';
 export type { TokenCacheOptions } from './tokens/token-cache';
+export { readRateBudget } from './budget/read-rate-budget';
+export type { RateBudgetSnapshot } from './budget/read-rate-budget';
+export { CLIO_RESOURCES, DEFAULT_CLIO_API_VERSION, MAX_PAGE_LIMIT } from './wire';

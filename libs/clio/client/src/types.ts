@@ -65,7 +65,7 @@ export type DownloadOutcome =
   | PageFailure;
 
 export interface ClioClientStats {
-  /** HTTP requests sent to Clio (every attempt, including the signed download URL). */
+  /** Requests sent to the Clio API (every attempt; each took one budget unit). The signed download URL is not counted. */
   apiCalls: number;
   r429: number;
   /** Re-attempts after a transient failure or a 429. */

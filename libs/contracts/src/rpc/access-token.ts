@@ -6,6 +6,8 @@
 export const RpcSubjects = {
   /** Request `AccessTokenRequest`, reply `AccessTokenReply`. Queue group `auth-service`. */
   accessToken: 'sf.rpc.auth.access-token',
+  /** Request `SyncRequestRpc`, reply `SyncRequestReply` (rpc/sync-request.ts). Queue group `sync-orchestrator`. */
+  syncRequest: 'sf.rpc.sync.request',
 } as const;
 
 export interface AccessTokenRequest {

@@ -7,3 +7,4 @@ export type { Database, Executor } from './database';
 export type { EventStoreTables } from './schema/event-store.tables';
 export type { MessagingTables } from './schema/messaging.tables';
 export type { ReadModelTables } from './schema/read-models.tables';
+export type { ClioMirrorTables } from './schema/clio-mirror.tables';

@@ -24,9 +24,10 @@ export const evolveJobSnapshot = (
 ): JobSnapshotRow | null => {
   if (e.type === 'JobStarted') {
     if (row !== null) return row;
+    const { jobId, matterId, folderId, documentIds } = e.data;
     return {
-      jobId: e.jobId, firmId: ctx.firmId, matterId: e.matterId, folderId: e.folderId, documentIds: [...e.documentIds],
-      status: ProcessingJobStatus.Running, total: e.documentIds.length, processed: 0, skipped: 0, failed: 0,
+      jobId, firmId: ctx.firmId, matterId, folderId, documentIds: [...documentIds],
+      status: ProcessingJobStatus.Running, total: documentIds.length, processed: 0, skipped: 0, failed: 0,
       createdAt: ctx.occurredAt, updatedAt: ctx.occurredAt, lastPosition: ctx.position,
     };
   }
@@ -39,7 +40,8 @@ export const evolveJobSnapshot = (
     case 'DocumentFailed':
       return touch(row, ctx, { failed: row.failed + 1 });
     case 'JobCompleted':
-      return touch(row, ctx, { status: ProcessingJobStatus.Completed, processed: e.processed, skipped: e.skipped, failed: e.failed });
+      const { processed, skipped, failed } = e.data;
+      return touch(row, ctx, { status: ProcessingJobStatus.Completed, processed, skipped, failed });
     case 'JobCancelled':
       return touch(row, ctx, { status: ProcessingJobStatus.Cancelled });
   }

@@ -1,5 +1,8 @@
 import type { EventContext } from '../events/position';
-import type { ProcessingJobEvent } from '../events/processing-job-events';
+import type { ProcessingJobEvent, ProcessingJobEventType } from '../events/processing-job-events';
+
+const ev = (type: ProcessingJobEventType, data: Record<string, unknown>): ProcessingJobEvent =>
+  ({ type, data }) as unknown as ProcessingJobEvent;
 import { foldJobSnapshotBatch, type JobSnapshotInput } from './job-snapshot-fold';
 import type { JobSnapshotRow } from './job-snapshot-row';
 
@@ -17,7 +20,7 @@ const foldAll = (batches: JobSnapshotInput[][]): JobSnapshotRow[] => {
 };
 
 const started = (jobId: string, documentIds: string[]): ProcessingJobEvent =>
-  ({ type: 'JobStarted', jobId, matterId: 'm-1', folderId: 'f-1', documentIds });
+  ev('JobStarted', { jobId, matterId: 'm-1', folderId: 'f-1', documentIds });
 
 describe('foldJobSnapshotBatch', () => {
   beforeEach(() => { n = 0; });
@@ -25,10 +28,10 @@ describe('foldJobSnapshotBatch', () => {
   it('freezes the document list and counts outcomes per document event', () => {
     const [row] = foldAll([[
       at(started('p1', ['d1', 'd2', 'd3', 'd4'])),
-      at({ type: 'DocumentProcessed', jobId: 'p1', documentId: 'd1' }),
-      at({ type: 'DocumentSkipped', jobId: 'p1', documentId: 'd2' }),
-      at({ type: 'DocumentFailed', jobId: 'p1', documentId: 'd3' }),
-      at({ type: 'DocumentProcessed', jobId: 'p1', documentId: 'd4' }),
+      at(ev('DocumentProcessed', { jobId: 'p1', documentId: 'd1' })),
+      at(ev('DocumentSkipped', { jobId: 'p1', documentId: 'd2' })),
+      at(ev('DocumentFailed', { jobId: 'p1', documentId: 'd3' })),
+      at(ev('DocumentProcessed', { jobId: 'p1', documentId: 'd4' })),
     ]]);
     expect(row).toEqual({
       jobId: 'p1', firmId: 'firm-1', matterId: 'm-1', folderId: 'f-1', documentIds: ['d1', 'd2', 'd3', 'd4'],
@@ -40,11 +43,11 @@ describe('foldJobSnapshotBatch', () => {
   it('completes with the final counts of the job, and marks cancellation', () => {
     const rows = foldAll([[
       at(started('p1', ['d1'])),
-      at({ type: 'DocumentProcessed', jobId: 'p1', documentId: 'd1' }),
-      at({ type: 'JobCompleted', jobId: 'p1', processed: 1, skipped: 0, failed: 0 }),
+      at(ev('DocumentProcessed', { jobId: 'p1', documentId: 'd1' })),
+      at(ev('JobCompleted', { jobId: 'p1', processed: 1, skipped: 0, failed: 0 })),
       at(started('p2', ['d1', 'd2'])),
-      at({ type: 'JobCancelled', jobId: 'p2', reason: 'user' }),
-      at({ type: 'DocumentSkipped', jobId: 'p2', documentId: 'd1' }),
+      at(ev('JobCancelled', { jobId: 'p2', reason: 'user' })),
+      at(ev('DocumentSkipped', { jobId: 'p2', documentId: 'd1' })),
     ]]);
     expect(rows.map((r) => [r.jobId, r.status, r.processed, r.skipped])).toEqual([['p1', 'completed', 1, 0], ['p2', 'cancelled', 0, 1]]);
   });
@@ -52,8 +55,8 @@ describe('foldJobSnapshotBatch', () => {
   it('does not double count when a batch is replayed, whatever the batch boundaries', () => {
     const events = [
       at(started('p1', ['d1', 'd2'])),
-      at({ type: 'DocumentProcessed', jobId: 'p1', documentId: 'd1' }),
-      at({ type: 'DocumentProcessed', jobId: 'p1', documentId: 'd2' }),
+      at(ev('DocumentProcessed', { jobId: 'p1', documentId: 'd1' })),
+      at(ev('DocumentProcessed', { jobId: 'p1', documentId: 'd2' })),
     ];
     const once = foldAll([events]);
     expect(foldAll([events.slice(0, 2), events, events.slice(1), events])).toEqual(once);
@@ -62,9 +65,9 @@ describe('foldJobSnapshotBatch', () => {
 
   it('ignores events for unknown jobs and events from another firm', () => {
     const rows = foldAll([[
-      at({ type: 'DocumentProcessed', jobId: 'nope', documentId: 'd1' }),
+      at(ev('DocumentProcessed', { jobId: 'nope', documentId: 'd1' })),
       at(started('p1', ['d1'])),
-      at({ type: 'DocumentFailed', jobId: 'p1', documentId: 'd1' }, 'firm-2'),
+      at(ev('DocumentFailed', { jobId: 'p1', documentId: 'd1' }), 'firm-2'),
     ]]);
     expect(rows.map((r) => [r.jobId, r.failed])).toEqual([['p1', 0]]);
   });

@@ -10,7 +10,7 @@ export interface JobSnapshotInput {
 
 /** Job ids a batch touches (the rows to load before folding). */
 export const jobSnapshotLookups = (inputs: readonly JobSnapshotInput[]): string[] => [
-  ...new Set(inputs.map((i) => i.event.jobId)),
+  ...new Set(inputs.map((i) => i.event.data.jobId)),
 ];
 
 /** Folds a batch in log order over the rows it touches; returns the rows that changed. */
@@ -18,7 +18,7 @@ export const foldJobSnapshotBatch = (loaded: readonly JobSnapshotRow[], inputs: 
   const rows = new Map(loaded.map((r) => [r.jobId, r] as const));
   const changed = new Map<string, JobSnapshotRow>();
   for (const { event, ctx } of inputs) {
-    const before = rows.get(event.jobId) ?? null;
+    const before = rows.get(event.data.jobId) ?? null;
     const after = evolveJobSnapshot(before, event, ctx);
     if (after === null || after === before) continue;
     rows.set(after.jobId, after);

@@ -7,8 +7,10 @@ import {
 /*
  * State machine of a matter's sync state (only matter-scoped jobs; firm-scoped jobs never touch it):
  *
- *   (none) | any --SyncRequested / SyncJobStarted--> syncing   (the job becomes the active job, progress resets)
+ *   (none) | any --SyncRequested--> syncing   (the job becomes the active job; progress resets)
+ *   (none) | any --SyncJobStarted-->  syncing   (same; sets the expected entity types and the estimate)
  *   syncing --SyncJobBlocked-->   blocked   (blocked_until = when the rate-limit window reopens)
+ *   syncing --SyncJobPaused-->    blocked   (paused on request: blocked_until null, waits for a resume)
  *   blocked --SyncJobResumed-->   syncing
  *   syncing|blocked --SyncJobCompleted--> idle   (last_synced_at = event time, last_error cleared)
  *   syncing|blocked --SyncJobFailed-->    error  (last_error = reason, last_error_code = code)
@@ -52,11 +54,14 @@ const activate = (row: MatterSyncRow | null, key: MatterKey, jobId: string, ctx:
 const evolveActiveJob = (row: MatterSyncRow, e: SyncJobEvent, ctx: EventContext): MatterSyncRow => {
   switch (e.type) {
     case 'SyncProgressed': {
-      const byType = { ...row.progress.byType, [e.entityType]: { fetched: e.fetched, total: e.total } };
+      const { entityType, fetched, total } = e.data;
+      const byType = { ...row.progress.byType, [entityType]: { fetched, total } };
       return touch(row, ctx, withProgress({ ...row.progress, byType }));
     }
     case 'SyncJobBlocked':
-      return touch(row, ctx, { state: MatterSyncStatus.Blocked, blockedUntil: normaliseInstant(e.blockedUntil) });
+      return touch(row, ctx, { state: MatterSyncStatus.Blocked, blockedUntil: normaliseInstant(e.data.blockedUntil) });
+    case 'SyncJobPaused':
+      return touch(row, ctx, { state: MatterSyncStatus.Blocked, blockedUntil: null });
     case 'SyncJobResumed':
       return touch(row, ctx, { state: MatterSyncStatus.Syncing, blockedUntil: null });
     case 'SyncJobCompleted':
@@ -66,7 +71,7 @@ const evolveActiveJob = (row: MatterSyncRow, e: SyncJobEvent, ctx: EventContext)
       });
     case 'SyncJobFailed':
       return touch(row, ctx, {
-        state: MatterSyncStatus.Error, activeJobId: null, blockedUntil: null, lastError: e.reason, lastErrorCode: e.code,
+        state: MatterSyncStatus.Error, activeJobId: null, blockedUntil: null, lastError: e.data.reason, lastErrorCode: e.data.code,
       });
     case 'SyncJobCancelled':
       return touch(row, ctx, { state: MatterSyncStatus.Idle, activeJobId: null, blockedUntil: null });
@@ -88,13 +93,14 @@ export const evolveMatterSync = (
   if (row !== null && !isAfter(ctx.position, row.lastPosition)) return row;
   switch (e.type) {
     case 'SyncRequested':
-      return e.scope.kind === 'matter' ? activate(row, key, e.jobId, ctx, emptyProgress()) : row;
+      return e.data.scope.kind === 'matter' ? activate(row, key, e.data.jobId, ctx, emptyProgress()) : row;
     case 'SyncJobStarted': {
-      if (e.scope.kind !== 'matter') return row;
-      const kept = row !== null && row.activeJobId === e.jobId ? row.progress.byType : {};
-      return activate(row, key, e.jobId, ctx, { entityTypes: e.entityTypes, estimatedTotal: e.estimatedTotal, byType: kept });
+      if (e.data.scope.kind !== 'matter') return row;
+      const { jobId, entityTypes, estimatedTotal } = e.data;
+      const kept = row !== null && row.activeJobId === jobId ? row.progress.byType : {};
+      return activate(row, key, jobId, ctx, { entityTypes, estimatedTotal, byType: kept });
     }
     default:
-      return row !== null && row.activeJobId === e.jobId ? evolveActiveJob(row, e, ctx) : row;
+      return row !== null && row.activeJobId === e.data.jobId ? evolveActiveJob(row, e, ctx) : row;
   }
 };

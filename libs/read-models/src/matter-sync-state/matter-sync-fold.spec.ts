@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { EventContext } from '../events/position';
-import type { SyncJobEvent } from '../events/sync-job-events';
+import type { SyncJobEvent, SyncJobEventType } from '../events/sync-job-events';
 import { foldMatterSyncBatch, type MatterSyncInput } from './matter-sync-fold';
 import type { MatterSyncRow } from './matter-sync-row';
 
@@ -11,6 +11,7 @@ const at = (event: SyncJobEvent, occurredAt = '2026-11-23T10:00:00.000Z', firmId
   return { event, ctx };
 };
 const matter = (matterId: string) => ({ kind: 'matter' as const, matterId });
+const ev = (type: SyncJobEventType, data: Record<string, unknown>): SyncJobEvent => ({ type, data }) as unknown as SyncJobEvent;
 
 /** Folds batches one after another, feeding each batch the rows the previous ones left behind (as the db would). */
 const foldAll = (batches: MatterSyncInput[][]): MatterSyncRow[] => {
@@ -24,58 +25,61 @@ const foldAll = (batches: MatterSyncInput[][]): MatterSyncRow[] => {
 describe('foldMatterSyncBatch: routing and batches', () => {
   it('routes job-only events to the matter whose active job they belong to', () => {
     const rows = foldAll([[
-      at({ type: 'SyncRequested', jobId: 'j1', scope: matter('m1') }),
-      at({ type: 'SyncRequested', jobId: 'j2', scope: matter('m2') }),
-      at({ type: 'SyncProgressed', jobId: 'j2', entityType: 'documents', fetched: 7, total: null }),
+      at(ev('SyncRequested', { jobId: 'j1', scope: matter('m1') })),
+      at(ev('SyncRequested', { jobId: 'j2', scope: matter('m2') })),
+      at(ev('SyncProgressed', { jobId: 'j2', entityType: 'documents', fetched: 7, total: null })),
     ]]);
     expect(rows.map((r) => [r.matterId, r.activeJobId, r.progressCurrent])).toEqual([['m1', 'j1', 0], ['m2', 'j2', 7]]);
   });
 
   it('never creates rows for firm-scoped jobs, even when they report progress', () => {
     const rows = foldAll([[
-      at({ type: 'SyncRequested', jobId: 'jf', scope: { kind: 'firm' } }),
-      at({ type: 'SyncJobStarted', jobId: 'jf', scope: { kind: 'firm' }, entityTypes: ['matters'], estimatedTotal: 5 }),
-      at({ type: 'SyncProgressed', jobId: 'jf', entityType: 'matters', fetched: 5, total: 5 }),
-      at({ type: 'SyncJobCompleted', jobId: 'jf', counts: { matters: 5 } }),
+      at(ev('SyncRequested', { jobId: 'jf', scope: { kind: 'firm' } })),
+      at(ev('SyncJobStarted', { jobId: 'jf', scope: { kind: 'firm' }, entityTypes: ['matters'], estimatedTotal: 5 })),
+      at(ev('SyncProgressed', { jobId: 'jf', entityType: 'matters', fetched: 5, total: 5 })),
+      at(ev('SyncJobCompleted', { jobId: 'jf', scope: { kind: 'firm' }, counts: { matters: 5 } })),
     ]]);
     expect(rows).toEqual([]);
   });
 
   it('keeps firms apart: the same job id in another firm does not reach the row', () => {
     const rows = foldAll([[
-      at({ type: 'SyncRequested', jobId: 'j1', scope: matter('m1') }, undefined, 'firm-1'),
-      at({ type: 'SyncJobFailed', jobId: 'j1', code: 'x', reason: 'boom' }, undefined, 'firm-2'),
+      at(ev('SyncRequested', { jobId: 'j1', scope: matter('m1') }), undefined, 'firm-1'),
+      at(ev('SyncJobFailed', { jobId: 'j1', scope: matter('m1'), code: 'x', reason: 'boom' }), undefined, 'firm-2'),
     ]]);
     expect(rows.map((r) => r.state)).toEqual(['syncing']);
   });
 
   it('finds the job again in a later batch through the stored active job', () => {
     const rows = foldAll([
-      [at({ type: 'SyncRequested', jobId: 'j1', scope: matter('m1') })],
-      [at({ type: 'SyncJobCompleted', jobId: 'j1', counts: {} }, '2026-11-23T10:05:00.000Z')],
+      [at(ev('SyncRequested', { jobId: 'j1', scope: matter('m1') }))],
+      [at(ev('SyncJobCompleted', { jobId: 'j1', scope: matter('m1'), counts: {} }), '2026-11-23T10:05:00.000Z')],
     ]);
     expect(rows[0]).toMatchObject({ state: 'idle', activeJobId: null, lastSyncedAt: '2026-11-23T10:05:00.000Z' });
   });
 });
 
 // A random but well-formed history: per matter, jobs run one after another through random lifecycles.
-const lifecycle = fc.constantFrom<SyncJobEvent['type'][]>(
+const lifecycle = fc.constantFrom<SyncJobEventType[]>(
   ['SyncRequested', 'SyncJobStarted', 'SyncProgressed', 'SyncProgressed', 'SyncJobCompleted'],
   ['SyncRequested', 'SyncJobStarted', 'SyncJobBlocked', 'SyncJobResumed', 'SyncProgressed', 'SyncJobFailed'],
+  ['SyncRequested', 'SyncJobStarted', 'SyncJobPaused', 'SyncJobResumed', 'SyncJobCompleted'],
   ['SyncRequested', 'SyncJobBlocked', 'SyncJobCancelled'],
   ['SyncRequested', 'SyncJobStarted', 'SyncProgressed'],
 );
 
-const eventOf = (type: SyncJobEvent['type'], jobId: string, matterId: string, n: number): SyncJobEvent => {
+const eventOf = (type: SyncJobEventType, jobId: string, matterId: string, n: number): SyncJobEvent => {
+  const scope = matter(matterId);
   switch (type) {
-    case 'SyncRequested': return { type, jobId, scope: matter(matterId) };
-    case 'SyncJobStarted': return { type, jobId, scope: matter(matterId), entityTypes: ['documents'], estimatedTotal: 10 };
-    case 'SyncProgressed': return { type, jobId, entityType: 'documents', fetched: n, total: n % 2 ? null : 20 };
-    case 'SyncJobBlocked': return { type, jobId, reason: 'rate limit', blockedUntil: '2026-11-23T11:00:00Z' };
-    case 'SyncJobResumed': return { type, jobId };
-    case 'SyncJobCompleted': return { type, jobId, counts: { documents: n } };
-    case 'SyncJobFailed': return { type, jobId, code: 'CLIO_DOWN', reason: 'Clio did not answer' };
-    case 'SyncJobCancelled': return { type, jobId, reason: 'user' };
+    case 'SyncRequested': return ev(type, { jobId, scope });
+    case 'SyncJobStarted': return ev(type, { jobId, scope, entityTypes: ['documents'], estimatedTotal: 10 });
+    case 'SyncProgressed': return ev(type, { jobId, entityType: 'documents', fetched: n, total: n % 2 ? null : 20 });
+    case 'SyncJobBlocked': return ev(type, { jobId, reason: 'rate limit', blockedUntil: '2026-11-23T11:00:00Z' });
+    case 'SyncJobPaused': return ev(type, { jobId, reason: 'user' });
+    case 'SyncJobResumed': return ev(type, { jobId });
+    case 'SyncJobCompleted': return ev(type, { jobId, scope, counts: { documents: n } });
+    case 'SyncJobFailed': return ev(type, { jobId, scope, code: 'CLIO_DOWN', reason: 'Clio did not answer' });
+    case 'SyncJobCancelled': return ev(type, { jobId, scope, reason: 'user' });
   }
 };
 

@@ -15,11 +15,11 @@ export interface JobRef {
 
 export const jobKeyString = (firmId: string, jobId: string): string => `${firmId}\u0000${jobId}`;
 
-/** The matter a scoped event names; events that carry only a job id are routed through the active job instead. */
-const scopedMatter = ({ event, ctx }: MatterSyncInput): MatterKey | null =>
-  (event.type === 'SyncRequested' || event.type === 'SyncJobStarted') && event.scope.kind === 'matter'
-    ? { firmId: ctx.firmId, matterId: event.scope.matterId }
-    : null;
+/** The matter an event's scope names; events that carry only a job id are routed through the active job instead. */
+const scopedMatter = ({ event, ctx }: MatterSyncInput): MatterKey | null => {
+  const scope = 'scope' in event.data ? event.data.scope : null;
+  return scope?.kind === 'matter' && scope.matterId !== undefined ? { firmId: ctx.firmId, matterId: scope.matterId } : null;
+};
 
 /** What a batch must load before folding: rows by matter, and rows whose active job is one the batch mentions. */
 export const matterSyncLookups = (inputs: readonly MatterSyncInput[]): { matters: MatterKey[]; jobs: JobRef[] } => {
@@ -28,7 +28,7 @@ export const matterSyncLookups = (inputs: readonly MatterSyncInput[]): { matters
   for (const input of inputs) {
     const m = scopedMatter(input);
     if (m) matters.set(matterKeyString(m), m);
-    else jobs.set(jobKeyString(input.ctx.firmId, input.event.jobId), { firmId: input.ctx.firmId, jobId: input.event.jobId });
+    else jobs.set(jobKeyString(input.ctx.firmId, input.event.data.jobId), { firmId: input.ctx.firmId, jobId: input.event.data.jobId });
   }
   return { matters: [...matters.values()], jobs: [...jobs.values()] };
 };
@@ -46,7 +46,7 @@ export const foldMatterSyncBatch = (loaded: readonly MatterSyncRow[], inputs: re
   }
   const changed = new Map<string, MatterSyncRow>();
   for (const input of inputs) {
-    const key = scopedMatter(input) ?? byActiveJob.get(jobKeyString(input.ctx.firmId, input.event.jobId));
+    const key = scopedMatter(input) ?? byActiveJob.get(jobKeyString(input.ctx.firmId, input.event.data.jobId));
     if (!key) continue;
     const k = matterKeyString(key);
     const before = rows.get(k) ?? null;

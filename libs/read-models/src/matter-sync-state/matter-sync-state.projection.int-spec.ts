@@ -16,9 +16,9 @@ describe('matter_sync_state projection (given/when/then, real Postgres)', () => 
 
   it('folds a job across batch boundaries and ignores a replay of the same events', async () => {
     const clock = steppingClock();
-    const history = recordedSequence([syncJob('f1', 'j1', clock, [
-      ['SyncRequested', { scope: matterScope('m1'), trigger: 'manual' }],
-      ['SyncJobStarted', { scope: matterScope('m1'), entityTypes: ['documents', 'contacts'], estimatedTotal: 30 }],
+    const history = recordedSequence([syncJob('f1', 'j1', clock, matterScope('m1'), [
+      ['SyncRequested', { trigger: 'manual' }],
+      ['SyncJobStarted', { entityTypes: ['documents', 'contacts'], estimatedTotal: 30 }],
       ['SyncProgressed', { entityType: 'documents', fetched: 5, total: 20 }],
       ['SyncProgressed', { entityType: 'contacts', fetched: 2, total: null }],
       ['SyncProgressed', { entityType: 'documents', fetched: 9, total: 20 }],
@@ -33,10 +33,10 @@ describe('matter_sync_state projection (given/when/then, real Postgres)', () => 
 
   it('skips events of other types and payloads without the documented shape', async () => {
     const clock = steppingClock();
-    const [requested] = recordedSequence([syncJob('f2', 'j2', clock, [['SyncRequested', { scope: matterScope('m9') }]])]);
+    const [requested] = recordedSequence([syncJob('f2', 'j2', clock, matterScope('m9'), [['SyncRequested', { trigger: 'manual' }]])]);
     const noise = [
       { ...requested!, ...newEvent('ClioConnected', { firmId: 'f2' }, 'f2', clock()), globalPosition: '2' },
-      { ...requested!, ...newEvent('SyncJobFailed', { jobId: 'j2', code: 7 }, 'f2', clock()), globalPosition: '3' },
+      { ...requested!, ...newEvent('SyncJobFailed', { jobId: 'j2', scope: matterScope('m9'), code: 7 }, 'f2', clock()), globalPosition: '3' },
     ];
     await projectionSpec(t.db, matterSyncStateProjection)
       .given([requested!, ...noise])
@@ -47,8 +47,8 @@ describe('matter_sync_state projection (given/when/then, real Postgres)', () => 
 
   it('stores user-facing errors exactly, whatever characters they hold', async () => {
     const reason = 'Clio said "no" {again}, with a \\ backslash, NULL and a comma';
-    const events = recordedSequence([syncJob('f3', 'j3', steppingClock(), [
-      ['SyncRequested', { scope: matterScope('m"3') }],
+    const events = recordedSequence([syncJob('f3', 'j3', steppingClock(), matterScope('m"3'), [
+      ['SyncRequested', { trigger: 'manual' }],
       ['SyncJobFailed', { code: 'X', reason }],
     ])]);
     await projectionSpec(t.db, matterSyncStateProjection)

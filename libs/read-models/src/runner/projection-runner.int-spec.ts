@@ -3,7 +3,8 @@ import { LogPosition } from '@sf/event-store';
 import { createTestDatabase, waitFor, type TestDatabase } from '@sf/testing';
 import { matterSyncStateProjection } from '../matter-sync-state/matter-sync-state.projection';
 import { allProjections } from '../projections';
-import { appendInterleaved, mixedHistory, steppingClock, tailOf } from '../test-support/history';
+import { appendInterleaved, steppingClock, tailOf } from '../test-support/history';
+import { mixedHistory } from '../test-support/mixed-history';
 import { catchUp, isCaughtUp, rebuildProjection } from './catch-up';
 import { startProjectionRunner, type AppliedBatch } from './projection-runner';
 

@@ -1,0 +1,60 @@
+import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
+import { Principal, Public, type AuthPrincipal } from '@sf/http-auth';
+import { ClioCallbackParam } from '@sf/token-vault';
+import { AUTH_DEPS, type AuthDeps } from '../auth-deps';
+import { httpFailure } from '../http/fail';
+import { correlationIdOf, noStore, single, wantsJson, type HttpResponse } from '../http/http-types';
+import { AuthorizeQuery, CONNECTIONS_PATH, SuccessQuery } from '../wire-names';
+import { completeAuthorization } from './complete-authorization';
+import { startAuthorization } from './start-authorization';
+
+@Controller(CONNECTIONS_PATH)
+export class ConnectController {
+  constructor(@Inject(AUTH_DEPS) private readonly deps: AuthDeps) {}
+
+  /** Redirects the browser to Clio's consent page (or returns the URL as JSON for an SPA gateway). */
+  @Get('authorize')
+  async authorize(
+    @Principal() caller: AuthPrincipal,
+    @Query() query: Record<string, unknown>,
+    @Headers('accept') accept: string | undefined,
+    @Res() res: HttpResponse,
+  ): Promise<void> {
+    const started = await startAuthorization(this.deps, caller, single(query[AuthorizeQuery.Region]));
+    if (!started.ok) throw httpFailure(started.status, started.message);
+    noStore(res);
+    if (wantsJson(accept)) {
+      res.status(200).json({ authorizeUrl: started.authorizeUrl, region: started.region, expiresAt: started.expiresAt.toISOString() });
+      return;
+    }
+    res.redirect(302, started.authorizeUrl);
+  }
+
+  /** Clio redirects here after consent. Public: the browser arrives from Clio; the signed state says whose it is. */
+  @Public()
+  @Get('callback')
+  async callback(
+    @Query() query: Record<string, unknown>,
+    @Headers('accept') accept: string | undefined,
+    @Headers('x-request-id') requestId: string | undefined,
+    @Res() res: HttpResponse,
+  ): Promise<void> {
+    const q = {
+      code: single(query[ClioCallbackParam.Code]),
+      state: single(query[ClioCallbackParam.State]),
+      error: single(query[ClioCallbackParam.Error]),
+    };
+    const done = await completeAuthorization(this.deps, q, correlationIdOf(requestId));
+    if (!done.ok) throw httpFailure(done.status, done.message, done.reason);
+    noStore(res);
+    const { ok: _ok, ...body } = done;
+    if (this.deps.successUrl && !wantsJson(accept)) {
+      const url = new URL(this.deps.successUrl);
+      url.searchParams.set(SuccessQuery.Clio, 'connected');
+      url.searchParams.set(SuccessQuery.Region, done.region);
+      res.redirect(302, url.toString());
+      return;
+    }
+    res.status(200).json({ status: 'connected', ...body });
+  }
+}

@@ -1,0 +1,36 @@
+import { Body, Controller, Delete, HttpCode, Inject, Post, Headers } from '@nestjs/common';
+import { FirmId, Public } from '@sf/http-auth';
+import { AUTH_DEPS, type AuthDeps } from '../auth-deps';
+import { httpFailure } from '../http/fail';
+import { correlationIdOf } from '../http/http-types';
+import { CONNECTIONS_PATH } from '../wire-names';
+import { handleDeauthorizeCallback } from './deauthorize-callback';
+import { disconnect } from './disconnect';
+
+@Controller(CONNECTIONS_PATH)
+export class DisconnectController {
+  constructor(@Inject(AUTH_DEPS) private readonly deps: AuthDeps) {}
+
+  @Delete()
+  async disconnect(
+    @FirmId() firmId: string,
+    @Headers('x-request-id') requestId: string | undefined,
+  ): Promise<{ status: 'revoked'; connectionId: string; revokedAtClio: boolean }> {
+    const r = await disconnect(this.deps, firmId, correlationIdOf(requestId));
+    if (!r.ok) throw httpFailure(r.status, r.message);
+    return { status: 'revoked', connectionId: r.connectionId, revokedAtClio: r.revokedAtClio };
+  }
+
+  /** Clio's deauthorization callback. Public (Clio cannot send our JWT); checked against Clio before it acts. */
+  @Public()
+  @Post('deauthorize-callback')
+  @HttpCode(200)
+  async deauthorizeCallback(
+    @Body() body: unknown,
+    @Headers('x-request-id') requestId: string | undefined,
+  ): Promise<{ revoked: number; ignored: number }> {
+    const r = await handleDeauthorizeCallback(this.deps, body, correlationIdOf(requestId));
+    if (!r.ok) throw httpFailure(r.status, r.message);
+    return { revoked: r.revoked, ignored: r.ignored };
+  }
+}

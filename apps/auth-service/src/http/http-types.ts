@@ -1,0 +1,26 @@
+import { randomUUID } from 'node:crypto';
+import { ID_MAX_LENGTH } from '@sf/contracts';
+
+/** The parts of an Express response the controllers use (the app does not depend on @types/express). */
+export interface HttpResponse {
+  status(code: number): HttpResponse;
+  setHeader(name: string, value: string): unknown;
+  json(body: unknown): void;
+  redirect(status: number, url: string): void;
+}
+
+/** True when the client asked for JSON (an SPA gateway) rather than a browser redirect. */
+export const wantsJson = (accept: string | undefined): boolean => typeof accept === 'string' && accept.includes('application/json');
+
+/** A query parameter's single string value; repeated or nested parameters are treated as absent. */
+export const single = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/** The gateway's request id when it sends a usable one, else a fresh UUID: the correlation id of resulting events. */
+export const correlationIdOf = (header: string | string[] | undefined): string =>
+  typeof header === 'string' && /^[\x21-\x7e]+$/.test(header) && header.length <= ID_MAX_LENGTH ? header : randomUUID();
+
+/** Headers that keep OAuth responses (URLs with a state, connection details) out of caches. */
+export const noStore = (res: HttpResponse): void => {
+  res.setHeader('Cache-Control', 'no-store');
+  res.setHeader('Pragma', 'no-cache');
+};

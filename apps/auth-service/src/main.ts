@@ -1,0 +1,27 @@
+// `npm run auth`: the auth service (Clio connect/disconnect, token vault, access-token RPC). Configuration: see
+// auth-service-config.ts (DATABASE_URL, NATS_URL, PORT, AUTH_JWT_*, AUTH_STATE_SECRET, TOKEN_VAULT_*, CLIO_*).
+import { authServiceConfigFromEnv } from './auth-service-config';
+import { createLogger } from './log';
+import { startAuthService } from './start-auth-service';
+import { AuthServiceEnv } from './wire-names';
+
+const main = async (): Promise<void> => {
+  const logger = createLogger({ level: process.env[AuthServiceEnv.LogLevel] || 'info' });
+  const service = await startAuthService({ ...authServiceConfigFromEnv(process.env), logger });
+  let stopping: Promise<void> | undefined;
+  const shutdown = (signal: string): void => {
+    stopping ??= (async () => {
+      logger.info({ signal }, 'stopping');
+      await service.close();
+      logger.info('stopped');
+    })();
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+};
+
+main().catch((err: unknown) => {
+  // Config errors name the variable, never its value.
+  process.stderr.write(`${JSON.stringify({ level: 'error', msg: 'auth service failed to start', error: err instanceof Error ? err.message : String(err) })}\n`);
+  process.exit(1);
+});

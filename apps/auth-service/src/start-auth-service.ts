@@ -1,0 +1,113 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ExpressAdapter } from '@nestjs/platform-express';
+import { jetstreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/nats-core';
+import { connect } from '@nats-io/transport-node';
+import { EventTypes, RpcSubjects } from '@sf/contracts';
+import { createDb, migrateToLatest } from '@sf/db';
+import { defineTopology, provision, rebaseSubject } from '@sf/messaging';
+import { TokenService, createClioTokenRefresher } from '@sf/token-vault';
+import type { AuthDeps } from './auth-deps';
+import type { AuthServiceConfig } from './auth-service-config';
+import { AuthServiceModule } from './auth-service.module';
+import { clioApiBaseUrl } from './clio/clio-endpoints';
+import { ClioOAuthClient } from './clio/clio-oauth-client';
+import { appendConnectionEvent } from './events/connection-events';
+import { HttpErrorFilter } from './http/http-error.filter';
+import { createLogger } from './log';
+import { startMaintenance, type Maintenance } from './maintenance/maintenance-timer';
+import { MIN_STATE_SECRET_BYTES } from './oauth-state/oauth-state';
+import { startAccessTokenResponder, type AccessTokenResponder } from './token-rpc/access-token-responder';
+import { Routes } from './wire-names';
+
+export interface AuthService {
+  /** Base URL of the HTTP server, e.g. `http://127.0.0.1:3001`. */
+  url: string;
+  port: number;
+  /** The token RPC subject this instance answers (namespace-rebased). */
+  tokenSubject: string;
+  /** Runs one proactive refresh and state purge now (what the timer does). */
+  maintenance: Maintenance;
+  /** Stops the timer, the RPC (answering requests in flight), HTTP, NATS and the pool, in that order. */
+  close(): Promise<void>;
+}
+
+const checkConfig = (c: AuthServiceConfig): void => {
+  if (c.stateSecret.length < MIN_STATE_SECRET_BYTES) throw new Error(`the state secret must be at least ${MIN_STATE_SECRET_BYTES} bytes`);
+  for (const [name, url] of [['callbackUrl', c.callbackUrl], ['successUrl', c.successUrl]] as const) {
+    if (url !== undefined && !/^https?:\/\//.test(url)) throw new Error(`${name} must be an http(s) URL`);
+  }
+};
+
+/**
+ * Starts the auth service: migrations, JetStream provisioning, the HTTP API (port 3001 by default), the
+ * access-token RPC and the proactive refresh timer. Resolves once everything listens.
+ */
+export const startAuthService = async (config: AuthServiceConfig): Promise<AuthService> => {
+  checkConfig(config);
+  const log = config.logger ?? createLogger();
+  const clock = config.clock ?? (() => new Date());
+  const lockTimeoutMs = config.lockTimeoutMs ?? 30_000;
+  const db = createDb({ url: config.databaseUrl, max: config.dbPoolMax ?? 10, applicationName: 'auth-service' });
+  const closers: Array<() => Promise<unknown>> = [() => db.destroy()];
+  const closeAll = async (): Promise<void> => {
+    for (const c of closers.splice(0).reverse()) await c();
+  };
+  try {
+    await migrateToLatest(db);
+    const nc: NatsConnection = await connect({ servers: config.natsUrl, name: 'auth-service' });
+    closers.push(() => nc.drain());
+    const topology = defineTopology({ ...config.topology, consumers: [] });
+    await provision(await jetstreamManager(nc), topology);
+
+    const tokens = new TokenService({
+      db,
+      keyring: config.keyring,
+      refresher: createClioTokenRefresher({ ...config.clio }),
+      ...(config.refreshPolicy ? { policy: config.refreshPolicy } : {}),
+      clock,
+      lockTimeoutMs,
+      log,
+      onNeedsReauth: (trx, e) =>
+        appendConnectionEvent(trx, EventTypes.ConnectionNeedsReauth, { connectionId: e.connectionId, reason: e.reason }, {
+          firmId: e.firmId,
+          correlationId: randomUUID(),
+          occurredAt: clock(),
+        }),
+    });
+    const deps: AuthDeps = {
+      db, nc, tokens, clock, log, lockTimeoutMs,
+      clio: new ClioOAuthClient(config.clio),
+      app: config.clio,
+      keyring: config.keyring,
+      stateSecret: config.stateSecret,
+      stateTtlMs: config.stateTtlMs ?? 600_000,
+      // Filled in below once the port is known, before the server takes its first request.
+      callbackUrl: config.callbackUrl ?? '',
+      ...(config.successUrl ? { successUrl: config.successUrl } : {}),
+    };
+    const app: INestApplication = await NestFactory.create(AuthServiceModule.forRoot(deps, config.jwt), new ExpressAdapter(), { logger: false });
+    app.useGlobalFilters(new HttpErrorFilter(log));
+    closers.push(() => app.close());
+    await app.listen(config.port, config.host);
+    const port = (app.getHttpServer().address() as AddressInfo).port;
+    deps.callbackUrl = config.callbackUrl ?? `http://127.0.0.1:${port}${Routes.callback}`;
+
+    const tokenSubject = rebaseSubject(topology.namespace, RpcSubjects.accessToken);
+    const responder: AccessTokenResponder = startAccessTokenResponder({
+      nc, subject: tokenSubject, tokens, log, apiBaseUrl: (region) => clioApiBaseUrl(config.clio, region),
+    });
+    closers.push(() => responder.stop());
+    const maintenance = startMaintenance({ db, tokens, log, intervalMs: config.refreshIntervalMs ?? 60_000 });
+    closers.push(() => maintenance.stop());
+    log.info({ port, namespace: topology.namespace, tokenSubject }, 'auth service started');
+    return { url: `http://127.0.0.1:${port}`, port, tokenSubject, maintenance, close: closeAll };
+  } catch (e) {
+    await closeAll();
+    throw e;
+  }
+};

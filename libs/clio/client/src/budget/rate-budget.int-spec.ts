@@ -1,0 +1,90 @@
+import { createDb } from '@sf/db';
+import { createTestDatabase, uniqueName, type TestDatabase } from '@sf/testing';
+import { DEFAULT_LIMIT, RateBudget, WINDOW_MS } from './rate-budget';
+
+const T = Date.UTC(2025, 0, 6, 9, 0, 0);
+
+describe('RateBudget (clio_rate_budgets, real Postgres)', () => {
+  let tdb: TestDatabase;
+  let budget: RateBudget;
+
+  beforeAll(async () => {
+    tdb = await createTestDatabase();
+    budget = new RateBudget(tdb.db, 0.2);
+  });
+  afterAll(() => tdb.drop());
+
+  const row = (id: string) => tdb.db.selectFrom('clio_rate_budgets').selectAll().where('connection_id', '=', id).executeTakeFirstOrThrow();
+
+  it('creates the row on first use with the conservative default and a provisional 60 s window', async () => {
+    const id = uniqueName('conn');
+    expect(await budget.acquire(id, 'interactive', T)).toEqual({ ok: true, remaining: DEFAULT_LIMIT - 1 });
+    const r = await row(id);
+    expect([r.limit, r.remaining, r.reset_at.getTime()]).toEqual([50, 49, T + WINDOW_MS]);
+  });
+
+  it('lets backfill spend down to the reserve, interactive and webhook down to zero, then refuses until reset_at', async () => {
+    const id = uniqueName('conn');
+    let backfill = 0;
+    while ((await budget.acquire(id, 'backfill', T)).ok) backfill++;
+    expect(backfill).toBe(40);
+    expect(await budget.acquire(id, 'backfill', T)).toEqual({ ok: false, resetAt: T + WINDOW_MS });
+    let others = 0;
+    while ((await budget.acquire(id, others % 2 === 0 ? 'interactive' : 'webhook', T)).ok) others++;
+    expect(others).toBe(10);
+    expect((await row(id)).remaining).toBe(0);
+    expect(await budget.acquire(id, 'interactive', T + WINDOW_MS - 1)).toEqual({ ok: false, resetAt: T + WINDOW_MS });
+    expect(await budget.acquire(id, 'backfill', T + WINDOW_MS)).toEqual({ ok: true, remaining: 49 });
+    expect((await row(id)).reset_at.getTime()).toBe(T + 2 * WINDOW_MS);
+  });
+
+  it('computes the backfill reserve exactly (limit 300, share 0.2 -> 60 kept, 240 spendable)', async () => {
+    const id = uniqueName('conn');
+    await budget.acquire(id, 'interactive', T);
+    await tdb.db.updateTable('clio_rate_budgets').set({ limit: 300, remaining: 300 }).where('connection_id', '=', id).execute();
+    let n = 0;
+    while ((await budget.acquire(id, 'backfill', T)).ok) n++;
+    expect(n).toBe(240);
+  });
+
+  it('never overspends under concurrency from two pools: exactly `limit` of 80 racing acquires succeed', async () => {
+    const id = uniqueName('conn');
+    const other = createDb({ url: tdb.url, max: 10 });
+    try {
+      const budget2 = new RateBudget(other, 0.2);
+      const results = await Promise.all(
+        Array.from({ length: 80 }, (_, i) => (i % 2 === 0 ? budget : budget2).acquire(id, 'interactive', T)),
+      );
+      expect(results.filter((r) => r.ok)).toHaveLength(50);
+      expect((await row(id)).remaining).toBe(0);
+    } finally {
+      await other.destroy();
+    }
+  });
+
+  it('re-syncs from headers: adopts the real window, never raises remaining in the same window, ignores ended windows', async () => {
+    const id = uniqueName('conn');
+    await budget.acquire(id, 'interactive', T + 5_000);
+    const realReset = T + WINDOW_MS;
+    await budget.observe(id, { limit: 300, remaining: 290, resetAt: realReset }, T + 5_000);
+    expect(await row(id)).toMatchObject({ limit: 300, remaining: 49 });
+    expect((await row(id)).reset_at.getTime()).toBe(realReset);
+    await budget.observe(id, { limit: 300, remaining: 20, resetAt: realReset }, T + 6_000);
+    expect((await row(id)).remaining).toBe(20);
+    await budget.observe(id, { limit: 300, remaining: 45, resetAt: realReset }, T + 7_000);
+    expect((await row(id)).remaining).toBe(20);
+    await budget.observe(id, { limit: 300, remaining: 299, resetAt: T }, T + 8_000);
+    expect((await row(id)).remaining).toBe(20);
+    await budget.observe(id, { limit: 300, remaining: 250, resetAt: realReset + WINDOW_MS }, realReset + 1_000);
+    expect((await row(id)).remaining).toBe(250);
+    expect((await row(id)).reset_at.getTime()).toBe(realReset + WINDOW_MS);
+  });
+
+  it('exhaust empties the budget for everyone until Retry-After has passed', async () => {
+    const id = uniqueName('conn');
+    await budget.acquire(id, 'interactive', T);
+    await budget.exhaust(id, T + 7_000, T);
+    expect(await budget.acquire(id, 'interactive', T + 6_999)).toEqual({ ok: false, resetAt: T + 7_000 });
+    expect((await budget.acquire(id, 'interactive', T + 7_000)).ok).toBe(true);
+  });
+});

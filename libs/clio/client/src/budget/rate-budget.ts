@@ -1,0 +1,91 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '@sf/db';
+import type { Lane } from '../types';
+import type { RateHeaders } from './rate-headers';
+
+/** Assumed until a response's `X-RateLimit-Limit` says otherwise: Clio's peak-hours limit (D-RL). */
+export const DEFAULT_LIMIT = 50;
+/** Clio counts requests per token in 60-second windows (D-RL). */
+export const WINDOW_MS = 60_000;
+
+export type Acquired = { ok: true; remaining: number } | { ok: false; resetAt: number };
+
+/**
+ * Units a lane must leave in the window: backfill keeps ceil(limit * reserveShare), the others may spend all.
+ * Numeric, not float: 300 * 0.2 in binary floating point is 60.000000000000007 and would ceil to 61.
+ */
+const reserveSql = (lane: Lane, reserveShare: number) =>
+  lane === 'backfill' ? sql`ceil(b."limit" * ${String(reserveShare)}::numeric)` : sql`0`;
+
+/**
+ * The shared per-connection budget in `clio_rate_budgets`. Every method is one statement, so concurrent
+ * processes cannot overspend: the conditional upsert either takes a unit or changes nothing.
+ */
+export class RateBudget {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly reserveShare: number,
+  ) {}
+
+  /**
+   * Takes one unit for `lane` at `now` (epoch ms). A window whose `reset_at` has passed refills to `limit`
+   * (minus this unit) with a provisional end of now + 60 s until a response's headers give the real one.
+   */
+  async acquire(connectionId: string, lane: Lane, now: number): Promise<Acquired> {
+    const at = new Date(now);
+    const nextReset = new Date(now + WINDOW_MS);
+    const { rows } = await sql<{ remaining: number }>`
+      insert into clio_rate_budgets as b (connection_id, "limit", remaining, reset_at, updated_at)
+      values (${connectionId}, ${DEFAULT_LIMIT}, ${DEFAULT_LIMIT - 1}, ${nextReset}, ${at})
+      on conflict (connection_id) do update set
+        remaining = case when b.reset_at <= ${at} then b."limit" - 1 else b.remaining - 1 end,
+        reset_at = case when b.reset_at <= ${at} then ${nextReset}::timestamptz else b.reset_at end,
+        updated_at = ${at}
+      where (case when b.reset_at <= ${at} then b."limit" else b.remaining end) > ${reserveSql(lane, this.reserveShare)}
+      returning b.remaining`.execute(this.db);
+    if (rows.length > 0) return { ok: true, remaining: rows[0].remaining };
+    const row = await this.db
+      .selectFrom('clio_rate_budgets')
+      .select('reset_at')
+      .where('connection_id', '=', connectionId)
+      .executeTakeFirst();
+    return { ok: false, resetAt: row ? row.reset_at.getTime() : now };
+  }
+
+  /**
+   * Re-syncs from a response's `X-RateLimit-*`. A response whose window has already ended is ignored; within
+   * the current window `remaining` only goes down (responses arrive out of order, and units we took for requests
+   * still in flight are not in Clio's count yet); a response from a newer window than the row knows is adopted.
+   */
+  async observe(connectionId: string, h: RateHeaders, now: number): Promise<void> {
+    if (h.remaining === undefined || h.resetAt === undefined || h.resetAt <= now) {
+      if (h.limit !== undefined) {
+        await this.db
+          .updateTable('clio_rate_budgets')
+          .set({ limit: h.limit, updated_at: new Date(now) })
+          .where('connection_id', '=', connectionId)
+          .execute();
+      }
+      return;
+    }
+    const at = new Date(now);
+    const reset = new Date(h.resetAt);
+    await sql`
+      update clio_rate_budgets as b set
+        "limit" = coalesce(${h.limit ?? null}::int4, b."limit"),
+        remaining = case when b.reset_at <= ${at} or b.reset_at < ${reset} then ${h.remaining}::int4
+                         else least(b.remaining, ${h.remaining}::int4) end,
+        reset_at = ${reset},
+        updated_at = ${at}
+      where b.connection_id = ${connectionId}`.execute(this.db);
+  }
+
+  /** After a 429: nothing left until `Retry-After` has passed, for every process sharing the connection. */
+  async exhaust(connectionId: string, until: number, now: number): Promise<void> {
+    await this.db
+      .updateTable('clio_rate_budgets')
+      .set({ remaining: 0, reset_at: new Date(until), updated_at: new Date(now) })
+      .where('connection_id', '=', connectionId)
+      .execute();
+  }
+}

@@ -1,0 +1,34 @@
+import type { ClioResource } from './types';
+
+/** Clio wire names the client uses, verbatim and in one place. */
+export const ClioHeader = {
+  ApiVersion: 'x-api-version',
+  Authorization: 'authorization',
+  Accept: 'accept',
+  Location: 'location',
+  ContentType: 'content-type',
+  ContentLength: 'content-length',
+  RetryAfter: 'retry-after',
+  RateLimitLimit: 'x-ratelimit-limit',
+  RateLimitRemaining: 'x-ratelimit-remaining',
+  RateLimitReset: 'x-ratelimit-reset',
+} as const;
+
+export const ClioParam = {
+  Fields: 'fields',
+  Order: 'order',
+  Limit: 'limit',
+} as const;
+
+/** `X-API-VERSION` pinned by default (the version the sync's field lists were written against). */
+export const DEFAULT_CLIO_API_VERSION = '4.0.9';
+/** Largest and default `limit` of an index request (D-PG). */
+export const MAX_PAGE_LIMIT = 200;
+/** Cursor pagination: ascending id order and no `offset` (D-PG). */
+export const CURSOR_ORDER = 'id(asc)';
+/** Index endpoints that take no `order` parameter (SPEC25); their default order is already id(asc). */
+export const RESOURCES_WITHOUT_ORDER: ReadonlySet<ClioResource> = new Set<ClioResource>(['calendar_entries']);
+
+export const CLIO_RESOURCES: readonly ClioResource[] = [
+  'matters', 'contacts', 'calendar_entries', 'tasks', 'documents', 'folders', 'activities', 'users', 'custom_fields',
+];

@@ -1,0 +1,87 @@
+import { TREE_ENTITY_TYPES, type ClioEntityType } from './entity-types';
+
+/** The mirror columns a Clio record maps to (everything but the firm and the log position). */
+export interface MirrorRecord {
+  id: string;
+  etag: string;
+  /** ISO instants (ms precision, UTC) or null. */
+  createdAt: string | null;
+  updatedAt: string;
+  deletedAt: string | null;
+  /** Trashed in Clio (`deleted_at` set); only documents and folders can be. */
+  isSoftDeleted: boolean;
+  /** Documents and folders only (null elsewhere). */
+  matterId: string | null;
+  parentId: string | null;
+  data: Record<string, unknown>;
+}
+
+export type RecordCheck = { ok: true; row: MirrorRecord } | { ok: false; id: string | null; reason: string };
+
+const ID_MAX = 200;
+
+/** Clio ids are integers (a few resources use strings); the mirror keys them as text. */
+export const clioIdOf = (v: unknown): string | null => {
+  if (typeof v === 'number' && Number.isSafeInteger(v)) return String(v);
+  if (typeof v === 'string' && v.length > 0 && v.length <= ID_MAX) return v;
+  return null;
+};
+
+/** Clio sends `2025-01-31T09:15:00+00:00`; the mirror keeps ms-precision UTC ISO so rebuilds equal live rows. */
+export const instantOf = (v: unknown): string | null => {
+  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}T/.test(v)) return null;
+  const ms = Date.parse(v);
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+};
+
+type Check = (r: Record<string, unknown>) => string | null;
+
+const optionalInstant = (field: string): Check => (r) =>
+  r[field] === null || r[field] === undefined || instantOf(r[field]) !== null ? null : `${field}: must be an ISO-8601 instant or null`;
+
+const optionalRef = (field: string): Check => (r) => {
+  const v = r[field];
+  if (v === null || v === undefined) return null;
+  return typeof v === 'object' && !Array.isArray(v) && clioIdOf((v as Record<string, unknown>)['id']) !== null
+    ? null
+    : `${field}: must be an object with an id, or null`;
+};
+
+const COMMON: readonly Check[] = [
+  (r) => (clioIdOf(r['id']) === null ? 'id: must be an integer or a non-empty string' : null),
+  (r) => (typeof r['etag'] === 'string' && r['etag'].length > 0 ? null : 'etag: must be a non-empty string'),
+  (r) => (instantOf(r['updated_at']) === null ? 'updated_at: must be an ISO-8601 instant' : null),
+  optionalInstant('created_at'),
+];
+const TREE: readonly Check[] = [optionalInstant('deleted_at'), optionalRef('matter'), optionalRef('parent')];
+
+const refId = (v: unknown): string | null =>
+  typeof v === 'object' && v !== null ? clioIdOf((v as Record<string, unknown>)['id']) : null;
+
+/**
+ * Validates one fetched record (id, etag, timestamps, and for documents/folders the trash date and tree refs)
+ * and maps it to its mirror columns. Reasons name the field, never its value (values may be client data).
+ */
+export const checkRecord = (entityType: ClioEntityType, record: unknown): RecordCheck => {
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) return { ok: false, id: null, reason: 'record: must be an object' };
+  const r = record as Record<string, unknown>;
+  const tree = TREE_ENTITY_TYPES.has(entityType);
+  const reasons = [...COMMON, ...(tree ? TREE : [])].map((check) => check(r)).filter((x): x is string => x !== null);
+  const id = clioIdOf(r['id']);
+  if (reasons.length > 0 || id === null) return { ok: false, id, reason: reasons.join('; ') };
+  const deletedAt = tree ? instantOf(r['deleted_at']) : null;
+  return {
+    ok: true,
+    row: {
+      id,
+      etag: r['etag'] as string,
+      createdAt: instantOf(r['created_at']),
+      updatedAt: instantOf(r['updated_at']) as string,
+      deletedAt,
+      isSoftDeleted: deletedAt !== null,
+      matterId: tree ? refId(r['matter']) : null,
+      parentId: tree ? refId(r['parent']) : null,
+      data: r,
+    },
+  };
+};

@@ -1,0 +1,72 @@
+import { sql } from 'kysely';
+import type { Executor } from '@sf/db';
+import type { LogPosition } from '@sf/event-store';
+import { TREE_ENTITY_TYPES, mirrorTableOf, type ClioEntityType } from './entity-types';
+import type { MirrorRecord } from './mirror-row';
+
+/** A record ready to upsert: its columns plus who observed it and where in the log. */
+export interface MirrorRow extends MirrorRecord {
+  firmId: string;
+  jobId: string;
+  position: LogPosition;
+}
+
+const toJson = (r: MirrorRow): Record<string, unknown> => ({
+  firm_id: r.firmId, id: r.id, etag: r.etag, created_at: r.createdAt, updated_at: r.updatedAt, data: r.data,
+  is_soft_deleted: r.isSoftDeleted, deleted_at: r.deletedAt, matter_id: r.matterId, parent_id: r.parentId,
+  job_id: r.jobId, tx: r.position.txId.toString(), gp: r.position.position.toString(),
+});
+
+/**
+ * One set-based upsert of many rows into an entity type's mirror table. Rows must have distinct (firm, id): the
+ * caller keeps the latest observation of each. A row only overwrites one written by an earlier log position, so
+ * replaying events changes nothing. A live observation of a soft-deleted row restores it and records the job.
+ */
+export const upsertMirrorRows = async (db: Executor, entityType: ClioEntityType, rows: readonly MirrorRow[]): Promise<void> => {
+  if (rows.length === 0) return;
+  const t = sql.table(mirrorTableOf(entityType));
+  const tree = TREE_ENTITY_TYPES.has(entityType);
+  const treeCols = tree ? sql`matter_id, parent_id,` : sql``;
+  const treeVals = tree ? sql`r.matter_id, r.parent_id,` : sql``;
+  const treeSet = tree ? sql`matter_id = excluded.matter_id, parent_id = excluded.parent_id,` : sql``;
+  await sql`
+    insert into ${t} as m (firm_id, id, etag, created_at, updated_at, data, is_soft_deleted, deleted_at, ${treeCols}
+      last_job_id, restored_by_job, last_tx_id, last_global_position)
+    select r.firm_id, r.id, r.etag, r.created_at, r.updated_at, r.data, r.is_soft_deleted, r.deleted_at, ${treeVals}
+      r.job_id, null, r.tx, r.gp
+    from jsonb_to_recordset(${JSON.stringify(rows.map(toJson))}::jsonb) as r(
+      firm_id text, id text, etag text, created_at timestamptz, updated_at timestamptz, data jsonb,
+      is_soft_deleted boolean, deleted_at timestamptz, matter_id text, parent_id text, job_id text, tx bigint, gp bigint)
+    on conflict (firm_id, id) do update set
+      etag = excluded.etag, created_at = excluded.created_at, updated_at = excluded.updated_at, data = excluded.data,
+      is_soft_deleted = excluded.is_soft_deleted, deleted_at = excluded.deleted_at, ${treeSet}
+      last_job_id = excluded.last_job_id,
+      restored_by_job = case
+        when excluded.is_soft_deleted then null
+        when m.is_soft_deleted then excluded.last_job_id
+        else m.restored_by_job end,
+      last_tx_id = excluded.last_tx_id, last_global_position = excluded.last_global_position
+    where (m.last_tx_id, m.last_global_position) < (excluded.last_tx_id, excluded.last_global_position)`.execute(db);
+};
+
+export interface SweepApplication {
+  firmId: string;
+  jobId: string;
+  ids: readonly string[];
+  /** Event time of the sweep (ISO): the soft-delete time of rows Clio did not date. */
+  at: string;
+  position: LogPosition;
+}
+
+/** Soft-deletes swept rows that no later event has written (a later observation wins; replays are no-ops). */
+export const applySweep = async (db: Executor, entityType: ClioEntityType, s: SweepApplication): Promise<void> => {
+  if (s.ids.length === 0) return;
+  const tx = s.position.txId.toString();
+  const gp = s.position.position.toString();
+  await sql`
+    update ${sql.table(mirrorTableOf(entityType))} set
+      is_soft_deleted = true, deleted_at = coalesce(deleted_at, ${s.at}::timestamptz), restored_by_job = null,
+      last_job_id = ${s.jobId}, last_tx_id = ${tx}::bigint, last_global_position = ${gp}::bigint
+    where firm_id = ${s.firmId} and id = any(${s.ids}::text[])
+      and (last_tx_id, last_global_position) < (${tx}::bigint, ${gp}::bigint)`.execute(db);
+};

@@ -1,0 +1,25 @@
+// Public surface of @sf/sync-jobs: the pure sync-job domain (scope and job folds, request/control/stall deciders,
+// policy-state assembly, estimates). No I/O: the orchestrator reads streams and read models and passes facts in.
+export { SyncScope } from './sync-scope';
+export { SyncJobState, isTerminalJobState } from './sync-job-state';
+export { eventTime } from './sync-log-event';
+export type { SyncLogEvent } from './sync-log-event';
+export { evolveScope, foldScope, initialScopeState } from './scope-state';
+export type { OpenJob, ScopeState } from './scope-state';
+export { EMPTY_JOB_TAIL, isPausedTail, jobTailOf } from './job-tail';
+export type { JobTail } from './job-tail';
+export { coveringJob, policyStateFor } from './policy-state';
+export type { ActiveJobFacts, ScopeFacts } from './policy-state';
+export { expectationOf } from './planned-append';
+export type { Expectation, PlannedAppend } from './planned-append';
+export type { CommandMeta } from './command-meta';
+export { decideRequest } from './request-sync';
+export type { RequestOutcome, RequestSync } from './request-sync';
+export { decideStallRestart } from './stall-check';
+export type { CheckStall } from './stall-check';
+export { CANCELLED_PAUSE_REASON, ControlRefusal, JobControl, decideControl } from './control-job';
+export type { ControlJob, ControlOutcome } from './control-job';
+export { evolveJob, jobIdOf } from './job-view';
+export type { EntityProgress, JobView } from './job-view';
+export { DEFAULT_ESTIMATE_CONFIG, estimateJob, progressOf, rateLimitedEtaMs } from './job-estimate';
+export type { EntityEstimate, EstimateConfig, JobEstimate } from './job-estimate';

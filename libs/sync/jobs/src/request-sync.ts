@@ -1,0 +1,77 @@
+import { EventTypes, StreamTypes, streamIds } from '@sf/contracts';
+import {
+  DEFAULT_SYNC_POLICY_CONFIG, evaluate, SyncAction, SyncReason, type SyncDecision, type SyncPolicyConfig, type SyncTrigger,
+} from '@sf/sync-policy';
+import { makeEvent, type CommandMeta } from './command-meta';
+import { expectationOf, type PlannedAppend } from './planned-append';
+import { policyStateFor, type ScopeFacts } from './policy-state';
+import type { ScopeState } from './scope-state';
+import type { SyncScope } from './sync-scope';
+
+/**
+ * Ask for a sync of one scope. `jobId` names the job if one is opened. Uses `eventIds[0]` (SyncRequested) or,
+ * for a stalled restart, `eventIds[0..1]` (SyncJobStalled, SyncJobResumed).
+ */
+export interface RequestSync extends CommandMeta {
+  readonly scope: SyncScope;
+  readonly trigger: SyncTrigger;
+  readonly requestedBy: string | null;
+  readonly jobId: string;
+  readonly facts: ScopeFacts;
+  readonly policy?: SyncPolicyConfig;
+}
+
+/**
+ * The decision and what it takes to carry it out. `jobId` is the job opened or restarted, or the job that
+ * already covers the scope (`already_syncing`, `blocked_until`); null otherwise.
+ */
+export interface RequestOutcome {
+  readonly decision: SyncDecision;
+  readonly jobId: string | null;
+  readonly appends: readonly PlannedAppend[];
+}
+
+const openJob = (cmd: RequestSync, scope: ScopeState, now: Date): PlannedAppend => ({
+  streamId: streamIds.syncScope(cmd.firmId, cmd.scope),
+  streamType: StreamTypes.syncScope,
+  expected: expectationOf(scope.version),
+  events: [
+    makeEvent(cmd, 0, EventTypes.SyncRequested, {
+      jobId: cmd.jobId, scope: cmd.scope, trigger: cmd.trigger, requestedBy: cmd.requestedBy,
+    }, now),
+  ],
+});
+
+/** Flags the job as stalled and restarts it from its checkpoint, at the job-stream version read (fencing). */
+export const restartStalled = (cmd: CommandMeta, jobId: string, facts: ScopeFacts, now: Date): PlannedAppend => {
+  const tail = facts.activeJob?.jobId === jobId ? facts.activeJob.tail : null;
+  if (tail === null) throw new Error(`stalled restart of ${jobId} without its job-stream tail`);
+  const lastProgressAt = tail.lastAt ?? now.getTime();
+  return {
+    streamId: streamIds.syncJob(jobId),
+    streamType: StreamTypes.syncJob,
+    expected: expectationOf(tail.version),
+    events: [
+      makeEvent(cmd, 0, EventTypes.SyncJobStalled, {
+        jobId, lastProgressAt: new Date(lastProgressAt).toISOString(), stalledForMs: Math.max(0, now.getTime() - lastProgressAt),
+      }, now),
+      makeEvent(cmd, 1, EventTypes.SyncJobResumed, { jobId }, now),
+    ],
+  };
+};
+
+/**
+ * Decides a sync request for one scope, given the scope stream's state (the only thing the append is checked
+ * against) and the facts read beside it. Pure: time is `now`.
+ */
+export const decideRequest = (cmd: RequestSync, scope: ScopeState, now: Date): RequestOutcome => {
+  const state = policyStateFor(scope, cmd.facts, now.getTime());
+  const decision = evaluate(state, cmd.trigger, now.getTime(), cmd.policy ?? DEFAULT_SYNC_POLICY_CONFIG);
+  if (decision.reason === SyncReason.StalledRestart) {
+    const jobId = decision.metadata?.restartJobId ?? state.activeJob?.jobId;
+    if (jobId === undefined) throw new Error('stalled_restart without a job to restart');
+    return { decision, jobId, appends: [restartStalled(cmd, jobId, cmd.facts, now)] };
+  }
+  if (decision.action === SyncAction.Start) return { decision, jobId: cmd.jobId, appends: [openJob(cmd, scope, now)] };
+  return { decision, jobId: decision.metadata?.activeJobId ?? null, appends: [] };
+};
