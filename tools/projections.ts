@@ -1,7 +1,12 @@
 // `npm run projections -- run`: runs every projection until SIGINT/SIGTERM (safe beside other replicas).
 // `npm run projections -- rebuild <name|all>`: truncates the read model(s), resets the checkpoint, replays the log.
 import { createDb, databaseUrlFromEnv, migrateToLatest } from '@sf/db';
-import { allProjections, projectionByName, rebuildProjection, startProjectionRunner, type Projection } from '@sf/read-models';
+import { clioMirrorProjection } from '@sf/clio-mirror';
+import { allProjections as readModelProjections, rebuildProjection, startProjectionRunner, type Projection } from '@sf/read-models';
+
+// Read models of @sf/read-models plus the Clio mirror (which depends on @sf/read-models, so it is added here).
+const allProjections: readonly Projection[] = [...readModelProjections, clioMirrorProjection];
+const projectionByName = (name: string): Projection | undefined => allProjections.find((p) => p.name === name);
 
 const USAGE = 'usage: projections run | projections rebuild <all|' + allProjections.map((p) => p.name).join('|') + '>';
 

@@ -109,7 +109,13 @@ export async function benchRelay(opts: { url: string; natsUrl: string }): Promis
   try {
     await migrateToLatest(db);
     await prefill(db);
-    const events = await readAllAfter(db, LogPosition.start, N + 1);
+    // The log is readable only below the server's oldest open transaction; another process's long transaction
+    // (in any database) delays visibility, so wait for the pre-fill to become readable rather than fail.
+    let events = await readAllAfter(db, LogPosition.start, N + 1);
+    for (const deadline = Date.now() + 60_000; events.length < N && Date.now() < deadline; ) {
+      await new Promise((r) => setTimeout(r, 100));
+      events = await readAllAfter(db, LogPosition.start, N + 1);
+    }
     if (events.length !== N) throw new Error(`expected ${N} events in the log, read ${events.length}`);
     const last = LogPosition.format(LogPosition.of(events[N - 1]!));
     const bodyBytes = Buffer.byteLength(JSON.stringify(toWire(events[0]!)));

@@ -4,7 +4,7 @@ import type { ClioMirrorTables, Database } from '@sf/db';
 import type { LogPosition } from '@sf/event-store';
 
 /** Tables a projection may own; a rebuild truncates exactly these. */
-export type ReadModelTable = 'matter_sync_state' | 'job_snapshots' | keyof ClioMirrorTables;
+export type ReadModelTable = 'matter_sync_state' | 'job_snapshots' | keyof ClioMirrorTables | 'sync_jobs' | 'firm_connections';
 
 /**
  * A read model fed from the global log. `apply` folds one batch (in log order) into its tables inside the

@@ -1,5 +1,6 @@
 import { ACCESS_DENIED, type ClioRegion } from '@sf/token-vault';
 import type { AuthDeps } from '../auth-deps';
+import type { CodeExchange } from '../clio/clio-oauth-client';
 import { ConnectFailure, connectFailed, type ConnectFailed } from './connect-failure';
 import { redeemState } from './redeem-state';
 import { storeConnection } from './store-connection';
@@ -24,6 +25,12 @@ export interface Connected {
 /** OAuth error codes are short snake_case words; anything else is not echoed back. */
 const safeOAuthError = (e: string): string => (/^[a-z_]{1,40}$/.test(e) ? e : 'unknown_error');
 
+const exchangeFailed = (region: ClioRegion, f: Extract<CodeExchange, { ok: false }>): ConnectFailed =>
+  f.kind === 'rejected'
+    ? connectFailed(400, ConnectFailure.CodeRejected,
+        `Clio (${region}) did not accept the authorization code: it expired, was already used, or was issued by another Clio region; start again`)
+    : connectFailed(502, ConnectFailure.TokenEndpointFailed, `Clio's token endpoint (${region}) failed: ${f.detail}`);
+
 /**
  * Finishes a connect: redeem the state, exchange the code at the state's region, ask `who_am_i` who authorised,
  * then store the sealed tokens and ClioConnected together. Every failure returns before anything is stored.
@@ -44,10 +51,7 @@ export const completeAuthorization = async (deps: AuthDeps, q: CallbackQuery, co
   const exchanged = await deps.clio.exchangeCode(s.region, q.code, deps.callbackUrl);
   if (!exchanged.ok) {
     deps.log.warn({ ...ids, detail: exchanged.detail }, 'authorization code exchange failed');
-    return exchanged.kind === 'rejected'
-      ? connectFailed(400, ConnectFailure.CodeRejected,
-          `Clio (${s.region}) did not accept the authorization code: it expired, was already used, or was issued by another Clio region; start again`)
-      : connectFailed(502, ConnectFailure.TokenEndpointFailed, `Clio's token endpoint (${s.region}) failed: ${exchanged.detail}`);
+    return exchangeFailed(s.region, exchanged);
   }
   const who = await deps.clio.whoAmI(s.region, exchanged.tokens.accessToken);
   if (!who.ok) {

@@ -25,7 +25,7 @@ export class HttpErrorFilter implements ExceptionFilter {
       res.status(HttpStatus.SERVICE_UNAVAILABLE).json({ statusCode: 503, error: 'Service Unavailable', message: 'the connection is busy (a token refresh is in flight); retry' });
       return;
     }
-    this.log.error({ err: e.name, code: typeof code === 'string' ? code : undefined, detail: e.message }, 'request failed');
+    this.log.error({ err: e.name, errCode: typeof code === 'string' ? code : undefined, detail: e.message }, 'request failed');
     res.status(HttpStatus.INTERNAL_SERVER_ERROR).json({ statusCode: 500, error: 'Internal Server Error', message: 'internal error' });
   }
 }

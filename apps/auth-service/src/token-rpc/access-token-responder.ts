@@ -41,6 +41,7 @@ export const startAccessTokenResponder = (o: AccessTokenResponderOptions): Acces
         },
       );
     }
+    o.log.debug({ firmId: req?.firmId, outcome: reply.ok ? 'token' : reply.reason }, 'access-token request answered');
     msg.respond(JSON.stringify(reply));
   };
   const sub: Subscription = o.nc.subscribe(o.subject, {

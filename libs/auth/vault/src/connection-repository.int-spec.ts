@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { createTestDatabase, type TestDatabase } from '@sf/testing';
 import {
   findConnectionByFirm,
+  findLiveConnectionsByClioUser,
   listRefreshDue,
   markNeedsReauth,
   revokeConnection,
@@ -88,6 +89,19 @@ describe('clio_connections repository', () => {
     await expect(
       sql`update clio_connections set access_token_enc = null where firm_id = 'firm-a'`.execute(t.db),
     ).rejects.toThrow(/clio_connections_tokens_match_status/);
+  });
+
+  it('finds the live connections of a Clio user across firms, never revoked ones', async () => {
+    const p = await saveConnection(t.db, ring1, { ...newConnection('firm-u1', 'u1'), clioUserId: '777' }, now);
+    const q = await saveConnection(t.db, ring1, { ...newConnection('firm-u2', 'u2'), clioUserId: '777' }, new Date(now.getTime() + 1));
+    await saveConnection(t.db, ring1, { ...newConnection('firm-u3', 'u3'), clioUserId: '777' }, now);
+    await revokeConnection(t.db, 'firm-u3', now);
+    await markNeedsReauth(t.db, q.connectionId, now);
+    const found = await findLiveConnectionsByClioUser(t.db, '777');
+    expect(found.map((c) => [c.connectionId, c.status])).toEqual([[p.connectionId, 'active'], [q.connectionId, 'needs_reauth']]);
+    expect(await findLiveConnectionsByClioUser(t.db, '778')).toEqual([]);
+    // The rotation tests below count live rows.
+    await sql`delete from clio_connections where clio_user_id = '777'`.execute(t.db);
   });
 
   it('lists the active connections due for refresh', async () => {

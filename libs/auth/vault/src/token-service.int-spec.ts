@@ -191,6 +191,19 @@ describe('TokenService.getAccessToken (against the Clio simulator)', () => {
     expect(tokenPosts() - before).toBe(1);
   });
 
+  it('runs onNeedsReauth inside the transition\'s transaction: once, and a throw rolls the transition back', async () => {
+    const f = await connect({ expiresInMs: 5 * MIN });
+    sim.edge.oauth.revokeUser('us', APP.clientId, f.userId);
+    const failing = service(t.db, { onNeedsReauth: async () => { throw new Error('event append failed'); } });
+    await expect(failing.getAccessToken(f.firmId)).rejects.toThrow('event append failed');
+    expect((await stored(f.firmId)).status).toBe('active');
+    const seen: Array<{ firmId: string; connectionId: string; reason: string; inTransaction: boolean }> = [];
+    const hooked = service(t.db, { onNeedsReauth: async (trx, e) => void seen.push({ ...e, inTransaction: trx.isTransaction }) });
+    await Promise.all(Array.from({ length: 5 }, () => hooked.getAccessToken(f.firmId)));
+    expect(seen).toEqual([{ firmId: f.firmId, connectionId: f.connectionId, reason: 'Clio refused the refresh token (invalid_grant)', inTransaction: true }]);
+    expect((await stored(f.firmId)).status).toBe('needs_reauth');
+  });
+
   it('keeps serving a still-usable token when Clio fails, backs off, and fails clearly once it has expired', async () => {
     const usable = await connect({ expiresInMs: 5 * MIN });
     const expiring = await connect({ expiresInMs: 30_000 });

@@ -123,6 +123,9 @@ describe('Clio client: faults injected through the simulator control API', () =>
     const { client } = setup({ requestTimeoutMs: 150 });
     const r = await client.fetchPage(MATTERS, 'backfill');
     expect(r).toMatchObject({ ok: true, apiCalls: 2 });
+    await h.control.addFault({ kind: 'slow', delayMs: 400 });
+    const { client: impatient } = setup({ requestTimeoutMs: 100, retry: { attempts: 2, baseMs: 1 } });
+    expect(await impatient.fetchPage(MATTERS, 'backfill')).toEqual({ ok: false, kind: 'failed', reason: 'request timed out (gave up after 2 attempts)' });
   });
 
   it('provider outcomes: not connected, revoked; an unsupported pinned version (410) throws', async () => {

@@ -19,7 +19,10 @@ const collectPage = (pending: Pending, e: RecordedEvent, page: NonNullable<Retur
     const checked = checkRecord(page.entityType, record);
     // The fetcher flags invalid records before appending; one that slipped through is left out, not guessed at.
     if (!checked.ok) continue;
-    rows.set(`${e.metadata.firmId}\u0000${checked.row.id}`, { ...checked.row, firmId: e.metadata.firmId, jobId: page.jobId, position });
+    const key = `${e.metadata.firmId}\u0000${checked.row.id}`;
+    const seen = rows.get(key);
+    if (seen && LogPosition.compare(seen.position, position) > 0) continue;
+    rows.set(key, { ...checked.row, firmId: e.metadata.firmId, jobId: page.jobId, position });
   }
 };
 

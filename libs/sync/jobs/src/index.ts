@@ -21,5 +21,7 @@ export { CANCELLED_PAUSE_REASON, ControlRefusal, JobControl, decideControl } fro
 export type { ControlJob, ControlOutcome } from './control-job';
 export { evolveJob, jobIdOf } from './job-view';
 export type { EntityProgress, JobView } from './job-view';
+export { connectionStatusOf, evolveFirmConnection } from './firm-connection';
+export type { FirmConnection } from './firm-connection';
 export { DEFAULT_ESTIMATE_CONFIG, estimateJob, progressOf, rateLimitedEtaMs } from './job-estimate';
 export type { EntityEstimate, EstimateConfig, JobEstimate } from './job-estimate';

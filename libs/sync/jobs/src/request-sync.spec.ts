@@ -1,13 +1,13 @@
+import type { NewCatalogueEvent } from '@sf/contracts';
 import { DeciderSpecification } from '@sf/testing';
 import { decideRequest, type RequestOutcome, type RequestSync } from './request-sync';
-import { evolveScope, initialScopeState, type ScopeState } from './scope-state';
+import type { ScopeFacts } from './policy-state';
+import { evolveScope, foldScope, initialScopeState, type ScopeState } from './scope-state';
 import {
   EVENT_IDS, FIRM, MATTER, MINUTE, NOW, SECOND, ago, budget, completed, ev, facts, failed, meta, requested, tail,
 } from './spec-fixtures';
 import type { SyncLogEvent } from './sync-log-event';
 import { SyncScope } from './sync-scope';
-import type { ScopeFacts } from './policy-state';
-import { foldScope } from './scope-state';
 
 const spec = DeciderSpecification.for<ScopeState, RequestSync, SyncLogEvent, RequestOutcome>(
   { decide: decideRequest, evolve: evolveScope, initialState: initialScopeState },
@@ -20,14 +20,14 @@ const request = (overrides: Partial<RequestSync> = {}): RequestSync => ({
 });
 
 /** The wire form of the event a decision appends (literal, so the spec does not reuse the code under test). */
-const decided = (index: number, type: string, version: number, data: object) => ({
+const decided = (index: number, type: string, version: number, data: object): NewCatalogueEvent => ({
   eventId: EVENT_IDS[index], type, version, data,
   metadata: { firmId: FIRM, correlationId: 'corr', causationId: null, occurredAt: NOW.toISOString() },
-});
+}) as unknown as NewCatalogueEvent;
 
 const opened = (expected: number | 'no_stream', scope: SyncScope = MATTER, trigger = 'manual') => ({
   streamId: scope.kind === 'firm' ? `sync-scope-${FIRM}-firm` : `sync-scope-${FIRM}-matter-m-1`,
-  streamType: 'sync_scope',
+  streamType: 'sync_scope' as const,
   expected,
   events: [decided(0, 'SyncRequested', 2, { jobId: NEW_JOB, scope, trigger, requestedBy: 'user-1' })],
 });
@@ -102,7 +102,7 @@ describe('decideRequest: the scope decider', () => {
         decision: { action: 'start', reason: 'stalled_restart', metadata: { restartJobId: 'j1' } },
         jobId: 'j1',
         appends: [{
-          streamId: 'sync-job-j1', streamType: 'sync_job', expected: 7,
+          streamId: 'sync-job-j1', streamType: 'sync_job' as const, expected: 7,
           events: [
             decided(0, 'SyncJobStalled', 1, { jobId: 'j1', lastProgressAt: lastAt.toISOString(), stalledForMs: 31 * MINUTE }),
             decided(1, 'SyncJobResumed', 1, { jobId: 'j1' }),

@@ -38,13 +38,14 @@ describe('RateBudget (clio_rate_budgets, real Postgres)', () => {
     expect((await row(id)).reset_at.getTime()).toBe(T + 2 * WINDOW_MS);
   });
 
-  it('computes the backfill reserve exactly (limit 300, share 0.2 -> 60 kept, 240 spendable)', async () => {
+  it('computes the backfill reserve exactly (limit 100, share 0.07 -> 7 kept, 93 spendable; float math would keep 8)', async () => {
     const id = uniqueName('conn');
-    await budget.acquire(id, 'interactive', T);
-    await tdb.db.updateTable('clio_rate_budgets').set({ limit: 300, remaining: 300 }).where('connection_id', '=', id).execute();
+    const small = new RateBudget(tdb.db, 0.07);
+    await small.acquire(id, 'interactive', T);
+    await tdb.db.updateTable('clio_rate_budgets').set({ limit: 100, remaining: 100 }).where('connection_id', '=', id).execute();
     let n = 0;
-    while ((await budget.acquire(id, 'backfill', T)).ok) n++;
-    expect(n).toBe(240);
+    while ((await small.acquire(id, 'backfill', T)).ok) n++;
+    expect(n).toBe(93);
   });
 
   it('never overspends under concurrency from two pools: exactly `limit` of 80 racing acquires succeed', async () => {

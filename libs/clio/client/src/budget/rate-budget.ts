@@ -12,7 +12,7 @@ export type Acquired = { ok: true; remaining: number } | { ok: false; resetAt: n
 
 /**
  * Units a lane must leave in the window: backfill keeps ceil(limit * reserveShare), the others may spend all.
- * Numeric, not float: 300 * 0.2 in binary floating point is 60.000000000000007 and would ceil to 61.
+ * Numeric, not float: 100 * 0.07 in binary floating point is 7.000000000000001 and would ceil to 8.
  */
 const reserveSql = (lane: Lane, reserveShare: number) =>
   lane === 'backfill' ? sql`ceil(b."limit" * ${String(reserveShare)}::numeric)` : sql`0`;

@@ -9,6 +9,8 @@ export async function readJson(res: RawResponse): Promise<JsonRead> {
     text = await res.body.text();
   } catch {
     return { ok: false, reason: 'response body was cut off' };
+  } finally {
+    res.release();
   }
   try {
     return { ok: true, value: JSON.parse(text) as unknown };

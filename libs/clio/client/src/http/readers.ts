@@ -58,6 +58,7 @@ export const downloadReader = (dispatcher: Dispatcher, timeoutMs: number, base: 
     await discard(file);
     return { ok: false, reason: `signed download URL answered HTTP ${file.status}`, retry: true };
   }
+  file.release();
   const length = Number(header(file, ClioHeader.ContentLength));
   return {
     ok: true,

@@ -5,7 +5,11 @@ export interface RawResponse {
   status: number;
   headers: HeaderBag;
   body: Dispatcher.ResponseData['body'];
+  /** Ends the request deadline: call once the body is read or discarded, or before handing it to a streaming consumer. */
+  release(): void;
 }
+
+const TIMEOUT_CODE = 'CLIO_REQUEST_TIMEOUT';
 
 let sharedAgent: Agent | undefined;
 
@@ -15,26 +19,30 @@ export function defaultDispatcher(): Dispatcher {
   return sharedAgent;
 }
 
-/** GET without following redirects. `timeoutMs` bounds the wait for headers and each gap between body chunks. */
+/**
+ * GET without following redirects, with a precise deadline of `timeoutMs` from sending until `release()` (undici's
+ * own timeouts tick coarsely, about once a second). `bodyTimeout` still bounds stalls of a streamed body after release.
+ */
 export async function httpGet(
   dispatcher: Dispatcher,
   url: string,
   headers: Record<string, string>,
   timeoutMs: number,
 ): Promise<RawResponse> {
-  const res = await request(url, {
-    method: 'GET',
-    headers,
-    dispatcher,
-    headersTimeout: timeoutMs,
-    bodyTimeout: timeoutMs,
-    maxRedirections: 0,
-  });
-  return { status: res.statusCode, headers: res.headers, body: res.body };
+  const ac = new AbortController();
+  const timer = setTimeout(() => ac.abort(Object.assign(new Error('request timed out'), { code: TIMEOUT_CODE })), timeoutMs);
+  try {
+    const res = await request(url, { method: 'GET', headers, dispatcher, bodyTimeout: timeoutMs, maxRedirections: 0, signal: ac.signal });
+    return { status: res.statusCode, headers: res.headers, body: res.body, release: () => clearTimeout(timer) };
+  } catch (err) {
+    clearTimeout(timer);
+    throw err;
+  }
 }
 
 /** Frees the connection for reuse when the body is not wanted. */
 export async function discard(res: RawResponse): Promise<void> {
+  res.release();
   try {
     await res.body.dump();
   } catch {
@@ -46,6 +54,7 @@ export async function discard(res: RawResponse): Promise<void> {
 export function describeNetworkError(err: unknown): string {
   if (typeof err === 'object' && err !== null) {
     const code = (err as { code?: unknown }).code;
+    if (code === TIMEOUT_CODE) return 'request timed out';
     if (typeof code === 'string') return `network error ${code}`;
     if (err instanceof Error) return `network error ${err.name}`;
   }

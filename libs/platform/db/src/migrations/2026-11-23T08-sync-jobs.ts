@@ -50,18 +50,9 @@ export const up = async (db: Kysely<unknown>): Promise<void> => {
       last_tx_id bigint not null,
       last_global_position bigint not null
     )`.execute(db);
-
-  await sql`
-    create table firm_matters (
-      firm_id text not null,
-      matter_id text not null,
-      first_seen_at timestamptz not null,
-      primary key (firm_id, matter_id)
-    )`.execute(db);
 };
 
 export const down = async (db: Kysely<unknown>): Promise<void> => {
-  await sql`drop table if exists firm_matters`.execute(db);
   await sql`drop table if exists firm_connections`.execute(db);
   await sql`drop table if exists sync_jobs`.execute(db);
 };

@@ -51,7 +51,7 @@ export interface SyncJobsTable {
   last_global_position: string;
 }
 
-/** The Clio connection of each firm, projected from the connection stream (libs/read-models, sync-jobs). */
+/** The Clio connection of each firm, projected from the connection streams (libs/read-models, sync-jobs). */
 export interface FirmConnectionsTable {
   firm_id: string;
   connection_id: string;
@@ -63,15 +63,7 @@ export interface FirmConnectionsTable {
   last_global_position: string;
 }
 
-/** Matters a firm's Clio mirror has listed (`ClioRecordsFetched` pages of `matters`): what makes a matter visible. */
-export interface FirmMattersTable {
-  firm_id: string;
-  matter_id: string;
-  first_seen_at: Timestamp;
-}
-
 export interface SyncJobsTables {
   sync_jobs: SyncJobsTable;
   firm_connections: FirmConnectionsTable;
-  firm_matters: FirmMattersTable;
 }

@@ -1,0 +1,26 @@
+import { StreamTypes, streamIds } from '@sf/contracts';
+import type { Executor } from '@sf/db';
+import { appendToStream, readStream } from '@sf/event-store';
+import { EMPTY_JOB_TAIL, foldScope, jobTailOf, SyncScope, type JobTail, type ScopeState } from '@sf/sync-jobs';
+import { toLogEvent } from './log-events';
+
+/** The state of a scope stream, folded from all its events (a few per job; small). */
+export const readScope = async (db: Executor, firmId: string, scope: SyncScope): Promise<ScopeState> =>
+  foldScope((await readStream(db, streamIds.syncScope(firmId, scope))).map(toLogEvent));
+
+/** For a matter scope, the firm scope's state too (a firm-wide job covers every matter); null for the firm scope. */
+export const readFirmScopeFor = (db: Executor, firmId: string, scope: SyncScope): Promise<ScopeState | null> =>
+  scope.kind === 'matter' ? readScope(db, firmId, SyncScope.firm()) : Promise.resolve(null);
+
+/**
+ * The current version of a job stream and its last event, without reading the stream (which holds every page).
+ * The version comes from the event store's empty append, which writes nothing and reports the stream's version.
+ */
+export const readJobTail = async (db: Executor, jobId: string): Promise<JobTail> => {
+  const streamId = streamIds.syncJob(jobId);
+  const probe = await appendToStream(db, streamId, StreamTypes.syncJob, 'any', []);
+  const version = probe.ok ? probe.nextVersion : probe.actual;
+  if (version === 0) return EMPTY_JOB_TAIL;
+  const [last] = await readStream(db, streamId, { fromPosition: version, limit: 1 });
+  return jobTailOf(version, last === undefined ? null : toLogEvent(last));
+};

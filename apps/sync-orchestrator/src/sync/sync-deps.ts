@@ -1,0 +1,20 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '@sf/db';
+import type { EstimateConfig } from '@sf/sync-jobs';
+import type { SyncPolicyConfig } from '@sf/sync-policy';
+
+/** What the sync service's functions need; built once by `startOrchestrator` (or a test, or the CLI). */
+export interface SyncDeps {
+  db: Kysely<Database>;
+  policy: SyncPolicyConfig;
+  estimate: EstimateConfig;
+  /** Decision time of every command (event times come from it). */
+  now: () => Date;
+  /** Fresh UUIDs for job and event ids. */
+  newId: () => string;
+  /**
+   * Attempts of one command when its appends keep meeting concurrent writers (each attempt re-reads and re-decides).
+   * Past it the command fails as unavailable. Default 10.
+   */
+  maxAttempts: number;
+}

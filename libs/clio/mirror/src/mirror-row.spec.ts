@@ -1,0 +1,62 @@
+import { checkRecord, clioIdOf, instantOf } from './mirror-row';
+
+const doc = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
+  id: 5001, etag: '"e1"', created_at: '2026-01-02T03:04:05+00:00', updated_at: '2026-01-03T00:00:00+00:00',
+  deleted_at: null, name: 'Brief.pdf', matter: { id: 11 }, parent: { id: 70 }, ...over,
+});
+
+describe('checkRecord', () => {
+  it('maps a document to its mirror columns, times normalised to UTC ms', () => {
+    expect(checkRecord('documents', doc())).toEqual({
+      ok: true,
+      row: {
+        id: '5001', etag: '"e1"', createdAt: '2026-01-02T03:04:05.000Z', updatedAt: '2026-01-03T00:00:00.000Z',
+        deletedAt: null, isSoftDeleted: false, matterId: '11', parentId: '70', data: doc(),
+      },
+    });
+  });
+
+  it('marks a trashed document soft-deleted and accepts documents outside any matter', () => {
+    const r = checkRecord('documents', doc({ deleted_at: '2026-02-01T00:00:00-05:00', matter: null }));
+    expect(r).toMatchObject({ ok: true, row: { isSoftDeleted: true, deletedAt: '2026-02-01T05:00:00.000Z', matterId: null } });
+  });
+
+  it('ignores tree fields on other entity types', () => {
+    expect(checkRecord('matters', { id: 'm-1', etag: 'x', updated_at: '2026-01-01T00:00:00Z', deleted_at: 'garbage' }))
+      .toMatchObject({ ok: true, row: { id: 'm-1', matterId: null, parentId: null, isSoftDeleted: false, createdAt: null } });
+  });
+
+  it.each([
+    [{ id: undefined }, null, 'id: must be an integer or a non-empty string'],
+    [{ id: 1.5 }, null, 'id: must be an integer or a non-empty string'],
+    [{ etag: 7 }, '5001', 'etag: must be a non-empty string'],
+    [{ etag: undefined, updated_at: 'yesterday' }, '5001', 'etag: must be a non-empty string; updated_at: must be an ISO-8601 instant'],
+    [{ deleted_at: 12 }, '5001', 'deleted_at: must be an ISO-8601 instant or null'],
+    [{ matter: { name: 'x' } }, '5001', 'matter: must be an object with an id, or null'],
+    [{ parent: [1] }, '5001', 'parent: must be an object with an id, or null'],
+  ])('flags %j with the field name only', (over, id, reason) => {
+    expect(checkRecord('documents', doc(over))).toEqual({ ok: false, id, reason });
+  });
+
+  it('flags non-objects', () => {
+    expect(checkRecord('users', 'x')).toEqual({ ok: false, id: null, reason: 'record: must be an object' });
+    expect(checkRecord('users', [1])).toEqual({ ok: false, id: null, reason: 'record: must be an object' });
+  });
+});
+
+describe('clioIdOf / instantOf', () => {
+  it('accepts safe integers and short strings as ids', () => {
+    expect(clioIdOf(42)).toBe('42');
+    expect(clioIdOf('text_line-1')).toBe('text_line-1');
+    expect(clioIdOf('')).toBeNull();
+    expect(clioIdOf(2 ** 60)).toBeNull();
+    expect(clioIdOf('x'.repeat(201))).toBeNull();
+  });
+
+  it('accepts ISO instants only', () => {
+    expect(instantOf('2026-01-01T00:00:00+01:00')).toBe('2025-12-31T23:00:00.000Z');
+    expect(instantOf('Jan 1 2026')).toBeNull();
+    expect(instantOf('2026-13-45T00:00:00Z')).toBeNull();
+    expect(instantOf(null)).toBeNull();
+  });
+});
