@@ -1,0 +1,109 @@
+import { sql, type Transaction } from 'kysely';
+import { streamIds, type NewEvent, type RecordedEvent } from '@sf/contracts';
+import type { Database } from '@sf/db';
+import { appendToStream, LogPosition } from '@sf/event-store';
+import { releaseWork, renewLease, settleWork } from '../work/work-queue';
+import type { JobContext } from './job-context';
+import { scopeKeyOf } from './job-plan';
+
+/** Why a fenced write wrote nothing: the job stream moved (conflict) or the lease is gone (lost). */
+export type WriteRefusal = 'conflict' | 'lost_lease' | 'closed';
+export type WriteResult = { ok: true; version: number; events: RecordedEvent[] } | { ok: false; reason: WriteRefusal };
+
+class Refused extends Error {
+  constructor(readonly reason: WriteRefusal) {
+    super(reason);
+  }
+}
+
+export interface AppendOptions {
+  /** Completes an entity type: move its bookmark (never backwards) in the same transaction. */
+  bookmark?: { entityType: string; updatedSince: string };
+  /** Gives the job back in the same transaction (blocked until `until`). */
+  release?: { until: Date; attempts?: number; lastError?: string };
+  /** A page landed: the job is making progress again. */
+  progress?: boolean;
+}
+
+/** Runs `body` in a transaction that first proves this worker still holds the job; refusals roll it back. */
+const fenced = async <T>(
+  ctx: JobContext, body: (trx: Transaction<Database>) => Promise<T>, progress = false,
+): Promise<T | { ok: false; reason: WriteRefusal }> => {
+  try {
+    return await ctx.db.transaction().execute(async (trx) => {
+      if (!(await renewLease(trx, ctx.work.jobId, ctx.workerId, ctx.config.leaseMs, progress))) throw new Refused('lost_lease');
+      return body(trx);
+    });
+  } catch (err) {
+    if (err instanceof Refused) return { ok: false, reason: err.reason };
+    throw err;
+  }
+};
+
+const appendJob = async (trx: Transaction<Database>, ctx: JobContext, expected: number, events: NewEvent[]): Promise<RecordedEvent[]> => {
+  const r = await appendToStream(trx, streamIds.syncJob(ctx.work.jobId), 'sync_job', expected === 0 ? 'no_stream' : expected, events);
+  if (!r.ok) throw new Refused('conflict');
+  return r.events;
+};
+
+const moveBookmark = async (trx: Transaction<Database>, ctx: JobContext, b: NonNullable<AppendOptions['bookmark']>, at: RecordedEvent): Promise<void> => {
+  const p = LogPosition.of(at);
+  await sql`
+    insert into sync_bookmarks (firm_id, scope_key, entity_type, updated_since, job_id, set_tx_id, set_global_position)
+    values (${ctx.work.firmId}, ${scopeKeyOf(ctx.scope)}, ${b.entityType}, ${b.updatedSince}::timestamptz, ${ctx.work.jobId},
+      ${p.txId.toString()}::bigint, ${p.position.toString()}::bigint)
+    on conflict (firm_id, scope_key, entity_type) do update set updated_since = excluded.updated_since,
+      job_id = excluded.job_id, set_tx_id = excluded.set_tx_id, set_global_position = excluded.set_global_position
+    where sync_bookmarks.updated_since < excluded.updated_since`.execute(trx);
+};
+
+/**
+ * Appends to the job stream at exactly `expected`, fenced by the lease, together with what must commit with it
+ * (the bookmark of a completed entity type, the release of a blocked job). Atomic: page and checkpoint, or nothing.
+ */
+export const appendFenced = async (ctx: JobContext, expected: number, events: NewEvent[], o: AppendOptions = {}): Promise<WriteResult> =>
+  fenced(ctx, async (trx) => {
+    const recorded = await appendJob(trx, ctx, expected, events);
+    const last = recorded[recorded.length - 1];
+    if (o.bookmark && last) await moveBookmark(trx, ctx, o.bookmark, last);
+    if (o.release) await releaseWork(trx, ctx.work.jobId, ctx.workerId, o.release);
+    return { ok: true as const, version: recorded[recorded.length - 1]?.streamPosition ?? expected, events: recorded };
+  }, o.progress);
+
+const TERMINAL_TYPES = ['SyncJobCompleted', 'SyncJobFailed', 'SyncJobCancelled'];
+
+/** Whether the scope stream already closed this job (completed, failed or cancelled). */
+export const isClosed = async (db: JobContext['db'] | Transaction<Database>, ctx: Pick<JobContext, 'work' | 'scope'>): Promise<boolean> => {
+  const { rows } = await sql<{ n: number }>`
+    select count(*)::int as n from es_events
+    where stream_id = ${streamIds.syncScope(ctx.work.firmId, ctx.scope)} and event_type = any(${TERMINAL_TYPES}::text[])
+      and data->>'jobId' = ${ctx.work.jobId}`.execute(db);
+  return (rows[0]?.n ?? 0) > 0;
+};
+
+/**
+ * Closes the job: its last job-stream events (if any; else the job stream must still be at `expected`, checked
+ * under a row lock) and the terminal event on the scope stream at the version read, in ONE transaction, and the
+ * queue row marked done. A concurrent scope append (a bookmark reset) is retried; a cancel wins.
+ */
+export const closeJob = async (ctx: JobContext, expected: number, jobEvents: NewEvent[], terminal: NewEvent, lastError?: string): Promise<WriteResult> => {
+  for (let attempt = 0; ; attempt++) {
+    const r = await fenced(ctx, async (trx) => {
+      const recorded = jobEvents.length > 0 ? await appendJob(trx, ctx, expected, jobEvents) : [];
+      if (jobEvents.length === 0) {
+        const row = await sql<{ version: string }>`select version from es_streams where stream_id = ${streamIds.syncJob(ctx.work.jobId)} for update`.execute(trx);
+        if (Number(row.rows[0]?.version ?? 0) !== expected) throw new Refused('conflict');
+      }
+      if (await isClosed(trx, ctx)) throw new Refused('closed');
+      const scopeStream = streamIds.syncScope(ctx.work.firmId, ctx.scope);
+      const v = await sql<{ version: string }>`select version from es_streams where stream_id = ${scopeStream}`.execute(trx);
+      const scopeVersion = Number(v.rows[0]?.version ?? 0);
+      const t = await appendToStream(trx, scopeStream, 'sync_scope', scopeVersion === 0 ? 'no_stream' : scopeVersion, [terminal]);
+      if (!t.ok) throw new Refused('conflict');
+      await settleWork(trx, ctx.work.jobId, ctx.workerId, 'done', lastError);
+      return { ok: true as const, version: recorded[recorded.length - 1]?.streamPosition ?? expected, events: recorded };
+    });
+    // A scope conflict with the job stream unchanged is someone else's scope event: read again and retry.
+    if (r.ok || r.reason !== 'conflict' || attempt >= 2) return r;
+  }
+};

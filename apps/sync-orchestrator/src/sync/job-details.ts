@@ -1,0 +1,53 @@
+import { estimateJob, isTerminalJobState, progressOf, type EntityEstimate, type JobView, type SyncJobState } from '@sf/sync-jobs';
+import { describeSyncError, TRIGGER_PROFILES } from '@sf/sync-policy';
+import { readBudget, readConnection, readJob } from './read-model-queries';
+import type { SyncDeps } from './sync-deps';
+
+/** `GET /sync-jobs/{id}`. Times are epoch ms, durations ms. */
+export interface JobDetails {
+  jobId: string;
+  scope: JobView['scope'];
+  trigger: string;
+  state: SyncJobState;
+  /** Per entity type: records fetched, Clio's total, what is left and the page requests it needs. */
+  entities: Record<string, EntityEstimate>;
+  progress: { current: number; total: number };
+  /** Page requests still needed over the entity types whose total is known. */
+  requestsNeeded: number;
+  /** Time until the rate budget lets the last needed request through; null when no total is known or the job ended. */
+  etaMs: number | null;
+  etaAt: number | null;
+  /** False when some entity type's total is unknown (the ETA then covers the known ones only). */
+  estimateComplete: boolean;
+  blockedUntil: number | null;
+  requestedAt: number;
+  startedAt: number | null;
+  completedAt: number | null;
+  lastProgressAt: number;
+  stalled: boolean;
+  stallCount: number;
+  /** Failure code and its user-facing message (never the worker's raw reason). */
+  error: { code: string; message: string } | null;
+  /** Reason given for the last pause or for the cancellation. */
+  controlReason: string | null;
+}
+
+/** One job with counts, totals and ETA, or null when the firm has no such job. */
+export const jobDetails = async (deps: SyncDeps, firmId: string | null, jobId: string): Promise<JobDetails | null> => {
+  const job = await readJob(deps.db, jobId, firmId);
+  if (job === null) return null;
+  const now = deps.now().getTime();
+  const ended = isTerminalJobState(job.state);
+  const budget = ended ? null : await readBudget(deps.db, (await readConnection(deps.db, job.firmId)).connectionId);
+  const estimate = estimateJob(job, budget, TRIGGER_PROFILES[job.trigger].spendsReserve, now, deps.estimate);
+  const etaMs = ended ? null : estimate.etaMs;
+  return {
+    jobId: job.jobId, scope: job.scope, trigger: job.trigger, state: job.state,
+    entities: { ...estimate.entities }, progress: progressOf(job), requestsNeeded: ended ? 0 : estimate.requestsNeeded,
+    etaMs, etaAt: etaMs === null ? null : now + etaMs, estimateComplete: estimate.complete,
+    blockedUntil: job.blockedUntil, requestedAt: job.requestedAt, startedAt: job.startedAt, completedAt: job.completedAt,
+    lastProgressAt: job.lastProgressAt, stalled: job.stalled, stallCount: job.stallCount,
+    error: job.errorCode === null ? null : { code: job.errorCode, message: describeSyncError(job.errorCode) },
+    controlReason: job.controlReason,
+  };
+};

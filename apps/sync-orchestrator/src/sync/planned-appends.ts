@@ -1,0 +1,35 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '@sf/db';
+import { appendToStream } from '@sf/event-store';
+import type { PlannedAppend } from '@sf/sync-jobs';
+
+/** Thrown inside a command's transaction to roll it back and decide again: another writer moved a stream. */
+export class ConcurrentWrite extends Error {
+  readonly code = 'SYNC.CONCURRENT_WRITE';
+  constructor(readonly streamId: string) {
+    super(`${streamId} moved while deciding`);
+    this.name = 'ConcurrentWrite';
+  }
+}
+
+// Two transactions appending to the same two streams in opposite orders deadlock; Postgres aborts one (40P01).
+// Serialization failures (40001) are the same story. Both mean "someone else wrote": decide again.
+const RETRYABLE_PG_CODES = new Set(['40P01', '40001']);
+
+export const isConcurrentWrite = (e: unknown): boolean =>
+  e instanceof ConcurrentWrite ||
+  (typeof e === 'object' && e !== null && RETRYABLE_PG_CODES.has(String((e as { code?: unknown }).code)));
+
+/**
+ * Performs a decision's appends, in order, inside `trx`: each at the version the decision expected. A version
+ * conflict throws {@link ConcurrentWrite} (the caller's transaction rolls back, then it re-reads and re-decides).
+ * An append whose events are all stored already is a repeat of a committed decision and counts as done.
+ */
+export const applyPlannedAppends = async (trx: Transaction<Database>, appends: readonly PlannedAppend[]): Promise<void> => {
+  for (const a of appends) {
+    const r = await appendToStream(trx, a.streamId, a.streamType, a.expected, [...a.events]);
+    if (r.ok) continue;
+    if (r.reason === 'version_conflict') throw new ConcurrentWrite(a.streamId);
+    throw new Error(`append to ${a.streamId} repeats some event ids of another append: ${r.eventIds.join(', ')}`);
+  }
+};

@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '@sf/db';
+import { DEFAULT_ESTIMATE_CONFIG } from '@sf/sync-jobs';
+import { syncPolicyConfig, type SyncStatusView } from '@sf/sync-policy';
+import { controlJob, type ControlJobInput, type ControlJobResult } from './control-job';
+import { jobDetails, type JobDetails } from './job-details';
+import { matterSyncStatus } from './matter-status';
+import { isMatterVisible } from './read-model-queries';
+import { requestSync, type SyncRequestInput, type SyncRequestResult } from './request-sync';
+import { checkStalledJobs } from './stall-detector';
+import type { SyncDeps } from './sync-deps';
+
+/**
+ * The sync orchestrator's one entry point. Every transport (HTTP, NATS request-reply, the ClioConnected consumer,
+ * the CLI, the stall timer) calls these functions and nothing else writes sync jobs.
+ */
+export interface SyncService {
+  /** Ask for a sync of a firm or a matter; the decision says whether a job started and why not. */
+  request(input: SyncRequestInput): Promise<SyncRequestResult>;
+  /** Stop (pause), resume, cancel or reset a job. */
+  control(input: ControlJobInput): Promise<ControlJobResult>;
+  /** `GET /matters/{id}/sync-status`; null when the matter is not visible to the firm. */
+  matterStatus(firmId: string, matterId: string): Promise<SyncStatusView | null>;
+  /** `GET /sync-jobs/{id}`; `firmId` null = any firm (CLI). */
+  job(firmId: string | null, jobId: string): Promise<JobDetails | null>;
+  isMatterVisible(firmId: string, matterId: string): Promise<boolean>;
+  /** One stall check now (what the timer runs); returns the restarted job ids. */
+  checkStalls(): Promise<string[]>;
+}
+
+/** Deps with defaults: policy from `@sf/sync-policy` defaults plus overrides, wall clock, random UUIDs. */
+export const syncDeps = (db: Kysely<Database>, over: Partial<Omit<SyncDeps, 'db'>> = {}): SyncDeps => ({
+  policy: syncPolicyConfig(),
+  estimate: DEFAULT_ESTIMATE_CONFIG,
+  now: () => new Date(),
+  newId: randomUUID,
+  maxAttempts: 10,
+  ...over,
+  db,
+});
+
+export const createSyncService = (deps: SyncDeps): SyncService => ({
+  request: (input) => requestSync(deps, input),
+  control: (input) => controlJob(deps, input),
+  matterStatus: (firmId, matterId) => matterSyncStatus(deps, firmId, matterId),
+  job: (firmId, jobId) => jobDetails(deps, firmId, jobId),
+  isMatterVisible: (firmId, matterId) => isMatterVisible(deps.db, firmId, matterId),
+  checkStalls: () => checkStalledJobs(deps),
+});
