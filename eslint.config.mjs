@@ -38,7 +38,7 @@ export default [
   },
   {
     // Pure libraries: no database, broker, HTTP or file system.
-    files: ['libs/contracts/**/*.ts', 'libs/sync/policy/**/*.ts'],
+    files: ['libs/contracts/**/*.ts', 'libs/sync/policy/**/*.ts', 'libs/sync/jobs/**/*.ts'],
     ignores: TEST_FILES,
     rules: {
       'no-restricted-imports': ['error', { patterns: [

@@ -2,7 +2,9 @@ import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { databaseUrlFromEnv } from '@sf/db';
 import { topologyOptionsFromEnv, type TopologyOptions } from '@sf/messaging';
+import type { Logger } from 'pino';
 import type { ClioClientOptions, TokenProvider } from '@sf/clio-client';
+import type { JwtAuthConfig } from '@sf/http-auth';
 
 /** Settings of the deletion checks that follow a listing. */
 export interface SweepConfig {
@@ -49,6 +51,12 @@ export interface FetcherConfig {
   client?: Pick<ClioClientOptions, 'retry' | 'maxWaitMs' | 'requestTimeoutMs' | 'reserveShare'>;
   /** pino level. Default `info`. */
   logLevel: string;
+  /** Logger replacing the default (pino to stdout at `logLevel`). */
+  logger?: Logger;
+  /** Gateway JWT settings of the HTTP guard; default from AUTH_JWT_* (health routes are public either way). */
+  jwt?: JwtAuthConfig;
+  /** Listen address of the health server. Default all interfaces. */
+  host?: string;
 }
 
 export const DEFAULT_SWEEP: SweepConfig = { maxDeleteShare: 0.5, holdAbove: 5, confirmBatch: 100, maxProbes: 200, catchUpTimeoutMs: 60_000 };

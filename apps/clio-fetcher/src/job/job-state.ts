@@ -97,6 +97,9 @@ const evolve = (s: JobState, e: RecordedEvent): JobState => {
 /** Folds a job stream (in stream order) into the state a worker resumes from. Pure. */
 export const foldJob = (events: readonly RecordedEvent[]): JobState => events.reduce(evolve, EMPTY_JOB);
 
+/** The state after `events` were appended to a stream in `state`. */
+export const foldOnto = (state: JobState, events: readonly RecordedEvent[]): JobState => events.reduce(evolve, state);
+
 /** Records received per entity type (the `counts` of `SyncJobCompleted`). */
 export const countsOf = (s: JobState): Record<string, number> =>
   Object.fromEntries(Object.entries(s.progress).map(([e, p]) => [e, p?.fetched ?? 0]));

@@ -1,10 +1,10 @@
 import { sql, type Transaction } from 'kysely';
 import { streamIds, type NewEvent, type RecordedEvent } from '@sf/contracts';
-import type { Database } from '@sf/db';
+import type { Database, Executor } from '@sf/db';
 import { appendToStream, LogPosition } from '@sf/event-store';
 import { releaseWork, renewLease, settleWork } from '../work/work-queue';
 import type { JobContext } from './job-context';
-import { scopeKeyOf } from './job-plan';
+import { scopeKeyOf, type Scope } from './job-plan';
 
 /** Why a fenced write wrote nothing: the job stream moved (conflict) or the lease is gone (lost). */
 export type WriteRefusal = 'conflict' | 'lost_lease' | 'closed';
@@ -72,14 +72,17 @@ export const appendFenced = async (ctx: JobContext, expected: number, events: Ne
 
 const TERMINAL_TYPES = ['SyncJobCompleted', 'SyncJobFailed', 'SyncJobCancelled'];
 
-/** Whether the scope stream already closed this job (completed, failed or cancelled). */
-export const isClosed = async (db: JobContext['db'] | Transaction<Database>, ctx: Pick<JobContext, 'work' | 'scope'>): Promise<boolean> => {
+/** Whether the scope stream already closed the job (completed, failed or cancelled). */
+export const closedOnScope = async (db: Executor, firmId: string, scope: Scope, jobId: string): Promise<boolean> => {
   const { rows } = await sql<{ n: number }>`
     select count(*)::int as n from es_events
-    where stream_id = ${streamIds.syncScope(ctx.work.firmId, ctx.scope)} and event_type = any(${TERMINAL_TYPES}::text[])
-      and data->>'jobId' = ${ctx.work.jobId}`.execute(db);
+    where stream_id = ${streamIds.syncScope(firmId, scope)} and event_type = any(${TERMINAL_TYPES}::text[])
+      and data->>'jobId' = ${jobId}`.execute(db);
   return (rows[0]?.n ?? 0) > 0;
 };
+
+export const isClosed = (db: Executor, ctx: Pick<JobContext, 'work' | 'scope'>): Promise<boolean> =>
+  closedOnScope(db, ctx.work.firmId, ctx.scope, ctx.work.jobId);
 
 /**
  * Closes the job: its last job-stream events (if any; else the job stream must still be at `expected`, checked

@@ -8,6 +8,7 @@ export { checkRecord, clioIdOf, instantOf } from './mirror-row';
 export type { MirrorRecord, RecordCheck } from './mirror-row';
 export { clioMirrorProjection } from './mirror.projection';
 export {
-  sweepCandidates, liveCount, restoredIds, liveCountCreated, medianCreated, liveIdsCreated, mirrorEntries, compareIds,
+  sweepCandidates, liveCount, restoredIds, liveCountCreated, medianCreated, nextCreatedAfter, liveIdsCreated, mirrorEntries,
+  compareIds,
 } from './mirror-queries';
 export type { CreatedRange, MirrorEntry } from './mirror-queries';

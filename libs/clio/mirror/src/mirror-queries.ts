@@ -68,6 +68,15 @@ export const medianCreated = async (db: Executor, e: ClioEntityType, firmId: str
   return t ? new Date(t).toISOString() : null;
 };
 
+/** The earliest creation instant of a live row in the range strictly after `after` (ISO), or null. */
+export const nextCreatedAfter = async (db: Executor, e: ClioEntityType, firmId: string, r: CreatedRange, after: string): Promise<string | null> => {
+  const { rows } = await sql<{ t: Date | null }>`
+    select min(created_at) as t from ${table(e)}
+    where firm_id = ${firmId} and not is_soft_deleted and created_at > ${after}::timestamptz ${inRange(r)}`.execute(db);
+  const t = rows[0]?.t;
+  return t ? new Date(t).toISOString() : null;
+};
+
 /** Ids of live rows created in the range, at most `limit`, oldest first. */
 export const liveIdsCreated = async (db: Executor, e: ClioEntityType, firmId: string, r: CreatedRange, limit: number): Promise<string[]> => {
   const { rows } = await sql<{ id: string }>`

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { newEvent, streamIds, type CurrentEventData, type EventType, type NewEvent, type RecordedEvent } from '@sf/contracts';
-import { appendToStream, LogPosition, readAllAfter } from '@sf/event-store';
+import { appendToStream, LogPosition } from '@sf/event-store';
 import { createTestDatabase, projectionSpec, type TestDatabase } from '@sf/testing';
 import { catchUp, rebuildProjection } from '../runner/catch-up';
 import { firmConnectionsProjection } from './firm-connections.projection';
@@ -21,11 +21,15 @@ const scopeStream = streamIds.syncScope(FIRM, MATTER);
 
 describe('sync_jobs and firm_connections projections (real Postgres)', () => {
   let t: TestDatabase;
-  let history: RecordedEvent[];
+  // The events as appended, in log order. (Not read back with readAllAfter: that only sees transactions older than
+  // the oldest one open anywhere on the server, which other test files running meanwhile can hold back.)
+  const history: RecordedEvent[] = [];
+  const until = (): LogPosition => LogPosition.of(history[history.length - 1]!);
 
   const append = async (streamId: string, streamType: string, events: NewEvent[]): Promise<void> => {
     const r = await appendToStream(t.db, streamId, streamType, 'any', events);
     if (!r.ok) throw new Error(r.reason);
+    history.push(...r.events);
   };
 
   beforeAll(async () => {
@@ -54,12 +58,13 @@ describe('sync_jobs and firm_connections projections (real Postgres)', () => {
       const a = await appendToStream(trx, scopeStream, 'sync_scope', 'any', [ev('SyncJobCancelled', { jobId: 'j2', scope: MATTER, reason: 'Cancelled by user' }, 2200)]);
       const b = await appendToStream(trx, streamIds.syncJob('j2'), 'sync_job', 'no_stream', [ev('SyncJobPaused', { jobId: 'j2', reason: 'cancelled' }, 2200)]);
       if (!a.ok || !b.ok) throw new Error('append failed');
+      history.push(...a.events, ...b.events);
     });
     await append(streamIds.connection(FIRM), 'connection', [
       ev('ClioConnected', { connectionId: 'conn-1', region: 'eu', clioUserId: '9', connectedBy: 'u1' }, 0),
       ev('ConnectionNeedsReauth', { connectionId: 'conn-1', reason: 'refresh rejected' }, 10),
     ]);
-    history = await readAllAfter(t.db, LogPosition.start, 1000);
+    history.sort((x, y) => LogPosition.compare(LogPosition.of(x), LogPosition.of(y)));
   });
   afterAll(async () => t?.drop());
 
@@ -85,7 +90,10 @@ describe('sync_jobs and firm_connections projections (real Postgres)', () => {
   });
 
   it('shows the intermediate states on the way (blocked with blocked_until, paused)', async () => {
-    const upTo = (type: string, nth = 1) => history.slice(0, history.filter((e) => e.type === type).slice(0, nth).map((e) => history.indexOf(e)).pop()! + 1);
+    const upTo = (type: string, nth = 1): RecordedEvent[] => {
+      let seen = 0;
+      return history.slice(0, history.findIndex((e) => e.type === type && ++seen === nth) + 1);
+    };
     const stateAfter = (events: RecordedEvent[]) => projectionSpec(t.db, syncJobsProjection).given(events)
       .thenRows((trx) => trx.selectFrom('sync_jobs').select(['state', 'blocked_until']).where('job_id', '=', 'j1').executeTakeFirstOrThrow());
     expect(await stateAfter(upTo('SyncJobBlocked'))).toEqual({ state: 'blocked', blocked_until: new Date(at(60)) });
@@ -101,10 +109,10 @@ describe('sync_jobs and firm_connections projections (real Postgres)', () => {
   });
 
   it('a rebuild from position 0 equals the live read model built batch by batch', async () => {
-    for (const p of [syncJobsProjection, firmConnectionsProjection]) await catchUp(t.db, p, { batchSize: 3 });
+    for (const p of [syncJobsProjection, firmConnectionsProjection]) await catchUp(t.db, p, { batchSize: 3, until: until() });
     const live = { jobs: await jobs(), connections: await connections() };
     expect(live.jobs).toHaveLength(2);
-    for (const p of [syncJobsProjection, firmConnectionsProjection]) await rebuildProjection(t.db, p, { batchSize: 1000 });
+    for (const p of [syncJobsProjection, firmConnectionsProjection]) await rebuildProjection(t.db, p, { batchSize: 1000, until: until() });
     expect({ jobs: await jobs(), connections: await connections() }).toEqual(live);
   });
 });

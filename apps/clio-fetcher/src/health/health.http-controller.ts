@@ -1,0 +1,26 @@
+import { Controller, Get, HttpException, Inject } from '@nestjs/common';
+import { Public } from '@sf/http-auth';
+import type { Readiness } from './readiness';
+
+export const READINESS = Symbol('READINESS');
+export type ReadinessProbe = () => Promise<Readiness>;
+
+@Public()
+@Controller('health')
+export class HealthController {
+  constructor(@Inject(READINESS) private readonly readiness: ReadinessProbe) {}
+
+  /** The process is up and serving HTTP. */
+  @Get('live')
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  /** Postgres and NATS both answer: 200, else 503 naming the one that does not. */
+  @Get('ready')
+  async ready(): Promise<{ status: 'ok'; checks: Readiness['checks'] }> {
+    const r = await this.readiness();
+    if (!r.ready) throw new HttpException({ statusCode: 503, status: 'unavailable', checks: r.checks }, 503);
+    return { status: 'ok', checks: r.checks };
+  }
+}

@@ -1,0 +1,30 @@
+import { sql, type Kysely } from 'kysely';
+import type { NatsConnection } from '@nats-io/nats-core';
+import type { Database } from '@sf/db';
+
+export type CheckState = 'ok' | 'down';
+export interface Readiness {
+  ready: boolean;
+  checks: { postgres: CheckState; nats: CheckState };
+}
+
+const within = <T>(p: Promise<T>, ms: number): Promise<T> =>
+  new Promise<T>((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    p.then(resolve, reject).finally(() => clearTimeout(t));
+  });
+
+const probe = (p: () => Promise<unknown>, ms: number): Promise<CheckState> =>
+  within(p(), ms).then(() => 'ok' as const, () => 'down' as const);
+
+/** Postgres answers a query and NATS a round trip, each within `timeoutMs` (default 2 000). */
+export const checkReadiness = async (db: Kysely<Database>, nc: NatsConnection, timeoutMs = 2_000): Promise<Readiness> => {
+  const [postgres, nats] = await Promise.all([
+    probe(() => sql`select 1`.execute(db), timeoutMs),
+    probe(async () => {
+      if (nc.isClosed()) throw new Error('closed');
+      await nc.flush();
+    }, timeoutMs),
+  ]);
+  return { ready: postgres === 'ok' && nats === 'ok', checks: { postgres, nats } };
+};

@@ -1,0 +1,103 @@
+import type { PageFailure } from '@sf/clio-client';
+import {
+  liveCount, liveCountCreated, liveIdsCreated, medianCreated, nextCreatedAfter, type ClioEntityType, type CreatedRange,
+} from '@sf/clio-mirror';
+import type { JobContext } from './job-context';
+import { jobEvent } from './job-events';
+import { onClioFailure } from './job-outcomes';
+import type { JobState } from './job-state';
+import { breakerHolds, splitPoint } from './sweep-policy';
+import { confirmIds } from './confirm-ids';
+import type { Verification } from './job-verify';
+
+type Found = { ok: true; ids: string[]; probes: number } | PageFailure;
+
+/** Clio's count of live records created at or after `t` (null = all), cached per instant: one API call each. */
+const clioCounter = (ctx: JobContext, e: ClioEntityType, total: number) => {
+  const cache = new Map<string, number>();
+  let probes = 0;
+  const suffix = async (t: string | null): Promise<number | PageFailure> => {
+    if (t === null) return total;
+    const hit = cache.get(t);
+    if (hit !== undefined) return hit;
+    probes += 1;
+    const r = await ctx.client.count(e, { created_since: t }, 'backfill');
+    if (!r.ok) return r;
+    cache.set(t, r.total ?? 0);
+    return r.total ?? 0;
+  };
+  const inRange = async (r: CreatedRange): Promise<number | PageFailure> => {
+    const from = await suffix(r.from);
+    if (typeof from !== 'number') return from;
+    const to = r.to === null ? 0 : await suffix(r.to);
+    return typeof to === 'number' ? from - to : to;
+  };
+  return { inRange, probes: () => probes };
+};
+
+/** A boundary that leaves rows on both sides of the range, or null when all its rows share one second. */
+const splitOf = async (ctx: JobContext, e: ClioEntityType, r: CreatedRange): Promise<string | null> => {
+  const firmId = ctx.work.firmId;
+  const median = await medianCreated(ctx.db, e, firmId, r);
+  if (median === null) return null;
+  const t = splitPoint(median, r.from);
+  if (t !== null && (await liveCountCreated(ctx.db, e, firmId, { from: r.from, to: t })) > 0) return t;
+  const next = await nextCreatedAfter(ctx.db, e, firmId, r, median);
+  return next === null ? null : splitPoint(next, r.from);
+};
+
+/**
+ * Finds the `deficit` mirror rows Clio no longer has by bisecting creation time: Clio's `created_since` counts
+ * against the mirror's counts tell which half holds the missing rows; a range small enough is confirmed by id.
+ * Costs about log2(live / confirmBatch) counts per deleted record instead of listing every id.
+ */
+const findMissing = async (ctx: JobContext, e: ClioEntityType, clioTotal: number, deficit: number): Promise<Found> => {
+  const counter = clioCounter(ctx, e, clioTotal);
+  const batch = ctx.config.sweep.confirmBatch;
+  const ids: string[] = [];
+  const todo: Array<{ range: CreatedRange; deficit: number }> = [{ range: { from: null, to: null }, deficit }];
+  for (let item = todo.pop(); item !== undefined; item = todo.pop()) {
+    if (item.deficit <= 0) continue;
+    const n = await liveCountCreated(ctx.db, e, ctx.work.firmId, item.range);
+    const t = n > batch && counter.probes() < ctx.config.sweep.maxProbes ? await splitOf(ctx, e, item.range) : null;
+    if (t === null) {
+      if (n > batch * 10) continue; // one crowded second, or out of probes: leave it to the next full sync
+      const c = await confirmIds(ctx, e, await liveIdsCreated(ctx.db, e, ctx.work.firmId, item.range, n));
+      if (!c.ok) return c;
+      ids.push(...c.value.goneIds);
+      continue;
+    }
+    const upper = { from: t, to: item.range.to };
+    const clioUpper = await counter.inRange(upper);
+    if (typeof clioUpper !== 'number') return clioUpper;
+    const upperDeficit = (await liveCountCreated(ctx.db, e, ctx.work.firmId, upper)) - clioUpper;
+    todo.push({ range: { from: item.range.from, to: t }, deficit: item.deficit - upperDeficit }, { range: upper, deficit: upperDeficit });
+  }
+  return { ok: true, ids, probes: counter.probes() };
+};
+
+/**
+ * After an incremental listing: Clio has no tombstones and `updated_since` never returns a deleted record, so
+ * compare Clio's live count with the mirror's (one call); only when the mirror has more, search for the
+ * missing records and soft-delete the ones Clio confirms gone (breaker applies).
+ */
+export const detectDeletes = async (ctx: JobContext, state: JobState, e: ClioEntityType): Promise<Verification> => {
+  const firmId = ctx.work.firmId;
+  const jobId = ctx.work.jobId;
+  const counted = await ctx.client.count(e, {}, 'backfill');
+  if (!counted.ok) return onClioFailure(ctx, state, counted);
+  if (counted.total === null) return { kind: 'events', events: [] };
+  const live = await liveCount(ctx.db, e, firmId, null);
+  const deficit = live - counted.total;
+  if (deficit <= 0) return { kind: 'events', events: [] };
+  const base = { jobId, entityType: e, listed: counted.total, restoredIds: [] };
+  if (breakerHolds(deficit, live, ctx.config.sweep)) {
+    ctx.log.warn({ jobId, entityType: e, deficit, live }, 'deletions held for review (circuit breaker)');
+    return { kind: 'events', events: [jobEvent(ctx.origin, ctx.now(), 'DocumentsSwept', { ...base, softDeletedIds: [], heldForReview: true })] };
+  }
+  const found = await findMissing(ctx, e, counted.total, deficit);
+  if (!found.ok) return onClioFailure(ctx, state, found);
+  ctx.log.info({ jobId, entityType: e, deficit, softDeleted: found.ids.length, probes: found.probes }, 'deletions detected by count');
+  if (found.ids.length === 0) return { kind: 'events', events: [] };
+  return { kind: 'events', events: [jobEvent(ctx.origin, ctx.now(), 'DocumentsSwept', { ...base, softDeletedIds: found.ids, heldForReview: false })] };
+};

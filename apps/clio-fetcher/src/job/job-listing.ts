@@ -1,0 +1,76 @@
+import { sql } from 'kysely';
+import type { SyncMode } from '@sf/contracts';
+import type { ClioEntityType } from '@sf/clio-mirror';
+import { RunEnd, type JobContext } from './job-context';
+import { jobEvent } from './job-events';
+import { chooseMode, listRequest, nextBookmark } from './job-plan';
+import { end, ok, onClioFailure, onRefusal, type Step } from './job-outcomes';
+import { checkPage, isTruncated } from './page-check';
+import { foldOnto, type JobState } from './job-state';
+import { appendFenced } from './job-writer';
+
+/** The scope's bookmark for an entity type (ISO), or null when it has none (never completed, or reset). */
+export const readBookmark = async (ctx: Pick<JobContext, 'db' | 'work' | 'scope'>, e: ClioEntityType): Promise<string | null> => {
+  if (ctx.scope.kind !== 'firm') return null;
+  const { rows } = await sql<{ t: Date }>`
+    select updated_since as t from sync_bookmarks where firm_id = ${ctx.work.firmId} and scope_key = 'firm' and entity_type = ${e}`.execute(ctx.db);
+  return rows[0] ? new Date(rows[0].t).toISOString() : null;
+};
+
+/** How an entity type is listed in this job: as already begun, or as its bookmark allows. */
+export const modeFor = async (ctx: JobContext, state: JobState, e: ClioEntityType): Promise<{ mode: SyncMode; bookmark: string | null }> => {
+  const begun = state.progress[e];
+  const bookmark = await readBookmark(ctx, e);
+  return { mode: begun?.mode ?? chooseMode(ctx.scope, ctx.work.trigger, bookmark), bookmark };
+};
+
+const limitOf = (url: string, fallback: number): number => {
+  const n = Number(new URL(url).searchParams.get('limit'));
+  return Number.isInteger(n) && n >= 1 ? n : fallback;
+};
+
+/**
+ * Lists one entity type to the end, from its checkpoint: each page is ONE append of its records and the
+ * checkpoint (`ClioRecordsFetched` + `SyncProgressed` with the next page URL, plus `SyncRecordsFlagged` for
+ * records that failed validation), so a killed fetcher resumes at the page after the last one appended. The last
+ * page's append also moves the entity type's bookmark.
+ */
+export const runListing = async (ctx: JobContext, state: JobState, e: ClioEntityType): Promise<Step> => {
+  let s = state;
+  const { mode, bookmark } = await modeFor(ctx, s, e);
+  const jobId = ctx.work.jobId;
+  for (;;) {
+    const p = s.progress[e];
+    if (p?.complete) return ok(s);
+    if (ctx.lost.aborted) return end(RunEnd.fenced);
+    if (ctx.stopping()) return end(RunEnd.interrupted);
+    const req = p?.cursor ? { cursorUrl: p.cursor } : listRequest(e, ctx.scope, mode, bookmark, ctx.config.pageSize);
+    const outcome = await ctx.client.fetchPage(req, 'backfill');
+    if (!outcome.ok) return onClioFailure(ctx, s, outcome);
+    const page = outcome.page;
+    if (isTruncated(page.records.length, page.nextUrl, limitOf(page.url, ctx.config.pageSize))) {
+      return onClioFailure(ctx, s, { ok: false, kind: 'failed', reason: `truncated ${e} page` });
+    }
+    const { valid, flagged } = checkPage(e, page.records);
+    const fetched = (p?.fetched ?? 0) + page.records.length;
+    const events = [
+      ...(valid.length > 0 ? [jobEvent(ctx.origin, ctx.now(), 'ClioRecordsFetched', { jobId, entityType: e, records: valid })] : []),
+      jobEvent(ctx.origin, ctx.now(), 'SyncProgressed', { jobId, entityType: e, fetched, total: page.total, cursor: page.nextUrl, mode }),
+      ...(flagged.length > 0 ? [jobEvent(ctx.origin, ctx.now(), 'SyncRecordsFlagged', { jobId, entityType: e, records: flagged })] : []),
+    ];
+    const done = page.nextUrl === null;
+    const b = done ? { entityType: e, updatedSince: nextBookmark(s.clioStartedAt, s.startedAt ?? ctx.now().toISOString(), ctx.config.overlapMs) } : undefined;
+    const r = await appendFenced(ctx, s.version, events, { progress: true, bookmark: b });
+    if (!r.ok) {
+      const next = await onRefusal(ctx, r.reason);
+      if (next.kind === 'end') return next;
+      s = next.state;
+      continue;
+    }
+    s = foldOnto(s, r.events);
+    ctx.work.attempts = 0;
+    ctx.log.debug({ jobId, entityType: e, records: page.records.length, flagged: flagged.length, fetched, total: page.total }, 'page appended');
+    if (flagged.length > 0) ctx.log.warn({ jobId, entityType: e, flagged: flagged.length }, 'records flagged for review');
+    if (done) ctx.log.info({ jobId, entityType: e, mode, fetched, bookmark: b?.updatedSince }, 'entity type listed');
+  }
+};

@@ -1,0 +1,83 @@
+import type { NewEvent } from '@sf/contracts';
+import type { ClioEntityType } from '@sf/clio-mirror';
+import { RunEnd, type JobContext } from './job-context';
+import { jobEvent } from './job-events';
+import { planEntityTypes } from './job-plan';
+import { runListing } from './job-listing';
+import { onRefusal, type Step } from './job-outcomes';
+import { countsOf, foldOnto, type JobState } from './job-state';
+import { startOrResume } from './job-start';
+import { verifyEntity } from './job-verify';
+import { appendFenced, closeJob } from './job-writer';
+
+type Done = { kind: 'done'; state: JobState; pending: NewEvent[] };
+type Ended = Extract<Step, { kind: 'end' }>;
+
+/**
+ * Lists and checks one entity type. Returns the deletion-check events still to append when it is the last type
+ * (they go into the completion transaction), else appends them here.
+ */
+const syncEntity = async (ctx: JobContext, state: JobState, e: ClioEntityType, last: boolean): Promise<Done | Ended> => {
+  let s = state;
+  for (;;) {
+    const listed = await runListing(ctx, s, e);
+    if (listed.kind === 'end') return listed;
+    s = listed.state;
+    const v = await verifyEntity(ctx, s, e);
+    if (v.kind === 'end') return v;
+    if (v.kind === 'ok') {
+      s = v.state;
+      continue;
+    }
+    if (last || v.events.length === 0) return { kind: 'done', state: s, pending: last ? v.events : [] };
+    const r = await appendFenced(ctx, s.version, v.events);
+    if (r.ok) return { kind: 'done', state: foldOnto(s, r.events), pending: [] };
+    const next = await onRefusal(ctx, r.reason);
+    if (next.kind === 'end') return next;
+    s = next.state;
+  }
+};
+
+/** The job's last job-stream events: the last check's events, or a closing checkpoint of the last entity type. */
+const closingEvents = (ctx: JobContext, s: JobState, types: readonly ClioEntityType[], pending: NewEvent[]): NewEvent[] => {
+  if (pending.length > 0) return pending;
+  const e = types[types.length - 1];
+  const p = e === undefined ? undefined : s.progress[e];
+  if (e === undefined || p === undefined) return [];
+  return [jobEvent(ctx.origin, ctx.now(), 'SyncProgressed', {
+    jobId: ctx.work.jobId, entityType: e, fetched: p.fetched, total: p.total, cursor: null, mode: p.mode,
+  })];
+};
+
+/**
+ * Runs a claimed job from wherever its stream says it is: start or resume, then every entity type in priority
+ * order (listing, then deletion check), then completion. Completion appends the last job-stream events and
+ * `SyncJobCompleted` to the scope stream in ONE transaction.
+ */
+export const runJob = async (ctx: JobContext): Promise<RunEnd> => {
+  const started = await startOrResume(ctx);
+  if (started.kind === 'end') return started.end;
+  let s = started.state;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const types = s.entityTypes ?? planEntityTypes(ctx.scope, ctx.work.entityTypes);
+    let pending: NewEvent[] = [];
+    for (const [i, e] of types.entries()) {
+      if (ctx.stopping()) return RunEnd.interrupted;
+      const r = await syncEntity(ctx, s, e, i === types.length - 1);
+      if (r.kind === 'end') return r.end;
+      s = r.state;
+      pending = r.pending;
+    }
+    const scope = ctx.scope.kind === 'matter' ? { kind: 'matter' as const, matterId: ctx.scope.matterId } : { kind: 'firm' as const };
+    const terminal = jobEvent(ctx.origin, ctx.now(), 'SyncJobCompleted', { jobId: ctx.work.jobId, scope, counts: countsOf(s) });
+    const closed = await closeJob(ctx, s.version, closingEvents(ctx, s, types, pending), terminal);
+    if (closed.ok) {
+      ctx.log.info({ jobId: ctx.work.jobId, counts: countsOf(s) }, 'job completed');
+      return RunEnd.closed;
+    }
+    const next = await onRefusal(ctx, closed.reason);
+    if (next.kind === 'end') return next.end;
+    s = next.state;
+  }
+  return RunEnd.fenced;
+};

@@ -1,0 +1,82 @@
+import type { ClioPage } from '@sf/clio-client';
+import { instantOf, type ClioEntityType } from '@sf/clio-mirror';
+import { RunEnd, type JobContext } from './job-context';
+import { jobEvent } from './job-events';
+import { chooseMode, planEntityTypes, scopeFilters } from './job-plan';
+import { readBookmark } from './job-listing';
+import { end, loadJob, ok, onRefusal, type Step } from './job-outcomes';
+import { foldOnto, type JobState } from './job-state';
+import { appendFenced, isClosed } from './job-writer';
+import { settleWork } from '../work/work-queue';
+
+/** Clio's `Date` header of a page, when the client reports it (ISO), else null. */
+const serverDateOf = (page: ClioPage): string | null => instantOf((page as { serverDate?: unknown }).serverDate);
+
+interface Estimate {
+  estimates: Record<string, number>;
+  complete: boolean;
+  clioStartedAt: string | null;
+}
+
+/**
+ * Counts what each fully listed entity type holds (one request each, `limit=1`), for the pre-sync estimate and
+ * ETA. Incremental types are not counted: their first page reports how many records changed. Best effort: a
+ * failure (rate limit included) ends counting, and the listing that follows meets the same failure properly.
+ */
+const estimate = async (ctx: JobContext, types: readonly ClioEntityType[]): Promise<Estimate> => {
+  const out: Estimate = { estimates: {}, complete: true, clioStartedAt: null };
+  for (const e of types) {
+    if (chooseMode(ctx.scope, ctx.work.trigger, await readBookmark(ctx, e)) !== 'full') {
+      out.complete = false;
+      continue;
+    }
+    const r = await ctx.client.fetchPage({ resource: e, fields: ['id'], filters: scopeFilters(e, ctx.scope), limit: 1 }, 'backfill');
+    if (!r.ok || r.page.total === null) return { ...out, complete: false };
+    out.estimates[e] = r.page.total;
+    out.clioStartedAt ??= serverDateOf(r.page);
+  }
+  return out;
+};
+
+const startJob = async (ctx: JobContext, s: JobState): Promise<Step> => {
+  const types = planEntityTypes(ctx.scope, ctx.work.entityTypes);
+  const e = await estimate(ctx, types);
+  const total = Object.values(e.estimates).reduce((a, b) => a + b, 0);
+  const scope = ctx.scope.kind === 'matter' ? { kind: 'matter' as const, matterId: ctx.scope.matterId } : { kind: 'firm' as const };
+  const event = jobEvent(ctx.origin, ctx.now(), 'SyncJobStarted', {
+    jobId: ctx.work.jobId, scope, entityTypes: types, estimatedTotal: e.complete ? total : null,
+    ...(Object.keys(e.estimates).length > 0 ? { estimates: e.estimates } : {}),
+    ...(e.clioStartedAt ? { clioStartedAt: e.clioStartedAt } : {}),
+  });
+  const r = await appendFenced(ctx, s.version, [event]);
+  if (!r.ok) return onRefusal(ctx, r.reason);
+  ctx.log.info({ jobId: ctx.work.jobId, firmId: ctx.work.firmId, scope, entityTypes: types, estimates: e.estimates }, 'job started');
+  return ok(foldOnto(s, r.events));
+};
+
+/**
+ * Begins a claimed job: a closed or paused job is parked and left alone; a new one gets `SyncJobStarted` (with
+ * estimates); one that already ran gets `SyncJobResumed`, which also fences off any earlier holder still writing
+ * (its next append expects the old version and fails).
+ */
+export const startOrResume = async (ctx: JobContext): Promise<Step> => {
+  const s = await loadJob(ctx);
+  if (await isClosed(ctx.db, ctx)) {
+    await settleWork(ctx.db, ctx.work.jobId, ctx.workerId, 'cancelled');
+    return end(RunEnd.fenced);
+  }
+  if (s.paused) {
+    await settleWork(ctx.db, ctx.work.jobId, ctx.workerId, 'paused');
+    return end(RunEnd.fenced);
+  }
+  if (!s.started) {
+    const started = await startJob(ctx, s);
+    // Refused and re-read: someone else started it meanwhile; resume what is there.
+    if (started.kind === 'end' || started.state.started) return started;
+    return end(RunEnd.fenced);
+  }
+  const r = await appendFenced(ctx, s.version, [jobEvent(ctx.origin, ctx.now(), 'SyncJobResumed', { jobId: ctx.work.jobId })]);
+  if (!r.ok) return onRefusal(ctx, r.reason);
+  ctx.log.info({ jobId: ctx.work.jobId, version: s.version }, 'job resumed from its checkpoint');
+  return ok(foldOnto(s, r.events));
+};

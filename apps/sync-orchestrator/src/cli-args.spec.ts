@@ -1,0 +1,29 @@
+import { parseCliArgs } from './cli-args';
+
+describe('parseCliArgs', () => {
+  it.each([
+    [['request', '--firm', 'f1'], { kind: 'request', firmId: 'f1', matterId: null, trigger: 'manual', requestedBy: null }],
+    [['request', '--firm', 'f1', '--matter', 'm9', '--trigger', 'process_click', '--by', 'u1'], { kind: 'request', firmId: 'f1', matterId: 'm9', trigger: 'process_click', requestedBy: 'u1' }],
+    [['status', '--job', 'j1'], { kind: 'status', jobId: 'j1' }],
+    [['stop', '--job', 'j1'], { kind: 'control', control: 'stop', jobId: 'j1', reason: null }],
+    [['reset', '--job', 'j1', '--reason', 'full resync'], { kind: 'control', control: 'reset', jobId: 'j1', reason: 'full resync' }],
+  ])('parses %j', (argv, command) => {
+    expect(parseCliArgs(argv)).toEqual({ ok: true, command });
+  });
+
+  it.each([
+    [[], 'missing command'],
+    [['sync'], 'unknown command sync'],
+    [['request'], '--firm is required'],
+    [['request', '--firm', 'f1', '--trigger', 'cron'], '--trigger must be one of'],
+    [['request', '--firm'], '--firm needs a value'],
+    [['request', '--firm', 'a', '--firm', 'b'], '--firm given twice'],
+    [['status', '--firm', 'f1'], 'unknown argument --firm'],
+    [['cancel'], '--job is required'],
+    [['stop', '--job', 'j', 'extra'], 'unknown argument extra'],
+  ])('refuses %j', (argv, message) => {
+    const r = parseCliArgs(argv);
+    expect(r.ok).toBe(false);
+    expect(r.ok ? '' : r.message).toContain(message);
+  });
+});

@@ -1,0 +1,59 @@
+// `npm run sync -- <command>`: the sync service from a terminal, against DATABASE_URL (no HTTP, no NATS). Requests
+// and controls go through the same SyncService functions as the API; the orchestrator's read models are caught up
+// first, so it works whether or not an orchestrator is running. Prints JSON; exit 2 = usage, 3 = refused/not found.
+import { createDb, databaseUrlFromEnv, migrateToLatest } from '@sf/db';
+import { catchUp, projectionByName } from '@sf/read-models';
+import { SyncScope } from '@sf/sync-jobs';
+import { parseCliArgs, USAGE, type CliCommand } from './cli-args';
+import { createSyncService, syncDeps, type SyncService } from './sync/sync-service';
+
+const print = (value: unknown): void => {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+};
+
+const run = async (service: SyncService, c: CliCommand): Promise<number> => {
+  switch (c.kind) {
+    case 'request': {
+      const scope = c.matterId === null ? SyncScope.firm() : SyncScope.matter(c.matterId);
+      print(await service.request({ firmId: c.firmId, scope, trigger: c.trigger, requestedBy: c.requestedBy }));
+      return 0;
+    }
+    case 'status': {
+      const job = await service.job(null, c.jobId);
+      print(job ?? { error: 'sync job not found' });
+      return job === null ? 3 : 0;
+    }
+    case 'control': {
+      const r = await service.control({ firmId: null, jobId: c.jobId, control: c.control, requestedBy: null, ...(c.reason === null ? {} : { reason: c.reason }) });
+      print(r);
+      return r.kind === 'done' ? 0 : 3;
+    }
+  }
+};
+
+const main = async (): Promise<number> => {
+  const parsed = parseCliArgs(process.argv.slice(2));
+  if (!parsed.ok) {
+    process.stderr.write(`${parsed.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const db = createDb({ url: databaseUrlFromEnv(), max: 2, applicationName: 'sync-cli' });
+  try {
+    await migrateToLatest(db);
+    for (const name of ['sync_jobs', 'firm_connections']) {
+      const p = projectionByName(name);
+      if (p) await catchUp(db, p);
+    }
+    return await run(createSyncService(syncDeps(db)), parsed.command);
+  } finally {
+    await db.destroy();
+  }
+};
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,40 @@
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { ID_MAX_LENGTH } from '@sf/contracts';
+import { SyncTrigger } from '@sf/sync-policy';
+
+// Request DTOs, validated by the global ValidationPipe (whitelist + forbidNonWhitelisted): an unknown or malformed
+// field is a 400 whose message names the field. Messages never echo the value.
+
+const ID = /^[A-Za-z0-9_.:-]+$/;
+const ID_RULE = `must be 1 to ${ID_MAX_LENGTH} letters, digits or _ . : -`;
+
+export class IdParams {
+  @Length(1, ID_MAX_LENGTH, { message: `id ${ID_RULE}` })
+  @Matches(ID, { message: `id ${ID_RULE}` })
+  id!: string;
+}
+
+/** Triggers a person can cause through the API; the others come from events, schedules and maintenance. */
+const MATTER_TRIGGERS = [SyncTrigger.Manual, SyncTrigger.ProcessClick] as const;
+
+export class MatterSyncBody {
+  /** `manual` (default: "Sync now") or `process_click` (processing a folder of a never-synced matter). */
+  @IsOptional()
+  @IsIn(MATTER_TRIGGERS, { message: `trigger must be one of ${MATTER_TRIGGERS.join(', ')}` })
+  trigger?: (typeof MATTER_TRIGGERS)[number];
+}
+
+export class FirmSyncBody {
+  /** Only `manual` (the default): the first-login sync comes from the ClioConnected event. */
+  @IsOptional()
+  @IsIn([SyncTrigger.Manual], { message: `trigger must be ${SyncTrigger.Manual}` })
+  trigger?: typeof SyncTrigger.Manual;
+}
+
+export class ControlBody {
+  /** Recorded on the pause or cancellation and shown back in the job view. */
+  @IsOptional()
+  @IsString({ message: 'reason must be a string' })
+  @Length(1, 200, { message: 'reason must be 1 to 200 characters' })
+  reason?: string;
+}

@@ -1,0 +1,22 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { HttpAuthModule, type JwtAuthConfig } from '@sf/http-auth';
+import { HealthController } from './health.http-controller';
+import { HTTP_DEPS, type HttpDeps } from './http-deps';
+import { SyncJobsController } from './sync-jobs.http-controller';
+import { SyncController } from './sync.http-controller';
+
+/**
+ * The HTTP edge: the global JWT guard (every route needs the gateway's bearer token, except health) and the
+ * controllers, which only call the sync service.
+ */
+@Module({})
+export class OrchestratorModule {
+  static forRoot(deps: HttpDeps, jwt: JwtAuthConfig): DynamicModule {
+    return {
+      module: OrchestratorModule,
+      imports: [HttpAuthModule.forRoot(jwt)],
+      controllers: [SyncController, SyncJobsController, HealthController],
+      providers: [{ provide: HTTP_DEPS, useValue: deps }],
+    };
+  }
+}

@@ -1,0 +1,55 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { FirmId, NotFoundForFirm, Principal, type AuthPrincipal } from '@sf/http-auth';
+import { SyncScope } from '@sf/sync-jobs';
+import type { SyncStatusView } from '@sf/sync-policy';
+import { decisionResponse, type DecisionBody } from './decision-response';
+import { FirmSyncBody, IdParams, MatterSyncBody } from './dtos';
+import { HTTP_DEPS, type HttpDeps } from './http-deps';
+import type { HttpResponse } from './http-types';
+import { Routes } from '../wire-names';
+
+/**
+ * Sync requests and the matter status. The firm always comes from the verified JWT (@FirmId()); ids in the path
+ * are looked up within that firm, so another firm's matter or firm id is a 404.
+ */
+@Controller()
+export class SyncController {
+  constructor(@Inject(HTTP_DEPS) private readonly deps: HttpDeps) {}
+
+  @Post(Routes.matterSync)
+  @HttpCode(202)
+  async syncMatter(
+    @FirmId() firmId: string, @Principal() who: AuthPrincipal, @Param() p: IdParams, @Body() body: MatterSyncBody,
+    @Res({ passthrough: true }) res: HttpResponse,
+  ): Promise<DecisionBody> {
+    if (!(await this.deps.service.isMatterVisible(firmId, p.id))) throw new NotFoundForFirm('matter');
+    const result = await this.deps.service.request({
+      firmId, scope: SyncScope.matter(p.id), trigger: body.trigger ?? 'manual', requestedBy: who.userId,
+    });
+    return answer(res, decisionResponse(result));
+  }
+
+  @Post(Routes.firmSync)
+  @HttpCode(202)
+  async syncFirm(
+    @FirmId() firmId: string, @Principal() who: AuthPrincipal, @Param() p: IdParams, @Body() body: FirmSyncBody,
+    @Res({ passthrough: true }) res: HttpResponse,
+  ): Promise<DecisionBody> {
+    if (p.id !== firmId) throw new NotFoundForFirm('firm');
+    const result = await this.deps.service.request({ firmId, scope: SyncScope.firm(), trigger: body.trigger ?? 'manual', requestedBy: who.userId });
+    return answer(res, decisionResponse(result));
+  }
+
+  @Get(Routes.matterSyncStatus)
+  async matterStatus(@FirmId() firmId: string, @Param() p: IdParams): Promise<SyncStatusView> {
+    const status = await this.deps.service.matterStatus(firmId, p.id);
+    if (status === null) throw new NotFoundForFirm('matter');
+    return status;
+  }
+}
+
+const answer = (res: HttpResponse, r: ReturnType<typeof decisionResponse>): DecisionBody => {
+  res.status(r.status);
+  if (r.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(r.retryAfterSeconds));
+  return r.body;
+};

@@ -1,0 +1,27 @@
+// `npm run orchestrator`: the sync orchestrator (sync requests over HTTP and NATS, job controls, status views,
+// stall detection). Configuration: see orchestrator-config.ts (DATABASE_URL, NATS_URL, PORT, AUTH_JWT_*, SYNC_*).
+import { createLogger } from './log';
+import { orchestratorConfigFromEnv } from './orchestrator-config';
+import { startOrchestrator } from './start-orchestrator';
+import { OrchestratorEnv } from './wire-names';
+
+const main = async (): Promise<void> => {
+  const logger = createLogger({ level: process.env[OrchestratorEnv.LogLevel] || 'info' });
+  const orchestrator = await startOrchestrator({ ...orchestratorConfigFromEnv(process.env), logger });
+  let stopping: Promise<void> | undefined;
+  const shutdown = (signal: string): void => {
+    stopping ??= (async () => {
+      logger.info({ signal }, 'stopping');
+      await orchestrator.close();
+      logger.info('stopped');
+    })();
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+};
+
+main().catch((err: unknown) => {
+  // Config errors name the variable, never its value.
+  process.stderr.write(`${JSON.stringify({ level: 'error', msg: 'sync orchestrator failed to start', error: err instanceof Error ? err.message : String(err) })}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,36 @@
+import type { Kysely } from 'kysely';
+import { EventTypes, type RecordedEvent } from '@sf/contracts';
+import type { Database } from '@sf/db';
+import { LogPosition } from '@sf/event-store';
+import { Disposition, type MessageHandler } from '@sf/messaging';
+import { catchUp, type Projection } from '@sf/read-models';
+import { SyncScope } from '@sf/sync-jobs';
+import { idsCausedBy } from '../sync/derived-ids';
+import type { SyncService } from '../sync/sync-service';
+
+export interface FirstLoginDeps {
+  db: Kysely<Database>;
+  service: Pick<SyncService, 'request'>;
+  /** The firm_connections projection: the policy reads the connection from it. */
+  connections: Projection;
+  /** Longest wait for that projection to include the event, ms. Default 10 000. */
+  catchUpTimeoutMs?: number;
+}
+
+/**
+ * `ClioConnected` → a firm-wide sync with trigger `first_login` (the policy skips it as `already_synced` when the
+ * firm synced before, e.g. on a reconnect). The connection read model is brought up to this event first, so the
+ * policy sees the connection as active. Ids derive from the event id: a redelivery cannot open a second job.
+ * The request commits in its own transaction; the consumer's inbox row commits after it, and a crash in between
+ * only redelivers the event, which then changes nothing.
+ */
+export const firstLoginHandler = (deps: FirstLoginDeps): MessageHandler => async (event: RecordedEvent) => {
+  if (event.type !== EventTypes.ClioConnected) return Disposition.ack;
+  const data = event.data as { connectedBy: string };
+  await catchUp(deps.db, deps.connections, { until: LogPosition.of(event), timeoutMs: deps.catchUpTimeoutMs ?? 10_000 });
+  await deps.service.request({
+    firmId: event.metadata.firmId, scope: SyncScope.firm(), trigger: 'first_login', requestedBy: data.connectedBy,
+    correlationId: event.metadata.correlationId, causationId: event.eventId, ids: idsCausedBy(event.eventId),
+  });
+  return Disposition.ack;
+};

@@ -1,0 +1,77 @@
+import type { Logger } from 'pino';
+import { databaseUrlFromEnv } from '@sf/db';
+import { jwtAuthConfigFromEnv, type JwtAuthConfig } from '@sf/http-auth';
+import { topologyOptionsFromEnv, type TopologyOptions } from '@sf/messaging';
+import type { SyncPolicyConfig } from '@sf/sync-policy';
+import { OrchestratorEnv } from './wire-names';
+
+export interface OrchestratorConfig {
+  /** postgres:// URL (`DATABASE_URL`). */
+  databaseUrl: string;
+  /** `NATS_URL`. Default `nats://127.0.0.1:4222`. */
+  natsUrl: string;
+  /** HTTP port (`PORT`); 0 picks a free one. Default 3002. */
+  port: number;
+  /** Listen address (`HOST`). Default `0.0.0.0`. */
+  host: string;
+  /** Gateway JWT verification (`AUTH_JWT_*`, `AUTH_JWKS_*`, as `HttpAuthModule.fromEnv()` reads them). */
+  jwt: JwtAuthConfig;
+  /** Overrides of the sync policy (cooldown `SYNC_MANUAL_COOLDOWN_MS`, stall threshold `SYNC_STALL_AFTER_MS`, …). */
+  policy?: Partial<SyncPolicyConfig>;
+  /** Period of the stall check, ms (`SYNC_STALL_CHECK_INTERVAL_MS`); 0 disables the timer. Default 60 000. */
+  stallCheckIntervalMs?: number;
+  /**
+   * Run the `sync_jobs` and `firm_connections` projections in this process (`SYNC_RUN_PROJECTIONS`, default
+   * true). Safe beside other runners: a per-batch advisory lock lets one apply at a time.
+   */
+  runProjections?: boolean;
+  /** JetStream names (`SF_NATS_NAMESPACE`, …); the RPC subject is rebased onto the same namespace. */
+  topology?: TopologyOptions;
+  /** Postgres pool size (`DB_POOL_MAX`). Default 10. */
+  dbPoolMax?: number;
+  /** Decision clock. Default `() => new Date()`. */
+  clock?: () => Date;
+  /** JSON logger. Default: pino to stdout at `LOG_LEVEL` (default info). */
+  logger?: Logger;
+}
+
+const intFrom = (env: NodeJS.ProcessEnv, name: string): number | undefined => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const n = Number(raw);
+  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer`);
+  return n;
+};
+
+const boolFrom = (env: NodeJS.ProcessEnv, name: string): boolean | undefined => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new Error(`${name} must be true or false`);
+};
+
+const defined = <T extends object>(o: T): Partial<T> =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+
+/** Reads the configuration from the environment; a bad value names its variable (never the value). */
+export const orchestratorConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): OrchestratorConfig => {
+  const policy = defined({
+    stallAfterMs: intFrom(env, OrchestratorEnv.StallAfterMs),
+    manualCooldownMs: intFrom(env, OrchestratorEnv.ManualCooldownMs),
+  });
+  return {
+    databaseUrl: databaseUrlFromEnv(env),
+    natsUrl: env['NATS_URL'] || 'nats://127.0.0.1:4222',
+    port: intFrom(env, OrchestratorEnv.Port) ?? 3002,
+    host: env[OrchestratorEnv.Host] || '0.0.0.0',
+    jwt: jwtAuthConfigFromEnv(env),
+    policy,
+    topology: topologyOptionsFromEnv(env),
+    ...defined({
+      stallCheckIntervalMs: intFrom(env, OrchestratorEnv.StallCheckIntervalMs),
+      runProjections: boolFrom(env, OrchestratorEnv.RunProjections),
+      dbPoolMax: intFrom(env, OrchestratorEnv.DbPoolMax),
+    }),
+  };
+};

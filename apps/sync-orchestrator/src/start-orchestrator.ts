@@ -1,0 +1,116 @@
+import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
+import { ValidationPipe, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ExpressAdapter } from '@nestjs/platform-express';
+import { jetstreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/nats-core';
+import { connect } from '@nats-io/transport-node';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import { RpcSubjects, SUBJECTS } from '@sf/contracts';
+import { createDb, migrateToLatest, type Database } from '@sf/db';
+import { createConsumerRunner, defineTopology, provision, rebaseSubject, type Topology } from '@sf/messaging';
+import { projectionByName, startProjectionRunner, type Projection } from '@sf/read-models';
+import { syncPolicyConfig } from '@sf/sync-policy';
+import { HttpErrorFilter } from './http/http-error.filter';
+import type { HttpDeps } from './http/http-deps';
+import { OrchestratorModule } from './http/orchestrator.module';
+import { createLogger } from './log';
+import { firstLoginHandler } from './nats/first-login.consumer';
+import { startSyncRpcResponder } from './nats/sync-rpc-responder';
+import type { OrchestratorConfig } from './orchestrator-config';
+import { startStallTimer } from './stall-timer';
+import { createSyncService, syncDeps, type SyncService } from './sync/sync-service';
+import { FIRST_LOGIN_CONSUMER } from './wire-names';
+
+export interface Orchestrator {
+  /** Base URL of the HTTP server, e.g. `http://127.0.0.1:3002`. */
+  url: string;
+  port: number;
+  /** The sync-request RPC subject this instance answers (namespace-rebased). */
+  rpcSubject: string;
+  /** The service the transports call (for in-process tests and tools). */
+  service: SyncService;
+  /** Stops the timers, the consumer, the RPC, HTTP, the projections, NATS and the pool, in that order. */
+  close(): Promise<void>;
+}
+
+const ownProjections = (): [Projection, Projection] => {
+  const [syncJobs, connections] = (['sync_jobs', 'firm_connections'] as const).map((name) => {
+    const p = projectionByName(name);
+    if (!p) throw new Error(`projection ${name} is not registered in @sf/read-models`);
+    return p;
+  });
+  return [syncJobs!, connections!];
+};
+
+type Closers = Array<() => Promise<unknown>>;
+
+/** The HTTP API: global validation (whitelist, forbid unknown fields), the error filter, the JWT guard. */
+const startHttp = async (deps: HttpDeps, config: OrchestratorConfig, log: Logger, closers: Closers): Promise<number> => {
+  const app: INestApplication = await NestFactory.create(OrchestratorModule.forRoot(deps, config.jwt), new ExpressAdapter(), { logger: false });
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalFilters(new HttpErrorFilter(log));
+  closers.push(() => app.close());
+  await app.listen(config.port, config.host);
+  return (app.getHttpServer().address() as AddressInfo).port;
+};
+
+/** The sync-request RPC and the ClioConnected consumer. Returns the RPC subject. */
+const startMessaging = async (
+  o: { nc: NatsConnection; db: Kysely<Database>; topology: Topology; service: SyncService; connections: Projection },
+  log: Logger, closers: Closers,
+): Promise<string> => {
+  const rpcSubject = rebaseSubject(o.topology.namespace, RpcSubjects.syncRequest);
+  const rpc = startSyncRpcResponder({ nc: o.nc, subject: rpcSubject, service: o.service, log });
+  closers.push(() => rpc.stop());
+  const consumer = createConsumerRunner({
+    nc: o.nc, db: o.db, topology: o.topology, consumer: o.topology.consumers[0]!,
+    handler: firstLoginHandler({ db: o.db, service: o.service, connections: o.connections }),
+    onError: (e) => log.error({ err: e instanceof Error ? e.name : 'unknown' }, 'first-login consumer batch failed'),
+  });
+  await consumer.start();
+  closers.push(() => consumer.stop());
+  return rpcSubject;
+};
+
+/**
+ * Starts the sync orchestrator: migrations, JetStream provisioning, its projections, the HTTP API (port 3002 by
+ * default), the sync-request RPC, the ClioConnected consumer and the stall timer. Resolves once all listen.
+ */
+export const startOrchestrator = async (config: OrchestratorConfig): Promise<Orchestrator> => {
+  const log = config.logger ?? createLogger();
+  const db = createDb({ url: config.databaseUrl, max: config.dbPoolMax ?? 10, applicationName: 'sync-orchestrator' });
+  const closers: Closers = [() => db.destroy()];
+  const closeAll = async (): Promise<void> => {
+    for (const c of closers.splice(0).reverse()) await c();
+  };
+  try {
+    await migrateToLatest(db);
+    const nc = await connect({ servers: config.natsUrl, name: 'sync-orchestrator' });
+    closers.push(() => nc.drain());
+    const topology = defineTopology({
+      ...config.topology,
+      consumers: [{ name: FIRST_LOGIN_CONSUMER, filterSubject: SUBJECTS.eventType('ClioConnected') }],
+    });
+    await provision(await jetstreamManager(nc), topology);
+    const [syncJobs, connections] = ownProjections();
+    if (config.runProjections ?? true) {
+      const runner = startProjectionRunner(db, [syncJobs, connections], {
+        onError: (name, e) => log.error({ projection: name, err: e instanceof Error ? e.name : 'unknown' }, 'projection batch failed; retrying'),
+      });
+      closers.push(() => runner.stop());
+    }
+    const service = createSyncService(syncDeps(db, { policy: syncPolicyConfig(config.policy), ...(config.clock ? { now: config.clock } : {}) }));
+    const port = await startHttp({ service, db, nc }, config, log, closers);
+    const rpcSubject = await startMessaging({ nc, db, topology, service, connections }, log, closers);
+    const stall = startStallTimer(service, config.stallCheckIntervalMs ?? 60_000, log);
+    closers.push(() => stall.stop());
+    log.info({ port, namespace: topology.namespace, rpcSubject }, 'sync orchestrator started');
+    return { url: `http://127.0.0.1:${port}`, port, rpcSubject, service, close: closeAll };
+  } catch (e) {
+    await closeAll();
+    throw e;
+  }
+};

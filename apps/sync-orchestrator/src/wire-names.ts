@@ -1,0 +1,25 @@
+/** HTTP and NATS names of the sync orchestrator, verbatim. */
+export const Routes = {
+  matterSync: 'matters/:id/sync',
+  matterSyncStatus: 'matters/:id/sync-status',
+  firmSync: 'firms/:id/sync',
+  job: 'sync-jobs/:id',
+} as const;
+
+/** Queue group of the sync-request RPC: one replica answers each request. */
+export const SYNC_RPC_QUEUE = 'sync-orchestrator';
+
+/** Durable consumer that turns `ClioConnected` into a firm-wide `first_login` sync. */
+export const FIRST_LOGIN_CONSUMER = 'sync-orchestrator-first-login';
+
+/** Environment variables read by `orchestratorConfigFromEnv`. */
+export const OrchestratorEnv = {
+  Port: 'PORT',
+  Host: 'HOST',
+  LogLevel: 'LOG_LEVEL',
+  StallCheckIntervalMs: 'SYNC_STALL_CHECK_INTERVAL_MS',
+  StallAfterMs: 'SYNC_STALL_AFTER_MS',
+  ManualCooldownMs: 'SYNC_MANUAL_COOLDOWN_MS',
+  RunProjections: 'SYNC_RUN_PROJECTIONS',
+  DbPoolMax: 'DB_POOL_MAX',
+} as const;

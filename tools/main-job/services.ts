@@ -1,0 +1,83 @@
+// Starts each platform process as its own child (as in production), with its log in a file, and waits for health.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+export interface ServiceSpec {
+  name: string;
+  /** Entry point, relative to the repository root. */
+  entry: string;
+  args?: string[];
+  env: NodeJS.ProcessEnv;
+  /** `http://127.0.0.1:<port>/health/ready`, polled until 200; absent for processes without HTTP. */
+  readyUrl?: string;
+  /** For processes without HTTP: a line of their output that means "ready". */
+  readyLine?: RegExp;
+}
+
+export interface RunningService {
+  name: string;
+  child: ChildProcess;
+  logFile: string;
+  stop(): Promise<void>;
+}
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+const waitForHttp = async (url: string, child: ChildProcess, name: string, timeoutMs: number): Promise<void> => {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} during start (see its log)`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`${name} was not ready at ${url} within ${timeoutMs / 1000} s (see its log)`);
+};
+
+const waitForLine = (child: ChildProcess, pattern: RegExp, name: string, timeoutMs: number): Promise<void> =>
+  new Promise((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`${name} did not report ready within ${timeoutMs / 1000} s`)), timeoutMs);
+    const onData = (chunk: Buffer): void => {
+      seen = (seen + chunk.toString('utf8')).slice(-4096);
+      if (pattern.test(seen)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${name} exited with code ${code} during start (see its log)`));
+    });
+  });
+
+export const startService = async (spec: ServiceSpec, logDir: string, timeoutMs = 60_000): Promise<RunningService> => {
+  mkdirSync(logDir, { recursive: true });
+  const logFile = path.join(logDir, `${spec.name}.log`);
+  const log = createWriteStream(logFile);
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', path.join(ROOT, spec.entry), ...(spec.args ?? [])], {
+    cwd: ROOT,
+    env: { ...process.env, ...spec.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  if (spec.readyUrl) await waitForHttp(spec.readyUrl, child, spec.name, timeoutMs);
+  else if (spec.readyLine) await waitForLine(child, spec.readyLine, spec.name, timeoutMs);
+  const stop = async (): Promise<void> => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise<void>((r) => child.once('exit', () => r()));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  return { name: spec.name, child, logFile, stop };
+};
