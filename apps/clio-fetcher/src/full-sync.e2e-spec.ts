@@ -2,10 +2,10 @@ import { clioMirrorProjection } from '@sf/clio-mirror';
 import { rebuildProjection } from '@sf/read-models';
 import { SyncHarness } from './testing/sync-harness';
 
-describe('clio-fetcher: full sync of a small firm (real Postgres, NATS, simulator)', () => {
+describe('clio-fetcher: full sync of a medium firm (real Postgres, NATS, simulator)', () => {
   let h: SyncHarness;
   beforeAll(async () => {
-    h = await SyncHarness.start();
+    h = await SyncHarness.start({ sim: { size: 'medium' } });
     await h.startFetcher();
   });
   afterAll(() => h.close());

@@ -1,0 +1,198 @@
+// `npm start`: the whole platform against the Clio simulator. Migrates, starts the simulator with a generated firm
+// and every service as its own process, connects the firm's Clio account through OAuth, and follows the firm-wide
+// first-login sync to the end with live progress, then proves the mirror equals Clio.
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
+import { createDb, DEFAULT_DATABASE_URL, migrateToLatest } from '@sf/db';
+import { signJwt } from '@sf/http-auth';
+import { connectClio } from './main-job/connect';
+import { ensureDatabase } from './main-job/ensure-database';
+import { freePort } from './main-job/free-port';
+import { renderFrame, type EntityProgress } from './main-job/progress-view';
+import { startService, type RunningService } from './main-job/services';
+import { checkMirror, renderSummary, type GroundTruth } from './main-job/summary';
+
+const USAGE = `Usage: npm start -- [--size small|medium|large] [--seed 42] [--rate-limit 600|off] [--keep]
+  --size        simulated firm size (default small)
+  --seed        data generator seed (default 42)
+  --rate-limit  Clio requests per minute per token (default 600; Clio's documented peak limit is 50)
+  --keep        leave every service running after the sync (Ctrl-C stops them)`;
+
+const opts = (): { size: string; seed: string; rateLimit: string; keep: boolean } => {
+  const { values } = parseArgs({
+    options: { size: { type: 'string' }, seed: { type: 'string' }, 'rate-limit': { type: 'string' }, keep: { type: 'boolean' }, help: { type: 'boolean' } },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  return { size: values.size ?? 'small', seed: values.seed ?? '42', rateLimit: values['rate-limit'] ?? '600', keep: values.keep ?? false };
+};
+
+interface JobView {
+  state: string;
+  entities?: Record<string, { fetched: number; total: number | null }>;
+  etaMs?: number | null;
+  error?: { code: string; message: string } | null;
+}
+
+const TERMINAL = new Set(['completed', 'failed', 'cancelled']);
+
+const main = async (): Promise<void> => {
+  const o = opts();
+  const started = Date.now();
+  const databaseUrl = process.env['DATABASE_URL'] || DEFAULT_DATABASE_URL;
+  const natsUrl = process.env['NATS_URL'] || 'nats://127.0.0.1:4222';
+  const logDir = path.resolve(__dirname, '..', 'tmp', 'main-job', new Date().toISOString().replace(/[:.]/g, '-'));
+  const services: RunningService[] = [];
+  const stopAll = async (): Promise<void> => {
+    for (const s of [...services].reverse()) await s.stop();
+  };
+  process.once('SIGINT', () => void stopAll().then(() => process.exit(130)));
+
+  console.log(`1/6 database ${new URL(databaseUrl).pathname.slice(1)}: migrating`);
+  await ensureDatabase(databaseUrl);
+  const db = createDb({ url: databaseUrl, max: 2, applicationName: 'main-job' });
+  try {
+    await migrateToLatest(db);
+
+    // Secrets for this run only; none of them is printed.
+    const jwtSecret = randomBytes(32).toString('hex');
+    const clientSecret = randomBytes(24).toString('hex');
+    const [simPort, authPort, orchPort, fetcherPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+    const firmId = `demo-${Date.now().toString(36)}`;
+    const simOrigin = `http://127.0.0.1:${simPort}`;
+    const authUrl = `http://127.0.0.1:${authPort}`;
+    const orchUrl = `http://127.0.0.1:${orchPort}`;
+    const common = { DATABASE_URL: databaseUrl, NATS_URL: natsUrl, AUTH_JWT_SECRET: jwtSecret, LOG_LEVEL: 'info', HOST: '127.0.0.1' };
+
+    console.log(`2/6 Clio simulator: generating a ${o.size} firm (seed ${o.seed}), ${o.rateLimit} requests/min per token`);
+    services.push(await startService({
+      name: 'clio-simulator', entry: 'apps/clio-simulator/src/main.ts',
+      args: ['--size', o.size, '--seed', o.seed, '--port', String(simPort), '--rate-limit', o.rateLimit],
+      env: common, readyUrl: `${simOrigin}/_control/health`,
+    }, logDir, 180_000));
+    const control = async <T>(method: string, p: string, body?: unknown): Promise<T> => {
+      const res = await fetch(`${simOrigin}/_control${p}`, {
+        method, headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      if (!res.ok) throw new Error(`simulator control ${method} ${p}: HTTP ${res.status}`);
+      return (await res.json()) as T;
+    };
+    await control('POST', '/oauth/apps', {
+      clientId: 'smarter-firms-demo', clientSecret, name: 'Smarter Firms (demo)',
+      redirectUris: [`${authUrl}/connections/clio/callback`],
+      deauthorizationCallbackUrl: `${authUrl}/connections/clio/deauthorize-callback`,
+    });
+    await control('PUT', '/oauth/auto-approve', { enabled: true });
+
+    console.log('3/6 services: relay, projections, auth-service, sync-orchestrator, clio-fetcher');
+    const vaultKey = randomBytes(32).toString('base64');
+    const started3 = await Promise.all([
+      startService({ name: 'relay', entry: 'tools/relay.ts', env: common, readyLine: /"msg":"relay (active|started|standby)|acquired|relay status/ }, logDir),
+      startService({ name: 'projections', entry: 'tools/projections.ts', args: ['run'], env: common, readyLine: /running / }, logDir),
+      startService({
+        name: 'auth-service', entry: 'apps/auth-service/src/main.ts', readyUrl: `${authUrl}/health/ready`,
+        env: {
+          ...common, PORT: String(authPort), AUTH_STATE_SECRET: randomBytes(32).toString('hex'),
+          TOKEN_VAULT_KEYS: `demo:${vaultKey}`, TOKEN_VAULT_ACTIVE_KID: 'demo',
+          CLIO_CLIENT_ID: 'smarter-firms-demo', CLIO_CLIENT_SECRET: clientSecret, CLIO_OAUTH_ORIGIN_US: simOrigin,
+          AUTH_CALLBACK_URL: `${authUrl}/connections/clio/callback`,
+        },
+      }, logDir),
+      startService({ name: 'sync-orchestrator', entry: 'apps/sync-orchestrator/src/main.ts', readyUrl: `${orchUrl}/health/ready`,
+        env: { ...common, PORT: String(orchPort) } }, logDir),
+      startService({ name: 'clio-fetcher', entry: 'apps/clio-fetcher/src/main.ts', readyUrl: `http://127.0.0.1:${fetcherPort}/health/ready`,
+        env: { ...common, PORT: String(fetcherPort) } }, logDir),
+    ]);
+    services.push(...started3);
+
+    console.log(`4/6 connecting firm ${firmId} to Clio (OAuth authorization code flow, auto-approved by the simulator)`);
+    const jwt = signJwt({ firm_id: firmId, sub: 'demo-user', exp: Math.floor(Date.now() / 1000) + 3600 }, { alg: 'HS256', secret: jwtSecret });
+    const conn = await connectClio(authUrl, jwt, 'us');
+    console.log(`    connected as Clio user ${conn.clioUserId}; the orchestrator starts the first-login sync`);
+
+    console.log('5/6 firm-wide sync');
+    const jobId = await waitForJob(db, firmId);
+    const syncStarted = Date.now();
+    const view = await follow(orchUrl, jwt, jobId, syncStarted, async () => counters(await control<{ byToken: Record<string, { requests: number; byStatus: Record<string, number> }> }>('GET', '/requests/counters')));
+    if (view.state !== 'completed') throw new Error(`the sync ended ${view.state}: ${view.error?.message ?? 'no reason given'}`);
+
+    console.log('6/6 checking the mirror against Clio');
+    const truth = await control<GroundTruth>('GET', '/ground-truth');
+    const checks = await waitForMirror(db, firmId, truth);
+    const usage = counters(await control('GET', '/requests/counters'));
+    for (const line of renderSummary({
+      checks, apiCalls: usage.requests, r429: usage.r429, seconds: (Date.now() - syncStarted) / 1000, jobId,
+      urls: { 'job status': `${orchUrl}/sync-jobs/${jobId}`, 'Clio simulator': `${simOrigin}/api/v4`, 'auth service': `${authUrl}/connections/clio` },
+      logDir,
+    })) console.log(line);
+    console.log(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    if (!checks.every((c) => c.exact)) process.exitCode = 1;
+    if (o.keep) {
+      console.log('Services keep running (--keep); Ctrl-C stops them.');
+      return;
+    }
+  } finally {
+    await db.destroy();
+    if (!o.keep) await stopAll();
+  }
+};
+
+const counters = (c: { byToken: Record<string, { requests: number; byStatus: Record<string, number> }> }): { requests: number; r429: number } =>
+  Object.values(c.byToken).reduce((a, t) => ({ requests: a.requests + t.requests, r429: a.r429 + (t.byStatus['429'] ?? 0) }), { requests: 0, r429: 0 });
+
+const waitForJob = async (db: ReturnType<typeof createDb>, firmId: string): Promise<string> => {
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
+    const { rows } = await sql<{ job_id: string }>`select job_id from sync_jobs where firm_id = ${firmId} order by requested_at desc limit 1`.execute(db);
+    if (rows[0]) return rows[0].job_id;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('no sync job appeared within 60 s of connecting (see the sync-orchestrator log)');
+};
+
+const follow = async (
+  orchUrl: string, jwt: string, jobId: string, since: number,
+  usage: () => Promise<{ requests: number; r429: number }>,
+): Promise<JobView> => {
+  let drawn = 0;
+  const tty = process.stdout.isTTY === true;
+  for (;;) {
+    const res = await fetch(`${orchUrl}/sync-jobs/${jobId}`, { headers: { authorization: `Bearer ${jwt}` } });
+    const view = res.ok ? ((await res.json()) as JobView) : { state: 'requested' };
+    const u = await usage();
+    const entities: EntityProgress[] = Object.entries(view.entities ?? {}).map(([entityType, e]) => ({ entityType, fetched: e.fetched, total: e.total }));
+    const lines = renderFrame({
+      state: view.state, entities, etaSeconds: view.etaMs == null ? null : view.etaMs / 1000,
+      elapsedSeconds: (Date.now() - since) / 1000, apiCalls: u.requests, r429: u.r429,
+    });
+    if (tty) {
+      if (drawn > 0) process.stdout.write(`\x1b[${drawn}A`);
+      process.stdout.write(lines.map((l) => `\x1b[2K${l}`).join('\n') + '\n');
+      drawn = lines.length;
+    }
+    if (TERMINAL.has(view.state)) {
+      if (!tty) console.log(lines.join('\n'));
+      return view;
+    }
+    await new Promise((r) => setTimeout(r, tty ? 250 : 2000));
+    if (!tty) console.log(lines[0]);
+  }
+};
+
+/** The mirror is a projection of the job's events: give it a moment to catch up after the job completes. */
+const waitForMirror = async (db: ReturnType<typeof createDb>, firmId: string, truth: GroundTruth) => {
+  let checks = await checkMirror(db, firmId, truth);
+  for (const deadline = Date.now() + 30_000; !checks.every((c) => c.exact) && Date.now() < deadline; ) {
+    await new Promise((r) => setTimeout(r, 250));
+    checks = await checkMirror(db, firmId, truth);
+  }
+  return checks;
+};
+
+main().catch((err: unknown) => {
+  console.error(`\nmain job failed: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
