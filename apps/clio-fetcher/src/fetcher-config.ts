@@ -47,7 +47,7 @@ export interface FetcherConfig {
   tokenSubject?: string;
   /** Token provider replacing the NATS one (in-process tests). */
   tokens?: TokenProvider;
-  /** Extra Clio client options (retry timing in tests). */
+  /** Clio client options; `maxWaitMs` defaults to 20 000 (longer budget waits block the job visibly instead). */
   client?: Pick<ClioClientOptions, 'retry' | 'maxWaitMs' | 'requestTimeoutMs' | 'reserveShare'>;
   /** pino level. Default `info`. */
   logLevel: string;

@@ -10,6 +10,15 @@ describe('clio-fetcher: full sync of a medium firm (real Postgres, NATS, simulat
   });
   afterAll(() => h.close());
 
+  it('answers its health checks', async () => {
+    const f = h.fetchers[0]!;
+    expect(f.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const live = await fetch(`${f.url}/health/live`);
+    expect([live.status, await live.json()]).toEqual([200, { status: 'ok' }]);
+    const ready = await fetch(`${f.url}/health/ready`);
+    expect([ready.status, await ready.json()]).toEqual([200, { status: 'ok', checks: { postgres: 'ok', nats: 'ok' } }]);
+  });
+
   it('mirrors every entity type exactly, checkpointing every page, and the mirror rebuilds from the log alone', async () => {
     const started = Date.now();
     const jobId = await h.requestSync({ trigger: 'first_login' });

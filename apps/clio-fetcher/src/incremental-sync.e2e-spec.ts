@@ -34,4 +34,13 @@ describe('clio-fetcher: incremental sync after changes in Clio', () => {
     expect(calls).toBeLessThanOrEqual(bound);
     expect(calls).toBeLessThan(fullCalls);
   });
+
+  it('re-syncs an unchanged firm with one listing page and one count per entity type', async () => {
+    h.pages.clear();
+    const again = await h.requestSync({ trigger: 'schedule' });
+    expect((await h.waitForJob(again)).type).toBe('SyncJobCompleted');
+    expect(h.apiCalls()).toBe(9 * 2);
+    await h.mirrorCaughtUp(again);
+    expect(await h.compareMirror()).toEqual([]);
+  });
 });

@@ -10,13 +10,14 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { RpcSubjects, SUBJECTS } from '@sf/contracts';
 import { createDb, migrateToLatest, type Database } from '@sf/db';
-import { createConsumerRunner, defineTopology, provision, rebaseSubject, type Topology } from '@sf/messaging';
+import { createConsumerRunner, defineTopology, provision, rebaseSubject, type MessageHandler, type Topology } from '@sf/messaging';
 import { projectionByName, startProjectionRunner, type Projection } from '@sf/read-models';
 import { syncPolicyConfig } from '@sf/sync-policy';
 import { HttpErrorFilter } from './http/http-error.filter';
 import type { HttpDeps } from './http/http-deps';
 import { OrchestratorModule } from './http/orchestrator.module';
 import { createLogger } from './log';
+import { CONNECTION_REVOKED_CONSUMER, connectionRevokedHandler } from './nats/connection-revoked.consumer';
 import { firstLoginHandler } from './nats/first-login.consumer';
 import { startSyncRpcResponder } from './nats/sync-rpc-responder';
 import type { OrchestratorConfig } from './orchestrator-config';
@@ -32,7 +33,7 @@ export interface Orchestrator {
   rpcSubject: string;
   /** The service the transports call (for in-process tests and tools). */
   service: SyncService;
-  /** Stops the timers, the consumer, the RPC, HTTP, the projections, NATS and the pool, in that order. */
+  /** Stops the timers, the consumers, the RPC, HTTP, the projections, NATS and the pool, in that order. */
   close(): Promise<void>;
 }
 
@@ -57,27 +58,32 @@ const startHttp = async (deps: HttpDeps, config: OrchestratorConfig, log: Logger
   return (app.getHttpServer().address() as AddressInfo).port;
 };
 
-/** The sync-request RPC and the ClioConnected consumer. Returns the RPC subject. */
+/** The sync-request RPC, the ClioConnected consumer and the ConnectionRevoked consumer. Returns the RPC subject. */
 const startMessaging = async (
-  o: { nc: NatsConnection; db: Kysely<Database>; topology: Topology; service: SyncService; connections: Projection },
+  o: { nc: NatsConnection; db: Kysely<Database>; topology: Topology; service: SyncService; connections: Projection; syncJobs: Projection },
   log: Logger, closers: Closers,
 ): Promise<string> => {
   const rpcSubject = rebaseSubject(o.topology.namespace, RpcSubjects.syncRequest);
   const rpc = startSyncRpcResponder({ nc: o.nc, subject: rpcSubject, service: o.service, log });
   closers.push(() => rpc.stop());
-  const consumer = createConsumerRunner({
-    nc: o.nc, db: o.db, topology: o.topology, consumer: o.topology.consumers[0]!,
-    handler: firstLoginHandler({ db: o.db, service: o.service, connections: o.connections }),
-    onError: (e) => log.error({ err: e instanceof Error ? e.name : 'unknown' }, 'first-login consumer batch failed'),
-  });
-  await consumer.start();
-  closers.push(() => consumer.stop());
+  const consumers: Array<[string, MessageHandler]> = [
+    [FIRST_LOGIN_CONSUMER, firstLoginHandler({ db: o.db, service: o.service, connections: o.connections })],
+    [CONNECTION_REVOKED_CONSUMER, connectionRevokedHandler({ db: o.db, jobs: o.syncJobs, log })],
+  ];
+  for (const [name, handler] of consumers) {
+    const consumer = createConsumerRunner({
+      nc: o.nc, db: o.db, topology: o.topology, consumer: o.topology.consumers.find((c) => c.name === name)!, handler,
+      onError: (e) => log.error({ consumer: name, err: e instanceof Error ? e.name : 'unknown' }, 'consumer batch failed'),
+    });
+    await consumer.start();
+    closers.push(() => consumer.stop());
+  }
   return rpcSubject;
 };
 
 /**
  * Starts the sync orchestrator: migrations, JetStream provisioning, its projections, the HTTP API (port 3002 by
- * default), the sync-request RPC, the ClioConnected consumer and the stall timer. Resolves once all listen.
+ * default), the sync-request RPC, the ClioConnected and ConnectionRevoked consumers and the stall timer. Resolves once all listen.
  */
 export const startOrchestrator = async (config: OrchestratorConfig): Promise<Orchestrator> => {
   const log = config.logger ?? createLogger();
@@ -92,7 +98,10 @@ export const startOrchestrator = async (config: OrchestratorConfig): Promise<Orc
     closers.push(() => nc.drain());
     const topology = defineTopology({
       ...config.topology,
-      consumers: [{ name: FIRST_LOGIN_CONSUMER, filterSubject: SUBJECTS.eventType('ClioConnected') }],
+      consumers: [
+        { name: FIRST_LOGIN_CONSUMER, filterSubject: SUBJECTS.eventType('ClioConnected') },
+        { name: CONNECTION_REVOKED_CONSUMER, filterSubject: SUBJECTS.eventType('ConnectionRevoked') },
+      ],
     });
     await provision(await jetstreamManager(nc), topology);
     const [syncJobs, connections] = ownProjections();
@@ -104,7 +113,7 @@ export const startOrchestrator = async (config: OrchestratorConfig): Promise<Orc
     }
     const service = createSyncService(syncDeps(db, { policy: syncPolicyConfig(config.policy), ...(config.clock ? { now: config.clock } : {}) }));
     const port = await startHttp({ service, db, nc }, config, log, closers);
-    const rpcSubject = await startMessaging({ nc, db, topology, service, connections }, log, closers);
+    const rpcSubject = await startMessaging({ nc, db, topology, service, connections, syncJobs }, log, closers);
     const stall = startStallTimer(service, config.stallCheckIntervalMs ?? 60_000, log);
     closers.push(() => stall.stop());
     log.info({ port, namespace: topology.namespace, rpcSubject }, 'sync orchestrator started');

@@ -1,11 +1,10 @@
-import { readStream } from '@sf/event-store';
-import { streamIds, upcastEvent, type RecordedEvent } from '@sf/contracts';
 import type { PageFailure } from '@sf/clio-client';
 import { describeSyncError, SyncErrorCode } from '@sf/sync-policy';
 import { settleWork } from '../work/work-queue';
 import { RunEnd, type JobContext } from './job-context';
 import { jobEvent } from './job-events';
 import { foldJob, type JobState } from './job-state';
+import { readJobStream } from './job-stream';
 import { appendFenced, closeJob, isClosed, type WriteRefusal } from './job-writer';
 
 /** What a phase of a run leads to: carry on from `state`, or end the run. */
@@ -14,15 +13,9 @@ export type Step = { kind: 'ok'; state: JobState } | { kind: 'end'; end: RunEnd 
 export const ok = (state: JobState): Step => ({ kind: 'ok', state });
 export const end = (e: RunEnd): Step => ({ kind: 'end', end: e });
 
-/** Reads the job stream (upcast to current versions) and folds it. */
-export const loadJob = async (ctx: Pick<JobContext, 'db' | 'work'>): Promise<JobState> => {
-  const events = await readStream(ctx.db, streamIds.syncJob(ctx.work.jobId));
-  const upcast = events.map((e): RecordedEvent => {
-    const u = upcastEvent(e);
-    return u.ok ? u.value : e;
-  });
-  return foldJob(upcast);
-};
+/** Reads the job stream and folds it. */
+export const loadJob = async (ctx: Pick<JobContext, 'db' | 'work'>): Promise<JobState> =>
+  foldJob(await readJobStream(ctx.db, ctx.work.jobId));
 
 /**
  * After a fenced write was refused: a lost lease means another worker has the job; otherwise re-read the job and

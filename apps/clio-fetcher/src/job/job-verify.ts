@@ -22,7 +22,8 @@ const events = (list: NewEvent[]): Verification => ({ kind: 'events', events: li
 export const catchUpMirror = async (ctx: JobContext, state: JobState): Promise<boolean> => {
   if (state.lastPosition === null) return true;
   try {
-    await catchUp(ctx.db, clioMirrorProjection, { until: state.lastPosition, timeoutMs: ctx.config.sweep.catchUpTimeoutMs });
+    // Small batches: a page event carries up to 200 records.
+    await catchUp(ctx.db, clioMirrorProjection, { until: state.lastPosition, timeoutMs: ctx.config.sweep.catchUpTimeoutMs, batchSize: 50 });
     return true;
   } catch (err) {
     ctx.log.warn({ jobId: ctx.work.jobId, err: String(err) }, 'mirror did not catch up; deletion check skipped this time');

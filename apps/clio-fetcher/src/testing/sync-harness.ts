@@ -91,7 +91,7 @@ export class SyncHarness {
   config(over: Partial<FetcherConfig> = {}): FetcherConfig {
     return fetcherConfig({
       databaseUrl: this.t.url, natsUrl: process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222', port: 0, host: '127.0.0.1',
-      leaseMs: 3_000, pollMs: 50, retryBaseMs: 200, logLevel: 'warn', topology: this.topologyOptions(),
+      leaseMs: 3_000, pollMs: 50, retryBaseMs: 200, logLevel: 'error', topology: this.topologyOptions(),
       jwt: { alg: 'HS256', secret: Buffer.from(TEST_JWT_SECRET), leewaySeconds: 30, claims: { firmId: 'firm_id', userId: 'sub' } },
       ...over,
     });

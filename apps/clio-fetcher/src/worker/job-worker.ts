@@ -25,8 +25,12 @@ export interface JobWorkers {
   stop(): Promise<void>;
 }
 
+/**
+ * Budget waits longer than 20 s become a visible `SyncJobBlocked` (lease released) instead of a silent wait in
+ * the client, which also keeps a graceful stop short.
+ */
 const clientFor = (d: JobWorkersDeps, firmId: string): ClioClient =>
-  createClioClient({ db: d.db, firmId, tokens: d.tokens, ...d.config.client });
+  createClioClient({ db: d.db, firmId, tokens: d.tokens, maxWaitMs: 20_000, ...d.config.client });
 
 /** A crash of the run itself (a bug or an outage): retried later like a Clio failure, then failed as internal. */
 const afterCrash = async (d: JobWorkersDeps, ctx: JobContext, err: unknown): Promise<void> => {
