@@ -87,7 +87,7 @@ const defined = <T extends object>(o: T): Partial<T> =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 /**
- * From the environment: DATABASE_URL, NATS_URL, PORT, FETCHER_WORKERS, FETCHER_LEASE_MS, FETCHER_POLL_MS,
+ * From the environment: DATABASE_URL, NATS_URL, PORT, HOST, FETCHER_WORKERS, FETCHER_WORKER_ID, FETCHER_LEASE_MS, FETCHER_POLL_MS,
  * FETCHER_OVERLAP_MS, FETCHER_MAX_ATTEMPTS, FETCHER_RETRY_BASE_MS, FETCHER_SWEEP_MAX_SHARE, FETCHER_SWEEP_HOLD_ABOVE,
  * FETCHER_TOKEN_SUBJECT, LOG_LEVEL, plus the SF_NATS_* topology variables.
  */
@@ -99,7 +99,7 @@ export const fetcherConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): Fetc
       port: num(env, 'PORT'), workers: num(env, 'FETCHER_WORKERS'), leaseMs: num(env, 'FETCHER_LEASE_MS'),
       pollMs: num(env, 'FETCHER_POLL_MS'), overlapMs: num(env, 'FETCHER_OVERLAP_MS'), maxAttempts: num(env, 'FETCHER_MAX_ATTEMPTS'),
       retryBaseMs: num(env, 'FETCHER_RETRY_BASE_MS'), tokenSubject: env['FETCHER_TOKEN_SUBJECT'], logLevel: env['LOG_LEVEL'],
-      workerId: env['FETCHER_WORKER_ID'],
+      workerId: env['FETCHER_WORKER_ID'], host: env['HOST'] || undefined,
     }),
     sweep: { ...DEFAULT_SWEEP, ...defined({ maxDeleteShare: num(env, 'FETCHER_SWEEP_MAX_SHARE'), holdAbove: num(env, 'FETCHER_SWEEP_HOLD_ABOVE') }) },
     topology: topologyOptionsFromEnv(env),

@@ -50,6 +50,7 @@ describe('clio-fetcher: SIGKILLed mid-sync (child processes)', () => {
     expect(new Set(cursors).size).toBe(cursors.length);
     // And no page was fetched twice from Clio, except the one in flight at each kill.
     const refetched = h.pages.repeats().reduce((n, r) => n + r.times - 1, 0);
+    console.log(`killed ${KILLS} times after ${killedAt} checkpoints; ${h.apiCalls()} API calls, ${refetched} page(s) fetched twice`);
     expect(refetched).toBeLessThanOrEqual(KILLS);
   });
 });

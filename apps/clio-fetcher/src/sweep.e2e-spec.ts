@@ -4,7 +4,7 @@ import { mirrorEntries } from '@sf/clio-mirror';
 import type { RecordedEvent } from '@sf/contracts';
 import { SyncHarness } from './testing/sync-harness';
 
-type Swept = { matterId?: string; entityType?: string; softDeletedIds: string[]; heldForReview: boolean; heldIds?: string[] };
+type Swept = { matterId?: string; entityType?: string; softDeletedIds: string[]; restoredIds: string[]; heldForReview: boolean; heldIds?: string[] };
 
 describe('clio-fetcher: mark-and-sweep of documents', () => {
   let h: SyncHarness;
@@ -72,7 +72,12 @@ describe('clio-fetcher: mark-and-sweep of documents', () => {
     expect(created.map((id) => mirrored.get(id))).toEqual([false, false, false]);
     expect(listedEarlier.map((id) => mirrored.get(id))).toEqual([false, false, false, false, false]);
 
-    await syncDocs({ trigger: 'maintenance', entityTypes: ['documents'] });
+    // Restored in Clio (taken out of the trash): the next complete listing brings it back and reports it.
+    const restored = notYetListed[0]!;
+    expect(h.sim.store.update('documents', restored, { deleted_at: null }).ok).toBe(true);
+    const next = sweptOf(await syncDocs({ trigger: 'maintenance', entityTypes: ['documents'] }));
+    expect(next.map((x) => x.restoredIds)).toEqual([[String(restored)]]);
+    expect(next[0]!.softDeletedIds.map(Number).sort((a, b) => a - b)).toEqual(listedEarlier);
     expect(await h.compareMirror(['documents'])).toEqual([]);
   });
 

@@ -56,8 +56,9 @@ export const connectionRevokedHandler = (deps: ConnectionRevokedDeps): MessageHa
   // Jobs before the window: a job projected now was requested before the connection stream is read below, so a
   // reconnect that preceded it cannot be missed.
   const jobs = await activeJobsOf(deps.db, event.metadata.firmId);
+  if (jobs.length === 0) return Disposition.ack;
   const window = await revocationWindow(deps.db, revoked);
-  if (window === null || jobs.length === 0) return Disposition.ack;
+  if (window === null) return Disposition.ack;
   const cancelled: string[] = [];
   for (const job of jobs) if (await cancelJob(deps, revoked, job, window.until)) cancelled.push(job.jobId);
   if (cancelled.length > 0) {

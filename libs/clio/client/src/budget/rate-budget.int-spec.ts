@@ -1,6 +1,6 @@
 import { createDb } from '@sf/db';
 import { createTestDatabase, uniqueName, type TestDatabase } from '@sf/testing';
-import { DEFAULT_LIMIT, RateBudget, WINDOW_MS } from './rate-budget';
+import { DEFAULT_LIMIT, RateBudget, UNMETERED_LIMIT, WINDOW_MS } from './rate-budget';
 
 const T = Date.UTC(2025, 0, 6, 9, 0, 0);
 
@@ -63,12 +63,14 @@ describe('RateBudget (clio_rate_budgets, real Postgres)', () => {
     }
   });
 
-  it('re-syncs from headers: adopts the real window, never raises remaining in the same window, ignores ended windows', async () => {
+  it('re-syncs from headers: adopts the real window and limit, never raises remaining in the same window, ignores ended windows', async () => {
     const id = uniqueName('conn');
     await budget.acquire(id, 'interactive', T + 5_000);
     const realReset = T + WINDOW_MS;
+    // The first response replaces the provisional 50/min with Clio's real limit and what is left of it: keeping
+    // remaining at 49 would leave backfill below its reserve (ceil(300 * 0.2) = 60) for the rest of the window.
     await budget.observe(id, { limit: 300, remaining: 290, resetAt: realReset }, T + 5_000);
-    expect(await row(id)).toMatchObject({ limit: 300, remaining: 49 });
+    expect(await row(id)).toMatchObject({ limit: 300, remaining: 290 });
     expect((await row(id)).reset_at.getTime()).toBe(realReset);
     await budget.observe(id, { limit: 300, remaining: 20, resetAt: realReset }, T + 6_000);
     expect((await row(id)).remaining).toBe(20);
@@ -79,6 +81,14 @@ describe('RateBudget (clio_rate_budgets, real Postgres)', () => {
     await budget.observe(id, { limit: 300, remaining: 250, resetAt: realReset + WINDOW_MS }, realReset + 1_000);
     expect((await row(id)).remaining).toBe(250);
     expect((await row(id)).reset_at.getTime()).toBe(realReset + WINDOW_MS);
+  });
+
+  it('opens the window up when a server sends no rate-limit headers at all (rate limiting off)', async () => {
+    const id = uniqueName('conn');
+    await budget.acquire(id, 'backfill', T);
+    await budget.observe(id, {}, T + 10);
+    expect(await row(id)).toMatchObject({ limit: UNMETERED_LIMIT, remaining: UNMETERED_LIMIT });
+    for (let i = 0; i < 60; i++) expect((await budget.acquire(id, 'backfill', T + 20)).ok).toBe(true);
   });
 
   it('exhaust empties the budget for everyone until Retry-After has passed', async () => {

@@ -5,6 +5,8 @@ import type { RateHeaders } from './rate-headers';
 
 /** Assumed until a response's `X-RateLimit-Limit` says otherwise: Clio's peak-hours limit (D-RL). */
 export const DEFAULT_LIMIT = 50;
+/** Budget assumed for a server that sends no `X-RateLimit-*` headers at all (rate limiting off). */
+export const UNMETERED_LIMIT = 1_000_000;
 /** Clio counts requests per token in 60-second windows (D-RL). */
 export const WINDOW_MS = 60_000;
 
@@ -53,11 +55,22 @@ export class RateBudget {
   }
 
   /**
-   * Re-syncs from a response's `X-RateLimit-*`. A response whose window has already ended is ignored; within
-   * the current window `remaining` only goes down (responses arrive out of order, and units we took for requests
+   * Re-syncs from a response's `X-RateLimit-*`. A response whose window has already ended is ignored. A limit
+   * different from the row's (the provisional 50 of a new row, or Clio switching between peak and off-peak limits)
+   * is adopted with the header's `remaining`. Otherwise, within the current window `remaining` only goes down (responses arrive out of order, and units we took for requests
    * still in flight are not in Clio's count yet); a response from a newer window than the row knows is adopted.
    */
   async observe(connectionId: string, h: RateHeaders, now: number): Promise<void> {
+    if (h.limit === undefined && h.remaining === undefined && h.resetAt === undefined) {
+      // Clio sends these headers on every response (D-RL); only an unmetered server (the simulator with rate
+      // limiting off) omits them. Planning 50/min against it would throttle for nothing, so the window is opened up.
+      await this.db
+        .updateTable('clio_rate_budgets')
+        .set({ limit: UNMETERED_LIMIT, remaining: UNMETERED_LIMIT, reset_at: new Date(now + WINDOW_MS), updated_at: new Date(now) })
+        .where('connection_id', '=', connectionId)
+        .execute();
+      return;
+    }
     if (h.remaining === undefined || h.resetAt === undefined || h.resetAt <= now) {
       if (h.limit !== undefined) {
         await this.db
@@ -73,7 +86,8 @@ export class RateBudget {
     await sql`
       update clio_rate_budgets as b set
         "limit" = coalesce(${h.limit ?? null}::int4, b."limit"),
-        remaining = case when b.reset_at <= ${at} or b.reset_at < ${reset} then ${h.remaining}::int4
+        remaining = case when b.reset_at <= ${at} or b.reset_at < ${reset}
+                              or b."limit" <> coalesce(${h.limit ?? null}::int4, b."limit") then ${h.remaining}::int4
                          else least(b.remaining, ${h.remaining}::int4) end,
         reset_at = ${reset},
         updated_at = ${at}

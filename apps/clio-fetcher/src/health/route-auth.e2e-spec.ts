@@ -1,0 +1,54 @@
+import type { INestApplication } from '@nestjs/common';
+import pino from 'pino';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { DEFAULT_CLAIMS } from '@sf/http-auth';
+import { captureNestApps, checkFirmScoping, checkRouteAuth, listHttpRoutes, routeKey, type HttpRoute } from '@sf/http-auth/testing';
+import { connectTestNats, createTestDatabase, TEST_NATS_URL, uniqueName, type TestDatabase } from '@sf/testing';
+import { fetcherConfig } from '../fetcher-config';
+import { startFetcher, type Fetcher } from '../start-fetcher';
+
+const SECRET = 'fetcher-route-auth-secret-of-at-least-32-bytes';
+/** The fetcher serves health only, and both probes are public. */
+const PUBLIC_ROUTES = ['GET /health/live', 'GET /health/ready'];
+
+describe('clio-fetcher: every route needs the JWT unless allow-listed (e2e, routes read from the running app)', () => {
+  let t: TestDatabase;
+  let fetcher: Fetcher;
+  let routes: HttpRoute[];
+  const id = uniqueName('fxauth').replace(/[^A-Za-z0-9_]/g, '_');
+  const streams = { eventsStream: `${id}_events`.toUpperCase(), deadLetterStream: `${id}_dlq`.toUpperCase() };
+
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    const capture = captureNestApps();
+    try {
+      fetcher = await startFetcher(fetcherConfig({
+        databaseUrl: t.url, natsUrl: TEST_NATS_URL, port: 0, host: '127.0.0.1', workers: 1, logger: pino({ level: 'silent' }),
+        topology: { namespace: id, ...streams, eventsMaxAgeMs: 3_600_000, deadLetterMaxAgeMs: 3_600_000 },
+        jwt: { alg: 'HS256', secret: Buffer.from(SECRET), leewaySeconds: 30, claims: { ...DEFAULT_CLAIMS } },
+      }));
+      const apps: INestApplication[] = await capture.apps();
+      expect(apps).toHaveLength(1);
+      routes = listHttpRoutes(apps[0]!);
+    } finally {
+      capture.stop();
+    }
+  });
+  afterAll(async () => {
+    await fetcher?.close();
+    const nc = await connectTestNats();
+    const jsm = await jetstreamManager(nc);
+    for (const name of [streams.eventsStream, streams.deadLetterStream]) await jsm.streams.delete(name).catch(() => false);
+    await nc.close();
+    await t?.drop();
+  });
+
+  it('serves exactly its public health routes; any route added later must need the JWT or join the allow-list', async () => {
+    expect(routes.map(routeKey)).toEqual(expect.arrayContaining(PUBLIC_ROUTES));
+    const report = await checkRouteAuth({ baseUrl: fetcher.url, routes, publicRoutes: PUBLIC_ROUTES, key: { alg: 'HS256', secret: SECRET } });
+    expect(report.problems).toEqual([]);
+    expect(report.open).toEqual(PUBLIC_ROUTES);
+    const scoping = await checkFirmScoping({ baseUrl: fetcher.url, routes, authorization: 'Bearer unused', casesFor: () => undefined });
+    expect(scoping).toEqual({ checked: [], problems: [] });
+  });
+});

@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { streamIds } from '@sf/contracts';
+import { readStream } from '@sf/event-store';
+import { captureNestApps, checkFirmScoping, checkRouteAuth, listHttpRoutes, routeKey, type FirmScopeCase, type HttpRoute } from '@sf/http-auth/testing';
+import { SyncScope } from '@sf/sync-jobs';
+import { uniqueName, waitFor } from '@sf/testing';
+import { bearer, call, JWT_SECRET, startE2eKit, type E2eKit } from '../testing/e2e-kit';
+import { connectFirm } from '../testing/orchestrator-fixtures';
+
+/** The only routes of the orchestrator that answer without the gateway JWT. */
+const PUBLIC_ROUTES = ['GET /health/live', 'GET /health/ready'];
+
+describe('sync orchestrator: every route needs the JWT and is firm-scoped (e2e, routes read from the running app)', () => {
+  let kit: E2eKit;
+  let routes: HttpRoute[];
+  const A = uniqueName('firm_a');
+  const B = uniqueName('firm_b');
+  let bJob: string;
+
+  beforeAll(async () => {
+    const capture = captureNestApps();
+    try {
+      kit = await startE2eKit();
+      const apps: INestApplication[] = await capture.apps();
+      expect(apps).toHaveLength(1);
+      routes = listHttpRoutes(apps[0]!);
+    } finally {
+      capture.stop();
+    }
+    for (const firm of [A, B]) await connectFirm(kit.t.db, firm);
+    await waitFor(() => kit.t.db.selectFrom('firm_connections').select('firm_id').where('firm_id', 'in', [A, B]).execute(), (rows) => rows.length === 2);
+    // Firm B's resources: matter 201 (visible to B because B synced it) and that sync's job.
+    bJob = (await kit.orchestrator.service.request({ firmId: B, scope: SyncScope.matter('201'), trigger: 'manual', requestedBy: 'user-b' })).jobId!;
+    expect(bJob).not.toBeNull();
+    await waitFor(() => kit.t.db.selectFrom('sync_jobs').select('job_id').where('job_id', '=', bJob).executeTakeFirst(), (r) => r !== undefined);
+  });
+  afterAll(async () => kit?.close());
+
+  it('finds the routes the orchestrator serves', () => {
+    expect(routes.map(routeKey)).toEqual(expect.arrayContaining([
+      'POST /firms/:id/sync', 'POST /matters/:id/sync', 'GET /matters/:id/sync-status', 'GET /sync-jobs/:id',
+      'POST /sync-jobs/:id/stop', 'POST /sync-jobs/:id/resume', 'POST /sync-jobs/:id/cancel', 'POST /sync-jobs/:id/reset', ...PUBLIC_ROUTES,
+    ]));
+  });
+
+  it('refuses no token, an expired, a malformed and a foreign-signed token with 401 on every route but the allow-listed ones', async () => {
+    const report = await checkRouteAuth({ baseUrl: kit.orchestrator.url, routes, publicRoutes: PUBLIC_ROUTES, key: { alg: 'HS256', secret: JWT_SECRET } });
+    expect(report.problems).toEqual([]);
+    expect(report.open).toEqual(PUBLIC_ROUTES);
+  });
+
+  it('answers another firm\'s matter, firm or job id on every route exactly like a missing id (404, same body), changing nothing', async () => {
+    // The foreign ids are real: firm B reaches them.
+    expect((await call(kit.orchestrator.url, 'GET', `/sync-jobs/${bJob}`, bearer(B))).status).toBe(200);
+    expect((await call(kit.orchestrator.url, 'GET', '/matters/201/sync-status', bearer(B))).status).toBe(200);
+
+    // Keyed by the resource a path starts with, so a new route under an existing resource is checked by default.
+    const cases: Record<string, FirmScopeCase> = {
+      matters: { foreign: { id: '201' }, missing: { id: '999999' } },
+      firms: { foreign: { id: B }, missing: { id: uniqueName('firm_none') } },
+      'sync-jobs': { foreign: { id: bJob }, missing: { id: randomUUID() } },
+    };
+    const report = await checkFirmScoping({
+      baseUrl: kit.orchestrator.url, routes, authorization: bearer(A), casesFor: (r) => cases[r.path.split('/')[1]!],
+    });
+    expect(report.problems).toEqual([]);
+    expect(report.checked).toEqual(expect.arrayContaining([
+      'POST /firms/:id/sync', 'POST /matters/:id/sync', 'GET /matters/:id/sync-status', 'GET /sync-jobs/:id',
+      'POST /sync-jobs/:id/stop', 'POST /sync-jobs/:id/resume', 'POST /sync-jobs/:id/cancel', 'POST /sync-jobs/:id/reset',
+    ]));
+
+    // Firm A's stop/cancel/reset/sync calls did nothing to firm B, and opened nothing for A.
+    expect((await readStream(kit.t.db, streamIds.syncScope(B, SyncScope.matter('201')))).map((e) => e.type)).toEqual(['SyncRequested']);
+    expect(await readStream(kit.t.db, streamIds.syncScope(B, SyncScope.firm()))).toEqual([]);
+    expect(await readStream(kit.t.db, streamIds.syncJob(bJob))).toEqual([]);
+    expect(await readStream(kit.t.db, streamIds.syncScope(A, SyncScope.matter('201')))).toEqual([]);
+    expect(await readStream(kit.t.db, streamIds.syncScope(A, SyncScope.firm()))).toEqual([]);
+  });
+});

@@ -1,0 +1,45 @@
+// The simulator's own serving rate for the same data the fetcher asks for: every resource, the fetcher's fields,
+// pages of 200 followed one at a time (the fetcher is serial per job), JSON parsed, nothing stored.
+import path from 'node:path';
+import { request } from 'undici';
+import { CLIO_FIELDS } from '@sf/clio-mirror';
+import { freePort } from '../../tools/main-job/free-port';
+import { startService } from '../../tools/main-job/services';
+
+export const simulatorRecordsPerSecond = async (opts: { size: string; logDir: string }): Promise<{ records: number; seconds: number; recordsPerS: number }> => {
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const sim = await startService({
+    name: 'clio-simulator-baseline', entry: 'apps/clio-simulator/src/main.ts',
+    args: ['--size', opts.size, '--seed', '7', '--port', String(port), '--rate-limit', 'off'], env: {}, readyUrl: `${origin}/_control/health`,
+  }, path.join(opts.logDir, 'baseline'), 300_000);
+  try {
+    const tokenRes = await request(`${origin}/_control/oauth/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ region: 'us' }) });
+    const token = ((await tokenRes.body.json()) as { accessToken?: string; access_token?: string });
+    const bearer = token.accessToken ?? token.access_token;
+    if (!bearer) throw new Error('simulator did not mint a token');
+    const headers = { authorization: `Bearer ${bearer}`, 'x-api-version': '4.0.9' };
+    let records = 0;
+    const run = async (): Promise<void> => {
+      for (const [resource, fields] of Object.entries(CLIO_FIELDS)) {
+        let url: string | undefined = `${origin}/api/v4/${resource}.json?limit=200&fields=${encodeURIComponent(fields.join(','))}${resource === 'calendar_entries' ? '' : '&order=id(asc)'}`;
+        while (url) {
+          const res = await request(url, { headers });
+          const body = (await res.body.json()) as { data: unknown[]; meta?: { paging?: { next?: string } } };
+          if (res.statusCode !== 200) throw new Error(`baseline ${resource}: HTTP ${res.statusCode}`);
+          records += body.data.length;
+          url = body.meta?.paging?.next;
+        }
+      }
+    };
+    await run(); // warm: the first pass fills the simulator's JSON cache, as a sync's pages would not be
+    records = 0;
+    const started = process.hrtime.bigint();
+    await run();
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    return { records, seconds, recordsPerS: records / seconds };
+  } finally {
+    await sim.stop();
+  }
+};
+
