@@ -2,10 +2,11 @@
 // Alone: `node -r @swc-node/register bench/eventlog/append.ts` (BENCH_ADMIN_DATABASE_URL, default local postgres).
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { Client, Pool } from 'pg';
+import { Pool } from 'pg';
 import type { NewEvent } from '@sf/contracts';
 import { createDb, migrateToLatest, type Database } from '@sf/db';
 import { appendToStream } from '@sf/event-store';
+import { createDatabase, dbUrl, dropDatabase } from './bench-db';
 
 /** Writers in each throughput measure (one pooled connection each, one stream each). */
 const WRITERS = 4;
@@ -26,22 +27,6 @@ export interface AppendFigures {
 }
 
 const log = (msg: string): void => void process.stderr.write(`  [append] ${msg}\n`);
-
-const admin = async (url: string, text: string, params: unknown[] = []): Promise<{ n?: string }[]> => {
-  const c = new Client({ connectionString: url });
-  await c.connect();
-  try {
-    return (await c.query<{ n?: string }>(text, params)).rows;
-  } finally {
-    await c.end();
-  }
-};
-
-const dbUrl = (adminUrl: string, name: string): string => {
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
-  return u.toString();
-};
 
 /** A matter-sync-shaped event whose data serialises to ~500 bytes. */
 const filler = randomBytes(150).toString('hex');
@@ -118,7 +103,7 @@ const round2 = (x: number): number => Math.round(x * 100) / 100;
 
 export async function benchAppend(opts: { url: string }): Promise<AppendFigures> {
   const name = `bench_append_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await admin(opts.url, `create database "${name}"`);
+  await createDatabase(opts.url, name);
   const url = dbUrl(opts.url, name);
   const db = createDb({ url, max: WRITERS, applicationName: name });
   const pool = new Pool({ connectionString: url, max: WRITERS, application_name: name });
@@ -152,13 +137,7 @@ export async function benchAppend(opts: { url: string }): Promise<AppendFigures>
   } finally {
     await db.destroy();
     await pool.end();
-    // pg-pool's end() returns before its sockets close: wait for the backends to leave, then drop without FORCE.
-    for (let i = 0; i < 100; i++) {
-      const [row] = await admin(opts.url, 'select count(*)::text as n from pg_stat_activity where datname = $1', [name]);
-      if (row?.n === '0') break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    await admin(opts.url, `drop database if exists "${name}"`);
+    await dropDatabase(opts.url, name, 'after-disconnect');
   }
 }
 

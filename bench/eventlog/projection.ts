@@ -4,11 +4,12 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
-import { Client, Pool } from 'pg';
+import { Pool } from 'pg';
 import { streamOf, type NewCatalogueEvent, type NewEvent } from '@sf/contracts';
 import { createDb, migrateToLatest, type Database, type Executor } from '@sf/db';
 import { appendToStream, LogPosition } from '@sf/event-store';
 import { matterSyncStateProjection, rebuildProjection, startProjectionRunner } from '@sf/read-models';
+import { createDatabase, dbUrl, dropDatabase } from './bench-db';
 
 /** Matters (one matter-scoped sync job each) in the pre-filled log; every batch touches BATCH distinct rows. */
 const MATTERS = 3_000;
@@ -34,22 +35,6 @@ export interface ProjectionFigures {
 }
 
 const log = (msg: string): void => void process.stderr.write(`  [projection] ${msg}\n`);
-
-const admin = async (url: string, text: string): Promise<void> => {
-  const c = new Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(text);
-  } finally {
-    await c.end();
-  }
-};
-
-const dbUrl = (adminUrl: string, name: string): string => {
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
-  return u.toString();
-};
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const percentile = (sorted: number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
@@ -256,7 +241,7 @@ const latencyFigures = async (db: Kysely<Database>, url: string): Promise<{ p50:
 
 export async function benchProjection(opts: { url: string }): Promise<ProjectionFigures> {
   const name = `bench_projection_${process.pid}_${Date.now().toString(36)}`;
-  await admin(opts.url, `create database "${name}"`);
+  await createDatabase(opts.url, name);
   const db = createDb({ url: dbUrl(opts.url, name), max: 6, applicationName: 'bench-projection' });
   const pool = new Pool({ connectionString: dbUrl(opts.url, name), max: 1 });
   try {
@@ -273,7 +258,7 @@ export async function benchProjection(opts: { url: string }): Promise<Projection
   } finally {
     await pool.end();
     await db.destroy();
-    await admin(opts.url, `drop database if exists "${name}" with (force)`);
+    await dropDatabase(opts.url, name, 'force');
   }
 }
 

@@ -5,11 +5,11 @@ import { jetstream, jetstreamManager, type JetStreamClient, type PubAck } from '
 import { headers, type MsgHdrs, type NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
 import type { Kysely } from 'kysely';
-import { Client } from 'pg';
 import { toWire, type NewEvent } from '@sf/contracts';
 import { createDb, migrateToLatest, type Database } from '@sf/db';
 import { LogPosition, appendToStream, readAllAfter } from '@sf/event-store';
 import { createRelay, defineTopology, provision, type Topology } from '@sf/messaging';
+import { createDatabase, dbUrl, dropDatabase } from './bench-db';
 
 /** Events in the log (and messages in the baseline). */
 const N = 30_000;
@@ -24,22 +24,6 @@ export interface RelayFigures {
 }
 
 const log = (msg: string): void => void process.stderr.write(`  [relay] ${msg}\n`);
-
-const withAdmin = async (url: string, sqlText: string): Promise<void> => {
-  const c = new Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(sqlText);
-  } finally {
-    await c.end();
-  }
-};
-
-const dbUrl = (adminUrl: string, name: string): string => {
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
-  return u.toString();
-};
 
 /** SyncProgressed events with a W3C trace: ~540 bytes on the wire each. */
 const progressEvents = (jobId: string, firmId: string, from: number, count: number): NewEvent[] =>
@@ -100,7 +84,7 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 
 export async function benchRelay(opts: { url: string; natsUrl: string }): Promise<RelayFigures> {
   const dbName = `bench_relay_${process.pid}_${Date.now().toString(36)}`;
-  await withAdmin(opts.url, `CREATE DATABASE "${dbName}"`);
+  await createDatabase(opts.url, dbName);
   const url = dbUrl(opts.url, dbName);
   const db = createDb({ url, max: 4, applicationName: 'bench-relay' });
   const nc = await connect({ servers: opts.natsUrl, name: 'bench-relay' });
@@ -153,7 +137,7 @@ export async function benchRelay(opts: { url: string; natsUrl: string }): Promis
     }
     await nc.close();
     await db.destroy();
-    await withAdmin(opts.url, `DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await dropDatabase(opts.url, dbName, 'force');
   }
 }
 

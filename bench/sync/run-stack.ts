@@ -96,7 +96,6 @@ export const runStack = async (opts: { adminUrl: string; natsUrl: string; size: 
     const jwt = signJwt({ firm_id: firmId, sub: 'bench', exp: Math.floor(Date.now() / 1000) + 7200 }, { alg: 'HS256', secret: jwtSecret });
     await connectClio(authUrl, jwt, 'us');
     const truth = await control<GroundTruth>('GET', '/ground-truth');
-    const records = Object.values(truth.counts).reduce((a, b) => a + b, 0);
 
     // Done = the job completed and the mirror (what users read) equals Clio.
     let checks = await checkMirror(db, firmId, truth);
@@ -107,6 +106,8 @@ export const runStack = async (opts: { adminUrl: string; natsUrl: string; size: 
       if (rows.some((r) => r.state === 'completed')) checks = await checkMirror(db, firmId, truth);
     }
     const done = Date.now();
+    // Records the sync mirrors (the ground truth also counts document versions, which are not synced).
+    const records = checks.reduce((n, c) => n + c.clio, 0);
     const { rows } = await sql<{ started_at: Date | string | null }>`select started_at from sync_jobs where firm_id = ${firmId}`.execute(db);
     const startedAt = rows[0]?.started_at ? new Date(rows[0].started_at).getTime() : NaN;
     const counters = await control<{ byToken: Record<string, { requests: number; byStatus: Record<string, number> }> }>('GET', '/requests/counters');

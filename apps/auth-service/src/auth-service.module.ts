@@ -1,9 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { HttpAuthModule, type JwtAuthConfig } from '@sf/http-auth';
+import { HealthModule, checkReadiness } from '@sf/service-kit';
 import { AUTH_DEPS, type AuthDeps } from './auth-deps';
 import { ConnectController } from './connect/connect.http-controller';
 import { DisconnectController } from './disconnect/disconnect.http-controller';
-import { HealthController } from './health/health.http-controller';
 import { StatusController } from './status/status.http-controller';
 
 /**
@@ -15,8 +15,8 @@ export class AuthServiceModule {
   static forRoot(deps: AuthDeps, jwt: JwtAuthConfig): DynamicModule {
     return {
       module: AuthServiceModule,
-      imports: [HttpAuthModule.forRoot(jwt)],
-      controllers: [ConnectController, DisconnectController, StatusController, HealthController],
+      imports: [HttpAuthModule.forRoot(jwt), HealthModule.forRoot(() => checkReadiness(deps.db, deps.nc))],
+      controllers: [ConnectController, DisconnectController, StatusController],
       providers: [{ provide: AUTH_DEPS, useValue: deps }],
     };
   }

@@ -10,6 +10,7 @@ import { connect } from '@nats-io/transport-node';
 import { EventTypes, RpcSubjects } from '@sf/contracts';
 import { createDb, migrateToLatest } from '@sf/db';
 import { defineTopology, provision, rebaseSubject } from '@sf/messaging';
+import { HttpErrorFilter } from '@sf/service-kit';
 import { TokenService, createClioTokenRefresher } from '@sf/token-vault';
 import type { AuthDeps } from './auth-deps';
 import type { AuthServiceConfig } from './auth-service-config';
@@ -17,7 +18,7 @@ import { AuthServiceModule } from './auth-service.module';
 import { clioApiBaseUrl } from './clio/clio-endpoints';
 import { ClioOAuthClient } from './clio/clio-oauth-client';
 import { appendConnectionEvent } from './events/connection-events';
-import { HttpErrorFilter } from './http/http-error.filter';
+import { AUTH_KNOWN_FAILURES } from './http/known-failures';
 import { createLogger } from './log';
 import { startMaintenance, type Maintenance } from './maintenance/maintenance-timer';
 import { MIN_STATE_SECRET_BYTES } from './oauth-state/oauth-state';
@@ -91,7 +92,7 @@ export const startAuthService = async (config: AuthServiceConfig): Promise<AuthS
       ...(config.successUrl ? { successUrl: config.successUrl } : {}),
     };
     const app: INestApplication = await NestFactory.create(AuthServiceModule.forRoot(deps, config.jwt), new ExpressAdapter(), { logger: false });
-    app.useGlobalFilters(new HttpErrorFilter(log));
+    app.useGlobalFilters(new HttpErrorFilter(log, { known: AUTH_KNOWN_FAILURES, codeLogField: 'errCode' }));
     closers.push(() => app.close());
     await app.listen(config.port, config.host);
     const port = (app.getHttpServer().address() as AddressInfo).port;

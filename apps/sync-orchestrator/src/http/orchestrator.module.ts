@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { HttpAuthModule, type JwtAuthConfig } from '@sf/http-auth';
-import { HealthController } from './health.http-controller';
+import { HealthModule, checkReadiness } from '@sf/service-kit';
 import { HTTP_DEPS, type HttpDeps } from './http-deps';
 import { SyncJobsController } from './sync-jobs.http-controller';
 import { SyncController } from './sync.http-controller';
@@ -14,8 +14,8 @@ export class OrchestratorModule {
   static forRoot(deps: HttpDeps, jwt: JwtAuthConfig): DynamicModule {
     return {
       module: OrchestratorModule,
-      imports: [HttpAuthModule.forRoot(jwt)],
-      controllers: [SyncController, SyncJobsController, HealthController],
+      imports: [HttpAuthModule.forRoot(jwt), HealthModule.forRoot(() => checkReadiness(deps.db, deps.nc))],
+      controllers: [SyncController, SyncJobsController],
       providers: [{ provide: HTTP_DEPS, useValue: deps }],
     };
   }

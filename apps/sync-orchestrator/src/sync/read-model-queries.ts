@@ -1,7 +1,7 @@
 import type { Executor } from '@sf/db';
+import { jobViewOf } from '@sf/read-models';
 import { connectionStatusOf, type FirmConnection, type JobView } from '@sf/sync-jobs';
 import type { ConnectionStatus, RateBudget } from '@sf/sync-policy';
-import { jobViewOf } from './job-view-row';
 
 /** The firm's Clio connection (`firm_connections`): its status for the policy and its id (the budget's key). */
 export const readConnection = async (db: Executor, firmId: string): Promise<{ status: ConnectionStatus; connectionId: string | null }> => {

@@ -15,6 +15,7 @@ export interface SyncJobRow {
 const ms = (d: Date | null): number | null => (d === null ? null : d.getTime());
 const iso = (n: number | null): string | null => (n === null ? null : new Date(n).toISOString());
 
+/** Reads a `sync_jobs` row (written by the sync_jobs projection) as a job view. */
 export const jobViewOf = (r: DbRow): JobView => ({
   jobId: r.job_id,
   firmId: r.firm_id,

@@ -1,5 +1,4 @@
-import { sql } from 'kysely';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { NatsConnection } from '@nats-io/nats-core';
 import type { Database } from '@sf/db';
 
@@ -9,17 +8,17 @@ export interface Readiness {
   checks: { postgres: CheckState; nats: CheckState };
 }
 
+/** What the health controller asks when `GET /health/ready` comes in. */
+export type ReadinessProbe = () => Promise<Readiness>;
+
 const within = <T>(p: Promise<T>, ms: number): Promise<T> =>
   new Promise<T>((resolve, reject) => {
     const t = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
     p.then(resolve, reject).finally(() => clearTimeout(t));
   });
 
-const probe = async (p: () => Promise<unknown>, ms: number): Promise<CheckState> =>
-  within(p(), ms).then(
-    () => 'ok' as const,
-    () => 'down' as const,
-  );
+const probe = (p: () => Promise<unknown>, ms: number): Promise<CheckState> =>
+  within(p(), ms).then(() => 'ok' as const, () => 'down' as const);
 
 /** Postgres answers a query and NATS a round trip, each within `timeoutMs` (default 2 000). */
 export const checkReadiness = async (db: Kysely<Database>, nc: NatsConnection, timeoutMs = 2_000): Promise<Readiness> => {

@@ -1,23 +1,26 @@
 import { Controller, Get, HttpException, Inject } from '@nestjs/common';
 import { Public } from '@sf/http-auth';
-import { AUTH_DEPS, type AuthDeps } from '../auth-deps';
-import { checkReadiness, type Readiness } from './readiness';
+import { HealthRoutes } from '../wire-names';
+import type { Readiness, ReadinessProbe } from './readiness';
+
+/** Injection token of the service's {@link ReadinessProbe}. */
+export const READINESS_PROBE = Symbol('service-kit:readiness-probe');
 
 @Public()
-@Controller('health')
+@Controller(HealthRoutes.base)
 export class HealthController {
-  constructor(@Inject(AUTH_DEPS) private readonly deps: AuthDeps) {}
+  constructor(@Inject(READINESS_PROBE) private readonly readiness: ReadinessProbe) {}
 
   /** The process is up and serving HTTP. */
-  @Get('live')
+  @Get(HealthRoutes.live)
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
   /** Postgres and NATS both answer: 200, else 503 naming the one that does not. */
-  @Get('ready')
+  @Get(HealthRoutes.ready)
   async ready(): Promise<{ status: 'ok'; checks: Readiness['checks'] }> {
-    const r = await checkReadiness(this.deps.db, this.deps.nc);
+    const r = await this.readiness();
     if (!r.ready) throw new HttpException({ statusCode: 503, status: 'unavailable', checks: r.checks }, 503);
     return { status: 'ok', checks: r.checks };
   }

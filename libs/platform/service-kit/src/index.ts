@@ -1,0 +1,10 @@
+export { checkReadiness } from './health/readiness';
+export type { CheckState, Readiness, ReadinessProbe } from './health/readiness';
+export { HealthController, READINESS_PROBE } from './health/health.http-controller';
+export { HealthModule } from './health/health.module';
+export { HttpErrorFilter } from './http/http-error.filter';
+export type { HttpErrorFilterOptions } from './http/http-error.filter';
+export { errorAnswer } from './http/error-answer';
+export type { ErrorAnswer, KnownFailure } from './http/error-answer';
+export type { HttpErrorResponse } from './http/http-response';
+export { HealthRoutes } from './wire-names';
