@@ -2,7 +2,7 @@ import { ROOT_CONTEXT } from '@opentelemetry/api';
 import { sql } from 'kysely';
 import type { RecordedEvent } from '@sf/contracts';
 import { LogPosition, readAllAfter } from '@sf/event-store';
-import { createTestDatabase, type TestDatabase } from '@sf/testing';
+import { createTestDatabase, waitFor, type TestDatabase } from '@sf/testing';
 import { appendEach, syncRequested } from '../testing/messaging-test-kit';
 import { applyBatch, type Delivery } from './apply-batch';
 import { Disposition } from './disposition';
@@ -16,7 +16,8 @@ describe('applyBatch', () => {
     t = await createTestDatabase();
     await sql`create table test_effects (event_id uuid not null)`.execute(t.db);
     await appendEach(t.db, ['ok-1', 'throws', 'dead', 'ok-2'].map((matterId) => syncRequested('firm-b', { matterId })));
-    events = await readAllAfter(t.db, LogPosition.start, 10);
+    // The log shows a commit only once no older transaction is open anywhere on the server: wait for all four.
+    events = await waitFor(() => readAllAfter(t.db, LogPosition.start, 10), (es) => es.length === 4);
   });
   afterAll(() => t.drop());
 
