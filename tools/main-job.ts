@@ -126,7 +126,7 @@ const main = async (): Promise<void> => {
     const usage = counters(await control('GET', '/requests/counters'));
     for (const line of renderSummary({
       checks, apiCalls: usage.requests, r429: usage.r429, seconds: (Date.now() - syncStarted) / 1000, jobId,
-      urls: { 'job status': `${orchUrl}/sync-jobs/${jobId}`, 'Clio simulator': `${simOrigin}/api/v4`, 'auth service': `${authUrl}/connections/clio` },
+      urls: { 'job (with --keep)': `${orchUrl}/sync-jobs/${jobId}`, 'Clio simulator': `${simOrigin}/api/v4`, 'auth service': `${authUrl}/connections/clio` },
       logDir,
     })) console.log(line);
     console.log(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
