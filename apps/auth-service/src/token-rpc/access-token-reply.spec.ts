@@ -11,6 +11,17 @@ describe('access-token RPC wire mapping', () => {
     }
   });
 
+  it('parses unauthorizedAfterRefresh as a boolean or absent, and refuses any other value', () => {
+    expect(parseAccessTokenRequest('{"firmId":"firm-1","rejectedToken":"t","unauthorizedAfterRefresh":true}')).toEqual({
+      firmId: 'firm-1', rejectedToken: 't', unauthorizedAfterRefresh: true,
+    });
+    expect(parseAccessTokenRequest('{"firmId":"firm-1","rejectedToken":"t","unauthorizedAfterRefresh":false}')).toEqual({ firmId: 'firm-1', rejectedToken: 't' });
+    expect(parseAccessTokenRequest('{"firmId":"firm-1","unauthorizedAfterRefresh":true}')).toEqual({ firmId: 'firm-1', unauthorizedAfterRefresh: true });
+    for (const bad of ['"true"', '1', 'null', '{}']) {
+      expect(parseAccessTokenRequest(`{"firmId":"f","rejectedToken":"t","unauthorizedAfterRefresh":${bad}}`)).toBeNull();
+    }
+  });
+
   it('maps a granted token with the region\'s API base and an ISO expiry', () => {
     const expiresAt = new Date('2026-01-02T03:04:05.000Z');
     expect(toAccessTokenReply({ ok: true, accessToken: 'tok', expiresAt, connectionId: 'c-1', region: 'ca' }, base)).toEqual({

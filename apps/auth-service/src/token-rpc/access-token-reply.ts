@@ -3,7 +3,7 @@ import type { AccessTokenResult, ClioRegion } from '@sf/token-vault';
 
 const MAX_TOKEN_LENGTH = 4096;
 
-/** The request, validated; null when it is not `{ firmId, rejectedToken? }`. */
+/** The request, validated; null when it is not `{ firmId, rejectedToken?, unauthorizedAfterRefresh? }`. */
 export const parseAccessTokenRequest = (raw: string): AccessTokenRequest | null => {
   let v: unknown;
   try {
@@ -12,11 +12,13 @@ export const parseAccessTokenRequest = (raw: string): AccessTokenRequest | null 
     return null;
   }
   if (typeof v !== 'object' || v === null) return null;
-  const { firmId, rejectedToken } = v as Record<string, unknown>;
+  const { firmId, rejectedToken, unauthorizedAfterRefresh } = v as Record<string, unknown>;
   if (typeof firmId !== 'string' || !FIRM_ID_PATTERN.test(firmId)) return null;
-  if (rejectedToken === undefined) return { firmId };
+  if (unauthorizedAfterRefresh !== undefined && typeof unauthorizedAfterRefresh !== 'boolean') return null;
+  const flag = unauthorizedAfterRefresh === true ? { unauthorizedAfterRefresh } : {};
+  if (rejectedToken === undefined) return { firmId, ...flag };
   if (typeof rejectedToken !== 'string' || rejectedToken.length === 0 || rejectedToken.length > MAX_TOKEN_LENGTH) return null;
-  return { firmId, rejectedToken };
+  return { firmId, rejectedToken, ...flag };
 };
 
 /** Maps the vault's answer to the wire reply. Messages are for operators and name no token. */
@@ -43,11 +45,18 @@ export const toAccessTokenReply = (r: AccessTokenResult, apiBaseUrl: (region: Cl
   }
 };
 
+/** The reply after a caller reported that Clio refused the connection's current, freshly refreshed token. */
+export const UNAUTHORIZED_AFTER_REFRESH_REPLY: AccessTokenReply = {
+  ok: false,
+  reason: AccessTokenFailures.needsReauth,
+  message: 'Clio rejected a freshly refreshed access token; a user of the firm must connect Clio again',
+};
+
 /** The reply to a request that is not a valid AccessTokenRequest (a caller bug; retrying will not help). */
 export const MALFORMED_REQUEST_REPLY: AccessTokenReply = {
   ok: false,
   reason: AccessTokenFailures.unavailable,
-  message: 'malformed request: expected {"firmId": "<firm id>", "rejectedToken"?: "<token>"}',
+  message: 'malformed request: expected {"firmId": "<firm id>", "rejectedToken"?: "<token>", "unauthorizedAfterRefresh"?: <boolean>}',
 };
 
 /** The reply when the vault failed unexpectedly (database down, undecryptable row): details go to the log only. */

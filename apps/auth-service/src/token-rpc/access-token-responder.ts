@@ -1,15 +1,16 @@
 import type { Msg, NatsConnection, Subscription } from '@nats-io/nats-core';
 import type { Logger } from 'pino';
 import type { AccessTokenReply } from '@sf/contracts';
-import type { ClioRegion, TokenService } from '@sf/token-vault';
+import type { ClioRegion } from '@sf/token-vault';
 import { TOKEN_RPC_QUEUE } from '../wire-names';
-import { INTERNAL_ERROR_REPLY, MALFORMED_REQUEST_REPLY, parseAccessTokenRequest, toAccessTokenReply } from './access-token-reply';
+import { INTERNAL_ERROR_REPLY, MALFORMED_REQUEST_REPLY, parseAccessTokenRequest } from './access-token-reply';
+import { answerAccessTokenRequest, type TokenRpcVault } from './answer-access-token';
 
 export interface AccessTokenResponderOptions {
   nc: NatsConnection;
   /** `sf.rpc.auth.access-token`, rebased onto the deployment's namespace. */
   subject: string;
-  tokens: Pick<TokenService, 'getAccessToken'>;
+  tokens: TokenRpcVault;
   apiBaseUrl: (region: ClioRegion) => string;
   log: Logger;
 }
@@ -22,7 +23,8 @@ export interface AccessTokenResponder {
 /**
  * Answers the access-token RPC in queue group `auth-service` (one replica answers each request). Core NATS only:
  * the reply carries a live token, so it goes to the requester's inbox and nowhere else, and is never logged.
- * A needs_reauth transition appends its event inside the vault's transaction (TokenService `onNeedsReauth`).
+ * A needs_reauth transition (refused refresh, or a reported 401 to a fresh token) appends its event inside the
+ * vault's transaction (TokenService `onNeedsReauth`).
  */
 export const startAccessTokenResponder = (o: AccessTokenResponderOptions): AccessTokenResponder => {
   const inflight = new Set<Promise<void>>();
@@ -33,13 +35,10 @@ export const startAccessTokenResponder = (o: AccessTokenResponderOptions): Acces
       o.log.warn({ subject: o.subject }, 'malformed access-token request');
       reply = MALFORMED_REQUEST_REPLY;
     } else {
-      reply = await o.tokens.getAccessToken(req.firmId, req.rejectedToken !== undefined ? { rejectedToken: req.rejectedToken } : {}).then(
-        (r) => toAccessTokenReply(r, o.apiBaseUrl),
-        (e: unknown) => {
-          o.log.error({ firmId: req.firmId, err: e instanceof Error ? e.name : 'unknown', detail: e instanceof Error ? e.message : undefined }, 'access-token request failed');
-          return INTERNAL_ERROR_REPLY;
-        },
-      );
+      reply = await answerAccessTokenRequest(o.tokens, req, o.apiBaseUrl).catch((e: unknown) => {
+        o.log.error({ firmId: req.firmId, err: e instanceof Error ? e.name : 'unknown', detail: e instanceof Error ? e.message : undefined }, 'access-token request failed');
+        return INTERNAL_ERROR_REPLY;
+      });
     }
     o.log.debug({ firmId: req?.firmId, outcome: reply.ok ? 'token' : reply.reason }, 'access-token request answered');
     msg.respond(JSON.stringify(reply));

@@ -1,5 +1,5 @@
 import { uniqueName, waitFor } from '@sf/testing';
-import type { AccessTokenReply } from '@sf/contracts';
+import type { AccessTokenReply, AccessTokenRequest } from '@sf/contracts';
 import { AuthHarness, CLIO_APP } from '../testing/auth-service-harness';
 import { Routes } from '../wire-names';
 
@@ -103,6 +103,45 @@ describe('auth service: the access-token RPC and refreshes (e2e against the simu
     expect((await h.api(Routes.connection, { jwt: h.jwt(f.firmId) })).body['status']).toBe('needs_reauth');
     expect(await h.rpc(f.firmId)).toMatchObject({ ok: false, reason: 'needs_reauth' });
     expect((await h.events(f.firmId)).length).toBe(2);
+  });
+
+  /** A client's report that Clio answered 401 to `token` although it came from a refresh. */
+  const report401AfterRefresh = async (firmId: string, token: string): Promise<AccessTokenReply> => {
+    const req: AccessTokenRequest = { firmId, rejectedToken: token, unauthorizedAfterRefresh: true };
+    return (await h.nc.request(h.service.tokenSubject, JSON.stringify(req), { timeout: 20_000 })).json<AccessTokenReply>();
+  };
+
+  // Building a grant whose fresh token Clio refuses only on API calls is hard at the simulator, so the client's
+  // report (what @sf/clio-client sends after a second 401) is driven directly.
+  it('marks needs_reauth with exactly one ConnectionNeedsReauth when Clio refused the current, freshly refreshed token', async () => {
+    const f = await connected();
+    const fresh = tokenOf(await h.rpc(f.firmId, f.tokens.accessToken));
+    const before = h.tokenPosts();
+    const replies = await Promise.all(Array.from({ length: 6 }, () => report401AfterRefresh(f.firmId, fresh)));
+    for (const r of replies) expect(r).toMatchObject({ ok: false, reason: 'needs_reauth', message: expect.stringContaining('connect Clio again') });
+    expect(replies).toContainEqual({
+      ok: false, reason: 'needs_reauth', message: 'Clio rejected a freshly refreshed access token; a user of the firm must connect Clio again',
+    });
+    expect(h.tokenPosts()).toBe(before);
+    const events = await h.events(f.firmId);
+    expect(events.map((e) => e.type)).toEqual(['ClioConnected', 'ConnectionNeedsReauth']);
+    expect(events[1]!.data).toEqual({ connectionId: (events[0]!.data as { connectionId: string }).connectionId, reason: 'Clio rejected a freshly refreshed access token' });
+    expect((await h.api(Routes.connection, { jwt: h.jwt(f.firmId) })).body['status']).toBe('needs_reauth');
+    expect(await h.rpc(f.firmId)).toMatchObject({ ok: false, reason: 'needs_reauth' });
+    expect(await report401AfterRefresh(f.firmId, fresh)).toMatchObject({ ok: false, reason: 'needs_reauth' });
+    expect((await h.events(f.firmId)).length).toBe(2);
+  });
+
+  it('ignores a stale report about a token already replaced: nothing is marked, the current token is handed out', async () => {
+    const f = await connected();
+    const fresh = tokenOf(await h.rpc(f.firmId, f.tokens.accessToken));
+    const before = h.tokenPosts();
+    expect(tokenOf(await report401AfterRefresh(f.firmId, f.tokens.accessToken))).toBe(fresh);
+    expect(await report401AfterRefresh(uniqueName('firm'), fresh)).toMatchObject({ ok: false, reason: 'not_connected' });
+    expect(h.tokenPosts()).toBe(before);
+    expect((await h.events(f.firmId)).map((e) => e.type)).toEqual(['ClioConnected']);
+    expect((await h.api(Routes.connection, { jwt: h.jwt(f.firmId) })).body['status']).toBe('active');
+    expect(tokenOf(await h.rpc(f.firmId))).toBe(fresh);
   });
 
   it('refreshes due connections proactively on the timer, without any request', async () => {

@@ -2,7 +2,7 @@ import { createTestDatabase, uniqueName, type TestDatabase } from '@sf/testing';
 import { createClioClient } from './create-clio-client';
 import { createInMemoryTokenProvider } from './tokens/in-memory-token-provider';
 import { simTokenProvider, startSimHarness, T0, type SimHarness } from './testing/sim-harness';
-import type { ClioClientOptions, ListRequest } from './types';
+import type { ClioClientOptions, ListRequest, TokenProvider } from './types';
 
 const COUNTS = { users: 2, contacts: 5, matters: 25, calendar_entries: 1, tasks: 1, documents: 0, activities: 1, folders_per_matter: 0 };
 const MATTERS: ListRequest = { resource: 'matters', fields: ['id', 'display_number'], limit: 10 };
@@ -102,13 +102,36 @@ describe('Clio client: faults injected through the simulator control API', () =>
     expect(client.stats()).toMatchObject({ refreshes: 1, apiCalls: 3 });
   });
 
-  it('a token revoked in Clio (401 again after the refresh) is needs_reauth', async () => {
+  it('a token revoked in Clio (401 again after the refresh) is needs_reauth, reported once to the provider with the fresh token', async () => {
     await h.control.addFault({ kind: 'revoked_token' });
-    const { client } = setup();
+    const { client, tokens } = setup();
     expect(await client.fetchPage(MATTERS, 'interactive')).toEqual({
       ok: false, kind: 'needs_reauth', reason: 'Clio rejected the access token again after a refresh (401)',
     });
+    expect(tokens.issued).toHaveLength(2);
+    expect(tokens.asked).toEqual([
+      { firmId: 'firm-1', rejectedToken: undefined },
+      { firmId: 'firm-1', rejectedToken: tokens.issued[0] },
+      { firmId: 'firm-1', rejectedToken: tokens.issued[1], unauthorizedAfterRefresh: true },
+    ]);
     expect(client.stats()).toMatchObject({ refreshes: 1, apiCalls: 2 });
+  });
+
+  it('the needs_reauth report is not retried when the provider is unavailable, and the outcome stays needs_reauth', async () => {
+    await h.control.addFault({ kind: 'revoked_token' });
+    const sim = simTokenProvider(h, uniqueName('conn'));
+    const reports: string[] = [];
+    const tokens: TokenProvider = {
+      getToken: async (firmId, o) => {
+        if (o?.unauthorizedAfterRefresh !== true) return sim.provider.getToken(firmId, o);
+        reports.push(o.rejectedToken ?? '');
+        return { ok: false, reason: 'unavailable', message: 'auth service did not answer' };
+      },
+    };
+    const { client } = setup({ tokens });
+    expect(await client.fetchPage(MATTERS, 'interactive')).toMatchObject({ ok: false, kind: 'needs_reauth' });
+    expect(reports).toEqual([sim.issued[1]]);
+    expect(client.stats()).toMatchObject({ refreshes: 1, apiCalls: 2, retries: 0 });
   });
 
   it('a timeout (connection dropped) is retried', async () => {

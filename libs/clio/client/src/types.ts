@@ -21,10 +21,20 @@ export type ClioResource =
  */
 export type Lane = 'interactive' | 'webhook' | 'backfill';
 
+/** What a caller tells the TokenProvider beyond the firm (the optional fields of `AccessTokenRequest`). */
+export interface TokenRequestOptions {
+  /** The token Clio just answered 401 to; bypasses any cache and asks for a refresh. */
+  rejectedToken?: string;
+  /**
+   * Clio answered 401 to `rejectedToken` although it came from a refresh: asks the auth service to mark the
+   * connection needs_reauth. Bypasses any cache. Default false.
+   */
+  unauthorizedAfterRefresh?: boolean;
+}
+
 /** Port through which the client obtains access tokens (never stored beyond memory, never logged). */
 export interface TokenProvider {
-  /** `rejectedToken`: the token Clio just answered 401 to; bypasses any cache and asks for a refresh. */
-  getToken(firmId: string, opts?: { rejectedToken?: string }): Promise<AccessTokenReply>;
+  getToken(firmId: string, opts?: TokenRequestOptions): Promise<AccessTokenReply>;
 }
 
 export interface ListRequest {

@@ -17,6 +17,13 @@ export interface AccessTokenRequest {
    * replaced, so a 401 costs at most one refresh across all replicas.
    */
   rejectedToken?: string;
+  /**
+   * Clio answered 401 to `rejectedToken` even though it was freshly issued (the caller already refreshed once):
+   * the grant no longer works, so the auth service marks the connection needs_reauth instead of refreshing again.
+   * Honoured only while `rejectedToken` is still the connection's current access token, so a stale report cannot
+   * mark a healthy connection. Absent means false.
+   */
+  unauthorizedAfterRefresh?: boolean;
 }
 
 export const AccessTokenFailures = {

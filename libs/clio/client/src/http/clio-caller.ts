@@ -121,7 +121,12 @@ export class ClioCaller {
 
   private async unauthorized<T>(res: RawResponse, tok: Token, s: LoopState): Promise<Step<T>> {
     await discard(res);
-    if (s.refreshed) return done({ ok: false, kind: 'needs_reauth', reason: 'Clio rejected the access token again after a refresh (401)' });
+    if (s.refreshed) {
+      // A fresh token refused too: the grant is dead. Tell the auth service (it marks the connection needs_reauth
+      // if this is still its current token); the reply changes nothing here, so it is neither read nor retried.
+      await this.c.tokens.getToken(this.c.firmId, { rejectedToken: tok.accessToken, unauthorizedAfterRefresh: true });
+      return done({ ok: false, kind: 'needs_reauth', reason: 'Clio rejected the access token again after a refresh (401)' });
+    }
     s.refreshed = true;
     s.rejected = tok.accessToken;
     this.c.stats.refreshes++;

@@ -38,17 +38,24 @@ export async function startSimHarness(opts: SimulatorOptions = {}): Promise<SimH
 
 export interface IssuingProvider {
   provider: TokenProvider;
-  /** Every question the provider had to pass on (cache misses and refreshes), in order. */
-  asked: Array<{ firmId: string; rejectedToken: string | undefined }>;
+  /** Every question the provider had to pass on (cache misses, refreshes, needs_reauth reports), in order. */
+  asked: Array<{ firmId: string; rejectedToken: string | undefined; unauthorizedAfterRefresh?: true }>;
   /** Tokens handed out, in order. */
   issued: string[];
 }
 
-/** A TokenProvider that mints simulator tokens for one connection; a refresh (rejectedToken) mints a new one. */
+/**
+ * A TokenProvider that mints simulator tokens for one connection; a refresh (rejectedToken) mints a new one, and a
+ * report that a fresh token was refused (unauthorizedAfterRefresh) is answered needs_reauth, as the auth service does.
+ */
 export function simTokenProvider(h: SimHarness, connectionId: string): IssuingProvider {
   const asked: IssuingProvider['asked'] = [];
   const issued: string[] = [];
-  const provider = createInMemoryTokenProvider((firmId, rejectedToken): AccessTokenReply => {
+  const provider = createInMemoryTokenProvider((firmId, rejectedToken, request): AccessTokenReply => {
+    if (request.unauthorizedAfterRefresh === true) {
+      asked.push({ firmId, rejectedToken, unauthorizedAfterRefresh: true });
+      return { ok: false, reason: 'needs_reauth', message: 'Clio rejected a freshly refreshed access token' };
+    }
     asked.push({ firmId, rejectedToken });
     const t = h.sim.edge.issueToken();
     issued.push(t.access_token);

@@ -64,6 +64,22 @@ describe('NATS token provider (real nats-server, test responder on a unique subj
     sub.unsubscribe();
   });
 
+  it('unauthorizedAfterRefresh reaches the auth service with the token, bypassing a valid cached token', async () => {
+    const subject = uniqueName('test.rpc.token');
+    const { seen, sub } = respond(subject);
+    const p = createNatsTokenProvider(nc, { subject, now });
+    await p.getToken('firm-5');
+    await p.getToken('firm-5', { rejectedToken: 'tok-1' });
+    // tok-2 is cached and valid for an hour: the report must still go out, not be answered from the cache.
+    await p.getToken('firm-5', { rejectedToken: 'tok-2', unauthorizedAfterRefresh: true });
+    expect(seen).toEqual([
+      { firmId: 'firm-5' },
+      { firmId: 'firm-5', rejectedToken: 'tok-1' },
+      { firmId: 'firm-5', rejectedToken: 'tok-2', unauthorizedAfterRefresh: true },
+    ]);
+    sub.unsubscribe();
+  });
+
   it('passes failure replies through and does not cache them', async () => {
     const subject = uniqueName('test.rpc.token');
     let calls = 0;

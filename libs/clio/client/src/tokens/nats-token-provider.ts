@@ -20,8 +20,13 @@ const DEFAULT_TIMEOUT_MS = 5_000;
 export function createNatsTokenProvider(nc: NatsConnection, opts: NatsTokenProviderOptions = {}): TokenProvider {
   const subject = opts.subject ?? RpcSubjects.accessToken;
   const timeout = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  return cachingTokenProvider(async (firmId, rejectedToken) => {
-    const request: AccessTokenRequest = rejectedToken === undefined ? { firmId } : { firmId, rejectedToken };
+  return cachingTokenProvider(async (firmId, { rejectedToken, unauthorizedAfterRefresh }) => {
+    // Absent fields stay off the wire: the request is exactly what the caller asked.
+    const request: AccessTokenRequest = {
+      firmId,
+      ...(rejectedToken === undefined ? {} : { rejectedToken }),
+      ...(unauthorizedAfterRefresh === true ? { unauthorizedAfterRefresh } : {}),
+    };
     try {
       const msg = await nc.request(subject, JSON.stringify(request), { timeout });
       return parseAccessTokenReply(msg.string()) ?? unavailable('auth service sent an unreadable reply');
