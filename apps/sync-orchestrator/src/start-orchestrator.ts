@@ -18,11 +18,14 @@ import type { HttpDeps } from './http/http-deps';
 import { ORCHESTRATOR_KNOWN_FAILURES } from './http/known-failures';
 import { OrchestratorModule } from './http/orchestrator.module';
 import { createLogger } from './log';
+import { createProcessingService } from './processing/processing-service';
+import { SYNC_ENDED_CONSUMERS, syncEndedHandler } from './processing/sync-ended.consumer';
 import { CONNECTION_REVOKED_CONSUMER, connectionRevokedHandler } from './nats/connection-revoked.consumer';
 import { firstLoginHandler } from './nats/first-login.consumer';
 import { startSyncRpcResponder } from './nats/sync-rpc-responder';
 import type { OrchestratorConfig } from './orchestrator-config';
 import { startStallTimer } from './stall-timer';
+import type { SyncDeps } from './sync/sync-deps';
 import { createSyncService, syncDeps, type SyncService } from './sync/sync-service';
 import { FIRST_LOGIN_CONSUMER } from './wire-names';
 
@@ -61,7 +64,7 @@ const startHttp = async (deps: HttpDeps, config: OrchestratorConfig, log: Logger
 
 /** The sync-request RPC, the ClioConnected consumer and the ConnectionRevoked consumer. Returns the RPC subject. */
 const startMessaging = async (
-  o: { nc: NatsConnection; db: Kysely<Database>; topology: Topology; service: SyncService; connections: Projection; syncJobs: Projection },
+  o: { nc: NatsConnection; db: Kysely<Database>; topology: Topology; service: SyncService; deps: SyncDeps; connections: Projection; syncJobs: Projection },
   log: Logger, closers: Closers,
 ): Promise<string> => {
   const rpcSubject = rebaseSubject(o.topology.namespace, RpcSubjects.syncRequest);
@@ -70,6 +73,7 @@ const startMessaging = async (
   const consumers: Array<[string, MessageHandler]> = [
     [FIRST_LOGIN_CONSUMER, firstLoginHandler({ db: o.db, service: o.service, connections: o.connections })],
     [CONNECTION_REVOKED_CONSUMER, connectionRevokedHandler({ db: o.db, jobs: o.syncJobs, log })],
+    ...SYNC_ENDED_CONSUMERS.map((c): [string, MessageHandler] => [c.name, syncEndedHandler(o.deps)]),
   ];
   for (const [name, handler] of consumers) {
     const consumer = createConsumerRunner({
@@ -102,6 +106,7 @@ export const startOrchestrator = async (config: OrchestratorConfig): Promise<Orc
       consumers: [
         { name: FIRST_LOGIN_CONSUMER, filterSubject: SUBJECTS.eventType('ClioConnected') },
         { name: CONNECTION_REVOKED_CONSUMER, filterSubject: SUBJECTS.eventType('ConnectionRevoked') },
+        ...SYNC_ENDED_CONSUMERS.map((c) => ({ name: c.name, filterSubject: SUBJECTS.eventType(c.eventType) })),
       ],
     });
     await provision(await jetstreamManager(nc), topology);
@@ -112,9 +117,10 @@ export const startOrchestrator = async (config: OrchestratorConfig): Promise<Orc
       });
       closers.push(() => runner.stop());
     }
-    const service = createSyncService(syncDeps(db, { policy: syncPolicyConfig(config.policy), ...(config.clock ? { now: config.clock } : {}) }));
-    const port = await startHttp({ service, db, nc }, config, log, closers);
-    const rpcSubject = await startMessaging({ nc, db, topology, service, connections, syncJobs }, log, closers);
+    const deps = syncDeps(db, { policy: syncPolicyConfig(config.policy), ...(config.clock ? { now: config.clock } : {}) });
+    const service = createSyncService(deps);
+    const port = await startHttp({ service, processing: createProcessingService(deps, service), db, nc }, config, log, closers);
+    const rpcSubject = await startMessaging({ nc, db, topology, service, deps, connections, syncJobs }, log, closers);
     const stall = startStallTimer(service, config.stallCheckIntervalMs ?? 60_000, log);
     closers.push(() => stall.stop());
     log.info({ port, namespace: topology.namespace, rpcSubject }, 'sync orchestrator started');

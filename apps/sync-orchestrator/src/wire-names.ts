@@ -4,6 +4,10 @@ export const Routes = {
   matterSyncStatus: 'matters/:id/sync-status',
   firmSync: 'firms/:id/sync',
   job: 'sync-jobs/:id',
+  documentCount: 'matters/:id/documents/count',
+  processingJobs: 'jobs',
+  processingJob: 'jobs/:id',
+  processingJobCancel: 'jobs/:id/cancel',
 } as const;
 
 /** Queue group of the sync-request RPC: one replica answers each request. */

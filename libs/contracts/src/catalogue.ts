@@ -10,6 +10,7 @@ import { documentsSwept, type DocumentsSweptV1 } from './events/documents-swept'
 import { jobCancelled, type JobCancelledV1 } from './events/job-cancelled';
 import { jobCompleted, type JobCompletedV1 } from './events/job-completed';
 import { jobStarted, type JobStartedV1 } from './events/job-started';
+import { processingJobRequested, type ProcessingJobRequestedV1 } from './events/processing-job-requested';
 import { syncJobBlocked, type SyncJobBlockedV1 } from './events/sync-job-blocked';
 import { syncJobCancelled, type SyncJobCancelledV1 } from './events/sync-job-cancelled';
 import { syncJobCompleted, type SyncJobCompletedV1 } from './events/sync-job-completed';
@@ -35,6 +36,7 @@ export interface CurrentEventData {
   SyncJobFailed: SyncJobFailedV1;
   SyncJobCancelled: SyncJobCancelledV1;
   DocumentsSwept: DocumentsSweptV1;
+  ProcessingJobRequested: ProcessingJobRequestedV1;
   JobStarted: JobStartedV1;
   DocumentProcessed: DocumentProcessedV1;
   DocumentSkipped: DocumentSkippedV1;
@@ -62,6 +64,7 @@ export const CATALOGUE: { readonly [K in EventType]: EventDefinition<K, CurrentE
   SyncJobFailed: syncJobFailed,
   SyncJobCancelled: syncJobCancelled,
   DocumentsSwept: documentsSwept,
+  ProcessingJobRequested: processingJobRequested,
   JobStarted: jobStarted,
   DocumentProcessed: documentProcessed,
   DocumentSkipped: documentSkipped,

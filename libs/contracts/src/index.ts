@@ -29,6 +29,7 @@ export { SyncJobCompletedV1 } from './events/sync-job-completed';
 export { SyncJobFailedV1 } from './events/sync-job-failed';
 export { SyncJobCancelledV1 } from './events/sync-job-cancelled';
 export { DocumentsSweptV1 } from './events/documents-swept';
+export { ProcessingJobRequestedV1 } from './events/processing-job-requested';
 export { JobStartedV1 } from './events/job-started';
 export { DocumentProcessedV1 } from './events/document-processed';
 export { DocumentSkippedV1 } from './events/document-skipped';

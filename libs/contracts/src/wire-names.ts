@@ -15,6 +15,7 @@ export const EventTypes = {
   SyncJobFailed: 'SyncJobFailed',
   SyncJobCancelled: 'SyncJobCancelled',
   DocumentsSwept: 'DocumentsSwept',
+  ProcessingJobRequested: 'ProcessingJobRequested',
   JobStarted: 'JobStarted',
   DocumentProcessed: 'DocumentProcessed',
   DocumentSkipped: 'DocumentSkipped',

@@ -1,14 +1,16 @@
 import type { NatsConnection } from '@nats-io/nats-core';
 import type { Kysely } from 'kysely';
 import type { Database } from '@sf/db';
+import type { ProcessingService } from '../processing/processing-service';
 import type { SyncService } from '../sync/sync-service';
 
 /** Injection token of {@link HttpDeps}. */
 export const HTTP_DEPS = Symbol('SYNC_ORCHESTRATOR_HTTP_DEPS');
 
-/** What the controllers use: the sync service, and the pool and NATS connection for readiness. */
+/** What the controllers use: the sync and processing services, and the pool and NATS connection for readiness. */
 export interface HttpDeps {
   service: SyncService;
+  processing: ProcessingService;
   db: Kysely<Database>;
   nc: NatsConnection;
 }

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import { streamIds } from '@sf/contracts';
-import { readStream } from '@sf/event-store';
+import { StreamTypes, streamIds } from '@sf/contracts';
+import { appendToStream, readStream } from '@sf/event-store';
 import { captureNestApps, checkFirmScoping, checkRouteAuth, listHttpRoutes, routeKey, type FirmScopeCase, type HttpRoute } from '@sf/http-auth/testing';
 import { SyncScope } from '@sf/sync-jobs';
 import { uniqueName, waitFor } from '@sf/testing';
 import { bearer, call, JWT_SECRET, startE2eKit, type E2eKit } from '../testing/e2e-kit';
-import { connectFirm } from '../testing/orchestrator-fixtures';
+import { connectFirm, event } from '../testing/orchestrator-fixtures';
 
 /** The only routes of the orchestrator that answer without the gateway JWT. */
 const PUBLIC_ROUTES = ['GET /health/live', 'GET /health/ready'];
@@ -17,6 +17,7 @@ describe('sync orchestrator: every route needs the JWT and is firm-scoped (e2e, 
   const A = uniqueName('firm_a');
   const B = uniqueName('firm_b');
   let bJob: string;
+  const bProcessingJob = randomUUID();
 
   beforeAll(async () => {
     const capture = captureNestApps();
@@ -34,13 +35,17 @@ describe('sync orchestrator: every route needs the JWT and is firm-scoped (e2e, 
     bJob = (await kit.orchestrator.service.request({ firmId: B, scope: SyncScope.matter('201'), trigger: 'manual', requestedBy: 'user-b' })).jobId!;
     expect(bJob).not.toBeNull();
     await waitFor(() => kit.t.db.selectFrom('sync_jobs').select('job_id').where('job_id', '=', bJob).executeTakeFirst(), (r) => r !== undefined);
+    // And a processing job of firm B over matter 201.
+    const started = event(B, 'JobStarted', { jobId: bProcessingJob, matterId: '201', folderId: null, documentIds: ['d1'] });
+    expect((await appendToStream(kit.t.db, streamIds.processingJob(bProcessingJob), StreamTypes.processingJob, 'no_stream', [started])).ok).toBe(true);
   });
   afterAll(async () => kit?.close());
 
   it('finds the routes the orchestrator serves', () => {
     expect(routes.map(routeKey)).toEqual(expect.arrayContaining([
       'POST /firms/:id/sync', 'POST /matters/:id/sync', 'GET /matters/:id/sync-status', 'GET /sync-jobs/:id',
-      'POST /sync-jobs/:id/stop', 'POST /sync-jobs/:id/resume', 'POST /sync-jobs/:id/cancel', 'POST /sync-jobs/:id/reset', ...PUBLIC_ROUTES,
+      'POST /sync-jobs/:id/stop', 'POST /sync-jobs/:id/resume', 'POST /sync-jobs/:id/cancel', 'POST /sync-jobs/:id/reset',
+      'GET /matters/:id/documents/count', 'POST /jobs', 'GET /jobs/:id', 'POST /jobs/:id/cancel', ...PUBLIC_ROUTES,
     ]));
   });
 
@@ -54,12 +59,15 @@ describe('sync orchestrator: every route needs the JWT and is firm-scoped (e2e, 
     // The foreign ids are real: firm B reaches them.
     expect((await call(kit.orchestrator.url, 'GET', `/sync-jobs/${bJob}`, bearer(B))).status).toBe(200);
     expect((await call(kit.orchestrator.url, 'GET', '/matters/201/sync-status', bearer(B))).status).toBe(200);
+    expect((await call(kit.orchestrator.url, 'GET', '/matters/201/documents/count', bearer(B))).status).toBe(200);
+    expect((await call(kit.orchestrator.url, 'GET', `/jobs/${bProcessingJob}`, bearer(B))).status).toBe(200);
 
     // Keyed by the resource a path starts with, so a new route under an existing resource is checked by default.
     const cases: Record<string, FirmScopeCase> = {
       matters: { foreign: { id: '201' }, missing: { id: '999999' } },
       firms: { foreign: { id: B }, missing: { id: uniqueName('firm_none') } },
       'sync-jobs': { foreign: { id: bJob }, missing: { id: randomUUID() } },
+      jobs: { foreign: { id: bProcessingJob }, missing: { id: randomUUID() } },
     };
     const report = await checkFirmScoping({
       baseUrl: kit.orchestrator.url, routes, authorization: bearer(A), casesFor: (r) => cases[r.path.split('/')[1]!],
@@ -68,7 +76,9 @@ describe('sync orchestrator: every route needs the JWT and is firm-scoped (e2e, 
     expect(report.checked).toEqual(expect.arrayContaining([
       'POST /firms/:id/sync', 'POST /matters/:id/sync', 'GET /matters/:id/sync-status', 'GET /sync-jobs/:id',
       'POST /sync-jobs/:id/stop', 'POST /sync-jobs/:id/resume', 'POST /sync-jobs/:id/cancel', 'POST /sync-jobs/:id/reset',
+      'GET /matters/:id/documents/count', 'GET /jobs/:id', 'POST /jobs/:id/cancel',
     ]));
+    expect((await readStream(kit.t.db, streamIds.processingJob(bProcessingJob))).map((e) => e.type)).toEqual(['JobStarted']);
 
     // Firm A's stop/cancel/reset/sync calls did nothing to firm B, and opened nothing for A.
     expect((await readStream(kit.t.db, streamIds.syncScope(B, SyncScope.matter('201')))).map((e) => e.type)).toEqual(['SyncRequested']);

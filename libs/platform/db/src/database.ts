@@ -8,6 +8,7 @@ import type { AuthServiceTables } from './schema/auth-service.tables';
 import type { SyncJobsTables } from './schema/sync-jobs.tables';
 import type { ClioMirrorTables } from './schema/clio-mirror.tables';
 import type { FetcherTables } from './schema/fetcher.tables';
+import type { DocumentProcessorTables } from './schema/document-processor.tables';
 
 /**
  * Every table of the platform. Each concern keeps its table interfaces in its own file under schema/;
@@ -15,7 +16,7 @@ import type { FetcherTables } from './schema/fetcher.tables';
  */
 export interface Database
   extends EventStoreTables, MessagingTables, ReadModelTables, TokenVaultTables, ClioClientTables, AuthServiceTables,
-    SyncJobsTables, ClioMirrorTables, FetcherTables {}
+    SyncJobsTables, ClioMirrorTables, FetcherTables, DocumentProcessorTables {}
 
 /** Anything that can run a query: the pool or an open transaction. Passed explicitly, never ambient. */
 export type Executor = Kysely<Database> | Transaction<Database>;

@@ -8,6 +8,7 @@ import * as clioMirror from './2026-11-23T06-clio-mirror';
 import * as fetcher from './2026-11-23T07-fetcher';
 import * as syncJobs from './2026-11-23T08-sync-jobs';
 import * as authService from './2026-11-23T09-auth-service';
+import * as documentProcessor from './2026-11-23T11-document-processor';
 
 /**
  * Every migration, in order. Names start with an ISO date so that order is plain; migrations are frozen in
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T07-fetcher': fetcher,
   '2026-11-23T08-sync-jobs': syncJobs,
   '2026-11-23T09-auth-service': authService,
+  '2026-11-23T11-document-processor': documentProcessor,
 };

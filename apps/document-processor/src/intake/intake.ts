@@ -1,0 +1,58 @@
+import type { NatsConnection } from '@nats-io/nats-core';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import { EventTypes, SUBJECTS, type EventData, type RecordedEvent } from '@sf/contracts';
+import type { Database } from '@sf/db';
+import {
+  createConsumerRunner, Disposition, type ConsumerOptions, type ConsumerRunner, type MessageHandler, type Topology,
+} from '@sf/messaging';
+import { enqueueWork, settleWork, WorkStatus } from '../work/work-queue';
+
+/** Durable consumers (nats-server 2.9 takes one filter subject per consumer). */
+export const ProcessorConsumers = { started: 'document-processor', cancelled: 'document-processor-cancelled' } as const;
+
+const dataOf = <K extends 'JobStarted' | 'JobCancelled'>(e: RecordedEvent, type: K): EventData<K> | null =>
+  e.type === type ? (e.data as EventData<K>) : null;
+
+/** `JobStarted` -> a ready row of the work queue, in the consumer's transaction; the job itself never runs here. */
+export const onJobStarted: MessageHandler = async (e, trx) => {
+  const d = dataOf(e, 'JobStarted');
+  if (!d) return Disposition.dead('not a JobStarted');
+  await enqueueWork(trx, { jobId: d.jobId, firmId: e.metadata.firmId, correlationId: e.metadata.correlationId, requestedAt: e.metadata.occurredAt });
+  return Disposition.ack;
+};
+
+/** `JobCancelled` -> the job leaves the queue; its holder's next lease renewal fails and it stops. */
+export const onJobCancelled: MessageHandler = async (e, trx) => {
+  const d = dataOf(e, 'JobCancelled');
+  if (!d) return Disposition.dead('not a JobCancelled');
+  await enqueueWork(trx, {
+    jobId: d.jobId, firmId: e.metadata.firmId, correlationId: e.metadata.correlationId, requestedAt: e.metadata.occurredAt,
+    status: WorkStatus.cancelled,
+  });
+  await settleWork(trx, d.jobId, WorkStatus.cancelled);
+  return Disposition.ack;
+};
+
+const HANDLERS: ReadonlyArray<{ name: string; type: string; handler: MessageHandler }> = [
+  { name: ProcessorConsumers.started, type: EventTypes.JobStarted, handler: onJobStarted },
+  { name: ProcessorConsumers.cancelled, type: EventTypes.JobCancelled, handler: onJobCancelled },
+];
+
+/** Consumer options for `defineTopology({ consumers })`. */
+export const processorConsumerOptions = (): ConsumerOptions[] =>
+  HANDLERS.map((h) => ({ name: h.name, filterSubject: SUBJECTS.eventType(h.type) }));
+
+/** Starts one runner per provisioned consumer. */
+export const startIntake = async (nc: NatsConnection, db: Kysely<Database>, topology: Topology, log: Logger): Promise<ConsumerRunner[]> => {
+  const runners = HANDLERS.map((h) => {
+    const consumer = topology.consumers.find((c) => c.name === h.name);
+    if (!consumer) throw new Error(`consumer ${h.name} is not in the topology`);
+    return createConsumerRunner({
+      nc, db, topology, consumer, handler: h.handler,
+      onError: (err) => log.warn({ consumer: h.name, err: String(err) }, 'consumer batch failed; redelivery follows'),
+    });
+  });
+  for (const r of runners) await r.start();
+  return runners;
+};

@@ -1,0 +1,111 @@
+import { sql } from 'kysely';
+import { StreamTypes, streamIds, type NewEvent } from '@sf/contracts';
+import type { Kysely } from 'kysely';
+import type { Database, Executor } from '@sf/db';
+import { appendToStream, readStream } from '@sf/event-store';
+import type { DocumentFacts } from '../steps/processing-step';
+import { renewLease } from '../work/work-queue';
+import { jobEvent, type EventOrigin } from './job-events';
+import { countOutcomes, evolve, foldJob, type JobState } from './job-state';
+
+/** One document's outcome, appended to the job stream. */
+export type Outcome =
+  | { kind: 'processed'; documentId: string; facts: DocumentFacts }
+  | { kind: 'skipped'; documentId: string; reason: string }
+  | { kind: 'failed'; documentId: string; reason: string };
+
+/** `written`; `duplicate` (another worker recorded this document first); `stopped` (job closed or lease lost). */
+export type AppendDisposition = 'written' | 'duplicate' | 'stopped';
+
+export interface JobWriterDeps {
+  db: Kysely<Database>;
+  jobId: string;
+  origin: EventOrigin;
+  workerId: string;
+  leaseMs: number;
+  now?: () => Date;
+}
+
+/**
+ * Appends a job's outcomes one at a time (appends are serialised, documents are not) at the exact stream version
+ * last seen, renewing the lease in the same transaction. A conflict re-reads the stream: a document that already
+ * has an outcome is never recorded twice, and a closed job stops.
+ */
+export class JobWriter {
+  private chain: Promise<unknown> = Promise.resolve();
+  private stoppedFlag = false;
+
+  private constructor(private readonly d: JobWriterDeps, private current: JobState) {}
+
+  static async open(d: JobWriterDeps): Promise<JobWriter> {
+    return new JobWriter(d, foldJob(await readStream(d.db, streamIds.processingJob(d.jobId))));
+  }
+
+  get state(): JobState { return this.current; }
+  get stopped(): boolean { return this.stoppedFlag; }
+
+  /** Records a document's outcome unless it already has one. */
+  append(o: Outcome): Promise<AppendDisposition> {
+    return this.serial(() => this.appendLoop(o.documentId, () => [this.outcomeEvent(o)], o.kind === 'processed' ? o : null));
+  }
+
+  /** Appends `JobCompleted` with the counts of the stream's outcomes. */
+  complete(): Promise<AppendDisposition> {
+    return this.serial(() => this.appendLoop(null, () => [jobEvent(this.d.origin, this.now(), 'JobCompleted', { jobId: this.d.jobId, ...countOutcomes(this.current) })], null));
+  }
+
+  private serial<T>(f: () => Promise<T>): Promise<T> {
+    const next = this.chain.then(f, f);
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+
+  private now(): Date { return this.d.now ? this.d.now() : new Date(); }
+
+  private outcomeEvent(o: Outcome): NewEvent {
+    const base = { jobId: this.d.jobId, documentId: o.documentId };
+    if (o.kind === 'processed') return jobEvent(this.d.origin, this.now(), 'DocumentProcessed', { ...base, ...o.facts });
+    return jobEvent(this.d.origin, this.now(), o.kind === 'skipped' ? 'DocumentSkipped' : 'DocumentFailed', { ...base, reason: o.reason });
+  }
+
+  private async appendLoop(
+    documentId: string | null, build: () => NewEvent[], processed: Extract<Outcome, { kind: 'processed' }> | null,
+  ): Promise<AppendDisposition> {
+    for (;;) {
+      if (this.stoppedFlag || this.current.closed) return this.stop();
+      if (documentId !== null && this.current.outcomes.has(documentId)) return 'duplicate';
+      const events = build();
+      const r = await this.d.db.transaction().execute(async (trx) => {
+        if (!(await renewLease(trx, this.d.jobId, this.d.workerId, this.d.leaseMs))) return 'lost' as const;
+        const res = await appendToStream(trx, streamIds.processingJob(this.d.jobId), StreamTypes.processingJob, this.current.version, events);
+        if (res.ok && processed) await this.project(trx, processed);
+        return res;
+      });
+      if (r === 'lost') return this.stop();
+      if (r.ok) {
+        // Appended at exactly the version held, so folding our own events gives the stream's state.
+        this.current = r.events.reduce(evolve, this.current);
+        return 'written';
+      }
+      this.current = await this.reread();
+    }
+  }
+
+  private stop(): 'stopped' {
+    this.stoppedFlag = true;
+    return 'stopped';
+  }
+
+  private async reread(): Promise<JobState> {
+    return foldJob(await readStream(this.d.db, streamIds.processingJob(this.d.jobId)));
+  }
+
+  /** The `processed_documents` read model, written with the event that it reflects (last job wins). */
+  private async project(trx: Executor, o: Extract<Outcome, { kind: 'processed' }>): Promise<void> {
+    await sql`
+      insert into processed_documents (firm_id, document_id, job_id, sha256, size, content_type, processed_at)
+      values (${this.d.origin.firmId}, ${o.documentId}, ${this.d.jobId}, ${o.facts.sha256}, ${o.facts.size}, ${o.facts.contentType}, ${this.now().toISOString()}::timestamptz)
+      on conflict (firm_id, document_id) do update set job_id = excluded.job_id, sha256 = excluded.sha256, size = excluded.size,
+        content_type = excluded.content_type, processed_at = excluded.processed_at`.execute(trx);
+  }
+}
