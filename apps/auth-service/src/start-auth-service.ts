@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import type { INestApplication } from '@nestjs/common';
+import { ValidationPipe, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter } from '@nestjs/platform-express';
 import { jetstreamManager } from '@nats-io/jetstream';
@@ -10,7 +10,7 @@ import { connect } from '@nats-io/transport-node';
 import { EventTypes, RpcSubjects } from '@sf/contracts';
 import { createDb, migrateToLatest } from '@sf/db';
 import { defineTopology, provision, rebaseSubject } from '@sf/messaging';
-import { HttpErrorFilter } from '@sf/service-kit';
+import { HttpErrorFilter, mountApiDocs } from '@sf/service-kit';
 import { TokenService, createClioTokenRefresher } from '@sf/token-vault';
 import type { AuthDeps } from './auth-deps';
 import type { AuthServiceConfig } from './auth-service-config';
@@ -19,6 +19,7 @@ import { clioApiBaseUrl } from './clio/clio-endpoints';
 import { ClioOAuthClient } from './clio/clio-oauth-client';
 import { appendConnectionEvent } from './events/connection-events';
 import { AUTH_KNOWN_FAILURES } from './http/known-failures';
+import { AUTH_API_INFO } from './api-info';
 import { createLogger } from './log';
 import { startMaintenance, type Maintenance } from './maintenance/maintenance-timer';
 import { MIN_STATE_SECRET_BYTES } from './oauth-state/oauth-state';
@@ -92,8 +93,11 @@ export const startAuthService = async (config: AuthServiceConfig): Promise<AuthS
       ...(config.successUrl ? { successUrl: config.successUrl } : {}),
     };
     const app: INestApplication = await NestFactory.create(AuthServiceModule.forRoot(deps, config.jwt), new ExpressAdapter(), { logger: false });
+    // Same pipe as every service: any DTO-typed input rejects unknown or malformed fields with a 400 naming the field.
+    app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true }));
     app.useGlobalFilters(new HttpErrorFilter(log, { known: AUTH_KNOWN_FAILURES, codeLogField: 'errCode' }));
     closers.push(() => app.close());
+    mountApiDocs(app, AUTH_API_INFO);
     await app.listen(config.port, config.host);
     const port = (app.getHttpServer().address() as AddressInfo).port;
     deps.callbackUrl = config.callbackUrl ?? `http://127.0.0.1:${port}${Routes.callback}`;

@@ -10,10 +10,11 @@ import { createNatsTokenProvider } from '@sf/clio-client';
 import { createDb, migrateToLatest } from '@sf/db';
 import { jwtAuthConfigFromEnv } from '@sf/http-auth';
 import { defineTopology, provision, rebaseSubject } from '@sf/messaging';
-import { checkReadiness } from '@sf/service-kit';
+import { checkReadiness, mountApiDocs } from '@sf/service-kit';
 import type { FetcherConfig } from './fetcher-config';
 import { FetcherModule } from './health/fetcher.module';
 import { fetcherConsumerOptions, startIntake } from './intake/intake-consumers';
+import { FETCHER_API_INFO } from './api-info';
 import { createLogger } from './log';
 import { startJobWorkers } from './worker/job-worker';
 
@@ -53,6 +54,7 @@ export const startFetcher = async (config: FetcherConfig): Promise<Fetcher> => {
       FetcherModule.forRoot(() => checkReadiness(db, nc), config.jwt ?? jwtAuthConfigFromEnv()), new ExpressAdapter(), { logger: false },
     );
     closers.push(() => app.close());
+    mountApiDocs(app, FETCHER_API_INFO);
     await (config.host === undefined ? app.listen(config.port) : app.listen(config.port, config.host));
     const port = (app.getHttpServer().address() as AddressInfo).port;
 

@@ -10,9 +10,10 @@ import { createNatsTokenProvider } from '@sf/clio-client';
 import { createDb, migrateToLatest } from '@sf/db';
 import { jwtAuthConfigFromEnv } from '@sf/http-auth';
 import { defineTopology, provision, rebaseSubject } from '@sf/messaging';
-import { checkReadiness } from '@sf/service-kit';
+import { checkReadiness, mountApiDocs } from '@sf/service-kit';
 import { ProcessorModule } from './health/processor.module';
 import { processorConsumerOptions, startIntake } from './intake/intake';
+import { PROCESSOR_API_INFO } from './api-info';
 import { createLogger } from './log';
 import type { ProcessorConfig } from './processor-config';
 import { downloadHashStep } from './steps/download-hash-step';
@@ -51,6 +52,7 @@ export const startProcessor = async (config: ProcessorConfig): Promise<Processor
       ProcessorModule.forRoot(() => checkReadiness(db, nc), config.jwt ?? jwtAuthConfigFromEnv()), new ExpressAdapter(), { logger: false },
     );
     closers.push(() => app.close());
+    mountApiDocs(app, PROCESSOR_API_INFO);
     await (config.host === undefined ? app.listen(config.port) : app.listen(config.port, config.host));
     const port = (app.getHttpServer().address() as AddressInfo).port;
 

@@ -1,4 +1,5 @@
 import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Principal, Public, type AuthPrincipal } from '@sf/http-auth';
 import { ClioCallbackParam } from '@sf/token-vault';
 import { AUTH_DEPS, type AuthDeps } from '../auth-deps';
@@ -8,11 +9,14 @@ import { AuthorizeQuery, CONNECTIONS_PATH, SuccessQuery } from '../wire-names';
 import { completeAuthorization } from './complete-authorization';
 import { startAuthorization } from './start-authorization';
 
+@ApiTags('connections')
 @Controller(CONNECTIONS_PATH)
 export class ConnectController {
   constructor(@Inject(AUTH_DEPS) private readonly deps: AuthDeps) {}
 
   /** Redirects the browser to Clio's consent page (or returns the URL as JSON for an SPA gateway). */
+  @ApiBearerAuth()
+  @ApiQuery({ name: AuthorizeQuery.Region, required: false, description: 'Clio region of the firm' })
   @Get('authorize')
   async authorize(
     @Principal() caller: AuthPrincipal,
@@ -32,6 +36,9 @@ export class ConnectController {
 
   /** Clio redirects here after consent. Public: the browser arrives from Clio; the signed state says whose it is. */
   @Public()
+  @ApiQuery({ name: ClioCallbackParam.Code, required: false })
+  @ApiQuery({ name: ClioCallbackParam.State, required: false })
+  @ApiQuery({ name: ClioCallbackParam.Error, required: false })
   @Get('callback')
   async callback(
     @Query() query: Record<string, unknown>,

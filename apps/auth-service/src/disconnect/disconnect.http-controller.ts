@@ -1,4 +1,5 @@
 import { Body, Controller, Delete, HttpCode, Inject, Post, Headers } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { FirmId, Public } from '@sf/http-auth';
 import { AUTH_DEPS, type AuthDeps } from '../auth-deps';
 import { httpFailure } from '../http/fail';
@@ -7,10 +8,12 @@ import { CONNECTIONS_PATH } from '../wire-names';
 import { handleDeauthorizeCallback } from './deauthorize-callback';
 import { disconnect } from './disconnect';
 
+@ApiTags('connections')
 @Controller(CONNECTIONS_PATH)
 export class DisconnectController {
   constructor(@Inject(AUTH_DEPS) private readonly deps: AuthDeps) {}
 
+  @ApiBearerAuth()
   @Delete()
   async disconnect(
     @FirmId() firmId: string,

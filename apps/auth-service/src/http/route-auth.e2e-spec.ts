@@ -5,6 +5,9 @@ import { Routes } from '../wire-names';
 
 /** The only routes of the auth service that answer without the gateway JWT: Clio's two callbacks and health. */
 const PUBLIC_ROUTES = [`GET ${Routes.callback}`, `POST ${Routes.deauthorizeCallback}`, `GET ${Routes.live}`, `GET ${Routes.ready}`];
+/** Swagger UI and its JSON (`/docs`, `/docs-json`): mounted on express outside the guard, public by design. */
+const DOCS_ROUTES = ['GET /docs*', 'USE /docs*'];
+const isDocs = (key: string): boolean => / \/docs/.test(key);
 
 describe('auth service: every route needs the JWT and is firm-scoped (e2e, routes read from the running app)', () => {
   let h: AuthHarness;
@@ -28,9 +31,10 @@ describe('auth service: every route needs the JWT and is firm-scoped (e2e, route
   });
 
   it('refuses no token, an expired, a malformed and a foreign-signed token with 401 on every route but the allow-listed ones', async () => {
-    const report = await checkRouteAuth({ baseUrl: h.service.url, routes, publicRoutes: PUBLIC_ROUTES, key: { alg: 'HS256', secret: JWT_SECRET } });
+    const report = await checkRouteAuth({ baseUrl: h.service.url, routes, publicRoutes: [...PUBLIC_ROUTES, ...DOCS_ROUTES], key: { alg: 'HS256', secret: JWT_SECRET } });
     expect(report.problems).toEqual([]);
-    expect(report.open).toEqual([...PUBLIC_ROUTES].sort());
+    expect(report.open.filter((k) => !isDocs(k))).toEqual([...PUBLIC_ROUTES].sort());
+    expect(report.open).toEqual(expect.arrayContaining(['GET /docs-json', 'USE /docs']));
   });
 
   it('takes no resource id on any route: the firm always comes from the token', async () => {

@@ -1,3 +1,4 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { ID_MAX_LENGTH } from '@sf/contracts';
 import { SyncTrigger } from '@sf/sync-policy';
@@ -9,6 +10,7 @@ const ID = /^[A-Za-z0-9_.:-]+$/;
 const ID_RULE = `must be 1 to ${ID_MAX_LENGTH} letters, digits or _ . : -`;
 
 export class IdParams {
+  @ApiProperty({ description: `Clio id: ${ID_RULE}`, pattern: ID.source, maxLength: ID_MAX_LENGTH })
   @Length(1, ID_MAX_LENGTH, { message: `id ${ID_RULE}` })
   @Matches(ID, { message: `id ${ID_RULE}` })
   id!: string;
@@ -20,6 +22,7 @@ const MATTER_TRIGGERS = [SyncTrigger.Manual, SyncTrigger.ProcessClick] as const;
 export class MatterSyncBody {
   /** `manual` (default: "Sync now") or `process_click` (processing a folder of a never-synced matter). */
   @IsOptional()
+  @ApiPropertyOptional({ enum: MATTER_TRIGGERS, default: SyncTrigger.Manual })
   @IsIn(MATTER_TRIGGERS, { message: `trigger must be one of ${MATTER_TRIGGERS.join(', ')}` })
   trigger?: (typeof MATTER_TRIGGERS)[number];
 }
@@ -27,6 +30,7 @@ export class MatterSyncBody {
 export class FirmSyncBody {
   /** Only `manual` (the default): the first-login sync comes from the ClioConnected event. */
   @IsOptional()
+  @ApiPropertyOptional({ enum: [SyncTrigger.Manual], default: SyncTrigger.Manual })
   @IsIn([SyncTrigger.Manual], { message: `trigger must be ${SyncTrigger.Manual}` })
   trigger?: typeof SyncTrigger.Manual;
 }
@@ -34,6 +38,7 @@ export class FirmSyncBody {
 export class ControlBody {
   /** Recorded on the pause or cancellation and shown back in the job view. */
   @IsOptional()
+  @ApiPropertyOptional({ description: 'Recorded on the pause or cancellation', minLength: 1, maxLength: 200 })
   @IsString({ message: 'reason must be a string' })
   @Length(1, 200, { message: 'reason must be 1 to 200 characters' })
   reason?: string;

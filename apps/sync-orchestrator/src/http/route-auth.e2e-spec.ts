@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { StreamTypes, streamIds } from '@sf/contracts';
 import { appendToStream, readStream } from '@sf/event-store';
@@ -10,6 +12,9 @@ import { connectFirm, event } from '../testing/orchestrator-fixtures';
 
 /** The only routes of the orchestrator that answer without the gateway JWT. */
 const PUBLIC_ROUTES = ['GET /health/live', 'GET /health/ready'];
+/** Swagger UI and its JSON (`/docs`, `/docs-json`): mounted on express outside the guard, public by design. */
+const DOCS_ROUTES = ['GET /docs*', 'USE /docs*'];
+const isDocs = (key: string): boolean => / \/docs/.test(key);
 
 describe('sync orchestrator: every route needs the JWT and is firm-scoped (e2e, routes read from the running app)', () => {
   let kit: E2eKit;
@@ -50,9 +55,17 @@ describe('sync orchestrator: every route needs the JWT and is firm-scoped (e2e, 
   });
 
   it('refuses no token, an expired, a malformed and a foreign-signed token with 401 on every route but the allow-listed ones', async () => {
-    const report = await checkRouteAuth({ baseUrl: kit.orchestrator.url, routes, publicRoutes: PUBLIC_ROUTES, key: { alg: 'HS256', secret: JWT_SECRET } });
+    const report = await checkRouteAuth({ baseUrl: kit.orchestrator.url, routes, publicRoutes: [...PUBLIC_ROUTES, ...DOCS_ROUTES], key: { alg: 'HS256', secret: JWT_SECRET } });
     expect(report.problems).toEqual([]);
-    expect(report.open).toEqual(PUBLIC_ROUTES);
+    expect(report.open.filter((k) => !isDocs(k))).toEqual(PUBLIC_ROUTES);
+    expect(report.open).toEqual(expect.arrayContaining(['GET /docs-json', 'USE /docs']));
+  });
+
+  it('serves at /docs-json, without a token, the document checked in as docs/openapi/sync-orchestrator.json', async () => {
+    const served = await call(kit.orchestrator.url, 'GET', '/docs-json');
+    expect(served.status).toBe(200);
+    const checkedIn: unknown = JSON.parse(readFileSync(join(__dirname, '../../../../docs/openapi/sync-orchestrator.json'), 'utf8'));
+    expect(served.body).toEqual(checkedIn);
   });
 
   it('answers another firm\'s matter, firm or job id on every route exactly like a missing id (404, same body), changing nothing', async () => {

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpException, Inject, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { FirmId, NotFoundForFirm, Principal, type AuthPrincipal } from '@sf/http-auth';
 import { JobControl } from '@sf/sync-jobs';
 import type { ControlJobResult } from '../sync/control-job';
@@ -18,6 +19,8 @@ export interface ControlAnswer {
  * One job: its view with per-entity-type counts, totals and ETA, and its controls. A refused control (the job
  * ended, is already paused, is not paused) is a 409 with a machine `reason`; another firm's job is a 404.
  */
+@ApiTags('sync-jobs')
+@ApiBearerAuth()
 @Controller(Routes.job)
 export class SyncJobsController {
   constructor(@Inject(HTTP_DEPS) private readonly deps: HttpDeps) {}

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { FirmId, NotFoundForFirm, Principal, type AuthPrincipal } from '@sf/http-auth';
 import { SyncScope } from '@sf/sync-jobs';
 import type { SyncStatusView } from '@sf/sync-policy';
@@ -12,6 +13,8 @@ import { Routes } from '../wire-names';
  * Sync requests and the matter status. The firm always comes from the verified JWT (@FirmId()); ids in the path
  * are looked up within that firm, so another firm's matter or firm id is a 404.
  */
+@ApiTags('sync')
+@ApiBearerAuth()
 @Controller()
 export class SyncController {
   constructor(@Inject(HTTP_DEPS) private readonly deps: HttpDeps) {}

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpException, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { FirmId, NotFoundForFirm, Principal, type AuthPrincipal } from '@sf/http-auth';
 import type { ProcessingJobView } from '@sf/sync-jobs';
 import { decisionResponse, type DecisionBody } from '../http/decision-response';
@@ -20,6 +21,8 @@ const conflict = (message: string, reason: string, extra: Record<string, unknown
  * Processing jobs over frozen document snapshots, and the document count the UI shows before one starts. The firm
  * comes from the JWT; another firm's matter or job is a 404 exactly like a missing one.
  */
+@ApiTags('processing')
+@ApiBearerAuth()
 @Controller()
 export class ProcessingController {
   constructor(@Inject(HTTP_DEPS) private readonly deps: HttpDeps) {}

@@ -8,3 +8,5 @@ export { errorAnswer } from './http/error-answer';
 export type { ErrorAnswer, KnownFailure } from './http/error-answer';
 export type { HttpErrorResponse } from './http/http-response';
 export { HealthRoutes } from './wire-names';
+export { API_DOCS_PATH, buildApiDocument, mountApiDocs } from './docs/api-docs';
+export type { ApiInfo } from './docs/api-docs';

@@ -1,4 +1,5 @@
 import { Controller, Get, HttpException, Inject } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { Public } from '@sf/http-auth';
 import { HealthRoutes } from '../wire-names';
 import type { Readiness, ReadinessProbe } from './readiness';
@@ -7,6 +8,7 @@ import type { Readiness, ReadinessProbe } from './readiness';
 export const READINESS_PROBE = Symbol('service-kit:readiness-probe');
 
 @Public()
+@ApiTags('health')
 @Controller(HealthRoutes.base)
 export class HealthController {
   constructor(@Inject(READINESS_PROBE) private readonly readiness: ReadinessProbe) {}
