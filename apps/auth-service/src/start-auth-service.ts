@@ -19,6 +19,7 @@ import { clioApiBaseUrl } from './clio/clio-endpoints';
 import { ClioOAuthClient } from './clio/clio-oauth-client';
 import { appendConnectionEvent } from './events/connection-events';
 import { AUTH_KNOWN_FAILURES } from './http/known-failures';
+import { validationFailure } from './http/validation-failure';
 import { AUTH_API_INFO } from './api-info';
 import { createLogger } from './log';
 import { startMaintenance, type Maintenance } from './maintenance/maintenance-timer';
@@ -94,7 +95,7 @@ export const startAuthService = async (config: AuthServiceConfig): Promise<AuthS
     };
     const app: INestApplication = await NestFactory.create(AuthServiceModule.forRoot(deps, config.jwt), new ExpressAdapter(), { logger: false });
     // Same pipe as every service: any DTO-typed input rejects unknown or malformed fields with a 400 naming the field.
-    app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true }));
+    app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, exceptionFactory: validationFailure }));
     app.useGlobalFilters(new HttpErrorFilter(log, { known: AUTH_KNOWN_FAILURES, codeLogField: 'errCode' }));
     closers.push(() => app.close());
     mountApiDocs(app, AUTH_API_INFO);

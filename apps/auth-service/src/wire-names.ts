@@ -42,3 +42,6 @@ export const ClioApiPath = {
 
 /** Fields asked of `who_am_i`: the user, and the firm's Clio account name. */
 export const WHO_AM_I_FIELDS = 'id,name,account{name}';
+
+/** Query parameters Clio may add to the OAuth callback redirect beyond `ClioCallbackParam` (RFC 6749 §4.1.2.1). */
+export const CallbackQuery = { ErrorDescription: 'error_description' } as const;

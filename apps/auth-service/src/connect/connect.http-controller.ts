@@ -1,12 +1,13 @@
 import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Principal, Public, type AuthPrincipal } from '@sf/http-auth';
 import { ClioCallbackParam } from '@sf/token-vault';
 import { AUTH_DEPS, type AuthDeps } from '../auth-deps';
 import { httpFailure } from '../http/fail';
 import { correlationIdOf, noStore, single, wantsJson, type HttpResponse } from '../http/http-types';
-import { AuthorizeQuery, CONNECTIONS_PATH, SuccessQuery } from '../wire-names';
+import { CONNECTIONS_PATH, SuccessQuery } from '../wire-names';
 import { completeAuthorization } from './complete-authorization';
+import { AuthorizeQueryDto, CallbackQueryDto } from './connect-queries';
 import { startAuthorization } from './start-authorization';
 
 @ApiTags('connections')
@@ -16,15 +17,14 @@ export class ConnectController {
 
   /** Redirects the browser to Clio's consent page (or returns the URL as JSON for an SPA gateway). */
   @ApiBearerAuth()
-  @ApiQuery({ name: AuthorizeQuery.Region, required: false, description: 'Clio region of the firm' })
   @Get('authorize')
   async authorize(
     @Principal() caller: AuthPrincipal,
-    @Query() query: Record<string, unknown>,
+    @Query() query: AuthorizeQueryDto,
     @Headers('accept') accept: string | undefined,
     @Res() res: HttpResponse,
   ): Promise<void> {
-    const started = await startAuthorization(this.deps, caller, single(query[AuthorizeQuery.Region]));
+    const started = await startAuthorization(this.deps, caller, query.region);
     if (!started.ok) throw httpFailure(started.status, started.message);
     noStore(res);
     if (wantsJson(accept)) {
@@ -36,12 +36,9 @@ export class ConnectController {
 
   /** Clio redirects here after consent. Public: the browser arrives from Clio; the signed state says whose it is. */
   @Public()
-  @ApiQuery({ name: ClioCallbackParam.Code, required: false })
-  @ApiQuery({ name: ClioCallbackParam.State, required: false })
-  @ApiQuery({ name: ClioCallbackParam.Error, required: false })
   @Get('callback')
   async callback(
-    @Query() query: Record<string, unknown>,
+    @Query() query: CallbackQueryDto,
     @Headers('accept') accept: string | undefined,
     @Headers('x-request-id') requestId: string | undefined,
     @Res() res: HttpResponse,

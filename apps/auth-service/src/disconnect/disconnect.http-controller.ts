@@ -5,6 +5,7 @@ import { AUTH_DEPS, type AuthDeps } from '../auth-deps';
 import { httpFailure } from '../http/fail';
 import { correlationIdOf } from '../http/http-types';
 import { CONNECTIONS_PATH } from '../wire-names';
+import { DeauthorizeBodyDto } from './deauthorize-body.dto';
 import { handleDeauthorizeCallback } from './deauthorize-callback';
 import { disconnect } from './disconnect';
 
@@ -29,7 +30,7 @@ export class DisconnectController {
   @Post('deauthorize-callback')
   @HttpCode(200)
   async deauthorizeCallback(
-    @Body() body: unknown,
+    @Body() body: DeauthorizeBodyDto,
     @Headers('x-request-id') requestId: string | undefined,
   ): Promise<{ revoked: number; ignored: number }> {
     const r = await handleDeauthorizeCallback(this.deps, body, correlationIdOf(requestId));
