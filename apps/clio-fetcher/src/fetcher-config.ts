@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { databaseUrlFromEnv } from '@sf/db';
 import { topologyOptionsFromEnv, type TopologyOptions } from '@sf/messaging';
+import { definedFields as defined, envNumber as num } from '@sf/service-kit';
 import type { Logger } from 'pino';
 import type { ClioClientOptions, TokenProvider } from '@sf/clio-client';
 import type { JwtAuthConfig } from '@sf/http-auth';
@@ -74,17 +75,6 @@ export const fetcherConfig = (over: Partial<FetcherConfig> & Pick<FetcherConfig,
   if (!(c.sweep.maxDeleteShare > 0 && c.sweep.maxDeleteShare <= 1)) throw new Error('sweep.maxDeleteShare must be in (0, 1]');
   return c;
 };
-
-const num = (env: NodeJS.ProcessEnv, name: string): number | undefined => {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return undefined;
-  const n = Number(raw);
-  if (!Number.isFinite(n)) throw new Error(`${name} must be a number`);
-  return n;
-};
-
-const defined = <T extends object>(o: T): Partial<T> =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 /**
  * From the environment: DATABASE_URL, NATS_URL, PORT, HOST, FETCHER_WORKERS, FETCHER_WORKER_ID, FETCHER_LEASE_MS, FETCHER_POLL_MS,

@@ -5,6 +5,7 @@ import type { ClioClientOptions, Lane, TokenProvider } from '@sf/clio-client';
 import { databaseUrlFromEnv } from '@sf/db';
 import type { JwtAuthConfig } from '@sf/http-auth';
 import { topologyOptionsFromEnv, type TopologyOptions } from '@sf/messaging';
+import { definedFields as defined, envNumber as num } from '@sf/service-kit';
 import type { ProcessingStep } from './steps/processing-step';
 
 export interface ProcessorConfig {
@@ -58,17 +59,6 @@ export const processorConfig = (over: Partial<ProcessorConfig> & Pick<ProcessorC
   if (!(c.leaseMs >= 1_000)) throw new Error('leaseMs must be at least 1000');
   return c;
 };
-
-const num = (env: NodeJS.ProcessEnv, name: string): number | undefined => {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return undefined;
-  const n = Number(raw);
-  if (!Number.isFinite(n)) throw new Error(`${name} must be a number`);
-  return n;
-};
-
-const defined = <T extends object>(o: T): Partial<T> =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 const laneOf = (raw: string | undefined): Lane | undefined => {
   if (raw === undefined || raw === '') return undefined;

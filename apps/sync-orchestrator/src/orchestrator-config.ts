@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { databaseUrlFromEnv } from '@sf/db';
 import { jwtAuthConfigFromEnv, type JwtAuthConfig } from '@sf/http-auth';
 import { topologyOptionsFromEnv, type TopologyOptions } from '@sf/messaging';
+import { definedFields as defined } from '@sf/service-kit';
 import type { SyncPolicyConfig } from '@sf/sync-policy';
 import { OrchestratorEnv } from './wire-names';
 
@@ -50,9 +51,6 @@ const boolFrom = (env: NodeJS.ProcessEnv, name: string): boolean | undefined => 
   if (raw === 'false' || raw === '0') return false;
   throw new Error(`${name} must be true or false`);
 };
-
-const defined = <T extends object>(o: T): Partial<T> =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 /** Reads the configuration from the environment; a bad value names its variable (never the value). */
 export const orchestratorConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): OrchestratorConfig => {

@@ -1,27 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import type { Subscription } from '@nats-io/nats-core';
 import { RpcSubjects, type AccessTokenReply } from '@sf/contracts';
 import { rebaseSubject } from '@sf/messaging';
+import { spawnService, type ServiceChild } from '@sf/testing';
 import { TEST_JWT_SECRET, type ProcessorHarness } from './processor-harness';
 
-const REPO_ROOT = path.resolve(__dirname, '../../../..');
-const MAIN = 'apps/document-processor/src/main.ts';
-
-export interface ChildProcessor {
-  readonly child: ChildProcess;
-  /** stdout and stderr, for failure messages. */
-  readonly output: string[];
-  /** Resolves once the process logged that it started. */
-  readonly started: Promise<void>;
-  /** SIGKILL: no graceful stop, the job's lease is left to expire. */
-  kill(): Promise<void>;
-  /** SIGTERM and wait for exit (graceful stop). */
-  stop(): Promise<number | null>;
-}
-
-const exited = (c: ChildProcess): Promise<number | null> =>
-  c.exitCode !== null || c.signalCode !== null ? Promise.resolve(c.exitCode) : new Promise((r) => c.once('exit', (code) => r(code)));
+/** A processor child process; `kill()` leaves the job's lease to expire. */
+export type ChildProcessor = ServiceChild;
 
 /**
  * Answers the access-token RPC on the harness's namespaced subject with simulator tokens, so a child process can use
@@ -48,29 +32,5 @@ export const childProcessorEnv = (h: ProcessorHarness, over: Record<string, stri
 });
 
 /** Runs `npm run processor` (the real main.ts) in a child process with `env`. */
-export const spawnProcessor = (env: Record<string, string>): ChildProcessor => {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', MAIN], {
-    cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output: string[] = [];
-  const started = new Promise<void>((resolve, reject) => {
-    child.stdout?.on('data', (b: Buffer) => {
-      output.push(b.toString());
-      if (b.toString().includes('document-processor started')) resolve();
-    });
-    child.stderr?.on('data', (b: Buffer) => output.push(b.toString()));
-    child.once('exit', (code) => reject(new Error(`processor exited (${code}) before starting:\n${output.join('')}`)));
-  });
-  started.catch(() => undefined);
-  return {
-    child, output, started,
-    kill: async () => {
-      child.kill('SIGKILL');
-      await exited(child);
-    },
-    stop: async () => {
-      child.kill('SIGTERM');
-      return exited(child);
-    },
-  };
-};
+export const spawnProcessor = (env: Record<string, string>): ChildProcessor =>
+  spawnService({ main: 'apps/document-processor/src/main.ts', readyLine: 'document-processor started', label: 'processor', env });

@@ -10,3 +10,4 @@ export type { HttpErrorResponse } from './http/http-response';
 export { HealthRoutes } from './wire-names';
 export { API_DOCS_PATH, buildApiDocument, mountApiDocs } from './docs/api-docs';
 export type { ApiInfo } from './docs/api-docs';
+export { envNumber, definedFields } from './config/env';

@@ -7,3 +7,5 @@ export { connectTestNats, TEST_NATS_URL } from './nats';
 export { projectionSpec, type ProjectionLike, type ProjectionThenOptions, type RowsQuery } from './projection-spec';
 export { DeciderSpecification, DEFAULT_DECIDER_NOW } from './decider-spec';
 export type { Decider, DeciderSpec, DeciderGiven, DeciderThen, DeciderSpecOptions } from './decider-spec';
+export { spawnService } from './spawn-service';
+export type { ServiceChild, SpawnServiceOptions } from './spawn-service';
