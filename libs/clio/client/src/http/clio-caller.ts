@@ -147,15 +147,16 @@ export class ClioCaller {
 
   /** Takes a budget unit, waiting on the clock for the window to reset as long as the total wait stays under maxWaitMs. */
   private async plan(connectionId: string, lane: Lane): Promise<{ ok: true } | { ok: false; retryAt: number }> {
-    let waited = 0;
+    const started = this.c.now();
     for (;;) {
-      const now = this.c.now();
-      const got = await this.c.budget.acquire(connectionId, lane, now);
+      const got = await this.c.budget.acquire(connectionId, lane, this.c.now());
       if (got.ok) return { ok: true };
+      // Measured on the clock after the refusal: another process may have opened the next window meanwhile, and
+      // time spent waiting counts as it really passed (waits of several processes overlap).
+      const now = this.c.now();
       const wait = Math.max(MIN_PLAN_WAIT_MS, got.resetAt - now);
-      if (waited + wait > this.c.maxWaitMs) return { ok: false, retryAt: now + wait };
+      if (now - started + wait > this.c.maxWaitMs) return { ok: false, retryAt: now + wait };
       await this.c.sleep(wait);
-      waited += wait;
     }
   }
 

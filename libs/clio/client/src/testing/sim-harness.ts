@@ -29,7 +29,10 @@ export async function startSimHarness(opts: SimulatorOptions = {}): Promise<SimH
     now: () => clock.now(),
     sleep: async (ms) => {
       sleeps.push(ms);
-      clock.advance(ms);
+      // Sleeps that overlap (two clients waiting for the same window) end at their own instant, not one after the
+      // other: move the clock to this sleep's end unless another sleep already took it further.
+      const until = clock.now() + ms;
+      if (clock.now() < until) clock.set(until);
     },
     sleeps,
     close: () => sim.close(),
