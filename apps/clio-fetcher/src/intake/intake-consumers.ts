@@ -1,9 +1,9 @@
 import type { NatsConnection } from '@nats-io/nats-core';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import { EventTypes, SUBJECTS } from '@sf/contracts';
+import { EventTypes } from '@sf/contracts';
 import type { Database } from '@sf/db';
-import { createConsumerRunner, type ConsumerOptions, type ConsumerRunner, type MessageHandler, type Topology } from '@sf/messaging';
+import { startTypedConsumers, typedConsumerOptions, type ConsumerOptions, type ConsumerRunner, type Topology, type TypedConsumer } from '@sf/messaging';
 import { onSyncBookmarksReset, onSyncJobCancelled, onSyncJobPaused, onSyncJobResumed, onSyncRequested } from './intake-handlers';
 
 /**
@@ -18,7 +18,7 @@ export const FetcherConsumers = {
   bookmarksReset: 'clio-fetcher-bookmarks-reset',
 } as const;
 
-const HANDLERS: ReadonlyArray<{ name: string; type: string; handler: MessageHandler }> = [
+const HANDLERS: readonly TypedConsumer[] = [
   { name: FetcherConsumers.requests, type: EventTypes.SyncRequested, handler: onSyncRequested },
   { name: FetcherConsumers.cancelled, type: EventTypes.SyncJobCancelled, handler: onSyncJobCancelled },
   { name: FetcherConsumers.paused, type: EventTypes.SyncJobPaused, handler: onSyncJobPaused },
@@ -27,19 +27,9 @@ const HANDLERS: ReadonlyArray<{ name: string; type: string; handler: MessageHand
 ];
 
 /** Consumer options for `defineTopology({ consumers })`. */
-export const fetcherConsumerOptions = (): ConsumerOptions[] =>
-  HANDLERS.map((h) => ({ name: h.name, filterSubject: SUBJECTS.eventType(h.type) }));
+export const fetcherConsumerOptions = (): ConsumerOptions[] => typedConsumerOptions(HANDLERS);
 
-/** Starts one runner per provisioned fetcher consumer. */
-export const startIntake = async (nc: NatsConnection, db: Kysely<Database>, topology: Topology, log: Logger): Promise<ConsumerRunner[]> => {
-  const runners = HANDLERS.map((h) => {
-    const consumer = topology.consumers.find((c) => c.name === h.name);
-    if (!consumer) throw new Error(`consumer ${h.name} is not in the topology`);
-    return createConsumerRunner({
-      nc, db, topology, consumer, handler: h.handler,
-      onError: (err) => log.warn({ consumer: h.name, err: String(err) }, 'consumer batch failed; redelivery follows'),
-    });
-  });
-  for (const r of runners) await r.start();
-  return runners;
-};
+/** Starts one runner per provisioned consumer. */
+export const startIntake = (nc: NatsConnection, db: Kysely<Database>, topology: Topology, log: Logger): Promise<ConsumerRunner[]> =>
+  startTypedConsumers({ nc, db, topology }, HANDLERS, (consumer, err) =>
+    log.warn({ consumer, err: String(err) }, 'consumer batch failed; redelivery follows'));

@@ -1,10 +1,10 @@
 import type { NatsConnection } from '@nats-io/nats-core';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import { EventTypes, SUBJECTS, type EventData, type RecordedEvent } from '@sf/contracts';
+import { EventTypes, type EventData, type RecordedEvent } from '@sf/contracts';
 import type { Database } from '@sf/db';
 import {
-  createConsumerRunner, Disposition, type ConsumerOptions, type ConsumerRunner, type MessageHandler, type Topology,
+  Disposition, startTypedConsumers, typedConsumerOptions, type ConsumerOptions, type ConsumerRunner, type MessageHandler, type Topology, type TypedConsumer,
 } from '@sf/messaging';
 import { enqueueWork, settleWork, WorkStatus } from '../work/work-queue';
 
@@ -34,25 +34,15 @@ export const onJobCancelled: MessageHandler = async (e, trx) => {
   return Disposition.ack;
 };
 
-const HANDLERS: ReadonlyArray<{ name: string; type: string; handler: MessageHandler }> = [
+const HANDLERS: readonly TypedConsumer[] = [
   { name: ProcessorConsumers.started, type: EventTypes.JobStarted, handler: onJobStarted },
   { name: ProcessorConsumers.cancelled, type: EventTypes.JobCancelled, handler: onJobCancelled },
 ];
 
 /** Consumer options for `defineTopology({ consumers })`. */
-export const processorConsumerOptions = (): ConsumerOptions[] =>
-  HANDLERS.map((h) => ({ name: h.name, filterSubject: SUBJECTS.eventType(h.type) }));
+export const processorConsumerOptions = (): ConsumerOptions[] => typedConsumerOptions(HANDLERS);
 
 /** Starts one runner per provisioned consumer. */
-export const startIntake = async (nc: NatsConnection, db: Kysely<Database>, topology: Topology, log: Logger): Promise<ConsumerRunner[]> => {
-  const runners = HANDLERS.map((h) => {
-    const consumer = topology.consumers.find((c) => c.name === h.name);
-    if (!consumer) throw new Error(`consumer ${h.name} is not in the topology`);
-    return createConsumerRunner({
-      nc, db, topology, consumer, handler: h.handler,
-      onError: (err) => log.warn({ consumer: h.name, err: String(err) }, 'consumer batch failed; redelivery follows'),
-    });
-  });
-  for (const r of runners) await r.start();
-  return runners;
-};
+export const startIntake = (nc: NatsConnection, db: Kysely<Database>, topology: Topology, log: Logger): Promise<ConsumerRunner[]> =>
+  startTypedConsumers({ nc, db, topology }, HANDLERS, (consumer, err) =>
+    log.warn({ consumer, err: String(err) }, 'consumer batch failed; redelivery follows'));

@@ -18,5 +18,7 @@ export { Disposition } from './consumer/disposition';
 export { claimInbox } from './consumer/inbox';
 export type { MessageContext, MessageHandler } from './consumer/message-handler';
 export { createConsumerRunner } from './consumer/consumer-runner';
+export { startTypedConsumers, typedConsumerOptions } from './consumer/typed-consumers';
+export type { TypedConsumer } from './consumer/typed-consumers';
 export type { ConsumerFaults, ConsumerRunner, ConsumerRunnerOptions, ConsumerRunnerStats } from './consumer/consumer-runner';
 export type { RetryPolicy } from './consumer/settlement';
