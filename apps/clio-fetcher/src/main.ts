@@ -1,11 +1,11 @@
 // `npm run fetcher`: the clio-fetcher service (env: see fetcher-config.ts). Wiring only.
+import { createLogger } from '@sf/logging';
 import { fetcherConfigFromEnv } from './fetcher-config';
-import { createLogger } from './log';
 import { startFetcher } from './start-fetcher';
 
 const main = async (): Promise<void> => {
   const config = fetcherConfigFromEnv(process.env);
-  const logger = createLogger({ level: config.logLevel });
+  const logger = createLogger({ name: 'clio-fetcher', level: config.logLevel });
   const fetcher = await startFetcher({ ...config, logger });
   let stopping = false;
   const stop = (signal: string): void => {

@@ -9,13 +9,13 @@ import { RpcSubjects } from '@sf/contracts';
 import { createNatsTokenProvider } from '@sf/clio-client';
 import { createDb, migrateToLatest } from '@sf/db';
 import { jwtAuthConfigFromEnv } from '@sf/http-auth';
+import { createLogger, httpAccessLog } from '@sf/logging';
 import { defineTopology, provision, rebaseSubject } from '@sf/messaging';
 import { checkReadiness, mountApiDocs } from '@sf/service-kit';
 import type { FetcherConfig } from './fetcher-config';
 import { FetcherModule } from './health/fetcher.module';
 import { fetcherConsumerOptions, startIntake } from './intake/intake-consumers';
 import { FETCHER_API_INFO } from './api-info';
-import { createLogger } from './log';
 import { startJobWorkers } from './worker/job-worker';
 
 export interface Fetcher {
@@ -36,7 +36,7 @@ export interface Fetcher {
  * the work queue), `config.workers` job slots, and the health server (port 3003 by default).
  */
 export const startFetcher = async (config: FetcherConfig): Promise<Fetcher> => {
-  const log = config.logger ?? createLogger({ level: config.logLevel });
+  const log = config.logger ?? createLogger({ name: 'clio-fetcher', level: config.logLevel });
   const db = createDb({ url: config.databaseUrl, max: config.workers * 2 + 6, applicationName: 'clio-fetcher' });
   const closers: Array<() => Promise<unknown>> = [() => db.destroy()];
   const closeAll = async (): Promise<void> => {
@@ -54,6 +54,7 @@ export const startFetcher = async (config: FetcherConfig): Promise<Fetcher> => {
       FetcherModule.forRoot(() => checkReadiness(db, nc), config.jwt ?? jwtAuthConfigFromEnv()), new ExpressAdapter(), { logger: false },
     );
     closers.push(() => app.close());
+    app.use(httpAccessLog(log));
     mountApiDocs(app, FETCHER_API_INFO);
     await (config.host === undefined ? app.listen(config.port) : app.listen(config.port, config.host));
     const port = (app.getHttpServer().address() as AddressInfo).port;

@@ -1,11 +1,11 @@
 // `npm run processor`: the document-processor service (env: see processor-config.ts). Wiring only.
-import { createLogger } from './log';
+import { createLogger } from '@sf/logging';
 import { processorConfigFromEnv } from './processor-config';
 import { startProcessor } from './start-processor';
 
 const main = async (): Promise<void> => {
   const config = processorConfigFromEnv(process.env);
-  const logger = createLogger({ level: config.logLevel });
+  const logger = createLogger({ name: 'document-processor', level: config.logLevel });
   const processor = await startProcessor({ ...config, logger });
   let stopping = false;
   const stop = (signal: string): void => {

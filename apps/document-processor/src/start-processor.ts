@@ -9,12 +9,12 @@ import { RpcSubjects } from '@sf/contracts';
 import { createNatsTokenProvider } from '@sf/clio-client';
 import { createDb, migrateToLatest } from '@sf/db';
 import { jwtAuthConfigFromEnv } from '@sf/http-auth';
+import { createLogger, httpAccessLog } from '@sf/logging';
 import { defineTopology, provision, rebaseSubject } from '@sf/messaging';
 import { checkReadiness, mountApiDocs } from '@sf/service-kit';
 import { ProcessorModule } from './health/processor.module';
 import { processorConsumerOptions, startIntake } from './intake/intake';
 import { PROCESSOR_API_INFO } from './api-info';
-import { createLogger } from './log';
 import type { ProcessorConfig } from './processor-config';
 import { downloadHashStep } from './steps/download-hash-step';
 import { startJobWorkers } from './worker/job-workers';
@@ -34,7 +34,7 @@ export interface Processor {
  * (into the work queue), `config.jobSlots` job workers and the health server (port 3004 by default).
  */
 export const startProcessor = async (config: ProcessorConfig): Promise<Processor> => {
-  const log = config.logger ?? createLogger({ level: config.logLevel });
+  const log = config.logger ?? createLogger({ name: 'document-processor', level: config.logLevel });
   const db = createDb({ url: config.databaseUrl, max: config.jobSlots * (config.concurrency + 2) + 4, applicationName: 'document-processor' });
   const closers: Array<() => Promise<unknown>> = [() => db.destroy()];
   const closeAll = async (): Promise<void> => {
@@ -52,6 +52,7 @@ export const startProcessor = async (config: ProcessorConfig): Promise<Processor
       ProcessorModule.forRoot(() => checkReadiness(db, nc), config.jwt ?? jwtAuthConfigFromEnv()), new ExpressAdapter(), { logger: false },
     );
     closers.push(() => app.close());
+    app.use(httpAccessLog(log));
     mountApiDocs(app, PROCESSOR_API_INFO);
     await (config.host === undefined ? app.listen(config.port) : app.listen(config.port, config.host));
     const port = (app.getHttpServer().address() as AddressInfo).port;
