@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { createClioClient, type ClioClient, type TokenProvider } from '@sf/clio-client';
 import type { Database } from '@sf/db';
+import { withLogContext } from '@sf/logging';
 import { SyncErrorCode } from '@sf/sync-policy';
 import type { FetcherConfig } from '../fetcher-config';
 import { RunEnd, type JobContext } from '../job/job-context';
@@ -63,7 +64,7 @@ const runClaimed = async (d: JobWorkersDeps, work: WorkItem, stopping: () => boo
     now: () => new Date(), stopping, lost: lost.signal,
   };
   try {
-    const ended = await runJob(ctx);
+    const ended = await withLogContext({ correlationId: work.correlationId }, () => runJob(ctx));
     if (ended === RunEnd.interrupted) await releaseWork(d.db, work.jobId, workerId, { until: null });
     d.log.debug({ jobId: work.jobId, ended }, 'job run ended');
   } catch (err) {

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { withLogContext } from '@sf/logging';
 import { runJob, type JobDeps } from '../job/run-job';
 import { claimWork, releaseWork } from '../work/work-queue';
 import { abortableSleep } from './abortable-sleep';
@@ -26,7 +27,7 @@ export const startJobWorkers = (deps: JobDeps & { slots: number; pollMs: number;
       }
       running++;
       try {
-        const end = await runJob(deps, work, stopping.signal);
+        const end = await withLogContext({ correlationId: work.correlationId }, () => runJob(deps, work, stopping.signal));
         if (end === 'stopped') await releaseWork(deps.db, work.jobId, deps.workerId);
       } catch (err) {
         // An outage or a bug: give the job back; it is claimed again (and resumed) after the poll delay.
