@@ -21,7 +21,10 @@ module.exports = {
       },
       module: { type: 'commonjs' },
     }],
+    '/node_modules/jose/.+\\.js$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
   },
+  // jose ships ESM only: Node >= 20.19 requires it natively, Jest's module system needs it compiled to CommonJS.
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   moduleNameMapper,
   setupFiles: ['reflect-metadata'],
   testTimeout: 60_000,
