@@ -1,6 +1,7 @@
 // `npm run sync -- <command>`: the sync service from a terminal, against DATABASE_URL (no HTTP, no NATS). Requests
 // and controls go through the same SyncService functions as the API; the orchestrator's read models are caught up
 // first, so it works whether or not an orchestrator is running. Prints JSON; exit 2 = usage, 3 = refused/not found.
+// `npm run sync -- --help` prints the usage.
 import { createDb, databaseUrlFromEnv, migrateToLatest } from '@sf/db';
 import { catchUp, projectionByName } from '@sf/read-models';
 import { SyncScope } from '@sf/sync-jobs';
@@ -11,7 +12,7 @@ const print = (value: unknown): void => {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 };
 
-const run = async (service: SyncService, c: CliCommand): Promise<number> => {
+const run = async (service: SyncService, c: Exclude<CliCommand, { kind: 'help' }>): Promise<number> => {
   switch (c.kind) {
     case 'request': {
       const scope = c.matterId === null ? SyncScope.firm() : SyncScope.matter(c.matterId);
@@ -36,6 +37,10 @@ const main = async (): Promise<number> => {
   if (!parsed.ok) {
     process.stderr.write(`${parsed.message}\n\n${USAGE}\n`);
     return 2;
+  }
+  if (parsed.command.kind === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
   }
   const db = createDb({ url: databaseUrlFromEnv(), max: 2, applicationName: 'sync-cli' });
   try {
