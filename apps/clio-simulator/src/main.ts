@@ -1,4 +1,5 @@
 import { createSimulator } from '@sf/clio-simulator';
+import { createLogger } from '@sf/logging';
 import { USAGE, parseCliArgs } from './cli-options';
 
 /** `npm run simulator -- --size medium --seed 42 --port 4010`: a Clio Manage stand-in on this machine. */
@@ -37,6 +38,7 @@ const main = async (): Promise<void> => {
 };
 
 void main().catch((err: unknown) => {
-  console.error(err);
+  // The banner above is the CLI's output; a crash is a log line in the platform's one format.
+  createLogger({ name: 'clio-simulator' }).fatal({ err }, 'simulator failed');
   process.exit(1);
 });
