@@ -54,7 +54,7 @@ export const failJob = async (ctx: JobContext, state: JobState, code: SyncErrorC
   for (let attempt = 0; attempt < 3; attempt++) {
     const r = await closeJob(ctx, s.version, [], event, detail.slice(0, 500));
     if (r.ok) {
-      ctx.log.warn({ jobId: ctx.work.jobId, code, detail }, 'job failed');
+      ctx.log.warn({ jobId: ctx.work.jobId, errorCode: code, detail }, 'job failed');
       return end(RunEnd.closed);
     }
     const next = await onRefusal(ctx, r.reason);
