@@ -125,7 +125,7 @@ const main = async (): Promise<void> => {
     const checks = await waitForMirror(db, firmId, truth);
     const usage = counters(await control('GET', '/requests/counters'));
     for (const line of renderSummary({
-      checks, apiCalls: usage.requests, r429: usage.r429, seconds: (Date.now() - syncStarted) / 1000, jobId,
+      checks, apiCalls: usage.requests, r429: usage.r429, seconds: (Date.now() - syncStarted) / 1000, jobId, firmId,
       urls: { 'job (with --keep)': `${orchUrl}/sync-jobs/${jobId}`, 'Clio simulator': `${simOrigin}/api/v4`, 'auth service': `${authUrl}/connections/clio` },
       logDir,
     })) console.log(line);
