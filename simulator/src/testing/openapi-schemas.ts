@@ -5,7 +5,7 @@ import type { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 
 /** Clio's OpenAPI files live outside the repo (`../shared/clio/openapi`); `CLIO_OPENAPI_DIR` overrides. */
-export const OPENAPI_DIR = process.env.CLIO_OPENAPI_DIR ?? path.resolve(__dirname, '../../../../../../shared/clio/openapi');
+export const OPENAPI_DIR = process.env.CLIO_OPENAPI_DIR ?? path.resolve(__dirname, '../../../../shared/clio/openapi');
 export const SPEC25_FILE = 'clio-manage-openapi-v4_default-4.0.9_snapshot-2025-05.json';
 
 type Json = Record<string, unknown>;
