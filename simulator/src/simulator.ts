@@ -16,7 +16,10 @@ import type { Region } from './wire';
 import { API_PREFIX } from './wire';
 import type { DownloadOptions } from './api/downloads/download-options';
 import { resolveDownloadOptions } from './api/downloads/download-options';
+import { registerControlRoutes } from './control/control-routes';
 import type { EdgeOptions } from './control/edge-options';
+import { CONTROL_PREFIX } from './control/edge-options';
+import type { EdgeDeps } from './control/simulator-edge';
 import { SimulatorEdge } from './control/simulator-edge';
 import { apiRenderer } from './webhooks/record-renderer';
 
@@ -81,8 +84,6 @@ export interface Simulator {
   close(): Promise<void>;
 }
 
-export const CONTROL_PREFIX = '/_control';
-
 /** Build the firm, start one server per region, run plug-ins. */
 export const createSimulator = async (opts: SimulatorOptions = {}): Promise<Simulator> => {
   const clock = opts.clock ?? new SystemClock();
@@ -105,7 +106,9 @@ export const createSimulator = async (opts: SimulatorOptions = {}): Promise<Simu
     metaRecords: opts.metaRecords ?? true,
     download: resolveDownloadOptions(opts.download),
   });
-  const edge = new SimulatorEdge({ store, clock, router, pipeline, requests, regions, options: opts, render: apiRenderer(store) });
+  const edgeDeps: EdgeDeps = { store, clock, router, pipeline, requests, regions, options: opts, render: apiRenderer(store) };
+  const edge = new SimulatorEdge(edgeDeps);
+  registerControlRoutes(router, edge, edgeDeps, opts.controlKey);
 
   const servers: RegionServer[] = [];
   const closers: (() => void | Promise<void>)[] = [() => edge.close()];

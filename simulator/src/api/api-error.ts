@@ -1,6 +1,5 @@
-import type { RequestContext } from '../server/context';
+import type { Handler, RequestContext } from '../server/context';
 import { sendError } from '../server/context';
-import type { Handler } from '../server/router';
 import { ErrorType } from '../wire';
 
 /** A request the API refuses (400/404/409/412/422). Thrown inside handlers, answered by {@link handled}. */

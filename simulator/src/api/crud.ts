@@ -1,5 +1,5 @@
 import type { Model } from '../models/model';
-import type { RequestContext } from '../server/context';
+import type { Handler, RequestContext } from '../server/context';
 import { send } from '../server/context';
 import type { BaseRecord, NewRecord, RecordOf, RecordPatch } from '../store/records';
 import type { Resource } from '../store/resources';
@@ -12,7 +12,6 @@ import type { ListSpec } from './list-spec';
 import { renderOne, serveShow } from './show';
 import { applyWriters } from './writes/field-writers';
 import type { WriteSpec } from './writes/write-specs';
-import type { Handler } from '../server/router';
 
 /** Numeric path id (`/matters/12.json`), or 404 for anything else. */
 export const pathId = (ctx: RequestContext, name = 'id'): number => {

@@ -13,6 +13,8 @@ import { TaskModel } from '../models/task.models';
 import { ActivityModel } from '../models/activity.models';
 import { UserModel } from '../models/user.models';
 import { CustomFieldModel } from '../models/custom-field.models';
+import { ContactBaseModel } from '../models/contact-base.models';
+import { FolderBaseModel } from '../models/folder-base.models';
 
 /** Query parameters documented outside SPEC25: `offset` (D-PG, api-facts §4). */
 const FACT_SHEET_PARAMS = new Set(['offset']);
@@ -98,6 +100,13 @@ describe('simulator responses validate against Clio OpenAPI 2025-05', () => {
       const res = await kit.get(`${concrete(c.list, documentId)}?limit=1&fields=${declared.join(',')}`);
       expect(res.status).toBe(200);
     });
+  });
+
+  it.each([
+    ['Contact_base', ContactBaseModel as Model<never>],
+    ['Folder_base', FolderBaseModel as Model<never>],
+  ])('the nested %s model names exactly the fields of that schema', (schema, model) => {
+    expect(Object.keys(model.fields).sort()).toEqual(schemaProperties(doc, schema).sort());
   });
 
   it('who_am_i validates as User_Show', async () => {

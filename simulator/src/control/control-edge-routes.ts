@@ -1,7 +1,7 @@
 import type { RegisteredApp } from '../oauth/registered-app';
 import type { RequestContext } from '../server/context';
+import type { ControlRoute } from './control-http';
 import { fail, num, objectBody, ok, str } from './control-http';
-import type { ControlRoute } from './control-routes';
 import type { EdgeDeps, SimulatorEdge } from './simulator-edge';
 
 /** Control routes for OAuth, rate limits and webhooks. */

@@ -1,4 +1,7 @@
-import { send, type RequestContext } from '../server/context';
+import { send, type Handler, type RequestContext } from '../server/context';
+
+/** Adds one control route; the path is relative to the control prefix. */
+export type ControlRoute = (method: string, path: string, handler: Handler) => void;
 
 /** Control-API answers: plain JSON, errors as `{"error":{"type":"ControlError","message"}}`. */
 export const ok = (ctx: RequestContext, body: unknown, status = 200): void => send(ctx, status, body);

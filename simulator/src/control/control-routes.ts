@@ -1,16 +1,12 @@
 import type { ActivityMix } from '../activity/activity-options';
 import { isManualClock } from '../clock';
 import type { RequestContext } from '../server/context';
-import type { Handler, Router } from '../server/router';
+import type { Router } from '../server/router';
 import { registerControlEdgeRoutes } from './control-edge-routes';
+import type { ControlRoute } from './control-http';
 import { fail, num, objectBody, ok } from './control-http';
-import { CONTROL_KEY_HEADER } from './edge-options';
+import { CONTROL_KEY_HEADER, CONTROL_PREFIX } from './edge-options';
 import type { EdgeDeps, SimulatorEdge } from './simulator-edge';
-
-/** Prefix of the control API; never a Clio path. */
-export const CONTROL_BASE = '/_control';
-
-export type ControlRoute = (method: string, path: string, handler: Handler) => void;
 
 /**
  * The control API: ground truth, request log and counters, faults, clock, activity generator and reset here;
@@ -18,7 +14,7 @@ export type ControlRoute = (method: string, path: string, handler: Handler) => v
  */
 export const registerControlRoutes = (router: Router, edge: SimulatorEdge, deps: EdgeDeps, key: string | undefined): void => {
   const add: ControlRoute = (method, path, handler) =>
-    router.add(method, `${CONTROL_BASE}${path}`, (ctx) => {
+    router.add(method, `${CONTROL_PREFIX}${path}`, (ctx) => {
       if (key !== undefined && ctx.headers[CONTROL_KEY_HEADER] !== key) return fail(ctx, 401, 'missing or wrong control key');
       return handler(ctx);
     }, { scope: 'control' });

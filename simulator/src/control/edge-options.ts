@@ -19,4 +19,7 @@ export interface EdgeOptions {
   controlKey?: string;
 }
 
+/** Prefix of the control API on the primary region's server; never a Clio path. */
+export const CONTROL_PREFIX = '/_control';
+
 export const CONTROL_KEY_HEADER = 'x-sim-control-key';

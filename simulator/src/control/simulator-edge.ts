@@ -19,7 +19,6 @@ import { registerWebhookRoutes } from '../webhooks/webhook-routes';
 import { resolveWebhookOptions } from '../webhooks/webhook-options';
 import { WebhookService } from '../webhooks/webhook-service';
 import type { RecordRenderer } from '../webhooks/webhook-dispatcher';
-import { registerControlRoutes } from './control-routes';
 import type { EdgeOptions } from './edge-options';
 import { faultMiddleware, FaultTimers } from './fault-middleware';
 import { FaultRegistry } from './fault-registry';
@@ -43,8 +42,9 @@ export interface EdgeDeps {
 export type IssuedToken = TokenResponseBody & { user_id: number; client_id: string };
 
 /**
- * Everything SIM-EDGE adds to a simulator: OAuth, rate limits, fault injection, webhooks, the activity generator
- * and the control API. In-process tests use these directly; other processes use the control API.
+ * Everything SIM-EDGE adds to a simulator: OAuth, rate limits, fault injection, webhooks and the activity generator.
+ * In-process tests use these directly; other processes use the control API, which `createSimulator` registers over
+ * the edge (control-routes.ts), so the edge does not depend on its own remote control.
  */
 export class SimulatorEdge {
   readonly oauth: OAuthService;
@@ -149,6 +149,5 @@ export class SimulatorEdge {
     use('rateLimit', rateLimitMiddleware((r) => this.rateLimits.limiter(r), clock, (r, c) => this.oauth.region(r).apps.get(c)?.requestsPerSecond));
     registerOAuthRoutes(router, this.oauth);
     registerWebhookRoutes(router, this.webhooks);
-    registerControlRoutes(router, this, this.deps, options.controlKey);
   }
 }

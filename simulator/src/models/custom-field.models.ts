@@ -3,7 +3,7 @@ import type { CustomFieldRecord, CustomFieldValueRecord, MatterRecord, PicklistO
 import { Resource } from '../store/resources';
 import type { Model, RenderEnv } from './model';
 import { defineModel, key, many, one, time, val } from './model';
-import { ContactModel } from './contact.models';
+import { ContactBaseModel } from './contact-base.models';
 
 export const PicklistOptionModel: Model<PicklistOptionRecord> = defineModel('PicklistOption', {
   id: key('id'), etag: val((r) => makeEtag('picklist_options', r.id, r.updated_at)), created_at: time('created_at'),
@@ -57,7 +57,7 @@ export const CustomFieldValueModel: Model<CustomFieldValueRecord> = defineModel(
     [Resource.Matters],
   ),
   contact: one(
-    () => ContactModel,
+    () => ContactBaseModel,
     (v, env) => (fieldOf(v, env)?.field_type === 'contact' ? env.store.get(Resource.Contacts, refId(v) ?? 0) : undefined),
     [Resource.Contacts],
   ),

@@ -3,6 +3,7 @@ import { Resource } from '../store/resources';
 import type { FieldDef, Model, RenderEnv } from './model';
 import { defineModel, key, one, stubArray, stubObject, time, val } from './model';
 import { ContactModel } from './contact.models';
+import { folderBaseFields } from './folder-base.models';
 import { DocumentCategoryModel, lookupById } from './lookup.models';
 import { MatterModel } from './matter.models';
 import { ClioCreatorModel } from './user.models';
@@ -42,8 +43,7 @@ const latestVersion = one(() => DocumentVersionModel, (d: DocumentRecord, env: R
   env.store.get(Resource.DocumentVersions, d.latest_version_id), [Resource.DocumentVersions]);
 
 export const FolderModel: Model<FolderRecord> = defineModel('Folder', {
-  id: key('id'), etag: key('etag'), created_at: time('created_at'), updated_at: time('updated_at'),
-  deleted_at: time('deleted_at'), type: val(() => 'Folder'), locked: key('locked'), name: key('name'), root: key('root'),
+  ...folderBaseFields,
   parent: parent(), matter: matter(), contact: contact(), document_category: category(), creator: creator(),
   latest_document_version: stubObject, group: stubObject, external_properties: stubArray,
 });

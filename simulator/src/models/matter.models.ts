@@ -4,7 +4,7 @@ import type { Model } from './model';
 import { defineModel, key, many, one, stubArray, stubObject, time, val } from './model';
 import { ContactModel } from './contact.models';
 import { CustomFieldValueModel } from './custom-field.models';
-import { FolderModel } from './document.models';
+import { FolderBaseModel } from './folder-base.models';
 import { GroupModel, PracticeAreaModel, lookupById, currencyField } from './lookup.models';
 import { UserModel } from './user.models';
 import { lastActivityDateByMatter, mattersWithTasks } from './derived';
@@ -46,7 +46,7 @@ export const MatterModel: Model<MatterRecord> = defineModel('Matter', {
   contingency_fee: stubObject,
   custom_rate: stubObject,
   evergreen_retainer: stubObject,
-  folder: one(() => FolderModel, (m, env) => (m.folder_id === null ? undefined : env.store.get(Resource.Folders, m.folder_id)), [
+  folder: one(() => FolderBaseModel, (m, env) => (m.folder_id === null ? undefined : env.store.get(Resource.Folders, m.folder_id)), [
     Resource.Folders,
   ]),
   group: one(() => GroupModel, (m, env) => lookupById(env.store.lookups.groups, m.group_id)),

@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Region } from '../wire';
 import { ErrorType, Header, JSON_CONTENT_TYPE } from '../wire';
-import type { MatchedRoute } from './router';
 
 /** Largest request body the simulator reads (bytes). Bigger bodies get 413. */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
@@ -11,6 +10,18 @@ export const MAX_BODY_BYTES = 8 * 1024 * 1024;
  * `api` only; `oauth`, `control` and `public` (signed download URLs) pass through.
  */
 export type RouteScope = 'api' | 'oauth' | 'control' | 'public';
+
+/** A route handler answers through {@link send}/{@link sendError}. */
+export type Handler = (ctx: RequestContext) => Promise<void> | void;
+
+/** The route a request matched; the router builds it, the request carries it. */
+export interface MatchedRoute {
+  readonly handler: Handler;
+  readonly params: Record<string, string>;
+  readonly scope: RouteScope;
+  /** The pattern as registered, e.g. `/api/v4/matters/:id` (stable label for logs and metrics). */
+  readonly pattern: string;
+}
 
 /**
  * One HTTP request as seen by middlewares and handlers.

@@ -1,20 +1,9 @@
-import type { RequestContext, RouteScope } from './context';
+import type { Handler, MatchedRoute, RouteScope } from './context';
 import { scopeOfPath } from './context';
-
-/** A route handler answers through `send`/`sendError` (see context.ts). */
-export type Handler = (ctx: RequestContext) => Promise<void> | void;
 
 export interface RouteOptions {
   /** Default: derived from the pattern's prefix (`/api/` → api, `/oauth/` → oauth, `/_control` → control, else public). */
   scope?: RouteScope;
-}
-
-export interface MatchedRoute {
-  readonly handler: Handler;
-  readonly params: Record<string, string>;
-  readonly scope: RouteScope;
-  /** The pattern as registered, e.g. `/api/v4/matters/:id` (stable label for logs and metrics). */
-  readonly pattern: string;
 }
 
 interface Leaf {
