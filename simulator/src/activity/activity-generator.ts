@@ -125,7 +125,7 @@ export class ActivityGenerator {
 
   /** Performs one operation; undefined when it is not possible (nothing to update or delete). */
   private apply<R extends ActivityResource>(resource: R, kind: OpKind): number | undefined {
-    const recipe = RECIPES[resource] as unknown as Recipe<R>;
+    const recipe: Recipe<R> = RECIPES[resource];
     const env: RecipeEnv = { rng: this.rng, store: this.store, now: this.clock.now() };
     if (kind === 'create') {
       const data = recipe.create?.(env);

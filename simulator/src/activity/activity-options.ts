@@ -1,4 +1,4 @@
-import type { ActivityResource } from './recipes';
+import { ActivityResource } from './recipes';
 
 export interface OpWeights {
   create: number;
@@ -54,3 +54,27 @@ export const mergeMix = (base: Record<ActivityResource, OpWeights>, over: Activi
   Object.fromEntries(
     Object.entries(base).map(([r, w]) => [r, { ...w, ...over[r as ActivityResource] }]),
   ) as Record<ActivityResource, OpWeights>;
+
+const RESOURCES: readonly string[] = Object.values(ActivityResource);
+const OPS: readonly string[] = ['create', 'update', 'delete'] satisfies (keyof OpWeights)[];
+const isResource = (s: string): s is ActivityResource => RESOURCES.includes(s);
+const isOp = (s: string): s is keyof OpWeights => OPS.includes(s);
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** An {@link ActivityMix} from untrusted JSON (the control API): known resources and operations, weights ≥ 0. */
+export const parseActivityMix = (v: unknown): { ok: true; mix?: ActivityMix } | { ok: false; message: string } => {
+  if (v === undefined) return { ok: true };
+  const problem = `mix must map ${RESOURCES.join('/')} to {create, update, delete} weights ≥ 0`;
+  if (!isObject(v)) return { ok: false, message: problem };
+  const mix: ActivityMix = {};
+  for (const [resource, weights] of Object.entries(v)) {
+    if (!isResource(resource) || !isObject(weights)) return { ok: false, message: problem };
+    const parsed: Partial<OpWeights> = {};
+    for (const [op, w] of Object.entries(weights)) {
+      if (!isOp(op) || typeof w !== 'number' || !Number.isFinite(w) || w < 0) return { ok: false, message: problem };
+      parsed[op] = w;
+    }
+    mix[resource] = parsed;
+  }
+  return { ok: true, mix };
+};

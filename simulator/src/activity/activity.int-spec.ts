@@ -69,4 +69,9 @@ describe('activity generator (in-process simulator)', () => {
     await control.advanceClock(60_000);
     expect((await control.activity()).total).toBe(running.total);
   });
+
+  it('refuses to start with a mix it cannot read', async () => {
+    await expect(control.startActivity({ mix: { matters: { update: -1 } } })).rejects.toMatchObject({ status: 400 });
+    expect((await control.activity()).running).toBe(false);
+  });
 });

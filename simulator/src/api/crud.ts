@@ -1,7 +1,7 @@
 import type { Model } from '../models/model';
 import type { Handler, RequestContext } from '../server/context';
 import { send } from '../server/context';
-import type { BaseRecord, NewRecord, RecordOf, RecordPatch } from '../store/records';
+import type { BaseRecord, NewRecord, RecordOf } from '../store/records';
 import type { Resource } from '../store/resources';
 import type { SimStore } from '../store/store';
 import { ErrorType, Header } from '../wire';
@@ -52,7 +52,7 @@ export const createHandler = <R extends Resource>(
   handled(async (ctx) => {
     const data = await bodyData(ctx);
     const blank = spec.blank(store);
-    let rec = { ...blank, ...applyWriters(spec.writers, data, store, blank as Record<string, unknown>) } as NewRecord<R>;
+    let rec: NewRecord<R> = { ...blank, ...applyWriters(spec.writers, data, store, blank) };
     if (hooks.normalize) rec = hooks.normalize(rec);
     const problem = spec.validate?.(rec);
     if (problem) throw unprocessable(problem);
@@ -69,13 +69,12 @@ export const updateHandler = <R extends Resource>(
     const current = store.get(resource, id);
     if (!current) throw notFound(resource);
     const data = await bodyData(ctx);
-    const patch = applyWriters(spec.writers, data, store, current as unknown as Record<string, unknown>);
-    let merged = { ...current, ...patch } as unknown as NewRecord<R>;
+    let merged: NewRecord<R> = { ...current, ...applyWriters<R>(spec.writers, data, store, current) };
     if (hooks.normalize) merged = hooks.normalize(merged);
     const problem = spec.validate?.(merged);
     if (problem) throw unprocessable(problem);
     const ifMatch = ctx.headers[Header.IfMatch];
-    const result = store.update(resource, id, merged as RecordPatch<R>, { ifMatch: typeof ifMatch === 'string' ? ifMatch.trim() : undefined });
+    const result = store.update(resource, id, merged, { ifMatch: typeof ifMatch === 'string' ? ifMatch.trim() : undefined });
     if (!result.ok) {
       if (result.reason === 'precondition_failed') {
         throw new ApiError(412, ErrorType.PreconditionFailed, 'The resource has been modified since the given ETag (If-Match)');

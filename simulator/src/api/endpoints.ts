@@ -1,27 +1,51 @@
 import type { BaseRecord } from '../store/records';
 import type { SimStore } from '../store/store';
+import type { Handler } from '../server/context';
+import { listHandler } from './crud';
+import type { ListOptions } from './list-engine';
 import type { ListSpec } from './list-spec';
+import { acceptedParams } from './list-spec';
 import { CUSTOM_FIELDS_LIST, USERS_LIST, versionsList } from './specs/admin.list';
 import { CONTACTS_LIST } from './specs/contacts.list';
 import { documentsList, FOLDERS_LIST, itemsList } from './specs/documents.list';
 import { MATTERS_LIST } from './specs/matters.list';
 import { ACTIVITIES_LIST, CALENDAR_ENTRIES_LIST, TASKS_LIST } from './specs/work.list';
 
-/** Index endpoints served from a table (path under /api/v4, without `.json`). `/documents/{id}/versions` is per document. */
-export const listEndpoints = (store: SimStore): { path: string; spec: ListSpec<BaseRecord> }[] =>
-  [
-    { path: '/matters', spec: MATTERS_LIST },
-    { path: '/contacts', spec: CONTACTS_LIST },
-    { path: '/documents', spec: documentsList(store) },
-    { path: '/folders', spec: FOLDERS_LIST },
-    { path: '/folders/list', spec: itemsList(store) },
-    { path: '/calendar_entries', spec: CALENDAR_ENTRIES_LIST },
-    { path: '/tasks', spec: TASKS_LIST },
-    { path: '/activities', spec: ACTIVITIES_LIST },
-    { path: '/users', spec: USERS_LIST },
-    { path: '/custom_fields', spec: CUSTOM_FIELDS_LIST },
-    { path: '/documents/{id}/versions', spec: versionsList(0) },
-  ] as unknown as { path: string; spec: ListSpec<BaseRecord> }[];
+/** One index endpoint, its record type hidden behind what routing and the contract test need of it. */
+export interface ListEndpoint {
+  /** Path under /api/v4, without `.json`. */
+  readonly path: string;
+  /** The OpenAPI operation it serves, e.g. `GET /matters.json`. */
+  readonly operation: string;
+  /** Every query parameter it accepts. */
+  readonly params: readonly string[];
+  /** Accepted `order` fields besides `id`; `undefined` when the endpoint has no `order` parameter. */
+  readonly orders: readonly string[] | undefined;
+  handler(opts: ListOptions): Handler;
+}
+
+const endpoint = <R extends BaseRecord>(store: SimStore, path: string, spec: ListSpec<R>): ListEndpoint => ({
+  path,
+  operation: spec.operation,
+  params: acceptedParams(spec),
+  orders: spec.orders && Object.keys(spec.orders),
+  handler: (opts) => listHandler(store, spec, opts),
+});
+
+/** Index endpoints served from a table. `/documents/{id}/versions` is per document. */
+export const listEndpoints = (store: SimStore): ListEndpoint[] => [
+  endpoint(store, '/matters', MATTERS_LIST),
+  endpoint(store, '/contacts', CONTACTS_LIST),
+  endpoint(store, '/documents', documentsList(store)),
+  endpoint(store, '/folders', FOLDERS_LIST),
+  endpoint(store, '/folders/list', itemsList(store)),
+  endpoint(store, '/calendar_entries', CALENDAR_ENTRIES_LIST),
+  endpoint(store, '/tasks', TASKS_LIST),
+  endpoint(store, '/activities', ACTIVITIES_LIST),
+  endpoint(store, '/users', USERS_LIST),
+  endpoint(store, '/custom_fields', CUSTOM_FIELDS_LIST),
+  endpoint(store, '/documents/{id}/versions', versionsList(0)),
+];
 
 /**
  * Query parameters accepted by the non-index operations (OpenAPI operation → names). Writes take `fields` too.

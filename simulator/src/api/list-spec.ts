@@ -38,7 +38,7 @@ export const COMMON_INDEX_PARAMS = ['fields', 'limit', 'page_token', 'offset', '
 export type CommonParam = (typeof COMMON_INDEX_PARAMS)[number];
 
 /** Every query parameter a list endpoint accepts (the table the contract test checks against the spec). */
-export const acceptedParams = (spec: ListSpec<BaseRecord>): string[] => [
+export const acceptedParams = <R extends BaseRecord>(spec: ListSpec<R>): string[] => [
   ...(spec.common ?? COMMON_INDEX_PARAMS),
   ...(spec.orders ? ['order'] : []),
   ...(spec.exclusionParams ?? []),

@@ -12,7 +12,7 @@ import { MatterModel } from '../models/matter.models';
 import { TaskModel } from '../models/task.models';
 import { UserModel } from '../models/user.models';
 import { handled, notFound } from './api-error';
-import { createHandler, deleteHandler, listHandler, pathId, showHandler, updateHandler } from './crud';
+import { createHandler, deleteHandler, pathId, showHandler, updateHandler } from './crud';
 import type { ResolvedDownloadOptions } from './downloads/download-options';
 import { registerDownloadRoutes } from './downloads/download-routes';
 import { registerDocumentWrites } from './documents/document-routes';
@@ -42,8 +42,8 @@ const p = (path: string): string => `${API_PREFIX}${path}`;
 export const registerCoreRoutes = (router: Router, deps: CoreDeps): void => {
   const { store } = deps;
   const opts = { metaRecords: deps.metaRecords };
-  for (const { path, spec } of listEndpoints(store)) {
-    if (!path.includes('{')) router.add('GET', p(path), listHandler(store, spec, opts));
+  for (const list of listEndpoints(store)) {
+    if (!list.path.includes('{')) router.add('GET', p(list.path), list.handler(opts));
   }
 
   router.add('GET', p('/matters/:id'), showHandler(store, Resource.Matters, MatterModel));

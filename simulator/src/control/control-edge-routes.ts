@@ -1,7 +1,7 @@
-import type { RegisteredApp } from '../oauth/registered-app';
 import type { RequestContext } from '../server/context';
 import type { ControlRoute } from './control-http';
 import { fail, num, objectBody, ok, str } from './control-http';
+import { parseRegisteredApp } from './registered-app-body';
 import type { EdgeDeps, SimulatorEdge } from './simulator-edge';
 
 /** Control routes for OAuth, rate limits and webhooks. */
@@ -25,11 +25,9 @@ const registerOAuthAppRoutes = (add: ControlRoute, edge: SimulatorEdge, deps: Ed
   add('POST', '/oauth/apps', async (ctx) => {
     const body = await objectBody(ctx);
     if (!body) return;
-    if (!str(body.clientId) || !str(body.clientSecret) || !Array.isArray(body.redirectUris)) {
-      return fail(ctx, 400, 'clientId, clientSecret and redirectUris are required');
-    }
-    const app = { name: str(body.name) ?? String(body.clientId), ...body } as unknown as RegisteredApp;
-    ok(ctx, { regions: edge.oauth.registerApp(app) }, 201);
+    const parsed = parseRegisteredApp(body);
+    if (!parsed.ok) return fail(ctx, 400, parsed.message);
+    ok(ctx, { regions: edge.oauth.registerApp(parsed.app) }, 201);
   });
   add('PUT', '/oauth/auto-approve', async (ctx) => {
     const body = await objectBody(ctx);

@@ -1,4 +1,4 @@
-import type { ActivityMix } from '../activity/activity-options';
+import { parseActivityMix } from '../activity/activity-options';
 import { isManualClock } from '../clock';
 import type { RequestContext } from '../server/context';
 import type { Router } from '../server/router';
@@ -71,7 +71,9 @@ const registerClockAndActivityRoutes = (add: ControlRoute, edge: SimulatorEdge, 
   add('POST', '/activity/start', async (ctx) => {
     const body = await objectBody(ctx);
     if (!body) return;
-    ok(ctx, edge.activity.start({ opsPerMinute: num(body.opsPerMinute), mix: body.mix as ActivityMix | undefined }));
+    const mix = parseActivityMix(body.mix);
+    if (!mix.ok) return fail(ctx, 400, mix.message);
+    ok(ctx, edge.activity.start({ opsPerMinute: num(body.opsPerMinute), mix: mix.mix }));
   });
   add('POST', '/activity/stop', (ctx) => ok(ctx, edge.activity.stop()));
   add('POST', '/activity/step', async (ctx) => {

@@ -60,6 +60,24 @@ describe('control API (in-process simulator)', () => {
     expect(truth).toEqual(sim.store.groundTruth());
   });
 
+  it('registers an app from a validated body and keeps only the fields of an app', async () => {
+    const app = { clientId: 'c1', clientSecret: 's1', name: 'One', redirectUris: ['http://127.0.0.1/cb'], requestsPerSecond: 3 };
+    expect(await control.registerApp({ ...app, shoeSize: 44 } as never)).toEqual({ regions: ['us'] });
+    expect((await control.apps()).apps.us.find((a) => a.clientId === 'c1')).toEqual({ ...app, region: 'us' });
+    await control.registerApp({ clientId: 'c2', clientSecret: 's2', redirectUris: [] } as never);
+    expect((await control.apps()).apps.us.find((a) => a.clientId === 'c2')?.name).toBe('c2');
+  });
+
+  it.each([
+    [{ clientSecret: 's', redirectUris: [] }, 'clientId, clientSecret and redirectUris are required'],
+    [{ clientId: 'c', clientSecret: 's', redirectUris: 'http://x' }, 'clientId, clientSecret and redirectUris are required'],
+    [{ clientId: 'c', clientSecret: 's', redirectUris: [1] }, 'redirectUris must be non-empty strings'],
+    [{ clientId: 'c', clientSecret: 's', redirectUris: [], region: 7 }, 'region must be a non-empty string'],
+    [{ clientId: 'c', clientSecret: 's', redirectUris: [], requestsPerSecond: 0 }, 'requestsPerSecond must be a positive number'],
+  ])('refuses the app %j', async (body, message) => {
+    await expect(control.registerApp(body as never)).rejects.toMatchObject({ status: 400, message });
+  });
+
   it('refuses a data reset when the simulator cannot rebuild its firm', async () => {
     await expect(control.reset({ data: true })).rejects.toMatchObject({ status: 409 });
   });

@@ -48,6 +48,20 @@ const toSecond = (ms: number): number => ms - (((ms % 1000) + 1000) % 1000);
 
 type Tables = { [R in Resource]: Table<RecordOf<R>> };
 
+/** One empty table per resource; the literal makes the compiler check that none is missing. */
+const emptyTables = (): Tables => ({
+  matters: new Table(),
+  contacts: new Table(),
+  documents: new Table(),
+  folders: new Table(),
+  document_versions: new Table(),
+  calendar_entries: new Table(),
+  tasks: new Table(),
+  activities: new Table(),
+  users: new Table(),
+  custom_fields: new Table(),
+});
+
 /**
  * The simulator's state. All writes — HTTP handlers, the activity generator, the control API — go through
  * {@link create}, {@link update} and {@link delete}, which stamp `etag`/`updated_at` and publish to the change feed.
@@ -67,7 +81,7 @@ export class SimStore {
 
   constructor(readonly clock: Clock, opts: StoreOptions = {}) {
     this.trashRetentionMs = opts.trashRetentionMs ?? DEFAULT_TRASH_RETENTION_MS;
-    this.tables = Object.fromEntries(ALL_RESOURCES.map((r) => [r, new Table()])) as unknown as Tables;
+    this.tables = emptyTables();
   }
 
   table<R extends Resource>(resource: R): Table<RecordOf<R>> {

@@ -1,3 +1,4 @@
+import type { NewRecord, RecordPatch } from '../../store/records';
 import type { Resource } from '../../store/resources';
 import type { SimStore } from '../../store/store';
 import { unprocessable } from '../api-error';
@@ -78,17 +79,21 @@ export const lookupRef =
     return { [key]: id };
   };
 
-/** Apply the writers of a body's known fields; unknown fields are ignored, as Clio's parameter filtering does. */
-export const applyWriters = (
+/**
+ * Apply the writers of a body's known fields to `current`; unknown fields are ignored, as Clio's parameter filtering
+ * does. Writers are keyed by wire name, so the types cannot tie their output to `R`: each one validated its value and
+ * names a field of `R` (a `WriteSpec<R>` holds them), which is what the one cast below relies on.
+ */
+export const applyWriters = <R extends Resource>(
   writers: Readonly<Record<string, FieldWriter>>,
   data: Record<string, unknown>,
   store: SimStore,
-  current: Record<string, unknown> | undefined,
-): Record<string, unknown> => {
+  current: NewRecord<R>,
+): RecordPatch<R> => {
   const out: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(data)) {
     const w = writers[name];
     if (w && value !== undefined) Object.assign(out, w(value, store, { ...current, ...out }));
   }
-  return out;
+  return out as RecordPatch<R>;
 };
