@@ -37,6 +37,17 @@ export default [
     },
   },
   {
+    // The simulator stands in for Clio in development, demos and tests: no production path of a lib or app reaches it.
+    // Placed before the pure-lib block, which replaces this rule's options for pure libs (their tags already forbid it).
+    files: ['libs/**/*.ts', 'apps/**/*.ts'],
+    ignores: [...TEST_FILES, '**/testing/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [
+        { name: '@sf/clio-simulator', message: 'Only tests, testing helpers, tools and bench use the simulator.' },
+      ] }],
+    },
+  },
+  {
     // Pure libraries: no database, broker, HTTP or file system.
     files: ['libs/contracts/**/*.ts', 'libs/sync/policy/**/*.ts', 'libs/sync/jobs/**/*.ts'],
     ignores: TEST_FILES,
