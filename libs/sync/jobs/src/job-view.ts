@@ -78,7 +78,7 @@ const evolveLive = (v: JobView, e: SyncLogEvent, at: number): JobView => {
       return { ...v, state: moving(v), progress, lastProgressAt: at, stalled: false };
     }
     case EventTypes.ClioRecordsFetched:
-    case EventTypes.DocumentsSwept:
+    case EventTypes.RecordsSwept:
       return { ...v, state: moving(v), lastProgressAt: at };
     case EventTypes.SyncJobBlocked:
       return { ...v, state: SyncJobState.Blocked, blockedUntil: instantMs(e.data.blockedUntil) };
@@ -103,7 +103,7 @@ const evolveLive = (v: JobView, e: SyncLogEvent, at: number): JobView => {
 export const jobIdOf = (e: SyncLogEvent): string | null => {
   switch (e.type) {
     case EventTypes.SyncRequested: case EventTypes.SyncJobStarted: case EventTypes.SyncProgressed:
-    case EventTypes.ClioRecordsFetched: case EventTypes.DocumentsSwept: case EventTypes.SyncJobBlocked:
+    case EventTypes.ClioRecordsFetched: case EventTypes.RecordsSwept: case EventTypes.SyncJobBlocked:
     case EventTypes.SyncJobResumed: case EventTypes.SyncJobPaused: case EventTypes.SyncJobStalled:
     case EventTypes.SyncJobCompleted: case EventTypes.SyncJobFailed: case EventTypes.SyncJobCancelled:
       return e.data.jobId;
