@@ -1,4 +1,4 @@
-import { isSyncTrigger, type SyncTrigger } from '@sf/sync-policy';
+import { isSyncTrigger, type SyncTrigger } from '@sf/contracts';
 import { JobControl } from '@sf/sync-jobs';
 
 export const USAGE = [

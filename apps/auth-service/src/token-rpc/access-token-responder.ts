@@ -1,7 +1,6 @@
 import type { Msg, NatsConnection, Subscription } from '@nats-io/nats-core';
 import type { Logger } from 'pino';
-import type { AccessTokenReply } from '@sf/contracts';
-import type { ClioRegion } from '@sf/token-vault';
+import type { AccessTokenReply, ClioRegion } from '@sf/contracts';
 import { TOKEN_RPC_QUEUE } from '../wire-names';
 import { INTERNAL_ERROR_REPLY, MALFORMED_REQUEST_REPLY, parseAccessTokenRequest } from './access-token-reply';
 import { answerAccessTokenRequest, type TokenRpcVault } from './answer-access-token';

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { LogPosition } from '@sf/event-store';
 import { Disposition, type MessageHandler } from '@sf/messaging';
-import { scopeKeyOf, scopeOf } from '../job/job-plan';
+import { SyncScope } from '@sf/sync-jobs';
+import { scopeKeyOf } from '../job/job-plan';
 import { closedOnScope } from '../job/job-writer';
 import { applyControl, enqueueWork, WorkStatus, type ControlKind } from '../work/work-queue';
 
@@ -12,7 +13,7 @@ import { applyControl, enqueueWork, WorkStatus, type ControlKind } from '../work
 export const onSyncRequested: MessageHandler = async (e, trx) => {
   if (e.type !== 'SyncRequested') return Disposition.dead('not a SyncRequested');
   const d = e.data;
-  const scope = scopeOf(d.scope);
+  const scope = SyncScope.of(d.scope);
   const closed = await closedOnScope(trx, e.metadata.firmId, scope, d.jobId);
   await enqueueWork(trx, {
     jobId: d.jobId, firmId: e.metadata.firmId, scope: d.scope, entityTypes: d.entityTypes ?? null, trigger: d.trigger,
@@ -42,7 +43,7 @@ export const onSyncBookmarksReset: MessageHandler = async (e, trx) => {
   const d = e.data;
   const at = LogPosition.of(e);
   await sql`
-    delete from sync_bookmarks where firm_id = ${e.metadata.firmId} and scope_key = ${scopeKeyOf(scopeOf(d.scope))}
+    delete from sync_bookmarks where firm_id = ${e.metadata.firmId} and scope_key = ${scopeKeyOf(SyncScope.of(d.scope))}
       and (set_tx_id, set_global_position) < (${at.txId.toString()}::bigint, ${at.position.toString()}::bigint)`.execute(trx);
   return Disposition.ack;
 };

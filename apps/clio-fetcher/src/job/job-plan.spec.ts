@@ -1,4 +1,5 @@
-import { chooseMode, listRequest, nextBookmark, planEntityTypes, scopeFilters, scopeKeyOf, scopeOf } from './job-plan';
+import { SyncScope } from '@sf/sync-jobs';
+import { chooseMode, listRequest, nextBookmark, planEntityTypes, scopeFilters, scopeKeyOf } from './job-plan';
 
 const firm = { kind: 'firm' } as const;
 const matter = { kind: 'matter', matterId: '42' } as const;
@@ -16,7 +17,7 @@ describe('job plan', () => {
     expect(planEntityTypes(matter, ['documents', 'matters'])).toEqual(['documents']);
     expect(scopeKeyOf(matter)).toBe('matter-42');
     expect(scopeKeyOf(firm)).toBe('firm');
-    expect(scopeOf({ kind: 'matter' })).toEqual(firm);
+    expect(SyncScope.of({ kind: 'matter' })).toEqual(firm);
   });
 
   it('lists incrementally only from a bookmark, outside first syncs, maintenance and matter scopes', () => {

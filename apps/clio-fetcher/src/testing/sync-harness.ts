@@ -7,9 +7,9 @@ import { newEvent, readLoggedEvent, RpcSubjects, streamIds, type AccessTokenRepl
 import { appendToStream, LogPosition, readStream } from '@sf/event-store';
 import { createRelay, defineTopology, rebaseSubject, type Relay, type Topology } from '@sf/messaging';
 import { startProjectionRunner, type ProjectionRunner } from '@sf/read-models';
+import type { SyncScope } from '@sf/sync-jobs';
 import { connectTestNats, createTestDatabase, uniqueName, waitFor, type TestDatabase } from '@sf/testing';
 import { fetcherConfig, type FetcherConfig } from '../fetcher-config';
-import type { Scope } from '../job/job-plan';
 import { startFetcher, type Fetcher } from '../start-fetcher';
 import { pageLog, type PageLog } from './sim-page-log';
 
@@ -118,7 +118,7 @@ export class SyncHarness {
   }
 
   /** Appends `SyncRequested` to the scope stream at the version read, as the orchestrator does. Returns the job id. */
-  async requestSync(o: { scope?: Scope; trigger?: string; entityTypes?: string[] } = {}): Promise<string> {
+  async requestSync(o: { scope?: SyncScope; trigger?: string; entityTypes?: string[] } = {}): Promise<string> {
     const scope = o.scope ?? { kind: 'firm' };
     const jobId = randomUUID();
     const stream = streamIds.syncScope(this.firmId, scope);
@@ -135,7 +135,7 @@ export class SyncHarness {
   }
 
   /** Waits for the job's terminal event on its scope stream. */
-  async waitForJob(jobId: string, scope: Scope = { kind: 'firm' }, timeoutMs = 60_000): Promise<RecordedEvent> {
+  async waitForJob(jobId: string, scope: SyncScope = { kind: 'firm' }, timeoutMs = 60_000): Promise<RecordedEvent> {
     const events = await waitFor(
       () => readStream(this.t.db, streamIds.syncScope(this.firmId, scope)),
       (es) => es.some((e) => endsJob(e, jobId)),

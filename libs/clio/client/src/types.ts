@@ -113,7 +113,7 @@ export interface ClioClientOptions {
   /** Pinned `X-API-VERSION` sent on every request. Default '4.0.9'. */
   apiVersion?: string;
   retry?: RetryOptions;
-  /** Share of the limit that the `backfill` lane leaves untouched (ceil(limit * share)). Default 0.2. */
+  /** Share of the limit that the `backfill` lane leaves untouched (ceil(limit * share)). Default `BACKFILL_RESERVE_SHARE`. */
   reserveShare?: number;
   /**
    * Longest wait (ms) the client plans on the clock for an empty budget or a 429 `Retry-After`; anything longer

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { streamOf, type NewCatalogueEvent, type NewEvent, type RecordedEvent } from '@sf/contracts';
 import type { Executor } from '@sf/db';
 import { appendToStream, LogPosition } from '@sf/event-store';
+import type { SyncScope } from '@sf/sync-jobs';
 
 /** A clock that moves one second per event, so every event has a distinct, predictable time. */
 export const steppingClock = (start = Date.UTC(2026, 10, 23, 9, 0, 0)): (() => string) => {
@@ -54,12 +55,11 @@ export const appendInterleaved = async (db: Executor, jobs: readonly JobScript[]
 };
 
 type Step = [type: string, data: Record<string, unknown>];
-type Scope = { kind: 'firm' } | { kind: 'matter'; matterId: string };
 
 const SCOPED = new Set(['SyncRequested', 'SyncJobStarted', 'SyncJobCompleted', 'SyncJobFailed', 'SyncJobCancelled']);
 
 /** A sync job of one scope; steps omit the job id and the scope (added where the catalogue has them). */
-export const syncJob = (firmId: string, jobId: string, clock: () => string, scope: Scope, steps: Step[]): JobScript => ({
+export const syncJob = (firmId: string, jobId: string, clock: () => string, scope: SyncScope, steps: Step[]): JobScript => ({
   events: steps.map(([type, data]) =>
     newEvent(type, { jobId, ...(SCOPED.has(type) ? { scope } : {}), ...data }, firmId, clock())),
 });
@@ -69,7 +69,7 @@ export const processingJob = (firmId: string, jobId: string, clock: () => string
   events: steps.map(([type, data]) => newEvent(type, { jobId, ...data }, firmId, clock())),
 });
 
-export const matterScope = (matterId: string): Scope => ({ kind: 'matter', matterId });
+export const matterScope = (matterId: string): SyncScope => ({ kind: 'matter', matterId });
 
 /** Recorded events as the log would return them, positioned 1..n in one transaction (for projection specs). */
 export const recordedSequence = (jobs: readonly JobScript[]): RecordedEvent[] => {
