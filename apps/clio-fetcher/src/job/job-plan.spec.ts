@@ -1,5 +1,5 @@
 import { SyncScope } from '@sf/sync-jobs';
-import { chooseMode, listRequest, nextBookmark, planEntityTypes, scopeFilters, scopeKeyOf } from './job-plan';
+import { chooseMode, clioClockOffsetMs, listRequest, nextBookmark, planEntityTypes, scopeFilters, scopeKeyOf } from './job-plan';
 
 const firm = { kind: 'firm' } as const;
 const matter = { kind: 'matter', matterId: '42' } as const;
@@ -46,5 +46,13 @@ describe('job plan', () => {
   it("takes the next bookmark from the job's start as Clio saw it, minus the overlap", () => {
     expect(nextBookmark('2026-05-01T10:00:00.000Z', '2026-05-01T10:00:03.000Z', 300_000)).toBe('2026-05-01T09:55:00.000Z');
     expect(nextBookmark(null, '2026-05-01T10:00:03.000Z', 60_000)).toBe('2026-05-01T09:59:03.000Z');
+  });
+
+  it("moves a local start onto Clio's clock when the job never read it before starting", () => {
+    const offset = clioClockOffsetMs('2026-05-01T09:00:00.000Z', new Date('2026-05-01T10:00:00.400Z'));
+    expect(offset).toBe(-3_600_400);
+    expect(nextBookmark(null, '2026-05-01T10:00:03.000Z', 300_000, offset)).toBe('2026-05-01T08:55:02.600Z');
+    expect(nextBookmark('2026-05-01T09:00:00.000Z', '2026-05-01T10:00:03.000Z', 300_000, offset)).toBe('2026-05-01T08:55:00.000Z');
+    expect(clioClockOffsetMs(null, new Date())).toBe(0);
   });
 });

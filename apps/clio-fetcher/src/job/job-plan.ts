@@ -50,9 +50,19 @@ export const scopeFilters = (entityType: ClioEntityType, scope: SyncScope): Reco
   scope.kind === 'matter' && TREE_ENTITY_TYPES.has(entityType) ? { matter_id: scope.matterId } : {};
 
 /**
- * The bookmark a completed listing leaves for the next incremental one: the job's start as Clio saw it (local
- * start when Clio's clock is unknown) minus the overlap. Not "the latest updated_at seen": a record updated while
- * the listing ran, behind the cursor, would be skipped forever.
+ * How far Clio's clock runs ahead of ours (ms, negative when behind): a response's `Date` against our clock when it
+ * arrived; 0 when Clio sent no `Date`. `Date` has whole seconds and the response took time to arrive, so the
+ * estimate errs towards "behind", which only moves a bookmark earlier (safe).
  */
-export const nextBookmark = (clioStartedAt: string | null, startedAt: string, overlapMs: number): string =>
-  new Date(Date.parse(clioStartedAt ?? startedAt) - overlapMs).toISOString();
+export const clioClockOffsetMs = (serverDate: string | null, receivedAt: Date): number =>
+  serverDate === null ? 0 : Date.parse(serverDate) - receivedAt.getTime();
+
+/**
+ * The bookmark a completed listing leaves for the next incremental one: the job's start on Clio's clock, minus the
+ * overlap. That start is `SyncJobStarted.clioStartedAt` when the job read Clio's clock before starting, else the
+ * local start moved by `clockOffsetMs` (Clio's clock against ours, see `clioClockOffsetMs`): `updated_since` is
+ * compared with Clio's timestamps, so our clock running ahead would skip changes. Not "the latest updated_at
+ * seen": a record updated while the listing ran, behind the cursor, would be skipped forever.
+ */
+export const nextBookmark = (clioStartedAt: string | null, startedAt: string, overlapMs: number, clockOffsetMs = 0): string =>
+  new Date((clioStartedAt === null ? Date.parse(startedAt) + clockOffsetMs : Date.parse(clioStartedAt)) - overlapMs).toISOString();

@@ -60,7 +60,7 @@ const runClaimed = async (d: JobWorkersDeps, work: WorkItem, stopping: () => boo
   const ctx: JobContext = {
     db: d.db, client: clientFor(d, work.firmId), config: d.config, log: d.log, workerId, work, scope: SyncScope.of(work.scope),
     origin: { firmId: work.firmId, correlationId: work.correlationId, causationId: work.requestEventId },
-    now: () => new Date(), stopping, lost: lost.signal,
+    now: d.config.now ?? (() => new Date()), stopping, lost: lost.signal,
   };
   try {
     const ended = await runJob(ctx);

@@ -55,6 +55,11 @@ export interface ClioPage {
   url: string;
   /** `meta.records` when Clio reports it. */
   total: number | null;
+  /**
+   * Clio's clock when it answered: the response's HTTP `Date` header as an ISO instant (whole seconds), or null
+   * when the header is missing or unreadable. Bookmarks are taken from Clio's clock, never the caller's.
+   */
+  serverDate: string | null;
 }
 
 export type PageFailure =
