@@ -1,6 +1,6 @@
 // Builders of realistic event histories for this lib's tests (not exported from the lib).
 import { randomUUID } from 'node:crypto';
-import { streamOf, type NewCatalogueEvent, type NewEvent, type RecordedEvent } from '@sf/contracts';
+import { streamOf, validateNewEvent, type NewEvent, type RecordedEvent } from '@sf/contracts';
 import type { Executor } from '@sf/db';
 import { appendToStream, LogPosition } from '@sf/event-store';
 import type { SyncScope } from '@sf/sync-jobs';
@@ -24,7 +24,11 @@ export interface JobScript {
   events: NewEvent[];
 }
 
-const streamRef = (e: NewEvent) => streamOf(e as NewCatalogueEvent);
+const streamRef = (e: NewEvent) => {
+  const checked = validateNewEvent(e);
+  if (!checked.ok) throw new Error(`history fixture ${e.type} invalid: ${checked.reason}`);
+  return streamOf(checked.value);
+};
 
 const storedVersion = async (db: Executor, streamId: string): Promise<number> => {
   const row = await db.selectFrom('es_streams').select('version').where('stream_id', '=', streamId).executeTakeFirst();
