@@ -58,6 +58,8 @@ export interface FetcherConfig {
   jwt?: JwtAuthConfig;
   /** Listen address of the health server. Default all interfaces. */
   host?: string;
+  /** The fetcher's clock (event and job times); default the system clock. Tests skew it against Clio's. */
+  now?: () => Date;
 }
 
 export const DEFAULT_SWEEP: SweepConfig = { maxDeleteShare: 0.5, holdAbove: 5, confirmBatch: 100, maxProbes: 200, catchUpTimeoutMs: 60_000 };

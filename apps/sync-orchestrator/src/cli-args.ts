@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { isSyncTrigger, type SyncTrigger } from '@sf/sync-policy';
+import { isSyncTrigger, type SyncTrigger } from '@sf/contracts';
 import { JobControl } from '@sf/sync-jobs';
 
 export const USAGE = [

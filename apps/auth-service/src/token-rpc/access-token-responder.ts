@@ -1,9 +1,8 @@
 import type { Msg, NatsConnection, Subscription } from '@nats-io/nats-core';
 import type { Logger } from 'pino';
-import type { AccessTokenReply } from '@sf/contracts';
+import type { AccessTokenReply, ClioRegion } from '@sf/contracts';
 import { traceIdsOf, withLogContext } from '@sf/logging';
 import { contextFromHeaders } from '@sf/telemetry';
-import type { ClioRegion } from '@sf/token-vault';
 import { TOKEN_RPC_QUEUE } from '../wire-names';
 import { INTERNAL_ERROR_REPLY, MALFORMED_REQUEST_REPLY, parseAccessTokenRequest } from './access-token-reply';
 import { answerAccessTokenRequest, type TokenRpcVault } from './answer-access-token';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ROOT_CONTEXT } from '@opentelemetry/api';
-import { newEvent, streamIds, type CurrentEventData, type EventType, type RecordedEvent } from '@sf/contracts';
+import { newEvent, readLoggedEvent, streamIds, type CurrentEventData, type EventType, type RecordedEvent } from '@sf/contracts';
 import { appendToStream } from '@sf/event-store';
 import type { MessageContext, MessageHandler } from '@sf/messaging';
 import { createTestDatabase, type TestDatabase } from '@sf/testing';
@@ -23,7 +23,7 @@ describe('intake handlers (real Postgres)', () => {
     if (!r.ok) throw new Error(r.reason);
     return r.events[0]!;
   };
-  const handle = (h: MessageHandler, e: RecordedEvent) => t.db.transaction().execute((trx) => h(e, trx, ctx));
+  const handle = (h: MessageHandler, e: RecordedEvent) => t.db.transaction().execute((trx) => h(readLoggedEvent(e), trx, ctx));
   const scopeStream = (matterId: string) => streamIds.syncScope(FIRM, { kind: 'matter', matterId });
 
   it('queues a requested job as ready, and as cancelled when its scope already closed it', async () => {

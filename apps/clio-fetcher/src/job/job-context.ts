@@ -2,10 +2,10 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { ClioClient } from '@sf/clio-client';
 import type { Database } from '@sf/db';
+import type { SyncScope } from '@sf/sync-jobs';
 import type { FetcherConfig } from '../fetcher-config';
 import type { WorkItem } from '../work/work-queue';
 import type { EventOrigin } from './job-events';
-import type { Scope } from './job-plan';
 
 /** Everything one run of a claimed job needs; built by the worker, passed explicitly. */
 export interface JobContext {
@@ -15,7 +15,7 @@ export interface JobContext {
   log: Logger;
   workerId: string;
   work: WorkItem;
-  scope: Scope;
+  scope: SyncScope;
   origin: EventOrigin;
   /** Wall clock (event times and lease arithmetic). */
   now: () => Date;

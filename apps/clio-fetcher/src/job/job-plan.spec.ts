@@ -1,4 +1,5 @@
-import { chooseMode, listRequest, nextBookmark, planEntityTypes, scopeFilters, scopeKeyOf, scopeOf } from './job-plan';
+import { SyncScope } from '@sf/sync-jobs';
+import { chooseMode, clioClockOffsetMs, listRequest, nextBookmark, planEntityTypes, scopeFilters, scopeKeyOf } from './job-plan';
 
 const firm = { kind: 'firm' } as const;
 const matter = { kind: 'matter', matterId: '42' } as const;
@@ -16,7 +17,7 @@ describe('job plan', () => {
     expect(planEntityTypes(matter, ['documents', 'matters'])).toEqual(['documents']);
     expect(scopeKeyOf(matter)).toBe('matter-42');
     expect(scopeKeyOf(firm)).toBe('firm');
-    expect(scopeOf({ kind: 'matter' })).toEqual(firm);
+    expect(SyncScope.of({ kind: 'matter' })).toEqual(firm);
   });
 
   it('lists incrementally only from a bookmark, outside first syncs, maintenance and matter scopes', () => {
@@ -45,5 +46,13 @@ describe('job plan', () => {
   it("takes the next bookmark from the job's start as Clio saw it, minus the overlap", () => {
     expect(nextBookmark('2026-05-01T10:00:00.000Z', '2026-05-01T10:00:03.000Z', 300_000)).toBe('2026-05-01T09:55:00.000Z');
     expect(nextBookmark(null, '2026-05-01T10:00:03.000Z', 60_000)).toBe('2026-05-01T09:59:03.000Z');
+  });
+
+  it("moves a local start onto Clio's clock when the job never read it before starting", () => {
+    const offset = clioClockOffsetMs('2026-05-01T09:00:00.000Z', new Date('2026-05-01T10:00:00.400Z'));
+    expect(offset).toBe(-3_600_400);
+    expect(nextBookmark(null, '2026-05-01T10:00:03.000Z', 300_000, offset)).toBe('2026-05-01T08:55:02.600Z');
+    expect(nextBookmark('2026-05-01T09:00:00.000Z', '2026-05-01T10:00:03.000Z', 300_000, offset)).toBe('2026-05-01T08:55:00.000Z');
+    expect(clioClockOffsetMs(null, new Date())).toBe(0);
   });
 });

@@ -1,5 +1,4 @@
-import type { ClioPage } from '@sf/clio-client';
-import { instantOf, type ClioEntityType } from '@sf/clio-mirror';
+import type { ClioEntityType } from '@sf/clio-mirror';
 import { RunEnd, type JobContext } from './job-context';
 import { jobEvent } from './job-events';
 import { chooseMode, planEntityTypes, scopeFilters } from './job-plan';
@@ -8,9 +7,6 @@ import { end, loadJob, ok, onRefusal, type Step } from './job-outcomes';
 import { foldOnto, type JobState } from './job-state';
 import { appendFenced, isClosed } from './job-writer';
 import { settleWork } from '../work/work-queue';
-
-/** Clio's `Date` header of a page, when the client reports it (ISO), else null. */
-const serverDateOf = (page: ClioPage): string | null => instantOf((page as { serverDate?: unknown }).serverDate);
 
 interface Estimate {
   estimates: Record<string, number>;
@@ -33,7 +29,7 @@ const estimate = async (ctx: JobContext, types: readonly ClioEntityType[]): Prom
     const r = await ctx.client.fetchPage({ resource: e, fields: ['id'], filters: scopeFilters(e, ctx.scope), limit: 1 }, 'backfill');
     if (!r.ok || r.page.total === null) return { ...out, complete: false };
     out.estimates[e] = r.page.total;
-    out.clioStartedAt ??= serverDateOf(r.page);
+    out.clioStartedAt ??= r.page.serverDate;
   }
   return out;
 };

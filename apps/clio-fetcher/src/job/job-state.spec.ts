@@ -48,10 +48,10 @@ describe('foldJob', () => {
 
   it('marks sweeps (documents by default) and follows blocks, pauses and resumes', () => {
     const base = foldJob([...page('documents', 5, null), ...page('folders', 2, null)]);
-    const s1 = foldOnto(base, [ev('DocumentsSwept', { matterId: 'm', listed: 5, softDeletedIds: [], restoredIds: [], heldForReview: false })]);
+    const s1 = foldOnto(base, [ev('RecordsSwept', { matterId: 'm', listed: 5, softDeletedIds: [], restoredIds: [], heldForReview: false })]);
     expect(s1.progress.documents!.swept).toBe(true);
     expect(s1.progress.folders!.swept).toBe(false);
-    const s2 = foldOnto(s1, [ev('DocumentsSwept', { entityType: 'folders', listed: 2, softDeletedIds: [], restoredIds: [], heldForReview: true })]);
+    const s2 = foldOnto(s1, [ev('RecordsSwept', { entityType: 'folders', listed: 2, softDeletedIds: [], restoredIds: [], heldForReview: true })]);
     expect(s2.progress.folders!.swept).toBe(true);
     const blocked = foldOnto(s2, [ev('SyncJobBlocked', { reason: 'r', blockedUntil: '2026-05-01T10:01:00.000Z' })]);
     expect(blocked.blockedUntil).toBe('2026-05-01T10:01:00.000Z');

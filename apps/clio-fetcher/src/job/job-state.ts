@@ -1,4 +1,4 @@
-import type { RecordedEvent, SyncMode } from '@sf/contracts';
+import { readLoggedEvent, SyncModes, type EventData, type RecordedCatalogueEvent, type RecordedEvent, type SyncMode } from '@sf/contracts';
 import { LogPosition } from '@sf/event-store';
 import { isClioEntityType, type ClioEntityType } from '@sf/clio-mirror';
 
@@ -13,7 +13,7 @@ export interface EntityProgress {
   complete: boolean;
   /** Position of the first event of the listing's first page: rows no later event wrote were not listed. */
   listingStart: LogPosition;
-  /** A `DocumentsSwept` for this entity type was appended (its deletion check is done). */
+  /** A `RecordsSwept` for this entity type was appended (its deletion check is done). */
   swept: boolean;
 }
 
@@ -40,9 +40,6 @@ export const EMPTY_JOB: JobState = {
   progress: {}, lastPosition: null,
 };
 
-type Data = Record<string, unknown>;
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-
 const withProgress = (s: JobState, e: ClioEntityType, at: LogPosition, change: (p: EntityProgress) => EntityProgress): JobState => {
   const base: EntityProgress = s.progress[e] ?? {
     mode: 'full', fetched: 0, total: null, cursor: null, complete: false, listingStart: at, swept: false,
@@ -50,41 +47,39 @@ const withProgress = (s: JobState, e: ClioEntityType, at: LogPosition, change: (
   return { ...s, progress: { ...s.progress, [e]: change(base) } };
 };
 
-const progressed = (s: JobState, d: Data, at: LogPosition): JobState => {
-  const entityType = d['entityType'];
-  if (!isClioEntityType(entityType) || !('cursor' in d)) return s;
-  const cursor = str(d['cursor']);
+// Only progress that is a checkpoint (it carries `cursor`) moves the listing.
+const progressed = (s: JobState, d: EventData<'SyncProgressed'>, at: LogPosition): JobState => {
+  const { entityType, cursor } = d;
+  if (!isClioEntityType(entityType) || cursor === undefined) return s;
   return withProgress(s, entityType, at, (p) => ({
-    ...p,
-    mode: d['mode'] === 'incremental' ? 'incremental' : 'full',
-    fetched: typeof d['fetched'] === 'number' ? d['fetched'] : p.fetched,
-    total: typeof d['total'] === 'number' ? d['total'] : null,
-    cursor,
-    complete: cursor === null,
+    ...p, mode: d.mode ?? SyncModes.full, fetched: d.fetched, total: d.total, cursor, complete: cursor === null,
   }));
 };
 
-const evolve = (s: JobState, e: RecordedEvent): JobState => {
-  const d = (typeof e.data === 'object' && e.data !== null ? e.data : {}) as Data;
+const evolve = (s: JobState, e: RecordedCatalogueEvent): JobState => {
   const at = LogPosition.of(e);
   const next = { ...s, version: e.streamPosition, lastPosition: at };
   switch (e.type) {
     case 'SyncJobStarted': {
-      const types = Array.isArray(d['entityTypes']) ? d['entityTypes'].filter(isClioEntityType) : null;
-      return { ...next, started: true, startedAt: e.metadata.occurredAt, clioStartedAt: str(d['clioStartedAt']), entityTypes: types };
+      const d = e.data;
+      return {
+        ...next, started: true, startedAt: e.metadata.occurredAt, clioStartedAt: d.clioStartedAt ?? null,
+        entityTypes: d.entityTypes.filter(isClioEntityType),
+      };
     }
     case 'ClioRecordsFetched':
     case 'SyncRecordsFlagged':
       // Only marks where the listing began (the page's first event); the page's SyncProgressed carries the counts.
-      return isClioEntityType(d['entityType']) ? withProgress(next, d['entityType'], at, (p) => p) : next;
+      return isClioEntityType(e.data.entityType) ? withProgress(next, e.data.entityType, at, (p) => p) : next;
     case 'SyncProgressed':
-      return progressed(next, d, at);
-    case 'DocumentsSwept': {
-      const entityType = d['entityType'] ?? 'documents';
+      return progressed(next, e.data, at);
+    case 'RecordsSwept': {
+      // A sweep without an entity type predates firm-wide sweeps: it swept documents.
+      const entityType = e.data.entityType ?? 'documents';
       return isClioEntityType(entityType) ? withProgress(next, entityType, at, (p) => ({ ...p, swept: true })) : next;
     }
     case 'SyncJobBlocked':
-      return { ...next, blockedUntil: str(d['blockedUntil']) };
+      return { ...next, blockedUntil: e.data.blockedUntil };
     case 'SyncJobPaused':
       return { ...next, paused: true };
     case 'SyncJobResumed':
@@ -94,11 +89,12 @@ const evolve = (s: JobState, e: RecordedEvent): JobState => {
   }
 };
 
-/** Folds a job stream (in stream order) into the state a worker resumes from. Pure. */
-export const foldJob = (events: readonly RecordedEvent[]): JobState => events.reduce(evolve, EMPTY_JOB);
+/** The state after `events` were appended to a stream in `state`. Pure. */
+export const foldOnto = (state: JobState, events: readonly RecordedEvent[]): JobState =>
+  events.reduce((s, e) => evolve(s, readLoggedEvent(e)), state);
 
-/** The state after `events` were appended to a stream in `state`. */
-export const foldOnto = (state: JobState, events: readonly RecordedEvent[]): JobState => events.reduce(evolve, state);
+/** Folds a job stream (in stream order) into the state a worker resumes from. Pure. */
+export const foldJob = (events: readonly RecordedEvent[]): JobState => foldOnto(EMPTY_JOB, events);
 
 /** Records received per entity type (the `counts` of `SyncJobCompleted`). */
 export const countsOf = (s: JobState): Record<string, number> =>

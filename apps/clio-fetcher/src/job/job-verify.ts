@@ -45,7 +45,7 @@ const markAndSweep = async (ctx: JobContext, state: JobState, e: ClioEntityType,
   const base = { jobId, ...(matterId === null ? {} : { matterId }), entityType: e, listed: p.fetched };
   if (breakerHolds(candidates.length, live, ctx.config.sweep)) {
     ctx.log.warn({ jobId, entityType: e, candidates: candidates.length, live }, 'sweep held for review (circuit breaker)');
-    return events([jobEvent(ctx.origin, ctx.now(), 'DocumentsSwept', {
+    return events([jobEvent(ctx.origin, ctx.now(), 'RecordsSwept', {
       ...base, softDeletedIds: [], restoredIds: [], heldForReview: true, heldIds: candidates,
     })]);
   }
@@ -56,7 +56,7 @@ const markAndSweep = async (ctx: JobContext, state: JobState, e: ClioEntityType,
   ctx.log.info({ jobId, entityType: e, listed: p.fetched, softDeleted: goneIds.length, restored: restored.length, kept: alive.length }, 'swept');
   return events([
     ...chunks(alive, 200).map((records) => jobEvent(ctx.origin, ctx.now(), 'ClioRecordsFetched', { jobId, entityType: e, records })),
-    jobEvent(ctx.origin, ctx.now(), 'DocumentsSwept', { ...base, softDeletedIds: goneIds, restoredIds: restored, heldForReview: false }),
+    jobEvent(ctx.origin, ctx.now(), 'RecordsSwept', { ...base, softDeletedIds: goneIds, restoredIds: restored, heldForReview: false }),
   ]);
 };
 

@@ -2,9 +2,10 @@ import { sql, type Transaction } from 'kysely';
 import { streamIds, type NewEvent, type RecordedEvent } from '@sf/contracts';
 import type { Database, Executor } from '@sf/db';
 import { appendToStream, LogPosition } from '@sf/event-store';
+import type { SyncScope } from '@sf/sync-jobs';
 import { releaseWork, renewLease, settleWork } from '../work/work-queue';
 import type { JobContext } from './job-context';
-import { scopeKeyOf, type Scope } from './job-plan';
+import { scopeKeyOf } from './job-plan';
 
 /** Why a fenced write wrote nothing: the job stream moved (conflict) or the lease is gone (lost). */
 export type WriteRefusal = 'conflict' | 'lost_lease' | 'closed';
@@ -73,7 +74,7 @@ export const appendFenced = async (ctx: JobContext, expected: number, events: Ne
 const TERMINAL_TYPES = ['SyncJobCompleted', 'SyncJobFailed', 'SyncJobCancelled'];
 
 /** Whether the scope stream already closed the job (completed, failed or cancelled). */
-export const closedOnScope = async (db: Executor, firmId: string, scope: Scope, jobId: string): Promise<boolean> => {
+export const closedOnScope = async (db: Executor, firmId: string, scope: SyncScope, jobId: string): Promise<boolean> => {
   const { rows } = await sql<{ n: number }>`
     select count(*)::int as n from es_events
     where stream_id = ${streamIds.syncScope(firmId, scope)} and event_type = any(${TERMINAL_TYPES}::text[])

@@ -4,9 +4,9 @@ import { createClioClient, type ClioClient, type TokenProvider } from '@sf/clio-
 import type { Database } from '@sf/db';
 import { withLogContext } from '@sf/logging';
 import { SyncErrorCode } from '@sf/sync-policy';
+import { SyncScope } from '@sf/sync-jobs';
 import type { FetcherConfig } from '../fetcher-config';
 import { RunEnd, type JobContext } from '../job/job-context';
-import { scopeOf } from '../job/job-plan';
 import { failJob, loadJob } from '../job/job-outcomes';
 import { runJob } from '../job/job-runner';
 import { claimWork, releaseWork, renewLease, type WorkItem } from '../work/work-queue';
@@ -59,9 +59,9 @@ const runClaimed = async (d: JobWorkersDeps, work: WorkItem, stopping: () => boo
       .catch((err: unknown) => d.log.warn({ jobId: work.jobId, err: String(err) }, 'lease heartbeat failed'));
   }, Math.max(250, Math.floor(leaseMs / 3)));
   const ctx: JobContext = {
-    db: d.db, client: clientFor(d, work.firmId), config: d.config, log: d.log, workerId, work, scope: scopeOf(work.scope),
+    db: d.db, client: clientFor(d, work.firmId), config: d.config, log: d.log, workerId, work, scope: SyncScope.of(work.scope),
     origin: { firmId: work.firmId, correlationId: work.correlationId, causationId: work.requestEventId },
-    now: () => new Date(), stopping, lost: lost.signal,
+    now: d.config.now ?? (() => new Date()), stopping, lost: lost.signal,
   };
   try {
     const ended = await withLogContext({ correlationId: work.correlationId }, () => runJob(ctx));

@@ -2,9 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { createClioClient, type ClioClientOptions, type TokenProvider } from '@sf/clio-client';
 import type { Database } from '@sf/db';
+import { isFinished, pendingDocuments, ProcessingJobStatus } from '@sf/sync-jobs';
 import type { ProcessingStep } from '../steps/processing-step';
 import { renewLease, settleWork, WorkStatus, type WorkItem } from '../work/work-queue';
-import { pendingDocuments } from './job-state';
 import { JobWriter } from './job-writer';
 import { processDocument, type RetrySettings } from './process-document';
 
@@ -40,9 +40,9 @@ const forEachLimit = async <T>(items: readonly T[], n: number, stop: () => boole
  */
 export const runJob = async (deps: JobDeps, work: WorkItem, signal: AbortSignal): Promise<JobEnd> => {
   const writer = await JobWriter.open({ db: deps.db, jobId: work.jobId, origin: work, workerId: deps.workerId, leaseMs: deps.leaseMs });
-  const started = writer.state.started;
-  if (!started || writer.state.closed) {
-    await settleWork(deps.db, work.jobId, writer.state.closed ? WorkStatus.done : WorkStatus.cancelled);
+  const started = writer.state;
+  if (started === null || started.status !== ProcessingJobStatus.Running) {
+    await settleWork(deps.db, work.jobId, isFinished(started) ? WorkStatus.done : WorkStatus.cancelled);
     return 'finished';
   }
   const stop = new AbortController();
@@ -64,7 +64,7 @@ export const runJob = async (deps: JobDeps, work: WorkItem, signal: AbortSignal)
     });
     if (halted()) return 'stopped';
     const done = await writer.complete();
-    if (done === 'stopped' && !writer.state.closed) return 'stopped';
+    if (done === 'stopped' && !isFinished(writer.state)) return 'stopped';
     await settleWork(deps.db, work.jobId, WorkStatus.done);
     deps.log.info({ jobId: work.jobId, documents: started.documentIds.length }, 'processing job finished');
     return 'finished';

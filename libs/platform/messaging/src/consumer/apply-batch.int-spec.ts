@@ -1,6 +1,6 @@
 import { ROOT_CONTEXT, TraceFlags, trace } from '@opentelemetry/api';
 import { sql } from 'kysely';
-import type { RecordedEvent } from '@sf/contracts';
+import { readLoggedEvent, type RecordedEvent } from '@sf/contracts';
 import { LogPosition, readAllAfter } from '@sf/event-store';
 import { createLogger } from '@sf/logging';
 import { createTestDatabase, waitFor, type TestDatabase } from '@sf/testing';
@@ -23,7 +23,7 @@ describe('applyBatch', () => {
   afterAll(() => t.drop());
 
   const delivery = (event: RecordedEvent): Delivery => ({
-    event,
+    event: readLoggedEvent(event),
     ctx: { consumer: 'batch', subject: 's', streamSequence: 1, deliveryCount: 1, trace: undefined, otel: ROOT_CONTEXT },
   });
   const effects = async (): Promise<string[]> =>

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { RecordedEvent } from '@sf/contracts';
+import type { RecordedCatalogueEvent } from '@sf/contracts';
 import type { Database } from '@sf/db';
 import { traceIdsOf, withLogContext } from '@sf/logging';
 import type { Disposition } from './disposition';
@@ -8,7 +8,7 @@ import type { MessageContext, MessageHandler } from './message-handler';
 import { errorType, type Outcome } from './settlement';
 
 export interface Delivery {
-  event: RecordedEvent;
+  event: RecordedCatalogueEvent;
   ctx: MessageContext;
 }
 
