@@ -2,9 +2,10 @@ import { sql } from 'kysely';
 import type { EventData, RecordedEvent } from '@sf/contracts';
 import { LogPosition } from '@sf/event-store';
 import { Disposition, type MessageHandler } from '@sf/messaging';
-import { scopeKeyOf, scopeOf } from '../job/job-plan';
+import { Requeue, WorkStatus, type ControlKind } from '@sf/work-queue';
+import { scopeKeyOf, scopeOf } from '../domain/job-plan';
 import { closedOnScope } from '../job/job-writer';
-import { applyControl, enqueueWork, WorkStatus, type ControlKind } from '../work/work-queue';
+import { syncJobQueue } from '../work/sync-job-queue';
 
 // Plain consumer handlers: each runs inside the consumer's transaction (its inbox row included) and only records
 // work; jobs run minutes or hours, so they never run here.
@@ -19,11 +20,11 @@ export const onSyncRequested: MessageHandler = async (e, trx) => {
   if (!d) return Disposition.dead('not a SyncRequested');
   const scope = scopeOf(d.scope);
   const closed = await closedOnScope(trx, e.metadata.firmId, scope, d.jobId);
-  await enqueueWork(trx, {
-    jobId: d.jobId, firmId: e.metadata.firmId, scope: d.scope, entityTypes: d.entityTypes ?? null, trigger: d.trigger,
-    status: closed ? WorkStatus.cancelled : WorkStatus.ready, requestedAt: e.metadata.occurredAt,
-    correlationId: e.metadata.correlationId, requestEventId: e.eventId,
-  });
+  await syncJobQueue.enqueue(trx, {
+    jobId: d.jobId, firmId: e.metadata.firmId, correlationId: e.metadata.correlationId, requestedAt: e.metadata.occurredAt,
+    status: closed ? WorkStatus.cancelled : WorkStatus.ready,
+    payload: { scope: d.scope, entityTypes: d.entityTypes ?? null, trigger: d.trigger, requestEventId: e.eventId },
+  }, Requeue.reclaim);
   return Disposition.ack;
 };
 
@@ -31,7 +32,7 @@ const control = (type: 'SyncJobCancelled' | 'SyncJobPaused' | 'SyncJobResumed', 
   async (e, trx) => {
     const d = dataOf(e, type);
     if (!d) return Disposition.dead(`not a ${type}`);
-    await applyControl(trx, d.jobId, kind, LogPosition.of(e));
+    await syncJobQueue.control(trx, d.jobId, kind, LogPosition.of(e));
     return Disposition.ack;
   };
 

@@ -9,7 +9,7 @@ import { createRelay, defineTopology, rebaseSubject, type Relay, type Topology }
 import { startProjectionRunner, type ProjectionRunner } from '@sf/read-models';
 import { connectTestNats, createTestDatabase, uniqueName, waitFor, type TestDatabase } from '@sf/testing';
 import { fetcherConfig, type FetcherConfig } from '../fetcher-config';
-import type { Scope } from '../job/job-plan';
+import type { Scope } from '../domain/job-plan';
 import { startFetcher, type Fetcher } from '../start-fetcher';
 import { pageLog, type PageLog } from './sim-page-log';
 

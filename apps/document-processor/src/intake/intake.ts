@@ -6,7 +6,9 @@ import type { Database } from '@sf/db';
 import {
   Disposition, startTypedConsumers, typedConsumerOptions, type ConsumerOptions, type ConsumerRunner, type MessageHandler, type Topology, type TypedConsumer,
 } from '@sf/messaging';
-import { enqueueWork, settleWork, WorkStatus } from '../work/work-queue';
+import { LogPosition } from '@sf/event-store';
+import { WorkStatus } from '@sf/work-queue';
+import { processingJobQueue } from '../work/processing-job-queue';
 
 /** Durable consumers (nats-server 2.9 takes one filter subject per consumer). */
 export const ProcessorConsumers = { started: 'document-processor', cancelled: 'document-processor-cancelled' } as const;
@@ -18,7 +20,9 @@ const dataOf = <K extends 'JobStarted' | 'JobCancelled'>(e: RecordedEvent, type:
 export const onJobStarted: MessageHandler = async (e, trx) => {
   const d = dataOf(e, 'JobStarted');
   if (!d) return Disposition.dead('not a JobStarted');
-  await enqueueWork(trx, { jobId: d.jobId, firmId: e.metadata.firmId, correlationId: e.metadata.correlationId, requestedAt: e.metadata.occurredAt });
+  await processingJobQueue.enqueue(trx, {
+    jobId: d.jobId, firmId: e.metadata.firmId, correlationId: e.metadata.correlationId, requestedAt: e.metadata.occurredAt, payload: {},
+  });
   return Disposition.ack;
 };
 
@@ -26,11 +30,11 @@ export const onJobStarted: MessageHandler = async (e, trx) => {
 export const onJobCancelled: MessageHandler = async (e, trx) => {
   const d = dataOf(e, 'JobCancelled');
   if (!d) return Disposition.dead('not a JobCancelled');
-  await enqueueWork(trx, {
-    jobId: d.jobId, firmId: e.metadata.firmId, correlationId: e.metadata.correlationId, requestedAt: e.metadata.occurredAt,
+  await processingJobQueue.enqueue(trx, {
+    jobId: d.jobId, firmId: e.metadata.firmId, correlationId: e.metadata.correlationId, requestedAt: e.metadata.occurredAt, payload: {},
     status: WorkStatus.cancelled,
   });
-  await settleWork(trx, d.jobId, WorkStatus.cancelled);
+  await processingJobQueue.control(trx, d.jobId, 'cancel', LogPosition.of(e));
   return Disposition.ack;
 };
 

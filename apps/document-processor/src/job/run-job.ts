@@ -3,7 +3,8 @@ import type { Logger } from 'pino';
 import { createClioClient, type ClioClientOptions, type TokenProvider } from '@sf/clio-client';
 import type { Database } from '@sf/db';
 import type { ProcessingStep } from '../steps/processing-step';
-import { renewLease, settleWork, WorkStatus, type WorkItem } from '../work/work-queue';
+import { settleLease, WorkStatus, type Claim } from '@sf/work-queue';
+import type { ProcessingJobPayload } from '../work/processing-job-queue';
 import { pendingDocuments } from './job-state';
 import { JobWriter } from './job-writer';
 import { processDocument, type RetrySettings } from './process-document';
@@ -12,7 +13,7 @@ export interface JobDeps {
   db: Kysely<Database>;
   tokens: TokenProvider;
   steps: readonly ProcessingStep[];
-  workerId: string;
+  /** Lease length, renewed with every append. */
   leaseMs: number;
   /** Documents processed at once within a job. */
   concurrency: number;
@@ -35,41 +36,27 @@ const forEachLimit = async <T>(items: readonly T[], n: number, stop: () => boole
 
 /**
  * Processes a claimed job's snapshot (`JobStarted.documentIds`, never a live folder query): documents without an
- * outcome, `concurrency` at a time, each outcome appended as it lands; then `JobCompleted`. A heartbeat keeps the
- * lease; when it is lost (cancelled, taken over) or `signal` aborts, documents in flight are abandoned unrecorded.
+ * outcome, `concurrency` at a time, each outcome appended as it lands; then `JobCompleted`. `stop` aborts when the
+ * lease is lost (cancelled, taken over) or the process stops: documents in flight are then abandoned unrecorded.
  */
-export const runJob = async (deps: JobDeps, work: WorkItem, signal: AbortSignal): Promise<JobEnd> => {
-  const writer = await JobWriter.open({ db: deps.db, jobId: work.jobId, origin: work, workerId: deps.workerId, leaseMs: deps.leaseMs });
+export const runJob = async (deps: JobDeps, { item: work, lease }: Claim<ProcessingJobPayload>, stop: AbortSignal): Promise<JobEnd> => {
+  const writer = await JobWriter.open({ db: deps.db, jobId: work.jobId, origin: work, lease, leaseMs: deps.leaseMs });
   const started = writer.state.started;
   if (!started || writer.state.closed) {
-    await settleWork(deps.db, work.jobId, writer.state.closed ? WorkStatus.done : WorkStatus.cancelled);
+    await settleLease(deps.db, lease, writer.state.closed ? WorkStatus.done : WorkStatus.cancelled);
     return 'finished';
   }
-  const stop = new AbortController();
-  const onAbort = (): void => stop.abort();
-  signal.addEventListener('abort', onAbort, { once: true });
-  const heartbeat = setInterval(() => {
-    renewLease(deps.db, work.jobId, deps.workerId, deps.leaseMs).then(
-      (ok) => { if (!ok) stop.abort(); },
-      (err: unknown) => deps.log.warn({ jobId: work.jobId, err: String(err) }, 'lease renewal failed'),
-    );
-  }, Math.max(200, Math.floor(deps.leaseMs / 3)));
-  try {
-    const client = createClioClient({ db: deps.db, firmId: work.firmId, tokens: deps.tokens, ...deps.client });
-    const halted = (): boolean => stop.signal.aborted || writer.stopped;
-    await forEachLimit(pendingDocuments(writer.state), deps.concurrency, halted, async (documentId) => {
-      const doc = { firmId: work.firmId, jobId: work.jobId, matterId: started.matterId, documentId };
-      const outcome = await processDocument(deps.db, deps.steps, doc, { client, signal: stop.signal }, deps.retry);
-      if (outcome && !halted()) await writer.append(outcome);
-    });
-    if (halted()) return 'stopped';
-    const done = await writer.complete();
-    if (done === 'stopped' && !writer.state.closed) return 'stopped';
-    await settleWork(deps.db, work.jobId, WorkStatus.done);
-    deps.log.info({ jobId: work.jobId, documents: started.documentIds.length }, 'processing job finished');
-    return 'finished';
-  } finally {
-    clearInterval(heartbeat);
-    signal.removeEventListener('abort', onAbort);
-  }
+  const client = createClioClient({ db: deps.db, firmId: work.firmId, tokens: deps.tokens, ...deps.client });
+  const halted = (): boolean => stop.aborted || writer.stopped;
+  await forEachLimit(pendingDocuments(writer.state), deps.concurrency, halted, async (documentId) => {
+    const doc = { firmId: work.firmId, jobId: work.jobId, matterId: started.matterId, documentId };
+    const outcome = await processDocument(deps.db, deps.steps, doc, { client, signal: stop }, deps.retry);
+    if (outcome && !halted()) await writer.append(outcome);
+  });
+  if (halted()) return 'stopped';
+  const done = await writer.complete();
+  if (done === 'stopped' && !writer.state.closed) return 'stopped';
+  await settleLease(deps.db, lease, WorkStatus.done);
+  deps.log.info({ jobId: work.jobId, documents: started.documentIds.length }, 'processing job finished');
+  return 'finished';
 };

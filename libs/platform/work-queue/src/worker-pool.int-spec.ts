@@ -19,7 +19,7 @@ describe('worker pool (real Postgres)', () => {
     return jobId;
   };
   const start = (run: WorkerPoolOptions<Record<string, never>>['run'], over: Partial<WorkerPoolOptions<Record<string, never>>> = {}): WorkerPool =>
-    (pool = startWorkerPool({ db: t.db, queue: q, workerId: 'w', leaseMs: 1_000, pollMs: 20, slots: 2, log: pino({ level: 'silent' }), run, ...over }));
+    (pool = startWorkerPool({ db: t.db, queue: q, settings: { workerId: 'w', leaseMs: 1_000, pollMs: 20 }, slots: 2, log: pino({ level: 'silent' }), run, ...over }));
 
   beforeAll(async () => { t = await createTestDatabase(); });
   afterAll(() => t.drop());

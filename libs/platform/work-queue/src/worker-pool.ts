@@ -6,6 +6,7 @@ import { startHeartbeat } from './heartbeat';
 import { releaseLease } from './lease';
 import type { Claim } from './work-item';
 import type { WorkQueue } from './work-queue';
+import type { WorkerSettings } from './worker-settings';
 
 /** What a run of a claimed job may watch. */
 export interface RunSignals {
@@ -25,12 +26,8 @@ export type RunEnd = (typeof RunEnd)[keyof typeof RunEnd];
 export interface WorkerPoolOptions<P> {
   db: Kysely<Database>;
   queue: WorkQueue<P>;
-  /** This process in the queue's `owner` column. */
-  workerId: string;
-  /** Lease on a claimed job, ms; renewed by a heartbeat every third of it. */
-  leaseMs: number;
-  /** Pause between claim attempts while no job is ready, and after a crashed run, ms. */
-  pollMs: number;
+  /** Who claims, for how long, how often; `pollMs` is also the pause after a crashed run. */
+  settings: WorkerSettings;
   /** Jobs run at once. */
   slots: number;
   log: Logger;
@@ -49,19 +46,20 @@ const pause = (ms: number, signal: AbortSignal): Promise<void> => sleep(ms, unde
 
 /** `slots` claim loops over one queue: claim → run with a heartbeat → give back what the run left held → claim again. */
 export const startWorkerPool = <P>(o: WorkerPoolOptions<P>): WorkerPool => {
+  const { workerId, leaseMs, pollMs } = o.settings;
   const stopping = new AbortController();
   let running = 0;
 
   const runClaimed = async (claim: Claim<P>): Promise<void> => {
     const lost = new AbortController();
-    const stopBeat = startHeartbeat(o.db, claim.lease, o.leaseMs, lost, o.log);
+    const stopBeat = startHeartbeat(o.db, claim.lease, leaseMs, lost, o.log);
     try {
       const end = await o.run(claim, { stopping: stopping.signal, lost: lost.signal });
       if (end === RunEnd.interrupted) await releaseLease(o.db, claim.lease, { until: null });
     } catch (err) {
       o.log.error({ jobId: claim.lease.jobId, queue: o.queue.name, err: String(err) }, 'job run crashed; lease given back');
       await releaseLease(o.db, claim.lease, { until: null }).catch(() => false);
-      await pause(o.pollMs, stopping.signal);
+      await pause(pollMs, stopping.signal);
     } finally {
       stopBeat();
     }
@@ -69,12 +67,12 @@ export const startWorkerPool = <P>(o: WorkerPoolOptions<P>): WorkerPool => {
 
   const loop = async (): Promise<void> => {
     while (!stopping.signal.aborted) {
-      const claim = await o.queue.claim(o.db, o.workerId, o.leaseMs).catch((err: unknown) => {
+      const claim = await o.queue.claim(o.db, workerId, leaseMs).catch((err: unknown) => {
         o.log.warn({ queue: o.queue.name, err: String(err) }, 'claim failed');
         return null;
       });
       if (claim === null) {
-        await pause(o.pollMs, stopping.signal);
+        await pause(pollMs, stopping.signal);
         continue;
       }
       running += 1;

@@ -16,7 +16,7 @@ const defaultWorkerId = (): string => `${hostname()}:${process.pid}:${randomUUID
 
 /** Defaults for every field `over` leaves out. */
 export const workerSettings = (over: Partial<WorkerSettings> = {}): WorkerSettings => {
-  const s: WorkerSettings = { workerId: defaultWorkerId(), leaseMs: 60_000, pollMs: 500, ...over };
+  const s: WorkerSettings = { workerId: over.workerId ?? defaultWorkerId(), leaseMs: over.leaseMs ?? 60_000, pollMs: over.pollMs ?? 500 };
   if (!(s.leaseMs >= 1_000)) throw new Error('leaseMs must be at least 1000');
   return s;
 };
