@@ -12,3 +12,4 @@ export { probeRoute } from './probe-request';
 export type { ProbeAnswer } from './probe-request';
 export { captureNestApps } from './capture-nest-apps';
 export type { NestAppCapture } from './capture-nest-apps';
+export { DOCS_ROUTES, expectHealthOnlyEdge, HEALTH_ROUTES } from './health-only-edge';
