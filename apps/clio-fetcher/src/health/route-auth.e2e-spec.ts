@@ -1,8 +1,7 @@
-import type { INestApplication } from '@nestjs/common';
 import pino from 'pino';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { DEFAULT_CLAIMS } from '@sf/http-auth';
-import { captureNestApps, expectHealthOnlyEdge, listHttpRoutes, type HttpRoute } from '@sf/http-auth/testing';
+import { expectHealthOnlyEdge, startCapturingRoutes, type HttpRoute } from '@sf/http-auth/testing';
 import { connectTestNats, createTestDatabase, TEST_NATS_URL, uniqueName, type TestDatabase } from '@sf/testing';
 import { fetcherConfig } from '../fetcher-config';
 import { startFetcher, type Fetcher } from '../start-fetcher';
@@ -18,19 +17,11 @@ describe('clio-fetcher: every route needs the JWT unless allow-listed (e2e, rout
 
   beforeAll(async () => {
     t = await createTestDatabase();
-    const capture = captureNestApps();
-    try {
-      fetcher = await startFetcher(fetcherConfig({
-        databaseUrl: t.url, natsUrl: TEST_NATS_URL, port: 0, host: '127.0.0.1', workers: 1, logger: pino({ level: 'silent' }),
-        topology: { namespace: id, ...streams, eventsMaxAgeMs: 3_600_000, deadLetterMaxAgeMs: 3_600_000 },
-        jwt: { alg: 'HS256', secret: Buffer.from(SECRET), leewaySeconds: 30, claims: { ...DEFAULT_CLAIMS } },
-      }));
-      const apps: INestApplication[] = await capture.apps();
-      expect(apps).toHaveLength(1);
-      routes = listHttpRoutes(apps[0]!);
-    } finally {
-      capture.stop();
-    }
+    ({ started: fetcher, routes } = await startCapturingRoutes(() => startFetcher(fetcherConfig({
+      databaseUrl: t.url, natsUrl: TEST_NATS_URL, port: 0, host: '127.0.0.1', workers: 1, logger: pino({ level: 'silent' }),
+      topology: { namespace: id, ...streams, eventsMaxAgeMs: 3_600_000, deadLetterMaxAgeMs: 3_600_000 },
+      jwt: { alg: 'HS256', secret: Buffer.from(SECRET), leewaySeconds: 30, claims: { ...DEFAULT_CLAIMS } },
+    }))));
   });
   afterAll(async () => {
     await fetcher?.close();

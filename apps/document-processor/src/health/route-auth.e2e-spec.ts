@@ -1,8 +1,6 @@
-import type { INestApplication } from '@nestjs/common';
-import { captureNestApps, expectHealthOnlyEdge, listHttpRoutes, type HttpRoute } from '@sf/http-auth/testing';
+import { expectHealthOnlyEdge, startCapturingRoutes, type HttpRoute } from '@sf/http-auth/testing';
 import type { Processor } from '../start-processor';
 import { ProcessorHarness, TEST_JWT_SECRET } from '../testing/processor-harness';
-
 
 describe('document-processor: every route needs the JWT unless allow-listed (e2e, routes read from the running app)', () => {
   let h: ProcessorHarness;
@@ -11,15 +9,7 @@ describe('document-processor: every route needs the JWT unless allow-listed (e2e
 
   beforeAll(async () => {
     h = await ProcessorHarness.start();
-    const capture = captureNestApps();
-    try {
-      processor = await h.startProcessor();
-      const apps: INestApplication[] = await capture.apps();
-      expect(apps).toHaveLength(1);
-      routes = listHttpRoutes(apps[0]!);
-    } finally {
-      capture.stop();
-    }
+    ({ started: processor, routes } = await startCapturingRoutes(() => h.startProcessor()));
   });
   afterAll(async () => {
     await h?.close();
