@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { createClioClient, type ClioClient, type TokenProvider } from '@sf/clio-client';
 import type { Database } from '@sf/db';
 import { SyncErrorCode } from '@sf/sync-policy';
-import { releaseLease, RunEnd as WorkEnd, startWorkerPool, type Claim, type RunSignals, type WorkerPool } from '@sf/work-queue';
+import { releaseLease, startWorkerPool, WorkEnd, type Claim, type RunSignals, type WorkerPool } from '@sf/work-queue';
 import type { FetcherConfig } from '../fetcher-config';
 import { scopeOf } from '../domain/job-plan';
 import { RunEnd, type JobContext } from '../job/job-context';

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { createClioClient, type ClioClientOptions, type TokenProvider } from '@sf/clio-client';
 import type { Database } from '@sf/db';
 import type { ProcessingStep } from '../steps/processing-step';
-import { settleLease, WorkStatus, type Claim } from '@sf/work-queue';
+import { settleLease, WorkEnd, WorkStatus, type Claim } from '@sf/work-queue';
 import type { ProcessingJobPayload } from '../work/processing-job-queue';
 import { pendingDocuments } from './job-state';
 import { JobWriter } from './job-writer';
@@ -22,9 +22,6 @@ export interface JobDeps {
   log: Logger;
 }
 
-/** Why `runJob` returned: finished (completed or found closed), or stopped (cancel, lost lease, shutdown). */
-export type JobEnd = 'finished' | 'stopped';
-
 /** Runs `n` workers over `items` in order; each stops taking items once `stop()` is true. */
 const forEachLimit = async <T>(items: readonly T[], n: number, stop: () => boolean, f: (item: T) => Promise<void>): Promise<void> => {
   let next = 0;
@@ -39,12 +36,12 @@ const forEachLimit = async <T>(items: readonly T[], n: number, stop: () => boole
  * outcome, `concurrency` at a time, each outcome appended as it lands; then `JobCompleted`. `stop` aborts when the
  * lease is lost (cancelled, taken over) or the process stops: documents in flight are then abandoned unrecorded.
  */
-export const runJob = async (deps: JobDeps, { item: work, lease }: Claim<ProcessingJobPayload>, stop: AbortSignal): Promise<JobEnd> => {
+export const runJob = async (deps: JobDeps, { item: work, lease }: Claim<ProcessingJobPayload>, stop: AbortSignal): Promise<WorkEnd> => {
   const writer = await JobWriter.open({ db: deps.db, jobId: work.jobId, origin: work, lease, leaseMs: deps.leaseMs });
   const started = writer.state.started;
   if (!started || writer.state.closed) {
     await settleLease(deps.db, lease, writer.state.closed ? WorkStatus.done : WorkStatus.cancelled);
-    return 'finished';
+    return WorkEnd.ended;
   }
   const client = createClioClient({ db: deps.db, firmId: work.firmId, tokens: deps.tokens, ...deps.client });
   const halted = (): boolean => stop.aborted || writer.stopped;
@@ -53,10 +50,11 @@ export const runJob = async (deps: JobDeps, { item: work, lease }: Claim<Process
     const outcome = await processDocument(deps.db, deps.steps, doc, { client, signal: stop }, deps.retry);
     if (outcome && !halted()) await writer.append(outcome);
   });
-  if (halted()) return 'stopped';
+  // Stopped (cancelled, lease lost, shutting down) with documents left: whatever lease is left goes back at once.
+  if (halted()) return WorkEnd.interrupted;
   const done = await writer.complete();
-  if (done === 'stopped' && !writer.state.closed) return 'stopped';
+  if (done === 'stopped' && !writer.state.closed) return WorkEnd.interrupted;
   await settleLease(deps.db, lease, WorkStatus.done);
   deps.log.info({ jobId: work.jobId, documents: started.documentIds.length }, 'processing job finished');
-  return 'finished';
+  return WorkEnd.ended;
 };

@@ -1,4 +1,4 @@
-import { RunEnd, startWorkerPool, type WorkerPool, type WorkerSettings } from '@sf/work-queue';
+import { startWorkerPool, type WorkerPool, type WorkerSettings } from '@sf/work-queue';
 import { runJob, type JobDeps } from '../job/run-job';
 import { processingJobQueue } from './processing-job-queue';
 
@@ -9,8 +9,5 @@ import { processingJobQueue } from './processing-job-queue';
 export const startJobWorkers = (deps: Omit<JobDeps, 'leaseMs'> & { settings: WorkerSettings; slots: number }): WorkerPool =>
   startWorkerPool({
     db: deps.db, queue: processingJobQueue, settings: deps.settings, slots: deps.slots, log: deps.log,
-    run: async (claim, signals) => {
-      const end = await runJob({ ...deps, leaseMs: deps.settings.leaseMs }, claim, AbortSignal.any([signals.stopping, signals.lost]));
-      return end === 'stopped' ? RunEnd.interrupted : RunEnd.ended;
-    },
+    run: (claim, signals) => runJob({ ...deps, leaseMs: deps.settings.leaseMs }, claim, AbortSignal.any([signals.stopping, signals.lost])),
   });

@@ -4,7 +4,7 @@ export { ControlKind, Requeue, workQueue } from './work-queue';
 export type { WorkQueue } from './work-queue';
 export { releaseLease, renewLease, settleLease } from './lease';
 export type { Release } from './lease';
-export { RunEnd, startWorkerPool } from './worker-pool';
+export { WorkEnd, startWorkerPool } from './worker-pool';
 export type { RunSignals, WorkerPool, WorkerPoolOptions } from './worker-pool';
 export { workerSettings, workerSettingsFromEnv } from './worker-settings';
 export type { WorkerSettings } from './worker-settings';

@@ -4,7 +4,7 @@ import { createTestDatabase, uniqueName, waitFor, type TestDatabase } from '@sf/
 import { renewLease, settleLease } from './lease';
 import type { Claim } from './work-item';
 import { workQueue, type WorkQueue } from './work-queue';
-import { RunEnd, startWorkerPool, type RunSignals, type WorkerPool, type WorkerPoolOptions } from './worker-pool';
+import { WorkEnd, startWorkerPool, type RunSignals, type WorkerPool, type WorkerPoolOptions } from './worker-pool';
 
 const untilAborted = (s: AbortSignal): Promise<void> =>
   new Promise((resolve) => (s.aborted ? resolve() : s.addEventListener('abort', () => resolve(), { once: true })));
@@ -37,7 +37,7 @@ describe('worker pool (real Postgres)', () => {
         (r) => r.lease_until!.getTime() > claimedAt + 1_400, { timeoutMs: 5_000, description: 'lease renewed by the heartbeat' });
       expect(await renewLease(t.db, c.lease, 1_000)).toBe(true);
       expect(await settleLease(t.db, c.lease, 'done')).toBe(true);
-      return RunEnd.ended;
+      return WorkEnd.ended;
     });
     for (const id of ids) await waitFor(() => q.read(t.db, id), (w) => w?.status === 'done', { description: `job ${id} done` });
     expect(ran.sort()).toEqual([...ids].sort());
@@ -49,7 +49,7 @@ describe('worker pool (real Postgres)', () => {
     const p = start(async (c, s: RunSignals) => {
       seen = c;
       await untilAborted(s.stopping);
-      return RunEnd.interrupted;
+      return WorkEnd.interrupted;
     });
     await waitFor(async () => p.active(), (n) => n === 1, { description: 'job running' });
     await p.stop();
@@ -64,7 +64,7 @@ describe('worker pool (real Postgres)', () => {
     const p = start(async (_c, s) => {
       await untilAborted(s.lost);
       lost = true;
-      return RunEnd.ended;
+      return WorkEnd.ended;
     });
     await waitFor(async () => p.active(), (n) => n === 1, { description: 'job running' });
     await q.control(t.db, id, 'cancel', { txId: 1n, position: 1n });
@@ -79,7 +79,7 @@ describe('worker pool (real Postgres)', () => {
       runs += 1;
       if (runs === 1) throw new Error('boom');
       await settleLease(t.db, c.lease, 'done');
-      return RunEnd.ended;
+      return WorkEnd.ended;
     }, { slots: 1 });
     await waitFor(() => q.read(t.db, id), (w) => w?.status === 'done', { description: 'job done on the second run' });
     expect(runs).toBe(2);

@@ -20,8 +20,8 @@ export interface RunSignals {
  * How a run ended. `interrupted`: the job is not finished and its lease is given back at once, so another worker
  * resumes it. `ended`: the run settled, released or lost the job itself; nothing is left to give back.
  */
-export const RunEnd = { ended: 'ended', interrupted: 'interrupted' } as const;
-export type RunEnd = (typeof RunEnd)[keyof typeof RunEnd];
+export const WorkEnd = { ended: 'ended', interrupted: 'interrupted' } as const;
+export type WorkEnd = (typeof WorkEnd)[keyof typeof WorkEnd];
 
 export interface WorkerPoolOptions<P> {
   db: Kysely<Database>;
@@ -32,7 +32,7 @@ export interface WorkerPoolOptions<P> {
   slots: number;
   log: Logger;
   /** Runs a claimed job. A throw is a crash (a bug or an outage): logged, and the lease given back at once. */
-  run(claim: Claim<P>, signals: RunSignals): Promise<RunEnd>;
+  run(claim: Claim<P>, signals: RunSignals): Promise<WorkEnd>;
 }
 
 export interface WorkerPool {
@@ -55,7 +55,7 @@ export const startWorkerPool = <P>(o: WorkerPoolOptions<P>): WorkerPool => {
     const stopBeat = startHeartbeat(o.db, claim.lease, leaseMs, lost, o.log);
     try {
       const end = await o.run(claim, { stopping: stopping.signal, lost: lost.signal });
-      if (end === RunEnd.interrupted) await releaseLease(o.db, claim.lease, { until: null });
+      if (end === WorkEnd.interrupted) await releaseLease(o.db, claim.lease, { until: null });
     } catch (err) {
       o.log.error({ jobId: claim.lease.jobId, queue: o.queue.name, err: String(err) }, 'job run crashed; lease given back');
       await releaseLease(o.db, claim.lease, { until: null }).catch(() => false);
