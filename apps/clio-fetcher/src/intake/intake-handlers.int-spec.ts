@@ -4,7 +4,7 @@ import { newEvent, readLoggedEvent, streamIds, type CurrentEventData, type Event
 import { appendToStream } from '@sf/event-store';
 import type { MessageContext, MessageHandler } from '@sf/messaging';
 import { createTestDatabase, type TestDatabase } from '@sf/testing';
-import { readWork } from '../work/work-queue';
+import { readSyncWork } from '../work/sync-job-queue';
 import { onSyncBookmarksReset, onSyncJobCancelled, onSyncRequested } from './intake-handlers';
 
 const FIRM = 'firm-intake';
@@ -30,14 +30,14 @@ describe('intake handlers (real Postgres)', () => {
     const jobId = randomUUID();
     const requested = await append(scopeStream('1'), 'sync_scope', 'SyncRequested', { jobId, scope: { kind: 'matter', matterId: '1' }, trigger: 'manual', entityTypes: ['documents'] });
     expect(await handle(onSyncRequested, requested)).toEqual({ kind: 'ack' });
-    expect(await readWork(t.db, jobId)).toMatchObject({ status: 'ready', firmId: FIRM, entityTypes: ['documents'], scope: { kind: 'matter', matterId: '1' }, requestEventId: requested.eventId });
+    expect(await readSyncWork(t.db, jobId)).toMatchObject({ status: 'ready', firmId: FIRM, entityTypes: ['documents'], scope: { kind: 'matter', matterId: '1' }, requestEventId: requested.eventId });
 
     const late = randomUUID();
     const req2 = await append(scopeStream('2'), 'sync_scope', 'SyncRequested', { jobId: late, scope: { kind: 'matter', matterId: '2' }, trigger: 'manual' });
     const cancel = await append(scopeStream('2'), 'sync_scope', 'SyncJobCancelled', { jobId: late, scope: { kind: 'matter', matterId: '2' }, reason: 'Stopped by user' });
     expect(await handle(onSyncJobCancelled, cancel)).toEqual({ kind: 'ack' }); // arrives first: nothing to cancel yet
     await handle(onSyncRequested, req2);
-    expect((await readWork(t.db, late))!.status).toBe('cancelled');
+    expect((await readSyncWork(t.db, late))!.status).toBe('cancelled');
   });
 
   it('dead-letters an event of the wrong type rather than guess', async () => {

@@ -2,9 +2,10 @@ import { sql } from 'kysely';
 import { LogPosition } from '@sf/event-store';
 import { Disposition, type MessageHandler } from '@sf/messaging';
 import { SyncScope } from '@sf/sync-jobs';
-import { scopeKeyOf } from '../job/job-plan';
+import { Requeue, WorkStatus, type ControlKind } from '@sf/work-queue';
+import { scopeKeyOf } from '../domain/job-plan';
 import { closedOnScope } from '../job/job-writer';
-import { applyControl, enqueueWork, WorkStatus, type ControlKind } from '../work/work-queue';
+import { syncJobQueue } from '../work/sync-job-queue';
 
 // Plain consumer handlers: each runs inside the consumer's transaction (its inbox row included) and only records
 // work; jobs run minutes or hours, so they never run here.
@@ -15,18 +16,18 @@ export const onSyncRequested: MessageHandler = async (e, trx) => {
   const d = e.data;
   const scope = SyncScope.of(d.scope);
   const closed = await closedOnScope(trx, e.metadata.firmId, scope, d.jobId);
-  await enqueueWork(trx, {
-    jobId: d.jobId, firmId: e.metadata.firmId, scope: d.scope, entityTypes: d.entityTypes ?? null, trigger: d.trigger,
-    status: closed ? WorkStatus.cancelled : WorkStatus.ready, requestedAt: e.metadata.occurredAt,
-    correlationId: e.metadata.correlationId, requestEventId: e.eventId,
-  });
+  await syncJobQueue.enqueue(trx, {
+    jobId: d.jobId, firmId: e.metadata.firmId, correlationId: e.metadata.correlationId, requestedAt: e.metadata.occurredAt,
+    status: closed ? WorkStatus.cancelled : WorkStatus.ready,
+    payload: { scope: d.scope, entityTypes: d.entityTypes ?? null, trigger: d.trigger, requestEventId: e.eventId },
+  }, Requeue.reclaim);
   return Disposition.ack;
 };
 
 const control = (type: 'SyncJobCancelled' | 'SyncJobPaused' | 'SyncJobResumed', kind: ControlKind): MessageHandler =>
   async (e, trx) => {
     if (e.type !== type) return Disposition.dead(`not a ${type}`);
-    await applyControl(trx, e.data.jobId, kind, LogPosition.of(e));
+    await syncJobQueue.control(trx, e.data.jobId, kind, LogPosition.of(e));
     return Disposition.ack;
   };
 

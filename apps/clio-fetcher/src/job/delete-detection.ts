@@ -5,10 +5,10 @@ import {
 import type { JobContext } from './job-context';
 import { jobEvent } from './job-events';
 import { onClioFailure } from './job-outcomes';
-import type { JobState } from './job-state';
-import { breakerHolds, splitPoint } from './sweep-policy';
+import type { JobState } from '../domain/job-state';
+import { breakerHolds, splitPoint } from '../domain/sweep-policy';
 import { confirmIds } from './confirm-ids';
-import type { Verification } from './job-verify';
+import type { Verification } from './mark-and-sweep';
 
 type Found = { ok: true; ids: string[]; probes: number } | PageFailure;
 

@@ -3,10 +3,10 @@ import type { SyncMode } from '@sf/contracts';
 import type { ClioEntityType } from '@sf/clio-mirror';
 import { RunEnd, type JobContext } from './job-context';
 import { jobEvent } from './job-events';
-import { chooseMode, clioClockOffsetMs, listRequest, nextBookmark } from './job-plan';
+import { chooseMode, clioClockOffsetMs, listRequest, nextBookmark } from '../domain/job-plan';
 import { end, ok, onClioFailure, onRefusal, type Step } from './job-outcomes';
-import { checkPage, isTruncated } from './page-check';
-import { foldOnto, type JobState } from './job-state';
+import { checkPage, isTruncated } from '../domain/page-check';
+import { foldOnto, type JobState } from '../domain/job-state';
 import { appendFenced } from './job-writer';
 
 /** The scope's bookmark for an entity type (ISO), or null when it has none (never completed, or reset). */
@@ -30,8 +30,8 @@ const limitOf = (url: string, fallback: number): number => {
 };
 
 /**
- * Lists one entity type to the end, from its checkpoint: each page is ONE append of its records and the
- * checkpoint (`ClioRecordsFetched` + `SyncProgressed` with the next page URL, plus `SyncRecordsFlagged` for
+ * Lists one entity type to the end, from its page cursor: each page is ONE append of its records and the next
+ * page cursor (`ClioRecordsFetched` + `SyncProgressed` with the next page URL, plus `SyncRecordsFlagged` for
  * records that failed validation), so a killed fetcher resumes at the page after the last one appended. The last
  * page's append also moves the entity type's bookmark.
  */

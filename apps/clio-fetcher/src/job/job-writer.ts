@@ -3,9 +3,9 @@ import { streamIds, type NewEvent, type RecordedEvent } from '@sf/contracts';
 import type { Database, Executor } from '@sf/db';
 import { appendToStream, LogPosition } from '@sf/event-store';
 import type { SyncScope } from '@sf/sync-jobs';
-import { releaseWork, renewLease, settleWork } from '../work/work-queue';
+import { releaseLease, renewLease, settleLease } from '@sf/work-queue';
 import type { JobContext } from './job-context';
-import { scopeKeyOf } from './job-plan';
+import { scopeKeyOf } from '../domain/job-plan';
 
 /** Why a fenced write wrote nothing: the job stream moved (conflict) or the lease is gone (lost). */
 export type WriteRefusal = 'conflict' | 'lost_lease' | 'closed';
@@ -32,7 +32,7 @@ const fenced = async <T>(
 ): Promise<T | { ok: false; reason: WriteRefusal }> => {
   try {
     return await ctx.db.transaction().execute(async (trx) => {
-      if (!(await renewLease(trx, ctx.work.jobId, ctx.workerId, ctx.config.leaseMs, progress))) throw new Refused('lost_lease');
+      if (!(await renewLease(trx, ctx.lease, ctx.config.leaseMs, { resetAttempts: progress }))) throw new Refused('lost_lease');
       return body(trx);
     });
   } catch (err) {
@@ -60,14 +60,14 @@ const moveBookmark = async (trx: Transaction<Database>, ctx: JobContext, b: NonN
 
 /**
  * Appends to the job stream at exactly `expected`, fenced by the lease, together with what must commit with it
- * (the bookmark of a completed entity type, the release of a blocked job). Atomic: page and checkpoint, or nothing.
+ * (the bookmark of a completed entity type, the release of a blocked job). Atomic: page and page cursor, or nothing.
  */
 export const appendFenced = async (ctx: JobContext, expected: number, events: NewEvent[], o: AppendOptions = {}): Promise<WriteResult> =>
   fenced(ctx, async (trx) => {
     const recorded = await appendJob(trx, ctx, expected, events);
     const last = recorded[recorded.length - 1];
     if (o.bookmark && last) await moveBookmark(trx, ctx, o.bookmark, last);
-    if (o.release) await releaseWork(trx, ctx.work.jobId, ctx.workerId, o.release);
+    if (o.release) await releaseLease(trx, ctx.lease, o.release);
     return { ok: true as const, version: recorded[recorded.length - 1]?.streamPosition ?? expected, events: recorded };
   }, o.progress);
 
@@ -104,7 +104,7 @@ export const closeJob = async (ctx: JobContext, expected: number, jobEvents: New
       const scopeVersion = Number(v.rows[0]?.version ?? 0);
       const t = await appendToStream(trx, scopeStream, 'sync_scope', scopeVersion === 0 ? 'no_stream' : scopeVersion, [terminal]);
       if (!t.ok) throw new Refused('conflict');
-      await settleWork(trx, ctx.work.jobId, ctx.workerId, 'done', lastError);
+      await settleLease(trx, ctx.lease, 'done', lastError);
       return { ok: true as const, version: recorded[recorded.length - 1]?.streamPosition ?? expected, events: recorded };
     });
     // A scope conflict with the job stream unchanged is someone else's scope event: read again and retry.

@@ -6,7 +6,9 @@ import type { Database } from '@sf/db';
 import {
   Disposition, startTypedConsumers, typedConsumerOptions, type ConsumerOptions, type ConsumerRunner, type MessageHandler, type Topology, type TypedConsumer,
 } from '@sf/messaging';
-import { enqueueWork, settleWork, WorkStatus } from '../work/work-queue';
+import { LogPosition } from '@sf/event-store';
+import { WorkStatus } from '@sf/work-queue';
+import { processingJobQueue } from '../work/processing-job-queue';
 
 /** Durable consumers (nats-server 2.9 takes one filter subject per consumer). */
 export const ProcessorConsumers = { started: 'document-processor', cancelled: 'document-processor-cancelled' } as const;
@@ -15,7 +17,9 @@ export const ProcessorConsumers = { started: 'document-processor', cancelled: 'd
 export const onJobStarted: MessageHandler = async (e, trx) => {
   if (e.type !== EventTypes.JobStarted) return Disposition.dead('not a JobStarted');
   const d = e.data;
-  await enqueueWork(trx, { jobId: d.jobId, firmId: e.metadata.firmId, correlationId: e.metadata.correlationId, requestedAt: e.metadata.occurredAt });
+  await processingJobQueue.enqueue(trx, {
+    jobId: d.jobId, firmId: e.metadata.firmId, correlationId: e.metadata.correlationId, requestedAt: e.metadata.occurredAt, payload: {},
+  });
   return Disposition.ack;
 };
 
@@ -23,11 +27,11 @@ export const onJobStarted: MessageHandler = async (e, trx) => {
 export const onJobCancelled: MessageHandler = async (e, trx) => {
   if (e.type !== EventTypes.JobCancelled) return Disposition.dead('not a JobCancelled');
   const d = e.data;
-  await enqueueWork(trx, {
-    jobId: d.jobId, firmId: e.metadata.firmId, correlationId: e.metadata.correlationId, requestedAt: e.metadata.occurredAt,
+  await processingJobQueue.enqueue(trx, {
+    jobId: d.jobId, firmId: e.metadata.firmId, correlationId: e.metadata.correlationId, requestedAt: e.metadata.occurredAt, payload: {},
     status: WorkStatus.cancelled,
   });
-  await settleWork(trx, d.jobId, WorkStatus.cancelled);
+  await processingJobQueue.control(trx, d.jobId, 'cancel', LogPosition.of(e));
   return Disposition.ack;
 };
 

@@ -5,7 +5,7 @@ import type { Database, Executor } from '@sf/db';
 import { appendToStream, readStream } from '@sf/event-store';
 import { countOutcomes, evolveProcessingJob, foldProcessingJob, isFinished, type ProcessingJobState } from '@sf/sync-jobs';
 import type { DocumentFacts } from '../steps/processing-step';
-import { renewLease } from '../work/work-queue';
+import { renewLease, type Lease } from '@sf/work-queue';
 import { jobEvent, type EventOrigin } from './job-events';
 
 /** One document's outcome, appended to the job stream. */
@@ -21,7 +21,8 @@ export interface JobWriterDeps {
   db: Kysely<Database>;
   jobId: string;
   origin: EventOrigin;
-  workerId: string;
+  /** The claim's lease, presented (and renewed) with every append. */
+  lease: Lease;
   leaseMs: number;
   now?: () => Date;
 }
@@ -81,7 +82,7 @@ export class JobWriter {
       if (documentId !== null && this.current?.outcomes.has(documentId)) return 'duplicate';
       const events = build();
       const r = await this.d.db.transaction().execute(async (trx) => {
-        if (!(await renewLease(trx, this.d.jobId, this.d.workerId, this.d.leaseMs))) return 'lost' as const;
+        if (!(await renewLease(trx, this.d.lease, this.d.leaseMs))) return 'lost' as const;
         const res = await appendToStream(trx, streamIds.processingJob(this.d.jobId), StreamTypes.processingJob, this.current?.version ?? 0, events);
         if (res.ok && processed) await this.project(trx, processed);
         return res;

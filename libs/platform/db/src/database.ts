@@ -9,6 +9,7 @@ import type { SyncJobsTables } from './schema/sync-jobs.tables';
 import type { ClioMirrorTables } from './schema/clio-mirror.tables';
 import type { FetcherTables } from './schema/fetcher.tables';
 import type { DocumentProcessorTables } from './schema/document-processor.tables';
+import type { WorkQueueTables } from './schema/work-queue.tables';
 
 /**
  * Every table of the platform. Each concern keeps its table interfaces in its own file under schema/;
@@ -16,7 +17,7 @@ import type { DocumentProcessorTables } from './schema/document-processor.tables
  */
 export interface Database
   extends EventStoreTables, MessagingTables, ReadModelTables, TokenVaultTables, ClioClientTables, AuthServiceTables,
-    SyncJobsTables, ClioMirrorTables, FetcherTables, DocumentProcessorTables {}
+    SyncJobsTables, ClioMirrorTables, FetcherTables, DocumentProcessorTables, WorkQueueTables {}
 
 /** Anything that can run a query: the pool or an open transaction. Passed explicitly, never ambient. */
 export type Executor = Kysely<Database> | Transaction<Database>;

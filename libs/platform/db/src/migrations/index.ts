@@ -9,6 +9,7 @@ import * as fetcher from './2026-11-23T07-fetcher';
 import * as syncJobs from './2026-11-23T08-sync-jobs';
 import * as authService from './2026-11-23T09-auth-service';
 import * as documentProcessor from './2026-11-23T11-document-processor';
+import * as workQueue from './2026-12-02T01-work-queue';
 import * as jobSnapshotOutcomes from './2026-12-02T03-job-snapshot-outcomes';
 
 /**
@@ -26,5 +27,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T08-sync-jobs': syncJobs,
   '2026-11-23T09-auth-service': authService,
   '2026-11-23T11-document-processor': documentProcessor,
+  '2026-12-02T01-work-queue': workQueue,
   '2026-12-02T03-job-snapshot-outcomes': jobSnapshotOutcomes,
 };

@@ -3,10 +3,10 @@ import { clioMirrorProjection, liveCount, restoredIds, sweepCandidates, type Cli
 import { catchUp } from '@sf/read-models';
 import type { JobContext } from './job-context';
 import { jobEvent } from './job-events';
-import { matterIdOf } from './job-plan';
+import { matterIdOf } from '../domain/job-plan';
 import { onClioFailure, type Step } from './job-outcomes';
-import type { EntityProgress, JobState } from './job-state';
-import { breakerHolds, chunks } from './sweep-policy';
+import type { EntityProgress, JobState } from '../domain/job-state';
+import { breakerHolds, chunks } from '../domain/sweep-policy';
 import { confirmIds } from './confirm-ids';
 import { detectDeletes } from './delete-detection';
 

@@ -24,7 +24,7 @@ describe('foldJob', () => {
     expect(foldJob([])).toEqual(EMPTY_JOB);
   });
 
-  it('tracks the start, each entity type checkpoint, where each listing began, and the version', () => {
+  it('tracks the start, the page cursor of each entity type, where each listing began, and the version', () => {
     const started = ev('SyncJobStarted', { scope: { kind: 'firm' }, entityTypes: ['users', 'matters', 'nonsense'], estimatedTotal: null, clioStartedAt: '2026-05-01T09:59:58.000Z' });
     const users = page('users', 8, null);
     const matters = [...page('matters', 200, 'https://clio/matters?page_token=a', 'incremental'), ...page('matters', 400, 'https://clio/matters?page_token=b', 'incremental')];
@@ -41,7 +41,7 @@ describe('foldJob', () => {
     expect(countsOf(s)).toEqual({ users: 8, matters: 400 });
   });
 
-  it('starts a listing at its checkpoint when a page had no valid record', () => {
+  it('starts a listing at its page cursor when a page had no valid record', () => {
     const only = ev('SyncProgressed', { entityType: 'tasks', fetched: 0, total: 0, cursor: null, mode: 'incremental' });
     expect(foldJob([only]).progress.tasks).toMatchObject({ listingStart: LogPosition.of(only), complete: true });
   });
@@ -61,7 +61,7 @@ describe('foldJob', () => {
     expect(resumed).toMatchObject({ paused: false, blockedUntil: null, version: 9 });
   });
 
-  it('ignores progress without a checkpoint and unknown entity types', () => {
+  it('ignores progress without a page cursor and unknown entity types', () => {
     const s = foldJob([ev('SyncProgressed', { entityType: 'matters', fetched: 10, total: null }), ev('SyncProgressed', { entityType: 'bills', fetched: 1, total: null, cursor: null })]);
     expect(s.progress).toEqual({});
     expect(s.version).toBe(2);
