@@ -1,7 +1,7 @@
 import type { Executor } from '@sf/db';
 import { jobViewOf } from '@sf/read-models';
 import { connectionStatusOf, type FirmConnection, type JobView } from '@sf/sync-jobs';
-import type { ConnectionStatus, RateBudget } from '@sf/sync-policy';
+import type { ConnectionStatus, BudgetView } from '@sf/sync-policy';
 
 /** The firm's Clio connection (`firm_connections`): its status for the policy and its id (the budget's key). */
 export const readConnection = async (db: Executor, firmId: string): Promise<{ status: ConnectionStatus; connectionId: string | null }> => {
@@ -13,7 +13,7 @@ export const readConnection = async (db: Executor, firmId: string): Promise<{ st
 };
 
 /** The shared Clio rate budget of a connection (`clio_rate_budgets`, the Clio client's table); null when none is known. */
-export const readBudget = async (db: Executor, connectionId: string | null): Promise<RateBudget | null> => {
+export const readBudget = async (db: Executor, connectionId: string | null): Promise<BudgetView | null> => {
   if (connectionId === null) return null;
   const row = await db.selectFrom('clio_rate_budgets').select(['limit', 'remaining', 'reset_at']).where('connection_id', '=', connectionId).executeTakeFirst();
   return row ? { limit: row.limit, remaining: row.remaining, resetAt: row.reset_at.getTime() } : null;

@@ -1,4 +1,4 @@
-import { BACKFILL_RESERVE_SHARE, type RateBudget, type SyncJobProgress } from '@sf/sync-policy';
+import { BACKFILL_RESERVE_SHARE, type BudgetView, type SyncJobProgress } from '@sf/sync-policy';
 import type { EntityProgress, JobView } from './job-view';
 
 /** Assumptions of the ETA. */
@@ -55,7 +55,7 @@ const entityEstimate = (view: Pick<JobView, 'progress' | 'estimates'>, type: str
  * budget window, everything proceeds at the sustained pace.
  */
 export const rateLimitedEtaMs = (
-  requests: number, budget: RateBudget | null, spendsReserve: boolean, now: number, c: EstimateConfig = DEFAULT_ESTIMATE_CONFIG,
+  requests: number, budget: BudgetView | null, spendsReserve: boolean, now: number, c: EstimateConfig = DEFAULT_ESTIMATE_CONFIG,
 ): number => {
   const limit = budget?.limit ?? c.defaultLimit;
   const reserve = spendsReserve ? 0 : Math.ceil(limit * c.reserveShare);
@@ -69,7 +69,7 @@ export const rateLimitedEtaMs = (
 /** Per-entity-type counts, the page requests still needed, and the ETA of a job. Pure. */
 export const estimateJob = (
   view: Pick<JobView, 'entityTypes' | 'progress' | 'estimates'>,
-  budget: RateBudget | null,
+  budget: BudgetView | null,
   spendsReserve: boolean,
   now: number,
   config: EstimateConfig = DEFAULT_ESTIMATE_CONFIG,

@@ -1,5 +1,5 @@
 import type {
-  ActiveSyncJob, ConnectionStatus, LastSyncError, RateBudget, SyncJobProgress, SyncPolicyState,
+  ActiveSyncJob, ConnectionStatus, LastSyncError, BudgetView, SyncJobProgress, SyncPolicyState,
 } from '@sf/sync-policy';
 import { EMPTY_JOB_TAIL, isPausedTail, type JobTail } from './job-tail';
 import type { OpenJob, ScopeState } from './scope-state';
@@ -15,7 +15,7 @@ export interface ActiveJobFacts {
 export interface ScopeFacts {
   readonly connection: ConnectionStatus;
   /** Null when no budget is known yet for the firm's connection. */
-  readonly budget: RateBudget | null;
+  readonly budget: BudgetView | null;
   /** For a matter scope: the firm scope's state (a firm-wide job covers every matter). Null for the firm scope. */
   readonly firmScope: ScopeState | null;
   /** Facts about the job returned by {@link coveringJob}, when there is one. */

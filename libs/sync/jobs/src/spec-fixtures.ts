@@ -1,6 +1,6 @@
 // Test-only builders for the sync-jobs specs (not exported from the lib).
 import { newEvent, type CurrentEventData, type EventType } from '@sf/contracts';
-import type { RateBudget } from '@sf/sync-policy';
+import type { BudgetView } from '@sf/sync-policy';
 import type { CommandMeta } from './command-meta';
 import { EMPTY_JOB_TAIL, jobTailOf, type JobTail } from './job-tail';
 import type { ScopeFacts } from './policy-state';
@@ -43,7 +43,7 @@ export const EVENT_IDS = [
 
 export const meta = (): CommandMeta => ({ firmId: FIRM, correlationId: 'corr', causationId: null, eventIds: EVENT_IDS });
 
-export const budget = (overrides: Partial<RateBudget> = {}): RateBudget => ({
+export const budget = (overrides: Partial<BudgetView> = {}): BudgetView => ({
   limit: 50, remaining: 50, resetAt: NOW.getTime() + 30 * SECOND, ...overrides,
 });
 

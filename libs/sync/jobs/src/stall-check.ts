@@ -2,7 +2,7 @@ import { SyncTriggers } from '@sf/contracts';
 import { SyncReason, type SyncPolicyConfig } from '@sf/sync-policy';
 import type { CommandMeta } from './command-meta';
 import type { ScopeFacts } from './policy-state';
-import { decideRequest, type RequestOutcome } from './request-sync';
+import { decideRequest, type RequestOutcome } from './decide-request';
 import type { ScopeState } from './scope-state';
 import type { SyncScope } from './sync-scope';
 

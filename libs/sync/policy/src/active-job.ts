@@ -1,7 +1,7 @@
 import { SyncPolicyConfig } from './sync-policy-config';
 import { decision, SyncDecision, SyncReason } from './sync-decision';
-import { ActiveJobState, ActiveSyncJob, RateBudget } from './sync-policy-state';
-import { budgetBlock } from './rate-budget';
+import { ActiveJobState, ActiveSyncJob, BudgetView } from './sync-policy-state';
+import { budgetBlock } from './budget-block';
 import { TriggerProfile } from './trigger-profile';
 
 /** The end of the rate-limit wait the job is in right now, or null when it is not waiting. */
@@ -24,7 +24,7 @@ const isStalled = (job: ActiveSyncJob, now: number, config: SyncPolicyConfig): b
  */
 export const activeJobDecision = (
   job: ActiveSyncJob,
-  budget: RateBudget | null,
+  budget: BudgetView | null,
   profile: TriggerProfile,
   now: number,
   config: SyncPolicyConfig,

@@ -2,12 +2,12 @@ import type { SyncTrigger } from '@sf/contracts';
 import { evaluate } from './evaluate';
 import { SyncPolicyConfig, syncPolicyConfig } from './sync-policy-config';
 import { SyncDecision } from './sync-decision';
-import { RateBudget } from './sync-policy-state';
+import { BudgetView } from './sync-policy-state';
 import { budget, givenState, NOW, SECOND } from './sync-policy-state.fixture';
 
 interface Row {
   given: string;
-  budget: RateBudget | null;
+  budget: BudgetView | null;
   when: SyncTrigger;
   then: SyncDecision;
 }

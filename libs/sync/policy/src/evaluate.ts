@@ -2,7 +2,7 @@ import type { SyncTrigger } from '@sf/contracts';
 import { activeJobDecision } from './active-job';
 import { connectionBlock } from './connection-gate';
 import { manualCooldown } from './cooldown';
-import { budgetBlock } from './rate-budget';
+import { budgetBlock } from './budget-block';
 import { DEFAULT_SYNC_POLICY_CONFIG, SyncPolicyConfig } from './sync-policy-config';
 import { decision, SyncDecision, SyncReason } from './sync-decision';
 import { SyncPolicyState } from './sync-policy-state';

@@ -5,7 +5,7 @@ export type { SyncDecision, SyncDecisionMetadata } from './sync-decision';
 export { BACKFILL_RESERVE_SHARE, DEFAULT_SYNC_POLICY_CONFIG, syncPolicyConfig } from './sync-policy-config';
 export type { SyncPolicyConfig } from './sync-policy-config';
 export { ConnectionStatus, ActiveJobState } from './sync-policy-state';
-export type { ActiveSyncJob, LastSyncError, RateBudget, SyncJobProgress, SyncPolicyState } from './sync-policy-state';
+export type { ActiveSyncJob, LastSyncError, BudgetView, SyncJobProgress, SyncPolicyState } from './sync-policy-state';
 export { evaluate } from './evaluate';
 export { describeDecision } from './describe-decision';
 export { formatWait } from './format-wait';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { SyncTriggers, type SyncTrigger } from '@sf/contracts';
 import { describeDecision } from './describe-decision';
 import { evaluate } from './evaluate';
-import { reserveOf } from './rate-budget';
+import { reserveOf } from './budget-block';
 import { syncPolicyConfig } from './sync-policy-config';
 import { REASON_ACTION } from './sync-decision';
 import { SyncPolicyState } from './sync-policy-state';

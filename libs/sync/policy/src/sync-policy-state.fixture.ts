@@ -1,5 +1,5 @@
 // Test-only builders for the policy specs (not exported from the lib).
-import { ActiveSyncJob, RateBudget, SyncPolicyState } from './sync-policy-state';
+import { ActiveSyncJob, BudgetView, SyncPolicyState } from './sync-policy-state';
 
 export const NOW = 1_700_000_000_000;
 export const SECOND = 1_000;
@@ -7,7 +7,7 @@ export const MINUTE = 60 * SECOND;
 export const HOUR = 60 * MINUTE;
 
 /** Clio's peak window: 50 requests, resetting 30 s from NOW. Default reserve is ceil(50 * 0.2) = 10. */
-export const budget = (overrides: Partial<RateBudget> = {}): RateBudget => ({
+export const budget = (overrides: Partial<BudgetView> = {}): BudgetView => ({
   limit: 50,
   remaining: 50,
   resetAt: NOW + 30 * SECOND,

@@ -37,7 +37,7 @@ export interface ActiveSyncJob {
 }
 
 /** Snapshot of the shared Clio rate budget for the firm's access token. */
-export interface RateBudget {
+export interface BudgetView {
   /** Requests allowed per window (Clio: `X-RateLimit-Limit`). */
   readonly limit: number;
   /** Requests left in the current window (Clio: `X-RateLimit-Remaining`). */
@@ -68,7 +68,7 @@ export interface SyncPolicyState {
   readonly lastError: LastSyncError | null;
   readonly connection: { readonly status: ConnectionStatus };
   /** Null when no budget is known yet (no request made with this token); the fetcher then learns it from headers. */
-  readonly budget: RateBudget | null;
+  readonly budget: BudgetView | null;
   /** E.g. the firm has entity types to sync, the matter exists, or the webhook reported a change. */
   readonly hasSomethingToSync: boolean;
 }

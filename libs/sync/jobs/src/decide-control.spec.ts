@@ -1,6 +1,6 @@
 import type { NewCatalogueEvent } from '@sf/contracts';
 import { DeciderSpecification } from '@sf/testing';
-import { decideControl, type ControlJob, type ControlOutcome } from './control-job';
+import { decideControl, type ControlJob, type ControlOutcome } from './decide-control';
 import type { JobTail } from './job-tail';
 import { evolveScope, initialScopeState, type ScopeState } from './scope-state';
 import { EVENT_IDS, FIRM, MATTER, MINUTE, NOW, ago, completed, ev, meta, requested, tail } from './spec-fixtures';

@@ -1,9 +1,9 @@
 import { SyncPolicyConfig } from './sync-policy-config';
 import { decision, SyncDecision, SyncReason } from './sync-decision';
-import { RateBudget } from './sync-policy-state';
+import { BudgetView } from './sync-policy-state';
 
 /** Requests of the window that only interactive and webhook-driven work may spend (rounded up). */
-export const reserveOf = (budget: RateBudget, config: SyncPolicyConfig): number =>
+export const reserveOf = (budget: BudgetView, config: SyncPolicyConfig): number =>
   Math.ceil(budget.limit * config.reserveShare);
 
 /**
@@ -12,7 +12,7 @@ export const reserveOf = (budget: RateBudget, config: SyncPolicyConfig): number 
  * to start, and the fetcher enforces the live budget request by request.
  */
 export const budgetBlock = (
-  budget: RateBudget | null,
+  budget: BudgetView | null,
   spendsReserve: boolean,
   now: number,
   config: SyncPolicyConfig,

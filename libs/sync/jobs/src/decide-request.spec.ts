@@ -1,6 +1,6 @@
 import type { NewCatalogueEvent } from '@sf/contracts';
 import { DeciderSpecification } from '@sf/testing';
-import { decideRequest, type RequestOutcome, type RequestSync } from './request-sync';
+import { decideRequest, type RequestOutcome, type RequestSync } from './decide-request';
 import type { ScopeFacts } from './policy-state';
 import { evolveScope, foldScope, initialScopeState, type ScopeState } from './scope-state';
 import {
