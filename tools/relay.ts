@@ -12,6 +12,9 @@ import { createDb, databaseUrlFromEnv, migrateToLatest } from '@sf/db';
 import { createLogger } from '@sf/logging';
 import { createRelay, defineTopology, provision, topologyOptionsFromEnv, type RelayFaults } from '@sf/messaging';
 
+// `name` is the logger's own field (the process); the relay instance is logged as `relay`.
+const statusFields = ({ name, ...rest }: { name: string }): Record<string, unknown> => ({ relay: name, ...rest });
+
 const log = createLogger({ name: 'relay', level: process.env['LOG_LEVEL'] || 'info' });
 
 const faultsFromEnv = (env: NodeJS.ProcessEnv): RelayFaults => {
@@ -44,7 +47,7 @@ const main = async (): Promise<void> => {
     onError: (err) => log.error({ err }, 'relay batch failed; retrying from checkpoint'),
   });
   const statusMs = Number(env['SF_RELAY_STATUS_MS'] ?? 10_000);
-  const timer = statusMs > 0 ? setInterval(() => log.info({ ...relay.status() }, 'relay status'), statusMs) : undefined;
+  const timer = statusMs > 0 ? setInterval(() => log.info(statusFields(relay.status()), 'relay status'), statusMs) : undefined;
 
   let stopping: Promise<void> | undefined;
   const shutdown = (signal: string): void => {
@@ -54,13 +57,13 @@ const main = async (): Promise<void> => {
       await relay.stop();
       await nc.drain();
       await db.destroy();
-      log.info({ ...relay.status() }, 'stopped');
+      log.info(statusFields(relay.status()), 'stopped');
     })();
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
 
-  log.info({ name, stream: topology.streams.events.name, namespace: topology.namespace }, 'relay started');
+  log.info({ relay: name, stream: topology.streams.events.name, namespace: topology.namespace }, 'relay started');
   await relay.run();
   await stopping;
 };
