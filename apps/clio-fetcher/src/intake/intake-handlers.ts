@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { EventData, RecordedEvent } from '@sf/contracts';
 import { LogPosition } from '@sf/event-store';
 import { Disposition, type MessageHandler } from '@sf/messaging';
@@ -47,8 +46,9 @@ export const onSyncBookmarksReset: MessageHandler = async (e, trx) => {
   const d = dataOf(e, 'SyncBookmarksReset');
   if (!d) return Disposition.dead('not a SyncBookmarksReset');
   const at = LogPosition.of(e);
-  await sql`
-    delete from sync_bookmarks where firm_id = ${e.metadata.firmId} and scope_key = ${scopeKeyOf(scopeOf(d.scope))}
-      and (set_tx_id, set_global_position) < (${at.txId.toString()}::bigint, ${at.position.toString()}::bigint)`.execute(trx);
+  await trx.deleteFrom('sync_bookmarks')
+    .where('firm_id', '=', e.metadata.firmId).where('scope_key', '=', scopeKeyOf(scopeOf(d.scope)))
+    .where((eb) => eb(eb.refTuple('set_tx_id', 'set_global_position'), '<', eb.tuple(at.txId.toString(), at.position.toString())))
+    .execute();
   return Disposition.ack;
 };

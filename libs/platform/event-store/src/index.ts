@@ -4,5 +4,7 @@ export { ExpectedVersion } from './expected-version';
 export { LogPosition } from './log-position';
 export { readStream } from './read-stream';
 export type { ReadStreamOptions } from './read-stream';
+export { streamVersion } from './stream-version';
+export type { StreamVersionOptions } from './stream-version';
 export { readAllAfter } from './read-all-after';
 export { loadCheckpoint, storeCheckpoint } from './checkpoints';
