@@ -19,6 +19,7 @@ export const classifyRejectedAppend = async (
   expected: ExpectedVersion,
   eventIds: string[],
 ): Promise<AppendResult> => {
+  // Raw SQL: one round trip joining a scalar subquery to `= any(uuid[])`, which the builder cannot type.
   const { rows } = await sql<ClassifyRow>`
     select v.current_version, ${EVENT_COLUMNS}
     from (select (select version from es_streams where stream_id = ${streamId}) as current_version) v

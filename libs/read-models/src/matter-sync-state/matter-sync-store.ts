@@ -54,6 +54,7 @@ export const loadMatterSyncRows = async (
 export const upsertMatterSyncRows = async (db: Executor, rows: readonly MatterSyncRow[]): Promise<void> => {
   if (rows.length === 0) return;
   const col = <T>(f: (r: MatterSyncRow) => T): T[] => rows.map(f);
+  // Raw SQL: `insert ... select from unnest(array params)` has no form in Kysely's builder.
   await sql`
     insert into matter_sync_state (firm_id, matter_id, state, active_job_id, last_synced_at, last_error, last_error_code,
       progress_current, progress_total, blocked_until, progress, updated_at, last_tx_id, last_global_position)
