@@ -23,7 +23,7 @@ module.exports = {
     }],
   },
   moduleNameMapper,
-  setupFiles: ['reflect-metadata'],
+  setupFiles: ['reflect-metadata', '<rootDir>/tools/jest-setup.ts'],
   testTimeout: 60_000,
   maxWorkers: 2,
 };

@@ -1,6 +1,7 @@
 // `npm run projections -- run`: runs every projection until SIGINT/SIGTERM (safe beside other replicas).
 // `npm run projections -- rebuild <name|all>`: truncates the read model(s), resets the checkpoint, replays the log.
 import { createDb, databaseUrlFromEnv, migrateToLatest } from '@sf/db';
+import { ALL_MIGRATION_SETS } from './migration-sets';
 import { clioMirrorProjection } from '@sf/clio-mirror';
 import { allProjections as readModelProjections, rebuildProjection, startProjectionRunner, type Projection } from '@sf/read-models';
 
@@ -14,7 +15,7 @@ const errorText = (err: unknown): string => (err instanceof Error ? err.message 
 
 const run = async (url: string): Promise<void> => {
   const db = createDb({ url, max: allProjections.length + 2, applicationName: 'projections' });
-  await migrateToLatest(db);
+  await migrateToLatest(db, ALL_MIGRATION_SETS);
   const runner = startProjectionRunner(db, allProjections, {
     onReset: (name) => console.log(`${name}: new projection or new version, building from position 0`),
     onError: (name, err) => console.error(`${name}: batch failed, will retry: ${errorText(err)}`),
@@ -34,7 +35,7 @@ const rebuild = async (url: string, which: string | undefined): Promise<void> =>
   if (named.length === 0) throw new Error(USAGE);
   const db = createDb({ url, max: 2, applicationName: 'projections-rebuild' });
   try {
-    await migrateToLatest(db);
+    await migrateToLatest(db, ALL_MIGRATION_SETS);
     for (const p of named) {
       const started = Date.now();
       const { events } = await rebuildProjection(db, p, { batchSize: 1000 });

@@ -8,6 +8,7 @@ import { connect } from '@nats-io/transport-node';
 import { RpcSubjects } from '@sf/contracts';
 import { createNatsTokenProvider } from '@sf/clio-client';
 import { createDb, migrateToLatest } from '@sf/db';
+import { FETCHER_MIGRATION_SETS } from './schema/fetcher-schema';
 import { jwtAuthConfigFromEnv } from '@sf/http-auth';
 import { defineTopology, provision, rebaseSubject } from '@sf/messaging';
 import { checkReadiness, mountApiDocs } from '@sf/service-kit';
@@ -43,7 +44,7 @@ export const startFetcher = async (config: FetcherConfig): Promise<Fetcher> => {
     for (const c of closers.splice(0).reverse()) await c();
   };
   try {
-    await migrateToLatest(db);
+    await migrateToLatest(db, FETCHER_MIGRATION_SETS);
     const nc = await connect({ servers: config.natsUrl, name: 'clio-fetcher' });
     closers.push(() => nc.drain());
     const topology = defineTopology({ ...config.topology, consumers: fetcherConsumerOptions() });

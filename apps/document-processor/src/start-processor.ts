@@ -8,6 +8,7 @@ import { connect } from '@nats-io/transport-node';
 import { RpcSubjects } from '@sf/contracts';
 import { createNatsTokenProvider } from '@sf/clio-client';
 import { createDb, migrateToLatest } from '@sf/db';
+import { PROCESSOR_MIGRATION_SETS } from './schema/processor-schema';
 import { jwtAuthConfigFromEnv } from '@sf/http-auth';
 import { defineTopology, provision, rebaseSubject } from '@sf/messaging';
 import { checkReadiness, mountApiDocs } from '@sf/service-kit';
@@ -41,7 +42,7 @@ export const startProcessor = async (config: ProcessorConfig): Promise<Processor
     for (const c of closers.splice(0).reverse()) await c();
   };
   try {
-    await migrateToLatest(db);
+    await migrateToLatest(db, PROCESSOR_MIGRATION_SETS);
     const nc = await connect({ servers: config.natsUrl, name: 'document-processor' });
     closers.push(() => nc.drain());
     const topology = defineTopology({ ...config.topology, consumers: processorConsumerOptions() });

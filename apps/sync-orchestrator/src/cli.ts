@@ -2,6 +2,7 @@
 // and controls go through the same SyncService functions as the API; the orchestrator's read models are caught up
 // first, so it works whether or not an orchestrator is running. Prints JSON; exit 2 = usage, 3 = refused/not found.
 import { createDb, databaseUrlFromEnv, migrateToLatest } from '@sf/db';
+import { ORCHESTRATOR_MIGRATION_SETS } from './schema/orchestrator-schema';
 import { catchUp, projectionByName } from '@sf/read-models';
 import { SyncScope } from '@sf/sync-jobs';
 import { parseCliArgs, USAGE, type CliCommand } from './cli-args';
@@ -39,7 +40,7 @@ const main = async (): Promise<number> => {
   }
   const db = createDb({ url: databaseUrlFromEnv(), max: 2, applicationName: 'sync-cli' });
   try {
-    await migrateToLatest(db);
+    await migrateToLatest(db, ORCHESTRATOR_MIGRATION_SETS);
     for (const name of ['sync_jobs', 'firm_connections']) {
       const p = projectionByName(name);
       if (p) await catchUp(db, p);

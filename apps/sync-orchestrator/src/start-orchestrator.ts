@@ -18,6 +18,7 @@ import type { HttpDeps } from './http/http-deps';
 import { ORCHESTRATOR_KNOWN_FAILURES } from './http/known-failures';
 import { OrchestratorModule } from './http/orchestrator.module';
 import { ORCHESTRATOR_API_INFO } from './api-info';
+import { ORCHESTRATOR_MIGRATION_SETS } from './schema/orchestrator-schema';
 import { createLogger } from './log';
 import { createProcessingService } from './processing/processing-service';
 import { SYNC_ENDED_CONSUMERS, syncEndedHandler } from './processing/sync-ended.consumer';
@@ -100,7 +101,7 @@ export const startOrchestrator = async (config: OrchestratorConfig): Promise<Orc
     for (const c of closers.splice(0).reverse()) await c();
   };
   try {
-    await migrateToLatest(db);
+    await migrateToLatest(db, ORCHESTRATOR_MIGRATION_SETS);
     const nc = await connect({ servers: config.natsUrl, name: 'sync-orchestrator' });
     closers.push(() => nc.drain());
     const topology = defineTopology({

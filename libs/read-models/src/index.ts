@@ -15,3 +15,6 @@ export type { BatchOutcome } from './runner/run-batch';
 export { catchUp, isCaughtUp, rebuildProjection } from './runner/catch-up';
 export type { CatchUpOptions } from './runner/catch-up';
 export { ensureProjectionVersion, resetProjection } from './runner/reset';
+export { readModelsMigrations } from './schema/read-models-migrations';
+export type { ReadModelTables } from './schema/read-models.tables';
+export type { SyncJobsTables } from './schema/sync-jobs.tables';

@@ -1,10 +1,10 @@
 import type { Transaction } from 'kysely';
 import type { RecordedEvent } from '@sf/contracts';
-import type { ClioMirrorTables, Database } from '@sf/db';
+import type { Database } from '@sf/db';
 import type { LogPosition } from '@sf/event-store';
 
-/** Tables a projection may own; a rebuild truncates exactly these. */
-export type ReadModelTable = 'matter_sync_state' | 'job_snapshots' | keyof ClioMirrorTables | 'sync_jobs' | 'firm_connections';
+/** A table a projection owns (declared by its owner into `Database`); a rebuild truncates exactly these. */
+export type ReadModelTable = keyof Database & string;
 
 /**
  * A read model fed from the global log. `apply` folds one batch (in log order) into its tables inside the

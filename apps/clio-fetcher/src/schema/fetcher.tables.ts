@@ -47,3 +47,8 @@ export interface FetcherTables {
   sync_job_work: SyncJobWorkTable;
   sync_bookmarks: SyncBookmarksTable;
 }
+
+declare module '@sf/db' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges this owner's tables into Database
+  interface Database extends FetcherTables {}
+}

@@ -34,3 +34,8 @@ export interface DocumentProcessorTables {
   processing_job_work: ProcessingJobWorkTable;
   processed_documents: ProcessedDocumentsTable;
 }
+
+declare module '@sf/db' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges this owner's tables into Database
+  interface Database extends DocumentProcessorTables {}
+}

@@ -1,5 +1,6 @@
 import { sql, type ExpressionBuilder } from 'kysely';
-import type { ClioMirrorTables, Executor } from '@sf/db';
+import type { Executor } from '@sf/db';
+import type { ClioMirrorTables } from './schema/clio-mirror.tables';
 import type { LogPosition } from '@sf/event-store';
 import { mirrorTableOf, TREE_ENTITY_TYPES, type ClioEntityType } from './entity-types';
 

@@ -8,3 +8,5 @@ export { streamVersion } from './stream-version';
 export type { StreamVersionOptions } from './stream-version';
 export { readAllAfter } from './read-all-after';
 export { loadCheckpoint, storeCheckpoint } from './checkpoints';
+export { eventStoreMigrations } from './schema/event-store-migrations';
+export type { EventStoreTables } from './schema/event-store.tables';

@@ -65,3 +65,8 @@ export interface ReadModelTables {
   job_snapshots: JobSnapshotsTable;
   read_model_versions: ReadModelVersionsTable;
 }
+
+declare module '@sf/db' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges this owner's tables into Database
+  interface Database extends ReadModelTables {}
+}
