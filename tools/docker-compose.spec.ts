@@ -25,6 +25,13 @@ describe('docker-compose.yml', () => {
     expect(Object.keys(scripts)).toContain(script);
   });
 
+  it('runs every platform process (docs/architecture.md, "Processes")', () => {
+    const run = services.map(([, s]) => (s.command?.[1] === 'run' ? s.command[2] : s.command?.[1]));
+    for (const script of ['relay', 'projections', 'auth', 'orchestrator', 'fetcher', 'processor', 'simulator']) {
+      expect(run).toContain(script);
+    }
+  });
+
   it.each(services)('%s depends only on services that exist', (_name, s) => {
     for (const dep of Object.keys(s.depends_on ?? {})) expect(Object.keys(compose.services)).toContain(dep);
   });

@@ -4,16 +4,16 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { sql } from 'kysely';
 import { createDb, DEFAULT_DATABASE_URL, migrateToLatest } from '@sf/db';
 import { ALL_MIGRATION_SETS } from './migration-sets';
 import { signJwt } from '@sf/http-auth';
 import { connectClio } from './main-job/connect';
 import { ensureDatabase } from './main-job/ensure-database';
 import { freePort } from './main-job/free-port';
-import { renderFrame, type EntityProgress } from './main-job/progress-view';
+import { counters, follow, waitForJob, waitForMirror } from './main-job/follow-sync';
+import { processOneFolder } from './main-job/process-folder';
 import { startService, type RunningService } from './main-job/services';
-import { checkMirror, renderSummary, type GroundTruth } from './main-job/summary';
+import { renderSummary, type GroundTruth } from './main-job/summary';
 
 const USAGE = `Usage: npm start -- [--size small|medium|large] [--seed 42] [--rate-limit 600|off] [--keep]
   --size        simulated firm size (default small)
@@ -32,15 +32,6 @@ const opts = (): { size: string; seed: string; rateLimit: string; keep: boolean 
   return { size: values.size ?? 'small', seed: values.seed ?? '42', rateLimit: values['rate-limit'] ?? '600', keep: values.keep ?? false };
 };
 
-interface JobView {
-  state: string;
-  entities?: Record<string, { fetched: number; total: number | null }>;
-  etaMs?: number | null;
-  error?: { code: string; message: string } | null;
-}
-
-const TERMINAL = new Set(['completed', 'failed', 'cancelled']);
-
 const main = async (): Promise<void> => {
   const o = opts();
   const started = Date.now();
@@ -53,7 +44,7 @@ const main = async (): Promise<void> => {
   };
   process.once('SIGINT', () => void stopAll().then(() => process.exit(130)));
 
-  console.log(`1/6 database ${new URL(databaseUrl).pathname.slice(1)}: migrating`);
+  console.log(`1/7 database ${new URL(databaseUrl).pathname.slice(1)}: migrating`);
   await ensureDatabase(databaseUrl);
   const db = createDb({ url: databaseUrl, max: 2, applicationName: 'main-job' });
   try {
@@ -62,14 +53,14 @@ const main = async (): Promise<void> => {
     // Secrets for this run only; none of them is printed.
     const jwtSecret = randomBytes(32).toString('hex');
     const clientSecret = randomBytes(24).toString('hex');
-    const [simPort, authPort, orchPort, fetcherPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+    const [simPort, authPort, orchPort, fetcherPort, processorPort] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
     const firmId = `demo-${Date.now().toString(36)}`;
     const simOrigin = `http://127.0.0.1:${simPort}`;
     const authUrl = `http://127.0.0.1:${authPort}`;
     const orchUrl = `http://127.0.0.1:${orchPort}`;
     const common = { DATABASE_URL: databaseUrl, NATS_URL: natsUrl, AUTH_JWT_SECRET: jwtSecret, LOG_LEVEL: 'info', HOST: '127.0.0.1' };
 
-    console.log(`2/6 Clio simulator: generating a ${o.size} firm (seed ${o.seed}), ${o.rateLimit} requests/min per token`);
+    console.log(`2/7 Clio simulator: generating a ${o.size} firm (seed ${o.seed}), ${o.rateLimit} requests/min per token`);
     services.push(await startService({
       name: 'clio-simulator', entry: 'apps/clio-simulator/src/main.ts',
       args: ['--size', o.size, '--seed', o.seed, '--port', String(simPort), '--rate-limit', o.rateLimit],
@@ -89,7 +80,7 @@ const main = async (): Promise<void> => {
     });
     await control('PUT', '/oauth/auto-approve', { enabled: true });
 
-    console.log('3/6 services: relay, projections, auth-service, sync-orchestrator, clio-fetcher');
+    console.log('3/7 services: relay, projections, auth-service, sync-orchestrator, clio-fetcher, document-processor');
     const vaultKey = randomBytes(32).toString('base64');
     const started3 = await Promise.all([
       startService({ name: 'relay', entry: 'tools/relay.ts', env: common, readyLine: /"msg":"relay (active|started|standby)|acquired|relay status/ }, logDir),
@@ -107,31 +98,42 @@ const main = async (): Promise<void> => {
         env: { ...common, PORT: String(orchPort) } }, logDir),
       startService({ name: 'clio-fetcher', entry: 'apps/clio-fetcher/src/main.ts', readyUrl: `http://127.0.0.1:${fetcherPort}/health/ready`,
         env: { ...common, PORT: String(fetcherPort) } }, logDir),
+      startService({ name: 'document-processor', entry: 'apps/document-processor/src/main.ts', readyUrl: `http://127.0.0.1:${processorPort}/health/ready`,
+        env: { ...common, PORT: String(processorPort) } }, logDir),
     ]);
     services.push(...started3);
 
-    console.log(`4/6 connecting firm ${firmId} to Clio (OAuth authorization code flow, auto-approved by the simulator)`);
+    console.log(`4/7 connecting firm ${firmId} to Clio (OAuth authorization code flow, auto-approved by the simulator)`);
     const jwt = signJwt({ firm_id: firmId, sub: 'demo-user', exp: Math.floor(Date.now() / 1000) + 3600 }, { alg: 'HS256', secret: jwtSecret });
     const conn = await connectClio(authUrl, jwt, 'us');
     console.log(`    connected as Clio user ${conn.clioUserId}; the orchestrator starts the first-login sync`);
 
-    console.log('5/6 firm-wide sync');
+    console.log('5/7 firm-wide sync');
     const jobId = await waitForJob(db, firmId);
     const syncStarted = Date.now();
     const view = await follow(orchUrl, jwt, jobId, syncStarted, async () => counters(await control<{ byToken: Record<string, { requests: number; byStatus: Record<string, number> }> }>('GET', '/requests/counters')));
     if (view.state !== 'completed') throw new Error(`the sync ended ${view.state}: ${view.error?.message ?? 'no reason given'}`);
 
-    console.log('6/6 checking the mirror against Clio');
+    console.log('6/7 checking the mirror against Clio');
     const truth = await control<GroundTruth>('GET', '/ground-truth');
     const checks = await waitForMirror(db, firmId, truth);
     const usage = counters(await control('GET', '/requests/counters'));
     for (const line of renderSummary({
-      checks, apiCalls: usage.requests, r429: usage.r429, seconds: (Date.now() - syncStarted) / 1000, jobId,
+      checks, apiCalls: usage.requests, r429: usage.r429, seconds: (Date.now() - syncStarted) / 1000, jobId, firmId,
       urls: { 'job (with --keep)': `${orchUrl}/sync-jobs/${jobId}`, 'Clio simulator': `${simOrigin}/api/v4`, 'auth service': `${authUrl}/connections/clio` },
       logDir,
     })) console.log(line);
+
+    console.log('7/7 processing one folder (POST /jobs: download every document of a frozen snapshot, record its SHA-256)');
+    const folder = await processOneFolder(db, orchUrl, jwt, firmId);
+    console.log(folder === null ? '    no folder with documents in this firm'
+      : `    job ${folder.jobId}: folder ${folder.folderId} of matter ${folder.matterId}, ${folder.total} documents: ` +
+        `${folder.processed} processed, ${folder.skipped} skipped, ${folder.failed} failed in ${folder.seconds.toFixed(1)} s (${folder.status})`);
+    // A development token for this run only (its secret dies with the run), so the URLs above answer instead of 401.
+    console.log(`\nDevelopment JWT for firm ${firmId} (valid 1 h; with --keep the URLs above answer it):`);
+    console.log(`  curl -H "Authorization: Bearer ${jwt}" ${orchUrl}/sync-jobs/${jobId}`);
     console.log(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
-    if (!checks.every((c) => c.exact)) process.exitCode = 1;
+    if (!checks.every((c) => c.exact) || (folder !== null && folder.status !== 'completed')) process.exitCode = 1;
     if (o.keep) {
       console.log('Services keep running (--keep); Ctrl-C stops them.');
       return;
@@ -140,57 +142,6 @@ const main = async (): Promise<void> => {
     await db.destroy();
     if (!o.keep) await stopAll();
   }
-};
-
-const counters = (c: { byToken: Record<string, { requests: number; byStatus: Record<string, number> }> }): { requests: number; r429: number } =>
-  Object.values(c.byToken).reduce((a, t) => ({ requests: a.requests + t.requests, r429: a.r429 + (t.byStatus['429'] ?? 0) }), { requests: 0, r429: 0 });
-
-const waitForJob = async (db: ReturnType<typeof createDb>, firmId: string): Promise<string> => {
-  for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
-    const { rows } = await sql<{ job_id: string }>`select job_id from sync_jobs where firm_id = ${firmId} order by requested_at desc limit 1`.execute(db);
-    if (rows[0]) return rows[0].job_id;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('no sync job appeared within 60 s of connecting (see the sync-orchestrator log)');
-};
-
-const follow = async (
-  orchUrl: string, jwt: string, jobId: string, since: number,
-  usage: () => Promise<{ requests: number; r429: number }>,
-): Promise<JobView> => {
-  let drawn = 0;
-  const tty = process.stdout.isTTY === true;
-  for (;;) {
-    const res = await fetch(`${orchUrl}/sync-jobs/${jobId}`, { headers: { authorization: `Bearer ${jwt}` } });
-    const view = res.ok ? ((await res.json()) as JobView) : { state: 'requested' };
-    const u = await usage();
-    const entities: EntityProgress[] = Object.entries(view.entities ?? {}).map(([entityType, e]) => ({ entityType, fetched: e.fetched, total: e.total }));
-    const lines = renderFrame({
-      state: view.state, entities, etaSeconds: view.etaMs == null ? null : view.etaMs / 1000,
-      elapsedSeconds: (Date.now() - since) / 1000, apiCalls: u.requests, r429: u.r429,
-    });
-    if (tty) {
-      if (drawn > 0) process.stdout.write(`\x1b[${drawn}A`);
-      process.stdout.write(lines.map((l) => `\x1b[2K${l}`).join('\n') + '\n');
-      drawn = lines.length;
-    }
-    if (TERMINAL.has(view.state)) {
-      if (!tty) console.log(lines.join('\n'));
-      return view;
-    }
-    await new Promise((r) => setTimeout(r, tty ? 250 : 2000));
-    if (!tty) console.log(lines[0]);
-  }
-};
-
-/** The mirror is a projection of the job's events: give it a moment to catch up after the job completes. */
-const waitForMirror = async (db: ReturnType<typeof createDb>, firmId: string, truth: GroundTruth) => {
-  let checks = await checkMirror(db, firmId, truth);
-  for (const deadline = Date.now() + 30_000; !checks.every((c) => c.exact) && Date.now() < deadline; ) {
-    await new Promise((r) => setTimeout(r, 250));
-    checks = await checkMirror(db, firmId, truth);
-  }
-  return checks;
 };
 
 main().catch((err: unknown) => {

@@ -37,6 +37,7 @@ export const renderSummary = (s: {
   r429: number;
   seconds: number;
   jobId: string;
+  firmId: string;
   urls: Record<string, string>;
   logDir: string;
 }): string[] => {
@@ -54,8 +55,8 @@ export const renderSummary = (s: {
     'Where to look next:',
     ...Object.entries(s.urls).map(([k, v]) => `  ${k.padEnd(18)} ${v}`),
     `  logs               ${s.logDir}`,
-    '  the mirror         psql "$DATABASE_URL" -c "select count(*) from clio_matters"',
-    '  every event        psql "$DATABASE_URL" -c "select type, count(*) from es_events group by type"',
+    `  the mirror         psql "$DATABASE_URL" -c "select count(*) from clio_matters where firm_id = '${s.firmId}'"`,
+    '  every event        psql "$DATABASE_URL" -c "select event_type, count(*) from es_events group by event_type"',
     '  docs               README.md, docs/architecture.md, docs/asyncapi.yaml',
   ];
 };
