@@ -5,6 +5,7 @@ import { clioClientMigrations } from '@sf/clio-client';
 import { clioMirrorMigrations } from '@sf/clio-mirror';
 import { eventStoreMigrations } from '@sf/event-store';
 import { messagingMigrations } from '@sf/messaging';
+import { projectionsMigrations } from '@sf/projections';
 import { readModelsMigrations } from '@sf/read-models';
 import { tokenVaultMigrations } from '@sf/token-vault';
 import { authServiceMigrations } from '../apps/auth-service/src/schema/auth-service-migrations';
@@ -15,6 +16,7 @@ import { documentProcessorMigrations } from '../apps/document-processor/src/sche
 export const ALL_MIGRATION_SETS: readonly MigrationSet[] = [
   eventStoreMigrations,
   messagingMigrations,
+  projectionsMigrations,
   readModelsMigrations,
   tokenVaultMigrations,
   clioClientMigrations,

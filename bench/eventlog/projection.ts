@@ -9,7 +9,8 @@ import { streamOf, type NewCatalogueEvent, type NewEvent } from '@sf/contracts';
 import { createDb, migrateToLatest, type Database, type Executor } from '@sf/db';
 import { ALL_MIGRATION_SETS } from '../../tools/migration-sets';
 import { appendToStream, LogPosition } from '@sf/event-store';
-import { matterSyncStateProjection, rebuildProjection, startProjectionRunner } from '@sf/read-models';
+import { matterSyncStateProjection } from '@sf/read-models';
+import { rebuildProjection, startProjectionRunner } from '@sf/projections';
 import { createDatabase, dbUrl, dropDatabase } from './bench-db';
 
 /** Matters (one matter-scoped sync job each) in the pre-filled log; every batch touches BATCH distinct rows. */

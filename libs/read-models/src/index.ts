@@ -1,6 +1,4 @@
-export type { ApplyContext, Projection, ReadModelTable } from './projection';
-export { checkpointName } from './projection';
-export { allProjections, projectionByName } from './projections';
+export { readModelProjections, projectionByName } from './projections';
 export { createMatterSyncStateProjection, matterSyncStateProjection } from './matter-sync-state/matter-sync-state.projection';
 export { MatterSyncStatus } from './matter-sync-state/matter-sync-row';
 export type { MatterSyncRow, MatterSyncProgress } from './matter-sync-state/matter-sync-row';
@@ -8,13 +6,6 @@ export { createJobSnapshotsProjection, jobSnapshotsProjection } from './job-snap
 export { ProcessingJobStatus } from './job-snapshots/job-snapshot-row';
 export { jobViewOf } from './sync-jobs/sync-job-row';
 export type { JobSnapshotRow } from './job-snapshots/job-snapshot-row';
-export { startProjectionRunner } from './runner/projection-runner';
-export type { ProjectionRunner, ProjectionRunnerOptions, AppliedBatch } from './runner/projection-runner';
-export { runProjectionBatch } from './runner/run-batch';
-export type { BatchOutcome } from './runner/run-batch';
-export { catchUp, isCaughtUp, rebuildProjection } from './runner/catch-up';
-export type { CatchUpOptions } from './runner/catch-up';
-export { ensureProjectionVersion, resetProjection } from './runner/reset';
 export { readModelsMigrations } from './schema/read-models-migrations';
 export type { ReadModelTables } from './schema/read-models.tables';
 export type { SyncJobsTables } from './schema/sync-jobs.tables';

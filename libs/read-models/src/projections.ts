@@ -1,12 +1,12 @@
 import { jobSnapshotsProjection } from './job-snapshots/job-snapshots.projection';
 import { matterSyncStateProjection } from './matter-sync-state/matter-sync-state.projection';
-import type { Projection } from './projection';
+import type { Projection } from '@sf/projections';
 import { firmConnectionsProjection } from './sync-jobs/firm-connections.projection';
 import { syncJobsProjection } from './sync-jobs/sync-jobs.projection';
 
-/** Every projection the platform runs, in no particular order (each has its own checkpoint). */
-export const allProjections: readonly Projection[] = [
+/** The projections of this lib, in no particular order (each has its own checkpoint); tools/projection-registry.ts lists every projection of the platform. */
+export const readModelProjections: readonly Projection[] = [
   matterSyncStateProjection, jobSnapshotsProjection, syncJobsProjection, firmConnectionsProjection,
 ];
 
-export const projectionByName = (name: string): Projection | undefined => allProjections.find((p) => p.name === name);
+export const projectionByName = (name: string): Projection | undefined => readModelProjections.find((p) => p.name === name);

@@ -3,6 +3,7 @@ import { clioClientMigrations } from '@sf/clio-client';
 import { clioMirrorMigrations } from '@sf/clio-mirror';
 import { eventStoreMigrations } from '@sf/event-store';
 import { messagingMigrations } from '@sf/messaging';
+import { projectionsMigrations } from '@sf/projections';
 import { readModelsMigrations } from '@sf/read-models';
 
 /**
@@ -10,5 +11,5 @@ import { readModelsMigrations } from '@sf/read-models';
  * runs and reads, the rate budget and the mirror it reads.
  */
 export const ORCHESTRATOR_MIGRATION_SETS: readonly MigrationSet[] = [
-  eventStoreMigrations, messagingMigrations, readModelsMigrations, clioClientMigrations, clioMirrorMigrations,
+  eventStoreMigrations, messagingMigrations, projectionsMigrations, readModelsMigrations, clioClientMigrations, clioMirrorMigrations,
 ];

@@ -2,11 +2,10 @@ import { sql } from 'kysely';
 import { LogPosition } from '@sf/event-store';
 import { createTestDatabase, waitFor, type TestDatabase } from '@sf/testing';
 import { matterSyncStateProjection } from '../matter-sync-state/matter-sync-state.projection';
-import { allProjections } from '../projections';
+import { readModelProjections as allProjections } from '../projections';
 import { appendInterleaved, steppingClock, tailOf } from '../test-support/history';
 import { mixedHistory } from '../test-support/mixed-history';
-import { catchUp, isCaughtUp, rebuildProjection } from './catch-up';
-import { startProjectionRunner, type AppliedBatch } from './projection-runner';
+import { catchUp, isCaughtUp, rebuildProjection, startProjectionRunner, type AppliedBatch } from '@sf/projections';
 
 const snapshot = async (t: TestDatabase) => ({
   matters: (await sql`select * from matter_sync_state order by firm_id, matter_id`.execute(t.db)).rows,

@@ -1,11 +1,9 @@
 import { sql } from 'kysely';
 import { createTestDatabase, waitFor, type TestDatabase } from '@sf/testing';
 import { createMatterSyncStateProjection } from '../matter-sync-state/matter-sync-state.projection';
-import type { Projection } from '../projection';
 import { appendInterleaved, matterScope, steppingClock, syncJob, tailOf } from '../test-support/history';
 import { mixedHistory } from '../test-support/mixed-history';
-import { catchUp, isCaughtUp, rebuildProjection } from './catch-up';
-import { runProjectionBatch } from './run-batch';
+import { catchUp, isCaughtUp, rebuildProjection, runProjectionBatch, type Projection } from '@sf/projections';
 
 // The row cache must never make a projection diverge from what a rebuild produces.
 const rows = async (t: TestDatabase) =>

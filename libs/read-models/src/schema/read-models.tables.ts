@@ -52,18 +52,9 @@ export interface JobSnapshotsTable {
   last_global_position: string;
 }
 
-/** Which version of each projection's code built the rows now in its tables; a mismatch triggers a rebuild. */
-export interface ReadModelVersionsTable {
-  projection: string;
-  version: number;
-  /** Wall-clock time of the last reset (operational metadata, not part of any read model). */
-  reset_at: Timestamp;
-}
-
 export interface ReadModelTables {
   matter_sync_state: MatterSyncStateTable;
   job_snapshots: JobSnapshotsTable;
-  read_model_versions: ReadModelVersionsTable;
 }
 
 declare module '@sf/db' {

@@ -3,7 +3,7 @@ import { EventTypes } from '@sf/contracts';
 import type { Database, Executor } from '@sf/db';
 import { LogPosition } from '@sf/event-store';
 import { evolveFirmConnection, type FirmConnection } from '@sf/sync-jobs';
-import type { Projection } from '../projection';
+import type { Projection } from '@sf/projections';
 import { logEventsOf, positionColumns, positionOf } from './log-events';
 
 const CONNECTION_EVENT_TYPES: ReadonlySet<string> = new Set([

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { newEvent, streamIds, type CurrentEventData, type EventType, type NewEvent, type RecordedEvent } from '@sf/contracts';
 import { appendToStream, LogPosition } from '@sf/event-store';
 import { createTestDatabase, projectionSpec, type TestDatabase } from '@sf/testing';
-import { catchUp, rebuildProjection } from '../runner/catch-up';
+import { catchUp, rebuildProjection } from '@sf/projections';
 import { firmConnectionsProjection } from './firm-connections.projection';
 import { syncJobsProjection } from './sync-jobs.projection';
 

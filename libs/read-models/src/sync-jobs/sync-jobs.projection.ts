@@ -1,7 +1,7 @@
 import { EventTypes } from '@sf/contracts';
 import { LogPosition } from '@sf/event-store';
 import { evolveJob, jobIdOf } from '@sf/sync-jobs';
-import type { Projection } from '../projection';
+import type { Projection } from '@sf/projections';
 import { logEventsOf, type PositionedEvent } from './log-events';
 import { loadSyncJobRows, upsertSyncJobRows, type SyncJobRow } from './sync-job-row';
 
