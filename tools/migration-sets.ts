@@ -6,7 +6,7 @@ import { clioMirrorMigrations } from '@sf/clio-mirror';
 import { eventStoreMigrations } from '@sf/event-store';
 import { messagingMigrations } from '@sf/messaging';
 import { projectionsMigrations } from '@sf/projections';
-import { readModelsMigrations } from '@sf/read-models';
+import { readModelsMigrations } from '@sf/sync-read-models';
 import { tokenVaultMigrations } from '@sf/token-vault';
 import { authServiceMigrations } from '../apps/auth-service/src/schema/auth-service-migrations';
 import { fetcherMigrations } from '../apps/clio-fetcher/src/schema/fetcher-migrations';

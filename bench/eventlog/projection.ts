@@ -9,7 +9,7 @@ import { streamOf, type NewCatalogueEvent, type NewEvent } from '@sf/contracts';
 import { createDb, migrateToLatest, type Database, type Executor } from '@sf/db';
 import { ALL_MIGRATION_SETS } from '../../tools/migration-sets';
 import { appendToStream, LogPosition } from '@sf/event-store';
-import { matterSyncStateProjection } from '@sf/read-models';
+import { matterSyncStateProjection } from '@sf/sync-read-models';
 import { rebuildProjection, startProjectionRunner } from '@sf/projections';
 import { createDatabase, dbUrl, dropDatabase } from './bench-db';
 

@@ -3,7 +3,7 @@
 // first, so it works whether or not an orchestrator is running. Prints JSON; exit 2 = usage, 3 = refused/not found.
 import { createDb, databaseUrlFromEnv, migrateToLatest } from '@sf/db';
 import { ORCHESTRATOR_MIGRATION_SETS } from './schema/orchestrator-schema';
-import { projectionByName } from '@sf/read-models';
+import { projectionByName } from '@sf/sync-read-models';
 import { catchUp } from '@sf/projections';
 import { SyncScope } from '@sf/sync-jobs';
 import { parseCliArgs, USAGE, type CliCommand } from './cli-args';

@@ -11,7 +11,7 @@ import type { Logger } from 'pino';
 import { RpcSubjects, SUBJECTS } from '@sf/contracts';
 import { createDb, migrateToLatest, type Database } from '@sf/db';
 import { createConsumerRunner, defineTopology, provision, rebaseSubject, type MessageHandler, type Topology } from '@sf/messaging';
-import { projectionByName } from '@sf/read-models';
+import { projectionByName } from '@sf/sync-read-models';
 import { startProjectionRunner, type Projection } from '@sf/projections';
 import { HttpErrorFilter, mountApiDocs } from '@sf/service-kit';
 import { syncPolicyConfig } from '@sf/sync-policy';
@@ -47,7 +47,7 @@ export interface Orchestrator {
 const ownProjections = (): [Projection, Projection] => {
   const [syncJobs, connections] = (['sync_jobs', 'firm_connections'] as const).map((name) => {
     const p = projectionByName(name);
-    if (!p) throw new Error(`projection ${name} is not registered in @sf/read-models`);
+    if (!p) throw new Error(`projection ${name} is not registered in @sf/sync-read-models`);
     return p;
   });
   return [syncJobs!, connections!];

@@ -4,7 +4,7 @@ import { StreamTypes, streamIds, type RecordedEvent } from '@sf/contracts';
 import type { Database, Executor } from '@sf/db';
 import { appendToStream, readStream } from '@sf/event-store';
 import type { MessageContext } from '@sf/messaging';
-import { projectionByName } from '@sf/read-models';
+import { projectionByName } from '@sf/sync-read-models';
 import { catchUp } from '@sf/projections';
 import { SyncScope } from '@sf/sync-jobs';
 import { uniqueName, waitFor } from '@sf/testing';

@@ -4,7 +4,7 @@ import { clioMirrorMigrations } from '@sf/clio-mirror';
 import { eventStoreMigrations } from '@sf/event-store';
 import { messagingMigrations } from '@sf/messaging';
 import { projectionsMigrations } from '@sf/projections';
-import { readModelsMigrations } from '@sf/read-models';
+import { readModelsMigrations } from '@sf/sync-read-models';
 
 /**
  * What the orchestrator migrates at start (it owns no table of its own): the platform's tables, the read models it

@@ -1,4 +1,4 @@
-export { readModelProjections, projectionByName } from './projections';
+export { syncReadModelProjections, projectionByName } from './projections';
 export { createMatterSyncStateProjection, matterSyncStateProjection } from './matter-sync-state/matter-sync-state.projection';
 export { MatterSyncStatus } from './matter-sync-state/matter-sync-row';
 export type { MatterSyncRow, MatterSyncProgress } from './matter-sync-state/matter-sync-row';

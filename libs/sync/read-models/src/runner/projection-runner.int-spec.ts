@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { LogPosition } from '@sf/event-store';
 import { createTestDatabase, waitFor, type TestDatabase } from '@sf/testing';
 import { matterSyncStateProjection } from '../matter-sync-state/matter-sync-state.projection';
-import { readModelProjections as allProjections } from '../projections';
+import { syncReadModelProjections as allProjections } from '../projections';
 import { appendInterleaved, steppingClock, tailOf } from '../test-support/history';
 import { mixedHistory } from '../test-support/mixed-history';
 import { catchUp, isCaughtUp, rebuildProjection, startProjectionRunner, type AppliedBatch } from '@sf/projections';

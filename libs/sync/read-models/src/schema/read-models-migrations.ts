@@ -2,9 +2,9 @@ import type { MigrationSet } from '@sf/db';
 import * as readModels from './2026-11-23T03-read-models';
 import * as syncJobs from './2026-11-23T08-sync-jobs';
 
-/** The read models and the projections' version table. */
+/** The sync read models: matter_sync_state, job_snapshots, sync_jobs, firm_connections. */
 export const readModelsMigrations: MigrationSet = {
-  owner: 'read_models',
+  owner: 'sync_read_models',
   migrations: {
     '2026-11-23T03-read-models': readModels,
     '2026-11-23T08-sync-jobs': syncJobs,

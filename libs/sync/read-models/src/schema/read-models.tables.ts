@@ -3,7 +3,7 @@ import type { ColumnType, JSONColumnType } from 'kysely';
 /** timestamptz: pg returns a Date; writes accept a Date or an ISO string. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
-/** Sync state of one matter, projected from matter-scoped sync-job events (libs/read-models, matter-sync-state). */
+/** Sync state of one matter, projected from matter-scoped sync-job events (libs/sync/read-models, matter-sync-state). */
 export interface MatterSyncStateTable {
   firm_id: string;
   matter_id: string;

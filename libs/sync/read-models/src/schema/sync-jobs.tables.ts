@@ -7,7 +7,7 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>;
 export type SyncJobProgressJson = Record<string, { fetched: number; total: number | null }>;
 
 /**
- * One sync job, projected from its scope-stream and job-stream events (libs/read-models, sync-jobs). Every time
+ * One sync job, projected from its scope-stream and job-stream events (libs/sync/read-models, sync-jobs). Every time
  * is event time, never wall clock, so a rebuild equals the live table.
  */
 export interface SyncJobsTable {
@@ -51,7 +51,7 @@ export interface SyncJobsTable {
   last_global_position: string;
 }
 
-/** The Clio connection of each firm, projected from the connection streams (libs/read-models, sync-jobs). */
+/** The Clio connection of each firm, projected from the connection streams (libs/sync/read-models, sync-jobs). */
 export interface FirmConnectionsTable {
   firm_id: string;
   connection_id: string;
