@@ -17,7 +17,8 @@ export const adoptLegacyHistory = async (db: Kysely<unknown>, set: MigrationSet)
     await sql`select pg_advisory_xact_lock(hashtext(${table}))`.execute(trx);
     const { rows } = await sql<{ legacy: string | null; own: string | null }>`
       select to_regclass(${LEGACY_TABLE})::text as legacy, to_regclass(${table})::text as own`.execute(trx);
-    if (rows[0]?.legacy == null || rows[0]?.own != null || names.length === 0) return;
+    const found = rows[0];
+    if (!found?.legacy || found.own !== null || names.length === 0) return;
     // The shape Kysely's Migrator creates, so it takes this table as its own.
     await sql`create table ${sql.table(table)} (name varchar(255) not null primary key, timestamp varchar(255) not null)`.execute(trx);
     await sql`

@@ -15,8 +15,9 @@ export interface MigrateOutcome {
  */
 export const migrateToLatest = async <DB>(db: Kysely<DB>, sets: readonly MigrationSet[]): Promise<MigrateOutcome> => {
   const applied: string[] = [];
+  // Migrations are frozen in time: they see an untyped handle, never today's table types.
+  const untyped = db as unknown as Kysely<unknown>;
   for (const set of sets) {
-    const untyped = db as unknown as Kysely<unknown>;
     await adoptLegacyHistory(untyped, set);
     const migrator = new Migrator({
       db: untyped,
