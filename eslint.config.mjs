@@ -12,7 +12,7 @@ const SCOPE_DEPS = {
   'scope:clio': ['scope:shared', 'scope:platform', 'scope:simulator'],
   'scope:sync': ['scope:shared', 'scope:platform', 'scope:simulator', 'scope:clio'],
   'scope:fetcher': ['scope:shared', 'scope:platform', 'scope:simulator', 'scope:clio', 'scope:sync'],
-  'scope:processor': ['scope:shared', 'scope:platform', 'scope:simulator', 'scope:clio'],
+  'scope:processor': ['scope:shared', 'scope:platform', 'scope:simulator', 'scope:clio', 'scope:sync'],
 };
 const scopeConstraints = Object.entries(SCOPE_DEPS).map(([scope, deps]) => ({ sourceTag: scope, onlyDependOnLibsWithTags: [scope, ...deps] }));
 
@@ -51,6 +51,17 @@ export default [
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@nx/enforce-module-boundaries': boundaries(false),
+    },
+  },
+  {
+    // The simulator stands in for Clio in development, demos and tests: no production path of a lib or app reaches it.
+    // Placed before the pure-lib block, which replaces this rule's options for pure libs (their tags already forbid it).
+    files: ['libs/**/*.ts', 'apps/**/*.ts'],
+    ignores: [...TEST_FILES, '**/testing/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [
+        { name: '@sf/clio-simulator', message: 'Only tests, testing helpers, tools and bench use the simulator.' },
+      ] }],
     },
   },
   {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { createSimulator } from '@sf/clio-simulator';
-import { RpcSubjects, StreamTypes, newEvent, streamIds, type AccessTokenReply } from '@sf/contracts';
+import { RpcSubjects, StreamTypes, newEvent, readLoggedEvent, streamIds, type AccessTokenReply } from '@sf/contracts';
 import { appendToStream, readStream } from '@sf/event-store';
 import { createRelay, defineTopology, rebaseSubject } from '@sf/messaging';
 import { connectTestNats, createTestDatabase, uniqueName, waitFor } from '@sf/testing';
@@ -84,9 +84,11 @@ const main = async (): Promise<void> => {
     const events = await waitFor(() => readStream(t.db, streamIds.processingJob(jobId)), (es) => es.some((x) => x.type === 'JobCompleted'),
       { description: 'job completed', timeoutMs: 600_000, intervalMs: 50 });
     const s = (performance.now() - t0) / 1000;
-    const last = events.at(-1)?.data as { processed: number };
-    if (last.processed !== ids.length) throw new Error(`processed ${last.processed} of ${ids.length}`);
-    const sizes = events.filter((x) => x.type === 'DocumentProcessed').map((x) => (x.data as { size: number }).size);
+    const read = events.map(readLoggedEvent);
+    const last = read.at(-1);
+    const processed = last?.type === 'JobCompleted' ? last.data.processed : 0;
+    if (processed !== ids.length) throw new Error(`processed ${processed} of ${ids.length}`);
+    const sizes = read.flatMap((x) => (x.type === 'DocumentProcessed' ? [x.data.size] : []));
     if (wantSize !== undefined && sizes.some((n) => n !== wantSize)) throw new Error(`expected ${wantSize}-byte files, processed ${sizes.join(',')}`);
     return s;
   };

@@ -62,7 +62,7 @@ const main = async (): Promise<void> => {
 
     console.log(`2/7 Clio simulator: generating a ${o.size} firm (seed ${o.seed}), ${o.rateLimit} requests/min per token`);
     services.push(await startService({
-      name: 'clio-simulator', entry: 'apps/clio-simulator/src/main.ts',
+      name: 'clio-simulator', entry: 'simulator/cli/src/main.ts',
       args: ['--size', o.size, '--seed', o.seed, '--port', String(simPort), '--rate-limit', o.rateLimit],
       env: common, readyUrl: `${simOrigin}/_control/health`,
     }, logDir, 180_000));

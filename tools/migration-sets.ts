@@ -8,6 +8,7 @@ import { messagingMigrations } from '@sf/messaging';
 import { projectionsMigrations } from '@sf/projections';
 import { readModelsMigrations } from '@sf/sync-read-models';
 import { tokenVaultMigrations } from '@sf/token-vault';
+import { workQueueMigrations } from '@sf/work-queue';
 import { authServiceMigrations } from '../apps/auth-service/src/schema/auth-service-migrations';
 import { fetcherMigrations } from '../apps/clio-fetcher/src/schema/fetcher-migrations';
 import { documentProcessorMigrations } from '../apps/document-processor/src/schema/document-processor-migrations';
@@ -24,4 +25,6 @@ export const ALL_MIGRATION_SETS: readonly MigrationSet[] = [
   fetcherMigrations,
   authServiceMigrations,
   documentProcessorMigrations,
+  // After the fetcher's and the processor's: it moves their old queues' rows into work_queue.
+  workQueueMigrations,
 ];

@@ -23,8 +23,8 @@ const neverReady = (): Promise<Readiness> => Promise.reject(new Error('document 
 
 /** The services with an HTTP API, by the file name their document is checked in under (`docs/openapi/<name>.json`). */
 export const OPENAPI_SERVICES: Record<string, { info: ApiInfo; module: () => DynamicModule }> = {
-  'auth-service': { info: AUTH_API_INFO, module: () => AuthServiceModule.forRoot({} as unknown as AuthDeps, jwt) },
-  'sync-orchestrator': { info: ORCHESTRATOR_API_INFO, module: () => OrchestratorModule.forRoot({} as unknown as HttpDeps, jwt) },
+  'auth-service': { info: AUTH_API_INFO, module: () => AuthServiceModule.forRoot({} as AuthDeps, jwt) },
+  'sync-orchestrator': { info: ORCHESTRATOR_API_INFO, module: () => OrchestratorModule.forRoot({} as HttpDeps, jwt) },
   'clio-fetcher': { info: FETCHER_API_INFO, module: () => FetcherModule.forRoot(neverReady, jwt) },
   'document-processor': { info: PROCESSOR_API_INFO, module: () => ProcessorModule.forRoot(neverReady, jwt) },
 };

@@ -4,26 +4,27 @@ import { createDb, databaseUrlFromEnv, migrateToLatest } from '@sf/db';
 import { ALL_MIGRATION_SETS } from './migration-sets';
 import { rebuildProjection, startProjectionRunner, type Projection } from '@sf/projections';
 import { ALL_PROJECTIONS, projectionNamed } from './projection-registry';
+import { createLogger } from '@sf/logging';
 
 const USAGE = 'usage: projections run | projections rebuild <all|' + ALL_PROJECTIONS.map((p) => p.name).join('|') + '>';
 
-const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+const log = createLogger({ name: 'projections', level: process.env['LOG_LEVEL'] || 'info' });
 
 const run = async (url: string): Promise<void> => {
   const db = createDb({ url, max: ALL_PROJECTIONS.length + 2, applicationName: 'projections' });
   await migrateToLatest(db, ALL_MIGRATION_SETS);
   const runner = startProjectionRunner(db, ALL_PROJECTIONS, {
-    onReset: (name) => console.log(`${name}: new projection or new version, building from position 0`),
-    onError: (name, err) => console.error(`${name}: batch failed, will retry: ${errorText(err)}`),
+    onReset: (name) => log.info({ projection: name }, 'new projection or new version, building from position 0'),
+    onError: (name, err) => log.error({ projection: name, err }, 'batch failed, will retry'),
   });
-  console.log(`running ${ALL_PROJECTIONS.map((p) => p.name).join(', ')} (Ctrl-C to stop)`);
+  log.info({ projections: ALL_PROJECTIONS.map((p) => p.name) }, 'running every projection (Ctrl-C to stop)');
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
   await runner.stop();
   await db.destroy();
-  console.log('stopped');
+  log.info('stopped');
 };
 
 const rebuild = async (url: string, which: string | undefined): Promise<void> => {
@@ -35,7 +36,7 @@ const rebuild = async (url: string, which: string | undefined): Promise<void> =>
     for (const p of named) {
       const started = Date.now();
       const { events } = await rebuildProjection(db, p, { batchSize: 1000 });
-      console.log(`${p.name}: rebuilt from ${events} events in ${Date.now() - started} ms`);
+      log.info({ projection: p.name, events, ms: Date.now() - started }, 'rebuilt');
     }
   } finally {
     await db.destroy();
@@ -51,6 +52,8 @@ const main = async (): Promise<void> => {
 };
 
 main().catch((err: unknown) => {
-  console.error(errorText(err));
+  // Usage errors are ours and say what to type; anything else is logged without its message.
+  if (err instanceof Error && err.message === USAGE) process.stderr.write(`${USAGE}\n`);
+  else log.fatal({ err }, 'projections failed');
   process.exit(1);
 });

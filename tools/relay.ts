@@ -3,24 +3,23 @@
 //
 // Environment: DATABASE_URL, NATS_URL (default nats://127.0.0.1:4222), SF_RELAY_NAME (default main),
 // SF_NATS_NAMESPACE / SF_EVENTS_STREAM / SF_DLQ_STREAM / SF_NATS_REPLICAS (see topologyOptionsFromEnv),
-// SF_RELAY_STATUS_MS (status log period, default 10 000; 0 = off).
+// SF_RELAY_STATUS_MS (status log period, default 10 000; 0 = off), LOG_LEVEL (default info).
 // Test-only: SF_TEST_FAULT=relay-exit-after-publish makes the process SIGKILL itself after the first batch's
 // PubAcks and before its checkpoint (to prove a crash there publishes nothing twice downstream).
 import { connect } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { createDb, databaseUrlFromEnv, migrateToLatest } from '@sf/db';
 import { eventStoreMigrations } from '@sf/event-store';
+import { createLogger } from '@sf/logging';
 import { createRelay, defineTopology, provision, topologyOptionsFromEnv, type RelayFaults } from '@sf/messaging';
 
-const log = (level: 'info' | 'error', msg: string, fields: Record<string, unknown> = {}): void => {
-  process.stdout.write(`${JSON.stringify({ level, time: new Date().toISOString(), msg, ...fields })}\n`);
-};
+const log = createLogger({ name: 'relay', level: process.env['LOG_LEVEL'] || 'info' });
 
 const faultsFromEnv = (env: NodeJS.ProcessEnv): RelayFaults => {
   if (env['SF_TEST_FAULT'] !== 'relay-exit-after-publish') return {};
   return {
     afterPublish: (batch) => {
-      log('info', 'test fault: killing the relay after publish, before checkpoint', { batch: batch.length });
+      log.info({ batch: batch.length }, 'test fault: killing the relay after publish, before checkpoint');
       process.kill(process.pid, 'SIGKILL');
     },
   };
@@ -43,31 +42,31 @@ const main = async (): Promise<void> => {
     nc,
     topology,
     faults: faultsFromEnv(env),
-    onError: (err) => log('error', 'relay batch failed; retrying from checkpoint', { error: String(err) }),
+    onError: (err) => log.error({ err }, 'relay batch failed; retrying from checkpoint'),
   });
   const statusMs = Number(env['SF_RELAY_STATUS_MS'] ?? 10_000);
-  const timer = statusMs > 0 ? setInterval(() => log('info', 'relay status', { ...relay.status() }), statusMs) : undefined;
+  const timer = statusMs > 0 ? setInterval(() => log.info({ ...relay.status() }, 'relay status'), statusMs) : undefined;
 
   let stopping: Promise<void> | undefined;
   const shutdown = (signal: string): void => {
     stopping ??= (async () => {
-      log('info', 'stopping', { signal });
+      log.info({ signal }, 'stopping');
       clearInterval(timer);
       await relay.stop();
       await nc.drain();
       await db.destroy();
-      log('info', 'stopped', { ...relay.status() });
+      log.info({ ...relay.status() }, 'stopped');
     })();
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
 
-  log('info', 'relay started', { name, stream: topology.streams.events.name, namespace: topology.namespace });
+  log.info({ name, stream: topology.streams.events.name, namespace: topology.namespace }, 'relay started');
   await relay.run();
   await stopping;
 };
 
 main().catch((err: unknown) => {
-  log('error', 'relay crashed', { error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
+  log.fatal({ err }, 'relay crashed');
   process.exit(1);
 });

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { Pool } from 'pg';
-import { streamOf, type NewCatalogueEvent, type NewEvent } from '@sf/contracts';
+import { streamOf, validateNewEvent, type NewEvent } from '@sf/contracts';
 import { createDb, migrateToLatest, type Database, type Executor } from '@sf/db';
 import { ALL_MIGRATION_SETS } from '../../tools/migration-sets';
 import { appendToStream, LogPosition } from '@sf/event-store';
@@ -64,7 +64,9 @@ const lifeEvent = (job: Job, n: number): NewEvent => {
 
 /** Appends one event to the stream the catalogue assigns it, at that stream's next version; returns where it landed. */
 const append = async (db: Executor, job: Job, e: NewEvent): Promise<LogPosition> => {
-  const { streamId, streamType } = streamOf(e as NewCatalogueEvent);
+  const checked = validateNewEvent(e);
+  if (!checked.ok) throw new Error(`bench event ${e.type} invalid: ${checked.reason}`);
+  const { streamId, streamType } = streamOf(checked.value);
   const r = await appendToStream(db, streamId, streamType, job.versions.get(streamId) ?? 0, [e]);
   if (!r.ok) throw new Error(`bench append failed: ${r.reason}`);
   job.versions.set(streamId, r.nextVersion);

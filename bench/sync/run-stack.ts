@@ -74,7 +74,7 @@ export const runStack = async (opts: { adminUrl: string; natsUrl: string; size: 
     const orchUrl = `http://127.0.0.1:${orchPort}`;
     const logDir = path.join(opts.logDir, `${opts.size}-${opts.rateLimitPerMin}`);
     services.push(await startService({
-      name: 'clio-simulator', entry: 'apps/clio-simulator/src/main.ts',
+      name: 'clio-simulator', entry: 'simulator/cli/src/main.ts',
       args: ['--size', opts.size, '--seed', '7', '--port', String(simPort), '--rate-limit', String(opts.rateLimitPerMin)],
       env: common, readyUrl: `${simOrigin}/_control/health`,
     }, logDir, 300_000));

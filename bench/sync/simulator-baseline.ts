@@ -10,7 +10,7 @@ export const simulatorRecordsPerSecond = async (opts: { size: string; logDir: st
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const sim = await startService({
-    name: 'clio-simulator-baseline', entry: 'apps/clio-simulator/src/main.ts',
+    name: 'clio-simulator-baseline', entry: 'simulator/cli/src/main.ts',
     args: ['--size', opts.size, '--seed', '7', '--port', String(port), '--rate-limit', 'off'], env: {}, readyUrl: `${origin}/_control/health`,
   }, path.join(opts.logDir, 'baseline'), 300_000);
   try {

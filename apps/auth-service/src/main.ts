@@ -1,12 +1,13 @@
 // `npm run auth`: the auth service (Clio connect/disconnect, token vault, access-token RPC). Configuration: see
 // auth-service-config.ts (DATABASE_URL, NATS_URL, PORT, AUTH_JWT_*, AUTH_STATE_SECRET, TOKEN_VAULT_*, CLIO_*).
+import { createLogger } from '@sf/logging';
 import { authServiceConfigFromEnv } from './auth-service-config';
-import { createLogger } from './log';
 import { startAuthService } from './start-auth-service';
 import { AuthServiceEnv } from './wire-names';
 
+const logger = createLogger({ name: 'auth-service', level: process.env[AuthServiceEnv.LogLevel] || 'info' });
+
 const main = async (): Promise<void> => {
-  const logger = createLogger({ level: process.env[AuthServiceEnv.LogLevel] || 'info' });
   const service = await startAuthService({ ...authServiceConfigFromEnv(process.env), logger });
   let stopping: Promise<void> | undefined;
   const shutdown = (signal: string): void => {
@@ -22,6 +23,6 @@ const main = async (): Promise<void> => {
 
 main().catch((err: unknown) => {
   // Config errors name the variable, never its value.
-  process.stderr.write(`${JSON.stringify({ level: 'error', msg: 'auth service failed to start', error: err instanceof Error ? err.message : String(err) })}\n`);
+  logger.fatal({ err, detail: err instanceof Error ? err.message : undefined }, 'auth service failed to start');
   process.exit(1);
 });

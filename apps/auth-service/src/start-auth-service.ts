@@ -10,6 +10,7 @@ import { connect } from '@nats-io/transport-node';
 import { EventTypes, RpcSubjects } from '@sf/contracts';
 import { createDb, migrateToLatest } from '@sf/db';
 import { AUTH_SERVICE_MIGRATION_SETS } from './schema/auth-service-schema';
+import { createLogger, httpAccessLog } from '@sf/logging';
 import { defineTopology, provision, rebaseSubject } from '@sf/messaging';
 import { HttpErrorFilter, mountApiDocs } from '@sf/service-kit';
 import { TokenService, createClioTokenRefresher } from '@sf/token-vault';
@@ -22,7 +23,6 @@ import { appendConnectionEvent } from './events/connection-events';
 import { AUTH_KNOWN_FAILURES } from './http/known-failures';
 import { validationFailure } from './http/validation-failure';
 import { AUTH_API_INFO } from './api-info';
-import { createLogger } from './log';
 import { startMaintenance, type Maintenance } from './maintenance/maintenance-timer';
 import { MIN_STATE_SECRET_BYTES } from './oauth-state/oauth-state';
 import { startAccessTokenResponder, type AccessTokenResponder } from './token-rpc/access-token-responder';
@@ -53,7 +53,7 @@ const checkConfig = (c: AuthServiceConfig): void => {
  */
 export const startAuthService = async (config: AuthServiceConfig): Promise<AuthService> => {
   checkConfig(config);
-  const log = config.logger ?? createLogger();
+  const log = config.logger ?? createLogger({ name: 'auth-service' });
   const clock = config.clock ?? (() => new Date());
   const lockTimeoutMs = config.lockTimeoutMs ?? 30_000;
   const db = createDb({ url: config.databaseUrl, max: config.dbPoolMax ?? 10, applicationName: 'auth-service' });
@@ -95,9 +95,10 @@ export const startAuthService = async (config: AuthServiceConfig): Promise<AuthS
       ...(config.successUrl ? { successUrl: config.successUrl } : {}),
     };
     const app: INestApplication = await NestFactory.create(AuthServiceModule.forRoot(deps, config.jwt), new ExpressAdapter(), { logger: false });
+    app.use(httpAccessLog(log));
     // Same pipe as every service: any DTO-typed input rejects unknown or malformed fields with a 400 naming the field.
     app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, exceptionFactory: validationFailure }));
-    app.useGlobalFilters(new HttpErrorFilter(log, { known: AUTH_KNOWN_FAILURES, codeLogField: 'errCode' }));
+    app.useGlobalFilters(new HttpErrorFilter(log, { known: AUTH_KNOWN_FAILURES }));
     closers.push(() => app.close());
     mountApiDocs(app, AUTH_API_INFO);
     await app.listen(config.port, config.host);

@@ -18,20 +18,20 @@ describe('clio-fetcher: SIGKILLed mid-sync (child processes)', () => {
     await h.close();
   });
 
-  const checkpoints = async (jobId: string): Promise<number> =>
+  const pageCursors = async (jobId: string): Promise<number> =>
     (await h.jobEvents(jobId)).filter((e) => e.type === 'SyncProgressed').length;
 
-  it('resumes from the last checkpoint after each kill, converges exactly, and refetches only the page in flight', async () => {
+  it('resumes from the last page cursor after each kill, converges exactly, and refetches only the page in flight', async () => {
     const jobId = await h.requestSync({ trigger: 'first_login' });
     for (let k = 0; k < KILLS; k++) {
       const f = spawnFetcher(h.env({ LOG_LEVEL: 'info' }));
       children.push(f);
       await f.started;
-      const before = await checkpoints(jobId);
-      await waitFor(() => checkpoints(jobId), (n) => n >= before + 8, { timeoutMs: 30_000, description: 'eight more pages' });
+      const before = await pageCursors(jobId);
+      await waitFor(() => pageCursors(jobId), (n) => n >= before + 8, { timeoutMs: 30_000, description: 'eight more pages' });
       await f.kill();
     }
-    const killedAt = await checkpoints(jobId);
+    const killedAt = await pageCursors(jobId);
     const last = spawnFetcher(h.env({ LOG_LEVEL: 'info' }));
     children.push(last);
     const terminal = await h.waitForJob(jobId, { kind: 'firm' }, 90_000);
@@ -44,13 +44,13 @@ describe('clio-fetcher: SIGKILLed mid-sync (child processes)', () => {
     expect(events.filter((e) => e.type === 'SyncJobStarted')).toHaveLength(1);
     expect(events.filter((e) => e.type === 'SyncJobResumed')).toHaveLength(KILLS);
     expect(killedAt).toBeGreaterThanOrEqual(16);
-    // No page was appended twice: every checkpoint (next-page URL) occurs once.
+    // No page was appended twice: every page cursor (next-page URL) occurs once.
     const cursors = events.filter((e) => e.type === 'SyncProgressed').map((e) => (e.data as { entityType: string; cursor: string | null }))
       .filter((d) => d.cursor !== null).map((d) => `${d.entityType} ${d.cursor}`);
     expect(new Set(cursors).size).toBe(cursors.length);
     // And no page was fetched twice from Clio, except the one in flight at each kill.
     const refetched = h.pages.repeats().reduce((n, r) => n + r.times - 1, 0);
-    console.log(`killed ${KILLS} times after ${killedAt} checkpoints; ${h.apiCalls()} API calls, ${refetched} page(s) fetched twice`);
+    console.log(`killed ${KILLS} times after ${killedAt} page cursors; ${h.apiCalls()} API calls, ${refetched} page(s) fetched twice`);
     expect(refetched).toBeLessThanOrEqual(KILLS);
   });
 });

@@ -19,7 +19,7 @@ describe('clio-fetcher: full sync of a medium firm (real Postgres, NATS, simulat
     expect([ready.status, await ready.json()]).toEqual([200, { status: 'ok', checks: { postgres: 'ok', nats: 'ok' } }]);
   });
 
-  it('mirrors every entity type exactly, checkpointing every page, and the mirror rebuilds from the log alone', async () => {
+  it('mirrors every entity type exactly, recording a page cursor with every page, and the mirror rebuilds from the log alone', async () => {
     const started = Date.now();
     const jobId = await h.requestSync({ trigger: 'first_login' });
     const terminal = await h.waitForJob(jobId);

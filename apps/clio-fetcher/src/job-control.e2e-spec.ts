@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { newEvent, streamIds, type CurrentEventData, type EventType } from '@sf/contracts';
 import { appendToStream, readStream } from '@sf/event-store';
 import { waitFor } from '@sf/testing';
-import { readWork } from './work/work-queue';
+import { readSyncWork } from './work/sync-job-queue';
 import { SyncHarness } from './testing/sync-harness';
 
 describe('clio-fetcher: the orchestrator pauses, resumes and cancels running jobs', () => {
@@ -26,9 +26,9 @@ describe('clio-fetcher: the orchestrator pauses, resumes and cancels running job
     }
   };
   const pages = async (jobId: string): Promise<number> => (await h.jobEvents(jobId)).filter((e) => e.type === 'SyncProgressed').length;
-  const statusOf = async (jobId: string): Promise<string | undefined> => (await readWork(h.t.db, jobId))?.status;
+  const statusOf = async (jobId: string): Promise<string | undefined> => (await readSyncWork(h.t.db, jobId))?.status;
 
-  it('stops at a pause (its next append conflicts) and continues from its checkpoint when resumed', async () => {
+  it('stops at a pause (its next append conflicts) and continues from its page cursor when resumed', async () => {
     const jobId = await h.requestSync({ trigger: 'first_login' });
     await waitFor(() => pages(jobId), (n) => n >= 5, { timeoutMs: 20_000 });
     await appendAsOrchestrator(streamIds.syncJob(jobId), 'sync_job', 'SyncJobPaused', { jobId, reason: 'Stopped by user' });
@@ -66,7 +66,7 @@ describe('clio-fetcher: the orchestrator pauses, resumes and cancels running job
     const jobId = await h.requestSync({ trigger: 'maintenance' });
     await waitFor(() => pages(jobId), (n) => n >= 4, { timeoutMs: 20_000 });
     await h.fetchers[0]!.close();
-    expect(await readWork(h.t.db, jobId)).toMatchObject({ status: 'ready', owner: null });
+    expect(await readSyncWork(h.t.db, jobId)).toMatchObject({ status: 'ready', owner: null });
     await h.startFetcher();
     expect((await h.waitForJob(jobId)).type).toBe('SyncJobCompleted');
     // Nothing fetched twice: the stopping worker appended its page in flight before letting go.

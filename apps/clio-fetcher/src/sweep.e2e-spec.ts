@@ -28,7 +28,7 @@ describe('clio-fetcher: mark-and-sweep of documents', () => {
   afterAll(() => h.close());
 
   const liveDocs = () => h.sim.store.groundTruth().records.documents.map((r) => String(r.id));
-  const sweptOf = (events: RecordedEvent[]): Swept[] => events.filter((e) => e.type === 'DocumentsSwept').map((e) => e.data as Swept);
+  const sweptOf = (events: RecordedEvent[]): Swept[] => events.filter((e) => e.type === 'RecordsSwept').map((e) => e.data as Swept);
   const docsByMatter = (): Map<number, number[]> => {
     const m = new Map<number, number[]>();
     for (const d of h.sim.store.table('documents').ascending()) {

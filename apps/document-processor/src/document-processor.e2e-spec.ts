@@ -8,7 +8,7 @@ import { processedDocumentsProjection } from './read-model/processed-documents.p
 import type { ProcessingStep } from './steps/processing-step';
 import type { Processor } from './start-processor';
 import { ProcessorHarness } from './testing/processor-harness';
-import { claimWork, enqueueWork } from './work/work-queue';
+import { processingJobQueue } from './work/processing-job-queue';
 
 const untilAborted = (signal: AbortSignal): Promise<void> =>
   new Promise((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })));
@@ -100,10 +100,10 @@ describe('document-processor (real Postgres + NATS, simulator in-process)', () =
     })));
     const claimedAt = Date.now();
     const claimed = await h.t.db.transaction().execute(async (trx) => {
-      await enqueueWork(trx, { jobId, firmId: h.firmId, correlationId: origin.correlationId, requestedAt: new Date().toISOString() });
-      return claimWork(trx, 'dead-worker', 2_000);
+      await processingJobQueue.enqueue(trx, { jobId, firmId: h.firmId, correlationId: origin.correlationId, requestedAt: new Date().toISOString(), payload: {} });
+      return processingJobQueue.claim(trx, 'dead-worker', 2_000);
     });
-    expect(claimed?.jobId).toBe(jobId);
+    expect(claimed?.item.jobId).toBe(jobId);
 
     const events = await completed(h, jobId);
     // Nothing was appended by the live processor before the dead worker's lease ran out.
@@ -127,8 +127,7 @@ describe('document-processor (real Postgres + NATS, simulator in-process)', () =
     const cancelled = jobEvent({ firmId: h.firmId, correlationId: 'cancel' }, new Date(), 'JobCancelled', { jobId, reason: 'Stopped by user' });
     const r = await appendToStream(h.t.db, streamIds.processingJob(jobId), StreamTypes.processingJob, 1, [cancelled]);
     expect(r.ok).toBe(true);
-    await waitFor(() => h.t.db.selectFrom('processing_job_work').select('status').where('job_id', '=', jobId).executeTakeFirst(),
-      (w) => w?.status === 'cancelled', { description: 'job cancelled in the queue' });
+    await waitFor(() => processingJobQueue.read(h.t.db, jobId), (w) => w?.status === 'cancelled', { description: 'job cancelled in the queue' });
     await waitFor(async () => processor.activeJobs(), (n) => n === 0, { description: 'job stopped' });
 
     const events = await h.events(jobId);

@@ -7,6 +7,9 @@ describe('parseCliArgs', () => {
     [['status', '--job', 'j1'], { kind: 'status', jobId: 'j1' }],
     [['stop', '--job', 'j1'], { kind: 'control', control: 'stop', jobId: 'j1', reason: null }],
     [['reset', '--job', 'j1', '--reason', 'full resync'], { kind: 'control', control: 'reset', jobId: 'j1', reason: 'full resync' }],
+    [['request', '--firm=f1', '--matter=m9'], { kind: 'request', firmId: 'f1', matterId: 'm9', trigger: 'manual', requestedBy: null }],
+    [['--help'], { kind: 'help' }],
+    [['stop', '--job', 'j1', '--help'], { kind: 'help' }],
   ])('parses %j', (argv, command) => {
     expect(parseCliArgs(argv)).toEqual({ ok: true, command });
   });
@@ -21,6 +24,9 @@ describe('parseCliArgs', () => {
     [['status', '--firm', 'f1'], 'unknown argument --firm'],
     [['cancel'], '--job is required'],
     [['stop', '--job', 'j', 'extra'], 'unknown argument extra'],
+    [['stop', '--jbo', 'j'], 'unknown argument --jbo (stop takes --job, --reason)'],
+    [['request', '--firm', '--matter', 'm'], '--firm needs a value'],
+    [['status', '--job=j', '--job', 'k'], '--job given twice'],
   ])('refuses %j', (argv, message) => {
     const r = parseCliArgs(argv);
     expect(r.ok).toBe(false);

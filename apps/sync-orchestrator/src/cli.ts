@@ -1,6 +1,7 @@
 // `npm run sync -- <command>`: the sync service from a terminal, against DATABASE_URL (no HTTP, no NATS). Requests
 // and controls go through the same SyncService functions as the API; the orchestrator's read models are caught up
 // first, so it works whether or not an orchestrator is running. Prints JSON; exit 2 = usage, 3 = refused/not found.
+// `npm run sync -- --help` prints the usage.
 import { createDb, databaseUrlFromEnv, migrateToLatest } from '@sf/db';
 import { ORCHESTRATOR_MIGRATION_SETS } from './schema/orchestrator-schema';
 import { projectionByName } from '@sf/sync-read-models';
@@ -13,7 +14,7 @@ const print = (value: unknown): void => {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 };
 
-const run = async (service: SyncService, c: CliCommand): Promise<number> => {
+const run = async (service: SyncService, c: Exclude<CliCommand, { kind: 'help' }>): Promise<number> => {
   switch (c.kind) {
     case 'request': {
       const scope = c.matterId === null ? SyncScope.firm() : SyncScope.matter(c.matterId);
@@ -38,6 +39,10 @@ const main = async (): Promise<number> => {
   if (!parsed.ok) {
     process.stderr.write(`${parsed.message}\n\n${USAGE}\n`);
     return 2;
+  }
+  if (parsed.command.kind === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
   }
   const db = createDb({ url: databaseUrlFromEnv(), max: 2, applicationName: 'sync-cli' });
   try {

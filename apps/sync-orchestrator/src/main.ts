@@ -1,12 +1,13 @@
 // `npm run orchestrator`: the sync orchestrator (sync requests over HTTP and NATS, job controls, status views,
 // stall detection). Configuration: see orchestrator-config.ts (DATABASE_URL, NATS_URL, PORT, AUTH_JWT_*, SYNC_*).
-import { createLogger } from './log';
+import { createLogger } from '@sf/logging';
 import { orchestratorConfigFromEnv } from './orchestrator-config';
 import { startOrchestrator } from './start-orchestrator';
 import { OrchestratorEnv } from './wire-names';
 
+const logger = createLogger({ name: 'sync-orchestrator', level: process.env[OrchestratorEnv.LogLevel] || 'info' });
+
 const main = async (): Promise<void> => {
-  const logger = createLogger({ level: process.env[OrchestratorEnv.LogLevel] || 'info' });
   const orchestrator = await startOrchestrator({ ...orchestratorConfigFromEnv(process.env), logger });
   let stopping: Promise<void> | undefined;
   const shutdown = (signal: string): void => {
@@ -22,6 +23,6 @@ const main = async (): Promise<void> => {
 
 main().catch((err: unknown) => {
   // Config errors name the variable, never its value.
-  process.stderr.write(`${JSON.stringify({ level: 'error', msg: 'sync orchestrator failed to start', error: err instanceof Error ? err.message : String(err) })}\n`);
+  logger.fatal({ err, detail: err instanceof Error ? err.message : undefined }, 'sync orchestrator failed to start');
   process.exit(1);
 });

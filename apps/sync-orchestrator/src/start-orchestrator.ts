@@ -10,6 +10,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { RpcSubjects, SUBJECTS } from '@sf/contracts';
 import { createDb, migrateToLatest, type Database } from '@sf/db';
+import { createLogger, httpAccessLog } from '@sf/logging';
 import { createConsumerRunner, defineTopology, provision, rebaseSubject, type MessageHandler, type Topology } from '@sf/messaging';
 import { projectionByName } from '@sf/sync-read-models';
 import { startProjectionRunner, type Projection } from '@sf/projections';
@@ -20,7 +21,6 @@ import { ORCHESTRATOR_KNOWN_FAILURES } from './http/known-failures';
 import { OrchestratorModule } from './http/orchestrator.module';
 import { ORCHESTRATOR_API_INFO } from './api-info';
 import { ORCHESTRATOR_MIGRATION_SETS } from './schema/orchestrator-schema';
-import { createLogger } from './log';
 import { createProcessingService } from './processing/processing-service';
 import { SYNC_ENDED_CONSUMERS, syncEndedHandler } from './processing/sync-ended.consumer';
 import { CONNECTION_REVOKED_CONSUMER, connectionRevokedHandler } from './nats/connection-revoked.consumer';
@@ -58,6 +58,7 @@ type Closers = Array<() => Promise<unknown>>;
 /** The HTTP API: global validation (whitelist, forbid unknown fields), the error filter, the JWT guard. */
 const startHttp = async (deps: HttpDeps, config: OrchestratorConfig, log: Logger, closers: Closers): Promise<number> => {
   const app: INestApplication = await NestFactory.create(OrchestratorModule.forRoot(deps, config.jwt), new ExpressAdapter(), { logger: false });
+  app.use(httpAccessLog(log));
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new HttpErrorFilter(log, { known: ORCHESTRATOR_KNOWN_FAILURES }));
   closers.push(() => app.close());
@@ -95,7 +96,7 @@ const startMessaging = async (
  * default), the sync-request RPC, the ClioConnected and ConnectionRevoked consumers and the stall timer. Resolves once all listen.
  */
 export const startOrchestrator = async (config: OrchestratorConfig): Promise<Orchestrator> => {
-  const log = config.logger ?? createLogger();
+  const log = config.logger ?? createLogger({ name: 'sync-orchestrator' });
   const db = createDb({ url: config.databaseUrl, max: config.dbPoolMax ?? 10, applicationName: 'sync-orchestrator' });
   const closers: Closers = [() => db.destroy()];
   const closeAll = async (): Promise<void> => {

@@ -1,11 +1,11 @@
 import type { EventDefinition } from './event-definition';
 import type { JsonSchema } from './fields';
+import { validateNewEvent } from './new-event';
 import { streamOf } from './stream-ids';
 import { toWire, type WireEvent } from './to-wire';
 import { TRACEPARENT_PATTERN, TRACESTATE_PATTERN } from './trace-context';
 import { WireEnvelope } from './wire-envelope';
 import { DeadLetterHeaders, EventHeaders } from './wire-names';
-import type { NewCatalogueEvent } from './catalogue-event';
 
 /** Pieces of the AsyncAPI document: one message per (event type, version), headers, examples. */
 
@@ -47,6 +47,8 @@ export const eventMessage = (d: EventDefinition, version: number): JsonSchema =>
 });
 
 /** A complete wire envelope around the catalogue example of (type, version). Fixed values: the file is diffed. */
+const EXAMPLE_EVENT_ID = '1f0e5a2b-7c3d-4e8f-9a0b-1c2d3e4f5a6b';
+
 const exampleEnvelope = (d: EventDefinition, version: number): WireEvent => {
   const data = d.examples[version];
   const metadata = {
@@ -57,9 +59,12 @@ const exampleEnvelope = (d: EventDefinition, version: number): WireEvent => {
     trace: { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' },
   };
   // Stream ids derive from the current shape, so an older example is placed by its current version's example.
-  const { streamId } = streamOf({ type: d.type, data: d.examples[d.currentVersion], metadata } as NewCatalogueEvent);
+  const example = { eventId: EXAMPLE_EVENT_ID, type: d.type, version: d.currentVersion, data: d.examples[d.currentVersion], metadata };
+  const current = validateNewEvent(example);
+  if (!current.ok) throw new Error(`catalogue bug: the ${d.type} example is invalid: ${current.reason}`);
+  const { streamId } = streamOf(current.value);
   return toWire({
-    eventId: '1f0e5a2b-7c3d-4e8f-9a0b-1c2d3e4f5a6b',
+    eventId: EXAMPLE_EVENT_ID,
     type: d.type,
     version,
     streamId,

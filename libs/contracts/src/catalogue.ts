@@ -6,10 +6,10 @@ import { connectionRevoked, type ConnectionRevokedV1 } from './events/connection
 import { documentFailed, type DocumentFailedV1 } from './events/document-failed';
 import { documentProcessed, type DocumentProcessedV1 } from './events/document-processed';
 import { documentSkipped, type DocumentSkippedV1 } from './events/document-skipped';
-import { documentsSwept, type DocumentsSweptV1 } from './events/documents-swept';
 import { jobCancelled, type JobCancelledV1 } from './events/job-cancelled';
 import { jobCompleted, type JobCompletedV1 } from './events/job-completed';
 import { jobStarted, type JobStartedV1 } from './events/job-started';
+import { recordsSwept, type RecordsSweptV1 } from './events/records-swept';
 import { processingJobRequested, type ProcessingJobRequestedV1 } from './events/processing-job-requested';
 import { syncJobBlocked, type SyncJobBlockedV1 } from './events/sync-job-blocked';
 import { syncJobCancelled, type SyncJobCancelledV1 } from './events/sync-job-cancelled';
@@ -23,7 +23,7 @@ import { syncRequested, type SyncRequestedV2 } from './events/sync-requested';
 import { syncBookmarksReset, type SyncBookmarksResetV1 } from './events/sync-bookmarks-reset';
 import { syncJobPaused, type SyncJobPausedV1 } from './events/sync-job-paused';
 import { syncJobStalled, type SyncJobStalledV1 } from './events/sync-job-stalled';
-import type { EventType } from './wire-names';
+import { FormerEventTypes, type EventType } from './wire-names';
 
 /** Current payload shape of every event type (what readers get after upcasting, what writers append). */
 export interface CurrentEventData {
@@ -35,7 +35,7 @@ export interface CurrentEventData {
   SyncJobCompleted: SyncJobCompletedV1;
   SyncJobFailed: SyncJobFailedV1;
   SyncJobCancelled: SyncJobCancelledV1;
-  DocumentsSwept: DocumentsSweptV1;
+  RecordsSwept: RecordsSweptV1;
   ProcessingJobRequested: ProcessingJobRequestedV1;
   JobStarted: JobStartedV1;
   DocumentProcessed: DocumentProcessedV1;
@@ -63,7 +63,7 @@ export const CATALOGUE: { readonly [K in EventType]: EventDefinition<K, CurrentE
   SyncJobCompleted: syncJobCompleted,
   SyncJobFailed: syncJobFailed,
   SyncJobCancelled: syncJobCancelled,
-  DocumentsSwept: documentsSwept,
+  RecordsSwept: recordsSwept,
   ProcessingJobRequested: processingJobRequested,
   JobStarted: jobStarted,
   DocumentProcessed: documentProcessed,
@@ -89,3 +89,7 @@ export const isEventType = (type: unknown): type is EventType =>
 
 /** Current schema version of a type: what `NewEvent.version` must be when appending it. */
 export const currentVersionOf = (type: EventType): number => CATALOGUE[type].currentVersion;
+
+/** The current name of a stored type name: itself, or the new name of a renamed type (`FormerEventTypes`). */
+export const currentTypeName = (type: string): string =>
+  Object.prototype.hasOwnProperty.call(FormerEventTypes, type) ? FormerEventTypes[type] : type;

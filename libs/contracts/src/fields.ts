@@ -16,6 +16,8 @@ export const ID_MAX_LENGTH = 200;
 export const TEXT_MAX_LENGTH = 1000;
 
 export type JsonSchema = { [keyword: string]: unknown };
+/** What class-validator-jsonschema calls to get a field's schema fragment. */
+type SchemaFunction = Extract<Parameters<typeof JSONSchema>[0], (...args: never[]) => unknown>;
 type SchemaSource = JsonSchema | ((options: { refPointerPrefix: string }) => JsonSchema);
 
 export interface FieldOptions {
@@ -53,9 +55,8 @@ const field =
     const presence = presenceOf(opts);
     registerField(target.constructor as DataClass, name, { presence, nested });
     for (const decorate of [...presenceRules(name, presence), ...rules]) decorate(target, key);
-    const toSchema = (_auto: unknown, options: { refPointerPrefix: string }): JsonSchema =>
-      withNull(typeof schema === 'function' ? schema(options) : schema, presence);
-    JSONSchema(toSchema as unknown as Parameters<typeof JSONSchema>[0])(target, name);
+    const toSchema: SchemaFunction = (_auto, options) => withNull(typeof schema === 'function' ? schema(options) : schema, presence);
+    JSONSchema(toSchema)(target, name);
   };
 
 /**

@@ -8,12 +8,14 @@ export { valid, invalid } from './validation';
 
 // Wire names
 export {
-  EventTypes, StreamTypes, StreamIdPrefixes, SyncTriggers, SyncModes, SyncScopeKinds, ClioRegions, RevokedBy, EventHeaders, DeadLetterHeaders,
+  EventTypes, FormerEventTypes, StreamTypes, StreamIdPrefixes, SyncTriggers, SyncModes, SyncScopeKinds, ClioRegions, RevokedBy, EventHeaders,
+  DeadLetterHeaders,
 } from './wire-names';
+export { isClioRegion, isSyncScopeKind, isSyncTrigger } from './is-wire-name';
 export type { EventType, StreamType, SyncTrigger, SyncMode, SyncScopeKind, ClioRegion } from './wire-names';
 
 // Catalogue
-export { CATALOGUE, catalogueEntries, currentVersionOf, isEventType } from './catalogue';
+export { CATALOGUE, catalogueEntries, currentTypeName, currentVersionOf, isEventType } from './catalogue';
 export type { CurrentEventData } from './catalogue';
 export type { CatalogueEvent, NewCatalogueEvent, RecordedCatalogueEvent, EventData } from './catalogue-event';
 export type { EventDefinition, Upcaster } from './event-definition';
@@ -28,7 +30,7 @@ export { SyncJobResumedV1 } from './events/sync-job-resumed';
 export { SyncJobCompletedV1 } from './events/sync-job-completed';
 export { SyncJobFailedV1 } from './events/sync-job-failed';
 export { SyncJobCancelledV1 } from './events/sync-job-cancelled';
-export { DocumentsSweptV1 } from './events/documents-swept';
+export { RecordsSweptV1 } from './events/records-swept';
 export { ProcessingJobRequestedV1 } from './events/processing-job-requested';
 export { JobStartedV1 } from './events/job-started';
 export { DocumentProcessedV1 } from './events/document-processed';
@@ -50,7 +52,9 @@ export { validateEventData } from './validate-event-data';
 export { upcastEventData } from './upcast';
 export { validateNewEvent, newEvent } from './new-event';
 export type { NewEventInput } from './new-event';
-export { parseEnvelope, upcastEvent } from './parse-envelope';
+export { readEvent, readEventOf, readLoggedEvent, isEventOf } from './read-event';
+export type { RecordedEventOf } from './read-event';
+export { parseEnvelope } from './parse-envelope';
 export { toWire } from './to-wire';
 export type { WireEvent, WireMetadata, WireTrace } from './to-wire';
 export { TRACEPARENT_PATTERN, TRACESTATE_PATTERN, isTraceparent } from './trace-context';
@@ -68,3 +72,4 @@ export { RpcSubjects, AccessTokenFailures } from './rpc/access-token';
 export type { AccessTokenRequest, AccessTokenReply, AccessTokenFailure } from './rpc/access-token';
 export { SyncRequestFailures } from './rpc/sync-request';
 export type { SyncRequestRpc, SyncRequestReply, SyncRequestDecision, SyncRequestFailure } from './rpc/sync-request';
+export { BACKFILL_RESERVE_SHARE } from './rate-budget';

@@ -11,7 +11,7 @@ describe('stream ids', () => {
   it('finds the stream of an event from its type, job id or firm', () => {
     const m = metadata();
     expect(streamOf({ type: 'SyncJobResumed', data: { jobId: 'j-1' }, metadata: m })).toEqual({ streamType: 'sync_job', streamId: 'sync-job-j-1' });
-    expect(streamOf({ type: 'DocumentsSwept', data: { jobId: 'j-1', matterId: 'm', listed: 0, softDeletedIds: [], restoredIds: [], heldForReview: false }, metadata: m })).toEqual({
+    expect(streamOf({ type: 'RecordsSwept', data: { jobId: 'j-1', matterId: 'm', listed: 0, softDeletedIds: [], restoredIds: [], heldForReview: false }, metadata: m })).toEqual({
       streamType: 'sync_job',
       streamId: 'sync-job-j-1',
     });

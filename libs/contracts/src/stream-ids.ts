@@ -42,8 +42,14 @@ export function streamOf(e: Pick<NewCatalogueEvent, 'type' | 'data' | 'metadata'
   }
 }
 
-// Every payload of a sync-scope stream type carries `scope` (checked for the whole catalogue in stream-ids.spec.ts).
-const scopeOf = (data: object): { kind: string; matterId?: string } => (data as { scope: { kind: string; matterId?: string } }).scope;
+// Every payload of a sync-scope stream type carries `scope`, and of a job stream type `jobId` (checked for the whole
+// catalogue in stream-ids.spec.ts); a payload without one is a catalogue bug.
+const scopeOf = (data: NewCatalogueEvent['data']): { kind: string; matterId?: string } => {
+  if ('scope' in data) return data.scope;
+  throw new Error('catalogue bug: a sync-scope event without scope');
+};
 
-// Every payload of a job stream type carries `jobId` (checked for the whole catalogue in stream-ids.spec.ts).
-const jobIdOf = (data: object): string => (data as { jobId: string }).jobId;
+const jobIdOf = (data: NewCatalogueEvent['data']): string => {
+  if ('jobId' in data) return data.jobId;
+  throw new Error('catalogue bug: a job event without jobId');
+};

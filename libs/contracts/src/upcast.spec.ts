@@ -1,6 +1,7 @@
 import type { RecordedCatalogueEvent } from './catalogue-event';
 import { upcastSyncRequestedV1 } from './events/sync-requested';
-import { parseEnvelope, upcastEvent } from './parse-envelope';
+import { parseEnvelope } from './parse-envelope';
+import { readEvent } from './read-event';
 import { recorded, wireOf } from './spec-fixtures';
 import { upcastEventData } from './upcast';
 
@@ -32,12 +33,12 @@ describe('upcasting SyncRequested v1 -> v2', () => {
 
   it('upcasts events read straight from the log', () => {
     const v1 = recorded('SyncRequested', 1, { jobId: 'j', trigger: 'schedule' });
-    expect(upcastEvent(v1)).toEqual({ ok: true, value: { ...v1, version: 2, data: { jobId: 'j', scope: { kind: 'firm' }, trigger: 'schedule' } } });
+    expect(readEvent(v1)).toEqual({ ok: true, value: { ...v1, version: 2, data: { jobId: 'j', scope: { kind: 'firm' }, trigger: 'schedule' } } });
   });
 
   it('leaves a current version as it is', () => {
     const data = { jobId: 'j', scope: { kind: 'firm' }, trigger: 'manual', requestedBy: null };
-    expect(upcastEventData('SyncRequested', 2, data)).toEqual({ ok: true, value: { version: 2, data } });
+    expect(upcastEventData('SyncRequested', 2, data)).toEqual({ ok: true, value: { type: 'SyncRequested', version: 2, data } });
   });
 
   it('validates the old version before upcasting it', () => {

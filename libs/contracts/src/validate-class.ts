@@ -1,6 +1,5 @@
-import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError, type ValidatorOptions } from 'class-validator';
-import type { DataClass } from './field-registry';
+import { fieldsOf, type DataClass } from './field-registry';
 import { invalid, valid, type Validation } from './validation';
 
 // Unknown fields are errors, not silently dropped: a writer with a newer or wrong shape must find out.
@@ -25,6 +24,22 @@ export const isPlainObject = (v: unknown): v is Record<string, unknown> => {
 };
 
 /**
+ * The plain object as an instance of `cls` for class-validator, nested fields as instances of their classes. A
+ * shallow copy per level: values are shared, never deep-copied (a page of records is not copied to be checked).
+ */
+const toInstance = (cls: DataClass, plain: Record<string, unknown>): object => {
+  const out: Record<string, unknown> = Object.assign(Object.create(cls.prototype as object) as object, plain);
+  for (const [name, field] of fieldsOf(cls)) {
+    const v = plain[name];
+    if (field.nested === undefined) continue;
+    const nested = field.nested();
+    if (isPlainObject(v)) out[name] = toInstance(nested, v);
+    else if (Array.isArray(v)) out[name] = v.map((x: unknown) => (isPlainObject(x) ? toInstance(nested, x) : x));
+  }
+  return out;
+};
+
+/**
  * Validates a plain (JSON) object against a decorated class: whitelisted, nested objects included.
  * On success `value` is the input object itself (not a class instance). Reasons are prefixed with `path`
  * (`''` for none: field paths then start at the top level, and a non-object is reported as `envelope`).
@@ -33,7 +48,7 @@ export const validateAs = <T extends object>(cls: DataClass<T>, plain: unknown, 
   if (!isPlainObject(plain)) return invalid(`${path || 'envelope'}: must be an object`);
   const unsafe = unsafeKeyPath(plain, path);
   if (unsafe !== undefined) return invalid(`${unsafe}: unknown field`);
-  const errors = validateSync(plainToInstance(cls, plain), OPTIONS);
+  const errors = validateSync(toInstance(cls, plain), OPTIONS);
   return errors.length === 0 ? valid(plain as T) : invalid(formatErrors(errors, path).join('; '));
 };
 

@@ -14,7 +14,7 @@ export const EventTypes = {
   SyncJobCompleted: 'SyncJobCompleted',
   SyncJobFailed: 'SyncJobFailed',
   SyncJobCancelled: 'SyncJobCancelled',
-  DocumentsSwept: 'DocumentsSwept',
+  RecordsSwept: 'RecordsSwept',
   ProcessingJobRequested: 'ProcessingJobRequested',
   JobStarted: 'JobStarted',
   DocumentProcessed: 'DocumentProcessed',
@@ -33,6 +33,15 @@ export const EventTypes = {
 } as const;
 export type EventType = (typeof EventTypes)[keyof typeof EventTypes];
 
+/**
+ * Former names of renamed event types, still in the log: readers see them under the current name (same payload
+ * versions). Writers only ever append the current name.
+ */
+export const FormerEventTypes: Readonly<Record<string, EventType>> = {
+  /** It always covered every entity type that a sync sweeps, not only documents. */
+  DocumentsSwept: EventTypes.RecordsSwept,
+};
+
 /** Stream types (the `stream_type` of a stream in the log). */
 export const StreamTypes = {
   syncScope: 'sync_scope',
@@ -50,13 +59,19 @@ export const StreamIdPrefixes = {
   connection: 'connection-',
 } as const;
 
-/** What asked for a sync (`SyncRequested.trigger`). */
+/** What asked for a sync (`SyncRequested.trigger`, HTTP bodies, the sync-request RPC). */
 export const SyncTriggers = {
+  /** The firm just completed Clio OAuth for the first time: sync everything. */
   firstLogin: 'first_login',
+  /** A person pressed "Sync now". */
   manual: 'manual',
+  /** A person asked to process a folder of a matter that has never been synced. */
   processClick: 'process_click',
+  /** A Clio webhook reported a change. */
   webhook: 'webhook',
+  /** The periodic timer. */
   schedule: 'schedule',
+  /** Housekeeping (e.g. recovering a stalled job from its checkpoint). */
   maintenance: 'maintenance',
 } as const;
 export type SyncTrigger = (typeof SyncTriggers)[keyof typeof SyncTriggers];
@@ -69,7 +84,7 @@ export type SyncMode = (typeof SyncModes)[keyof typeof SyncModes];
 export const SyncScopeKinds = { firm: 'firm', matter: 'matter' } as const;
 export type SyncScopeKind = (typeof SyncScopeKinds)[keyof typeof SyncScopeKinds];
 
-/** Clio data regions (each has its own API host). */
+/** Clio data regions: separate instances, each with its own API host (a token from one is useless in another). */
 export const ClioRegions = { us: 'us', eu: 'eu', ca: 'ca', au: 'au' } as const;
 export type ClioRegion = (typeof ClioRegions)[keyof typeof ClioRegions];
 

@@ -1,4 +1,5 @@
-import { CLIO_OAUTH_ORIGINS, ClioAuthorizeParam, ClioOAuthPath, type ClioRegion } from '@sf/token-vault';
+import type { ClioRegion } from '@sf/contracts';
+import { CLIO_OAUTH_ORIGINS, ClioAuthorizeParam, ClioOAuthPath } from '@sf/token-vault';
 import { ClioApiPath } from '../wire-names';
 
 /** Our Clio app and where each region's Clio lives. */

@@ -1,11 +1,5 @@
-import {
-  ClioGrantType,
-  ClioOAuthPath,
-  ClioTokenForm,
-  classifyTokenResponse,
-  type ClioRegion,
-  type ClioTokens,
-} from '@sf/token-vault';
+import type { ClioRegion } from '@sf/contracts';
+import { classifyTokenResponse, ClioGrantType, ClioOAuthPath, ClioTokenForm, type ClioTokens } from '@sf/token-vault';
 import { ClioApiPath, WHO_AM_I_FIELDS } from '../wire-names';
 import { clioHttp, type ClioHttpResult } from './clio-http';
 import { clioOrigin, type ClioAppConfig } from './clio-endpoints';

@@ -1,4 +1,5 @@
-import { ACCESS_DENIED, type ClioRegion } from '@sf/token-vault';
+import type { ClioRegion } from '@sf/contracts';
+import { ACCESS_DENIED } from '@sf/token-vault';
 import type { AuthDeps } from '../auth-deps';
 import type { CodeExchange } from '../clio/clio-oauth-client';
 import { ConnectFailure, connectFailed, type ConnectFailed } from './connect-failure';

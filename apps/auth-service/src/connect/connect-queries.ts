@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString } from 'class-validator';
-import { ClioRegion } from '@sf/token-vault';
+import { ClioRegions, type ClioRegion } from '@sf/contracts';
 
 // Query DTOs of the connect routes, validated by the global ValidationPipe (whitelist + forbidNonWhitelisted): an
 // unknown or malformed parameter is a 400 whose message names it. Messages never echo the value.
 
-const REGIONS = Object.values(ClioRegion);
+const REGIONS = Object.values(ClioRegions);
 
 /** `GET /connections/clio/authorize`. The message is the one `startAuthorization` gives, so clients see one text. */
 export class AuthorizeQueryDto {

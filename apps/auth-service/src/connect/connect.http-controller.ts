@@ -1,10 +1,11 @@
 import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Principal, Public, type AuthPrincipal } from '@sf/http-auth';
+import { REQUEST_ID_HEADER, correlationIdOf } from '@sf/logging';
 import { ClioCallbackParam } from '@sf/token-vault';
 import { AUTH_DEPS, type AuthDeps } from '../auth-deps';
 import { httpFailure } from '../http/fail';
-import { correlationIdOf, noStore, single, wantsJson, type HttpResponse } from '../http/http-types';
+import { noStore, single, wantsJson, type HttpResponse } from '../http/http-types';
 import { CONNECTIONS_PATH, SuccessQuery } from '../wire-names';
 import { completeAuthorization } from './complete-authorization';
 import { AuthorizeQueryDto, CallbackQueryDto } from './connect-queries';
@@ -40,7 +41,7 @@ export class ConnectController {
   async callback(
     @Query() query: CallbackQueryDto,
     @Headers('accept') accept: string | undefined,
-    @Headers('x-request-id') requestId: string | undefined,
+    @Headers(REQUEST_ID_HEADER) requestId: string | undefined,
     @Res() res: HttpResponse,
   ): Promise<void> {
     const q = {

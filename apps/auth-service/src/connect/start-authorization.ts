@@ -1,5 +1,4 @@
-import { FIRM_ID_PATTERN, ID_MAX_LENGTH } from '@sf/contracts';
-import { ClioRegion, isClioRegion } from '@sf/token-vault';
+import { ClioRegions, FIRM_ID_PATTERN, ID_MAX_LENGTH, isClioRegion, type ClioRegion } from '@sf/contracts';
 import type { AuthDeps } from '../auth-deps';
 import { clioAuthorizeUrl } from '../clio/clio-endpoints';
 import { newNonce, signState } from '../oauth-state/oauth-state';
@@ -9,7 +8,7 @@ export type StartAuthorization =
   | { ok: true; authorizeUrl: string; region: ClioRegion; expiresAt: Date }
   | { ok: false; status: 400; message: string };
 
-const REGIONS = Object.values(ClioRegion).join(', ');
+const REGIONS = Object.values(ClioRegions).join(', ');
 
 /**
  * Starts connecting the caller's firm to Clio in `region`: records a single-use pending authorisation bound to the

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { EventTypes } from '@sf/contracts';
+import { EventTypes, type ClioRegion } from '@sf/contracts';
 import {
   findConnectionByFirm,
   lockFirmTokens,
   openTokens,
   saveConnection,
-  type ClioRegion,
   type ClioTokens,
   type StoredConnection,
 } from '@sf/token-vault';

@@ -1,9 +1,9 @@
 import { Body, Controller, Delete, HttpCode, Inject, Post, Headers } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { FirmId, Public } from '@sf/http-auth';
+import { REQUEST_ID_HEADER, correlationIdOf } from '@sf/logging';
 import { AUTH_DEPS, type AuthDeps } from '../auth-deps';
 import { httpFailure } from '../http/fail';
-import { correlationIdOf } from '../http/http-types';
 import { CONNECTIONS_PATH } from '../wire-names';
 import { DeauthorizeBodyDto } from './deauthorize-body.dto';
 import { handleDeauthorizeCallback } from './deauthorize-callback';
@@ -18,7 +18,7 @@ export class DisconnectController {
   @Delete()
   async disconnect(
     @FirmId() firmId: string,
-    @Headers('x-request-id') requestId: string | undefined,
+    @Headers(REQUEST_ID_HEADER) requestId: string | undefined,
   ): Promise<{ status: 'revoked'; connectionId: string; revokedAtClio: boolean }> {
     const r = await disconnect(this.deps, firmId, correlationIdOf(requestId));
     if (!r.ok) throw httpFailure(r.status, r.message);
@@ -31,7 +31,7 @@ export class DisconnectController {
   @HttpCode(200)
   async deauthorizeCallback(
     @Body() body: DeauthorizeBodyDto,
-    @Headers('x-request-id') requestId: string | undefined,
+    @Headers(REQUEST_ID_HEADER) requestId: string | undefined,
   ): Promise<{ revoked: number; ignored: number }> {
     const r = await handleDeauthorizeCallback(this.deps, body, correlationIdOf(requestId));
     if (!r.ok) throw httpFailure(r.status, r.message);

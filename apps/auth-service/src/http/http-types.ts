@@ -1,6 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import { ID_MAX_LENGTH } from '@sf/contracts';
-
 /** The parts of an Express response the controllers use (the app does not depend on @types/express). */
 export interface HttpResponse {
   status(code: number): HttpResponse;
@@ -14,10 +11,6 @@ export const wantsJson = (accept: string | undefined): boolean => typeof accept 
 
 /** A query parameter's single string value; repeated or nested parameters are treated as absent. */
 export const single = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-
-/** The gateway's request id when it sends a usable one, else a fresh UUID: the correlation id of resulting events. */
-export const correlationIdOf = (header: string | string[] | undefined): string =>
-  typeof header === 'string' && /^[\x21-\x7e]+$/.test(header) && header.length <= ID_MAX_LENGTH ? header : randomUUID();
 
 /** Headers that keep OAuth responses (URLs with a state, connection details) out of caches. */
 export const noStore = (res: HttpResponse): void => {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
+import { isClioRegion } from '@sf/contracts';
 import type { Executor } from '@sf/db';
-import { isClioRegion } from '@sf/token-vault';
 import type { SignedState } from './oauth-state';
 
 /** Records a pending authorisation; Postgres sets its expiry (`now()` + `ttlMs`). Returns that expiry. */

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { isClioRegion, type ClioRegion } from '@sf/token-vault';
+import { isClioRegion, type ClioRegion } from '@sf/contracts';
 
 /** Who started an authorisation, and for which Clio region: what a `state` is bound to. */
 export interface StateBinding {

@@ -1,5 +1,6 @@
+import type { ClioRegion } from '@sf/contracts';
 import type { Executor } from '@sf/db';
-import { findConnectionByFirm, type ClioRegion, type ConnectionStatus } from '@sf/token-vault';
+import { findConnectionByFirm, type ConnectionStatus } from '@sf/token-vault';
 
 /** What a firm's users may see of its Clio connection: state and ids, never tokens or their expiry. */
 export type ConnectionStatusView =

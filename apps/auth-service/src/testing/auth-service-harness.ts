@@ -2,13 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { ManualClock, createSimulator, type Simulator } from '@sf/clio-simulator';
-import { streamIds, type AccessTokenReply, type RecordedEvent } from '@sf/contracts';
+import { streamIds, type AccessTokenReply, type ClioRegion, type RecordedEvent } from '@sf/contracts';
 import { readStream } from '@sf/event-store';
 import { DEFAULT_CLAIMS, signJwt } from '@sf/http-auth';
 import { TEST_NATS_URL, connectTestNats, createTestDatabase, uniqueName, type TestDatabase } from '@sf/testing';
-import { createKeyring, findConnectionByFirm, openTokens, type ClioRegion, type ClioTokens, type Keyring } from '@sf/token-vault';
+import { createKeyring, findConnectionByFirm, openTokens, type ClioTokens, type Keyring } from '@sf/token-vault';
 import type { AuthServiceConfig } from '../auth-service-config';
-import { createLogger } from '../log';
+import { createLogger } from '@sf/logging';
 import { startAuthService, type AuthService } from '../start-auth-service';
 import { Routes } from '../wire-names';
 
@@ -93,7 +93,7 @@ export class AuthHarness {
       topology: { namespace: this.namespace, eventsStream: this.streams.events, deadLetterStream: this.streams.dlq },
       dbPoolMax: 5,
       clock: () => new Date(this.clock.now()),
-      logger: createLogger({ level: 'debug', destination: { write: (line: string) => void this.logLines.push(line) } }).child({
+      logger: createLogger({ name: 'auth-service', level: 'debug', destination: { write: (line: string) => void this.logLines.push(line) } }).child({
         replica: this.services.length,
       }),
       ...extra,

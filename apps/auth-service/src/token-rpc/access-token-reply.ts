@@ -1,5 +1,11 @@
-import { AccessTokenFailures, FIRM_ID_PATTERN, type AccessTokenReply, type AccessTokenRequest } from '@sf/contracts';
-import type { AccessTokenResult, ClioRegion } from '@sf/token-vault';
+import {
+  AccessTokenFailures,
+  FIRM_ID_PATTERN,
+  type AccessTokenReply,
+  type AccessTokenRequest,
+  type ClioRegion,
+} from '@sf/contracts';
+import type { AccessTokenResult } from '@sf/token-vault';
 
 const MAX_TOKEN_LENGTH = 4096;
 

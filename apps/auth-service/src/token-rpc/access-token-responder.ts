@@ -1,7 +1,8 @@
 import type { Msg, NatsConnection, Subscription } from '@nats-io/nats-core';
 import type { Logger } from 'pino';
-import type { AccessTokenReply } from '@sf/contracts';
-import type { ClioRegion } from '@sf/token-vault';
+import type { AccessTokenReply, ClioRegion } from '@sf/contracts';
+import { traceIdsOf, withLogContext } from '@sf/logging';
+import { contextFromHeaders } from '@sf/telemetry';
 import { TOKEN_RPC_QUEUE } from '../wire-names';
 import { INTERNAL_ERROR_REPLY, MALFORMED_REQUEST_REPLY, parseAccessTokenRequest } from './access-token-reply';
 import { answerAccessTokenRequest, type TokenRpcVault } from './answer-access-token';
@@ -36,7 +37,7 @@ export const startAccessTokenResponder = (o: AccessTokenResponderOptions): Acces
       reply = MALFORMED_REQUEST_REPLY;
     } else {
       reply = await answerAccessTokenRequest(o.tokens, req, o.apiBaseUrl).catch((e: unknown) => {
-        o.log.error({ firmId: req.firmId, err: e instanceof Error ? e.name : 'unknown', detail: e instanceof Error ? e.message : undefined }, 'access-token request failed');
+        o.log.error({ firmId: req.firmId, err: e }, 'access-token request failed');
         return INTERNAL_ERROR_REPLY;
       });
     }
@@ -47,7 +48,7 @@ export const startAccessTokenResponder = (o: AccessTokenResponderOptions): Acces
     queue: TOKEN_RPC_QUEUE,
     callback: (err, msg) => {
       if (err || !msg.reply) return;
-      const p = answer(msg)
+      const p = withLogContext(traceIdsOf(contextFromHeaders(msg.headers)), () => answer(msg))
         .catch((e: unknown) => o.log.error({ err: e instanceof Error ? e.name : 'unknown' }, 'could not answer an access-token request'))
         .finally(() => inflight.delete(p));
       inflight.add(p);

@@ -1,5 +1,5 @@
-import type { AccessTokenReply, AccessTokenRequest } from '@sf/contracts';
-import type { ClioRegion, TokenService } from '@sf/token-vault';
+import type { AccessTokenReply, AccessTokenRequest, ClioRegion } from '@sf/contracts';
+import type { TokenService } from '@sf/token-vault';
 import { toAccessTokenReply, UNAUTHORIZED_AFTER_REFRESH_REPLY } from './access-token-reply';
 
 /** What the RPC needs of the vault. */

@@ -1,18 +1,12 @@
-import type { INestApplication } from '@nestjs/common';
 import pino from 'pino';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { DEFAULT_CLAIMS } from '@sf/http-auth';
-import { captureNestApps, checkFirmScoping, checkRouteAuth, listHttpRoutes, routeKey, type HttpRoute } from '@sf/http-auth/testing';
+import { expectHealthOnlyEdge, startCapturingRoutes, type HttpRoute } from '@sf/http-auth/testing';
 import { connectTestNats, createTestDatabase, TEST_NATS_URL, uniqueName, type TestDatabase } from '@sf/testing';
 import { fetcherConfig } from '../fetcher-config';
 import { startFetcher, type Fetcher } from '../start-fetcher';
 
 const SECRET = 'fetcher-route-auth-secret-of-at-least-32-bytes';
-/** The fetcher serves health only, and both probes are public. */
-const PUBLIC_ROUTES = ['GET /health/live', 'GET /health/ready'];
-/** Swagger UI and its JSON (`/docs`, `/docs-json`): mounted on express outside the guard, public by design. */
-const DOCS_ROUTES = ['GET /docs*', 'USE /docs*'];
-const isDocs = (key: string): boolean => / \/docs/.test(key);
 
 describe('clio-fetcher: every route needs the JWT unless allow-listed (e2e, routes read from the running app)', () => {
   let t: TestDatabase;
@@ -23,19 +17,11 @@ describe('clio-fetcher: every route needs the JWT unless allow-listed (e2e, rout
 
   beforeAll(async () => {
     t = await createTestDatabase();
-    const capture = captureNestApps();
-    try {
-      fetcher = await startFetcher(fetcherConfig({
-        databaseUrl: t.url, natsUrl: TEST_NATS_URL, port: 0, host: '127.0.0.1', workers: 1, logger: pino({ level: 'silent' }),
-        topology: { namespace: id, ...streams, eventsMaxAgeMs: 3_600_000, deadLetterMaxAgeMs: 3_600_000 },
-        jwt: { alg: 'HS256', secret: Buffer.from(SECRET), leewaySeconds: 30, claims: { ...DEFAULT_CLAIMS } },
-      }));
-      const apps: INestApplication[] = await capture.apps();
-      expect(apps).toHaveLength(1);
-      routes = listHttpRoutes(apps[0]!);
-    } finally {
-      capture.stop();
-    }
+    ({ started: fetcher, routes } = await startCapturingRoutes(() => startFetcher(fetcherConfig({
+      databaseUrl: t.url, natsUrl: TEST_NATS_URL, port: 0, host: '127.0.0.1', workers: 1, logger: pino({ level: 'silent' }),
+      topology: { namespace: id, ...streams, eventsMaxAgeMs: 3_600_000, deadLetterMaxAgeMs: 3_600_000 },
+      jwt: { alg: 'HS256', secret: Buffer.from(SECRET), leewaySeconds: 30, claims: { ...DEFAULT_CLAIMS } },
+    }))));
   });
   afterAll(async () => {
     await fetcher?.close();
@@ -46,13 +32,7 @@ describe('clio-fetcher: every route needs the JWT unless allow-listed (e2e, rout
     await t?.drop();
   });
 
-  it('serves exactly its public health routes; any route added later must need the JWT or join the allow-list', async () => {
-    expect(routes.map(routeKey)).toEqual(expect.arrayContaining(PUBLIC_ROUTES));
-    const report = await checkRouteAuth({ baseUrl: fetcher.url, routes, publicRoutes: [...PUBLIC_ROUTES, ...DOCS_ROUTES], key: { alg: 'HS256', secret: SECRET } });
-    expect(report.problems).toEqual([]);
-    expect(report.open.filter((k) => !isDocs(k))).toEqual(PUBLIC_ROUTES);
-    expect(report.open).toEqual(expect.arrayContaining(['GET /docs-json', 'USE /docs']));
-    const scoping = await checkFirmScoping({ baseUrl: fetcher.url, routes, authorization: 'Bearer unused', casesFor: () => undefined });
-    expect(scoping).toEqual({ checked: [], problems: [] });
+  it('serves health only (both probes public); any route added later must need the JWT or join the allow-list', async () => {
+    await expectHealthOnlyEdge({ baseUrl: fetcher.url, routes, key: { alg: 'HS256', secret: SECRET } });
   });
 });

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { ROOT_CONTEXT } from '@opentelemetry/api';
-import { newEvent, streamIds, type CurrentEventData, type EventType, type RecordedEvent } from '@sf/contracts';
+import { newEvent, readLoggedEvent, streamIds, type CurrentEventData, type EventType, type RecordedEvent } from '@sf/contracts';
 import { appendToStream } from '@sf/event-store';
 import type { MessageContext, MessageHandler } from '@sf/messaging';
 import { createTestDatabase, type TestDatabase } from '@sf/testing';
-import { readWork } from '../work/work-queue';
+import { readSyncWork } from '../work/sync-job-queue';
 import { onSyncBookmarksReset, onSyncJobCancelled, onSyncRequested } from './intake-handlers';
 
 const FIRM = 'firm-intake';
@@ -23,21 +23,21 @@ describe('intake handlers (real Postgres)', () => {
     if (!r.ok) throw new Error(r.reason);
     return r.events[0]!;
   };
-  const handle = (h: MessageHandler, e: RecordedEvent) => t.db.transaction().execute((trx) => h(e, trx, ctx));
+  const handle = (h: MessageHandler, e: RecordedEvent) => t.db.transaction().execute((trx) => h(readLoggedEvent(e), trx, ctx));
   const scopeStream = (matterId: string) => streamIds.syncScope(FIRM, { kind: 'matter', matterId });
 
   it('queues a requested job as ready, and as cancelled when its scope already closed it', async () => {
     const jobId = randomUUID();
     const requested = await append(scopeStream('1'), 'sync_scope', 'SyncRequested', { jobId, scope: { kind: 'matter', matterId: '1' }, trigger: 'manual', entityTypes: ['documents'] });
     expect(await handle(onSyncRequested, requested)).toEqual({ kind: 'ack' });
-    expect(await readWork(t.db, jobId)).toMatchObject({ status: 'ready', firmId: FIRM, entityTypes: ['documents'], scope: { kind: 'matter', matterId: '1' }, requestEventId: requested.eventId });
+    expect(await readSyncWork(t.db, jobId)).toMatchObject({ status: 'ready', firmId: FIRM, entityTypes: ['documents'], scope: { kind: 'matter', matterId: '1' }, requestEventId: requested.eventId });
 
     const late = randomUUID();
     const req2 = await append(scopeStream('2'), 'sync_scope', 'SyncRequested', { jobId: late, scope: { kind: 'matter', matterId: '2' }, trigger: 'manual' });
     const cancel = await append(scopeStream('2'), 'sync_scope', 'SyncJobCancelled', { jobId: late, scope: { kind: 'matter', matterId: '2' }, reason: 'Stopped by user' });
     expect(await handle(onSyncJobCancelled, cancel)).toEqual({ kind: 'ack' }); // arrives first: nothing to cancel yet
     await handle(onSyncRequested, req2);
-    expect((await readWork(t.db, late))!.status).toBe('cancelled');
+    expect((await readSyncWork(t.db, late))!.status).toBe('cancelled');
   });
 
   it('dead-letters an event of the wrong type rather than guess', async () => {

@@ -1,36 +1,32 @@
-import type { EventData, RecordedEvent } from '@sf/contracts';
 import { LogPosition } from '@sf/event-store';
 import { Disposition, type MessageHandler } from '@sf/messaging';
-import { scopeKeyOf, scopeOf } from '../job/job-plan';
+import { SyncScope } from '@sf/sync-jobs';
+import { Requeue, WorkStatus, type ControlKind } from '@sf/work-queue';
+import { scopeKeyOf } from '../domain/job-plan';
 import { closedOnScope } from '../job/job-writer';
-import { applyControl, enqueueWork, WorkStatus, type ControlKind } from '../work/work-queue';
+import { syncJobQueue } from '../work/sync-job-queue';
 
 // Plain consumer handlers: each runs inside the consumer's transaction (its inbox row included) and only records
 // work; jobs run minutes or hours, so they never run here.
 
-const dataOf = <K extends 'SyncRequested' | 'SyncJobCancelled' | 'SyncJobPaused' | 'SyncJobResumed' | 'SyncBookmarksReset'>(
-  e: RecordedEvent, type: K,
-): EventData<K> | null => (e.type === type ? (e.data as EventData<K>) : null);
-
 /** `SyncRequested` → a ready row in the work queue (cancelled at once if its scope already closed the job). */
 export const onSyncRequested: MessageHandler = async (e, trx) => {
-  const d = dataOf(e, 'SyncRequested');
-  if (!d) return Disposition.dead('not a SyncRequested');
-  const scope = scopeOf(d.scope);
+  if (e.type !== 'SyncRequested') return Disposition.dead('not a SyncRequested');
+  const d = e.data;
+  const scope = SyncScope.of(d.scope);
   const closed = await closedOnScope(trx, e.metadata.firmId, scope, d.jobId);
-  await enqueueWork(trx, {
-    jobId: d.jobId, firmId: e.metadata.firmId, scope: d.scope, entityTypes: d.entityTypes ?? null, trigger: d.trigger,
-    status: closed ? WorkStatus.cancelled : WorkStatus.ready, requestedAt: e.metadata.occurredAt,
-    correlationId: e.metadata.correlationId, requestEventId: e.eventId,
-  });
+  await syncJobQueue.enqueue(trx, {
+    jobId: d.jobId, firmId: e.metadata.firmId, correlationId: e.metadata.correlationId, requestedAt: e.metadata.occurredAt,
+    status: closed ? WorkStatus.cancelled : WorkStatus.ready,
+    payload: { scope: d.scope, entityTypes: d.entityTypes ?? null, trigger: d.trigger, requestEventId: e.eventId },
+  }, Requeue.reclaim);
   return Disposition.ack;
 };
 
 const control = (type: 'SyncJobCancelled' | 'SyncJobPaused' | 'SyncJobResumed', kind: ControlKind): MessageHandler =>
   async (e, trx) => {
-    const d = dataOf(e, type);
-    if (!d) return Disposition.dead(`not a ${type}`);
-    await applyControl(trx, d.jobId, kind, LogPosition.of(e));
+    if (e.type !== type) return Disposition.dead(`not a ${type}`);
+    await syncJobQueue.control(trx, e.data.jobId, kind, LogPosition.of(e));
     return Disposition.ack;
   };
 
@@ -43,11 +39,11 @@ export const onSyncJobResumed: MessageHandler = control('SyncJobResumed', 'resum
 
 /** Forgets the scope's bookmarks set before the reset: its next sync lists everything in full. */
 export const onSyncBookmarksReset: MessageHandler = async (e, trx) => {
-  const d = dataOf(e, 'SyncBookmarksReset');
-  if (!d) return Disposition.dead('not a SyncBookmarksReset');
+  if (e.type !== 'SyncBookmarksReset') return Disposition.dead('not a SyncBookmarksReset');
+  const d = e.data;
   const at = LogPosition.of(e);
   await trx.deleteFrom('sync_bookmarks')
-    .where('firm_id', '=', e.metadata.firmId).where('scope_key', '=', scopeKeyOf(scopeOf(d.scope)))
+    .where('firm_id', '=', e.metadata.firmId).where('scope_key', '=', scopeKeyOf(SyncScope.of(d.scope)))
     .where((eb) => eb(eb.refTuple('set_tx_id', 'set_global_position'), '<', eb.tuple(at.txId.toString(), at.position.toString())))
     .execute();
   return Disposition.ack;

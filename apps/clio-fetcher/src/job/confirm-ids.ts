@@ -1,7 +1,7 @@
 import type { PageFailure } from '@sf/clio-client';
 import { CLIO_FIELDS, checkRecord, clioIdOf, instantOf, TREE_ENTITY_TYPES, type ClioEntityType } from '@sf/clio-mirror';
 import type { JobContext } from './job-context';
-import { chunks } from './sweep-policy';
+import { chunks } from '../domain/sweep-policy';
 
 export interface Confirmation {
   /** Candidates Clio still has, live: re-observed (moved, or missed by the listing), never deleted. */

@@ -5,10 +5,10 @@ import {
 import type { JobContext } from './job-context';
 import { jobEvent } from './job-events';
 import { onClioFailure } from './job-outcomes';
-import type { JobState } from './job-state';
-import { breakerHolds, splitPoint } from './sweep-policy';
+import type { JobState } from '../domain/job-state';
+import { breakerHolds, splitPoint } from '../domain/sweep-policy';
 import { confirmIds } from './confirm-ids';
-import type { Verification } from './job-verify';
+import type { Verification } from './mark-and-sweep';
 
 type Found = { ok: true; ids: string[]; probes: number } | PageFailure;
 
@@ -93,11 +93,11 @@ export const detectDeletes = async (ctx: JobContext, state: JobState, e: ClioEnt
   const base = { jobId, entityType: e, listed: counted.total, restoredIds: [] };
   if (breakerHolds(deficit, live, ctx.config.sweep)) {
     ctx.log.warn({ jobId, entityType: e, deficit, live }, 'deletions held for review (circuit breaker)');
-    return { kind: 'events', events: [jobEvent(ctx.origin, ctx.now(), 'DocumentsSwept', { ...base, softDeletedIds: [], heldForReview: true })] };
+    return { kind: 'events', events: [jobEvent(ctx.origin, ctx.now(), 'RecordsSwept', { ...base, softDeletedIds: [], heldForReview: true })] };
   }
   const found = await findMissing(ctx, e, counted.total, deficit);
   if (!found.ok) return onClioFailure(ctx, state, found);
   ctx.log.info({ jobId, entityType: e, deficit, softDeleted: found.ids.length, probes: found.probes }, 'deletions detected by count');
   if (found.ids.length === 0) return { kind: 'events', events: [] };
-  return { kind: 'events', events: [jobEvent(ctx.origin, ctx.now(), 'DocumentsSwept', { ...base, softDeletedIds: found.ids, heldForReview: false })] };
+  return { kind: 'events', events: [jobEvent(ctx.origin, ctx.now(), 'RecordsSwept', { ...base, softDeletedIds: found.ids, heldForReview: false })] };
 };

@@ -2,10 +2,11 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { ClioClient } from '@sf/clio-client';
 import type { Database } from '@sf/db';
+import type { SyncScope } from '@sf/sync-jobs';
 import type { FetcherConfig } from '../fetcher-config';
-import type { WorkItem } from '../work/work-queue';
+import type { Lease } from '@sf/work-queue';
+import type { SyncWork } from '../work/sync-job-queue';
 import type { EventOrigin } from './job-events';
-import type { Scope } from './job-plan';
 
 /** Everything one run of a claimed job needs; built by the worker, passed explicitly. */
 export interface JobContext {
@@ -13,9 +14,10 @@ export interface JobContext {
   client: ClioClient;
   config: FetcherConfig;
   log: Logger;
-  workerId: string;
-  work: WorkItem;
-  scope: Scope;
+  work: SyncWork;
+  /** The claim's lease: every write of the run presents it, so a run whose job was taken over writes nothing. */
+  lease: Lease;
+  scope: SyncScope;
   origin: EventOrigin;
   /** Wall clock (event times and lease arithmetic). */
   now: () => Date;

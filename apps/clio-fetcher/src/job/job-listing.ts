@@ -2,10 +2,10 @@ import type { SyncMode } from '@sf/contracts';
 import type { ClioEntityType } from '@sf/clio-mirror';
 import { RunEnd, type JobContext } from './job-context';
 import { jobEvent } from './job-events';
-import { chooseMode, listRequest, nextBookmark } from './job-plan';
+import { chooseMode, clioClockOffsetMs, listRequest, nextBookmark } from '../domain/job-plan';
 import { end, ok, onClioFailure, onRefusal, type Step } from './job-outcomes';
-import { checkPage, isTruncated } from './page-check';
-import { foldOnto, type JobState } from './job-state';
+import { checkPage, isTruncated } from '../domain/page-check';
+import { foldOnto, type JobState } from '../domain/job-state';
 import { appendFenced } from './job-writer';
 
 /** The scope's bookmark for an entity type (ISO), or null when it has none (never completed, or reset). */
@@ -30,8 +30,8 @@ const limitOf = (url: string, fallback: number): number => {
 };
 
 /**
- * Lists one entity type to the end, from its checkpoint: each page is ONE append of its records and the
- * checkpoint (`ClioRecordsFetched` + `SyncProgressed` with the next page URL, plus `SyncRecordsFlagged` for
+ * Lists one entity type to the end, from its page cursor: each page is ONE append of its records and the next
+ * page cursor (`ClioRecordsFetched` + `SyncProgressed` with the next page URL, plus `SyncRecordsFlagged` for
  * records that failed validation), so a killed fetcher resumes at the page after the last one appended. The last
  * page's append also moves the entity type's bookmark.
  */
@@ -46,6 +46,7 @@ export const runListing = async (ctx: JobContext, state: JobState, e: ClioEntity
     if (ctx.stopping()) return end(RunEnd.interrupted);
     const req = p?.cursor ? { cursorUrl: p.cursor } : listRequest(e, ctx.scope, mode, bookmark, ctx.config.pageSize);
     const outcome = await ctx.client.fetchPage(req, 'backfill');
+    const receivedAt = ctx.now();
     if (!outcome.ok) return onClioFailure(ctx, s, outcome);
     const page = outcome.page;
     if (isTruncated(page.records.length, page.nextUrl, limitOf(page.url, ctx.config.pageSize))) {
@@ -59,7 +60,10 @@ export const runListing = async (ctx: JobContext, state: JobState, e: ClioEntity
       ...(flagged.length > 0 ? [jobEvent(ctx.origin, ctx.now(), 'SyncRecordsFlagged', { jobId, entityType: e, records: flagged })] : []),
     ];
     const done = page.nextUrl === null;
-    const b = done ? { entityType: e, updatedSince: nextBookmark(s.clioStartedAt, s.startedAt ?? ctx.now().toISOString(), ctx.config.overlapMs) } : undefined;
+    const offset = clioClockOffsetMs(page.serverDate, receivedAt);
+    const b = done
+      ? { entityType: e, updatedSince: nextBookmark(s.clioStartedAt, s.startedAt ?? receivedAt.toISOString(), ctx.config.overlapMs, offset) }
+      : undefined;
     const r = await appendFenced(ctx, s.version, events, { progress: true, bookmark: b });
     if (!r.ok) {
       const next = await onRefusal(ctx, r.reason);

@@ -1,9 +1,9 @@
 import type { PageFailure } from '@sf/clio-client';
 import { describeSyncError, SyncErrorCode } from '@sf/sync-policy';
-import { settleWork } from '../work/work-queue';
+import { settleLease } from '@sf/work-queue';
 import { RunEnd, type JobContext } from './job-context';
 import { jobEvent } from './job-events';
-import { foldJob, type JobState } from './job-state';
+import { foldJob, type JobState } from '../domain/job-state';
 import { readJobStream } from './job-stream';
 import { appendFenced, closeJob, isClosed, type WriteRefusal } from './job-writer';
 
@@ -25,12 +25,12 @@ export const loadJob = async (ctx: Pick<JobContext, 'db' | 'work'>): Promise<Job
 export const onRefusal = async (ctx: JobContext, reason: WriteRefusal): Promise<Step> => {
   if (reason === 'lost_lease') return end(RunEnd.fenced);
   if (reason === 'closed' || (await isClosed(ctx.db, ctx))) {
-    await settleWork(ctx.db, ctx.work.jobId, ctx.workerId, 'cancelled');
+    await settleLease(ctx.db, ctx.lease, 'cancelled');
     return end(RunEnd.fenced);
   }
   const state = await loadJob(ctx);
   if (state.paused) {
-    await settleWork(ctx.db, ctx.work.jobId, ctx.workerId, 'paused');
+    await settleLease(ctx.db, ctx.lease, 'paused');
     return end(RunEnd.fenced);
   }
   ctx.log.info({ jobId: ctx.work.jobId, version: state.version }, 'job stream moved; continuing from its new version');
@@ -54,7 +54,7 @@ export const failJob = async (ctx: JobContext, state: JobState, code: SyncErrorC
   for (let attempt = 0; attempt < 3; attempt++) {
     const r = await closeJob(ctx, s.version, [], event, detail.slice(0, 500));
     if (r.ok) {
-      ctx.log.warn({ jobId: ctx.work.jobId, code, detail }, 'job failed');
+      ctx.log.warn({ jobId: ctx.work.jobId, errorCode: code, detail }, 'job failed');
       return end(RunEnd.closed);
     }
     const next = await onRefusal(ctx, r.reason);

@@ -2,12 +2,12 @@ import type { NewEvent } from '@sf/contracts';
 import type { ClioEntityType } from '@sf/clio-mirror';
 import { RunEnd, type JobContext } from './job-context';
 import { jobEvent } from './job-events';
-import { planEntityTypes } from './job-plan';
+import { planEntityTypes } from '../domain/job-plan';
 import { runListing } from './job-listing';
 import { onRefusal, type Step } from './job-outcomes';
-import { countsOf, foldOnto, type JobState } from './job-state';
+import { countsOf, foldOnto, type JobState } from '../domain/job-state';
 import { startOrResume } from './job-start';
-import { verifyEntity } from './job-verify';
+import { verifyEntity } from './mark-and-sweep';
 import { appendFenced, closeJob } from './job-writer';
 
 type Done = { kind: 'done'; state: JobState; pending: NewEvent[] };
@@ -38,7 +38,7 @@ const syncEntity = async (ctx: JobContext, state: JobState, e: ClioEntityType, l
   }
 };
 
-/** The job's last job-stream events: the last check's events, or a closing checkpoint of the last entity type. */
+/** The job's last job-stream events: the last check's events, or the last entity type's closing page cursor (null). */
 const closingEvents = (ctx: JobContext, s: JobState, types: readonly ClioEntityType[], pending: NewEvent[]): NewEvent[] => {
   if (pending.length > 0) return pending;
   const e = types[types.length - 1];

@@ -1,16 +1,12 @@
-import type { ClioPage } from '@sf/clio-client';
-import { instantOf, type ClioEntityType } from '@sf/clio-mirror';
+import type { ClioEntityType } from '@sf/clio-mirror';
 import { RunEnd, type JobContext } from './job-context';
 import { jobEvent } from './job-events';
-import { chooseMode, planEntityTypes, scopeFilters } from './job-plan';
+import { chooseMode, planEntityTypes, scopeFilters } from '../domain/job-plan';
 import { readBookmark } from './job-listing';
 import { end, loadJob, ok, onRefusal, type Step } from './job-outcomes';
-import { foldOnto, type JobState } from './job-state';
+import { foldOnto, type JobState } from '../domain/job-state';
 import { appendFenced, isClosed } from './job-writer';
-import { settleWork } from '../work/work-queue';
-
-/** Clio's `Date` header of a page, when the client reports it (ISO), else null. */
-const serverDateOf = (page: ClioPage): string | null => instantOf((page as { serverDate?: unknown }).serverDate);
+import { settleLease } from '@sf/work-queue';
 
 interface Estimate {
   estimates: Record<string, number>;
@@ -33,7 +29,7 @@ const estimate = async (ctx: JobContext, types: readonly ClioEntityType[]): Prom
     const r = await ctx.client.fetchPage({ resource: e, fields: ['id'], filters: scopeFilters(e, ctx.scope), limit: 1 }, 'backfill');
     if (!r.ok || r.page.total === null) return { ...out, complete: false };
     out.estimates[e] = r.page.total;
-    out.clioStartedAt ??= serverDateOf(r.page);
+    out.clioStartedAt ??= r.page.serverDate;
   }
   return out;
 };
@@ -62,11 +58,11 @@ const startJob = async (ctx: JobContext, s: JobState): Promise<Step> => {
 export const startOrResume = async (ctx: JobContext): Promise<Step> => {
   const s = await loadJob(ctx);
   if (await isClosed(ctx.db, ctx)) {
-    await settleWork(ctx.db, ctx.work.jobId, ctx.workerId, 'cancelled');
+    await settleLease(ctx.db, ctx.lease, 'cancelled');
     return end(RunEnd.fenced);
   }
   if (s.paused) {
-    await settleWork(ctx.db, ctx.work.jobId, ctx.workerId, 'paused');
+    await settleLease(ctx.db, ctx.lease, 'paused');
     return end(RunEnd.fenced);
   }
   if (!s.started) {
@@ -77,6 +73,6 @@ export const startOrResume = async (ctx: JobContext): Promise<Step> => {
   }
   const r = await appendFenced(ctx, s.version, [jobEvent(ctx.origin, ctx.now(), 'SyncJobResumed', { jobId: ctx.work.jobId })]);
   if (!r.ok) return onRefusal(ctx, r.reason);
-  ctx.log.info({ jobId: ctx.work.jobId, version: s.version }, 'job resumed from its checkpoint');
+  ctx.log.info({ jobId: ctx.work.jobId, version: s.version }, 'job resumed from its page cursor');
   return ok(foldOnto(s, r.events));
 };

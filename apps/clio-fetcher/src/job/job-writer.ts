@@ -2,9 +2,10 @@ import type { Transaction } from 'kysely';
 import { streamIds, type NewEvent, type RecordedEvent } from '@sf/contracts';
 import type { Database, Executor } from '@sf/db';
 import { appendToStream, LogPosition, readStream, streamVersion } from '@sf/event-store';
-import { releaseWork, renewLease, settleWork } from '../work/work-queue';
+import type { SyncScope } from '@sf/sync-jobs';
+import { releaseLease, renewLease, settleLease } from '@sf/work-queue';
 import type { JobContext } from './job-context';
-import { scopeKeyOf, type Scope } from './job-plan';
+import { scopeKeyOf } from '../domain/job-plan';
 
 /** Why a fenced write wrote nothing: the job stream moved (conflict) or the lease is gone (lost). */
 export type WriteRefusal = 'conflict' | 'lost_lease' | 'closed';
@@ -31,7 +32,7 @@ const fenced = async <T>(
 ): Promise<T | { ok: false; reason: WriteRefusal }> => {
   try {
     return await ctx.db.transaction().execute(async (trx) => {
-      if (!(await renewLease(trx, ctx.work.jobId, ctx.workerId, ctx.config.leaseMs, progress))) throw new Refused('lost_lease');
+      if (!(await renewLease(trx, ctx.lease, ctx.config.leaseMs, { resetAttempts: progress }))) throw new Refused('lost_lease');
       return body(trx);
     });
   } catch (err) {
@@ -67,21 +68,21 @@ const moveBookmark = async (trx: Transaction<Database>, ctx: JobContext, b: NonN
 
 /**
  * Appends to the job stream at exactly `expected`, fenced by the lease, together with what must commit with it
- * (the bookmark of a completed entity type, the release of a blocked job). Atomic: page and checkpoint, or nothing.
+ * (the bookmark of a completed entity type, the release of a blocked job). Atomic: page and page cursor, or nothing.
  */
 export const appendFenced = async (ctx: JobContext, expected: number, events: NewEvent[], o: AppendOptions = {}): Promise<WriteResult> =>
   fenced(ctx, async (trx) => {
     const recorded = await appendJob(trx, ctx, expected, events);
     const last = recorded[recorded.length - 1];
     if (o.bookmark && last) await moveBookmark(trx, ctx, o.bookmark, last);
-    if (o.release) await releaseWork(trx, ctx.work.jobId, ctx.workerId, o.release);
+    if (o.release) await releaseLease(trx, ctx.lease, o.release);
     return { ok: true as const, version: recorded[recorded.length - 1]?.streamPosition ?? expected, events: recorded };
   }, o.progress);
 
 const TERMINAL_TYPES = ['SyncJobCompleted', 'SyncJobFailed', 'SyncJobCancelled'];
 
 /** Whether the scope stream already closed the job (completed, failed or cancelled). */
-export const closedOnScope = async (db: Executor, firmId: string, scope: Scope, jobId: string): Promise<boolean> => {
+export const closedOnScope = async (db: Executor, firmId: string, scope: SyncScope, jobId: string): Promise<boolean> => {
   const terminals = await readStream(db, streamIds.syncScope(firmId, scope), { types: TERMINAL_TYPES });
   return terminals.some(({ data }) => typeof data === 'object' && data !== null && 'jobId' in data && data.jobId === jobId);
 };
@@ -107,7 +108,7 @@ export const closeJob = async (ctx: JobContext, expected: number, jobEvents: New
       const scopeVersion = await streamVersion(trx, scopeStream);
       const t = await appendToStream(trx, scopeStream, 'sync_scope', scopeVersion === 0 ? 'no_stream' : scopeVersion, [terminal]);
       if (!t.ok) throw new Refused('conflict');
-      await settleWork(trx, ctx.work.jobId, ctx.workerId, 'done', lastError);
+      await settleLease(trx, ctx.lease, 'done', lastError);
       return { ok: true as const, version: recorded[recorded.length - 1]?.streamPosition ?? expected, events: recorded };
     });
     // A scope conflict with the job stream unchanged is someone else's scope event: read again and retry.

@@ -3,13 +3,13 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection, Subscription } from '@nats-io/nats-core';
 import { createSimulator, type Simulator, type SimulatorOptions } from '@sf/clio-simulator';
 import { CLIO_ENTITY_TYPES, clioMirrorProjection, mirrorEntries, type ClioEntityType } from '@sf/clio-mirror';
-import { newEvent, RpcSubjects, streamIds, type AccessTokenReply, type RecordedEvent } from '@sf/contracts';
+import { newEvent, readLoggedEvent, RpcSubjects, streamIds, type AccessTokenReply, type RecordedEvent } from '@sf/contracts';
 import { appendToStream, LogPosition, readStream } from '@sf/event-store';
 import { createRelay, defineTopology, rebaseSubject, type Relay, type Topology } from '@sf/messaging';
 import { startProjectionRunner, type ProjectionRunner } from '@sf/projections';
+import type { SyncScope } from '@sf/sync-jobs';
 import { connectTestNats, createTestDatabase, uniqueName, waitFor, type TestDatabase } from '@sf/testing';
 import { fetcherConfig, type FetcherConfig } from '../fetcher-config';
-import type { Scope } from '../job/job-plan';
 import { startFetcher, type Fetcher } from '../start-fetcher';
 import { pageLog, type PageLog } from './sim-page-log';
 
@@ -32,7 +32,11 @@ export interface MirrorDiff {
   extra: string[];
 }
 
-const terminalTypes = new Set(['SyncJobCompleted', 'SyncJobFailed', 'SyncJobCancelled']);
+const endsJob = (e: RecordedEvent, jobId: string): boolean => {
+  const read = readLoggedEvent(e);
+  const terminal = read.type === 'SyncJobCompleted' || read.type === 'SyncJobFailed' || read.type === 'SyncJobCancelled';
+  return terminal && read.data.jobId === jobId;
+};
 
 /**
  * Everything a fetcher test needs, real except Clio: the simulator in-process (with a page log), a fresh database,
@@ -114,7 +118,7 @@ export class SyncHarness {
   }
 
   /** Appends `SyncRequested` to the scope stream at the version read, as the orchestrator does. Returns the job id. */
-  async requestSync(o: { scope?: Scope; trigger?: string; entityTypes?: string[] } = {}): Promise<string> {
+  async requestSync(o: { scope?: SyncScope; trigger?: string; entityTypes?: string[] } = {}): Promise<string> {
     const scope = o.scope ?? { kind: 'firm' };
     const jobId = randomUUID();
     const stream = streamIds.syncScope(this.firmId, scope);
@@ -131,13 +135,13 @@ export class SyncHarness {
   }
 
   /** Waits for the job's terminal event on its scope stream. */
-  async waitForJob(jobId: string, scope: Scope = { kind: 'firm' }, timeoutMs = 60_000): Promise<RecordedEvent> {
+  async waitForJob(jobId: string, scope: SyncScope = { kind: 'firm' }, timeoutMs = 60_000): Promise<RecordedEvent> {
     const events = await waitFor(
       () => readStream(this.t.db, streamIds.syncScope(this.firmId, scope)),
-      (es) => es.some((e) => terminalTypes.has(e.type) && (e.data as { jobId?: string }).jobId === jobId),
+      (es) => es.some((e) => endsJob(e, jobId)),
       { timeoutMs, intervalMs: 50, description: `job ${jobId} to end` },
     );
-    return events.find((e) => terminalTypes.has(e.type) && (e.data as { jobId?: string }).jobId === jobId)!;
+    return events.find((e) => endsJob(e, jobId))!;
   }
 
   jobEvents(jobId: string): Promise<RecordedEvent[]> {

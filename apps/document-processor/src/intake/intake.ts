@@ -1,36 +1,37 @@
 import type { NatsConnection } from '@nats-io/nats-core';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import { EventTypes, type EventData, type RecordedEvent } from '@sf/contracts';
+import { EventTypes } from '@sf/contracts';
 import type { Database } from '@sf/db';
 import {
   Disposition, startTypedConsumers, typedConsumerOptions, type ConsumerOptions, type ConsumerRunner, type MessageHandler, type Topology, type TypedConsumer,
 } from '@sf/messaging';
-import { enqueueWork, settleWork, WorkStatus } from '../work/work-queue';
+import { LogPosition } from '@sf/event-store';
+import { WorkStatus } from '@sf/work-queue';
+import { processingJobQueue } from '../work/processing-job-queue';
 
 /** Durable consumers (nats-server 2.9 takes one filter subject per consumer). */
 export const ProcessorConsumers = { started: 'document-processor', cancelled: 'document-processor-cancelled' } as const;
 
-const dataOf = <K extends 'JobStarted' | 'JobCancelled'>(e: RecordedEvent, type: K): EventData<K> | null =>
-  e.type === type ? (e.data as EventData<K>) : null;
-
 /** `JobStarted` -> a ready row of the work queue, in the consumer's transaction; the job itself never runs here. */
 export const onJobStarted: MessageHandler = async (e, trx) => {
-  const d = dataOf(e, 'JobStarted');
-  if (!d) return Disposition.dead('not a JobStarted');
-  await enqueueWork(trx, { jobId: d.jobId, firmId: e.metadata.firmId, correlationId: e.metadata.correlationId, requestedAt: e.metadata.occurredAt });
+  if (e.type !== EventTypes.JobStarted) return Disposition.dead('not a JobStarted');
+  const d = e.data;
+  await processingJobQueue.enqueue(trx, {
+    jobId: d.jobId, firmId: e.metadata.firmId, correlationId: e.metadata.correlationId, requestedAt: e.metadata.occurredAt, payload: {},
+  });
   return Disposition.ack;
 };
 
 /** `JobCancelled` -> the job leaves the queue; its holder's next lease renewal fails and it stops. */
 export const onJobCancelled: MessageHandler = async (e, trx) => {
-  const d = dataOf(e, 'JobCancelled');
-  if (!d) return Disposition.dead('not a JobCancelled');
-  await enqueueWork(trx, {
-    jobId: d.jobId, firmId: e.metadata.firmId, correlationId: e.metadata.correlationId, requestedAt: e.metadata.occurredAt,
+  if (e.type !== EventTypes.JobCancelled) return Disposition.dead('not a JobCancelled');
+  const d = e.data;
+  await processingJobQueue.enqueue(trx, {
+    jobId: d.jobId, firmId: e.metadata.firmId, correlationId: e.metadata.correlationId, requestedAt: e.metadata.occurredAt, payload: {},
     status: WorkStatus.cancelled,
   });
-  await settleWork(trx, d.jobId, WorkStatus.cancelled);
+  await processingJobQueue.control(trx, d.jobId, 'cancel', LogPosition.of(e));
   return Disposition.ack;
 };
 

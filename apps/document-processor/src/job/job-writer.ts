@@ -1,11 +1,11 @@
-import { StreamTypes, streamIds, type NewEvent } from '@sf/contracts';
+import { readLoggedEvent, StreamTypes, streamIds, type NewEvent, type RecordedEvent } from '@sf/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '@sf/db';
 import { appendToStream, readStream } from '@sf/event-store';
+import { countOutcomes, evolveProcessingJob, foldProcessingJob, isFinished, type ProcessingJobState } from '@sf/sync-jobs';
 import type { DocumentFacts } from '../steps/processing-step';
-import { renewLease } from '../work/work-queue';
+import { renewLease, type Lease } from '@sf/work-queue';
 import { jobEvent, type EventOrigin } from './job-events';
-import { countOutcomes, evolve, foldJob, type JobState } from './job-state';
 
 /** One document's outcome, appended to the job stream. */
 export type Outcome =
@@ -20,7 +20,8 @@ export interface JobWriterDeps {
   db: Kysely<Database>;
   jobId: string;
   origin: EventOrigin;
-  workerId: string;
+  /** The claim's lease, presented (and renewed) with every append. */
+  lease: Lease;
   leaseMs: number;
   now?: () => Date;
 }
@@ -30,6 +31,11 @@ export interface JobWriterDeps {
  * last seen, renewing the lease in the same transaction. A conflict re-reads the stream: a document that already
  * has an outcome is never recorded twice, and a closed job stops.
  */
+/** The job stream folded by the one processing-job fold; null when the stream holds no job. */
+type JobState = ProcessingJobState | null;
+
+const foldJob = (events: readonly RecordedEvent[]): JobState => foldProcessingJob(events.map(readLoggedEvent));
+
 export class JobWriter {
   private chain: Promise<unknown> = Promise.resolve();
   private stoppedFlag = false;
@@ -69,17 +75,17 @@ export class JobWriter {
 
   private async appendLoop(documentId: string | null, build: () => NewEvent[]): Promise<AppendDisposition> {
     for (;;) {
-      if (this.stoppedFlag || this.current.closed) return this.stop();
-      if (documentId !== null && this.current.outcomes.has(documentId)) return 'duplicate';
+      if (this.stoppedFlag || isFinished(this.current)) return this.stop();
+      if (documentId !== null && this.current?.outcomes.has(documentId)) return 'duplicate';
       const events = build();
       const r = await this.d.db.transaction().execute(async (trx) => {
-        if (!(await renewLease(trx, this.d.jobId, this.d.workerId, this.d.leaseMs))) return 'lost' as const;
-        return appendToStream(trx, streamIds.processingJob(this.d.jobId), StreamTypes.processingJob, this.current.version, events);
+        if (!(await renewLease(trx, this.d.lease, this.d.leaseMs))) return 'lost' as const;
+        return appendToStream(trx, streamIds.processingJob(this.d.jobId), StreamTypes.processingJob, this.current?.version ?? 0, events);
       });
       if (r === 'lost') return this.stop();
       if (r.ok) {
         // Appended at exactly the version held, so folding our own events gives the stream's state.
-        this.current = r.events.reduce(evolve, this.current);
+        this.current = r.events.reduce((s, e) => evolveProcessingJob(s, readLoggedEvent(e)), this.current);
         return 'written';
       }
       this.current = await this.reread();

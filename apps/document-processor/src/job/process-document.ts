@@ -1,6 +1,6 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Executor } from '@sf/db';
 import type { DocumentFacts, DocumentRef, ProcessingStep, StepContext } from '../steps/processing-step';
-import { abortableSleep } from '../worker/abortable-sleep';
 import type { Outcome } from './job-writer';
 
 export interface RetrySettings {
@@ -51,7 +51,7 @@ export const processDocument = async (
   if (await isSoftDeleted(db, doc.firmId, doc.documentId)) return { kind: 'skipped', documentId: doc.documentId, reason: DELETED_REASON };
   let reason = 'not attempted';
   for (let attempt = 0; attempt < retry.attempts; attempt++) {
-    if (attempt > 0) await abortableSleep(retry.baseMs * 2 ** (attempt - 1), ctx.signal);
+    if (attempt > 0) await sleep(retry.baseMs * 2 ** (attempt - 1), undefined, { signal: ctx.signal }).catch(() => undefined);
     if (ctx.signal.aborted) return null;
     const r = await runSteps(steps, doc, ctx);
     if (r.ok) return { kind: 'processed', documentId: doc.documentId, facts: r.facts };

@@ -1,22 +1,12 @@
-import type { RecordedEvent } from '@sf/contracts';
+import { EventTypes, readEventOf, type RecordedEventOf } from '@sf/contracts';
 import { LogPosition } from '@sf/event-store';
 import type { Projection } from '@sf/projections';
 
-interface ProcessedData {
-  jobId: string;
-  documentId: string;
-  sha256: string;
-  size: number;
-  contentType: string;
-}
+const TYPES: ReadonlySet<typeof EventTypes.DocumentProcessed> = new Set([EventTypes.DocumentProcessed]);
+type Processed = RecordedEventOf<typeof EventTypes.DocumentProcessed>;
 
-// The log holds only validated events; a payload failing this check is a bug upstream, skipped rather than guessed.
-const isProcessedData = (d: unknown): d is ProcessedData =>
-  typeof d === 'object' && d !== null && 'jobId' in d && typeof d.jobId === 'string' && 'documentId' in d
-  && typeof d.documentId === 'string' && 'sha256' in d && typeof d.sha256 === 'string' && 'size' in d
-  && typeof d.size === 'number' && 'contentType' in d && typeof d.contentType === 'string';
-
-const rowOf = (e: RecordedEvent, d: ProcessedData) => {
+const rowOf = (e: Processed) => {
+  const d = e.data;
   const at = LogPosition.of(e);
   return {
     firm_id: e.metadata.firmId, document_id: d.documentId, job_id: d.jobId, sha256: d.sha256, size: d.size,
@@ -36,8 +26,10 @@ export const processedDocumentsProjection: Projection = {
   async apply(trx, events) {
     const latest = new Map<string, ReturnType<typeof rowOf>>();
     for (const e of events) {
-      if (e.type !== 'DocumentProcessed' || !isProcessedData(e.data)) continue;
-      latest.set(`${e.metadata.firmId}/${e.data.documentId}`, rowOf(e, e.data));
+      // The typed reader validates and upcasts; a payload failing its contract is a bug upstream, skipped.
+      const read = readEventOf(e, TYPES);
+      if (!read?.ok) continue;
+      latest.set(`${e.metadata.firmId}/${read.value.data.documentId}`, rowOf(read.value));
     }
     if (latest.size === 0) return;
     await trx

@@ -3,21 +3,6 @@ import type { ColumnType } from 'kysely';
 /** timestamptz: pg returns a Date; writes accept a Date or an ISO string. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
-/** The document processor's work queue: one row per processing job (apps/document-processor). */
-export interface ProcessingJobWorkTable {
-  job_id: string;
-  firm_id: string;
-  /** `ready | done | cancelled` (check constraint). Only `ready` rows are claimed. */
-  status: string;
-  /** Worker id holding the lease; null when free. */
-  owner: string | null;
-  /** Lease end; null = claimable now. */
-  lease_until: Timestamp | null;
-  requested_at: Timestamp;
-  correlation_id: string;
-  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
-}
-
 /**
  * Latest processing outcome per document (last job wins): SHA-256, size in bytes, content type. A projection of
  * `DocumentProcessed` events (read-model/processed-documents.projection.ts); `processed_at` is event time.
@@ -37,7 +22,6 @@ export interface ProcessedDocumentsTable {
 }
 
 export interface DocumentProcessorTables {
-  processing_job_work: ProcessingJobWorkTable;
   processed_documents: ProcessedDocumentsTable;
 }
 

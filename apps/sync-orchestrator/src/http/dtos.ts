@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { ID_MAX_LENGTH } from '@sf/contracts';
-import { SyncTrigger } from '@sf/sync-policy';
+import { SyncTriggers } from '@sf/contracts';
 
 // Request DTOs, validated by the global ValidationPipe (whitelist + forbidNonWhitelisted): an unknown or malformed
 // field is a 400 whose message names the field. Messages never echo the value.
@@ -17,12 +17,12 @@ export class IdParams {
 }
 
 /** Triggers a person can cause through the API; the others come from events, schedules and maintenance. */
-const MATTER_TRIGGERS = [SyncTrigger.Manual, SyncTrigger.ProcessClick] as const;
+const MATTER_TRIGGERS = [SyncTriggers.manual, SyncTriggers.processClick] as const;
 
 export class MatterSyncBody {
   /** `manual` (default: "Sync now") or `process_click` (processing a folder of a never-synced matter). */
   @IsOptional()
-  @ApiPropertyOptional({ enum: MATTER_TRIGGERS, default: SyncTrigger.Manual })
+  @ApiPropertyOptional({ enum: MATTER_TRIGGERS, default: SyncTriggers.manual })
   @IsIn(MATTER_TRIGGERS, { message: `trigger must be one of ${MATTER_TRIGGERS.join(', ')}` })
   trigger?: (typeof MATTER_TRIGGERS)[number];
 }
@@ -30,9 +30,9 @@ export class MatterSyncBody {
 export class FirmSyncBody {
   /** Only `manual` (the default): the first-login sync comes from the ClioConnected event. */
   @IsOptional()
-  @ApiPropertyOptional({ enum: [SyncTrigger.Manual], default: SyncTrigger.Manual })
-  @IsIn([SyncTrigger.Manual], { message: `trigger must be ${SyncTrigger.Manual}` })
-  trigger?: typeof SyncTrigger.Manual;
+  @ApiPropertyOptional({ enum: [SyncTriggers.manual], default: SyncTriggers.manual })
+  @IsIn([SyncTriggers.manual], { message: `trigger must be ${SyncTriggers.manual}` })
+  trigger?: typeof SyncTriggers.manual;
 }
 
 export class ControlBody {

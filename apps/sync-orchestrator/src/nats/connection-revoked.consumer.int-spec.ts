@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import { StreamTypes, streamIds, type RecordedEvent } from '@sf/contracts';
+import { readLoggedEvent, streamIds, StreamTypes, type RecordedEvent } from '@sf/contracts';
 import type { Database } from '@sf/db';
 import { appendToStream, readStream } from '@sf/event-store';
 import { createRelay, type MessageContext, type Relay } from '@sf/messaging';
@@ -68,7 +68,7 @@ describe('connection-revoked consumer handler (real Postgres)', () => {
     const revoked = await revoke(t.db, firmId, `conn-${firmId}`, 'clio');
     expect(await jobRows([matterJob, firmJob])).toEqual([]);
 
-    expect(await handler()(revoked, UNUSED_TRX, UNUSED_CTX)).toEqual({ kind: 'ack' });
+    expect(await handler()(readLoggedEvent(revoked), UNUSED_TRX, UNUSED_CTX)).toEqual({ kind: 'ack' });
 
     for (const scope of [matter, SyncScope.firm()]) {
       const events = await readStream(t.db, streamIds.syncScope(firmId, scope));
@@ -90,12 +90,12 @@ describe('connection-revoked consumer handler (real Postgres)', () => {
   it('changes nothing when the event is delivered again, one after another or concurrently', async () => {
     const { firmId, matter, matterJob, firmJob } = await firmWithJobs();
     const revoked = await revoke(t.db, firmId);
-    expect(await handler()(revoked, UNUSED_TRX, UNUSED_CTX)).toEqual({ kind: 'ack' });
+    expect(await handler()(readLoggedEvent(revoked), UNUSED_TRX, UNUSED_CTX)).toEqual({ kind: 'ack' });
     const before = await streamsOf(t.db, firmId, [matterJob, firmJob], [matter, SyncScope.firm()]);
     // Two scope streams (requested, cancelled), the matter job (started, fencing pause), the firm job (fencing pause).
     expect(before).toHaveLength(7);
 
-    const again = await Promise.all([1, 2, 3].map(() => handler()(revoked, UNUSED_TRX, UNUSED_CTX)));
+    const again = await Promise.all([1, 2, 3].map(() => handler()(readLoggedEvent(revoked), UNUSED_TRX, UNUSED_CTX)));
     expect(again).toEqual([{ kind: 'ack' }, { kind: 'ack' }, { kind: 'ack' }]);
     expect(await streamsOf(t.db, firmId, [matterJob, firmJob], [matter, SyncScope.firm()])).toEqual(before);
   });
@@ -103,7 +103,7 @@ describe('connection-revoked consumer handler (real Postgres)', () => {
   it('cancels concurrent first deliveries exactly once per job', async () => {
     const { firmId, matter, matterJob, firmJob } = await firmWithJobs();
     const revoked = await revoke(t.db, firmId);
-    await Promise.all([1, 2, 3].map(() => handler()(revoked, UNUSED_TRX, UNUSED_CTX)));
+    await Promise.all([1, 2, 3].map(() => handler()(readLoggedEvent(revoked), UNUSED_TRX, UNUSED_CTX)));
     for (const scope of [matter, SyncScope.firm()]) {
       expect((await readStream(t.db, streamIds.syncScope(firmId, scope))).map((e) => e.type)).toEqual(['SyncRequested', 'SyncJobCancelled']);
     }
@@ -118,7 +118,7 @@ describe('connection-revoked consumer handler (real Postgres)', () => {
     await project(t.db);
     const afterReconnect = (await manual(firmId, SyncScope.matter('m-new'))).jobId!;
     expect(afterReconnect).not.toBeNull();
-    expect(await handler()(revoked, UNUSED_TRX, UNUSED_CTX)).toEqual({ kind: 'ack' });
+    expect(await handler()(readLoggedEvent(revoked), UNUSED_TRX, UNUSED_CTX)).toEqual({ kind: 'ack' });
     expect(await readStream(t.db, streamIds.syncScope(firmId, matter)).then((es) => es.map((e) => e.type))).toEqual(['SyncRequested', 'SyncJobCancelled']);
     expect((await readStream(t.db, streamIds.syncScope(firmId, SyncScope.matter('m-new')))).map((e) => e.type)).toEqual(['SyncRequested']);
     await project(t.db);
@@ -129,7 +129,7 @@ describe('connection-revoked consumer handler (real Postgres)', () => {
     await connectFirm(t.db, replaced.firmId, `conn-2-${replaced.firmId}`);
     const stale = await revoke(t.db, replaced.firmId, `conn-${replaced.firmId}`);
     const before = await streamsOf(t.db, replaced.firmId, [replaced.matterJob, replaced.firmJob], [replaced.matter, SyncScope.firm()]);
-    expect(await handler()(stale, UNUSED_TRX, UNUSED_CTX)).toEqual({ kind: 'ack' });
+    expect(await handler()(readLoggedEvent(stale), UNUSED_TRX, UNUSED_CTX)).toEqual({ kind: 'ack' });
     expect(await streamsOf(t.db, replaced.firmId, [replaced.matterJob, replaced.firmJob], [replaced.matter, SyncScope.firm()])).toEqual(before);
   });
 
@@ -137,7 +137,7 @@ describe('connection-revoked consumer handler (real Postgres)', () => {
     const { firmId, matter, matterJob, firmJob } = await firmWithJobs();
     const needsReauth = await appendConnectionEvent(t.db, firmId, event(firmId, 'ConnectionNeedsReauth', { connectionId: `conn-${firmId}`, reason: 'refresh rejected' }));
     const before = await streamsOf(t.db, firmId, [matterJob, firmJob], [matter, SyncScope.firm()]);
-    expect(await handler()(needsReauth, UNUSED_TRX, UNUSED_CTX)).toEqual({ kind: 'ack' });
+    expect(await handler()(readLoggedEvent(needsReauth), UNUSED_TRX, UNUSED_CTX)).toEqual({ kind: 'ack' });
     expect(await streamsOf(t.db, firmId, [matterJob, firmJob], [matter, SyncScope.firm()])).toEqual(before);
     await project(t.db);
     expect(await manual(firmId, SyncScope.matter('m-3'))).toEqual({

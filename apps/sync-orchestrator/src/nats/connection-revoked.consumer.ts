@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import { EventTypes, streamIds, type RecordedEvent } from '@sf/contracts';
+import { EventTypes, readLoggedEvent, streamIds, type RecordedCatalogueEvent, type RecordedEventOf } from '@sf/contracts';
 import type { Database, Executor } from '@sf/db';
 import { LogPosition, readStream } from '@sf/event-store';
 import { Disposition, type MessageHandler } from '@sf/messaging';
@@ -8,7 +8,6 @@ import { catchUp, type Projection } from '@sf/projections';
 import { decideControl, foldScope, JobControl, SyncJobState, SyncScope } from '@sf/sync-jobs';
 import { withConflictRetry } from '../sync/conflict-retry';
 import { derivedUuid } from '../sync/derived-ids';
-import { toLogEvent } from '../sync/log-events';
 import { applyPlannedAppends } from '../sync/planned-appends';
 import { readJobTail } from '../sync/stream-reads';
 
@@ -38,7 +37,7 @@ interface ActiveJob {
   scope: SyncScope;
 }
 
-type RevokedEvent = RecordedEvent<string, { connectionId: string }>;
+type RevokedEvent = RecordedEventOf<'ConnectionRevoked'>;
 
 /**
  * `ConnectionRevoked` → every active sync job of the firm (firm-wide and per matter) is cancelled with
@@ -49,9 +48,9 @@ type RevokedEvent = RecordedEvent<string, { connectionId: string }>;
  * cancelled in its own transaction, decided from its scope stream read fresh; an already ended job is skipped, so a
  * redelivery changes nothing. The consumer's inbox row commits after these, like the first-login consumer's.
  */
-export const connectionRevokedHandler = (deps: ConnectionRevokedDeps): MessageHandler => async (event: RecordedEvent) => {
+export const connectionRevokedHandler = (deps: ConnectionRevokedDeps): MessageHandler => async (event) => {
   if (event.type !== EventTypes.ConnectionRevoked) return Disposition.ack;
-  const revoked = event as RevokedEvent;
+  const revoked = event;
   await catchUp(deps.db, deps.jobs, { until: LogPosition.of(event), timeoutMs: deps.catchUpTimeoutMs ?? 10_000 });
   // Jobs before the window: a job projected now was requested before the connection stream is read below, so a
   // reconnect that preceded it cannot be missed.
@@ -73,14 +72,14 @@ const activeJobsOf = async (db: Executor, firmId: string): Promise<ActiveJob[]> 
   return rows.map((r) => ({ jobId: r.job_id, scope: r.matter_id === null ? SyncScope.firm() : SyncScope.matter(r.matter_id) }));
 };
 
-const isConnected = (e: RecordedEvent): e is RecordedEvent<string, { connectionId: string }> => e.type === EventTypes.ClioConnected;
+const isConnected = (e: RecordedCatalogueEvent): e is RecordedEventOf<'ClioConnected'> => e.type === EventTypes.ClioConnected;
 
 /**
  * The part of the log the revocation governs, from the firm's connection stream: null when the revoked connection
  * was not the firm's current one at the time; else `until` = the firm's next `ClioConnected` (null: not reconnected).
  */
 const revocationWindow = async (db: Executor, e: RevokedEvent): Promise<{ until: LogPosition | null } | null> => {
-  const events = await readStream(db, streamIds.connection(e.metadata.firmId));
+  const events = (await readStream(db, streamIds.connection(e.metadata.firmId))).map(readLoggedEvent);
   const at = events.findIndex((x) => x.eventId === e.eventId);
   if (at < 0) throw new Error(`event ${e.eventId} is not in ${streamIds.connection(e.metadata.firmId)}`);
   const current = events.slice(0, at).filter(isConnected).at(-1);
@@ -93,10 +92,10 @@ const revocationWindow = async (db: Executor, e: RevokedEvent): Promise<{ until:
 const cancelJob = (deps: ConnectionRevokedDeps, e: RevokedEvent, job: ActiveJob, until: LogPosition | null): Promise<boolean> =>
   withConflictRetry(deps.maxAttempts ?? 10, () =>
     deps.db.transaction().execute(async (trx) => {
-      const recorded = await readStream(trx, streamIds.syncScope(e.metadata.firmId, job.scope));
-      const scope = foldScope(recorded.map(toLogEvent));
+      const recorded = (await readStream(trx, streamIds.syncScope(e.metadata.firmId, job.scope))).map(readLoggedEvent);
+      const scope = foldScope(recorded);
       if (scope.activeJob?.jobId !== job.jobId) return false;
-      const requested = recorded.find((r) => r.type === EventTypes.SyncRequested && (r.data as { jobId: string }).jobId === job.jobId);
+      const requested = recorded.find((r) => r.type === EventTypes.SyncRequested && r.data.jobId === job.jobId);
       if (until !== null && requested !== undefined && LogPosition.compare(LogPosition.of(requested), until) >= 0) return false;
       const outcome = decideControl({
         firmId: e.metadata.firmId, correlationId: e.metadata.correlationId, causationId: e.eventId,

@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import { streamIds } from '@sf/contracts';
+import { readLoggedEvent, streamIds } from '@sf/contracts';
 import type { Database } from '@sf/db';
 import { readStream } from '@sf/event-store';
 import type { MessageContext } from '@sf/messaging';
@@ -23,8 +23,8 @@ describe('first-login consumer handler (real Postgres)', () => {
     // The handler does its work in its own transactions; the consumer's transaction and context are not used.
     const unused = {} as Transaction<Database>;
     const ctx = {} as MessageContext;
-    expect(await handler(connected!, unused, ctx)).toEqual({ kind: 'ack' });
-    expect(await handler(connected!, unused, ctx)).toEqual({ kind: 'ack' });
+    expect(await handler(readLoggedEvent(connected!), unused, ctx)).toEqual({ kind: 'ack' });
+    expect(await handler(readLoggedEvent(connected!), unused, ctx)).toEqual({ kind: 'ack' });
     const events = await readStream(t.db, streamIds.syncScope(firmId, { kind: 'firm' }));
     expect(events.map((e) => [e.type, (e.data as { trigger: string }).trigger, e.metadata.causationId])).toEqual([
       ['SyncRequested', 'first_login', connected!.eventId],
@@ -36,7 +36,7 @@ describe('first-login consumer handler (real Postgres)', () => {
     await connectFirm(t.db, firmId);
     const [connected] = await readStream(t.db, streamIds.connection(firmId));
     const handler = firstLoginHandler({ db: t.db, service: createSyncService(syncDeps(t.db)), connections: projection('firm_connections') });
-    expect(await handler({ ...connected!, type: 'ConnectionRevoked' }, {} as Transaction<Database>, {} as MessageContext)).toEqual({ kind: 'ack' });
+    expect(await handler(readLoggedEvent({ ...connected!, type: 'ConnectionRevoked', data: { connectionId: 'c', revokedBy: 'user' } }), {} as Transaction<Database>, {} as MessageContext)).toEqual({ kind: 'ack' });
     expect(await readStream(t.db, streamIds.syncScope(firmId, { kind: 'firm' }))).toEqual([]);
   });
 });

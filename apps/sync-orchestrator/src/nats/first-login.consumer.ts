@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { EventTypes, type RecordedEvent } from '@sf/contracts';
+import { EventTypes, SyncTriggers } from '@sf/contracts';
 import type { Database } from '@sf/db';
 import { LogPosition } from '@sf/event-store';
 import { Disposition, type MessageHandler } from '@sf/messaging';
@@ -24,12 +24,12 @@ export interface FirstLoginDeps {
  * The request commits in its own transaction; the consumer's inbox row commits after it, and a crash in between
  * only redelivers the event, which then changes nothing.
  */
-export const firstLoginHandler = (deps: FirstLoginDeps): MessageHandler => async (event: RecordedEvent) => {
+export const firstLoginHandler = (deps: FirstLoginDeps): MessageHandler => async (event) => {
   if (event.type !== EventTypes.ClioConnected) return Disposition.ack;
-  const data = event.data as { connectedBy: string };
+  const data = event.data;
   await catchUp(deps.db, deps.connections, { until: LogPosition.of(event), timeoutMs: deps.catchUpTimeoutMs ?? 10_000 });
   await deps.service.request({
-    firmId: event.metadata.firmId, scope: SyncScope.firm(), trigger: 'first_login', requestedBy: data.connectedBy,
+    firmId: event.metadata.firmId, scope: SyncScope.firm(), trigger: SyncTriggers.firstLogin, requestedBy: data.connectedBy,
     correlationId: event.metadata.correlationId, causationId: event.eventId, ids: idsCausedBy(event.eventId),
   });
   return Disposition.ack;

@@ -1,15 +1,16 @@
 import 'reflect-metadata';
 import { plainToInstance, Type } from 'class-transformer';
 import { IsIn, IsObject, IsOptional, IsString, Length, Matches, ValidateIf, ValidateNested, validateSync, type ValidationError } from 'class-validator';
-import { FIRM_ID_PATTERN, ID_MAX_LENGTH, SyncTriggers, type SyncRequestRpc } from '@sf/contracts';
+import { FIRM_ID_PATTERN, ID_MAX_LENGTH, SyncScopeKinds, SyncTriggers, type SyncRequestRpc, type SyncScopeKind } from '@sf/contracts';
 
 const TRIGGERS = Object.values(SyncTriggers);
+const SCOPE_KINDS = Object.values(SyncScopeKinds);
 
 class ScopeDto {
-  @IsIn(['firm', 'matter'], { message: 'kind must be firm or matter' })
-  kind!: 'firm' | 'matter';
+  @IsIn(SCOPE_KINDS, { message: `kind must be ${SCOPE_KINDS.join(' or ')}` })
+  kind!: SyncScopeKind;
 
-  @ValidateIf((o: ScopeDto) => o.kind === 'matter')
+  @ValidateIf((o: ScopeDto) => o.kind === SyncScopeKinds.matter)
   @IsString({ message: 'matterId must be a string' })
   @Length(1, ID_MAX_LENGTH, { message: `matterId must be 1 to ${ID_MAX_LENGTH} characters` })
   matterId?: string;

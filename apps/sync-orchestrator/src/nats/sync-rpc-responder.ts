@@ -1,7 +1,9 @@
 import type { Msg, NatsConnection, Subscription } from '@nats-io/nats-core';
 import type { Logger } from 'pino';
 import { SyncRequestFailures, type SyncRequestReply } from '@sf/contracts';
+import { traceIdsOf, withLogContext } from '@sf/logging';
 import { SyncScope } from '@sf/sync-jobs';
+import { contextFromHeaders } from '@sf/telemetry';
 import type { SyncService } from '../sync/sync-service';
 import { SYNC_RPC_QUEUE } from '../wire-names';
 import { parseSyncRequestRpc } from './sync-request-dto';
@@ -49,7 +51,7 @@ const answer = async (o: SyncRpcResponderOptions, raw: string): Promise<SyncRequ
 export const startSyncRpcResponder = (o: SyncRpcResponderOptions): SyncRpcResponder => {
   const inflight = new Set<Promise<void>>();
   const handle = (msg: Msg): void => {
-    const p = answer(o, msg.string())
+    const p = withLogContext(traceIdsOf(contextFromHeaders(msg.headers)), () => answer(o, msg.string()))
       .then((reply) => void msg.respond(JSON.stringify(reply)))
       .catch((e: unknown) => o.log.error({ err: e instanceof Error ? e.name : 'unknown' }, 'could not answer a sync request'))
       .finally(() => inflight.delete(p));

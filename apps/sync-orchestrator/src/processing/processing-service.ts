@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { streamIds } from '@sf/contracts';
+import { readLoggedEvent, streamIds } from '@sf/contracts';
 import { readStream } from '@sf/event-store';
 import {
   decideCancelProcessing, decideRequestProcessing, decideStartProcessing, foldProcessingJob, gateProcessing, processingJobView, SyncScope,
@@ -7,7 +7,6 @@ import {
 } from '@sf/sync-jobs';
 import type { Executor } from '@sf/db';
 import { withConflictRetry } from '../sync/conflict-retry';
-import { toLogEvent } from '../sync/log-events';
 import { applyPlannedAppends } from '../sync/planned-appends';
 import { isMatterVisible } from '../sync/read-model-queries';
 import type { SyncRequestResult } from '../sync/request-sync';
@@ -49,7 +48,7 @@ export interface ProcessingService {
 }
 
 const readProcessingJob = async (db: Executor, jobId: string): Promise<ProcessingJobState | null> =>
-  foldProcessingJob((await readStream(db, streamIds.processingJob(jobId))).map(toLogEvent));
+  foldProcessingJob((await readStream(db, streamIds.processingJob(jobId))).map(readLoggedEvent));
 
 /** Syncing = an active job on the matter's or the firm's scope; synced = either scope completed once. */
 const syncFacts = async (db: Executor, firmId: string, matterId: string) => {

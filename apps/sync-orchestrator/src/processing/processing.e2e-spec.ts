@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import { StreamTypes, streamIds, type RecordedEvent } from '@sf/contracts';
+import { readLoggedEvent, streamIds, StreamTypes, type RecordedEvent } from '@sf/contracts';
 import type { Database, Executor } from '@sf/db';
 import { appendToStream, readStream } from '@sf/event-store';
 import type { MessageContext } from '@sf/messaging';
@@ -91,7 +91,7 @@ describe('processing jobs over frozen snapshots (e2e: HTTP, real Postgres and NA
     await finishSync(syncJobId, scope);
     const completed = (await readStream(kit.t.db, streamIds.syncScope(firm, scope))).at(-1)!;
     expect(completed.type).toBe('SyncJobCompleted');
-    expect(await syncEndedHandler(syncDeps(kit.t.db))(completed, UNUSED_TRX, UNUSED_CTX)).toEqual({ kind: 'ack' });
+    expect(await syncEndedHandler(syncDeps(kit.t.db))(readLoggedEvent(completed), UNUSED_TRX, UNUSED_CTX)).toEqual({ kind: 'ack' });
     return completed;
   };
 
@@ -116,7 +116,7 @@ describe('processing jobs over frozen snapshots (e2e: HTTP, real Postgres and NA
     const completed = await completeSync(syncJobId, SyncScope.matter(MATTER));
     expect(await snapshotIds(jobId)).toEqual(['d2', 'd7']);
     // A redelivered completion starts nothing twice.
-    expect(await syncEndedHandler(syncDeps(kit.t.db))(completed, UNUSED_TRX, UNUSED_CTX)).toEqual({ kind: 'ack' });
+    expect(await syncEndedHandler(syncDeps(kit.t.db))(readLoggedEvent(completed), UNUSED_TRX, UNUSED_CTX)).toEqual({ kind: 'ack' });
     expect((await readStream(kit.t.db, streamIds.processingJob(jobId))).map((e) => e.type)).toEqual(['ProcessingJobRequested', 'JobStarted']);
 
     // Synced now: the next job starts at once over the live documents at that instant.
@@ -166,7 +166,7 @@ describe('processing jobs over frozen snapshots (e2e: HTTP, real Postgres and NA
     const r = await appendToStream(kit.t.db, streamIds.syncScope(firm, scope), StreamTypes.syncScope, 'stream_exists', [failed]);
     expect(r.ok).toBe(true);
     const recorded = (await readStream(kit.t.db, streamIds.syncScope(firm, scope))).at(-1)!;
-    for (let i = 0; i < 2; i++) expect(await syncEndedHandler(syncDeps(kit.t.db))(recorded, UNUSED_TRX, UNUSED_CTX)).toEqual({ kind: 'ack' });
+    for (let i = 0; i < 2; i++) expect(await syncEndedHandler(syncDeps(kit.t.db))(readLoggedEvent(recorded), UNUSED_TRX, UNUSED_CTX)).toEqual({ kind: 'ack' });
     const events = await readStream(kit.t.db, streamIds.processingJob(jobId));
     expect(events.map((e) => [e.type, (e.data as { reason?: string }).reason])).toEqual([
       ['ProcessingJobRequested', undefined], ['JobCancelled', SYNC_DID_NOT_COMPLETE],

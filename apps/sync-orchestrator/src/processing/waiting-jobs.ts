@@ -1,9 +1,8 @@
 import { decideCancelProcessing, decideStartProcessing, expectationOf, foldProcessingJob } from '@sf/sync-jobs';
-import { streamIds } from '@sf/contracts';
+import { readLoggedEvent, streamIds } from '@sf/contracts';
 import { readStream } from '@sf/event-store';
 import { withConflictRetry } from '../sync/conflict-retry';
 import { derivedUuid } from '../sync/derived-ids';
-import { toLogEvent } from '../sync/log-events';
 import { applyPlannedAppends } from '../sync/planned-appends';
 import type { SyncDeps } from '../sync/sync-deps';
 import { documentIds } from './document-selection';
@@ -28,7 +27,7 @@ export const startWaitingJob = (
   const jobId = waitingJobIdFor(cause.syncJobId);
   const meta = { firmId: cause.firmId, correlationId: cause.correlationId, causationId: cause.eventId, eventIds: [derivedUuid(cause.eventId, jobId, 'started')] };
   return withConflictRetry(deps.maxAttempts, () => deps.db.transaction().execute(async (trx): Promise<StartWaitingResult> => {
-    const s = foldProcessingJob((await readStream(trx, streamIds.processingJob(jobId))).map(toLogEvent));
+    const s = foldProcessingJob((await readStream(trx, streamIds.processingJob(jobId))).map(readLoggedEvent));
     if (s === null || s.status !== 'waiting_for_sync' || s.firmId !== cause.firmId) return 'nothing_waiting';
     const ids = await documentIds(trx, { firmId: s.firmId, matterId: s.matterId, folderId: s.folderId, includeSubfolders: s.includeSubfolders });
     await applyPlannedAppends(trx, [decideStartProcessing({ jobId, matterId: s.matterId, folderId: s.folderId, documentIds: ids, meta }, deps.now(), expectationOf(s.version))]);
@@ -49,7 +48,7 @@ export const cancelWaitingJob = (
   const jobId = waitingJobIdFor(cause.syncJobId);
   const meta = { firmId: cause.firmId, correlationId: cause.correlationId, causationId: cause.eventId, eventIds: [derivedUuid(cause.eventId, jobId, 'cancelled')] };
   return withConflictRetry(deps.maxAttempts, () => deps.db.transaction().execute(async (trx): Promise<'cancelled' | 'nothing_waiting'> => {
-    const s = foldProcessingJob((await readStream(trx, streamIds.processingJob(jobId))).map(toLogEvent));
+    const s = foldProcessingJob((await readStream(trx, streamIds.processingJob(jobId))).map(readLoggedEvent));
     if (s === null || s.status !== 'waiting_for_sync') return 'nothing_waiting';
     const outcome = decideCancelProcessing(s, { reason: SYNC_DID_NOT_COMPLETE, meta }, deps.now());
     if (!outcome.ok) return 'nothing_waiting';

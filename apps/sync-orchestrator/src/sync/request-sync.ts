@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { SyncTrigger } from '@sf/contracts';
 import { decideRequest, type SyncScope } from '@sf/sync-jobs';
-import { describeDecision, type SyncDecision, type SyncTrigger } from '@sf/sync-policy';
+import { describeDecision, type SyncDecision } from '@sf/sync-policy';
 import { withConflictRetry } from './conflict-retry';
 import { lockFirmRequests } from './firm-lock';
 import { applyPlannedAppends } from './planned-appends';

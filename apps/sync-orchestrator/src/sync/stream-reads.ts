@@ -1,12 +1,11 @@
-import { streamIds } from '@sf/contracts';
+import { readLoggedEvent, streamIds } from '@sf/contracts';
 import type { Executor } from '@sf/db';
 import { readStream, streamVersion } from '@sf/event-store';
 import { EMPTY_JOB_TAIL, foldScope, jobTailOf, SyncScope, type JobTail, type ScopeState } from '@sf/sync-jobs';
-import { toLogEvent } from './log-events';
 
 /** The state of a scope stream, folded from all its events (a few per job; small). */
 export const readScope = async (db: Executor, firmId: string, scope: SyncScope): Promise<ScopeState> =>
-  foldScope((await readStream(db, streamIds.syncScope(firmId, scope))).map(toLogEvent));
+  foldScope((await readStream(db, streamIds.syncScope(firmId, scope))).map(readLoggedEvent));
 
 /** For a matter scope, the firm scope's state too (a firm-wide job covers every matter); null for the firm scope. */
 export const readFirmScopeFor = (db: Executor, firmId: string, scope: SyncScope): Promise<ScopeState | null> =>
@@ -20,5 +19,5 @@ export const readJobTail = async (db: Executor, jobId: string): Promise<JobTail>
   const version = await streamVersion(db, streamId);
   if (version === 0) return EMPTY_JOB_TAIL;
   const [last] = await readStream(db, streamId, { fromPosition: version, limit: 1 });
-  return jobTailOf(version, last === undefined ? null : toLogEvent(last));
+  return jobTailOf(version, last === undefined ? null : readLoggedEvent(last));
 };

@@ -6,6 +6,7 @@ import type { Database, Executor } from '@sf/db';
 import { appendToStream, LogPosition, readStream } from '@sf/event-store';
 import { projectionByName } from '@sf/sync-read-models';
 import { catchUp, type Projection } from '@sf/projections';
+import type { SyncScope } from '@sf/sync-jobs';
 
 export const projection = (name: 'sync_jobs' | 'firm_connections'): Projection => {
   const p = projectionByName(name);
@@ -49,7 +50,7 @@ export const workerAppend = (db: Executor, jobId: string, expected: number | 'no
   appendToStream(db, streamIds.syncJob(jobId), StreamTypes.syncJob, expected, events);
 
 /** What the fetcher appends when a job ends: the terminal event on the scope stream. */
-export const finishJob = async (db: Executor, firmId: string, jobId: string, scope: { kind: 'firm' } | { kind: 'matter'; matterId: string }, at: Date): Promise<void> => {
+export const finishJob = async (db: Executor, firmId: string, jobId: string, scope: SyncScope, at: Date): Promise<void> => {
   const r = await appendToStream(db, streamIds.syncScope(firmId, scope), StreamTypes.syncScope, 'stream_exists', [
     event(firmId, 'SyncJobCompleted', { jobId, scope, counts: { documents: 1 } }, at),
   ]);

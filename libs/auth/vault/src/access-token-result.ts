@@ -1,4 +1,4 @@
-import type { ClioRegion } from './clio-region';
+import type { ClioRegion } from '@sf/contracts';
 
 /** What a caller of {@link TokenService.getAccessToken} gets: a token, or why there is none. */
 export type AccessTokenResult =

@@ -1,5 +1,6 @@
 import { request, type Dispatcher } from 'undici';
-import { CLIO_OAUTH_ORIGINS, ClioRegion } from './clio-region';
+import { ClioRegions, type ClioRegion } from '@sf/contracts';
+import { CLIO_OAUTH_ORIGINS } from './clio-oauth-origins';
 import { ClioGrantType, ClioOAuthPath, ClioTokenForm, INVALID_GRANT } from './clio-oauth-wire';
 import type { RefreshOutcome, TokenRefresher } from './token-refresher';
 
@@ -21,7 +22,7 @@ export const clioTokenRefresherOptionsFromEnv = (env: NodeJS.ProcessEnv = proces
   const clientSecret = env[ClioOAuthEnv.ClientSecret];
   if (!clientId || !clientSecret) throw new Error(`${ClioOAuthEnv.ClientId} and ${ClioOAuthEnv.ClientSecret} must be set`);
   const origins: Partial<Record<ClioRegion, string>> = {};
-  for (const region of Object.values(ClioRegion)) {
+  for (const region of Object.values(ClioRegions)) {
     const v = env[`${ClioOAuthEnv.OriginPrefix}${region.toUpperCase()}`];
     if (v) origins[region] = v;
   }

@@ -1,6 +1,6 @@
 import { sql, type Selectable } from 'kysely';
+import { isClioRegion, type ClioRegion } from '@sf/contracts';
 import type { Database, Executor } from '@sf/db';
-import { isClioRegion, type ClioRegion } from './clio-region';
 import { ConnectionStatus } from './connection-status';
 import type { Keyring } from './keyring';
 import { sealTokens, type ClioTokens } from './token-seal';

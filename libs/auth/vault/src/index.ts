@@ -5,7 +5,7 @@ export type { OpenResult, ResealResult } from './sealed-value';
 export { sealTokens, openTokens, resealTokens, tokenAad } from './token-seal';
 export type { ClioTokens, SealedTokens } from './token-seal';
 export { KeyringConfigError, TokenDecryptError, isTokenDecryptError, OpenFailure } from './vault-errors';
-export { ClioRegion, isClioRegion, CLIO_OAUTH_ORIGINS } from './clio-region';
+export { CLIO_OAUTH_ORIGINS } from './clio-oauth-origins';
 export { ConnectionStatus } from './connection-status';
 export {
   saveConnection,

@@ -1,4 +1,4 @@
-import type { ClioRegion } from './clio-region';
+import type { ClioRegion } from '@sf/contracts';
 import type { ClioTokens } from './token-seal';
 
 /** What Clio's token endpoint said to a refresh_token grant. */

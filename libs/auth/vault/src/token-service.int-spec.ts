@@ -14,7 +14,7 @@ import { TokenService, type TokenServiceOptions } from './token-service';
 const keyring = createKeyring([['k1', randomBytes(32)]], 'k1');
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
-/** The simulator's demo app (libs/clio/simulator/src/oauth/registered-app.ts). */
+/** The simulator's demo app (simulator/src/oauth/registered-app.ts). */
 const APP = { clientId: 'sim-demo-client', clientSecret: 'sim-demo-secret' };
 
 /**

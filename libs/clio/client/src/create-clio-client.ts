@@ -1,3 +1,4 @@
+import { BACKFILL_RESERVE_SHARE } from '@sf/contracts';
 import { RateBudget } from './budget/rate-budget';
 import { ClioCaller } from './http/clio-caller';
 import { downloadReader, pageReader, recordReader } from './http/readers';
@@ -10,7 +11,7 @@ const DEFAULTS = {
   attempts: 5,
   baseMs: 500,
   maxMs: 30_000,
-  reserveShare: 0.2,
+  reserveShare: BACKFILL_RESERVE_SHARE,
   maxWaitMs: 90_000,
   requestTimeoutMs: 30_000,
 } as const;

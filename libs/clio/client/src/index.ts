@@ -6,6 +6,8 @@ export type {
 export { createClioClient } from './create-clio-client';
 export { createNatsTokenProvider } from './tokens/nats-token-provider';
 export type { NatsTokenProviderOptions } from './tokens/nats-token-provider';
+export { clioAccessFromEnv, clioTokenProvider } from './tokens/clio-access';
+export type { ClioAccessConfig } from './tokens/clio-access';
 export { createInMemoryTokenProvider } from './tokens/in-memory-token-provider';
 export type { TokenCacheOptions } from './tokens/token-cache';
 export { readRateBudget } from './budget/read-rate-budget';

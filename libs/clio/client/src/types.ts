@@ -55,6 +55,11 @@ export interface ClioPage {
   url: string;
   /** `meta.records` when Clio reports it. */
   total: number | null;
+  /**
+   * Clio's clock when it answered: the response's HTTP `Date` header as an ISO instant (whole seconds), or null
+   * when the header is missing or unreadable. Bookmarks are taken from Clio's clock, never the caller's.
+   */
+  serverDate: string | null;
 }
 
 export type PageFailure =
@@ -113,7 +118,7 @@ export interface ClioClientOptions {
   /** Pinned `X-API-VERSION` sent on every request. Default '4.0.9'. */
   apiVersion?: string;
   retry?: RetryOptions;
-  /** Share of the limit that the `backfill` lane leaves untouched (ceil(limit * share)). Default 0.2. */
+  /** Share of the limit that the `backfill` lane leaves untouched (ceil(limit * share)). Default `BACKFILL_RESERVE_SHARE`. */
   reserveShare?: number;
   /**
    * Longest wait (ms) the client plans on the clock for an empty budget or a 429 `Retry-After`; anything longer

@@ -8,6 +8,7 @@ export const ClioHeader = {
   Location: 'location',
   ContentType: 'content-type',
   ContentLength: 'content-length',
+  Date: 'date',
   RetryAfter: 'retry-after',
   RateLimitLimit: 'x-ratelimit-limit',
   RateLimitRemaining: 'x-ratelimit-remaining',

@@ -1,8 +1,9 @@
-import type { RecordedEvent } from '@sf/contracts';
+import { EventTypes, readEventOf, type RecordedEvent } from '@sf/contracts';
 import { isClioEntityType, type ClioEntityType } from './entity-types';
 
-// Typed views of the two events the mirror folds. The log only holds validated events, so a payload without the
-// documented shape is a bug upstream: the projection skips it rather than guess.
+// Typed views of the two events the mirror folds, read by the contracts (validated, upcast; a stored
+// `DocumentsSwept` reads as `RecordsSwept`). The log only holds validated events, so one that does not match its
+// contract, or names an entity type the mirror does not hold, is a bug upstream: the projection skips it.
 
 export interface RecordsPage {
   jobId: string;
@@ -17,21 +18,19 @@ export interface Sweep {
   heldForReview: boolean;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+export type MirrorEvent = { kind: 'page'; page: RecordsPage } | { kind: 'sweep'; sweep: Sweep };
 
-export const asRecordsPage = (e: Pick<RecordedEvent, 'type' | 'data'>): RecordsPage | null => {
-  if (e.type !== 'ClioRecordsFetched' || !isObject(e.data)) return null;
-  const { jobId, entityType, records } = e.data;
-  if (typeof jobId !== 'string' || !isClioEntityType(entityType) || !Array.isArray(records)) return null;
-  return { jobId, entityType, records };
-};
+const MIRROR_EVENT_TYPES = new Set([EventTypes.ClioRecordsFetched, EventTypes.RecordsSwept] as const);
 
-/** `DocumentsSwept` without `entityType` is a documents sweep (its v1 meaning). */
-export const asSweep = (e: Pick<RecordedEvent, 'type' | 'data'>): Sweep | null => {
-  if (e.type !== 'DocumentsSwept' || !isObject(e.data)) return null;
-  const { jobId, softDeletedIds, heldForReview } = e.data;
-  const entityType = e.data['entityType'] ?? 'documents';
-  if (typeof jobId !== 'string' || !isClioEntityType(entityType) || !isStringArray(softDeletedIds) || typeof heldForReview !== 'boolean') return null;
-  return { jobId, entityType, softDeletedIds, heldForReview };
+/** The page or sweep `e` holds; null for any other event. A `RecordsSwept` without `entityType` swept documents. */
+export const asMirrorEvent = (e: RecordedEvent): MirrorEvent | null => {
+  const read = readEventOf(e, MIRROR_EVENT_TYPES);
+  if (!read?.ok) return null;
+  const r = read.value;
+  if (r.type === EventTypes.ClioRecordsFetched) {
+    const { jobId, entityType, records } = r.data;
+    return isClioEntityType(entityType) ? { kind: 'page', page: { jobId, entityType, records } } : null;
+  }
+  const { jobId, softDeletedIds, heldForReview, entityType = 'documents' } = r.data;
+  return isClioEntityType(entityType) ? { kind: 'sweep', sweep: { jobId, entityType, softDeletedIds, heldForReview } } : null;
 };

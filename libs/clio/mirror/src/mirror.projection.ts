@@ -4,14 +4,14 @@ import type { Database } from '@sf/db';
 import { LogPosition } from '@sf/event-store';
 import type { Projection } from '@sf/projections';
 import { CLIO_ENTITY_TYPES, MIRROR_TABLES, type ClioEntityType } from './entity-types';
-import { asRecordsPage, asSweep } from './mirror-events';
+import { asMirrorEvent, type RecordsPage } from './mirror-events';
 import { checkRecord } from './mirror-row';
 import { applySweep, upsertMirrorRows, type MirrorRow } from './mirror-store';
 
 /** Latest observation per (firm, id) of each entity type, waiting for one set-based upsert. */
 type Pending = Map<ClioEntityType, Map<string, MirrorRow>>;
 
-const collectPage = (pending: Pending, e: RecordedEvent, page: NonNullable<ReturnType<typeof asRecordsPage>>): void => {
+const collectPage = (pending: Pending, e: RecordedEvent, page: RecordsPage): void => {
   const rows = pending.get(page.entityType) ?? new Map<string, MirrorRow>();
   pending.set(page.entityType, rows);
   const position = LogPosition.of(e);
@@ -41,13 +41,13 @@ const flush = async (trx: Transaction<Database>, pending: Pending, entityType: C
 const apply = async (trx: Transaction<Database>, events: readonly RecordedEvent[]): Promise<void> => {
   const pending: Pending = new Map();
   for (const e of events) {
-    const page = asRecordsPage(e);
-    if (page) {
-      collectPage(pending, e, page);
+    const m = asMirrorEvent(e);
+    if (m?.kind === 'page') {
+      collectPage(pending, e, m.page);
       continue;
     }
-    const sweep = asSweep(e);
-    if (!sweep || sweep.heldForReview) continue;
+    if (m === null || m.sweep.heldForReview) continue;
+    const { sweep } = m;
     await flush(trx, pending, sweep.entityType);
     await applySweep(trx, sweep.entityType, {
       firmId: e.metadata.firmId, jobId: sweep.jobId, ids: sweep.softDeletedIds, at: e.metadata.occurredAt, position: LogPosition.of(e),
@@ -58,7 +58,7 @@ const apply = async (trx: Transaction<Database>, events: readonly RecordedEvent[
 
 /**
  * The Clio mirror: one table per entity type (`clio_<type>`), projected from `ClioRecordsFetched` pages and
- * `DocumentsSwept`. Rows are a pure function of the log (times are Clio's or event time), so the mirror can be
+ * `RecordsSwept`. Rows are a pure function of the log (times are Clio's or event time), so the mirror can be
  * dropped and rebuilt from position 0 without calling Clio.
  */
 export const clioMirrorProjection: Projection = {

@@ -1,3 +1,5 @@
+import type { ClioRegion } from '../wire-names';
+
 /**
  * Request-reply contract between the auth service (which alone reads the token vault) and every service that
  * calls Clio. Core NATS request-reply only: the reply carries a live access token, so it is never published to a
@@ -40,7 +42,7 @@ export type AccessTokenReply =
       accessToken: string;
       /** ISO-8601 instant at which the token expires. */
       expiresAt: string;
-      region: 'us' | 'eu' | 'ca' | 'au';
+      region: ClioRegion;
       /** Clio Manage API base for the connection's region, e.g. `https://app.clio.com/api/v4`. */
       apiBaseUrl: string;
       connectionId: string;

@@ -13,5 +13,5 @@ export { jwtAuthConfigFromEnv, AuthEnv, DEFAULT_CLAIMS } from './auth-config';
 export type { JwtAuthConfig, ClaimNames } from './auth-config';
 export { AuthFailure, AUTH_FAILURE_MESSAGE } from './auth-failure';
 export { scopedToFirm, NotFoundForFirm, requireFound } from './firm-scope';
-export { MAX_TOKEN_LENGTH } from './jwt-parse';
+export { MAX_TOKEN_LENGTH } from './jwt-verifier';
 export { signJwt } from './sign-jwt';

@@ -75,6 +75,21 @@ describe('JwksKeySource against a local JWKS server', () => {
     expect(fetches).toBe(2);
   });
 
+  it('fetches at most once per interval however many unknown-kid tokens arrive, and keeps verifying with the last good set while the JWKS fails', async () => {
+    const s = source();
+    const v = createJwtVerifier({ alg: 'RS256', jwksUrl: url, jwksCacheMs: 60_000, leewaySeconds: 30, claims: { ...DEFAULT_CLAIMS } }, s);
+    const sign = (key: typeof k1, kid: string) => signJwt({ sub: 'u', firm_id: 'f', exp: Date.now() / 1000 + 60 }, { alg: 'RS256', privateKey: key.privateKey, kid });
+    expect((await v.verify(sign(k1, 'k1'))).ok).toBe(true);
+    clock += 5_000;
+    answer = { status: 500, body: {} };
+    const unknown = Array.from({ length: 20 }, (_, i) => sign(k2, `rotated-${i}`));
+    const results = await Promise.all(unknown.map((t) => v.verify(t)));
+    expect(results).toEqual(unknown.map(() => ({ ok: false, reason: 'invalid_signature' })));
+    for (const t of unknown) expect(await v.verify(t)).toEqual({ ok: false, reason: 'invalid_signature' });
+    expect(fetches).toBe(2);
+    expect((await v.verify(sign(k1, 'k1'))).ok).toBe(true);
+  });
+
   it('ignores keys it must not use: weak, encryption-only, other algorithms', async () => {
     answer = {
       status: 200,

@@ -1,4 +1,4 @@
-import { createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
+import { createLocalJWKSet, errors, type JSONWebKeySet, type JWK } from 'jose';
 import { request, type Dispatcher } from 'undici';
 import type { KeyLookup, KeySource } from './key-source';
 
@@ -15,30 +15,37 @@ export interface JwksKeySourceOptions {
   dispatcher?: Dispatcher;
 }
 
-/** RSA keys shorter than this are refused whatever the JWKS says. */
+/** RSA keys shorter than this are left out of the set whatever the JWKS says (jose would refuse them at verify time). */
 const MIN_MODULUS_BITS = 2048;
-/** Key used when a token has no kid: only when the set holds exactly one key. */
-const SOLE = Symbol('sole');
+const ALG = 'RS256';
 
-const toKey = (jwk: unknown): [string | typeof SOLE, KeyObject] | null => {
-  if (typeof jwk !== 'object' || jwk === null) return null;
-  const j = jwk as Record<string, unknown>;
-  if (j['kty'] !== 'RSA' || (j['use'] !== undefined && j['use'] !== 'sig') || (j['alg'] !== undefined && j['alg'] !== 'RS256')) return null;
+type LocalSet = ReturnType<typeof createLocalJWKSet>;
+
+const strongEnough = (jwk: JWK): boolean =>
+  jwk.kty !== 'RSA' || (typeof jwk.n === 'string' && Buffer.from(jwk.n, 'base64url').length * 8 >= MIN_MODULUS_BITS);
+
+/** A jose key set of the usable keys of a JWKS body, or null when it has none. */
+const keySetOf = (body: unknown): LocalSet | null => {
+  const list = (body as { keys?: unknown } | null)?.keys;
+  if (!Array.isArray(list)) return null;
+  const keys = list.filter((k): k is JWK => typeof k === 'object' && k !== null && strongEnough(k as JWK));
+  if (keys.length === 0) return null;
   try {
-    const key = createPublicKey({ key: j as JsonWebKey, format: 'jwk' });
-    if ((key.asymmetricKeyDetails?.modulusLength ?? 0) < MIN_MODULUS_BITS) return null;
-    return [typeof j['kid'] === 'string' ? j['kid'] : SOLE, key];
+    return createLocalJWKSet({ keys } as JSONWebKeySet);
   } catch {
     return null;
   }
 };
 
 /**
- * Fetches and caches a JWKS. Concurrent lookups share one fetch; a failed refresh keeps serving the last good set
- * (an identity provider blip must not log everyone out), and only a cold start with no set answers `unavailable`.
+ * Fetches and caches a JWKS; jose picks and imports the key (kid, `kty`, `use`, `alg`). The fetching stays here
+ * because jose's remote set drops the last good set when a refresh fails and measures its cooldown from the last
+ * success, so a JWKS outage would log everyone out and be fetched on every request. Here concurrent lookups share
+ * one fetch, a failed refresh keeps serving the last good set, refetches (stale set or unknown kid) happen at most
+ * once per `minRefetchMs` counted from the last attempt, and only a cold start with no set answers `unavailable`.
  */
 export class JwksKeySource implements KeySource {
-  private keys: Map<string | typeof SOLE, KeyObject> | null = null;
+  private keys: LocalSet | null = null;
   private fetchedAt = -Infinity;
   private attemptedAt = -Infinity;
   private inflight: Promise<void> | null = null;
@@ -50,19 +57,24 @@ export class JwksKeySource implements KeySource {
 
   async getKey(kid: string | undefined): Promise<KeyLookup> {
     const stale = this.now() - this.fetchedAt >= (this.opts.cacheMs ?? 600_000);
-    const missing = this.keys !== null && this.lookup(kid) === null;
+    const missing = this.keys !== null && (await this.lookup(kid)) === null;
     const mayRefetch = this.now() - this.attemptedAt >= (this.opts.minRefetchMs ?? 30_000);
-    // A stale set or an unknown kid refetches, at most once per minRefetchMs, so a JWKS outage is not hammered.
+    // A stale set or an unknown kid (a rotated key) refetches, at most once per minRefetchMs, so a JWKS outage is
+    // not hammered however many unknown tokens arrive.
     if (this.keys === null || ((stale || missing) && mayRefetch)) await this.refresh();
     if (this.keys === null) return { kind: 'unavailable' };
-    const key = this.lookup(kid);
+    const key = await this.lookup(kid);
     return key ? { kind: 'found', key } : { kind: 'unknown_kid' };
   }
 
-  private lookup(kid: string | undefined): KeyObject | null {
+  private async lookup(kid: string | undefined): Promise<Extract<KeyLookup, { kind: 'found' }>['key'] | null> {
     if (!this.keys) return null;
-    if (kid !== undefined) return this.keys.get(kid) ?? null;
-    return this.keys.size === 1 ? [...this.keys.values()][0]! : null;
+    try {
+      return await this.keys({ alg: ALG, ...(kid === undefined ? {} : { kid }) });
+    } catch (e) {
+      if (e instanceof errors.JWKSNoMatchingKey || e instanceof errors.JWKSMultipleMatchingKeys) return null;
+      throw e;
+    }
   }
 
   private refresh(): Promise<void> {
@@ -83,10 +95,8 @@ export class JwksKeySource implements KeySource {
         ...(this.opts.dispatcher ? { dispatcher: this.opts.dispatcher } : {}),
       });
       const body: unknown = res.statusCode === 200 ? await res.body.json() : (await res.body.dump(), null);
-      const list = (body as { keys?: unknown } | null)?.keys;
-      if (!Array.isArray(list)) return;
-      const keys = new Map(list.map(toKey).filter((e): e is [string | typeof SOLE, KeyObject] => e !== null));
-      if (keys.size === 0) return;
+      const keys = keySetOf(body);
+      if (!keys) return;
       this.keys = keys;
       this.fetchedAt = this.now();
     } catch {

@@ -1,7 +1,7 @@
-import type { KeyObject } from 'node:crypto';
+import type { CryptoKey, KeyObject } from 'jose';
 
 export type KeyLookup =
-  | { kind: 'found'; key: KeyObject }
+  | { kind: 'found'; key: CryptoKey | KeyObject }
   /** No key with that kid (or no kid and not exactly one key): the token is not ours. */
   | { kind: 'unknown_kid' }
   /** The key set could not be fetched and nothing usable is cached. */

@@ -4,7 +4,9 @@ const part = (v: unknown): string => Buffer.from(JSON.stringify(v), 'utf8').toSt
 
 /**
  * Signs a compact JWS the way the gateway does (HS256 with a shared secret, RS256 with a private key). For tests,
- * local development and tools; services only verify. `header` may override anything, including `alg`.
+ * local development and tools; services only verify (with jose). `header` may override anything, including `alg`:
+ * that is why this is not jose's `SignJWT`, which refuses the forged headers the negative tests need (`alg: none`
+ * with a signature, a numeric `kid`, `crit`) and is async where test fixtures sign synchronously.
  */
 export const signJwt = (
   payload: Record<string, unknown>,

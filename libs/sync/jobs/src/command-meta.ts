@@ -1,4 +1,6 @@
-import { newEvent, type CurrentEventData, type EventType, type NewCatalogueEvent, type TraceContext } from '@sf/contracts';
+import {
+  currentVersionOf, validateNewEvent, type CurrentEventData, type EventType, type NewCatalogueEvent, type TraceContext,
+} from '@sf/contracts';
 
 /**
  * What every command carries besides its own fields: the tenant, tracing ids, and event ids minted by the caller
@@ -27,9 +29,10 @@ export const makeEvent = <K extends EventType>(
 ): NewCatalogueEvent => {
   const eventId = meta.eventIds[index];
   if (eventId === undefined) throw new Error(`${type}: command carries no event id #${index}`);
-  const built = newEvent({
+  const built = validateNewEvent({
     eventId,
     type,
+    version: currentVersionOf(type),
     data,
     metadata: {
       firmId: meta.firmId,
@@ -40,5 +43,5 @@ export const makeEvent = <K extends EventType>(
     },
   });
   if (!built.ok) throw new Error(`${type}: decided an invalid event (${built.reason})`);
-  return built.value as NewCatalogueEvent;
+  return built.value;
 };

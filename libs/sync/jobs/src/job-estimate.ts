@@ -1,4 +1,4 @@
-import type { RateBudget, SyncJobProgress } from '@sf/sync-policy';
+import { BACKFILL_RESERVE_SHARE, type RateBudget, type SyncJobProgress } from '@sf/sync-policy';
 import type { EntityProgress, JobView } from './job-view';
 
 /** Assumptions of the ETA. */
@@ -9,12 +9,12 @@ export interface EstimateConfig {
   readonly windowMs: number;
   /** Requests per window assumed while the budget is unknown (Clio's peak limit). Default 50. */
   readonly defaultLimit: number;
-  /** Share of the limit kept for interactive work, which a backfill job cannot spend. Default 0.2. */
+  /** Share of the limit kept for interactive work, which a backfill job cannot spend. Default `BACKFILL_RESERVE_SHARE`. */
   readonly reserveShare: number;
 }
 
 export const DEFAULT_ESTIMATE_CONFIG: EstimateConfig = Object.freeze({
-  pageSize: 200, windowMs: 60_000, defaultLimit: 50, reserveShare: 0.2,
+  pageSize: 200, windowMs: 60_000, defaultLimit: 50, reserveShare: BACKFILL_RESERVE_SHARE,
 });
 
 export interface EntityEstimate extends EntityProgress {

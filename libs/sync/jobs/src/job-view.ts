@@ -41,16 +41,6 @@ export interface JobView {
   readonly stallCount: number;
 }
 
-const isCountRecord = (v: unknown): v is Record<string, number> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) &&
-  Object.values(v).every((n) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0);
-
-/** `SyncJobStarted.estimates` is an optional field the fetcher adds; read it only when it has the documented shape. */
-const estimatesOf = (data: object): Record<string, number> | null => {
-  const raw = (data as { estimates?: unknown }).estimates;
-  return isCountRecord(raw) ? raw : null;
-};
-
 const requested = (e: Extract<SyncLogEvent, { type: 'SyncRequested' }>): JobView => {
   const at = eventTime(e);
   return {
@@ -70,7 +60,7 @@ const evolveLive = (v: JobView, e: SyncLogEvent, at: number): JobView => {
     case EventTypes.SyncJobStarted:
       return {
         ...v, state: v.state === SyncJobState.Paused ? v.state : SyncJobState.Running, startedAt: v.startedAt ?? at,
-        entityTypes: e.data.entityTypes, estimatedTotal: e.data.estimatedTotal, estimates: estimatesOf(e.data) ?? v.estimates,
+        entityTypes: e.data.entityTypes, estimatedTotal: e.data.estimatedTotal, estimates: e.data.estimates ?? v.estimates,
         lastProgressAt: at, stalled: false,
       };
     case EventTypes.SyncProgressed: {
@@ -78,7 +68,7 @@ const evolveLive = (v: JobView, e: SyncLogEvent, at: number): JobView => {
       return { ...v, state: moving(v), progress, lastProgressAt: at, stalled: false };
     }
     case EventTypes.ClioRecordsFetched:
-    case EventTypes.DocumentsSwept:
+    case EventTypes.RecordsSwept:
       return { ...v, state: moving(v), lastProgressAt: at };
     case EventTypes.SyncJobBlocked:
       return { ...v, state: SyncJobState.Blocked, blockedUntil: instantMs(e.data.blockedUntil) };
@@ -103,7 +93,7 @@ const evolveLive = (v: JobView, e: SyncLogEvent, at: number): JobView => {
 export const jobIdOf = (e: SyncLogEvent): string | null => {
   switch (e.type) {
     case EventTypes.SyncRequested: case EventTypes.SyncJobStarted: case EventTypes.SyncProgressed:
-    case EventTypes.ClioRecordsFetched: case EventTypes.DocumentsSwept: case EventTypes.SyncJobBlocked:
+    case EventTypes.ClioRecordsFetched: case EventTypes.RecordsSwept: case EventTypes.SyncJobBlocked:
     case EventTypes.SyncJobResumed: case EventTypes.SyncJobPaused: case EventTypes.SyncJobStalled:
     case EventTypes.SyncJobCompleted: case EventTypes.SyncJobFailed: case EventTypes.SyncJobCancelled:
       return e.data.jobId;

@@ -1,6 +1,6 @@
-import { EventTypes, StreamTypes, streamIds } from '@sf/contracts';
+import { EventTypes, StreamTypes, streamIds, type SyncTrigger } from '@sf/contracts';
 import {
-  DEFAULT_SYNC_POLICY_CONFIG, evaluate, SyncAction, SyncReason, type SyncDecision, type SyncPolicyConfig, type SyncTrigger,
+  DEFAULT_SYNC_POLICY_CONFIG, evaluate, SyncAction, SyncReason, type SyncDecision, type SyncPolicyConfig,
 } from '@sf/sync-policy';
 import { makeEvent, type CommandMeta } from './command-meta';
 import { expectationOf, type PlannedAppend } from './planned-append';

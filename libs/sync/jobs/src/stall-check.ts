@@ -1,4 +1,5 @@
-import { SyncReason, SyncTrigger, type SyncPolicyConfig } from '@sf/sync-policy';
+import { SyncTriggers } from '@sf/contracts';
+import { SyncReason, type SyncPolicyConfig } from '@sf/sync-policy';
 import type { CommandMeta } from './command-meta';
 import type { ScopeFacts } from './policy-state';
 import { decideRequest, type RequestOutcome } from './request-sync';
@@ -20,6 +21,6 @@ export interface CheckStall extends CommandMeta {
  */
 export const decideStallRestart = (cmd: CheckStall, scope: ScopeState, now: Date): RequestOutcome | null => {
   if (scope.activeJob?.jobId !== cmd.jobId) return null;
-  const outcome = decideRequest({ ...cmd, trigger: SyncTrigger.Maintenance, requestedBy: null }, scope, now);
+  const outcome = decideRequest({ ...cmd, trigger: SyncTriggers.maintenance, requestedBy: null }, scope, now);
   return outcome.decision.reason === SyncReason.StalledRestart && outcome.jobId === cmd.jobId ? outcome : null;
 };

@@ -1,9 +1,9 @@
+import { SyncTriggers, type SyncTrigger } from '@sf/contracts';
 import { evaluate } from './evaluate';
 import { syncPolicyConfig } from './sync-policy-config';
 import { SyncDecision } from './sync-decision';
 import { SyncPolicyState } from './sync-policy-state';
 import { budget, givenState, HOUR, MINUTE, NOW, runningJob, SECOND } from './sync-policy-state.fixture';
-import { SyncTrigger } from './sync-trigger';
 
 interface Row {
   given: string;
@@ -19,7 +19,7 @@ const STALL = 30 * MINUTE;
 
 describe('evaluate: single flight (a job already covers the scope)', () => {
   it.each(
-    Object.values(SyncTrigger).map((trigger): Row => ({
+    Object.values(SyncTriggers).map((trigger): Row => ({
       given: 'a job that progressed 5 s ago',
       state: givenState({ activeJob: runningJob() }),
       when: trigger,

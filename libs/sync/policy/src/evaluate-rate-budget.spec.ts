@@ -1,9 +1,9 @@
+import type { SyncTrigger } from '@sf/contracts';
 import { evaluate } from './evaluate';
 import { SyncPolicyConfig, syncPolicyConfig } from './sync-policy-config';
 import { SyncDecision } from './sync-decision';
 import { RateBudget } from './sync-policy-state';
 import { budget, givenState, NOW, SECOND } from './sync-policy-state.fixture';
-import { SyncTrigger } from './sync-trigger';
 
 interface Row {
   given: string;

@@ -1,9 +1,9 @@
+import { SyncTriggers, type SyncTrigger } from '@sf/contracts';
 import { evaluate } from './evaluate';
 import { syncPolicyConfig } from './sync-policy-config';
 import { SyncDecision } from './sync-decision';
 import { ConnectionStatus, SyncPolicyState } from './sync-policy-state';
 import { budget, givenState, HOUR, MINUTE, NOW, runningJob, SECOND } from './sync-policy-state.fixture';
-import { SyncTrigger } from './sync-trigger';
 
 interface Row {
   given: string;
@@ -12,7 +12,7 @@ interface Row {
   then: SyncDecision;
 }
 
-const ALL_TRIGGERS = Object.values(SyncTrigger);
+const ALL_TRIGGERS = Object.values(SyncTriggers);
 const cases = (rows: Row[]) => rows;
 const title = 'given $given, when $when, then $then.action $then.reason';
 

@@ -1,3 +1,4 @@
+import type { SyncTrigger } from '@sf/contracts';
 import { activeJobDecision } from './active-job';
 import { connectionBlock } from './connection-gate';
 import { manualCooldown } from './cooldown';
@@ -5,7 +6,6 @@ import { budgetBlock } from './rate-budget';
 import { DEFAULT_SYNC_POLICY_CONFIG, SyncPolicyConfig } from './sync-policy-config';
 import { decision, SyncDecision, SyncReason } from './sync-decision';
 import { SyncPolicyState } from './sync-policy-state';
-import { SyncTrigger } from './sync-trigger';
 import { TRIGGER_PROFILES } from './trigger-profile';
 
 /**

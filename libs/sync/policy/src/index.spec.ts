@@ -1,3 +1,4 @@
+import { SyncTriggers } from '@sf/contracts';
 import * as policy from './index';
 
 describe('@sf/sync-policy public surface', () => {
@@ -5,6 +6,7 @@ describe('@sf/sync-policy public surface', () => {
     expect(Object.keys(policy).sort()).toEqual(
       [
         'ActiveJobState',
+        'BACKFILL_RESERVE_SHARE',
         'ConnectionStatus',
         'DEFAULT_SYNC_POLICY_CONFIG',
         'REASON_ACTION',
@@ -12,13 +14,11 @@ describe('@sf/sync-policy public surface', () => {
         'SyncErrorCode',
         'SyncReason',
         'SyncStatusState',
-        'SyncTrigger',
         'TRIGGER_PROFILES',
         'describeDecision',
         'describeSyncError',
         'evaluate',
         'formatWait',
-        'isSyncTrigger',
         'syncPolicyConfig',
         'toSyncStatus',
       ].sort(),
@@ -40,7 +40,7 @@ describe('@sf/sync-policy public surface', () => {
         budget: null,
         hasSomethingToSync: true,
       },
-      policy.SyncTrigger.FirstLogin,
+      SyncTriggers.firstLogin,
       0,
     );
     expect(decision).toEqual({ action: policy.SyncAction.Start, reason: policy.SyncReason.Ok });

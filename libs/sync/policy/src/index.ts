@@ -1,9 +1,8 @@
-export { SyncTrigger, isSyncTrigger } from './sync-trigger';
 export { TRIGGER_PROFILES } from './trigger-profile';
 export type { TriggerProfile } from './trigger-profile';
 export { SyncAction, SyncReason, REASON_ACTION } from './sync-decision';
 export type { SyncDecision, SyncDecisionMetadata } from './sync-decision';
-export { DEFAULT_SYNC_POLICY_CONFIG, syncPolicyConfig } from './sync-policy-config';
+export { BACKFILL_RESERVE_SHARE, DEFAULT_SYNC_POLICY_CONFIG, syncPolicyConfig } from './sync-policy-config';
 export type { SyncPolicyConfig } from './sync-policy-config';
 export { ConnectionStatus, ActiveJobState } from './sync-policy-state';
 export type { ActiveSyncJob, LastSyncError, RateBudget, SyncJobProgress, SyncPolicyState } from './sync-policy-state';

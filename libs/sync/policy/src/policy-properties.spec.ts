@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { SyncTriggers, type SyncTrigger } from '@sf/contracts';
 import { describeDecision } from './describe-decision';
 import { evaluate } from './evaluate';
 import { reserveOf } from './rate-budget';
@@ -7,7 +8,6 @@ import { REASON_ACTION } from './sync-decision';
 import { SyncPolicyState } from './sync-policy-state';
 import { HOUR, MINUTE, NOW } from './sync-policy-state.fixture';
 import { toSyncStatus } from './sync-status';
-import { SyncTrigger } from './sync-trigger';
 
 // Times cluster around NOW so that every threshold (cooldown, stale, stall, reset) is crossed both ways.
 const time = fc.oneof(
@@ -43,7 +43,7 @@ const config = fc
     stallAfterMs: fc.constantFrom(MINUTE, 30 * MINUTE),
   })
   .map((overrides) => syncPolicyConfig(overrides));
-const trigger = fc.constantFrom(...Object.values(SyncTrigger));
+const trigger = fc.constantFrom(...Object.values(SyncTriggers));
 const BACKFILL: readonly SyncTrigger[] = ['first_login', 'schedule', 'maintenance'];
 const RUNS = { numRuns: 2_000 };
 

@@ -1,3 +1,8 @@
+import { BACKFILL_RESERVE_SHARE } from '@sf/contracts';
+
+/** Share of Clio's rate limit that backfill work leaves to other work (defined once, in the contracts). */
+export { BACKFILL_RESERVE_SHARE };
+
 /** Tunables of the sync policy. All durations are milliseconds. */
 export interface SyncPolicyConfig {
   /**
@@ -12,7 +17,7 @@ export interface SyncPolicyConfig {
   readonly staleAfterMs: number;
   /**
    * Share (0 ≤ x < 1) of the rate budget's `limit` kept for interactive and webhook-driven work; backfill triggers
-   * (first login, schedule, maintenance) cannot spend it. Rounded up to whole requests. Default 0.2 (20 %).
+   * (first login, schedule, maintenance) cannot spend it. Rounded up to whole requests. Default `BACKFILL_RESERVE_SHARE`.
    */
   readonly reserveShare: number;
   /**
@@ -31,7 +36,7 @@ export interface SyncPolicyConfig {
 export const DEFAULT_SYNC_POLICY_CONFIG: SyncPolicyConfig = Object.freeze({
   manualCooldownMs: 60_000,
   staleAfterMs: 24 * 60 * 60_000,
-  reserveShare: 0.2,
+  reserveShare: BACKFILL_RESERVE_SHARE,
   minRemainingToStart: 5,
   stallAfterMs: 30 * 60_000,
 });

@@ -1,3 +1,4 @@
+import { SyncTriggers } from '@sf/contracts';
 import { rateLimitWaitEnd } from './active-job';
 import { connectionBlock } from './connection-gate';
 import { describeDecision } from './describe-decision';
@@ -6,7 +7,6 @@ import { describeSyncError } from './sync-error-message';
 import { DEFAULT_SYNC_POLICY_CONFIG, SyncPolicyConfig } from './sync-policy-config';
 import { SyncAction, SyncReason } from './sync-decision';
 import { LastSyncError, SyncJobProgress, SyncPolicyState } from './sync-policy-state';
-import { SyncTrigger } from './sync-trigger';
 
 export const SyncStatusState = {
   Idle: 'idle',
@@ -60,7 +60,7 @@ export const toSyncStatus = (
   now: number,
   config: SyncPolicyConfig = DEFAULT_SYNC_POLICY_CONFIG,
 ): SyncStatusView => {
-  const manual = evaluate(state, SyncTrigger.Manual, now, config);
+  const manual = evaluate(state, SyncTriggers.manual, now, config);
   const canSyncNow = manual.action === SyncAction.Start;
   const { cooldownMs, blockedUntil } = manual.metadata ?? {};
   const progress = state.activeJob?.progress;

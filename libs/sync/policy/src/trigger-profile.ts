@@ -1,4 +1,4 @@
-import { SyncTrigger } from './sync-trigger';
+import { SyncTriggers, type SyncTrigger } from '@sf/contracts';
 
 /** How the policy treats one trigger. Kept as one table so the differences between triggers are visible at a glance. */
 export interface TriggerProfile {
@@ -16,10 +16,10 @@ export interface TriggerProfile {
 }
 
 export const TRIGGER_PROFILES: { readonly [T in SyncTrigger]: TriggerProfile } = {
-  [SyncTrigger.FirstLogin]: { spendsReserve: false, hasCooldown: false, onlyIfNeverSynced: true, restartsStalled: false },
-  [SyncTrigger.Manual]: { spendsReserve: true, hasCooldown: true, onlyIfNeverSynced: false, restartsStalled: false },
-  [SyncTrigger.ProcessClick]: { spendsReserve: true, hasCooldown: false, onlyIfNeverSynced: true, restartsStalled: false },
-  [SyncTrigger.Webhook]: { spendsReserve: true, hasCooldown: false, onlyIfNeverSynced: false, restartsStalled: false },
-  [SyncTrigger.Schedule]: { spendsReserve: false, hasCooldown: false, onlyIfNeverSynced: false, restartsStalled: false },
-  [SyncTrigger.Maintenance]: { spendsReserve: false, hasCooldown: false, onlyIfNeverSynced: false, restartsStalled: true },
+  [SyncTriggers.firstLogin]: { spendsReserve: false, hasCooldown: false, onlyIfNeverSynced: true, restartsStalled: false },
+  [SyncTriggers.manual]: { spendsReserve: true, hasCooldown: true, onlyIfNeverSynced: false, restartsStalled: false },
+  [SyncTriggers.processClick]: { spendsReserve: true, hasCooldown: false, onlyIfNeverSynced: true, restartsStalled: false },
+  [SyncTriggers.webhook]: { spendsReserve: true, hasCooldown: false, onlyIfNeverSynced: false, restartsStalled: false },
+  [SyncTriggers.schedule]: { spendsReserve: false, hasCooldown: false, onlyIfNeverSynced: false, restartsStalled: false },
+  [SyncTriggers.maintenance]: { spendsReserve: false, hasCooldown: false, onlyIfNeverSynced: false, restartsStalled: true },
 };

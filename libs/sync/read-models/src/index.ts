@@ -3,7 +3,6 @@ export { createMatterSyncStateProjection, matterSyncStateProjection } from './ma
 export { MatterSyncStatus } from './matter-sync-state/matter-sync-row';
 export type { MatterSyncRow, MatterSyncProgress } from './matter-sync-state/matter-sync-row';
 export { createJobSnapshotsProjection, jobSnapshotsProjection } from './job-snapshots/job-snapshots.projection';
-export { ProcessingJobStatus } from './job-snapshots/job-snapshot-row';
 export { jobViewOf } from './sync-jobs/sync-job-row';
 export type { JobSnapshotRow } from './job-snapshots/job-snapshot-row';
 export { readModelsMigrations } from './schema/read-models-migrations';

@@ -11,6 +11,12 @@ const header = (res: RawResponse, name: string): string | null => {
   return (Array.isArray(v) ? v[0] : v) ?? null;
 };
 
+/** An HTTP-date header (`Date`, RFC 9110) as an ISO instant; null when absent or unreadable. */
+export const httpDateOf = (value: string | null): string | null => {
+  const t = value === null ? NaN : Date.parse(value);
+  return Number.isNaN(t) ? null : new Date(t).toISOString();
+};
+
 const unexpected = async <T>(res: RawResponse): Promise<ReadResult<T>> => {
   await discard(res);
   return { ok: false, reason: `unexpected HTTP ${res.status}`, retry: false };
@@ -22,7 +28,8 @@ export const pageReader = (url: URL): Reader<ClioPage> => async (res) => {
   const json = await readJson(res);
   if (!json.ok) return { ok: false, reason: json.reason, retry: true };
   const page = checkPage(json.value, url);
-  return page.ok ? { ok: true, value: page.page } : { ok: false, reason: page.reason, retry: true };
+  if (!page.ok) return { ok: false, reason: page.reason, retry: true };
+  return { ok: true, value: { ...page.page, serverDate: httpDateOf(header(res, ClioHeader.Date)) } };
 };
 
 export const recordReader: Reader<Record<string, unknown>> = async (res) => {

@@ -1,7 +1,8 @@
 import type { ClioPage } from '../types';
 import { MAX_PAGE_LIMIT } from '../wire';
 
-export type PageCheck = { ok: true; page: ClioPage } | { ok: false; reason: string };
+/** A page's body checked whole; `serverDate` comes from the response headers, not the body. */
+export type PageCheck = { ok: true; page: Omit<ClioPage, 'serverDate'> } | { ok: false; reason: string };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 

@@ -1,7 +1,6 @@
-import { AccessTokenFailures, type AccessTokenFailure, type AccessTokenReply } from '@sf/contracts';
+import { AccessTokenFailures, isClioRegion, type AccessTokenFailure, type AccessTokenReply } from '@sf/contracts';
 
 const FAILURES = new Set<string>(Object.values(AccessTokenFailures));
-const REGIONS = new Set<string>(['us', 'eu', 'ca', 'au']);
 
 /** Narrows a wire reply to `AccessTokenReply`; null when it does not have that shape. */
 export function parseAccessTokenReply(text: string): AccessTokenReply | null {
@@ -16,9 +15,9 @@ export function parseAccessTokenReply(text: string): AccessTokenReply | null {
   if (r.ok === true) {
     const { accessToken, expiresAt, region, apiBaseUrl, connectionId } = r;
     if (typeof accessToken !== 'string' || typeof expiresAt !== 'string' || Number.isNaN(Date.parse(expiresAt))) return null;
-    if (typeof region !== 'string' || !REGIONS.has(region)) return null;
+    if (!isClioRegion(region)) return null;
     if (typeof apiBaseUrl !== 'string' || typeof connectionId !== 'string') return null;
-    return { ok: true, accessToken, expiresAt, region: region as 'us' | 'eu' | 'ca' | 'au', apiBaseUrl, connectionId };
+    return { ok: true, accessToken, expiresAt, region, apiBaseUrl, connectionId };
   }
   if (r.ok === false && typeof r.reason === 'string' && FAILURES.has(r.reason)) {
     return { ok: false, reason: r.reason as AccessTokenFailure, message: typeof r.message === 'string' ? r.message : '' };

@@ -4,7 +4,7 @@ import type { ColumnType, JSONColumnType } from 'kysely';
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 /**
- * One Clio record as last observed, projected from `ClioRecordsFetched` and `DocumentsSwept` (libs/clio/mirror).
+ * One Clio record as last observed, projected from `ClioRecordsFetched` and `RecordsSwept` (libs/clio/mirror).
  * Every time is Clio's or event time, never wall clock, so a rebuild from the log equals the live table.
  */
 export interface ClioMirrorTable {

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { listHttpRoutes, type HttpRoute } from './http-routes';
 
 export interface NestAppCapture {
   /** The apps created since the capture started, in order. */
@@ -18,4 +19,17 @@ export const captureNestApps = (): NestAppCapture => {
     apps: () => Promise.all(spy.mock.results.map((r) => r.value as Promise<INestApplication>)),
     stop: () => spy.mockRestore(),
   };
+};
+
+/** Runs a service's `start…()` and lists the routes of the one Nest app it created. Jest only. */
+export const startCapturingRoutes = async <T>(start: () => Promise<T>): Promise<{ started: T; routes: HttpRoute[] }> => {
+  const capture = captureNestApps();
+  try {
+    const started = await start();
+    const apps = await capture.apps();
+    expect(apps).toHaveLength(1);
+    return { started, routes: listHttpRoutes(apps[0]!) };
+  } finally {
+    capture.stop();
+  }
 };

@@ -10,5 +10,6 @@ export { checkFirmScoping } from './firm-scope-check';
 export type { FirmScopeCase, FirmScopeCheck, FirmScopeReport } from './firm-scope-check';
 export { probeRoute } from './probe-request';
 export type { ProbeAnswer } from './probe-request';
-export { captureNestApps } from './capture-nest-apps';
+export { captureNestApps, startCapturingRoutes } from './capture-nest-apps';
 export type { NestAppCapture } from './capture-nest-apps';
+export { DOCS_ROUTES, expectHealthOnlyEdge, HEALTH_ROUTES } from './health-only-edge';

@@ -1,7 +1,8 @@
-import { ROOT_CONTEXT } from '@opentelemetry/api';
+import { ROOT_CONTEXT, TraceFlags, trace } from '@opentelemetry/api';
 import { sql } from 'kysely';
-import type { RecordedEvent } from '@sf/contracts';
+import { readLoggedEvent, type RecordedEvent } from '@sf/contracts';
 import { LogPosition, readAllAfter } from '@sf/event-store';
+import { createLogger } from '@sf/logging';
 import { createTestDatabase, waitFor, type TestDatabase } from '@sf/testing';
 import { appendEach, syncRequested } from '../testing/messaging-test-kit';
 import { applyBatch, type Delivery } from './apply-batch';
@@ -22,7 +23,7 @@ describe('applyBatch', () => {
   afterAll(() => t.drop());
 
   const delivery = (event: RecordedEvent): Delivery => ({
-    event,
+    event: readLoggedEvent(event),
     ctx: { consumer: 'batch', subject: 's', streamSequence: 1, deliveryCount: 1, trace: undefined, otel: ROOT_CONTEXT },
   });
   const effects = async (): Promise<string[]> =>
@@ -59,5 +60,24 @@ describe('applyBatch', () => {
     const again = await applyBatch(t.db, 'batch', [ok1!, ok2!].map(delivery), handler, () => undefined);
     expect(again).toEqual([{ kind: 'duplicate' }, { kind: 'duplicate' }]);
     expect(await effects()).toEqual([ok1!.eventId, ok2!.eventId].sort());
+  });
+
+  it('runs each handler in its event\'s log context: the correlation id and the trace ids of the process span', async () => {
+    const lines: string[] = [];
+    const log = createLogger({ name: 'spec', destination: { write: (l: string) => void lines.push(l) } });
+    const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const spanId = '00f067aa0ba902b7';
+    const otel = trace.setSpanContext(ROOT_CONTEXT, { traceId, spanId, traceFlags: TraceFlags.SAMPLED });
+    const [event] = events;
+    const handler: MessageHandler = async (e) => {
+      log.info({ eventId: e.eventId }, 'handled');
+      return Disposition.ack;
+    };
+
+    await applyBatch(t.db, 'log-context', [{ ...delivery(event!), ctx: { ...delivery(event!).ctx, otel } }], handler, () => undefined);
+
+    expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual([
+      expect.objectContaining({ msg: 'handled', eventId: event!.eventId, correlationId: event!.metadata.correlationId, traceId, spanId }),
+    ]);
   });
 });

@@ -1,13 +1,14 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { RecordedEvent } from '@sf/contracts';
+import type { RecordedCatalogueEvent } from '@sf/contracts';
 import type { Database } from '@sf/db';
+import { traceIdsOf, withLogContext } from '@sf/logging';
 import type { Disposition } from './disposition';
 import { claimInbox } from './inbox';
 import type { MessageContext, MessageHandler } from './message-handler';
 import { errorType, type Outcome } from './settlement';
 
 export interface Delivery {
-  event: RecordedEvent;
+  event: RecordedCatalogueEvent;
   ctx: MessageContext;
 }
 
@@ -70,7 +71,9 @@ const runOnce = async (
     beforeEach(i);
     let disposition: Disposition;
     try {
-      disposition = await handler(d.event, trx, d.ctx);
+      // Lines the handler logs carry the event's correlation id and the trace ids of its process span.
+      const ids = { correlationId: d.event.metadata.correlationId, ...traceIdsOf(d.ctx.otel) };
+      disposition = await withLogContext(ids, () => handler(d.event, trx, d.ctx));
     } catch (err) {
       throw new Rejected(i, { kind: 'threw', errorType: errorType(err) });
     }

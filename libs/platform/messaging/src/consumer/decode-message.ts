@@ -1,7 +1,7 @@
 import type { JsMsg } from '@nats-io/jetstream';
-import { parseEnvelope, type RecordedEvent } from '@sf/contracts';
+import { parseEnvelope, type RecordedCatalogueEvent } from '@sf/contracts';
 
-export type Decoded = { ok: true; event: RecordedEvent } | { ok: false; reason: string };
+export type Decoded = { ok: true; event: RecordedCatalogueEvent } | { ok: false; reason: string };
 
 /** JSON body -> validated, upcast event. Reasons come from the catalogue and never contain payload values. */
 export const decodeMessage = (msg: JsMsg): Decoded => {

@@ -1,6 +1,6 @@
 import type { Context } from '@opentelemetry/api';
 import type { Transaction } from 'kysely';
-import type { RecordedEvent, TraceContext } from '@sf/contracts';
+import type { RecordedCatalogueEvent, TraceContext } from '@sf/contracts';
 import type { Database } from '@sf/db';
 import type { Disposition } from './disposition';
 
@@ -19,7 +19,8 @@ export interface MessageContext {
 
 /**
  * Applies one event inside the consumer's transaction `trx` (the inbox row is already in it) and says what to
- * do with the message. Throwing means a transient failure: everything in `trx` for this event is rolled back
- * and the message is redelivered with backoff.
+ * do with the message. The event was read by the contracts' typed reader, so `switch (event.type)` narrows its
+ * payload. Throwing means a transient failure: everything in `trx` for this event is rolled back and the message
+ * is redelivered with backoff.
  */
-export type MessageHandler = (event: RecordedEvent, trx: Transaction<Database>, ctx: MessageContext) => Promise<Disposition>;
+export type MessageHandler = (event: RecordedCatalogueEvent, trx: Transaction<Database>, ctx: MessageContext) => Promise<Disposition>;

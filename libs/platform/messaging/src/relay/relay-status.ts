@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@sf/contracts';
 import { LogPosition } from '@sf/event-store';
+import { safeErrorFields } from '@sf/logging';
 
 export const RelayRole = { Starting: 'starting', Standby: 'standby', Active: 'active', Stopped: 'stopped' } as const;
 export type RelayRole = (typeof RelayRole)[keyof typeof RelayRole];
@@ -24,7 +25,7 @@ export interface RelayStatus {
    * 0 once caught up; null before the first read.
    */
   lagMs: number | null;
-  /** Last recovered failure (error name and message, no payload values); null after a successful batch. */
+  /** Last recovered failure: its class and code (never its message); null after a successful batch. */
   lastError: string | null;
 }
 
@@ -68,7 +69,9 @@ export class RelayState {
   }
 
   failed(err: unknown): void {
-    this.s.lastError = err instanceof Error ? `${err.name}: ${err.message}`.slice(0, 300) : 'unknown error';
+    // Class and code only: the status is logged every few seconds, and a driver's message can quote a URL.
+    const f = safeErrorFields(err);
+    this.s.lastError = f.errCode ? `${f.type} (${f.errCode})` : f.type;
   }
 
   snapshot(): RelayStatus {

@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { JetStreamManager, StoredMsg } from '@nats-io/jetstream';
-import type { NewEvent, RecordedEvent, TraceContext } from '@sf/contracts';
+import { validateNewEvent, type NewEvent, type RecordedEvent, type TraceContext } from '@sf/contracts';
 import type { Executor } from '@sf/db';
 import { appendToStream } from '@sf/event-store';
 import { defineTopology, type ConsumerOptions, type Topology } from '../topology';
@@ -66,7 +66,10 @@ export const syncRequested = (firmId: string, opts: { matterId?: string; trace?:
 export const appendEach = async (db: Executor, events: NewEvent[]): Promise<RecordedEvent[]> => {
   const out: RecordedEvent[] = [];
   for (const e of events) {
-    const r = await appendToStream(db, `sync-job-${(e.data as { jobId: string }).jobId}`, 'sync_job', 'no_stream', [e]);
+    const valid = validateNewEvent(e);
+    if (!valid.ok) throw new Error(`test event invalid: ${valid.reason}`);
+    const jobId = 'jobId' in valid.value.data ? valid.value.data.jobId : e.eventId;
+    const r = await appendToStream(db, `sync-job-${jobId}`, 'sync_job', 'no_stream', [e]);
     if (!r.ok) throw new Error(`append failed: ${r.reason}`);
     out.push(...r.events);
   }

@@ -30,17 +30,18 @@ describe('errorAnswer', () => {
     });
   });
 
-  it('answers anything else with a bare 500 and hands name, string code and message to the log only', () => {
+  it('answers anything else with a bare 500 and hands class, string code and frames (never the message) to the log', () => {
     const a = errorAnswer(withCode('password=hunter2 in a driver message', 'ECONNRESET'), [busy]);
     expect(a).toEqual({
       status: 500, headers: {}, body: { statusCode: 500, error: 'Internal Server Error', message: 'internal error' },
-      log: { err: 'Error', code: 'ECONNRESET', detail: 'password=hunter2 in a driver message' },
+      log: { type: 'Error', errCode: 'ECONNRESET', frames: expect.arrayContaining([expect.stringMatching(/^at /)]) },
     });
     expect(JSON.stringify(a.body)).not.toContain('hunter2');
+    expect(JSON.stringify(a.log)).not.toContain('hunter2');
   });
 
-  it('logs a non-string code as absent and a thrown non-Error by its text', () => {
-    expect(errorAnswer(withCode('m', 42), []).log).toEqual({ err: 'Error', code: undefined, detail: 'm' });
-    expect(errorAnswer('plain string', []).log).toEqual({ err: 'Error', code: undefined, detail: 'plain string' });
+  it('logs a non-string code as absent and a thrown non-Error by its type only', () => {
+    expect(errorAnswer(withCode('m', 42), []).log).toEqual({ type: 'Error', frames: expect.any(Array) });
+    expect(errorAnswer('plain string with token=abc', []).log).toEqual({ type: 'string' });
   });
 });

@@ -1,4 +1,5 @@
 import { HttpException } from '@nestjs/common';
+import { safeErrorFields, type SafeErrorFields } from '@sf/logging';
 
 /** An error a service expects now and then (an outage it can name, contention) and the answer it gets. */
 export interface KnownFailure {
@@ -19,8 +20,8 @@ export interface ErrorAnswer {
   status: number;
   headers: Record<string, string>;
   body: unknown;
-  /** Set for unexpected errors only: the error's name, its `code` when a string, and its message. */
-  log?: { err: string; code: string | undefined; detail: string };
+  /** Set for unexpected errors only: the error's class, stable code and stack frame locations, never its message. */
+  log?: SafeErrorFields;
 }
 
 const INTERNAL = { statusCode: 500, error: 'Internal Server Error', message: 'internal error' } as const;
@@ -44,7 +45,5 @@ export const errorAnswer = (exception: unknown, known: readonly KnownFailure[]):
       body: { statusCode: k.status, error: k.error, message: k.message },
     };
   }
-  const e = exception instanceof Error ? exception : new Error(String(exception));
-  const code = (e as { code?: unknown }).code;
-  return { status: 500, headers: {}, body: INTERNAL, log: { err: e.name, code: typeof code === 'string' ? code : undefined, detail: e.message } };
+  return { status: 500, headers: {}, body: INTERNAL, log: safeErrorFields(exception) };
 };

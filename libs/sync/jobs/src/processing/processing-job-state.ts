@@ -10,10 +10,19 @@ export const ProcessingJobStatus = {
 } as const;
 export type ProcessingJobStatus = (typeof ProcessingJobStatus)[keyof typeof ProcessingJobStatus];
 
+const STATUSES: ReadonlySet<string> = new Set(Object.values(ProcessingJobStatus));
+export const isProcessingJobStatus = (v: string): v is ProcessingJobStatus => STATUSES.has(v);
+
+/** What became of one document of the snapshot. */
+export const OutcomeKind = { processed: 'processed', skipped: 'skipped', failed: 'failed' } as const;
+export type OutcomeKind = (typeof OutcomeKind)[keyof typeof OutcomeKind];
+
 /**
- * A processing job folded from its stream (`processing-job-<jobId>`). `version` is the stream version the next
- * append must expect. Outcomes are counted once per document of the snapshot (a repeated outcome event for the
- * same document, or one for a document outside the snapshot, changes nothing).
+ * A processing job folded from its stream (`processing-job-<jobId>`): the one fold of that stream type, used by the
+ * orchestrator's deciders, the document processor's worker and the `job_snapshots` read model. `version` is the
+ * stream version the next append must expect. The snapshot is frozen by the first `JobStarted`. Outcomes count once
+ * per document of the snapshot: the first outcome of a document wins, and one for a document outside the snapshot
+ * changes nothing. Outcomes that land after a cancellation (work in flight) still count.
  */
 export interface ProcessingJobState {
   readonly version: number;
@@ -26,7 +35,7 @@ export interface ProcessingJobState {
   /** Empty while waiting for the sync. */
   readonly documentIds: readonly string[];
   readonly status: ProcessingJobStatus;
-  readonly outcomes: ReadonlyMap<string, 'processed' | 'skipped' | 'failed'>;
+  readonly outcomes: ReadonlyMap<string, OutcomeKind>;
 }
 
 /** What `GET /jobs/{id}` shows. `progress` is the share of the snapshot with an outcome, 0..1 (1 for an empty job). */
@@ -43,12 +52,13 @@ export interface ProcessingJobView {
 }
 
 const OUTCOME = {
-  [EventTypes.DocumentProcessed]: 'processed',
-  [EventTypes.DocumentSkipped]: 'skipped',
-  [EventTypes.DocumentFailed]: 'failed',
+  [EventTypes.DocumentProcessed]: OutcomeKind.processed,
+  [EventTypes.DocumentSkipped]: OutcomeKind.skipped,
+  [EventTypes.DocumentFailed]: OutcomeKind.failed,
 } as const;
 
-const evolve = (s: ProcessingJobState | null, e: SyncLogEvent): ProcessingJobState | null => {
+/** The state after one event of the stream; null while the stream holds no `ProcessingJobRequested` or `JobStarted`. */
+export const evolveProcessingJob = (s: ProcessingJobState | null, e: SyncLogEvent): ProcessingJobState | null => {
   if (e.type === EventTypes.ProcessingJobRequested) {
     const { jobId, matterId, folderId, includeSubfolders } = e.data;
     return {
@@ -57,6 +67,7 @@ const evolve = (s: ProcessingJobState | null, e: SyncLogEvent): ProcessingJobSta
     };
   }
   if (e.type === EventTypes.JobStarted) {
+    if (s !== null && s.status !== ProcessingJobStatus.WaitingForSync) return { ...s, version: s.version + 1 };
     const { jobId, matterId, folderId, documentIds } = e.data;
     return {
       version: (s?.version ?? 0) + 1, jobId, firmId: e.metadata.firmId, matterId, folderId, includeSubfolders: s?.includeSubfolders ?? false,
@@ -84,12 +95,26 @@ const evolve = (s: ProcessingJobState | null, e: SyncLogEvent): ProcessingJobSta
 
 /** Folds a processing-job stream; null when it holds no `ProcessingJobRequested` or `JobStarted` (no such job). */
 export const foldProcessingJob = (events: readonly SyncLogEvent[]): ProcessingJobState | null =>
-  events.reduce<ProcessingJobState | null>(evolve, null);
+  events.reduce<ProcessingJobState | null>(evolveProcessingJob, null);
+
+/** Completed or cancelled: nothing more to do. */
+export const isFinished = (s: ProcessingJobState | null): boolean =>
+  s !== null && (s.status === ProcessingJobStatus.Completed || s.status === ProcessingJobStatus.Cancelled);
+
+/** Snapshot documents without an outcome yet, in snapshot order (a document listed twice is pending once). */
+export const pendingDocuments = (s: ProcessingJobState | null): string[] =>
+  [...new Set(s?.documentIds ?? [])].filter((id) => !s?.outcomes.has(id));
+
+/** Outcome counts over the snapshot (the counts of `JobCompleted`). */
+export const countOutcomes = (s: ProcessingJobState | null): Record<OutcomeKind, number> => {
+  const c = { processed: 0, skipped: 0, failed: 0 };
+  for (const k of s?.outcomes.values() ?? []) c[k] += 1;
+  return c;
+};
 
 export const processingJobView = (s: ProcessingJobState): ProcessingJobView => {
-  const count = (o: string): number => [...s.outcomes.values()].filter((v) => v === o).length;
+  const { processed, skipped, failed } = countOutcomes(s);
   const total = s.documentIds.length;
-  const [processed, skipped, failed] = [count('processed'), count('skipped'), count('failed')];
   const progress = total === 0 ? 1 : (processed + skipped + failed) / total;
   return { jobId: s.jobId, matterId: s.matterId, folderId: s.folderId, status: s.status, total, processed, skipped, failed, progress };
 };

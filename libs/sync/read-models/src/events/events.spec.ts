@@ -12,7 +12,7 @@ const recorded = (type: string, data: unknown, version = type === 'SyncRequested
 describe('event narrowing', () => {
   it('types a well-formed current-version sync-job event', () => {
     const data = { jobId: 'j', scope: { kind: 'matter', matterId: 'm' }, entityTypes: ['documents'], estimatedTotal: null };
-    expect(asSyncJobEvent(recorded('SyncJobStarted', data))).toEqual({ type: 'SyncJobStarted', data });
+    expect(asSyncJobEvent(recorded('SyncJobStarted', data))).toEqual({ ...recorded('SyncJobStarted', data), type: 'SyncJobStarted', data });
   });
 
   it('upcasts an older version through the contracts (SyncRequested v1 -> v2)', () => {
@@ -31,8 +31,8 @@ describe('event narrowing', () => {
   });
 
   it('types processing-job events', () => {
-    expect(asProcessingJobEvent(recorded('JobCompleted', { jobId: 'p', processed: 1, skipped: 2, failed: 0 })))
-      .toEqual({ type: 'JobCompleted', data: { jobId: 'p', processed: 1, skipped: 2, failed: 0 } });
+    const data = { jobId: 'p', processed: 1, skipped: 2, failed: 0 };
+    expect(asProcessingJobEvent(recorded('JobCompleted', data))).toEqual({ ...recorded('JobCompleted', data), type: 'JobCompleted', data });
   });
 
   it('normalises instants to millisecond ISO and rejects garbage', () => {

@@ -1,6 +1,4 @@
-import { EventTypes, type CatalogueEvent, type RecordedEvent } from '@sf/contracts';
-import { currentPayload } from './catalogue-narrowing';
-import { isCount, isCountOrNull, isCountRecord, isObject, isString, isStringArray, type Fields } from './narrow';
+import { EventTypes, readEventOf, type RecordedEvent, type RecordedEventOf } from '@sf/contracts';
 
 /** The sync-job events the read models fold, typed by the contracts' catalogue. */
 export const SyncJobEventTypes = [
@@ -8,30 +6,15 @@ export const SyncJobEventTypes = [
   EventTypes.SyncJobPaused, EventTypes.SyncJobResumed, EventTypes.SyncJobCompleted, EventTypes.SyncJobFailed, EventTypes.SyncJobCancelled,
 ] as const;
 export type SyncJobEventType = (typeof SyncJobEventTypes)[number];
-export type SyncJobEvent = Extract<CatalogueEvent, { type: SyncJobEventType }>;
+export type SyncJobEvent = RecordedEventOf<SyncJobEventType>;
 
-const isScope = (v: unknown): boolean =>
-  isObject(v) && (v['kind'] === 'firm' || (v['kind'] === 'matter' && isString(v['matterId'])));
+const TYPES: ReadonlySet<SyncJobEventType> = new Set(SyncJobEventTypes);
 
-const checks: Record<SyncJobEventType, (d: Fields) => boolean> = {
-  SyncRequested: (d) => isScope(d['scope']),
-  SyncJobStarted: (d) => isScope(d['scope']) && isStringArray(d['entityTypes']) && isCountOrNull(d['estimatedTotal']),
-  SyncProgressed: (d) => isString(d['entityType']) && isCount(d['fetched']) && isCountOrNull(d['total']),
-  SyncJobBlocked: (d) => isString(d['reason']) && isString(d['blockedUntil']),
-  SyncJobPaused: () => true,
-  SyncJobResumed: () => true,
-  SyncJobCompleted: (d) => isScope(d['scope']) && isCountRecord(d['counts']),
-  SyncJobFailed: (d) => isScope(d['scope']) && isString(d['code']) && isString(d['reason']),
-  SyncJobCancelled: (d) => isScope(d['scope']) && isString(d['reason']),
-};
-
-const isSyncJobEventType = (t: string): t is SyncJobEventType => Object.hasOwn(checks, t);
-
-/** The typed event, or null when it is not a sync-job event or its payload lacks the documented shape. */
+/**
+ * The typed event (read by the contracts: validated, upcast), or null when it is not a sync-job event or does not
+ * match its contract. The log only holds validated events, so the latter is a bug upstream: skipped, not guessed at.
+ */
 export const asSyncJobEvent = (e: RecordedEvent): SyncJobEvent | null => {
-  const type = e.type;
-  if (!isSyncJobEventType(type)) return null;
-  const data = currentPayload({ ...e, type }, (d) => isString(d['jobId']) && checks[type](d));
-  // Safe: a catalogue type whose payload has, in its current version, every field the read models read.
-  return data === null ? null : ({ type, data } as unknown as SyncJobEvent);
+  const read = readEventOf(e, TYPES);
+  return read?.ok ? read.value : null;
 };

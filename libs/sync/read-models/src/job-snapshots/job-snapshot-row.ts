@@ -1,11 +1,5 @@
 import type { LogPosition } from '@sf/event-store';
-
-export const ProcessingJobStatus = {
-  Running: 'running',
-  Completed: 'completed',
-  Cancelled: 'cancelled',
-} as const;
-export type ProcessingJobStatus = (typeof ProcessingJobStatus)[keyof typeof ProcessingJobStatus];
+import type { OutcomeKind, ProcessingJobStatus } from '@sf/sync-jobs';
 
 /** One row of `job_snapshots` as the pure fold sees it: instants are ISO strings at millisecond precision. */
 export interface JobSnapshotRow {
@@ -15,7 +9,10 @@ export interface JobSnapshotRow {
   folderId: string | null;
   /** The document ids frozen when the job started; never changes afterwards. */
   documentIds: string[];
+  /** Running, completed or cancelled: a row exists only once the job started. */
   status: ProcessingJobStatus;
+  /** First outcome of each snapshot document (what makes the counts count each document once). */
+  outcomes: Readonly<Record<string, OutcomeKind>>;
   total: number;
   processed: number;
   skipped: number;

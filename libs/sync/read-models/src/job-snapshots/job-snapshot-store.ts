@@ -1,8 +1,24 @@
 import { sql, type Selectable } from 'kysely';
 import type { Database, Executor } from '@sf/db';
-import type { JobSnapshotRow, ProcessingJobStatus } from './job-snapshot-row';
+import { isProcessingJobStatus, OutcomeKind } from '@sf/sync-jobs';
+import type { JobSnapshotRow } from './job-snapshot-row';
 
 type DbRow = Selectable<Database['job_snapshots']>;
+
+const OUTCOME_KINDS: ReadonlySet<string> = new Set(Object.values(OutcomeKind));
+const isOutcomeKind = (v: string): v is OutcomeKind => OUTCOME_KINDS.has(v);
+
+// Written only by this projection; a value it could not have written is a bug, so loading fails loudly.
+const outcomesOf = (r: DbRow): Record<string, OutcomeKind> =>
+  Object.fromEntries(Object.entries(r.outcomes).map(([id, kind]) => {
+    if (!isOutcomeKind(kind)) throw new Error(`job_snapshots ${r.job_id}: unknown outcome ${kind}`);
+    return [id, kind];
+  }));
+
+const statusOf = (r: DbRow): JobSnapshotRow['status'] => {
+  if (!isProcessingJobStatus(r.status)) throw new Error(`job_snapshots ${r.job_id}: unknown status ${r.status}`);
+  return r.status;
+};
 
 const fromDb = (r: DbRow): JobSnapshotRow => ({
   jobId: r.job_id,
@@ -10,7 +26,8 @@ const fromDb = (r: DbRow): JobSnapshotRow => ({
   matterId: r.matter_id,
   folderId: r.folder_id,
   documentIds: r.document_ids,
-  status: r.status as ProcessingJobStatus,
+  status: statusOf(r),
+  outcomes: outcomesOf(r),
   total: r.total,
   processed: r.processed,
   skipped: r.skipped,
@@ -38,16 +55,16 @@ export const upsertJobSnapshotRows = async (db: Executor, rows: readonly JobSnap
   if (rows.length === 0) return;
   const col = <T>(f: (r: JobSnapshotRow) => T): T[] => rows.map(f);
   await sql`
-    insert into job_snapshots (job_id, firm_id, matter_id, folder_id, document_ids, status, total, processed, skipped,
-      failed, created_at, updated_at, last_tx_id, last_global_position)
+    insert into job_snapshots (job_id, firm_id, matter_id, folder_id, document_ids, status, outcomes, total, processed,
+      skipped, failed, created_at, updated_at, last_tx_id, last_global_position)
     select * from unnest(
       ${col((r) => r.jobId)}::text[], ${col((r) => r.firmId)}::text[], ${col((r) => r.matterId)}::text[],
       ${col((r) => r.folderId)}::text[], ${col((r) => JSON.stringify(r.documentIds))}::jsonb[], ${col((r) => r.status)}::text[],
-      ${col((r) => r.total)}::int[], ${col((r) => r.processed)}::int[], ${col((r) => r.skipped)}::int[],
+      ${col((r) => JSON.stringify(r.outcomes))}::jsonb[], ${col((r) => r.total)}::int[], ${col((r) => r.processed)}::int[], ${col((r) => r.skipped)}::int[],
       ${col((r) => r.failed)}::int[], ${col((r) => r.createdAt)}::timestamptz[], ${col((r) => r.updatedAt)}::timestamptz[],
       ${col((r) => r.lastPosition.txId.toString())}::bigint[], ${col((r) => r.lastPosition.position.toString())}::bigint[])
     on conflict (job_id) do update set
-      status = excluded.status, processed = excluded.processed, skipped = excluded.skipped, failed = excluded.failed,
+      status = excluded.status, outcomes = excluded.outcomes, processed = excluded.processed, skipped = excluded.skipped, failed = excluded.failed,
       updated_at = excluded.updated_at, last_tx_id = excluded.last_tx_id, last_global_position = excluded.last_global_position
     where (job_snapshots.last_tx_id, job_snapshots.last_global_position)
       < (excluded.last_tx_id, excluded.last_global_position)`.execute(db);

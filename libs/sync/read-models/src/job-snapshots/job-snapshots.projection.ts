@@ -23,7 +23,8 @@ export const createJobSnapshotsProjection = (): Projection => {
   const cache = new RowCache<JobSnapshotRow>({ keyOf: (r) => r.jobId });
   return {
     name: 'job_snapshots',
-    version: 1,
+    // 2: counts once per document (the processing-job fold of @sf/sync-jobs), outcomes kept per row.
+    version: 2,
     tables: ['job_snapshots'],
     async apply(trx, events, ctx) {
       const last = events[events.length - 1];

@@ -40,6 +40,8 @@ export interface JobSnapshotsTable {
   folder_id: string | null;
   /** The frozen list of document ids the job processes (JSON array of strings). */
   document_ids: JSONColumnType<string[]>;
+  /** First outcome per snapshot document: `{ "<documentId>": "processed" | "skipped" | "failed" }`. */
+  outcomes: JSONColumnType<Record<string, string>>;
   /** `running | completed | cancelled` (check constraint). */
   status: string;
   total: number;

@@ -1,12 +1,12 @@
 import { sql, type Selectable } from 'kysely';
-import { EventTypes } from '@sf/contracts';
+import { EventTypes, type EventType } from '@sf/contracts';
 import type { Database, Executor } from '@sf/db';
 import { LogPosition } from '@sf/event-store';
 import { evolveFirmConnection, type FirmConnection } from '@sf/sync-jobs';
 import type { Projection } from '@sf/projections';
 import { logEventsOf, positionColumns, positionOf } from './log-events';
 
-const CONNECTION_EVENT_TYPES: ReadonlySet<string> = new Set([
+const CONNECTION_EVENT_TYPES: ReadonlySet<EventType> = new Set([
   EventTypes.ClioConnected, EventTypes.ConnectionNeedsReauth, EventTypes.ConnectionRevoked,
 ]);
 

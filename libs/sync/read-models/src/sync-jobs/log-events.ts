@@ -1,24 +1,20 @@
-import { currentVersionOf, isEventType, upcastEvent, type RecordedEvent } from '@sf/contracts';
+import { readEventOf, type EventType, type RecordedEvent, type RecordedEventOf } from '@sf/contracts';
 import { LogPosition } from '@sf/event-store';
-import type { SyncLogEvent } from '@sf/sync-jobs';
 
 /** A typed event of the sync domain and where it sits in the log. */
-export interface PositionedEvent {
-  event: SyncLogEvent;
+export interface PositionedEvent<K extends EventType = EventType> {
+  event: RecordedEventOf<K>;
   position: LogPosition;
 }
 
 /**
- * The events of `types` in a batch, typed in their type's current version. The log holds only events that were
- * validated when appended, so current versions are taken as they are; older ones are validated and upcast by
- * the contracts (one that fails is skipped: a bug upstream, not something to guess about).
+ * The events of `types` in a batch, read by the contracts (validated, upcast to their type's current version).
+ * The log holds only events validated when appended, so one that fails is a bug upstream: skipped, not guessed at.
  */
-export const logEventsOf = (events: readonly RecordedEvent[], types: ReadonlySet<string>): PositionedEvent[] =>
+export const logEventsOf = <K extends EventType>(events: readonly RecordedEvent[], types: ReadonlySet<K>): PositionedEvent<K>[] =>
   events.flatMap((e) => {
-    if (!types.has(e.type) || !isEventType(e.type)) return [];
-    if (e.version === currentVersionOf(e.type)) return [{ event: e as unknown as SyncLogEvent, position: LogPosition.of(e) }];
-    const upcast = upcastEvent(e);
-    return upcast.ok ? [{ event: upcast.value as unknown as SyncLogEvent, position: LogPosition.of(e) }] : [];
+    const read = readEventOf(e, types);
+    return read?.ok ? [{ event: read.value, position: LogPosition.of(e) }] : [];
   });
 
 export const positionColumns = (p: LogPosition): { last_tx_id: string; last_global_position: string } => ({

@@ -1,4 +1,4 @@
-import { EventTypes } from '@sf/contracts';
+import { EventTypes, type EventType } from '@sf/contracts';
 import { LogPosition } from '@sf/event-store';
 import { evolveJob, jobIdOf } from '@sf/sync-jobs';
 import type { Projection } from '@sf/projections';
@@ -6,9 +6,9 @@ import { logEventsOf, type PositionedEvent } from './log-events';
 import { loadSyncJobRows, upsertSyncJobRows, type SyncJobRow } from './sync-job-row';
 
 /** Every event type that changes a job: its scope-stream open/close events and its job-stream events. */
-const JOB_EVENT_TYPES: ReadonlySet<string> = new Set([
+const JOB_EVENT_TYPES: ReadonlySet<EventType> = new Set([
   EventTypes.SyncRequested, EventTypes.SyncJobStarted, EventTypes.SyncProgressed, EventTypes.ClioRecordsFetched,
-  EventTypes.DocumentsSwept, EventTypes.SyncJobBlocked, EventTypes.SyncJobResumed, EventTypes.SyncJobPaused,
+  EventTypes.RecordsSwept, EventTypes.SyncJobBlocked, EventTypes.SyncJobResumed, EventTypes.SyncJobPaused,
   EventTypes.SyncJobStalled, EventTypes.SyncJobCompleted, EventTypes.SyncJobFailed, EventTypes.SyncJobCancelled,
 ]);
 

@@ -1,8 +1,9 @@
 // Builders of realistic event histories for this lib's tests (not exported from the lib).
 import { randomUUID } from 'node:crypto';
-import { streamOf, type NewCatalogueEvent, type NewEvent, type RecordedEvent } from '@sf/contracts';
+import { streamOf, validateNewEvent, type NewEvent, type RecordedEvent } from '@sf/contracts';
 import type { Executor } from '@sf/db';
 import { appendToStream, LogPosition } from '@sf/event-store';
+import type { SyncScope } from '@sf/sync-jobs';
 
 /** A clock that moves one second per event, so every event has a distinct, predictable time. */
 export const steppingClock = (start = Date.UTC(2026, 10, 23, 9, 0, 0)): (() => string) => {
@@ -23,7 +24,11 @@ export interface JobScript {
   events: NewEvent[];
 }
 
-const streamRef = (e: NewEvent) => streamOf(e as NewCatalogueEvent);
+const streamRef = (e: NewEvent) => {
+  const checked = validateNewEvent(e);
+  if (!checked.ok) throw new Error(`history fixture ${e.type} invalid: ${checked.reason}`);
+  return streamOf(checked.value);
+};
 
 const storedVersion = async (db: Executor, streamId: string): Promise<number> => {
   const row = await db.selectFrom('es_streams').select('version').where('stream_id', '=', streamId).executeTakeFirst();
@@ -54,12 +59,11 @@ export const appendInterleaved = async (db: Executor, jobs: readonly JobScript[]
 };
 
 type Step = [type: string, data: Record<string, unknown>];
-type Scope = { kind: 'firm' } | { kind: 'matter'; matterId: string };
 
 const SCOPED = new Set(['SyncRequested', 'SyncJobStarted', 'SyncJobCompleted', 'SyncJobFailed', 'SyncJobCancelled']);
 
 /** A sync job of one scope; steps omit the job id and the scope (added where the catalogue has them). */
-export const syncJob = (firmId: string, jobId: string, clock: () => string, scope: Scope, steps: Step[]): JobScript => ({
+export const syncJob = (firmId: string, jobId: string, clock: () => string, scope: SyncScope, steps: Step[]): JobScript => ({
   events: steps.map(([type, data]) =>
     newEvent(type, { jobId, ...(SCOPED.has(type) ? { scope } : {}), ...data }, firmId, clock())),
 });
@@ -69,7 +73,7 @@ export const processingJob = (firmId: string, jobId: string, clock: () => string
   events: steps.map(([type, data]) => newEvent(type, { jobId, ...data }, firmId, clock())),
 });
 
-export const matterScope = (matterId: string): Scope => ({ kind: 'matter', matterId });
+export const matterScope = (matterId: string): SyncScope => ({ kind: 'matter', matterId });
 
 /** Recorded events as the log would return them, positioned 1..n in one transaction (for projection specs). */
 export const recordedSequence = (jobs: readonly JobScript[]): RecordedEvent[] => {

@@ -13,7 +13,7 @@ export const mixedHistory = (tag: string, clock = steppingClock()): JobScript[] 
       ['SyncProgressed', { entityType: 'documents', fetched: 4, total: 10 }],
       ['SyncProgressed', { entityType: 'documents', fetched: 10, total: 10 }],
       ['SyncProgressed', { entityType: 'folders', fetched: 3, total: 3 }],
-      ['DocumentsSwept', { matterId: 'm1', listed: 10, softDeletedIds: [], restoredIds: [], heldForReview: [] }],
+      ['RecordsSwept', { matterId: 'm1', listed: 10, softDeletedIds: [], restoredIds: [], heldForReview: false }],
       ['SyncJobCompleted', { counts: { documents: 10, folders: 3 } }],
     ]),
     syncJob(A, `${tag}-s2`, clock, matterScope('m2'), [

@@ -1,0 +1,101 @@
+import { readLoggedEvent, SyncModes, type EventData, type RecordedCatalogueEvent, type RecordedEvent, type SyncMode } from '@sf/contracts';
+import { LogPosition } from '@sf/event-store';
+import { isClioEntityType, type ClioEntityType } from '@sf/clio-mirror';
+
+/** Where one entity type's listing stands in a job, as its job stream says. */
+export interface EntityProgress {
+  mode: SyncMode;
+  /** Records received so far (valid and flagged), cumulative. */
+  fetched: number;
+  total: number | null;
+  /** Next page URL to resume from; null once the listing is complete (last page without `next`). */
+  cursor: string | null;
+  complete: boolean;
+  /** Position of the first event of the listing's first page: rows no later event wrote were not listed. */
+  listingStart: LogPosition;
+  /** A `RecordsSwept` for this entity type was appended (its deletion check is done). */
+  swept: boolean;
+}
+
+/** A sync job as its job stream says; `version` is what the next append must expect. */
+export interface JobState {
+  version: number;
+  started: boolean;
+  /** Local time of `SyncJobStarted` (ISO). */
+  startedAt: string | null;
+  /** Clio's clock at the job's first response, when known (ISO). */
+  clioStartedAt: string | null;
+  entityTypes: readonly ClioEntityType[] | null;
+  /** Last control event is `SyncJobPaused`: only the orchestrator may continue the job. */
+  paused: boolean;
+  /** Set while the last word is a `SyncJobBlocked` (ISO). */
+  blockedUntil: string | null;
+  progress: Readonly<Partial<Record<ClioEntityType, EntityProgress>>>;
+  /** Position of the stream's last event (null for an empty stream). */
+  lastPosition: LogPosition | null;
+}
+
+export const EMPTY_JOB: JobState = {
+  version: 0, started: false, startedAt: null, clioStartedAt: null, entityTypes: null, paused: false, blockedUntil: null,
+  progress: {}, lastPosition: null,
+};
+
+const withProgress = (s: JobState, e: ClioEntityType, at: LogPosition, change: (p: EntityProgress) => EntityProgress): JobState => {
+  const base: EntityProgress = s.progress[e] ?? {
+    mode: 'full', fetched: 0, total: null, cursor: null, complete: false, listingStart: at, swept: false,
+  };
+  return { ...s, progress: { ...s.progress, [e]: change(base) } };
+};
+
+// Only progress that is a checkpoint (it carries `cursor`) moves the listing.
+const progressed = (s: JobState, d: EventData<'SyncProgressed'>, at: LogPosition): JobState => {
+  const { entityType, cursor } = d;
+  if (!isClioEntityType(entityType) || cursor === undefined) return s;
+  return withProgress(s, entityType, at, (p) => ({
+    ...p, mode: d.mode ?? SyncModes.full, fetched: d.fetched, total: d.total, cursor, complete: cursor === null,
+  }));
+};
+
+const evolve = (s: JobState, e: RecordedCatalogueEvent): JobState => {
+  const at = LogPosition.of(e);
+  const next = { ...s, version: e.streamPosition, lastPosition: at };
+  switch (e.type) {
+    case 'SyncJobStarted': {
+      const d = e.data;
+      return {
+        ...next, started: true, startedAt: e.metadata.occurredAt, clioStartedAt: d.clioStartedAt ?? null,
+        entityTypes: d.entityTypes.filter(isClioEntityType),
+      };
+    }
+    case 'ClioRecordsFetched':
+    case 'SyncRecordsFlagged':
+      // Only marks where the listing began (the page's first event); the page's SyncProgressed carries the counts.
+      return isClioEntityType(e.data.entityType) ? withProgress(next, e.data.entityType, at, (p) => p) : next;
+    case 'SyncProgressed':
+      return progressed(next, e.data, at);
+    case 'RecordsSwept': {
+      // A sweep without an entity type predates firm-wide sweeps: it swept documents.
+      const entityType = e.data.entityType ?? 'documents';
+      return isClioEntityType(entityType) ? withProgress(next, entityType, at, (p) => ({ ...p, swept: true })) : next;
+    }
+    case 'SyncJobBlocked':
+      return { ...next, blockedUntil: e.data.blockedUntil };
+    case 'SyncJobPaused':
+      return { ...next, paused: true };
+    case 'SyncJobResumed':
+      return { ...next, paused: false, blockedUntil: null };
+    default:
+      return next;
+  }
+};
+
+/** The state after `events` were appended to a stream in `state`. Pure. */
+export const foldOnto = (state: JobState, events: readonly RecordedEvent[]): JobState =>
+  events.reduce((s, e) => evolve(s, readLoggedEvent(e)), state);
+
+/** Folds a job stream (in stream order) into the state a worker resumes from. Pure. */
+export const foldJob = (events: readonly RecordedEvent[]): JobState => foldOnto(EMPTY_JOB, events);
+
+/** Records received per entity type (the `counts` of `SyncJobCompleted`). */
+export const countsOf = (s: JobState): Record<string, number> =>
+  Object.fromEntries(Object.entries(s.progress).map(([e, p]) => [e, p?.fetched ?? 0]));

@@ -1,0 +1,72 @@
+import type { NewEvent } from '@sf/contracts';
+import { clioMirrorProjection, liveCount, restoredIds, sweepCandidates, type ClioEntityType } from '@sf/clio-mirror';
+import { catchUp } from '@sf/projections';
+import type { JobContext } from './job-context';
+import { jobEvent } from './job-events';
+import { matterIdOf } from '../domain/job-plan';
+import { onClioFailure, type Step } from './job-outcomes';
+import type { EntityProgress, JobState } from '../domain/job-state';
+import { breakerHolds, chunks } from '../domain/sweep-policy';
+import { confirmIds } from './confirm-ids';
+import { detectDeletes } from './delete-detection';
+
+/** Events a deletion check wants appended (none when it found nothing to record), or the end of the run. */
+export type Verification = { kind: 'events'; events: NewEvent[] } | Step;
+
+const events = (list: NewEvent[]): Verification => ({ kind: 'events', events: list });
+
+/**
+ * Brings the mirror up to the job's last event (by this process or the projection runner, whichever holds the
+ * projection's lock), so the deletion checks compare Clio with what this job has fetched. False on timeout.
+ */
+export const catchUpMirror = async (ctx: JobContext, state: JobState): Promise<boolean> => {
+  if (state.lastPosition === null) return true;
+  try {
+    // Small batches: a page event carries up to 200 records.
+    await catchUp(ctx.db, clioMirrorProjection, { until: state.lastPosition, timeoutMs: ctx.config.sweep.catchUpTimeoutMs, batchSize: 50 });
+    return true;
+  } catch (err) {
+    ctx.log.warn({ jobId: ctx.work.jobId, err: String(err) }, 'mirror did not catch up; deletion check skipped this time');
+    return false;
+  }
+};
+
+/**
+ * Mark-and-sweep after a COMPLETE listing: mirror rows of the scope that the listing did not touch (and that no
+ * other job wrote meanwhile) are candidates; Clio confirms each by id; the confirmed ones are soft-deleted unless
+ * the circuit breaker holds the sweep for review. Records that came back from soft-deleted are reported.
+ */
+const markAndSweep = async (ctx: JobContext, state: JobState, e: ClioEntityType, p: EntityProgress): Promise<Verification> => {
+  const firmId = ctx.work.firmId;
+  const jobId = ctx.work.jobId;
+  const matterId = matterIdOf(ctx.scope);
+  const candidates = await sweepCandidates(ctx.db, e, firmId, matterId, p.listingStart);
+  const live = await liveCount(ctx.db, e, firmId, matterId);
+  const base = { jobId, ...(matterId === null ? {} : { matterId }), entityType: e, listed: p.fetched };
+  if (breakerHolds(candidates.length, live, ctx.config.sweep)) {
+    ctx.log.warn({ jobId, entityType: e, candidates: candidates.length, live }, 'sweep held for review (circuit breaker)');
+    return events([jobEvent(ctx.origin, ctx.now(), 'RecordsSwept', {
+      ...base, softDeletedIds: [], restoredIds: [], heldForReview: true, heldIds: candidates,
+    })]);
+  }
+  const confirmed = await confirmIds(ctx, e, candidates);
+  if (!confirmed.ok) return onClioFailure(ctx, state, confirmed);
+  const { alive, goneIds } = confirmed.value;
+  const restored = await restoredIds(ctx.db, e, firmId, jobId, matterId);
+  ctx.log.info({ jobId, entityType: e, listed: p.fetched, softDeleted: goneIds.length, restored: restored.length, kept: alive.length }, 'swept');
+  return events([
+    ...chunks(alive, 200).map((records) => jobEvent(ctx.origin, ctx.now(), 'ClioRecordsFetched', { jobId, entityType: e, records })),
+    jobEvent(ctx.origin, ctx.now(), 'RecordsSwept', { ...base, softDeletedIds: goneIds, restoredIds: restored, heldForReview: false }),
+  ]);
+};
+
+/**
+ * The deletion check of a listed entity type: mark-and-sweep after a full listing, a count comparison (and a
+ * search for the missing records) after an incremental one, since `updated_since` never shows hard deletes.
+ */
+export const verifyEntity = async (ctx: JobContext, state: JobState, e: ClioEntityType): Promise<Verification> => {
+  const p = state.progress[e];
+  if (!p || !p.complete || p.swept) return events([]);
+  if (!(await catchUpMirror(ctx, state))) return events([]);
+  return p.mode === 'full' ? markAndSweep(ctx, state, e, p) : detectDeletes(ctx, state, e);
+};

@@ -1,0 +1,69 @@
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import { createClioClient, type ClioClient, type TokenProvider } from '@sf/clio-client';
+import type { Database } from '@sf/db';
+import { SyncScope } from '@sf/sync-jobs';
+import { SyncErrorCode } from '@sf/sync-policy';
+import { releaseLease, startWorkerPool, WorkEnd, type Claim, type RunSignals, type WorkerPool } from '@sf/work-queue';
+import type { FetcherConfig } from '../fetcher-config';
+import { RunEnd, type JobContext } from '../job/job-context';
+import { failJob, loadJob } from '../job/job-outcomes';
+import { runJob } from '../job/job-runner';
+import { syncJobQueue, syncWorkOf, type SyncJobPayload } from './sync-job-queue';
+
+export interface JobWorkersDeps {
+  db: Kysely<Database>;
+  config: FetcherConfig;
+  log: Logger;
+  tokens: TokenProvider;
+}
+
+/**
+ * Budget waits longer than 20 s become a visible `SyncJobBlocked` (lease released) instead of a silent wait in
+ * the client, which also keeps a graceful stop short.
+ */
+const clientFor = (d: JobWorkersDeps, firmId: string): ClioClient =>
+  createClioClient({ db: d.db, firmId, tokens: d.tokens, maxWaitMs: 20_000, ...d.config.client });
+
+/** A crash of the run itself (a bug or an outage): retried later like a Clio failure, then failed as internal. */
+const afterCrash = async (d: JobWorkersDeps, ctx: JobContext, err: unknown): Promise<void> => {
+  const attempts = ctx.work.attempts + 1;
+  d.log.error({ jobId: ctx.work.jobId, attempts, err }, 'job run crashed');
+  try {
+    if (attempts >= d.config.maxAttempts) {
+      await failJob(ctx, await loadJob(ctx), SyncErrorCode.Internal, 'internal error');
+      return;
+    }
+    const until = new Date(Date.now() + d.config.retryBaseMs * 2 ** (attempts - 1));
+    await releaseLease(d.db, ctx.lease, { until, attempts, lastError: 'internal error' });
+  } catch (inner) {
+    d.log.error({ jobId: ctx.work.jobId, err: String(inner) }, 'could not record the crash; the lease will expire');
+  }
+};
+
+const runClaimed = async (d: JobWorkersDeps, claim: Claim<SyncJobPayload>, signals: RunSignals): Promise<WorkEnd> => {
+  const work = syncWorkOf(claim.item);
+  const ctx: JobContext = {
+    db: d.db, client: clientFor(d, work.firmId), config: d.config, log: d.log, work, lease: claim.lease, scope: SyncScope.of(work.scope),
+    origin: { firmId: work.firmId, correlationId: work.correlationId, causationId: work.requestEventId },
+    now: d.config.now ?? (() => new Date()), stopping: () => signals.stopping.aborted, lost: signals.lost,
+  };
+  try {
+    const ended = await runJob(ctx);
+    d.log.debug({ jobId: work.jobId, ended }, 'job run ended');
+    return ended === RunEnd.interrupted ? WorkEnd.interrupted : WorkEnd.ended;
+  } catch (err) {
+    await afterCrash(d, ctx, err);
+    return WorkEnd.ended;
+  }
+};
+
+/**
+ * `config.workers` job slots over the sync-jobs queue: each claims the oldest ready job, runs it until it
+ * completes, blocks, is fenced or the process stops (the page in flight finishes, the lease goes back), and
+ * claims the next. Any replica may take any job.
+ */
+export const startJobWorkers = (d: JobWorkersDeps): WorkerPool =>
+  startWorkerPool({
+    db: d.db, queue: syncJobQueue, settings: d.config, slots: d.config.workers, log: d.log, run: (claim, signals) => runClaimed(d, claim, signals),
+  });

@@ -1,0 +1,10 @@
+export { createLogger } from './create-logger';
+export type { LoggerOptions } from './create-logger';
+export { currentLogFields, traceIdsOf, withLogContext } from './log-context';
+export type { LogContext } from './log-context';
+export { REDACTED, REDACT_PATHS, SECRET_KEYS, redactUrl } from './redaction';
+export { MAX_FRAMES, safeErrorFields } from './safe-error';
+export type { SafeErrorFields } from './safe-error';
+export { httpAccessLog } from './http-access-log';
+export type { AccessLogRequest } from './http-access-log';
+export { REQUEST_ID_HEADER, correlationIdOf } from './request-id';

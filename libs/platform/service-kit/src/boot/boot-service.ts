@@ -1,0 +1,88 @@
+import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
+import type { DynamicModule, INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ExpressAdapter } from '@nestjs/platform-express';
+import { jetstreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/nats-core';
+import { connect } from '@nats-io/transport-node';
+import type { Kysely } from 'kysely';
+import { createDb, migrateToLatest, type Database, type MigrationSet } from '@sf/db';
+import type { Logger } from 'pino';
+import { jwtAuthConfigFromEnv, type JwtAuthConfig } from '@sf/http-auth';
+import { httpAccessLog } from '@sf/logging';
+import { defineTopology, provision, type ConsumerOptions, type Topology } from '@sf/messaging';
+import type { ServiceConfig } from '../config/service-config';
+import { mountApiDocs, type ApiInfo } from '../docs/api-docs';
+import { checkReadiness, type ReadinessProbe } from '../health/readiness';
+
+/** The infrastructure a booted service runs on; `onClose` registers what to stop (in reverse order) on close. */
+export interface ServiceParts {
+  db: Kysely<Database>;
+  nc: NatsConnection;
+  topology: Topology;
+  /** The HTTP port the server listens on. */
+  port: number;
+  onClose(closer: () => Promise<unknown>): void;
+}
+
+export interface BootServiceOptions {
+  /** Application name of the pool and the NATS connection. */
+  name: string;
+  config: ServiceConfig;
+  /** The service's logger; also writes the HTTP access log. */
+  log: Logger;
+  /** Pool size: what the service runs at once, plus headroom for consumers and probes. */
+  poolMax: number;
+  /** The migration sets the service brings to latest at start (the platform's, those of the libs it uses, its own). */
+  migrations: readonly MigrationSet[];
+  /** The service's durable consumers, provisioned with the topology. */
+  consumers: ConsumerOptions[];
+  /** The service's root Nest module: its routes behind the JWT guard, health included. */
+  httpModule(readiness: ReadinessProbe, jwt: JwtAuthConfig): DynamicModule;
+  apiInfo: ApiInfo;
+  /** Starts the service's own work (consumers, workers) once everything else is up; registers their closers. */
+  start(parts: ServiceParts): Promise<void>;
+}
+
+export interface BootedService {
+  /** Base URL of the HTTP server, e.g. `http://127.0.0.1:3003`. */
+  url: string;
+  port: number;
+  /** Stops everything `start` registered, then HTTP, NATS and the pool, in reverse order of starting. */
+  close(): Promise<void>;
+}
+
+/**
+ * Boots a service the same way every time: migrations, NATS and JetStream provisioning, the HTTP server (with
+ * `/docs`), then the service's own work. A failure part way closes what was started and throws.
+ */
+export const bootService = async (o: BootServiceOptions): Promise<BootedService> => {
+  const { config } = o;
+  const db = createDb({ url: config.databaseUrl, max: o.poolMax, applicationName: o.name });
+  const closers: Array<() => Promise<unknown>> = [() => db.destroy()];
+  const close = async (): Promise<void> => {
+    for (const c of closers.splice(0).reverse()) await c();
+  };
+  try {
+    await migrateToLatest(db, o.migrations);
+    const nc = await connect({ servers: config.natsUrl, name: o.name });
+    closers.push(() => nc.drain());
+    const topology = defineTopology({ ...config.topology, consumers: o.consumers });
+    await provision(await jetstreamManager(nc), topology);
+
+    const module = o.httpModule(() => checkReadiness(db, nc), config.jwt ?? jwtAuthConfigFromEnv());
+    const app: INestApplication = await NestFactory.create(module, new ExpressAdapter(), { logger: false });
+    closers.push(() => app.close());
+    app.use(httpAccessLog(o.log));
+    mountApiDocs(app, o.apiInfo);
+    await (config.host === undefined ? app.listen(config.port) : app.listen(config.port, config.host));
+    const port = (app.getHttpServer().address() as AddressInfo).port;
+
+    await o.start({ db, nc, topology, port, onClose: (c) => closers.push(c) });
+    return { url: `http://127.0.0.1:${port}`, port, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+};

@@ -1,0 +1,12 @@
+export { WorkStatus } from './work-item';
+export type { Claim, Lease, NewWork, PayloadDecoder, WorkItem } from './work-item';
+export { ControlKind, Requeue, workQueue } from './work-queue';
+export type { WorkQueue } from './work-queue';
+export { releaseLease, renewLease, settleLease } from './lease';
+export type { Release } from './lease';
+export { WorkEnd, startWorkerPool } from './worker-pool';
+export type { RunSignals, WorkerPool, WorkerPoolOptions } from './worker-pool';
+export { workerSettings, workerSettingsFromEnv } from './worker-settings';
+export type { WorkerSettings } from './worker-settings';
+export { workQueueMigrations } from './schema/work-queue-migrations';
+export type { WorkQueueTables } from './schema/work-queue.tables';
