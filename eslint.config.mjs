@@ -3,6 +3,19 @@ import tseslint from 'typescript-eslint';
 
 const TEST_FILES = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'];
 
+/** Which scopes each scope may import (besides its own). */
+const SCOPE_DEPS = {
+  'scope:shared': [],
+  'scope:platform': ['scope:shared'],
+  'scope:simulator': ['scope:shared', 'scope:platform'],
+  'scope:auth': ['scope:shared', 'scope:platform', 'scope:simulator'],
+  'scope:clio': ['scope:shared', 'scope:platform', 'scope:simulator'],
+  'scope:sync': ['scope:shared', 'scope:platform', 'scope:simulator', 'scope:clio'],
+  'scope:fetcher': ['scope:shared', 'scope:platform', 'scope:simulator', 'scope:clio', 'scope:sync'],
+  'scope:processor': ['scope:shared', 'scope:platform', 'scope:simulator', 'scope:clio', 'scope:sync'],
+};
+const scopeConstraints = Object.entries(SCOPE_DEPS).map(([scope, deps]) => ({ sourceTag: scope, onlyDependOnLibsWithTags: [scope, ...deps] }));
+
 /** @param {boolean} inTests tests of any lib may also use the testing lib */
 const boundaries = (inTests) => [
   'error',
@@ -20,6 +33,10 @@ const boundaries = (inTests) => [
       { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:infra', 'type:testing'] },
       // Libraries never import apps; apps may use every kind of lib.
       { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:infra', 'type:testing'] },
+      // Scopes: each service owns its tables, and another service cannot import its schema (or anything else of
+      // it). The platform and the shared contracts serve everyone; the simulator is a stand-in for Clio anyone may
+      // test against; sync, fetcher and processor read the Clio mirror and rate budget.
+      ...scopeConstraints,
     ],
   },
 ];

@@ -26,7 +26,7 @@ module.exports = {
   // jose ships ESM only: Node >= 20.19 requires it natively, Jest's module system needs it compiled to CommonJS.
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   moduleNameMapper,
-  setupFiles: ['reflect-metadata'],
+  setupFiles: ['reflect-metadata', '<rootDir>/tools/jest-setup.ts'],
   testTimeout: 60_000,
   maxWorkers: 2,
 };

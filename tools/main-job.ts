@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDb, DEFAULT_DATABASE_URL, migrateToLatest } from '@sf/db';
+import { ALL_MIGRATION_SETS } from './migration-sets';
 import { signJwt } from '@sf/http-auth';
 import { connectClio } from './main-job/connect';
 import { ensureDatabase } from './main-job/ensure-database';
@@ -47,7 +48,7 @@ const main = async (): Promise<void> => {
   await ensureDatabase(databaseUrl);
   const db = createDb({ url: databaseUrl, max: 2, applicationName: 'main-job' });
   try {
-    await migrateToLatest(db);
+    await migrateToLatest(db, ALL_MIGRATION_SETS);
 
     // Secrets for this run only; none of them is printed.
     const jwtSecret = randomBytes(32).toString('hex');

@@ -7,12 +7,12 @@ import { startFetcher, type Fetcher } from '../apps/clio-fetcher/src/start-fetch
 import { fetcherConfig } from '../apps/clio-fetcher/src/fetcher-config';
 import { startOrchestrator, type Orchestrator } from '../apps/sync-orchestrator/src/start-orchestrator';
 import { createSimulator, type Simulator } from '@sf/clio-simulator';
-import { clioMirrorProjection } from '@sf/clio-mirror';
 import { streamIds } from '@sf/contracts';
 import { readStream } from '@sf/event-store';
 import { DEFAULT_CLAIMS, signJwt } from '@sf/http-auth';
 import { createRelay, defineTopology, type Relay, type TopologyOptions } from '@sf/messaging';
-import { allProjections, startProjectionRunner, type ProjectionRunner } from '@sf/read-models';
+import { ALL_PROJECTIONS } from './projection-registry';
+import { startProjectionRunner, type ProjectionRunner } from '@sf/projections';
 import { connectTestNats, createTestDatabase, TEST_NATS_URL, uniqueName, waitFor, type TestDatabase } from '@sf/testing';
 import { createKeyring } from '@sf/token-vault';
 import { processorConfig } from '../apps/document-processor/src/processor-config';
@@ -91,7 +91,7 @@ describe('processing flow (e2e: auth, orchestrator, fetcher, processor, simulato
     };
     const relay = createRelay({ name: id, db: t.db, lockUrl: t.url, nc, topology: defineTopology(topology), idlePollMs: 10 });
     const relayRun = relay.run();
-    const projections = startProjectionRunner(t.db, [...allProjections, clioMirrorProjection], { idleMs: 20 });
+    const projections = startProjectionRunner(t.db, ALL_PROJECTIONS, { idleMs: 20 });
     const common = { databaseUrl: t.url, natsUrl: TEST_NATS_URL, port: 0, host: '127.0.0.1', jwt: jwtConfig, topology };
     const auth = await startAuthService({
       ...common, keyring: createKeyring([['k1', randomBytes(32)]], 'k1'), stateSecret: randomBytes(32), refreshIntervalMs: 0,

@@ -1,26 +1,23 @@
 // `npm run projections -- run`: runs every projection until SIGINT/SIGTERM (safe beside other replicas).
 // `npm run projections -- rebuild <name|all>`: truncates the read model(s), resets the checkpoint, replays the log.
 import { createDb, databaseUrlFromEnv, migrateToLatest } from '@sf/db';
+import { ALL_MIGRATION_SETS } from './migration-sets';
+import { rebuildProjection, startProjectionRunner, type Projection } from '@sf/projections';
+import { ALL_PROJECTIONS, projectionNamed } from './projection-registry';
 import { createLogger } from '@sf/logging';
-import { clioMirrorProjection } from '@sf/clio-mirror';
-import { allProjections as readModelProjections, rebuildProjection, startProjectionRunner, type Projection } from '@sf/read-models';
 
-// Read models of @sf/read-models plus the Clio mirror (which depends on @sf/read-models, so it is added here).
-const allProjections: readonly Projection[] = [...readModelProjections, clioMirrorProjection];
-const projectionByName = (name: string): Projection | undefined => allProjections.find((p) => p.name === name);
-
-const USAGE = 'usage: projections run | projections rebuild <all|' + allProjections.map((p) => p.name).join('|') + '>';
+const USAGE = 'usage: projections run | projections rebuild <all|' + ALL_PROJECTIONS.map((p) => p.name).join('|') + '>';
 
 const log = createLogger({ name: 'projections', level: process.env['LOG_LEVEL'] || 'info' });
 
 const run = async (url: string): Promise<void> => {
-  const db = createDb({ url, max: allProjections.length + 2, applicationName: 'projections' });
-  await migrateToLatest(db);
-  const runner = startProjectionRunner(db, allProjections, {
+  const db = createDb({ url, max: ALL_PROJECTIONS.length + 2, applicationName: 'projections' });
+  await migrateToLatest(db, ALL_MIGRATION_SETS);
+  const runner = startProjectionRunner(db, ALL_PROJECTIONS, {
     onReset: (name) => log.info({ projection: name }, 'new projection or new version, building from position 0'),
     onError: (name, err) => log.error({ projection: name, err }, 'batch failed, will retry'),
   });
-  log.info({ projections: allProjections.map((p) => p.name) }, 'running every projection (Ctrl-C to stop)');
+  log.info({ projections: ALL_PROJECTIONS.map((p) => p.name) }, 'running every projection (Ctrl-C to stop)');
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
@@ -31,11 +28,11 @@ const run = async (url: string): Promise<void> => {
 };
 
 const rebuild = async (url: string, which: string | undefined): Promise<void> => {
-  const named = which === 'all' ? allProjections : [which && projectionByName(which)].filter((p): p is Projection => !!p);
+  const named = which === 'all' ? ALL_PROJECTIONS : [which && projectionNamed(which)].filter((p): p is Projection => !!p);
   if (named.length === 0) throw new Error(USAGE);
   const db = createDb({ url, max: 2, applicationName: 'projections-rebuild' });
   try {
-    await migrateToLatest(db);
+    await migrateToLatest(db, ALL_MIGRATION_SETS);
     for (const p of named) {
       const started = Date.now();
       const { events } = await rebuildProjection(db, p, { batchSize: 1000 });

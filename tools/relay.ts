@@ -9,6 +9,7 @@
 import { connect } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { createDb, databaseUrlFromEnv, migrateToLatest } from '@sf/db';
+import { eventStoreMigrations } from '@sf/event-store';
 import { createLogger } from '@sf/logging';
 import { createRelay, defineTopology, provision, topologyOptionsFromEnv, type RelayFaults } from '@sf/messaging';
 
@@ -34,7 +35,7 @@ const main = async (): Promise<void> => {
   const topology = defineTopology(topologyOptionsFromEnv(env));
   const db = createDb({ url, max: 4, applicationName: `relay:${name}` });
   const nc = await connect({ servers: env['NATS_URL'] ?? 'nats://127.0.0.1:4222', name: `relay:${name}` });
-  await migrateToLatest(db);
+  await migrateToLatest(db, [eventStoreMigrations]);
   await provision(await jetstreamManager(nc), { ...topology, consumers: [] });
 
   const relay = createRelay({

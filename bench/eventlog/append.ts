@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import { Pool } from 'pg';
 import type { NewEvent } from '@sf/contracts';
 import { createDb, migrateToLatest, type Database } from '@sf/db';
+import { ALL_MIGRATION_SETS } from '../../tools/migration-sets';
 import { appendToStream } from '@sf/event-store';
 import { createDatabase, dbUrl, dropDatabase } from './bench-db';
 
@@ -109,7 +110,7 @@ export async function benchAppend(opts: { url: string }): Promise<AppendFigures>
   const pool = new Pool({ connectionString: url, max: WRITERS, application_name: name });
   pool.on('error', (err) => log(`idle raw connection failed: ${err.message}`));
   try {
-    await migrateToLatest(db);
+    await migrateToLatest(db, ALL_MIGRATION_SETS);
     await pool.query('create table bench_raw_events (like es_events including all)');
     const ours = appender(db);
     const raw = rawInserter(pool);

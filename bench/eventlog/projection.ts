@@ -7,8 +7,10 @@ import type { Kysely } from 'kysely';
 import { Pool } from 'pg';
 import { streamOf, validateNewEvent, type NewEvent } from '@sf/contracts';
 import { createDb, migrateToLatest, type Database, type Executor } from '@sf/db';
+import { ALL_MIGRATION_SETS } from '../../tools/migration-sets';
 import { appendToStream, LogPosition } from '@sf/event-store';
-import { matterSyncStateProjection, rebuildProjection, startProjectionRunner } from '@sf/read-models';
+import { matterSyncStateProjection } from '@sf/sync-read-models';
+import { rebuildProjection, startProjectionRunner } from '@sf/projections';
 import { createDatabase, dbUrl, dropDatabase } from './bench-db';
 
 /** Matters (one matter-scoped sync job each) in the pre-filled log; every batch touches BATCH distinct rows. */
@@ -247,7 +249,7 @@ export async function benchProjection(opts: { url: string }): Promise<Projection
   const db = createDb({ url: dbUrl(opts.url, name), max: 6, applicationName: 'bench-projection' });
   const pool = new Pool({ connectionString: dbUrl(opts.url, name), max: 1 });
   try {
-    await migrateToLatest(db);
+    await migrateToLatest(db, ALL_MIGRATION_SETS);
     const { projection, raw } = await throughputFigures(db, pool);
     const { p50, p99 } = await latencyFigures(db, dbUrl(opts.url, name));
     return {

@@ -7,6 +7,7 @@ import { connect } from '@nats-io/transport-node';
 import type { Kysely } from 'kysely';
 import { toWire, type NewEvent } from '@sf/contracts';
 import { createDb, migrateToLatest, type Database } from '@sf/db';
+import { ALL_MIGRATION_SETS } from '../../tools/migration-sets';
 import { LogPosition, appendToStream, readAllAfter } from '@sf/event-store';
 import { createRelay, defineTopology, provision, type Topology } from '@sf/messaging';
 import { createDatabase, dbUrl, dropDatabase } from './bench-db';
@@ -91,7 +92,7 @@ export async function benchRelay(opts: { url: string; natsUrl: string }): Promis
   const jsm = await jetstreamManager(nc);
   const topologies: Topology[] = [];
   try {
-    await migrateToLatest(db);
+    await migrateToLatest(db, ALL_MIGRATION_SETS);
     await prefill(db);
     // The log is readable only below the server's oldest open transaction; another process's long transaction
     // (in any database) delays visibility, so wait for the pre-fill to become readable rather than fail.

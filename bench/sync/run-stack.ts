@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { sql } from 'kysely';
 import { createDb, migrateToLatest } from '@sf/db';
+import { ALL_MIGRATION_SETS } from '../../tools/migration-sets';
 import { signJwt } from '@sf/http-auth';
 import { connectClio } from '../../tools/main-job/connect';
 import { freePort } from '../../tools/main-job/free-port';
@@ -58,7 +59,7 @@ export const runStack = async (opts: { adminUrl: string; natsUrl: string; size: 
   const db = createDb({ url: databaseUrl, max: 2, applicationName: 'bench-sync' });
   const services: RunningService[] = [];
   try {
-    await migrateToLatest(db);
+    await migrateToLatest(db, ALL_MIGRATION_SETS);
     const jwtSecret = randomBytes(32).toString('hex');
     const clientSecret = randomBytes(24).toString('hex');
     const [simPort, authPort, orchPort, fetcherPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);

@@ -9,6 +9,7 @@ import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
 import { EventTypes, RpcSubjects } from '@sf/contracts';
 import { createDb, migrateToLatest } from '@sf/db';
+import { AUTH_SERVICE_MIGRATION_SETS } from './schema/auth-service-schema';
 import { createLogger, httpAccessLog } from '@sf/logging';
 import { defineTopology, provision, rebaseSubject } from '@sf/messaging';
 import { HttpErrorFilter, mountApiDocs } from '@sf/service-kit';
@@ -61,7 +62,7 @@ export const startAuthService = async (config: AuthServiceConfig): Promise<AuthS
     for (const c of closers.splice(0).reverse()) await c();
   };
   try {
-    await migrateToLatest(db);
+    await migrateToLatest(db, AUTH_SERVICE_MIGRATION_SETS);
     const nc: NatsConnection = await connect({ servers: config.natsUrl, name: 'auth-service' });
     closers.push(() => nc.drain());
     const topology = defineTopology({ ...config.topology, consumers: [] });

@@ -1,5 +1,5 @@
 import { clioMirrorProjection } from '@sf/clio-mirror';
-import { rebuildProjection } from '@sf/read-models';
+import { rebuildProjection } from '@sf/projections';
 import { SyncHarness } from './testing/sync-harness';
 
 describe('clio-fetcher: full sync of a medium firm (real Postgres, NATS, simulator)', () => {

@@ -1,5 +1,6 @@
 import { clioTokenProvider } from '@sf/clio-client';
 import { createLogger } from '@sf/logging';
+import { FETCHER_MIGRATION_SETS } from './schema/fetcher-schema';
 import { bootService, type BootedService } from '@sf/service-kit';
 import type { WorkerPool } from '@sf/work-queue';
 import type { FetcherConfig } from './fetcher-config';
@@ -23,7 +24,8 @@ export const startFetcher = async (config: FetcherConfig): Promise<Fetcher> => {
   const log = config.logger ?? createLogger({ name: 'clio-fetcher', level: config.logLevel });
   let workers: WorkerPool | undefined;
   const service = await bootService({
-    name: 'clio-fetcher', config, log, poolMax: config.workers * 2 + 6, consumers: fetcherConsumerOptions(),
+    name: 'clio-fetcher', config, log, poolMax: config.workers * 2 + 6, migrations: FETCHER_MIGRATION_SETS,
+    consumers: fetcherConsumerOptions(),
     httpModule: (readiness, jwt) => FetcherModule.forRoot(readiness, jwt), apiInfo: FETCHER_API_INFO,
     start: async ({ db, nc, topology, port, onClose }) => {
       const intake = await startIntake(nc, db, topology, log);

@@ -1,8 +1,10 @@
 import { sql } from 'kysely';
 import { waitFor } from '@sf/testing';
 import { StreamTypes, streamIds } from '@sf/contracts';
-import { appendToStream } from '@sf/event-store';
+import { appendToStream, LogPosition } from '@sf/event-store';
+import { catchUp } from '@sf/projections';
 import { jobEvent } from './job/job-events';
+import { processedDocumentsProjection } from './read-model/processed-documents.projection';
 import type { ProcessingStep } from './steps/processing-step';
 import type { Processor } from './start-processor';
 import { ProcessorHarness } from './testing/processor-harness';
@@ -72,6 +74,9 @@ describe('document-processor (real Postgres + NATS, simulator in-process)', () =
     expect(calls.filter((c) => c.jobId === jobId && c.documentId === broken)).toHaveLength(3);
     expect(calls.some((c) => c.jobId === jobId && c.documentId === deleted)).toBe(false);
 
+    // processed_documents is a projection: bring it up to the job's last event (another open transaction on the
+    // server could otherwise hide it from a plain catch-up).
+    await catchUp(h.t.db, processedDocumentsProjection, { until: LogPosition.of(events.at(-1)!) });
     for (const d of docs.filter((x) => String(x.id) !== deleted && String(x.id) !== broken)) {
       const ev = events.find((e) => e.type === 'DocumentProcessed' && (e.data as { documentId: string }).documentId === String(d.id));
       const want = await h.expectedSha256(d);

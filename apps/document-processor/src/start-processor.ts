@@ -1,5 +1,6 @@
 import { clioTokenProvider } from '@sf/clio-client';
 import { createLogger } from '@sf/logging';
+import { PROCESSOR_MIGRATION_SETS } from './schema/processor-schema';
 import { bootService, type BootedService } from '@sf/service-kit';
 import type { WorkerPool } from '@sf/work-queue';
 import { ProcessorModule } from './health/processor.module';
@@ -23,7 +24,8 @@ export const startProcessor = async (config: ProcessorConfig): Promise<Processor
   const log = config.logger ?? createLogger({ name: 'document-processor', level: config.logLevel });
   let workers: WorkerPool | undefined;
   const service = await bootService({
-    name: 'document-processor', config, log, poolMax: config.jobSlots * (config.concurrency + 2) + 4, consumers: processorConsumerOptions(),
+    name: 'document-processor', config, log, poolMax: config.jobSlots * (config.concurrency + 2) + 4,
+    migrations: PROCESSOR_MIGRATION_SETS, consumers: processorConsumerOptions(),
     httpModule: (readiness, jwt) => ProcessorModule.forRoot(readiness, jwt), apiInfo: PROCESSOR_API_INFO,
     start: async ({ db, nc, topology, port, onClose }) => {
       const intake = await startIntake(nc, db, topology, log);

@@ -3,7 +3,9 @@
 // first, so it works whether or not an orchestrator is running. Prints JSON; exit 2 = usage, 3 = refused/not found.
 // `npm run sync -- --help` prints the usage.
 import { createDb, databaseUrlFromEnv, migrateToLatest } from '@sf/db';
-import { catchUp, projectionByName } from '@sf/read-models';
+import { ORCHESTRATOR_MIGRATION_SETS } from './schema/orchestrator-schema';
+import { projectionByName } from '@sf/sync-read-models';
+import { catchUp } from '@sf/projections';
 import { SyncScope } from '@sf/sync-jobs';
 import { parseCliArgs, USAGE, type CliCommand } from './cli-args';
 import { createSyncService, syncDeps, type SyncService } from './sync/sync-service';
@@ -44,7 +46,7 @@ const main = async (): Promise<number> => {
   }
   const db = createDb({ url: databaseUrlFromEnv(), max: 2, applicationName: 'sync-cli' });
   try {
-    await migrateToLatest(db);
+    await migrateToLatest(db, ORCHESTRATOR_MIGRATION_SETS);
     for (const name of ['sync_jobs', 'firm_connections']) {
       const p = projectionByName(name);
       if (p) await catchUp(db, p);

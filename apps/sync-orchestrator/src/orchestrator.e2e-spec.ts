@@ -2,7 +2,7 @@ import { createRelay, type Relay } from '@sf/messaging';
 import { clioMirrorProjection } from '@sf/clio-mirror';
 import { RpcSubjects, StreamTypes, streamIds, type SyncRequestReply } from '@sf/contracts';
 import { appendToStream, LogPosition, readStream } from '@sf/event-store';
-import { catchUp } from '@sf/read-models';
+import { catchUp } from '@sf/projections';
 import { uniqueName, waitFor } from '@sf/testing';
 import { bearer, call, startE2eKit, type E2eKit } from './testing/e2e-kit';
 import { connectFirm, event, finishJob, workerAppend } from './testing/orchestrator-fixtures';

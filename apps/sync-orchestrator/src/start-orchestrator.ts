@@ -12,13 +12,15 @@ import { RpcSubjects, SUBJECTS } from '@sf/contracts';
 import { createDb, migrateToLatest, type Database } from '@sf/db';
 import { createLogger, httpAccessLog } from '@sf/logging';
 import { createConsumerRunner, defineTopology, provision, rebaseSubject, type MessageHandler, type Topology } from '@sf/messaging';
-import { projectionByName, startProjectionRunner, type Projection } from '@sf/read-models';
+import { projectionByName } from '@sf/sync-read-models';
+import { startProjectionRunner, type Projection } from '@sf/projections';
 import { HttpErrorFilter, mountApiDocs } from '@sf/service-kit';
 import { syncPolicyConfig } from '@sf/sync-policy';
 import type { HttpDeps } from './http/http-deps';
 import { ORCHESTRATOR_KNOWN_FAILURES } from './http/known-failures';
 import { OrchestratorModule } from './http/orchestrator.module';
 import { ORCHESTRATOR_API_INFO } from './api-info';
+import { ORCHESTRATOR_MIGRATION_SETS } from './schema/orchestrator-schema';
 import { createProcessingService } from './processing/processing-service';
 import { SYNC_ENDED_CONSUMERS, syncEndedHandler } from './processing/sync-ended.consumer';
 import { CONNECTION_REVOKED_CONSUMER, connectionRevokedHandler } from './nats/connection-revoked.consumer';
@@ -45,7 +47,7 @@ export interface Orchestrator {
 const ownProjections = (): [Projection, Projection] => {
   const [syncJobs, connections] = (['sync_jobs', 'firm_connections'] as const).map((name) => {
     const p = projectionByName(name);
-    if (!p) throw new Error(`projection ${name} is not registered in @sf/read-models`);
+    if (!p) throw new Error(`projection ${name} is not registered in @sf/sync-read-models`);
     return p;
   });
   return [syncJobs!, connections!];
@@ -101,7 +103,7 @@ export const startOrchestrator = async (config: OrchestratorConfig): Promise<Orc
     for (const c of closers.splice(0).reverse()) await c();
   };
   try {
-    await migrateToLatest(db);
+    await migrateToLatest(db, ORCHESTRATOR_MIGRATION_SETS);
     const nc = await connect({ servers: config.natsUrl, name: 'sync-orchestrator' });
     closers.push(() => nc.drain());
     const topology = defineTopology({

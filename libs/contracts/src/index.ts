@@ -72,3 +72,4 @@ export { RpcSubjects, AccessTokenFailures } from './rpc/access-token';
 export type { AccessTokenRequest, AccessTokenReply, AccessTokenFailure } from './rpc/access-token';
 export { SyncRequestFailures } from './rpc/sync-request';
 export type { SyncRequestRpc, SyncRequestReply, SyncRequestDecision, SyncRequestFailure } from './rpc/sync-request';
+export { BACKFILL_RESERVE_SHARE } from './rate-budget';

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { LogPosition } from '@sf/event-store';
 import { Disposition, type MessageHandler } from '@sf/messaging';
 import { SyncScope } from '@sf/sync-jobs';
@@ -43,8 +42,9 @@ export const onSyncBookmarksReset: MessageHandler = async (e, trx) => {
   if (e.type !== 'SyncBookmarksReset') return Disposition.dead('not a SyncBookmarksReset');
   const d = e.data;
   const at = LogPosition.of(e);
-  await sql`
-    delete from sync_bookmarks where firm_id = ${e.metadata.firmId} and scope_key = ${scopeKeyOf(SyncScope.of(d.scope))}
-      and (set_tx_id, set_global_position) < (${at.txId.toString()}::bigint, ${at.position.toString()}::bigint)`.execute(trx);
+  await trx.deleteFrom('sync_bookmarks')
+    .where('firm_id', '=', e.metadata.firmId).where('scope_key', '=', scopeKeyOf(SyncScope.of(d.scope)))
+    .where((eb) => eb(eb.refTuple('set_tx_id', 'set_global_position'), '<', eb.tuple(at.txId.toString(), at.position.toString())))
+    .execute();
   return Disposition.ack;
 };

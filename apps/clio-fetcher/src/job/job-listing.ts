@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { SyncMode } from '@sf/contracts';
 import type { ClioEntityType } from '@sf/clio-mirror';
 import { RunEnd, type JobContext } from './job-context';
@@ -12,9 +11,10 @@ import { appendFenced } from './job-writer';
 /** The scope's bookmark for an entity type (ISO), or null when it has none (never completed, or reset). */
 export const readBookmark = async (ctx: Pick<JobContext, 'db' | 'work' | 'scope'>, e: ClioEntityType): Promise<string | null> => {
   if (ctx.scope.kind !== 'firm') return null;
-  const { rows } = await sql<{ t: Date }>`
-    select updated_since as t from sync_bookmarks where firm_id = ${ctx.work.firmId} and scope_key = 'firm' and entity_type = ${e}`.execute(ctx.db);
-  return rows[0] ? new Date(rows[0].t).toISOString() : null;
+  const row = await ctx.db.selectFrom('sync_bookmarks').select('updated_since')
+    .where('firm_id', '=', ctx.work.firmId).where('scope_key', '=', 'firm').where('entity_type', '=', e)
+    .executeTakeFirst();
+  return row ? new Date(row.updated_since).toISOString() : null;
 };
 
 /** How an entity type is listed in this job: as already begun, or as its bookmark allows. */

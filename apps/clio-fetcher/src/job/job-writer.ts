@@ -1,7 +1,7 @@
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { streamIds, type NewEvent, type RecordedEvent } from '@sf/contracts';
 import type { Database, Executor } from '@sf/db';
-import { appendToStream, LogPosition } from '@sf/event-store';
+import { appendToStream, LogPosition, readStream, streamVersion } from '@sf/event-store';
 import type { SyncScope } from '@sf/sync-jobs';
 import { releaseLease, renewLease, settleLease } from '@sf/work-queue';
 import type { JobContext } from './job-context';
@@ -49,13 +49,21 @@ const appendJob = async (trx: Transaction<Database>, ctx: JobContext, expected: 
 
 const moveBookmark = async (trx: Transaction<Database>, ctx: JobContext, b: NonNullable<AppendOptions['bookmark']>, at: RecordedEvent): Promise<void> => {
   const p = LogPosition.of(at);
-  await sql`
-    insert into sync_bookmarks (firm_id, scope_key, entity_type, updated_since, job_id, set_tx_id, set_global_position)
-    values (${ctx.work.firmId}, ${scopeKeyOf(ctx.scope)}, ${b.entityType}, ${b.updatedSince}::timestamptz, ${ctx.work.jobId},
-      ${p.txId.toString()}::bigint, ${p.position.toString()}::bigint)
-    on conflict (firm_id, scope_key, entity_type) do update set updated_since = excluded.updated_since,
-      job_id = excluded.job_id, set_tx_id = excluded.set_tx_id, set_global_position = excluded.set_global_position
-    where sync_bookmarks.updated_since < excluded.updated_since`.execute(trx);
+  await trx
+    .insertInto('sync_bookmarks')
+    .values({
+      firm_id: ctx.work.firmId, scope_key: scopeKeyOf(ctx.scope), entity_type: b.entityType, updated_since: b.updatedSince,
+      job_id: ctx.work.jobId, set_tx_id: p.txId.toString(), set_global_position: p.position.toString(),
+    })
+    .onConflict((oc) =>
+      oc.columns(['firm_id', 'scope_key', 'entity_type'])
+        .doUpdateSet((eb) => ({
+          updated_since: eb.ref('excluded.updated_since'), job_id: eb.ref('excluded.job_id'),
+          set_tx_id: eb.ref('excluded.set_tx_id'), set_global_position: eb.ref('excluded.set_global_position'),
+        }))
+        .where('sync_bookmarks.updated_since', '<', (eb) => eb.ref('excluded.updated_since')),
+    )
+    .execute();
 };
 
 /**
@@ -75,11 +83,8 @@ const TERMINAL_TYPES = ['SyncJobCompleted', 'SyncJobFailed', 'SyncJobCancelled']
 
 /** Whether the scope stream already closed the job (completed, failed or cancelled). */
 export const closedOnScope = async (db: Executor, firmId: string, scope: SyncScope, jobId: string): Promise<boolean> => {
-  const { rows } = await sql<{ n: number }>`
-    select count(*)::int as n from es_events
-    where stream_id = ${streamIds.syncScope(firmId, scope)} and event_type = any(${TERMINAL_TYPES}::text[])
-      and data->>'jobId' = ${jobId}`.execute(db);
-  return (rows[0]?.n ?? 0) > 0;
+  const terminals = await readStream(db, streamIds.syncScope(firmId, scope), { types: TERMINAL_TYPES });
+  return terminals.some(({ data }) => typeof data === 'object' && data !== null && 'jobId' in data && data.jobId === jobId);
 };
 
 export const isClosed = (db: Executor, ctx: Pick<JobContext, 'work' | 'scope'>): Promise<boolean> =>
@@ -95,13 +100,12 @@ export const closeJob = async (ctx: JobContext, expected: number, jobEvents: New
     const r = await fenced(ctx, async (trx) => {
       const recorded = jobEvents.length > 0 ? await appendJob(trx, ctx, expected, jobEvents) : [];
       if (jobEvents.length === 0) {
-        const row = await sql<{ version: string }>`select version from es_streams where stream_id = ${streamIds.syncJob(ctx.work.jobId)} for update`.execute(trx);
-        if (Number(row.rows[0]?.version ?? 0) !== expected) throw new Refused('conflict');
+        const version = await streamVersion(trx, streamIds.syncJob(ctx.work.jobId), { forUpdate: true });
+        if (version !== expected) throw new Refused('conflict');
       }
       if (await isClosed(trx, ctx)) throw new Refused('closed');
       const scopeStream = streamIds.syncScope(ctx.work.firmId, ctx.scope);
-      const v = await sql<{ version: string }>`select version from es_streams where stream_id = ${scopeStream}`.execute(trx);
-      const scopeVersion = Number(v.rows[0]?.version ?? 0);
+      const scopeVersion = await streamVersion(trx, scopeStream);
       const t = await appendToStream(trx, scopeStream, 'sync_scope', scopeVersion === 0 ? 'no_stream' : scopeVersion, [terminal]);
       if (!t.ok) throw new Refused('conflict');
       await settleLease(trx, ctx.lease, 'done', lastError);

@@ -1,6 +1,6 @@
 import type { NewEvent } from '@sf/contracts';
 import { clioMirrorProjection, liveCount, restoredIds, sweepCandidates, type ClioEntityType } from '@sf/clio-mirror';
-import { catchUp } from '@sf/read-models';
+import { catchUp } from '@sf/projections';
 import type { JobContext } from './job-context';
 import { jobEvent } from './job-events';
 import { matterIdOf } from '../domain/job-plan';

@@ -6,7 +6,7 @@ import { CLIO_ENTITY_TYPES, clioMirrorProjection, mirrorEntries, type ClioEntity
 import { newEvent, readLoggedEvent, RpcSubjects, streamIds, type AccessTokenReply, type RecordedEvent } from '@sf/contracts';
 import { appendToStream, LogPosition, readStream } from '@sf/event-store';
 import { createRelay, defineTopology, rebaseSubject, type Relay, type Topology } from '@sf/messaging';
-import { startProjectionRunner, type ProjectionRunner } from '@sf/read-models';
+import { startProjectionRunner, type ProjectionRunner } from '@sf/projections';
 import type { SyncScope } from '@sf/sync-jobs';
 import { connectTestNats, createTestDatabase, uniqueName, waitFor, type TestDatabase } from '@sf/testing';
 import { fetcherConfig, type FetcherConfig } from '../fetcher-config';

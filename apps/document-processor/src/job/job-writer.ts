@@ -1,7 +1,6 @@
-import { sql } from 'kysely';
 import { readLoggedEvent, StreamTypes, streamIds, type NewEvent, type RecordedEvent } from '@sf/contracts';
 import type { Kysely } from 'kysely';
-import type { Database, Executor } from '@sf/db';
+import type { Database } from '@sf/db';
 import { appendToStream, readStream } from '@sf/event-store';
 import { countOutcomes, evolveProcessingJob, foldProcessingJob, isFinished, type ProcessingJobState } from '@sf/sync-jobs';
 import type { DocumentFacts } from '../steps/processing-step';
@@ -52,12 +51,12 @@ export class JobWriter {
 
   /** Records a document's outcome unless it already has one. */
   append(o: Outcome): Promise<AppendDisposition> {
-    return this.serial(() => this.appendLoop(o.documentId, () => [this.outcomeEvent(o)], o.kind === 'processed' ? o : null));
+    return this.serial(() => this.appendLoop(o.documentId, () => [this.outcomeEvent(o)]));
   }
 
   /** Appends `JobCompleted` with the counts of the stream's outcomes. */
   complete(): Promise<AppendDisposition> {
-    return this.serial(() => this.appendLoop(null, () => [jobEvent(this.d.origin, this.now(), 'JobCompleted', { jobId: this.d.jobId, ...countOutcomes(this.current) })], null));
+    return this.serial(() => this.appendLoop(null, () => [jobEvent(this.d.origin, this.now(), 'JobCompleted', { jobId: this.d.jobId, ...countOutcomes(this.current) })]));
   }
 
   private serial<T>(f: () => Promise<T>): Promise<T> {
@@ -74,18 +73,14 @@ export class JobWriter {
     return jobEvent(this.d.origin, this.now(), o.kind === 'skipped' ? 'DocumentSkipped' : 'DocumentFailed', { ...base, reason: o.reason });
   }
 
-  private async appendLoop(
-    documentId: string | null, build: () => NewEvent[], processed: Extract<Outcome, { kind: 'processed' }> | null,
-  ): Promise<AppendDisposition> {
+  private async appendLoop(documentId: string | null, build: () => NewEvent[]): Promise<AppendDisposition> {
     for (;;) {
       if (this.stoppedFlag || isFinished(this.current)) return this.stop();
       if (documentId !== null && this.current?.outcomes.has(documentId)) return 'duplicate';
       const events = build();
       const r = await this.d.db.transaction().execute(async (trx) => {
         if (!(await renewLease(trx, this.d.lease, this.d.leaseMs))) return 'lost' as const;
-        const res = await appendToStream(trx, streamIds.processingJob(this.d.jobId), StreamTypes.processingJob, this.current?.version ?? 0, events);
-        if (res.ok && processed) await this.project(trx, processed);
-        return res;
+        return appendToStream(trx, streamIds.processingJob(this.d.jobId), StreamTypes.processingJob, this.current?.version ?? 0, events);
       });
       if (r === 'lost') return this.stop();
       if (r.ok) {
@@ -104,14 +99,5 @@ export class JobWriter {
 
   private async reread(): Promise<JobState> {
     return foldJob(await readStream(this.d.db, streamIds.processingJob(this.d.jobId)));
-  }
-
-  /** The `processed_documents` read model, written with the event that it reflects (last job wins). */
-  private async project(trx: Executor, o: Extract<Outcome, { kind: 'processed' }>): Promise<void> {
-    await sql`
-      insert into processed_documents (firm_id, document_id, job_id, sha256, size, content_type, processed_at)
-      values (${this.d.origin.firmId}, ${o.documentId}, ${this.d.jobId}, ${o.facts.sha256}, ${o.facts.size}, ${o.facts.contentType}, ${this.now().toISOString()}::timestamptz)
-      on conflict (firm_id, document_id) do update set job_id = excluded.job_id, sha256 = excluded.sha256, size = excluded.size,
-        content_type = excluded.content_type, processed_at = excluded.processed_at`.execute(trx);
   }
 }

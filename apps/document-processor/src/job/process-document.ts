@@ -1,5 +1,4 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { sql } from 'kysely';
 import type { Executor } from '@sf/db';
 import type { DocumentFacts, DocumentRef, ProcessingStep, StepContext } from '../steps/processing-step';
 import type { Outcome } from './job-writer';
@@ -16,9 +15,9 @@ export const DELETED_REASON = 'deleted in Clio';
 
 /** Whether the mirror marks the document soft-deleted (checked just before processing it). */
 export const isSoftDeleted = async (db: Executor, firmId: string, documentId: string): Promise<boolean> => {
-  const { rows } = await sql<{ is_soft_deleted: boolean }>`
-    select is_soft_deleted from clio_documents where firm_id = ${firmId} and id = ${documentId}`.execute(db);
-  return rows[0]?.is_soft_deleted === true;
+  const row = await db.selectFrom('clio_documents').select('is_soft_deleted')
+    .where('firm_id', '=', firmId).where('id', '=', documentId).executeTakeFirst();
+  return row?.is_soft_deleted === true;
 };
 
 const isFacts = (f: Partial<DocumentFacts>): f is DocumentFacts =>

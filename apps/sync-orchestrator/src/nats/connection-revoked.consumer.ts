@@ -4,7 +4,7 @@ import { EventTypes, readLoggedEvent, streamIds, type RecordedCatalogueEvent, ty
 import type { Database, Executor } from '@sf/db';
 import { LogPosition, readStream } from '@sf/event-store';
 import { Disposition, type MessageHandler } from '@sf/messaging';
-import { catchUp, type Projection } from '@sf/read-models';
+import { catchUp, type Projection } from '@sf/projections';
 import { decideControl, foldScope, JobControl, SyncJobState, SyncScope } from '@sf/sync-jobs';
 import { withConflictRetry } from '../sync/conflict-retry';
 import { derivedUuid } from '../sync/derived-ids';

@@ -3,7 +3,7 @@ import { EventTypes, SyncTriggers } from '@sf/contracts';
 import type { Database } from '@sf/db';
 import { LogPosition } from '@sf/event-store';
 import { Disposition, type MessageHandler } from '@sf/messaging';
-import { catchUp, type Projection } from '@sf/read-models';
+import { catchUp, type Projection } from '@sf/projections';
 import { SyncScope } from '@sf/sync-jobs';
 import { idsCausedBy } from '../sync/derived-ids';
 import type { SyncService } from '../sync/sync-service';

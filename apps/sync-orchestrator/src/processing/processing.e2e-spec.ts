@@ -4,7 +4,8 @@ import { readLoggedEvent, streamIds, StreamTypes, type RecordedEvent } from '@sf
 import type { Database, Executor } from '@sf/db';
 import { appendToStream, readStream } from '@sf/event-store';
 import type { MessageContext } from '@sf/messaging';
-import { catchUp, projectionByName } from '@sf/read-models';
+import { projectionByName } from '@sf/sync-read-models';
+import { catchUp } from '@sf/projections';
 import { SyncScope } from '@sf/sync-jobs';
 import { uniqueName, waitFor } from '@sf/testing';
 import { bearer, call, startE2eKit, type E2eKit } from '../testing/e2e-kit';

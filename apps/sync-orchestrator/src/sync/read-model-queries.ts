@@ -1,5 +1,5 @@
 import type { Executor } from '@sf/db';
-import { jobViewOf } from '@sf/read-models';
+import { jobViewOf } from '@sf/sync-read-models';
 import { connectionStatusOf, type FirmConnection, type JobView } from '@sf/sync-jobs';
 import type { ConnectionStatus, BudgetView } from '@sf/sync-policy';
 

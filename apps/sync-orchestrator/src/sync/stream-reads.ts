@@ -1,6 +1,6 @@
-import { readLoggedEvent, streamIds, StreamTypes } from '@sf/contracts';
+import { readLoggedEvent, streamIds } from '@sf/contracts';
 import type { Executor } from '@sf/db';
-import { appendToStream, readStream } from '@sf/event-store';
+import { readStream, streamVersion } from '@sf/event-store';
 import { EMPTY_JOB_TAIL, foldScope, jobTailOf, SyncScope, type JobTail, type ScopeState } from '@sf/sync-jobs';
 
 /** The state of a scope stream, folded from all its events (a few per job; small). */
@@ -13,12 +13,10 @@ export const readFirmScopeFor = (db: Executor, firmId: string, scope: SyncScope)
 
 /**
  * The current version of a job stream and its last event, without reading the stream (which holds every page).
- * The version comes from the event store's empty append, which writes nothing and reports the stream's version.
  */
 export const readJobTail = async (db: Executor, jobId: string): Promise<JobTail> => {
   const streamId = streamIds.syncJob(jobId);
-  const probe = await appendToStream(db, streamId, StreamTypes.syncJob, 'any', []);
-  const version = probe.ok ? probe.nextVersion : probe.actual;
+  const version = await streamVersion(db, streamId);
   if (version === 0) return EMPTY_JOB_TAIL;
   const [last] = await readStream(db, streamId, { fromPosition: version, limit: 1 });
   return jobTailOf(version, last === undefined ? null : readLoggedEvent(last));

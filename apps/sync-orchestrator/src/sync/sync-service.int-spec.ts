@@ -1,6 +1,6 @@
 import { streamIds } from '@sf/contracts';
 import { readStream } from '@sf/event-store';
-import { rebuildProjection } from '@sf/read-models';
+import { rebuildProjection } from '@sf/projections';
 import { createTestDatabase, uniqueName, type TestDatabase } from '@sf/testing';
 import { SyncScope } from '@sf/sync-jobs';
 import { syncPolicyConfig } from '@sf/sync-policy';

@@ -4,7 +4,8 @@ import { sql, type Kysely } from 'kysely';
 import { newEvent, StreamTypes, streamIds, type CurrentEventData, type EventType, type NewEvent, type RecordedEvent } from '@sf/contracts';
 import type { Database, Executor } from '@sf/db';
 import { appendToStream, LogPosition, readStream } from '@sf/event-store';
-import { catchUp, projectionByName, type Projection } from '@sf/read-models';
+import { projectionByName } from '@sf/sync-read-models';
+import { catchUp, type Projection } from '@sf/projections';
 import type { SyncScope } from '@sf/sync-jobs';
 
 export const projection = (name: 'sync_jobs' | 'firm_connections'): Projection => {

@@ -46,3 +46,5 @@ export {
   ACCESS_DENIED,
   DEAUTHORIZE_ALL,
 } from './clio-oauth-wire';
+export { tokenVaultMigrations } from './schema/token-vault-migrations';
+export type { TokenVaultTables } from './schema/token-vault.tables';

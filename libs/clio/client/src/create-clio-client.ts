@@ -1,4 +1,4 @@
-import { BACKFILL_RESERVE_SHARE } from '@sf/sync-policy';
+import { BACKFILL_RESERVE_SHARE } from '@sf/contracts';
 import { RateBudget } from './budget/rate-budget';
 import { ClioCaller } from './http/clio-caller';
 import { downloadReader, pageReader, recordReader } from './http/readers';

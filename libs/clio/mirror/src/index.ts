@@ -12,3 +12,5 @@ export {
   compareIds,
 } from './mirror-queries';
 export type { CreatedRange, MirrorEntry } from './mirror-queries';
+export { clioMirrorMigrations } from './schema/clio-mirror-migrations';
+export type { ClioMirrorTables } from './schema/clio-mirror.tables';

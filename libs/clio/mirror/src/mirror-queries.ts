@@ -1,5 +1,6 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { Executor } from '@sf/db';
+import type { ClioMirrorTables } from './schema/clio-mirror.tables';
 import type { LogPosition } from '@sf/event-store';
 import { mirrorTableOf, TREE_ENTITY_TYPES, type ClioEntityType } from './entity-types';
 
@@ -12,14 +13,20 @@ export interface CreatedRange {
   to: string | null;
 }
 
-const table = (e: ClioEntityType): RawBuilder<unknown> => sql.table(mirrorTableOf(e));
+/**
+ * The live rows of a scope. Every mirror table has the same columns, documents and folders also matter_id and
+ * parent_id; the query is typed against the documents table, and narrows by matter only for those two.
+ */
+const liveRows = (db: Executor, e: ClioEntityType, firmId: string, matterId: string | null = null) => {
+  const q = db.selectFrom(mirrorTableOf(e) as 'clio_documents').where('firm_id', '=', firmId).where('is_soft_deleted', '=', false);
+  return matterId !== null && TREE_ENTITY_TYPES.has(e) ? q.where('matter_id', '=', matterId) : q;
+};
 
-const inScope = (e: ClioEntityType, matterId: string | null): RawBuilder<unknown> =>
-  matterId !== null && TREE_ENTITY_TYPES.has(e) ? sql`and matter_id = ${matterId}` : sql``;
-
-const inRange = (r: CreatedRange): RawBuilder<unknown> => sql`
-  and ${r.from === null ? sql`true` : sql`created_at >= ${r.from}::timestamptz`}
-  and ${r.to === null ? sql`true` : sql`created_at < ${r.to}::timestamptz`}`;
+const createdIn = (r: CreatedRange) => (eb: ExpressionBuilder<Pick<ClioMirrorTables, 'clio_documents'>, 'clio_documents'>) =>
+  eb.and([
+    ...(r.from === null ? [] : [eb('created_at', '>=', new Date(r.from))]),
+    ...(r.to === null ? [] : [eb('created_at', '<', new Date(r.to))]),
+  ]);
 
 /**
  * Live rows of the scope that no event at or after `before` has written: for a sweep, `before` is the position of
@@ -29,59 +36,51 @@ const inRange = (r: CreatedRange): RawBuilder<unknown> => sql`
 export const sweepCandidates = async (
   db: Executor, e: ClioEntityType, firmId: string, matterId: string | null, before: LogPosition,
 ): Promise<string[]> => {
-  const { rows } = await sql<{ id: string }>`
-    select id from ${table(e)}
-    where firm_id = ${firmId} and not is_soft_deleted ${inScope(e, matterId)}
-      and (last_tx_id, last_global_position) < (${before.txId.toString()}::bigint, ${before.position.toString()}::bigint)
-    order by id`.execute(db);
+  const rows = await liveRows(db, e, firmId, matterId).select('id')
+    .where((eb) => eb(eb.refTuple('last_tx_id', 'last_global_position'), '<', eb.tuple(before.txId.toString(), before.position.toString())))
+    .orderBy('id').execute();
   return rows.map((r) => r.id);
 };
 
 export const liveCount = async (db: Executor, e: ClioEntityType, firmId: string, matterId: string | null): Promise<number> => {
-  const { rows } = await sql<{ n: number }>`
-    select count(*)::int as n from ${table(e)} where firm_id = ${firmId} and not is_soft_deleted ${inScope(e, matterId)}`.execute(db);
-  return rows[0]?.n ?? 0;
+  const row = await liveRows(db, e, firmId, matterId).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst();
+  return Number(row?.n ?? 0);
 };
 
 /** Rows of the scope that a listing of `jobId` brought back from soft-deleted. */
 export const restoredIds = async (db: Executor, e: ClioEntityType, firmId: string, jobId: string, matterId: string | null): Promise<string[]> => {
-  const { rows } = await sql<{ id: string }>`
-    select id from ${table(e)} where firm_id = ${firmId} and restored_by_job = ${jobId} ${inScope(e, matterId)} order by id`.execute(db);
-  return rows.map((r) => r.id);
+  let q = db.selectFrom(mirrorTableOf(e) as 'clio_documents').select('id').where('firm_id', '=', firmId).where('restored_by_job', '=', jobId);
+  if (matterId !== null && TREE_ENTITY_TYPES.has(e)) q = q.where('matter_id', '=', matterId);
+  return (await q.orderBy('id').execute()).map((r) => r.id);
 };
 
 /** Live rows created in the range (firm-wide). */
 export const liveCountCreated = async (db: Executor, e: ClioEntityType, firmId: string, r: CreatedRange): Promise<number> => {
-  const { rows } = await sql<{ n: number }>`
-    select count(*)::int as n from ${table(e)}
-    where firm_id = ${firmId} and not is_soft_deleted ${inRange(r)}
-      ${r.from === null ? sql`` : sql`and created_at is not null`}`.execute(db);
-  return rows[0]?.n ?? 0;
+  const q = liveRows(db, e, firmId).where(createdIn(r)).select((eb) => eb.fn.countAll<string>().as('n'));
+  const row = await (r.from === null ? q : q.where('created_at', 'is not', null)).executeTakeFirst();
+  return Number(row?.n ?? 0);
 };
 
 /** The median creation instant of live rows in the range, as ISO; null when the range has no dated row. */
 export const medianCreated = async (db: Executor, e: ClioEntityType, firmId: string, r: CreatedRange): Promise<string | null> => {
-  const { rows } = await sql<{ t: Date | null }>`
-    select percentile_disc(0.5) within group (order by created_at) as t from ${table(e)}
-    where firm_id = ${firmId} and not is_soft_deleted and created_at is not null ${inRange(r)}`.execute(db);
-  const t = rows[0]?.t;
-  return t ? new Date(t).toISOString() : null;
+  const row = await liveRows(db, e, firmId).where('created_at', 'is not', null).where(createdIn(r))
+    // An ordered-set aggregate: Kysely's builder has no form for `within group`.
+    .select(sql<Date | null>`percentile_disc(0.5) within group (order by created_at)`.as('t'))
+    .executeTakeFirst();
+  return row?.t ? new Date(row.t).toISOString() : null;
 };
 
 /** The earliest creation instant of a live row in the range strictly after `after` (ISO), or null. */
 export const nextCreatedAfter = async (db: Executor, e: ClioEntityType, firmId: string, r: CreatedRange, after: string): Promise<string | null> => {
-  const { rows } = await sql<{ t: Date | null }>`
-    select min(created_at) as t from ${table(e)}
-    where firm_id = ${firmId} and not is_soft_deleted and created_at > ${after}::timestamptz ${inRange(r)}`.execute(db);
-  const t = rows[0]?.t;
-  return t ? new Date(t).toISOString() : null;
+  const row = await liveRows(db, e, firmId).where('created_at', '>', new Date(after)).where(createdIn(r))
+    .select((eb) => eb.fn.min('created_at').as('t')).executeTakeFirst();
+  return row?.t ? new Date(row.t).toISOString() : null;
 };
 
 /** Ids of live rows created in the range, at most `limit`, oldest first. */
 export const liveIdsCreated = async (db: Executor, e: ClioEntityType, firmId: string, r: CreatedRange, limit: number): Promise<string[]> => {
-  const { rows } = await sql<{ id: string }>`
-    select id from ${table(e)} where firm_id = ${firmId} and not is_soft_deleted ${inRange(r)}
-    order by created_at nulls first, id limit ${limit}`.execute(db);
+  const rows = await liveRows(db, e, firmId).where(createdIn(r)).select('id')
+    .orderBy('created_at', (ob) => ob.asc().nullsFirst()).orderBy('id').limit(limit).execute();
   return rows.map((x) => x.id);
 };
 
@@ -93,8 +92,8 @@ export interface MirrorEntry {
 
 /** Every row of an entity type for a firm, ordered by id (tests compare it with Clio's ground truth). */
 export const mirrorEntries = async (db: Executor, e: ClioEntityType, firmId: string): Promise<MirrorEntry[]> => {
-  const { rows } = await sql<{ id: string; etag: string; is_soft_deleted: boolean }>`
-    select id, etag, is_soft_deleted from ${table(e)} where firm_id = ${firmId}`.execute(db);
+  const rows = await db.selectFrom(mirrorTableOf(e) as 'clio_documents').select(['id', 'etag', 'is_soft_deleted'])
+    .where('firm_id', '=', firmId).execute();
   return rows.map((r) => ({ id: r.id, etag: r.etag, isSoftDeleted: r.is_soft_deleted })).sort((a, b) => compareIds(a.id, b.id));
 };
 

@@ -29,6 +29,7 @@ export const upsertMirrorRows = async (db: Executor, entityType: ClioEntityType,
   const treeCols = tree ? sql`matter_id, parent_id,` : sql``;
   const treeVals = tree ? sql`r.matter_id, r.parent_id,` : sql``;
   const treeSet = tree ? sql`matter_id = excluded.matter_id, parent_id = excluded.parent_id,` : sql``;
+  // Raw SQL: a bulk upsert from jsonb_to_recordset into a table chosen at run time; the builder has no form for it.
   await sql`
     insert into ${t} as m (firm_id, id, etag, created_at, updated_at, data, is_soft_deleted, deleted_at, ${treeCols}
       last_job_id, restored_by_job, last_tx_id, last_global_position)

@@ -3,7 +3,7 @@ import type { Transaction } from 'kysely';
 import type { RecordedEvent } from '@sf/contracts';
 import type { Database } from '@sf/db';
 import { appendToStream, LogPosition } from '@sf/event-store';
-import { catchUp, rebuildProjection } from '@sf/read-models';
+import { catchUp, rebuildProjection } from '@sf/projections';
 import { createTestDatabase, projectionSpec, type TestDatabase } from '@sf/testing';
 import { clioMirrorProjection } from './mirror.projection';
 import { mirrorEntries, sweepCandidates } from './mirror-queries';

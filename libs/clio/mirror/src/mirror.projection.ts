@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { RecordedEvent } from '@sf/contracts';
 import type { Database } from '@sf/db';
 import { LogPosition } from '@sf/event-store';
-import type { Projection } from '@sf/read-models';
+import type { Projection } from '@sf/projections';
 import { CLIO_ENTITY_TYPES, MIRROR_TABLES, type ClioEntityType } from './entity-types';
 import { asMirrorEvent, type RecordsPage } from './mirror-events';
 import { checkRecord } from './mirror-row';

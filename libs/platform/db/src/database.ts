@@ -1,23 +1,12 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { EventStoreTables } from './schema/event-store.tables';
-import type { MessagingTables } from './schema/messaging.tables';
-import type { ReadModelTables } from './schema/read-models.tables';
-import type { TokenVaultTables } from './schema/token-vault.tables';
-import type { ClioClientTables } from './schema/clio-client.tables';
-import type { AuthServiceTables } from './schema/auth-service.tables';
-import type { SyncJobsTables } from './schema/sync-jobs.tables';
-import type { ClioMirrorTables } from './schema/clio-mirror.tables';
-import type { FetcherTables } from './schema/fetcher.tables';
-import type { DocumentProcessorTables } from './schema/document-processor.tables';
-import type { WorkQueueTables } from './schema/work-queue.tables';
 
 /**
- * Every table of the platform. Each concern keeps its table interfaces in its own file under schema/;
- * the migrations under migrations/ are what actually create them.
+ * The tables of the platform. Empty here: each owner (a platform lib, a feature lib, a service) declares its own
+ * tables beside its migrations and merges them into this interface (`declare module '@sf/db'` in its
+ * `schema/*.tables.ts`). `@sf/db` itself knows no table.
  */
-export interface Database
-  extends EventStoreTables, MessagingTables, ReadModelTables, TokenVaultTables, ClioClientTables, AuthServiceTables,
-    SyncJobsTables, ClioMirrorTables, FetcherTables, DocumentProcessorTables, WorkQueueTables {}
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the owners' declaration merging
+export interface Database {}
 
 /** Anything that can run a query: the pool or an open transaction. Passed explicitly, never ambient. */
 export type Executor = Kysely<Database> | Transaction<Database>;

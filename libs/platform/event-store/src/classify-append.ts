@@ -3,6 +3,7 @@ import type { Executor } from '@sf/db';
 import type { AppendResult } from './append-result';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './event-row';
 import { ExpectedVersion } from './expected-version';
+import { streamVersion } from './stream-version';
 
 /** The stream's version beside each already-stored event (all event columns null when none is stored). */
 type ClassifyRow = { current_version: string | null } & (EventRow | { [K in keyof EventRow]: null });
@@ -18,6 +19,7 @@ export const classifyRejectedAppend = async (
   expected: ExpectedVersion,
   eventIds: string[],
 ): Promise<AppendResult> => {
+  // Raw SQL: one round trip joining a scalar subquery to `= any(uuid[])`, which the builder cannot type.
   const { rows } = await sql<ClassifyRow>`
     select v.current_version, ${EVENT_COLUMNS}
     from (select (select version from es_streams where stream_id = ${streamId}) as current_version) v
@@ -36,8 +38,7 @@ export const classifyRejectedAppend = async (
 
 /** An empty append writes nothing; it only reports whether the expectation holds right now. */
 export const checkExpectation = async (db: Executor, streamId: string, expected: ExpectedVersion): Promise<AppendResult> => {
-  const row = await db.selectFrom('es_streams').select('version').where('stream_id', '=', streamId).executeTakeFirst();
-  const actual = Number(row?.version ?? 0);
+  const actual = await streamVersion(db, streamId);
   return ExpectedVersion.matches(expected, actual)
     ? { ok: true, nextVersion: actual, events: [], idempotent: false }
     : { ok: false, reason: 'version_conflict', expected, actual };

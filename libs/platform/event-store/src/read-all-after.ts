@@ -13,6 +13,7 @@ import type { LogPosition } from './log-position';
  * Continue with `LogPosition.of(lastEvent)`.
  */
 export const readAllAfter = async (db: Executor, after: LogPosition, limit: number): Promise<RecordedEvent[]> => {
+  // Raw SQL: xid8 comparisons and pg_current_snapshot() have no form in Kysely's builder.
   const { rows } = await sql<EventRow>`
     select ${EVENT_COLUMNS} from es_events e
     where (e.transaction_id, e.global_position) > (${after.txId.toString()}::xid8, ${after.position.toString()}::bigint)

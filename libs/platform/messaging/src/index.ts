@@ -22,3 +22,5 @@ export { startTypedConsumers, typedConsumerOptions } from './consumer/typed-cons
 export type { TypedConsumer } from './consumer/typed-consumers';
 export type { ConsumerFaults, ConsumerRunner, ConsumerRunnerOptions, ConsumerRunnerStats } from './consumer/consumer-runner';
 export type { RetryPolicy } from './consumer/settlement';
+export { messagingMigrations } from './schema/messaging-migrations';
+export type { MessagingTables } from './schema/messaging.tables';

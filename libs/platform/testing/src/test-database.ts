@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import type { Kysely } from 'kysely';
-import { createDb, migrateToLatest, type Database } from '@sf/db';
+import { createDb, migrateToLatest, type Database, type MigrationSet } from '@sf/db';
 import { uniqueName } from './unique-name';
 
 /** Server-level URL used to create and drop per-test databases. */
@@ -30,13 +30,31 @@ const urlFor = (name: string): string => {
   return u.toString();
 };
 
-/** A fresh database with every migration applied; each test file gets its own, and drops it when done. */
+type MigrationSource = () => Promise<readonly MigrationSet[]>;
+
+let registered: MigrationSource | undefined;
+
+/**
+ * The migrations every test database gets. The workspace registry (tools/migration-sets.ts) knows every owner's
+ * schema, services included, which no lib may import; Jest's setup file hands it over before each test file
+ * (lazily: tests that never open a database never load it).
+ */
+export const useTestMigrations = (source: MigrationSource): void => {
+  registered = source;
+};
+
+const testMigrations = (): Promise<readonly MigrationSet[]> => {
+  if (registered === undefined) throw new Error('no test migrations registered: run tests through jest.config.js (tools/jest-setup.ts)');
+  return registered();
+};
+
+/** A fresh database with every owner's migrations applied; each test file gets its own, and drops it when done. */
 export const createTestDatabase = async (opts: { migrate?: boolean; max?: number } = {}): Promise<TestDatabase> => {
   const name = uniqueName('sf_test');
   await withAdmin((c) => c.query(`CREATE DATABASE "${name}"`));
   const url = urlFor(name);
   const db = createDb({ url, max: opts.max ?? 10, applicationName: name });
-  if (opts.migrate !== false) await migrateToLatest(db);
+  if (opts.migrate !== false) await migrateToLatest(db, await testMigrations());
   return {
     name,
     url,

@@ -8,3 +8,5 @@ export { WorkEnd, startWorkerPool } from './worker-pool';
 export type { RunSignals, WorkerPool, WorkerPoolOptions } from './worker-pool';
 export { workerSettings, workerSettingsFromEnv } from './worker-settings';
 export type { WorkerSettings } from './worker-settings';
+export { workQueueMigrations } from './schema/work-queue-migrations';
+export type { WorkQueueTables } from './schema/work-queue.tables';

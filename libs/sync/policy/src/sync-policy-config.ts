@@ -1,8 +1,7 @@
-/**
- * Share of Clio's rate limit that backfill work leaves to interactive and webhook-driven work (20 %): the policy
- * refuses to start a backfill into it, the Clio client's `backfill` lane stops at it, and the ETA assumes it.
- */
-export const BACKFILL_RESERVE_SHARE = 0.2;
+import { BACKFILL_RESERVE_SHARE } from '@sf/contracts';
+
+/** Share of Clio's rate limit that backfill work leaves to other work (defined once, in the contracts). */
+export { BACKFILL_RESERVE_SHARE };
 
 /** Tunables of the sync policy. All durations are milliseconds. */
 export interface SyncPolicyConfig {

@@ -36,6 +36,7 @@ export class RateBudget {
   async acquire(connectionId: string, lane: Lane, now: number): Promise<Acquired> {
     const at = new Date(now);
     const nextReset = new Date(now + WINDOW_MS);
+    // Raw SQL: CASE over the conflicting row in SET and WHERE of one upsert reads as the SQL it must be.
     const { rows } = await sql<{ remaining: number }>`
       insert into clio_rate_budgets as b (connection_id, "limit", remaining, reset_at, updated_at)
       values (${connectionId}, ${DEFAULT_LIMIT}, ${DEFAULT_LIMIT - 1}, ${nextReset}, ${at})

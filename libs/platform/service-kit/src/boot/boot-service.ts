@@ -7,7 +7,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
 import type { Kysely } from 'kysely';
-import { createDb, migrateToLatest, type Database } from '@sf/db';
+import { createDb, migrateToLatest, type Database, type MigrationSet } from '@sf/db';
 import type { Logger } from 'pino';
 import { jwtAuthConfigFromEnv, type JwtAuthConfig } from '@sf/http-auth';
 import { httpAccessLog } from '@sf/logging';
@@ -34,6 +34,8 @@ export interface BootServiceOptions {
   log: Logger;
   /** Pool size: what the service runs at once, plus headroom for consumers and probes. */
   poolMax: number;
+  /** The migration sets the service brings to latest at start (the platform's, those of the libs it uses, its own). */
+  migrations: readonly MigrationSet[];
   /** The service's durable consumers, provisioned with the topology. */
   consumers: ConsumerOptions[];
   /** The service's root Nest module: its routes behind the JWT guard, health included. */
@@ -63,7 +65,7 @@ export const bootService = async (o: BootServiceOptions): Promise<BootedService>
     for (const c of closers.splice(0).reverse()) await c();
   };
   try {
-    await migrateToLatest(db);
+    await migrateToLatest(db, o.migrations);
     const nc = await connect({ servers: config.natsUrl, name: o.name });
     closers.push(() => nc.drain());
     const topology = defineTopology({ ...config.topology, consumers: o.consumers });

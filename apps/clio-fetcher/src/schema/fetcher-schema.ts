@@ -1,0 +1,14 @@
+import type { MigrationSet } from '@sf/db';
+import { clioClientMigrations } from '@sf/clio-client';
+import { clioMirrorMigrations } from '@sf/clio-mirror';
+import { eventStoreMigrations } from '@sf/event-store';
+import { messagingMigrations } from '@sf/messaging';
+import { workQueueMigrations } from '@sf/work-queue';
+import { fetcherMigrations } from './fetcher-migrations';
+
+/** What the fetcher migrates at start: the platform's tables, those of the libs it reads and writes, and its own. */
+export const FETCHER_MIGRATION_SETS: readonly MigrationSet[] = [
+  eventStoreMigrations, messagingMigrations, clioClientMigrations, clioMirrorMigrations, fetcherMigrations,
+  // After the fetcher's own: it moves the old sync_job_work rows into work_queue.
+  workQueueMigrations,
+];

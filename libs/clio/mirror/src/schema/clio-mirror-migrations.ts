@@ -1,0 +1,10 @@
+import type { MigrationSet } from '@sf/db';
+import * as mirror from './2026-11-23T06-clio-mirror';
+
+/** The Clio mirror: one table per entity type. */
+export const clioMirrorMigrations: MigrationSet = {
+  owner: 'clio_mirror',
+  migrations: {
+    '2026-11-23T06-clio-mirror': mirror,
+  },
+};

@@ -1,0 +1,52 @@
+import type { ColumnType, JSONColumnType } from 'kysely';
+
+/** timestamptz: pg returns a Date; writes accept a Date or an ISO string. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+/**
+ * One Clio record as last observed, projected from `ClioRecordsFetched` and `RecordsSwept` (libs/clio/mirror).
+ * Every time is Clio's or event time, never wall clock, so a rebuild from the log equals the live table.
+ */
+export interface ClioMirrorTable {
+  firm_id: string;
+  /** Clio id as text (Clio sends integers, and strings for some resources). */
+  id: string;
+  etag: string;
+  created_at: Timestamp | null;
+  updated_at: Timestamp | null;
+  /** The record as fetched: exactly the requested `fields`. */
+  data: JSONColumnType<Record<string, unknown>>;
+  /** Trashed in Clio, or missing from a complete listing (swept). */
+  is_soft_deleted: boolean;
+  deleted_at: Timestamp | null;
+  /** Sync job of the event that last wrote the row. */
+  last_job_id: string | null;
+  /** Sync job whose listing brought a soft-deleted row back (null otherwise). */
+  restored_by_job: string | null;
+  /** Log position (xid8, global position) of the last event that wrote the row; int8 arrives as a string. */
+  last_tx_id: ColumnType<string, string | bigint, string | bigint>;
+  last_global_position: ColumnType<string, string | bigint, string | bigint>;
+}
+
+/** Documents and folders also keep their matter and parent folder, for counting. */
+export interface ClioTreeMirrorTable extends ClioMirrorTable {
+  matter_id: string | null;
+  parent_id: string | null;
+}
+
+export interface ClioMirrorTables {
+  clio_users: ClioMirrorTable;
+  clio_custom_fields: ClioMirrorTable;
+  clio_matters: ClioMirrorTable;
+  clio_contacts: ClioMirrorTable;
+  clio_calendar_entries: ClioMirrorTable;
+  clio_tasks: ClioMirrorTable;
+  clio_folders: ClioTreeMirrorTable;
+  clio_documents: ClioTreeMirrorTable;
+  clio_activities: ClioMirrorTable;
+}
+
+declare module '@sf/db' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges this owner's tables into Database
+  interface Database extends ClioMirrorTables {}
+}

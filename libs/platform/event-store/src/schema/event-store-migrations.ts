@@ -1,0 +1,10 @@
+import type { MigrationSet } from '@sf/db';
+import * as eventLog from './2026-11-23T01-event-store';
+
+/** The event log: es_streams, es_events, es_checkpoints. */
+export const eventStoreMigrations: MigrationSet = {
+  owner: 'event_store',
+  migrations: {
+    '2026-11-23T01-event-store': eventLog,
+  },
+};

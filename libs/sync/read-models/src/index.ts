@@ -1,0 +1,10 @@
+export { syncReadModelProjections, projectionByName } from './projections';
+export { createMatterSyncStateProjection, matterSyncStateProjection } from './matter-sync-state/matter-sync-state.projection';
+export { MatterSyncStatus } from './matter-sync-state/matter-sync-row';
+export type { MatterSyncRow, MatterSyncProgress } from './matter-sync-state/matter-sync-row';
+export { createJobSnapshotsProjection, jobSnapshotsProjection } from './job-snapshots/job-snapshots.projection';
+export { jobViewOf } from './sync-jobs/sync-job-row';
+export type { JobSnapshotRow } from './job-snapshots/job-snapshot-row';
+export { readModelsMigrations } from './schema/read-models-migrations';
+export type { ReadModelTables } from './schema/read-models.tables';
+export type { SyncJobsTables } from './schema/sync-jobs.tables';
