@@ -14,7 +14,10 @@ const SCOPE_DEPS = {
   'scope:fetcher': ['scope:shared', 'scope:platform', 'scope:simulator', 'scope:clio', 'scope:sync'],
   'scope:processor': ['scope:shared', 'scope:platform', 'scope:simulator', 'scope:clio', 'scope:sync'],
 };
-const scopeConstraints = Object.entries(SCOPE_DEPS).map(([scope, deps]) => ({ sourceTag: scope, onlyDependOnLibsWithTags: [scope, ...deps] }));
+const scopeConstraints = Object.entries(SCOPE_DEPS).map(([scope, deps]) => ({
+  sourceTag: scope,
+  onlyDependOnLibsWithTags: [scope, ...deps],
+}));
 
 /** @param {boolean} inTests tests of any lib may also use the testing lib */
 const boundaries = (inTests) => [
@@ -28,9 +31,18 @@ const boundaries = (inTests) => [
     depConstraints: [
       // Pure libraries (contracts, policies, deciders) import no I/O and nothing but other pure libs.
       { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', ...(inTests ? ['type:testing'] : [])] },
-      { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:domain', 'type:util', ...(inTests ? ['type:testing'] : [])] },
-      { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:infra', ...(inTests ? ['type:testing'] : [])] },
-      { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:infra', 'type:testing'] },
+      {
+        sourceTag: 'type:util',
+        onlyDependOnLibsWithTags: ['type:domain', 'type:util', ...(inTests ? ['type:testing'] : [])],
+      },
+      {
+        sourceTag: 'type:infra',
+        onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:infra', ...(inTests ? ['type:testing'] : [])],
+      },
+      {
+        sourceTag: 'type:testing',
+        onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:infra', 'type:testing'],
+      },
       // Libraries never import apps; apps may use every kind of lib.
       { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:infra', 'type:testing'] },
       // Scopes: each service owns its tables, and another service cannot import its schema (or anything else of
@@ -59,9 +71,14 @@ export default [
     files: ['libs/**/*.ts', 'apps/**/*.ts'],
     ignores: [...TEST_FILES, '**/testing/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [
-        { name: '@sf/clio-simulator', message: 'Only tests, testing helpers, tools and bench use the simulator.' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@sf/clio-simulator', message: 'Only tests, testing helpers, tools and bench use the simulator.' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -69,9 +86,28 @@ export default [
     files: ['libs/contracts/**/*.ts', 'libs/sync/policy/**/*.ts', 'libs/sync/jobs/**/*.ts'],
     ignores: TEST_FILES,
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['pg', 'kysely', 'kysely/*', '@nats-io/*', 'node:fs', 'fs', 'node:http', 'http', 'undici', '@nestjs/*'], message: 'Pure libraries import no I/O.' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'pg',
+                'kysely',
+                'kysely/*',
+                '@nats-io/*',
+                'node:fs',
+                'fs',
+                'node:http',
+                'http',
+                'undici',
+                '@nestjs/*',
+              ],
+              message: 'Pure libraries import no I/O.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -74,7 +74,12 @@ interface Page {
 }
 
 /** Each walker follows `next` from `first` and starts over at the end; counts pages until the deadline. */
-const measure = async (origin: string, first: string, headers: Record<string, string>, seconds: number): Promise<{ pages: number; bytes: number; perS: number }> => {
+const measure = async (
+  origin: string,
+  first: string,
+  headers: Record<string, string>,
+  seconds: number,
+): Promise<{ pages: number; bytes: number; perS: number }> => {
   const pool = new Pool(origin, { connections: CONCURRENCY, pipelining: 1 });
   let pages = 0;
   let bytes = 0;
@@ -121,7 +126,7 @@ const main = async (): Promise<void> => {
   let coldPages = 0;
   const pool = new Pool(base.origin, { connections: 1 });
   let sample = '';
-  for (let p: string | undefined = first; p; ) {
+  for (let p: string | undefined = first; p;) {
     const res: Dispatcher.ResponseData = await pool.request({ method: 'GET', path: p, headers: auth });
     const text: string = await res.body.text();
     if (!sample) sample = text;
@@ -145,7 +150,9 @@ const main = async (): Promise<void> => {
   for (let round = 0; round < ROUNDS; round++) {
     oursRounds.push((await measure(base.origin, first, auth, SECONDS)).perS);
     theirsRounds.push((await measure(baseline.ready.url, '/page.json', {}, SECONDS)).perS);
-    console.log(`  round ${round + 1}: simulator ${oursRounds[round].toFixed(0)} pages/s, baseline ${theirsRounds[round].toFixed(0)} pages/s`);
+    console.log(
+      `  round ${round + 1}: simulator ${oursRounds[round].toFixed(0)} pages/s, baseline ${theirsRounds[round].toFixed(0)} pages/s`,
+    );
   }
   await stopChild(sim.child);
   await stopChild(baseline.child);
@@ -157,24 +164,32 @@ const main = async (): Promise<void> => {
 
   const ratio = ours.perS / theirs.perS;
   console.log('');
-  console.log(`simulator   ${ours.perS.toFixed(0)} pages/s (median of ${ROUNDS} rounds; ${(sample.length / 1024).toFixed(0)} KiB/page, ${CONCURRENCY} in flight)`);
-  console.log(`baseline    ${theirs.perS.toFixed(0)} pages/s (static page of ${(sample.length / 1024).toFixed(0)} KiB)`);
+  console.log(
+    `simulator   ${ours.perS.toFixed(0)} pages/s (median of ${ROUNDS} rounds; ${(sample.length / 1024).toFixed(0)} KiB/page, ${CONCURRENCY} in flight)`,
+  );
+  console.log(
+    `baseline    ${theirs.perS.toFixed(0)} pages/s (static page of ${(sample.length / 1024).toFixed(0)} KiB)`,
+  );
   console.log(`ratio       ${ratio.toFixed(2)} (target >= 0.50)`);
-  console.log(`enterprise  peak RSS ${ent.ready.rss_mb} MB after generating ${JSON.stringify(ent.ready.counts)} in ${ent.ready.ms} ms (budget < 1536 MB)`);
-  console.log(JSON.stringify({
-    bench: 'simulator',
-    size: SIZE,
-    pages_per_s: Math.round(ours.perS),
-    baseline_pages_per_s: Math.round(theirs.perS),
-    ratio: Number(ratio.toFixed(3)),
-    cold_pages_per_s: Math.round(coldPerS),
-    page_bytes: sample.length,
-    concurrency: CONCURRENCY,
-    seconds: SECONDS,
-    rounds: ROUNDS,
-    enterprise_rss_mb: ent.ready.rss_mb,
-    enterprise_generate_ms: ent.ready.ms,
-  }));
+  console.log(
+    `enterprise  peak RSS ${ent.ready.rss_mb} MB after generating ${JSON.stringify(ent.ready.counts)} in ${ent.ready.ms} ms (budget < 1536 MB)`,
+  );
+  console.log(
+    JSON.stringify({
+      bench: 'simulator',
+      size: SIZE,
+      pages_per_s: Math.round(ours.perS),
+      baseline_pages_per_s: Math.round(theirs.perS),
+      ratio: Number(ratio.toFixed(3)),
+      cold_pages_per_s: Math.round(coldPerS),
+      page_bytes: sample.length,
+      concurrency: CONCURRENCY,
+      seconds: SECONDS,
+      rounds: ROUNDS,
+      enterprise_rss_mb: ent.ready.rss_mb,
+      enterprise_generate_ms: ent.ready.ms,
+    }),
+  );
 };
 
 const median = (xs: number[]): number => {

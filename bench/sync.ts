@@ -30,7 +30,9 @@ const main = async (): Promise<void> => {
     console.log(line(r));
   }
   const sim = await simulatorRecordsPerSecond({ size: 'large', logDir });
-  console.log(`  simulator alone, same data and fields, one page at a time: ${sim.recordsPerS.toFixed(0)} records/s (${sim.records} records in ${sim.seconds.toFixed(1)} s)`);
+  console.log(
+    `  simulator alone, same data and fields, one page at a time: ${sim.recordsPerS.toFixed(0)} records/s (${sim.records} records in ${sim.seconds.toFixed(1)} s)`,
+  );
 
   console.log(`throttled sync (${RATE_LIMIT} requests/min per token):`);
   const t = await runStack({ ...base, size: THROTTLED_SIZE, rateLimitPerMin: RATE_LIMIT });
@@ -38,29 +40,33 @@ const main = async (): Promise<void> => {
   const boundS = t.requests / (RATE_LIMIT / 60);
   // Share of the allowed rate actually used over the run (bound / wall); above 1 only when bursting across a window edge.
   const utilisation = boundS / t.wallS;
-  console.log(`  bound ${boundS.toFixed(1)} s (requests / allowed rate); wall/bound ${(t.wallS / boundS).toFixed(3)} (target <= 1.10); ` +
-    `budget utilisation ${(utilisation * 100).toFixed(1)}%; 429s ${t.r429} (${((t.r429 / t.requests) * 100).toFixed(2)}% of requests, target < 1%)`);
+  console.log(
+    `  bound ${boundS.toFixed(1)} s (requests / allowed rate); wall/bound ${(t.wallS / boundS).toFixed(3)} (target <= 1.10); ` +
+      `budget utilisation ${(utilisation * 100).toFixed(1)}%; 429s ${t.r429} (${((t.r429 / t.requests) * 100).toFixed(2)}% of requests, target < 1%)`,
+  );
 
   const large = free.find((r) => r.size === 'large')!;
-  console.log(JSON.stringify({
-    bench: 'sync',
-    rate_limit_per_min: RATE_LIMIT,
-    throttled_size: THROTTLED_SIZE,
-    requests: t.requests,
-    bound_s: Number(boundS.toFixed(2)),
-    wall_s: Number(t.wallS.toFixed(2)),
-    bound_ratio: Number((t.wallS / boundS).toFixed(3)),
-    utilisation: Number(utilisation.toFixed(3)),
-    r429: t.r429,
-    r429_share: Number((t.r429 / t.requests).toFixed(4)),
-    records_per_s_unthrottled: Math.round(large.records / large.wallS),
-    simulator_records_per_s: Math.round(sim.recordsPerS),
-    fetcher_rss_mb: Math.max(...free.map((r) => r.fetcherRssMb)),
-    fetcher_rss_mb_small: free[0]!.fetcherRssMb,
-    fetcher_rss_mb_medium: free[1]!.fetcherRssMb,
-    fetcher_rss_mb_large: free[2]!.fetcherRssMb,
-    mirror_exact: [...free, t].every((r) => r.mirrorExact),
-  }));
+  console.log(
+    JSON.stringify({
+      bench: 'sync',
+      rate_limit_per_min: RATE_LIMIT,
+      throttled_size: THROTTLED_SIZE,
+      requests: t.requests,
+      bound_s: Number(boundS.toFixed(2)),
+      wall_s: Number(t.wallS.toFixed(2)),
+      bound_ratio: Number((t.wallS / boundS).toFixed(3)),
+      utilisation: Number(utilisation.toFixed(3)),
+      r429: t.r429,
+      r429_share: Number((t.r429 / t.requests).toFixed(4)),
+      records_per_s_unthrottled: Math.round(large.records / large.wallS),
+      simulator_records_per_s: Math.round(sim.recordsPerS),
+      fetcher_rss_mb: Math.max(...free.map((r) => r.fetcherRssMb)),
+      fetcher_rss_mb_small: free[0]!.fetcherRssMb,
+      fetcher_rss_mb_medium: free[1]!.fetcherRssMb,
+      fetcher_rss_mb_large: free[2]!.fetcherRssMb,
+      mirror_exact: [...free, t].every((r) => r.mirrorExact),
+    }),
+  );
 };
 
 main().catch((err: unknown) => {

@@ -7,9 +7,14 @@ import { parse } from 'yaml';
 // (or the v1 `docker-compose config`) wherever such a client is installed.
 const root = path.resolve(__dirname, '..');
 const compose = parse(readFileSync(path.join(root, 'docker-compose.yml'), 'utf8')) as {
-  services: Record<string, { image?: string; build?: unknown; command?: string[]; depends_on?: Record<string, unknown> }>;
+  services: Record<
+    string,
+    { image?: string; build?: unknown; command?: string[]; depends_on?: Record<string, unknown> }
+  >;
 };
-const scripts = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+const scripts = (
+  JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+).scripts;
 
 describe('docker-compose.yml', () => {
   const services = Object.entries(compose.services);

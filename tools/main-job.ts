@@ -23,13 +23,24 @@ const USAGE = `Usage: npm start -- [--size small|medium|large] [--seed 42] [--ra
 
 const opts = (): { size: string; seed: string; rateLimit: string; keep: boolean } => {
   const { values } = parseArgs({
-    options: { size: { type: 'string' }, seed: { type: 'string' }, 'rate-limit': { type: 'string' }, keep: { type: 'boolean' }, help: { type: 'boolean' } },
+    options: {
+      size: { type: 'string' },
+      seed: { type: 'string' },
+      'rate-limit': { type: 'string' },
+      keep: { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
   });
   if (values.help) {
     console.log(USAGE);
     process.exit(0);
   }
-  return { size: values.size ?? 'small', seed: values.seed ?? '42', rateLimit: values['rate-limit'] ?? '600', keep: values.keep ?? false };
+  return {
+    size: values.size ?? 'small',
+    seed: values.seed ?? '42',
+    rateLimit: values['rate-limit'] ?? '600',
+    keep: values.keep ?? false,
+  };
 };
 
 const main = async (): Promise<void> => {
@@ -53,28 +64,54 @@ const main = async (): Promise<void> => {
     // Secrets for this run only; none of them is printed.
     const jwtSecret = randomBytes(32).toString('hex');
     const clientSecret = randomBytes(24).toString('hex');
-    const [simPort, authPort, orchPort, fetcherPort, processorPort] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
+    const [simPort, authPort, orchPort, fetcherPort, processorPort] = await Promise.all([
+      freePort(),
+      freePort(),
+      freePort(),
+      freePort(),
+      freePort(),
+    ]);
     const firmId = `demo-${Date.now().toString(36)}`;
     const simOrigin = `http://127.0.0.1:${simPort}`;
     const authUrl = `http://127.0.0.1:${authPort}`;
     const orchUrl = `http://127.0.0.1:${orchPort}`;
-    const common = { DATABASE_URL: databaseUrl, NATS_URL: natsUrl, AUTH_JWT_SECRET: jwtSecret, LOG_LEVEL: 'info', HOST: '127.0.0.1' };
+    const common = {
+      DATABASE_URL: databaseUrl,
+      NATS_URL: natsUrl,
+      AUTH_JWT_SECRET: jwtSecret,
+      LOG_LEVEL: 'info',
+      HOST: '127.0.0.1',
+    };
 
-    console.log(`2/7 Clio simulator: generating a ${o.size} firm (seed ${o.seed}), ${o.rateLimit} requests/min per token`);
-    services.push(await startService({
-      name: 'clio-simulator', entry: 'simulator/cli/src/main.ts',
-      args: ['--size', o.size, '--seed', o.seed, '--port', String(simPort), '--rate-limit', o.rateLimit],
-      env: common, readyUrl: `${simOrigin}/_control/health`,
-    }, logDir, 180_000));
+    console.log(
+      `2/7 Clio simulator: generating a ${o.size} firm (seed ${o.seed}), ${o.rateLimit} requests/min per token`,
+    );
+    services.push(
+      await startService(
+        {
+          name: 'clio-simulator',
+          entry: 'simulator/cli/src/main.ts',
+          args: ['--size', o.size, '--seed', o.seed, '--port', String(simPort), '--rate-limit', o.rateLimit],
+          env: common,
+          readyUrl: `${simOrigin}/_control/health`,
+        },
+        logDir,
+        180_000,
+      ),
+    );
     const control = async <T>(method: string, p: string, body?: unknown): Promise<T> => {
       const res = await fetch(`${simOrigin}/_control${p}`, {
-        method, headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        method,
+        headers: { 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       if (!res.ok) throw new Error(`simulator control ${method} ${p}: HTTP ${res.status}`);
       return (await res.json()) as T;
     };
     await control('POST', '/oauth/apps', {
-      clientId: 'smarter-firms-demo', clientSecret, name: 'Smarter Firms (demo)',
+      clientId: 'smarter-firms-demo',
+      clientSecret,
+      name: 'Smarter Firms (demo)',
       redirectUris: [`${authUrl}/connections/clio/callback`],
       deauthorizationCallbackUrl: `${authUrl}/connections/clio/deauthorize-callback`,
     });
@@ -83,52 +120,122 @@ const main = async (): Promise<void> => {
     console.log('3/7 services: relay, projections, auth-service, sync-orchestrator, clio-fetcher, document-processor');
     const vaultKey = randomBytes(32).toString('base64');
     const started3 = await Promise.all([
-      startService({ name: 'relay', entry: 'tools/relay.ts', env: common, readyLine: /"msg":"relay (active|started|standby)|acquired|relay status/ }, logDir),
-      startService({ name: 'projections', entry: 'tools/projections.ts', args: ['run'], env: common, readyLine: /running / }, logDir),
-      startService({
-        name: 'auth-service', entry: 'apps/auth-service/src/main.ts', readyUrl: `${authUrl}/health/ready`,
-        env: {
-          ...common, PORT: String(authPort), AUTH_STATE_SECRET: randomBytes(32).toString('hex'),
-          TOKEN_VAULT_KEYS: `demo:${vaultKey}`, TOKEN_VAULT_ACTIVE_KID: 'demo',
-          CLIO_CLIENT_ID: 'smarter-firms-demo', CLIO_CLIENT_SECRET: clientSecret, CLIO_OAUTH_ORIGIN_US: simOrigin,
-          AUTH_CALLBACK_URL: `${authUrl}/connections/clio/callback`,
+      startService(
+        {
+          name: 'relay',
+          entry: 'tools/relay.ts',
+          env: common,
+          readyLine: /"msg":"relay (active|started|standby)|acquired|relay status/,
         },
-      }, logDir),
-      startService({ name: 'sync-orchestrator', entry: 'apps/sync-orchestrator/src/main.ts', readyUrl: `${orchUrl}/health/ready`,
-        env: { ...common, PORT: String(orchPort) } }, logDir),
-      startService({ name: 'clio-fetcher', entry: 'apps/clio-fetcher/src/main.ts', readyUrl: `http://127.0.0.1:${fetcherPort}/health/ready`,
-        env: { ...common, PORT: String(fetcherPort) } }, logDir),
-      startService({ name: 'document-processor', entry: 'apps/document-processor/src/main.ts', readyUrl: `http://127.0.0.1:${processorPort}/health/ready`,
-        env: { ...common, PORT: String(processorPort) } }, logDir),
+        logDir,
+      ),
+      startService(
+        { name: 'projections', entry: 'tools/projections.ts', args: ['run'], env: common, readyLine: /running / },
+        logDir,
+      ),
+      startService(
+        {
+          name: 'auth-service',
+          entry: 'apps/auth-service/src/main.ts',
+          readyUrl: `${authUrl}/health/ready`,
+          env: {
+            ...common,
+            PORT: String(authPort),
+            AUTH_STATE_SECRET: randomBytes(32).toString('hex'),
+            TOKEN_VAULT_KEYS: `demo:${vaultKey}`,
+            TOKEN_VAULT_ACTIVE_KID: 'demo',
+            CLIO_CLIENT_ID: 'smarter-firms-demo',
+            CLIO_CLIENT_SECRET: clientSecret,
+            CLIO_OAUTH_ORIGIN_US: simOrigin,
+            AUTH_CALLBACK_URL: `${authUrl}/connections/clio/callback`,
+          },
+        },
+        logDir,
+      ),
+      startService(
+        {
+          name: 'sync-orchestrator',
+          entry: 'apps/sync-orchestrator/src/main.ts',
+          readyUrl: `${orchUrl}/health/ready`,
+          env: { ...common, PORT: String(orchPort) },
+        },
+        logDir,
+      ),
+      startService(
+        {
+          name: 'clio-fetcher',
+          entry: 'apps/clio-fetcher/src/main.ts',
+          readyUrl: `http://127.0.0.1:${fetcherPort}/health/ready`,
+          env: { ...common, PORT: String(fetcherPort) },
+        },
+        logDir,
+      ),
+      startService(
+        {
+          name: 'document-processor',
+          entry: 'apps/document-processor/src/main.ts',
+          readyUrl: `http://127.0.0.1:${processorPort}/health/ready`,
+          env: { ...common, PORT: String(processorPort) },
+        },
+        logDir,
+      ),
     ]);
     services.push(...started3);
 
-    console.log(`4/7 connecting firm ${firmId} to Clio (OAuth authorization code flow, auto-approved by the simulator)`);
-    const jwt = signJwt({ firm_id: firmId, sub: 'demo-user', exp: Math.floor(Date.now() / 1000) + 3600 }, { alg: 'HS256', secret: jwtSecret });
+    console.log(
+      `4/7 connecting firm ${firmId} to Clio (OAuth authorization code flow, auto-approved by the simulator)`,
+    );
+    const jwt = signJwt(
+      { firm_id: firmId, sub: 'demo-user', exp: Math.floor(Date.now() / 1000) + 3600 },
+      { alg: 'HS256', secret: jwtSecret },
+    );
     const conn = await connectClio(authUrl, jwt, 'us');
     console.log(`    connected as Clio user ${conn.clioUserId}; the orchestrator starts the first-login sync`);
 
     console.log('5/7 firm-wide sync');
     const jobId = await waitForJob(db, firmId);
     const syncStarted = Date.now();
-    const view = await follow(orchUrl, jwt, jobId, syncStarted, async () => counters(await control<{ byToken: Record<string, { requests: number; byStatus: Record<string, number> }> }>('GET', '/requests/counters')));
-    if (view.state !== 'completed') throw new Error(`the sync ended ${view.state}: ${view.error?.message ?? 'no reason given'}`);
+    const view = await follow(orchUrl, jwt, jobId, syncStarted, async () =>
+      counters(
+        await control<{ byToken: Record<string, { requests: number; byStatus: Record<string, number> }> }>(
+          'GET',
+          '/requests/counters',
+        ),
+      ),
+    );
+    if (view.state !== 'completed')
+      throw new Error(`the sync ended ${view.state}: ${view.error?.message ?? 'no reason given'}`);
 
     console.log('6/7 checking the mirror against Clio');
     const truth = await control<GroundTruth>('GET', '/ground-truth');
     const checks = await waitForMirror(db, firmId, truth);
     const usage = counters(await control('GET', '/requests/counters'));
     for (const line of renderSummary({
-      checks, apiCalls: usage.requests, r429: usage.r429, seconds: (Date.now() - syncStarted) / 1000, jobId, firmId,
-      urls: { 'job (with --keep)': `${orchUrl}/sync-jobs/${jobId}`, 'Clio simulator': `${simOrigin}/api/v4`, 'auth service': `${authUrl}/connections/clio` },
+      checks,
+      apiCalls: usage.requests,
+      r429: usage.r429,
+      seconds: (Date.now() - syncStarted) / 1000,
+      jobId,
+      firmId,
+      urls: {
+        'job (with --keep)': `${orchUrl}/sync-jobs/${jobId}`,
+        'Clio simulator': `${simOrigin}/api/v4`,
+        'auth service': `${authUrl}/connections/clio`,
+      },
       logDir,
-    })) console.log(line);
+    }))
+      console.log(line);
 
-    console.log('7/7 processing one folder (POST /jobs: download every document of a frozen snapshot, record its SHA-256)');
+    console.log(
+      '7/7 processing one folder (POST /jobs: download every document of a frozen snapshot, record its SHA-256)',
+    );
     const folder = await processOneFolder(db, orchUrl, jwt, firmId);
-    console.log(folder === null ? '    no folder with documents in this firm'
-      : `    job ${folder.jobId}: folder ${folder.folderId} of matter ${folder.matterId}, ${folder.total} documents: ` +
-        `${folder.processed} processed, ${folder.skipped} skipped, ${folder.failed} failed in ${folder.seconds.toFixed(1)} s (${folder.status})`);
+    console.log(
+      folder === null
+        ? '    no folder with documents in this firm'
+        : `    job ${folder.jobId}: folder ${folder.folderId} of matter ${folder.matterId}, ${folder.total} documents: ` +
+            `${folder.processed} processed, ${folder.skipped} skipped, ${folder.failed} failed in ${folder.seconds.toFixed(1)} s (${folder.status})`,
+    );
     // A development token for this run only (its secret dies with the run), so the URLs above answer instead of 401.
     console.log(`\nDevelopment JWT for firm ${firmId} (valid 1 h; with --keep the URLs above answer it):`);
     console.log(`  curl -H "Authorization: Bearer ${jwt}" ${orchUrl}/sync-jobs/${jobId}`);

@@ -7,7 +7,9 @@ const main = async (): Promise<void> => {
   const db = createDb({ url, max: 1, applicationName: 'migrate' });
   try {
     const { applied } = await migrateToLatest(db, ALL_MIGRATION_SETS);
-    console.log(applied.length === 0 ? 'schema is up to date' : `applied ${applied.length} migration(s): ${applied.join(', ')}`);
+    console.log(
+      applied.length === 0 ? 'schema is up to date' : `applied ${applied.length} migration(s): ${applied.join(', ')}`,
+    );
   } finally {
     await db.destroy();
   }

@@ -5,9 +5,16 @@ import { ALL_MIGRATION_SETS } from './migration-sets';
 
 /** Every migration name of the old single list in @sf/db (kysely_migration), before owners had their own. */
 const LEGACY_NAMES = [
-  '2026-11-23T01-event-store', '2026-11-23T02-messaging', '2026-11-23T03-read-models', '2026-11-23T04-token-vault',
-  '2026-11-23T05-clio-rate-budget', '2026-11-23T06-clio-mirror', '2026-11-23T07-fetcher', '2026-11-23T08-sync-jobs',
-  '2026-11-23T09-auth-service', '2026-11-23T11-document-processor',
+  '2026-11-23T01-event-store',
+  '2026-11-23T02-messaging',
+  '2026-11-23T03-read-models',
+  '2026-11-23T04-token-vault',
+  '2026-11-23T05-clio-rate-budget',
+  '2026-11-23T06-clio-mirror',
+  '2026-11-23T07-fetcher',
+  '2026-11-23T08-sync-jobs',
+  '2026-11-23T09-auth-service',
+  '2026-11-23T11-document-processor',
 ];
 
 describe('the migration registry', () => {
@@ -28,7 +35,9 @@ describe('the migration registry', () => {
     // The old list, run the old way: one record of every migration in Kysely's default table.
     const all = Object.fromEntries(ALL_MIGRATION_SETS.flatMap((s) => Object.entries(s.migrations)));
     const legacy = Object.fromEntries(LEGACY_NAMES.map((n) => [n, all[n]!]));
-    expect((await new Migrator({ db, provider: { getMigrations: async () => legacy } }).migrateToLatest()).error).toBeUndefined();
+    expect(
+      (await new Migrator({ db, provider: { getMigrations: async () => legacy } }).migrateToLatest()).error,
+    ).toBeUndefined();
     const { applied } = await migrateToLatest(t.db, ALL_MIGRATION_SETS);
     expect(applied.filter((a) => LEGACY_NAMES.includes(a.slice(a.indexOf('/') + 1)))).toEqual([]);
     const { rows } = await sql<{ n: number }>`select count(*)::int as n from es_events`.execute(db);

@@ -5,6 +5,10 @@ import type { Projection } from '@sf/projections';
 import { syncReadModelProjections } from '@sf/sync-read-models';
 import { processedDocumentsProjection } from '../apps/document-processor/src/read-model/processed-documents.projection';
 
-export const ALL_PROJECTIONS: readonly Projection[] = [...syncReadModelProjections, clioMirrorProjection, processedDocumentsProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [
+  ...syncReadModelProjections,
+  clioMirrorProjection,
+  processedDocumentsProjection,
+];
 
 export const projectionNamed = (name: string): Projection | undefined => ALL_PROJECTIONS.find((p) => p.name === name);

@@ -28,7 +28,8 @@ const run = async (url: string): Promise<void> => {
 };
 
 const rebuild = async (url: string, which: string | undefined): Promise<void> => {
-  const named = which === 'all' ? ALL_PROJECTIONS : [which && projectionNamed(which)].filter((p): p is Projection => !!p);
+  const named =
+    which === 'all' ? ALL_PROJECTIONS : [which && projectionNamed(which)].filter((p): p is Projection => !!p);
   if (named.length === 0) throw new Error(USAGE);
   const db = createDb({ url, max: 2, applicationName: 'projections-rebuild' });
   try {

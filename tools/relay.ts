@@ -48,7 +48,8 @@ const main = async (): Promise<void> => {
     onError: (err) => log.error({ err }, 'relay batch failed; retrying from checkpoint'),
   });
   const statusMs = Number(env['SF_RELAY_STATUS_MS'] ?? 10_000);
-  const timer = statusMs > 0 ? setInterval(() => log.info(statusFields(relay.status()), 'relay status'), statusMs) : undefined;
+  const timer =
+    statusMs > 0 ? setInterval(() => log.info(statusFields(relay.status()), 'relay status'), statusMs) : undefined;
 
   let stopping: Promise<void> | undefined;
   const shutdown = (signal: string): void => {

@@ -36,19 +36,32 @@ const benchEvents = (n: number): NewEvent[] =>
     eventId: randomUUID(),
     type: 'MatterMirrored',
     version: 1,
-    data: { matterId: randomUUID(), displayNumber: '00042-Smith', status: 'open', etag: randomUUID(), description: filler },
-    metadata: { firmId: 'firm-bench', correlationId: randomUUID(), causationId: null, occurredAt: new Date().toISOString() },
+    data: {
+      matterId: randomUUID(),
+      displayNumber: '00042-Smith',
+      status: 'open',
+      etag: randomUUID(),
+      description: filler,
+    },
+    metadata: {
+      firmId: 'firm-bench',
+      correlationId: randomUUID(),
+      causationId: null,
+      occurredAt: new Date().toISOString(),
+    },
   }));
 
 /** Runs `step` on WRITERS concurrent loops until the deadline; returns rows written per second. */
 const throughput = async (step: (writer: number) => Promise<number>, ms: number): Promise<number> => {
   const started = performance.now();
   const deadline = started + ms;
-  const counts = await Promise.all(Array.from({ length: WRITERS }, async (_, w) => {
-    let rows = 0;
-    while (performance.now() < deadline) rows += await step(w);
-    return rows;
-  }));
+  const counts = await Promise.all(
+    Array.from({ length: WRITERS }, async (_, w) => {
+      let rows = 0;
+      while (performance.now() < deadline) rows += await step(w);
+      return rows;
+    }),
+  );
   return counts.reduce((a, b) => a + b, 0) / ((performance.now() - started) / 1000);
 };
 
@@ -67,19 +80,30 @@ const appender = (db: Kysely<Database>) => {
 /** The baseline: the same rows, one multi-row INSERT ... VALUES into a copy of es_events (same columns/indexes). */
 const rawInserter = (pool: Pool) => {
   const streams = Array.from({ length: WRITERS }, () => ({ id: `raw-${randomUUID()}`, version: 0 }));
-  const placeholders = Array.from({ length: BATCH }, (_, i) => `(${Array.from({ length: 7 }, (_, c) => `$${i * 7 + c + 1}`).join(',')})`).join(',');
+  const placeholders = Array.from(
+    { length: BATCH },
+    (_, i) => `(${Array.from({ length: 7 }, (_, c) => `$${i * 7 + c + 1}`).join(',')})`,
+  ).join(',');
   const text = `insert into bench_raw_events (event_id, stream_id, stream_position, event_type, event_version, data, metadata) values ${placeholders}`;
   return async (w: number): Promise<number> => {
     const s = streams[w]!;
-    const params = benchEvents(BATCH).flatMap((e, i) =>
-      [e.eventId, s.id, s.version + i + 1, e.type, e.version, JSON.stringify(e.data), JSON.stringify(e.metadata)]);
+    const params = benchEvents(BATCH).flatMap((e, i) => [
+      e.eventId,
+      s.id,
+      s.version + i + 1,
+      e.type,
+      e.version,
+      JSON.stringify(e.data),
+      JSON.stringify(e.metadata),
+    ]);
     await pool.query(text, params);
     s.version += BATCH;
     return BATCH;
   };
 };
 
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 /** Sequential one-event appends to one stream: the latency a command handler sees. */
 const latency = async (db: Kysely<Database>): Promise<{ p50: number; p99: number; n: number }> => {
@@ -146,7 +170,9 @@ if (require.main === module) {
   const url = process.env['BENCH_ADMIN_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   benchAppend({ url }).then(
     (f) => {
-      console.log(`batched append ${f.append_events_per_s} events/s, raw multi-row INSERT ${f.raw_insert_rows_per_s} rows/s, ratio ${f.append_ratio} (target >= 0.60)`);
+      console.log(
+        `batched append ${f.append_events_per_s} events/s, raw multi-row INSERT ${f.raw_insert_rows_per_s} rows/s, ratio ${f.append_ratio} (target >= 0.60)`,
+      );
       console.log(`single-event append latency p50 ${f.append_p50_ms} ms, p99 ${f.append_p99_ms} ms`);
       console.log(JSON.stringify(f));
     },

@@ -2,7 +2,11 @@
 import { Client } from 'pg';
 
 /** Runs one statement on a fresh connection to the admin database (`adminUrl`) and returns its rows. */
-export const withAdmin = async <R extends object = Record<string, unknown>>(adminUrl: string, text: string, params: unknown[] = []): Promise<R[]> => {
+export const withAdmin = async <R extends object = Record<string, unknown>>(
+  adminUrl: string,
+  text: string,
+  params: unknown[] = [],
+): Promise<R[]> => {
   const c = new Client({ connectionString: adminUrl });
   await c.connect();
   try {
@@ -27,13 +31,21 @@ export const createDatabase = async (adminUrl: string, name: string): Promise<vo
  * Drops database `name` if it exists. `force` ends its remaining connections (`with (force)`); `after-disconnect`
  * first waits (up to 100 x 50 ms) for its backends to leave, since pg-pool's end() returns before its sockets close.
  */
-export const dropDatabase = async (adminUrl: string, name: string, how: 'force' | 'after-disconnect'): Promise<void> => {
+export const dropDatabase = async (
+  adminUrl: string,
+  name: string,
+  how: 'force' | 'after-disconnect',
+): Promise<void> => {
   if (how === 'force') {
     await withAdmin(adminUrl, `drop database if exists "${name}" with (force)`);
     return;
   }
   for (let i = 0; i < 100; i++) {
-    const [row] = await withAdmin<{ n: string }>(adminUrl, 'select count(*)::text as n from pg_stat_activity where datname = $1', [name]);
+    const [row] = await withAdmin<{ n: string }>(
+      adminUrl,
+      'select count(*)::text as n from pg_stat_activity where datname = $1',
+      [name],
+    );
     if (row?.n === '0') break;
     await new Promise((r) => setTimeout(r, 50));
   }

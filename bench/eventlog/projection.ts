@@ -1,22 +1,19 @@
 // Projection catch-up throughput beside a raw multi-row upsert of the same rows, and append -> row-visible latency.
 // Alone: `node -r @swc-node/register bench/eventlog/projection.ts` (BENCH_ADMIN_DATABASE_URL, default local postgres).
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { Pool } from 'pg';
-import { streamOf, validateNewEvent, type NewEvent } from '@sf/contracts';
-import { createDb, migrateToLatest, type Database, type Executor } from '@sf/db';
+import { createDb, migrateToLatest, type Database } from '@sf/db';
 import { ALL_MIGRATION_SETS } from '../../tools/migration-sets';
-import { appendToStream, LogPosition } from '@sf/event-store';
+import { LogPosition } from '@sf/event-store';
 import { matterSyncStateProjection } from '@sf/sync-read-models';
 import { rebuildProjection, startProjectionRunner } from '@sf/projections';
 import { createDatabase, dbUrl, dropDatabase } from './bench-db';
+import { append, event, EVENTS_PER_JOB, jobsFor, latest, lifeEvent, prefill } from './projection-workload';
 
 /** Matters (one matter-scoped sync job each) in the pre-filled log; every batch touches BATCH distinct rows. */
 const MATTERS = 3_000;
-/** Events per job: requested, started, 7 x progressed, completed. MATTERS x EVENTS_PER_JOB events in all. */
-const EVENTS_PER_JOB = 10;
 /** Events per projection batch = rows per raw upsert statement. */
 const BATCH = 1_000;
 /** Each throughput measure runs ROUNDS times, alternating; the median is reported. */
@@ -39,73 +36,53 @@ export interface ProjectionFigures {
 const log = (msg: string): void => void process.stderr.write(`  [projection] ${msg}\n`);
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const percentile = (sorted: number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+const percentile = (sorted: number[], q: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 const round = (n: number, digits = 0): number => Number(n.toFixed(digits));
-
-/** A job and the versions of the streams its events go to (its scope stream and its job stream). */
-interface Job { firmId: string; jobId: string; matterId: string; versions: Map<string, number>; fetched: number }
-
-const event = (job: Job, type: string, data: Record<string, unknown>): NewEvent => ({
-  eventId: randomUUID(),
-  type,
-  version: type === 'SyncRequested' ? 2 : 1,
-  data: { jobId: job.jobId, ...data },
-  metadata: { firmId: job.firmId, correlationId: randomUUID(), causationId: null, occurredAt: new Date().toISOString() },
-});
-
-/** The n-th event of a job's life: requested, started, progressed x (EVENTS_PER_JOB - 3), completed. */
-const lifeEvent = (job: Job, n: number): NewEvent => {
-  const scope = { kind: 'matter', matterId: job.matterId };
-  if (n === 0) return event(job, 'SyncRequested', { scope, trigger: 'schedule' });
-  if (n === 1) return event(job, 'SyncJobStarted', { scope, entityTypes: ['documents', 'folders'], estimatedTotal: 5_000 });
-  if (n === EVENTS_PER_JOB - 1) return event(job, 'SyncJobCompleted', { scope, counts: { documents: 4_000, folders: 200 } });
-  return event(job, 'SyncProgressed', { entityType: n % 2 ? 'documents' : 'folders', fetched: n * 100, total: n % 3 ? null : 4_000 });
-};
-
-/** Appends one event to the stream the catalogue assigns it, at that stream's next version; returns where it landed. */
-const append = async (db: Executor, job: Job, e: NewEvent): Promise<LogPosition> => {
-  const checked = validateNewEvent(e);
-  if (!checked.ok) throw new Error(`bench event ${e.type} invalid: ${checked.reason}`);
-  const { streamId, streamType } = streamOf(checked.value);
-  const r = await appendToStream(db, streamId, streamType, job.versions.get(streamId) ?? 0, [e]);
-  if (!r.ok) throw new Error(`bench append failed: ${r.reason}`);
-  job.versions.set(streamId, r.nextVersion);
-  return LogPosition.of(r.events[0]!);
-};
-
-const latest = (positions: LogPosition[]): LogPosition => positions.reduce((a, b) => LogPosition.max(a, b), LogPosition.start);
-
-const jobsFor = (n: number, prefix: string): Job[] =>
-  Array.from({ length: n }, (_, i) => ({ firmId: `firm-${i % 10}`, jobId: `${prefix}-${i}-${randomUUID()}`, matterId: `${prefix}-m${i}`, versions: new Map(), fetched: 0 }));
-
-/**
- * Round r appends event r of every job (4 writers, one transaction each), so the log interleaves all jobs.
- * Returns the last position written.
- */
-const prefill = async (db: Kysely<Database>, jobs: Job[]): Promise<LogPosition> => {
-  const writers = 4;
-  const tails: LogPosition[] = [];
-  for (let r = 0; r < EVENTS_PER_JOB; r++) {
-    tails.push(...await Promise.all(Array.from({ length: writers }, (_, w) =>
-      db.transaction().execute(async (trx) => {
-        const written: LogPosition[] = [];
-        for (let i = w; i < jobs.length; i += writers) written.push(await append(trx, jobs[i]!, lifeEvent(jobs[i]!, r)));
-        return latest(written);
-      }))));
-  }
-  return latest(tails);
-};
 
 /** Rebuilds the projection from position 0 (batches of BATCH, checkpoint in each transaction); events/s. */
 const timeProjection = async (db: Kysely<Database>, until: LogPosition): Promise<number> => {
   const started = performance.now();
-  const { events } = await rebuildProjection(db, matterSyncStateProjection, { batchSize: BATCH, until, timeoutMs: 120_000 });
+  const { events } = await rebuildProjection(db, matterSyncStateProjection, {
+    batchSize: BATCH,
+    until,
+    timeoutMs: 120_000,
+  });
   return events / ((performance.now() - started) / 1000);
 };
 
-const COLUMNS = ['firm_id', 'matter_id', 'state', 'active_job_id', 'last_synced_at', 'last_error', 'last_error_code',
-  'progress_current', 'progress_total', 'blocked_until', 'progress', 'updated_at', 'last_tx_id', 'last_global_position'] as const;
-const TYPES = ['text', 'text', 'text', 'text', 'timestamptz', 'text', 'text', 'int', 'int', 'timestamptz', 'jsonb', 'timestamptz', 'bigint', 'bigint'];
+const COLUMNS = [
+  'firm_id',
+  'matter_id',
+  'state',
+  'active_job_id',
+  'last_synced_at',
+  'last_error',
+  'last_error_code',
+  'progress_current',
+  'progress_total',
+  'blocked_until',
+  'progress',
+  'updated_at',
+  'last_tx_id',
+  'last_global_position',
+] as const;
+const TYPES = [
+  'text',
+  'text',
+  'text',
+  'text',
+  'timestamptz',
+  'text',
+  'text',
+  'int',
+  'int',
+  'timestamptz',
+  'jsonb',
+  'timestamptz',
+  'bigint',
+  'bigint',
+];
 
 type RowImage = Record<(typeof COLUMNS)[number], unknown>;
 
@@ -114,10 +91,14 @@ type RowImage = Record<(typeof COLUMNS)[number], unknown>;
  * rebuild; the trigger is dropped before anything is timed. This is exactly the baseline's input.
  */
 const captureBatches = async (db: Kysely<Database>, pool: Pool, until: LogPosition): Promise<RowImage[][]> => {
-  await pool.query(`create table bench_capture (seq bigserial primary key, tx bigint not null default txid_current(), r jsonb not null)`);
+  await pool.query(
+    `create table bench_capture (seq bigserial primary key, tx bigint not null default txid_current(), r jsonb not null)`,
+  );
   await pool.query(`create function bench_capture() returns trigger language plpgsql as
     $$ begin insert into bench_capture (r) values (to_jsonb(new)); return new; end $$`);
-  await pool.query(`create trigger bench_capture after insert or update on matter_sync_state for each row execute function bench_capture()`);
+  await pool.query(
+    `create trigger bench_capture after insert or update on matter_sync_state for each row execute function bench_capture()`,
+  );
   await rebuildProjection(db, matterSyncStateProjection, { batchSize: BATCH, until, timeoutMs: 120_000 });
   await pool.query('drop trigger bench_capture on matter_sync_state');
   const { rows } = await pool.query<{ tx: string; r: RowImage }>('select tx, r from bench_capture order by seq');
@@ -136,12 +117,17 @@ const timeRawUpsert = async (pool: Pool, batches: RowImage[][]): Promise<number>
   await pool.query('truncate matter_sync_state');
   const text = `insert into matter_sync_state (${COLUMNS.join(', ')})
     select * from unnest(${COLUMNS.map((_, i) => `$${i + 1}::${TYPES[i]}[]`).join(', ')})
-    on conflict (firm_id, matter_id) do update set ${COLUMNS.slice(2).map((c) => `${c} = excluded.${c}`).join(', ')}
+    on conflict (firm_id, matter_id) do update set ${COLUMNS.slice(2)
+      .map((c) => `${c} = excluded.${c}`)
+      .join(', ')}
     where (matter_sync_state.last_tx_id, matter_sync_state.last_global_position) < (excluded.last_tx_id, excluded.last_global_position)`;
   const started = performance.now();
   let written = 0;
   for (const batch of batches) {
-    await pool.query(text, COLUMNS.map((c) => batch.map((row) => (c === 'progress' ? JSON.stringify(row[c]) : row[c]))));
+    await pool.query(
+      text,
+      COLUMNS.map((c) => batch.map((row) => (c === 'progress' ? JSON.stringify(row[c]) : row[c]))),
+    );
     written += batch.length;
   }
   return written / ((performance.now() - started) / 1000);
@@ -188,13 +174,20 @@ const runAppender = async (url: string): Promise<void> => {
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     if (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
     const batch = Array.from({ length: TICK_EVENTS }, () => jobs[k++ % jobs.length]!);
-    const p: Promise<void> = db.transaction().execute(async (trx) => {
-      for (const job of batch) {
-        const e = event(job, 'SyncProgressed', { entityType: 'documents', fetched: (job.fetched += 10), total: null });
-        e.metadata.occurredAt = new Date(wallNow()).toISOString();
-        tails.push(await append(trx, job, e));
-      }
-    }).finally(() => inFlight.delete(p));
+    const p: Promise<void> = db
+      .transaction()
+      .execute(async (trx) => {
+        for (const job of batch) {
+          const e = event(job, 'SyncProgressed', {
+            entityType: 'documents',
+            fetched: (job.fetched += 10),
+            total: null,
+          });
+          e.metadata.occurredAt = new Date(wallNow()).toISOString();
+          tails.push(await append(trx, job, e));
+        }
+      })
+      .finally(() => inFlight.delete(p));
     inFlight.add(p);
   }
   await Promise.all(inFlight);
@@ -228,12 +221,15 @@ const latencyFigures = async (db: Kysely<Database>, url: string): Promise<{ p50:
   const runner = startProjectionRunner(db, [matterSyncStateProjection], {
     onBatch: (b) => {
       const now = wallNow();
-      for (const e of b.events) if (e.type === 'SyncProgressed') latencies.push(now - Date.parse(e.metadata.occurredAt));
+      for (const e of b.events)
+        if (e.type === 'SyncProgressed') latencies.push(now - Date.parse(e.metadata.occurredAt));
     },
   });
   try {
     const { appended, tail, ms } = await spawnAppender(url);
-    log(`appender wrote ${appended} progress events in ${ms} ms (${round((appended / ms) * 1000)} events/s, target ${RATE})`);
+    log(
+      `appender wrote ${appended} progress events in ${ms} ms (${round((appended / ms) * 1000)} events/s, target ${RATE})`,
+    );
     await runner.whenCaughtUp({ until: tail, timeoutMs: 60_000 });
     if (latencies.length !== appended) throw new Error(`saw ${latencies.length} of ${appended} events`);
   } finally {
@@ -268,9 +264,10 @@ export async function benchProjection(opts: { url: string }): Promise<Projection
 
 if (require.main === module) {
   const url = process.env['BENCH_ADMIN_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const work = process.argv[2] === '--appender'
-    ? runAppender(process.argv[3]!)
-    : benchProjection({ url }).then((f) => console.log(JSON.stringify(f)));
+  const work =
+    process.argv[2] === '--appender'
+      ? runAppender(process.argv[3]!)
+      : benchProjection({ url }).then((f) => console.log(JSON.stringify(f)));
   work.catch((err: unknown) => {
     console.error(err);
     process.exit(1);

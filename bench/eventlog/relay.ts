@@ -45,7 +45,13 @@ const progressEvents = (jobId: string, firmId: string, from: number, count: numb
 const prefill = async (db: Kysely<Database>): Promise<void> => {
   for (let s = 0; s < N / EVENTS_PER_STREAM; s++) {
     const jobId = randomUUID();
-    const r = await appendToStream(db, `sync-job-${jobId}`, 'sync_job', 'no_stream', progressEvents(jobId, `firm-${s % 10}`, 0, EVENTS_PER_STREAM));
+    const r = await appendToStream(
+      db,
+      `sync-job-${jobId}`,
+      'sync_job',
+      'no_stream',
+      progressEvents(jobId, `firm-${s % 10}`, 0, EVENTS_PER_STREAM),
+    );
     if (!r.ok) throw new Error(`prefill append failed: ${r.reason}`);
   }
 };
@@ -70,7 +76,13 @@ const rawPublish = async (js: JetStreamClient, msgs: RawMessage[]): Promise<numb
   return msgs.length / ((performance.now() - started) / 1000);
 };
 
-const timeRelay = async (db: Kysely<Database>, url: string, nc: NatsConnection, topology: Topology, last: string): Promise<number> => {
+const timeRelay = async (
+  db: Kysely<Database>,
+  url: string,
+  nc: NatsConnection,
+  topology: Topology,
+  last: string,
+): Promise<number> => {
   const relay = createRelay({ name: `bench-${randomUUID()}`, db, lockUrl: url, nc, topology });
   const started = performance.now();
   const running = relay.run();
@@ -97,7 +109,7 @@ export async function benchRelay(opts: { url: string; natsUrl: string }): Promis
     // The log is readable only below the server's oldest open transaction; another process's long transaction
     // (in any database) delays visibility, so wait for the pre-fill to become readable rather than fail.
     let events = await readAllAfter(db, LogPosition.start, N + 1);
-    for (const deadline = Date.now() + 60_000; events.length < N && Date.now() < deadline; ) {
+    for (const deadline = Date.now() + 60_000; events.length < N && Date.now() < deadline;) {
       await new Promise((r) => setTimeout(r, 100));
       events = await readAllAfter(db, LogPosition.start, N + 1);
     }
@@ -111,19 +123,34 @@ export async function benchRelay(opts: { url: string; natsUrl: string }): Promis
     for (let round = 0; round < ROUNDS; round++) {
       // Fresh streams each round so neither side publishes into a dedupe window or a bigger stream than the other.
       const ns = `bench_${randomBytes(4).toString('hex')}`;
-      const relayTopo = defineTopology({ namespace: `${ns}_r`, eventsStream: `${ns}_R`.toUpperCase(), deadLetterStream: `${ns}_RD`.toUpperCase() });
-      const rawTopo = defineTopology({ namespace: `${ns}_p`, eventsStream: `${ns}_P`.toUpperCase(), deadLetterStream: `${ns}_PD`.toUpperCase() });
+      const relayTopo = defineTopology({
+        namespace: `${ns}_r`,
+        eventsStream: `${ns}_R`.toUpperCase(),
+        deadLetterStream: `${ns}_RD`.toUpperCase(),
+      });
+      const rawTopo = defineTopology({
+        namespace: `${ns}_p`,
+        eventsStream: `${ns}_P`.toUpperCase(),
+        deadLetterStream: `${ns}_PD`.toUpperCase(),
+      });
       topologies.push(relayTopo, rawTopo);
       await provision(jsm, relayTopo);
       await provision(jsm, rawTopo);
       const rawMsgs = events.map((e): RawMessage => {
         const h = headers();
         h.set('traceparent', e.metadata.trace!.traceparent);
-        return { subject: `${rawTopo.namespace}.events.${e.metadata.firmId}.${e.type}`, body: JSON.stringify(toWire(e)), id: e.eventId, headers: h };
+        return {
+          subject: `${rawTopo.namespace}.events.${e.metadata.firmId}.${e.type}`,
+          body: JSON.stringify(toWire(e)),
+          id: e.eventId,
+          headers: h,
+        };
       });
       rawRates.push(await rawPublish(jetstream(nc), rawMsgs));
       relayRates.push(await timeRelay(db, url, nc, relayTopo, last));
-      log(`round ${round + 1}: relay ${Math.round(relayRates[round]!)} events/s, raw ${Math.round(rawRates[round]!)} msgs/s`);
+      log(
+        `round ${round + 1}: relay ${Math.round(relayRates[round]!)} events/s, raw ${Math.round(rawRates[round]!)} msgs/s`,
+      );
     }
     // The ratio pairs the two figures of one round (same load on the shared machine), then takes the median.
     const ratio = median(relayRates.map((r, i) => r / rawRates[i]!));

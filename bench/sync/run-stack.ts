@@ -42,15 +42,25 @@ const admin = async (adminUrl: string, q: string): Promise<void> => {
 
 type Control = <T>(method: string, p: string, body?: unknown) => Promise<T>;
 
-const controlOf = (simOrigin: string): Control => async <T>(method: string, p: string, body?: unknown): Promise<T> => {
-  const res = await fetch(`${simOrigin}/_control${p}`, {
-    method, headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!res.ok) throw new Error(`simulator control ${method} ${p}: HTTP ${res.status}`);
-  return (await res.json()) as T;
-};
+const controlOf =
+  (simOrigin: string): Control =>
+  async <T>(method: string, p: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${simOrigin}/_control${p}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (!res.ok) throw new Error(`simulator control ${method} ${p}: HTTP ${res.status}`);
+    return (await res.json()) as T;
+  };
 
-export const runStack = async (opts: { adminUrl: string; natsUrl: string; size: string; rateLimitPerMin: number | 'off'; logDir: string }): Promise<StackRun> => {
+export const runStack = async (opts: {
+  adminUrl: string;
+  natsUrl: string;
+  size: string;
+  rateLimitPerMin: number | 'off';
+  logDir: string;
+}): Promise<StackRun> => {
   const dbName = `bench_sync_${process.pid}_${randomBytes(3).toString('hex')}`;
   await admin(opts.adminUrl, `CREATE DATABASE "${dbName}"`);
   const u = new URL(opts.adminUrl);
@@ -62,61 +72,146 @@ export const runStack = async (opts: { adminUrl: string; natsUrl: string; size: 
     await migrateToLatest(db, ALL_MIGRATION_SETS);
     const jwtSecret = randomBytes(32).toString('hex');
     const clientSecret = randomBytes(24).toString('hex');
-    const [simPort, authPort, orchPort, fetcherPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+    const [simPort, authPort, orchPort, fetcherPort] = await Promise.all([
+      freePort(),
+      freePort(),
+      freePort(),
+      freePort(),
+    ]);
     // A namespace of its own, so the run never shares streams or RPC subjects with a stack already running here.
     const ns = `bench${randomBytes(3).toString('hex')}`;
     const common = {
-      DATABASE_URL: databaseUrl, NATS_URL: opts.natsUrl, AUTH_JWT_SECRET: jwtSecret, LOG_LEVEL: process.env['BENCH_LOG_LEVEL'] ?? 'warn', HOST: '127.0.0.1',
-      SF_NATS_NAMESPACE: ns, SF_EVENTS_STREAM: `${ns}_EVENTS`.toUpperCase(), SF_DLQ_STREAM: `${ns}_DLQ`.toUpperCase(),
+      DATABASE_URL: databaseUrl,
+      NATS_URL: opts.natsUrl,
+      AUTH_JWT_SECRET: jwtSecret,
+      LOG_LEVEL: process.env['BENCH_LOG_LEVEL'] ?? 'warn',
+      HOST: '127.0.0.1',
+      SF_NATS_NAMESPACE: ns,
+      SF_EVENTS_STREAM: `${ns}_EVENTS`.toUpperCase(),
+      SF_DLQ_STREAM: `${ns}_DLQ`.toUpperCase(),
     };
     const simOrigin = `http://127.0.0.1:${simPort}`;
     const authUrl = `http://127.0.0.1:${authPort}`;
     const orchUrl = `http://127.0.0.1:${orchPort}`;
     const logDir = path.join(opts.logDir, `${opts.size}-${opts.rateLimitPerMin}`);
-    services.push(await startService({
-      name: 'clio-simulator', entry: 'simulator/cli/src/main.ts',
-      args: ['--size', opts.size, '--seed', '7', '--port', String(simPort), '--rate-limit', String(opts.rateLimitPerMin)],
-      env: common, readyUrl: `${simOrigin}/_control/health`,
-    }, logDir, 300_000));
+    services.push(
+      await startService(
+        {
+          name: 'clio-simulator',
+          entry: 'simulator/cli/src/main.ts',
+          args: [
+            '--size',
+            opts.size,
+            '--seed',
+            '7',
+            '--port',
+            String(simPort),
+            '--rate-limit',
+            String(opts.rateLimitPerMin),
+          ],
+          env: common,
+          readyUrl: `${simOrigin}/_control/health`,
+        },
+        logDir,
+        300_000,
+      ),
+    );
     const control = controlOf(simOrigin);
-    await control('POST', '/oauth/apps', { clientId: 'bench', clientSecret, name: 'bench', redirectUris: [`${authUrl}/connections/clio/callback`] });
+    await control('POST', '/oauth/apps', {
+      clientId: 'bench',
+      clientSecret,
+      name: 'bench',
+      redirectUris: [`${authUrl}/connections/clio/callback`],
+    });
     await control('PUT', '/oauth/auto-approve', { enabled: true });
-    services.push(...(await Promise.all([
-      startService({ name: 'relay', entry: 'tools/relay.ts', env: common, readyLine: /relay started/ }, logDir),
-      startService({ name: 'projections', entry: 'tools/projections.ts', args: ['run'], env: common, readyLine: /running / }, logDir),
-      startService({ name: 'auth-service', entry: 'apps/auth-service/src/main.ts', readyUrl: `${authUrl}/health/ready`, env: {
-        ...common, PORT: String(authPort), AUTH_STATE_SECRET: randomBytes(32).toString('hex'),
-        TOKEN_VAULT_KEYS: `b:${randomBytes(32).toString('base64')}`, TOKEN_VAULT_ACTIVE_KID: 'b', CLIO_CLIENT_ID: 'bench',
-        CLIO_CLIENT_SECRET: clientSecret, CLIO_OAUTH_ORIGIN_US: simOrigin, AUTH_CALLBACK_URL: `${authUrl}/connections/clio/callback`,
-      } }, logDir),
-      startService({ name: 'sync-orchestrator', entry: 'apps/sync-orchestrator/src/main.ts', readyUrl: `${orchUrl}/health/ready`, env: { ...common, PORT: String(orchPort) } }, logDir),
-      startService({ name: 'clio-fetcher', entry: 'apps/clio-fetcher/src/main.ts', readyUrl: `http://127.0.0.1:${fetcherPort}/health/ready`, env: { ...common, PORT: String(fetcherPort) } }, logDir),
-    ])));
+    services.push(
+      ...(await Promise.all([
+        startService({ name: 'relay', entry: 'tools/relay.ts', env: common, readyLine: /relay started/ }, logDir),
+        startService(
+          { name: 'projections', entry: 'tools/projections.ts', args: ['run'], env: common, readyLine: /running / },
+          logDir,
+        ),
+        startService(
+          {
+            name: 'auth-service',
+            entry: 'apps/auth-service/src/main.ts',
+            readyUrl: `${authUrl}/health/ready`,
+            env: {
+              ...common,
+              PORT: String(authPort),
+              AUTH_STATE_SECRET: randomBytes(32).toString('hex'),
+              TOKEN_VAULT_KEYS: `b:${randomBytes(32).toString('base64')}`,
+              TOKEN_VAULT_ACTIVE_KID: 'b',
+              CLIO_CLIENT_ID: 'bench',
+              CLIO_CLIENT_SECRET: clientSecret,
+              CLIO_OAUTH_ORIGIN_US: simOrigin,
+              AUTH_CALLBACK_URL: `${authUrl}/connections/clio/callback`,
+            },
+          },
+          logDir,
+        ),
+        startService(
+          {
+            name: 'sync-orchestrator',
+            entry: 'apps/sync-orchestrator/src/main.ts',
+            readyUrl: `${orchUrl}/health/ready`,
+            env: { ...common, PORT: String(orchPort) },
+          },
+          logDir,
+        ),
+        startService(
+          {
+            name: 'clio-fetcher',
+            entry: 'apps/clio-fetcher/src/main.ts',
+            readyUrl: `http://127.0.0.1:${fetcherPort}/health/ready`,
+            env: { ...common, PORT: String(fetcherPort) },
+          },
+          logDir,
+        ),
+      ])),
+    );
     const fetcher = services.find((s) => s.name === 'clio-fetcher')!;
     const firmId = `bench-${opts.size}`;
-    const jwt = signJwt({ firm_id: firmId, sub: 'bench', exp: Math.floor(Date.now() / 1000) + 7200 }, { alg: 'HS256', secret: jwtSecret });
+    const jwt = signJwt(
+      { firm_id: firmId, sub: 'bench', exp: Math.floor(Date.now() / 1000) + 7200 },
+      { alg: 'HS256', secret: jwtSecret },
+    );
     await connectClio(authUrl, jwt, 'us');
     const truth = await control<GroundTruth>('GET', '/ground-truth');
 
     // Done = the job completed and the mirror (what users read) equals Clio.
     let checks = await checkMirror(db, firmId, truth);
-    for (const deadline = Date.now() + 60 * 60_000; !checks.every((c) => c.exact) && Date.now() < deadline; ) {
+    for (const deadline = Date.now() + 60 * 60_000; !checks.every((c) => c.exact) && Date.now() < deadline;) {
       await new Promise((r) => setTimeout(r, 250));
       const { rows } = await sql<{ state: string }>`select state from sync_jobs where firm_id = ${firmId}`.execute(db);
-      if (rows.some((r) => r.state === 'failed' || r.state === 'cancelled')) throw new Error(`sync ended ${rows[0]!.state} (logs: ${logDir})`);
+      if (rows.some((r) => r.state === 'failed' || r.state === 'cancelled'))
+        throw new Error(`sync ended ${rows[0]!.state} (logs: ${logDir})`);
       if (rows.some((r) => r.state === 'completed')) checks = await checkMirror(db, firmId, truth);
     }
     const done = Date.now();
     // Records the sync mirrors (the ground truth also counts document versions, which are not synced).
     const records = checks.reduce((n, c) => n + c.clio, 0);
-    const { rows } = await sql<{ started_at: Date | string | null }>`select started_at from sync_jobs where firm_id = ${firmId}`.execute(db);
+    const { rows } = await sql<{
+      started_at: Date | string | null;
+    }>`select started_at from sync_jobs where firm_id = ${firmId}`.execute(db);
     const startedAt = rows[0]?.started_at ? new Date(rows[0].started_at).getTime() : NaN;
-    const counters = await control<{ byToken: Record<string, { requests: number; byStatus: Record<string, number> }> }>('GET', '/requests/counters');
+    const counters = await control<{ byToken: Record<string, { requests: number; byStatus: Record<string, number> }> }>(
+      'GET',
+      '/requests/counters',
+    );
     const usage = Object.values(counters.byToken).reduce(
-      (a, t) => ({ requests: a.requests + t.requests, r429: a.r429 + (t.byStatus['429'] ?? 0) }), { requests: 0, r429: 0 });
+      (a, t) => ({ requests: a.requests + t.requests, r429: a.r429 + (t.byStatus['429'] ?? 0) }),
+      { requests: 0, r429: 0 },
+    );
     return {
-      size: opts.size, rateLimitPerMin: opts.rateLimitPerMin, wallS: (done - startedAt) / 1000, requests: usage.requests, r429: usage.r429,
-      records, mirrorExact: checks.every((c) => c.exact), fetcherRssMb: peakRssMb(fetcher.child.pid),
+      size: opts.size,
+      rateLimitPerMin: opts.rateLimitPerMin,
+      wallS: (done - startedAt) / 1000,
+      requests: usage.requests,
+      r429: usage.r429,
+      records,
+      mirrorExact: checks.every((c) => c.exact),
+      fetcherRssMb: peakRssMb(fetcher.child.pid),
     };
   } finally {
     for (const s of [...services].reverse()) await s.stop();

@@ -6,23 +6,38 @@ import { CLIO_FIELDS } from '@sf/clio-mirror';
 import { freePort } from '../../tools/main-job/free-port';
 import { startService } from '../../tools/main-job/services';
 
-export const simulatorRecordsPerSecond = async (opts: { size: string; logDir: string }): Promise<{ records: number; seconds: number; recordsPerS: number }> => {
+export const simulatorRecordsPerSecond = async (opts: {
+  size: string;
+  logDir: string;
+}): Promise<{ records: number; seconds: number; recordsPerS: number }> => {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const sim = await startService({
-    name: 'clio-simulator-baseline', entry: 'simulator/cli/src/main.ts',
-    args: ['--size', opts.size, '--seed', '7', '--port', String(port), '--rate-limit', 'off'], env: {}, readyUrl: `${origin}/_control/health`,
-  }, path.join(opts.logDir, 'baseline'), 300_000);
+  const sim = await startService(
+    {
+      name: 'clio-simulator-baseline',
+      entry: 'simulator/cli/src/main.ts',
+      args: ['--size', opts.size, '--seed', '7', '--port', String(port), '--rate-limit', 'off'],
+      env: {},
+      readyUrl: `${origin}/_control/health`,
+    },
+    path.join(opts.logDir, 'baseline'),
+    300_000,
+  );
   try {
-    const tokenRes = await request(`${origin}/_control/oauth/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ region: 'us' }) });
-    const token = ((await tokenRes.body.json()) as { accessToken?: string; access_token?: string });
+    const tokenRes = await request(`${origin}/_control/oauth/tokens`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ region: 'us' }),
+    });
+    const token = (await tokenRes.body.json()) as { accessToken?: string; access_token?: string };
     const bearer = token.accessToken ?? token.access_token;
     if (!bearer) throw new Error('simulator did not mint a token');
     const headers = { authorization: `Bearer ${bearer}`, 'x-api-version': '4.0.9' };
     let records = 0;
     const run = async (): Promise<void> => {
       for (const [resource, fields] of Object.entries(CLIO_FIELDS)) {
-        let url: string | undefined = `${origin}/api/v4/${resource}.json?limit=200&fields=${encodeURIComponent(fields.join(','))}${resource === 'calendar_entries' ? '' : '&order=id(asc)'}`;
+        let url: string | undefined =
+          `${origin}/api/v4/${resource}.json?limit=200&fields=${encodeURIComponent(fields.join(','))}${resource === 'calendar_entries' ? '' : '&order=id(asc)'}`;
         while (url) {
           const res = await request(url, { headers });
           const body = (await res.body.json()) as { data: unknown[]; meta?: { paging?: { next?: string } } };
@@ -42,4 +57,3 @@ export const simulatorRecordsPerSecond = async (opts: { size: string; logDir: st
     await sim.stop();
   }
 };
-

@@ -15,20 +15,53 @@ export { SimStore, DEFAULT_TRASH_RETENTION_MS } from './store/store';
 export type { StoreChange, ChangeListener, UpdateResult, DeleteResult, GroundTruth, StoreOptions } from './store/store';
 export { Resource, ALL_RESOURCES, ChangeKind, TRASHABLE } from './store/resources';
 export type {
-  BaseRecord, MatterRecord, ContactRecord, DocumentRecord, DocumentVersionRecord, FolderRecord, CalendarEntryRecord,
-  TaskRecord, ActivityRecord, UserRecord, CustomFieldRecord, CustomFieldValueRecord, PicklistOptionRecord,
-  AddressRecord, EmailRecord, PhoneRecord, RecordMap, RecordOf, AnyRecord, NewRecord, RecordPatch, FirmLookups,
+  BaseRecord,
+  MatterRecord,
+  ContactRecord,
+  DocumentRecord,
+  DocumentVersionRecord,
+  FolderRecord,
+  CalendarEntryRecord,
+  TaskRecord,
+  ActivityRecord,
+  UserRecord,
+  CustomFieldRecord,
+  CustomFieldValueRecord,
+  PicklistOptionRecord,
+  AddressRecord,
+  EmailRecord,
+  PhoneRecord,
+  RecordMap,
+  RecordOf,
+  AnyRecord,
+  NewRecord,
+  RecordPatch,
+  FirmLookups,
 } from './store/records';
 export { CustomFieldType } from './store/records';
 export { FirmSize, SIZE_PRESETS, countsFor, isFirmSize } from './data/sizes';
 export type { EntityCounts } from './data/sizes';
-export { Header, ErrorType, Region, ALL_REGIONS, API_PREFIX, SUPPORTED_API_VERSIONS, DEFAULT_API_VERSION } from './wire';
+export {
+  Header,
+  ErrorType,
+  Region,
+  ALL_REGIONS,
+  API_PREFIX,
+  SUPPORTED_API_VERSIONS,
+  DEFAULT_API_VERSION,
+} from './wire';
 export type { DownloadOptions } from './api/downloads/download-options';
 export { DEFAULT_DOWNLOAD_URL_TTL_MS } from './api/downloads/download-options';
 export { FILES_PREFIX, UPLOADS_PREFIX } from './api/downloads/download-routes';
 export { fileBytes } from './api/downloads/file-bytes';
 export {
-  createDocument, addDocumentVersion, createFolder, createMatterFolder, completeUpload, receiveUpload, findVersionByUuid,
+  createDocument,
+  addDocumentVersion,
+  createFolder,
+  createMatterFolder,
+  completeUpload,
+  receiveUpload,
+  findVersionByUuid,
 } from './api/documents/document-ops';
 export type { NewFolder, NewVersion, CompleteResult } from './api/documents/document-ops';
 export { AUTH_USER_ID_STATE } from './api/register-routes';
@@ -57,7 +90,11 @@ export type { RegisteredApp } from './oauth/registered-app';
 export { callerOf, AuthStateKey } from './oauth/auth-state';
 export type { Caller } from './oauth/auth-state';
 export {
-  OAuthPath, GrantType, OAuthErrorCode, DEFAULT_ACCESS_TOKEN_TTL_SECONDS, AUTHORIZATION_CODE_TTL_MS,
+  OAuthPath,
+  GrantType,
+  OAuthErrorCode,
+  DEFAULT_ACCESS_TOKEN_TTL_SECONDS,
+  AUTHORIZATION_CODE_TTL_MS,
 } from './oauth/oauth-wire';
 export type { TokenResponseBody, DeauthorizationCallbackBody, OAuthErrorBody } from './oauth/oauth-wire';
 export type { DeauthCallbackRecord } from './oauth/oauth-service';
@@ -65,7 +102,12 @@ export type { RateLimitOptions } from './rate-limit/rate-limit-options';
 export { PEAK_HOURS, isPeak } from './rate-limit/peak-schedule';
 export type { WebhookOptions } from './webhooks/webhook-options';
 export {
-  WebhookEvent, WebhookStatus, WEBHOOK_MODELS, HookHeader, DEFAULT_WEBHOOK_TTL_MS, MAX_WEBHOOK_TTL_MS,
+  WebhookEvent,
+  WebhookStatus,
+  WEBHOOK_MODELS,
+  HookHeader,
+  DEFAULT_WEBHOOK_TTL_MS,
+  MAX_WEBHOOK_TTL_MS,
 } from './webhooks/webhook-wire';
 export type { WebhookPayload } from './webhooks/webhook-wire';
 export type { WebhookRecord } from './webhooks/webhook-registry';

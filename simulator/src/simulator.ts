@@ -106,7 +106,16 @@ export const createSimulator = async (opts: SimulatorOptions = {}): Promise<Simu
     metaRecords: opts.metaRecords ?? true,
     download: resolveDownloadOptions(opts.download),
   });
-  const edgeDeps: EdgeDeps = { store, clock, router, pipeline, requests, regions, options: opts, render: apiRenderer(store) };
+  const edgeDeps: EdgeDeps = {
+    store,
+    clock,
+    router,
+    pipeline,
+    requests,
+    regions,
+    options: opts,
+    render: apiRenderer(store),
+  };
   const edge = new SimulatorEdge(edgeDeps);
   registerControlRoutes(router, edge, edgeDeps, opts.controlKey);
 
@@ -115,7 +124,16 @@ export const createSimulator = async (opts: SimulatorOptions = {}): Promise<Simu
   try {
     for (let i = 0; i < regions.length; i++) {
       const port = opts.port ? opts.port + i : 0;
-      servers.push(await startRegionServer({ region: regions[i], port, host: opts.host, router, pipeline, beforeRequest: () => void store.purgeExpired() }));
+      servers.push(
+        await startRegionServer({
+          region: regions[i],
+          port,
+          host: opts.host,
+          router,
+          pipeline,
+          beforeRequest: () => void store.purgeExpired(),
+        }),
+      );
     }
   } catch (err) {
     await edge.close();

@@ -8,7 +8,8 @@ export interface ConnectResult {
 
 const location = (res: Response, step: string): string => {
   const loc = res.headers.get('location');
-  if (res.status < 300 || res.status >= 400 || !loc) throw new Error(`${step}: expected a redirect, got HTTP ${res.status}`);
+  if (res.status < 300 || res.status >= 400 || !loc)
+    throw new Error(`${step}: expected a redirect, got HTTP ${res.status}`);
   return loc;
 };
 
@@ -21,9 +22,19 @@ export const connectClio = async (authUrl: string, jwt: string, region: string):
   const consent = await fetch(consentUrl, { redirect: 'manual' });
   const callbackUrl = location(consent, 'Clio consent');
   const callback = await fetch(callbackUrl, { headers: { accept: 'application/json' }, redirect: 'manual' });
-  const body = (await callback.json()) as { status?: string; connectionId?: string; clioUserId?: string; region?: string; message?: string };
+  const body = (await callback.json()) as {
+    status?: string;
+    connectionId?: string;
+    clioUserId?: string;
+    region?: string;
+    message?: string;
+  };
   if (callback.status !== 200 || body.status !== 'connected') {
     throw new Error(`callback: HTTP ${callback.status} ${body.message ?? ''}`.trim());
   }
-  return { connectionId: body.connectionId ?? '', clioUserId: String(body.clioUserId ?? ''), region: body.region ?? region };
+  return {
+    connectionId: body.connectionId ?? '',
+    clioUserId: String(body.clioUserId ?? ''),
+    region: body.region ?? region,
+  };
 };

@@ -4,7 +4,8 @@ import { Client } from 'pg';
 export const ensureDatabase = async (url: string): Promise<void> => {
   const target = new URL(url);
   const name = decodeURIComponent(target.pathname.replace(/^\//, ''));
-  if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error(`database name must be [A-Za-z0-9_]+ (got an unusual name in DATABASE_URL)`);
+  if (!/^[A-Za-z0-9_]+$/.test(name))
+    throw new Error(`database name must be [A-Za-z0-9_]+ (got an unusual name in DATABASE_URL)`);
   const admin = new URL(url);
   admin.pathname = '/postgres';
   const c = new Client({ connectionString: admin.toString() });

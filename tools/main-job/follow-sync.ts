@@ -13,12 +13,19 @@ export interface JobView {
 
 const TERMINAL = new Set(['completed', 'failed', 'cancelled']);
 
-export const counters = (c: { byToken: Record<string, { requests: number; byStatus: Record<string, number> }> }): { requests: number; r429: number } =>
-  Object.values(c.byToken).reduce((a, t) => ({ requests: a.requests + t.requests, r429: a.r429 + (t.byStatus['429'] ?? 0) }), { requests: 0, r429: 0 });
+export const counters = (c: {
+  byToken: Record<string, { requests: number; byStatus: Record<string, number> }>;
+}): { requests: number; r429: number } =>
+  Object.values(c.byToken).reduce(
+    (a, t) => ({ requests: a.requests + t.requests, r429: a.r429 + (t.byStatus['429'] ?? 0) }),
+    { requests: 0, r429: 0 },
+  );
 
 export const waitForJob = async (db: ReturnType<typeof createDb>, firmId: string): Promise<string> => {
-  for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
-    const { rows } = await sql<{ job_id: string }>`select job_id from sync_jobs where firm_id = ${firmId} order by requested_at desc limit 1`.execute(db);
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
+    const { rows } = await sql<{
+      job_id: string;
+    }>`select job_id from sync_jobs where firm_id = ${firmId} order by requested_at desc limit 1`.execute(db);
     if (rows[0]) return rows[0].job_id;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -26,7 +33,10 @@ export const waitForJob = async (db: ReturnType<typeof createDb>, firmId: string
 };
 
 export const follow = async (
-  orchUrl: string, jwt: string, jobId: string, since: number,
+  orchUrl: string,
+  jwt: string,
+  jobId: string,
+  since: number,
   usage: () => Promise<{ requests: number; r429: number }>,
 ): Promise<JobView> => {
   let drawn = 0;
@@ -35,10 +45,18 @@ export const follow = async (
     const res = await fetch(`${orchUrl}/sync-jobs/${jobId}`, { headers: { authorization: `Bearer ${jwt}` } });
     const view = res.ok ? ((await res.json()) as JobView) : { state: 'requested' };
     const u = await usage();
-    const entities: EntityProgress[] = Object.entries(view.entities ?? {}).map(([entityType, e]) => ({ entityType, fetched: e.fetched, total: e.total }));
+    const entities: EntityProgress[] = Object.entries(view.entities ?? {}).map(([entityType, e]) => ({
+      entityType,
+      fetched: e.fetched,
+      total: e.total,
+    }));
     const lines = renderFrame({
-      state: view.state, entities, etaSeconds: view.etaMs == null ? null : view.etaMs / 1000,
-      elapsedSeconds: (Date.now() - since) / 1000, apiCalls: u.requests, r429: u.r429,
+      state: view.state,
+      entities,
+      etaSeconds: view.etaMs == null ? null : view.etaMs / 1000,
+      elapsedSeconds: (Date.now() - since) / 1000,
+      apiCalls: u.requests,
+      r429: u.r429,
     });
     if (tty) {
       if (drawn > 0) process.stdout.write(`\x1b[${drawn}A`);
@@ -57,7 +75,7 @@ export const follow = async (
 /** The mirror is a projection of the job's events: give it a moment to catch up after the job completes. */
 export const waitForMirror = async (db: ReturnType<typeof createDb>, firmId: string, truth: GroundTruth) => {
   let checks = await checkMirror(db, firmId, truth);
-  for (const deadline = Date.now() + 30_000; !checks.every((c) => c.exact) && Date.now() < deadline; ) {
+  for (const deadline = Date.now() + 30_000; !checks.every((c) => c.exact) && Date.now() < deadline;) {
     await new Promise((r) => setTimeout(r, 250));
     checks = await checkMirror(db, firmId, truth);
   }

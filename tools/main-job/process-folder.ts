@@ -26,7 +26,10 @@ const TERMINAL = new Set(['completed', 'cancelled', 'failed']);
  * The folder of a synced matter holding the most documents: the demo processes something visible but bounded.
  * Raw SQL because the main job reads the mirror as any operator would, with no service's schema types.
  */
-const pickFolder = async <DB>(db: Kysely<DB>, firmId: string): Promise<{ matterId: string; folderId: string } | null> => {
+const pickFolder = async <DB>(
+  db: Kysely<DB>,
+  firmId: string,
+): Promise<{ matterId: string; folderId: string } | null> => {
   const { rows } = await sql<{ matter_id: string; parent_id: string }>`
     select matter_id, parent_id from clio_documents
     where firm_id = ${firmId} and matter_id is not null and parent_id is not null and not is_soft_deleted
@@ -39,18 +42,24 @@ const pickFolder = async <DB>(db: Kysely<DB>, firmId: string): Promise<{ matterI
  * client would: the document processor downloads each document of the frozen snapshot and records its SHA-256.
  */
 export const processOneFolder = async <DB>(
-  db: Kysely<DB>, orchUrl: string, jwt: string, firmId: string, timeoutMs = 120_000,
+  db: Kysely<DB>,
+  orchUrl: string,
+  jwt: string,
+  firmId: string,
+  timeoutMs = 120_000,
 ): Promise<FolderRun | null> => {
   const folder = await pickFolder(db, firmId);
   if (folder === null) return null;
   const started = Date.now();
   const headers = { authorization: `Bearer ${jwt}`, 'content-type': 'application/json' };
   const res = await fetch(`${orchUrl}/jobs`, {
-    method: 'POST', headers, body: JSON.stringify({ matterId: folder.matterId, folderId: folder.folderId, includeSubfolders: true }),
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ matterId: folder.matterId, folderId: folder.folderId, includeSubfolders: true }),
   });
   if (res.status !== 201) throw new Error(`POST /jobs answered HTTP ${res.status}`);
   const { jobId } = (await res.json()) as { jobId: string };
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; ) {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline;) {
     const view = await fetch(`${orchUrl}/jobs/${jobId}`, { headers });
     if (view.ok) {
       const body = (await view.json()) as ProcessingJobBody;
@@ -58,5 +67,7 @@ export const processOneFolder = async <DB>(
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`processing job ${jobId} did not finish within ${timeoutMs / 1000} s (see the document-processor log)`);
+  throw new Error(
+    `processing job ${jobId} did not finish within ${timeoutMs / 1000} s (see the document-processor log)`,
+  );
 };

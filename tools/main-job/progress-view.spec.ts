@@ -3,7 +3,11 @@ import { formatDuration, renderFrame } from './progress-view';
 describe('renderFrame', () => {
   it('draws one bar per entity type with counts, percentage and the ETA', () => {
     const lines = renderFrame({
-      state: 'running', etaSeconds: 75, elapsedSeconds: 12, apiCalls: 40, r429: 0,
+      state: 'running',
+      etaSeconds: 75,
+      elapsedSeconds: 12,
+      apiCalls: 40,
+      r429: 0,
       entities: [
         { entityType: 'matters', fetched: 150, total: 300 },
         { entityType: 'contacts', fetched: 0, total: null },
@@ -17,13 +21,19 @@ describe('renderFrame', () => {
   });
 
   it('says "estimating" before an ETA exists', () => {
-    expect(renderFrame({ state: 'requested', etaSeconds: null, elapsedSeconds: 0, apiCalls: 0, r429: 0, entities: [] })[0])
-      .toContain('ETA estimating');
+    expect(
+      renderFrame({ state: 'requested', etaSeconds: null, elapsedSeconds: 0, apiCalls: 0, r429: 0, entities: [] })[0],
+    ).toContain('ETA estimating');
   });
 });
 
 describe('formatDuration', () => {
-  it.each([[0, '0s'], [59.4, '59s'], [60, '1m00s'], [3725, '62m05s']])('%s s -> %s', (s, out) => {
+  it.each([
+    [0, '0s'],
+    [59.4, '59s'],
+    [60, '1m00s'],
+    [3725, '62m05s'],
+  ])('%s s -> %s', (s, out) => {
     expect(formatDuration(s)).toBe(out);
   });
 });

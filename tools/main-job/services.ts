@@ -27,7 +27,8 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const waitForHttp = async (url: string, child: ChildProcess, name: string, timeoutMs: number): Promise<void> => {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} during start (see its log)`);
+    if (child.exitCode !== null)
+      throw new Error(`${name} exited with code ${child.exitCode} during start (see its log)`);
     try {
       const res = await fetch(url);
       if (res.ok) return;
@@ -42,7 +43,10 @@ const waitForHttp = async (url: string, child: ChildProcess, name: string, timeo
 const waitForLine = (child: ChildProcess, pattern: RegExp, name: string, timeoutMs: number): Promise<void> =>
   new Promise((resolve, reject) => {
     let seen = '';
-    const timer = setTimeout(() => reject(new Error(`${name} did not report ready within ${timeoutMs / 1000} s`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`${name} did not report ready within ${timeoutMs / 1000} s`)),
+      timeoutMs,
+    );
     const onData = (chunk: Buffer): void => {
       seen = (seen + chunk.toString('utf8')).slice(-4096);
       if (pattern.test(seen)) {
@@ -62,11 +66,15 @@ export const startService = async (spec: ServiceSpec, logDir: string, timeoutMs 
   mkdirSync(logDir, { recursive: true });
   const logFile = path.join(logDir, `${spec.name}.log`);
   const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', path.join(ROOT, spec.entry), ...(spec.args ?? [])], {
-    cwd: ROOT,
-    env: { ...process.env, ...spec.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['-r', '@swc-node/register', path.join(ROOT, spec.entry), ...(spec.args ?? [])],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...spec.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   if (spec.readyUrl) await waitForHttp(spec.readyUrl, child, spec.name, timeoutMs);

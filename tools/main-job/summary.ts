@@ -23,7 +23,9 @@ export const checkMirror = async (db: Kysely<Database>, firmId: string, truth: G
     const exists = await sql<{ t: string | null }>`select to_regclass(${table})::text as t`.execute(db);
     if (!exists.rows[0]?.t) continue;
     const { rows } = await sql<{ id: string; etag: string }>`
-      select id::text as id, etag from ${sql.table(table)} where firm_id = ${firmId} and not is_soft_deleted`.execute(db);
+      select id::text as id, etag from ${sql.table(table)} where firm_id = ${firmId} and not is_soft_deleted`.execute(
+      db,
+    );
     const mirror = new Map(rows.map((r) => [r.id, r.etag]));
     const exact = mirror.size === records.length && records.every((r) => mirror.get(String(r.id)) === r.etag);
     out.push({ entityType, clio: records.length, mirror: mirror.size, exact });
@@ -48,7 +50,10 @@ export const renderSummary = (s: {
     `Sync ${s.jobId} finished in ${s.seconds.toFixed(1)} s with ${s.apiCalls} Clio API calls and ${s.r429} HTTP 429 responses.`,
     '',
     `  ${'entity type'.padEnd(width)}  ${'in Clio'.padStart(8)}  ${'mirrored'.padStart(8)}  check`,
-    ...s.checks.map((c) => `  ${c.entityType.padEnd(width)}  ${String(c.clio).padStart(8)}  ${String(c.mirror).padStart(8)}  ${c.exact ? 'exact (ids and etags match)' : 'MISMATCH'}`),
+    ...s.checks.map(
+      (c) =>
+        `  ${c.entityType.padEnd(width)}  ${String(c.clio).padStart(8)}  ${String(c.mirror).padStart(8)}  ${c.exact ? 'exact (ids and etags match)' : 'MISMATCH'}`,
+    ),
     '',
     allExact ? 'The mirror equals Clio for every entity type.' : 'The mirror does NOT equal Clio: see the logs.',
     '',

@@ -61,7 +61,8 @@ const intFrom = (env: NodeJS.ProcessEnv, name: string, fallback: number): number
 /** Reads the whole configuration; a missing or invalid setting throws naming the variable (never its value). */
 export const authServiceConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): AuthServiceConfig => {
   const stateSecret = Buffer.from(env[AuthServiceEnv.StateSecret] ?? '', 'utf8');
-  if (stateSecret.length < MIN_STATE_SECRET_BYTES) throw new Error(`${AuthServiceEnv.StateSecret} must be set to at least ${MIN_STATE_SECRET_BYTES} bytes`);
+  if (stateSecret.length < MIN_STATE_SECRET_BYTES)
+    throw new Error(`${AuthServiceEnv.StateSecret} must be set to at least ${MIN_STATE_SECRET_BYTES} bytes`);
   const clio = clioTokenRefresherOptionsFromEnv(env);
   return {
     databaseUrl: databaseUrlFromEnv(env),
@@ -70,7 +71,11 @@ export const authServiceConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): 
     host: env[AuthServiceEnv.Host] || '0.0.0.0',
     jwt: jwtAuthConfigFromEnv(env),
     keyring: keyringFromEnv(env),
-    clio: { clientId: clio.clientId, clientSecret: clio.clientSecret, ...(clio.origins ? { origins: clio.origins } : {}) },
+    clio: {
+      clientId: clio.clientId,
+      clientSecret: clio.clientSecret,
+      ...(clio.origins ? { origins: clio.origins } : {}),
+    },
     stateSecret,
     ...(env[AuthServiceEnv.CallbackUrl] ? { callbackUrl: env[AuthServiceEnv.CallbackUrl] } : {}),
     ...(env[AuthServiceEnv.SuccessUrl] ? { successUrl: env[AuthServiceEnv.SuccessUrl] } : {}),

@@ -54,7 +54,10 @@ describe('auth service: tokens never leave the vault except in RPC replies (e2e)
 
     // A forged callback naming the live token, then a disconnect and its echo.
     const live = (await h.vaultTokens(firmId))!.accessToken;
-    const forged = await h.api(Routes.deauthorizeCallback, { method: 'POST', json: { client_id: 'forged', user_id: 4, access_token: live } });
+    const forged = await h.api(Routes.deauthorizeCallback, {
+      method: 'POST',
+      json: { client_id: 'forged', user_id: 4, access_token: live },
+    });
     expect(forged.status).toBe(403);
     expect((await h.api(Routes.connection, { method: 'DELETE', jwt: h.jwt(firmId) })).status).toBe(200);
     expect((await h.rpc(firmId)).ok).toBe(false);
@@ -69,11 +72,20 @@ describe('auth service: tokens never leave the vault except in RPC replies (e2e)
 
     // The checks are only as good as what they look at: make sure there is something to look at.
     expect(secrets.size).toBeGreaterThanOrEqual(8);
-    const eventRows = (await sql<Record<string, unknown>>`select * from es_events`.execute(h.t.db)).rows.map((r) => JSON.stringify(r));
-    const stateRows = (await sql<Record<string, unknown>>`select * from oauth_states`.execute(h.t.db)).rows.map((r) => JSON.stringify(r));
+    const eventRows = (await sql<Record<string, unknown>>`select * from es_events`.execute(h.t.db)).rows.map((r) =>
+      JSON.stringify(r),
+    );
+    const stateRows = (await sql<Record<string, unknown>>`select * from oauth_states`.execute(h.t.db)).rows.map((r) =>
+      JSON.stringify(r),
+    );
     expect(eventRows.length).toBeGreaterThanOrEqual(4);
     expect(h.errorBodies.length).toBeGreaterThanOrEqual(4);
-    for (const msg of ['clio connected', 'authorization code exchange failed', 'clio disconnected by a user', 'clio connection revoked by clio']) {
+    for (const msg of [
+      'clio connected',
+      'authorization code exchange failed',
+      'clio disconnected by a user',
+      'clio connection revoked by clio',
+    ]) {
       expect(h.logLines.some((l) => l.includes(`"msg":"${msg}"`))).toBe(true);
     }
     const haystacks = { events: eventRows, logs: h.logLines, errors: h.errorBodies, states: stateRows };

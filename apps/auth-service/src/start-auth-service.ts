@@ -41,8 +41,12 @@ export interface AuthService {
 }
 
 const checkConfig = (c: AuthServiceConfig): void => {
-  if (c.stateSecret.length < MIN_STATE_SECRET_BYTES) throw new Error(`the state secret must be at least ${MIN_STATE_SECRET_BYTES} bytes`);
-  for (const [name, url] of [['callbackUrl', c.callbackUrl], ['successUrl', c.successUrl]] as const) {
+  if (c.stateSecret.length < MIN_STATE_SECRET_BYTES)
+    throw new Error(`the state secret must be at least ${MIN_STATE_SECRET_BYTES} bytes`);
+  for (const [name, url] of [
+    ['callbackUrl', c.callbackUrl],
+    ['successUrl', c.successUrl],
+  ] as const) {
     if (url !== undefined && !/^https?:\/\//.test(url)) throw new Error(`${name} must be an http(s) URL`);
   }
 };
@@ -77,14 +81,24 @@ export const startAuthService = async (config: AuthServiceConfig): Promise<AuthS
       lockTimeoutMs,
       log,
       onNeedsReauth: (trx, e) =>
-        appendConnectionEvent(trx, EventTypes.ConnectionNeedsReauth, { connectionId: e.connectionId, reason: e.reason }, {
-          firmId: e.firmId,
-          correlationId: randomUUID(),
-          occurredAt: clock(),
-        }),
+        appendConnectionEvent(
+          trx,
+          EventTypes.ConnectionNeedsReauth,
+          { connectionId: e.connectionId, reason: e.reason },
+          {
+            firmId: e.firmId,
+            correlationId: randomUUID(),
+            occurredAt: clock(),
+          },
+        ),
     });
     const deps: AuthDeps = {
-      db, nc, tokens, clock, log, lockTimeoutMs,
+      db,
+      nc,
+      tokens,
+      clock,
+      log,
+      lockTimeoutMs,
       clio: new ClioOAuthClient(config.clio),
       app: config.clio,
       keyring: config.keyring,
@@ -94,10 +108,16 @@ export const startAuthService = async (config: AuthServiceConfig): Promise<AuthS
       callbackUrl: config.callbackUrl ?? '',
       ...(config.successUrl ? { successUrl: config.successUrl } : {}),
     };
-    const app: INestApplication = await NestFactory.create(AuthServiceModule.forRoot(deps, config.jwt), new ExpressAdapter(), { logger: false });
+    const app: INestApplication = await NestFactory.create(
+      AuthServiceModule.forRoot(deps, config.jwt),
+      new ExpressAdapter(),
+      { logger: false },
+    );
     app.use(httpAccessLog(log));
     // Same pipe as every service: any DTO-typed input rejects unknown or malformed fields with a 400 naming the field.
-    app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, exceptionFactory: validationFailure }));
+    app.useGlobalPipes(
+      new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, exceptionFactory: validationFailure }),
+    );
     app.useGlobalFilters(new HttpErrorFilter(log, { known: AUTH_KNOWN_FAILURES }));
     closers.push(() => app.close());
     mountApiDocs(app, AUTH_API_INFO);
@@ -107,7 +127,11 @@ export const startAuthService = async (config: AuthServiceConfig): Promise<AuthS
 
     const tokenSubject = rebaseSubject(topology.namespace, RpcSubjects.accessToken);
     const responder: AccessTokenResponder = startAccessTokenResponder({
-      nc, subject: tokenSubject, tokens, log, apiBaseUrl: (region) => clioApiBaseUrl(config.clio, region),
+      nc,
+      subject: tokenSubject,
+      tokens,
+      log,
+      apiBaseUrl: (region) => clioApiBaseUrl(config.clio, region),
     });
     closers.push(() => responder.stop());
     const maintenance = startMaintenance({ db, tokens, log, intervalMs: config.refreshIntervalMs ?? 60_000 });

@@ -16,8 +16,9 @@ describe("clio-fetcher: incremental bookmarks follow Clio's clock, not the fetch
   afterAll(() => h.close());
 
   const bookmarks = async (jobId: string): Promise<number[]> =>
-    (await h.t.db.selectFrom('sync_bookmarks').select('updated_since').where('job_id', '=', jobId).execute())
-      .map((r) => new Date(r.updated_since).getTime());
+    (await h.t.db.selectFrom('sync_bookmarks').select('updated_since').where('job_id', '=', jobId).execute()).map((r) =>
+      new Date(r.updated_since).getTime(),
+    );
 
   const syncExactly = async (trigger: string): Promise<string> => {
     const jobId = await h.requestSync({ trigger });
@@ -47,7 +48,9 @@ describe("clio-fetcher: incremental bookmarks follow Clio's clock, not the fetch
       h.sim.edge.activity.step(steps);
       const before = Date.now();
       const incremental = await syncExactly('manual');
-      const modes = (await h.jobEvents(incremental)).map(readLoggedEvent).flatMap((e) => (e.type === 'SyncProgressed' ? [e.data.mode] : []));
+      const modes = (await h.jobEvents(incremental))
+        .map(readLoggedEvent)
+        .flatMap((e) => (e.type === 'SyncProgressed' ? [e.data.mode] : []));
       expect(new Set(modes)).toEqual(new Set(['incremental']));
       // The local start moved onto Clio's clock by the offset measured on the listing's pages.
       for (const mark of await bookmarks(incremental)) {

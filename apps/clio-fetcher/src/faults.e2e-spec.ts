@@ -14,7 +14,8 @@ describe('clio-fetcher: 429 storm and 5xx bursts from the simulator', () => {
     const r = h.sim.edge.faults.add(fault, h.sim.clock.now());
     if (!r.ok) throw new Error(r.message);
   };
-  const reasons = (events: RecordedEvent[]) => events.filter((e) => e.type === 'SyncJobBlocked').map((e) => (e.data as { reason: string }).reason);
+  const reasons = (events: RecordedEvent[]) =>
+    events.filter((e) => e.type === 'SyncJobBlocked').map((e) => (e.data as { reason: string }).reason);
 
   it('blocks on rate limits and Clio errors, resumes by itself, and completes exactly', async () => {
     add({ kind: 'rate_limit', path: '/api/v4/contacts*', count: 3, retryAfterSeconds: 1 });
@@ -41,7 +42,10 @@ describe('clio-fetcher: 429 storm and 5xx bursts from the simulator', () => {
     const jobId = await h.requestSync({ trigger: 'manual', entityTypes: ['users'] });
     const terminal = await h.waitForJob(jobId);
     expect(terminal.type).toBe('SyncJobFailed');
-    expect(terminal.data).toMatchObject({ code: 'auth_failed', reason: 'Clio refused our access during the last sync. Reconnect Clio to continue syncing' });
+    expect(terminal.data).toMatchObject({
+      code: 'auth_failed',
+      reason: 'Clio refused our access during the last sync. Reconnect Clio to continue syncing',
+    });
   });
 
   it('retries a Clio outage a few times, then fails with clio_unavailable', async () => {

@@ -1,5 +1,11 @@
 import { clioAccessFromEnv, type ClioAccessConfig } from '@sf/clio-client';
-import { definedFields as defined, envNumber as num, SERVICE_DEFAULTS, serviceConfigFromEnv, type ServiceConfig } from '@sf/service-kit';
+import {
+  definedFields as defined,
+  envNumber as num,
+  SERVICE_DEFAULTS,
+  serviceConfigFromEnv,
+  type ServiceConfig,
+} from '@sf/service-kit';
 import { workerSettings, workerSettingsFromEnv, type WorkerSettings } from '@sf/work-queue';
 
 /** Settings of the deletion checks that follow a listing. */
@@ -33,17 +39,35 @@ export interface FetcherConfig extends ServiceConfig, WorkerSettings, ClioAccess
   now?: () => Date;
 }
 
-export const DEFAULT_SWEEP: SweepConfig = { maxDeleteShare: 0.5, holdAbove: 5, confirmBatch: 100, maxProbes: 200, catchUpTimeoutMs: 60_000 };
+export const DEFAULT_SWEEP: SweepConfig = {
+  maxDeleteShare: 0.5,
+  holdAbove: 5,
+  confirmBatch: 100,
+  maxProbes: 200,
+  catchUpTimeoutMs: 60_000,
+};
 
 /** `client.maxWaitMs` defaults to 20 000 in the workers: longer budget waits block the job visibly instead. */
-export const fetcherConfig = (over: Partial<FetcherConfig> & Pick<FetcherConfig, 'databaseUrl' | 'natsUrl'>): FetcherConfig => {
+export const fetcherConfig = (
+  over: Partial<FetcherConfig> & Pick<FetcherConfig, 'databaseUrl' | 'natsUrl'>,
+): FetcherConfig => {
   const c: FetcherConfig = {
-    ...SERVICE_DEFAULTS, port: 3003, workers: 2, overlapMs: 300_000, pageSize: 200, maxAttempts: 5, retryBaseMs: 5_000, ...over,
-    ...workerSettings(over), sweep: { ...DEFAULT_SWEEP, ...over.sweep },
+    ...SERVICE_DEFAULTS,
+    port: 3003,
+    workers: 2,
+    overlapMs: 300_000,
+    pageSize: 200,
+    maxAttempts: 5,
+    retryBaseMs: 5_000,
+    ...over,
+    ...workerSettings(over),
+    sweep: { ...DEFAULT_SWEEP, ...over.sweep },
   };
   if (!(Number.isInteger(c.workers) && c.workers >= 1)) throw new Error('workers must be an integer >= 1');
-  if (!(Number.isInteger(c.pageSize) && c.pageSize >= 1 && c.pageSize <= 200)) throw new Error('pageSize must be an integer in 1..200');
-  if (!(c.sweep.maxDeleteShare > 0 && c.sweep.maxDeleteShare <= 1)) throw new Error('sweep.maxDeleteShare must be in (0, 1]');
+  if (!(Number.isInteger(c.pageSize) && c.pageSize >= 1 && c.pageSize <= 200))
+    throw new Error('pageSize must be an integer in 1..200');
+  if (!(c.sweep.maxDeleteShare > 0 && c.sweep.maxDeleteShare <= 1))
+    throw new Error('sweep.maxDeleteShare must be in (0, 1]');
   return c;
 };
 
@@ -54,10 +78,20 @@ export const fetcherConfig = (over: Partial<FetcherConfig> & Pick<FetcherConfig,
  */
 export const fetcherConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): FetcherConfig =>
   fetcherConfig({
-    ...serviceConfigFromEnv(env), ...workerSettingsFromEnv(env, 'FETCHER'), ...clioAccessFromEnv(env, 'FETCHER'),
+    ...serviceConfigFromEnv(env),
+    ...workerSettingsFromEnv(env, 'FETCHER'),
+    ...clioAccessFromEnv(env, 'FETCHER'),
     ...defined({
-      workers: num(env, 'FETCHER_WORKERS'), overlapMs: num(env, 'FETCHER_OVERLAP_MS'), maxAttempts: num(env, 'FETCHER_MAX_ATTEMPTS'),
+      workers: num(env, 'FETCHER_WORKERS'),
+      overlapMs: num(env, 'FETCHER_OVERLAP_MS'),
+      maxAttempts: num(env, 'FETCHER_MAX_ATTEMPTS'),
       retryBaseMs: num(env, 'FETCHER_RETRY_BASE_MS'),
     }),
-    sweep: { ...DEFAULT_SWEEP, ...defined({ maxDeleteShare: num(env, 'FETCHER_SWEEP_MAX_SHARE'), holdAbove: num(env, 'FETCHER_SWEEP_HOLD_ABOVE') }) },
+    sweep: {
+      ...DEFAULT_SWEEP,
+      ...defined({
+        maxDeleteShare: num(env, 'FETCHER_SWEEP_MAX_SHARE'),
+        holdAbove: num(env, 'FETCHER_SWEEP_HOLD_ABOVE'),
+      }),
+    },
   });

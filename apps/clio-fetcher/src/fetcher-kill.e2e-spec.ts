@@ -28,7 +28,11 @@ describe('clio-fetcher: SIGKILLed mid-sync (child processes)', () => {
       children.push(f);
       await f.started;
       const before = await pageCursors(jobId);
-      await waitFor(() => pageCursors(jobId), (n) => n >= before + 8, { timeoutMs: 30_000, description: 'eight more pages' });
+      await waitFor(
+        () => pageCursors(jobId),
+        (n) => n >= before + 8,
+        { timeoutMs: 30_000, description: 'eight more pages' },
+      );
       await f.kill();
     }
     const killedAt = await pageCursors(jobId);
@@ -45,12 +49,17 @@ describe('clio-fetcher: SIGKILLed mid-sync (child processes)', () => {
     expect(events.filter((e) => e.type === 'SyncJobResumed')).toHaveLength(KILLS);
     expect(killedAt).toBeGreaterThanOrEqual(16);
     // No page was appended twice: every page cursor (next-page URL) occurs once.
-    const cursors = events.filter((e) => e.type === 'SyncProgressed').map((e) => (e.data as { entityType: string; cursor: string | null }))
-      .filter((d) => d.cursor !== null).map((d) => `${d.entityType} ${d.cursor}`);
+    const cursors = events
+      .filter((e) => e.type === 'SyncProgressed')
+      .map((e) => e.data as { entityType: string; cursor: string | null })
+      .filter((d) => d.cursor !== null)
+      .map((d) => `${d.entityType} ${d.cursor}`);
     expect(new Set(cursors).size).toBe(cursors.length);
     // And no page was fetched twice from Clio, except the one in flight at each kill.
     const refetched = h.pages.repeats().reduce((n, r) => n + r.times - 1, 0);
-    console.log(`killed ${KILLS} times after ${killedAt} page cursors; ${h.apiCalls()} API calls, ${refetched} page(s) fetched twice`);
+    console.log(
+      `killed ${KILLS} times after ${killedAt} page cursors; ${h.apiCalls()} API calls, ${refetched} page(s) fetched twice`,
+    );
     expect(refetched).toBeLessThanOrEqual(KILLS);
   });
 });

@@ -30,7 +30,9 @@ describe('clio-fetcher: incremental sync after changes in Clio', () => {
     // ~log2(records / 100) counts and one confirmation. Nowhere near relisting the firm.
     const calls = h.apiCalls();
     const bound = 9 * 2 + deletes * 9;
-    console.log(`incremental: ${ops.length} changes (${deletes} deletes), ${calls} API calls (bound ${bound}); full sync took ${fullCalls}`);
+    console.log(
+      `incremental: ${ops.length} changes (${deletes} deletes), ${calls} API calls (bound ${bound}); full sync took ${fullCalls}`,
+    );
     expect(calls).toBeLessThanOrEqual(bound);
     expect(calls).toBeLessThan(fullCalls);
   });

@@ -24,16 +24,24 @@ export const startFetcher = async (config: FetcherConfig): Promise<Fetcher> => {
   const log = config.logger ?? createLogger({ name: 'clio-fetcher', level: config.logLevel });
   let workers: WorkerPool | undefined;
   const service = await bootService({
-    name: 'clio-fetcher', config, log, poolMax: config.workers * 2 + 6, migrations: FETCHER_MIGRATION_SETS,
+    name: 'clio-fetcher',
+    config,
+    log,
+    poolMax: config.workers * 2 + 6,
+    migrations: FETCHER_MIGRATION_SETS,
     consumers: fetcherConsumerOptions(),
-    httpModule: (readiness, jwt) => FetcherModule.forRoot(readiness, jwt), apiInfo: FETCHER_API_INFO,
+    httpModule: (readiness, jwt) => FetcherModule.forRoot(readiness, jwt),
+    apiInfo: FETCHER_API_INFO,
     start: async ({ db, nc, topology, port, onClose }) => {
       const intake = await startIntake(nc, db, topology, log);
       onClose(() => Promise.all(intake.map((r) => r.stop())));
       const pool = startJobWorkers({ db, config, log, tokens: clioTokenProvider(nc, topology.namespace, config) });
       workers = pool;
       onClose(() => pool.stop());
-      log.info({ port, workers: config.workers, workerId: config.workerId, namespace: topology.namespace }, 'clio-fetcher started');
+      log.info(
+        { port, workers: config.workers, workerId: config.workerId, namespace: topology.namespace },
+        'clio-fetcher started',
+      );
     },
   });
   return { ...service, activeJobs: () => workers?.active() ?? 0 };

@@ -4,7 +4,14 @@ import { mirrorEntries } from '@sf/clio-mirror';
 import type { RecordedEvent } from '@sf/contracts';
 import { SyncHarness } from './testing/sync-harness';
 
-type Swept = { matterId?: string; entityType?: string; softDeletedIds: string[]; restoredIds: string[]; heldForReview: boolean; heldIds?: string[] };
+type Swept = {
+  matterId?: string;
+  entityType?: string;
+  softDeletedIds: string[];
+  restoredIds: string[];
+  heldForReview: boolean;
+  heldIds?: string[];
+};
 
 describe('clio-fetcher: mark-and-sweep of documents', () => {
   let h: SyncHarness;
@@ -28,7 +35,8 @@ describe('clio-fetcher: mark-and-sweep of documents', () => {
   afterAll(() => h.close());
 
   const liveDocs = () => h.sim.store.groundTruth().records.documents.map((r) => String(r.id));
-  const sweptOf = (events: RecordedEvent[]): Swept[] => events.filter((e) => e.type === 'RecordsSwept').map((e) => e.data as Swept);
+  const sweptOf = (events: RecordedEvent[]): Swept[] =>
+    events.filter((e) => e.type === 'RecordsSwept').map((e) => e.data as Swept);
   const docsByMatter = (): Map<number, number[]> => {
     const m = new Map<number, number[]>();
     for (const d of h.sim.store.table('documents').ascending()) {
@@ -53,7 +61,13 @@ describe('clio-fetcher: mark-and-sweep of documents', () => {
       if (n !== 4) return;
       for (const id of [...listedEarlier, ...notYetListed]) h.sim.store.delete('documents', id);
       for (let i = 0; i < 3; i++) {
-        created.push(createDocument(h.sim.store, { name: `new-${i}.pdf`, parentId: folder, version: { filename: `new-${i}.pdf`, contentType: 'application/pdf', size: 10 } }).document.id);
+        created.push(
+          createDocument(h.sim.store, {
+            name: `new-${i}.pdf`,
+            parentId: folder,
+            version: { filename: `new-${i}.pdf`, contentType: 'application/pdf', size: 10 },
+          }).document.id,
+        );
       }
     };
     const events = await syncDocs({ trigger: 'maintenance', entityTypes: ['documents'] });
@@ -90,8 +104,12 @@ describe('clio-fetcher: mark-and-sweep of documents', () => {
     const events = await syncDocs({ scope: { kind: 'matter', matterId: String(from) } });
     const docSweep = sweptOf(events).find((s) => (s.entityType ?? 'documents') === 'documents')!;
     expect(docSweep).toMatchObject({ matterId: String(from), heldForReview: false, softDeletedIds: [] });
-    const row = await h.t.db.selectFrom('clio_documents').select(['matter_id', 'is_soft_deleted', 'etag'])
-      .where('firm_id', '=', h.firmId).where('id', '=', String(moved)).executeTakeFirstOrThrow();
+    const row = await h.t.db
+      .selectFrom('clio_documents')
+      .select(['matter_id', 'is_soft_deleted', 'etag'])
+      .where('firm_id', '=', h.firmId)
+      .where('id', '=', String(moved))
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ matter_id: String(to), is_soft_deleted: false, etag: updated.ok ? updated.record.etag : '' });
   });
 
@@ -105,8 +123,12 @@ describe('clio-fetcher: mark-and-sweep of documents', () => {
     expect(docSweep.heldForReview).toBe(true);
     expect(docSweep.softDeletedIds).toEqual([]);
     expect(docSweep.heldIds!.map(Number).sort((a, b) => a - b)).toEqual(doomed);
-    const rows = await h.t.db.selectFrom('clio_documents').select(['id', 'is_soft_deleted'])
-      .where('firm_id', '=', h.firmId).where('id', 'in', docs.map(String)).execute();
+    const rows = await h.t.db
+      .selectFrom('clio_documents')
+      .select(['id', 'is_soft_deleted'])
+      .where('firm_id', '=', h.firmId)
+      .where('id', 'in', docs.map(String))
+      .execute();
     expect(rows).toHaveLength(docs.length);
     expect(rows.filter((r) => r.is_soft_deleted)).toEqual([]);
   });

@@ -11,25 +11,35 @@ import { ProcessorHarness } from './testing/processor-harness';
 import { processingJobQueue } from './work/processing-job-queue';
 
 const untilAborted = (signal: AbortSignal): Promise<void> =>
-  new Promise((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })));
+  new Promise((resolve) =>
+    signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true }),
+  );
 
 /**
  * The pluggable second step: records every call with the facts of the step before it; fails the ids in `failing`;
  * holds the ids in `held` until the job stops.
  */
 const recordingStep = (
-  calls: Array<{ jobId: string; documentId: string; sha256: string | undefined }>, failing: Set<string>, held: Set<string>,
+  calls: Array<{ jobId: string; documentId: string; sha256: string | undefined }>,
+  failing: Set<string>,
+  held: Set<string>,
 ): ProcessingStep => ({
   name: 'record',
   process: async (doc, ctx) => {
     calls.push({ jobId: doc.jobId, documentId: doc.documentId, sha256: ctx.facts.sha256 });
     if (held.has(doc.documentId)) await untilAborted(ctx.signal);
-    return failing.has(doc.documentId) ? { ok: false, retryable: true, reason: 'simulated transient failure' } : { ok: true };
+    return failing.has(doc.documentId)
+      ? { ok: false, retryable: true, reason: 'simulated transient failure' }
+      : { ok: true };
   },
 });
 
 const completed = (h: ProcessorHarness, jobId: string) =>
-  waitFor(() => h.events(jobId), (es) => es.some((e) => e.type === 'JobCompleted'), { description: `job ${jobId} completed`, timeoutMs: 30_000 });
+  waitFor(
+    () => h.events(jobId),
+    (es) => es.some((e) => e.type === 'JobCompleted'),
+    { description: `job ${jobId} completed`, timeoutMs: 30_000 },
+  );
 
 const outcomesByDoc = (events: Array<{ type: string; data: unknown }>): Map<string, string[]> => {
   const m = new Map<string, string[]>();
@@ -66,7 +76,9 @@ describe('document-processor (real Postgres + NATS, simulator in-process)', () =
     const byDoc = outcomesByDoc(events);
     expect([...byDoc.keys()].sort()).toEqual(docs.map((d) => String(d.id)).sort());
     for (const [id, types] of byDoc) {
-      expect(types).toEqual([id === deleted ? 'DocumentSkipped' : id === broken ? 'DocumentFailed' : 'DocumentProcessed']);
+      expect(types).toEqual([
+        id === deleted ? 'DocumentSkipped' : id === broken ? 'DocumentFailed' : 'DocumentProcessed',
+      ]);
     }
     expect(events.find((e) => e.type === 'DocumentSkipped')?.data).toMatchObject({ reason: 'deleted in Clio' });
     expect(events.at(-1)?.data).toMatchObject({ processed: 8, skipped: 1, failed: 1 });
@@ -78,12 +90,25 @@ describe('document-processor (real Postgres + NATS, simulator in-process)', () =
     // server could otherwise hide it from a plain catch-up).
     await catchUp(h.t.db, processedDocumentsProjection, { until: LogPosition.of(events.at(-1)!) });
     for (const d of docs.filter((x) => String(x.id) !== deleted && String(x.id) !== broken)) {
-      const ev = events.find((e) => e.type === 'DocumentProcessed' && (e.data as { documentId: string }).documentId === String(d.id));
+      const ev = events.find(
+        (e) => e.type === 'DocumentProcessed' && (e.data as { documentId: string }).documentId === String(d.id),
+      );
       const want = await h.expectedSha256(d);
       expect(ev?.data).toMatchObject({ sha256: want, size: d.size, contentType: d.content_type });
-      expect(calls.filter((c) => c.jobId === jobId && c.documentId === String(d.id)).map((c) => c.sha256)).toEqual([want]);
-      const row = await h.t.db.selectFrom('processed_documents').selectAll().where('firm_id', '=', h.firmId).where('document_id', '=', String(d.id)).executeTakeFirstOrThrow();
-      expect({ sha256: row.sha256, size: Number(row.size), job: row.job_id }).toEqual({ sha256: want, size: d.size, job: jobId });
+      expect(calls.filter((c) => c.jobId === jobId && c.documentId === String(d.id)).map((c) => c.sha256)).toEqual([
+        want,
+      ]);
+      const row = await h.t.db
+        .selectFrom('processed_documents')
+        .selectAll()
+        .where('firm_id', '=', h.firmId)
+        .where('document_id', '=', String(d.id))
+        .executeTakeFirstOrThrow();
+      expect({ sha256: row.sha256, size: Number(row.size), job: row.job_id }).toEqual({
+        sha256: want,
+        size: d.size,
+        job: jobId,
+      });
     }
   });
 
@@ -95,25 +120,44 @@ describe('document-processor (real Postgres + NATS, simulator in-process)', () =
     // A processor that recorded two documents and died holding the lease (claimed in the same transaction as the
     // row appears, so the live processor cannot claim it first).
     let jobId = '';
-    jobId = await h.startJob(ids, (id) => done.map((documentId) => jobEvent(origin, new Date(), 'DocumentProcessed', {
-      jobId: id, documentId, sha256: '0'.repeat(64), size: 1, contentType: 'text/plain',
-    })));
+    jobId = await h.startJob(ids, (id) =>
+      done.map((documentId) =>
+        jobEvent(origin, new Date(), 'DocumentProcessed', {
+          jobId: id,
+          documentId,
+          sha256: '0'.repeat(64),
+          size: 1,
+          contentType: 'text/plain',
+        }),
+      ),
+    );
     const claimedAt = Date.now();
     const claimed = await h.t.db.transaction().execute(async (trx) => {
-      await processingJobQueue.enqueue(trx, { jobId, firmId: h.firmId, correlationId: origin.correlationId, requestedAt: new Date().toISOString(), payload: {} });
+      await processingJobQueue.enqueue(trx, {
+        jobId,
+        firmId: h.firmId,
+        correlationId: origin.correlationId,
+        requestedAt: new Date().toISOString(),
+        payload: {},
+      });
       return processingJobQueue.claim(trx, 'dead-worker', 2_000);
     });
     expect(claimed?.item.jobId).toBe(jobId);
 
     const events = await completed(h, jobId);
     // Nothing was appended by the live processor before the dead worker's lease ran out.
-    const resumedAt = (await sql<{ at: Date }>`
-      select min(recorded_at) as at from es_events where stream_id = ${`processing-job-${jobId}`} and stream_position > 3`.execute(h.t.db)).rows[0]?.at;
+    const resumedAt = (
+      await sql<{ at: Date }>`
+      select min(recorded_at) as at from es_events where stream_id = ${`processing-job-${jobId}`} and stream_position > 3`.execute(
+        h.t.db,
+      )
+    ).rows[0]?.at;
     expect(resumedAt && resumedAt.getTime() - claimedAt).toBeGreaterThanOrEqual(1_500);
     const byDoc = outcomesByDoc(events);
     for (const id of ids) expect(byDoc.get(id)).toEqual(['DocumentProcessed']);
     for (const id of done) expect(calls.some((c) => c.jobId === jobId && c.documentId === id)).toBe(false);
-    for (const id of ids.slice(2)) expect(calls.filter((c) => c.jobId === jobId && c.documentId === id)).toHaveLength(1);
+    for (const id of ids.slice(2))
+      expect(calls.filter((c) => c.jobId === jobId && c.documentId === id)).toHaveLength(1);
     expect(events.at(-1)?.data).toMatchObject({ processed: 6, skipped: 0, failed: 0 });
   });
 
@@ -122,13 +166,28 @@ describe('document-processor (real Postgres + NATS, simulator in-process)', () =
     const ids = docs.map((d) => String(d.id));
     for (const id of ids) held.add(id);
     const jobId = await h.startJob(ids);
-    await waitFor(async () => calls.filter((c) => c.jobId === jobId).length, (n) => n === 4, { description: 'four documents in flight' });
+    await waitFor(
+      async () => calls.filter((c) => c.jobId === jobId).length,
+      (n) => n === 4,
+      { description: 'four documents in flight' },
+    );
 
-    const cancelled = jobEvent({ firmId: h.firmId, correlationId: 'cancel' }, new Date(), 'JobCancelled', { jobId, reason: 'Stopped by user' });
+    const cancelled = jobEvent({ firmId: h.firmId, correlationId: 'cancel' }, new Date(), 'JobCancelled', {
+      jobId,
+      reason: 'Stopped by user',
+    });
     const r = await appendToStream(h.t.db, streamIds.processingJob(jobId), StreamTypes.processingJob, 1, [cancelled]);
     expect(r.ok).toBe(true);
-    await waitFor(() => processingJobQueue.read(h.t.db, jobId), (w) => w?.status === 'cancelled', { description: 'job cancelled in the queue' });
-    await waitFor(async () => processor.activeJobs(), (n) => n === 0, { description: 'job stopped' });
+    await waitFor(
+      () => processingJobQueue.read(h.t.db, jobId),
+      (w) => w?.status === 'cancelled',
+      { description: 'job cancelled in the queue' },
+    );
+    await waitFor(
+      async () => processor.activeJobs(),
+      (n) => n === 0,
+      { description: 'job stopped' },
+    );
 
     const events = await h.events(jobId);
     expect(events.map((e) => e.type)).toEqual(['JobStarted', 'JobCancelled']);

@@ -1,5 +1,11 @@
 import { clioAccessFromEnv, type ClioAccessConfig, type Lane } from '@sf/clio-client';
-import { definedFields as defined, envNumber as num, SERVICE_DEFAULTS, serviceConfigFromEnv, type ServiceConfig } from '@sf/service-kit';
+import {
+  definedFields as defined,
+  envNumber as num,
+  SERVICE_DEFAULTS,
+  serviceConfigFromEnv,
+  type ServiceConfig,
+} from '@sf/service-kit';
 import { workerSettings, workerSettingsFromEnv, type WorkerSettings } from '@sf/work-queue';
 import type { ProcessingStep } from './steps/processing-step';
 
@@ -19,9 +25,18 @@ export interface ProcessorConfig extends ServiceConfig, WorkerSettings, ClioAcce
   extraSteps?: readonly ProcessingStep[];
 }
 
-export const processorConfig = (over: Partial<ProcessorConfig> & Pick<ProcessorConfig, 'databaseUrl' | 'natsUrl'>): ProcessorConfig => {
+export const processorConfig = (
+  over: Partial<ProcessorConfig> & Pick<ProcessorConfig, 'databaseUrl' | 'natsUrl'>,
+): ProcessorConfig => {
   const c: ProcessorConfig = {
-    ...SERVICE_DEFAULTS, port: 3004, jobSlots: 1, concurrency: 4, maxAttempts: 3, retryBaseMs: 1_000, lane: 'backfill', ...over,
+    ...SERVICE_DEFAULTS,
+    port: 3004,
+    jobSlots: 1,
+    concurrency: 4,
+    maxAttempts: 3,
+    retryBaseMs: 1_000,
+    lane: 'backfill',
+    ...over,
     ...workerSettings(over),
   };
   if (!(Number.isInteger(c.concurrency) && c.concurrency >= 1)) throw new Error('concurrency must be an integer >= 1');
@@ -43,9 +58,14 @@ const laneOf = (raw: string | undefined): Lane | undefined => {
  */
 export const processorConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): ProcessorConfig =>
   processorConfig({
-    ...serviceConfigFromEnv(env), ...workerSettingsFromEnv(env, 'PROCESSOR'), ...clioAccessFromEnv(env, 'PROCESSOR'),
+    ...serviceConfigFromEnv(env),
+    ...workerSettingsFromEnv(env, 'PROCESSOR'),
+    ...clioAccessFromEnv(env, 'PROCESSOR'),
     ...defined({
-      jobSlots: num(env, 'PROCESSOR_JOB_SLOTS'), concurrency: num(env, 'PROCESSOR_CONCURRENCY'), maxAttempts: num(env, 'PROCESSOR_MAX_ATTEMPTS'),
-      retryBaseMs: num(env, 'PROCESSOR_RETRY_BASE_MS'), lane: laneOf(env['PROCESSOR_LANE']),
+      jobSlots: num(env, 'PROCESSOR_JOB_SLOTS'),
+      concurrency: num(env, 'PROCESSOR_CONCURRENCY'),
+      maxAttempts: num(env, 'PROCESSOR_MAX_ATTEMPTS'),
+      retryBaseMs: num(env, 'PROCESSOR_RETRY_BASE_MS'),
+      lane: laneOf(env['PROCESSOR_LANE']),
     }),
   });

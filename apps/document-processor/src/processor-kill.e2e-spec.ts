@@ -34,15 +34,22 @@ describe('document-processor: SIGKILLed mid-job (child processes)', () => {
     const first = spawnProcessor(env);
     children.push(first);
     await first.started;
-    await waitFor(() => outcomes(jobId), (es) => es.length >= 3, { timeoutMs: 20_000, description: 'three outcomes' });
+    await waitFor(
+      () => outcomes(jobId),
+      (es) => es.length >= 3,
+      { timeoutMs: 20_000, description: 'three outcomes' },
+    );
     await first.kill();
     const killedAt = (await outcomes(jobId)).length;
 
     const second = spawnProcessor(env);
     children.push(second);
     await second.started;
-    const events = await waitFor(() => h.events(jobId), (es) => es.some((e) => e.type === 'JobCompleted'),
-      { timeoutMs: 25_000, description: `job ${jobId} completed` });
+    const events = await waitFor(
+      () => h.events(jobId),
+      (es) => es.some((e) => e.type === 'JobCompleted'),
+      { timeoutMs: 25_000, description: `job ${jobId} completed` },
+    );
     expect(await second.stop()).toBe(0);
 
     expect(killedAt).toBeGreaterThanOrEqual(3);
@@ -55,10 +62,16 @@ describe('document-processor: SIGKILLed mid-job (child processes)', () => {
     expect([...byDoc.keys()].sort()).toEqual(docs.map((d) => String(d.id)).sort());
     for (const types of byDoc.values()) expect(types).toHaveLength(1);
     for (const d of docs) {
-      const ev = events.find((e) => e.type === 'DocumentProcessed' && (e.data as { documentId: string }).documentId === String(d.id));
+      const ev = events.find(
+        (e) => e.type === 'DocumentProcessed' && (e.data as { documentId: string }).documentId === String(d.id),
+      );
       if (ev) expect(ev.data).toMatchObject({ sha256: await h.expectedSha256(d), size: d.size });
     }
-    const totals = events.find((e) => e.type === 'JobCompleted')?.data as { processed: number; skipped: number; failed: number };
+    const totals = events.find((e) => e.type === 'JobCompleted')?.data as {
+      processed: number;
+      skipped: number;
+      failed: number;
+    };
     expect(totals.processed + totals.skipped + totals.failed).toBe(DOCS);
     expect(totals.processed).toBe([...byDoc.values()].filter((t) => t[0] === 'DocumentProcessed').length);
     expect(events.filter((e) => e.type === 'JobCompleted')).toHaveLength(1);

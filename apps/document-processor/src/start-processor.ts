@@ -24,20 +24,34 @@ export const startProcessor = async (config: ProcessorConfig): Promise<Processor
   const log = config.logger ?? createLogger({ name: 'document-processor', level: config.logLevel });
   let workers: WorkerPool | undefined;
   const service = await bootService({
-    name: 'document-processor', config, log, poolMax: config.jobSlots * (config.concurrency + 2) + 4,
-    migrations: PROCESSOR_MIGRATION_SETS, consumers: processorConsumerOptions(),
-    httpModule: (readiness, jwt) => ProcessorModule.forRoot(readiness, jwt), apiInfo: PROCESSOR_API_INFO,
+    name: 'document-processor',
+    config,
+    log,
+    poolMax: config.jobSlots * (config.concurrency + 2) + 4,
+    migrations: PROCESSOR_MIGRATION_SETS,
+    consumers: processorConsumerOptions(),
+    httpModule: (readiness, jwt) => ProcessorModule.forRoot(readiness, jwt),
+    apiInfo: PROCESSOR_API_INFO,
     start: async ({ db, nc, topology, port, onClose }) => {
       const intake = await startIntake(nc, db, topology, log);
       onClose(() => Promise.all(intake.map((r) => r.stop())));
       const pool = startJobWorkers({
-        db, log, tokens: clioTokenProvider(nc, topology.namespace, config), settings: config, slots: config.jobSlots,
-        concurrency: config.concurrency, retry: { attempts: config.maxAttempts, baseMs: config.retryBaseMs },
-        steps: [downloadHashStep(config.lane), ...(config.extraSteps ?? [])], ...(config.client ? { client: config.client } : {}),
+        db,
+        log,
+        tokens: clioTokenProvider(nc, topology.namespace, config),
+        settings: config,
+        slots: config.jobSlots,
+        concurrency: config.concurrency,
+        retry: { attempts: config.maxAttempts, baseMs: config.retryBaseMs },
+        steps: [downloadHashStep(config.lane), ...(config.extraSteps ?? [])],
+        ...(config.client ? { client: config.client } : {}),
       });
       workers = pool;
       onClose(() => pool.stop());
-      log.info({ port, jobSlots: config.jobSlots, concurrency: config.concurrency, workerId: config.workerId }, 'document-processor started');
+      log.info(
+        { port, jobSlots: config.jobSlots, concurrency: config.concurrency, workerId: config.workerId },
+        'document-processor started',
+      );
     },
   });
   return { ...service, activeJobs: () => workers?.active() ?? 0 };

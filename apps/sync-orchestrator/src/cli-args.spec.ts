@@ -2,12 +2,24 @@ import { parseCliArgs } from './cli-args';
 
 describe('parseCliArgs', () => {
   it.each([
-    [['request', '--firm', 'f1'], { kind: 'request', firmId: 'f1', matterId: null, trigger: 'manual', requestedBy: null }],
-    [['request', '--firm', 'f1', '--matter', 'm9', '--trigger', 'process_click', '--by', 'u1'], { kind: 'request', firmId: 'f1', matterId: 'm9', trigger: 'process_click', requestedBy: 'u1' }],
+    [
+      ['request', '--firm', 'f1'],
+      { kind: 'request', firmId: 'f1', matterId: null, trigger: 'manual', requestedBy: null },
+    ],
+    [
+      ['request', '--firm', 'f1', '--matter', 'm9', '--trigger', 'process_click', '--by', 'u1'],
+      { kind: 'request', firmId: 'f1', matterId: 'm9', trigger: 'process_click', requestedBy: 'u1' },
+    ],
     [['status', '--job', 'j1'], { kind: 'status', jobId: 'j1' }],
     [['stop', '--job', 'j1'], { kind: 'control', control: 'stop', jobId: 'j1', reason: null }],
-    [['reset', '--job', 'j1', '--reason', 'full resync'], { kind: 'control', control: 'reset', jobId: 'j1', reason: 'full resync' }],
-    [['request', '--firm=f1', '--matter=m9'], { kind: 'request', firmId: 'f1', matterId: 'm9', trigger: 'manual', requestedBy: null }],
+    [
+      ['reset', '--job', 'j1', '--reason', 'full resync'],
+      { kind: 'control', control: 'reset', jobId: 'j1', reason: 'full resync' },
+    ],
+    [
+      ['request', '--firm=f1', '--matter=m9'],
+      { kind: 'request', firmId: 'f1', matterId: 'm9', trigger: 'manual', requestedBy: null },
+    ],
     [['--help'], { kind: 'help' }],
     [['stop', '--job', 'j1', '--help'], { kind: 'help' }],
   ])('parses %j', (argv, command) => {

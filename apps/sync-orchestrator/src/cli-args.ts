@@ -36,7 +36,8 @@ const flagsOf = (verb: string, args: readonly string[], group: Group): Map<strin
   for (const t of tokens) {
     if (t.kind === 'positional') return `unknown argument ${t.value}`;
     if (t.kind === 'option-terminator') continue;
-    if (!allowed.includes(t.name)) return `unknown argument ${t.rawName} (${verb} takes ${allowed.map((f) => `--${f}`).join(', ')})`;
+    if (!allowed.includes(t.name))
+      return `unknown argument ${t.rawName} (${verb} takes ${allowed.map((f) => `--${f}`).join(', ')})`;
     if (t.value === undefined || t.value.startsWith('--')) return `${t.rawName} needs a value`;
     if (flags.has(t.name)) return `${t.rawName} given twice`;
     flags.set(t.name, t.value);
@@ -45,10 +46,13 @@ const flagsOf = (verb: string, args: readonly string[], group: Group): Map<strin
 };
 
 /** Parses the CLI's arguments (after `--`); `--help` anywhere asks for the usage. Pure. */
-export const parseCliArgs = (argv: readonly string[]): { ok: true; command: CliCommand } | { ok: false; message: string } => {
+export const parseCliArgs = (
+  argv: readonly string[],
+): { ok: true; command: CliCommand } | { ok: false; message: string } => {
   if (argv.includes('--help') || argv.includes('-h')) return { ok: true, command: { kind: 'help' } };
   const [verb, ...rest] = argv;
-  const group = verb === 'request' || verb === 'status' ? verb : verb !== undefined && CONTROLS.has(verb) ? 'control' : null;
+  const group =
+    verb === 'request' || verb === 'status' ? verb : verb !== undefined && CONTROLS.has(verb) ? 'control' : null;
   if (group === null) return { ok: false, message: verb === undefined ? 'missing command' : `unknown command ${verb}` };
   const flags = flagsOf(verb!, rest, group);
   if (typeof flags === 'string') return { ok: false, message: flags };
@@ -57,10 +61,22 @@ export const parseCliArgs = (argv: readonly string[]): { ok: true; command: CliC
     const trigger = flags.get('trigger') ?? 'manual';
     if (firmId === undefined) return { ok: false, message: '--firm is required' };
     if (!isSyncTrigger(trigger)) return { ok: false, message: `--trigger must be one of the triggers below` };
-    return { ok: true, command: { kind: 'request', firmId, matterId: flags.get('matter') ?? null, trigger, requestedBy: flags.get('by') ?? null } };
+    return {
+      ok: true,
+      command: {
+        kind: 'request',
+        firmId,
+        matterId: flags.get('matter') ?? null,
+        trigger,
+        requestedBy: flags.get('by') ?? null,
+      },
+    };
   }
   const jobId = flags.get('job');
   if (jobId === undefined) return { ok: false, message: '--job is required' };
   if (group === 'status') return { ok: true, command: { kind: 'status', jobId } };
-  return { ok: true, command: { kind: 'control', control: verb as JobControl, jobId, reason: flags.get('reason') ?? null } };
+  return {
+    ok: true,
+    command: { kind: 'control', control: verb as JobControl, jobId, reason: flags.get('reason') ?? null },
+  };
 };

@@ -27,7 +27,13 @@ const run = async (service: SyncService, c: Exclude<CliCommand, { kind: 'help' }
       return job === null ? 3 : 0;
     }
     case 'control': {
-      const r = await service.control({ firmId: null, jobId: c.jobId, control: c.control, requestedBy: null, ...(c.reason === null ? {} : { reason: c.reason }) });
+      const r = await service.control({
+        firmId: null,
+        jobId: c.jobId,
+        control: c.control,
+        requestedBy: null,
+        ...(c.reason === null ? {} : { reason: c.reason }),
+      });
       print(r);
       return r.kind === 'done' ? 0 : 3;
     }

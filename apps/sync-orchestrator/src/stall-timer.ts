@@ -7,19 +7,31 @@ export interface StallTimer {
 }
 
 /** Runs `service.checkStalls()` every `intervalMs` (one check at a time; a failed check is logged and retried next time). */
-export const startStallTimer = (service: Pick<SyncService, 'checkStalls'>, intervalMs: number, log: Logger): StallTimer => {
+export const startStallTimer = (
+  service: Pick<SyncService, 'checkStalls'>,
+  intervalMs: number,
+  log: Logger,
+): StallTimer => {
   let running: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   const tick = (): void => {
-    running = service.checkStalls().then(
-      (restarted) => {
-        if (restarted.length > 0) log.warn({ jobIds: restarted }, 'restarted stalled sync jobs from their checkpoints');
-      },
-      (e: unknown) => log.error({ err: e instanceof Error ? e.name : 'unknown', detail: e instanceof Error ? e.message : undefined }, 'stall check failed'),
-    ).finally(() => {
-      if (!stopped) timer = setTimeout(tick, intervalMs).unref();
-    });
+    running = service
+      .checkStalls()
+      .then(
+        (restarted) => {
+          if (restarted.length > 0)
+            log.warn({ jobIds: restarted }, 'restarted stalled sync jobs from their checkpoints');
+        },
+        (e: unknown) =>
+          log.error(
+            { err: e instanceof Error ? e.name : 'unknown', detail: e instanceof Error ? e.message : undefined },
+            'stall check failed',
+          ),
+      )
+      .finally(() => {
+        if (!stopped) timer = setTimeout(tick, intervalMs).unref();
+      });
   };
   if (intervalMs > 0) timer = setTimeout(tick, intervalMs).unref();
   return {

@@ -11,7 +11,14 @@ import type { Logger } from 'pino';
 import { RpcSubjects, SUBJECTS } from '@sf/contracts';
 import { createDb, migrateToLatest, type Database } from '@sf/db';
 import { createLogger, httpAccessLog } from '@sf/logging';
-import { createConsumerRunner, defineTopology, provision, rebaseSubject, type MessageHandler, type Topology } from '@sf/messaging';
+import {
+  createConsumerRunner,
+  defineTopology,
+  provision,
+  rebaseSubject,
+  type MessageHandler,
+  type Topology,
+} from '@sf/messaging';
 import { projectionByName } from '@sf/sync-read-models';
 import { startProjectionRunner, type Projection } from '@sf/projections';
 import { HttpErrorFilter, mountApiDocs } from '@sf/service-kit';
@@ -56,8 +63,17 @@ const ownProjections = (): [Projection, Projection] => {
 type Closers = Array<() => Promise<unknown>>;
 
 /** The HTTP API: global validation (whitelist, forbid unknown fields), the error filter, the JWT guard. */
-const startHttp = async (deps: HttpDeps, config: OrchestratorConfig, log: Logger, closers: Closers): Promise<number> => {
-  const app: INestApplication = await NestFactory.create(OrchestratorModule.forRoot(deps, config.jwt), new ExpressAdapter(), { logger: false });
+const startHttp = async (
+  deps: HttpDeps,
+  config: OrchestratorConfig,
+  log: Logger,
+  closers: Closers,
+): Promise<number> => {
+  const app: INestApplication = await NestFactory.create(
+    OrchestratorModule.forRoot(deps, config.jwt),
+    new ExpressAdapter(),
+    { logger: false },
+  );
   app.use(httpAccessLog(log));
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new HttpErrorFilter(log, { known: ORCHESTRATOR_KNOWN_FAILURES }));
@@ -69,8 +85,17 @@ const startHttp = async (deps: HttpDeps, config: OrchestratorConfig, log: Logger
 
 /** The sync-request RPC, the ClioConnected consumer and the ConnectionRevoked consumer. Returns the RPC subject. */
 const startMessaging = async (
-  o: { nc: NatsConnection; db: Kysely<Database>; topology: Topology; service: SyncService; deps: SyncDeps; connections: Projection; syncJobs: Projection },
-  log: Logger, closers: Closers,
+  o: {
+    nc: NatsConnection;
+    db: Kysely<Database>;
+    topology: Topology;
+    service: SyncService;
+    deps: SyncDeps;
+    connections: Projection;
+    syncJobs: Projection;
+  },
+  log: Logger,
+  closers: Closers,
 ): Promise<string> => {
   const rpcSubject = rebaseSubject(o.topology.namespace, RpcSubjects.syncRequest);
   const rpc = startSyncRpcResponder({ nc: o.nc, subject: rpcSubject, service: o.service, log });
@@ -82,8 +107,13 @@ const startMessaging = async (
   ];
   for (const [name, handler] of consumers) {
     const consumer = createConsumerRunner({
-      nc: o.nc, db: o.db, topology: o.topology, consumer: o.topology.consumers.find((c) => c.name === name)!, handler,
-      onError: (e) => log.error({ consumer: name, err: e instanceof Error ? e.name : 'unknown' }, 'consumer batch failed'),
+      nc: o.nc,
+      db: o.db,
+      topology: o.topology,
+      consumer: o.topology.consumers.find((c) => c.name === name)!,
+      handler,
+      onError: (e) =>
+        log.error({ consumer: name, err: e instanceof Error ? e.name : 'unknown' }, 'consumer batch failed'),
     });
     await consumer.start();
     closers.push(() => consumer.stop());
@@ -118,13 +148,25 @@ export const startOrchestrator = async (config: OrchestratorConfig): Promise<Orc
     const [syncJobs, connections] = ownProjections();
     if (config.runProjections ?? true) {
       const runner = startProjectionRunner(db, [syncJobs, connections], {
-        onError: (name, e) => log.error({ projection: name, err: e instanceof Error ? e.name : 'unknown' }, 'projection batch failed; retrying'),
+        onError: (name, e) =>
+          log.error(
+            { projection: name, err: e instanceof Error ? e.name : 'unknown' },
+            'projection batch failed; retrying',
+          ),
       });
       closers.push(() => runner.stop());
     }
-    const deps = syncDeps(db, { policy: syncPolicyConfig(config.policy), ...(config.clock ? { now: config.clock } : {}) });
+    const deps = syncDeps(db, {
+      policy: syncPolicyConfig(config.policy),
+      ...(config.clock ? { now: config.clock } : {}),
+    });
     const service = createSyncService(deps);
-    const port = await startHttp({ service, processing: createProcessingService(deps, service), db, nc }, config, log, closers);
+    const port = await startHttp(
+      { service, processing: createProcessingService(deps, service), db, nc },
+      config,
+      log,
+      closers,
+    );
     const rpcSubject = await startMessaging({ nc, db, topology, service, deps, connections, syncJobs }, log, closers);
     const stall = startStallTimer(service, config.stallCheckIntervalMs ?? 60_000, log);
     closers.push(() => stall.stop());

@@ -59,7 +59,13 @@ const exampleEnvelope = (d: EventDefinition, version: number): WireEvent => {
     trace: { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' },
   };
   // Stream ids derive from the current shape, so an older example is placed by its current version's example.
-  const example = { eventId: EXAMPLE_EVENT_ID, type: d.type, version: d.currentVersion, data: d.examples[d.currentVersion], metadata };
+  const example = {
+    eventId: EXAMPLE_EVENT_ID,
+    type: d.type,
+    version: d.currentVersion,
+    data: d.examples[d.currentVersion],
+    metadata,
+  };
   const current = validateNewEvent(example);
   if (!current.ok) throw new Error(`catalogue bug: the ${d.type} example is invalid: ${current.reason}`);
   const { streamId } = streamOf(current.value);
@@ -79,8 +85,16 @@ const exampleEnvelope = (d: EventDefinition, version: number): WireEvent => {
 export const eventHeadersSchema = (): JsonSchema => ({
   type: 'object',
   properties: {
-    [EventHeaders.msgId]: { type: 'string', format: 'uuid', description: 'The event id; JetStream drops a re-publish within the duplicate window.' },
-    [EventHeaders.traceparent]: { type: 'string', pattern: TRACEPARENT_PATTERN.source, description: 'W3C trace context of the decision (metadata.trace).' },
+    [EventHeaders.msgId]: {
+      type: 'string',
+      format: 'uuid',
+      description: 'The event id; JetStream drops a re-publish within the duplicate window.',
+    },
+    [EventHeaders.traceparent]: {
+      type: 'string',
+      pattern: TRACEPARENT_PATTERN.source,
+      description: 'W3C trace context of the decision (metadata.trace).',
+    },
     [EventHeaders.tracestate]: { type: 'string', pattern: TRACESTATE_PATTERN.source },
   },
   required: [EventHeaders.msgId],
@@ -91,14 +105,21 @@ export const deadLetterHeadersSchema = (): JsonSchema => ({
   type: 'object',
   description: 'The original event headers (less Nats-Msg-Id) plus where the message came from and why it failed.',
   properties: {
-    'Nats-Msg-Id': { type: 'string', description: '`dlq:<consumer>:<stream>:<stream sequence>`: re-copying after a crash is deduplicated.' },
+    'Nats-Msg-Id': {
+      type: 'string',
+      description: '`dlq:<consumer>:<stream>:<stream sequence>`: re-copying after a crash is deduplicated.',
+    },
     [EventHeaders.traceparent]: { type: 'string', pattern: TRACEPARENT_PATTERN.source },
     [EventHeaders.tracestate]: { type: 'string', pattern: TRACESTATE_PATTERN.source },
     [h.consumer]: { type: 'string', description: 'Durable consumer that gave up (also the last subject token).' },
     [h.reason]: { type: 'string', description: 'Field-level validation reason or error code; never payload values.' },
     [h.subject]: { type: 'string', description: 'Subject the message was delivered on.' },
     [h.stream]: { type: 'string', description: 'JetStream stream of the original message.' },
-    [h.streamSequence]: { type: 'string', pattern: '^[0-9]+$', description: 'Stream sequence of the original message.' },
+    [h.streamSequence]: {
+      type: 'string',
+      pattern: '^[0-9]+$',
+      description: 'Stream sequence of the original message.',
+    },
     [h.deliveries]: { type: 'string', pattern: '^[0-9]+$', description: 'Delivery attempts made.' },
     [h.failedAt]: { type: 'string', format: 'date-time', description: 'When the message was dead-lettered (UTC).' },
   },
@@ -112,6 +133,7 @@ export const deadLetterMessage = (): JsonSchema => ({
   contentType: 'application/json',
   headers: { $ref: `${SCHEMAS}DeadLetterHeaders` },
   payload: {
-    description: 'The original message body: usually a valid envelope, but it may be the very body that failed to parse.',
+    description:
+      'The original message body: usually a valid envelope, but it may be the very body that failed to parse.',
   },
 });

@@ -12,11 +12,18 @@ type Doc = {
   channels: Record<string, { address: string; messages: Record<string, { $ref: string }> }>;
   components: { messages: Record<string, Message>; schemas: Record<string, Record<string, unknown>> };
 };
-type Message = { name: string; payload: Record<string, unknown>; examples?: { payload: Record<string, unknown> }[]; headers: { $ref: string } } & Record<string, unknown>;
+type Message = {
+  name: string;
+  payload: Record<string, unknown>;
+  examples?: { payload: Record<string, unknown> }[];
+  headers: { $ref: string };
+} & Record<string, unknown>;
 
 const CHECKED_IN = join(__dirname, '..', '..', '..', 'docs', 'asyncapi.yaml');
 const doc = buildAsyncApi() as unknown as Doc;
-const typeVersions = catalogueEntries().flatMap((d) => Object.keys(d.versions).map((v) => [d.type, Number(v), d.currentVersion] as const));
+const typeVersions = catalogueEntries().flatMap((d) =>
+  Object.keys(d.versions).map((v) => [d.type, Number(v), d.currentVersion] as const),
+);
 
 // Ajv resolves `#/components/schemas/...` inside one root document holding the schemas and every payload.
 const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false });
@@ -44,7 +51,9 @@ describe('docs/asyncapi.yaml', () => {
     expect(doc.channels.events.address).toBe('sf.events.{firmId}.{type}');
     expect(doc.channels.deadLetters.address).toBe('sf.dlq.{consumer}');
     expect(doc.components.messages.DeadLetter.headers.$ref).toBe('#/components/schemas/DeadLetterHeaders');
-    expect(doc.components.schemas.DeadLetterHeaders.required).toEqual(expect.arrayContaining(['Sf-Dlq-Consumer', 'Sf-Dlq-Reason']));
+    expect(doc.components.schemas.DeadLetterHeaders.required).toEqual(
+      expect.arrayContaining(['Sf-Dlq-Consumer', 'Sf-Dlq-Reason']),
+    );
     expect(doc.components.schemas.EventHeaders.required).toEqual(['Nats-Msg-Id']);
   });
 
@@ -56,7 +65,10 @@ describe('docs/asyncapi.yaml', () => {
       expect(doc.channels.events.messages[id]).toEqual({ $ref: `#/components/messages/${id}` });
       expect(message).toMatchObject({ name: type, 'x-sf-version': version, 'x-sf-current-version': current });
       expect(JSON.stringify(message.payload)).toContain(`"data":{"$ref":"#/components/schemas/${type}V${version}"}`);
-      expect(doc.components.schemas[`${type}V${version}`]).toMatchObject({ type: 'object', additionalProperties: false });
+      expect(doc.components.schemas[`${type}V${version}`]).toMatchObject({
+        type: 'object',
+        additionalProperties: false,
+      });
     });
 
     it('has an example that both the JSON schema and parseEnvelope accept', () => {

@@ -1,6 +1,12 @@
 import { stringify } from 'yaml';
 import {
-  SCHEMAS, deadLetterHeadersSchema, deadLetterMessage, eventHeadersSchema, eventMessage, messageId, versionsOf,
+  SCHEMAS,
+  deadLetterHeadersSchema,
+  deadLetterMessage,
+  eventHeadersSchema,
+  eventMessage,
+  messageId,
+  versionsOf,
 } from './asyncapi-messages';
 import { catalogueEntries } from './catalogue';
 import type { JsonSchema } from './fields';
@@ -19,7 +25,9 @@ export const CONTRACT_VERSION = '1.0.0';
 export function buildAsyncApi(): JsonSchema {
   const entries = catalogueEntries();
   const ids = entries.flatMap((d) => versionsOf(d).map((v) => messageId(d.type, v)));
-  const messages: JsonSchema = Object.fromEntries(entries.flatMap((d) => versionsOf(d).map((v) => [messageId(d.type, v), eventMessage(d, v)])));
+  const messages: JsonSchema = Object.fromEntries(
+    entries.flatMap((d) => versionsOf(d).map((v) => [messageId(d.type, v), eventMessage(d, v)])),
+  );
   const payloadClasses = entries.flatMap((d) => versionsOf(d).map((v) => d.versions[v]));
   const ref = (path: string) => ({ $ref: path });
   return {

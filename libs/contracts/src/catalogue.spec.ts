@@ -11,18 +11,26 @@ describe('the catalogue', () => {
     for (const [key, d] of Object.entries(CATALOGUE)) expect(d.type).toBe(key);
   });
 
-  it.each(catalogueEntries().map((d) => [d.type, d] as const))('%s: versions 1..current each have a class, an example and an upcaster to the next', (_t, d) => {
-    expect(Object.keys(d.versions).map(Number)).toEqual(Array.from({ length: d.currentVersion }, (_, i) => i + 1));
-    expect(Object.keys(d.upcasters).map(Number)).toEqual(Array.from({ length: d.currentVersion - 1 }, (_, i) => i + 1));
-    expect(d.current).toBe(d.versions[d.currentVersion]);
-    expect(d.description).toMatch(/^[A-Z].{10,120}\.$/);
-    expect(Object.values(StreamTypes)).toContain(d.streamType);
-  });
+  it.each(catalogueEntries().map((d) => [d.type, d] as const))(
+    '%s: versions 1..current each have a class, an example and an upcaster to the next',
+    (_t, d) => {
+      expect(Object.keys(d.versions).map(Number)).toEqual(Array.from({ length: d.currentVersion }, (_, i) => i + 1));
+      expect(Object.keys(d.upcasters).map(Number)).toEqual(
+        Array.from({ length: d.currentVersion - 1 }, (_, i) => i + 1),
+      );
+      expect(d.current).toBe(d.versions[d.currentVersion]);
+      expect(d.description).toMatch(/^[A-Z].{10,120}\.$/);
+      expect(Object.values(StreamTypes)).toContain(d.streamType);
+    },
+  );
 
   it.each(catalogueEntries().flatMap((d) => Object.keys(d.versions).map((v) => [d.type, Number(v)] as const)))(
     '%s v%i: its example is valid',
     (type, version) => {
-      expect(validateEventData(type, version, CATALOGUE[type].examples[version])).toEqual({ ok: true, value: CATALOGUE[type].examples[version] });
+      expect(validateEventData(type, version, CATALOGUE[type].examples[version])).toEqual({
+        ok: true,
+        value: CATALOGUE[type].examples[version],
+      });
     },
   );
 
@@ -34,7 +42,8 @@ describe('the catalogue', () => {
   it('puts a required jobId in every payload of a job stream', () => {
     const jobTypes = catalogueEntries().filter((d) => d.streamType !== StreamTypes.connection);
     expect(jobTypes.length).toBeGreaterThan(0);
-    for (const d of jobTypes) for (const cls of Object.values(d.versions)) expect(fieldsOf(cls).get('jobId')?.presence).toBe(Presence.required);
+    for (const d of jobTypes)
+      for (const cls of Object.values(d.versions)) expect(fieldsOf(cls).get('jobId')?.presence).toBe(Presence.required);
   });
 
   it('knows its own types and current versions', () => {

@@ -10,7 +10,10 @@ export const metadataOf = (m: WireEventMetadata): EventMetadata => {
     occurredAt: m.occurredAt,
   };
   if (m.trace) {
-    out.trace = m.trace.tracestate === undefined ? { traceparent: m.trace.traceparent } : { traceparent: m.trace.traceparent, tracestate: m.trace.tracestate };
+    out.trace =
+      m.trace.tracestate === undefined
+        ? { traceparent: m.trace.traceparent }
+        : { traceparent: m.trace.traceparent, tracestate: m.trace.tracestate };
   }
   return out;
 };

@@ -1,6 +1,17 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsDefined, IsIn, IsObject, IsOptional, Matches, ValidateBy, ValidateIf, ValidateNested, isISO8601 } from 'class-validator';
+import {
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsObject,
+  IsOptional,
+  Matches,
+  ValidateBy,
+  ValidateIf,
+  ValidateNested,
+  isISO8601,
+} from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { Presence, registerField, type DataClass } from './field-registry';
 
@@ -28,7 +39,13 @@ export interface FieldOptions {
 }
 
 const presenceOf = ({ optional = false, nullable = false }: FieldOptions): Presence =>
-  optional ? (nullable ? Presence.optionalNullable : Presence.optional) : nullable ? Presence.nullable : Presence.required;
+  optional
+    ? nullable
+      ? Presence.optionalNullable
+      : Presence.optional
+    : nullable
+      ? Presence.nullable
+      : Presence.required;
 
 const required = IsDefined({ message: (args) => (args.value === null ? 'must not be null' : 'is required') });
 
@@ -46,16 +63,24 @@ const presenceRules = (name: string, presence: Presence): PropertyDecorator[] =>
 };
 
 const withNull = (schema: JsonSchema, presence: Presence): JsonSchema =>
-  presence === Presence.nullable || presence === Presence.optionalNullable ? { oneOf: [schema, { type: 'null' }] } : schema;
+  presence === Presence.nullable || presence === Presence.optionalNullable
+    ? { oneOf: [schema, { type: 'null' }] }
+    : schema;
 
 const field =
-  (schema: SchemaSource, rules: PropertyDecorator[], opts: FieldOptions = {}, nested?: () => DataClass): PropertyDecorator =>
+  (
+    schema: SchemaSource,
+    rules: PropertyDecorator[],
+    opts: FieldOptions = {},
+    nested?: () => DataClass,
+  ): PropertyDecorator =>
   (target, key) => {
     const name = String(key);
     const presence = presenceOf(opts);
     registerField(target.constructor as DataClass, name, { presence, nested });
     for (const decorate of [...presenceRules(name, presence), ...rules]) decorate(target, key);
-    const toSchema: SchemaFunction = (_auto, options) => withNull(typeof schema === 'function' ? schema(options) : schema, presence);
+    const toSchema: SchemaFunction = (_auto, options) =>
+      withNull(typeof schema === 'function' ? schema(options) : schema, presence);
     JSONSchema(toSchema)(target, name);
   };
 
@@ -63,14 +88,22 @@ const field =
  * A custom class-validator rule with one fixed message. Use it directly, next to a `Field` decorator, for rules
  * that look at sibling fields (`object` is the whole object being validated).
  */
-export const rule = (name: string, test: (value: unknown, object: object) => boolean, message: string): PropertyDecorator =>
-  ValidateBy({ name, validator: { validate: (value, args) => test(value, args?.object ?? {}), defaultMessage: () => message } });
+export const rule = (
+  name: string,
+  test: (value: unknown, object: object) => boolean,
+  message: string,
+): PropertyDecorator =>
+  ValidateBy({
+    name,
+    validator: { validate: (value, args) => test(value, args?.object ?? {}), defaultMessage: () => message },
+  });
 
 const isId = (v: unknown): boolean => typeof v === 'string' && v.length >= 1 && v.length <= ID_MAX_LENGTH;
 const isCount = (v: unknown): boolean => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const hasRecordId = (v: unknown): boolean =>
-  isRecord(v) && ((typeof v['id'] === 'string' && isId(v['id'])) || (typeof v['id'] === 'number' && Number.isSafeInteger(v['id'])));
+  isRecord(v) &&
+  ((typeof v['id'] === 'string' && isId(v['id'])) || (typeof v['id'] === 'number' && Number.isSafeInteger(v['id'])));
 const ID_SCHEMA = { type: 'string', minLength: 1, maxLength: ID_MAX_LENGTH };
 const COUNT_SCHEMA = { type: 'integer', minimum: 0 };
 /** Date#toISOString shape: UTC, `Z`, optional fraction. */
@@ -85,7 +118,13 @@ export const Field = {
   text: (opts?: FieldOptions, max = TEXT_MAX_LENGTH) =>
     field(
       { type: 'string', minLength: 1, maxLength: max },
-      [rule('isText', (v) => typeof v === 'string' && v.length >= 1 && v.length <= max, `must be a string of 1 to ${max} characters`)],
+      [
+        rule(
+          'isText',
+          (v) => typeof v === 'string' && v.length >= 1 && v.length <= max,
+          `must be a string of 1 to ${max} characters`,
+        ),
+      ],
       opts,
     ),
 
@@ -109,19 +148,35 @@ export const Field = {
   instant: (opts?: FieldOptions) =>
     field(
       { type: 'string', format: 'date-time', pattern: INSTANT.source },
-      [rule('isInstant', (v) => typeof v === 'string' && INSTANT.test(v) && isISO8601(v, { strict: true }), 'must be an ISO-8601 UTC instant (YYYY-MM-DDTHH:mm:ss[.fff]Z)')],
+      [
+        rule(
+          'isInstant',
+          (v) => typeof v === 'string' && INSTANT.test(v) && isISO8601(v, { strict: true }),
+          'must be an ISO-8601 UTC instant (YYYY-MM-DDTHH:mm:ss[.fff]Z)',
+        ),
+      ],
       opts,
     ),
 
   /** String matching `pattern`; `what` describes it in the failure reason (never the value). */
   pattern: (pattern: RegExp, what: string, opts?: FieldOptions, extra: JsonSchema = {}) =>
-    field({ type: 'string', pattern: pattern.source, ...extra }, [Matches(pattern, { message: `must be ${what}` })], opts),
+    field(
+      { type: 'string', pattern: pattern.source, ...extra },
+      [Matches(pattern, { message: `must be ${what}` })],
+      opts,
+    ),
 
   /** Array of ids (may be empty). */
   idList: (opts?: FieldOptions) =>
     field(
       { type: 'array', items: ID_SCHEMA },
-      [rule('isIdList', (v) => Array.isArray(v) && v.every(isId), `must be an array of strings of 1 to ${ID_MAX_LENGTH} characters`)],
+      [
+        rule(
+          'isIdList',
+          (v) => Array.isArray(v) && v.every(isId),
+          `must be an array of strings of 1 to ${ID_MAX_LENGTH} characters`,
+        ),
+      ],
       opts,
     ),
 
@@ -129,15 +184,37 @@ export const Field = {
   countMap: (opts?: FieldOptions) =>
     field(
       { type: 'object', additionalProperties: COUNT_SCHEMA },
-      [rule('isCountMap', (v) => isRecord(v) && Object.values(v).every(isCount), 'must be an object of non-negative integers')],
+      [
+        rule(
+          'isCountMap',
+          (v) => isRecord(v) && Object.values(v).every(isCount),
+          'must be an object of non-negative integers',
+        ),
+      ],
       opts,
     ),
 
   /** Array of JSON objects, each with an `id` (string or integer); at most 200 (one Clio page). */
   recordList: (opts?: FieldOptions) =>
     field(
-      { type: 'array', maxItems: 200, items: { type: 'object', required: ['id'], properties: { id: { oneOf: [{ type: 'string', minLength: 1, maxLength: ID_MAX_LENGTH }, { type: 'integer' }] } } } },
-      [rule('isRecordList', (v) => Array.isArray(v) && v.length <= 200 && v.every(hasRecordId), 'must be an array of at most 200 objects, each with an id')],
+      {
+        type: 'array',
+        maxItems: 200,
+        items: {
+          type: 'object',
+          required: ['id'],
+          properties: {
+            id: { oneOf: [{ type: 'string', minLength: 1, maxLength: ID_MAX_LENGTH }, { type: 'integer' }] },
+          },
+        },
+      },
+      [
+        rule(
+          'isRecordList',
+          (v) => Array.isArray(v) && v.length <= 200 && v.every(hasRecordId),
+          'must be an array of at most 200 objects, each with an id',
+        ),
+      ],
       opts,
     ),
 
@@ -158,7 +235,11 @@ export const Field = {
     field(
       ({ refPointerPrefix }) => ({ type: 'array', maxItems, items: { $ref: `${refPointerPrefix}${cls().name}` } }),
       [
-        rule('isListOfObjects', (v) => Array.isArray(v) && v.length <= maxItems && v.every(isRecord), `must be an array of at most ${maxItems} objects`),
+        rule(
+          'isListOfObjects',
+          (v) => Array.isArray(v) && v.length <= maxItems && v.every(isRecord),
+          `must be an array of at most ${maxItems} objects`,
+        ),
         ValidateNested({ each: true, message: 'must be an array of objects' }),
         Type(cls),
       ],

@@ -8,7 +8,16 @@ export { valid, invalid } from './validation';
 
 // Wire names
 export {
-  EventTypes, FormerEventTypes, StreamTypes, StreamIdPrefixes, SyncTriggers, SyncModes, SyncScopeKinds, ClioRegions, RevokedBy, EventHeaders,
+  EventTypes,
+  FormerEventTypes,
+  StreamTypes,
+  StreamIdPrefixes,
+  SyncTriggers,
+  SyncModes,
+  SyncScopeKinds,
+  ClioRegions,
+  RevokedBy,
+  EventHeaders,
   DeadLetterHeaders,
 } from './wire-names';
 export { isClioRegion, isSyncScopeKind, isSyncTrigger } from './is-wire-name';
@@ -60,7 +69,14 @@ export type { WireEvent, WireMetadata, WireTrace } from './to-wire';
 export { TRACEPARENT_PATTERN, TRACESTATE_PATTERN, isTraceparent } from './trace-context';
 
 // Subjects and streams
-export { SUBJECTS, subjectFor, isSubjectToken, InvalidSubjectToken, SUBJECT_TOKEN_PATTERN, FIRM_ID_PATTERN } from './subjects';
+export {
+  SUBJECTS,
+  subjectFor,
+  isSubjectToken,
+  InvalidSubjectToken,
+  SUBJECT_TOKEN_PATTERN,
+  FIRM_ID_PATTERN,
+} from './subjects';
 export { streamIds, streamOf } from './stream-ids';
 export type { StreamRef } from './stream-ids';
 

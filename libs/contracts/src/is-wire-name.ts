@@ -1,4 +1,11 @@
-import { ClioRegions, SyncScopeKinds, SyncTriggers, type ClioRegion, type SyncScopeKind, type SyncTrigger } from './wire-names';
+import {
+  ClioRegions,
+  SyncScopeKinds,
+  SyncTriggers,
+  type ClioRegion,
+  type SyncScopeKind,
+  type SyncTrigger,
+} from './wire-names';
 
 const memberOf = <T extends string>(values: Readonly<Record<string, T>>): ((v: unknown) => v is T) => {
   const set: ReadonlySet<unknown> = new Set(Object.values(values));

@@ -29,7 +29,9 @@ const classSchema = (cls: DataClass, refPointerPrefix: string): JsonSchema => {
   const fields = [...fieldsOf(cls)];
   // Declaration order, base class first (the generator lists inherited fields last).
   const properties = Object.fromEntries(fields.map(([name]) => [name, (generatedProperties as JsonSchema)[name]]));
-  const required = fields.filter(([, f]) => f.presence === Presence.required || f.presence === Presence.nullable).map(([name]) => name);
+  const required = fields
+    .filter(([, f]) => f.presence === Presence.required || f.presence === Presence.nullable)
+    .map(([name]) => name);
   return {
     type: 'object',
     properties,

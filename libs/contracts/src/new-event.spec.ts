@@ -13,32 +13,73 @@ describe('newEvent / validateNewEvent', () => {
   });
 
   it('rejects an invalid payload, so it is never appended', () => {
-    const r = newEvent({ eventId, type: 'SyncRequested', data: { ...data, scope: { kind: 'office' as never } }, metadata: metadata() });
+    const r = newEvent({
+      eventId,
+      type: 'SyncRequested',
+      data: { ...data, scope: { kind: 'office' as never } },
+      metadata: metadata(),
+    });
     expect(r).toEqual({ ok: false, reason: 'data.scope.kind: must be one of firm, matter' });
   });
 
   it('rejects bad envelope fields', () => {
-    expect(validateNewEvent({ eventId: 'x', type: 'SyncRequested', version: 2, data, metadata: metadata() })).toEqual({ ok: false, reason: 'eventId: must be a UUID' });
-    expect(validateNewEvent({ eventId, type: 'SyncRequested', version: 2, data, metadata: metadata({ firmId: 'a b' }) })).toEqual({
+    expect(validateNewEvent({ eventId: 'x', type: 'SyncRequested', version: 2, data, metadata: metadata() })).toEqual({
+      ok: false,
+      reason: 'eventId: must be a UUID',
+    });
+    expect(
+      validateNewEvent({ eventId, type: 'SyncRequested', version: 2, data, metadata: metadata({ firmId: 'a b' }) }),
+    ).toEqual({
       ok: false,
       reason: 'metadata.firmId: must be a firm id of 1 to 128 letters, digits, _ or -',
     });
-    expect(validateNewEvent({ eventId, type: 'SyncRequested', version: 2, data, metadata: metadata({ trace: { traceparent: 'nope' } }) }).ok).toBe(false);
+    expect(
+      validateNewEvent({
+        eventId,
+        type: 'SyncRequested',
+        version: 2,
+        data,
+        metadata: metadata({ trace: { traceparent: 'nope' } }),
+      }).ok,
+    ).toBe(false);
   });
 
   it('only appends the current version of a type', () => {
-    const old = { eventId, type: 'SyncRequested', version: 1, data: { jobId: 'j', trigger: 'manual' }, metadata: metadata() };
-    expect(validateNewEvent(old)).toEqual({ ok: false, reason: 'version: must be the current version 2 of SyncRequested' });
+    const old = {
+      eventId,
+      type: 'SyncRequested',
+      version: 1,
+      data: { jobId: 'j', trigger: 'manual' },
+      metadata: metadata(),
+    };
+    expect(validateNewEvent(old)).toEqual({
+      ok: false,
+      reason: 'version: must be the current version 2 of SyncRequested',
+    });
   });
 
   it('rejects an unknown type and anything that is not part of the envelope', () => {
-    expect(validateNewEvent({ eventId, type: 'Nope', version: 1, data: {}, metadata: metadata() })).toEqual({ ok: false, reason: 'type: unknown event type' });
+    expect(validateNewEvent({ eventId, type: 'Nope', version: 1, data: {}, metadata: metadata() })).toEqual({
+      ok: false,
+      reason: 'type: unknown event type',
+    });
     const extra = { eventId, type: 'SyncRequested', version: 2, data, metadata: metadata(), streamId: 's' };
     expect(validateNewEvent(extra)).toEqual({ ok: false, reason: 'streamId: unknown field' });
   });
 
   it('accepts metadata with the optional trace left out as undefined', () => {
-    const r = validateNewEvent({ eventId, type: 'SyncRequested', version: 2, data, metadata: { ...metadata(), trace: undefined } });
-    expect(r.ok && r.value.metadata).toEqual({ firmId: 'firm-42', correlationId: 'corr-1', causationId: null, occurredAt: '2026-01-05T10:00:00.000Z' });
+    const r = validateNewEvent({
+      eventId,
+      type: 'SyncRequested',
+      version: 2,
+      data,
+      metadata: { ...metadata(), trace: undefined },
+    });
+    expect(r.ok && r.value.metadata).toEqual({
+      firmId: 'firm-42',
+      correlationId: 'corr-1',
+      causationId: null,
+      occurredAt: '2026-01-05T10:00:00.000Z',
+    });
   });
 });

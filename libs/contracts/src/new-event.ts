@@ -21,7 +21,13 @@ export function validateNewEvent(e: NewEvent): Validation<NewCatalogueEvent> {
   if (e.version !== current) return invalid(`version: must be the current version ${current} of ${e.type}`);
   const data = validateEventData(e.type, e.version, e.data);
   if (!data.ok) return data;
-  const event: NewEvent = { eventId: e.eventId, type: e.type, version: e.version, data: e.data, metadata: metadataOf(envelope.value.metadata) };
+  const event: NewEvent = {
+    eventId: e.eventId,
+    type: e.type,
+    version: e.version,
+    data: e.data,
+    metadata: metadataOf(envelope.value.metadata),
+  };
   return valid(event as NewCatalogueEvent);
 }
 

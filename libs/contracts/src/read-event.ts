@@ -18,20 +18,30 @@ export type RecordedEventOf<K extends EventType> = Extract<RecordedCatalogueEven
 export function readEvent(e: RecordedEvent): Validation<RecordedCatalogueEvent> {
   const payload = upcastEventData(e.type, e.version, e.data);
   if (!payload.ok) return payload;
-  const read: RecordedEvent = { ...e, type: payload.value.type, version: payload.value.version, data: payload.value.data };
+  const read: RecordedEvent = {
+    ...e,
+    type: payload.value.type,
+    version: payload.value.version,
+    data: payload.value.data,
+  };
   // Safe: the type is a catalogue type and the payload was just validated against its current class.
   return valid(read as RecordedCatalogueEvent);
 }
 
 /** Narrows a read event to one of `types` (a projection's or consumer's subset of the catalogue). */
-export const isEventOf = <K extends EventType>(e: RecordedCatalogueEvent, types: ReadonlySet<K>): e is RecordedEventOf<K> =>
-  (types as ReadonlySet<string>).has(e.type);
+export const isEventOf = <K extends EventType>(
+  e: RecordedCatalogueEvent,
+  types: ReadonlySet<K>,
+): e is RecordedEventOf<K> => (types as ReadonlySet<string>).has(e.type);
 
 /**
  * `readEvent` for a reader that folds only `types`: null for an event of any other type (skipped without the cost
  * of validating it), otherwise the read event narrowed to `types`, or why it does not match its contract.
  */
-export function readEventOf<K extends EventType>(e: RecordedEvent, types: ReadonlySet<K>): Validation<RecordedEventOf<K>> | null {
+export function readEventOf<K extends EventType>(
+  e: RecordedEvent,
+  types: ReadonlySet<K>,
+): Validation<RecordedEventOf<K>> | null {
   if (!(types as ReadonlySet<string>).has(currentTypeName(e.type))) return null;
   const read = readEvent(e);
   if (!read.ok) return read;

@@ -14,7 +14,12 @@ export const metadata = (over: Partial<EventMetadata> = {}): EventMetadata => ({
   ...over,
 });
 
-export const recorded = (type: string, version: number, data: unknown, over: Partial<RecordedEvent> = {}): RecordedEvent => ({
+export const recorded = (
+  type: string,
+  version: number,
+  data: unknown,
+  over: Partial<RecordedEvent> = {},
+): RecordedEvent => ({
   eventId: '5b1f8a52-3c7e-4f0a-9d3b-6e2c1a0f9b84',
   type,
   version,
@@ -28,7 +33,8 @@ export const recorded = (type: string, version: number, data: unknown, over: Par
 });
 
 /** What a consumer receives: the relay's body after a JSON round trip. */
-export const wireOf = (e: RecordedEvent): Record<string, unknown> => JSON.parse(JSON.stringify(toWire(e))) as Record<string, unknown>;
+export const wireOf = (e: RecordedEvent): Record<string, unknown> =>
+  JSON.parse(JSON.stringify(toWire(e))) as Record<string, unknown>;
 
 /** A deep copy with `mutate` applied (for building bad inputs from good ones). */
 export const edit = <T>(value: T, mutate: (copy: T) => void): T => {

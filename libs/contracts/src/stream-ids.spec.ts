@@ -10,13 +10,27 @@ describe('stream ids', () => {
 
   it('finds the stream of an event from its type, job id or firm', () => {
     const m = metadata();
-    expect(streamOf({ type: 'SyncJobResumed', data: { jobId: 'j-1' }, metadata: m })).toEqual({ streamType: 'sync_job', streamId: 'sync-job-j-1' });
-    expect(streamOf({ type: 'RecordsSwept', data: { jobId: 'j-1', matterId: 'm', listed: 0, softDeletedIds: [], restoredIds: [], heldForReview: false }, metadata: m })).toEqual({
+    expect(streamOf({ type: 'SyncJobResumed', data: { jobId: 'j-1' }, metadata: m })).toEqual({
       streamType: 'sync_job',
       streamId: 'sync-job-j-1',
     });
-    expect(streamOf({ type: 'JobCancelled', data: { jobId: 'p-1', reason: 'r' }, metadata: m })).toEqual({ streamType: 'processing_job', streamId: 'processing-job-p-1' });
-    expect(streamOf({ type: 'ConnectionRevoked', data: { connectionId: 'c', revokedBy: 'clio' }, metadata: m })).toEqual({
+    expect(
+      streamOf({
+        type: 'RecordsSwept',
+        data: { jobId: 'j-1', matterId: 'm', listed: 0, softDeletedIds: [], restoredIds: [], heldForReview: false },
+        metadata: m,
+      }),
+    ).toEqual({
+      streamType: 'sync_job',
+      streamId: 'sync-job-j-1',
+    });
+    expect(streamOf({ type: 'JobCancelled', data: { jobId: 'p-1', reason: 'r' }, metadata: m })).toEqual({
+      streamType: 'processing_job',
+      streamId: 'processing-job-p-1',
+    });
+    expect(
+      streamOf({ type: 'ConnectionRevoked', data: { connectionId: 'c', revokedBy: 'clio' }, metadata: m }),
+    ).toEqual({
       streamType: 'connection',
       streamId: 'connection-firm-42',
     });

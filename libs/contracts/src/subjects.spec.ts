@@ -3,12 +3,17 @@ import { InvalidSubjectToken, SUBJECTS, subjectFor } from './subjects';
 
 describe('subjects', () => {
   it('puts an event on sf.events.<firmId>.<Type>', () => {
-    expect(subjectFor({ type: 'SyncRequested', metadata: metadata({ firmId: 'firm_42-a' }) })).toBe('sf.events.firm_42-a.SyncRequested');
+    expect(subjectFor({ type: 'SyncRequested', metadata: metadata({ firmId: 'firm_42-a' }) })).toBe(
+      'sf.events.firm_42-a.SyncRequested',
+    );
   });
 
-  it.each(['firm.42', 'firm 42', '*', '>', '', 'f'.repeat(129), 'firm\n42'])('refuses a firm id that is not a safe token: %j', (firmId) => {
-    expect(() => subjectFor({ type: 'SyncRequested', metadata: metadata({ firmId }) })).toThrow(InvalidSubjectToken);
-  });
+  it.each(['firm.42', 'firm 42', '*', '>', '', 'f'.repeat(129), 'firm\n42'])(
+    'refuses a firm id that is not a safe token: %j',
+    (firmId) => {
+      expect(() => subjectFor({ type: 'SyncRequested', metadata: metadata({ firmId }) })).toThrow(InvalidSubjectToken);
+    },
+  );
 
   it('refuses a type that is not a safe token', () => {
     expect(() => subjectFor({ type: 'Sync.*', metadata: metadata() })).toThrow('type: must match');

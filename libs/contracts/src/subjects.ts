@@ -5,7 +5,8 @@ export const SUBJECT_TOKEN_PATTERN = /^[A-Za-z0-9_-]+$/;
 /** A firm id: a subject token of at most 128 characters (it is the third token of every event subject). */
 export const FIRM_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
 
-export const isSubjectToken = (value: unknown): value is string => typeof value === 'string' && SUBJECT_TOKEN_PATTERN.test(value);
+export const isSubjectToken = (value: unknown): value is string =>
+  typeof value === 'string' && SUBJECT_TOKEN_PATTERN.test(value);
 
 /** Thrown when a subject would be built from an unsafe token: a bug, since validated events never carry one. */
 export class InvalidSubjectToken extends Error {
@@ -28,7 +29,8 @@ export const SUBJECTS = {
   /** Every dead-letter subject (the dead-letter stream binds this). */
   deadLetters: 'sf.dlq.>',
   /** Subject of one event: `sf.events.<firmId>.<Type>`. */
-  event: (firmId: string, type: string): string => `sf.events.${token('firmId', firmId, FIRM_ID_PATTERN)}.${token('type', type)}`,
+  event: (firmId: string, type: string): string =>
+    `sf.events.${token('firmId', firmId, FIRM_ID_PATTERN)}.${token('type', type)}`,
   /** Every event of one firm: `sf.events.<firmId>.>`. */
   firmEvents: (firmId: string): string => `sf.events.${token('firmId', firmId, FIRM_ID_PATTERN)}.>`,
   /** One event type of every firm: `sf.events.*.<Type>` (a consumer filter). */

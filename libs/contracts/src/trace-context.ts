@@ -9,4 +9,5 @@ export const TRACEPARENT_PATTERN =
 /** Printable ASCII, 1 to 512 characters (the length every vendor must propagate). */
 export const TRACESTATE_PATTERN = /^[\x20-\x7e]{1,512}$/;
 
-export const isTraceparent = (value: unknown): value is string => typeof value === 'string' && TRACEPARENT_PATTERN.test(value);
+export const isTraceparent = (value: unknown): value is string =>
+  typeof value === 'string' && TRACEPARENT_PATTERN.test(value);

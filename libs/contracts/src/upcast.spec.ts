@@ -15,13 +15,20 @@ describe('upcasting SyncRequested v1 -> v2', () => {
   });
 
   it('turns no matter id into a firm scope', () => {
-    expect(upcastSyncRequestedV1({ jobId: 'j', trigger: 'first_login' })).toEqual({ jobId: 'j', scope: { kind: 'firm' }, trigger: 'first_login' });
+    expect(upcastSyncRequestedV1({ jobId: 'j', trigger: 'first_login' })).toEqual({
+      jobId: 'j',
+      scope: { kind: 'firm' },
+      trigger: 'first_login',
+    });
   });
 
   it('gives a consumer of a v1 message the current shape and version', () => {
     const v1 = recorded('SyncRequested', 1, { jobId: 'j', trigger: 'manual', matterId: 'm-1' });
     const parsed = parseEnvelope(wireOf(v1));
-    expect(parsed).toEqual({ ok: true, value: { ...v1, version: 2, data: { jobId: 'j', scope: { kind: 'matter', matterId: 'm-1' }, trigger: 'manual' } } });
+    expect(parsed).toEqual({
+      ok: true,
+      value: { ...v1, version: 2, data: { jobId: 'j', scope: { kind: 'matter', matterId: 'm-1' }, trigger: 'manual' } },
+    });
   });
 
   it('narrows on type for projection code', () => {
@@ -33,16 +40,25 @@ describe('upcasting SyncRequested v1 -> v2', () => {
 
   it('upcasts events read straight from the log', () => {
     const v1 = recorded('SyncRequested', 1, { jobId: 'j', trigger: 'schedule' });
-    expect(readEvent(v1)).toEqual({ ok: true, value: { ...v1, version: 2, data: { jobId: 'j', scope: { kind: 'firm' }, trigger: 'schedule' } } });
+    expect(readEvent(v1)).toEqual({
+      ok: true,
+      value: { ...v1, version: 2, data: { jobId: 'j', scope: { kind: 'firm' }, trigger: 'schedule' } },
+    });
   });
 
   it('leaves a current version as it is', () => {
     const data = { jobId: 'j', scope: { kind: 'firm' }, trigger: 'manual', requestedBy: null };
-    expect(upcastEventData('SyncRequested', 2, data)).toEqual({ ok: true, value: { type: 'SyncRequested', version: 2, data } });
+    expect(upcastEventData('SyncRequested', 2, data)).toEqual({
+      ok: true,
+      value: { type: 'SyncRequested', version: 2, data },
+    });
   });
 
   it('validates the old version before upcasting it', () => {
-    expect(upcastEventData('SyncRequested', 1, { jobId: 'j', trigger: 'manual', requestedBy: 'u' })).toEqual({ ok: false, reason: 'data.requestedBy: unknown field' });
+    expect(upcastEventData('SyncRequested', 1, { jobId: 'j', trigger: 'manual', requestedBy: 'u' })).toEqual({
+      ok: false,
+      reason: 'data.requestedBy: unknown field',
+    });
     expect(upcastEventData('SyncRequested', 1, { jobId: 'j', trigger: 'manual', matterId: '' })).toEqual({
       ok: false,
       reason: 'data.matterId: must be a string of 1 to 200 characters',

@@ -23,7 +23,8 @@ export function upcastEventData(
   const { definition } = found.value;
   if (version === definition.currentVersion) return valid({ type, version, data: checked.value });
   const upcast = validateAs(definition.current, applyUpcasters(definition, version, checked.value), 'data');
-  if (!upcast.ok) return invalid(`upcasting ${type} v${version} to v${definition.currentVersion} failed: ${upcast.reason}`);
+  if (!upcast.ok)
+    return invalid(`upcasting ${type} v${version} to v${definition.currentVersion} failed: ${upcast.reason}`);
   return valid({ type, version: definition.currentVersion, data: upcast.value });
 }
 

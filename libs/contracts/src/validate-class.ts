@@ -56,7 +56,10 @@ const unsafeKeyPath = (v: unknown, path: string): string | undefined => {
   if (typeof v !== 'object' || v === null) return undefined;
   for (const key of Object.keys(v)) {
     if (UNSAFE_KEYS.has(key)) return join(path, key);
-    const inner = unsafeKeyPath((v as Record<string, unknown>)[key], join(path, ECHOABLE_NAME.test(key) ? key : '<field>'));
+    const inner = unsafeKeyPath(
+      (v as Record<string, unknown>)[key],
+      join(path, ECHOABLE_NAME.test(key) ? key : '<field>'),
+    );
     if (inner !== undefined) return inner;
   }
   return undefined;
@@ -68,7 +71,11 @@ const formatErrors = (errors: readonly ValidationError[], path: string): string[
     const unknownField = 'whitelistValidation' in constraints;
     const name = unknownField && !ECHOABLE_NAME.test(e.property) ? '<field>' : e.property;
     const here = join(path, name);
-    const own = unknownField ? ['unknown field'] : 'isDefined' in constraints ? [constraints.isDefined] : unique(Object.values(constraints));
+    const own = unknownField
+      ? ['unknown field']
+      : 'isDefined' in constraints
+        ? [constraints.isDefined]
+        : unique(Object.values(constraints));
     // A field that failed itself (e.g. not an object) says enough; its children would only repeat it.
     return own.length > 0 ? [`${here}: ${own.join(', ')}`] : formatErrors(e.children ?? [], here);
   });

@@ -18,11 +18,18 @@ export const USAGE = `Usage: npm run simulator -- [options]
   --help`;
 
 export type CliResult =
-  | { ok: true; options: SimulatorOptions; latencyMs: number; help: boolean }
-  | { ok: false; message: string };
+  { ok: true; options: SimulatorOptions; latencyMs: number; help: boolean } | { ok: false; message: string };
 
 const COUNT_KEYS: readonly (keyof EntityCounts)[] = [
-  'users', 'contacts', 'matters', 'calendar_entries', 'tasks', 'documents', 'activities', 'custom_fields_per_parent', 'folders_per_matter',
+  'users',
+  'contacts',
+  'matters',
+  'calendar_entries',
+  'tasks',
+  'documents',
+  'activities',
+  'custom_fields_per_parent',
+  'folders_per_matter',
 ];
 
 const nonNegativeInt = (name: string, raw: string): number | string => {
@@ -37,9 +44,18 @@ export const parseCliArgs = (argv: readonly string[]): CliResult => {
     values = parseArgs({
       args: [...argv],
       options: {
-        size: { type: 'string' }, seed: { type: 'string' }, counts: { type: 'string' }, port: { type: 'string' },
-        host: { type: 'string' }, regions: { type: 'string' }, 'rate-limit': { type: 'string' }, latency: { type: 'string' },
-        activity: { type: 'string' }, 'trash-days': { type: 'string' }, 'control-key': { type: 'string' }, help: { type: 'boolean' },
+        size: { type: 'string' },
+        seed: { type: 'string' },
+        counts: { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        regions: { type: 'string' },
+        'rate-limit': { type: 'string' },
+        latency: { type: 'string' },
+        activity: { type: 'string' },
+        'trash-days': { type: 'string' },
+        'control-key': { type: 'string' },
+        help: { type: 'boolean' },
       },
       strict: true,
     }).values;
@@ -67,13 +83,15 @@ export const parseCliArgs = (argv: readonly string[]): CliResult => {
   if (str('host')) options.host = str('host');
   if (str('control-key')) options.controlKey = str('control-key');
   const regions = (str('regions') ?? 'us').split(',').map((r) => r.trim().toLowerCase());
-  if (regions.some((r) => !ALL_REGIONS.includes(r as Region))) return { ok: false, message: `--regions takes ${ALL_REGIONS.join(',')}` };
+  if (regions.some((r) => !ALL_REGIONS.includes(r as Region)))
+    return { ok: false, message: `--regions takes ${ALL_REGIONS.join(',')}` };
   options.regions = regions as Region[];
   const rate = str('rate-limit');
   if (rate === 'off') options.rateLimit = false;
   else if (rate !== undefined) {
     const n = nonNegativeInt('rate-limit', rate);
-    if (typeof n === 'string' || n === 0) return { ok: false, message: '--rate-limit must be a positive integer or off' };
+    if (typeof n === 'string' || n === 0)
+      return { ok: false, message: '--rate-limit must be a positive integer or off' };
     options.rateLimit = { limit: n };
   }
   if (str('counts')) {

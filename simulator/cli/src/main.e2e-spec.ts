@@ -5,10 +5,24 @@ const ROOT = path.resolve(__dirname, '../../..');
 
 describe('clio-simulator CLI', () => {
   it('starts, prints base URLs, demo credentials and counts, and serves the API', async () => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'simulator/cli/src/main.ts', '--port', '0',
-      '--counts', 'matters=5,contacts=10,documents=10,activities=10,calendar_entries=5,tasks=5', '--regions', 'us,eu'], {
-      cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        '-r',
+        '@swc-node/register',
+        'simulator/cli/src/main.ts',
+        '--port',
+        '0',
+        '--counts',
+        'matters=5,contacts=10,documents=10,activities=10,calendar_entries=5,tasks=5',
+        '--regions',
+        'us,eu',
+      ],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     try {
       let out = '';
       await new Promise<void>((resolve, reject) => {

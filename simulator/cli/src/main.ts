@@ -26,7 +26,9 @@ const main = async (): Promise<void> => {
     ...sim.regions.map((r) => `[${r}] OAuth ${sim.oauthBaseUrl(r)}`),
     `Control API ${sim.controlUrl}`,
     ...sim.edge.banner((r) => sim.origin(r as never)),
-    `Records: ${Object.entries(counts).map(([k, v]) => `${k}=${v}`).join(' ')}`,
+    `Records: ${Object.entries(counts)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ')}`,
   ];
   console.log(lines.join('\n'));
   const stop = async (): Promise<void> => {

@@ -6,7 +6,17 @@ import { ActivityGenerator } from './activity-generator';
 import { resolveActivityOptions } from './activity-options';
 
 const T0 = Date.UTC(2025, 0, 4, 12);
-const COUNTS = countsFor('small', { users: 3, contacts: 30, matters: 12, calendar_entries: 10, tasks: 10, documents: 15, activities: 20, custom_fields_per_parent: 12, folders_per_matter: 1 });
+const COUNTS = countsFor('small', {
+  users: 3,
+  contacts: 30,
+  matters: 12,
+  calendar_entries: 10,
+  tasks: 10,
+  documents: 15,
+  activities: 20,
+  custom_fields_per_parent: 12,
+  folders_per_matter: 1,
+});
 
 const setup = (seed = 1, opsPerMinute = 60) => {
   const clock = new ManualClock(T0);
@@ -14,7 +24,12 @@ const setup = (seed = 1, opsPerMinute = 60) => {
   generateFirm(store, { seed: 3, counts: COUNTS });
   const changes: StoreChange[] = [];
   store.onChange((c) => changes.push(c));
-  return { clock, store, changes, gen: new ActivityGenerator(store, clock, resolveActivityOptions({ seed, opsPerMinute })) };
+  return {
+    clock,
+    store,
+    changes,
+    gen: new ActivityGenerator(store, clock, resolveActivityOptions({ seed, opsPerMinute })),
+  };
 };
 
 describe('ActivityGenerator', () => {
@@ -42,10 +57,20 @@ describe('ActivityGenerator', () => {
 
   it('honours the mix: zero weights never happen', () => {
     const { store, clock } = setup();
-    const gen = new ActivityGenerator(store, clock, resolveActivityOptions({
-      mix: { matters: { create: 0, update: 0, delete: 0 }, contacts: { create: 0, update: 0, delete: 0 }, tasks: { create: 1, update: 0, delete: 0 },
-        activities: { create: 0, update: 0, delete: 0 }, calendar_entries: { create: 0, update: 0, delete: 0 }, documents: { create: 0, update: 0, delete: 0 } },
-    }));
+    const gen = new ActivityGenerator(
+      store,
+      clock,
+      resolveActivityOptions({
+        mix: {
+          matters: { create: 0, update: 0, delete: 0 },
+          contacts: { create: 0, update: 0, delete: 0 },
+          tasks: { create: 1, update: 0, delete: 0 },
+          activities: { create: 0, update: 0, delete: 0 },
+          calendar_entries: { create: 0, update: 0, delete: 0 },
+          documents: { create: 0, update: 0, delete: 0 },
+        },
+      }),
+    );
     const ops = gen.step(10);
     expect(ops.every((o) => o.resource === 'tasks' && o.kind === 'create')).toBe(true);
   });

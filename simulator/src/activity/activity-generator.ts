@@ -62,7 +62,11 @@ export class ActivityGenerator {
   }
 
   start(change: { opsPerMinute?: number; mix?: ActivityMix } = {}): ActivityStatus {
-    this.opts = { ...this.opts, opsPerMinute: change.opsPerMinute ?? this.opts.opsPerMinute, mix: mergeMix(this.opts.mix, change.mix) };
+    this.opts = {
+      ...this.opts,
+      opsPerMinute: change.opsPerMinute ?? this.opts.opsPerMinute,
+      mix: mergeMix(this.opts.mix, change.mix),
+    };
     this.startedAt = this.clock.now();
     this.doneSinceStart = 0;
     if (!this.timer) {
@@ -81,14 +85,20 @@ export class ActivityGenerator {
   /** Runs the operations that became due on the clock since `start()`. Returns how many ran. */
   tick(): number {
     if (!this.timer) return 0;
-    const due = Math.floor(((this.clock.now() - this.startedAt) * this.opts.opsPerMinute) / 60_000) - this.doneSinceStart;
+    const due =
+      Math.floor(((this.clock.now() - this.startedAt) * this.opts.opsPerMinute) / 60_000) - this.doneSinceStart;
     const n = Math.min(Math.max(0, due), this.opts.maxOpsPerTick);
     this.doneSinceStart += n;
     return this.step(n).length;
   }
 
   status(): ActivityStatus {
-    return { running: !!this.timer, opsPerMinute: this.opts.opsPerMinute, total: this.total, byKind: { ...this.byKind } };
+    return {
+      running: !!this.timer,
+      opsPerMinute: this.opts.opsPerMinute,
+      total: this.total,
+      byKind: { ...this.byKind },
+    };
   }
 
   /** Stops and restores the configured options, counters and PRNG. */
@@ -133,7 +143,8 @@ export class ActivityGenerator {
     }
     const target = this.randomLive(resource);
     if (!target) return undefined;
-    if (kind === 'update') return this.store.update(resource, target.id, recipe.update(env, target)).ok ? target.id : undefined;
+    if (kind === 'update')
+      return this.store.update(resource, target.id, recipe.update(env, target)).ok ? target.id : undefined;
     if (recipe.deletable && !recipe.deletable(env, target)) return undefined;
     return this.store.delete(resource, target.id).ok ? target.id : undefined;
   }

@@ -50,10 +50,14 @@ export const resolveActivityOptions = (o: ActivityOptions = {}): ResolvedActivit
   maxOpsPerTick: o.maxOpsPerTick ?? 5000,
 });
 
-export const mergeMix = (base: Record<ActivityResource, OpWeights>, over: ActivityMix = {}): Record<ActivityResource, OpWeights> =>
-  Object.fromEntries(
-    Object.entries(base).map(([r, w]) => [r, { ...w, ...over[r as ActivityResource] }]),
-  ) as Record<ActivityResource, OpWeights>;
+export const mergeMix = (
+  base: Record<ActivityResource, OpWeights>,
+  over: ActivityMix = {},
+): Record<ActivityResource, OpWeights> =>
+  Object.fromEntries(Object.entries(base).map(([r, w]) => [r, { ...w, ...over[r as ActivityResource] }])) as Record<
+    ActivityResource,
+    OpWeights
+  >;
 
 const RESOURCES: readonly string[] = Object.values(ActivityResource);
 const OPS: readonly string[] = ['create', 'update', 'delete'] satisfies (keyof OpWeights)[];

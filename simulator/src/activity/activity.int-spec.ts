@@ -4,10 +4,24 @@ import { createSimulator, type Simulator } from '../simulator';
 import { startTestReceiver, type TestReceiver } from '../webhooks/test-receiver';
 
 const T0 = Date.UTC(2025, 0, 4, 12);
-const COUNTS = { users: 3, contacts: 30, matters: 12, calendar_entries: 10, tasks: 10, documents: 15, activities: 20, custom_fields_per_parent: 12, folders_per_matter: 1 };
+const COUNTS = {
+  users: 3,
+  contacts: 30,
+  matters: 12,
+  calendar_entries: 10,
+  tasks: 10,
+  documents: 15,
+  activities: 20,
+  custom_fields_per_parent: 12,
+  folders_per_matter: 1,
+};
 const ONLY_MATTER_UPDATES = {
-  matters: { create: 0, update: 1, delete: 0 }, contacts: { create: 0, update: 0, delete: 0 }, tasks: { create: 0, update: 0, delete: 0 },
-  activities: { create: 0, update: 0, delete: 0 }, calendar_entries: { create: 0, update: 0, delete: 0 }, documents: { create: 0, update: 0, delete: 0 },
+  matters: { create: 0, update: 1, delete: 0 },
+  contacts: { create: 0, update: 0, delete: 0 },
+  tasks: { create: 0, update: 0, delete: 0 },
+  activities: { create: 0, update: 0, delete: 0 },
+  calendar_entries: { create: 0, update: 0, delete: 0 },
+  documents: { create: 0, update: 0, delete: 0 },
 };
 
 describe('activity generator (in-process simulator)', () => {
@@ -18,7 +32,14 @@ describe('activity generator (in-process simulator)', () => {
 
   beforeAll(async () => {
     receiver = await startTestReceiver();
-    sim = await createSimulator({ seed: 3, counts: COUNTS, clock: new ManualClock(T0), rateLimit: false, webhooks: { pollIntervalMs: 0 }, activity: { seed: 11, tickMs: 60_000, mix: ONLY_MATTER_UPDATES } });
+    sim = await createSimulator({
+      seed: 3,
+      counts: COUNTS,
+      clock: new ManualClock(T0),
+      rateLimit: false,
+      webhooks: { pollIntervalMs: 0 },
+      activity: { seed: 11, tickMs: 60_000, mix: ONLY_MATTER_UPDATES },
+    });
     control = new SimulatorControl(sim.controlUrl);
     token = (await control.issueToken()).access_token;
   });
@@ -36,7 +57,9 @@ describe('activity generator (in-process simulator)', () => {
     const hook = await fetch(`${sim.baseUrl()}/webhooks.json?fields=id`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ data: { url: `${receiver.origin}/hook`, model: 'matter', fields: 'id,etag', events: ['updated'] } }),
+      body: JSON.stringify({
+        data: { url: `${receiver.origin}/hook`, model: 'matter', fields: 'id,etag', events: ['updated'] },
+      }),
     });
     expect(hook.status).toBe(201);
     await control.settle();
@@ -48,12 +71,18 @@ describe('activity generator (in-process simulator)', () => {
 
     const after = await control.groundTruth();
     const etagOf = (truth: typeof before, id: number) => truth.records.matters.find((r) => r.id === id)?.etag;
-    const deliveries = receiver.requests.filter((r) => !r.headers['x-hook-secret']).map((r) => JSON.parse(r.body) as { data: { id: number; etag: string } });
+    const deliveries = receiver.requests
+      .filter((r) => !r.headers['x-hook-secret'])
+      .map((r) => JSON.parse(r.body) as { data: { id: number; etag: string } });
     for (const op of ops) {
       expect(op).toMatchObject({ resource: 'matters', kind: 'update', at: T0 + 60_000 });
       expect(etagOf(after, op.id)).not.toBe(etagOf(before, op.id));
       const shown = await api(`/matters/${op.id}.json?fields=id,etag,updated_at`);
-      expect(shown.body.data).toEqual({ id: op.id, etag: etagOf(after, op.id), updated_at: '2025-01-04T12:01:00+00:00' });
+      expect(shown.body.data).toEqual({
+        id: op.id,
+        etag: etagOf(after, op.id),
+        updated_at: '2025-01-04T12:01:00+00:00',
+      });
     }
     expect(deliveries.slice(-1)[0].data.etag).toBe(etagOf(after, ops[ops.length - 1].id));
     expect(deliveries).toHaveLength(ops.length);

@@ -49,20 +49,42 @@ const matter: Recipe<'matters'> = {
   create: (g) => {
     const client = anyId(g, 'contacts');
     const number = g.store.table('matters').maxId + 1;
-    const lastName = client === null ? 'Unassigned' : (g.store.get('contacts', client)?.last_name ?? g.store.get('contacts', client)?.name ?? '');
+    const lastName =
+      client === null
+        ? 'Unassigned'
+        : (g.store.get('contacts', client)?.last_name ?? g.store.get('contacts', client)?.name ?? '');
     const description = `${pick(g.rng, ['Advice', 'Dispute', 'Review', 'Filing'])} - ${lastName}`;
     return {
-      number, display_number: `${String(number).padStart(5, '0')}-${lastName}`, custom_number: null, description,
-      status: 'Open', location: null, client_reference: null, client_id: client, billable: true, billing_method: 'hourly',
-      open_date: isoDate(g.now), close_date: null, pending_date: null, practice_area_id: null,
-      responsible_attorney_id: anyId(g, 'users'), responsible_staff_id: null, originating_attorney_id: null,
-      group_id: null, folder_id: null, custom_field_values: [],
+      number,
+      display_number: `${String(number).padStart(5, '0')}-${lastName}`,
+      custom_number: null,
+      description,
+      status: 'Open',
+      location: null,
+      client_reference: null,
+      client_id: client,
+      billable: true,
+      billing_method: 'hourly',
+      open_date: isoDate(g.now),
+      close_date: null,
+      pending_date: null,
+      practice_area_id: null,
+      responsible_attorney_id: anyId(g, 'users'),
+      responsible_staff_id: null,
+      originating_attorney_id: null,
+      group_id: null,
+      folder_id: null,
+      custom_field_values: [],
     };
   },
   update: (g, m) => {
     if (g.rng() < 0.3) {
       const status = m.status === 'Open' ? pick(g.rng, ['Pending', 'Closed'] as const) : 'Open';
-      return { status, ...(status === 'Closed' ? { close_date: isoDate(g.now) } : {}), ...(status === 'Pending' ? { pending_date: isoDate(g.now) } : {}) };
+      return {
+        status,
+        ...(status === 'Closed' ? { close_date: isoDate(g.now) } : {}),
+        ...(status === 'Pending' ? { pending_date: isoDate(g.now) } : {}),
+      };
     }
     return { description: `${m.description.replace(/ \(rev \d+\)$/, '')} (rev ${m.rev + 1})` };
   },
@@ -72,10 +94,25 @@ const contact: Recipe<'contacts'> = {
   create: (g) => {
     const { first, last } = personName(g.rng);
     return {
-      type: 'Person', name: `${first} ${last}`, first_name: first, middle_name: null, last_name: last, prefix: null, title: null,
-      initials: `${first[0]}${last[0]}`, date_of_birth: null, company_id: null, is_client: false, is_co_counsel: false,
-      is_bill_recipient: false, ledes_client_id: null, sales_tax_number: null, addresses: [], email_addresses: [],
-      phone_numbers: [], custom_field_values: [],
+      type: 'Person',
+      name: `${first} ${last}`,
+      first_name: first,
+      middle_name: null,
+      last_name: last,
+      prefix: null,
+      title: null,
+      initials: `${first[0]}${last[0]}`,
+      date_of_birth: null,
+      company_id: null,
+      is_client: false,
+      is_co_counsel: false,
+      is_bill_recipient: false,
+      ledes_client_id: null,
+      sales_tax_number: null,
+      addresses: [],
+      email_addresses: [],
+      phone_numbers: [],
+      custom_field_values: [],
     };
   },
   update: (g) => ({ title: pick(g.rng, ['Owner', 'CEO', 'Director', 'Manager', 'Counsel', 'Consultant']) }),
@@ -87,10 +124,21 @@ const contact: Recipe<'contacts'> = {
 
 const task: Recipe<'tasks'> = {
   create: (g) => ({
-    name: pick(g.rng, TASK_NAMES), status: 'pending', description: null, description_text_type: 'plain_text',
-    priority: pick(g.rng, ['High', 'Normal', 'Low'] as const), due_at: isoDate(g.now + int(g.rng, 1, 30) * 86_400_000),
-    permission: 'public', completed_at: null, notify_completion: false, statute_of_limitations: false, time_estimated: null,
-    matter_id: anyId(g, 'matters'), assignee_id: anyId(g, 'users'), assigner_id: anyId(g, 'users'), task_type_id: null,
+    name: pick(g.rng, TASK_NAMES),
+    status: 'pending',
+    description: null,
+    description_text_type: 'plain_text',
+    priority: pick(g.rng, ['High', 'Normal', 'Low'] as const),
+    due_at: isoDate(g.now + int(g.rng, 1, 30) * 86_400_000),
+    permission: 'public',
+    completed_at: null,
+    notify_completion: false,
+    statute_of_limitations: false,
+    time_estimated: null,
+    matter_id: anyId(g, 'matters'),
+    assignee_id: anyId(g, 'users'),
+    assigner_id: anyId(g, 'users'),
+    task_type_id: null,
   }),
   update: (g, t) =>
     t.status === 'complete'
@@ -102,10 +150,25 @@ const task: Recipe<'tasks'> = {
 
 const activity: Recipe<'activities'> = {
   create: (g) => ({
-    type: 'TimeEntry', date: isoDate(g.now), quantity: int(g.rng, 1, 16) * 900, price: pick(g.rng, [150, 250, 350, 450]),
-    note: pick(g.rng, ACTIVITY_NOTES), flat_rate: false, billed: false, on_bill: false, non_billable: false, no_charge: false,
-    contingency_fee: false, tax_setting: 'no_tax', reference: null, matter_id: anyId(g, 'matters'), user_id: anyId(g, 'users') ?? 1,
-    activity_description_id: null, expense_category_id: null, task_id: null, calendar_entry_id: null,
+    type: 'TimeEntry',
+    date: isoDate(g.now),
+    quantity: int(g.rng, 1, 16) * 900,
+    price: pick(g.rng, [150, 250, 350, 450]),
+    note: pick(g.rng, ACTIVITY_NOTES),
+    flat_rate: false,
+    billed: false,
+    on_bill: false,
+    non_billable: false,
+    no_charge: false,
+    contingency_fee: false,
+    tax_setting: 'no_tax',
+    reference: null,
+    matter_id: anyId(g, 'matters'),
+    user_id: anyId(g, 'users') ?? 1,
+    activity_description_id: null,
+    expense_category_id: null,
+    task_id: null,
+    calendar_entry_id: null,
   }),
   update: (g, a) => (g.rng() < 0.5 ? { quantity: a.quantity + 900 } : { note: pick(g.rng, ACTIVITY_NOTES) }),
   deletable: (_g, a) => !a.billed,
@@ -116,9 +179,20 @@ const calendarEntry: Recipe<'calendar_entries'> = {
     const start = sec(g.now + int(g.rng, 1, 60) * 86_400_000);
     const owner = anyId(g, 'users') ?? 1;
     return {
-      summary: pick(g.rng, EVENT_SUMMARIES), description: null, location: null, start_at: start, end_at: start + 3_600_000,
-      all_day: false, recurrence_rule: null, parent_calendar_entry_id: null, court_rule: false, permission: 'owner',
-      calendar_owner_id: owner, start_at_time_zone: 'UTC', matter_id: anyId(g, 'matters'), attendee_user_ids: [owner],
+      summary: pick(g.rng, EVENT_SUMMARIES),
+      description: null,
+      location: null,
+      start_at: start,
+      end_at: start + 3_600_000,
+      all_day: false,
+      recurrence_rule: null,
+      parent_calendar_entry_id: null,
+      court_rule: false,
+      permission: 'owner',
+      calendar_owner_id: owner,
+      start_at_time_zone: 'UTC',
+      matter_id: anyId(g, 'matters'),
+      attendee_user_ids: [owner],
     };
   },
   update: (g, e) => {

@@ -32,8 +32,12 @@ describe('ETags, conditional requests and API versions', () => {
 
   it('If-Modified-Since gives 304 when nothing changed since', async () => {
     const m = kit.sim.store.get('tasks', 2)!;
-    expect((await kit.get('/tasks/2.json', { 'if-modified-since': new Date(m.updated_at).toUTCString() })).status).toBe(304);
-    expect((await kit.get('/tasks/2.json', { 'if-modified-since': new Date(m.updated_at - 1000).toUTCString() })).status).toBe(200);
+    expect((await kit.get('/tasks/2.json', { 'if-modified-since': new Date(m.updated_at).toUTCString() })).status).toBe(
+      304,
+    );
+    expect(
+      (await kit.get('/tasks/2.json', { 'if-modified-since': new Date(m.updated_at - 1000).toUTCString() })).status,
+    ).toBe(200);
   });
 
   it('who_am_i supports If-None-Match too', async () => {
@@ -44,10 +48,20 @@ describe('ETags, conditional requests and API versions', () => {
 
   it('PATCH with a stale If-Match is 412, with the current one 200', async () => {
     const before = kit.sim.store.get('matters', 5)!.etag;
-    const ok = await kit.send('PATCH', '/matters/5.json?fields=id,etag,description', { data: { description: 'Updated' } }, { 'if-match': before });
+    const ok = await kit.send(
+      'PATCH',
+      '/matters/5.json?fields=id,etag,description',
+      { data: { description: 'Updated' } },
+      { 'if-match': before },
+    );
     expect(ok.status).toBe(200);
     expect(showBody(ok).description).toBe('Updated');
-    const stale = await kit.send('PATCH', '/matters/5.json', { data: { description: 'Again' } }, { 'if-match': before });
+    const stale = await kit.send(
+      'PATCH',
+      '/matters/5.json',
+      { data: { description: 'Again' } },
+      { 'if-match': before },
+    );
     expect(stale.status).toBe(412);
     expect(stale.body).toMatchObject({ error: { type: 'PreconditionFailed' } });
     expect(kit.sim.store.get('matters', 5)!.description).toBe('Updated');
@@ -64,7 +78,11 @@ describe('ETags, conditional requests and API versions', () => {
   });
 
   it('fields errors are 400 in Clio error shape on list and show', async () => {
-    for (const path of ['/matters.json?fields=id,bogus', '/matters/1.json?fields=client{company{id}}', '/matters.json?fields=status{id}']) {
+    for (const path of [
+      '/matters.json?fields=id,bogus',
+      '/matters/1.json?fields=client{company{id}}',
+      '/matters.json?fields=status{id}',
+    ]) {
       const res = await kit.get(path);
       expect(res.status).toBe(400);
       expect(res.body).toEqual({ error: { type: 'InvalidFieldsError', message: expect.any(String) } });

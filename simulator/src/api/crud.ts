@@ -23,14 +23,18 @@ export const pathId = (ctx: RequestContext, name = 'id'): number => {
 /** The `data` object of a write body (`{"data":{...}}`), or 400/422. */
 export const bodyData = async (ctx: RequestContext): Promise<Record<string, unknown>> => {
   const body = await ctx.json();
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badRequest('Request body must be a JSON object');
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw badRequest('Request body must be a JSON object');
   const data = (body as { data?: unknown }).data;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw unprocessable('data must be an object');
   return data as Record<string, unknown>;
 };
 
-export const listHandler = <R extends BaseRecord>(store: SimStore, spec: ListSpec<R> | (() => ListSpec<R>), opts: ListOptions): Handler =>
-  handled((ctx) => serveList(ctx, store, typeof spec === 'function' ? spec() : spec, opts));
+export const listHandler = <R extends BaseRecord>(
+  store: SimStore,
+  spec: ListSpec<R> | (() => ListSpec<R>),
+  opts: ListOptions,
+): Handler => handled((ctx) => serveList(ctx, store, typeof spec === 'function' ? spec() : spec, opts));
 
 export const showHandler = <R extends Resource>(store: SimStore, resource: R, model: Model<RecordOf<R>>): Handler =>
   handled((ctx) => {
@@ -47,7 +51,11 @@ export interface WriteHooks<R extends Resource> {
 }
 
 export const createHandler = <R extends Resource>(
-  store: SimStore, resource: R, model: Model<RecordOf<R>>, spec: WriteSpec<R>, hooks: WriteHooks<R> = {},
+  store: SimStore,
+  resource: R,
+  model: Model<RecordOf<R>>,
+  spec: WriteSpec<R>,
+  hooks: WriteHooks<R> = {},
 ): Handler =>
   handled(async (ctx) => {
     const data = await bodyData(ctx);
@@ -62,7 +70,11 @@ export const createHandler = <R extends Resource>(
   });
 
 export const updateHandler = <R extends Resource>(
-  store: SimStore, resource: R, model: Model<RecordOf<R>>, spec: WriteSpec<R>, hooks: WriteHooks<R> = {},
+  store: SimStore,
+  resource: R,
+  model: Model<RecordOf<R>>,
+  spec: WriteSpec<R>,
+  hooks: WriteHooks<R> = {},
 ): Handler =>
   handled(async (ctx) => {
     const id = pathId(ctx);
@@ -74,10 +86,16 @@ export const updateHandler = <R extends Resource>(
     const problem = spec.validate?.(merged);
     if (problem) throw unprocessable(problem);
     const ifMatch = ctx.headers[Header.IfMatch];
-    const result = store.update(resource, id, merged, { ifMatch: typeof ifMatch === 'string' ? ifMatch.trim() : undefined });
+    const result = store.update(resource, id, merged, {
+      ifMatch: typeof ifMatch === 'string' ? ifMatch.trim() : undefined,
+    });
     if (!result.ok) {
       if (result.reason === 'precondition_failed') {
-        throw new ApiError(412, ErrorType.PreconditionFailed, 'The resource has been modified since the given ETag (If-Match)');
+        throw new ApiError(
+          412,
+          ErrorType.PreconditionFailed,
+          'The resource has been modified since the given ETag (If-Match)',
+        );
       }
       throw notFound(resource);
     }

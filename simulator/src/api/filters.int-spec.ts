@@ -57,23 +57,38 @@ describe('list filters', () => {
   it('matter_id filters documents, tasks, activities and calendar entries', async () => {
     const doc = [...store().table('documents').ascending()][0];
     const m = doc.matter_id!;
-    for (const [path, resource] of [['documents', 'documents'], ['tasks', 'tasks'], ['activities', 'activities'], ['calendar_entries', 'calendar_entries']] as const) {
-      const expected = [...store().table(resource).ascending()].filter((r) => r.matter_id === m && !('deleted_at' in r && r.deleted_at !== null)).map((r) => r.id);
+    for (const [path, resource] of [
+      ['documents', 'documents'],
+      ['tasks', 'tasks'],
+      ['activities', 'activities'],
+      ['calendar_entries', 'calendar_entries'],
+    ] as const) {
+      const expected = [...store().table(resource).ascending()]
+        .filter((r) => r.matter_id === m && !('deleted_at' in r && r.deleted_at !== null))
+        .map((r) => r.id);
       expect(await allIds(kit, `/${path}.json?matter_id=${m}`)).toEqual(expected);
     }
   });
 
   it('parent_id with scope children vs descendants', async () => {
     const matter = [...store().table('matters').ascending()].find((x) =>
-      [...store().table('folders').ascending()].some((f) => f.parent_id !== null && store().get('folders', f.parent_id)?.matter_id === x.id),
+      [...store().table('folders').ascending()].some(
+        (f) => f.parent_id !== null && store().get('folders', f.parent_id)?.matter_id === x.id,
+      ),
     )!;
     const top = matter.folder_id!;
     const folders = [...store().table('folders').ascending()];
     const under = new Set([top, ...folders.filter((f) => f.matter_id === matter.id).map((f) => f.id)]);
     const docs = [...store().table('documents').ascending()];
-    expect(await allIds(kit, `/documents.json?parent_id=${top}`)).toEqual(docs.filter((d) => d.parent_id === top).map((d) => d.id));
-    expect(await allIds(kit, `/documents.json?parent_id=${top}&scope=descendants`)).toEqual(docs.filter((d) => under.has(d.parent_id)).map((d) => d.id));
-    expect(await allIds(kit, `/folders.json?parent_id=${top}`)).toEqual(folders.filter((f) => f.parent_id === top).map((f) => f.id));
+    expect(await allIds(kit, `/documents.json?parent_id=${top}`)).toEqual(
+      docs.filter((d) => d.parent_id === top).map((d) => d.id),
+    );
+    expect(await allIds(kit, `/documents.json?parent_id=${top}&scope=descendants`)).toEqual(
+      docs.filter((d) => under.has(d.parent_id)).map((d) => d.id),
+    );
+    expect(await allIds(kit, `/folders.json?parent_id=${top}`)).toEqual(
+      folders.filter((f) => f.parent_id === top).map((f) => f.id),
+    );
     expect((await kit.get(`/documents.json?parent_id=${top}&scope=everything`)).status).toBe(400);
   });
 
@@ -97,16 +112,22 @@ describe('list filters', () => {
     store().delete('documents', doc.id);
     const plain = await allIds(kit, `/documents.json?matter_id=${doc.matter_id}`);
     expect(plain).not.toContain(doc.id);
-    const withTrash = listBody(await kit.get(`/documents.json?matter_id=${doc.matter_id}&include_deleted=true&fields=id,deleted_at`));
+    const withTrash = listBody(
+      await kit.get(`/documents.json?matter_id=${doc.matter_id}&include_deleted=true&fields=id,deleted_at`),
+    );
     const row = withTrash.data.find((r) => r.id === doc.id);
     expect(row?.deleted_at).toBe(isoTime(clock.now() - (clock.now() % 1000)));
   });
 
   it('status filters matters (comma list, lowercase) and tasks', async () => {
     const matters = [...store().table('matters').ascending()];
-    expect(await allIds(kit, '/matters.json?status=open,pending')).toEqual(matters.filter((m) => m.status !== 'Closed').map((m) => m.id));
+    expect(await allIds(kit, '/matters.json?status=open,pending')).toEqual(
+      matters.filter((m) => m.status !== 'Closed').map((m) => m.id),
+    );
     const tasks = [...store().table('tasks').ascending()];
-    expect(await allIds(kit, '/tasks.json?status=complete')).toEqual(tasks.filter((t) => t.status === 'complete').map((t) => t.id));
+    expect(await allIds(kit, '/tasks.json?status=complete')).toEqual(
+      tasks.filter((t) => t.status === 'complete').map((t) => t.id),
+    );
     expect((await kit.get('/matters.json?status=archived')).status).toBe(400);
   });
 
@@ -117,7 +138,9 @@ describe('list filters', () => {
     expect(await allIds(kit, '/activities.json?type=ExpenseEntry&user_id=2')).toEqual(
       acts.filter((a) => a.type === 'ExpenseEntry' && a.user_id === 2).map((a) => a.id),
     );
-    const cfs = [...store().table('custom_fields').ascending()].filter((f) => f.parent_type === 'Contact').map((f) => f.id);
+    const cfs = [...store().table('custom_fields').ascending()]
+      .filter((f) => f.parent_type === 'Contact')
+      .map((f) => f.id);
     expect(await allIds(kit, '/custom_fields.json?parent_type=contact')).toEqual(cfs);
   });
 });

@@ -28,7 +28,12 @@ const tableSource = <R extends BaseRecord>(spec: ListSpec<R>): RowSource<R> => (
 });
 
 /** Serve an index request: filters, `fields`, cursor or offset paging, `meta.paging.next`. */
-export const serveList = <R extends BaseRecord>(ctx: RequestContext, store: SimStore, spec: ListSpec<R>, opts: ListOptions): void => {
+export const serveList = <R extends BaseRecord>(
+  ctx: RequestContext,
+  store: SimStore,
+  spec: ListSpec<R>,
+  opts: ListOptions,
+): void => {
   const q = ctx.query;
   const compiled = compileFields(spec.model, q.get('fields') ?? undefined);
   if (!compiled.ok) throw invalidFields(compiled.message);
@@ -45,7 +50,11 @@ export const serveList = <R extends BaseRecord>(ctx: RequestContext, store: SimS
     const offset = q.has('offset') ? intParam('offset', q.get('offset') as string) : 0;
     if (offset < 0) throw badRequest('offset must be zero or more');
     if (offset >= MAX_OFFSET_RECORDS) {
-      throw new ApiError(422, ErrorType.Argument, `Offset pagination is limited to ${MAX_OFFSET_RECORDS} records; use cursor pagination (order=id(asc)) instead`);
+      throw new ApiError(
+        422,
+        ErrorType.Argument,
+        `Offset pagination is limited to ${MAX_OFFSET_RECORDS} records; use cursor pagination (order=id(asc)) instead`,
+      );
     }
     const all = collect(source.ascending(store, 0), match);
     const key = order.field === 'id' ? (r: R) => r.id : (r: R) => spec.orders?.[order.field](r, store) ?? null;
@@ -57,7 +66,9 @@ export const serveList = <R extends BaseRecord>(ctx: RequestContext, store: SimS
 
   const cursor = q.has('page_token') ? decodeCursor(q.get('page_token') as string) : undefined;
   const desc = cursor ? cursor.desc : order.desc;
-  const iter = desc ? source.descending(store, cursor?.after ?? Number.MAX_SAFE_INTEGER) : source.ascending(store, cursor?.after ?? 0);
+  const iter = desc
+    ? source.descending(store, cursor?.after ?? Number.MAX_SAFE_INTEGER)
+    : source.ascending(store, cursor?.after ?? 0);
   rows = [];
   let more = false;
   for (const r of iter) {
@@ -68,8 +79,11 @@ export const serveList = <R extends BaseRecord>(ctx: RequestContext, store: SimS
     }
     rows.push(r);
   }
-  if (more) next = withParams(q, { page_token: encodeCursor({ after: rows[rows.length - 1].id, desc }), offset: undefined });
-  const total = opts.metaRecords ? countMatches(store, spec, source, preds.length === 0 ? undefined : match) : undefined;
+  if (more)
+    next = withParams(q, { page_token: encodeCursor({ after: rows[rows.length - 1].id, desc }), offset: undefined });
+  const total = opts.metaRecords
+    ? countMatches(store, spec, source, preds.length === 0 ? undefined : match)
+    : undefined;
   respond(ctx, store, compiled.compiled, rows, next, total);
 };
 
@@ -146,7 +160,12 @@ const compareKeys = (a: SortKey, b: SortKey, idA: number, idB: number): number =
   return a < b ? -1 : 1;
 };
 
-const countMatches = <R extends BaseRecord>(store: SimStore, spec: ListSpec<R>, source: RowSource<R>, match: Pred<R> | undefined): number => {
+const countMatches = <R extends BaseRecord>(
+  store: SimStore,
+  spec: ListSpec<R>,
+  source: RowSource<R>,
+  match: Pred<R> | undefined,
+): number => {
   if (!match && !spec.source) return store.table(spec.resource).size;
   let n = 0;
   for (const r of source.ascending(store, 0)) if (!match || match(r)) n++;

@@ -34,7 +34,15 @@ export interface ListSpec<R extends BaseRecord> {
 }
 
 /** Parameters every index endpoint accepts; `offset` comes from the paging docs (D-PG), not SPEC25. */
-export const COMMON_INDEX_PARAMS = ['fields', 'limit', 'page_token', 'offset', 'ids[]', 'created_since', 'updated_since'] as const;
+export const COMMON_INDEX_PARAMS = [
+  'fields',
+  'limit',
+  'page_token',
+  'offset',
+  'ids[]',
+  'created_since',
+  'updated_since',
+] as const;
 export type CommonParam = (typeof COMMON_INDEX_PARAMS)[number];
 
 /** Every query parameter a list endpoint accepts (the table the contract test checks against the spec). */

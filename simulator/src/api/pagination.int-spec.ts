@@ -49,7 +49,10 @@ describe('pagination', () => {
   });
 
   it('pages backwards with id(desc)', async () => {
-    const truth = kit.sim.store.groundTruth().records.contacts.map((r) => r.id).reverse();
+    const truth = kit.sim.store
+      .groundTruth()
+      .records.contacts.map((r) => r.id)
+      .reverse();
     const { ids } = await walk('/contacts.json?order=id(desc)&limit=150');
     expect(ids).toEqual(truth);
   });

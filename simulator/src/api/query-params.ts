@@ -26,15 +26,20 @@ export const timeParam = (name: string, raw: string): number => {
 
 export const dateParam = (name: string, raw: string): string => {
   const v = raw.trim();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) throw badRequest(`${name} must be a date (YYYY-MM-DD)`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v)))
+    throw badRequest(`${name} must be a date (YYYY-MM-DD)`);
   return v;
 };
 
 /** Values of an `x[]` parameter; also accepts `x[]=1,2` and repeated `x[]`. */
 export const listParam = (values: readonly string[]): string[] =>
-  values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  values
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
 
-export const intListParam = (name: string, values: readonly string[]): number[] => listParam(values).map((v) => intParam(name, v));
+export const intListParam = (name: string, values: readonly string[]): number[] =>
+  listParam(values).map((v) => intParam(name, v));
 
 export const enumParam = <T extends string>(name: string, raw: string, allowed: readonly T[]): T => {
   const v = raw.trim() as T;
@@ -51,11 +56,16 @@ export const dateComparison = (name: string, raw: string): ((date: string | null
   return (date) => {
     if (date === null) return false;
     switch (op) {
-      case '<': return date < d;
-      case '<=': return date <= d;
-      case '>': return date > d;
-      case '>=': return date >= d;
-      default: return date === d;
+      case '<':
+        return date < d;
+      case '<=':
+        return date <= d;
+      case '>':
+        return date > d;
+      case '>=':
+        return date >= d;
+      default:
+        return date === d;
     }
   };
 };

@@ -23,7 +23,13 @@ import { versionsList } from './specs/admin.list';
 import { accountRootFolderId } from './specs/folder-tree';
 import { listEndpoints } from './endpoints';
 import {
-  ACTIVITY_WRITE, CALENDAR_ENTRY_WRITE, CONTACT_WRITE, CUSTOM_FIELD_WRITE, MATTER_WRITE, TASK_WRITE, normalizeContact,
+  ACTIVITY_WRITE,
+  CALENDAR_ENTRY_WRITE,
+  CONTACT_WRITE,
+  CUSTOM_FIELD_WRITE,
+  MATTER_WRITE,
+  TASK_WRITE,
+  normalizeContact,
 } from './writes/write-specs';
 
 export interface CoreDeps {
@@ -47,27 +53,43 @@ export const registerCoreRoutes = (router: Router, deps: CoreDeps): void => {
   }
 
   router.add('GET', p('/matters/:id'), showHandler(store, Resource.Matters, MatterModel));
-  router.add('POST', p('/matters'), createHandler(store, Resource.Matters, MatterModel, MATTER_WRITE, {
-    afterCreate: (m) => {
-      createMatterFolder(store, m.id, m.description, accountRootFolderId(store));
-      return store.get(Resource.Matters, m.id) ?? m;
-    },
-  }));
+  router.add(
+    'POST',
+    p('/matters'),
+    createHandler(store, Resource.Matters, MatterModel, MATTER_WRITE, {
+      afterCreate: (m) => {
+        createMatterFolder(store, m.id, m.description, accountRootFolderId(store));
+        return store.get(Resource.Matters, m.id) ?? m;
+      },
+    }),
+  );
   router.add('PATCH', p('/matters/:id'), updateHandler(store, Resource.Matters, MatterModel, MATTER_WRITE));
   router.add('DELETE', p('/matters/:id'), deleteHandler(store, Resource.Matters));
 
   router.add('GET', p('/contacts/:id'), showHandler(store, Resource.Contacts, ContactModel));
-  router.add('POST', p('/contacts'), createHandler(store, Resource.Contacts, ContactModel, CONTACT_WRITE, { normalize: normalizeContact }));
-  router.add('PATCH', p('/contacts/:id'), updateHandler(store, Resource.Contacts, ContactModel, CONTACT_WRITE, { normalize: normalizeContact }));
+  router.add(
+    'POST',
+    p('/contacts'),
+    createHandler(store, Resource.Contacts, ContactModel, CONTACT_WRITE, { normalize: normalizeContact }),
+  );
+  router.add(
+    'PATCH',
+    p('/contacts/:id'),
+    updateHandler(store, Resource.Contacts, ContactModel, CONTACT_WRITE, { normalize: normalizeContact }),
+  );
   router.add('DELETE', p('/contacts/:id'), deleteHandler(store, Resource.Contacts));
 
   router.add('GET', p('/documents/:id'), showHandler(store, Resource.Documents, DocumentModel));
   router.add('DELETE', p('/documents/:id'), deleteHandler(store, Resource.Documents));
-  router.add('GET', p('/documents/:id/versions'), handled((ctx) => {
-    const id = pathId(ctx);
-    if (!store.get(Resource.Documents, id)) throw notFound('Document');
-    serveList(ctx, store, versionsList(id), opts);
-  }));
+  router.add(
+    'GET',
+    p('/documents/:id/versions'),
+    handled((ctx) => {
+      const id = pathId(ctx);
+      if (!store.get(Resource.Documents, id)) throw notFound('Document');
+      serveList(ctx, store, versionsList(id), opts);
+    }),
+  );
 
   router.add('GET', p('/folders/:id'), showHandler(store, Resource.Folders, FolderModel));
   router.add('DELETE', p('/folders/:id'), deleteHandler(store, Resource.Folders));
@@ -75,8 +97,16 @@ export const registerCoreRoutes = (router: Router, deps: CoreDeps): void => {
   registerDownloadRoutes(router, store, deps.clock, deps.download);
 
   router.add('GET', p('/calendar_entries/:id'), showHandler(store, Resource.CalendarEntries, CalendarEntryModel));
-  router.add('POST', p('/calendar_entries'), createHandler(store, Resource.CalendarEntries, CalendarEntryModel, CALENDAR_ENTRY_WRITE));
-  router.add('PATCH', p('/calendar_entries/:id'), updateHandler(store, Resource.CalendarEntries, CalendarEntryModel, CALENDAR_ENTRY_WRITE));
+  router.add(
+    'POST',
+    p('/calendar_entries'),
+    createHandler(store, Resource.CalendarEntries, CalendarEntryModel, CALENDAR_ENTRY_WRITE),
+  );
+  router.add(
+    'PATCH',
+    p('/calendar_entries/:id'),
+    updateHandler(store, Resource.CalendarEntries, CalendarEntryModel, CALENDAR_ENTRY_WRITE),
+  );
   router.add('DELETE', p('/calendar_entries/:id'), deleteHandler(store, Resource.CalendarEntries));
 
   router.add('GET', p('/tasks/:id'), showHandler(store, Resource.Tasks, TaskModel));
@@ -89,17 +119,29 @@ export const registerCoreRoutes = (router: Router, deps: CoreDeps): void => {
   router.add('PATCH', p('/activities/:id'), updateHandler(store, Resource.Activities, ActivityModel, ACTIVITY_WRITE));
   router.add('DELETE', p('/activities/:id'), deleteHandler(store, Resource.Activities));
 
-  router.add('GET', p('/users/who_am_i'), handled((ctx) => {
-    const fromAuth = ctx.state.get(AUTH_USER_ID_STATE);
-    const id = typeof fromAuth === 'number' ? fromAuth : 1;
-    const user = store.get(Resource.Users, id);
-    if (!user) throw notFound('User');
-    serveShow(ctx, store, UserModel, user);
-  }));
+  router.add(
+    'GET',
+    p('/users/who_am_i'),
+    handled((ctx) => {
+      const fromAuth = ctx.state.get(AUTH_USER_ID_STATE);
+      const id = typeof fromAuth === 'number' ? fromAuth : 1;
+      const user = store.get(Resource.Users, id);
+      if (!user) throw notFound('User');
+      serveShow(ctx, store, UserModel, user);
+    }),
+  );
   router.add('GET', p('/users/:id'), showHandler(store, Resource.Users, UserModel));
 
   router.add('GET', p('/custom_fields/:id'), showHandler(store, Resource.CustomFields, CustomFieldModel));
-  router.add('POST', p('/custom_fields'), createHandler(store, Resource.CustomFields, CustomFieldModel, CUSTOM_FIELD_WRITE));
-  router.add('PATCH', p('/custom_fields/:id'), updateHandler(store, Resource.CustomFields, CustomFieldModel, CUSTOM_FIELD_WRITE));
+  router.add(
+    'POST',
+    p('/custom_fields'),
+    createHandler(store, Resource.CustomFields, CustomFieldModel, CUSTOM_FIELD_WRITE),
+  );
+  router.add(
+    'PATCH',
+    p('/custom_fields/:id'),
+    updateHandler(store, Resource.CustomFields, CustomFieldModel, CUSTOM_FIELD_WRITE),
+  );
   router.add('DELETE', p('/custom_fields/:id'), deleteHandler(store, Resource.CustomFields));
 };

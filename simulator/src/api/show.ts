@@ -31,7 +31,12 @@ export const renderOne = <R>(ctx: RequestContext, store: SimStore, model: Model<
  * A single-record GET: `ETag` + `Last-Modified`, 304 on a matching `If-None-Match` or an `If-Modified-Since` not
  * older than `updated_at` (D-ET). `fields` errors are checked first, as Clio validates the request before caching.
  */
-export const serveShow = <R extends BaseRecord>(ctx: RequestContext, store: SimStore, model: Model<R>, rec: R): void => {
+export const serveShow = <R extends BaseRecord>(
+  ctx: RequestContext,
+  store: SimStore,
+  model: Model<R>,
+  rec: R,
+): void => {
   const body = renderOne(ctx, store, model, rec);
   const headers = { [Header.ETag]: rec.etag, [Header.LastModified]: httpDate(rec.updated_at) };
   const inm = ctx.headers[Header.IfNoneMatch];

@@ -1,7 +1,13 @@
 import type { SimTestKit } from '../testing/sim-test-kit';
 import { startSimTestKit } from '../testing/sim-test-kit';
 import type { OpenApiDoc } from '../testing/openapi-schemas';
-import { loadSpec25, queryParamsOf, responseSchemaName, schemaProperties, schemaValidators } from '../testing/openapi-schemas';
+import {
+  loadSpec25,
+  queryParamsOf,
+  responseSchemaName,
+  schemaProperties,
+  schemaValidators,
+} from '../testing/openapi-schemas';
 import { listEndpoints, OTHER_OPERATION_PARAMS } from '../api/endpoints';
 import type { Model } from '../models/model';
 import { MatterModel } from '../models/matter.models';
@@ -31,11 +37,21 @@ const CASES: Case[] = [
   { list: '/documents.json', show: '/documents/{id}.json', model: DocumentModel as Model<never>, schema: 'Document' },
   { list: '/folders.json', show: '/folders/{id}.json', model: FolderModel as Model<never>, schema: 'Folder' },
   { list: '/folders/list.json', model: ItemModel as Model<never>, schema: 'Item' },
-  { list: '/calendar_entries.json', show: '/calendar_entries/{id}.json', model: CalendarEntryModel as Model<never>, schema: 'CalendarEntry' },
+  {
+    list: '/calendar_entries.json',
+    show: '/calendar_entries/{id}.json',
+    model: CalendarEntryModel as Model<never>,
+    schema: 'CalendarEntry',
+  },
   { list: '/tasks.json', show: '/tasks/{id}.json', model: TaskModel as Model<never>, schema: 'Task' },
   { list: '/activities.json', show: '/activities/{id}.json', model: ActivityModel as Model<never>, schema: 'Activity' },
   { list: '/users.json', show: '/users/{id}.json', model: UserModel as Model<never>, schema: 'User' },
-  { list: '/custom_fields.json', show: '/custom_fields/{id}.json', model: CustomFieldModel as Model<never>, schema: 'CustomField' },
+  {
+    list: '/custom_fields.json',
+    show: '/custom_fields/{id}.json',
+    model: CustomFieldModel as Model<never>,
+    schema: 'CustomField',
+  },
   { list: '/documents/{id}/versions.json', model: DocumentVersionModel as Model<never>, schema: 'DocumentVersion' },
 ];
 
@@ -44,7 +60,9 @@ const fullFields = (model: Model<never>, nestedScalars: boolean): string =>
   Object.entries(model.fields)
     .map(([name, def]) => {
       if (!nestedScalars || (def.kind !== 'object' && def.kind !== 'array')) return name;
-      const inner = Object.entries(def.model().fields).filter(([, d]) => d.kind === 'value').map(([n]) => n);
+      const inner = Object.entries(def.model().fields)
+        .filter(([, d]) => d.kind === 'value')
+        .map(([n]) => n);
       return `${name}{${inner.join(',')}}`;
     })
     .join(',');
@@ -88,7 +106,9 @@ describe('simulator responses validate against Clio OpenAPI 2025-05', () => {
     it.each(variants)('show with %s validates', async (_label, fields) => {
       if (!c.show) return expect(c.list).toMatch(/list|versions/);
       const first = (await kit.get(`${c.list}?limit=1`)).body as { data: { id: number | string }[] };
-      const res = await kit.get(`${concrete(c.show, first.data[0].id)}${fields ? `?fields=${encodeURIComponent(fields)}` : ''}`);
+      const res = await kit.get(
+        `${concrete(c.show, first.data[0].id)}${fields ? `?fields=${encodeURIComponent(fields)}` : ''}`,
+      );
       expect(res.status).toBe(200);
       expectValid(responseSchemaName(doc, 'GET', c.show, '200'), res.body);
     });

@@ -51,7 +51,16 @@ const registerTokenRoutes = (add: ControlRoute, edge: SimulatorEdge, deps: EdgeD
     const region = body && regionOf(deps, body, ctx);
     if (!body || !region) return;
     try {
-      ok(ctx, edge.issueToken({ region, clientId: str(body.clientId), userId: num(body.userId), ttlSeconds: num(body.ttlSeconds) }), 201);
+      ok(
+        ctx,
+        edge.issueToken({
+          region,
+          clientId: str(body.clientId),
+          userId: num(body.userId),
+          ttlSeconds: num(body.ttlSeconds),
+        }),
+        201,
+      );
     } catch (err) {
       fail(ctx, 400, (err as Error).message);
     }
@@ -74,7 +83,6 @@ const registerTokenRoutes = (add: ControlRoute, edge: SimulatorEdge, deps: EdgeD
     ok(ctx, { revoked: edge.oauth.region(region).tokens.revokeAccessToken(token) !== undefined });
   });
   add('GET', '/oauth/callbacks', (ctx) => ok(ctx, { callbacks: edge.oauth.callbackLog() }));
-
 };
 
 const registerLimitAndWebhookRoutes = (add: ControlRoute, edge: SimulatorEdge): void => {

@@ -12,12 +12,23 @@ import type { EdgeDeps, SimulatorEdge } from './simulator-edge';
  * The control API: ground truth, request log and counters, faults, clock, activity generator and reset here;
  * OAuth, rate-limit and webhook controls in control-edge-routes.ts. No OAuth, no rate limit, no faults.
  */
-export const registerControlRoutes = (router: Router, edge: SimulatorEdge, deps: EdgeDeps, key: string | undefined): void => {
+export const registerControlRoutes = (
+  router: Router,
+  edge: SimulatorEdge,
+  deps: EdgeDeps,
+  key: string | undefined,
+): void => {
   const add: ControlRoute = (method, path, handler) =>
-    router.add(method, `${CONTROL_PREFIX}${path}`, (ctx) => {
-      if (key !== undefined && ctx.headers[CONTROL_KEY_HEADER] !== key) return fail(ctx, 401, 'missing or wrong control key');
-      return handler(ctx);
-    }, { scope: 'control' });
+    router.add(
+      method,
+      `${CONTROL_PREFIX}${path}`,
+      (ctx) => {
+        if (key !== undefined && ctx.headers[CONTROL_KEY_HEADER] !== key)
+          return fail(ctx, 401, 'missing or wrong control key');
+        return handler(ctx);
+      },
+      { scope: 'control' },
+    );
   registerStateRoutes(add, edge, deps);
   registerFaultRoutes(add, edge, deps);
   registerClockAndActivityRoutes(add, edge, deps);
@@ -60,7 +71,9 @@ const registerFaultRoutes = (add: ControlRoute, edge: SimulatorEdge, deps: EdgeD
     edge.faults.clear();
     ok(ctx, { ok: true });
   });
-  add('DELETE', '/faults/:id', (ctx) => (edge.faults.remove(ctx.params.id) ? ok(ctx, { ok: true }) : fail(ctx, 404, 'no such fault')));
+  add('DELETE', '/faults/:id', (ctx) =>
+    edge.faults.remove(ctx.params.id) ? ok(ctx, { ok: true }) : fail(ctx, 404, 'no such fault'),
+  );
 };
 
 const registerClockAndActivityRoutes = (add: ControlRoute, edge: SimulatorEdge, deps: EdgeDeps): void => {
@@ -85,16 +98,21 @@ const registerClockAndActivityRoutes = (add: ControlRoute, edge: SimulatorEdge, 
   });
 };
 
-
 const clockState = (deps: EdgeDeps) => ({
   now: deps.clock.now(),
   iso: new Date(deps.clock.now()).toISOString(),
   manual: isManualClock(deps.clock),
 });
 
-const moveClock = async (ctx: RequestContext, edge: SimulatorEdge, deps: EdgeDeps, how: 'set' | 'advance'): Promise<void> => {
+const moveClock = async (
+  ctx: RequestContext,
+  edge: SimulatorEdge,
+  deps: EdgeDeps,
+  how: 'set' | 'advance',
+): Promise<void> => {
   const clock = deps.clock;
-  if (!isManualClock(clock)) return fail(ctx, 409, 'the simulator runs on the system clock; start it with a ManualClock');
+  if (!isManualClock(clock))
+    return fail(ctx, 409, 'the simulator runs on the system clock; start it with a ManualClock');
   const body = await objectBody(ctx);
   if (!body) return;
   if (how === 'set') {

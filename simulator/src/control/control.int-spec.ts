@@ -9,13 +9,20 @@ describe('control API (in-process simulator)', () => {
   let control: SimulatorControl;
 
   beforeAll(async () => {
-    sim = await createSimulator({ empty: true, clock: new ManualClock(T0), rateLimit: { limit: 2 }, controlKey: 'k3y', webhooks: { pollIntervalMs: 0 } });
+    sim = await createSimulator({
+      empty: true,
+      clock: new ManualClock(T0),
+      rateLimit: { limit: 2 },
+      controlKey: 'k3y',
+      webhooks: { pollIntervalMs: 0 },
+    });
     control = new SimulatorControl(sim.controlUrl, 'k3y');
   });
   afterAll(() => sim.close());
   beforeEach(() => control.reset());
 
-  const list = (token: string) => fetch(`${sim.baseUrl()}/webhooks.json`, { headers: { authorization: `Bearer ${token}` } });
+  const list = (token: string) =>
+    fetch(`${sim.baseUrl()}/webhooks.json`, { headers: { authorization: `Bearer ${token}` } });
 
   it('refuses requests without the control key', async () => {
     await expect(new SimulatorControl(sim.controlUrl).health()).rejects.toMatchObject({ status: 401 });
@@ -61,7 +68,13 @@ describe('control API (in-process simulator)', () => {
   });
 
   it('registers an app from a validated body and keeps only the fields of an app', async () => {
-    const app = { clientId: 'c1', clientSecret: 's1', name: 'One', redirectUris: ['http://127.0.0.1/cb'], requestsPerSecond: 3 };
+    const app = {
+      clientId: 'c1',
+      clientSecret: 's1',
+      name: 'One',
+      redirectUris: ['http://127.0.0.1/cb'],
+      requestsPerSecond: 3,
+    };
     expect(await control.registerApp({ ...app, shoeSize: 44 } as never)).toEqual({ regions: ['us'] });
     expect((await control.apps()).apps.us.find((a) => a.clientId === 'c1')).toEqual({ ...app, region: 'us' });
     await control.registerApp({ clientId: 'c2', clientSecret: 's2', redirectUris: [] } as never);
@@ -70,10 +83,16 @@ describe('control API (in-process simulator)', () => {
 
   it.each([
     [{ clientSecret: 's', redirectUris: [] }, 'clientId, clientSecret and redirectUris are required'],
-    [{ clientId: 'c', clientSecret: 's', redirectUris: 'http://x' }, 'clientId, clientSecret and redirectUris are required'],
+    [
+      { clientId: 'c', clientSecret: 's', redirectUris: 'http://x' },
+      'clientId, clientSecret and redirectUris are required',
+    ],
     [{ clientId: 'c', clientSecret: 's', redirectUris: [1] }, 'redirectUris must be non-empty strings'],
     [{ clientId: 'c', clientSecret: 's', redirectUris: [], region: 7 }, 'region must be a non-empty string'],
-    [{ clientId: 'c', clientSecret: 's', redirectUris: [], requestsPerSecond: 0 }, 'requestsPerSecond must be a positive number'],
+    [
+      { clientId: 'c', clientSecret: 's', redirectUris: [], requestsPerSecond: 0 },
+      'requestsPerSecond must be a positive number',
+    ],
   ])('refuses the app %j', async (body, message) => {
     await expect(control.registerApp(body as never)).rejects.toMatchObject({ status: 400, message });
   });

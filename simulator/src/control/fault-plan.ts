@@ -76,12 +76,14 @@ export type FaultInputResult = { ok: true; plan: FaultPlan } | { ok: false; mess
 export const validateFaultInput = (input: unknown, id: string, now: number): FaultInputResult => {
   if (typeof input !== 'object' || input === null) return { ok: false, message: 'fault must be an object' };
   const i = input as FaultPlanInput;
-  if (!ALL_FAULT_KINDS.includes(i.kind)) return { ok: false, message: `kind must be one of ${ALL_FAULT_KINDS.join(', ')}` };
+  if (!ALL_FAULT_KINDS.includes(i.kind))
+    return { ok: false, message: `kind must be one of ${ALL_FAULT_KINDS.join(', ')}` };
   if (i.probability !== undefined && !(i.probability >= 0 && i.probability <= 1)) {
     return { ok: false, message: 'probability must be within 0..1' };
   }
   for (const k of ['count', 'durationMs', 'delayMs', 'retryAfterSeconds', 'keep'] as const) {
-    if (i[k] !== undefined && !(Number.isFinite(i[k]) && (i[k] as number) >= 0)) return { ok: false, message: `${k} must be a non-negative number` };
+    if (i[k] !== undefined && !(Number.isFinite(i[k]) && (i[k] as number) >= 0))
+      return { ok: false, message: `${k} must be a non-negative number` };
   }
   if (i.status !== undefined && !(Number.isInteger(i.status) && i.status >= 100 && i.status <= 599)) {
     return { ok: false, message: 'status must be an HTTP status code' };
@@ -94,7 +96,12 @@ const globCache = new Map<string, RegExp>();
 export const globMatches = (glob: string, value: string): boolean => {
   let re = globCache.get(glob);
   if (!re) {
-    re = new RegExp(`^${glob.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+    re = new RegExp(
+      `^${glob
+        .split('*')
+        .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*')}$`,
+    );
     globCache.set(glob, re);
   }
   return re.test(value);
@@ -116,7 +123,12 @@ const inScope = (p: FaultPlan, t: FaultTarget): boolean => {
  * First active plan that matches and wins its dice roll; it is counted as fired. Plans are tried in creation order;
  * the PRNG is drawn only for in-scope plans with probability < 1, so runs replay exactly for the same seed.
  */
-export const pickFault = (plans: readonly FaultPlan[], target: FaultTarget, now: number, rng: Random): FaultPlan | undefined => {
+export const pickFault = (
+  plans: readonly FaultPlan[],
+  target: FaultTarget,
+  now: number,
+  rng: Random,
+): FaultPlan | undefined => {
   for (const p of plans) {
     if (!isActive(p, now) || !inScope(p, target)) continue;
     if (p.probability !== undefined && p.probability < 1 && rng() >= p.probability) continue;

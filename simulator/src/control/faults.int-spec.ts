@@ -4,7 +4,17 @@ import { createSimulator, type Simulator } from '../simulator';
 import { SimulatorControl } from './simulator-control';
 
 const T0 = Date.UTC(2025, 0, 4, 12);
-const COUNTS = { users: 2, contacts: 4, matters: 5, calendar_entries: 1, tasks: 1, documents: 1, activities: 1, custom_fields_per_parent: 12, folders_per_matter: 0 };
+const COUNTS = {
+  users: 2,
+  contacts: 4,
+  matters: 5,
+  calendar_entries: 1,
+  tasks: 1,
+  documents: 1,
+  activities: 1,
+  custom_fields_per_parent: 12,
+  folders_per_matter: 0,
+};
 
 describe('fault injection (in-process simulator, driven through the control API)', () => {
   let sim: Simulator;
@@ -12,7 +22,13 @@ describe('fault injection (in-process simulator, driven through the control API)
   let token: string;
 
   beforeAll(async () => {
-    sim = await createSimulator({ seed: 2, counts: COUNTS, clock: new ManualClock(T0), rateLimit: false, webhooks: { pollIntervalMs: 0 } });
+    sim = await createSimulator({
+      seed: 2,
+      counts: COUNTS,
+      clock: new ManualClock(T0),
+      rateLimit: false,
+      webhooks: { pollIntervalMs: 0 },
+    });
     control = new SimulatorControl(sim.controlUrl);
   });
   afterAll(() => sim.close());
@@ -21,7 +37,8 @@ describe('fault injection (in-process simulator, driven through the control API)
     token = (await control.issueToken()).access_token;
   });
 
-  const list = (t = token) => fetch(`${sim.baseUrl()}/matters.json?limit=2`, { headers: { authorization: `Bearer ${t}` } });
+  const list = (t = token) =>
+    fetch(`${sim.baseUrl()}/matters.json?limit=2`, { headers: { authorization: `Bearer ${t}` } });
 
   it('rate_limit answers 429 with the planned Retry-After, count times', async () => {
     await control.addFault({ kind: 'rate_limit', count: 2, retryAfterSeconds: 7 });
@@ -40,7 +57,9 @@ describe('fault injection (in-process simulator, driven through the control API)
     const res = await list();
     expect(res.status).toBe(503);
     expect(await res.json()).toEqual({ error: { type: 'InternalServerError', message: 'Simulated server error' } });
-    expect((await fetch(`${sim.baseUrl()}/webhooks.json`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    expect(
+      (await fetch(`${sim.baseUrl()}/webhooks.json`, { headers: { authorization: `Bearer ${token}` } })).status,
+    ).toBe(200);
     await control.advanceClock(60_000);
     expect((await list()).status).toBe(200);
   });

@@ -48,7 +48,9 @@ export class SimulatorControl {
   clearRequests = () => this.call<{ ok: true }>('DELETE', '/requests');
   /** Requests that presented `token` (the token never leaves this process; the server keys counters by fingerprint). */
   requestCount = async (token: string): Promise<TokenCounter | undefined> =>
-    (await this.call<{ byToken: Record<string, TokenCounter> }>('GET', '/requests/counters')).byToken[tokenFingerprint(token)];
+    (await this.call<{ byToken: Record<string, TokenCounter> }>('GET', '/requests/counters')).byToken[
+      tokenFingerprint(token)
+    ];
 
   faults = async () => (await this.call<{ faults: FaultPlan[] }>('GET', '/faults')).faults;
   addFault = (fault: FaultPlanInput) => this.call<FaultPlan>('POST', '/faults', fault);
@@ -61,7 +63,8 @@ export class SimulatorControl {
   advanceClock = (ms: number) => this.call<ClockState>('POST', '/clock/advance', { ms });
 
   activity = () => this.call<ActivityStatus>('GET', '/activity');
-  startActivity = (opts: { opsPerMinute?: number; mix?: ActivityMix } = {}) => this.call<ActivityStatus>('POST', '/activity/start', opts);
+  startActivity = (opts: { opsPerMinute?: number; mix?: ActivityMix } = {}) =>
+    this.call<ActivityStatus>('POST', '/activity/start', opts);
   stopActivity = () => this.call<ActivityStatus>('POST', '/activity/stop');
   stepActivity = (n = 1) => this.call<{ ops: ActivityOp[]; status: ActivityStatus }>('POST', '/activity/step', { n });
 
@@ -69,21 +72,27 @@ export class SimulatorControl {
 
   apps = () => this.call<{ apps: Record<string, RegisteredApp[]> }>('GET', '/oauth/apps');
   registerApp = (app: RegisteredApp) => this.call<{ regions: string[] }>('POST', '/oauth/apps', app);
-  setAutoApprove = (enabled: boolean, userId?: number) => this.call<{ enabled: boolean; userId?: number }>('PUT', '/oauth/auto-approve', { enabled, userId });
+  setAutoApprove = (enabled: boolean, userId?: number) =>
+    this.call<{ enabled: boolean; userId?: number }>('PUT', '/oauth/auto-approve', { enabled, userId });
   setTokenTtl = (seconds: number) => this.call<{ seconds: number }>('PUT', '/oauth/token-ttl', { seconds });
   issueToken = (opts: { region?: string; clientId?: string; userId?: number; ttlSeconds?: number } = {}) =>
     this.call<IssuedToken>('POST', '/oauth/tokens', opts);
   /** User-initiated revoke in Clio's UI: all tokens of the user for the app; the deauthorization callback says `all`. */
-  revokeUser = (opts: { region?: string; clientId?: string; userId?: number } = {}) => this.call<{ revoked: number }>('POST', '/oauth/revoke-user', opts);
-  revokeToken = (accessToken: string, region?: string) => this.call<{ revoked: boolean }>('POST', '/oauth/revoke-token', { accessToken, region });
-  deauthCallbacks = async () => (await this.call<{ callbacks: DeauthCallbackRecord[] }>('GET', '/oauth/callbacks')).callbacks;
+  revokeUser = (opts: { region?: string; clientId?: string; userId?: number } = {}) =>
+    this.call<{ revoked: number }>('POST', '/oauth/revoke-user', opts);
+  revokeToken = (accessToken: string, region?: string) =>
+    this.call<{ revoked: boolean }>('POST', '/oauth/revoke-token', { accessToken, region });
+  deauthCallbacks = async () =>
+    (await this.call<{ callbacks: DeauthCallbackRecord[] }>('GET', '/oauth/callbacks')).callbacks;
 
   rateLimit = () => this.call<ResolvedRateLimit & { enabled: boolean }>('GET', '/rate-limit');
-  setRateLimit = (change: RateLimitOptions & { enabled?: boolean }) => this.call<ResolvedRateLimit & { enabled: boolean }>('PUT', '/rate-limit', change);
+  setRateLimit = (change: RateLimitOptions & { enabled?: boolean }) =>
+    this.call<ResolvedRateLimit & { enabled: boolean }>('PUT', '/rate-limit', change);
 
   webhooks = async () => (await this.call<{ webhooks: WebhookRecord[] }>('GET', '/webhooks')).webhooks;
   deliveries = async () => (await this.call<{ deliveries: Delivery[] }>('GET', '/webhooks/deliveries')).deliveries;
-  deliveryAttempts = async () => (await this.call<{ attempts: DeliveryAttempt[] }>('GET', '/webhooks/attempts')).attempts;
+  deliveryAttempts = async () =>
+    (await this.call<{ attempts: DeliveryAttempt[] }>('GET', '/webhooks/attempts')).attempts;
   pumpWebhooks = () => this.call<{ sent: number }>('POST', '/webhooks/pump');
   /** Waits until handshakes, due deliveries and deauthorization callbacks have finished. */
   settle = () => this.call<{ pending: number }>('POST', '/webhooks/settle');
@@ -92,7 +101,11 @@ export class SimulatorControl {
     const headers: Record<string, string> = {};
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (this.key !== undefined) headers[CONTROL_KEY_HEADER] = this.key;
-    const res = await fetch(`${this.controlUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${this.controlUrl}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await res.text();
     const parsed = text ? (JSON.parse(text) as unknown) : undefined;
     if (!res.ok) {

@@ -78,7 +78,14 @@ export class SimulatorEdge {
     const clientId = opts.clientId ?? r.apps.list()[0]?.clientId;
     if (!clientId || !r.apps.get(clientId)) throw new Error(`no app ${clientId ?? ''} in region ${region}`);
     const now = this.deps.clock.now();
-    const grant = r.tokens.mint({ clientId, userId: opts.userId ?? this.oauth.defaultUserId(), ttlSeconds: opts.ttlSeconds ?? this.oauth.ttlSeconds }, now);
+    const grant = r.tokens.mint(
+      {
+        clientId,
+        userId: opts.userId ?? this.oauth.defaultUserId(),
+        ttlSeconds: opts.ttlSeconds ?? this.oauth.ttlSeconds,
+      },
+      now,
+    );
     return { ...tokenResponse(grant, now), user_id: grant.userId, client_id: clientId };
   }
 
@@ -97,7 +104,8 @@ export class SimulatorEdge {
 
   /** Back to the start: tokens, limits, faults, webhooks, activity, logs; the firm's data too with `data`. */
   async reset(opts: { data?: boolean } = {}): Promise<{ ok: true } | { ok: false; message: string }> {
-    if (opts.data && !this.deps.resetData) return { ok: false, message: 'data reset is not available in this simulator' };
+    if (opts.data && !this.deps.resetData)
+      return { ok: false, message: 'data reset is not available in this simulator' };
     this.activity.reset();
     await this.settle();
     this.webhooks.reset();
@@ -113,9 +121,13 @@ export class SimulatorEdge {
   /** Startup lines: the apps of each region (demo credentials included). */
   banner(origin: (region: string) => string): string[] {
     return this.deps.regions.flatMap((region) =>
-      this.oauth.region(region).apps.list().map(
-        (a) => `[${region}] OAuth app "${a.name}": client_id=${a.clientId} client_secret=${a.clientSecret} authorize=${origin(region)}/oauth/authorize`,
-      ),
+      this.oauth
+        .region(region)
+        .apps.list()
+        .map(
+          (a) =>
+            `[${region}] OAuth app "${a.name}": client_id=${a.clientId} client_secret=${a.clientSecret} authorize=${origin(region)}/oauth/authorize`,
+        ),
     );
   }
 
@@ -135,18 +147,27 @@ export class SimulatorEdge {
     const log = pipeline.get('requestLog');
     // The log and counters describe the traffic of the system under test, so control calls stay out of them.
     use('requestLog', (ctx, next) =>
-      ctx.scope === 'control' ? next() : log(ctx, async () => {
-        try {
-          await next();
-        } finally {
-          const token = ctx.token ?? bearerToken(ctx.headers[Header.Authorization]);
-          if (token) this.counters.record(token, ctx.res.statusCode, clock.now());
-        }
-      }),
+      ctx.scope === 'control'
+        ? next()
+        : log(ctx, async () => {
+            try {
+              await next();
+            } finally {
+              const token = ctx.token ?? bearerToken(ctx.headers[Header.Authorization]);
+              if (token) this.counters.record(token, ctx.res.statusCode, clock.now());
+            }
+          }),
     );
     use('faults', faultMiddleware(this.faults, clock, this.timers));
     if (this.oauth.options.enabled) use('auth', oauthAuth(this.oauth));
-    use('rateLimit', rateLimitMiddleware((r) => this.rateLimits.limiter(r), clock, (r, c) => this.oauth.region(r).apps.get(c)?.requestsPerSecond));
+    use(
+      'rateLimit',
+      rateLimitMiddleware(
+        (r) => this.rateLimits.limiter(r),
+        clock,
+        (r, c) => this.oauth.region(r).apps.get(c)?.requestsPerSecond,
+      ),
+    );
     registerOAuthRoutes(router, this.oauth);
     registerWebhookRoutes(router, this.webhooks);
   }

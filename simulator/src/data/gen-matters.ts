@@ -25,8 +25,16 @@ export const generateMatters = (g: GenContext): void => {
     const clientId = contacts.size > 0 ? 1 + rng.skewed(contacts.size, 1.6) : null;
     const client = clientId === null ? undefined : contacts.get(clientId);
     if (clientId !== null) clients.add(clientId);
-    const clientName = client ? (client.type === 'Person' ? (client.last_name ?? client.name) : client.name) : 'Unassigned';
-    const status = rng.weighted([['Open', 70], ['Closed', 22], ['Pending', 8]] as const);
+    const clientName = client
+      ? client.type === 'Person'
+        ? (client.last_name ?? client.name)
+        : client.name
+      : 'Unassigned';
+    const status = rng.weighted([
+      ['Open', 70],
+      ['Closed', 22],
+      ['Pending', 8],
+    ] as const);
     const openMs = created + rng.int(0, 5) * DAY;
     const closeMs = status === 'Closed' ? Math.min(g.anchor - DAY, openMs + rng.int(30, 900) * DAY) : null;
     const description = rng
@@ -36,11 +44,21 @@ export const generateMatters = (g: GenContext): void => {
       .replace('{person}', client?.type === 'Person' ? client.name : `${rng.pick(FIRST_NAMES)} ${rng.pick(LAST_NAMES)}`)
       .replace('{company}', client?.type === 'Company' ? client.name : `${rng.pick(COMPANY_WORDS)} Group`);
     const rec: Omit<MatterRecord, 'etag' | 'rev'> = {
-      id, number: id, display_number: `${String(id).padStart(5, '0')}-${clientName}`,
-      custom_number: rng.bool(0.1) ? `M-${id}` : null, description, status,
+      id,
+      number: id,
+      display_number: `${String(id).padStart(5, '0')}-${clientName}`,
+      custom_number: rng.bool(0.1) ? `M-${id}` : null,
+      description,
+      status,
       location: rng.bool(0.3) ? rng.pick(['Cook County', 'King County', 'Travis County', 'Suffolk County']) : null,
-      client_reference: rng.bool(0.15) ? `REF-${rng.int(100, 99999)}` : null, client_id: clientId,
-      billable: rng.bool(0.9), billing_method: rng.weighted([['hourly', 75], ['flat', 15], ['contingency', 10]] as const),
+      client_reference: rng.bool(0.15) ? `REF-${rng.int(100, 99999)}` : null,
+      client_id: clientId,
+      billable: rng.bool(0.9),
+      billing_method: rng.weighted([
+        ['hourly', 75],
+        ['flat', 15],
+        ['contingency', 10],
+      ] as const),
       open_date: status === 'Pending' ? null : isoDate(openMs),
       close_date: closeMs === null ? null : isoDate(closeMs),
       pending_date: status === 'Pending' ? isoDate(created) : null,
@@ -48,9 +66,11 @@ export const generateMatters = (g: GenContext): void => {
       responsible_attorney_id: lawyers.length > 0 ? rng.pick(lawyers) : null,
       responsible_staff_id: rng.bool(0.5) ? rng.int(1, userCount) : null,
       originating_attorney_id: lawyers.length > 0 && rng.bool(0.7) ? rng.pick(lawyers) : null,
-      group_id: rng.int(1, 5), folder_id: null,
+      group_id: rng.int(1, 5),
+      folder_id: null,
       custom_field_values: customFieldValuesFor(g, rng, 'Matter', created),
-      created_at: created, updated_at: sec(Math.max(g.updatedAt(rng, created), closeMs ?? 0)),
+      created_at: created,
+      updated_at: sec(Math.max(g.updatedAt(rng, created), closeMs ?? 0)),
     };
     g.store.seed(Resource.Matters, rec);
   }

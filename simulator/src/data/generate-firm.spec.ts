@@ -6,7 +6,10 @@ import { MatterModel } from '../models/matter.models';
 import { generateFirm } from './generate-firm';
 import { countsFor, SIZE_PRESETS } from './sizes';
 
-const build = (seed: number, counts = countsFor('small', { contacts: 200, matters: 60, documents: 300, activities: 400 })) => {
+const build = (
+  seed: number,
+  counts = countsFor('small', { contacts: 200, matters: 60, documents: 300, activities: 400 }),
+) => {
   const store = new SimStore(new ManualClock());
   generateFirm(store, { seed, counts });
   return store;
@@ -20,7 +23,9 @@ describe('generateFirm', () => {
     const c = compileFields(MatterModel, Object.keys(MatterModel.fields).join(','));
     if (!c.ok) throw new Error(c.message);
     for (const id of [1, 17, 60]) {
-      expect(c.compiled.render(b.get('matters', id)!, { store: b })).toEqual(c.compiled.render(a.get('matters', id)!, { store: a }));
+      expect(c.compiled.render(b.get('matters', id)!, { store: b })).toEqual(
+        c.compiled.render(a.get('matters', id)!, { store: a }),
+      );
     }
     expect(b.get('contacts', 5)).toEqual(a.get('contacts', 5));
   });
@@ -29,17 +34,28 @@ describe('generateFirm', () => {
     const a = build(1);
     const b = build(2);
     expect(b.get('matters', 1)?.etag).not.toBe(a.get('matters', 1)?.etag);
-    expect(b.get('contacts', 1)?.name === a.get('contacts', 1)?.name && b.get('contacts', 2)?.name === a.get('contacts', 2)?.name).toBe(false);
+    expect(
+      b.get('contacts', 1)?.name === a.get('contacts', 1)?.name &&
+        b.get('contacts', 2)?.name === a.get('contacts', 2)?.name,
+    ).toBe(false);
   });
 
   it('creates the requested counts and realistic shapes', () => {
     const store = build(3);
     const truth = store.groundTruth();
-    expect(truth.counts).toMatchObject({ contacts: 200, matters: 60, documents: 300, activities: 400, users: SIZE_PRESETS.small.users });
+    expect(truth.counts).toMatchObject({
+      contacts: 200,
+      matters: 60,
+      documents: 300,
+      activities: 400,
+      users: SIZE_PRESETS.small.users,
+    });
     expect(truth.counts.document_versions).toBeGreaterThanOrEqual(300);
     const contacts = [...store.table('contacts').ascending()];
     expect(new Set(contacts.map((c) => c.type))).toEqual(new Set(['Person', 'Company']));
-    expect(contacts.some((c) => c.addresses.length > 0 && c.email_addresses.length > 0 && c.phone_numbers.length > 0)).toBe(true);
+    expect(
+      contacts.some((c) => c.addresses.length > 0 && c.email_addresses.length > 0 && c.phone_numbers.length > 0),
+    ).toBe(true);
     const types = new Set([...store.table('custom_fields').ascending()].map((f) => f.field_type));
     expect(types).toEqual(new Set(Object.values(CustomFieldType)));
     const matters = [...store.table('matters').ascending()];

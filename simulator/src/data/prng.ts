@@ -55,7 +55,10 @@ export class Rng {
 
   /** A UUID-shaped string (version-4 layout) from this stream. */
   uuid(): string {
-    const h = (n: number) => Math.floor(this.next() * 16 ** n).toString(16).padStart(n, '0');
+    const h = (n: number) =>
+      Math.floor(this.next() * 16 ** n)
+        .toString(16)
+        .padStart(n, '0');
     return `${h(8)}-${h(4)}-4${h(3)}-${'89ab'[this.int(0, 3)]}${h(3)}-${h(6)}${h(6)}`;
   }
 

@@ -1,49 +1,64 @@
-/** Word lists for plausible law-firm data. */
-export const FIRST_NAMES = [
-  'James', 'Mary', 'Robert', 'Patricia', 'John', 'Jennifer', 'Michael', 'Linda', 'David', 'Elizabeth', 'William',
-  'Barbara', 'Richard', 'Susan', 'Joseph', 'Jessica', 'Thomas', 'Sarah', 'Charles', 'Karen', 'Daniel', 'Lisa', 'Matthew',
-  'Nancy', 'Anthony', 'Betty', 'Mark', 'Margaret', 'Priya', 'Wei', 'Fatima', 'Mateo', 'Aisha', 'Hiroshi', 'Olga', 'Liam',
-  'Chloe', 'Noah', 'Amara', 'Ethan', 'Sofia', 'Lucas', 'Zara', 'Owen', 'Ines', 'Ravi', 'Mei', 'Jonas',
-] as const;
-
-export const LAST_NAMES = [
-  'Smith', 'Johnson', 'Williams', 'Brown', 'Jones', 'Garcia', 'Miller', 'Davis', 'Rodriguez', 'Martinez', 'Hernandez',
-  'Lopez', 'Gonzalez', 'Wilson', 'Anderson', 'Thomas', 'Taylor', 'Moore', 'Jackson', 'Martin', 'Lee', 'Perez', 'Thompson',
-  'White', 'Harris', 'Sanchez', 'Clark', 'Ramirez', 'Lewis', 'Robinson', 'Walker', 'Young', 'Allen', 'King', 'Wright',
-  'Scott', 'Torres', 'Nguyen', 'Hill', 'Flores', 'Green', 'Adams', 'Nelson', 'Baker', 'Hall', 'Rivera', 'Campbell',
-  'Mitchell', 'Carter', 'Roberts', 'Okafor', 'Kowalski', 'Patel', 'Chen', 'Schmidt', 'Dubois', 'Rossi', 'Tanaka',
-] as const;
-
-export const COMPANY_WORDS = [
-  'Acme', 'Summit', 'Harbor', 'Pinnacle', 'Northwind', 'Bluestone', 'Cedar', 'Redwood', 'Granite', 'Silverline', 'Apex',
-  'Meridian', 'Keystone', 'Lakeside', 'Ironbridge', 'Evergreen', 'Riverbend', 'Oakmont', 'Sterling', 'Crescent',
-] as const;
-export const COMPANY_KINDS = ['Holdings', 'Logistics', 'Partners', 'Construction', 'Health', 'Foods', 'Capital', 'Media', 'Labs', 'Realty'] as const;
-export const COMPANY_SUFFIXES = ['Inc.', 'LLC', 'Ltd.', 'Corp.', 'LLP', 'Co.'] as const;
-
-export const CITIES = [
-  ['Chicago', 'IL'], ['Seattle', 'WA'], ['Austin', 'TX'], ['Denver', 'CO'], ['Boston', 'MA'], ['Atlanta', 'GA'],
-  ['Portland', 'OR'], ['Phoenix', 'AZ'], ['Nashville', 'TN'], ['Columbus', 'OH'], ['Toronto', 'ON'], ['Vancouver', 'BC'],
-] as const;
-export const STREETS = ['Main St', 'Oak Ave', 'Maple Dr', 'Cedar Ln', 'Park Blvd', 'Lake Rd', 'Hill St', 'Elm St', 'Pine Ave', '2nd Ave'] as const;
+/** Word lists for plausible law-firm data (people and addresses in vocab-people.ts). */
+export {
+  FIRST_NAMES,
+  LAST_NAMES,
+  COMPANY_WORDS,
+  COMPANY_KINDS,
+  COMPANY_SUFFIXES,
+  CITIES,
+  STREETS,
+} from './vocab-people';
 
 export const PRACTICE_AREAS = [
-  ['Personal Injury', 'personal_injury', 'PI'], ['Family', 'family', 'FAM'], ['Criminal Defense', 'criminal', 'CRIM'],
-  ['Real Estate', 'real_estate', 'RE'], ['Estate Planning', 'wills_and_estates', 'EST'], ['Corporate', 'business_formation_and_compliance', 'CORP'],
-  ['Employment', 'employment_and_labor', 'EMP'], ['Immigration', 'immigration', 'IMM'], ['Bankruptcy', 'bankruptcy', 'BK'],
+  ['Personal Injury', 'personal_injury', 'PI'],
+  ['Family', 'family', 'FAM'],
+  ['Criminal Defense', 'criminal', 'CRIM'],
+  ['Real Estate', 'real_estate', 'RE'],
+  ['Estate Planning', 'wills_and_estates', 'EST'],
+  ['Corporate', 'business_formation_and_compliance', 'CORP'],
+  ['Employment', 'employment_and_labor', 'EMP'],
+  ['Immigration', 'immigration', 'IMM'],
+  ['Bankruptcy', 'bankruptcy', 'BK'],
   ['Intellectual Property', 'intellectual_property', 'IP'],
 ] as const;
 
 export const MATTER_TEMPLATES = [
-  '{client} v. {other}', 'Estate of {person}', 'Acquisition of {company}', 'Divorce - {person}', 'Lease review for {company}',
-  'Employment dispute - {person}', 'Trademark registration - {company}', 'DUI defense - {person}', 'Chapter 7 filing - {person}',
-  'Visa application - {person}', 'Slip and fall - {person}', 'Contract negotiation with {company}', 'Will and trust - {person}',
+  '{client} v. {other}',
+  'Estate of {person}',
+  'Acquisition of {company}',
+  'Divorce - {person}',
+  'Lease review for {company}',
+  'Employment dispute - {person}',
+  'Trademark registration - {company}',
+  'DUI defense - {person}',
+  'Chapter 7 filing - {person}',
+  'Visa application - {person}',
+  'Slip and fall - {person}',
+  'Contract negotiation with {company}',
+  'Will and trust - {person}',
 ] as const;
 
 export const DOCUMENT_TITLES = [
-  'Engagement Letter', 'Retainer Agreement', 'Complaint', 'Answer', 'Motion to Dismiss', 'Discovery Requests',
-  'Deposition Transcript', 'Settlement Agreement', 'Medical Records', 'Invoice', 'Correspondence', 'Closing Statement',
-  'Lease', 'Purchase Agreement', 'Power of Attorney', 'Affidavit', 'Expert Report', 'Court Order', 'Memo to File', 'Photos',
+  'Engagement Letter',
+  'Retainer Agreement',
+  'Complaint',
+  'Answer',
+  'Motion to Dismiss',
+  'Discovery Requests',
+  'Deposition Transcript',
+  'Settlement Agreement',
+  'Medical Records',
+  'Invoice',
+  'Correspondence',
+  'Closing Statement',
+  'Lease',
+  'Purchase Agreement',
+  'Power of Attorney',
+  'Affidavit',
+  'Expert Report',
+  'Court Order',
+  'Memo to File',
+  'Photos',
 ] as const;
 
 /** [extension, content type, min bytes, max bytes, weight] */
@@ -56,24 +71,95 @@ export const FILE_KINDS = [
   ['txt', 'text/plain', 500, 40_000, 3],
 ] as const;
 
-export const FOLDER_NAMES = ['Pleadings', 'Correspondence', 'Discovery', 'Billing', 'Research', 'Evidence', 'Contracts', 'Court Filings'] as const;
-
-export const TASK_NAMES = [
-  'Draft complaint', 'Call client', 'File motion', 'Review discovery', 'Prepare for deposition', 'Send engagement letter',
-  'Calendar hearing', 'Collect medical records', 'Request documents', 'Draft settlement terms', 'Conflict check',
+export const FOLDER_NAMES = [
+  'Pleadings',
+  'Correspondence',
+  'Discovery',
+  'Billing',
+  'Research',
+  'Evidence',
+  'Contracts',
+  'Court Filings',
 ] as const;
 
-export const EVENT_SUMMARIES = ['Client meeting', 'Hearing', 'Deposition', 'Mediation', 'Court appearance', 'Strategy call', 'Filing deadline', 'Intake consultation'] as const;
+export const TASK_NAMES = [
+  'Draft complaint',
+  'Call client',
+  'File motion',
+  'Review discovery',
+  'Prepare for deposition',
+  'Send engagement letter',
+  'Calendar hearing',
+  'Collect medical records',
+  'Request documents',
+  'Draft settlement terms',
+  'Conflict check',
+] as const;
+
+export const EVENT_SUMMARIES = [
+  'Client meeting',
+  'Hearing',
+  'Deposition',
+  'Mediation',
+  'Court appearance',
+  'Strategy call',
+  'Filing deadline',
+  'Intake consultation',
+] as const;
 
 export const ACTIVITY_NOTES = [
-  'Review correspondence', 'Telephone call with client', 'Draft pleading', 'Legal research', 'Court appearance',
-  'Prepare discovery responses', 'Email to opposing counsel', 'Meeting with client', 'Travel', 'Revise agreement',
+  'Review correspondence',
+  'Telephone call with client',
+  'Draft pleading',
+  'Legal research',
+  'Court appearance',
+  'Prepare discovery responses',
+  'Email to opposing counsel',
+  'Meeting with client',
+  'Travel',
+  'Revise agreement',
 ] as const;
 
 export const TASK_TYPES = ['General', 'Filing', 'Client Contact', 'Research', 'Court', 'Billing'] as const;
-export const ACTIVITY_DESCRIPTIONS = ['Research', 'Drafting', 'Court Appearance', 'Client Meeting', 'Telephone Call', 'Travel', 'Review', 'Correspondence'] as const;
-export const EXPENSE_CATEGORIES = ['Filing Fee', 'Courier', 'Photocopies', 'Mileage', 'Expert Witness', 'Postage'] as const;
-export const DOCUMENT_CATEGORIES = ['Pleading', 'Correspondence', 'Evidence', 'Contract', 'Billing', 'Court Order', 'Medical', 'Internal'] as const;
+export const ACTIVITY_DESCRIPTIONS = [
+  'Research',
+  'Drafting',
+  'Court Appearance',
+  'Client Meeting',
+  'Telephone Call',
+  'Travel',
+  'Review',
+  'Correspondence',
+] as const;
+export const EXPENSE_CATEGORIES = [
+  'Filing Fee',
+  'Courier',
+  'Photocopies',
+  'Mileage',
+  'Expert Witness',
+  'Postage',
+] as const;
+export const DOCUMENT_CATEGORIES = [
+  'Pleading',
+  'Correspondence',
+  'Evidence',
+  'Contract',
+  'Billing',
+  'Court Order',
+  'Medical',
+  'Internal',
+] as const;
 
-export const FIRM_NAMES = ['Hartley & Weiss LLP', 'Morgan Reyes Law Group', 'Castillo Brennan PC', 'Northgate Legal LLP', 'Whitfield & Osei'] as const;
-export const TIME_ZONES = ['Eastern Time (US & Canada)', 'Central Time (US & Canada)', 'Pacific Time (US & Canada)', 'Mountain Time (US & Canada)'] as const;
+export const FIRM_NAMES = [
+  'Hartley & Weiss LLP',
+  'Morgan Reyes Law Group',
+  'Castillo Brennan PC',
+  'Northgate Legal LLP',
+  'Whitfield & Osei',
+] as const;
+export const TIME_ZONES = [
+  'Eastern Time (US & Canada)',
+  'Central Time (US & Canada)',
+  'Pacific Time (US & Canada)',
+  'Mountain Time (US & Canada)',
+] as const;

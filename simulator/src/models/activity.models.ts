@@ -39,28 +39,44 @@ export const ActivityModel: Model<ActivityRecord> = defineModel('Activity', {
   no_charge: key('no_charge'),
   tax_setting: key('tax_setting'),
   currency: currencyField,
-  activity_description: one(() => ActivityDescriptionModel, (a, env) =>
-    lookupById(env.store.lookups.activityDescriptions, a.activity_description_id)),
-  expense_category: one(() => ExpenseCategoryModel, (a, env) => lookupById(env.store.lookups.expenseCategories, a.expense_category_id)),
+  activity_description: one(
+    () => ActivityDescriptionModel,
+    (a, env) => lookupById(env.store.lookups.activityDescriptions, a.activity_description_id),
+  ),
+  expense_category: one(
+    () => ExpenseCategoryModel,
+    (a, env) => lookupById(env.store.lookups.expenseCategories, a.expense_category_id),
+  ),
   bill: stubObject,
   communication: stubObject,
   client_portal: stubObject,
-  matter: one(() => MatterModel, (a, env) => (a.matter_id === null ? undefined : env.store.get(Resource.Matters, a.matter_id)), [
-    Resource.Matters,
-  ]),
+  matter: one(
+    () => MatterModel,
+    (a, env) => (a.matter_id === null ? undefined : env.store.get(Resource.Matters, a.matter_id)),
+    [Resource.Matters],
+  ),
   matter_note: stubObject,
   contact_note: stubObject,
   subject: stubObject,
   timer: stubObject,
-  user: one(() => UserModel, (a, env) => env.store.get(Resource.Users, a.user_id), [Resource.Users]),
+  user: one(
+    () => UserModel,
+    (a, env) => env.store.get(Resource.Users, a.user_id),
+    [Resource.Users],
+  ),
   utbms_expense: stubObject,
   vendor: stubObject,
   calendar_entry: one(
     () => CalendarEntryModel,
-    (a, env) => (a.calendar_entry_id === null ? undefined : env.store.get(Resource.CalendarEntries, a.calendar_entry_id)),
+    (a, env) =>
+      a.calendar_entry_id === null ? undefined : env.store.get(Resource.CalendarEntries, a.calendar_entry_id),
     [Resource.CalendarEntries],
   ),
-  task: one(() => TaskModel, (a, env) => (a.task_id === null ? undefined : env.store.get(Resource.Tasks, a.task_id)), [Resource.Tasks]),
+  task: one(
+    () => TaskModel,
+    (a, env) => (a.task_id === null ? undefined : env.store.get(Resource.Tasks, a.task_id)),
+    [Resource.Tasks],
+  ),
   text_message_conversation: stubObject,
   document_version: stubObject,
   legal_aid_uk_activity: stubObject,

@@ -30,14 +30,19 @@ export const CalendarEntryModel: Model<CalendarEntryRecord> = defineModel('Calen
   time_entries_count: { kind: 'value', get: (c, env) => timeEntriesByCalendarEntry(env.store).get(c.id) ?? 0 },
   time_entries: stubArray,
   conference_meeting: stubObject,
-  matter: one(() => MatterModel, (c, env) => (c.matter_id === null ? undefined : env.store.get(Resource.Matters, c.matter_id)), [
-    Resource.Matters,
-  ]),
+  matter: one(
+    () => MatterModel,
+    (c, env) => (c.matter_id === null ? undefined : env.store.get(Resource.Matters, c.matter_id)),
+    [Resource.Matters],
+  ),
   matter_docket: stubObject,
   calendar_owner: one(() => CalendarModel, owner, [Resource.Users]),
   parent_calendar_entry: one(
     () => CalendarEntryModel,
-    (c, env) => (c.parent_calendar_entry_id === null ? undefined : env.store.get(Resource.CalendarEntries, c.parent_calendar_entry_id)),
+    (c, env) =>
+      c.parent_calendar_entry_id === null
+        ? undefined
+        : env.store.get(Resource.CalendarEntries, c.parent_calendar_entry_id),
     [Resource.CalendarEntries],
   ),
   calendar_entry_event_type: stubObject,
@@ -46,10 +51,14 @@ export const CalendarEntryModel: Model<CalendarEntryRecord> = defineModel('Calen
     (c, env) => c.attendee_user_ids.map((id) => env.store.get(Resource.Users, id)).filter((u) => u !== undefined),
     [Resource.Users],
   ),
-  calendars: many(() => CalendarModel, (c, env) => {
-    const u = owner(c, env);
-    return u ? [u] : [];
-  }, [Resource.Users]),
+  calendars: many(
+    () => CalendarModel,
+    (c, env) => {
+      const u = owner(c, env);
+      return u ? [u] : [];
+    },
+    [Resource.Users],
+  ),
   reminders: stubArray,
   external_properties: stubArray,
 });

@@ -9,22 +9,46 @@ import { AddressModel, EmailAddressModel, PhoneNumberModel } from './lookup.mode
 export const ContactModel: Model<ContactRecord> = defineModel('Contact', {
   ...contactBaseFields,
   activity_rates: stubArray,
-  addresses: many(() => AddressModel, (c) => c.addresses),
-  custom_field_values: many(() => CustomFieldValueModel, (c) => c.custom_field_values, [Resource.CustomFields]),
+  addresses: many(
+    () => AddressModel,
+    (c) => c.addresses,
+  ),
+  custom_field_values: many(
+    () => CustomFieldValueModel,
+    (c) => c.custom_field_values,
+    [Resource.CustomFields],
+  ),
   custom_field_set_associations: stubArray,
-  email_addresses: many(() => EmailAddressModel, (c) => c.email_addresses),
+  email_addresses: many(
+    () => EmailAddressModel,
+    (c) => c.email_addresses,
+  ),
   instant_messengers: stubArray,
-  phone_numbers: many(() => PhoneNumberModel, (c) => c.phone_numbers),
+  phone_numbers: many(
+    () => PhoneNumberModel,
+    (c) => c.phone_numbers,
+  ),
   web_sites: stubArray,
   notification_methods: stubArray,
   account_balances: stubArray,
   related_contacts: stubArray,
-  primary_work_address: one(() => AddressModel, (c) => c.addresses.find((a) => a.name === 'Work')),
-  primary_address: one(() => AddressModel, (c) => nth(c.addresses, false)),
-  secondary_address: one(() => AddressModel, (c) => nth(c.addresses, true)),
-  company: one(() => ContactModel, (c, env) => (c.company_id === null ? undefined : env.store.get(Resource.Contacts, c.company_id)), [
-    Resource.Contacts,
-  ]),
+  primary_work_address: one(
+    () => AddressModel,
+    (c) => c.addresses.find((a) => a.name === 'Work'),
+  ),
+  primary_address: one(
+    () => AddressModel,
+    (c) => nth(c.addresses, false),
+  ),
+  secondary_address: one(
+    () => AddressModel,
+    (c) => nth(c.addresses, true),
+  ),
+  company: one(
+    () => ContactModel,
+    (c, env) => (c.company_id === null ? undefined : env.store.get(Resource.Contacts, c.company_id)),
+    [Resource.Contacts],
+  ),
   avatar: stubObject,
   payment_profile: stubObject,
   folder: stubObject,

@@ -6,15 +6,30 @@ import { defineModel, key, many, one, time, val } from './model';
 import { ContactBaseModel } from './contact-base.models';
 
 export const PicklistOptionModel: Model<PicklistOptionRecord> = defineModel('PicklistOption', {
-  id: key('id'), etag: val((r) => makeEtag('picklist_options', r.id, r.updated_at)), created_at: time('created_at'),
-  updated_at: time('updated_at'), option: key('option'), deleted_at: time('deleted_at'),
+  id: key('id'),
+  etag: val((r) => makeEtag('picklist_options', r.id, r.updated_at)),
+  created_at: time('created_at'),
+  updated_at: time('updated_at'),
+  option: key('option'),
+  deleted_at: time('deleted_at'),
 });
 
 export const CustomFieldModel: Model<CustomFieldRecord> = defineModel('CustomField', {
-  id: key('id'), etag: key('etag'), created_at: time('created_at'), updated_at: time('updated_at'), name: key('name'),
-  parent_type: key('parent_type'), field_type: key('field_type'), displayed: key('displayed'), deleted: key('deleted'),
-  required: key('required'), display_order: key('display_order'),
-  picklist_options: many(() => PicklistOptionModel, (r) => r.picklist_options),
+  id: key('id'),
+  etag: key('etag'),
+  created_at: time('created_at'),
+  updated_at: time('updated_at'),
+  name: key('name'),
+  parent_type: key('parent_type'),
+  field_type: key('field_type'),
+  displayed: key('displayed'),
+  deleted: key('deleted'),
+  required: key('required'),
+  display_order: key('display_order'),
+  picklist_options: many(
+    () => PicklistOptionModel,
+    (r) => r.picklist_options,
+  ),
 });
 
 const fieldOf = (v: CustomFieldValueRecord, env: RenderEnv): CustomFieldRecord | undefined =>
@@ -25,7 +40,8 @@ const fromField = <K extends keyof CustomFieldRecord>(k: K) =>
 
 /** Matter selected by a `matter`-type custom field value (CustomFieldMatterSelection: id + display_number). */
 export const CustomFieldMatterSelectionModel: Model<MatterRecord> = defineModel('CustomFieldMatterSelection', {
-  id: key('id'), display_number: key('display_number'),
+  id: key('id'),
+  display_number: key('display_number'),
 });
 
 /** Wire id of a custom field value: `<field_type>-<id>` (e.g. `text_line-1`). */
@@ -58,7 +74,8 @@ export const CustomFieldValueModel: Model<CustomFieldValueRecord> = defineModel(
   ),
   contact: one(
     () => ContactBaseModel,
-    (v, env) => (fieldOf(v, env)?.field_type === 'contact' ? env.store.get(Resource.Contacts, refId(v) ?? 0) : undefined),
+    (v, env) =>
+      fieldOf(v, env)?.field_type === 'contact' ? env.store.get(Resource.Contacts, refId(v) ?? 0) : undefined,
     [Resource.Contacts],
   ),
 });

@@ -8,23 +8,50 @@ describe('parseFields', () => {
   it('parses names and one level of braces', () => {
     expect(parseFields('id,etag,client{id,name},status')).toEqual({
       ok: true,
-      fields: [{ name: 'id' }, { name: 'etag' }, { name: 'client', sub: [{ name: 'id' }, { name: 'name' }] }, { name: 'status' }],
+      fields: [
+        { name: 'id' },
+        { name: 'etag' },
+        { name: 'client', sub: [{ name: 'id' }, { name: 'name' }] },
+        { name: 'status' },
+      ],
     });
-    expect(parseFields(' id , client{ id }')).toEqual({ ok: true, fields: [{ name: 'id' }, { name: 'client', sub: [{ name: 'id' }] }] });
+    expect(parseFields(' id , client{ id }')).toEqual({
+      ok: true,
+      fields: [{ name: 'id' }, { name: 'client', sub: [{ name: 'id' }] }],
+    });
   });
 
-  it.each(['matter{client{id}}', 'client{id', 'id}', 'id,,etag', 'id,', 'client{}', 'client{id}x', 'bad-name'])('rejects %s', (raw) => {
-    expect(parseFields(raw).ok).toBe(false);
-  });
+  it.each(['matter{client{id}}', 'client{id', 'id}', 'id,,etag', 'id,', 'client{}', 'client{id}x', 'bad-name'])(
+    'rejects %s',
+    (raw) => {
+      expect(parseFields(raw).ok).toBe(false);
+    },
+  );
 });
 
 describe('compileFields', () => {
   const store = new SimStore(new ManualClock());
   const matter = store.seed('matters', {
-    number: 1, display_number: '00001-Doe', custom_number: null, description: 'Doe v. Roe', status: 'Open', location: null,
-    client_reference: null, client_id: null, billable: true, billing_method: 'hourly', open_date: '2024-01-02', close_date: null,
-    pending_date: null, practice_area_id: null, responsible_attorney_id: null, responsible_staff_id: null,
-    originating_attorney_id: null, group_id: null, folder_id: null, custom_field_values: [],
+    number: 1,
+    display_number: '00001-Doe',
+    custom_number: null,
+    description: 'Doe v. Roe',
+    status: 'Open',
+    location: null,
+    client_reference: null,
+    client_id: null,
+    billable: true,
+    billing_method: 'hourly',
+    open_date: '2024-01-02',
+    close_date: null,
+    pending_date: null,
+    practice_area_id: null,
+    responsible_attorney_id: null,
+    responsible_staff_id: null,
+    originating_attorney_id: null,
+    group_id: null,
+    folder_id: null,
+    custom_field_values: [],
   });
 
   it('defaults to id and etag', () => {

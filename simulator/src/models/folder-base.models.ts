@@ -4,8 +4,15 @@ import { defineModel, key, time, val } from './model';
 
 /** Clio's `Folder_base`: the folder's own fields, without nested records. */
 export const folderBaseFields: Readonly<Record<string, FieldDef<FolderRecord>>> = {
-  id: key('id'), etag: key('etag'), created_at: time('created_at'), updated_at: time('updated_at'),
-  deleted_at: time('deleted_at'), type: val(() => 'Folder'), locked: key('locked'), name: key('name'), root: key('root'),
+  id: key('id'),
+  etag: key('etag'),
+  created_at: time('created_at'),
+  updated_at: time('updated_at'),
+  deleted_at: time('deleted_at'),
+  type: val(() => 'Folder'),
+  locked: key('locked'),
+  name: key('name'),
+  root: key('root'),
 };
 
 /**

@@ -10,11 +10,18 @@ import { UserModel } from './user.models';
 import { lastActivityDateByMatter, mattersWithTasks } from './derived';
 
 const user = (k: 'responsible_attorney_id' | 'responsible_staff_id' | 'originating_attorney_id') =>
-  one(() => UserModel, (m: MatterRecord, env) => (m[k] === null ? undefined : env.store.get(Resource.Users, m[k])), [
-    Resource.Users,
-  ]);
+  one(
+    () => UserModel,
+    (m: MatterRecord, env) => (m[k] === null ? undefined : env.store.get(Resource.Users, m[k])),
+    [Resource.Users],
+  );
 
-const slug = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/(^-|-$)/g, '').slice(0, 24);
+const slug = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/(^-|-$)/g, '')
+    .slice(0, 24);
 
 export const MatterModel: Model<MatterRecord> = defineModel('Matter', {
   id: key('id'),
@@ -40,27 +47,41 @@ export const MatterModel: Model<MatterRecord> = defineModel('Matter', {
   has_tasks: { kind: 'value', get: (m, env) => mattersWithTasks(env.store).has(m.id) },
   last_activity_date: { kind: 'value', get: (m, env) => lastActivityDateByMatter(env.store).get(m.id) ?? null },
   matter_stage_updated_at: val(() => null),
-  client: one(() => ContactModel, (m, env) => (m.client_id === null ? undefined : env.store.get(Resource.Contacts, m.client_id)), [
-    Resource.Contacts,
-  ]),
+  client: one(
+    () => ContactModel,
+    (m, env) => (m.client_id === null ? undefined : env.store.get(Resource.Contacts, m.client_id)),
+    [Resource.Contacts],
+  ),
   contingency_fee: stubObject,
   custom_rate: stubObject,
   evergreen_retainer: stubObject,
-  folder: one(() => FolderBaseModel, (m, env) => (m.folder_id === null ? undefined : env.store.get(Resource.Folders, m.folder_id)), [
-    Resource.Folders,
-  ]),
-  group: one(() => GroupModel, (m, env) => lookupById(env.store.lookups.groups, m.group_id)),
+  folder: one(
+    () => FolderBaseModel,
+    (m, env) => (m.folder_id === null ? undefined : env.store.get(Resource.Folders, m.folder_id)),
+    [Resource.Folders],
+  ),
+  group: one(
+    () => GroupModel,
+    (m, env) => lookupById(env.store.lookups.groups, m.group_id),
+  ),
   matter_budget: stubObject,
   matter_stage: stubObject,
   originating_attorney: user('originating_attorney_id'),
-  practice_area: one(() => PracticeAreaModel, (m, env) => lookupById(env.store.lookups.practiceAreas, m.practice_area_id)),
+  practice_area: one(
+    () => PracticeAreaModel,
+    (m, env) => lookupById(env.store.lookups.practiceAreas, m.practice_area_id),
+  ),
   responsible_attorney: user('responsible_attorney_id'),
   responsible_staff: user('responsible_staff_id'),
   statute_of_limitations: stubObject,
   user: user('responsible_attorney_id'),
   legal_aid_uk_matter: stubObject,
   account_balances: stubArray,
-  custom_field_values: many(() => CustomFieldValueModel, (m) => m.custom_field_values, [Resource.CustomFields]),
+  custom_field_values: many(
+    () => CustomFieldValueModel,
+    (m) => m.custom_field_values,
+    [Resource.CustomFields],
+  ),
   custom_field_set_associations: stubArray,
   matter_bill_recipients: stubArray,
   relationships: stubArray,

@@ -19,7 +19,12 @@ export type JsonValue = string | number | boolean | null | readonly JsonValue[] 
 export type FieldDef<T> =
   | { kind: 'value'; get: (r: T, env: RenderEnv) => JsonValue }
   | { kind: 'object'; model: () => Model<never>; get: (r: T, env: RenderEnv) => unknown; deps?: readonly Resource[] }
-  | { kind: 'array'; model: () => Model<never>; get: (r: T, env: RenderEnv) => readonly unknown[]; deps?: readonly Resource[] }
+  | {
+      kind: 'array';
+      model: () => Model<never>;
+      get: (r: T, env: RenderEnv) => readonly unknown[];
+      deps?: readonly Resource[];
+    }
   | StubDef;
 
 export interface StubDef {

@@ -25,15 +25,24 @@ export const TaskModel: Model<TaskRecord> = defineModel('Task', {
   updated_at: time('updated_at'),
   time_entries_count: { kind: 'value', get: (t, env) => timeEntriesByTask(env.store).get(t.id) ?? 0 },
   time_entries: stubArray,
-  task_type: one(() => TaskTypeModel, (t, env) => lookupById(env.store.lookups.taskTypes, t.task_type_id)),
-  assigner: one(() => UserModel, (t, env) => (t.assigner_id === null ? undefined : env.store.get(Resource.Users, t.assigner_id)), [
-    Resource.Users,
-  ]),
-  matter: one(() => MatterModel, (t, env) => (t.matter_id === null ? undefined : env.store.get(Resource.Matters, t.matter_id)), [
-    Resource.Matters,
-  ]),
-  assignee: one(() => ParticipantModel, (t, env) => (t.assignee_id === null ? undefined : env.store.get(Resource.Users, t.assignee_id)), [
-    Resource.Users,
-  ]),
+  task_type: one(
+    () => TaskTypeModel,
+    (t, env) => lookupById(env.store.lookups.taskTypes, t.task_type_id),
+  ),
+  assigner: one(
+    () => UserModel,
+    (t, env) => (t.assigner_id === null ? undefined : env.store.get(Resource.Users, t.assigner_id)),
+    [Resource.Users],
+  ),
+  matter: one(
+    () => MatterModel,
+    (t, env) => (t.matter_id === null ? undefined : env.store.get(Resource.Matters, t.matter_id)),
+    [Resource.Matters],
+  ),
+  assignee: one(
+    () => ParticipantModel,
+    (t, env) => (t.assignee_id === null ? undefined : env.store.get(Resource.Users, t.assignee_id)),
+    [Resource.Users],
+  ),
   reminders: stubArray,
 });

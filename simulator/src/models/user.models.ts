@@ -29,11 +29,17 @@ export const UserModel: Model<UserRecord> = defineModel('User', {
   ...userScalars,
   default_activity_description: stubObject,
   notification_methods: stubArray,
-  account: one(() => AccountModel, (_u, env) => env.store.lookups.account),
+  account: one(
+    () => AccountModel,
+    (_u, env) => env.store.lookups.account,
+  ),
   avatar: stubObject,
   contact: stubObject,
   job_title: stubObject,
-  groups: many(() => GroupModel, (u, env) => env.store.lookups.groups.filter((g) => u.group_ids.includes(g.id))),
+  groups: many(
+    () => GroupModel,
+    (u, env) => env.store.lookups.groups.filter((g) => u.group_ids.includes(g.id)),
+  ),
 });
 
 /** `creator` of documents/folders/versions (ClioCreator): a user plus `type`. */
@@ -44,13 +50,28 @@ export const ClioCreatorModel: Model<UserRecord> = defineModel('ClioCreator', {
 
 /** Task assignee (Participant): here always a user. */
 export const ParticipantModel: Model<UserRecord> = defineModel('Participant', {
-  id: key('id'), etag: key('etag'), created_at: time('created_at'), updated_at: time('updated_at'),
-  type: val(() => 'User'), identifier: key('email'), secondary_identifier: val(() => null), enabled: key('enabled'),
-  name: key('name'), initials: key('initials'), job_title_name: val(() => null), avatar: stubObject,
+  id: key('id'),
+  etag: key('etag'),
+  created_at: time('created_at'),
+  updated_at: time('updated_at'),
+  type: val(() => 'User'),
+  identifier: key('email'),
+  secondary_identifier: val(() => null),
+  enabled: key('enabled'),
+  name: key('name'),
+  initials: key('initials'),
+  job_title_name: val(() => null),
+  avatar: stubObject,
 });
 
 /** Calendar entry attendee: a user's calendar (`type: Calendar`). */
 export const AttendeeModel: Model<UserRecord> = defineModel('Attendee', {
-  id: key('default_calendar_id'), etag: key('etag'), type: val(() => 'Calendar'), name: key('name'),
-  enabled: key('enabled'), email: key('email'), created_at: time('created_at'), updated_at: time('updated_at'),
+  id: key('default_calendar_id'),
+  etag: key('etag'),
+  type: val(() => 'Calendar'),
+  name: key('name'),
+  enabled: key('enabled'),
+  email: key('email'),
+  created_at: time('created_at'),
+  updated_at: time('updated_at'),
 });

@@ -37,4 +37,6 @@ export const errorPage = (message: string): string => page('Clio error', `<h1>Er
 
 /** `/oauth/approval`: desktop apps read the outcome from the title (SPEC22). */
 export const approvalResultPage = (q: { code?: string; error?: string }): string =>
-  q.code ? page(`Success code=${q.code}`, '<p>Authorization succeeded.</p>') : page(`Failure error=${q.error ?? 'unknown'}`, '<p>Authorization failed.</p>');
+  q.code
+    ? page(`Success code=${q.code}`, '<p>Authorization succeeded.</p>')
+    : page(`Failure error=${q.error ?? 'unknown'}`, '<p>Authorization failed.</p>');

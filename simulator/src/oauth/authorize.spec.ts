@@ -8,13 +8,23 @@ const apps = new AppRegistry('us', [
 
 describe('checkAuthorize', () => {
   it('shows an error page for an unknown client or an unregistered redirect URI', () => {
-    expect(checkAuthorize({ client_id: 'x', redirect_uri: 'https://app.example/cb', response_type: 'code' }, apps).kind).toBe('error_page');
-    expect(checkAuthorize({ client_id: 'cid', redirect_uri: 'https://evil.example/cb', response_type: 'code' }, apps).kind).toBe('error_page');
+    expect(
+      checkAuthorize({ client_id: 'x', redirect_uri: 'https://app.example/cb', response_type: 'code' }, apps).kind,
+    ).toBe('error_page');
+    expect(
+      checkAuthorize({ client_id: 'cid', redirect_uri: 'https://evil.example/cb', response_type: 'code' }, apps).kind,
+    ).toBe('error_page');
   });
 
   it('redirects unsupported response types back with the state', () => {
-    const r = checkAuthorize({ client_id: 'cid', redirect_uri: 'https://app.example/cb', response_type: 'token', state: 's1' }, apps);
-    expect(r).toEqual({ kind: 'redirect', location: 'https://app.example/cb?error=unsupported_response_type&state=s1' });
+    const r = checkAuthorize(
+      { client_id: 'cid', redirect_uri: 'https://app.example/cb', response_type: 'token', state: 's1' },
+      apps,
+    );
+    expect(r).toEqual({
+      kind: 'redirect',
+      location: 'https://app.example/cb?error=unsupported_response_type&state=s1',
+    });
   });
 
   it('asks for consent for a valid request', () => {
@@ -26,7 +36,10 @@ describe('checkAuthorize', () => {
 describe('decideConsent', () => {
   const p = { redirect_uri: 'https://app.example/cb', state: 'xyz' };
   it('approval redirects with code and state', () => {
-    expect(decideConsent(true, p, () => 'C1')).toEqual({ kind: 'redirect', location: 'https://app.example/cb?code=C1&state=xyz' });
+    expect(decideConsent(true, p, () => 'C1')).toEqual({
+      kind: 'redirect',
+      location: 'https://app.example/cb?code=C1&state=xyz',
+    });
   });
   it('decline redirects only with redirect_on_decline=true, else a 400 page', () => {
     const issue = jest.fn(() => 'never');

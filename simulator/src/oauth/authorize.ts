@@ -38,8 +38,7 @@ export const checkAuthorize = (p: AuthorizeParams, apps: AppRegistry, approvalUr
 };
 
 export type ConsentOutcome =
-  | { kind: 'redirect'; location: string }
-  | { kind: 'error_page'; status: 400; message: string };
+  { kind: 'redirect'; location: string } | { kind: 'error_page'; status: 400; message: string };
 
 /** The user's answer on the approval page. `issueCode` runs only on approval. */
 export const decideConsent = (
@@ -49,7 +48,10 @@ export const decideConsent = (
 ): ConsentOutcome => {
   if (approved) return { kind: 'redirect', location: withQuery(p.redirect_uri, { code: issueCode(), state: p.state }) };
   if (p.redirect_on_decline === 'true') {
-    return { kind: 'redirect', location: withQuery(p.redirect_uri, { error: OAuthErrorCode.AccessDenied, state: p.state }) };
+    return {
+      kind: 'redirect',
+      location: withQuery(p.redirect_uri, { error: OAuthErrorCode.AccessDenied, state: p.state }),
+    };
   }
   return { kind: 'error_page', status: 400, message: 'The resource owner denied the request.' };
 };

@@ -27,5 +27,7 @@ export const resolveOAuthOptions = (o: OAuthOptions = {}): ResolvedOAuthOptions 
   apps: o.apps,
   accessTokenTtlSeconds: o.accessTokenTtlSeconds ?? DEFAULT_ACCESS_TOKEN_TTL_SECONDS,
   autoApprove:
-    typeof o.autoApprove === 'object' ? { enabled: true, userId: o.autoApprove.userId } : { enabled: o.autoApprove ?? false },
+    typeof o.autoApprove === 'object'
+      ? { enabled: true, userId: o.autoApprove.userId }
+      : { enabled: o.autoApprove ?? false },
 });

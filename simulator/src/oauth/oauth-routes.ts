@@ -17,13 +17,22 @@ export const registerOAuthRoutes = (router: Router, oauth: OAuthService): void =
   router.add('POST', OAuthPath.Authorize, async (ctx) => {
     const form = await formOf(ctx);
     const decision = form.get('decision');
-    authorize(ctx, oauth, paramsOf(form), decision === 'approve' || decision === 'decline' ? { decision, userId: Number(form.get('user_id')) } : undefined);
+    authorize(
+      ctx,
+      oauth,
+      paramsOf(form),
+      decision === 'approve' || decision === 'decline' ? { decision, userId: Number(form.get('user_id')) } : undefined,
+    );
   });
   router.add('POST', OAuthPath.Token, async (ctx) => {
     const form = await formOf(ctx);
     const req: TokenRequest = { ...Object.fromEntries(form), ...basicCredentials(ctx.headers[Header.Authorization]) };
     const r = oauth.region(ctx.region);
-    const outcome = decideTokenRequest(req, { apps: r.apps, tokens: r.tokens, ttlSeconds: oauth.ttlSeconds }, oauth.clockNow());
+    const outcome = decideTokenRequest(
+      req,
+      { apps: r.apps, tokens: r.tokens, ttlSeconds: oauth.ttlSeconds },
+      oauth.clockNow(),
+    );
     if (!outcome.ok) return oauthError(ctx, outcome.error);
     send(ctx, 200, outcome.body, NO_STORE);
   });
@@ -39,7 +48,12 @@ export const registerOAuthRoutes = (router: Router, oauth: OAuthService): void =
     send(ctx, 200);
   });
   router.add('GET', OAuthPath.Approval, (ctx) =>
-    send(ctx, 200, approvalResultPage({ code: ctx.query.get('code') ?? undefined, error: ctx.query.get('error') ?? undefined }), HTML),
+    send(
+      ctx,
+      200,
+      approvalResultPage({ code: ctx.query.get('code') ?? undefined, error: ctx.query.get('error') ?? undefined }),
+      HTML,
+    ),
   );
 };
 
@@ -56,14 +70,19 @@ const authorize = (
   const auto = oauth.autoApprove;
   if (!answer && !auto.enabled) return send(ctx, 200, approvalPage(check.app, p, oauth.users()), HTML);
   const approved = answer ? answer.decision === 'approve' : true;
-  const userId = answer && Number.isInteger(answer.userId) && answer.userId > 0 ? answer.userId : (auto.userId ?? oauth.defaultUserId());
-  const issue = () => r.tokens.issueCode({ clientId: check.app.clientId, redirectUri: check.redirectUri, userId }, oauth.clockNow());
+  const userId =
+    answer && Number.isInteger(answer.userId) && answer.userId > 0
+      ? answer.userId
+      : (auto.userId ?? oauth.defaultUserId());
+  const issue = () =>
+    r.tokens.issueCode({ clientId: check.app.clientId, redirectUri: check.redirectUri, userId }, oauth.clockNow());
   const outcome = decideConsent(approved, { ...p, redirect_uri: check.redirectUri }, issue);
   if (outcome.kind === 'error_page') return send(ctx, outcome.status, errorPage(outcome.message), HTML);
   redirect(ctx, outcome.location);
 };
 
-const redirect = (ctx: RequestContext, location: string): void => send(ctx, 302, undefined, { [Header.Location]: location });
+const redirect = (ctx: RequestContext, location: string): void =>
+  send(ctx, 302, undefined, { [Header.Location]: location });
 
 const oauthError = (ctx: RequestContext, error: OAuthErrorCode): void =>
   send(ctx, OAuthErrorStatus[error], oauthErrorBody(error), NO_STORE);

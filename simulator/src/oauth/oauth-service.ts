@@ -50,7 +50,6 @@ export class OAuthService {
     this.ttlSeconds = options.accessTokenTtlSeconds;
   }
 
-
   clockNow(): number {
     return this.clock.now();
   }
@@ -64,7 +63,8 @@ export class OAuthService {
   /** Registers an app on the region it names (default: every served region it is given for). */
   registerApp(app: RegisteredApp): string[] {
     const accepted: string[] = [];
-    for (const [region, r] of this.regions) if (r.apps.register({ ...app, region: app.region ?? region })) accepted.push(region);
+    for (const [region, r] of this.regions)
+      if (r.apps.register({ ...app, region: app.region ?? region })) accepted.push(region);
     return accepted;
   }
 
@@ -116,7 +116,13 @@ export class OAuthService {
     const url = this.region(region).apps.get(clientId)?.deauthorizationCallbackUrl;
     if (!url) return;
     const body: DeauthorizationCallbackBody = { client_id: clientId, user_id: userId, access_token: accessToken };
-    const rec: DeauthCallbackRecord = { at: this.clock.now(), clientId, userId, url, scope: accessToken === 'all' ? 'all' : 'token' };
+    const rec: DeauthCallbackRecord = {
+      at: this.clock.now(),
+      clientId,
+      userId,
+      url,
+      scope: accessToken === 'all' ? 'all' : 'token',
+    };
     this.callbacks.push(rec);
     const p = post(url, JSON.stringify(body), { 'content-type': 'application/json' }, 10_000).then((r) => {
       rec.status = r.status;

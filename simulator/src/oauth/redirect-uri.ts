@@ -12,7 +12,11 @@ export const redirectUriMatches = (registered: readonly string[], candidate: str
   return registered.some((r) => {
     const u = parse(r);
     return (
-      !!u && u.protocol === c.protocol && u.hostname === c.hostname && u.pathname === c.pathname && u.search === c.search
+      !!u &&
+      u.protocol === c.protocol &&
+      u.hostname === c.hostname &&
+      u.pathname === c.pathname &&
+      u.search === c.search
     );
   });
 };

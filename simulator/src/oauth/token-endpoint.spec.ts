@@ -38,7 +38,10 @@ describe('decideTokenRequest', () => {
 
   it('rejects a code after 10 minutes', () => {
     const { deps, code } = setup();
-    expect(decideTokenRequest(codeReq(code), deps, T0 + AUTHORIZATION_CODE_TTL_MS)).toEqual({ ok: false, error: 'invalid_grant' });
+    expect(decideTokenRequest(codeReq(code), deps, T0 + AUTHORIZATION_CODE_TTL_MS)).toEqual({
+      ok: false,
+      error: 'invalid_grant',
+    });
   });
 
   it('rejects a redirect_uri different from the one the code was issued for', () => {
@@ -49,26 +52,42 @@ describe('decideTokenRequest', () => {
 
   it('answers invalid_client for a wrong secret or an app of another region, before looking at the grant', () => {
     const { deps, code } = setup();
-    expect(decideTokenRequest({ ...codeReq(code), client_secret: 'nope' }, deps, T0)).toEqual({ ok: false, error: 'invalid_client' });
+    expect(decideTokenRequest({ ...codeReq(code), client_secret: 'nope' }, deps, T0)).toEqual({
+      ok: false,
+      error: 'invalid_client',
+    });
     const eu = new AppRegistry('eu', [{ ...app, region: 'us' }]);
-    expect(decideTokenRequest(codeReq('garbage'), { ...deps, apps: eu }, T0)).toEqual({ ok: false, error: 'invalid_client' });
+    expect(decideTokenRequest(codeReq('garbage'), { ...deps, apps: eu }, T0)).toEqual({
+      ok: false,
+      error: 'invalid_client',
+    });
   });
 
   it('refreshes with a reusable refresh token and keeps it until the user revokes', () => {
     const { deps, code, tokens } = setup();
     const first = decideTokenRequest(codeReq(code), deps, T0);
     if (!first.ok) throw new Error('exchange failed');
-    const refresh = { grant_type: 'refresh_token', client_id: 'cid', client_secret: 'secret', refresh_token: first.body.refresh_token };
+    const refresh = {
+      grant_type: 'refresh_token',
+      client_id: 'cid',
+      client_secret: 'secret',
+      refresh_token: first.body.refresh_token,
+    };
     const a = decideTokenRequest(refresh, deps, T0 + 10);
     const b = decideTokenRequest(refresh, deps, T0 + 20);
-    expect(a.ok && b.ok && a.body.refresh_token === first.body.refresh_token && a.body.access_token !== b.body.access_token).toBe(true);
+    expect(
+      a.ok && b.ok && a.body.refresh_token === first.body.refresh_token && a.body.access_token !== b.body.access_token,
+    ).toBe(true);
     tokens.revokeUser('cid', 7);
     expect(decideTokenRequest(refresh, deps, T0 + 30)).toEqual({ ok: false, error: 'invalid_grant' });
   });
 
   it('names unsupported and missing grant types', () => {
     const { deps } = setup();
-    expect(decideTokenRequest({ grant_type: 'client_credentials' }, deps, T0)).toEqual({ ok: false, error: 'unsupported_grant_type' });
+    expect(decideTokenRequest({ grant_type: 'client_credentials' }, deps, T0)).toEqual({
+      ok: false,
+      error: 'unsupported_grant_type',
+    });
     expect(decideTokenRequest({}, deps, T0)).toEqual({ ok: false, error: 'invalid_request' });
   });
 });
@@ -90,7 +109,11 @@ describe('TokenStore.authenticate', () => {
     const sibling = tokens.refreshGrant({ clientId: 'cid', refreshToken: g.refreshToken, ttlSeconds: 60 }, T0);
     tokens.revokeAccessToken(g.accessToken);
     expect(sibling.ok && tokens.authenticate(sibling.grant.accessToken, T0).ok).toBe(true);
-    const again = decideTokenRequest({ grant_type: 'refresh_token', client_id: 'cid', client_secret: 'secret', refresh_token: g.refreshToken }, deps, T0);
+    const again = decideTokenRequest(
+      { grant_type: 'refresh_token', client_id: 'cid', client_secret: 'secret', refresh_token: g.refreshToken },
+      deps,
+      T0,
+    );
     expect(again.ok).toBe(true);
   });
 });

@@ -2,7 +2,8 @@ import type { AppRegistry } from './registered-app';
 import type { TokenStore, TokenGrant } from './token-store';
 import { GrantType, OAuthErrorCode, type TokenResponseBody } from './oauth-wire';
 
-export type TokenOutcome = { ok: true; body: TokenResponseBody; grant: TokenGrant } | { ok: false; error: OAuthErrorCode };
+export type TokenOutcome =
+  { ok: true; body: TokenResponseBody; grant: TokenGrant } | { ok: false; error: OAuthErrorCode };
 
 export interface TokenRequest {
   grant_type?: string;
@@ -56,11 +57,16 @@ export const tokenResponse = (grant: TokenGrant, now: number): TokenResponseBody
 });
 
 /** Reads `Authorization: Basic base64(id:secret)` into client credentials, if present. */
-export const basicCredentials = (header: string | undefined): { client_id: string; client_secret: string } | undefined => {
+export const basicCredentials = (
+  header: string | undefined,
+): { client_id: string; client_secret: string } | undefined => {
   const m = /^Basic\s+(.+)$/i.exec(header ?? '');
   if (!m) return undefined;
   const decoded = Buffer.from(m[1], 'base64').toString('utf8');
   const i = decoded.indexOf(':');
   if (i < 0) return undefined;
-  return { client_id: decodeURIComponent(decoded.slice(0, i)), client_secret: decodeURIComponent(decoded.slice(i + 1)) };
+  return {
+    client_id: decodeURIComponent(decoded.slice(0, i)),
+    client_secret: decodeURIComponent(decoded.slice(i + 1)),
+  };
 };

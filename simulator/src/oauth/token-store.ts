@@ -33,7 +33,8 @@ interface CodeRecord {
 }
 
 export type GrantResult = { ok: true; grant: TokenGrant } | { ok: false; error: OAuthErrorCode };
-export type AuthenticateResult = { ok: true; grant: TokenGrant } | { ok: false; reason: 'unknown' | 'revoked' | 'expired' };
+export type AuthenticateResult =
+  { ok: true; grant: TokenGrant } | { ok: false; reason: 'unknown' | 'revoked' | 'expired' };
 
 /** Codes kept before used and expired ones are pruned. */
 const MAX_CODES = 10_000;
@@ -61,9 +62,18 @@ export class TokenStore {
   }
 
   /** `authorization_code` grant for an already authenticated client. Codes are single use. */
-  exchangeCode(input: { clientId: string; code: string; redirectUri: string; ttlSeconds: number }, now: number): GrantResult {
+  exchangeCode(
+    input: { clientId: string; code: string; redirectUri: string; ttlSeconds: number },
+    now: number,
+  ): GrantResult {
     const rec = this.codes.get(input.code);
-    if (!rec || rec.used || rec.expiresAt <= now || rec.clientId !== input.clientId || rec.redirectUri !== input.redirectUri) {
+    if (
+      !rec ||
+      rec.used ||
+      rec.expiresAt <= now ||
+      rec.clientId !== input.clientId ||
+      rec.redirectUri !== input.redirectUri
+    ) {
       return { ok: false, error: OAuthErrorCode.InvalidGrant };
     }
     rec.used = true;
@@ -75,7 +85,8 @@ export class TokenStore {
   /** `refresh_token` grant: a new access token; the same refresh token stays valid. */
   refreshGrant(input: { clientId: string; refreshToken: string; ttlSeconds: number }, now: number): GrantResult {
     const rec = this.refresh.get(input.refreshToken);
-    if (!rec || rec.revoked || rec.clientId !== input.clientId) return { ok: false, error: OAuthErrorCode.InvalidGrant };
+    if (!rec || rec.revoked || rec.clientId !== input.clientId)
+      return { ok: false, error: OAuthErrorCode.InvalidGrant };
     return { ok: true, grant: this.issueAccess(rec.clientId, rec.userId, rec.refreshToken, input.ttlSeconds, now) };
   }
 
@@ -133,9 +144,23 @@ export class TokenStore {
     for (const [code, rec] of this.codes) if (rec.used || rec.expiresAt <= now) this.codes.delete(code);
   }
 
-  private issueAccess(clientId: string, userId: number, refreshToken: string, ttlSeconds: number, now: number): TokenGrant {
+  private issueAccess(
+    clientId: string,
+    userId: number,
+    refreshToken: string,
+    ttlSeconds: number,
+    now: number,
+  ): TokenGrant {
     const accessToken = this.newToken();
-    const rec: AccessRecord = { accessToken, refreshToken, clientId, userId, issuedAt: now, expiresAt: now + ttlSeconds * 1000, revoked: false };
+    const rec: AccessRecord = {
+      accessToken,
+      refreshToken,
+      clientId,
+      userId,
+      issuedAt: now,
+      expiresAt: now + ttlSeconds * 1000,
+      revoked: false,
+    };
     this.access.set(accessToken, rec);
     return publicGrant(rec);
   }

@@ -22,7 +22,12 @@ export interface WindowDecision {
  * Fixed, epoch-aligned windows (like Rack::Attack, which Rails apps such as Clio commonly use): simple to reason about
  * and to drive with a manual clock. A refused request does not count against the window.
  */
-export const decideWindow = (state: WindowState | undefined, now: number, limit: number, windowMs: number): WindowDecision => {
+export const decideWindow = (
+  state: WindowState | undefined,
+  now: number,
+  limit: number,
+  windowMs: number,
+): WindowDecision => {
   const windowStart = Math.floor(now / windowMs) * windowMs;
   const used = state && state.windowStart === windowStart ? state.count : 0;
   const resetAtMs = windowStart + windowMs;

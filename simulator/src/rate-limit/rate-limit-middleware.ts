@@ -12,12 +12,19 @@ import type { RateLimiter } from './rate-limiter';
  * (Clio does not say; counting is the cautious choice for clients).
  */
 export const rateLimitMiddleware =
-  (limiters: (region: string) => RateLimiter | undefined, clock: Clock, appLimit: (region: string, clientId: string) => number | undefined): Middleware =>
+  (
+    limiters: (region: string) => RateLimiter | undefined,
+    clock: Clock,
+    appLimit: (region: string, clientId: string) => number | undefined,
+  ): Middleware =>
   async (ctx, next) => {
     const limiter = ctx.scope === 'api' && ctx.token ? limiters(ctx.region) : undefined;
     if (!limiter || !ctx.token) return next();
     const clientId = callerOf(ctx)?.clientId ?? '';
-    const check = limiter.check({ token: ctx.token, clientId, appPerSecond: appLimit(ctx.region, clientId) }, clock.now());
+    const check = limiter.check(
+      { token: ctx.token, clientId, appPerSecond: appLimit(ctx.region, clientId) },
+      clock.now(),
+    );
     ctx.res.setHeader(Header.RateLimitLimit, check.limit);
     ctx.res.setHeader(Header.RateLimitRemaining, check.remaining);
     ctx.res.setHeader(Header.RateLimitReset, check.resetAt);

@@ -17,7 +17,8 @@ describe('rate limits (in-process simulator)', () => {
     clock.set(SATURDAY_NOON);
   });
 
-  const get = (token: string) => fetch(`${sim.baseUrl()}/webhooks.json`, { headers: { authorization: `Bearer ${token}` } });
+  const get = (token: string) =>
+    fetch(`${sim.baseUrl()}/webhooks.json`, { headers: { authorization: `Bearer ${token}` } });
 
   it('puts X-RateLimit headers on every response and answers 429 with Retry-After past the limit', async () => {
     const { access_token: token } = sim.edge.issueToken();
@@ -25,13 +26,19 @@ describe('rate limits (in-process simulator)', () => {
     for (const remaining of ['2', '1', '0']) {
       const res = await get(token);
       expect(res.status).toBe(200);
-      expect([res.headers.get('x-ratelimit-limit'), res.headers.get('x-ratelimit-remaining'), res.headers.get('x-ratelimit-reset')]).toEqual(['3', remaining, reset]);
+      expect([
+        res.headers.get('x-ratelimit-limit'),
+        res.headers.get('x-ratelimit-remaining'),
+        res.headers.get('x-ratelimit-reset'),
+      ]).toEqual(['3', remaining, reset]);
     }
     const refused = await get(token);
     expect(refused.status).toBe(429);
     expect(refused.headers.get('retry-after')).toBe('50');
     expect(refused.headers.get('x-ratelimit-remaining')).toBe('0');
-    expect(await refused.json()).toEqual({ error: { type: 'RateLimited', message: 'Rate limit exceeded. Retry after 50 seconds.' } });
+    expect(await refused.json()).toEqual({
+      error: { type: 'RateLimited', message: 'Rate limit exceeded. Retry after 50 seconds.' },
+    });
   });
 
   it('opens a new window when the clock reaches X-RateLimit-Reset', async () => {
@@ -64,7 +71,7 @@ describe('rate limits (in-process simulator)', () => {
     expect((await get(b)).status).toBe(200);
   });
 
-  it('uses the off-peak limit outside the region\'s peak hours', async () => {
+  it("uses the off-peak limit outside the region's peak hours", async () => {
     sim.edge.rateLimits.configure({ limit: 3, offPeakLimit: 300 });
     const res = await get(sim.edge.issueToken().access_token);
     expect(res.headers.get('x-ratelimit-limit')).toBe('300');

@@ -16,7 +16,10 @@ describe('decideWindow', () => {
     expect(s).toMatchObject({ allowed: true, remaining: 0 });
     const refused = decideWindow(s.next, t + 500, 2, 60_000);
     expect(refused).toMatchObject({ allowed: false, remaining: 0, retryAfterSeconds: 45 });
-    expect(decideWindow(refused.next, Date.UTC(2025, 0, 6, 12, 1), 2, 60_000)).toMatchObject({ allowed: true, remaining: 1 });
+    expect(decideWindow(refused.next, Date.UTC(2025, 0, 6, 12, 1), 2, 60_000)).toMatchObject({
+      allowed: true,
+      remaining: 1,
+    });
   });
 
   it('never reports a Retry-After below one second', () => {
@@ -26,7 +29,7 @@ describe('decideWindow', () => {
 });
 
 describe('isPeak', () => {
-  it('follows each region\'s local business hours on weekdays', () => {
+  it("follows each region's local business hours on weekdays", () => {
     expect(isPeak('us', MON_NOON_PT)).toBe(true);
     expect(isPeak('us', Date.UTC(2025, 0, 6, 3, 30))).toBe(false); // 19:30 Sunday Pacific
     expect(isPeak('eu', Date.UTC(2025, 0, 6, 21, 59))).toBe(true);

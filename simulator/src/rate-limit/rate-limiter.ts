@@ -40,9 +40,15 @@ export class RateLimiter {
   }
 
   check(input: { token: string; clientId: string; appPerSecond?: number }, now: number): RateCheck {
-    const tokenDecision = decideWindow(this.tokens.get(input.token), now, this.currentLimit(now), this.config.windowSeconds * 1000);
+    const tokenDecision = decideWindow(
+      this.tokens.get(input.token),
+      now,
+      this.currentLimit(now),
+      this.config.windowSeconds * 1000,
+    );
     const perSecond = input.appPerSecond ?? this.config.perAppPerSecond;
-    const appDecision = perSecond === undefined ? undefined : decideWindow(this.apps.get(input.clientId), now, perSecond, 1000);
+    const appDecision =
+      perSecond === undefined ? undefined : decideWindow(this.apps.get(input.clientId), now, perSecond, 1000);
     const allowed = tokenDecision.allowed && (appDecision?.allowed ?? true);
     if (allowed) {
       this.tokens.set(input.token, tokenDecision.next);

@@ -171,7 +171,12 @@ export const send = (ctx: RequestContext, status: number, body?: unknown, header
  * Plug-in contract: a middleware that replaced `res.end` (to rewrite bodies) still gets the whole body in a single
  * `res.end(buffer)` call, as from {@link send}.
  */
-export const sendChunks = (ctx: RequestContext, status: number, chunks: readonly Buffer[], headers: HeaderMap = {}): void => {
+export const sendChunks = (
+  ctx: RequestContext,
+  status: number,
+  chunks: readonly Buffer[],
+  headers: HeaderMap = {},
+): void => {
   if (ctx.responded) return;
   ctx.responded = true;
   const res = ctx.res;

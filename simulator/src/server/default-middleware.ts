@@ -35,7 +35,12 @@ export const versionHeader =
       return next();
     }
     if (!supported.includes(requested)) {
-      return sendError(ctx, 410, ErrorType.Gone, `API version ${JSON.stringify(requested)} is invalid or no longer supported`);
+      return sendError(
+        ctx,
+        410,
+        ErrorType.Gone,
+        `API version ${JSON.stringify(requested)} is invalid or no longer supported`,
+      );
     }
     ctx.apiVersion = requested;
     return next();

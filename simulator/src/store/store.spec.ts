@@ -6,19 +6,49 @@ import type { NewRecord } from './records';
 const DAY = 86_400_000;
 
 const task = (name: string): NewRecord<'tasks'> => ({
-  name, status: 'pending', description: null, description_text_type: 'plain_text', priority: 'Normal', due_at: null,
-  permission: 'public', completed_at: null, notify_completion: false, statute_of_limitations: false, time_estimated: null,
-  matter_id: null, assignee_id: 1, assigner_id: 1, task_type_id: null,
+  name,
+  status: 'pending',
+  description: null,
+  description_text_type: 'plain_text',
+  priority: 'Normal',
+  due_at: null,
+  permission: 'public',
+  completed_at: null,
+  notify_completion: false,
+  statute_of_limitations: false,
+  time_estimated: null,
+  matter_id: null,
+  assignee_id: 1,
+  assigner_id: 1,
+  task_type_id: null,
 });
 
 const folder = (name: string, parent: number | null): NewRecord<'folders'> => ({
-  name, parent_id: parent, matter_id: null, contact_id: null, root: parent === null, locked: false, creator_id: null,
-  document_category_id: null, deleted_at: null,
+  name,
+  parent_id: parent,
+  matter_id: null,
+  contact_id: null,
+  root: parent === null,
+  locked: false,
+  creator_id: null,
+  document_category_id: null,
+  deleted_at: null,
 });
 
 const doc = (name: string, parent: number): NewRecord<'documents'> => ({
-  name, filename: name, content_type: 'text/plain', size: 10, parent_id: parent, matter_id: null, contact_id: null,
-  document_category_id: null, creator_id: null, received_at: null, locked: false, latest_version_id: 0, deleted_at: null,
+  name,
+  filename: name,
+  content_type: 'text/plain',
+  size: 10,
+  parent_id: parent,
+  matter_id: null,
+  contact_id: null,
+  document_category_id: null,
+  creator_id: null,
+  received_at: null,
+  locked: false,
+  latest_version_id: 0,
+  deleted_at: null,
 });
 
 describe('SimStore', () => {
@@ -40,7 +70,10 @@ describe('SimStore', () => {
     expect(a.etag).toMatch(/^"[0-9a-f]{32}"$/);
     expect(a.etag).not.toBe(b.etag);
     expect(a.created_at).toBe(Date.UTC(2025, 0, 1, 12, 0, 0));
-    expect(changes.map((c) => [c.kind, c.id])).toEqual([['created', 1], ['created', 2]]);
+    expect(changes.map((c) => [c.kind, c.id])).toEqual([
+      ['created', 1],
+      ['created', 2],
+    ]);
   });
 
   it('updates with a new etag and reports the changed fields', () => {
@@ -57,7 +90,10 @@ describe('SimStore', () => {
   it('refuses a stale If-Match and a missing id', () => {
     const a = store.create('tasks', task('a'));
     store.update('tasks', a.id, { name: 'b' });
-    expect(store.update('tasks', a.id, { name: 'c' }, { ifMatch: a.etag })).toEqual({ ok: false, reason: 'precondition_failed' });
+    expect(store.update('tasks', a.id, { name: 'c' }, { ifMatch: a.etag })).toEqual({
+      ok: false,
+      reason: 'precondition_failed',
+    });
     expect(store.update('tasks', 99, { name: 'c' })).toEqual({ ok: false, reason: 'not_found' });
     expect(store.get('tasks', a.id)?.name).toBe('b');
   });
@@ -81,7 +117,12 @@ describe('SimStore', () => {
     expect(store.get('folders', sub.id)?.deleted_at).toBe(Date.UTC(2025, 0, 1, 12, 0, 0));
     expect(store.get('documents', inSub.id)?.deleted_at).not.toBeNull();
     expect(store.get('documents', other.id)?.deleted_at).toBeNull();
-    expect(changes.filter((c) => c.kind === 'deleted').map((c) => c.id).sort()).toEqual([sub.id, inSub.id].sort());
+    expect(
+      changes
+        .filter((c) => c.kind === 'deleted')
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual([sub.id, inSub.id].sort());
     expect(store.groundTruth().trashed).toEqual({ documents: 1, folders: 1 });
 
     clock.advance(30 * DAY - 1000);

@@ -25,8 +25,7 @@ export type UpdateResult<R extends Resource> =
   | { ok: true; record: RecordOf<R>; changed: readonly string[] }
   | { ok: false; reason: 'not_found' | 'precondition_failed' };
 export type DeleteResult<R extends Resource> =
-  | { ok: true; record: RecordOf<R>; trashed: boolean }
-  | { ok: false; reason: 'not_found' };
+  { ok: true; record: RecordOf<R>; trashed: boolean } | { ok: false; reason: 'not_found' };
 
 export interface StoreOptions {
   /** How long trashed documents/folders stay before being purged, ms. Default 30 days (SPEC25 Document#destroy). */
@@ -79,7 +78,10 @@ export class SimStore {
   /** Next id of embedded sub-records (addresses, emails, phones, custom field values, picklist options). */
   private nextSubId = 1;
 
-  constructor(readonly clock: Clock, opts: StoreOptions = {}) {
+  constructor(
+    readonly clock: Clock,
+    opts: StoreOptions = {},
+  ) {
     this.trashRetentionMs = opts.trashRetentionMs ?? DEFAULT_TRASH_RETENTION_MS;
     this.tables = emptyTables();
   }
@@ -112,7 +114,14 @@ export class SimStore {
     const table = this.tables[resource];
     const id = data.id ?? this.nextId(resource);
     const at = data.created_at ?? toSecond(this.clock.now());
-    const rec = { ...data, id, rev: 0, etag: makeEtag(resource, id, 0, this.etagSalt), created_at: at, updated_at: data.updated_at ?? at };
+    const rec = {
+      ...data,
+      id,
+      rev: 0,
+      etag: makeEtag(resource, id, 0, this.etagSalt),
+      created_at: at,
+      updated_at: data.updated_at ?? at,
+    };
     table.insert(rec as RecordOf<R>);
     return rec as RecordOf<R>;
   }
@@ -129,7 +138,14 @@ export class SimStore {
     const table = this.tables[resource];
     const id = this.nextId(resource);
     const at = toSecond(this.clock.now());
-    const rec = { ...data, id, rev: 0, etag: makeEtag(resource, id, 0, this.etagSalt), created_at: at, updated_at: at } as RecordOf<R>;
+    const rec = {
+      ...data,
+      id,
+      rev: 0,
+      etag: makeEtag(resource, id, 0, this.etagSalt),
+      created_at: at,
+      updated_at: at,
+    } as RecordOf<R>;
     table.insert(rec);
     this.emit({ resource, id, kind: ChangeKind.Created, record: rec, changedFields: Object.keys(data), at });
     return rec;
@@ -139,7 +155,12 @@ export class SimStore {
    * Apply `patch`. With `ifMatch`, the write happens only if the current etag equals it (optimistic concurrency, 412).
    * A patch that changes nothing still bumps etag/updated_at, as a Clio PATCH does.
    */
-  update<R extends Resource>(resource: R, id: number, patch: RecordPatch<R>, opts: { ifMatch?: string } = {}): UpdateResult<R> {
+  update<R extends Resource>(
+    resource: R,
+    id: number,
+    patch: RecordPatch<R>,
+    opts: { ifMatch?: string } = {},
+  ): UpdateResult<R> {
     const prev = this.tables[resource].get(id);
     if (!prev) return { ok: false, reason: 'not_found' };
     if (opts.ifMatch !== undefined && opts.ifMatch !== prev.etag) return { ok: false, reason: 'precondition_failed' };
@@ -153,7 +174,15 @@ export class SimStore {
     const id = prev.id;
     const rev = prev.rev + 1;
     const at = Math.max(toSecond(this.clock.now()), prev.created_at);
-    const next = { ...prev, ...patch, id, rev, etag: makeEtag(resource, id, rev, this.etagSalt), created_at: prev.created_at, updated_at: at } as RecordOf<R>;
+    const next = {
+      ...prev,
+      ...patch,
+      id,
+      rev,
+      etag: makeEtag(resource, id, rev, this.etagSalt),
+      created_at: prev.created_at,
+      updated_at: at,
+    } as RecordOf<R>;
     this.tables[resource].replace(next);
     return next;
   }
@@ -184,7 +213,8 @@ export class SimStore {
       if (item.purgeAt > now) break;
       const rec = this.tables[item.resource].get(item.id) as { deleted_at: number | null } | undefined;
       if (!rec || rec.deleted_at === null) continue;
-      if (rec.deleted_at + this.trashRetentionMs > now) keep.push(item); // clock moved back and forth
+      if (rec.deleted_at + this.trashRetentionMs > now)
+        keep.push(item); // clock moved back and forth
       else if (this.purge(item.resource, item.id)) purged++;
     }
     if (i > 0) this.trashQueue = [...keep, ...this.trashQueue.slice(i)];

@@ -23,7 +23,8 @@ export interface OpenApiDoc {
   components: { schemas: Record<string, Json> };
 }
 
-export const loadSpec25 = (): OpenApiDoc => JSON.parse(readFileSync(path.join(OPENAPI_DIR, SPEC25_FILE), 'utf8')) as OpenApiDoc;
+export const loadSpec25 = (): OpenApiDoc =>
+  JSON.parse(readFileSync(path.join(OPENAPI_DIR, SPEC25_FILE), 'utf8')) as OpenApiDoc;
 
 /**
  * Scalars the simulator returns as `null`. Clio's schemas declare no `nullable`, yet the real API returns nulls
@@ -31,13 +32,49 @@ export const loadSpec25 = (): OpenApiDoc => JSON.parse(readFileSync(path.join(OP
  * which are null when absent (e.g. a matter without a practice area).
  */
 export const NULLABLE_SCALARS: ReadonlySet<string> = new Set([
-  'custom_number', 'location', 'client_reference', 'client_id', 'open_date', 'close_date', 'pending_date',
-  'last_activity_date', 'matter_stage_updated_at', 'first_name', 'middle_name', 'last_name', 'date_of_birth', 'prefix',
-  'title', 'clio_connect_email', 'client_connect_user_id', 'primary_email_address', 'secondary_email_address',
-  'primary_phone_number', 'secondary_phone_number', 'ledes_client_id', 'sales_tax_number', 'deleted_at', 'received_at',
-  'put_url', 'description', 'recurrence_rule', 'parent_calendar_entry_id', 'due_at', 'completed_at', 'time_estimated',
-  'note', 'reference', 'phone_number', 'value', 'utbms_activity_id', 'utbms_task_name', 'utbms_task_id',
-  'xero_service_code', 'xero_expense_code', 'secondary_identifier', 'job_title_name',
+  'custom_number',
+  'location',
+  'client_reference',
+  'client_id',
+  'open_date',
+  'close_date',
+  'pending_date',
+  'last_activity_date',
+  'matter_stage_updated_at',
+  'first_name',
+  'middle_name',
+  'last_name',
+  'date_of_birth',
+  'prefix',
+  'title',
+  'clio_connect_email',
+  'client_connect_user_id',
+  'primary_email_address',
+  'secondary_email_address',
+  'primary_phone_number',
+  'secondary_phone_number',
+  'ledes_client_id',
+  'sales_tax_number',
+  'deleted_at',
+  'received_at',
+  'put_url',
+  'description',
+  'recurrence_rule',
+  'parent_calendar_entry_id',
+  'due_at',
+  'completed_at',
+  'time_estimated',
+  'note',
+  'reference',
+  'phone_number',
+  'value',
+  'utbms_activity_id',
+  'utbms_task_name',
+  'utbms_task_id',
+  'xero_service_code',
+  'xero_expense_code',
+  'secondary_identifier',
+  'job_title_name',
 ]);
 
 /** Deep copy of a schema with `nullable` added where {@link NULLABLE_SCALARS} or a `$ref` property allows it. */

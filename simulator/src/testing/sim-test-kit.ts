@@ -4,8 +4,15 @@ import type { EntityCounts } from '../data/sizes';
 
 /** A firm small enough for fast tests, with every kind of record. */
 export const TINY_COUNTS: Partial<EntityCounts> = {
-  users: 5, contacts: 60, matters: 25, calendar_entries: 40, tasks: 30, documents: 120, activities: 150,
-  custom_fields_per_parent: 12, folders_per_matter: 2,
+  users: 5,
+  contacts: 60,
+  matters: 25,
+  calendar_entries: 40,
+  tasks: 30,
+  documents: 120,
+  activities: 150,
+  custom_fields_per_parent: 12,
+  folders_per_matter: 2,
 };
 
 export interface TestResponse {
@@ -29,13 +36,28 @@ export interface SimTestKit {
 
 /** Starts an in-process simulator (rate limiting off) and a client holding a valid token for it. */
 export const startSimTestKit = async (opts: SimulatorOptions = {}): Promise<SimTestKit> => {
-  const sim = await createSimulator({ size: 'small', seed: 7, rateLimit: false, ...opts, counts: { ...TINY_COUNTS, ...opts.counts } });
+  const sim = await createSimulator({
+    size: 'small',
+    seed: 7,
+    rateLimit: false,
+    ...opts,
+    counts: { ...TINY_COUNTS, ...opts.counts },
+  });
   const token = sim.edge.issueToken().access_token;
-  const request = async (method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse> => {
+  const request = async (
+    method: string,
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<TestResponse> => {
     const res = await fetch(url, {
       method,
       redirect: 'manual',
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await res.text();
@@ -58,8 +80,11 @@ export const startSimTestKit = async (opts: SimulatorOptions = {}): Promise<SimT
 };
 
 /** Narrow a list response body. */
-export const listBody = (r: TestResponse): { data: Record<string, unknown>[]; meta: { paging: { next?: string; previous?: string }; records?: number } } =>
+export const listBody = (
+  r: TestResponse,
+): { data: Record<string, unknown>[]; meta: { paging: { next?: string; previous?: string }; records?: number } } =>
   r.body as { data: Record<string, unknown>[]; meta: { paging: { next?: string }; records?: number } };
 
 /** Narrow a single-record response body. */
-export const showBody = (r: TestResponse): Record<string, unknown> => (r.body as { data: Record<string, unknown> }).data;
+export const showBody = (r: TestResponse): Record<string, unknown> =>
+  (r.body as { data: Record<string, unknown> }).data;

@@ -84,7 +84,8 @@ export class DeliveryQueue {
   }
 
   dropFor(webhookId: number): void {
-    for (const d of this.items) if (d.webhookId === webhookId && d.state === DeliveryState.Queued) d.state = DeliveryState.Dropped;
+    for (const d of this.items)
+      if (d.webhookId === webhookId && d.state === DeliveryState.Queued) d.state = DeliveryState.Dropped;
   }
 
   pending(): number {

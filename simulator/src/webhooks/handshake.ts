@@ -16,10 +16,16 @@ export const runHandshake = async (
   const hook = deps.registry.get(id);
   if (!hook || hook.status !== WebhookStatus.Pending) return false;
   const { url, shared_secret: secret } = hook;
-  const res = await post(url, JSON.stringify({ webhook_id: id }), { 'content-type': 'application/json', [HookHeader.Secret]: secret }, deps.timeoutMs);
+  const res = await post(
+    url,
+    JSON.stringify({ webhook_id: id }),
+    { 'content-type': 'application/json', [HookHeader.Secret]: secret },
+    deps.timeoutMs,
+  );
   const current = deps.registry.get(id);
   // The hook may have been deleted or re-pointed while we waited; only its current secret may enable it.
-  if (!current || current.url !== url || current.shared_secret !== secret || current.status !== WebhookStatus.Pending) return false;
+  if (!current || current.url !== url || current.shared_secret !== secret || current.status !== WebhookStatus.Pending)
+    return false;
   if (res.status !== 200 || res.headers?.get(HookHeader.Secret) !== secret) return false;
   deps.registry.setStatus(id, WebhookStatus.Enabled, deps.clock.now());
   return true;

@@ -5,9 +5,20 @@ export interface PostResult {
 }
 
 /** One POST with a real-time timeout. Never throws: no answer becomes `{ error }`. */
-export const post = async (url: string, body: string, headers: Record<string, string>, timeoutMs: number): Promise<PostResult> => {
+export const post = async (
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  timeoutMs: number,
+): Promise<PostResult> => {
   try {
-    const res = await fetch(url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers,
+      body,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     await res.arrayBuffer().catch(() => undefined);
     return { status: res.status, headers: res.headers };
   } catch (err) {

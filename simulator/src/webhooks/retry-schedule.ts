@@ -12,7 +12,11 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = { baseDelayMs: 120_000, maxRetr
  * When to try again after `failedAttempts` failures (1 = the first try failed), or undefined when retries are spent.
  * Delays: 2, 4, 8, 16, 32 minutes.
  */
-export const nextAttemptAt = (failedAttempts: number, now: number, policy: RetryPolicy = DEFAULT_RETRY_POLICY): number | undefined =>
+export const nextAttemptAt = (
+  failedAttempts: number,
+  now: number,
+  policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+): number | undefined =>
   failedAttempts > policy.maxRetries ? undefined : now + policy.baseDelayMs * 2 ** (failedAttempts - 1);
 
 export const DeliveryOutcome = { Delivered: 'delivered', Gone: 'gone', Failed: 'failed' } as const;

@@ -37,7 +37,10 @@ export const updateFires = (fields: string, changedKeys: readonly string[], firs
   firstForRecord || topLevelFields(fields).some((f) => fieldChanged(f, changedKeys));
 
 /** Matter life-cycle event implied by a status change (`Open`/`Pending`/`Closed`), if any. */
-export const matterStatusEvent = (changedKeys: readonly string[], after: { status?: unknown }): WebhookEvent | undefined => {
+export const matterStatusEvent = (
+  changedKeys: readonly string[],
+  after: { status?: unknown },
+): WebhookEvent | undefined => {
   if (!changedKeys.includes('status')) return undefined;
   switch (after.status) {
     case 'Open':

@@ -57,8 +57,12 @@ export class WebhookDispatcher {
     if (change.kind === 'deleted' && wanted(WebhookEvent.Deleted)) events.push(WebhookEvent.Deleted);
     if (change.kind === 'updated') {
       const first = !this.seen.get(hook.id)?.has(change.id);
-      if (wanted(WebhookEvent.Updated) && updateFires(hook.fields, change.changedFields, first)) events.push(WebhookEvent.Updated);
-      const lifecycle = change.resource === 'matters' ? matterStatusEvent(change.changedFields, change.record as { status?: unknown }) : undefined;
+      if (wanted(WebhookEvent.Updated) && updateFires(hook.fields, change.changedFields, first))
+        events.push(WebhookEvent.Updated);
+      const lifecycle =
+        change.resource === 'matters'
+          ? matterStatusEvent(change.changedFields, change.record as { status?: unknown })
+          : undefined;
       if (lifecycle && wanted(lifecycle)) events.push(lifecycle);
     }
     return events;
@@ -142,7 +146,9 @@ export class WebhookDispatcher {
     d.state = DeliveryState.InFlight;
     d.attempts++;
     const fault = this.deps.faults.pick({ path: hook.url, webhookId: hook.id, delivery: true }, now);
-    const result = fault ? { error: 'fault' } : await post(hook.url, d.body, signHeaders(hook.shared_secret, d.body), this.deps.timeoutMs);
+    const result = fault
+      ? { error: 'fault' }
+      : await post(hook.url, d.body, signHeaders(hook.shared_secret, d.body), this.deps.timeoutMs);
     this.finish(d, hook, result);
   }
 
@@ -151,7 +157,17 @@ export class WebhookDispatcher {
     const outcome = classifyResponse(result.status);
     d.lastStatus = result.status;
     d.lastError = result.error;
-    this.log({ seq: d.seq, webhookId: d.webhookId, event: d.event, recordId: d.recordId, attempt: d.attempts, at: now, status: result.status, error: result.error, outcome });
+    this.log({
+      seq: d.seq,
+      webhookId: d.webhookId,
+      event: d.event,
+      recordId: d.recordId,
+      attempt: d.attempts,
+      at: now,
+      status: result.status,
+      error: result.error,
+      outcome,
+    });
     if (outcome === DeliveryOutcome.Delivered) d.state = DeliveryState.Delivered;
     else if (outcome === DeliveryOutcome.Gone) {
       d.state = DeliveryState.Gone;
@@ -166,7 +182,8 @@ export class WebhookDispatcher {
 
   private log(a: DeliveryAttempt): void {
     this.attemptLog.push(a);
-    if (this.attemptLog.length > ATTEMPT_LOG_CAPACITY) this.attemptLog.splice(0, this.attemptLog.length - ATTEMPT_LOG_CAPACITY);
+    if (this.attemptLog.length > ATTEMPT_LOG_CAPACITY)
+      this.attemptLog.splice(0, this.attemptLog.length - ATTEMPT_LOG_CAPACITY);
   }
 }
 

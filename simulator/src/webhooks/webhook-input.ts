@@ -56,8 +56,10 @@ export const parseWebhookInput = (
     if (!out.model) return { ok: false, message: `model is not included in the list` };
   }
   if (data.fields !== undefined) {
-    if (typeof data.fields !== 'string' || data.fields.trim() === '') return { ok: false, message: 'fields must be a string' };
-    if (data.fields.length > MAX_WEBHOOK_FIELDS_CHARS) return { ok: false, message: `fields is too long (maximum is ${MAX_WEBHOOK_FIELDS_CHARS} characters)` };
+    if (typeof data.fields !== 'string' || data.fields.trim() === '')
+      return { ok: false, message: 'fields must be a string' };
+    if (data.fields.length > MAX_WEBHOOK_FIELDS_CHARS)
+      return { ok: false, message: `fields is too long (maximum is ${MAX_WEBHOOK_FIELDS_CHARS} characters)` };
     out.fields = data.fields;
   }
   const model = out.model ?? current.model;

@@ -63,14 +63,18 @@ export class WebhookRegistry {
     if (!prev) return undefined;
     const urlChanged = changes.url !== undefined && changes.url !== prev.url;
     return {
-      record: this.write(prev, {
-        ...(changes.url !== undefined && { url: changes.url }),
-        ...(changes.model !== undefined && { model: changes.model.name }),
-        ...(changes.fields !== undefined && { fields: changes.fields }),
-        ...(changes.events !== undefined && { events: changes.events }),
-        ...(changes.expiresAt !== undefined && { expires_at: changes.expiresAt }),
-        ...(urlChanged && { shared_secret: newSecret(), status: WebhookStatus.Pending }),
-      }, now),
+      record: this.write(
+        prev,
+        {
+          ...(changes.url !== undefined && { url: changes.url }),
+          ...(changes.model !== undefined && { model: changes.model.name }),
+          ...(changes.fields !== undefined && { fields: changes.fields }),
+          ...(changes.events !== undefined && { events: changes.events }),
+          ...(changes.expiresAt !== undefined && { expires_at: changes.expiresAt }),
+          ...(urlChanged && { shared_secret: newSecret(), status: WebhookStatus.Pending }),
+        },
+        now,
+      ),
       urlChanged,
     };
   }
@@ -101,7 +105,13 @@ export class WebhookRegistry {
 
   private write(prev: WebhookRecord, patch: Partial<WebhookRecord>, now: number): WebhookRecord {
     const rev = prev.rev + 1;
-    const next = { ...prev, ...patch, rev, etag: makeEtag('webhooks', prev.id, rev), updated_at: Math.max(now, prev.created_at) };
+    const next = {
+      ...prev,
+      ...patch,
+      rev,
+      etag: makeEtag('webhooks', prev.id, rev),
+      updated_at: Math.max(now, prev.created_at),
+    };
     this.hooks.set(prev.id, next);
     return next;
   }

@@ -51,7 +51,8 @@ export const registerWebhookRoutes = (router: Router, service: WebhookService): 
 };
 
 /** Webhooks belong to the app that created them; without OAuth (accept-any-bearer) everything is visible. */
-const caller = (ctx: RequestContext): { userId: number; clientId: string } => callerOf(ctx) ?? { userId: 1, clientId: '' };
+const caller = (ctx: RequestContext): { userId: number; clientId: string } =>
+  callerOf(ctx) ?? { userId: 1, clientId: '' };
 
 const owned = (ctx: RequestContext, service: WebhookService): WebhookRecord | undefined => {
   const id = Number(ctx.params.id);
@@ -60,7 +61,8 @@ const owned = (ctx: RequestContext, service: WebhookService): WebhookRecord | un
   return hook && (!c || hook.client_id === c.clientId) ? hook : undefined;
 };
 
-const notFound = (ctx: RequestContext): void => sendError(ctx, 404, ErrorType.NotFound, 'The requested resource was not found');
+const notFound = (ctx: RequestContext): void =>
+  sendError(ctx, 404, ErrorType.NotFound, 'The requested resource was not found');
 
 const render = (
   ctx: RequestContext,
@@ -88,5 +90,8 @@ const list = (ctx: RequestContext, service: WebhookService): void => {
     .filter((h) => (!c || h.client_id === c.clientId) && (ids.size === 0 || ids.has(h.id)));
   if (ctx.query.get('order') === 'id(desc)') hooks.reverse();
   const page = hooks.slice(0, limit);
-  send(ctx, 200, { data: page.map((h) => compiled.compiled.render(h, { store: service.store })), meta: { paging: {}, records: hooks.length } });
+  send(ctx, 200, {
+    data: page.map((h) => compiled.compiled.render(h, { store: service.store })),
+    meta: { paging: {}, records: hooks.length },
+  });
 };

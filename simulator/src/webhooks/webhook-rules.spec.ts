@@ -29,7 +29,14 @@ describe('retry schedule', () => {
 
   it('treats 2xx, 3xx and 410 as success, 410 as gone, the rest as failure', () => {
     expect([200, 204, 302, 410, 400, 404, 500, undefined].map(classifyResponse)).toEqual([
-      'delivered', 'delivered', 'delivered', 'gone', 'failed', 'failed', 'failed', 'failed',
+      'delivered',
+      'delivered',
+      'delivered',
+      'gone',
+      'failed',
+      'failed',
+      'failed',
+      'failed',
     ]);
   });
 });
@@ -58,10 +65,17 @@ describe('watched fields', () => {
 describe('parseWebhookInput', () => {
   const create = (data: Record<string, unknown>) => parseWebhookInput({ data }, 'create', {}, NOW, rules);
 
-  it('defaults events to the model\'s events and expiry to 3 days', () => {
+  it("defaults events to the model's events and expiry to 3 days", () => {
     const r = create({ url: 'https://h.example/x', model: 1, fields: 'id,etag' });
     expect(r).toMatchObject({ ok: true, value: { expiresAt: NOW + 3 * 86_400_000 } });
-    expect(r.ok && r.value.events).toEqual(['created', 'updated', 'deleted', 'matter_opened', 'matter_pended', 'matter_closed']);
+    expect(r.ok && r.value.events).toEqual([
+      'created',
+      'updated',
+      'deleted',
+      'matter_opened',
+      'matter_pended',
+      'matter_closed',
+    ]);
     expect(r.ok && r.value.model?.name).toBe('matter');
   });
 
@@ -69,7 +83,11 @@ describe('parseWebhookInput', () => {
     expect(create({ model: 'matter', fields: 'id' }).ok).toBe(false);
     expect(create({ url: 'http://h.example/x', model: 'matter', fields: 'id' }).ok).toBe(false);
     expect(create({ url: 'http://127.0.0.1:9/x', model: 'matter', fields: 'id' }).ok).toBe(true);
-    expect(parseWebhookInput({ data: { url: 'http://127.0.0.1:9/x', model: 'matter', fields: 'id' } }, 'create', {}, NOW, { allowHttpLoopback: false }).ok).toBe(false);
+    expect(
+      parseWebhookInput({ data: { url: 'http://127.0.0.1:9/x', model: 'matter', fields: 'id' } }, 'create', {}, NOW, {
+        allowHttpLoopback: false,
+      }).ok,
+    ).toBe(false);
   });
 
   it('rejects events the model lacks, fields over 1000 chars and expiry beyond 31 days', () => {
@@ -77,15 +95,21 @@ describe('parseWebhookInput', () => {
     expect(create({ ...base, model: 'activity', events: ['matter_closed'] }).ok).toBe(false);
     expect(create({ ...base, model: 'clio_payments_payment', events: ['deleted'] }).ok).toBe(false);
     expect(create({ ...base, model: 'matter', fields: 'x'.repeat(1001) }).ok).toBe(false);
-    expect(create({ ...base, model: 'matter', expires_at: new Date(NOW + MAX_WEBHOOK_TTL_MS + 1000).toISOString() }).ok).toBe(false);
-    expect(create({ ...base, model: 'matter', expires_at: new Date(NOW + MAX_WEBHOOK_TTL_MS).toISOString() }).ok).toBe(true);
+    expect(
+      create({ ...base, model: 'matter', expires_at: new Date(NOW + MAX_WEBHOOK_TTL_MS + 1000).toISOString() }).ok,
+    ).toBe(false);
+    expect(create({ ...base, model: 'matter', expires_at: new Date(NOW + MAX_WEBHOOK_TTL_MS).toISOString() }).ok).toBe(
+      true,
+    );
   });
 
   it('on update validates only what is given, against the current model', () => {
     const matter = findWebhookModel('matter');
-    expect(parseWebhookInput({ data: { events: ['matter_opened'] } }, 'update', { model: matter }, NOW, rules)).toEqual({
-      ok: true,
-      value: { events: ['matter_opened'] },
-    });
+    expect(parseWebhookInput({ data: { events: ['matter_opened'] } }, 'update', { model: matter }, NOW, rules)).toEqual(
+      {
+        ok: true,
+        value: { events: ['matter_opened'] },
+      },
+    );
   });
 });

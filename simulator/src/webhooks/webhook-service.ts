@@ -9,7 +9,8 @@ import { parseWebhookInput, type WebhookInputResult } from './webhook-input';
 import { WebhookRegistry, type WebhookRecord } from './webhook-registry';
 import { findWebhookModel, WebhookStatus } from './webhook-wire';
 
-export type WebhookWriteResult = { ok: true; record: WebhookRecord } | { ok: false; status: 404 | 412 | 422; message: string };
+export type WebhookWriteResult =
+  { ok: true; record: WebhookRecord } | { ok: false; status: 404 | 412 | 422; message: string };
 
 /** Webhook subscriptions, their handshakes and deliveries, fed by the store's change feed. */
 export class WebhookService {
@@ -25,7 +26,14 @@ export class WebhookService {
     render: RecordRenderer,
     private readonly opts: ResolvedWebhookOptions,
   ) {
-    this.dispatcher = new WebhookDispatcher({ registry: this.registry, clock, faults, render, retry: opts.retry, timeoutMs: opts.deliveryTimeoutMs });
+    this.dispatcher = new WebhookDispatcher({
+      registry: this.registry,
+      clock,
+      faults,
+      render,
+      retry: opts.retry,
+      timeoutMs: opts.deliveryTimeoutMs,
+    });
     this.unsubscribe = store.onChange((c) => this.dispatcher.onChange(c));
     if (opts.pollIntervalMs > 0) {
       this.timer = setInterval(() => this.dispatcher.kick(), opts.pollIntervalMs);
@@ -41,7 +49,11 @@ export class WebhookService {
     if (!v.url || !v.model || !v.fields || !v.events || v.expiresAt === undefined) return invalid(parsed);
     const badFields = fieldsError(v.model.resource, v.fields);
     if (badFields) return { ok: false, status: 422, message: badFields };
-    const record = this.registry.create({ url: v.url, model: v.model, fields: v.fields, events: v.events, expiresAt: v.expiresAt }, owner, now);
+    const record = this.registry.create(
+      { url: v.url, model: v.model, fields: v.fields, events: v.events, expiresAt: v.expiresAt },
+      owner,
+      now,
+    );
     this.handshake(record.id);
     return { ok: true, record };
   }
@@ -49,7 +61,8 @@ export class WebhookService {
   update(id: number, body: unknown, ifMatch: string | undefined): WebhookWriteResult {
     const current = this.registry.get(id);
     if (!current) return { ok: false, status: 404, message: `Webhook ${id} not found` };
-    if (ifMatch !== undefined && ifMatch !== current.etag) return { ok: false, status: 412, message: 'The resource has been modified' };
+    if (ifMatch !== undefined && ifMatch !== current.etag)
+      return { ok: false, status: 412, message: 'The resource has been modified' };
     const now = this.clock.now();
     const parsed = parseWebhookInput(body, 'update', { model: findWebhookModel(current.model) }, now, this.opts);
     if (!parsed.ok) return { ok: false, status: 422, message: parsed.message };
@@ -69,7 +82,8 @@ export class WebhookService {
   activate(id: number, secret: string | undefined): WebhookWriteResult {
     const current = this.registry.get(id);
     if (!current) return { ok: false, status: 404, message: `Webhook ${id} not found` };
-    if (!secret || secret !== current.shared_secret) return { ok: false, status: 422, message: 'X-Hook-Secret does not match' };
+    if (!secret || secret !== current.shared_secret)
+      return { ok: false, status: 422, message: 'X-Hook-Secret does not match' };
     const record = this.registry.setStatus(id, WebhookStatus.Enabled, this.clock.now()) ?? current;
     return { ok: true, record };
   }
@@ -96,7 +110,9 @@ export class WebhookService {
   }
 
   private handshake(id: number): void {
-    void this.dispatcher.track(runHandshake(id, { registry: this.registry, clock: this.clock, timeoutMs: this.opts.deliveryTimeoutMs }));
+    void this.dispatcher.track(
+      runHandshake(id, { registry: this.registry, clock: this.clock, timeoutMs: this.opts.deliveryTimeoutMs }),
+    );
   }
 }
 

@@ -26,7 +26,12 @@ export interface WebhookModelInfo {
 }
 
 export const WEBHOOK_MODELS: readonly WebhookModelInfo[] = [
-  { name: 'matter', id: 1, resource: 'matters', events: [...CRUD, WebhookEvent.MatterOpened, WebhookEvent.MatterPended, WebhookEvent.MatterClosed] },
+  {
+    name: 'matter',
+    id: 1,
+    resource: 'matters',
+    events: [...CRUD, WebhookEvent.MatterOpened, WebhookEvent.MatterPended, WebhookEvent.MatterClosed],
+  },
   { name: 'activity', id: 2, resource: 'activities', events: CRUD },
   { name: 'bill', id: 3, events: CRUD },
   { name: 'calendar_entry', id: 4, resource: 'calendar_entries', events: CRUD },
@@ -42,7 +47,9 @@ export const WEBHOOK_MODELS: readonly WebhookModelInfo[] = [
 export const findWebhookModel = (value: unknown): WebhookModelInfo | undefined => {
   if (typeof value === 'number') return WEBHOOK_MODELS.find((m) => m.id === value);
   if (typeof value !== 'string') return undefined;
-  return /^\d+$/.test(value) ? WEBHOOK_MODELS.find((m) => m.id === Number(value)) : WEBHOOK_MODELS.find((m) => m.name === value);
+  return /^\d+$/.test(value)
+    ? WEBHOOK_MODELS.find((m) => m.id === Number(value))
+    : WEBHOOK_MODELS.find((m) => m.name === value);
 };
 
 export const HookHeader = { Secret: 'x-hook-secret', Signature: 'x-hook-signature' } as const;

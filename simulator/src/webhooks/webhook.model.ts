@@ -15,5 +15,9 @@ export const WebhookModel: Model<WebhookRecord> = defineModel<WebhookRecord>('We
   expires_at: val((r) => isoTime(r.expires_at)),
   created_at: val((r) => isoTime(r.created_at)),
   updated_at: val((r) => isoTime(r.updated_at)),
-  user: one(() => UserModel, (r, env) => env.store.get('users', r.user_id), ['users']),
+  user: one(
+    () => UserModel,
+    (r, env) => env.store.get('users', r.user_id),
+    ['users'],
+  ),
 });

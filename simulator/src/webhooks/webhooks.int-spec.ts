@@ -42,7 +42,9 @@ describe('webhooks (in-process simulator)', () => {
     return { status: res.status, body: (text ? JSON.parse(text) : undefined) as { data: Record<string, unknown> } };
   };
   const create = (data: Record<string, unknown>) =>
-    call('POST', '/webhooks.json?fields=id,etag,status,shared_secret,events,expires_at', { data: { url: `${receiver.origin}/hook`, ...data } });
+    call('POST', '/webhooks.json?fields=id,etag,status,shared_secret,events,expires_at', {
+      data: { url: `${receiver.origin}/hook`, ...data },
+    });
   const newMatter = () => {
     const data = RECIPES.matters.create?.({ rng, store: sim.store, now: clock.now() });
     if (!data) throw new Error('no matter recipe');
@@ -53,12 +55,18 @@ describe('webhooks (in-process simulator)', () => {
   it('enables a webhook when the receiver echoes X-Hook-Secret, and signs deliveries', async () => {
     const created = await create({ model: 'matter', fields: 'id,etag,description', events: ['created'] });
     expect(created.status).toBe(201);
-    expect(created.body.data).toMatchObject({ status: 'pending', events: ['created'], expires_at: '2025-01-07T12:00:00+00:00' });
+    expect(created.body.data).toMatchObject({
+      status: 'pending',
+      events: ['created'],
+      expires_at: '2025-01-07T12:00:00+00:00',
+    });
     await sim.edge.settle();
     const handshake = receiver.requests[0];
     expect(handshake.headers['x-hook-secret']).toBe(created.body.data.shared_secret);
     expect(JSON.parse(handshake.body)).toEqual({ webhook_id: created.body.data.id });
-    expect((await call('GET', `/webhooks/${created.body.data.id}.json?fields=status`)).body.data.status).toBe('enabled');
+    expect((await call('GET', `/webhooks/${created.body.data.id}.json?fields=status`)).body.data.status).toBe(
+      'enabled',
+    );
 
     const matter = newMatter();
     await sim.edge.settle();
@@ -67,7 +75,9 @@ describe('webhooks (in-process simulator)', () => {
       data: { id: matter.id, etag: matter.etag, description: matter.description },
       meta: { event: 'created', webhook_id: created.body.data.id },
     });
-    expect(verifySignature(String(created.body.data.shared_secret), d.body, String(d.headers['x-hook-signature']))).toBe(true);
+    expect(
+      verifySignature(String(created.body.data.shared_secret), d.body, String(d.headers['x-hook-signature'])),
+    ).toBe(true);
   });
 
   it('stays pending without the echo until PUT /activate with the secret', async () => {
@@ -77,8 +87,12 @@ describe('webhooks (in-process simulator)', () => {
     newMatter();
     await sim.edge.settle();
     expect(deliveries()).toHaveLength(0);
-    expect((await call('PUT', `/webhooks/${body.data.id}/activate`, undefined, { 'x-hook-secret': 'wrong' })).status).toBe(422);
-    const ok = await call('PUT', `/webhooks/${body.data.id}/activate?fields=status`, undefined, { 'x-hook-secret': String(body.data.shared_secret) });
+    expect(
+      (await call('PUT', `/webhooks/${body.data.id}/activate`, undefined, { 'x-hook-secret': 'wrong' })).status,
+    ).toBe(422);
+    const ok = await call('PUT', `/webhooks/${body.data.id}/activate?fields=status`, undefined, {
+      'x-hook-secret': String(body.data.shared_secret),
+    });
     expect(ok.body.data.status).toBe('enabled');
   });
 
@@ -149,11 +163,23 @@ describe('webhooks (in-process simulator)', () => {
   it('validates input and supports list, If-Match and delete', async () => {
     expect((await create({ model: 'matter' })).status).toBe(422);
     expect((await create({ model: 'matter', fields: 'id,not_a_field' })).status).toBe(422);
-    expect((await call('POST', '/webhooks.json', { data: { url: 'http://example.com/x', model: 'matter', fields: 'id' } })).status).toBe(422);
+    expect(
+      (await call('POST', '/webhooks.json', { data: { url: 'http://example.com/x', model: 'matter', fields: 'id' } }))
+        .status,
+    ).toBe(422);
     const { body } = await create({ model: 'activity', fields: 'id' });
     const list = await call('GET', '/webhooks.json?fields=id,model');
     expect(list.body).toEqual({ data: [{ id: body.data.id, model: 'activity' }], meta: { paging: {}, records: 1 } });
-    expect((await call('PATCH', `/webhooks/${body.data.id}.json`, { data: { fields: 'id,etag' } }, { 'if-match': '"stale"' })).status).toBe(412);
+    expect(
+      (
+        await call(
+          'PATCH',
+          `/webhooks/${body.data.id}.json`,
+          { data: { fields: 'id,etag' } },
+          { 'if-match': '"stale"' },
+        )
+      ).status,
+    ).toBe(412);
     expect((await call('DELETE', `/webhooks/${body.data.id}.json`)).status).toBe(204);
     expect((await call('GET', `/webhooks/${body.data.id}.json`)).status).toBe(404);
   });
@@ -161,7 +187,9 @@ describe('webhooks (in-process simulator)', () => {
   it('a new URL means a new secret and a new handshake before deliveries resume', async () => {
     const { body } = await create({ model: 'matter', fields: 'id', events: ['created'] });
     await sim.edge.settle();
-    const patched = await call('PATCH', `/webhooks/${body.data.id}.json?fields=status,shared_secret`, { data: { url: `${receiver.origin}/moved` } });
+    const patched = await call('PATCH', `/webhooks/${body.data.id}.json?fields=status,shared_secret`, {
+      data: { url: `${receiver.origin}/moved` },
+    });
     expect(patched.body.data.status).toBe('pending');
     expect(patched.body.data.shared_secret).not.toBe(body.data.shared_secret);
     await sim.edge.settle();
@@ -185,6 +213,9 @@ describe('webhooks (in-process simulator)', () => {
     expect(sim.edge.webhooks.dispatcher.attempts()).toMatchObject([{ outcome: 'failed', error: 'fault' }]);
     clock.advance(120_000);
     await sim.edge.afterClockChange();
-    await waitFor(() => deliveries().length, (n) => n === 1);
+    await waitFor(
+      () => deliveries().length,
+      (n) => n === 1,
+    );
   });
 });

@@ -15,16 +15,23 @@ export interface ClioAppConfig {
 }
 
 /** A region's origin: OAuth and the Manage API share it (api-facts §1). */
-export const clioOrigin = (app: ClioAppConfig, region: ClioRegion): string => app.origins?.[region] ?? CLIO_OAUTH_ORIGINS[region];
+export const clioOrigin = (app: ClioAppConfig, region: ClioRegion): string =>
+  app.origins?.[region] ?? CLIO_OAUTH_ORIGINS[region];
 
 /** `https://app.clio.com/api/v4` for the region (what the token RPC hands out). */
-export const clioApiBaseUrl = (app: ClioAppConfig, region: ClioRegion): string => `${clioOrigin(app, region)}${ClioApiPath.prefix}`;
+export const clioApiBaseUrl = (app: ClioAppConfig, region: ClioRegion): string =>
+  `${clioOrigin(app, region)}${ClioApiPath.prefix}`;
 
 /**
  * The region's authorize URL. `redirect_on_decline=true` makes a decline come back to our callback as
  * `error=access_denied` instead of stranding the user on Clio's error page.
  */
-export const clioAuthorizeUrl = (app: ClioAppConfig, region: ClioRegion, redirectUri: string, state: string): string => {
+export const clioAuthorizeUrl = (
+  app: ClioAppConfig,
+  region: ClioRegion,
+  redirectUri: string,
+  state: string,
+): string => {
   const url = new URL(ClioOAuthPath.Authorize, clioOrigin(app, region));
   url.searchParams.set(ClioAuthorizeParam.ResponseType, 'code');
   url.searchParams.set(ClioAuthorizeParam.ClientId, app.clientId);

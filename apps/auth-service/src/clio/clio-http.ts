@@ -16,7 +16,9 @@ const parseJson = (text: string): Record<string, unknown> | null => {
 };
 
 const codeOf = (e: unknown): string =>
-  typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : 'unknown';
+  typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string'
+    ? (e as { code: string }).code
+    : 'unknown';
 
 /** One HTTP call to Clio with a hard timeout; never throws, never puts the request into an error. */
 export const clioHttp = async (

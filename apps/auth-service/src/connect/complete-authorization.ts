@@ -28,15 +28,22 @@ const safeOAuthError = (e: string): string => (/^[a-z_]{1,40}$/.test(e) ? e : 'u
 
 const exchangeFailed = (region: ClioRegion, f: Extract<CodeExchange, { ok: false }>): ConnectFailed =>
   f.kind === 'rejected'
-    ? connectFailed(400, ConnectFailure.CodeRejected,
-        `Clio (${region}) did not accept the authorization code: it expired, was already used, or was issued by another Clio region; start again`)
+    ? connectFailed(
+        400,
+        ConnectFailure.CodeRejected,
+        `Clio (${region}) did not accept the authorization code: it expired, was already used, or was issued by another Clio region; start again`,
+      )
     : connectFailed(502, ConnectFailure.TokenEndpointFailed, `Clio's token endpoint (${region}) failed: ${f.detail}`);
 
 /**
  * Finishes a connect: redeem the state, exchange the code at the state's region, ask `who_am_i` who authorised,
  * then store the sealed tokens and ClioConnected together. Every failure returns before anything is stored.
  */
-export const completeAuthorization = async (deps: AuthDeps, q: CallbackQuery, correlationId: string): Promise<Connected | ConnectFailed> => {
+export const completeAuthorization = async (
+  deps: AuthDeps,
+  q: CallbackQuery,
+  correlationId: string,
+): Promise<Connected | ConnectFailed> => {
   const redeemed = await redeemState(deps, q.state);
   if (!redeemed.ok) return redeemed;
   const s = redeemed.state;
@@ -45,7 +52,11 @@ export const completeAuthorization = async (deps: AuthDeps, q: CallbackQuery, co
     deps.log.info({ ...ids, error: safeOAuthError(q.error) }, 'clio authorisation did not complete');
     return q.error === ACCESS_DENIED
       ? connectFailed(400, ConnectFailure.Declined, 'the Clio user declined the authorisation')
-      : connectFailed(400, ConnectFailure.ClioError, `Clio ended the authorisation with error ${safeOAuthError(q.error)}`);
+      : connectFailed(
+          400,
+          ConnectFailure.ClioError,
+          `Clio ended the authorisation with error ${safeOAuthError(q.error)}`,
+        );
   }
   if (!q.code) return connectFailed(400, ConnectFailure.MissingCode, 'the callback carries no authorization code');
 
@@ -59,7 +70,11 @@ export const completeAuthorization = async (deps: AuthDeps, q: CallbackQuery, co
     // We will not keep this grant: give it back rather than leave a live token nobody holds.
     await deps.clio.deauthorize(s.region, exchanged.tokens.accessToken);
     deps.log.warn({ ...ids, detail: who.detail }, 'who_am_i failed after the code exchange');
-    return connectFailed(502, ConnectFailure.IdentityUnavailable, `Clio (${s.region}) did not say which user authorised the connection: ${who.detail}`);
+    return connectFailed(
+      502,
+      ConnectFailure.IdentityUnavailable,
+      `Clio (${s.region}) did not say which user authorised the connection: ${who.detail}`,
+    );
   }
   const grant = { tokens: exchanged.tokens, expiresIn: exchanged.expiresIn, clioUserId: who.identity.userId };
   const stored = await storeConnection(deps, s, grant, correlationId).catch(async (e: unknown) => {
@@ -69,7 +84,10 @@ export const completeAuthorization = async (deps: AuthDeps, q: CallbackQuery, co
   deps.log.info({ ...ids, connectionId: stored.connectionId, clioUserId: who.identity.userId }, 'clio connected');
   if (stored.replaced) {
     const r = await deps.clio.deauthorize(stored.replaced.region, stored.replaced.accessToken);
-    deps.log.info({ firmId: s.firmId, connectionId: stored.replaced.connectionId, revokedAtClio: r.ok }, 'replaced connection revoked at clio');
+    deps.log.info(
+      { firmId: s.firmId, connectionId: stored.replaced.connectionId, revokedAtClio: r.ok },
+      'replaced connection revoked at clio',
+    );
   }
   return {
     ok: true,

@@ -26,4 +26,9 @@ export interface ConnectFailed {
   message: string;
 }
 
-export const connectFailed = (status: 400 | 502, reason: ConnectFailure, message: string): ConnectFailed => ({ ok: false, status, reason, message });
+export const connectFailed = (status: 400 | 502, reason: ConnectFailure, message: string): ConnectFailed => ({
+  ok: false,
+  status,
+  reason,
+  message,
+});

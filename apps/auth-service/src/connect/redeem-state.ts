@@ -17,8 +17,13 @@ export const redeemState = async (
   if (!checked.ok) return connectFailed(400, ConnectFailure.InvalidState, 'the authorisation state is invalid');
   const row = await consumeOAuthState(deps.db, checked.state.nonce);
   if (!row) {
-    return connectFailed(400, ConnectFailure.StateNotFound, 'the authorisation state is unknown, expired or already used; start again');
+    return connectFailed(
+      400,
+      ConnectFailure.StateNotFound,
+      'the authorisation state is unknown, expired or already used; start again',
+    );
   }
-  if (!sameBinding(row, checked.state)) return connectFailed(400, ConnectFailure.InvalidState, 'the authorisation state is invalid');
+  if (!sameBinding(row, checked.state))
+    return connectFailed(400, ConnectFailure.InvalidState, 'the authorisation state is invalid');
   return { ok: true, state: row };
 };

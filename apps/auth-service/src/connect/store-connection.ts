@@ -35,7 +35,19 @@ export const storeConnection = async (
     await lockFirmTokens(trx, s.firmId, deps.lockTimeoutMs);
     const previous = replacedGrant(deps, await findConnectionByFirm(trx, s.firmId));
     const expiresAt = new Date(now.getTime() + grant.expiresIn * 1000);
-    await saveConnection(trx, deps.keyring, { connectionId, firmId: s.firmId, region: s.region, clioUserId: grant.clioUserId, tokens: grant.tokens, expiresAt }, now);
+    await saveConnection(
+      trx,
+      deps.keyring,
+      {
+        connectionId,
+        firmId: s.firmId,
+        region: s.region,
+        clioUserId: grant.clioUserId,
+        tokens: grant.tokens,
+        expiresAt,
+      },
+      now,
+    );
     await appendConnectionEvent(
       trx,
       EventTypes.ClioConnected,
@@ -50,10 +62,17 @@ export const storeConnection = async (
 const replacedGrant = (deps: Pick<AuthDeps, 'keyring' | 'log'>, c: StoredConnection | null): ReplacedGrant | null => {
   if (!c?.tokens) return null;
   try {
-    return { connectionId: c.connectionId, region: c.region, accessToken: openTokens(deps.keyring, c.connectionId, c.tokens).accessToken };
+    return {
+      connectionId: c.connectionId,
+      region: c.region,
+      accessToken: openTokens(deps.keyring, c.connectionId, c.tokens).accessToken,
+    };
   } catch (e) {
     // Unreadable old tokens must not block the new connection; they are overwritten either way.
-    deps.log.warn({ connectionId: c.connectionId, err: (e as Error).name }, 'replaced connection\'s tokens could not be opened; not revoking them at Clio');
+    deps.log.warn(
+      { connectionId: c.connectionId, err: (e as Error).name },
+      "replaced connection's tokens could not be opened; not revoking them at Clio",
+    );
     return null;
   }
 };

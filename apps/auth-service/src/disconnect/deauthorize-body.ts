@@ -20,7 +20,12 @@ export const parseDeauthorizeBody = (body: unknown): DeauthorizeNotice | null =>
   const accessToken = o[ClioOAuthField.AccessToken];
   if (typeof clientId !== 'string' || clientId.length === 0 || clientId.length > MAX) return null;
   if (typeof accessToken !== 'string' || accessToken.length === 0 || accessToken.length > MAX) return null;
-  const clioUserId = typeof userId === 'number' && Number.isSafeInteger(userId) ? String(userId) : typeof userId === 'string' && /^\d{1,20}$/.test(userId) ? userId : null;
+  const clioUserId =
+    typeof userId === 'number' && Number.isSafeInteger(userId)
+      ? String(userId)
+      : typeof userId === 'string' && /^\d{1,20}$/.test(userId)
+        ? userId
+        : null;
   if (clioUserId === null) return null;
   return { clientId, clioUserId, all: accessToken === DEAUTHORIZE_ALL, accessToken };
 };

@@ -13,8 +13,7 @@ import { parseDeauthorizeBody, type DeauthorizeNotice } from './deauthorize-body
 import { revokeLocally } from './revoke-locally';
 
 export type DeauthorizeCallback =
-  | { ok: true; revoked: number; ignored: number }
-  | { ok: false; status: 400 | 403 | 502; message: string };
+  { ok: true; revoked: number; ignored: number } | { ok: false; status: 400 | 403 | 502; message: string };
 
 /** What happened to one candidate connection. */
 type Verdict = 'revoked' | 'not_concerned' | 'still_valid' | 'unverified';
@@ -31,21 +30,35 @@ const sameToken = (a: string, b: string): boolean => {
  * a connection is revoked only if its current access token is the one named (or "all" was named) AND Clio now
  * answers 401 to it. A forged callback for a live grant changes nothing. Idempotent: repeats find nothing live.
  */
-export const handleDeauthorizeCallback = async (deps: AuthDeps, body: unknown, correlationId: string): Promise<DeauthorizeCallback> => {
+export const handleDeauthorizeCallback = async (
+  deps: AuthDeps,
+  body: unknown,
+  correlationId: string,
+): Promise<DeauthorizeCallback> => {
   const notice = parseDeauthorizeBody(body);
   if (!notice) return { ok: false, status: 400, message: 'body must be {client_id, user_id, access_token}' };
-  if (!sameToken(notice.clientId, deps.app.clientId)) return { ok: false, status: 403, message: 'client_id does not match this application' };
+  if (!sameToken(notice.clientId, deps.app.clientId))
+    return { ok: false, status: 403, message: 'client_id does not match this application' };
   const verdicts: Verdict[] = [];
   for (const c of await findLiveConnectionsByClioUser(deps.db, notice.clioUserId)) {
     verdicts.push(await revokeIfDead(deps, c.firmId, notice, correlationId));
   }
   const revoked = verdicts.filter((v) => v === 'revoked').length;
-  deps.log.info({ clioUserId: notice.clioUserId, scope: notice.all ? 'all' : 'token', revoked, candidates: verdicts.length }, 'clio deauthorization callback');
-  if (verdicts.includes('unverified')) return { ok: false, status: 502, message: 'could not confirm the revocation with Clio; retry later' };
+  deps.log.info(
+    { clioUserId: notice.clioUserId, scope: notice.all ? 'all' : 'token', revoked, candidates: verdicts.length },
+    'clio deauthorization callback',
+  );
+  if (verdicts.includes('unverified'))
+    return { ok: false, status: 502, message: 'could not confirm the revocation with Clio; retry later' };
   return { ok: true, revoked, ignored: verdicts.length - revoked };
 };
 
-const revokeIfDead = async (deps: AuthDeps, firmId: string, notice: DeauthorizeNotice, correlationId: string): Promise<Verdict> =>
+const revokeIfDead = async (
+  deps: AuthDeps,
+  firmId: string,
+  notice: DeauthorizeNotice,
+  correlationId: string,
+): Promise<Verdict> =>
   deps.db.transaction().execute(async (trx) => {
     await lockFirmTokens(trx, firmId, deps.lockTimeoutMs);
     const conn = await findConnectionByFirm(trx, firmId);
@@ -53,7 +66,10 @@ const revokeIfDead = async (deps: AuthDeps, firmId: string, notice: DeauthorizeN
     if (!conn || accessToken === null) return 'not_concerned';
     const who = await deps.clio.whoAmI(conn.region, accessToken);
     if (who.ok) {
-      deps.log.warn({ firmId, connectionId: conn.connectionId }, 'deauthorization callback ignored: clio still accepts the token');
+      deps.log.warn(
+        { firmId, connectionId: conn.connectionId },
+        'deauthorization callback ignored: clio still accepts the token',
+      );
       return 'still_valid';
     }
     if (who.kind === 'unavailable') return 'unverified';
@@ -63,7 +79,11 @@ const revokeIfDead = async (deps: AuthDeps, firmId: string, notice: DeauthorizeN
   });
 
 /** The connection's current access token if the notice is about it, else null. */
-const concernedToken = (deps: Pick<AuthDeps, 'keyring'>, conn: StoredConnection | null, notice: DeauthorizeNotice): string | null => {
+const concernedToken = (
+  deps: Pick<AuthDeps, 'keyring'>,
+  conn: StoredConnection | null,
+  notice: DeauthorizeNotice,
+): string | null => {
   if (!conn?.tokens || conn.status === ConnectionStatus.Revoked || conn.clioUserId !== notice.clioUserId) return null;
   const { accessToken } = openTokens(deps.keyring, conn.connectionId, conn.tokens);
   return notice.all || sameToken(accessToken, notice.accessToken) ? accessToken : null;

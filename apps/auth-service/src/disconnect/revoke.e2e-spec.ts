@@ -20,22 +20,34 @@ describe('auth service: revocation from either side (e2e against the simulator)'
     expect((await h.connect(firmId, { clioUserId })).status).toBe(200);
     return { firmId, clioUserId, tokens: (await h.vaultTokens(firmId))! };
   };
-  const row = (firmId: string) => h.t.db.selectFrom('clio_connections').selectAll().where('firm_id', '=', firmId).executeTakeFirstOrThrow();
+  const row = (firmId: string) =>
+    h.t.db.selectFrom('clio_connections').selectAll().where('firm_id', '=', firmId).executeTakeFirstOrThrow();
   const callbacksSettled = async () => {
     await h.sim.edge.settle();
     return h.sim.edge.oauth.callbackLog();
   };
 
-  it('disconnect revokes at Clio, destroys the tokens and appends ConnectionRevoked{user}; Clio\'s echo changes nothing', async () => {
+  it("disconnect revokes at Clio, destroys the tokens and appends ConnectionRevoked{user}; Clio's echo changes nothing", async () => {
     const f = await connected();
     const callbacksBefore = (await callbacksSettled()).length;
     const r = await h.api(Routes.connection, { method: 'DELETE', jwt: h.jwt(f.firmId) });
-    expect(r).toMatchObject({ status: 200, body: { status: 'revoked', revokedAtClio: true, connectionId: expect.any(String) } });
+    expect(r).toMatchObject({
+      status: 200,
+      body: { status: 'revoked', revokedAtClio: true, connectionId: expect.any(String) },
+    });
     expect(await h.clioAccepts(f.tokens.accessToken)).toBe(401);
-    expect(await row(f.firmId)).toMatchObject({ status: 'revoked', access_token_enc: null, refresh_token_enc: null, key_id: null, expires_at: null });
+    expect(await row(f.firmId)).toMatchObject({
+      status: 'revoked',
+      access_token_enc: null,
+      refresh_token_enc: null,
+      key_id: null,
+      expires_at: null,
+    });
     // Clio calls back about the token we revoked; the connection is already gone, so nothing more happens.
     const callbacks = await callbacksSettled();
-    expect(callbacks.slice(callbacksBefore)).toEqual([expect.objectContaining({ scope: 'token', status: 200, userId: f.clioUserId })]);
+    expect(callbacks.slice(callbacksBefore)).toEqual([
+      expect.objectContaining({ scope: 'token', status: 200, userId: f.clioUserId }),
+    ]);
     const events = await h.events(f.firmId);
     expect(events.map((e) => [e.type, e.data])).toEqual([
       ['ClioConnected', expect.anything()],
@@ -50,15 +62,23 @@ describe('auth service: revocation from either side (e2e against the simulator)'
   it('a user revoking the app in Clio ends the connection through the deauthorization callback (revokedBy clio), idempotently', async () => {
     const f = await connected();
     h.sim.edge.oauth.revokeUser('us', CLIO_APP.clientId, f.clioUserId);
-    await waitFor(() => row(f.firmId), (r) => r.status === 'revoked', { description: 'the callback revoked the connection' });
+    await waitFor(
+      () => row(f.firmId),
+      (r) => r.status === 'revoked',
+      { description: 'the callback revoked the connection' },
+    );
     expect((await callbacksSettled()).at(-1)).toMatchObject({ scope: 'all', status: 200, userId: f.clioUserId });
     const events = await h.events(f.firmId);
     expect(events.map((e) => [e.type, e.data])).toEqual([
       ['ClioConnected', expect.anything()],
-      ['ConnectionRevoked', { connectionId: (events[0]!.data as { connectionId: string }).connectionId, revokedBy: 'clio' }],
+      [
+        'ConnectionRevoked',
+        { connectionId: (events[0]!.data as { connectionId: string }).connectionId, revokedBy: 'clio' },
+      ],
     ]);
     const again = await h.api(Routes.deauthorizeCallback, {
-      method: 'POST', json: { client_id: CLIO_APP.clientId, user_id: f.clioUserId, access_token: 'all' },
+      method: 'POST',
+      json: { client_id: CLIO_APP.clientId, user_id: f.clioUserId, access_token: 'all' },
     });
     expect(again).toMatchObject({ status: 200, body: { revoked: 0, ignored: 0 } });
     expect((await h.events(f.firmId)).length).toBe(2);
@@ -68,7 +88,10 @@ describe('auth service: revocation from either side (e2e against the simulator)'
   it('ignores a forged callback while Clio still accepts the grant', async () => {
     const f = await connected();
     for (const access_token of ['all', f.tokens.accessToken]) {
-      const r = await h.api(Routes.deauthorizeCallback, { method: 'POST', json: { client_id: CLIO_APP.clientId, user_id: f.clioUserId, access_token } });
+      const r = await h.api(Routes.deauthorizeCallback, {
+        method: 'POST',
+        json: { client_id: CLIO_APP.clientId, user_id: f.clioUserId, access_token },
+      });
       expect(r).toMatchObject({ status: 200, body: { revoked: 0, ignored: 1 } });
     }
     expect((await row(f.firmId)).status).toBe('active');
@@ -78,9 +101,16 @@ describe('auth service: revocation from either side (e2e against the simulator)'
 
   it('refuses a callback for another app or with a malformed body', async () => {
     const f = await connected();
-    const foreign = await h.api(Routes.deauthorizeCallback, { method: 'POST', json: { client_id: 'someone-else', user_id: f.clioUserId, access_token: 'all' } });
+    const foreign = await h.api(Routes.deauthorizeCallback, {
+      method: 'POST',
+      json: { client_id: 'someone-else', user_id: f.clioUserId, access_token: 'all' },
+    });
     expect(foreign).toMatchObject({ status: 403, body: { message: 'client_id does not match this application' } });
-    for (const json of [{}, { client_id: CLIO_APP.clientId, user_id: 'x', access_token: 'all' }, { client_id: CLIO_APP.clientId, user_id: 1 }]) {
+    for (const json of [
+      {},
+      { client_id: CLIO_APP.clientId, user_id: 'x', access_token: 'all' },
+      { client_id: CLIO_APP.clientId, user_id: 1 },
+    ]) {
       expect((await h.api(Routes.deauthorizeCallback, { method: 'POST', json })).status).toBe(400);
     }
     expect((await row(f.firmId)).status).toBe('active');

@@ -5,7 +5,8 @@ import type { Executor } from '@sf/db';
 import { appendToStream } from '@sf/event-store';
 import { traceFromContext } from '@sf/telemetry';
 
-type ConnectionEventType = typeof EventTypes.ClioConnected | typeof EventTypes.ConnectionNeedsReauth | typeof EventTypes.ConnectionRevoked;
+type ConnectionEventType =
+  typeof EventTypes.ClioConnected | typeof EventTypes.ConnectionNeedsReauth | typeof EventTypes.ConnectionRevoked;
 
 /** Who asked for the change, for the event metadata. */
 export interface Cause {

@@ -10,4 +10,7 @@ const ERROR_NAMES: Record<number, string> = {
 
 /** An expected failure as an HTTP error with the usual `{statusCode, error, message}` body (plus `reason` if given). */
 export const httpFailure = (status: number, message: string, reason?: string): HttpException =>
-  new HttpException({ statusCode: status, error: ERROR_NAMES[status] ?? 'Error', message, ...(reason ? { reason } : {}) }, status);
+  new HttpException(
+    { statusCode: status, error: ERROR_NAMES[status] ?? 'Error', message, ...(reason ? { reason } : {}) },
+    status,
+  );

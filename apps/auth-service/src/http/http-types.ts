@@ -7,7 +7,8 @@ export interface HttpResponse {
 }
 
 /** True when the client asked for JSON (an SPA gateway) rather than a browser redirect. */
-export const wantsJson = (accept: string | undefined): boolean => typeof accept === 'string' && accept.includes('application/json');
+export const wantsJson = (accept: string | undefined): boolean =>
+  typeof accept === 'string' && accept.includes('application/json');
 
 /** A query parameter's single string value; repeated or nested parameters are treated as absent. */
 export const single = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);

@@ -10,4 +10,5 @@ const messagesOf = (e: ValidationError): string[] => [
  * The ValidationPipe's `exceptionFactory`: the service's usual `{statusCode, error, message}` body with one string
  * message (each failed rule names its field), like every other 400 the service gives, instead of Nest's array.
  */
-export const validationFailure = (errors: ValidationError[]): HttpException => httpFailure(400, errors.flatMap(messagesOf).join('; '));
+export const validationFailure = (errors: ValidationError[]): HttpException =>
+  httpFailure(400, errors.flatMap(messagesOf).join('; '));

@@ -43,7 +43,12 @@ export const startMaintenance = (o: MaintenanceOptions): Maintenance => {
       ? setInterval(() => {
           if (running) return;
           running = runOnce()
-            .catch((e: unknown) => o.log.error({ err: e instanceof Error ? e.name : 'unknown', detail: e instanceof Error ? e.message : undefined }, 'maintenance pass failed'))
+            .catch((e: unknown) =>
+              o.log.error(
+                { err: e instanceof Error ? e.name : 'unknown', detail: e instanceof Error ? e.message : undefined },
+                'maintenance pass failed',
+              ),
+            )
             .finally(() => (running = null));
         }, o.intervalMs)
       : null;

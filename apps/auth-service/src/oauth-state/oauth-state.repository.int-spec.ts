@@ -34,7 +34,10 @@ describe('oauth_states (real Postgres)', () => {
 
   it('never hands back an expired row, and the purge removes it', async () => {
     const { s, expiresAt } = await pending(1);
-    await waitFor(async () => (await sql<{ now: Date }>`select now() as now`.execute(t.db)).rows[0]!.now, (now) => now > expiresAt);
+    await waitFor(
+      async () => (await sql<{ now: Date }>`select now() as now`.execute(t.db)).rows[0]!.now,
+      (now) => now > expiresAt,
+    );
     expect(await consumeOAuthState(t.db, s.nonce)).toBeNull();
     const live = await pending();
     expect(await purgeExpiredOAuthStates(t.db)).toBeGreaterThanOrEqual(1);

@@ -37,6 +37,9 @@ export const consumeOAuthState = async (ex: Executor, nonce: string): Promise<Si
 
 /** Deletes expired rows (they can no longer be consumed); returns how many. */
 export const purgeExpiredOAuthStates = async (ex: Executor): Promise<number> => {
-  const r = await ex.deleteFrom('oauth_states').where('expires_at', '<=', sql<Date>`now()`).executeTakeFirst();
+  const r = await ex
+    .deleteFrom('oauth_states')
+    .where('expires_at', '<=', sql<Date>`now()`)
+    .executeTakeFirst();
   return Number(r.numDeletedRows);
 };

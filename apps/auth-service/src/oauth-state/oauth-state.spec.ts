@@ -17,10 +17,15 @@ describe('OAuth state', () => {
 
   it('rejects a changed payload, a changed signature and another secret', () => {
     const [payload, sig] = signState(SECRET, STATE).split('.') as [string, string];
-    const otherFirm = Buffer.from(JSON.stringify({ v: 1, n: STATE.nonce, f: 'firm-2', u: STATE.userId, r: 'eu' })).toString('base64url');
+    const otherFirm = Buffer.from(
+      JSON.stringify({ v: 1, n: STATE.nonce, f: 'firm-2', u: STATE.userId, r: 'eu' }),
+    ).toString('base64url');
     expect(verifyState(SECRET, `${otherFirm}.${sig}`)).toEqual({ ok: false, reason: 'bad_signature' });
     expect(verifyState(SECRET, `${payload}.${sig.slice(0, -2)}AA`)).toEqual({ ok: false, reason: 'bad_signature' });
-    expect(verifyState(Buffer.from('another-secret-of-at-least-32-bytes!!'), `${payload}.${sig}`)).toEqual({ ok: false, reason: 'bad_signature' });
+    expect(verifyState(Buffer.from('another-secret-of-at-least-32-bytes!!'), `${payload}.${sig}`)).toEqual({
+      ok: false,
+      reason: 'bad_signature',
+    });
   });
 
   it.each([[''], ['no-dot'], ['a.b.c'], ['x'.repeat(3000)]])('rejects malformed value %#', (value) => {
@@ -32,10 +37,22 @@ describe('OAuth state', () => {
       const p = Buffer.from(JSON.stringify(o)).toString('base64url');
       return `${p}.${createHmac('sha256', SECRET).update(p).digest('base64url')}`;
     };
-    expect(verifyState(SECRET, sign({ v: 1, n: 'n', f: 'f', u: 'u', r: 'mars' }))).toEqual({ ok: false, reason: 'malformed' });
-    expect(verifyState(SECRET, sign({ v: 2, n: 'n', f: 'f', u: 'u', r: 'us' }))).toEqual({ ok: false, reason: 'malformed' });
-    expect(verifyState(SECRET, sign({ v: 1, n: '', f: 'f', u: 'u', r: 'us' }))).toEqual({ ok: false, reason: 'malformed' });
-    expect(verifyState(SECRET, sign({ v: 1, n: 'n', f: 'f', u: 'u', r: 'us' }))).toEqual({ ok: true, state: { nonce: 'n', firmId: 'f', userId: 'u', region: 'us' } });
+    expect(verifyState(SECRET, sign({ v: 1, n: 'n', f: 'f', u: 'u', r: 'mars' }))).toEqual({
+      ok: false,
+      reason: 'malformed',
+    });
+    expect(verifyState(SECRET, sign({ v: 2, n: 'n', f: 'f', u: 'u', r: 'us' }))).toEqual({
+      ok: false,
+      reason: 'malformed',
+    });
+    expect(verifyState(SECRET, sign({ v: 1, n: '', f: 'f', u: 'u', r: 'us' }))).toEqual({
+      ok: false,
+      reason: 'malformed',
+    });
+    expect(verifyState(SECRET, sign({ v: 1, n: 'n', f: 'f', u: 'u', r: 'us' }))).toEqual({
+      ok: true,
+      state: { nonce: 'n', firmId: 'f', userId: 'u', region: 'us' },
+    });
   });
 
   it('compares bindings field by field', () => {

@@ -31,7 +31,10 @@ export const newNonce = (): string => randomBytes(32).toString('base64url');
  * ids only. Expiry and single use live in the nonce's database row, so one clock (Postgres') decides them.
  */
 export const signState = (secret: Buffer, s: SignedState): string => {
-  const payload = Buffer.from(JSON.stringify({ v: VERSION, n: s.nonce, f: s.firmId, u: s.userId, r: s.region }), 'utf8').toString('base64url');
+  const payload = Buffer.from(
+    JSON.stringify({ v: VERSION, n: s.nonce, f: s.firmId, u: s.userId, r: s.region }),
+    'utf8',
+  ).toString('base64url');
   return `${payload}.${mac(secret, payload).toString('base64url')}`;
 };
 

@@ -6,5 +6,8 @@ import { authServiceMigrations } from './auth-service-migrations';
 
 /** What the auth service migrates at start: the platform's tables, the token vault's, and its own. */
 export const AUTH_SERVICE_MIGRATION_SETS: readonly MigrationSet[] = [
-  eventStoreMigrations, messagingMigrations, tokenVaultMigrations, authServiceMigrations,
+  eventStoreMigrations,
+  messagingMigrations,
+  tokenVaultMigrations,
+  authServiceMigrations,
 ];

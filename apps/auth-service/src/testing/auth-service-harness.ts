@@ -57,7 +57,17 @@ export class AuthHarness {
     const t = await createTestDatabase({ max: 5 });
     const sim = await createSimulator({
       seed: 3,
-      counts: { users: 8, contacts: 0, matters: 0, calendar_entries: 0, tasks: 0, documents: 0, activities: 0, custom_fields_per_parent: 0, folders_per_matter: 0 },
+      counts: {
+        users: 8,
+        contacts: 0,
+        matters: 0,
+        calendar_entries: 0,
+        tasks: 0,
+        documents: 0,
+        activities: 0,
+        custom_fields_per_parent: 0,
+        folders_per_matter: 0,
+      },
       clock,
       regions: ['us', 'eu'],
       rateLimit: false,
@@ -86,14 +96,22 @@ export class AuthHarness {
       host: '127.0.0.1',
       jwt: { alg: 'HS256', secret: Buffer.from(JWT_SECRET), leewaySeconds: 30, claims: { ...DEFAULT_CLAIMS } },
       keyring: this.keyring,
-      clio: { clientId: CLIO_APP.clientId, clientSecret: CLIO_APP.clientSecret, origins: { us: this.sim.origin('us'), eu: this.sim.origin('eu') } },
+      clio: {
+        clientId: CLIO_APP.clientId,
+        clientSecret: CLIO_APP.clientSecret,
+        origins: { us: this.sim.origin('us'), eu: this.sim.origin('eu') },
+      },
       stateSecret: Buffer.from('auth-service-e2e-state-secret-32-bytes-or-more'),
       ...(this.opts.successUrl ? { successUrl: this.opts.successUrl } : {}),
       refreshIntervalMs: 0,
       topology: { namespace: this.namespace, eventsStream: this.streams.events, deadLetterStream: this.streams.dlq },
       dbPoolMax: 5,
       clock: () => new Date(this.clock.now()),
-      logger: createLogger({ name: 'auth-service', level: 'debug', destination: { write: (line: string) => void this.logLines.push(line) } }).child({
+      logger: createLogger({
+        name: 'auth-service',
+        level: 'debug',
+        destination: { write: (line: string) => void this.logLines.push(line) },
+      }).child({
         replica: this.services.length,
       }),
       ...extra,
@@ -107,16 +125,27 @@ export class AuthHarness {
   }
 
   jwt(firmId: string, userId = 'user-1'): string {
-    return signJwt({ sub: userId, firm_id: firmId, exp: Math.floor(Date.now() / 1000) + 600 }, { alg: 'HS256', secret: JWT_SECRET });
+    return signJwt(
+      { sub: userId, firm_id: firmId, exp: Math.floor(Date.now() / 1000) + 600 },
+      { alg: 'HS256', secret: JWT_SECRET },
+    );
   }
 
   /** One HTTP call, redirects not followed; non-2xx bodies are kept for the leak check. */
-  async http(url: string, init: { method?: string; jwt?: string; accept?: string; json?: unknown } = {}): Promise<HttpResult> {
+  async http(
+    url: string,
+    init: { method?: string; jwt?: string; accept?: string; json?: unknown } = {},
+  ): Promise<HttpResult> {
     const headers: Record<string, string> = {};
     if (init.jwt) headers['authorization'] = `Bearer ${init.jwt}`;
     if (init.accept) headers['accept'] = init.accept;
     if (init.json !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(url, { method: init.method ?? 'GET', headers, redirect: 'manual', ...(init.json !== undefined ? { body: JSON.stringify(init.json) } : {}) });
+    const res = await fetch(url, {
+      method: init.method ?? 'GET',
+      headers,
+      redirect: 'manual',
+      ...(init.json !== undefined ? { body: JSON.stringify(init.json) } : {}),
+    });
     const text = await res.text();
     if (res.status >= 400) this.errorBodies.push(text);
     let body: Record<string, unknown> = {};
@@ -128,13 +157,19 @@ export class AuthHarness {
     return { status: res.status, body, location: res.headers.get('location') };
   }
 
-  api(path: string, init: { method?: string; jwt?: string; accept?: string; json?: unknown } = {}): Promise<HttpResult> {
+  api(
+    path: string,
+    init: { method?: string; jwt?: string; accept?: string; json?: unknown } = {},
+  ): Promise<HttpResult> {
     return this.http(`${this.service.url}${path}`, init);
   }
 
   /** Clio's authorize URL for the firm (JSON mode). */
   async authorizeUrl(firmId: string, region: ClioRegion, userId = 'user-1'): Promise<string> {
-    const r = await this.api(`${Routes.authorize}?region=${region}`, { jwt: this.jwt(firmId, userId), accept: 'application/json' });
+    const r = await this.api(`${Routes.authorize}?region=${region}`, {
+      jwt: this.jwt(firmId, userId),
+      accept: 'application/json',
+    });
     if (r.status !== 200) throw new Error(`authorize answered ${r.status}`);
     return String(r.body['authorizeUrl']);
   }
@@ -154,7 +189,11 @@ export class AuthHarness {
   }
 
   async rpc(firmId: string, rejectedToken?: string): Promise<AccessTokenReply> {
-    const msg = await this.nc.request(this.service.tokenSubject, JSON.stringify({ firmId, ...(rejectedToken ? { rejectedToken } : {}) }), { timeout: 20_000 });
+    const msg = await this.nc.request(
+      this.service.tokenSubject,
+      JSON.stringify({ firmId, ...(rejectedToken ? { rejectedToken } : {}) }),
+      { timeout: 20_000 },
+    );
     return msg.json<AccessTokenReply>();
   }
 
@@ -174,7 +213,9 @@ export class AuthHarness {
 
   /** Status of a `who_am_i` call with `token` in `region`: 200 when Clio accepts it. */
   async clioAccepts(token: string, region: ClioRegion = 'us'): Promise<number> {
-    const res = await fetch(`${this.sim.baseUrl(region)}/users/who_am_i.json`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${this.sim.baseUrl(region)}/users/who_am_i.json`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     await res.arrayBuffer();
     return res.status;
   }

@@ -23,12 +23,16 @@ export const parseAccessTokenRequest = (raw: string): AccessTokenRequest | null 
   if (unauthorizedAfterRefresh !== undefined && typeof unauthorizedAfterRefresh !== 'boolean') return null;
   const flag = unauthorizedAfterRefresh === true ? { unauthorizedAfterRefresh } : {};
   if (rejectedToken === undefined) return { firmId, ...flag };
-  if (typeof rejectedToken !== 'string' || rejectedToken.length === 0 || rejectedToken.length > MAX_TOKEN_LENGTH) return null;
+  if (typeof rejectedToken !== 'string' || rejectedToken.length === 0 || rejectedToken.length > MAX_TOKEN_LENGTH)
+    return null;
   return { firmId, rejectedToken, ...flag };
 };
 
 /** Maps the vault's answer to the wire reply. Messages are for operators and name no token. */
-export const toAccessTokenReply = (r: AccessTokenResult, apiBaseUrl: (region: ClioRegion) => string): AccessTokenReply => {
+export const toAccessTokenReply = (
+  r: AccessTokenResult,
+  apiBaseUrl: (region: ClioRegion) => string,
+): AccessTokenReply => {
   if (r.ok) {
     return {
       ok: true,
@@ -45,9 +49,17 @@ export const toAccessTokenReply = (r: AccessTokenResult, apiBaseUrl: (region: Cl
     case 'revoked':
       return { ok: false, reason: AccessTokenFailures.revoked, message: 'the firm disconnected Clio' };
     case 'needs_reauth':
-      return { ok: false, reason: AccessTokenFailures.needsReauth, message: 'Clio refused the refresh token; a user of the firm must connect Clio again' };
+      return {
+        ok: false,
+        reason: AccessTokenFailures.needsReauth,
+        message: 'Clio refused the refresh token; a user of the firm must connect Clio again',
+      };
     case 'unavailable':
-      return { ok: false, reason: AccessTokenFailures.unavailable, message: `no usable token right now (${r.detail}); retry later` };
+      return {
+        ok: false,
+        reason: AccessTokenFailures.unavailable,
+        message: `no usable token right now (${r.detail}); retry later`,
+      };
   }
 };
 
@@ -62,7 +74,8 @@ export const UNAUTHORIZED_AFTER_REFRESH_REPLY: AccessTokenReply = {
 export const MALFORMED_REQUEST_REPLY: AccessTokenReply = {
   ok: false,
   reason: AccessTokenFailures.unavailable,
-  message: 'malformed request: expected {"firmId": "<firm id>", "rejectedToken"?: "<token>", "unauthorizedAfterRefresh"?: <boolean>}',
+  message:
+    'malformed request: expected {"firmId": "<firm id>", "rejectedToken"?: "<token>", "unauthorizedAfterRefresh"?: <boolean>}',
 };
 
 /** The reply when the vault failed unexpectedly (database down, undecryptable row): details go to the log only. */

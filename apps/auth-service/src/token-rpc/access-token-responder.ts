@@ -49,7 +49,9 @@ export const startAccessTokenResponder = (o: AccessTokenResponderOptions): Acces
     callback: (err, msg) => {
       if (err || !msg.reply) return;
       const p = withLogContext(traceIdsOf(contextFromHeaders(msg.headers)), () => answer(msg))
-        .catch((e: unknown) => o.log.error({ err: e instanceof Error ? e.name : 'unknown' }, 'could not answer an access-token request'))
+        .catch((e: unknown) =>
+          o.log.error({ err: e instanceof Error ? e.name : 'unknown' }, 'could not answer an access-token request'),
+        )
         .finally(() => inflight.delete(p));
       inflight.add(p);
     },

@@ -29,22 +29,34 @@ describe('auth service: the access-token RPC and refreshes (e2e against the simu
     return r.accessToken;
   };
 
-  it('hands out the vault\'s token with the region\'s API base, without calling Clio', async () => {
+  it("hands out the vault's token with the region's API base, without calling Clio", async () => {
     const f = await connected();
     const before = h.tokenPosts();
     const r = await h.rpc(f.firmId);
     expect(r).toEqual({
-      ok: true, accessToken: f.tokens.accessToken, region: 'us', apiBaseUrl: h.sim.baseUrl('us'),
-      connectionId: expect.any(String), expiresAt: new Date(h.clock.now() + 3600_000).toISOString(),
+      ok: true,
+      accessToken: f.tokens.accessToken,
+      region: 'us',
+      apiBaseUrl: h.sim.baseUrl('us'),
+      connectionId: expect.any(String),
+      expiresAt: new Date(h.clock.now() + 3600_000).toISOString(),
     });
     expect(h.tokenPosts()).toBe(before);
     expect(await h.clioAccepts(tokenOf(r))).toBe(200);
   });
 
   it('answers not_connected for an unknown firm and refuses a malformed request', async () => {
-    expect(await h.rpc(uniqueName('firm'))).toEqual({ ok: false, reason: 'not_connected', message: 'the firm has not connected Clio' });
+    expect(await h.rpc(uniqueName('firm'))).toEqual({
+      ok: false,
+      reason: 'not_connected',
+      message: 'the firm has not connected Clio',
+    });
     const bad = await h.nc.request(h.service.tokenSubject, '{"firm":1}', { timeout: 5_000 });
-    expect(bad.json()).toMatchObject({ ok: false, reason: 'unavailable', message: expect.stringContaining('malformed request') });
+    expect(bad.json()).toMatchObject({
+      ok: false,
+      reason: 'unavailable',
+      message: expect.stringContaining('malformed request'),
+    });
   });
 
   it('refreshes an expired token once; the new one works at Clio', async () => {
@@ -68,7 +80,11 @@ describe('auth service: the access-token RPC and refreshes (e2e against the simu
     const logged = h.logLines.length;
     const replies = await Promise.all(Array.from({ length: 50 }, () => h.rpc(f.firmId)));
     const answeredBy = new Set(
-      h.logLines.slice(logged).map((l) => JSON.parse(l) as { msg: string; replica: number }).filter((l) => l.msg === 'access-token request answered').map((l) => l.replica),
+      h.logLines
+        .slice(logged)
+        .map((l) => JSON.parse(l) as { msg: string; replica: number })
+        .filter((l) => l.msg === 'access-token request answered')
+        .map((l) => l.replica),
     );
     expect(answeredBy).toEqual(new Set([0, 1]));
     const tokens = new Set(replies.map(tokenOf));
@@ -99,7 +115,10 @@ describe('auth service: the access-token RPC and refreshes (e2e against the simu
     for (const r of replies) expect(r).toMatchObject({ ok: false, reason: 'needs_reauth' });
     const events = await h.events(f.firmId);
     expect(events.map((e) => e.type)).toEqual(['ClioConnected', 'ConnectionNeedsReauth']);
-    expect(events[1]!.data).toEqual({ connectionId: (events[0]!.data as { connectionId: string }).connectionId, reason: 'Clio refused the refresh token (invalid_grant)' });
+    expect(events[1]!.data).toEqual({
+      connectionId: (events[0]!.data as { connectionId: string }).connectionId,
+      reason: 'Clio refused the refresh token (invalid_grant)',
+    });
     expect((await h.api(Routes.connection, { jwt: h.jwt(f.firmId) })).body['status']).toBe('needs_reauth');
     expect(await h.rpc(f.firmId)).toMatchObject({ ok: false, reason: 'needs_reauth' });
     expect((await h.events(f.firmId)).length).toBe(2);
@@ -108,7 +127,9 @@ describe('auth service: the access-token RPC and refreshes (e2e against the simu
   /** A client's report that Clio answered 401 to `token` although it came from a refresh. */
   const report401AfterRefresh = async (firmId: string, token: string): Promise<AccessTokenReply> => {
     const req: AccessTokenRequest = { firmId, rejectedToken: token, unauthorizedAfterRefresh: true };
-    return (await h.nc.request(h.service.tokenSubject, JSON.stringify(req), { timeout: 20_000 })).json<AccessTokenReply>();
+    return (
+      await h.nc.request(h.service.tokenSubject, JSON.stringify(req), { timeout: 20_000 })
+    ).json<AccessTokenReply>();
   };
 
   // Building a grant whose fresh token Clio refuses only on API calls is hard at the simulator, so the client's
@@ -118,14 +139,24 @@ describe('auth service: the access-token RPC and refreshes (e2e against the simu
     const fresh = tokenOf(await h.rpc(f.firmId, f.tokens.accessToken));
     const before = h.tokenPosts();
     const replies = await Promise.all(Array.from({ length: 6 }, () => report401AfterRefresh(f.firmId, fresh)));
-    for (const r of replies) expect(r).toMatchObject({ ok: false, reason: 'needs_reauth', message: expect.stringContaining('connect Clio again') });
+    for (const r of replies)
+      expect(r).toMatchObject({
+        ok: false,
+        reason: 'needs_reauth',
+        message: expect.stringContaining('connect Clio again'),
+      });
     expect(replies).toContainEqual({
-      ok: false, reason: 'needs_reauth', message: 'Clio rejected a freshly refreshed access token; a user of the firm must connect Clio again',
+      ok: false,
+      reason: 'needs_reauth',
+      message: 'Clio rejected a freshly refreshed access token; a user of the firm must connect Clio again',
     });
     expect(h.tokenPosts()).toBe(before);
     const events = await h.events(f.firmId);
     expect(events.map((e) => e.type)).toEqual(['ClioConnected', 'ConnectionNeedsReauth']);
-    expect(events[1]!.data).toEqual({ connectionId: (events[0]!.data as { connectionId: string }).connectionId, reason: 'Clio rejected a freshly refreshed access token' });
+    expect(events[1]!.data).toEqual({
+      connectionId: (events[0]!.data as { connectionId: string }).connectionId,
+      reason: 'Clio rejected a freshly refreshed access token',
+    });
     expect((await h.api(Routes.connection, { jwt: h.jwt(f.firmId) })).body['status']).toBe('needs_reauth');
     expect(await h.rpc(f.firmId)).toMatchObject({ ok: false, reason: 'needs_reauth' });
     expect(await report401AfterRefresh(f.firmId, fresh)).toMatchObject({ ok: false, reason: 'needs_reauth' });
@@ -137,7 +168,10 @@ describe('auth service: the access-token RPC and refreshes (e2e against the simu
     const fresh = tokenOf(await h.rpc(f.firmId, f.tokens.accessToken));
     const before = h.tokenPosts();
     expect(tokenOf(await report401AfterRefresh(f.firmId, f.tokens.accessToken))).toBe(fresh);
-    expect(await report401AfterRefresh(uniqueName('firm'), fresh)).toMatchObject({ ok: false, reason: 'not_connected' });
+    expect(await report401AfterRefresh(uniqueName('firm'), fresh)).toMatchObject({
+      ok: false,
+      reason: 'not_connected',
+    });
     expect(h.tokenPosts()).toBe(before);
     expect((await h.events(f.firmId)).map((e) => e.type)).toEqual(['ClioConnected']);
     expect((await h.api(Routes.connection, { jwt: h.jwt(f.firmId) })).body['status']).toBe('active');
@@ -149,9 +183,13 @@ describe('auth service: the access-token RPC and refreshes (e2e against the simu
     const timed = await h.startReplica({ refreshIntervalMs: 50 });
     try {
       h.clock.advance(55 * MIN);
-      const after = await waitFor(() => h.vaultTokens(f.firmId), (t) => t !== null && t.accessToken !== f.tokens.accessToken, {
-        description: 'the timer refreshed the token',
-      });
+      const after = await waitFor(
+        () => h.vaultTokens(f.firmId),
+        (t) => t !== null && t.accessToken !== f.tokens.accessToken,
+        {
+          description: 'the timer refreshed the token',
+        },
+      );
       expect(await h.clioAccepts(after!.accessToken)).toBe(200);
       expect(h.logLines.some((l) => l.includes('"msg":"maintenance pass"'))).toBe(true);
     } finally {

@@ -17,7 +17,10 @@ export const answerAccessTokenRequest = async (
   apiBaseUrl: (region: ClioRegion) => string,
 ): Promise<AccessTokenReply> => {
   if (req.unauthorizedAfterRefresh !== true || req.rejectedToken === undefined) {
-    const r = await vault.getAccessToken(req.firmId, req.rejectedToken !== undefined ? { rejectedToken: req.rejectedToken } : {});
+    const r = await vault.getAccessToken(
+      req.firmId,
+      req.rejectedToken !== undefined ? { rejectedToken: req.rejectedToken } : {},
+    );
     return toAccessTokenReply(r, apiBaseUrl);
   }
   // No rejectedToken here on purpose: the report must not trigger yet another refresh.
@@ -25,5 +28,7 @@ export const answerAccessTokenRequest = async (
   if (!current.ok || current.accessToken !== req.rejectedToken) return toAccessTokenReply(current, apiBaseUrl);
   // The vault's onNeedsReauth hook appends ConnectionNeedsReauth in the marking transaction, exactly once.
   const marked = await vault.markNeedsReauth(req.firmId);
-  return marked ? UNAUTHORIZED_AFTER_REFRESH_REPLY : toAccessTokenReply({ ok: false, reason: 'not_connected' }, apiBaseUrl);
+  return marked
+    ? UNAUTHORIZED_AFTER_REFRESH_REPLY
+    : toAccessTokenReply({ ok: false, reason: 'not_connected' }, apiBaseUrl);
 };

@@ -1,5 +1,13 @@
 import { SyncScope } from '@sf/sync-jobs';
-import { chooseMode, clioClockOffsetMs, listRequest, nextBookmark, planEntityTypes, scopeFilters, scopeKeyOf } from './job-plan';
+import {
+  chooseMode,
+  clioClockOffsetMs,
+  listRequest,
+  nextBookmark,
+  planEntityTypes,
+  scopeFilters,
+  scopeKeyOf,
+} from './job-plan';
 
 const firm = { kind: 'firm' } as const;
 const matter = { kind: 'matter', matterId: '42' } as const;
@@ -7,7 +15,15 @@ const matter = { kind: 'matter', matterId: '42' } as const;
 describe('job plan', () => {
   it('fetches in priority order: small reference data first, documents and activities last', () => {
     expect(planEntityTypes(firm, null)).toEqual([
-      'users', 'custom_fields', 'matters', 'contacts', 'calendar_entries', 'tasks', 'folders', 'documents', 'activities',
+      'users',
+      'custom_fields',
+      'matters',
+      'contacts',
+      'calendar_entries',
+      'tasks',
+      'folders',
+      'documents',
+      'activities',
     ]);
     expect(planEntityTypes(firm, ['activities', 'matters', 'bills'])).toEqual(['matters', 'activities']);
   });
@@ -33,10 +49,28 @@ describe('job plan', () => {
   it('asks for the one field table, the matter filter, and the trash in incremental tree listings', () => {
     const b = '2026-05-01T00:00:00.000Z';
     expect(listRequest('documents', matter, 'full', null, 200)).toEqual({
-      resource: 'documents', limit: 200, filters: { matter_id: '42' },
-      fields: ['id', 'etag', 'created_at', 'updated_at', 'deleted_at', 'name', 'filename', 'size', 'content_type', 'parent{id}', 'matter{id}', 'latest_document_version{id}'],
+      resource: 'documents',
+      limit: 200,
+      filters: { matter_id: '42' },
+      fields: [
+        'id',
+        'etag',
+        'created_at',
+        'updated_at',
+        'deleted_at',
+        'name',
+        'filename',
+        'size',
+        'content_type',
+        'parent{id}',
+        'matter{id}',
+        'latest_document_version{id}',
+      ],
     });
-    expect(listRequest('folders', firm, 'incremental', b, 100).filters).toEqual({ updated_since: b, include_deleted: 'true' });
+    expect(listRequest('folders', firm, 'incremental', b, 100).filters).toEqual({
+      updated_since: b,
+      include_deleted: 'true',
+    });
     expect(listRequest('matters', firm, 'incremental', b, 200).filters).toEqual({ updated_since: b });
     expect(listRequest('matters', matter, 'full', null, 200).filters).toEqual({});
     expect(scopeFilters('documents', matter)).toEqual({ matter_id: '42' });
@@ -44,7 +78,9 @@ describe('job plan', () => {
   });
 
   it("takes the next bookmark from the job's start as Clio saw it, minus the overlap", () => {
-    expect(nextBookmark('2026-05-01T10:00:00.000Z', '2026-05-01T10:00:03.000Z', 300_000)).toBe('2026-05-01T09:55:00.000Z');
+    expect(nextBookmark('2026-05-01T10:00:00.000Z', '2026-05-01T10:00:03.000Z', 300_000)).toBe(
+      '2026-05-01T09:55:00.000Z',
+    );
     expect(nextBookmark(null, '2026-05-01T10:00:03.000Z', 60_000)).toBe('2026-05-01T09:59:03.000Z');
   });
 
@@ -52,7 +88,9 @@ describe('job plan', () => {
     const offset = clioClockOffsetMs('2026-05-01T09:00:00.000Z', new Date('2026-05-01T10:00:00.400Z'));
     expect(offset).toBe(-3_600_400);
     expect(nextBookmark(null, '2026-05-01T10:00:03.000Z', 300_000, offset)).toBe('2026-05-01T08:55:02.600Z');
-    expect(nextBookmark('2026-05-01T09:00:00.000Z', '2026-05-01T10:00:03.000Z', 300_000, offset)).toBe('2026-05-01T08:55:00.000Z');
+    expect(nextBookmark('2026-05-01T09:00:00.000Z', '2026-05-01T10:00:03.000Z', 300_000, offset)).toBe(
+      '2026-05-01T08:55:00.000Z',
+    );
     expect(clioClockOffsetMs(null, new Date())).toBe(0);
   });
 });

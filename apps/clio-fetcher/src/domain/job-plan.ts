@@ -1,7 +1,11 @@
 import type { SyncMode } from '@sf/contracts';
 import type { ListRequest } from '@sf/clio-client';
 import {
-  CLIO_ENTITY_TYPES, CLIO_FIELDS, MATTER_SCOPE_ENTITY_TYPES, TREE_ENTITY_TYPES, type ClioEntityType,
+  CLIO_ENTITY_TYPES,
+  CLIO_FIELDS,
+  MATTER_SCOPE_ENTITY_TYPES,
+  TREE_ENTITY_TYPES,
+  type ClioEntityType,
 } from '@sf/clio-mirror';
 import type { SyncScope } from '@sf/sync-jobs';
 
@@ -34,7 +38,11 @@ export const chooseMode = (scope: SyncScope, trigger: string, bookmark: string |
  * trashed record comes back with `deleted_at` set (its `updated_at` moves), which is how they learn of deletions.
  */
 export const listRequest = (
-  entityType: ClioEntityType, scope: SyncScope, mode: SyncMode, bookmark: string | null, pageSize: number,
+  entityType: ClioEntityType,
+  scope: SyncScope,
+  mode: SyncMode,
+  bookmark: string | null,
+  pageSize: number,
 ): ListRequest => {
   const filters: Record<string, string> = {};
   if (scope.kind === 'matter' && TREE_ENTITY_TYPES.has(entityType)) filters['matter_id'] = scope.matterId;
@@ -64,5 +72,12 @@ export const clioClockOffsetMs = (serverDate: string | null, receivedAt: Date): 
  * compared with Clio's timestamps, so our clock running ahead would skip changes. Not "the latest updated_at
  * seen": a record updated while the listing ran, behind the cursor, would be skipped forever.
  */
-export const nextBookmark = (clioStartedAt: string | null, startedAt: string, overlapMs: number, clockOffsetMs = 0): string =>
-  new Date((clioStartedAt === null ? Date.parse(startedAt) + clockOffsetMs : Date.parse(clioStartedAt)) - overlapMs).toISOString();
+export const nextBookmark = (
+  clioStartedAt: string | null,
+  startedAt: string,
+  overlapMs: number,
+  clockOffsetMs = 0,
+): string =>
+  new Date(
+    (clioStartedAt === null ? Date.parse(startedAt) + clockOffsetMs : Date.parse(clioStartedAt)) - overlapMs,
+  ).toISOString();

@@ -7,9 +7,15 @@ let pos = 0;
 const ev = (type: string, data: Record<string, unknown>, occurredAt = '2026-05-01T10:00:00.000Z'): RecordedEvent => {
   pos += 1;
   return {
-    eventId: randomUUID(), type, version: 1, data: { jobId: 'j', ...data },
+    eventId: randomUUID(),
+    type,
+    version: 1,
+    data: { jobId: 'j', ...data },
     metadata: { firmId: 'f', correlationId: 'c', causationId: null, occurredAt },
-    streamId: 'sync-job-j', streamPosition: pos, globalPosition: String(100 + pos), transactionId: String(7 + pos),
+    streamId: 'sync-job-j',
+    streamPosition: pos,
+    globalPosition: String(100 + pos),
+    transactionId: String(7 + pos),
   };
 };
 const page = (entityType: string, fetched: number, cursor: string | null, mode = 'full'): RecordedEvent[] => [
@@ -18,23 +24,43 @@ const page = (entityType: string, fetched: number, cursor: string | null, mode =
 ];
 
 describe('foldJob', () => {
-  beforeEach(() => { pos = 0; });
+  beforeEach(() => {
+    pos = 0;
+  });
 
   it('is empty for an empty stream', () => {
     expect(foldJob([])).toEqual(EMPTY_JOB);
   });
 
   it('tracks the start, the page cursor of each entity type, where each listing began, and the version', () => {
-    const started = ev('SyncJobStarted', { scope: { kind: 'firm' }, entityTypes: ['users', 'matters', 'nonsense'], estimatedTotal: null, clioStartedAt: '2026-05-01T09:59:58.000Z' });
+    const started = ev('SyncJobStarted', {
+      scope: { kind: 'firm' },
+      entityTypes: ['users', 'matters', 'nonsense'],
+      estimatedTotal: null,
+      clioStartedAt: '2026-05-01T09:59:58.000Z',
+    });
     const users = page('users', 8, null);
-    const matters = [...page('matters', 200, 'https://clio/matters?page_token=a', 'incremental'), ...page('matters', 400, 'https://clio/matters?page_token=b', 'incremental')];
+    const matters = [
+      ...page('matters', 200, 'https://clio/matters?page_token=a', 'incremental'),
+      ...page('matters', 400, 'https://clio/matters?page_token=b', 'incremental'),
+    ];
     const s = foldJob([started, ...users, ...matters]);
     expect(s).toMatchObject({
-      version: 7, started: true, startedAt: '2026-05-01T10:00:00.000Z', clioStartedAt: '2026-05-01T09:59:58.000Z',
-      entityTypes: ['users', 'matters'], paused: false, blockedUntil: null,
+      version: 7,
+      started: true,
+      startedAt: '2026-05-01T10:00:00.000Z',
+      clioStartedAt: '2026-05-01T09:59:58.000Z',
+      entityTypes: ['users', 'matters'],
+      paused: false,
+      blockedUntil: null,
     });
     expect(s.progress.users).toMatchObject({ fetched: 8, cursor: null, complete: true, mode: 'full', swept: false });
-    expect(s.progress.matters).toMatchObject({ fetched: 400, cursor: 'https://clio/matters?page_token=b', complete: false, mode: 'incremental' });
+    expect(s.progress.matters).toMatchObject({
+      fetched: 400,
+      cursor: 'https://clio/matters?page_token=b',
+      complete: false,
+      mode: 'incremental',
+    });
     // The listing starts at its first page's first event: rows that page wrote are never sweep candidates.
     expect(s.progress.matters!.listingStart).toEqual(LogPosition.of(matters[0]!));
     expect(s.lastPosition).toEqual(LogPosition.of(matters[3]!));
@@ -48,10 +74,20 @@ describe('foldJob', () => {
 
   it('marks sweeps (documents by default) and follows blocks, pauses and resumes', () => {
     const base = foldJob([...page('documents', 5, null), ...page('folders', 2, null)]);
-    const s1 = foldOnto(base, [ev('RecordsSwept', { matterId: 'm', listed: 5, softDeletedIds: [], restoredIds: [], heldForReview: false })]);
+    const s1 = foldOnto(base, [
+      ev('RecordsSwept', { matterId: 'm', listed: 5, softDeletedIds: [], restoredIds: [], heldForReview: false }),
+    ]);
     expect(s1.progress.documents!.swept).toBe(true);
     expect(s1.progress.folders!.swept).toBe(false);
-    const s2 = foldOnto(s1, [ev('RecordsSwept', { entityType: 'folders', listed: 2, softDeletedIds: [], restoredIds: [], heldForReview: true })]);
+    const s2 = foldOnto(s1, [
+      ev('RecordsSwept', {
+        entityType: 'folders',
+        listed: 2,
+        softDeletedIds: [],
+        restoredIds: [],
+        heldForReview: true,
+      }),
+    ]);
     expect(s2.progress.folders!.swept).toBe(true);
     const blocked = foldOnto(s2, [ev('SyncJobBlocked', { reason: 'r', blockedUntil: '2026-05-01T10:01:00.000Z' })]);
     expect(blocked.blockedUntil).toBe('2026-05-01T10:01:00.000Z');
@@ -62,7 +98,10 @@ describe('foldJob', () => {
   });
 
   it('ignores progress without a page cursor and unknown entity types', () => {
-    const s = foldJob([ev('SyncProgressed', { entityType: 'matters', fetched: 10, total: null }), ev('SyncProgressed', { entityType: 'bills', fetched: 1, total: null, cursor: null })]);
+    const s = foldJob([
+      ev('SyncProgressed', { entityType: 'matters', fetched: 10, total: null }),
+      ev('SyncProgressed', { entityType: 'bills', fetched: 1, total: null, cursor: null }),
+    ]);
     expect(s.progress).toEqual({});
     expect(s.version).toBe(2);
   });

@@ -1,4 +1,11 @@
-import { readLoggedEvent, SyncModes, type EventData, type RecordedCatalogueEvent, type RecordedEvent, type SyncMode } from '@sf/contracts';
+import {
+  readLoggedEvent,
+  SyncModes,
+  type EventData,
+  type RecordedCatalogueEvent,
+  type RecordedEvent,
+  type SyncMode,
+} from '@sf/contracts';
 import { LogPosition } from '@sf/event-store';
 import { isClioEntityType, type ClioEntityType } from '@sf/clio-mirror';
 
@@ -36,13 +43,31 @@ export interface JobState {
 }
 
 export const EMPTY_JOB: JobState = {
-  version: 0, started: false, startedAt: null, clioStartedAt: null, entityTypes: null, paused: false, blockedUntil: null,
-  progress: {}, lastPosition: null,
+  version: 0,
+  started: false,
+  startedAt: null,
+  clioStartedAt: null,
+  entityTypes: null,
+  paused: false,
+  blockedUntil: null,
+  progress: {},
+  lastPosition: null,
 };
 
-const withProgress = (s: JobState, e: ClioEntityType, at: LogPosition, change: (p: EntityProgress) => EntityProgress): JobState => {
+const withProgress = (
+  s: JobState,
+  e: ClioEntityType,
+  at: LogPosition,
+  change: (p: EntityProgress) => EntityProgress,
+): JobState => {
   const base: EntityProgress = s.progress[e] ?? {
-    mode: 'full', fetched: 0, total: null, cursor: null, complete: false, listingStart: at, swept: false,
+    mode: 'full',
+    fetched: 0,
+    total: null,
+    cursor: null,
+    complete: false,
+    listingStart: at,
+    swept: false,
   };
   return { ...s, progress: { ...s.progress, [e]: change(base) } };
 };
@@ -52,7 +77,12 @@ const progressed = (s: JobState, d: EventData<'SyncProgressed'>, at: LogPosition
   const { entityType, cursor } = d;
   if (!isClioEntityType(entityType) || cursor === undefined) return s;
   return withProgress(s, entityType, at, (p) => ({
-    ...p, mode: d.mode ?? SyncModes.full, fetched: d.fetched, total: d.total, cursor, complete: cursor === null,
+    ...p,
+    mode: d.mode ?? SyncModes.full,
+    fetched: d.fetched,
+    total: d.total,
+    cursor,
+    complete: cursor === null,
   }));
 };
 
@@ -63,7 +93,10 @@ const evolve = (s: JobState, e: RecordedCatalogueEvent): JobState => {
     case 'SyncJobStarted': {
       const d = e.data;
       return {
-        ...next, started: true, startedAt: e.metadata.occurredAt, clioStartedAt: d.clioStartedAt ?? null,
+        ...next,
+        started: true,
+        startedAt: e.metadata.occurredAt,
+        clioStartedAt: d.clioStartedAt ?? null,
         entityTypes: d.entityTypes.filter(isClioEntityType),
       };
     }

@@ -7,7 +7,10 @@ describe('checkPage', () => {
     const noId = { etag: 'x', updated_at: '2026-01-01T00:00:00+00:00' };
     expect(checkPage('matters', [ok, noEtag, noId])).toEqual({
       valid: [ok],
-      flagged: [{ id: '2', reason: 'etag: must be a non-empty string' }, { id: null, reason: 'id: must be an integer or a non-empty string' }],
+      flagged: [
+        { id: '2', reason: 'etag: must be a non-empty string' },
+        { id: null, reason: 'id: must be an integer or a non-empty string' },
+      ],
     });
   });
 });

@@ -5,8 +5,11 @@ import type { SweepConfig } from '../fetcher-config';
  * `holdAbove` records) is held for review instead of applied. A listing that came back nearly empty (permissions
  * changed, an API bug) must not wipe the mirror.
  */
-export const breakerHolds = (deletes: number, live: number, cfg: Pick<SweepConfig, 'maxDeleteShare' | 'holdAbove'>): boolean =>
-  deletes > cfg.holdAbove && deletes > cfg.maxDeleteShare * live;
+export const breakerHolds = (
+  deletes: number,
+  live: number,
+  cfg: Pick<SweepConfig, 'maxDeleteShare' | 'holdAbove'>,
+): boolean => deletes > cfg.holdAbove && deletes > cfg.maxDeleteShare * live;
 
 /** Splits `ids` into chunks of at most `size`. */
 export const chunks = <T>(items: readonly T[], size: number): T[][] => {

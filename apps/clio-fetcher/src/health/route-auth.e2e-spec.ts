@@ -17,17 +17,27 @@ describe('clio-fetcher: every route needs the JWT unless allow-listed (e2e, rout
 
   beforeAll(async () => {
     t = await createTestDatabase();
-    ({ started: fetcher, routes } = await startCapturingRoutes(() => startFetcher(fetcherConfig({
-      databaseUrl: t.url, natsUrl: TEST_NATS_URL, port: 0, host: '127.0.0.1', workers: 1, logger: pino({ level: 'silent' }),
-      topology: { namespace: id, ...streams, eventsMaxAgeMs: 3_600_000, deadLetterMaxAgeMs: 3_600_000 },
-      jwt: { alg: 'HS256', secret: Buffer.from(SECRET), leewaySeconds: 30, claims: { ...DEFAULT_CLAIMS } },
-    }))));
+    ({ started: fetcher, routes } = await startCapturingRoutes(() =>
+      startFetcher(
+        fetcherConfig({
+          databaseUrl: t.url,
+          natsUrl: TEST_NATS_URL,
+          port: 0,
+          host: '127.0.0.1',
+          workers: 1,
+          logger: pino({ level: 'silent' }),
+          topology: { namespace: id, ...streams, eventsMaxAgeMs: 3_600_000, deadLetterMaxAgeMs: 3_600_000 },
+          jwt: { alg: 'HS256', secret: Buffer.from(SECRET), leewaySeconds: 30, claims: { ...DEFAULT_CLAIMS } },
+        }),
+      ),
+    ));
   });
   afterAll(async () => {
     await fetcher?.close();
     const nc = await connectTestNats();
     const jsm = await jetstreamManager(nc);
-    for (const name of [streams.eventsStream, streams.deadLetterStream]) await jsm.streams.delete(name).catch(() => false);
+    for (const name of [streams.eventsStream, streams.deadLetterStream])
+      await jsm.streams.delete(name).catch(() => false);
     await nc.close();
     await t?.drop();
   });

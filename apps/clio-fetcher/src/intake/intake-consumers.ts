@@ -3,8 +3,21 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { EventTypes } from '@sf/contracts';
 import type { Database } from '@sf/db';
-import { startTypedConsumers, typedConsumerOptions, type ConsumerOptions, type ConsumerRunner, type Topology, type TypedConsumer } from '@sf/messaging';
-import { onSyncBookmarksReset, onSyncJobCancelled, onSyncJobPaused, onSyncJobResumed, onSyncRequested } from './intake-handlers';
+import {
+  startTypedConsumers,
+  typedConsumerOptions,
+  type ConsumerOptions,
+  type ConsumerRunner,
+  type Topology,
+  type TypedConsumer,
+} from '@sf/messaging';
+import {
+  onSyncBookmarksReset,
+  onSyncJobCancelled,
+  onSyncJobPaused,
+  onSyncJobResumed,
+  onSyncRequested,
+} from './intake-handlers';
 
 /**
  * The fetcher's durable consumers, one per event type (nats-server 2.9 takes one filter subject per consumer):
@@ -30,6 +43,12 @@ const HANDLERS: readonly TypedConsumer[] = [
 export const fetcherConsumerOptions = (): ConsumerOptions[] => typedConsumerOptions(HANDLERS);
 
 /** Starts one runner per provisioned consumer. */
-export const startIntake = (nc: NatsConnection, db: Kysely<Database>, topology: Topology, log: Logger): Promise<ConsumerRunner[]> =>
+export const startIntake = (
+  nc: NatsConnection,
+  db: Kysely<Database>,
+  topology: Topology,
+  log: Logger,
+): Promise<ConsumerRunner[]> =>
   startTypedConsumers({ nc, db, topology }, HANDLERS, (consumer, err) =>
-    log.warn({ consumer, err: String(err) }, 'consumer batch failed; redelivery follows'));
+    log.warn({ consumer, err: String(err) }, 'consumer batch failed; redelivery follows'),
+  );

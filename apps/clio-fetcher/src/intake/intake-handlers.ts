@@ -15,15 +15,23 @@ export const onSyncRequested: MessageHandler = async (e, trx) => {
   const d = e.data;
   const scope = SyncScope.of(d.scope);
   const closed = await closedOnScope(trx, e.metadata.firmId, scope, d.jobId);
-  await syncJobQueue.enqueue(trx, {
-    jobId: d.jobId, firmId: e.metadata.firmId, correlationId: e.metadata.correlationId, requestedAt: e.metadata.occurredAt,
-    status: closed ? WorkStatus.cancelled : WorkStatus.ready,
-    payload: { scope: d.scope, entityTypes: d.entityTypes ?? null, trigger: d.trigger, requestEventId: e.eventId },
-  }, Requeue.reclaim);
+  await syncJobQueue.enqueue(
+    trx,
+    {
+      jobId: d.jobId,
+      firmId: e.metadata.firmId,
+      correlationId: e.metadata.correlationId,
+      requestedAt: e.metadata.occurredAt,
+      status: closed ? WorkStatus.cancelled : WorkStatus.ready,
+      payload: { scope: d.scope, entityTypes: d.entityTypes ?? null, trigger: d.trigger, requestEventId: e.eventId },
+    },
+    Requeue.reclaim,
+  );
   return Disposition.ack;
 };
 
-const control = (type: 'SyncJobCancelled' | 'SyncJobPaused' | 'SyncJobResumed', kind: ControlKind): MessageHandler =>
+const control =
+  (type: 'SyncJobCancelled' | 'SyncJobPaused' | 'SyncJobResumed', kind: ControlKind): MessageHandler =>
   async (e, trx) => {
     if (e.type !== type) return Disposition.dead(`not a ${type}`);
     await syncJobQueue.control(trx, e.data.jobId, kind, LogPosition.of(e));
@@ -42,9 +50,13 @@ export const onSyncBookmarksReset: MessageHandler = async (e, trx) => {
   if (e.type !== 'SyncBookmarksReset') return Disposition.dead('not a SyncBookmarksReset');
   const d = e.data;
   const at = LogPosition.of(e);
-  await trx.deleteFrom('sync_bookmarks')
-    .where('firm_id', '=', e.metadata.firmId).where('scope_key', '=', scopeKeyOf(SyncScope.of(d.scope)))
-    .where((eb) => eb(eb.refTuple('set_tx_id', 'set_global_position'), '<', eb.tuple(at.txId.toString(), at.position.toString())))
+  await trx
+    .deleteFrom('sync_bookmarks')
+    .where('firm_id', '=', e.metadata.firmId)
+    .where('scope_key', '=', scopeKeyOf(SyncScope.of(d.scope)))
+    .where((eb) =>
+      eb(eb.refTuple('set_tx_id', 'set_global_position'), '<', eb.tuple(at.txId.toString(), at.position.toString())),
+    )
     .execute();
   return Disposition.ack;
 };

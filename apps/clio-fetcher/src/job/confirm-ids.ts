@@ -15,12 +15,19 @@ export interface Confirmation {
  * deleted: only ids Clio confirms missing or trashed are deleted, so a record that still exists is never deleted,
  * whatever happened to the listing (deletes while it ran, a record moved to another matter).
  */
-export const confirmIds = async (ctx: JobContext, e: ClioEntityType, ids: readonly string[]): Promise<{ ok: true; value: Confirmation } | PageFailure> => {
+export const confirmIds = async (
+  ctx: JobContext,
+  e: ClioEntityType,
+  ids: readonly string[],
+): Promise<{ ok: true; value: Confirmation } | PageFailure> => {
   const alive: Array<Record<string, unknown>> = [];
   const goneIds: string[] = [];
   for (const batch of chunks(ids, ctx.config.sweep.confirmBatch)) {
     const filters = { 'ids[]': batch, ...(TREE_ENTITY_TYPES.has(e) ? { include_deleted: 'true' } : {}) };
-    const outcome = await ctx.client.fetchPage({ resource: e, fields: [...CLIO_FIELDS[e]], filters, limit: 200 }, 'backfill');
+    const outcome = await ctx.client.fetchPage(
+      { resource: e, fields: [...CLIO_FIELDS[e]], filters, limit: 200 },
+      'backfill',
+    );
     if (!outcome.ok) return outcome;
     const live = new Set<string>();
     for (const record of outcome.page.records) {

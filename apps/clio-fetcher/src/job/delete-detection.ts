@@ -1,6 +1,12 @@
 import type { PageFailure } from '@sf/clio-client';
 import {
-  liveCount, liveCountCreated, liveIdsCreated, medianCreated, nextCreatedAfter, type ClioEntityType, type CreatedRange,
+  liveCount,
+  liveCountCreated,
+  liveIdsCreated,
+  medianCreated,
+  nextCreatedAfter,
+  type ClioEntityType,
+  type CreatedRange,
 } from '@sf/clio-mirror';
 import type { JobContext } from './job-context';
 import { jobEvent } from './job-events';
@@ -71,7 +77,10 @@ const findMissing = async (ctx: JobContext, e: ClioEntityType, clioTotal: number
     const clioUpper = await counter.inRange(upper);
     if (typeof clioUpper !== 'number') return clioUpper;
     const upperDeficit = (await liveCountCreated(ctx.db, e, ctx.work.firmId, upper)) - clioUpper;
-    todo.push({ range: { from: item.range.from, to: t }, deficit: item.deficit - upperDeficit }, { range: upper, deficit: upperDeficit });
+    todo.push(
+      { range: { from: item.range.from, to: t }, deficit: item.deficit - upperDeficit },
+      { range: upper, deficit: upperDeficit },
+    );
   }
   return { ok: true, ids, probes: counter.probes() };
 };
@@ -93,11 +102,22 @@ export const detectDeletes = async (ctx: JobContext, state: JobState, e: ClioEnt
   const base = { jobId, entityType: e, listed: counted.total, restoredIds: [] };
   if (breakerHolds(deficit, live, ctx.config.sweep)) {
     ctx.log.warn({ jobId, entityType: e, deficit, live }, 'deletions held for review (circuit breaker)');
-    return { kind: 'events', events: [jobEvent(ctx.origin, ctx.now(), 'RecordsSwept', { ...base, softDeletedIds: [], heldForReview: true })] };
+    return {
+      kind: 'events',
+      events: [jobEvent(ctx.origin, ctx.now(), 'RecordsSwept', { ...base, softDeletedIds: [], heldForReview: true })],
+    };
   }
   const found = await findMissing(ctx, e, counted.total, deficit);
   if (!found.ok) return onClioFailure(ctx, state, found);
-  ctx.log.info({ jobId, entityType: e, deficit, softDeleted: found.ids.length, probes: found.probes }, 'deletions detected by count');
+  ctx.log.info(
+    { jobId, entityType: e, deficit, softDeleted: found.ids.length, probes: found.probes },
+    'deletions detected by count',
+  );
   if (found.ids.length === 0) return { kind: 'events', events: [] };
-  return { kind: 'events', events: [jobEvent(ctx.origin, ctx.now(), 'RecordsSwept', { ...base, softDeletedIds: found.ids, heldForReview: false })] };
+  return {
+    kind: 'events',
+    events: [
+      jobEvent(ctx.origin, ctx.now(), 'RecordsSwept', { ...base, softDeletedIds: found.ids, heldForReview: false }),
+    ],
+  };
 };

@@ -13,9 +13,17 @@ export interface EventOrigin {
  * A validated catalogue event with a fresh id. An invalid one is a bug in the fetcher (its payloads are built
  * from validated data), so it throws rather than append something the catalogue rejects.
  */
-export const jobEvent = <K extends EventType>(origin: EventOrigin, now: Date, type: K, data: CurrentEventData[K]): NewEvent => {
+export const jobEvent = <K extends EventType>(
+  origin: EventOrigin,
+  now: Date,
+  type: K,
+  data: CurrentEventData[K],
+): NewEvent => {
   const metadata: EventMetadata = {
-    firmId: origin.firmId, correlationId: origin.correlationId, causationId: origin.causationId, occurredAt: now.toISOString(),
+    firmId: origin.firmId,
+    correlationId: origin.correlationId,
+    causationId: origin.causationId,
+    occurredAt: now.toISOString(),
   };
   const checked = newEvent({ eventId: randomUUID(), type, data, metadata });
   if (!checked.ok) throw new Error(`fetcher built an invalid ${type}: ${checked.reason}`);

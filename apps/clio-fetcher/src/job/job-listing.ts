@@ -9,16 +9,27 @@ import { foldOnto, type JobState } from '../domain/job-state';
 import { appendFenced } from './job-writer';
 
 /** The scope's bookmark for an entity type (ISO), or null when it has none (never completed, or reset). */
-export const readBookmark = async (ctx: Pick<JobContext, 'db' | 'work' | 'scope'>, e: ClioEntityType): Promise<string | null> => {
+export const readBookmark = async (
+  ctx: Pick<JobContext, 'db' | 'work' | 'scope'>,
+  e: ClioEntityType,
+): Promise<string | null> => {
   if (ctx.scope.kind !== 'firm') return null;
-  const row = await ctx.db.selectFrom('sync_bookmarks').select('updated_since')
-    .where('firm_id', '=', ctx.work.firmId).where('scope_key', '=', 'firm').where('entity_type', '=', e)
+  const row = await ctx.db
+    .selectFrom('sync_bookmarks')
+    .select('updated_since')
+    .where('firm_id', '=', ctx.work.firmId)
+    .where('scope_key', '=', 'firm')
+    .where('entity_type', '=', e)
     .executeTakeFirst();
   return row ? new Date(row.updated_since).toISOString() : null;
 };
 
 /** How an entity type is listed in this job: as already begun, or as its bookmark allows. */
-export const modeFor = async (ctx: JobContext, state: JobState, e: ClioEntityType): Promise<{ mode: SyncMode; bookmark: string | null }> => {
+export const modeFor = async (
+  ctx: JobContext,
+  state: JobState,
+  e: ClioEntityType,
+): Promise<{ mode: SyncMode; bookmark: string | null }> => {
   const begun = state.progress[e];
   const bookmark = await readBookmark(ctx, e);
   return { mode: begun?.mode ?? chooseMode(ctx.scope, ctx.work.trigger, bookmark), bookmark };
@@ -55,14 +66,33 @@ export const runListing = async (ctx: JobContext, state: JobState, e: ClioEntity
     const { valid, flagged } = checkPage(e, page.records);
     const fetched = (p?.fetched ?? 0) + page.records.length;
     const events = [
-      ...(valid.length > 0 ? [jobEvent(ctx.origin, ctx.now(), 'ClioRecordsFetched', { jobId, entityType: e, records: valid })] : []),
-      jobEvent(ctx.origin, ctx.now(), 'SyncProgressed', { jobId, entityType: e, fetched, total: page.total, cursor: page.nextUrl, mode }),
-      ...(flagged.length > 0 ? [jobEvent(ctx.origin, ctx.now(), 'SyncRecordsFlagged', { jobId, entityType: e, records: flagged })] : []),
+      ...(valid.length > 0
+        ? [jobEvent(ctx.origin, ctx.now(), 'ClioRecordsFetched', { jobId, entityType: e, records: valid })]
+        : []),
+      jobEvent(ctx.origin, ctx.now(), 'SyncProgressed', {
+        jobId,
+        entityType: e,
+        fetched,
+        total: page.total,
+        cursor: page.nextUrl,
+        mode,
+      }),
+      ...(flagged.length > 0
+        ? [jobEvent(ctx.origin, ctx.now(), 'SyncRecordsFlagged', { jobId, entityType: e, records: flagged })]
+        : []),
     ];
     const done = page.nextUrl === null;
     const offset = clioClockOffsetMs(page.serverDate, receivedAt);
     const b = done
-      ? { entityType: e, updatedSince: nextBookmark(s.clioStartedAt, s.startedAt ?? receivedAt.toISOString(), ctx.config.overlapMs, offset) }
+      ? {
+          entityType: e,
+          updatedSince: nextBookmark(
+            s.clioStartedAt,
+            s.startedAt ?? receivedAt.toISOString(),
+            ctx.config.overlapMs,
+            offset,
+          ),
+        }
       : undefined;
     const r = await appendFenced(ctx, s.version, events, { progress: true, bookmark: b });
     if (!r.ok) {
@@ -73,8 +103,12 @@ export const runListing = async (ctx: JobContext, state: JobState, e: ClioEntity
     }
     s = foldOnto(s, r.events);
     ctx.work.attempts = 0;
-    ctx.log.debug({ jobId, entityType: e, records: page.records.length, flagged: flagged.length, fetched, total: page.total }, 'page appended');
-    if (flagged.length > 0) ctx.log.warn({ jobId, entityType: e, flagged: flagged.length }, 'records flagged for review');
+    ctx.log.debug(
+      { jobId, entityType: e, records: page.records.length, flagged: flagged.length, fetched, total: page.total },
+      'page appended',
+    );
+    if (flagged.length > 0)
+      ctx.log.warn({ jobId, entityType: e, flagged: flagged.length }, 'records flagged for review');
     if (done) ctx.log.info({ jobId, entityType: e, mode, fetched, bookmark: b?.updatedSince }, 'entity type listed');
   }
 };

@@ -38,8 +38,18 @@ export const onRefusal = async (ctx: JobContext, reason: WriteRefusal): Promise<
 };
 
 /** Appends `SyncJobBlocked` and gives the job back until `until` (the job resumes by itself then). */
-export const blockJob = async (ctx: JobContext, state: JobState, reason: string, until: Date, attempts?: number): Promise<Step> => {
-  const event = jobEvent(ctx.origin, ctx.now(), 'SyncJobBlocked', { jobId: ctx.work.jobId, reason, blockedUntil: until.toISOString() });
+export const blockJob = async (
+  ctx: JobContext,
+  state: JobState,
+  reason: string,
+  until: Date,
+  attempts?: number,
+): Promise<Step> => {
+  const event = jobEvent(ctx.origin, ctx.now(), 'SyncJobBlocked', {
+    jobId: ctx.work.jobId,
+    reason,
+    blockedUntil: until.toISOString(),
+  });
   const r = await appendFenced(ctx, state.version, [event], { release: { until, attempts } });
   if (!r.ok) return onRefusal(ctx, r.reason);
   ctx.log.info({ jobId: ctx.work.jobId, blockedUntil: until.toISOString(), reason }, 'job blocked');
@@ -48,8 +58,14 @@ export const blockJob = async (ctx: JobContext, state: JobState, reason: string,
 
 /** Closes the job as failed: `SyncJobFailed` (user-facing reason from the code) on the scope stream. */
 export const failJob = async (ctx: JobContext, state: JobState, code: SyncErrorCode, detail: string): Promise<Step> => {
-  const scope = ctx.scope.kind === 'matter' ? { kind: 'matter' as const, matterId: ctx.scope.matterId } : { kind: 'firm' as const };
-  const event = jobEvent(ctx.origin, ctx.now(), 'SyncJobFailed', { jobId: ctx.work.jobId, scope, code, reason: describeSyncError(code) });
+  const scope =
+    ctx.scope.kind === 'matter' ? { kind: 'matter' as const, matterId: ctx.scope.matterId } : { kind: 'firm' as const };
+  const event = jobEvent(ctx.origin, ctx.now(), 'SyncJobFailed', {
+    jobId: ctx.work.jobId,
+    scope,
+    code,
+    reason: describeSyncError(code),
+  });
   let s = state;
   for (let attempt = 0; attempt < 3; attempt++) {
     const r = await closeJob(ctx, s.version, [], event, detail.slice(0, 500));
@@ -72,7 +88,12 @@ export const onClioFailure = async (ctx: JobContext, state: JobState, f: PageFai
   const now = ctx.now().getTime();
   switch (f.kind) {
     case 'rate_limited':
-      return blockJob(ctx, state, 'Clio rate limit reached; the sync continues when the limit resets', new Date(Math.max(f.retryAt, now + 1_000)));
+      return blockJob(
+        ctx,
+        state,
+        'Clio rate limit reached; the sync continues when the limit resets',
+        new Date(Math.max(f.retryAt, now + 1_000)),
+      );
     case 'needs_reauth':
     case 'not_connected':
       return failJob(ctx, state, SyncErrorCode.AuthFailed, `${f.kind}: ${f.reason}`);

@@ -17,7 +17,12 @@ type Ended = Extract<Step, { kind: 'end' }>;
  * Lists and checks one entity type. Returns the deletion-check events still to append when it is the last type
  * (they go into the completion transaction), else appends them here.
  */
-const syncEntity = async (ctx: JobContext, state: JobState, e: ClioEntityType, last: boolean): Promise<Done | Ended> => {
+const syncEntity = async (
+  ctx: JobContext,
+  state: JobState,
+  e: ClioEntityType,
+  last: boolean,
+): Promise<Done | Ended> => {
   let s = state;
   for (;;) {
     const listed = await runListing(ctx, s, e);
@@ -39,14 +44,26 @@ const syncEntity = async (ctx: JobContext, state: JobState, e: ClioEntityType, l
 };
 
 /** The job's last job-stream events: the last check's events, or the last entity type's closing page cursor (null). */
-const closingEvents = (ctx: JobContext, s: JobState, types: readonly ClioEntityType[], pending: NewEvent[]): NewEvent[] => {
+const closingEvents = (
+  ctx: JobContext,
+  s: JobState,
+  types: readonly ClioEntityType[],
+  pending: NewEvent[],
+): NewEvent[] => {
   if (pending.length > 0) return pending;
   const e = types[types.length - 1];
   const p = e === undefined ? undefined : s.progress[e];
   if (e === undefined || p === undefined) return [];
-  return [jobEvent(ctx.origin, ctx.now(), 'SyncProgressed', {
-    jobId: ctx.work.jobId, entityType: e, fetched: p.fetched, total: p.total, cursor: null, mode: p.mode,
-  })];
+  return [
+    jobEvent(ctx.origin, ctx.now(), 'SyncProgressed', {
+      jobId: ctx.work.jobId,
+      entityType: e,
+      fetched: p.fetched,
+      total: p.total,
+      cursor: null,
+      mode: p.mode,
+    }),
+  ];
 };
 
 /**
@@ -68,8 +85,15 @@ export const runJob = async (ctx: JobContext): Promise<RunEnd> => {
       s = r.state;
       pending = r.pending;
     }
-    const scope = ctx.scope.kind === 'matter' ? { kind: 'matter' as const, matterId: ctx.scope.matterId } : { kind: 'firm' as const };
-    const terminal = jobEvent(ctx.origin, ctx.now(), 'SyncJobCompleted', { jobId: ctx.work.jobId, scope, counts: countsOf(s) });
+    const scope =
+      ctx.scope.kind === 'matter'
+        ? { kind: 'matter' as const, matterId: ctx.scope.matterId }
+        : { kind: 'firm' as const };
+    const terminal = jobEvent(ctx.origin, ctx.now(), 'SyncJobCompleted', {
+      jobId: ctx.work.jobId,
+      scope,
+      counts: countsOf(s),
+    });
     const closed = await closeJob(ctx, s.version, closingEvents(ctx, s, types, pending), terminal);
     if (closed.ok) {
       ctx.log.info({ jobId: ctx.work.jobId, counts: countsOf(s) }, 'job completed');

@@ -26,7 +26,10 @@ const estimate = async (ctx: JobContext, types: readonly ClioEntityType[]): Prom
       out.complete = false;
       continue;
     }
-    const r = await ctx.client.fetchPage({ resource: e, fields: ['id'], filters: scopeFilters(e, ctx.scope), limit: 1 }, 'backfill');
+    const r = await ctx.client.fetchPage(
+      { resource: e, fields: ['id'], filters: scopeFilters(e, ctx.scope), limit: 1 },
+      'backfill',
+    );
     if (!r.ok || r.page.total === null) return { ...out, complete: false };
     out.estimates[e] = r.page.total;
     out.clioStartedAt ??= r.page.serverDate;
@@ -38,15 +41,22 @@ const startJob = async (ctx: JobContext, s: JobState): Promise<Step> => {
   const types = planEntityTypes(ctx.scope, ctx.work.entityTypes);
   const e = await estimate(ctx, types);
   const total = Object.values(e.estimates).reduce((a, b) => a + b, 0);
-  const scope = ctx.scope.kind === 'matter' ? { kind: 'matter' as const, matterId: ctx.scope.matterId } : { kind: 'firm' as const };
+  const scope =
+    ctx.scope.kind === 'matter' ? { kind: 'matter' as const, matterId: ctx.scope.matterId } : { kind: 'firm' as const };
   const event = jobEvent(ctx.origin, ctx.now(), 'SyncJobStarted', {
-    jobId: ctx.work.jobId, scope, entityTypes: types, estimatedTotal: e.complete ? total : null,
+    jobId: ctx.work.jobId,
+    scope,
+    entityTypes: types,
+    estimatedTotal: e.complete ? total : null,
     ...(Object.keys(e.estimates).length > 0 ? { estimates: e.estimates } : {}),
     ...(e.clioStartedAt ? { clioStartedAt: e.clioStartedAt } : {}),
   });
   const r = await appendFenced(ctx, s.version, [event]);
   if (!r.ok) return onRefusal(ctx, r.reason);
-  ctx.log.info({ jobId: ctx.work.jobId, firmId: ctx.work.firmId, scope, entityTypes: types, estimates: e.estimates }, 'job started');
+  ctx.log.info(
+    { jobId: ctx.work.jobId, firmId: ctx.work.firmId, scope, entityTypes: types, estimates: e.estimates },
+    'job started',
+  );
   return ok(foldOnto(s, r.events));
 };
 
@@ -71,7 +81,9 @@ export const startOrResume = async (ctx: JobContext): Promise<Step> => {
     if (started.kind === 'end' || started.state.started) return started;
     return end(RunEnd.fenced);
   }
-  const r = await appendFenced(ctx, s.version, [jobEvent(ctx.origin, ctx.now(), 'SyncJobResumed', { jobId: ctx.work.jobId })]);
+  const r = await appendFenced(ctx, s.version, [
+    jobEvent(ctx.origin, ctx.now(), 'SyncJobResumed', { jobId: ctx.work.jobId }),
+  ]);
   if (!r.ok) return onRefusal(ctx, r.reason);
   ctx.log.info({ jobId: ctx.work.jobId, version: s.version }, 'job resumed from its page cursor');
   return ok(foldOnto(s, r.events));

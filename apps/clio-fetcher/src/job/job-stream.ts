@@ -7,8 +7,12 @@ import { readStream } from '@sf/event-store';
  * resumed job of 100,000 records would otherwise parse them all again): the fold only needs their job and entity type.
  */
 export const readJobStream = async (db: Executor, jobId: string): Promise<RecordedEvent[]> => {
-  const events = await readStream(db, streamIds.syncJob(jobId), { dataKeys: { ClioRecordsFetched: ['jobId', 'entityType'] } });
-  return events.map((e) => (e.type === 'ClioRecordsFetched' && typeof e.data === 'object' && e.data !== null
-    ? { ...e, data: { ...e.data, records: [] } }
-    : e));
+  const events = await readStream(db, streamIds.syncJob(jobId), {
+    dataKeys: { ClioRecordsFetched: ['jobId', 'entityType'] },
+  });
+  return events.map((e) =>
+    e.type === 'ClioRecordsFetched' && typeof e.data === 'object' && e.data !== null
+      ? { ...e, data: { ...e.data, records: [] } }
+      : e,
+  );
 };

@@ -23,10 +23,17 @@ export const catchUpMirror = async (ctx: JobContext, state: JobState): Promise<b
   if (state.lastPosition === null) return true;
   try {
     // Small batches: a page event carries up to 200 records.
-    await catchUp(ctx.db, clioMirrorProjection, { until: state.lastPosition, timeoutMs: ctx.config.sweep.catchUpTimeoutMs, batchSize: 50 });
+    await catchUp(ctx.db, clioMirrorProjection, {
+      until: state.lastPosition,
+      timeoutMs: ctx.config.sweep.catchUpTimeoutMs,
+      batchSize: 50,
+    });
     return true;
   } catch (err) {
-    ctx.log.warn({ jobId: ctx.work.jobId, err: String(err) }, 'mirror did not catch up; deletion check skipped this time');
+    ctx.log.warn(
+      { jobId: ctx.work.jobId, err: String(err) },
+      'mirror did not catch up; deletion check skipped this time',
+    );
     return false;
   }
 };
@@ -36,7 +43,12 @@ export const catchUpMirror = async (ctx: JobContext, state: JobState): Promise<b
  * other job wrote meanwhile) are candidates; Clio confirms each by id; the confirmed ones are soft-deleted unless
  * the circuit breaker holds the sweep for review. Records that came back from soft-deleted are reported.
  */
-const markAndSweep = async (ctx: JobContext, state: JobState, e: ClioEntityType, p: EntityProgress): Promise<Verification> => {
+const markAndSweep = async (
+  ctx: JobContext,
+  state: JobState,
+  e: ClioEntityType,
+  p: EntityProgress,
+): Promise<Verification> => {
   const firmId = ctx.work.firmId;
   const jobId = ctx.work.jobId;
   const matterId = matterIdOf(ctx.scope);
@@ -44,19 +56,45 @@ const markAndSweep = async (ctx: JobContext, state: JobState, e: ClioEntityType,
   const live = await liveCount(ctx.db, e, firmId, matterId);
   const base = { jobId, ...(matterId === null ? {} : { matterId }), entityType: e, listed: p.fetched };
   if (breakerHolds(candidates.length, live, ctx.config.sweep)) {
-    ctx.log.warn({ jobId, entityType: e, candidates: candidates.length, live }, 'sweep held for review (circuit breaker)');
-    return events([jobEvent(ctx.origin, ctx.now(), 'RecordsSwept', {
-      ...base, softDeletedIds: [], restoredIds: [], heldForReview: true, heldIds: candidates,
-    })]);
+    ctx.log.warn(
+      { jobId, entityType: e, candidates: candidates.length, live },
+      'sweep held for review (circuit breaker)',
+    );
+    return events([
+      jobEvent(ctx.origin, ctx.now(), 'RecordsSwept', {
+        ...base,
+        softDeletedIds: [],
+        restoredIds: [],
+        heldForReview: true,
+        heldIds: candidates,
+      }),
+    ]);
   }
   const confirmed = await confirmIds(ctx, e, candidates);
   if (!confirmed.ok) return onClioFailure(ctx, state, confirmed);
   const { alive, goneIds } = confirmed.value;
   const restored = await restoredIds(ctx.db, e, firmId, jobId, matterId);
-  ctx.log.info({ jobId, entityType: e, listed: p.fetched, softDeleted: goneIds.length, restored: restored.length, kept: alive.length }, 'swept');
+  ctx.log.info(
+    {
+      jobId,
+      entityType: e,
+      listed: p.fetched,
+      softDeleted: goneIds.length,
+      restored: restored.length,
+      kept: alive.length,
+    },
+    'swept',
+  );
   return events([
-    ...chunks(alive, 200).map((records) => jobEvent(ctx.origin, ctx.now(), 'ClioRecordsFetched', { jobId, entityType: e, records })),
-    jobEvent(ctx.origin, ctx.now(), 'RecordsSwept', { ...base, softDeletedIds: goneIds, restoredIds: restored, heldForReview: false }),
+    ...chunks(alive, 200).map((records) =>
+      jobEvent(ctx.origin, ctx.now(), 'ClioRecordsFetched', { jobId, entityType: e, records }),
+    ),
+    jobEvent(ctx.origin, ctx.now(), 'RecordsSwept', {
+      ...base,
+      softDeletedIds: goneIds,
+      restoredIds: restored,
+      heldForReview: false,
+    }),
   ]);
 };
 

@@ -8,7 +8,11 @@ import { fetcherMigrations } from './fetcher-migrations';
 
 /** What the fetcher migrates at start: the platform's tables, those of the libs it reads and writes, and its own. */
 export const FETCHER_MIGRATION_SETS: readonly MigrationSet[] = [
-  eventStoreMigrations, messagingMigrations, clioClientMigrations, clioMirrorMigrations, fetcherMigrations,
+  eventStoreMigrations,
+  messagingMigrations,
+  clioClientMigrations,
+  clioMirrorMigrations,
+  fetcherMigrations,
   // After the fetcher's own: it moves the old sync_job_work rows into work_queue.
   workQueueMigrations,
 ];

@@ -35,7 +35,8 @@ export const pageLog = (): PageLog => {
     entries: () => log,
     repeats: () => {
       const n = new Map<string, number>();
-      for (const r of log) if (r.status === 200) n.set(`${r.path}?${r.query}`, (n.get(`${r.path}?${r.query}`) ?? 0) + 1);
+      for (const r of log)
+        if (r.status === 200) n.set(`${r.path}?${r.query}`, (n.get(`${r.path}?${r.query}`) ?? 0) + 1);
       return [...n].filter(([, times]) => times > 1).map(([request, times]) => ({ request, times }));
     },
     clear: () => void (log.length = 0),

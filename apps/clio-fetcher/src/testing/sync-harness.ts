@@ -3,7 +3,14 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection, Subscription } from '@nats-io/nats-core';
 import { createSimulator, type Simulator, type SimulatorOptions } from '@sf/clio-simulator';
 import { CLIO_ENTITY_TYPES, clioMirrorProjection, mirrorEntries, type ClioEntityType } from '@sf/clio-mirror';
-import { newEvent, readLoggedEvent, RpcSubjects, streamIds, type AccessTokenReply, type RecordedEvent } from '@sf/contracts';
+import {
+  newEvent,
+  readLoggedEvent,
+  RpcSubjects,
+  streamIds,
+  type AccessTokenReply,
+  type RecordedEvent,
+} from '@sf/contracts';
 import { appendToStream, LogPosition, readStream } from '@sf/event-store';
 import { createRelay, defineTopology, rebaseSubject, type Relay, type Topology } from '@sf/messaging';
 import { startProjectionRunner, type ProjectionRunner } from '@sf/projections';
@@ -34,7 +41,8 @@ export interface MirrorDiff {
 
 const endsJob = (e: RecordedEvent, jobId: string): boolean => {
   const read = readLoggedEvent(e);
-  const terminal = read.type === 'SyncJobCompleted' || read.type === 'SyncJobFailed' || read.type === 'SyncJobCancelled';
+  const terminal =
+    read.type === 'SyncJobCompleted' || read.type === 'SyncJobFailed' || read.type === 'SyncJobCancelled';
   return terminal && read.data.jobId === jobId;
 };
 
@@ -61,13 +69,21 @@ export class SyncHarness {
 
   static async start(o: SyncHarnessOptions = {}): Promise<SyncHarness> {
     const pages = pageLog();
-    const sim = await createSimulator({ size: 'small', rateLimit: { limit: UNLIMITED }, ...o.sim, plugins: [...(o.sim?.plugins ?? []), pages.plugin] });
+    const sim = await createSimulator({
+      size: 'small',
+      rateLimit: { limit: UNLIMITED },
+      ...o.sim,
+      plugins: [...(o.sim?.plugins ?? []), pages.plugin],
+    });
     const t = await createTestDatabase();
     const nc = await connectTestNats();
     const id = uniqueName('fx').replace(/[^A-Za-z0-9_]/g, '_');
     const topology = defineTopology({
-      namespace: id, eventsStream: `${id}_events`.toUpperCase(), deadLetterStream: `${id}_dlq`.toUpperCase(),
-      eventsMaxAgeMs: 3_600_000, deadLetterMaxAgeMs: 3_600_000,
+      namespace: id,
+      eventsStream: `${id}_events`.toUpperCase(),
+      deadLetterStream: `${id}_dlq`.toUpperCase(),
+      eventsMaxAgeMs: 3_600_000,
+      deadLetterMaxAgeMs: 3_600_000,
     });
     const relay = createRelay({ name: id, db: t.db, lockUrl: t.url, nc, topology, idlePollMs: 10 });
     const relayRun = relay.run();
@@ -77,26 +93,49 @@ export class SyncHarness {
       callback: (_err, msg) => {
         const token = sim.edge.issueToken();
         const reply: AccessTokenReply = {
-          ok: true, accessToken: token.access_token, expiresAt: new Date(Date.now() + token.expires_in * 1000).toISOString(),
-          region: 'us', apiBaseUrl: sim.baseUrl(), connectionId,
+          ok: true,
+          accessToken: token.access_token,
+          expiresAt: new Date(Date.now() + token.expires_in * 1000).toISOString(),
+          region: 'us',
+          apiBaseUrl: sim.baseUrl(),
+          connectionId,
         };
         msg.respond(JSON.stringify(reply));
       },
     });
     // The client's budget starts at Clio's documented 50/min and keeps the lower remaining count for the rest of
     // the window; seed the connection's real (huge) budget so tests do not wait out a window.
-    await t.db.insertInto('clio_rate_budgets').values({
-      connection_id: connectionId, limit: UNLIMITED, remaining: UNLIMITED, reset_at: new Date(Date.now() + 3_600_000), updated_at: new Date(),
-    }).execute();
+    await t.db
+      .insertInto('clio_rate_budgets')
+      .values({
+        connection_id: connectionId,
+        limit: UNLIMITED,
+        remaining: UNLIMITED,
+        reset_at: new Date(Date.now() + 3_600_000),
+        updated_at: new Date(),
+      })
+      .execute();
     return new SyncHarness(connectionId, sim, pages, t, nc, topology, relay, relayRun, projections, responder);
   }
 
   /** Fetcher settings for this harness (small lease and poll so takeovers happen in seconds). */
   config(over: Partial<FetcherConfig> = {}): FetcherConfig {
     return fetcherConfig({
-      databaseUrl: this.t.url, natsUrl: process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222', port: 0, host: '127.0.0.1',
-      leaseMs: 3_000, pollMs: 50, retryBaseMs: 200, logLevel: 'error', topology: this.topologyOptions(),
-      jwt: { alg: 'HS256', secret: Buffer.from(TEST_JWT_SECRET), leewaySeconds: 30, claims: { firmId: 'firm_id', userId: 'sub' } },
+      databaseUrl: this.t.url,
+      natsUrl: process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222',
+      port: 0,
+      host: '127.0.0.1',
+      leaseMs: 3_000,
+      pollMs: 50,
+      retryBaseMs: 200,
+      logLevel: 'error',
+      topology: this.topologyOptions(),
+      jwt: {
+        alg: 'HS256',
+        secret: Buffer.from(TEST_JWT_SECRET),
+        leewaySeconds: 30,
+        claims: { firmId: 'firm_id', userId: 'sub' },
+      },
       ...over,
     });
   }
@@ -104,10 +143,18 @@ export class SyncHarness {
   /** Environment for a fetcher child process (`npm run fetcher`) pointed at this harness. */
   env(over: Record<string, string> = {}): Record<string, string> {
     return {
-      DATABASE_URL: this.t.url, NATS_URL: process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222', PORT: '0',
-      SF_NATS_NAMESPACE: this.topology.namespace, SF_EVENTS_STREAM: this.topology.streams.events.name,
-      SF_DLQ_STREAM: this.topology.streams.deadLetters.name, AUTH_JWT_SECRET: TEST_JWT_SECRET,
-      FETCHER_LEASE_MS: '3000', FETCHER_POLL_MS: '50', FETCHER_RETRY_BASE_MS: '200', LOG_LEVEL: 'warn', ...over,
+      DATABASE_URL: this.t.url,
+      NATS_URL: process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222',
+      PORT: '0',
+      SF_NATS_NAMESPACE: this.topology.namespace,
+      SF_EVENTS_STREAM: this.topology.streams.events.name,
+      SF_DLQ_STREAM: this.topology.streams.deadLetters.name,
+      AUTH_JWT_SECRET: TEST_JWT_SECRET,
+      FETCHER_LEASE_MS: '3000',
+      FETCHER_POLL_MS: '50',
+      FETCHER_RETRY_BASE_MS: '200',
+      LOG_LEVEL: 'warn',
+      ...over,
     };
   }
 
@@ -123,9 +170,21 @@ export class SyncHarness {
     const jobId = randomUUID();
     const stream = streamIds.syncScope(this.firmId, scope);
     const e = newEvent({
-      eventId: randomUUID(), type: 'SyncRequested',
-      data: { jobId, scope, trigger: (o.trigger ?? 'manual') as 'manual', requestedBy: null, ...(o.entityTypes ? { entityTypes: o.entityTypes } : {}) },
-      metadata: { firmId: this.firmId, correlationId: randomUUID(), causationId: null, occurredAt: new Date().toISOString() },
+      eventId: randomUUID(),
+      type: 'SyncRequested',
+      data: {
+        jobId,
+        scope,
+        trigger: (o.trigger ?? 'manual') as 'manual',
+        requestedBy: null,
+        ...(o.entityTypes ? { entityTypes: o.entityTypes } : {}),
+      },
+      metadata: {
+        firmId: this.firmId,
+        correlationId: randomUUID(),
+        causationId: null,
+        occurredAt: new Date().toISOString(),
+      },
     });
     if (!e.ok) throw new Error(e.reason);
     const version = (await readStream(this.t.db, stream)).length;
@@ -165,7 +224,8 @@ export class SyncHarness {
       const have = new Map(live.map((r) => [r.id, r.etag]));
       const missing = [...want].filter(([id, etag]) => have.get(id) !== etag).map(([id]) => id);
       const extra = [...have.keys()].filter((id) => !want.has(id));
-      if (missing.length > 0 || extra.length > 0) diffs.push({ entityType: e, missing: missing.slice(0, 5), extra: extra.slice(0, 5) });
+      if (missing.length > 0 || extra.length > 0)
+        diffs.push({ entityType: e, missing: missing.slice(0, 5), extra: extra.slice(0, 5) });
     }
     return diffs;
   }
@@ -182,7 +242,8 @@ export class SyncHarness {
     await this.relayRun.catch(() => undefined);
     this.responder.unsubscribe();
     const jsm = await jetstreamManager(this.nc);
-    for (const s of [this.topology.streams.events, this.topology.streams.deadLetters]) await jsm.streams.delete(s.name).catch(() => false);
+    for (const s of [this.topology.streams.events, this.topology.streams.deadLetters])
+      await jsm.streams.delete(s.name).catch(() => false);
     await this.nc.close();
     await this.sim.close();
     await this.t.drop();
@@ -190,8 +251,11 @@ export class SyncHarness {
 
   private topologyOptions() {
     return {
-      namespace: this.topology.namespace, eventsStream: this.topology.streams.events.name,
-      deadLetterStream: this.topology.streams.deadLetters.name, eventsMaxAgeMs: 3_600_000, deadLetterMaxAgeMs: 3_600_000,
+      namespace: this.topology.namespace,
+      eventsStream: this.topology.streams.events.name,
+      deadLetterStream: this.topology.streams.deadLetters.name,
+      eventsMaxAgeMs: 3_600_000,
+      deadLetterMaxAgeMs: 3_600_000,
     };
   }
 }

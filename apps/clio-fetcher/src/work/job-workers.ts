@@ -44,9 +44,17 @@ const afterCrash = async (d: JobWorkersDeps, ctx: JobContext, err: unknown): Pro
 const runClaimed = async (d: JobWorkersDeps, claim: Claim<SyncJobPayload>, signals: RunSignals): Promise<WorkEnd> => {
   const work = syncWorkOf(claim.item);
   const ctx: JobContext = {
-    db: d.db, client: clientFor(d, work.firmId), config: d.config, log: d.log, work, lease: claim.lease, scope: SyncScope.of(work.scope),
+    db: d.db,
+    client: clientFor(d, work.firmId),
+    config: d.config,
+    log: d.log,
+    work,
+    lease: claim.lease,
+    scope: SyncScope.of(work.scope),
     origin: { firmId: work.firmId, correlationId: work.correlationId, causationId: work.requestEventId },
-    now: d.config.now ?? (() => new Date()), stopping: () => signals.stopping.aborted, lost: signals.lost,
+    now: d.config.now ?? (() => new Date()),
+    stopping: () => signals.stopping.aborted,
+    lost: signals.lost,
   };
   try {
     const ended = await runJob(ctx);
@@ -65,5 +73,10 @@ const runClaimed = async (d: JobWorkersDeps, claim: Claim<SyncJobPayload>, signa
  */
 export const startJobWorkers = (d: JobWorkersDeps): WorkerPool =>
   startWorkerPool({
-    db: d.db, queue: syncJobQueue, settings: d.config, slots: d.config.workers, log: d.log, run: (claim, signals) => runClaimed(d, claim, signals),
+    db: d.db,
+    queue: syncJobQueue,
+    settings: d.config,
+    slots: d.config.workers,
+    log: d.log,
+    run: (claim, signals) => runClaimed(d, claim, signals),
   });

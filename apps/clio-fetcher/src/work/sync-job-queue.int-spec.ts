@@ -6,21 +6,37 @@ import { readSyncWork, syncJobQueue, type SyncJobPayload } from './sync-job-queu
 
 // The queue itself (claims, leases, fencing, controls) is tested in @sf/work-queue; here, the fetcher's use of it.
 const work = (payload: Partial<SyncJobPayload> = {}): NewWork<SyncJobPayload> => ({
-  jobId: randomUUID(), firmId: 'firm-1', correlationId: 'c', requestedAt: new Date().toISOString(),
+  jobId: randomUUID(),
+  firmId: 'firm-1',
+  correlationId: 'c',
+  requestedAt: new Date().toISOString(),
   payload: { scope: { kind: 'firm' }, entityTypes: null, trigger: 'manual', requestEventId: randomUUID(), ...payload },
 });
 
 describe('sync-jobs queue (real Postgres)', () => {
   let t: TestDatabase;
-  beforeAll(async () => { t = await createTestDatabase(); });
+  beforeAll(async () => {
+    t = await createTestDatabase();
+  });
   afterAll(() => t.drop());
   beforeEach(() => t.db.deleteFrom('work_queue').where('queue', '=', syncJobQueue.name).execute());
 
   it('reads back what a SyncRequested queued, scope and entity types included', async () => {
-    const w = work({ scope: { kind: 'matter', matterId: '7' }, entityTypes: ['folders', 'documents'], trigger: 'first_login' });
+    const w = work({
+      scope: { kind: 'matter', matterId: '7' },
+      entityTypes: ['folders', 'documents'],
+      trigger: 'first_login',
+    });
     await syncJobQueue.enqueue(t.db, w, Requeue.reclaim);
     expect(await readSyncWork(t.db, w.jobId)).toEqual({
-      queue: 'sync-jobs', jobId: w.jobId, firmId: 'firm-1', correlationId: 'c', status: 'ready', owner: null, attempts: 0, ...w.payload,
+      queue: 'sync-jobs',
+      jobId: w.jobId,
+      firmId: 'firm-1',
+      correlationId: 'c',
+      status: 'ready',
+      owner: null,
+      attempts: 0,
+      ...w.payload,
     });
     const claimed = await syncJobQueue.claim(t.db, 'w1', 60_000);
     expect(claimed!.item.payload).toEqual(w.payload);
@@ -30,8 +46,16 @@ describe('sync-jobs queue (real Postgres)', () => {
     const w = work();
     await syncJobQueue.enqueue(t.db, w, Requeue.reclaim);
     await syncJobQueue.claim(t.db, 'w1', 60_000);
-    await syncJobQueue.enqueue(t.db, { ...w, payload: { ...w.payload, requestEventId: randomUUID() } }, Requeue.reclaim);
-    expect(await readSyncWork(t.db, w.jobId)).toMatchObject({ status: 'ready', owner: null, requestEventId: w.payload.requestEventId });
+    await syncJobQueue.enqueue(
+      t.db,
+      { ...w, payload: { ...w.payload, requestEventId: randomUUID() } },
+      Requeue.reclaim,
+    );
+    expect(await readSyncWork(t.db, w.jobId)).toMatchObject({
+      status: 'ready',
+      owner: null,
+      requestEventId: w.payload.requestEventId,
+    });
     await syncJobQueue.control(t.db, w.jobId, 'cancel', { txId: 1n, position: 1n });
     await syncJobQueue.enqueue(t.db, w, Requeue.reclaim);
     expect(await readSyncWork(t.db, w.jobId)).toMatchObject({ status: 'cancelled' });

@@ -21,13 +21,23 @@ const decode = (raw: unknown): SyncJobPayload => {
   const p = isObject(raw) ? raw : {};
   const scope = p['scope'];
   const types = p['entityTypes'];
-  if (!isObject(scope) || typeof scope['kind'] !== 'string' || typeof p['trigger'] !== 'string' || typeof p['requestEventId'] !== 'string'
-    || !(types === null || (Array.isArray(types) && types.every((t) => typeof t === 'string')))) {
+  if (
+    !isObject(scope) ||
+    typeof scope['kind'] !== 'string' ||
+    typeof p['trigger'] !== 'string' ||
+    typeof p['requestEventId'] !== 'string' ||
+    !(types === null || (Array.isArray(types) && types.every((t) => typeof t === 'string')))
+  ) {
     throw new Error('sync-jobs queue row has a malformed payload');
   }
   return {
-    scope: typeof scope['matterId'] === 'string' ? { kind: scope['kind'], matterId: scope['matterId'] } : { kind: scope['kind'] },
-    entityTypes: types, trigger: p['trigger'], requestEventId: p['requestEventId'],
+    scope:
+      typeof scope['matterId'] === 'string'
+        ? { kind: scope['kind'], matterId: scope['matterId'] }
+        : { kind: scope['kind'] },
+    entityTypes: types,
+    trigger: p['trigger'],
+    requestEventId: p['requestEventId'],
   };
 };
 

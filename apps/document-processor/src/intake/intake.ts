@@ -4,7 +4,14 @@ import type { Logger } from 'pino';
 import { EventTypes } from '@sf/contracts';
 import type { Database } from '@sf/db';
 import {
-  Disposition, startTypedConsumers, typedConsumerOptions, type ConsumerOptions, type ConsumerRunner, type MessageHandler, type Topology, type TypedConsumer,
+  Disposition,
+  startTypedConsumers,
+  typedConsumerOptions,
+  type ConsumerOptions,
+  type ConsumerRunner,
+  type MessageHandler,
+  type Topology,
+  type TypedConsumer,
 } from '@sf/messaging';
 import { LogPosition } from '@sf/event-store';
 import { WorkStatus } from '@sf/work-queue';
@@ -18,7 +25,11 @@ export const onJobStarted: MessageHandler = async (e, trx) => {
   if (e.type !== EventTypes.JobStarted) return Disposition.dead('not a JobStarted');
   const d = e.data;
   await processingJobQueue.enqueue(trx, {
-    jobId: d.jobId, firmId: e.metadata.firmId, correlationId: e.metadata.correlationId, requestedAt: e.metadata.occurredAt, payload: {},
+    jobId: d.jobId,
+    firmId: e.metadata.firmId,
+    correlationId: e.metadata.correlationId,
+    requestedAt: e.metadata.occurredAt,
+    payload: {},
   });
   return Disposition.ack;
 };
@@ -28,7 +39,11 @@ export const onJobCancelled: MessageHandler = async (e, trx) => {
   if (e.type !== EventTypes.JobCancelled) return Disposition.dead('not a JobCancelled');
   const d = e.data;
   await processingJobQueue.enqueue(trx, {
-    jobId: d.jobId, firmId: e.metadata.firmId, correlationId: e.metadata.correlationId, requestedAt: e.metadata.occurredAt, payload: {},
+    jobId: d.jobId,
+    firmId: e.metadata.firmId,
+    correlationId: e.metadata.correlationId,
+    requestedAt: e.metadata.occurredAt,
+    payload: {},
     status: WorkStatus.cancelled,
   });
   await processingJobQueue.control(trx, d.jobId, 'cancel', LogPosition.of(e));
@@ -44,6 +59,12 @@ const HANDLERS: readonly TypedConsumer[] = [
 export const processorConsumerOptions = (): ConsumerOptions[] => typedConsumerOptions(HANDLERS);
 
 /** Starts one runner per provisioned consumer. */
-export const startIntake = (nc: NatsConnection, db: Kysely<Database>, topology: Topology, log: Logger): Promise<ConsumerRunner[]> =>
+export const startIntake = (
+  nc: NatsConnection,
+  db: Kysely<Database>,
+  topology: Topology,
+  log: Logger,
+): Promise<ConsumerRunner[]> =>
   startTypedConsumers({ nc, db, topology }, HANDLERS, (consumer, err) =>
-    log.warn({ consumer, err: String(err) }, 'consumer batch failed; redelivery follows'));
+    log.warn({ consumer, err: String(err) }, 'consumer batch failed; redelivery follows'),
+  );

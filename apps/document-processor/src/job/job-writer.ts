@@ -2,7 +2,13 @@ import { readLoggedEvent, StreamTypes, streamIds, type NewEvent, type RecordedEv
 import type { Kysely } from 'kysely';
 import type { Database } from '@sf/db';
 import { appendToStream, readStream } from '@sf/event-store';
-import { countOutcomes, evolveProcessingJob, foldProcessingJob, isFinished, type ProcessingJobState } from '@sf/sync-jobs';
+import {
+  countOutcomes,
+  evolveProcessingJob,
+  foldProcessingJob,
+  isFinished,
+  type ProcessingJobState,
+} from '@sf/sync-jobs';
 import type { DocumentFacts } from '../steps/processing-step';
 import { renewLease, type Lease } from '@sf/work-queue';
 import { jobEvent, type EventOrigin } from './job-events';
@@ -40,14 +46,21 @@ export class JobWriter {
   private chain: Promise<unknown> = Promise.resolve();
   private stoppedFlag = false;
 
-  private constructor(private readonly d: JobWriterDeps, private current: JobState) {}
+  private constructor(
+    private readonly d: JobWriterDeps,
+    private current: JobState,
+  ) {}
 
   static async open(d: JobWriterDeps): Promise<JobWriter> {
     return new JobWriter(d, foldJob(await readStream(d.db, streamIds.processingJob(d.jobId))));
   }
 
-  get state(): JobState { return this.current; }
-  get stopped(): boolean { return this.stoppedFlag; }
+  get state(): JobState {
+    return this.current;
+  }
+  get stopped(): boolean {
+    return this.stoppedFlag;
+  }
 
   /** Records a document's outcome unless it already has one. */
   append(o: Outcome): Promise<AppendDisposition> {
@@ -56,7 +69,11 @@ export class JobWriter {
 
   /** Appends `JobCompleted` with the counts of the stream's outcomes. */
   complete(): Promise<AppendDisposition> {
-    return this.serial(() => this.appendLoop(null, () => [jobEvent(this.d.origin, this.now(), 'JobCompleted', { jobId: this.d.jobId, ...countOutcomes(this.current) })]));
+    return this.serial(() =>
+      this.appendLoop(null, () => [
+        jobEvent(this.d.origin, this.now(), 'JobCompleted', { jobId: this.d.jobId, ...countOutcomes(this.current) }),
+      ]),
+    );
   }
 
   private serial<T>(f: () => Promise<T>): Promise<T> {
@@ -65,12 +82,18 @@ export class JobWriter {
     return next;
   }
 
-  private now(): Date { return this.d.now ? this.d.now() : new Date(); }
+  private now(): Date {
+    return this.d.now ? this.d.now() : new Date();
+  }
 
   private outcomeEvent(o: Outcome): NewEvent {
     const base = { jobId: this.d.jobId, documentId: o.documentId };
-    if (o.kind === 'processed') return jobEvent(this.d.origin, this.now(), 'DocumentProcessed', { ...base, ...o.facts });
-    return jobEvent(this.d.origin, this.now(), o.kind === 'skipped' ? 'DocumentSkipped' : 'DocumentFailed', { ...base, reason: o.reason });
+    if (o.kind === 'processed')
+      return jobEvent(this.d.origin, this.now(), 'DocumentProcessed', { ...base, ...o.facts });
+    return jobEvent(this.d.origin, this.now(), o.kind === 'skipped' ? 'DocumentSkipped' : 'DocumentFailed', {
+      ...base,
+      reason: o.reason,
+    });
   }
 
   private async appendLoop(documentId: string | null, build: () => NewEvent[]): Promise<AppendDisposition> {
@@ -80,7 +103,13 @@ export class JobWriter {
       const events = build();
       const r = await this.d.db.transaction().execute(async (trx) => {
         if (!(await renewLease(trx, this.d.lease, this.d.leaseMs))) return 'lost' as const;
-        return appendToStream(trx, streamIds.processingJob(this.d.jobId), StreamTypes.processingJob, this.current?.version ?? 0, events);
+        return appendToStream(
+          trx,
+          streamIds.processingJob(this.d.jobId),
+          StreamTypes.processingJob,
+          this.current?.version ?? 0,
+          events,
+        );
       });
       if (r === 'lost') return this.stop();
       if (r.ok) {

@@ -15,8 +15,12 @@ export const DELETED_REASON = 'deleted in Clio';
 
 /** Whether the mirror marks the document soft-deleted (checked just before processing it). */
 export const isSoftDeleted = async (db: Executor, firmId: string, documentId: string): Promise<boolean> => {
-  const row = await db.selectFrom('clio_documents').select('is_soft_deleted')
-    .where('firm_id', '=', firmId).where('id', '=', documentId).executeTakeFirst();
+  const row = await db
+    .selectFrom('clio_documents')
+    .select('is_soft_deleted')
+    .where('firm_id', '=', firmId)
+    .where('id', '=', documentId)
+    .executeTakeFirst();
   return row?.is_soft_deleted === true;
 };
 
@@ -25,7 +29,11 @@ const isFacts = (f: Partial<DocumentFacts>): f is DocumentFacts =>
 
 type Attempt = { ok: true; facts: DocumentFacts } | { ok: false; retryable: boolean; reason: string };
 
-const runSteps = async (steps: readonly ProcessingStep[], doc: DocumentRef, ctx: Omit<StepContext, 'facts'>): Promise<Attempt> => {
+const runSteps = async (
+  steps: readonly ProcessingStep[],
+  doc: DocumentRef,
+  ctx: Omit<StepContext, 'facts'>,
+): Promise<Attempt> => {
   let facts: Partial<DocumentFacts> = {};
   for (const step of steps) {
     let r;
@@ -38,7 +46,9 @@ const runSteps = async (steps: readonly ProcessingStep[], doc: DocumentRef, ctx:
     if (!r.ok) return { ok: false, retryable: r.retryable, reason: `${step.name}: ${r.reason}` };
     facts = { ...facts, ...r.facts };
   }
-  return isFacts(facts) ? { ok: true, facts } : { ok: false, retryable: false, reason: 'no step produced sha256, size and content type' };
+  return isFacts(facts)
+    ? { ok: true, facts }
+    : { ok: false, retryable: false, reason: 'no step produced sha256, size and content type' };
 };
 
 /**
@@ -46,12 +56,18 @@ const runSteps = async (steps: readonly ProcessingStep[], doc: DocumentRef, ctx:
  * transient failures. Returns null when the job stopped meanwhile (no outcome to record).
  */
 export const processDocument = async (
-  db: Executor, steps: readonly ProcessingStep[], doc: DocumentRef, ctx: Omit<StepContext, 'facts'>, retry: RetrySettings,
+  db: Executor,
+  steps: readonly ProcessingStep[],
+  doc: DocumentRef,
+  ctx: Omit<StepContext, 'facts'>,
+  retry: RetrySettings,
 ): Promise<Outcome | null> => {
-  if (await isSoftDeleted(db, doc.firmId, doc.documentId)) return { kind: 'skipped', documentId: doc.documentId, reason: DELETED_REASON };
+  if (await isSoftDeleted(db, doc.firmId, doc.documentId))
+    return { kind: 'skipped', documentId: doc.documentId, reason: DELETED_REASON };
   let reason = 'not attempted';
   for (let attempt = 0; attempt < retry.attempts; attempt++) {
-    if (attempt > 0) await sleep(retry.baseMs * 2 ** (attempt - 1), undefined, { signal: ctx.signal }).catch(() => undefined);
+    if (attempt > 0)
+      await sleep(retry.baseMs * 2 ** (attempt - 1), undefined, { signal: ctx.signal }).catch(() => undefined);
     if (ctx.signal.aborted) return null;
     const r = await runSteps(steps, doc, ctx);
     if (r.ok) return { kind: 'processed', documentId: doc.documentId, facts: r.facts };

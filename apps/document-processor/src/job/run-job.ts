@@ -23,7 +23,12 @@ export interface JobDeps {
 }
 
 /** Runs `n` workers over `items` in order; each stops taking items once `stop()` is true. */
-const forEachLimit = async <T>(items: readonly T[], n: number, stop: () => boolean, f: (item: T) => Promise<void>): Promise<void> => {
+const forEachLimit = async <T>(
+  items: readonly T[],
+  n: number,
+  stop: () => boolean,
+  f: (item: T) => Promise<void>,
+): Promise<void> => {
   let next = 0;
   const lane = async (): Promise<void> => {
     while (next < items.length && !stop()) await f(items[next++] as T);
@@ -36,7 +41,11 @@ const forEachLimit = async <T>(items: readonly T[], n: number, stop: () => boole
  * outcome, `concurrency` at a time, each outcome appended as it lands; then `JobCompleted`. `stop` aborts when the
  * lease is lost (cancelled, taken over) or the process stops: documents in flight are then abandoned unrecorded.
  */
-export const runJob = async (deps: JobDeps, { item: work, lease }: Claim<ProcessingJobPayload>, stop: AbortSignal): Promise<WorkEnd> => {
+export const runJob = async (
+  deps: JobDeps,
+  { item: work, lease }: Claim<ProcessingJobPayload>,
+  stop: AbortSignal,
+): Promise<WorkEnd> => {
   const writer = await JobWriter.open({ db: deps.db, jobId: work.jobId, origin: work, lease, leaseMs: deps.leaseMs });
   const started = writer.state;
   if (started === null || started.status !== ProcessingJobStatus.Running) {

@@ -9,7 +9,9 @@ const sha = (c: string): string => c.repeat(64);
 
 const processed = (firmId: string, d: CurrentEventData['DocumentProcessed'], at: string): NewEvent => {
   const e = newEvent({
-    eventId: randomUUID(), type: 'DocumentProcessed', data: d,
+    eventId: randomUUID(),
+    type: 'DocumentProcessed',
+    data: d,
     metadata: { firmId, correlationId: 'corr', causationId: null, occurredAt: at },
   });
   if (!e.ok) throw new Error(e.reason);
@@ -24,18 +26,33 @@ describe('processed_documents projection', () => {
   afterAll(() => t.drop());
 
   const rowsOf = (firmId: string) =>
-    t.db.selectFrom('processed_documents').select(['document_id', 'job_id', 'sha256', 'size', 'content_type', 'processed_at'])
-      .where('firm_id', '=', firmId).orderBy('document_id').execute();
+    t.db
+      .selectFrom('processed_documents')
+      .select(['document_id', 'job_id', 'sha256', 'size', 'content_type', 'processed_at'])
+      .where('firm_id', '=', firmId)
+      .orderBy('document_id')
+      .execute();
 
   it('keeps the latest outcome per document, event time only, and a rebuild equals the live rows', async () => {
     const firmId = uniqueName('firm');
     const append = async (jobId: string, events: NewEvent[]): Promise<LogPosition> => {
-      const r = await appendToStream(t.db, streamIds.processingJob(`${jobId}-${firmId}`), StreamTypes.processingJob, 'any', events);
+      const r = await appendToStream(
+        t.db,
+        streamIds.processingJob(`${jobId}-${firmId}`),
+        StreamTypes.processingJob,
+        'any',
+        events,
+      );
       if (!r.ok) throw new Error(r.reason);
       return LogPosition.of(r.events.at(-1)!);
     };
-    const doc = (jobId: string, documentId: string, c: string, size: number) =>
-      ({ jobId, documentId, sha256: sha(c), size, contentType: 'application/pdf' });
+    const doc = (jobId: string, documentId: string, c: string, size: number) => ({
+      jobId,
+      documentId,
+      sha256: sha(c),
+      size,
+      contentType: 'application/pdf',
+    });
     await append('pjob-1', [
       processed(firmId, doc('pjob-1', 'd1', 'a', 10), '2026-12-01T10:00:00.000Z'),
       processed(firmId, doc('pjob-1', 'd2', 'b', 20), '2026-12-01T10:00:01.000Z'),
@@ -46,7 +63,9 @@ describe('processed_documents projection', () => {
     // elsewhere on the server may hide the newest events from a plain catch-up for a while.
     await catchUp(t.db, processedDocumentsProjection, { batchSize: 1, until });
     const live = await rowsOf(firmId);
-    expect(live.map((r) => [r.document_id, r.job_id, r.sha256[0], Number(r.size), r.processed_at.toISOString()])).toEqual([
+    expect(
+      live.map((r) => [r.document_id, r.job_id, r.sha256[0], Number(r.size), r.processed_at.toISOString()]),
+    ).toEqual([
       ['d1', 'pjob-2', 'c', 30, '2026-12-01T11:00:00.000Z'],
       ['d2', 'pjob-1', 'b', 20, '2026-12-01T10:00:01.000Z'],
     ]);
@@ -57,14 +76,32 @@ describe('processed_documents projection', () => {
   it('changes nothing when events are replayed', async () => {
     const firmId = uniqueName('firm');
     const jobId = 'pjob-replay';
-    const r = await appendToStream(t.db, streamIds.processingJob(`${jobId}-${firmId}`), StreamTypes.processingJob, 'no_stream', [
-      processed(firmId, { jobId, documentId: 'd9', sha256: sha('e'), size: 5, contentType: 'text/plain' }, '2026-12-01T12:00:00.000Z'),
-    ]);
+    const r = await appendToStream(
+      t.db,
+      streamIds.processingJob(`${jobId}-${firmId}`),
+      StreamTypes.processingJob,
+      'no_stream',
+      [
+        processed(
+          firmId,
+          { jobId, documentId: 'd9', sha256: sha('e'), size: 5, contentType: 'text/plain' },
+          '2026-12-01T12:00:00.000Z',
+        ),
+      ],
+    );
     if (!r.ok) throw new Error(r.reason);
     await projectionSpec(t.db, processedDocumentsProjection)
       .given([])
       .when(r.events)
-      .then((trx) => trx.selectFrom('processed_documents').select(['document_id', 'sha256']).where('firm_id', '=', firmId).execute(),
-        [{ document_id: 'd9', sha256: sha('e') }], { times: 2 });
+      .then(
+        (trx) =>
+          trx
+            .selectFrom('processed_documents')
+            .select(['document_id', 'sha256'])
+            .where('firm_id', '=', firmId)
+            .execute(),
+        [{ document_id: 'd9', sha256: sha('e') }],
+        { times: 2 },
+      );
   });
 });

@@ -9,9 +9,15 @@ const rowOf = (e: Processed) => {
   const d = e.data;
   const at = LogPosition.of(e);
   return {
-    firm_id: e.metadata.firmId, document_id: d.documentId, job_id: d.jobId, sha256: d.sha256, size: d.size,
-    content_type: d.contentType, processed_at: e.metadata.occurredAt,
-    last_tx_id: at.txId.toString(), last_global_position: at.position.toString(),
+    firm_id: e.metadata.firmId,
+    document_id: d.documentId,
+    job_id: d.jobId,
+    sha256: d.sha256,
+    size: d.size,
+    content_type: d.contentType,
+    processed_at: e.metadata.occurredAt,
+    last_tx_id: at.txId.toString(),
+    last_global_position: at.position.toString(),
   };
 };
 
@@ -36,17 +42,27 @@ export const processedDocumentsProjection: Projection = {
       .insertInto('processed_documents')
       .values([...latest.values()])
       .onConflict((oc) =>
-        oc.columns(['firm_id', 'document_id'])
+        oc
+          .columns(['firm_id', 'document_id'])
           .doUpdateSet((eb) => ({
-            job_id: eb.ref('excluded.job_id'), sha256: eb.ref('excluded.sha256'), size: eb.ref('excluded.size'),
-            content_type: eb.ref('excluded.content_type'), processed_at: eb.ref('excluded.processed_at'),
-            last_tx_id: eb.ref('excluded.last_tx_id'), last_global_position: eb.ref('excluded.last_global_position'),
+            job_id: eb.ref('excluded.job_id'),
+            sha256: eb.ref('excluded.sha256'),
+            size: eb.ref('excluded.size'),
+            content_type: eb.ref('excluded.content_type'),
+            processed_at: eb.ref('excluded.processed_at'),
+            last_tx_id: eb.ref('excluded.last_tx_id'),
+            last_global_position: eb.ref('excluded.last_global_position'),
           }))
-          .where((eb) => eb.or([
-            eb('processed_documents.last_tx_id', 'is', null),
-            eb(eb.refTuple('processed_documents.last_tx_id', 'processed_documents.last_global_position'), '<',
-              eb.refTuple('excluded.last_tx_id', 'excluded.last_global_position')),
-          ])),
+          .where((eb) =>
+            eb.or([
+              eb('processed_documents.last_tx_id', 'is', null),
+              eb(
+                eb.refTuple('processed_documents.last_tx_id', 'processed_documents.last_global_position'),
+                '<',
+                eb.refTuple('excluded.last_tx_id', 'excluded.last_global_position'),
+              ),
+            ]),
+          ),
       )
       .execute();
   },

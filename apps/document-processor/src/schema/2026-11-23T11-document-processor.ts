@@ -16,7 +16,9 @@ export const up = async (db: Kysely<unknown>): Promise<void> => {
       correlation_id text not null,
       updated_at timestamptz not null default now()
     )`.execute(db);
-  await sql`create index processing_job_work_ready on processing_job_work (requested_at) where status = 'ready'`.execute(db);
+  await sql`create index processing_job_work_ready on processing_job_work (requested_at) where status = 'ready'`.execute(
+    db,
+  );
 
   // Read model of processed documents: written in the same transaction as the DocumentProcessed append.
   await sql`

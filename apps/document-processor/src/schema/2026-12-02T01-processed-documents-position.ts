@@ -11,5 +11,7 @@ export const up = async (db: Kysely<unknown>): Promise<void> => {
 };
 
 export const down = async (db: Kysely<unknown>): Promise<void> => {
-  await sql`alter table processed_documents drop column if exists last_tx_id, drop column if exists last_global_position`.execute(db);
+  await sql`alter table processed_documents drop column if exists last_tx_id, drop column if exists last_global_position`.execute(
+    db,
+  );
 };

@@ -8,7 +8,11 @@ import { documentProcessorMigrations } from './document-processor-migrations';
 
 /** What the processor migrates at start: the platform's tables, those of the libs it reads and writes, and its own. */
 export const PROCESSOR_MIGRATION_SETS: readonly MigrationSet[] = [
-  eventStoreMigrations, messagingMigrations, clioClientMigrations, clioMirrorMigrations, documentProcessorMigrations,
+  eventStoreMigrations,
+  messagingMigrations,
+  clioClientMigrations,
+  clioMirrorMigrations,
+  documentProcessorMigrations,
   // After the processor's own: it moves the old processing_job_work rows into work_queue.
   workQueueMigrations,
 ];

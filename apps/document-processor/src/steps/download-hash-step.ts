@@ -15,7 +15,9 @@ export const downloadHashStep = (lane: Lane = 'backfill'): ProcessingStep => ({
     const d = await ctx.client.download(doc.documentId, lane);
     if (!d.ok) {
       // A 4xx (e.g. 404: gone from Clio) will not change on retry; exhausted transient failures may next time.
-      const retryable = d.kind === 'rate_limited' || (d.kind === 'failed' && !(d.status !== undefined && d.status >= 400 && d.status < 500));
+      const retryable =
+        d.kind === 'rate_limited' ||
+        (d.kind === 'failed' && !(d.status !== undefined && d.status >= 400 && d.status < 500));
       return { ok: false, retryable, reason: `download ${d.kind}` };
     }
     const hash = createHash('sha256');
@@ -32,6 +34,9 @@ export const downloadHashStep = (lane: Lane = 'backfill'): ProcessingStep => ({
     } catch {
       return { ok: false, retryable: true, reason: 'download interrupted' };
     }
-    return { ok: true, facts: { sha256: hash.digest('hex'), size, contentType: d.contentType ?? 'application/octet-stream' } };
+    return {
+      ok: true,
+      facts: { sha256: hash.digest('hex'), size, contentType: d.contentType ?? 'application/octet-stream' },
+    };
   },
 });

@@ -30,8 +30,7 @@ export interface StepContext {
  * Reasons are user-facing and never contain tokens or document content.
  */
 export type StepResult =
-  | { ok: true; facts?: Partial<DocumentFacts> }
-  | { ok: false; retryable: boolean; reason: string };
+  { ok: true; facts?: Partial<DocumentFacts> } | { ok: false; retryable: boolean; reason: string };
 
 /** A pluggable processing step; the job runs its steps in order for each document. */
 export interface ProcessingStep {

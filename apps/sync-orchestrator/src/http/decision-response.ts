@@ -30,7 +30,14 @@ export interface DecisionBody {
   accepted: boolean;
   /** The job opened or restarted, or the job already covering the scope. */
   jobId?: string;
-  decision: { action: SyncDecision['action']; reason: SyncReason; message: string; cooldownMs?: number; retryAfterMs?: number; blockedUntil?: number };
+  decision: {
+    action: SyncDecision['action'];
+    reason: SyncReason;
+    message: string;
+    cooldownMs?: number;
+    retryAfterMs?: number;
+    blockedUntil?: number;
+  };
 }
 
 export interface DecisionResponse {
@@ -49,7 +56,9 @@ export const decisionResponse = (r: SyncRequestResult): DecisionResponse => {
     accepted: action === 'start',
     ...(r.jobId === null ? {} : { jobId: r.jobId }),
     decision: {
-      action, reason, message: r.message,
+      action,
+      reason,
+      message: r.message,
       ...(cooldownMs === undefined ? {} : { cooldownMs }),
       ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
       ...(blockedUntil === undefined ? {} : { blockedUntil }),

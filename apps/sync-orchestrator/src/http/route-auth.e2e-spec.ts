@@ -4,7 +4,15 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { StreamTypes, streamIds } from '@sf/contracts';
 import { appendToStream, readStream } from '@sf/event-store';
-import { captureNestApps, checkFirmScoping, checkRouteAuth, listHttpRoutes, routeKey, type FirmScopeCase, type HttpRoute } from '@sf/http-auth/testing';
+import {
+  captureNestApps,
+  checkFirmScoping,
+  checkRouteAuth,
+  listHttpRoutes,
+  routeKey,
+  type FirmScopeCase,
+  type HttpRoute,
+} from '@sf/http-auth/testing';
 import { SyncScope } from '@sf/sync-jobs';
 import { uniqueName, waitFor } from '@sf/testing';
 import { bearer, call, JWT_SECRET, startE2eKit, type E2eKit } from '../testing/e2e-kit';
@@ -35,27 +43,72 @@ describe('sync orchestrator: every route needs the JWT and is firm-scoped (e2e, 
       capture.stop();
     }
     for (const firm of [A, B]) await connectFirm(kit.t.db, firm);
-    await waitFor(() => kit.t.db.selectFrom('firm_connections').select('firm_id').where('firm_id', 'in', [A, B]).execute(), (rows) => rows.length === 2);
+    await waitFor(
+      () => kit.t.db.selectFrom('firm_connections').select('firm_id').where('firm_id', 'in', [A, B]).execute(),
+      (rows) => rows.length === 2,
+    );
     // Firm B's resources: matter 201 (visible to B because B synced it) and that sync's job.
-    bJob = (await kit.orchestrator.service.request({ firmId: B, scope: SyncScope.matter('201'), trigger: 'manual', requestedBy: 'user-b' })).jobId!;
+    bJob = (
+      await kit.orchestrator.service.request({
+        firmId: B,
+        scope: SyncScope.matter('201'),
+        trigger: 'manual',
+        requestedBy: 'user-b',
+      })
+    ).jobId!;
     expect(bJob).not.toBeNull();
-    await waitFor(() => kit.t.db.selectFrom('sync_jobs').select('job_id').where('job_id', '=', bJob).executeTakeFirst(), (r) => r !== undefined);
+    await waitFor(
+      () => kit.t.db.selectFrom('sync_jobs').select('job_id').where('job_id', '=', bJob).executeTakeFirst(),
+      (r) => r !== undefined,
+    );
     // And a processing job of firm B over matter 201.
-    const started = event(B, 'JobStarted', { jobId: bProcessingJob, matterId: '201', folderId: null, documentIds: ['d1'] });
-    expect((await appendToStream(kit.t.db, streamIds.processingJob(bProcessingJob), StreamTypes.processingJob, 'no_stream', [started])).ok).toBe(true);
+    const started = event(B, 'JobStarted', {
+      jobId: bProcessingJob,
+      matterId: '201',
+      folderId: null,
+      documentIds: ['d1'],
+    });
+    expect(
+      (
+        await appendToStream(
+          kit.t.db,
+          streamIds.processingJob(bProcessingJob),
+          StreamTypes.processingJob,
+          'no_stream',
+          [started],
+        )
+      ).ok,
+    ).toBe(true);
   });
   afterAll(async () => kit?.close());
 
   it('finds the routes the orchestrator serves', () => {
-    expect(routes.map(routeKey)).toEqual(expect.arrayContaining([
-      'POST /firms/:id/sync', 'POST /matters/:id/sync', 'GET /matters/:id/sync-status', 'GET /sync-jobs/:id',
-      'POST /sync-jobs/:id/stop', 'POST /sync-jobs/:id/resume', 'POST /sync-jobs/:id/cancel', 'POST /sync-jobs/:id/reset',
-      'GET /matters/:id/documents/count', 'POST /jobs', 'GET /jobs/:id', 'POST /jobs/:id/cancel', ...PUBLIC_ROUTES,
-    ]));
+    expect(routes.map(routeKey)).toEqual(
+      expect.arrayContaining([
+        'POST /firms/:id/sync',
+        'POST /matters/:id/sync',
+        'GET /matters/:id/sync-status',
+        'GET /sync-jobs/:id',
+        'POST /sync-jobs/:id/stop',
+        'POST /sync-jobs/:id/resume',
+        'POST /sync-jobs/:id/cancel',
+        'POST /sync-jobs/:id/reset',
+        'GET /matters/:id/documents/count',
+        'POST /jobs',
+        'GET /jobs/:id',
+        'POST /jobs/:id/cancel',
+        ...PUBLIC_ROUTES,
+      ]),
+    );
   });
 
   it('refuses no token, an expired, a malformed and a foreign-signed token with 401 on every route but the allow-listed ones', async () => {
-    const report = await checkRouteAuth({ baseUrl: kit.orchestrator.url, routes, publicRoutes: [...PUBLIC_ROUTES, ...DOCS_ROUTES], key: { alg: 'HS256', secret: JWT_SECRET } });
+    const report = await checkRouteAuth({
+      baseUrl: kit.orchestrator.url,
+      routes,
+      publicRoutes: [...PUBLIC_ROUTES, ...DOCS_ROUTES],
+      key: { alg: 'HS256', secret: JWT_SECRET },
+    });
     expect(report.problems).toEqual([]);
     expect(report.open.filter((k) => !isDocs(k))).toEqual(PUBLIC_ROUTES);
     expect(report.open).toEqual(expect.arrayContaining(['GET /docs-json', 'USE /docs']));
@@ -64,11 +117,13 @@ describe('sync orchestrator: every route needs the JWT and is firm-scoped (e2e, 
   it('serves at /docs-json, without a token, the document checked in as docs/openapi/sync-orchestrator.json', async () => {
     const served = await call(kit.orchestrator.url, 'GET', '/docs-json');
     expect(served.status).toBe(200);
-    const checkedIn: unknown = JSON.parse(readFileSync(join(__dirname, '../../../../docs/openapi/sync-orchestrator.json'), 'utf8'));
+    const checkedIn: unknown = JSON.parse(
+      readFileSync(join(__dirname, '../../../../docs/openapi/sync-orchestrator.json'), 'utf8'),
+    );
     expect(served.body).toEqual(checkedIn);
   });
 
-  it('answers another firm\'s matter, firm or job id on every route exactly like a missing id (404, same body), changing nothing', async () => {
+  it("answers another firm's matter, firm or job id on every route exactly like a missing id (404, same body), changing nothing", async () => {
     // The foreign ids are real: firm B reaches them.
     expect((await call(kit.orchestrator.url, 'GET', `/sync-jobs/${bJob}`, bearer(B))).status).toBe(200);
     expect((await call(kit.orchestrator.url, 'GET', '/matters/201/sync-status', bearer(B))).status).toBe(200);
@@ -83,18 +138,35 @@ describe('sync orchestrator: every route needs the JWT and is firm-scoped (e2e, 
       jobs: { foreign: { id: bProcessingJob }, missing: { id: randomUUID() } },
     };
     const report = await checkFirmScoping({
-      baseUrl: kit.orchestrator.url, routes, authorization: bearer(A), casesFor: (r) => cases[r.path.split('/')[1]!],
+      baseUrl: kit.orchestrator.url,
+      routes,
+      authorization: bearer(A),
+      casesFor: (r) => cases[r.path.split('/')[1]!],
     });
     expect(report.problems).toEqual([]);
-    expect(report.checked).toEqual(expect.arrayContaining([
-      'POST /firms/:id/sync', 'POST /matters/:id/sync', 'GET /matters/:id/sync-status', 'GET /sync-jobs/:id',
-      'POST /sync-jobs/:id/stop', 'POST /sync-jobs/:id/resume', 'POST /sync-jobs/:id/cancel', 'POST /sync-jobs/:id/reset',
-      'GET /matters/:id/documents/count', 'GET /jobs/:id', 'POST /jobs/:id/cancel',
-    ]));
-    expect((await readStream(kit.t.db, streamIds.processingJob(bProcessingJob))).map((e) => e.type)).toEqual(['JobStarted']);
+    expect(report.checked).toEqual(
+      expect.arrayContaining([
+        'POST /firms/:id/sync',
+        'POST /matters/:id/sync',
+        'GET /matters/:id/sync-status',
+        'GET /sync-jobs/:id',
+        'POST /sync-jobs/:id/stop',
+        'POST /sync-jobs/:id/resume',
+        'POST /sync-jobs/:id/cancel',
+        'POST /sync-jobs/:id/reset',
+        'GET /matters/:id/documents/count',
+        'GET /jobs/:id',
+        'POST /jobs/:id/cancel',
+      ]),
+    );
+    expect((await readStream(kit.t.db, streamIds.processingJob(bProcessingJob))).map((e) => e.type)).toEqual([
+      'JobStarted',
+    ]);
 
     // Firm A's stop/cancel/reset/sync calls did nothing to firm B, and opened nothing for A.
-    expect((await readStream(kit.t.db, streamIds.syncScope(B, SyncScope.matter('201')))).map((e) => e.type)).toEqual(['SyncRequested']);
+    expect((await readStream(kit.t.db, streamIds.syncScope(B, SyncScope.matter('201')))).map((e) => e.type)).toEqual([
+      'SyncRequested',
+    ]);
     expect(await readStream(kit.t.db, streamIds.syncScope(B, SyncScope.firm()))).toEqual([]);
     expect(await readStream(kit.t.db, streamIds.syncJob(bJob))).toEqual([]);
     expect(await readStream(kit.t.db, streamIds.syncScope(A, SyncScope.matter('201')))).toEqual([]);

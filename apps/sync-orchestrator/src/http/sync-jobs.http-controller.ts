@@ -32,32 +32,67 @@ export class SyncJobsController {
     return job;
   }
 
-  @Post('stop') @HttpCode(200)
-  stop(@FirmId() f: string, @Principal() who: AuthPrincipal, @Param() p: IdParams, @Body() b: ControlBody): Promise<ControlAnswer> {
+  @Post('stop')
+  @HttpCode(200)
+  stop(
+    @FirmId() f: string,
+    @Principal() who: AuthPrincipal,
+    @Param() p: IdParams,
+    @Body() b: ControlBody,
+  ): Promise<ControlAnswer> {
     return this.control(f, who, p.id, JobControl.Stop, b);
   }
 
-  @Post('resume') @HttpCode(200)
-  resume(@FirmId() f: string, @Principal() who: AuthPrincipal, @Param() p: IdParams, @Body() b: ControlBody): Promise<ControlAnswer> {
+  @Post('resume')
+  @HttpCode(200)
+  resume(
+    @FirmId() f: string,
+    @Principal() who: AuthPrincipal,
+    @Param() p: IdParams,
+    @Body() b: ControlBody,
+  ): Promise<ControlAnswer> {
     return this.control(f, who, p.id, JobControl.Resume, b);
   }
 
-  @Post('cancel') @HttpCode(200)
-  cancel(@FirmId() f: string, @Principal() who: AuthPrincipal, @Param() p: IdParams, @Body() b: ControlBody): Promise<ControlAnswer> {
+  @Post('cancel')
+  @HttpCode(200)
+  cancel(
+    @FirmId() f: string,
+    @Principal() who: AuthPrincipal,
+    @Param() p: IdParams,
+    @Body() b: ControlBody,
+  ): Promise<ControlAnswer> {
     return this.control(f, who, p.id, JobControl.Cancel, b);
   }
 
-  @Post('reset') @HttpCode(200)
-  reset(@FirmId() f: string, @Principal() who: AuthPrincipal, @Param() p: IdParams, @Body() b: ControlBody): Promise<ControlAnswer> {
+  @Post('reset')
+  @HttpCode(200)
+  reset(
+    @FirmId() f: string,
+    @Principal() who: AuthPrincipal,
+    @Param() p: IdParams,
+    @Body() b: ControlBody,
+  ): Promise<ControlAnswer> {
     return this.control(f, who, p.id, JobControl.Reset, b);
   }
 
-  private async control(firmId: string, who: AuthPrincipal, jobId: string, control: JobControl, b: ControlBody): Promise<ControlAnswer> {
+  private async control(
+    firmId: string,
+    who: AuthPrincipal,
+    jobId: string,
+    control: JobControl,
+    b: ControlBody,
+  ): Promise<ControlAnswer> {
     const r: ControlJobResult = await this.deps.service.control({
-      firmId, jobId, control, requestedBy: who.userId, ...(b.reason === undefined ? {} : { reason: b.reason }),
+      firmId,
+      jobId,
+      control,
+      requestedBy: who.userId,
+      ...(b.reason === undefined ? {} : { reason: b.reason }),
     });
     if (r.kind === 'not_found') throw new NotFoundForFirm('sync job');
-    if (r.kind === 'refused') throw new HttpException({ statusCode: 409, error: 'Conflict', message: r.message, reason: r.reason }, 409);
+    if (r.kind === 'refused')
+      throw new HttpException({ statusCode: 409, error: 'Conflict', message: r.message, reason: r.reason }, 409);
     return { jobId: r.jobId, state: r.state, message: r.message };
   }
 }

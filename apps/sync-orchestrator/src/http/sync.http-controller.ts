@@ -22,12 +22,18 @@ export class SyncController {
   @Post(Routes.matterSync)
   @HttpCode(202)
   async syncMatter(
-    @FirmId() firmId: string, @Principal() who: AuthPrincipal, @Param() p: IdParams, @Body() body: MatterSyncBody,
+    @FirmId() firmId: string,
+    @Principal() who: AuthPrincipal,
+    @Param() p: IdParams,
+    @Body() body: MatterSyncBody,
     @Res({ passthrough: true }) res: HttpResponse,
   ): Promise<DecisionBody> {
     if (!(await this.deps.service.isMatterVisible(firmId, p.id))) throw new NotFoundForFirm('matter');
     const result = await this.deps.service.request({
-      firmId, scope: SyncScope.matter(p.id), trigger: body.trigger ?? 'manual', requestedBy: who.userId,
+      firmId,
+      scope: SyncScope.matter(p.id),
+      trigger: body.trigger ?? 'manual',
+      requestedBy: who.userId,
     });
     return answer(res, decisionResponse(result));
   }
@@ -35,11 +41,19 @@ export class SyncController {
   @Post(Routes.firmSync)
   @HttpCode(202)
   async syncFirm(
-    @FirmId() firmId: string, @Principal() who: AuthPrincipal, @Param() p: IdParams, @Body() body: FirmSyncBody,
+    @FirmId() firmId: string,
+    @Principal() who: AuthPrincipal,
+    @Param() p: IdParams,
+    @Body() body: FirmSyncBody,
     @Res({ passthrough: true }) res: HttpResponse,
   ): Promise<DecisionBody> {
     if (p.id !== firmId) throw new NotFoundForFirm('firm');
-    const result = await this.deps.service.request({ firmId, scope: SyncScope.firm(), trigger: body.trigger ?? 'manual', requestedBy: who.userId });
+    const result = await this.deps.service.request({
+      firmId,
+      scope: SyncScope.firm(),
+      trigger: body.trigger ?? 'manual',
+      requestedBy: who.userId,
+    });
     return answer(res, decisionResponse(result));
   }
 

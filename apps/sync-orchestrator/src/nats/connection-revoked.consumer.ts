@@ -1,6 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import { EventTypes, readLoggedEvent, streamIds, type RecordedCatalogueEvent, type RecordedEventOf } from '@sf/contracts';
+import {
+  EventTypes,
+  readLoggedEvent,
+  streamIds,
+  type RecordedCatalogueEvent,
+  type RecordedEventOf,
+} from '@sf/contracts';
 import type { Database, Executor } from '@sf/db';
 import { LogPosition, readStream } from '@sf/event-store';
 import { Disposition, type MessageHandler } from '@sf/messaging';
@@ -17,7 +23,12 @@ export const CONNECTION_REVOKED_CONSUMER = 'sync-orchestrator-connection-revoked
 /** `SyncJobCancelled.reason` of every job a revocation cancels (shown to users in the job view). */
 export const REVOKED_CANCEL_REASON = 'Clio connection was revoked';
 
-const ACTIVE_STATES: readonly SyncJobState[] = [SyncJobState.Requested, SyncJobState.Running, SyncJobState.Blocked, SyncJobState.Paused];
+const ACTIVE_STATES: readonly SyncJobState[] = [
+  SyncJobState.Requested,
+  SyncJobState.Running,
+  SyncJobState.Blocked,
+  SyncJobState.Paused,
+];
 
 export interface ConnectionRevokedDeps {
   db: Kysely<Database>;
@@ -48,31 +59,45 @@ type RevokedEvent = RecordedEventOf<'ConnectionRevoked'>;
  * cancelled in its own transaction, decided from its scope stream read fresh; an already ended job is skipped, so a
  * redelivery changes nothing. The consumer's inbox row commits after these, like the first-login consumer's.
  */
-export const connectionRevokedHandler = (deps: ConnectionRevokedDeps): MessageHandler => async (event) => {
-  if (event.type !== EventTypes.ConnectionRevoked) return Disposition.ack;
-  const revoked = event;
-  await catchUp(deps.db, deps.jobs, { until: LogPosition.of(event), timeoutMs: deps.catchUpTimeoutMs ?? 10_000 });
-  // Jobs before the window: a job projected now was requested before the connection stream is read below, so a
-  // reconnect that preceded it cannot be missed.
-  const jobs = await activeJobsOf(deps.db, event.metadata.firmId);
-  if (jobs.length === 0) return Disposition.ack;
-  const window = await revocationWindow(deps.db, revoked);
-  if (window === null) return Disposition.ack;
-  const cancelled: string[] = [];
-  for (const job of jobs) if (await cancelJob(deps, revoked, job, window.until)) cancelled.push(job.jobId);
-  if (cancelled.length > 0) {
-    deps.log?.info({ firmId: event.metadata.firmId, connectionId: revoked.data.connectionId, jobIds: cancelled }, 'sync jobs cancelled: Clio connection revoked');
-  }
-  return Disposition.ack;
-};
+export const connectionRevokedHandler =
+  (deps: ConnectionRevokedDeps): MessageHandler =>
+  async (event) => {
+    if (event.type !== EventTypes.ConnectionRevoked) return Disposition.ack;
+    const revoked = event;
+    await catchUp(deps.db, deps.jobs, { until: LogPosition.of(event), timeoutMs: deps.catchUpTimeoutMs ?? 10_000 });
+    // Jobs before the window: a job projected now was requested before the connection stream is read below, so a
+    // reconnect that preceded it cannot be missed.
+    const jobs = await activeJobsOf(deps.db, event.metadata.firmId);
+    if (jobs.length === 0) return Disposition.ack;
+    const window = await revocationWindow(deps.db, revoked);
+    if (window === null) return Disposition.ack;
+    const cancelled: string[] = [];
+    for (const job of jobs) if (await cancelJob(deps, revoked, job, window.until)) cancelled.push(job.jobId);
+    if (cancelled.length > 0) {
+      deps.log?.info(
+        { firmId: event.metadata.firmId, connectionId: revoked.data.connectionId, jobIds: cancelled },
+        'sync jobs cancelled: Clio connection revoked',
+      );
+    }
+    return Disposition.ack;
+  };
 
 const activeJobsOf = async (db: Executor, firmId: string): Promise<ActiveJob[]> => {
-  const rows = await db.selectFrom('sync_jobs').select(['job_id', 'matter_id'])
-    .where('firm_id', '=', firmId).where('state', 'in', [...ACTIVE_STATES]).orderBy('job_id').execute();
-  return rows.map((r) => ({ jobId: r.job_id, scope: r.matter_id === null ? SyncScope.firm() : SyncScope.matter(r.matter_id) }));
+  const rows = await db
+    .selectFrom('sync_jobs')
+    .select(['job_id', 'matter_id'])
+    .where('firm_id', '=', firmId)
+    .where('state', 'in', [...ACTIVE_STATES])
+    .orderBy('job_id')
+    .execute();
+  return rows.map((r) => ({
+    jobId: r.job_id,
+    scope: r.matter_id === null ? SyncScope.firm() : SyncScope.matter(r.matter_id),
+  }));
 };
 
-const isConnected = (e: RecordedCatalogueEvent): e is RecordedEventOf<'ClioConnected'> => e.type === EventTypes.ClioConnected;
+const isConnected = (e: RecordedCatalogueEvent): e is RecordedEventOf<'ClioConnected'> =>
+  e.type === EventTypes.ClioConnected;
 
 /**
  * The part of the log the revocation governs, from the firm's connection stream: null when the revoked connection
@@ -89,23 +114,40 @@ const revocationWindow = async (db: Executor, e: RevokedEvent): Promise<{ until:
 };
 
 /** Cancels one job if it is still its scope's active job and was requested before `until`. True when cancelled. */
-const cancelJob = (deps: ConnectionRevokedDeps, e: RevokedEvent, job: ActiveJob, until: LogPosition | null): Promise<boolean> =>
+const cancelJob = (
+  deps: ConnectionRevokedDeps,
+  e: RevokedEvent,
+  job: ActiveJob,
+  until: LogPosition | null,
+): Promise<boolean> =>
   withConflictRetry(deps.maxAttempts ?? 10, () =>
     deps.db.transaction().execute(async (trx) => {
       const recorded = (await readStream(trx, streamIds.syncScope(e.metadata.firmId, job.scope))).map(readLoggedEvent);
       const scope = foldScope(recorded);
       if (scope.activeJob?.jobId !== job.jobId) return false;
       const requested = recorded.find((r) => r.type === EventTypes.SyncRequested && r.data.jobId === job.jobId);
-      if (until !== null && requested !== undefined && LogPosition.compare(LogPosition.of(requested), until) >= 0) return false;
-      const outcome = decideControl({
-        firmId: e.metadata.firmId, correlationId: e.metadata.correlationId, causationId: e.eventId,
-        ...(e.metadata.trace === undefined ? {} : { trace: e.metadata.trace }),
-        // Derived from the revocation and the job: a repeated decision repeats the same event ids.
-        eventIds: [0, 1, 2].map((i) => derivedUuid(e.eventId, 'revoked', job.jobId, String(i))),
-        control: JobControl.Cancel, jobId: job.jobId, scope: job.scope, reason: REVOKED_CANCEL_REASON, requestedBy: null,
-        tail: await readJobTail(trx, job.jobId),
-      }, scope, (deps.now ?? (() => new Date()))());
+      if (until !== null && requested !== undefined && LogPosition.compare(LogPosition.of(requested), until) >= 0)
+        return false;
+      const outcome = decideControl(
+        {
+          firmId: e.metadata.firmId,
+          correlationId: e.metadata.correlationId,
+          causationId: e.eventId,
+          ...(e.metadata.trace === undefined ? {} : { trace: e.metadata.trace }),
+          // Derived from the revocation and the job: a repeated decision repeats the same event ids.
+          eventIds: [0, 1, 2].map((i) => derivedUuid(e.eventId, 'revoked', job.jobId, String(i))),
+          control: JobControl.Cancel,
+          jobId: job.jobId,
+          scope: job.scope,
+          reason: REVOKED_CANCEL_REASON,
+          requestedBy: null,
+          tail: await readJobTail(trx, job.jobId),
+        },
+        scope,
+        (deps.now ?? (() => new Date()))(),
+      );
       if (!outcome.ok) return false;
       await applyPlannedAppends(trx, outcome.appends);
       return true;
-    }));
+    }),
+  );

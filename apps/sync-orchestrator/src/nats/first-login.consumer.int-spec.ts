@@ -19,7 +19,11 @@ describe('first-login consumer handler (real Postgres)', () => {
     const firmId = uniqueName('firm');
     await connectFirm(t.db, firmId);
     const [connected] = await readStream(t.db, streamIds.connection(firmId));
-    const handler = firstLoginHandler({ db: t.db, service: createSyncService(syncDeps(t.db)), connections: projection('firm_connections') });
+    const handler = firstLoginHandler({
+      db: t.db,
+      service: createSyncService(syncDeps(t.db)),
+      connections: projection('firm_connections'),
+    });
     // The handler does its work in its own transactions; the consumer's transaction and context are not used.
     const unused = {} as Transaction<Database>;
     const ctx = {} as MessageContext;
@@ -35,8 +39,18 @@ describe('first-login consumer handler (real Postgres)', () => {
     const firmId = uniqueName('firm');
     await connectFirm(t.db, firmId);
     const [connected] = await readStream(t.db, streamIds.connection(firmId));
-    const handler = firstLoginHandler({ db: t.db, service: createSyncService(syncDeps(t.db)), connections: projection('firm_connections') });
-    expect(await handler(readLoggedEvent({ ...connected!, type: 'ConnectionRevoked', data: { connectionId: 'c', revokedBy: 'user' } }), {} as Transaction<Database>, {} as MessageContext)).toEqual({ kind: 'ack' });
+    const handler = firstLoginHandler({
+      db: t.db,
+      service: createSyncService(syncDeps(t.db)),
+      connections: projection('firm_connections'),
+    });
+    expect(
+      await handler(
+        readLoggedEvent({ ...connected!, type: 'ConnectionRevoked', data: { connectionId: 'c', revokedBy: 'user' } }),
+        {} as Transaction<Database>,
+        {} as MessageContext,
+      ),
+    ).toEqual({ kind: 'ack' });
     expect(await readStream(t.db, streamIds.syncScope(firmId, { kind: 'firm' }))).toEqual([]);
   });
 });

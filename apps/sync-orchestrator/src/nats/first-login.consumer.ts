@@ -24,13 +24,23 @@ export interface FirstLoginDeps {
  * The request commits in its own transaction; the consumer's inbox row commits after it, and a crash in between
  * only redelivers the event, which then changes nothing.
  */
-export const firstLoginHandler = (deps: FirstLoginDeps): MessageHandler => async (event) => {
-  if (event.type !== EventTypes.ClioConnected) return Disposition.ack;
-  const data = event.data;
-  await catchUp(deps.db, deps.connections, { until: LogPosition.of(event), timeoutMs: deps.catchUpTimeoutMs ?? 10_000 });
-  await deps.service.request({
-    firmId: event.metadata.firmId, scope: SyncScope.firm(), trigger: SyncTriggers.firstLogin, requestedBy: data.connectedBy,
-    correlationId: event.metadata.correlationId, causationId: event.eventId, ids: idsCausedBy(event.eventId),
-  });
-  return Disposition.ack;
-};
+export const firstLoginHandler =
+  (deps: FirstLoginDeps): MessageHandler =>
+  async (event) => {
+    if (event.type !== EventTypes.ClioConnected) return Disposition.ack;
+    const data = event.data;
+    await catchUp(deps.db, deps.connections, {
+      until: LogPosition.of(event),
+      timeoutMs: deps.catchUpTimeoutMs ?? 10_000,
+    });
+    await deps.service.request({
+      firmId: event.metadata.firmId,
+      scope: SyncScope.firm(),
+      trigger: SyncTriggers.firstLogin,
+      requestedBy: data.connectedBy,
+      correlationId: event.metadata.correlationId,
+      causationId: event.eventId,
+      ids: idsCausedBy(event.eventId),
+    });
+    return Disposition.ack;
+  };

@@ -1,7 +1,25 @@
 import 'reflect-metadata';
 import { plainToInstance, Type } from 'class-transformer';
-import { IsIn, IsObject, IsOptional, IsString, Length, Matches, ValidateIf, ValidateNested, validateSync, type ValidationError } from 'class-validator';
-import { FIRM_ID_PATTERN, ID_MAX_LENGTH, SyncScopeKinds, SyncTriggers, type SyncRequestRpc, type SyncScopeKind } from '@sf/contracts';
+import {
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  ValidateIf,
+  ValidateNested,
+  validateSync,
+  type ValidationError,
+} from 'class-validator';
+import {
+  FIRM_ID_PATTERN,
+  ID_MAX_LENGTH,
+  SyncScopeKinds,
+  SyncTriggers,
+  type SyncRequestRpc,
+  type SyncScopeKind,
+} from '@sf/contracts';
 
 const TRIGGERS = Object.values(SyncTriggers);
 const SCOPE_KINDS = Object.values(SyncScopeKinds);
@@ -42,18 +60,25 @@ const reasons = (errors: readonly ValidationError[], prefix = ''): string[] =>
   ]);
 
 /** Parses and validates a sync-request RPC body; reasons name fields, never values. */
-export const parseSyncRequestRpc = (raw: string): { ok: true; value: SyncRequestRpc } | { ok: false; reason: string } => {
+export const parseSyncRequestRpc = (
+  raw: string,
+): { ok: true; value: SyncRequestRpc } | { ok: false; reason: string } => {
   let json: unknown;
   try {
     json = JSON.parse(raw);
   } catch {
     return { ok: false, reason: 'body must be JSON' };
   }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return { ok: false, reason: 'body must be a JSON object' };
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    return { ok: false, reason: 'body must be a JSON object' };
   const dto = plainToInstance(SyncRequestRpcDto, json);
   const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true });
   if (errors.length > 0) return { ok: false, reason: reasons(errors).join('; ') };
-  if (dto.scope.kind === 'firm' && dto.scope.matterId !== undefined) return { ok: false, reason: 'scope.matterId must be absent for a firm scope' };
-  const scope = dto.scope.kind === 'matter' ? { kind: 'matter' as const, matterId: dto.scope.matterId! } : { kind: 'firm' as const };
+  if (dto.scope.kind === 'firm' && dto.scope.matterId !== undefined)
+    return { ok: false, reason: 'scope.matterId must be absent for a firm scope' };
+  const scope =
+    dto.scope.kind === 'matter'
+      ? { kind: 'matter' as const, matterId: dto.scope.matterId! }
+      : { kind: 'firm' as const };
   return { ok: true, value: { firmId: dto.firmId, scope, trigger: dto.trigger, requestedBy: dto.requestedBy ?? null } };
 };

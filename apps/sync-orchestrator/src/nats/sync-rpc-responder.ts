@@ -26,13 +26,20 @@ const answer = async (o: SyncRpcResponderOptions, raw: string): Promise<SyncRequ
   if (!req.ok) return { ok: false, reason: SyncRequestFailures.invalidRequest, message: req.reason };
   const { firmId, scope, trigger, requestedBy } = req.value;
   try {
-    const r = await o.service.request({ firmId, scope: SyncScope.of(scope), trigger, requestedBy: requestedBy ?? null });
+    const r = await o.service.request({
+      firmId,
+      scope: SyncScope.of(scope),
+      trigger,
+      requestedBy: requestedBy ?? null,
+    });
     const { cooldownMs, retryAfterMs, blockedUntil } = r.decision.metadata ?? {};
     return {
       ok: true,
       ...(r.jobId === null ? {} : { jobId: r.jobId }),
       decision: {
-        action: r.decision.action, reason: r.decision.reason, message: r.message,
+        action: r.decision.action,
+        reason: r.decision.reason,
+        message: r.message,
         ...(cooldownMs === undefined ? {} : { cooldownMs }),
         ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
         ...(blockedUntil === undefined ? {} : { blockedUntil }),
@@ -40,7 +47,11 @@ const answer = async (o: SyncRpcResponderOptions, raw: string): Promise<SyncRequ
     };
   } catch (e) {
     o.log.error({ firmId, err: e instanceof Error ? e.name : 'unknown' }, 'sync request RPC failed');
-    return { ok: false, reason: SyncRequestFailures.unavailable, message: 'The sync orchestrator could not decide; retry' };
+    return {
+      ok: false,
+      reason: SyncRequestFailures.unavailable,
+      message: 'The sync orchestrator could not decide; retry',
+    };
   }
 };
 
@@ -53,7 +64,9 @@ export const startSyncRpcResponder = (o: SyncRpcResponderOptions): SyncRpcRespon
   const handle = (msg: Msg): void => {
     const p = withLogContext(traceIdsOf(contextFromHeaders(msg.headers)), () => answer(o, msg.string()))
       .then((reply) => void msg.respond(JSON.stringify(reply)))
-      .catch((e: unknown) => o.log.error({ err: e instanceof Error ? e.name : 'unknown' }, 'could not answer a sync request'))
+      .catch((e: unknown) =>
+        o.log.error({ err: e instanceof Error ? e.name : 'unknown' }, 'could not answer a sync request'),
+      )
       .finally(() => inflight.delete(p));
     inflight.add(p);
   };

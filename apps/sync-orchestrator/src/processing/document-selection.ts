@@ -15,23 +15,41 @@ export interface DocumentSelection {
  * CTE over `clio_folders` (`union`, not `union all`, so a cycle in bad data ends instead of looping).
  */
 const liveDocuments = (db: Executor, s: DocumentSelection) => {
-  const base = db.selectFrom('clio_documents as d')
-    .where('d.firm_id', '=', s.firmId).where('d.matter_id', '=', s.matterId).where('d.is_soft_deleted', '=', false);
+  const base = db
+    .selectFrom('clio_documents as d')
+    .where('d.firm_id', '=', s.firmId)
+    .where('d.matter_id', '=', s.matterId)
+    .where('d.is_soft_deleted', '=', false);
   if (s.folderId === null) return base;
   if (!s.includeSubfolders) return base.where('d.parent_id', '=', s.folderId);
   const folderId = s.folderId;
   return db
-    .withRecursive('tree(id)', (qb) => qb.selectFrom('clio_folders as f0').select('f0.id')
-      .where('f0.firm_id', '=', s.firmId).where('f0.id', '=', folderId)
-      .union((u) => u.selectFrom('clio_folders as f').innerJoin('tree', 'tree.id', 'f.parent_id').select('f.id')
-        .where('f.firm_id', '=', s.firmId).where('f.is_soft_deleted', '=', false)))
+    .withRecursive('tree(id)', (qb) =>
+      qb
+        .selectFrom('clio_folders as f0')
+        .select('f0.id')
+        .where('f0.firm_id', '=', s.firmId)
+        .where('f0.id', '=', folderId)
+        .union((u) =>
+          u
+            .selectFrom('clio_folders as f')
+            .innerJoin('tree', 'tree.id', 'f.parent_id')
+            .select('f.id')
+            .where('f.firm_id', '=', s.firmId)
+            .where('f.is_soft_deleted', '=', false),
+        ),
+    )
     .selectFrom('clio_documents as d')
-    .where('d.firm_id', '=', s.firmId).where('d.matter_id', '=', s.matterId).where('d.is_soft_deleted', '=', false)
+    .where('d.firm_id', '=', s.firmId)
+    .where('d.matter_id', '=', s.matterId)
+    .where('d.is_soft_deleted', '=', false)
     .where('d.parent_id', 'in', (qb) => qb.selectFrom('tree').select('tree.id'));
 };
 
 export const countDocuments = async (db: Executor, s: DocumentSelection): Promise<number> => {
-  const row = await liveDocuments(db, s).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const row = await liveDocuments(db, s)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 };
 

@@ -13,7 +13,11 @@ export class DocumentCountQuery {
   @IsOptional()
   @Length(1, ID_MAX_LENGTH, { message: rule('folder_id') })
   @Matches(ID, { message: rule('folder_id') })
-  @ApiPropertyOptional({ description: 'Folder whose documents are counted; absent = the whole matter', pattern: ID.source, maxLength: ID_MAX_LENGTH })
+  @ApiPropertyOptional({
+    description: 'Folder whose documents are counted; absent = the whole matter',
+    pattern: ID.source,
+    maxLength: ID_MAX_LENGTH,
+  })
   folder_id?: string;
 
   /** `true` counts the whole folder subtree; default `false` (direct children only). */
@@ -35,7 +39,13 @@ export class CreateProcessingJobBody {
   @IsString({ message: rule('folderId') })
   @Length(1, ID_MAX_LENGTH, { message: rule('folderId') })
   @Matches(ID, { message: rule('folderId') })
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'Absent or null = every document of the matter', pattern: ID.source, maxLength: ID_MAX_LENGTH })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Absent or null = every document of the matter',
+    pattern: ID.source,
+    maxLength: ID_MAX_LENGTH,
+  })
   folderId?: string | null;
 
   /** Freeze the folder's whole subtree; default false (direct children, like the count's default). */
@@ -48,7 +58,12 @@ export class CreateProcessingJobBody {
 export class CancelProcessingJobBody {
   /** Recorded on `JobCancelled`. Default "Stopped by user". */
   @IsOptional()
-  @ApiPropertyOptional({ description: 'Recorded on JobCancelled', default: 'Stopped by user', minLength: 1, maxLength: 200 })
+  @ApiPropertyOptional({
+    description: 'Recorded on JobCancelled',
+    default: 'Stopped by user',
+    minLength: 1,
+    maxLength: 200,
+  })
   @IsString({ message: 'reason must be a string' })
   @Length(1, 200, { message: 'reason must be 1 to 200 characters' })
   reason?: string;

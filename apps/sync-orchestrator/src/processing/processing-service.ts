@@ -2,8 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { readLoggedEvent, streamIds } from '@sf/contracts';
 import { readStream } from '@sf/event-store';
 import {
-  decideCancelProcessing, decideRequestProcessing, decideStartProcessing, foldProcessingJob, gateProcessing, processingJobView, SyncScope,
-  type ProcessingJobState, type ProcessingJobView,
+  decideCancelProcessing,
+  decideRequestProcessing,
+  decideStartProcessing,
+  foldProcessingJob,
+  gateProcessing,
+  processingJobView,
+  SyncScope,
+  type ProcessingJobState,
+  type ProcessingJobView,
 } from '@sf/sync-jobs';
 import type { Executor } from '@sf/db';
 import { withConflictRetry } from '../sync/conflict-retry';
@@ -35,7 +42,8 @@ export type CreateProcessingJobResult =
   | { kind: 'sync_refused'; sync: SyncRequestResult }
   | { kind: 'started'; jobId: string; documentCount: number };
 
-export type CancelProcessingJobResult = { kind: 'not_found' } | { kind: 'already_finished' } | { kind: 'cancelled'; jobId: string };
+export type CancelProcessingJobResult =
+  { kind: 'not_found' } | { kind: 'already_finished' } | { kind: 'cancelled'; jobId: string };
 
 /** Processing jobs over frozen document snapshots; see `createProcessingService`. */
 export interface ProcessingService {
@@ -52,7 +60,10 @@ const readProcessingJob = async (db: Executor, jobId: string): Promise<Processin
 
 /** Syncing = an active job on the matter's or the firm's scope; synced = either scope completed once. */
 const syncFacts = async (db: Executor, firmId: string, matterId: string) => {
-  const [matter, firm] = [await readScope(db, firmId, SyncScope.matter(matterId)), await readScope(db, firmId, SyncScope.firm())];
+  const [matter, firm] = [
+    await readScope(db, firmId, SyncScope.matter(matterId)),
+    await readScope(db, firmId, SyncScope.firm()),
+  ];
   const active = matter.activeJob ?? firm.activeJob;
   return { activeJobId: active?.jobId ?? null, everSynced: matter.lastSyncedAt !== null || firm.lastSyncedAt !== null };
 };
@@ -67,7 +78,10 @@ const startJob = (deps: SyncDeps, input: CreateProcessingJobInput): Promise<Crea
   const meta = { firmId: input.firmId, correlationId: randomUUID(), causationId: null, eventIds: [deps.newId()] };
   return deps.db.transaction().execute(async (trx) => {
     const ids = await documentIds(trx, { ...input, includeSubfolders: input.includeSubfolders ?? false });
-    const append = decideStartProcessing({ jobId, matterId: input.matterId, folderId: input.folderId, documentIds: ids, meta }, deps.now());
+    const append = decideStartProcessing(
+      { jobId, matterId: input.matterId, folderId: input.folderId, documentIds: ids, meta },
+      deps.now(),
+    );
     await applyPlannedAppends(trx, [append]);
     return { kind: 'started', jobId, documentCount: ids.length };
   });
@@ -78,23 +92,44 @@ const startJob = (deps: SyncDeps, input: CreateProcessingJobInput): Promise<Crea
  * first, in its own transaction: a crash in between leaves a sync nothing waits for, and the next POST /jobs after
  * it completes starts the job directly.
  */
-const requestJob = async (deps: SyncDeps, input: CreateProcessingJobInput, syncJobId: string): Promise<CreateProcessingJobResult> => {
+const requestJob = async (
+  deps: SyncDeps,
+  input: CreateProcessingJobInput,
+  syncJobId: string,
+): Promise<CreateProcessingJobResult> => {
   const jobId = waitingJobIdFor(syncJobId);
   const meta = { firmId: input.firmId, correlationId: randomUUID(), causationId: null, eventIds: [deps.newId()] };
-  const append = decideRequestProcessing({
-    jobId, matterId: input.matterId, folderId: input.folderId, includeSubfolders: input.includeSubfolders ?? false, syncJobId, meta,
-  }, deps.now());
+  const append = decideRequestProcessing(
+    {
+      jobId,
+      matterId: input.matterId,
+      folderId: input.folderId,
+      includeSubfolders: input.includeSubfolders ?? false,
+      syncJobId,
+      meta,
+    },
+    deps.now(),
+  );
   await deps.db.transaction().execute((trx) => applyPlannedAppends(trx, [append]));
   return { kind: 'waiting_for_sync', jobId, syncJobId };
 };
 
-const create = async (deps: SyncDeps, sync: SyncService, input: CreateProcessingJobInput): Promise<CreateProcessingJobResult> => {
+const create = async (
+  deps: SyncDeps,
+  sync: SyncService,
+  input: CreateProcessingJobInput,
+): Promise<CreateProcessingJobResult> => {
   if (!(await isMatterVisible(deps.db, input.firmId, input.matterId))) return { kind: 'not_found' };
   const facts = await syncFacts(deps.db, input.firmId, input.matterId);
   const gate = gateProcessing({ syncing: facts.activeJobId !== null, everSynced: facts.everSynced });
   if (gate.action === 'refuse') return { kind: 'sync_in_progress', syncJobId: facts.activeJobId! };
   if (gate.action === 'sync_first') {
-    const result = await sync.request({ firmId: input.firmId, scope: SyncScope.matter(input.matterId), trigger: 'process_click', requestedBy: input.requestedBy });
+    const result = await sync.request({
+      firmId: input.firmId,
+      scope: SyncScope.matter(input.matterId),
+      trigger: 'process_click',
+      requestedBy: input.requestedBy,
+    });
     if (result.decision.action !== 'start' || result.jobId === null) return { kind: 'sync_refused', sync: result };
     return requestJob(deps, input, result.jobId);
   }
@@ -103,16 +138,19 @@ const create = async (deps: SyncDeps, sync: SyncService, input: CreateProcessing
 
 const cancel = (deps: SyncDeps, firmId: string, jobId: string, reason: string): Promise<CancelProcessingJobResult> => {
   const meta = { firmId, correlationId: randomUUID(), causationId: null, eventIds: [deps.newId()] };
-  return withConflictRetry(deps.maxAttempts, () => deps.db.transaction().execute(async (trx): Promise<CancelProcessingJobResult> => {
-    const outcome = decideCancelProcessing(await readProcessingJob(trx, jobId), { reason, meta }, deps.now());
-    if (!outcome.ok) return { kind: outcome.reason };
-    await applyPlannedAppends(trx, [outcome.append]);
-    return { kind: 'cancelled', jobId };
-  }));
+  return withConflictRetry(deps.maxAttempts, () =>
+    deps.db.transaction().execute(async (trx): Promise<CancelProcessingJobResult> => {
+      const outcome = decideCancelProcessing(await readProcessingJob(trx, jobId), { reason, meta }, deps.now());
+      if (!outcome.ok) return { kind: outcome.reason };
+      await applyPlannedAppends(trx, [outcome.append]);
+      return { kind: 'cancelled', jobId };
+    }),
+  );
 };
 
 export const createProcessingService = (deps: SyncDeps, sync: SyncService): ProcessingService => ({
-  countDocuments: async (s) => ((await isMatterVisible(deps.db, s.firmId, s.matterId)) ? countDocuments(deps.db, s) : null),
+  countDocuments: async (s) =>
+    (await isMatterVisible(deps.db, s.firmId, s.matterId)) ? countDocuments(deps.db, s) : null,
   create: (input) => create(deps, sync, input),
   job: async (firmId, jobId) => {
     const s = await readProcessingJob(deps.db, jobId);

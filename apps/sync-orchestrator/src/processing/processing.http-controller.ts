@@ -28,9 +28,16 @@ export class ProcessingController {
   constructor(@Inject(HTTP_DEPS) private readonly deps: HttpDeps) {}
 
   @Get(Routes.documentCount)
-  async count(@FirmId() firmId: string, @Param() p: IdParams, @Query() q: DocumentCountQuery): Promise<{ count: number }> {
+  async count(
+    @FirmId() firmId: string,
+    @Param() p: IdParams,
+    @Query() q: DocumentCountQuery,
+  ): Promise<{ count: number }> {
     const count = await this.deps.processing.countDocuments({
-      firmId, matterId: p.id, folderId: q.folder_id ?? null, includeSubfolders: q.include_subfolders === 'true',
+      firmId,
+      matterId: p.id,
+      folderId: q.folder_id ?? null,
+      includeSubfolders: q.include_subfolders === 'true',
     });
     if (count === null) throw new NotFoundForFirm('matter');
     return { count };
@@ -39,14 +46,21 @@ export class ProcessingController {
   /** 201 started; 202 waiting for the `process_click` sync of a never-synced matter; 409 "Sync in progress". */
   @Post(Routes.processingJobs)
   async create(
-    @FirmId() firmId: string, @Principal() who: AuthPrincipal, @Body() b: CreateProcessingJobBody,
+    @FirmId() firmId: string,
+    @Principal() who: AuthPrincipal,
+    @Body() b: CreateProcessingJobBody,
     @Res({ passthrough: true }) res: HttpResponse,
   ): Promise<CreateJobAnswer> {
     const r = await this.deps.processing.create({
-      firmId, matterId: b.matterId, folderId: b.folderId ?? null, includeSubfolders: b.includeSubfolders ?? false, requestedBy: who.userId,
+      firmId,
+      matterId: b.matterId,
+      folderId: b.folderId ?? null,
+      includeSubfolders: b.includeSubfolders ?? false,
+      requestedBy: who.userId,
     });
     if (r.kind === 'not_found') throw new NotFoundForFirm('matter');
-    if (r.kind === 'sync_in_progress') throw conflict('Sync in progress', 'sync_in_progress', { syncJobId: r.syncJobId });
+    if (r.kind === 'sync_in_progress')
+      throw conflict('Sync in progress', 'sync_in_progress', { syncJobId: r.syncJobId });
     if (r.kind === 'started') {
       res.status(201);
       return { jobId: r.jobId, documentCount: r.documentCount };
@@ -71,7 +85,11 @@ export class ProcessingController {
 
   @Post(Routes.processingJobCancel)
   @HttpCode(200)
-  async cancel(@FirmId() firmId: string, @Param() p: IdParams, @Body() b: CancelProcessingJobBody): Promise<{ jobId: string; status: 'cancelled' }> {
+  async cancel(
+    @FirmId() firmId: string,
+    @Param() p: IdParams,
+    @Body() b: CancelProcessingJobBody,
+  ): Promise<{ jobId: string; status: 'cancelled' }> {
     const r = await this.deps.processing.cancel(firmId, p.id, b.reason ?? 'Stopped by user');
     if (r.kind === 'not_found') throw new NotFoundForFirm('job');
     if (r.kind === 'already_finished') throw conflict('The job has already finished', 'already_finished');

@@ -17,12 +17,22 @@ export const SYNC_ENDED_CONSUMERS: ReadonlyArray<{ name: string; eventType: Even
  * The end of a matter sync → the processing job waiting for it (if any): `SyncJobCompleted` freezes its snapshot
  * and starts it; `SyncJobFailed|Cancelled` cancels it. Any other event, or a sync nothing waits for, is acked.
  */
-export const syncEndedHandler = (deps: SyncDeps): MessageHandler => async (event) => {
-  const ended = event.type === EventTypes.SyncJobCompleted || event.type === EventTypes.SyncJobFailed || event.type === EventTypes.SyncJobCancelled;
-  if (!ended) return Disposition.ack;
-  const data = event.data;
-  if (data.scope.kind !== SyncScopeKinds.matter) return Disposition.ack;
-  const cause = { firmId: event.metadata.firmId, syncJobId: data.jobId, eventId: event.eventId, correlationId: event.metadata.correlationId };
-  await (event.type === EventTypes.SyncJobCompleted ? startWaitingJob(deps, cause) : cancelWaitingJob(deps, cause));
-  return Disposition.ack;
-};
+export const syncEndedHandler =
+  (deps: SyncDeps): MessageHandler =>
+  async (event) => {
+    const ended =
+      event.type === EventTypes.SyncJobCompleted ||
+      event.type === EventTypes.SyncJobFailed ||
+      event.type === EventTypes.SyncJobCancelled;
+    if (!ended) return Disposition.ack;
+    const data = event.data;
+    if (data.scope.kind !== SyncScopeKinds.matter) return Disposition.ack;
+    const cause = {
+      firmId: event.metadata.firmId,
+      syncJobId: data.jobId,
+      eventId: event.eventId,
+      correlationId: event.metadata.correlationId,
+    };
+    await (event.type === EventTypes.SyncJobCompleted ? startWaitingJob(deps, cause) : cancelWaitingJob(deps, cause));
+    return Disposition.ack;
+  };

@@ -22,17 +22,36 @@ export type StartWaitingResult = 'started' | 'nothing_waiting';
  * The event id derives from the causing event, so a redelivered completion changes nothing.
  */
 export const startWaitingJob = (
-  deps: SyncDeps, cause: { firmId: string; syncJobId: string; eventId: string; correlationId: string },
+  deps: SyncDeps,
+  cause: { firmId: string; syncJobId: string; eventId: string; correlationId: string },
 ): Promise<StartWaitingResult> => {
   const jobId = waitingJobIdFor(cause.syncJobId);
-  const meta = { firmId: cause.firmId, correlationId: cause.correlationId, causationId: cause.eventId, eventIds: [derivedUuid(cause.eventId, jobId, 'started')] };
-  return withConflictRetry(deps.maxAttempts, () => deps.db.transaction().execute(async (trx): Promise<StartWaitingResult> => {
-    const s = foldProcessingJob((await readStream(trx, streamIds.processingJob(jobId))).map(readLoggedEvent));
-    if (s === null || s.status !== 'waiting_for_sync' || s.firmId !== cause.firmId) return 'nothing_waiting';
-    const ids = await documentIds(trx, { firmId: s.firmId, matterId: s.matterId, folderId: s.folderId, includeSubfolders: s.includeSubfolders });
-    await applyPlannedAppends(trx, [decideStartProcessing({ jobId, matterId: s.matterId, folderId: s.folderId, documentIds: ids, meta }, deps.now(), expectationOf(s.version))]);
-    return 'started';
-  }));
+  const meta = {
+    firmId: cause.firmId,
+    correlationId: cause.correlationId,
+    causationId: cause.eventId,
+    eventIds: [derivedUuid(cause.eventId, jobId, 'started')],
+  };
+  return withConflictRetry(deps.maxAttempts, () =>
+    deps.db.transaction().execute(async (trx): Promise<StartWaitingResult> => {
+      const s = foldProcessingJob((await readStream(trx, streamIds.processingJob(jobId))).map(readLoggedEvent));
+      if (s === null || s.status !== 'waiting_for_sync' || s.firmId !== cause.firmId) return 'nothing_waiting';
+      const ids = await documentIds(trx, {
+        firmId: s.firmId,
+        matterId: s.matterId,
+        folderId: s.folderId,
+        includeSubfolders: s.includeSubfolders,
+      });
+      await applyPlannedAppends(trx, [
+        decideStartProcessing(
+          { jobId, matterId: s.matterId, folderId: s.folderId, documentIds: ids, meta },
+          deps.now(),
+          expectationOf(s.version),
+        ),
+      ]);
+      return 'started';
+    }),
+  );
 };
 
 /** Reason recorded on a waiting job whose sync failed or was cancelled. */
@@ -43,16 +62,24 @@ export const SYNC_DID_NOT_COMPLETE = 'The sync this job waited for did not compl
  * mirror that was never refreshed. A job already started or ended is left alone; redeliveries change nothing.
  */
 export const cancelWaitingJob = (
-  deps: SyncDeps, cause: { firmId: string; syncJobId: string; eventId: string; correlationId: string },
+  deps: SyncDeps,
+  cause: { firmId: string; syncJobId: string; eventId: string; correlationId: string },
 ): Promise<'cancelled' | 'nothing_waiting'> => {
   const jobId = waitingJobIdFor(cause.syncJobId);
-  const meta = { firmId: cause.firmId, correlationId: cause.correlationId, causationId: cause.eventId, eventIds: [derivedUuid(cause.eventId, jobId, 'cancelled')] };
-  return withConflictRetry(deps.maxAttempts, () => deps.db.transaction().execute(async (trx): Promise<'cancelled' | 'nothing_waiting'> => {
-    const s = foldProcessingJob((await readStream(trx, streamIds.processingJob(jobId))).map(readLoggedEvent));
-    if (s === null || s.status !== 'waiting_for_sync') return 'nothing_waiting';
-    const outcome = decideCancelProcessing(s, { reason: SYNC_DID_NOT_COMPLETE, meta }, deps.now());
-    if (!outcome.ok) return 'nothing_waiting';
-    await applyPlannedAppends(trx, [outcome.append]);
-    return 'cancelled';
-  }));
+  const meta = {
+    firmId: cause.firmId,
+    correlationId: cause.correlationId,
+    causationId: cause.eventId,
+    eventIds: [derivedUuid(cause.eventId, jobId, 'cancelled')],
+  };
+  return withConflictRetry(deps.maxAttempts, () =>
+    deps.db.transaction().execute(async (trx): Promise<'cancelled' | 'nothing_waiting'> => {
+      const s = foldProcessingJob((await readStream(trx, streamIds.processingJob(jobId))).map(readLoggedEvent));
+      if (s === null || s.status !== 'waiting_for_sync') return 'nothing_waiting';
+      const outcome = decideCancelProcessing(s, { reason: SYNC_DID_NOT_COMPLETE, meta }, deps.now());
+      if (!outcome.ok) return 'nothing_waiting';
+      await applyPlannedAppends(trx, [outcome.append]);
+      return 'cancelled';
+    }),
+  );
 };

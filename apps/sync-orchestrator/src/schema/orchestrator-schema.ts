@@ -11,5 +11,10 @@ import { readModelsMigrations } from '@sf/sync-read-models';
  * runs and reads, the rate budget and the mirror it reads.
  */
 export const ORCHESTRATOR_MIGRATION_SETS: readonly MigrationSet[] = [
-  eventStoreMigrations, messagingMigrations, projectionsMigrations, readModelsMigrations, clioClientMigrations, clioMirrorMigrations,
+  eventStoreMigrations,
+  messagingMigrations,
+  projectionsMigrations,
+  readModelsMigrations,
+  clioClientMigrations,
+  clioMirrorMigrations,
 ];

@@ -30,7 +30,10 @@ const REFUSAL_MESSAGES: Record<ControlRefusal, string> = {
 };
 
 const DONE_MESSAGES: Record<JobControl, string> = {
-  stop: 'Sync paused', resume: 'Sync resumed', cancel: 'Sync cancelled', reset: 'The next sync will be a full sync',
+  stop: 'Sync paused',
+  resume: 'Sync resumed',
+  cancel: 'Sync cancelled',
+  reset: 'The next sync will be a full sync',
 };
 
 const defaultReason = (c: JobControl): string => `${c[0]!.toUpperCase()}${c.slice(1)} requested`;
@@ -49,12 +52,25 @@ export const controlJob = async (deps: SyncDeps, input: ControlJobInput): Promis
     deps.db.transaction().execute(async (trx): Promise<ControlJobResult> => {
       const scope = await readScope(trx, job.firmId, job.scope);
       const tail = await readJobTail(trx, job.jobId);
-      const outcome = decideControl({
-        firmId: job.firmId, correlationId, causationId: null, eventIds, control: input.control, jobId: job.jobId,
-        scope: job.scope, reason: input.reason ?? defaultReason(input.control), requestedBy: input.requestedBy, tail,
-      }, scope, deps.now());
+      const outcome = decideControl(
+        {
+          firmId: job.firmId,
+          correlationId,
+          causationId: null,
+          eventIds,
+          control: input.control,
+          jobId: job.jobId,
+          scope: job.scope,
+          reason: input.reason ?? defaultReason(input.control),
+          requestedBy: input.requestedBy,
+          tail,
+        },
+        scope,
+        deps.now(),
+      );
       if (!outcome.ok) return { kind: 'refused', reason: outcome.reason, message: REFUSAL_MESSAGES[outcome.reason] };
       await applyPlannedAppends(trx, outcome.appends);
       return { kind: 'done', jobId: job.jobId, state: outcome.state, message: DONE_MESSAGES[input.control] };
-    }));
+    }),
+  );
 };

@@ -1,4 +1,11 @@
-import { estimateJob, isTerminalJobState, progressOf, type EntityEstimate, type JobView, type SyncJobState } from '@sf/sync-jobs';
+import {
+  estimateJob,
+  isTerminalJobState,
+  progressOf,
+  type EntityEstimate,
+  type JobView,
+  type SyncJobState,
+} from '@sf/sync-jobs';
 import { describeSyncError, TRIGGER_PROFILES } from '@sf/sync-policy';
 import { readBudget, readConnection, readJob } from './read-model-queries';
 import type { SyncDeps } from './sync-deps';
@@ -42,11 +49,23 @@ export const jobDetails = async (deps: SyncDeps, firmId: string | null, jobId: s
   const estimate = estimateJob(job, budget, TRIGGER_PROFILES[job.trigger].spendsReserve, now, deps.estimate);
   const etaMs = ended ? null : estimate.etaMs;
   return {
-    jobId: job.jobId, scope: job.scope, trigger: job.trigger, state: job.state,
-    entities: { ...estimate.entities }, progress: progressOf(job), requestsNeeded: ended ? 0 : estimate.requestsNeeded,
-    etaMs, etaAt: etaMs === null ? null : now + etaMs, estimateComplete: estimate.complete,
-    blockedUntil: job.blockedUntil, requestedAt: job.requestedAt, startedAt: job.startedAt, completedAt: job.completedAt,
-    lastProgressAt: job.lastProgressAt, stalled: job.stalled, stallCount: job.stallCount,
+    jobId: job.jobId,
+    scope: job.scope,
+    trigger: job.trigger,
+    state: job.state,
+    entities: { ...estimate.entities },
+    progress: progressOf(job),
+    requestsNeeded: ended ? 0 : estimate.requestsNeeded,
+    etaMs,
+    etaAt: etaMs === null ? null : now + etaMs,
+    estimateComplete: estimate.complete,
+    blockedUntil: job.blockedUntil,
+    requestedAt: job.requestedAt,
+    startedAt: job.startedAt,
+    completedAt: job.completedAt,
+    lastProgressAt: job.lastProgressAt,
+    stalled: job.stalled,
+    stallCount: job.stallCount,
     error: job.errorCode === null ? null : { code: job.errorCode, message: describeSyncError(job.errorCode) },
     controlReason: job.controlReason,
   };

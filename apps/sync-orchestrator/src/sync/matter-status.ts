@@ -11,7 +11,11 @@ import type { SyncDeps } from './sync-deps';
  * what a `POST /matters/{id}/sync` would get. A matter whose last sync was firm-wide shows that sync: the firm
  * scope's active job covers the matter, and the later of the two scopes' completions is its `lastSyncedAt`.
  */
-export const matterSyncStatus = async (deps: SyncDeps, firmId: string, matterId: string): Promise<SyncStatusView | null> => {
+export const matterSyncStatus = async (
+  deps: SyncDeps,
+  firmId: string,
+  matterId: string,
+): Promise<SyncStatusView | null> => {
   if (!(await isMatterVisible(deps.db, firmId, matterId))) return null;
   const scope = await readScope(deps.db, firmId, SyncScope.matter(matterId));
   const firmScope = await readScope(deps.db, firmId, SyncScope.firm());

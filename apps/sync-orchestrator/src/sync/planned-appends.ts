@@ -25,7 +25,10 @@ export const isConcurrentWrite = (e: unknown): boolean =>
  * conflict throws {@link ConcurrentWrite} (the caller's transaction rolls back, then it re-reads and re-decides).
  * An append whose events are all stored already is a repeat of a committed decision and counts as done.
  */
-export const applyPlannedAppends = async (trx: Transaction<Database>, appends: readonly PlannedAppend[]): Promise<void> => {
+export const applyPlannedAppends = async (
+  trx: Transaction<Database>,
+  appends: readonly PlannedAppend[],
+): Promise<void> => {
   for (const a of appends) {
     const r = await appendToStream(trx, a.streamId, a.streamType, a.expected, [...a.events]);
     if (r.ok) continue;

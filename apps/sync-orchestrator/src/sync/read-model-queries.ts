@@ -4,8 +4,15 @@ import { connectionStatusOf, type FirmConnection, type JobView } from '@sf/sync-
 import type { ConnectionStatus, BudgetView } from '@sf/sync-policy';
 
 /** The firm's Clio connection (`firm_connections`): its status for the policy and its id (the budget's key). */
-export const readConnection = async (db: Executor, firmId: string): Promise<{ status: ConnectionStatus; connectionId: string | null }> => {
-  const row = await db.selectFrom('firm_connections').select(['connection_id', 'status']).where('firm_id', '=', firmId).executeTakeFirst();
+export const readConnection = async (
+  db: Executor,
+  firmId: string,
+): Promise<{ status: ConnectionStatus; connectionId: string | null }> => {
+  const row = await db
+    .selectFrom('firm_connections')
+    .select(['connection_id', 'status'])
+    .where('firm_id', '=', firmId)
+    .executeTakeFirst();
   return {
     status: connectionStatusOf(row ? { status: row.status as FirmConnection['status'] } : null),
     connectionId: row?.connection_id ?? null,
@@ -15,7 +22,11 @@ export const readConnection = async (db: Executor, firmId: string): Promise<{ st
 /** The shared Clio rate budget of a connection (`clio_rate_budgets`, the Clio client's table); null when none is known. */
 export const readBudget = async (db: Executor, connectionId: string | null): Promise<BudgetView | null> => {
   if (connectionId === null) return null;
-  const row = await db.selectFrom('clio_rate_budgets').select(['limit', 'remaining', 'reset_at']).where('connection_id', '=', connectionId).executeTakeFirst();
+  const row = await db
+    .selectFrom('clio_rate_budgets')
+    .select(['limit', 'remaining', 'reset_at'])
+    .where('connection_id', '=', connectionId)
+    .executeTakeFirst();
   return row ? { limit: row.limit, remaining: row.remaining, resetAt: row.reset_at.getTime() } : null;
 };
 
@@ -32,9 +43,20 @@ export const readJob = async (db: Executor, jobId: string, firmId: string | null
  * synced it before. Anything else, another firm's matter included, is answered 404.
  */
 export const isMatterVisible = async (db: Executor, firmId: string, matterId: string): Promise<boolean> => {
-  const mirrored = await db.selectFrom('clio_matters').select('id').where('firm_id', '=', firmId).where('id', '=', matterId).executeTakeFirst();
+  const mirrored = await db
+    .selectFrom('clio_matters')
+    .select('id')
+    .where('firm_id', '=', firmId)
+    .where('id', '=', matterId)
+    .executeTakeFirst();
   if (mirrored) return true;
-  const synced = await db.selectFrom('sync_jobs').select('job_id')
-    .where('firm_id', '=', firmId).where('scope_kind', '=', 'matter').where('matter_id', '=', matterId).limit(1).executeTakeFirst();
+  const synced = await db
+    .selectFrom('sync_jobs')
+    .select('job_id')
+    .where('firm_id', '=', firmId)
+    .where('scope_kind', '=', 'matter')
+    .where('matter_id', '=', matterId)
+    .limit(1)
+    .executeTakeFirst();
   return synced !== undefined;
 };

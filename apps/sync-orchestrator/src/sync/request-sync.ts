@@ -49,12 +49,24 @@ export const requestSync = (deps: SyncDeps, input: SyncRequestInput): Promise<Sy
       const scope = await readScope(trx, input.firmId, input.scope);
       const firmScope = await readFirmScopeFor(trx, input.firmId, input.scope);
       const facts = await loadScopeFacts(trx, input.firmId, scope, firmScope);
-      const outcome = decideRequest({
-        firmId: input.firmId, scope: input.scope, trigger: input.trigger, requestedBy: input.requestedBy,
-        jobId: ids.jobId, eventIds: ids.eventIds, correlationId, causationId: input.causationId ?? null,
-        facts, policy: deps.policy,
-      }, scope, deps.now());
+      const outcome = decideRequest(
+        {
+          firmId: input.firmId,
+          scope: input.scope,
+          trigger: input.trigger,
+          requestedBy: input.requestedBy,
+          jobId: ids.jobId,
+          eventIds: ids.eventIds,
+          correlationId,
+          causationId: input.causationId ?? null,
+          facts,
+          policy: deps.policy,
+        },
+        scope,
+        deps.now(),
+      );
       await applyPlannedAppends(trx, outcome.appends);
       return { decision: outcome.decision, jobId: outcome.jobId, message: describeDecision(outcome.decision) };
-    }));
+    }),
+  );
 };

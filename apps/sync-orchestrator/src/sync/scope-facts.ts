@@ -18,7 +18,8 @@ export const loadScopeFacts = async (
   const connection = await readConnection(db, firmId);
   const budget = await readBudget(db, connection.connectionId);
   const job = coveringJob(scope, firmScope);
-  if (job === null) return { connection: connection.status, budget, firmScope, activeJob: null, hasSomethingToSync: true };
+  if (job === null)
+    return { connection: connection.status, budget, firmScope, activeJob: null, hasSomethingToSync: true };
   const tail = await readJobTail(db, job.jobId);
   const view = await readJob(db, job.jobId, firmId);
   const activeJob = { jobId: job.jobId, tail, ...(view === null ? {} : { progress: progressOf(view) }) };

@@ -22,12 +22,21 @@ interface Candidate {
  */
 const stallCandidates = (deps: SyncDeps): Promise<Candidate[]> => {
   const cutoff = new Date(deps.now().getTime() - deps.policy.stallAfterMs);
-  return deps.db.selectFrom('sync_jobs').select(['job_id', 'firm_id', 'matter_id'])
-    .where((eb) => eb.or([
-      eb.and([eb('state', 'in', ['requested', 'running']), eb('last_progress_at', '<', cutoff)]),
-      eb.and([eb('state', '=', 'blocked'), sql<boolean>`greatest(last_progress_at, blocked_until) < ${cutoff}::timestamptz`]),
-    ]))
-    .orderBy('last_progress_at').limit(CANDIDATES_PER_CHECK).execute();
+  return deps.db
+    .selectFrom('sync_jobs')
+    .select(['job_id', 'firm_id', 'matter_id'])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('state', 'in', ['requested', 'running']), eb('last_progress_at', '<', cutoff)]),
+        eb.and([
+          eb('state', '=', 'blocked'),
+          sql<boolean>`greatest(last_progress_at, blocked_until) < ${cutoff}::timestamptz`,
+        ]),
+      ]),
+    )
+    .orderBy('last_progress_at')
+    .limit(CANDIDATES_PER_CHECK)
+    .execute();
 };
 
 /** Restarts one candidate if the policy (`maintenance` trigger) says it is stalled; returns whether it did. */
@@ -39,15 +48,27 @@ const restartIfStalled = (deps: SyncDeps, c: Candidate): Promise<boolean> => {
     deps.db.transaction().execute(async (trx) => {
       const state = await readScope(trx, c.firm_id, scope);
       const facts = await loadScopeFacts(trx, c.firm_id, state, null);
-      const outcome = decideStallRestart({
-        firmId: c.firm_id, correlationId, causationId: null, eventIds, scope, jobId: c.job_id, facts, policy: deps.policy,
-      }, state, deps.now());
+      const outcome = decideStallRestart(
+        {
+          firmId: c.firm_id,
+          correlationId,
+          causationId: null,
+          eventIds,
+          scope,
+          jobId: c.job_id,
+          facts,
+          policy: deps.policy,
+        },
+        state,
+        deps.now(),
+      );
       if (outcome === null) return false;
       // At the job-stream version just read: the old worker's next append conflicts (fenced), and so does a worker
       // that made progress after the read, in which case this attempt rolls back and finds the job not stalled.
       await applyPlannedAppends(trx, outcome.appends);
       return true;
-    }));
+    }),
+  );
 };
 
 /**

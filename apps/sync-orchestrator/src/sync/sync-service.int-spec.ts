@@ -4,7 +4,16 @@ import { rebuildProjection } from '@sf/projections';
 import { createTestDatabase, uniqueName, type TestDatabase } from '@sf/testing';
 import { SyncScope } from '@sf/sync-jobs';
 import { syncPolicyConfig } from '@sf/sync-policy';
-import { connectFirm, event, finishJob, lastLogPosition, project, projection, typesOf, workerAppend } from '../testing/orchestrator-fixtures';
+import {
+  connectFirm,
+  event,
+  finishJob,
+  lastLogPosition,
+  project,
+  projection,
+  typesOf,
+  workerAppend,
+} from '../testing/orchestrator-fixtures';
 import { createSyncService, syncDeps, type SyncService } from './sync-service';
 
 describe('SyncService against real Postgres', () => {
@@ -30,7 +39,8 @@ describe('SyncService against real Postgres', () => {
     await project(t.db);
     return firmId;
   };
-  const manual = (firmId: string, scope: SyncScope) => service.request({ firmId, scope, trigger: 'manual', requestedBy: 'user-1' });
+  const manual = (firmId: string, scope: SyncScope) =>
+    service.request({ firmId, scope, trigger: 'manual', requestedBy: 'user-1' });
 
   it('100 concurrent requests for one matter open exactly one job; the other 99 are told a sync is in progress', async () => {
     const firmId = await newFirm();
@@ -43,15 +53,24 @@ describe('SyncService against real Postgres', () => {
     expect(started).toEqual([{ decision: { action: 'start', reason: 'ok' }, jobId: winner, message: 'Sync started' }]);
     const rest = results.filter((r) => r.decision.action !== 'start');
     expect(rest).toHaveLength(99);
-    expect(new Set(rest.map((r) => `${r.decision.reason}|${r.jobId}|${r.message}`))).toEqual(new Set([`already_syncing|${winner}|Sync in progress`]));
+    expect(new Set(rest.map((r) => `${r.decision.reason}|${r.jobId}|${r.message}`))).toEqual(
+      new Set([`already_syncing|${winner}|Sync in progress`]),
+    );
   });
 
   it('refuses a matter sync while a firm-wide job is active, and never opens one after the firm job under concurrency', async () => {
     const firmId = await newFirm();
-    const firm = await service.request({ firmId, scope: SyncScope.firm(), trigger: 'first_login', requestedBy: 'user-1' });
+    const firm = await service.request({
+      firmId,
+      scope: SyncScope.firm(),
+      trigger: 'first_login',
+      requestedBy: 'user-1',
+    });
     expect(firm.decision).toEqual({ action: 'start', reason: 'ok' });
     expect(await manual(firmId, SyncScope.matter('m-1'))).toEqual({
-      decision: { action: 'skip', reason: 'already_syncing', metadata: { activeJobId: firm.jobId } }, jobId: firm.jobId, message: 'Sync in progress',
+      decision: { action: 'skip', reason: 'already_syncing', metadata: { activeJobId: firm.jobId } },
+      jobId: firm.jobId,
+      message: 'Sync in progress',
     });
 
     const other = await newFirm();
@@ -60,7 +79,9 @@ describe('SyncService against real Postgres', () => {
       ...Array.from({ length: 10 }, (_, i) => manual(other, SyncScope.matter(`m-${i}`))),
     ]);
     expect(firmResult!.decision.action).toBe('start');
-    const firmPosition = BigInt((await readStream(t.db, streamIds.syncScope(other, SyncScope.firm())))[0]!.globalPosition);
+    const firmPosition = BigInt(
+      (await readStream(t.db, streamIds.syncScope(other, SyncScope.firm())))[0]!.globalPosition,
+    );
     for (const [i, r] of matterResults.entries()) {
       const matterEvents = await readStream(t.db, streamIds.syncScope(other, SyncScope.matter(`m-${i}`)));
       if (r.decision.action === 'start') expect(BigInt(matterEvents[0]!.globalPosition)).toBeLessThan(firmPosition);
@@ -75,19 +96,30 @@ describe('SyncService against real Postgres', () => {
     await finishJob(t.db, firmId, first.jobId!, scope, new Date(clock + 5 * SECOND));
     clock += 10 * SECOND;
     expect(await manual(firmId, scope)).toEqual({
-      decision: { action: 'block', reason: 'cooldown', metadata: { cooldownMs: 50 * SECOND, retryAfterMs: 50 * SECOND } },
-      jobId: null, message: 'Please wait 50 seconds before syncing again',
+      decision: {
+        action: 'block',
+        reason: 'cooldown',
+        metadata: { cooldownMs: 50 * SECOND, retryAfterMs: 50 * SECOND },
+      },
+      jobId: null,
+      message: 'Please wait 50 seconds before syncing again',
     });
     clock += 50 * SECOND;
     expect((await manual(firmId, scope)).decision).toEqual({ action: 'start', reason: 'ok' });
-    expect(await typesOf(t.db, streamIds.syncScope(firmId, scope))).toEqual(['SyncRequested', 'SyncJobCompleted', 'SyncRequested']);
+    expect(await typesOf(t.db, streamIds.syncScope(firmId, scope))).toEqual([
+      'SyncRequested',
+      'SyncJobCompleted',
+      'SyncRequested',
+    ]);
   });
 
   it('stop, resume, cancel and reset append their events, fence the worker and are refused when they make no sense', async () => {
     const firmId = await newFirm();
     const scope = SyncScope.matter('m-ctl');
     const { jobId } = await manual(firmId, scope);
-    await workerAppend(t.db, jobId!, 'no_stream', [event(firmId, 'SyncJobStarted', { jobId: jobId!, scope, entityTypes: ['documents'], estimatedTotal: 10 })]);
+    await workerAppend(t.db, jobId!, 'no_stream', [
+      event(firmId, 'SyncJobStarted', { jobId: jobId!, scope, entityTypes: ['documents'], estimatedTotal: 10 }),
+    ]);
     await project(t.db);
     const control = (c: 'stop' | 'resume' | 'cancel' | 'reset', firm: string | null = firmId) =>
       service.control({ firmId: firm, jobId: jobId!, control: c, requestedBy: 'user-1' });
@@ -95,17 +127,44 @@ describe('SyncService against real Postgres', () => {
     expect(await control('stop', 'another-firm')).toEqual({ kind: 'not_found' });
     expect(await control('resume')).toMatchObject({ kind: 'refused', reason: 'not_paused' });
     expect(await control('stop')).toEqual({ kind: 'done', jobId, state: 'paused', message: 'Sync paused' });
-    expect((await workerAppend(t.db, jobId!, 1, [event(firmId, 'SyncProgressed', { jobId: jobId!, entityType: 'documents', fetched: 5, total: 10 })])).ok).toBe(false);
-    expect(await control('stop')).toMatchObject({ kind: 'refused', reason: 'already_paused', message: 'The sync job is already paused' });
+    expect(
+      (
+        await workerAppend(t.db, jobId!, 1, [
+          event(firmId, 'SyncProgressed', { jobId: jobId!, entityType: 'documents', fetched: 5, total: 10 }),
+        ])
+      ).ok,
+    ).toBe(false);
+    expect(await control('stop')).toMatchObject({
+      kind: 'refused',
+      reason: 'already_paused',
+      message: 'The sync job is already paused',
+    });
     expect(await control('resume')).toMatchObject({ kind: 'done', state: 'running' });
     expect(await control('cancel')).toMatchObject({ kind: 'done', state: 'cancelled' });
     expect(await control('cancel')).toMatchObject({ kind: 'refused', reason: 'not_active' });
-    expect(await control('reset')).toMatchObject({ kind: 'done', state: null, message: 'The next sync will be a full sync' });
+    expect(await control('reset')).toMatchObject({
+      kind: 'done',
+      state: null,
+      message: 'The next sync will be a full sync',
+    });
 
-    expect(await typesOf(t.db, streamIds.syncJob(jobId!))).toEqual(['SyncJobStarted', 'SyncJobPaused', 'SyncJobResumed', 'SyncJobPaused']);
-    expect(await typesOf(t.db, streamIds.syncScope(firmId, scope))).toEqual(['SyncRequested', 'SyncJobCancelled', 'SyncBookmarksReset']);
+    expect(await typesOf(t.db, streamIds.syncJob(jobId!))).toEqual([
+      'SyncJobStarted',
+      'SyncJobPaused',
+      'SyncJobResumed',
+      'SyncJobPaused',
+    ]);
+    expect(await typesOf(t.db, streamIds.syncScope(firmId, scope))).toEqual([
+      'SyncRequested',
+      'SyncJobCancelled',
+      'SyncBookmarksReset',
+    ]);
     await project(t.db);
-    expect(await service.job(firmId, jobId!)).toMatchObject({ state: 'cancelled', controlReason: 'Cancel requested', etaMs: null });
+    expect(await service.job(firmId, jobId!)).toMatchObject({
+      state: 'cancelled',
+      controlReason: 'Cancel requested',
+      etaMs: null,
+    });
     // The scope is free again: the reset made the next sync a full one, and a new request opens a job.
     clock += 2 * MINUTE;
     expect((await manual(firmId, scope)).decision.action).toBe('start');
@@ -115,8 +174,15 @@ describe('SyncService against real Postgres', () => {
     const firmId = await newFirm();
     const { jobId } = await manual(firmId, SyncScope.firm());
     await project(t.db);
-    expect(await service.control({ firmId, jobId: jobId!, control: 'reset', requestedBy: null })).toMatchObject({ kind: 'done', state: 'cancelled' });
-    expect(await typesOf(t.db, streamIds.syncScope(firmId, SyncScope.firm()))).toEqual(['SyncRequested', 'SyncJobCancelled', 'SyncBookmarksReset']);
+    expect(await service.control({ firmId, jobId: jobId!, control: 'reset', requestedBy: null })).toMatchObject({
+      kind: 'done',
+      state: 'cancelled',
+    });
+    expect(await typesOf(t.db, streamIds.syncScope(firmId, SyncScope.firm()))).toEqual([
+      'SyncRequested',
+      'SyncJobCancelled',
+      'SyncBookmarksReset',
+    ]);
     expect(await typesOf(t.db, streamIds.syncJob(jobId!))).toEqual(['SyncJobPaused']);
   });
 
@@ -125,16 +191,37 @@ describe('SyncService against real Postgres', () => {
     const scope = SyncScope.matter('m-stall');
     const { jobId } = await manual(firmId, scope);
     await workerAppend(t.db, jobId!, 'no_stream', [
-      event(firmId, 'SyncJobStarted', { jobId: jobId!, scope, entityTypes: ['documents'], estimatedTotal: 400 }, new Date(clock)),
-      event(firmId, 'SyncProgressed', { jobId: jobId!, entityType: 'documents', fetched: 200, total: 400, cursor: 'https://clio/p2', mode: 'full' }, new Date(clock)),
+      event(
+        firmId,
+        'SyncJobStarted',
+        { jobId: jobId!, scope, entityTypes: ['documents'], estimatedTotal: 400 },
+        new Date(clock),
+      ),
+      event(
+        firmId,
+        'SyncProgressed',
+        { jobId: jobId!, entityType: 'documents', fetched: 200, total: 400, cursor: 'https://clio/p2', mode: 'full' },
+        new Date(clock),
+      ),
     ]);
     await project(t.db);
     clock += 29 * MINUTE;
     expect(await service.checkStalls()).not.toContain(jobId);
     clock += 2 * MINUTE;
     expect(await service.checkStalls()).toContain(jobId);
-    expect(await typesOf(t.db, streamIds.syncJob(jobId!))).toEqual(['SyncJobStarted', 'SyncProgressed', 'SyncJobStalled', 'SyncJobResumed']);
-    expect((await workerAppend(t.db, jobId!, 2, [event(firmId, 'SyncProgressed', { jobId: jobId!, entityType: 'documents', fetched: 400, total: 400 })])).ok).toBe(false);
+    expect(await typesOf(t.db, streamIds.syncJob(jobId!))).toEqual([
+      'SyncJobStarted',
+      'SyncProgressed',
+      'SyncJobStalled',
+      'SyncJobResumed',
+    ]);
+    expect(
+      (
+        await workerAppend(t.db, jobId!, 2, [
+          event(firmId, 'SyncProgressed', { jobId: jobId!, entityType: 'documents', fetched: 400, total: 400 }),
+        ])
+      ).ok,
+    ).toBe(false);
     await project(t.db);
     expect(await service.job(firmId, jobId!)).toMatchObject({ state: 'running', stalled: true, stallCount: 1 });
     // The restart counts as progress: the next check leaves the job alone.
@@ -145,9 +232,16 @@ describe('SyncService against real Postgres', () => {
     const firmId = await newFirm();
     const { jobId } = await manual(firmId, SyncScope.matter('m-wait'));
     await project(t.db);
-    await t.db.insertInto('clio_rate_budgets').values({
-      connection_id: `conn-${firmId}`, limit: 50, remaining: 3, reset_at: new Date(clock + 31 * MINUTE + 30 * SECOND), updated_at: new Date(clock),
-    }).execute();
+    await t.db
+      .insertInto('clio_rate_budgets')
+      .values({
+        connection_id: `conn-${firmId}`,
+        limit: 50,
+        remaining: 3,
+        reset_at: new Date(clock + 31 * MINUTE + 30 * SECOND),
+        updated_at: new Date(clock),
+      })
+      .execute();
     clock += 31 * MINUTE;
     expect(await service.checkStalls()).not.toContain(jobId);
     expect(await typesOf(t.db, streamIds.syncJob(jobId!))).toEqual([]);

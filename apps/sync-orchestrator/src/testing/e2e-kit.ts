@@ -22,16 +22,27 @@ export const startE2eKit = async (): Promise<E2eKit> => {
   const nc = await connectTestNats();
   const id = uniqueName('orch');
   const topology: TopologyOptions = {
-    namespace: id, eventsStream: `${id}_events`.toUpperCase(), deadLetterStream: `${id}_dlq`.toUpperCase(),
-    eventsMaxAgeMs: 3_600_000, deadLetterMaxAgeMs: 3_600_000,
+    namespace: id,
+    eventsStream: `${id}_events`.toUpperCase(),
+    deadLetterStream: `${id}_dlq`.toUpperCase(),
+    eventsMaxAgeMs: 3_600_000,
+    deadLetterMaxAgeMs: 3_600_000,
   };
   const orchestrator = await startOrchestrator({
-    databaseUrl: t.url, natsUrl: TEST_NATS_URL, port: 0, host: '127.0.0.1', topology, stallCheckIntervalMs: 0,
+    databaseUrl: t.url,
+    natsUrl: TEST_NATS_URL,
+    port: 0,
+    host: '127.0.0.1',
+    topology,
+    stallCheckIntervalMs: 0,
     jwt: { alg: 'HS256', secret: Buffer.from(JWT_SECRET), leewaySeconds: 30, claims: { ...DEFAULT_CLAIMS } },
     logger: pino({ level: 'silent' }),
   });
   return {
-    t, nc, topology, orchestrator,
+    t,
+    nc,
+    topology,
+    orchestrator,
     close: async () => {
       await orchestrator.close();
       const jsm = await jetstreamManager(nc);
@@ -53,10 +64,19 @@ export interface HttpAnswer {
 }
 
 /** One JSON request against the orchestrator; `auth` undefined sends no Authorization header. */
-export const call = async (base: string, method: 'GET' | 'POST', path: string, auth?: string, body?: unknown): Promise<HttpAnswer> => {
+export const call = async (
+  base: string,
+  method: 'GET' | 'POST',
+  path: string,
+  auth?: string,
+  body?: unknown,
+): Promise<HttpAnswer> => {
   const res = await fetch(`${base}${path}`, {
     method,
-    headers: { ...(auth ? { authorization: auth } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      ...(auth ? { authorization: auth } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   return { status: res.status, body: (await res.json()) as Record<string, unknown>, headers: res.headers };

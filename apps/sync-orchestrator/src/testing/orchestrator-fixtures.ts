@@ -1,7 +1,15 @@
 // Test-only helpers shared by the orchestrator's int and e2e specs (not used by the service).
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import { newEvent, StreamTypes, streamIds, type CurrentEventData, type EventType, type NewEvent, type RecordedEvent } from '@sf/contracts';
+import {
+  newEvent,
+  StreamTypes,
+  streamIds,
+  type CurrentEventData,
+  type EventType,
+  type NewEvent,
+  type RecordedEvent,
+} from '@sf/contracts';
 import type { Database, Executor } from '@sf/db';
 import { appendToStream, LogPosition, readStream } from '@sf/event-store';
 import { projectionByName } from '@sf/sync-read-models';
@@ -29,11 +37,22 @@ export const lastLogPosition = async (db: Kysely<Database>): Promise<LogPosition
  */
 export const project = async (db: Kysely<Database>): Promise<void> => {
   const until = await lastLogPosition(db);
-  for (const name of ['sync_jobs', 'firm_connections'] as const) await catchUp(db, projection(name), until ? { until } : {});
+  for (const name of ['sync_jobs', 'firm_connections'] as const)
+    await catchUp(db, projection(name), until ? { until } : {});
 };
 
-export const event = <K extends EventType>(firmId: string, type: K, data: CurrentEventData[K], at: Date = new Date()): NewEvent => {
-  const built = newEvent({ eventId: randomUUID(), type, data, metadata: { firmId, correlationId: randomUUID(), causationId: null, occurredAt: at.toISOString() } });
+export const event = <K extends EventType>(
+  firmId: string,
+  type: K,
+  data: CurrentEventData[K],
+  at: Date = new Date(),
+): NewEvent => {
+  const built = newEvent({
+    eventId: randomUUID(),
+    type,
+    data,
+    metadata: { firmId, correlationId: randomUUID(), causationId: null, occurredAt: at.toISOString() },
+  });
   if (!built.ok) throw new Error(`fixture ${type}: ${built.reason}`);
   return built.value;
 };
@@ -50,7 +69,13 @@ export const workerAppend = (db: Executor, jobId: string, expected: number | 'no
   appendToStream(db, streamIds.syncJob(jobId), StreamTypes.syncJob, expected, events);
 
 /** What the fetcher appends when a job ends: the terminal event on the scope stream. */
-export const finishJob = async (db: Executor, firmId: string, jobId: string, scope: SyncScope, at: Date): Promise<void> => {
+export const finishJob = async (
+  db: Executor,
+  firmId: string,
+  jobId: string,
+  scope: SyncScope,
+  at: Date,
+): Promise<void> => {
   const r = await appendToStream(db, streamIds.syncScope(firmId, scope), StreamTypes.syncScope, 'stream_exists', [
     event(firmId, 'SyncJobCompleted', { jobId, scope, counts: { documents: 1 } }, at),
   ]);

@@ -1,5 +1,9 @@
 /** Clio OAuth wire names, verbatim (api-facts §2): the vault's refresh grant and the auth service's connect flow. */
-export const ClioOAuthPath = { Authorize: '/oauth/authorize', Token: '/oauth/token', Deauthorize: '/oauth/deauthorize' } as const;
+export const ClioOAuthPath = {
+  Authorize: '/oauth/authorize',
+  Token: '/oauth/token',
+  Deauthorize: '/oauth/deauthorize',
+} as const;
 
 export const ClioTokenForm = {
   GrantType: 'grant_type',

@@ -23,7 +23,7 @@ describe('createClioTokenRefresher against the Clio simulator', () => {
   afterAll(() => sim.close());
   afterEach(() => sim.edge.faults.clear());
 
-  it('refreshes at the region\'s own origin, and only there', async () => {
+  it("refreshes at the region's own origin, and only there", async () => {
     const grant = sim.edge.issueToken({ region: 'eu' });
     const r = createClioTokenRefresher({ ...APP, origins: { us: sim.origin('us'), eu: sim.origin('eu') } });
     const out = await r.refresh('eu', grant.refresh_token);
@@ -36,24 +36,46 @@ describe('createClioTokenRefresher against the Clio simulator', () => {
   it('maps a revoked grant to invalid_grant and wrong client credentials to transient', async () => {
     const grant = sim.edge.issueToken({ userId: 77 });
     sim.edge.oauth.revokeUser('us', APP.clientId, 77);
-    expect(await createClioTokenRefresher({ ...APP, origins: { us: sim.origin('us') } }).refresh('us', grant.refresh_token)).toEqual({ kind: 'invalid_grant' });
-    const wrong = createClioTokenRefresher({ clientId: APP.clientId, clientSecret: 'nope', origins: { us: sim.origin('us') } });
-    expect(await wrong.refresh('us', grant.refresh_token)).toEqual({ kind: 'transient', reason: 'token endpoint answered 401 invalid_client' });
+    expect(
+      await createClioTokenRefresher({ ...APP, origins: { us: sim.origin('us') } }).refresh('us', grant.refresh_token),
+    ).toEqual({ kind: 'invalid_grant' });
+    const wrong = createClioTokenRefresher({
+      clientId: APP.clientId,
+      clientSecret: 'nope',
+      origins: { us: sim.origin('us') },
+    });
+    expect(await wrong.refresh('us', grant.refresh_token)).toEqual({
+      kind: 'transient',
+      reason: 'token endpoint answered 401 invalid_client',
+    });
   });
 
   it('reports server errors, timeouts and an unreachable endpoint as transient, naming no secret', async () => {
     const grant = sim.edge.issueToken();
     const r = createClioTokenRefresher({ ...APP, origins: { us: sim.origin('us') }, timeoutMs: 100 });
     sim.edge.faults.add({ kind: 'server_error', status: 502, path: '/oauth/token', count: 1 }, sim.clock.now());
-    expect(await r.refresh('us', grant.refresh_token)).toEqual({ kind: 'transient', reason: 'token endpoint answered 502' });
+    expect(await r.refresh('us', grant.refresh_token)).toEqual({
+      kind: 'transient',
+      reason: 'token endpoint answered 502',
+    });
     sim.edge.faults.add({ kind: 'slow', delayMs: 1_500, path: '/oauth/token', count: 1 }, sim.clock.now());
-    expect(await r.refresh('us', grant.refresh_token)).toEqual({ kind: 'transient', reason: 'token endpoint unreachable (UND_ERR_HEADERS_TIMEOUT)' });
+    expect(await r.refresh('us', grant.refresh_token)).toEqual({
+      kind: 'transient',
+      reason: 'token endpoint unreachable (UND_ERR_HEADERS_TIMEOUT)',
+    });
     const dead = createClioTokenRefresher({ ...APP, origins: { us: `http://127.0.0.1:${await closedPort()}` } });
-    expect(await dead.refresh('us', grant.refresh_token)).toEqual({ kind: 'transient', reason: 'token endpoint unreachable (ECONNREFUSED)' });
+    expect(await dead.refresh('us', grant.refresh_token)).toEqual({
+      kind: 'transient',
+      reason: 'token endpoint unreachable (ECONNREFUSED)',
+    });
   });
 
   it('reads credentials and per-region origins from the environment', () => {
-    const o = clioTokenRefresherOptionsFromEnv({ CLIO_CLIENT_ID: 'i', CLIO_CLIENT_SECRET: 's', CLIO_OAUTH_ORIGIN_AU: 'http://127.0.0.1:1' });
+    const o = clioTokenRefresherOptionsFromEnv({
+      CLIO_CLIENT_ID: 'i',
+      CLIO_CLIENT_SECRET: 's',
+      CLIO_OAUTH_ORIGIN_AU: 'http://127.0.0.1:1',
+    });
     expect(o).toEqual({ clientId: 'i', clientSecret: 's', origins: { au: 'http://127.0.0.1:1' } });
     expect(() => clioTokenRefresherOptionsFromEnv({})).toThrow('CLIO_CLIENT_ID and CLIO_CLIENT_SECRET must be set');
   });

@@ -15,12 +15,17 @@ export interface ClioTokenRefresherOptions {
 }
 
 /** Env var names, verbatim. `CLIO_OAUTH_ORIGIN_US|EU|CA|AU` override the origins (tests, the simulator). */
-export const ClioOAuthEnv = { ClientId: 'CLIO_CLIENT_ID', ClientSecret: 'CLIO_CLIENT_SECRET', OriginPrefix: 'CLIO_OAUTH_ORIGIN_' } as const;
+export const ClioOAuthEnv = {
+  ClientId: 'CLIO_CLIENT_ID',
+  ClientSecret: 'CLIO_CLIENT_SECRET',
+  OriginPrefix: 'CLIO_OAUTH_ORIGIN_',
+} as const;
 
 export const clioTokenRefresherOptionsFromEnv = (env: NodeJS.ProcessEnv = process.env): ClioTokenRefresherOptions => {
   const clientId = env[ClioOAuthEnv.ClientId];
   const clientSecret = env[ClioOAuthEnv.ClientSecret];
-  if (!clientId || !clientSecret) throw new Error(`${ClioOAuthEnv.ClientId} and ${ClioOAuthEnv.ClientSecret} must be set`);
+  if (!clientId || !clientSecret)
+    throw new Error(`${ClioOAuthEnv.ClientId} and ${ClioOAuthEnv.ClientSecret} must be set`);
   const origins: Partial<Record<ClioRegion, string>> = {};
   for (const region of Object.values(ClioRegions)) {
     const v = env[`${ClioOAuthEnv.OriginPrefix}${region.toUpperCase()}`];
@@ -44,7 +49,12 @@ export const classifyTokenResponse = (status: number, body: Record<string, unkno
     const accessToken = body?.['access_token'];
     const expiresIn = body?.['expires_in'];
     const refreshToken = body?.['refresh_token'];
-    if (typeof accessToken !== 'string' || accessToken.length === 0 || typeof expiresIn !== 'number' || !(expiresIn > 0)) {
+    if (
+      typeof accessToken !== 'string' ||
+      accessToken.length === 0 ||
+      typeof expiresIn !== 'number' ||
+      !(expiresIn > 0)
+    ) {
       return { kind: 'transient', reason: 'token endpoint answered 200 without a usable access_token/expires_in' };
     }
     return typeof refreshToken === 'string' && refreshToken.length > 0
@@ -81,7 +91,10 @@ export const createClioTokenRefresher = (opts: ClioTokenRefresherOptions): Token
         return classifyTokenResponse(res.statusCode, parseJson(await res.body.text()));
       } catch (e) {
         // Only the error code: undici messages can echo the request, and that request holds the refresh token.
-        const code = typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : 'unknown';
+        const code =
+          typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string'
+            ? (e as { code: string }).code
+            : 'unknown';
         return { kind: 'transient', reason: `token endpoint unreachable (${code})` };
       }
     },

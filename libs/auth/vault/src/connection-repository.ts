@@ -48,7 +48,12 @@ const toStored = (r: Row): StoredConnection => {
   }
   const tokens =
     r.access_token_enc && r.refresh_token_enc && r.key_id && r.expires_at
-      ? { accessTokenEnc: r.access_token_enc, refreshTokenEnc: r.refresh_token_enc, keyId: r.key_id, expiresAt: r.expires_at }
+      ? {
+          accessTokenEnc: r.access_token_enc,
+          refreshTokenEnc: r.refresh_token_enc,
+          keyId: r.key_id,
+          expiresAt: r.expires_at,
+        }
       : null;
   return {
     connectionId: r.connection_id,
@@ -68,7 +73,12 @@ const toStored = (r: Row): StoredConnection => {
  * Stores a new connection for a firm. A firm has one connection: connecting again replaces the previous one
  * (new connection id, new tokens, status active) in the same statement, so two callbacks racing leave one row.
  */
-export const saveConnection = async (ex: Executor, keyring: Keyring, c: NewConnection, now: Date): Promise<StoredConnection> => {
+export const saveConnection = async (
+  ex: Executor,
+  keyring: Keyring,
+  c: NewConnection,
+  now: Date,
+): Promise<StoredConnection> => {
   const row = await ex
     .insertInto('clio_connections')
     .values({
@@ -110,7 +120,11 @@ export const findConnectionByFirm = async (ex: Executor, firmId: string): Promis
 };
 
 export const findConnectionById = async (ex: Executor, connectionId: string): Promise<StoredConnection | null> => {
-  const row = await ex.selectFrom('clio_connections').selectAll().where('connection_id', '=', connectionId).executeTakeFirst();
+  const row = await ex
+    .selectFrom('clio_connections')
+    .selectAll()
+    .where('connection_id', '=', connectionId)
+    .executeTakeFirst();
   return row ? toStored(row) : null;
 };
 
@@ -143,7 +157,13 @@ export const replaceTokens = async (
 ): Promise<boolean> => {
   const r = await ex
     .updateTable('clio_connections')
-    .set({ ...sealTokens(keyring, read.connectionId, tokens), expires_at: expiresAt, refreshed_at: now, updated_at: now, version: read.version + 1 })
+    .set({
+      ...sealTokens(keyring, read.connectionId, tokens),
+      expires_at: expiresAt,
+      refreshed_at: now,
+      updated_at: now,
+      version: read.version + 1,
+    })
     .where('connection_id', '=', read.connectionId)
     .where('version', '=', read.version)
     .where('status', '=', ConnectionStatus.Active)
@@ -166,7 +186,11 @@ export const markNeedsReauth = async (ex: Executor, connectionId: string, now: D
  * Destroys a firm's tokens and marks the connection revoked. Returns the connection id when this call made the
  * transition, null when there was nothing to revoke. Revoking at Clio first is the caller's job.
  */
-export const revokeConnection = async (ex: Executor, firmId: string, now: Date): Promise<{ connectionId: string } | null> => {
+export const revokeConnection = async (
+  ex: Executor,
+  firmId: string,
+  now: Date,
+): Promise<{ connectionId: string } | null> => {
   const row = await ex
     .updateTable('clio_connections')
     .set((eb) => ({
@@ -195,7 +219,9 @@ export const listRefreshDue = async (
     .selectFrom('clio_connections')
     .select('firm_id')
     .where('status', '=', ConnectionStatus.Active)
-    .where((eb) => eb.or([eb('expires_at', '<=', cutoffs.expiresBefore), eb('refreshed_at', '<=', cutoffs.refreshedBefore)]))
+    .where((eb) =>
+      eb.or([eb('expires_at', '<=', cutoffs.expiresBefore), eb('refreshed_at', '<=', cutoffs.refreshedBefore)]),
+    )
     .orderBy('refreshed_at')
     .limit(limit)
     .execute();

@@ -22,7 +22,10 @@ const BASE64_PATTERN = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/
 /**
  * Builds a keyring from explicit parts. Errors say which entry is wrong and why, never the key bytes.
  */
-export const createKeyring = (entries: ReadonlyArray<readonly [kid: string, key: Buffer]>, activeKid: string): Keyring => {
+export const createKeyring = (
+  entries: ReadonlyArray<readonly [kid: string, key: Buffer]>,
+  activeKid: string,
+): Keyring => {
   const keys = new Map<string, Buffer>();
   entries.forEach(([kid, key], i) => {
     if (!KID_PATTERN.test(kid)) throw new KeyringConfigError(`entry ${i + 1}: key id must match ${KID_PATTERN.source}`);
@@ -57,6 +60,9 @@ export const keyringFromEnv = (env: NodeJS.ProcessEnv = process.env): Keyring =>
   if (!raw) throw new KeyringConfigError(`${KeyringEnv.Keys} is not set`);
   const active = env[KeyringEnv.ActiveKid]?.trim();
   if (!active) throw new KeyringConfigError(`${KeyringEnv.ActiveKid} is not set`);
-  const entries = raw.split(',').filter((s) => s.trim().length > 0).map(parseEntry);
+  const entries = raw
+    .split(',')
+    .filter((s) => s.trim().length > 0)
+    .map(parseEntry);
   return createKeyring(entries, active);
 };

@@ -6,7 +6,13 @@ import { KeyringConfigError } from './vault-errors';
 const k1 = randomBytes(32);
 const k2 = randomBytes(32);
 const ring1 = createKeyring([['k1', k1]], 'k1');
-const ring12 = createKeyring([['k1', k1], ['k2', k2]], 'k2');
+const ring12 = createKeyring(
+  [
+    ['k1', k1],
+    ['k2', k2],
+  ],
+  'k2',
+);
 const AAD = 'clio_connections/c-1/access_token';
 
 /** Flips one bit of the base64url part `index` of a sealed value. */
@@ -85,7 +91,10 @@ describe('keyringFromEnv', () => {
     [{ TOKEN_VAULT_ACTIVE_KID: 'k1' }, /TOKEN_VAULT_KEYS is not set/],
     [{ TOKEN_VAULT_KEYS: `k1:${b64(k1)}` }, /TOKEN_VAULT_ACTIVE_KID is not set/],
     [{ TOKEN_VAULT_KEYS: `k1:${short}`, TOKEN_VAULT_ACTIVE_KID: 'k1' }, /key "k1" must be 32 bytes, got 31/],
-    [{ TOKEN_VAULT_KEYS: `k1:not base64!`, TOKEN_VAULT_ACTIVE_KID: 'k1' }, /entry 1 \(key id "k1"\): key is not valid base64/],
+    [
+      { TOKEN_VAULT_KEYS: `k1:not base64!`, TOKEN_VAULT_ACTIVE_KID: 'k1' },
+      /entry 1 \(key id "k1"\): key is not valid base64/,
+    ],
     [{ TOKEN_VAULT_KEYS: `${b64(k1)}`, TOKEN_VAULT_ACTIVE_KID: 'k1' }, /entry 1 must look like kid:base64key/],
     [{ TOKEN_VAULT_KEYS: `k1:${b64(k1)},k1:${b64(k2)}`, TOKEN_VAULT_ACTIVE_KID: 'k1' }, /key id "k1" appears twice/],
     [{ TOKEN_VAULT_KEYS: `k1:${b64(k1)}`, TOKEN_VAULT_ACTIVE_KID: 'k9' }, /active key id "k9" is not among the keys/],
@@ -105,7 +114,9 @@ describe('keyringFromEnv', () => {
 
   it('never prints key material in its errors', () => {
     const key = randomBytes(16).toString('base64');
-    expect(() => keyringFromEnv({ TOKEN_VAULT_KEYS: `k1:${key}`, TOKEN_VAULT_ACTIVE_KID: 'k1' })).toThrow(KeyringConfigError);
+    expect(() => keyringFromEnv({ TOKEN_VAULT_KEYS: `k1:${key}`, TOKEN_VAULT_ACTIVE_KID: 'k1' })).toThrow(
+      KeyringConfigError,
+    );
     try {
       keyringFromEnv({ TOKEN_VAULT_KEYS: `k1:${key}`, TOKEN_VAULT_ACTIVE_KID: 'k1' });
     } catch (e) {

@@ -26,7 +26,10 @@ export interface TokenRefresher {
  * returned one (it then replaces ours), else the one we had. Dropping ours because the answer omitted it is how
  * connections get lost (Nango #298).
  */
-export const tokensAfterRefresh = (current: ClioTokens, outcome: Extract<RefreshOutcome, { kind: 'refreshed' }>): ClioTokens => ({
+export const tokensAfterRefresh = (
+  current: ClioTokens,
+  outcome: Extract<RefreshOutcome, { kind: 'refreshed' }>,
+): ClioTokens => ({
   accessToken: outcome.accessToken,
   refreshToken: outcome.refreshToken || current.refreshToken,
 });

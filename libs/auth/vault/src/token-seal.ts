@@ -20,7 +20,8 @@ type TokenColumn = 'access_token' | 'refresh_token';
  * AAD for one token column of one connection: a sealed value copied to another row, or from the access to the
  * refresh column, fails to open.
  */
-export const tokenAad = (connectionId: string, column: TokenColumn): string => `clio_connections/${connectionId}/${column}`;
+export const tokenAad = (connectionId: string, column: TokenColumn): string =>
+  `clio_connections/${connectionId}/${column}`;
 
 export const sealTokens = (keyring: Keyring, connectionId: string, tokens: ClioTokens): SealedTokens => ({
   access_token_enc: seal(keyring, tokens.accessToken, tokenAad(connectionId, 'access_token')),

@@ -67,7 +67,8 @@ describe('TokenService.getAccessToken (against the Clio simulator)', () => {
     return pool;
   };
   /** Token-endpoint requests the simulator has served so far. */
-  const tokenPosts = (): number => sim.requests.entries().filter((e) => e.method === 'POST' && e.path === '/oauth/token').length;
+  const tokenPosts = (): number =>
+    sim.requests.entries().filter((e) => e.method === 'POST' && e.path === '/oauth/token').length;
 
   /** A firm connected with a real simulator grant; `expiresInMs`/`refreshedAgoMs` set the vault's view of it. */
   const connect = async (opts: { expiresInMs: number; refreshedAgoMs?: number }) => {
@@ -88,7 +89,13 @@ describe('TokenService.getAccessToken (against the Clio simulator)', () => {
       },
       new Date(now - (opts.refreshedAgoMs ?? 0)),
     );
-    return { firmId, userId, connectionId: c.connectionId, oldAccess: grant.access_token, refresh: grant.refresh_token };
+    return {
+      firmId,
+      userId,
+      connectionId: c.connectionId,
+      oldAccess: grant.access_token,
+      refresh: grant.refresh_token,
+    };
   };
   const stored = async (firmId: string) => {
     const c = (await findConnectionByFirm(t.db, firmId))!;
@@ -101,7 +108,8 @@ describe('TokenService.getAccessToken (against the Clio simulator)', () => {
         and database = (select oid from pg_database where datname = current_database())`.execute(t.db);
     return rows[0]!.n;
   };
-  const tokensOf = (rs: AccessTokenResult[]): Set<string> => new Set(rs.map((r) => (r.ok ? r.accessToken : `!${r.reason}`)));
+  const tokensOf = (rs: AccessTokenResult[]): Set<string> =>
+    new Set(rs.map((r) => (r.ok ? r.accessToken : `!${r.reason}`)));
   /** The one new token every caller must have got: stored, different from the old one, and valid at Clio. */
   const expectOneNewToken = async (firmId: string, oldAccess: string, results: AccessTokenResult[]) => {
     const now = (await stored(firmId)).clear!.accessToken;
@@ -115,7 +123,12 @@ describe('TokenService.getAccessToken (against the Clio simulator)', () => {
   it('returns a fresh token without calling Clio', async () => {
     const f = await connect({ expiresInMs: 20 * DAY });
     const before = tokenPosts();
-    expect(await service().getAccessToken(f.firmId)).toMatchObject({ ok: true, accessToken: f.oldAccess, connectionId: f.connectionId, region: 'us' });
+    expect(await service().getAccessToken(f.firmId)).toMatchObject({
+      ok: true,
+      accessToken: f.oldAccess,
+      connectionId: f.connectionId,
+      region: 'us',
+    });
     expect(tokenPosts()).toBe(before);
   });
 
@@ -124,7 +137,11 @@ describe('TokenService.getAccessToken (against the Clio simulator)', () => {
     expect(await service().getAccessToken('no-such-firm')).toEqual({ ok: false, reason: 'not_connected' });
     const f = await connect({ expiresInMs: MIN });
     await revokeConnection(t.db, f.firmId, new Date());
-    expect(await service().getAccessToken(f.firmId)).toEqual({ ok: false, reason: 'revoked', connectionId: f.connectionId });
+    expect(await service().getAccessToken(f.firmId)).toEqual({
+      ok: false,
+      reason: 'revoked',
+      connectionId: f.connectionId,
+    });
     expect(tokenPosts()).toBe(before);
   });
 
@@ -151,8 +168,15 @@ describe('TokenService.getAccessToken (against the Clio simulator)', () => {
     const enteredBefore = entered;
     const release = hold();
     const pending = Promise.all(Array.from({ length: 50 }, (_, i) => (i % 2 ? a : b).getAccessToken(f.firmId)));
-    await waitFor(() => entered - enteredBefore, (n) => n === 1, { description: 'one refresh in flight' });
-    await waitFor(waitingTokenLocks, (n) => n >= 1, { description: 'the other replica waits on the token lock', timeoutMs: 5_000 });
+    await waitFor(
+      () => entered - enteredBefore,
+      (n) => n === 1,
+      { description: 'one refresh in flight' },
+    );
+    await waitFor(waitingTokenLocks, (n) => n >= 1, {
+      description: 'the other replica waits on the token lock',
+      timeoutMs: 5_000,
+    });
     release();
     const results = await pending;
     expect(entered - enteredBefore).toBe(1);
@@ -164,7 +188,9 @@ describe('TokenService.getAccessToken (against the Clio simulator)', () => {
     const f = await connect({ expiresInMs: 20 * DAY });
     const [a, b] = [service(), service(replicaPool())];
     const before = tokenPosts();
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).getAccessToken(f.firmId, { rejectedToken: f.oldAccess })));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).getAccessToken(f.firmId, { rejectedToken: f.oldAccess })),
+    );
     expect(tokenPosts() - before).toBe(1);
     await expectOneNewToken(f.firmId, f.oldAccess, results);
   });
@@ -187,20 +213,38 @@ describe('TokenService.getAccessToken (against the Clio simulator)', () => {
     expect(results.every((r) => !r.ok && r.reason === 'needs_reauth' && r.connectionId === f.connectionId)).toBe(true);
     expect(results.filter((r) => !r.ok && r.reason === 'needs_reauth' && r.markedNow)).toHaveLength(1);
     expect((await stored(f.firmId)).status).toBe('needs_reauth');
-    expect(await a.getAccessToken(f.firmId)).toEqual({ ok: false, reason: 'needs_reauth', connectionId: f.connectionId, markedNow: false });
+    expect(await a.getAccessToken(f.firmId)).toEqual({
+      ok: false,
+      reason: 'needs_reauth',
+      connectionId: f.connectionId,
+      markedNow: false,
+    });
     expect(tokenPosts() - before).toBe(1);
   });
 
-  it('runs onNeedsReauth inside the transition\'s transaction: once, and a throw rolls the transition back', async () => {
+  it("runs onNeedsReauth inside the transition's transaction: once, and a throw rolls the transition back", async () => {
     const f = await connect({ expiresInMs: 5 * MIN });
     sim.edge.oauth.revokeUser('us', APP.clientId, f.userId);
-    const failing = service(t.db, { onNeedsReauth: async () => { throw new Error('event append failed'); } });
+    const failing = service(t.db, {
+      onNeedsReauth: async () => {
+        throw new Error('event append failed');
+      },
+    });
     await expect(failing.getAccessToken(f.firmId)).rejects.toThrow('event append failed');
     expect((await stored(f.firmId)).status).toBe('active');
     const seen: Array<{ firmId: string; connectionId: string; reason: string; inTransaction: boolean }> = [];
-    const hooked = service(t.db, { onNeedsReauth: async (trx, e) => void seen.push({ ...e, inTransaction: trx.isTransaction }) });
+    const hooked = service(t.db, {
+      onNeedsReauth: async (trx, e) => void seen.push({ ...e, inTransaction: trx.isTransaction }),
+    });
     await Promise.all(Array.from({ length: 5 }, () => hooked.getAccessToken(f.firmId)));
-    expect(seen).toEqual([{ firmId: f.firmId, connectionId: f.connectionId, reason: 'Clio refused the refresh token (invalid_grant)', inTransaction: true }]);
+    expect(seen).toEqual([
+      {
+        firmId: f.firmId,
+        connectionId: f.connectionId,
+        reason: 'Clio refused the refresh token (invalid_grant)',
+        inTransaction: true,
+      },
+    ]);
     expect((await stored(f.firmId)).status).toBe('needs_reauth');
   });
 
@@ -213,17 +257,27 @@ describe('TokenService.getAccessToken (against the Clio simulator)', () => {
     expect(await svc.getAccessToken(usable.firmId)).toMatchObject({ ok: true, accessToken: usable.oldAccess });
     expect(await svc.getAccessToken(usable.firmId)).toMatchObject({ ok: true, accessToken: usable.oldAccess });
     expect(tokenPosts() - before).toBe(1);
-    expect(await svc.getAccessToken(expiring.firmId)).toEqual({ ok: false, reason: 'unavailable', detail: 'token endpoint answered 503' });
+    expect(await svc.getAccessToken(expiring.firmId)).toEqual({
+      ok: false,
+      reason: 'unavailable',
+      detail: 'token endpoint answered 503',
+    });
     expect((await stored(usable.firmId)).status).toBe('active');
   });
 
-  it('falls back to the stored token when the wait for another replica\'s refresh times out', async () => {
+  it("falls back to the stored token when the wait for another replica's refresh times out", async () => {
     const f = await connect({ expiresInMs: 5 * MIN });
     const enteredBefore = entered;
     const release = hold();
     const leader = service().getAccessToken(f.firmId);
-    await waitFor(() => entered - enteredBefore, (n) => n === 1);
-    expect(await service(replicaPool(), { lockTimeoutMs: 200 }).getAccessToken(f.firmId)).toMatchObject({ ok: true, accessToken: f.oldAccess });
+    await waitFor(
+      () => entered - enteredBefore,
+      (n) => n === 1,
+    );
+    expect(await service(replicaPool(), { lockTimeoutMs: 200 }).getAccessToken(f.firmId)).toMatchObject({
+      ok: true,
+      accessToken: f.oldAccess,
+    });
     release();
     await expectOneNewToken(f.firmId, f.oldAccess, [await leader]);
   });
@@ -234,7 +288,11 @@ describe('TokenService.getAccessToken (against the Clio simulator)', () => {
     const swept = await service().refreshDue(1000);
     expect(swept.map((s) => s.firmId)).toContain(due.firmId);
     expect(swept.map((s) => s.firmId)).not.toContain(notDue.firmId);
-    await expectOneNewToken(due.firmId, due.oldAccess, swept.filter((s) => s.firmId === due.firmId).map((s) => s.result));
+    await expectOneNewToken(
+      due.firmId,
+      due.oldAccess,
+      swept.filter((s) => s.firmId === due.firmId).map((s) => s.result),
+    );
   });
 
   it('never logs a token or a secret', async () => {
@@ -242,7 +300,12 @@ describe('TokenService.getAccessToken (against the Clio simulator)', () => {
     const text = JSON.stringify(logs);
     const secrets = (await t.db.selectFrom('clio_connections').selectAll().execute())
       .filter((r) => r.access_token_enc)
-      .map((r) => openTokens(keyring, r.connection_id, { accessTokenEnc: r.access_token_enc!, refreshTokenEnc: r.refresh_token_enc! }))
+      .map((r) =>
+        openTokens(keyring, r.connection_id, {
+          accessTokenEnc: r.access_token_enc!,
+          refreshTokenEnc: r.refresh_token_enc!,
+        }),
+      )
       .flatMap((tk) => [tk.accessToken, tk.refreshToken]);
     expect(secrets.length).toBeGreaterThan(0);
     for (const s of [...secrets, APP.clientSecret]) expect(text).not.toContain(s);

@@ -1,7 +1,13 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '@sf/db';
 import type { AccessTokenResult } from './access-token-result';
-import { findConnectionByFirm, listRefreshDue, markNeedsReauth, replaceTokens, type StoredConnection } from './connection-repository';
+import {
+  findConnectionByFirm,
+  listRefreshDue,
+  markNeedsReauth,
+  replaceTokens,
+  type StoredConnection,
+} from './connection-repository';
 import { ConnectionStatus } from './connection-status';
 import type { Keyring } from './keyring';
 import { isLockTimeout, lockFirmTokens } from './refresh-lock';
@@ -100,10 +106,19 @@ export class TokenService {
     if (!conn) return null;
     const markedNow = await this.opts.db.transaction().execute(async (trx) => {
       const marked = await markNeedsReauth(trx, conn.connectionId, this.clock());
-      if (marked) await this.opts.onNeedsReauth?.(trx, { firmId, connectionId: conn.connectionId, reason: 'Clio rejected a freshly refreshed access token' });
+      if (marked)
+        await this.opts.onNeedsReauth?.(trx, {
+          firmId,
+          connectionId: conn.connectionId,
+          reason: 'Clio rejected a freshly refreshed access token',
+        });
       return marked;
     });
-    if (markedNow) this.opts.log?.warn({ firmId, connectionId: conn.connectionId }, 'clio rejected a fresh token; the connection needs re-authorisation');
+    if (markedNow)
+      this.opts.log?.warn(
+        { firmId, connectionId: conn.connectionId },
+        'clio rejected a fresh token; the connection needs re-authorisation',
+      );
     return { connectionId: conn.connectionId, markedNow };
   }
 
@@ -113,7 +128,8 @@ export class TokenService {
     if (conn.status === ConnectionStatus.NeedsReauth) {
       return { ok: false, reason: 'needs_reauth', connectionId: conn.connectionId, markedNow: false };
     }
-    if (conn.status === ConnectionStatus.Revoked || !conn.tokens) return { ok: false, reason: 'revoked', connectionId: conn.connectionId };
+    if (conn.status === ConnectionStatus.Revoked || !conn.tokens)
+      return { ok: false, reason: 'revoked', connectionId: conn.connectionId };
     const tokens = openTokens(this.opts.keyring, conn.connectionId, conn.tokens);
     if (opts.rejectedToken !== undefined && opts.rejectedToken === tokens.accessToken) return null;
     const now = this.clock();
@@ -145,7 +161,8 @@ export class TokenService {
     const ids = { firmId: conn.firmId, connectionId: conn.connectionId };
     if (outcome.kind === 'invalid_grant') {
       const markedNow = await markNeedsReauth(trx, conn.connectionId, this.clock());
-      if (markedNow) await this.opts.onNeedsReauth?.(trx, { ...ids, reason: 'Clio refused the refresh token (invalid_grant)' });
+      if (markedNow)
+        await this.opts.onNeedsReauth?.(trx, { ...ids, reason: 'Clio refused the refresh token (invalid_grant)' });
       this.opts.log?.warn(ids, 'clio refused the refresh token; the connection needs re-authorisation');
       return { ok: false, reason: 'needs_reauth', connectionId: conn.connectionId, markedNow };
     }
@@ -166,13 +183,20 @@ export class TokenService {
 
   /** After a failed or abandoned refresh: the stored token while it is still usable, else the reason. */
   private fallback(conn: StoredConnection | null, detail: string): AccessTokenResult {
-    if (!conn || conn.status !== ConnectionStatus.Active || !conn.tokens) return this.settle(conn, {}) ?? { ok: false, reason: 'unavailable', detail };
+    if (!conn || conn.status !== ConnectionStatus.Active || !conn.tokens)
+      return this.settle(conn, {}) ?? { ok: false, reason: 'unavailable', detail };
     const times = { expiresAt: conn.tokens.expiresAt, refreshedAt: conn.refreshedAt };
     if (!isUsable(times, this.clock(), this.policy)) return { ok: false, reason: 'unavailable', detail };
     return this.granted(conn, openTokens(this.opts.keyring, conn.connectionId, conn.tokens));
   }
 
   private granted(conn: StoredConnection, tokens: ClioTokens): AccessTokenResult {
-    return { ok: true, accessToken: tokens.accessToken, expiresAt: conn.tokens!.expiresAt, connectionId: conn.connectionId, region: conn.region };
+    return {
+      ok: true,
+      accessToken: tokens.accessToken,
+      expiresAt: conn.tokens!.expiresAt,
+      connectionId: conn.connectionId,
+      region: conn.region,
+    };
   }
 }

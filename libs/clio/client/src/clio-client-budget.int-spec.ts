@@ -6,7 +6,16 @@ import { createClioClient } from './create-clio-client';
 import { requestsPerWindow, simTokenProvider, startSimHarness, T0, type SimHarness } from './testing/sim-harness';
 import type { ClioClientOptions, PageOutcome } from './types';
 
-const COUNTS = { users: 2, contacts: 5, matters: 300, calendar_entries: 1, tasks: 1, documents: 0, activities: 1, folders_per_matter: 0 };
+const COUNTS = {
+  users: 2,
+  contacts: 5,
+  matters: 300,
+  calendar_entries: 1,
+  tasks: 1,
+  documents: 0,
+  activities: 1,
+  folders_per_matter: 0,
+};
 
 describe('Clio client: one shared rate budget per connection (simulator limit 50 per 60 s)', () => {
   let h: SimHarness;
@@ -39,7 +48,13 @@ describe('Clio client: one shared rate budget per connection (simulator limit 50
     const tokens = simTokenProvider(h, connectionId);
     // This test is about sharing one budget; the cap on planned waits (maxWaitMs) has its own test below, so it is
     // lifted here: with two clients on one fake clock, one may plan a second full-window wait.
-    const base: Omit<ClioClientOptions, 'db'> = { firmId: 'firm-1', tokens: tokens.provider, now: h.now, sleep: h.sleep, maxWaitMs: 600_000 };
+    const base: Omit<ClioClientOptions, 'db'> = {
+      firmId: 'firm-1',
+      tokens: tokens.provider,
+      now: h.now,
+      sleep: h.sleep,
+      maxWaitMs: 600_000,
+    };
     const a = createClioClient({ ...base, db: tdb.db });
     const b = createClioClient({ ...base, db: secondPool });
     const req = { resource: 'matters' as const, fields: ['id'], limit: 10 };
@@ -86,12 +101,22 @@ describe('Clio client: one shared rate budget per connection (simulator limit 50
 
   it('waits on the clock for the reset when the wait is under the threshold, instead of failing or meeting a 429', async () => {
     const tokens = simTokenProvider(h, uniqueName('conn'));
-    const c = createClioClient({ db: tdb.db, firmId: 'firm-1', tokens: tokens.provider, now: h.now, sleep: h.sleep, maxWaitMs: 90_000 });
+    const c = createClioClient({
+      db: tdb.db,
+      firmId: 'firm-1',
+      tokens: tokens.provider,
+      now: h.now,
+      sleep: h.sleep,
+      maxWaitMs: 90_000,
+    });
     const out = await drain(c.pages({ resource: 'matters', fields: ['id'], limit: 5 }, 'interactive'));
     expect(out).toHaveLength(60);
     expect(out.every((o) => o.ok)).toBe(true);
     expect(h.sleeps).toEqual([60_000]);
     expect(c.stats()).toEqual({ apiCalls: 60, r429: 0, retries: 0, refreshes: 0 });
-    expect([...requestsPerWindow(h.sim).entries()]).toEqual([[T0, 50], [T0 + 60_000, 10]]);
+    expect([...requestsPerWindow(h.sim).entries()]).toEqual([
+      [T0, 50],
+      [T0 + 60_000, 10],
+    ]);
   });
 });

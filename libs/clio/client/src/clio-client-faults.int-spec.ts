@@ -4,7 +4,16 @@ import { createInMemoryTokenProvider } from './tokens/in-memory-token-provider';
 import { simTokenProvider, startSimHarness, T0, type SimHarness } from './testing/sim-harness';
 import type { ClioClientOptions, ListRequest, TokenProvider } from './types';
 
-const COUNTS = { users: 2, contacts: 5, matters: 25, calendar_entries: 1, tasks: 1, documents: 0, activities: 1, folders_per_matter: 0 };
+const COUNTS = {
+  users: 2,
+  contacts: 5,
+  matters: 25,
+  calendar_entries: 1,
+  tasks: 1,
+  documents: 0,
+  activities: 1,
+  folders_per_matter: 0,
+};
 const MATTERS: ListRequest = { resource: 'matters', fields: ['id', 'display_number'], limit: 10 };
 
 describe('Clio client: faults injected through the simulator control API', () => {
@@ -27,7 +36,14 @@ describe('Clio client: faults injected through the simulator control API', () =>
   const setup = (extra: Partial<ClioClientOptions> = {}) => {
     const tokens = simTokenProvider(h, uniqueName('conn'));
     const client = createClioClient({
-      db: tdb.db, firmId: 'firm-1', tokens: tokens.provider, now: h.now, sleep: h.sleep, random: () => 0.5, retry: { baseMs: 100, maxMs: 1_000 }, ...extra,
+      db: tdb.db,
+      firmId: 'firm-1',
+      tokens: tokens.provider,
+      now: h.now,
+      sleep: h.sleep,
+      random: () => 0.5,
+      retry: { baseMs: 100, maxMs: 1_000 },
+      ...extra,
     });
     return { tokens, client };
   };
@@ -63,7 +79,11 @@ describe('Clio client: faults injected through the simulator control API', () =>
   it('a 429 whose Retry-After exceeds the wait threshold returns rate_limited at once, and so does a storm that outlasts the attempts', async () => {
     await h.control.addFault({ kind: 'rate_limit', count: 1, retryAfterSeconds: 120 });
     const { client } = setup();
-    expect(await client.fetchPage(MATTERS, 'interactive')).toMatchObject({ ok: false, kind: 'rate_limited', retryAt: T0 + 120_000 });
+    expect(await client.fetchPage(MATTERS, 'interactive')).toMatchObject({
+      ok: false,
+      kind: 'rate_limited',
+      retryAt: T0 + 120_000,
+    });
     expect(client.stats().apiCalls).toBe(1);
     await h.control.addFault({ kind: 'rate_limit', retryAfterSeconds: 2 });
     h.clock.set(T0 + 120_000);
@@ -106,7 +126,9 @@ describe('Clio client: faults injected through the simulator control API', () =>
     await h.control.addFault({ kind: 'revoked_token' });
     const { client, tokens } = setup();
     expect(await client.fetchPage(MATTERS, 'interactive')).toEqual({
-      ok: false, kind: 'needs_reauth', reason: 'Clio rejected the access token again after a refresh (401)',
+      ok: false,
+      kind: 'needs_reauth',
+      reason: 'Clio rejected the access token again after a refresh (401)',
     });
     expect(tokens.issued).toHaveLength(2);
     expect(tokens.asked).toEqual([
@@ -148,17 +170,27 @@ describe('Clio client: faults injected through the simulator control API', () =>
     expect(r).toMatchObject({ ok: true, apiCalls: 2 });
     await h.control.addFault({ kind: 'slow', delayMs: 400 });
     const { client: impatient } = setup({ requestTimeoutMs: 100, retry: { attempts: 2, baseMs: 1 } });
-    expect(await impatient.fetchPage(MATTERS, 'backfill')).toEqual({ ok: false, kind: 'failed', reason: 'request timed out (gave up after 2 attempts)' });
+    expect(await impatient.fetchPage(MATTERS, 'backfill')).toEqual({
+      ok: false,
+      kind: 'failed',
+      reason: 'request timed out (gave up after 2 attempts)',
+    });
   });
 
   it('provider outcomes: not connected, revoked; an unsupported pinned version (410) throws', async () => {
     const notConnected = createClioClient({
-      db: tdb.db, firmId: 'f', now: h.now, sleep: h.sleep,
+      db: tdb.db,
+      firmId: 'f',
+      now: h.now,
+      sleep: h.sleep,
       tokens: createInMemoryTokenProvider(() => ({ ok: false, reason: 'not_connected', message: 'no connection' })),
     });
     expect(await notConnected.fetchPage(MATTERS, 'interactive')).toMatchObject({ ok: false, kind: 'not_connected' });
     const revoked = createClioClient({
-      db: tdb.db, firmId: 'f', now: h.now, sleep: h.sleep,
+      db: tdb.db,
+      firmId: 'f',
+      now: h.now,
+      sleep: h.sleep,
       tokens: createInMemoryTokenProvider(() => ({ ok: false, reason: 'revoked', message: 'revoked' })),
     });
     expect(await revoked.fetchPage(MATTERS, 'interactive')).toMatchObject({ ok: false, kind: 'needs_reauth' });

@@ -4,7 +4,16 @@ import { createClioClient } from './create-clio-client';
 import { simTokenProvider, startSimHarness, type SimHarness } from './testing/sim-harness';
 import type { ClioClientOptions, PageOutcome } from './types';
 
-const COUNTS = { users: 3, contacts: 20, matters: 450, calendar_entries: 3, tasks: 3, documents: 4, activities: 3, folders_per_matter: 0 };
+const COUNTS = {
+  users: 3,
+  contacts: 20,
+  matters: 450,
+  calendar_entries: 3,
+  tasks: 3,
+  documents: 4,
+  activities: 3,
+  folders_per_matter: 0,
+};
 
 describe('Clio client against the simulator: listing, resume, fields, count, get, download', () => {
   let h: SimHarness;
@@ -22,7 +31,14 @@ describe('Clio client against the simulator: listing, resume, fields, count, get
     const tokens = simTokenProvider(h, uniqueName('conn'));
     return {
       tokens,
-      client: createClioClient({ db: tdb.db, firmId: 'firm-1', tokens: tokens.provider, now: h.now, sleep: h.sleep, ...extra }),
+      client: createClioClient({
+        db: tdb.db,
+        firmId: 'firm-1',
+        tokens: tokens.provider,
+        now: h.now,
+        sleep: h.sleep,
+        ...extra,
+      }),
     };
   };
   const matterIds = () => [...h.sim.store.table(Resource.Matters).byId.keys()].sort((a, b) => a - b);
@@ -49,12 +65,14 @@ describe('Clio client against the simulator: listing, resume, fields, count, get
     expect(c.stats()).toEqual({ apiCalls: 3, r429: 0, retries: 0, refreshes: 0 });
   });
 
-  it('resumes from a previous page\'s nextUrl and yields only the rest', async () => {
+  it("resumes from a previous page's nextUrl and yields only the rest", async () => {
     const { client: c } = client();
     const first = await c.fetchPage({ resource: 'matters', fields: ['id'], limit: 100 }, 'backfill');
     if (!first.ok) throw new Error(first.reason);
     expect(first.apiCalls).toBe(1);
-    const rest = await okPages(c.pages({ resource: 'matters', fields: ['id'] }, 'backfill', { fromCursor: first.page.nextUrl ?? '' }));
+    const rest = await okPages(
+      c.pages({ resource: 'matters', fields: ['id'] }, 'backfill', { fromCursor: first.page.nextUrl ?? '' }),
+    );
     const ids = [...first.page.records, ...rest.flatMap((p) => p.records)].map((r) => r.id);
     expect(rest).toHaveLength(4);
     expect(ids).toEqual(matterIds());
@@ -66,7 +84,16 @@ describe('Clio client against the simulator: listing, resume, fields, count, get
     const counted = await c.count('matters', { status: 'open' }, 'interactive');
     expect(counted).toEqual({ ok: true, total: open.length });
     const cutoff = [...h.sim.store.table(Resource.Matters).byId.values()].map((m) => m.updated_at).sort()[400];
-    const recent = await okPages(c.pages({ resource: 'matters', fields: ['id', 'updated_at'], filters: { updated_since: new Date(cutoff).toISOString() } }, 'backfill'));
+    const recent = await okPages(
+      c.pages(
+        {
+          resource: 'matters',
+          fields: ['id', 'updated_at'],
+          filters: { updated_since: new Date(cutoff).toISOString() },
+        },
+        'backfill',
+      ),
+    );
     const got = recent.flatMap((p) => p.records);
     expect(got.length).toBeGreaterThan(0);
     expect(got.length).toBeLessThan(450);
@@ -94,7 +121,9 @@ describe('Clio client against the simulator: listing, resume, fields, count, get
 
   it('downloads a document by following the 303 to the signed URL', async () => {
     const { client: c } = client();
-    const doc = [...h.sim.store.table(Resource.Documents).byId.values()].find((d) => h.sim.store.get(Resource.DocumentVersions, d.latest_version_id)?.fully_uploaded);
+    const doc = [...h.sim.store.table(Resource.Documents).byId.values()].find(
+      (d) => h.sim.store.get(Resource.DocumentVersions, d.latest_version_id)?.fully_uploaded,
+    );
     if (!doc) throw new Error('generated firm has no uploaded document');
     const version = h.sim.store.get(Resource.DocumentVersions, doc.latest_version_id);
     const r = await c.download(String(doc.id), 'interactive');

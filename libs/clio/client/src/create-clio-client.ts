@@ -21,7 +21,8 @@ const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTim
 /** A Clio client for one firm. Cheap to create; the budget lives in Postgres, the HTTP pool is per process. */
 export function createClioClient(opts: ClioClientOptions): ClioClient {
   const reserveShare = opts.reserveShare ?? DEFAULTS.reserveShare;
-  if (!(reserveShare >= 0 && reserveShare < 1)) throw new RangeError(`reserveShare must be in [0, 1), got ${reserveShare}`);
+  if (!(reserveShare >= 0 && reserveShare < 1))
+    throw new RangeError(`reserveShare must be in [0, 1), got ${reserveShare}`);
   const stats: ClioClientStats = { apiCalls: 0, r429: 0, retries: 0, refreshes: 0 };
   const dispatcher = opts.dispatcher ?? defaultDispatcher();
   const timeoutMs = opts.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs;

@@ -1,7 +1,20 @@
 // Public surface of @sf/clio-client: typed, budgeted, retrying access to the Clio Manage API v4.
 export type {
-  ClioResource, Lane, TokenProvider, TokenRequestOptions, ListRequest, ClioPage, PageOutcome, PageFailure, CountOutcome, GetOutcome,
-  DownloadOutcome, ClioClient, ClioClientStats, ClioClientOptions, RetryOptions,
+  ClioResource,
+  Lane,
+  TokenProvider,
+  TokenRequestOptions,
+  ListRequest,
+  ClioPage,
+  PageOutcome,
+  PageFailure,
+  CountOutcome,
+  GetOutcome,
+  DownloadOutcome,
+  ClioClient,
+  ClioClientStats,
+  ClioClientOptions,
+  RetryOptions,
 } from './types';
 export { createClioClient } from './create-clio-client';
 export { createNatsTokenProvider } from './tokens/nats-token-provider';

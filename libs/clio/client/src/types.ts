@@ -76,8 +76,7 @@ export type PageOutcome = { ok: true; page: ClioPage; apiCalls: number } | PageF
 export type CountOutcome = { ok: true; total: number | null } | PageFailure;
 export type GetOutcome = { ok: true; record: Record<string, unknown> } | PageFailure;
 export type DownloadOutcome =
-  | { ok: true; body: NodeJS.ReadableStream; contentType: string | null; size: number | null }
-  | PageFailure;
+  { ok: true; body: NodeJS.ReadableStream; contentType: string | null; size: number | null } | PageFailure;
 
 export interface ClioClientStats {
   /** Requests sent to the Clio API (every attempt; each took one budget unit). The signed download URL is not counted. */

@@ -31,5 +31,13 @@ export const CURSOR_ORDER = 'id(asc)';
 export const RESOURCES_WITHOUT_ORDER: ReadonlySet<ClioResource> = new Set<ClioResource>(['calendar_entries']);
 
 export const CLIO_RESOURCES: readonly ClioResource[] = [
-  'matters', 'contacts', 'calendar_entries', 'tasks', 'documents', 'folders', 'activities', 'users', 'custom_fields',
+  'matters',
+  'contacts',
+  'calendar_entries',
+  'tasks',
+  'documents',
+  'folders',
+  'activities',
+  'users',
+  'custom_fields',
 ];

@@ -8,7 +8,9 @@ import { CLIO_ENTITY_TYPES, type ClioEntityType } from './entity-types';
 
 type Schema = { $ref?: string; allOf?: Schema[]; properties?: Record<string, Schema> };
 const DIR = process.env['CLIO_OPENAPI_DIR'] ?? path.resolve(__dirname, '../../../../../shared/clio/openapi');
-const spec = JSON.parse(readFileSync(path.join(DIR, 'clio-manage-openapi-v4_default-4.0.9_snapshot-2025-05.json'), 'utf8')) as {
+const spec = JSON.parse(
+  readFileSync(path.join(DIR, 'clio-manage-openapi-v4_default-4.0.9_snapshot-2025-05.json'), 'utf8'),
+) as {
   components: { schemas: Record<string, Schema> };
 };
 
@@ -19,8 +21,15 @@ const propertiesOf = (s: Schema): Record<string, Schema> => {
 };
 
 const MODEL: Record<ClioEntityType, string> = {
-  users: 'User', custom_fields: 'CustomField', matters: 'Matter', contacts: 'Contact', calendar_entries: 'CalendarEntry',
-  tasks: 'Task', folders: 'Folder', documents: 'Document', activities: 'Activity',
+  users: 'User',
+  custom_fields: 'CustomField',
+  matters: 'Matter',
+  contacts: 'Contact',
+  calendar_entries: 'CalendarEntry',
+  tasks: 'Task',
+  folders: 'Folder',
+  documents: 'Document',
+  activities: 'Activity',
 };
 
 describe('CLIO_FIELDS', () => {
@@ -31,12 +40,18 @@ describe('CLIO_FIELDS', () => {
       expect(m).not.toBeNull();
       const [, name, nested] = m!;
       expect({ field: name, known: name! in props }).toEqual({ field: name, known: true });
-      for (const n of nested?.split(',') ?? []) expect({ field: `${name}.${n}`, known: n in propertiesOf(props[name!]!) }).toEqual({ field: `${name}.${n}`, known: true });
+      for (const n of nested?.split(',') ?? [])
+        expect({ field: `${name}.${n}`, known: n in propertiesOf(props[name!]!) }).toEqual({
+          field: `${name}.${n}`,
+          known: true,
+        });
     }
   });
 
   it('always asks for what the mirror and the sync need', () => {
-    for (const e of CLIO_ENTITY_TYPES) expect(CLIO_FIELDS[e].slice(0, 4)).toEqual(['id', 'etag', 'created_at', 'updated_at']);
-    for (const e of ['documents', 'folders'] as const) expect(CLIO_FIELDS[e]).toEqual(expect.arrayContaining(['deleted_at', 'matter{id}', 'parent{id}']));
+    for (const e of CLIO_ENTITY_TYPES)
+      expect(CLIO_FIELDS[e].slice(0, 4)).toEqual(['id', 'etag', 'created_at', 'updated_at']);
+    for (const e of ['documents', 'folders'] as const)
+      expect(CLIO_FIELDS[e]).toEqual(expect.arrayContaining(['deleted_at', 'matter{id}', 'parent{id}']));
   });
 });

@@ -4,7 +4,15 @@
  * and tasks, then folders, documents and activities. Names are Clio's index resources (`/<name>.json`).
  */
 export const CLIO_ENTITY_TYPES = [
-  'users', 'custom_fields', 'matters', 'contacts', 'calendar_entries', 'tasks', 'folders', 'documents', 'activities',
+  'users',
+  'custom_fields',
+  'matters',
+  'contacts',
+  'calendar_entries',
+  'tasks',
+  'folders',
+  'documents',
+  'activities',
 ] as const;
 export type ClioEntityType = (typeof CLIO_ENTITY_TYPES)[number];
 

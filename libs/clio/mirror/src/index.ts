@@ -1,14 +1,28 @@
 // Public surface of @sf/clio-mirror: the Clio mirror read models (one table per entity type), the projection that
 // builds them from the log, the fields requested per resource, record validation, and the queries the fetcher's
 // deletion checks and the tests run against the mirror.
-export { CLIO_ENTITY_TYPES, TREE_ENTITY_TYPES, MATTER_SCOPE_ENTITY_TYPES, MIRROR_TABLES, isClioEntityType, mirrorTableOf } from './entity-types';
+export {
+  CLIO_ENTITY_TYPES,
+  TREE_ENTITY_TYPES,
+  MATTER_SCOPE_ENTITY_TYPES,
+  MIRROR_TABLES,
+  isClioEntityType,
+  mirrorTableOf,
+} from './entity-types';
 export type { ClioEntityType, MirrorTable } from './entity-types';
 export { CLIO_FIELDS } from './clio-fields';
 export { checkRecord, clioIdOf, instantOf } from './mirror-row';
 export type { MirrorRecord, RecordCheck } from './mirror-row';
 export { clioMirrorProjection } from './mirror.projection';
 export {
-  sweepCandidates, liveCount, restoredIds, liveCountCreated, medianCreated, nextCreatedAfter, liveIdsCreated, mirrorEntries,
+  sweepCandidates,
+  liveCount,
+  restoredIds,
+  liveCountCreated,
+  medianCreated,
+  nextCreatedAfter,
+  liveIdsCreated,
+  mirrorEntries,
   compareIds,
 } from './mirror-queries';
 export type { CreatedRange, MirrorEntry } from './mirror-queries';

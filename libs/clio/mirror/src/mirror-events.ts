@@ -32,5 +32,7 @@ export const asMirrorEvent = (e: RecordedEvent): MirrorEvent | null => {
     return isClioEntityType(entityType) ? { kind: 'page', page: { jobId, entityType, records } } : null;
   }
   const { jobId, softDeletedIds, heldForReview, entityType = 'documents' } = r.data;
-  return isClioEntityType(entityType) ? { kind: 'sweep', sweep: { jobId, entityType, softDeletedIds, heldForReview } } : null;
+  return isClioEntityType(entityType)
+    ? { kind: 'sweep', sweep: { jobId, entityType, softDeletedIds, heldForReview } }
+    : null;
 };

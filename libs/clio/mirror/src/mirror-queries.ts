@@ -18,15 +18,19 @@ export interface CreatedRange {
  * parent_id; the query is typed against the documents table, and narrows by matter only for those two.
  */
 const liveRows = (db: Executor, e: ClioEntityType, firmId: string, matterId: string | null = null) => {
-  const q = db.selectFrom(mirrorTableOf(e) as 'clio_documents').where('firm_id', '=', firmId).where('is_soft_deleted', '=', false);
+  const q = db
+    .selectFrom(mirrorTableOf(e) as 'clio_documents')
+    .where('firm_id', '=', firmId)
+    .where('is_soft_deleted', '=', false);
   return matterId !== null && TREE_ENTITY_TYPES.has(e) ? q.where('matter_id', '=', matterId) : q;
 };
 
-const createdIn = (r: CreatedRange) => (eb: ExpressionBuilder<Pick<ClioMirrorTables, 'clio_documents'>, 'clio_documents'>) =>
-  eb.and([
-    ...(r.from === null ? [] : [eb('created_at', '>=', new Date(r.from))]),
-    ...(r.to === null ? [] : [eb('created_at', '<', new Date(r.to))]),
-  ]);
+const createdIn =
+  (r: CreatedRange) => (eb: ExpressionBuilder<Pick<ClioMirrorTables, 'clio_documents'>, 'clio_documents'>) =>
+    eb.and([
+      ...(r.from === null ? [] : [eb('created_at', '>=', new Date(r.from))]),
+      ...(r.to === null ? [] : [eb('created_at', '<', new Date(r.to))]),
+    ]);
 
 /**
  * Live rows of the scope that no event at or after `before` has written: for a sweep, `before` is the position of
@@ -34,36 +38,79 @@ const createdIn = (r: CreatedRange) => (eb: ExpressionBuilder<Pick<ClioMirrorTab
  * observed while the listing ran (created meanwhile: never deleted).
  */
 export const sweepCandidates = async (
-  db: Executor, e: ClioEntityType, firmId: string, matterId: string | null, before: LogPosition,
+  db: Executor,
+  e: ClioEntityType,
+  firmId: string,
+  matterId: string | null,
+  before: LogPosition,
 ): Promise<string[]> => {
-  const rows = await liveRows(db, e, firmId, matterId).select('id')
-    .where((eb) => eb(eb.refTuple('last_tx_id', 'last_global_position'), '<', eb.tuple(before.txId.toString(), before.position.toString())))
-    .orderBy('id').execute();
+  const rows = await liveRows(db, e, firmId, matterId)
+    .select('id')
+    .where((eb) =>
+      eb(
+        eb.refTuple('last_tx_id', 'last_global_position'),
+        '<',
+        eb.tuple(before.txId.toString(), before.position.toString()),
+      ),
+    )
+    .orderBy('id')
+    .execute();
   return rows.map((r) => r.id);
 };
 
-export const liveCount = async (db: Executor, e: ClioEntityType, firmId: string, matterId: string | null): Promise<number> => {
-  const row = await liveRows(db, e, firmId, matterId).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst();
+export const liveCount = async (
+  db: Executor,
+  e: ClioEntityType,
+  firmId: string,
+  matterId: string | null,
+): Promise<number> => {
+  const row = await liveRows(db, e, firmId, matterId)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirst();
   return Number(row?.n ?? 0);
 };
 
 /** Rows of the scope that a listing of `jobId` brought back from soft-deleted. */
-export const restoredIds = async (db: Executor, e: ClioEntityType, firmId: string, jobId: string, matterId: string | null): Promise<string[]> => {
-  let q = db.selectFrom(mirrorTableOf(e) as 'clio_documents').select('id').where('firm_id', '=', firmId).where('restored_by_job', '=', jobId);
+export const restoredIds = async (
+  db: Executor,
+  e: ClioEntityType,
+  firmId: string,
+  jobId: string,
+  matterId: string | null,
+): Promise<string[]> => {
+  let q = db
+    .selectFrom(mirrorTableOf(e) as 'clio_documents')
+    .select('id')
+    .where('firm_id', '=', firmId)
+    .where('restored_by_job', '=', jobId);
   if (matterId !== null && TREE_ENTITY_TYPES.has(e)) q = q.where('matter_id', '=', matterId);
   return (await q.orderBy('id').execute()).map((r) => r.id);
 };
 
 /** Live rows created in the range (firm-wide). */
-export const liveCountCreated = async (db: Executor, e: ClioEntityType, firmId: string, r: CreatedRange): Promise<number> => {
-  const q = liveRows(db, e, firmId).where(createdIn(r)).select((eb) => eb.fn.countAll<string>().as('n'));
+export const liveCountCreated = async (
+  db: Executor,
+  e: ClioEntityType,
+  firmId: string,
+  r: CreatedRange,
+): Promise<number> => {
+  const q = liveRows(db, e, firmId)
+    .where(createdIn(r))
+    .select((eb) => eb.fn.countAll<string>().as('n'));
   const row = await (r.from === null ? q : q.where('created_at', 'is not', null)).executeTakeFirst();
   return Number(row?.n ?? 0);
 };
 
 /** The median creation instant of live rows in the range, as ISO; null when the range has no dated row. */
-export const medianCreated = async (db: Executor, e: ClioEntityType, firmId: string, r: CreatedRange): Promise<string | null> => {
-  const row = await liveRows(db, e, firmId).where('created_at', 'is not', null).where(createdIn(r))
+export const medianCreated = async (
+  db: Executor,
+  e: ClioEntityType,
+  firmId: string,
+  r: CreatedRange,
+): Promise<string | null> => {
+  const row = await liveRows(db, e, firmId)
+    .where('created_at', 'is not', null)
+    .where(createdIn(r))
     // An ordered-set aggregate: Kysely's builder has no form for `within group`.
     .select(sql<Date | null>`percentile_disc(0.5) within group (order by created_at)`.as('t'))
     .executeTakeFirst();
@@ -71,16 +118,36 @@ export const medianCreated = async (db: Executor, e: ClioEntityType, firmId: str
 };
 
 /** The earliest creation instant of a live row in the range strictly after `after` (ISO), or null. */
-export const nextCreatedAfter = async (db: Executor, e: ClioEntityType, firmId: string, r: CreatedRange, after: string): Promise<string | null> => {
-  const row = await liveRows(db, e, firmId).where('created_at', '>', new Date(after)).where(createdIn(r))
-    .select((eb) => eb.fn.min('created_at').as('t')).executeTakeFirst();
+export const nextCreatedAfter = async (
+  db: Executor,
+  e: ClioEntityType,
+  firmId: string,
+  r: CreatedRange,
+  after: string,
+): Promise<string | null> => {
+  const row = await liveRows(db, e, firmId)
+    .where('created_at', '>', new Date(after))
+    .where(createdIn(r))
+    .select((eb) => eb.fn.min('created_at').as('t'))
+    .executeTakeFirst();
   return row?.t ? new Date(row.t).toISOString() : null;
 };
 
 /** Ids of live rows created in the range, at most `limit`, oldest first. */
-export const liveIdsCreated = async (db: Executor, e: ClioEntityType, firmId: string, r: CreatedRange, limit: number): Promise<string[]> => {
-  const rows = await liveRows(db, e, firmId).where(createdIn(r)).select('id')
-    .orderBy('created_at', (ob) => ob.asc().nullsFirst()).orderBy('id').limit(limit).execute();
+export const liveIdsCreated = async (
+  db: Executor,
+  e: ClioEntityType,
+  firmId: string,
+  r: CreatedRange,
+  limit: number,
+): Promise<string[]> => {
+  const rows = await liveRows(db, e, firmId)
+    .where(createdIn(r))
+    .select('id')
+    .orderBy('created_at', (ob) => ob.asc().nullsFirst())
+    .orderBy('id')
+    .limit(limit)
+    .execute();
   return rows.map((x) => x.id);
 };
 
@@ -92,9 +159,14 @@ export interface MirrorEntry {
 
 /** Every row of an entity type for a firm, ordered by id (tests compare it with Clio's ground truth). */
 export const mirrorEntries = async (db: Executor, e: ClioEntityType, firmId: string): Promise<MirrorEntry[]> => {
-  const rows = await db.selectFrom(mirrorTableOf(e) as 'clio_documents').select(['id', 'etag', 'is_soft_deleted'])
-    .where('firm_id', '=', firmId).execute();
-  return rows.map((r) => ({ id: r.id, etag: r.etag, isSoftDeleted: r.is_soft_deleted })).sort((a, b) => compareIds(a.id, b.id));
+  const rows = await db
+    .selectFrom(mirrorTableOf(e) as 'clio_documents')
+    .select(['id', 'etag', 'is_soft_deleted'])
+    .where('firm_id', '=', firmId)
+    .execute();
+  return rows
+    .map((r) => ({ id: r.id, etag: r.etag, isSoftDeleted: r.is_soft_deleted }))
+    .sort((a, b) => compareIds(a.id, b.id));
 };
 
 /** Numeric ids in numeric order, others after them in text order. */

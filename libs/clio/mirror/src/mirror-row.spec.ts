@@ -1,8 +1,15 @@
 import { checkRecord, clioIdOf, instantOf } from './mirror-row';
 
 const doc = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
-  id: 5001, etag: '"e1"', created_at: '2026-01-02T03:04:05+00:00', updated_at: '2026-01-03T00:00:00+00:00',
-  deleted_at: null, name: 'Brief.pdf', matter: { id: 11 }, parent: { id: 70 }, ...over,
+  id: 5001,
+  etag: '"e1"',
+  created_at: '2026-01-02T03:04:05+00:00',
+  updated_at: '2026-01-03T00:00:00+00:00',
+  deleted_at: null,
+  name: 'Brief.pdf',
+  matter: { id: 11 },
+  parent: { id: 70 },
+  ...over,
 });
 
 describe('checkRecord', () => {
@@ -10,27 +17,45 @@ describe('checkRecord', () => {
     expect(checkRecord('documents', doc())).toEqual({
       ok: true,
       row: {
-        id: '5001', etag: '"e1"', createdAt: '2026-01-02T03:04:05.000Z', updatedAt: '2026-01-03T00:00:00.000Z',
-        deletedAt: null, isSoftDeleted: false, matterId: '11', parentId: '70', data: doc(),
+        id: '5001',
+        etag: '"e1"',
+        createdAt: '2026-01-02T03:04:05.000Z',
+        updatedAt: '2026-01-03T00:00:00.000Z',
+        deletedAt: null,
+        isSoftDeleted: false,
+        matterId: '11',
+        parentId: '70',
+        data: doc(),
       },
     });
   });
 
   it('marks a trashed document soft-deleted and accepts documents outside any matter', () => {
     const r = checkRecord('documents', doc({ deleted_at: '2026-02-01T00:00:00-05:00', matter: null }));
-    expect(r).toMatchObject({ ok: true, row: { isSoftDeleted: true, deletedAt: '2026-02-01T05:00:00.000Z', matterId: null } });
+    expect(r).toMatchObject({
+      ok: true,
+      row: { isSoftDeleted: true, deletedAt: '2026-02-01T05:00:00.000Z', matterId: null },
+    });
   });
 
   it('ignores tree fields on other entity types', () => {
-    expect(checkRecord('matters', { id: 'm-1', etag: 'x', updated_at: '2026-01-01T00:00:00Z', deleted_at: 'garbage' }))
-      .toMatchObject({ ok: true, row: { id: 'm-1', matterId: null, parentId: null, isSoftDeleted: false, createdAt: null } });
+    expect(
+      checkRecord('matters', { id: 'm-1', etag: 'x', updated_at: '2026-01-01T00:00:00Z', deleted_at: 'garbage' }),
+    ).toMatchObject({
+      ok: true,
+      row: { id: 'm-1', matterId: null, parentId: null, isSoftDeleted: false, createdAt: null },
+    });
   });
 
   it.each([
     [{ id: undefined }, null, 'id: must be an integer or a non-empty string'],
     [{ id: 1.5 }, null, 'id: must be an integer or a non-empty string'],
     [{ etag: 7 }, '5001', 'etag: must be a non-empty string'],
-    [{ etag: undefined, updated_at: 'yesterday' }, '5001', 'etag: must be a non-empty string; updated_at: must be an ISO-8601 instant'],
+    [
+      { etag: undefined, updated_at: 'yesterday' },
+      '5001',
+      'etag: must be a non-empty string; updated_at: must be an ISO-8601 instant',
+    ],
     [{ deleted_at: 12 }, '5001', 'deleted_at: must be an ISO-8601 instant or null'],
     [{ matter: { name: 'x' } }, '5001', 'matter: must be an object with an id, or null'],
     [{ parent: [1] }, '5001', 'parent: must be an object with an id, or null'],

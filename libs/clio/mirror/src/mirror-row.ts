@@ -36,16 +36,22 @@ export const instantOf = (v: unknown): string | null => {
 
 type Check = (r: Record<string, unknown>) => string | null;
 
-const optionalInstant = (field: string): Check => (r) =>
-  r[field] === null || r[field] === undefined || instantOf(r[field]) !== null ? null : `${field}: must be an ISO-8601 instant or null`;
+const optionalInstant =
+  (field: string): Check =>
+  (r) =>
+    r[field] === null || r[field] === undefined || instantOf(r[field]) !== null
+      ? null
+      : `${field}: must be an ISO-8601 instant or null`;
 
-const optionalRef = (field: string): Check => (r) => {
-  const v = r[field];
-  if (v === null || v === undefined) return null;
-  return typeof v === 'object' && !Array.isArray(v) && clioIdOf((v as Record<string, unknown>)['id']) !== null
-    ? null
-    : `${field}: must be an object with an id, or null`;
-};
+const optionalRef =
+  (field: string): Check =>
+  (r) => {
+    const v = r[field];
+    if (v === null || v === undefined) return null;
+    return typeof v === 'object' && !Array.isArray(v) && clioIdOf((v as Record<string, unknown>)['id']) !== null
+      ? null
+      : `${field}: must be an object with an id, or null`;
+  };
 
 const COMMON: readonly Check[] = [
   (r) => (clioIdOf(r['id']) === null ? 'id: must be an integer or a non-empty string' : null),
@@ -63,7 +69,8 @@ const refId = (v: unknown): string | null =>
  * and maps it to its mirror columns. Reasons name the field, never its value (values may be client data).
  */
 export const checkRecord = (entityType: ClioEntityType, record: unknown): RecordCheck => {
-  if (typeof record !== 'object' || record === null || Array.isArray(record)) return { ok: false, id: null, reason: 'record: must be an object' };
+  if (typeof record !== 'object' || record === null || Array.isArray(record))
+    return { ok: false, id: null, reason: 'record: must be an object' };
   const r = record as Record<string, unknown>;
   const tree = TREE_ENTITY_TYPES.has(entityType);
   const reasons = [...COMMON, ...(tree ? TREE : [])].map((check) => check(r)).filter((x): x is string => x !== null);

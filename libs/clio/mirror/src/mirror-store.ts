@@ -12,9 +12,19 @@ export interface MirrorRow extends MirrorRecord {
 }
 
 const toJson = (r: MirrorRow): Record<string, unknown> => ({
-  firm_id: r.firmId, id: r.id, etag: r.etag, created_at: r.createdAt, updated_at: r.updatedAt, data: r.data,
-  is_soft_deleted: r.isSoftDeleted, deleted_at: r.deletedAt, matter_id: r.matterId, parent_id: r.parentId,
-  job_id: r.jobId, tx: r.position.txId.toString(), gp: r.position.position.toString(),
+  firm_id: r.firmId,
+  id: r.id,
+  etag: r.etag,
+  created_at: r.createdAt,
+  updated_at: r.updatedAt,
+  data: r.data,
+  is_soft_deleted: r.isSoftDeleted,
+  deleted_at: r.deletedAt,
+  matter_id: r.matterId,
+  parent_id: r.parentId,
+  job_id: r.jobId,
+  tx: r.position.txId.toString(),
+  gp: r.position.position.toString(),
 });
 
 /**
@@ -22,7 +32,11 @@ const toJson = (r: MirrorRow): Record<string, unknown> => ({
  * caller keeps the latest observation of each. A row only overwrites one written by an earlier log position, so
  * replaying events changes nothing. A live observation of a soft-deleted row restores it and records the job.
  */
-export const upsertMirrorRows = async (db: Executor, entityType: ClioEntityType, rows: readonly MirrorRow[]): Promise<void> => {
+export const upsertMirrorRows = async (
+  db: Executor,
+  entityType: ClioEntityType,
+  rows: readonly MirrorRow[],
+): Promise<void> => {
   if (rows.length === 0) return;
   const t = sql.table(mirrorTableOf(entityType));
   const tree = TREE_ENTITY_TYPES.has(entityType);

@@ -50,7 +50,11 @@ const apply = async (trx: Transaction<Database>, events: readonly RecordedEvent[
     const { sweep } = m;
     await flush(trx, pending, sweep.entityType);
     await applySweep(trx, sweep.entityType, {
-      firmId: e.metadata.firmId, jobId: sweep.jobId, ids: sweep.softDeletedIds, at: e.metadata.occurredAt, position: LogPosition.of(e),
+      firmId: e.metadata.firmId,
+      jobId: sweep.jobId,
+      ids: sweep.softDeletedIds,
+      at: e.metadata.occurredAt,
+      position: LogPosition.of(e),
     });
   }
   for (const entityType of CLIO_ENTITY_TYPES) await flush(trx, pending, entityType);

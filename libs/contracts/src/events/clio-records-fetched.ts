@@ -21,6 +21,10 @@ export const clioRecordsFetched = defineEvent({
   versions: { 1: ClioRecordsFetchedV1 },
   upcasters: {},
   examples: {
-    1: { jobId: 'job-1', entityType: 'matters', records: [{ id: 1001, etag: '"a1b2"', display_number: '00001-Smith', updated_at: '2026-01-01T00:00:00Z' }] },
+    1: {
+      jobId: 'job-1',
+      entityType: 'matters',
+      records: [{ id: 1001, etag: '"a1b2"', display_number: '00001-Smith', updated_at: '2026-01-01T00:00:00Z' }],
+    },
   },
 });

@@ -15,7 +15,8 @@ export class ProcessingJobRequestedV1 {
 
 export const processingJobRequested = defineEvent({
   type: EventTypes.ProcessingJobRequested,
-  description: 'Processing was asked for a matter never synced: the job waits for the sync it requested, then freezes its snapshot.',
+  description:
+    'Processing was asked for a matter never synced: the job waits for the sync it requested, then freezes its snapshot.',
   streamType: StreamTypes.processingJob,
   currentVersion: 1,
   versions: { 1: ProcessingJobRequestedV1 },

@@ -29,12 +29,21 @@ export class RecordsSweptV1 {
 
 export const recordsSwept = defineEvent({
   type: EventTypes.RecordsSwept,
-  description: 'Mirror records of one entity type were compared with a complete Clio listing; missing ones soft-deleted.',
+  description:
+    'Mirror records of one entity type were compared with a complete Clio listing; missing ones soft-deleted.',
   streamType: StreamTypes.syncJob,
   currentVersion: 1,
   versions: { 1: RecordsSweptV1 },
   upcasters: {},
   examples: {
-    1: { jobId: 'job-1', matterId: '1001', entityType: 'documents', listed: 42, softDeletedIds: ['5003'], restoredIds: [], heldForReview: false },
+    1: {
+      jobId: 'job-1',
+      matterId: '1001',
+      entityType: 'documents',
+      listed: 42,
+      softDeletedIds: ['5003'],
+      restoredIds: [],
+      heldForReview: false,
+    },
   },
 });

@@ -18,5 +18,7 @@ export const syncJobCompleted = defineEvent({
   currentVersion: 1,
   versions: { 1: SyncJobCompletedV1 },
   upcasters: {},
-  examples: { 1: { jobId: 'job-1', scope: { kind: 'matter', matterId: '1001' }, counts: { matters: 1250, contacts: 3400 } } },
+  examples: {
+    1: { jobId: 'job-1', scope: { kind: 'matter', matterId: '1001' }, counts: { matters: 1250, contacts: 3400 } },
+  },
 });

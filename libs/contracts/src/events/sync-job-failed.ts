@@ -20,5 +20,12 @@ export const syncJobFailed = defineEvent({
   currentVersion: 1,
   versions: { 1: SyncJobFailedV1 },
   upcasters: {},
-  examples: { 1: { jobId: 'job-1', scope: { kind: 'matter', matterId: '1001' }, code: 'clio_unauthorized', reason: 'Clio rejected the connection; please reconnect.' } },
+  examples: {
+    1: {
+      jobId: 'job-1',
+      scope: { kind: 'matter', matterId: '1001' },
+      code: 'clio_unauthorized',
+      reason: 'Clio rejected the connection; please reconnect.',
+    },
+  },
 });

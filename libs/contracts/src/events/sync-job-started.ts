@@ -27,8 +27,12 @@ export const syncJobStarted = defineEvent({
   upcasters: {},
   examples: {
     1: {
-      jobId: 'job-1', scope: { kind: 'firm' }, entityTypes: ['matters', 'contacts'], estimatedTotal: 4650,
-      estimates: { matters: 1250, contacts: 3400 }, clioStartedAt: '2026-01-05T10:00:00.000Z',
+      jobId: 'job-1',
+      scope: { kind: 'firm' },
+      entityTypes: ['matters', 'contacts'],
+      estimatedTotal: 4650,
+      estimates: { matters: 1250, contacts: 3400 },
+      clioStartedAt: '2026-01-05T10:00:00.000Z',
     },
   },
 });

@@ -25,5 +25,14 @@ export const syncProgressed = defineEvent({
   currentVersion: 1,
   versions: { 1: SyncProgressedV1 },
   upcasters: {},
-  examples: { 1: { jobId: 'job-1', entityType: 'matters', fetched: 200, total: 1250, cursor: 'https://app.clio.com/api/v4/matters.json?page_token=abc', mode: 'full' } },
+  examples: {
+    1: {
+      jobId: 'job-1',
+      entityType: 'matters',
+      fetched: 200,
+      total: 1250,
+      cursor: 'https://app.clio.com/api/v4/matters.json?page_token=abc',
+      mode: 'full',
+    },
+  },
 });

@@ -25,5 +25,14 @@ export const syncRecordsFlagged = defineEvent({
   currentVersion: 1,
   versions: { 1: SyncRecordsFlaggedV1 },
   upcasters: {},
-  examples: { 1: { jobId: 'job-1', entityType: 'documents', records: [{ id: '5003', reason: 'etag: must be a string' }, { id: null, reason: 'id: is required' }] } },
+  examples: {
+    1: {
+      jobId: 'job-1',
+      entityType: 'documents',
+      records: [
+        { id: '5003', reason: 'etag: must be a string' },
+        { id: null, reason: 'id: is required' },
+      ],
+    },
+  },
 });

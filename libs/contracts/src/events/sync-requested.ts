@@ -22,7 +22,8 @@ export class SyncRequestedV2 {
 
 export const upcastSyncRequestedV1 = (v1: SyncRequestedV1): SyncRequestedV2 => ({
   jobId: v1.jobId,
-  scope: v1.matterId === undefined ? { kind: SyncScopeKinds.firm } : { kind: SyncScopeKinds.matter, matterId: v1.matterId },
+  scope:
+    v1.matterId === undefined ? { kind: SyncScopeKinds.firm } : { kind: SyncScopeKinds.matter, matterId: v1.matterId },
   trigger: v1.trigger,
 });
 
@@ -35,6 +36,12 @@ export const syncRequested = defineEvent({
   upcasters: { 1: upcastSyncRequestedV1 },
   examples: {
     1: { jobId: 'job-1', trigger: 'manual', matterId: '1001' },
-    2: { jobId: 'job-1', scope: { kind: 'matter', matterId: '1001' }, trigger: 'manual', requestedBy: 'user-7', entityTypes: ['documents'] },
+    2: {
+      jobId: 'job-1',
+      scope: { kind: 'matter', matterId: '1001' },
+      trigger: 'manual',
+      requestedBy: 'user-7',
+      entityTypes: ['documents'],
+    },
   },
 });

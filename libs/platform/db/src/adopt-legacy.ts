@@ -20,7 +20,9 @@ export const adoptLegacyHistory = async (db: Kysely<unknown>, set: MigrationSet)
     const found = rows[0];
     if (!found?.legacy || found.own !== null || names.length === 0) return;
     // The shape Kysely's Migrator creates, so it takes this table as its own.
-    await sql`create table ${sql.table(table)} (name varchar(255) not null primary key, timestamp varchar(255) not null)`.execute(trx);
+    await sql`create table ${sql.table(table)} (name varchar(255) not null primary key, timestamp varchar(255) not null)`.execute(
+      trx,
+    );
     await sql`
       insert into ${sql.table(table)} (name, timestamp)
       select name, timestamp from ${sql.table(LEGACY_TABLE)} where name = any(${names}::text[])`.execute(trx);

@@ -10,7 +10,10 @@ const createTable = (table: string): Migration => ({
   },
 });
 
-const alpha: MigrationSet = { owner: 'alpha', migrations: { '2026-01-01T01-a1': createTable('a1'), '2026-01-01T03-a2': createTable('a2') } };
+const alpha: MigrationSet = {
+  owner: 'alpha',
+  migrations: { '2026-01-01T01-a1': createTable('a1'), '2026-01-01T03-a2': createTable('a2') },
+};
 const beta: MigrationSet = { owner: 'beta', migrations: { '2026-01-01T02-b1': createTable('b1') } };
 
 const namesIn = async (db: Kysely<unknown>, table: string): Promise<string[]> =>
@@ -36,7 +39,10 @@ describe('migrateToLatest', () => {
 
   it('records each owner in its own table, so a process may run only the owners it uses', async () => {
     expect((await migrateToLatest(t.db, [beta])).applied).toEqual(['beta/2026-01-01T02-b1']);
-    expect((await migrateToLatest(t.db, [alpha, beta])).applied).toEqual(['alpha/2026-01-01T01-a1', 'alpha/2026-01-01T03-a2']);
+    expect((await migrateToLatest(t.db, [alpha, beta])).applied).toEqual([
+      'alpha/2026-01-01T01-a1',
+      'alpha/2026-01-01T03-a2',
+    ]);
     expect((await migrateToLatest(t.db, [alpha])).applied).toEqual([]);
     const db = t.db as unknown as Kysely<unknown>;
     expect(await namesIn(db, 'sf_migrations_alpha')).toEqual(['2026-01-01T01-a1', '2026-01-01T03-a2']);
@@ -49,9 +55,16 @@ describe('migrateToLatest', () => {
     const legacy = { ...alpha.migrations, ...beta.migrations };
     const { error } = await new Migrator({ db, provider: { getMigrations: async () => legacy } }).migrateToLatest();
     expect(error).toBeUndefined();
-    const withNew: MigrationSet = { ...alpha, migrations: { ...alpha.migrations, '2026-01-01T04-a3': createTable('a3') } };
+    const withNew: MigrationSet = {
+      ...alpha,
+      migrations: { ...alpha.migrations, '2026-01-01T04-a3': createTable('a3') },
+    };
     expect((await migrateToLatest(t.db, [withNew, beta])).applied).toEqual(['alpha/2026-01-01T04-a3']);
-    expect(await namesIn(db, 'sf_migrations_alpha')).toEqual(['2026-01-01T01-a1', '2026-01-01T03-a2', '2026-01-01T04-a3']);
+    expect(await namesIn(db, 'sf_migrations_alpha')).toEqual([
+      '2026-01-01T01-a1',
+      '2026-01-01T03-a2',
+      '2026-01-01T04-a3',
+    ]);
     expect(await namesIn(db, 'sf_migrations_beta')).toEqual(['2026-01-01T02-b1']);
   });
 });

@@ -30,7 +30,10 @@ export const migrateToLatest = async <DB>(db: Kysely<DB>, sets: readonly Migrati
     applied.push(...done.map((r) => `${set.owner}/${r.migrationName}`));
     if (error) {
       const failed = (results ?? []).find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-      throw new Error(`migration ${set.owner}/${failed} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      throw new Error(
+        `migration ${set.owner}/${failed} failed: ${error instanceof Error ? error.message : String(error)}`,
+        { cause: error },
+      );
     }
   }
   return { applied };

@@ -64,9 +64,10 @@ const streamStep = (c: AppendColumns, kind: ExpectationKind, count: number, none
   }
   // A concurrent first append makes ours wait on the primary key, then land in ON CONFLICT: `create` gives up
   // (the stream exists now), `any` appends after the winner's events.
-  const onConflict = kind === 'create'
-    ? sql`do nothing`
-    : sql`do update set version = es_streams.version + excluded.version, updated_at = now()`;
+  const onConflict =
+    kind === 'create'
+      ? sql`do nothing`
+      : sql`do update set version = es_streams.version + excluded.version, updated_at = now()`;
   return sql`
     insert into es_streams (stream_id, stream_type, version)
     select ${c.streamId}::text, ${c.streamType}::text, ${count}::bigint

@@ -13,14 +13,21 @@ describe('appendToStream', () => {
   });
   afterAll(async () => {
     await t.db.destroy();
-    await waitFor(() => backendsOn(ADMIN_DATABASE_URL, t.name), (n) => n === 0);
+    await waitFor(
+      () => backendsOn(ADMIN_DATABASE_URL, t.name),
+      (n) => n === 0,
+    );
     await t.drop();
   });
 
   const stream = () => uniqueName('stream');
-  const append = (id: string, expected: ExpectedVersion, n = 1) => appendToStream(t.db, id, 'Thing', expected, newEvents(n));
+  const append = (id: string, expected: ExpectedVersion, n = 1) =>
+    appendToStream(t.db, id, 'Thing', expected, newEvents(n));
   const countEvents = async (streamId: string) =>
-    Number((await sql<{ n: string }>`select count(*) as n from es_events where stream_id = ${streamId}`.execute(t.db)).rows[0]!.n);
+    Number(
+      (await sql<{ n: string }>`select count(*) as n from es_events where stream_id = ${streamId}`.execute(t.db))
+        .rows[0]!.n,
+    );
 
   it('appends a batch with gapless 1-based positions and returns what readStream reads back', async () => {
     const id = stream();
@@ -47,9 +54,19 @@ describe('appendToStream', () => {
 
   it('no_stream only creates; stream_exists only extends; any does either', async () => {
     const id = stream();
-    expect(await append(id, 'stream_exists')).toEqual({ ok: false, reason: 'version_conflict', expected: 'stream_exists', actual: 0 });
+    expect(await append(id, 'stream_exists')).toEqual({
+      ok: false,
+      reason: 'version_conflict',
+      expected: 'stream_exists',
+      actual: 0,
+    });
     expect(await append(id, 'no_stream')).toMatchObject({ ok: true, nextVersion: 1 });
-    expect(await append(id, 'no_stream')).toEqual({ ok: false, reason: 'version_conflict', expected: 'no_stream', actual: 1 });
+    expect(await append(id, 'no_stream')).toEqual({
+      ok: false,
+      reason: 'version_conflict',
+      expected: 'no_stream',
+      actual: 1,
+    });
     expect(await append(id, 'stream_exists', 2)).toMatchObject({ ok: true, nextVersion: 3 });
     expect(await append(id, 'any')).toMatchObject({ ok: true, nextVersion: 4 });
     const other = stream();
@@ -57,7 +74,7 @@ describe('appendToStream', () => {
     expect((await readStream(t.db, other)).map((e) => e.streamPosition)).toEqual([1, 2]);
   });
 
-  it('of 20 concurrent appends at the same version exactly one wins; the others see the winner\'s version', async () => {
+  it("of 20 concurrent appends at the same version exactly one wins; the others see the winner's version", async () => {
     const id = stream();
     await append(id, 'no_stream', 2);
     const results = await Promise.all(Array.from({ length: 20 }, () => append(id, 2, 3)));
@@ -84,7 +101,9 @@ describe('appendToStream', () => {
     const id = stream();
     const results = await Promise.all(Array.from({ length: 20 }, () => append(id, 'any', 2)));
     expect(results.every((r) => r.ok)).toBe(true);
-    expect((await readStream(t.db, id)).map((e) => e.streamPosition)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    expect((await readStream(t.db, id)).map((e) => e.streamPosition)).toEqual(
+      Array.from({ length: 40 }, (_, i) => i + 1),
+    );
   });
 
   it('is idempotent by event id: a repeat returns the original result, even after the stream moved on', async () => {
@@ -107,11 +126,17 @@ describe('appendToStream', () => {
     const mixed = [stored[1]!, newEvent()];
     for (const expected of [2, 'any', 'stream_exists'] as const) {
       expect(await appendToStream(t.db, id, 'Thing', expected, mixed)).toEqual({
-        ok: false, reason: 'duplicate_event_ids', expected, actual: 2, eventIds: [stored[1]!.eventId],
+        ok: false,
+        reason: 'duplicate_event_ids',
+        expected,
+        actual: 2,
+        eventIds: [stored[1]!.eventId],
       });
     }
     expect(await appendToStream(t.db, stream(), 'Thing', 'no_stream', stored)).toMatchObject({
-      ok: false, reason: 'duplicate_event_ids', actual: 0,
+      ok: false,
+      reason: 'duplicate_event_ids',
+      actual: 0,
     });
     expect(await countEvents(id)).toBe(2);
     expect((await readStream(t.db, id)).map((e) => e.eventId)).toEqual(stored.map((e) => e.eventId));
@@ -122,11 +147,13 @@ describe('appendToStream', () => {
     const stored = newEvents(2);
     const first = await appendToStream(t.db, id, 'Thing', 'no_stream', stored);
     const extra = newEvent();
-    const results = await t.db.transaction().execute(async (trx) => [
-      await appendToStream(trx, id, 'Thing', 'any', stored),
-      await appendToStream(trx, id, 'Thing', 2, [stored[0]!, extra]),
-      await appendToStream(trx, id, 'Thing', 2, [extra]),
-    ]);
+    const results = await t.db
+      .transaction()
+      .execute(async (trx) => [
+        await appendToStream(trx, id, 'Thing', 'any', stored),
+        await appendToStream(trx, id, 'Thing', 2, [stored[0]!, extra]),
+        await appendToStream(trx, id, 'Thing', 2, [extra]),
+      ]);
     expect(results[0]).toEqual({ ...first, idempotent: true });
     expect(results[1]).toMatchObject({ ok: false, reason: 'duplicate_event_ids', eventIds: [stored[0]!.eventId] });
     expect(results[2]).toMatchObject({ ok: true, nextVersion: 3 });
@@ -137,19 +164,23 @@ describe('appendToStream', () => {
     const id = stream();
     await append(id, 'no_stream');
     const events = newEvents(2);
-    const results = await Promise.all(Array.from({ length: 8 }, () => appendToStream(t.db, id, 'Thing', 'any', events)));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => appendToStream(t.db, id, 'Thing', 'any', events)),
+    );
     expect(results.every((r) => r.ok)).toBe(true);
     expect(results.filter((r) => r.ok && !r.idempotent)).toHaveLength(1);
     expect(new Set(results.map((r) => (r.ok ? r.nextVersion : -1)))).toEqual(new Set([3]));
     expect(await countEvents(id)).toBe(3);
   });
 
-  it('appends inside the caller\'s transaction: visible on commit, gone on rollback', async () => {
+  it("appends inside the caller's transaction: visible on commit, gone on rollback", async () => {
     const id = stream();
-    await expect(t.db.transaction().execute(async (trx) => {
-      expect(await appendToStream(trx, id, 'Thing', 'no_stream', newEvents(2))).toMatchObject({ ok: true });
-      throw new Error('rollback');
-    })).rejects.toThrow('rollback');
+    await expect(
+      t.db.transaction().execute(async (trx) => {
+        expect(await appendToStream(trx, id, 'Thing', 'no_stream', newEvents(2))).toMatchObject({ ok: true });
+        throw new Error('rollback');
+      }),
+    ).rejects.toThrow('rollback');
     expect(await readStream(t.db, id)).toEqual([]);
     const r = await t.db.transaction().execute((trx) => appendToStream(trx, id, 'Thing', 'no_stream', newEvents(2)));
     expect(r).toMatchObject({ ok: true, nextVersion: 2 });
@@ -158,9 +189,19 @@ describe('appendToStream', () => {
 
   it('an empty append writes nothing and only checks the expectation', async () => {
     const id = stream();
-    expect(await appendToStream(t.db, id, 'Thing', 'no_stream', [])).toEqual({ ok: true, nextVersion: 0, events: [], idempotent: false });
+    expect(await appendToStream(t.db, id, 'Thing', 'no_stream', [])).toEqual({
+      ok: true,
+      nextVersion: 0,
+      events: [],
+      idempotent: false,
+    });
     await append(id, 'no_stream');
-    expect(await appendToStream(t.db, id, 'Thing', 1, [])).toEqual({ ok: true, nextVersion: 1, events: [], idempotent: false });
+    expect(await appendToStream(t.db, id, 'Thing', 1, [])).toEqual({
+      ok: true,
+      nextVersion: 1,
+      events: [],
+      idempotent: false,
+    });
     expect(await appendToStream(t.db, id, 'Thing', 'no_stream', [])).toMatchObject({ ok: false, actual: 1 });
   });
 
@@ -185,10 +226,24 @@ describe('appendToStream', () => {
     const r: AppendResult = await appendToStream(t.db, id, 'Thing', 'no_stream', [e]);
     expect(r.ok && r.events[0]).toMatchObject({ data: e.data, metadata: e.metadata, type: 'Odd', version: 1 });
     expect((await readStream(t.db, id))[0]).toMatchObject({ eventId: e.eventId, data: e.data, metadata: e.metadata });
-    const traced = { ...newEvent(), metadata: { ...newEvent().metadata, causationId: e.eventId, trace: { traceparent: `00-${'a'.repeat(32)}-${'b'.repeat(16)}-01` } } };
-    const scalars = [newEvent('S', 'just text'), newEvent('N', 42), newEvent('A', [1, { b: 2 }]), newEvent('Z', null), traced];
+    const traced = {
+      ...newEvent(),
+      metadata: {
+        ...newEvent().metadata,
+        causationId: e.eventId,
+        trace: { traceparent: `00-${'a'.repeat(32)}-${'b'.repeat(16)}-01` },
+      },
+    };
+    const scalars = [
+      newEvent('S', 'just text'),
+      newEvent('N', 42),
+      newEvent('A', [1, { b: 2 }]),
+      newEvent('Z', null),
+      traced,
+    ];
     await appendToStream(t.db, id, 'Thing', 1, scalars);
-    expect((await readStream(t.db, id, { fromPosition: 2 })).map((r) => [r.data, r.metadata]))
-      .toEqual(scalars.map((x) => [x.data, x.metadata]));
+    expect((await readStream(t.db, id, { fromPosition: 2 })).map((r) => [r.data, r.metadata])).toEqual(
+      scalars.map((x) => [x.data, x.metadata]),
+    );
   });
 });

@@ -36,9 +36,15 @@ export const appendToStream = async (
   return classifyRejectedAppend(db, streamId, expected, columns.eventIds);
 };
 
-const toColumns = (streamId: string, streamType: string, expected: ExpectedVersion, events: NewEvent[]): AppendColumns => {
+const toColumns = (
+  streamId: string,
+  streamType: string,
+  expected: ExpectedVersion,
+  events: NewEvent[],
+): AppendColumns => {
   const eventIds = events.map((e) => e.eventId);
-  if (new Set(eventIds).size !== eventIds.length) throw new Error(`append to ${streamId} repeats an event id within one call`);
+  if (new Set(eventIds).size !== eventIds.length)
+    throw new Error(`append to ${streamId} repeats an event id within one call`);
   return {
     streamId,
     streamType,
@@ -52,7 +58,8 @@ const toColumns = (streamId: string, streamType: string, expected: ExpectedVersi
 };
 
 const appended = (streamId: string, events: NewEvent[], rows: AppendedRow[]): AppendResult => {
-  if (rows.length !== events.length) throw new Error(`append to ${streamId} stored ${rows.length} of ${events.length} events`);
+  if (rows.length !== events.length)
+    throw new Error(`append to ${streamId} stored ${rows.length} of ${events.length} events`);
   // Positions are old version + 1 .. old version + n; place each returned row by its position, not by row order.
   const first = rows.reduce((m, r) => Math.min(m, Number(r.stream_position)), Number.MAX_SAFE_INTEGER);
   const recorded: RecordedEvent[] = new Array(events.length);
@@ -60,14 +67,22 @@ const appended = (streamId: string, events: NewEvent[], rows: AppendedRow[]): Ap
     const streamPosition = Number(r.stream_position);
     const { eventId, type, version, data, metadata } = events[streamPosition - first]!;
     recorded[streamPosition - first] = {
-      eventId, type, version, data, metadata,
-      streamId, streamPosition, globalPosition: r.global_position, transactionId: r.transaction_id,
+      eventId,
+      type,
+      version,
+      data,
+      metadata,
+      streamId,
+      streamPosition,
+      globalPosition: r.global_position,
+      transactionId: r.transaction_id,
     };
   }
   return { ok: true, nextVersion: first + events.length - 1, events: recorded, idempotent: false };
 };
 
 const isEventIdCollision = (error: unknown): boolean =>
-  typeof error === 'object' && error !== null &&
+  typeof error === 'object' &&
+  error !== null &&
   (error as { code?: unknown }).code === '23505' &&
   (error as { constraint?: unknown }).constraint === 'es_events_event_id_key';

@@ -13,7 +13,10 @@ describe('checkpoints', () => {
   afterAll(async () => {
     // See read-all-after.int-spec.ts: let the pool's backends leave before the FORCE drop.
     await t.db.destroy();
-    await waitFor(() => backendsOn(ADMIN_DATABASE_URL, t.name), (n) => n === 0);
+    await waitFor(
+      () => backendsOn(ADMIN_DATABASE_URL, t.name),
+      (n) => n === 0,
+    );
     await t.drop();
   });
 
@@ -60,10 +63,12 @@ describe('checkpoints', () => {
 
   it('commits or rolls back with the transaction it is given', async () => {
     const name = uniqueName('cp');
-    await expect(t.db.transaction().execute(async (trx) => {
-      await storeCheckpoint(trx, name, at(5, 5));
-      throw new Error('rollback');
-    })).rejects.toThrow('rollback');
+    await expect(
+      t.db.transaction().execute(async (trx) => {
+        await storeCheckpoint(trx, name, at(5, 5));
+        throw new Error('rollback');
+      }),
+    ).rejects.toThrow('rollback');
     expect(await loadCheckpoint(t.db, name)).toEqual(LogPosition.start);
   });
 });

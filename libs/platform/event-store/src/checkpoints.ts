@@ -18,7 +18,8 @@ export const storeCheckpoint = async (db: Executor, name: string, position: LogP
     .insertInto('es_checkpoints')
     .values({ name, position: LogPosition.format(position) })
     .onConflict((oc) =>
-      oc.column('name')
+      oc
+        .column('name')
         .doUpdateSet({ position: (eb) => eb.ref('excluded.position'), updated_at: sql<Date>`now()` })
         .where('es_checkpoints.position', '<', (eb) => eb.ref('excluded.position')),
     )

@@ -37,7 +37,11 @@ export const classifyRejectedAppend = async (
 };
 
 /** An empty append writes nothing; it only reports whether the expectation holds right now. */
-export const checkExpectation = async (db: Executor, streamId: string, expected: ExpectedVersion): Promise<AppendResult> => {
+export const checkExpectation = async (
+  db: Executor,
+  streamId: string,
+  expected: ExpectedVersion,
+): Promise<AppendResult> => {
   const actual = await streamVersion(db, streamId);
   return ExpectedVersion.matches(expected, actual)
     ? { ok: true, nextVersion: actual, events: [], idempotent: false }

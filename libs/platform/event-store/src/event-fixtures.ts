@@ -16,7 +16,8 @@ export const newEvent = (type = 'ThingHappened', data: unknown = { n: 1 }): NewE
   },
 });
 
-export const newEvents = (n: number, type?: string): NewEvent[] => Array.from({ length: n }, (_, i) => newEvent(type, { i }));
+export const newEvents = (n: number, type?: string): NewEvent[] =>
+  Array.from({ length: n }, (_, i) => newEvent(type, { i }));
 
 /**
  * Backends still connected to `database`. pg-pool's end() resolves before its sockets close, and a
@@ -27,7 +28,9 @@ export const backendsOn = async (adminUrl: string, database: string): Promise<nu
   const c = new Client({ connectionString: adminUrl });
   await c.connect();
   try {
-    const { rows } = await c.query<{ n: string }>('select count(*) as n from pg_stat_activity where datname = $1', [database]);
+    const { rows } = await c.query<{ n: string }>('select count(*) as n from pg_stat_activity where datname = $1', [
+      database,
+    ]);
     return Number(rows[0]!.n);
   } finally {
     await c.end();

@@ -14,17 +14,21 @@ describe('LogPosition', () => {
   });
 
   it('round-trips every position, including ones past 2^53', () => {
-    fc.assert(fc.property(position, (p) => {
-      expect(LogPosition.parse(LogPosition.format(p))).toEqual(p);
-    }));
+    fc.assert(
+      fc.property(position, (p) => {
+        expect(LogPosition.parse(LogPosition.format(p))).toEqual(p);
+      }),
+    );
   });
 
   it('orders formatted strings exactly as the (transaction, position) tuples', () => {
-    fc.assert(fc.property(position, position, (a, b) => {
-      const [fa, fb] = [LogPosition.format(a), LogPosition.format(b)];
-      const byString = fa < fb ? -1 : fa > fb ? 1 : 0;
-      expect(byString).toBe(LogPosition.compare(a, b));
-    }));
+    fc.assert(
+      fc.property(position, position, (a, b) => {
+        const [fa, fb] = [LogPosition.format(a), LogPosition.format(b)];
+        const byString = fa < fb ? -1 : fa > fb ? 1 : 0;
+        expect(byString).toBe(LogPosition.compare(a, b));
+      }),
+    );
     // The case a numeric-unaware order gets wrong: 9 < 10.
     expect(LogPosition.format({ txId: 9n, position: 1n }) < LogPosition.format({ txId: 10n, position: 0n })).toBe(true);
     expect(LogPosition.format({ txId: 5n, position: 9n }) < LogPosition.format({ txId: 5n, position: 10n })).toBe(true);
@@ -38,7 +42,10 @@ describe('LogPosition', () => {
   });
 
   it('reads the position of a recorded event', () => {
-    expect(LogPosition.of({ transactionId: '9007199254740993', globalPosition: '12' })).toEqual({ txId: 9007199254740993n, position: 12n });
+    expect(LogPosition.of({ transactionId: '9007199254740993', globalPosition: '12' })).toEqual({
+      txId: 9007199254740993n,
+      position: 12n,
+    });
   });
 
   it('rejects anything that is not two decimal numbers', () => {

@@ -11,7 +11,11 @@ import { readStream } from './read-stream';
 /** A reader tailing the log the way the relay and projections do: resume after the last event seen. */
 class Tail {
   readonly seen: RecordedEvent[] = [];
-  constructor(private readonly t: TestDatabase, private cursor: LogPosition, private readonly pageSize = 50) {}
+  constructor(
+    private readonly t: TestDatabase,
+    private cursor: LogPosition,
+    private readonly pageSize = 50,
+  ) {}
 
   poll = async (): Promise<number> => {
     const page = await readAllAfter(this.t.db, this.cursor, this.pageSize);
@@ -42,7 +46,10 @@ describe('readAllAfter', () => {
     // pg-pool's end() resolves before its sockets close; a FORCE drop would then kill them mid-close and surface
     // as an unhandled pool 'error'. Let the backends leave first.
     await t.db.destroy();
-    await waitFor(() => backendsOn(ADMIN_DATABASE_URL, t.name), (n) => n === 0);
+    await waitFor(
+      () => backendsOn(ADMIN_DATABASE_URL, t.name),
+      (n) => n === 0,
+    );
     await t.drop();
   });
 
@@ -55,13 +62,19 @@ describe('readAllAfter', () => {
   });
 
   const logOrder = async (): Promise<string[]> =>
-    (await sql<{ event_id: string }>`select event_id from es_events order by transaction_id, global_position`.execute(t.db))
-      .rows.map((r) => r.event_id);
+    (
+      await sql<{ event_id: string }>`select event_id from es_events order by transaction_id, global_position`.execute(
+        t.db,
+      )
+    ).rows.map((r) => r.event_id);
 
   it('pages through the committed log in (transaction, position) order, strictly after the cursor', async () => {
     const from = await lastPosition(t);
     for (let i = 0; i < 4; i++) await appendToStream(t.db, uniqueName('s'), 'Thing', 'no_stream', newEvents(3));
-    const all = await waitFor(() => readAllAfter(t.db, from, 1000), (es) => es.length === 12);
+    const all = await waitFor(
+      () => readAllAfter(t.db, from, 1000),
+      (es) => es.length === 12,
+    );
     const tail = new Tail(t, from, 5);
     await waitFor(tail.poll, (n) => n >= 12);
     expect(tail.seen).toEqual(all);
@@ -74,7 +87,9 @@ describe('readAllAfter', () => {
     const tail = new Tail(t, await lastPosition(t));
     const a = track(await t.db.startTransaction().execute());
     const ra = await appendToStream(a, uniqueName('a'), 'Thing', 'no_stream', newEvents(2));
-    const rb = await t.db.transaction().execute((b) => appendToStream(b, uniqueName('b'), 'Thing', 'no_stream', newEvents(2)));
+    const rb = await t.db
+      .transaction()
+      .execute((b) => appendToStream(b, uniqueName('b'), 'Thing', 'no_stream', newEvents(2)));
     if (!ra.ok || !rb.ok) throw new Error('setup appends failed');
     expect(BigInt(ra.events[0]!.transactionId)).toBeLessThan(BigInt(rb.events[0]!.transactionId));
 
@@ -88,50 +103,59 @@ describe('readAllAfter', () => {
     expect(tail.seen.map((e) => e.eventId)).toEqual([...ra.events, ...rb.events].map((e) => e.eventId));
   });
 
-  it.each([11, 29, 4242])('a tailing reader sees every committed event exactly once, in final log order (seed %i)', async (seed) => {
-    const rnd = prng(seed);
-    const tail = new Tail(t, await lastPosition(t), 7);
-    const committed: string[] = [];
-    const commits: bigint[] = [];
+  it.each([11, 29, 4242])(
+    'a tailing reader sees every committed event exactly once, in final log order (seed %i)',
+    async (seed) => {
+      const rnd = prng(seed);
+      const tail = new Tail(t, await lastPosition(t), 7);
+      const committed: string[] = [];
+      const commits: bigint[] = [];
 
-    // One writer opens its transaction first and commits last, so at least one commit is out of txid order.
-    const slow = track(await t.db.startTransaction().execute());
-    const rs = await appendToStream(slow, uniqueName('slow'), 'Thing', 'no_stream', newEvents(2));
-    if (!rs.ok) throw new Error('setup append failed');
+      // One writer opens its transaction first and commits last, so at least one commit is out of txid order.
+      const slow = track(await t.db.startTransaction().execute());
+      const rs = await appendToStream(slow, uniqueName('slow'), 'Thing', 'no_stream', newEvents(2));
+      if (!rs.ok) throw new Error('setup append failed');
 
-    const writer = async (w: number): Promise<void> => {
-      const streamId = uniqueName(`w${w}`);
-      for (let i = 0; i < 6; i++) {
-        const trx = track(await t.db.startTransaction().execute());
-        const shared = rnd() < 0.3;
-        const r = await appendToStream(trx, shared ? `shared-${seed}` : streamId, 'Thing', 'any', newEvents(1 + Math.floor(rnd() * 3)));
-        await pause(Math.floor(rnd() * 25));
-        if (rnd() < 0.15 || !r.ok) {
-          await trx.rollback().execute();
-          continue;
+      const writer = async (w: number): Promise<void> => {
+        const streamId = uniqueName(`w${w}`);
+        for (let i = 0; i < 6; i++) {
+          const trx = track(await t.db.startTransaction().execute());
+          const shared = rnd() < 0.3;
+          const r = await appendToStream(
+            trx,
+            shared ? `shared-${seed}` : streamId,
+            'Thing',
+            'any',
+            newEvents(1 + Math.floor(rnd() * 3)),
+          );
+          await pause(Math.floor(rnd() * 25));
+          if (rnd() < 0.15 || !r.ok) {
+            await trx.rollback().execute();
+            continue;
+          }
+          await trx.commit().execute();
+          committed.push(...r.events.map((e) => e.eventId));
+          commits.push(BigInt(r.events[0]!.transactionId));
         }
-        await trx.commit().execute();
-        committed.push(...r.events.map((e) => e.eventId));
-        commits.push(BigInt(r.events[0]!.transactionId));
-      }
-    };
-    let writersDone = false;
-    const writing = Promise.all([0, 1, 2, 3].map(writer)).then(async () => {
-      await slow.commit().execute();
-      committed.push(...rs.events.map((e) => e.eventId));
-      commits.push(BigInt(rs.events[0]!.transactionId));
-      writersDone = true;
-    });
-    await waitFor(tail.poll, (n) => writersDone && n >= committed.length, { intervalMs: 3, timeoutMs: 30_000 });
-    await writing;
+      };
+      let writersDone = false;
+      const writing = Promise.all([0, 1, 2, 3].map(writer)).then(async () => {
+        await slow.commit().execute();
+        committed.push(...rs.events.map((e) => e.eventId));
+        commits.push(BigInt(rs.events[0]!.transactionId));
+        writersDone = true;
+      });
+      await waitFor(tail.poll, (n) => writersDone && n >= committed.length, { intervalMs: 3, timeoutMs: 30_000 });
+      await writing;
 
-    expect(commits.some((tx, i) => commits.slice(i + 1).some((later) => later < tx))).toBe(true);
-    const seenIds = tail.seen.map((e) => e.eventId);
-    expect(new Set(seenIds).size).toBe(seenIds.length);
-    expect([...seenIds].sort()).toEqual([...committed].sort());
-    const finalOrder = (await logOrder()).filter((id) => committed.includes(id));
-    expect(seenIds).toEqual(finalOrder);
-  });
+      expect(commits.some((tx, i) => commits.slice(i + 1).some((later) => later < tx))).toBe(true);
+      const seenIds = tail.seen.map((e) => e.eventId);
+      expect(new Set(seenIds).size).toBe(seenIds.length);
+      expect([...seenIds].sort()).toEqual([...committed].sort());
+      const finalOrder = (await logOrder()).filter((id) => committed.includes(id));
+      expect(seenIds).toEqual(finalOrder);
+    },
+  );
 });
 
 const lastPosition = async (t: TestDatabase): Promise<LogPosition> => {

@@ -43,7 +43,10 @@ describe('readStream and streamVersion', () => {
     const full = await readStream(t.db, id);
     const slim = await readStream(t.db, id, { dataKeys: { Page: ['jobId', 'entityType'] } });
     expect(slim.map((e) => e.data)).toEqual([
-      { jobId: 'j1' }, { jobId: 'j1', entityType: 'matters' }, { jobId: 'j1', entityType: 'contacts' }, { jobId: 'j1' },
+      { jobId: 'j1' },
+      { jobId: 'j1', entityType: 'matters' },
+      { jobId: 'j1', entityType: 'contacts' },
+      { jobId: 'j1' },
     ]);
     expect(slim.map(({ data: _d, ...rest }) => rest)).toEqual(full.map(({ data: _d, ...rest }) => rest));
   });

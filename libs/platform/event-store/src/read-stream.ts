@@ -29,11 +29,23 @@ const dataColumn = (dataKeys: ReadStreamOptions['dataKeys']): RawBuilder<unknown
 };
 
 /** The events of one stream in stream order; [] for a stream that does not exist. */
-export const readStream = async (db: Executor, streamId: string, opts: ReadStreamOptions = {}): Promise<RecordedEvent[]> => {
+export const readStream = async (
+  db: Executor,
+  streamId: string,
+  opts: ReadStreamOptions = {},
+): Promise<RecordedEvent[]> => {
   if (opts.types?.length === 0) return [];
   let query = db
     .selectFrom('es_events as e')
-    .select(['e.event_id', 'e.stream_id', 'e.stream_position', 'e.event_type', 'e.event_version', 'e.metadata', 'e.global_position'])
+    .select([
+      'e.event_id',
+      'e.stream_id',
+      'e.stream_position',
+      'e.event_type',
+      'e.event_version',
+      'e.metadata',
+      'e.global_position',
+    ])
     .select([
       dataColumn(opts.dataKeys).as('data'),
       // xid8 has no JavaScript type: read it as text.

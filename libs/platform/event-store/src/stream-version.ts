@@ -9,7 +9,11 @@ export interface StreamVersionOptions {
 }
 
 /** The number of events in a stream (its version); 0 for a stream that does not exist. */
-export const streamVersion = async (db: Executor, streamId: string, opts: StreamVersionOptions = {}): Promise<number> => {
+export const streamVersion = async (
+  db: Executor,
+  streamId: string,
+  opts: StreamVersionOptions = {},
+): Promise<number> => {
   const query = db.selectFrom('es_streams').select('version').where('stream_id', '=', streamId);
   const row = await (opts.forUpdate ? query.forUpdate() : query).executeTakeFirst();
   return Number(row?.version ?? 0);

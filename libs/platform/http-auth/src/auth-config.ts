@@ -60,12 +60,14 @@ export const jwtAuthConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): JwtA
   const alg = env[AuthEnv.Alg] ?? 'HS256';
   if (alg === 'HS256') {
     const secret = Buffer.from(env[AuthEnv.Secret] ?? '', 'utf8');
-    if (secret.length < MIN_SECRET_BYTES) throw new Error(`${AuthEnv.Secret} must be set to at least ${MIN_SECRET_BYTES} bytes for HS256`);
+    if (secret.length < MIN_SECRET_BYTES)
+      throw new Error(`${AuthEnv.Secret} must be set to at least ${MIN_SECRET_BYTES} bytes for HS256`);
     return { ...common, alg, secret };
   }
   if (alg === 'RS256') {
     const jwksUrl = env[AuthEnv.JwksUrl];
-    if (!jwksUrl || !/^https?:\/\//.test(jwksUrl)) throw new Error(`${AuthEnv.JwksUrl} must be an http(s) URL for RS256`);
+    if (!jwksUrl || !/^https?:\/\//.test(jwksUrl))
+      throw new Error(`${AuthEnv.JwksUrl} must be an http(s) URL for RS256`);
     return { ...common, alg, jwksUrl, jwksCacheMs: nonNegative(env, AuthEnv.JwksCacheSeconds, 600) * 1000 };
   }
   throw new Error(`${AuthEnv.Alg} must be HS256 or RS256`);

@@ -74,14 +74,26 @@ describe('HttpAuthModule in a NestJS app (e2e)', () => {
   beforeAll(async () => {
     t = await createTestDatabase();
     const db = t.db.withTables<E2eTables>();
-    await sql`create table e2e_matters (firm_id text not null, matter_id text not null, name text not null, primary key (firm_id, matter_id))`.execute(db);
-    await db.insertInto('e2e_matters').values([
-      { firm_id: 'firm-a', matter_id: 'm-1', name: 'A v. B' },
-      { firm_id: 'firm-b', matter_id: 'm-2', name: 'secret matter of firm B' },
-    ]).execute();
+    await sql`create table e2e_matters (firm_id text not null, matter_id text not null, name text not null, primary key (firm_id, matter_id))`.execute(
+      db,
+    );
+    await db
+      .insertInto('e2e_matters')
+      .values([
+        { firm_id: 'firm-a', matter_id: 'm-1', name: 'A v. B' },
+        { firm_id: 'firm-b', matter_id: 'm-2', name: 'secret matter of firm B' },
+      ])
+      .execute();
 
     @Module({
-      imports: [HttpAuthModule.forRoot({ alg: 'HS256', secret: Buffer.from(SECRET), leewaySeconds: 30, claims: { ...DEFAULT_CLAIMS } })],
+      imports: [
+        HttpAuthModule.forRoot({
+          alg: 'HS256',
+          secret: Buffer.from(SECRET),
+          leewaySeconds: 30,
+          claims: { ...DEFAULT_CLAIMS },
+        }),
+      ],
       controllers: [ProbeController, OpenController],
       providers: [{ provide: DB, useValue: db }],
     })
@@ -107,10 +119,25 @@ describe('HttpAuthModule in a NestJS app (e2e)', () => {
 
   it.each([
     ['a Basic header', 'Basic dXNlcjpwYXNz', 'missing bearer token', 'Bearer'],
-    ['an expired token', `Bearer ${signJwt({ sub: 'u', firm_id: 'f', exp: 1_000 }, { alg: 'HS256', secret: SECRET })}`, 'token expired', INVALID],
+    [
+      'an expired token',
+      `Bearer ${signJwt({ sub: 'u', firm_id: 'f', exp: 1_000 }, { alg: 'HS256', secret: SECRET })}`,
+      'token expired',
+      INVALID,
+    ],
     ['a malformed token', 'Bearer not-a-jwt', 'malformed token', INVALID],
-    ['a token signed with another secret', `Bearer ${signJwt({ sub: 'u', firm_id: 'f', exp: 9e9 }, { alg: 'HS256', secret: 'x'.repeat(40) })}`, 'invalid signature', INVALID],
-    ['a token without firm_id', `Bearer ${signJwt({ sub: 'u', exp: 9e9 }, { alg: 'HS256', secret: SECRET })}`, 'token is missing required claims', INVALID],
+    [
+      'a token signed with another secret',
+      `Bearer ${signJwt({ sub: 'u', firm_id: 'f', exp: 9e9 }, { alg: 'HS256', secret: 'x'.repeat(40) })}`,
+      'invalid signature',
+      INVALID,
+    ],
+    [
+      'a token without firm_id',
+      `Bearer ${signJwt({ sub: 'u', exp: 9e9 }, { alg: 'HS256', secret: SECRET })}`,
+      'token is missing required claims',
+      INVALID,
+    ],
   ])('answers 401 for %s', async (_name, authorization, message, challenge) => {
     const r = await get('/whoami', authorization);
     expect(r).toEqual({ status: 401, body: { statusCode: 401, error: 'Unauthorized', message }, challenge });
@@ -127,12 +154,21 @@ describe('HttpAuthModule in a NestJS app (e2e)', () => {
     expect(await get('/oauth/callback')).toMatchObject({ status: 200, body: { open: true } });
   });
 
-  it('scopes queries to the token\'s firm: another firm\'s matter is a 404 indistinguishable from a missing one', async () => {
-    expect(await get('/matters/m-1', `Bearer ${token()}`)).toMatchObject({ status: 200, body: { matterId: 'm-1', name: 'A v. B' } });
+  it("scopes queries to the token's firm: another firm's matter is a 404 indistinguishable from a missing one", async () => {
+    expect(await get('/matters/m-1', `Bearer ${token()}`)).toMatchObject({
+      status: 200,
+      body: { matterId: 'm-1', name: 'A v. B' },
+    });
     const foreign = await get('/matters/m-2', `Bearer ${token()}`);
     const missing = await get('/matters/m-404', `Bearer ${token()}`);
-    expect(foreign).toMatchObject({ status: 404, body: { statusCode: 404, error: 'Not Found', message: 'matter not found' } });
+    expect(foreign).toMatchObject({
+      status: 404,
+      body: { statusCode: 404, error: 'Not Found', message: 'matter not found' },
+    });
     expect(foreign.body).toEqual(missing.body);
-    expect(await get('/matters/m-2', `Bearer ${token({ firm_id: 'firm-b' })}`)).toMatchObject({ status: 200, body: { matterId: 'm-2' } });
+    expect(await get('/matters/m-2', `Bearer ${token({ firm_id: 'firm-b' })}`)).toMatchObject({
+      status: 200,
+      body: { matterId: 'm-2' },
+    });
   });
 });

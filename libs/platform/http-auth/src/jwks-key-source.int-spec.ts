@@ -42,8 +42,14 @@ describe('JwksKeySource against a local JWKS server', () => {
   const source = () => new JwksKeySource({ url, cacheMs: 60_000, minRefetchMs: 5_000, now: () => clock });
 
   it('verifies RS256 tokens end to end, fetching the set once for concurrent lookups', async () => {
-    const v = createJwtVerifier({ alg: 'RS256', jwksUrl: url, jwksCacheMs: 60_000, leewaySeconds: 30, claims: { ...DEFAULT_CLAIMS } }, source());
-    const token = signJwt({ sub: 'u', firm_id: 'f', exp: Date.now() / 1000 + 60 }, { alg: 'RS256', privateKey: k1.privateKey, kid: 'k1' });
+    const v = createJwtVerifier(
+      { alg: 'RS256', jwksUrl: url, jwksCacheMs: 60_000, leewaySeconds: 30, claims: { ...DEFAULT_CLAIMS } },
+      source(),
+    );
+    const token = signJwt(
+      { sub: 'u', firm_id: 'f', exp: Date.now() / 1000 + 60 },
+      { alg: 'RS256', privateKey: k1.privateKey, kid: 'k1' },
+    );
     const results = await Promise.all(Array.from({ length: 10 }, () => v.verify(token)));
     expect(results.every((r) => r.ok)).toBe(true);
     expect(fetches).toBe(1);
@@ -77,8 +83,15 @@ describe('JwksKeySource against a local JWKS server', () => {
 
   it('fetches at most once per interval however many unknown-kid tokens arrive, and keeps verifying with the last good set while the JWKS fails', async () => {
     const s = source();
-    const v = createJwtVerifier({ alg: 'RS256', jwksUrl: url, jwksCacheMs: 60_000, leewaySeconds: 30, claims: { ...DEFAULT_CLAIMS } }, s);
-    const sign = (key: typeof k1, kid: string) => signJwt({ sub: 'u', firm_id: 'f', exp: Date.now() / 1000 + 60 }, { alg: 'RS256', privateKey: key.privateKey, kid });
+    const v = createJwtVerifier(
+      { alg: 'RS256', jwksUrl: url, jwksCacheMs: 60_000, leewaySeconds: 30, claims: { ...DEFAULT_CLAIMS } },
+      s,
+    );
+    const sign = (key: typeof k1, kid: string) =>
+      signJwt(
+        { sub: 'u', firm_id: 'f', exp: Date.now() / 1000 + 60 },
+        { alg: 'RS256', privateKey: key.privateKey, kid },
+      );
     expect((await v.verify(sign(k1, 'k1'))).ok).toBe(true);
     clock += 5_000;
     answer = { status: 500, body: {} };
@@ -93,7 +106,15 @@ describe('JwksKeySource against a local JWKS server', () => {
   it('ignores keys it must not use: weak, encryption-only, other algorithms', async () => {
     answer = {
       status: 200,
-      body: { keys: [jwk(weak, 'weak'), jwk(k1, 'enc', { use: 'enc' }), jwk(k2, 'ps', { alg: 'PS256' }), { kty: 'oct', k: 'AAAA', kid: 'oct' }, jwk(k1, 'k1')] },
+      body: {
+        keys: [
+          jwk(weak, 'weak'),
+          jwk(k1, 'enc', { use: 'enc' }),
+          jwk(k2, 'ps', { alg: 'PS256' }),
+          { kty: 'oct', k: 'AAAA', kid: 'oct' },
+          jwk(k1, 'k1'),
+        ],
+      },
     };
     const s = source();
     for (const kid of ['weak', 'enc', 'ps', 'oct']) expect((await s.getKey(kid)).kind).toBe('unknown_kid');

@@ -8,8 +8,18 @@ import { signJwt } from './sign-jwt';
 const SECRET = 'a-shared-secret-of-at-least-32-bytes!!';
 const NOW = Date.UTC(2026, 10, 23, 12, 0, 0);
 const nowS = NOW / 1000;
-const hsConfig: JwtAuthConfig = { alg: 'HS256', secret: Buffer.from(SECRET), leewaySeconds: 30, claims: { ...DEFAULT_CLAIMS } };
-const claims = (extra: Record<string, unknown> = {}) => ({ sub: 'user-1', firm_id: 'firm-1', exp: nowS + 300, ...extra });
+const hsConfig: JwtAuthConfig = {
+  alg: 'HS256',
+  secret: Buffer.from(SECRET),
+  leewaySeconds: 30,
+  claims: { ...DEFAULT_CLAIMS },
+};
+const claims = (extra: Record<string, unknown> = {}) => ({
+  sub: 'user-1',
+  firm_id: 'firm-1',
+  exp: nowS + 300,
+  ...extra,
+});
 const hs = (payload: Record<string, unknown>, header: Record<string, unknown> = {}) =>
   signJwt(payload, { alg: 'HS256', secret: SECRET }, header);
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
@@ -20,8 +30,15 @@ const otherRsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const staticKeys = (keys: Record<string, KeyObject>): KeySource => ({
   getKey: async (kid) => (kid && keys[kid] ? { kind: 'found', key: keys[kid]! } : { kind: 'unknown_kid' }),
 });
-const rsConfig: JwtAuthConfig = { alg: 'RS256', jwksUrl: 'http://unused', jwksCacheMs: 0, leewaySeconds: 30, claims: { ...DEFAULT_CLAIMS } };
-const rs = (payload: Record<string, unknown>, key = rsa.privateKey, kid = 'k1') => signJwt(payload, { alg: 'RS256', privateKey: key, kid });
+const rsConfig: JwtAuthConfig = {
+  alg: 'RS256',
+  jwksUrl: 'http://unused',
+  jwksCacheMs: 0,
+  leewaySeconds: 30,
+  claims: { ...DEFAULT_CLAIMS },
+};
+const rs = (payload: Record<string, unknown>, key = rsa.privateKey, kid = 'k1') =>
+  signJwt(payload, { alg: 'RS256', privateKey: key, kid });
 
 describe('createJwtVerifier (HS256)', () => {
   const v = createJwtVerifier(hsConfig);
@@ -54,8 +71,13 @@ describe('createJwtVerifier (HS256)', () => {
   it('rejects a bad signature, another secret, and a tampered payload', async () => {
     const good = hs(claims());
     const [h, , s] = good.split('.');
-    expect(await v.verify(`${h}.${b64(claims({ firm_id: 'firm-2' }))}.${s}`, NOW)).toEqual({ ok: false, reason: 'invalid_signature' });
-    expect(await v.verify(signJwt(claims(), { alg: 'HS256', secret: 'another-secret-of-at-least-32-bytes!' }), NOW)).toEqual({ ok: false, reason: 'invalid_signature' });
+    expect(await v.verify(`${h}.${b64(claims({ firm_id: 'firm-2' }))}.${s}`, NOW)).toEqual({
+      ok: false,
+      reason: 'invalid_signature',
+    });
+    expect(
+      await v.verify(signJwt(claims(), { alg: 'HS256', secret: 'another-secret-of-at-least-32-bytes!' }), NOW),
+    ).toEqual({ ok: false, reason: 'invalid_signature' });
     expect(await v.verify(`${good.slice(0, -2)}AA`, NOW)).toEqual({ ok: false, reason: 'invalid_signature' });
   });
 
@@ -86,9 +108,18 @@ describe('createJwtVerifier (HS256)', () => {
   it('checks issuer and audience when configured', async () => {
     const strict = createJwtVerifier({ ...hsConfig, issuer: 'https://gw', audience: 'clio-sync' });
     expect((await strict.verify(hs(claims({ iss: 'https://gw', aud: ['x', 'clio-sync'] })), NOW)).ok).toBe(true);
-    expect(await strict.verify(hs(claims({ iss: 'https://evil', aud: 'clio-sync' })), NOW)).toEqual({ ok: false, reason: 'wrong_issuer' });
-    expect(await strict.verify(hs(claims({ iss: 'https://gw', aud: 'other' })), NOW)).toEqual({ ok: false, reason: 'wrong_audience' });
-    expect(await strict.verify(hs(claims({ iss: 'https://gw' })), NOW)).toEqual({ ok: false, reason: 'wrong_audience' });
+    expect(await strict.verify(hs(claims({ iss: 'https://evil', aud: 'clio-sync' })), NOW)).toEqual({
+      ok: false,
+      reason: 'wrong_issuer',
+    });
+    expect(await strict.verify(hs(claims({ iss: 'https://gw', aud: 'other' })), NOW)).toEqual({
+      ok: false,
+      reason: 'wrong_audience',
+    });
+    expect(await strict.verify(hs(claims({ iss: 'https://gw' })), NOW)).toEqual({
+      ok: false,
+      reason: 'wrong_audience',
+    });
   });
 
   it('has a clear message for every failure', () => {
@@ -105,13 +136,19 @@ describe('createJwtVerifier (RS256)', () => {
   const v = createJwtVerifier(rsConfig, staticKeys({ k1: rsa.publicKey }));
 
   it('accepts a token signed by the key its kid names', async () => {
-    expect(await v.verify(rs(claims()), NOW)).toMatchObject({ ok: true, principal: { firmId: 'firm-1', userId: 'user-1' } });
+    expect(await v.verify(rs(claims()), NOW)).toMatchObject({
+      ok: true,
+      principal: { firmId: 'firm-1', userId: 'user-1' },
+    });
   });
 
   it('rejects another key, an unknown kid, and a non-string kid', async () => {
     expect(await v.verify(rs(claims(), otherRsa.privateKey), NOW)).toEqual({ ok: false, reason: 'invalid_signature' });
     expect(await v.verify(rs(claims(), rsa.privateKey, 'k9'), NOW)).toEqual({ ok: false, reason: 'invalid_signature' });
-    expect(await v.verify(signJwt(claims(), { alg: 'RS256', privateKey: rsa.privateKey }, { kid: 5 }), NOW)).toEqual({ ok: false, reason: 'malformed' });
+    expect(await v.verify(signJwt(claims(), { alg: 'RS256', privateKey: rsa.privateKey }, { kid: 5 }), NOW)).toEqual({
+      ok: false,
+      reason: 'malformed',
+    });
   });
 
   it('is immune to alg confusion: HS256 signed with the RSA public key as the secret is refused', async () => {
@@ -134,16 +171,28 @@ describe('createJwtVerifier (RS256)', () => {
 
 describe('jwtAuthConfigFromEnv', () => {
   it('reads HS256 and RS256 settings', () => {
-    expect(jwtAuthConfigFromEnv({ AUTH_JWT_SECRET: SECRET, AUTH_JWT_ISSUER: 'gw' })).toMatchObject({ alg: 'HS256', issuer: 'gw', leewaySeconds: 30 });
-    expect(jwtAuthConfigFromEnv({ AUTH_JWT_ALG: 'RS256', AUTH_JWKS_URL: 'https://idp/jwks.json', AUTH_JWKS_CACHE_SECONDS: '60' }))
-      .toMatchObject({ alg: 'RS256', jwksUrl: 'https://idp/jwks.json', jwksCacheMs: 60_000 });
+    expect(jwtAuthConfigFromEnv({ AUTH_JWT_SECRET: SECRET, AUTH_JWT_ISSUER: 'gw' })).toMatchObject({
+      alg: 'HS256',
+      issuer: 'gw',
+      leewaySeconds: 30,
+    });
+    expect(
+      jwtAuthConfigFromEnv({
+        AUTH_JWT_ALG: 'RS256',
+        AUTH_JWKS_URL: 'https://idp/jwks.json',
+        AUTH_JWKS_CACHE_SECONDS: '60',
+      }),
+    ).toMatchObject({ alg: 'RS256', jwksUrl: 'https://idp/jwks.json', jwksCacheMs: 60_000 });
   });
 
   it.each([
     [{ AUTH_JWT_SECRET: 'short' }, 'AUTH_JWT_SECRET must be set to at least 32 bytes for HS256'],
     [{ AUTH_JWT_ALG: 'RS256' }, 'AUTH_JWKS_URL must be an http(s) URL for RS256'],
     [{ AUTH_JWT_ALG: 'none' }, 'AUTH_JWT_ALG must be HS256 or RS256'],
-    [{ AUTH_JWT_SECRET: SECRET, AUTH_JWT_LEEWAY_SECONDS: '-1' }, 'AUTH_JWT_LEEWAY_SECONDS must be a non-negative number of seconds'],
+    [
+      { AUTH_JWT_SECRET: SECRET, AUTH_JWT_LEEWAY_SECONDS: '-1' },
+      'AUTH_JWT_LEEWAY_SECONDS must be a non-negative number of seconds',
+    ],
   ])('fails fast on %o, naming the variable but not its value', (env, message) => {
     expect(() => jwtAuthConfigFromEnv(env)).toThrow(new Error(message));
   });

@@ -54,13 +54,15 @@ const principalOf = (payload: JWTPayload, config: JwtAuthConfig): VerifyResult =
 };
 
 /** The RS256 key of a token's `kid`, from the key source; every miss becomes a KeyRefused with its reason. */
-const rsaKeyFor = (keys: KeySource): JWTVerifyGetKey => async (header) => {
-  if (header.kid !== undefined && typeof header.kid !== 'string') throw new KeyRefused(AuthFailure.Malformed);
-  const found = await keys.getKey(header.kid);
-  if (found.kind === 'unavailable') throw new KeyRefused(AuthFailure.KeysUnavailable);
-  if (found.kind === 'unknown_kid') throw new KeyRefused(AuthFailure.InvalidSignature);
-  return found.key;
-};
+const rsaKeyFor =
+  (keys: KeySource): JWTVerifyGetKey =>
+  async (header) => {
+    if (header.kid !== undefined && typeof header.kid !== 'string') throw new KeyRefused(AuthFailure.Malformed);
+    const found = await keys.getKey(header.kid);
+    if (found.kind === 'unavailable') throw new KeyRefused(AuthFailure.KeysUnavailable);
+    if (found.kind === 'unknown_kid') throw new KeyRefused(AuthFailure.InvalidSignature);
+    return found.key;
+  };
 
 /**
  * Verifies gateway JWTs with `jose`, pinned to exactly one algorithm by configuration: a token whose header names
@@ -98,7 +100,8 @@ export const createJwtVerifier = (config: JwtAuthConfig, keySource?: KeySource):
       };
       try {
         // Two calls rather than a union of keys: jose types a key and a key function apart.
-        const { payload } = typeof key === 'function' ? await jwtVerify(token, key, options) : await jwtVerify(token, key, options);
+        const { payload } =
+          typeof key === 'function' ? await jwtVerify(token, key, options) : await jwtVerify(token, key, options);
         return principalOf(payload, config);
       } catch (e) {
         return fail(reasonOf(e));

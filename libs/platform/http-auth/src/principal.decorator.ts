@@ -9,7 +9,11 @@ const requirePrincipal = (ctx: ExecutionContext): PrincipalValue => {
 };
 
 /** Injects the verified {@link PrincipalValue} (firm id, user id, expiry) of the request. */
-export const Principal = createParamDecorator((_data: unknown, ctx: ExecutionContext): PrincipalValue => requirePrincipal(ctx));
+export const Principal = createParamDecorator((_data: unknown, ctx: ExecutionContext): PrincipalValue =>
+  requirePrincipal(ctx),
+);
 
 /** Injects the verified firm id: pass it to every query (see scopedToFirm). */
-export const FirmId = createParamDecorator((_data: unknown, ctx: ExecutionContext): string => requirePrincipal(ctx).firmId);
+export const FirmId = createParamDecorator(
+  (_data: unknown, ctx: ExecutionContext): string => requirePrincipal(ctx).firmId,
+);

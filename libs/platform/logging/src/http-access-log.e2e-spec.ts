@@ -33,22 +33,39 @@ describe('httpAccessLog (e2e, a real HTTP server)', () => {
   beforeEach(() => raw.splice(0));
 
   const waitForLines = async (n: number): Promise<void> => {
-    for (const deadline = Date.now() + 5_000; raw.length < n && Date.now() < deadline; ) await new Promise((r) => setImmediate(r));
+    for (const deadline = Date.now() + 5_000; raw.length < n && Date.now() < deadline;)
+      await new Promise((r) => setImmediate(r));
   };
 
   it('logs method, redacted URL and status with the request id and trace ids, and never a header or a query secret', async () => {
     await fetch(`${base}/connections/clio/callback?code=oauth-code-123&state=v1.state-456&region=us`, {
-      headers: { authorization: 'Bearer jwt-789', cookie: 'sid=cookie-000', 'x-request-id': 'req-1', traceparent: `00-${TRACE_ID}-${SPAN_ID}-01` },
+      headers: {
+        authorization: 'Bearer jwt-789',
+        cookie: 'sid=cookie-000',
+        'x-request-id': 'req-1',
+        traceparent: `00-${TRACE_ID}-${SPAN_ID}-01`,
+      },
     });
     await waitForLines(2);
     const all = raw.join('');
     for (const s of ['oauth-code-123', 'state-456', 'jwt-789', 'cookie-000']) expect(all).not.toContain(s);
     const [handler, accessLine] = lines();
-    expect(handler).toMatchObject({ msg: 'handler ran', seenRequestId: 'req-1', correlationId: 'req-1', traceId: TRACE_ID, spanId: SPAN_ID });
+    expect(handler).toMatchObject({
+      msg: 'handler ran',
+      seenRequestId: 'req-1',
+      correlationId: 'req-1',
+      traceId: TRACE_ID,
+      spanId: SPAN_ID,
+    });
     expect(accessLine).toMatchObject({
-      msg: 'request completed', level: 30, correlationId: 'req-1', traceId: TRACE_ID, requestId: 'req-1',
+      msg: 'request completed',
+      level: 30,
+      correlationId: 'req-1',
+      traceId: TRACE_ID,
+      requestId: 'req-1',
       req: { method: 'GET', url: `/connections/clio/callback?code=${REDACTED}&state=${REDACTED}&region=us` },
-      res: { statusCode: 200 }, responseTime: expect.any(Number),
+      res: { statusCode: 200 },
+      responseTime: expect.any(Number),
     });
     expect(accessLine!['req']).not.toHaveProperty('headers');
   });

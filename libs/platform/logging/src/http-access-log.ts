@@ -19,7 +19,11 @@ type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) 
 /** Express keeps the URL before routing in `originalUrl`. */
 type RoutedRequest = IncomingMessage & { originalUrl?: string };
 
-const accessLogRequest = (r: RoutedRequest): AccessLogRequest => ({ id: r.id, method: r.method, url: redactUrl(r.originalUrl ?? r.url ?? '') });
+const accessLogRequest = (r: RoutedRequest): AccessLogRequest => ({
+  id: r.id,
+  method: r.method,
+  url: redactUrl(r.originalUrl ?? r.url ?? ''),
+});
 const accessLogResponse = (r: ServerResponse): { statusCode: number } => ({ statusCode: r.statusCode });
 
 /**
@@ -44,6 +48,8 @@ export const httpAccessLog = (logger: Logger): Middleware => {
     req.headers[REQUEST_ID_HEADER] = id;
     const traceparent = req.headers['traceparent'];
     const sc = typeof traceparent === 'string' ? parseTraceparent(traceparent) : undefined;
-    withLogContext({ correlationId: id, ...(sc ? { traceId: sc.traceId, spanId: sc.spanId } : {}) }, () => log(req, res, next));
+    withLogContext({ correlationId: id, ...(sc ? { traceId: sc.traceId, spanId: sc.spanId } : {}) }, () =>
+      log(req, res, next),
+    );
   };
 };

@@ -18,7 +18,8 @@ const storage = new AsyncLocalStorage<LogContext>();
  */
 export const withLogContext = <T>(ctx: LogContext, fn: () => T): T => {
   const merged: LogContext = { ...storage.getStore() };
-  for (const [k, v] of Object.entries(ctx) as Array<[keyof LogContext, string | undefined]>) if (v !== undefined) merged[k] = v;
+  for (const [k, v] of Object.entries(ctx) as Array<[keyof LogContext, string | undefined]>)
+    if (v !== undefined) merged[k] = v;
   return storage.run(merged, fn);
 };
 

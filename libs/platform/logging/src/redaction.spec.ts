@@ -8,7 +8,9 @@ describe('redactUrl', () => {
   });
 
   it('matches parameter names case-insensitively and percent-encoded, and leaves URLs without a query alone', () => {
-    expect(redactUrl('/x?Access_Token=t1&%63ode=c1&region=us')).toBe(`/x?Access_Token=${REDACTED}&%63ode=${REDACTED}&region=us`);
+    expect(redactUrl('/x?Access_Token=t1&%63ode=c1&region=us')).toBe(
+      `/x?Access_Token=${REDACTED}&%63ode=${REDACTED}&region=us`,
+    );
     expect(redactUrl('/health/ready')).toBe('/health/ready');
     expect(redactUrl('/x?token')).toBe(`/x?token=${REDACTED}`);
   });

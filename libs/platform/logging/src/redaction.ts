@@ -33,7 +33,8 @@ export const SECRET_KEYS = [
 export const REDACTED = '[redacted]';
 
 const segment = (key: string): string => (/^[A-Za-z_$][\w$]*$/.test(key) ? key : `["${key}"]`);
-const join = (prefix: string, key: string): string => (segment(key).startsWith('[') ? `${prefix}${segment(key)}` : `${prefix}.${key}`);
+const join = (prefix: string, key: string): string =>
+  segment(key).startsWith('[') ? `${prefix}${segment(key)}` : `${prefix}.${key}`;
 
 /** pino `redact.paths` for every secret key at depth 0, 1 and 2. */
 export const REDACT_PATHS: readonly string[] = SECRET_KEYS.flatMap((k) => [segment(k), join('*', k), join('*.*', k)]);
@@ -47,12 +48,15 @@ const SECRET_PARAMS = new Set(SECRET_KEYS.map((k) => k.toLowerCase()));
 export const redactUrl = (url: string): string => {
   const q = url.indexOf('?');
   if (q < 0) return url;
-  const params = url.slice(q + 1).split('&').map((pair) => {
-    const eq = pair.indexOf('=');
-    const name = eq < 0 ? pair : pair.slice(0, eq);
-    const decoded = safeDecode(name).toLowerCase();
-    return SECRET_PARAMS.has(decoded) ? `${name}=${REDACTED}` : pair;
-  });
+  const params = url
+    .slice(q + 1)
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      const name = eq < 0 ? pair : pair.slice(0, eq);
+      const decoded = safeDecode(name).toLowerCase();
+      return SECRET_PARAMS.has(decoded) ? `${name}=${REDACTED}` : pair;
+    });
   return `${url.slice(0, q)}?${params.join('&')}`;
 };
 

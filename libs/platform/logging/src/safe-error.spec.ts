@@ -2,7 +2,9 @@ import { MAX_FRAMES, safeErrorFields } from './safe-error';
 
 describe('safeErrorFields', () => {
   it('keeps class, stable code and frame locations, drops a multi-line message', () => {
-    const e = Object.assign(new RangeError('first line\nAuthorization: Bearer abc\n  still the message'), { code: '08006' });
+    const e = Object.assign(new RangeError('first line\nAuthorization: Bearer abc\n  still the message'), {
+      code: '08006',
+    });
     const f = safeErrorFields(e);
     expect(JSON.stringify(f)).not.toContain('abc');
     expect(JSON.stringify(f)).not.toContain('message');

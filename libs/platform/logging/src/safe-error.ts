@@ -19,7 +19,11 @@ const STABLE_CODE = /^[A-Za-z0-9_.-]{1,64}$/;
 export const safeErrorFields = (e: unknown): SafeErrorFields => {
   if (!(e instanceof Error)) return { type: e === null ? 'null' : typeof e };
   const code = (e as { code?: unknown }).code;
-  const frames = (e.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)).slice(0, MAX_FRAMES).map((l) => l.trim());
+  const frames = (e.stack ?? '')
+    .split('\n')
+    .filter((l) => /^\s+at /.test(l))
+    .slice(0, MAX_FRAMES)
+    .map((l) => l.trim());
   return {
     type: e.name,
     ...(typeof code === 'string' && STABLE_CODE.test(code) ? { errCode: code } : {}),

@@ -20,7 +20,12 @@ export type { MessageContext, MessageHandler } from './consumer/message-handler'
 export { createConsumerRunner } from './consumer/consumer-runner';
 export { startTypedConsumers, typedConsumerOptions } from './consumer/typed-consumers';
 export type { TypedConsumer } from './consumer/typed-consumers';
-export type { ConsumerFaults, ConsumerRunner, ConsumerRunnerOptions, ConsumerRunnerStats } from './consumer/consumer-runner';
+export type {
+  ConsumerFaults,
+  ConsumerRunner,
+  ConsumerRunnerOptions,
+  ConsumerRunnerStats,
+} from './consumer/consumer-runner';
 export type { RetryPolicy } from './consumer/settlement';
 export { messagingMigrations } from './schema/messaging-migrations';
 export type { MessagingTables } from './schema/messaging.tables';

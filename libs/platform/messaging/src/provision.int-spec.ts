@@ -25,7 +25,12 @@ describe('provision', () => {
     expect(first.consumers).toEqual([{ name: 'projector', action: 'created' }]);
 
     const events = await jsm.streams.info(topology.streams.events.name);
-    expect(events.config).toMatchObject({ subjects: [`${id}.events.>`], storage: 'file', retention: 'limits', duplicate_window: nanos(120_000) });
+    expect(events.config).toMatchObject({
+      subjects: [`${id}.events.>`],
+      storage: 'file',
+      retention: 'limits',
+      duplicate_window: nanos(120_000),
+    });
     const c = await jsm.consumers.info(topology.streams.events.name, 'projector');
     expect(c.config).toMatchObject({
       ack_policy: AckPolicy.Explicit,

@@ -64,7 +64,10 @@ const ensureConsumer = async (jsm: JetStreamManager, spec: ConsumerSpec): Promis
   const fixed = { ack_policy, deliver_policy, replay_policy } as const;
   for (const [key, want] of Object.entries(fixed)) {
     const have = current.config[key as keyof typeof fixed];
-    if (have !== want) throw new Error(`consumer ${spec.name}: ${key} is ${have} on the server, config says ${want}; it cannot be updated`);
+    if (have !== want)
+      throw new Error(
+        `consumer ${spec.name}: ${key} is ${have} on the server, config says ${want}; it cannot be updated`,
+      );
   }
   await jsm.consumers.update(spec.stream, spec.name, update);
   return 'updated';

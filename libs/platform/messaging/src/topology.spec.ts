@@ -18,7 +18,10 @@ describe('defineTopology', () => {
   });
 
   it('gives each consumer explicit ack, ack wait, max deliver (plus one spare), a backoff, and a filter', () => {
-    const t = defineTopology({ replicas: 3, consumers: [{ name: 'projector', filterSubject: 'sf.events.*.SyncRequested', maxDeliver: 3 }] });
+    const t = defineTopology({
+      replicas: 3,
+      consumers: [{ name: 'projector', filterSubject: 'sf.events.*.SyncRequested', maxDeliver: 3 }],
+    });
     const c = t.consumers[0]!;
     expect(t.streams.events.num_replicas).toBe(3);
     expect(c).toMatchObject({ name: 'projector', stream: 'SF_EVENTS', maxDeliver: 3, ackWaitMs: 30_000 });
@@ -34,7 +37,12 @@ describe('defineTopology', () => {
   });
 
   it('moves every subject into a test namespace and uses the given stream names', () => {
-    const t = defineTopology({ namespace: 't_1', eventsStream: 'E1', deadLetterStream: 'D1', consumers: [{ name: 'c' }] });
+    const t = defineTopology({
+      namespace: 't_1',
+      eventsStream: 'E1',
+      deadLetterStream: 'D1',
+      consumers: [{ name: 'c' }],
+    });
     expect(t.streams.events).toMatchObject({ name: 'E1', subjects: ['t_1.events.>'] });
     expect(t.streams.deadLetters).toMatchObject({ name: 'D1', subjects: ['t_1.dlq.>'] });
     expect(t.consumers[0]!.config.filter_subject).toBe('t_1.events.>');
@@ -43,8 +51,12 @@ describe('defineTopology', () => {
   });
 
   it('rejects settings nats-server would refuse, at startup', () => {
-    expect(() => defineTopology({ consumers: [{ name: 'c', maxDeliver: 2, ackWaitMs: 1, backoffMs: [1, 2, 3] }] })).toThrow(/more steps/);
-    expect(() => defineTopology({ consumers: [{ name: 'c', ackWaitMs: 1_000, backoffMs: [2_000] }] })).toThrow(/backoff\[0\]/);
+    expect(() =>
+      defineTopology({ consumers: [{ name: 'c', maxDeliver: 2, ackWaitMs: 1, backoffMs: [1, 2, 3] }] }),
+    ).toThrow(/more steps/);
+    expect(() => defineTopology({ consumers: [{ name: 'c', ackWaitMs: 1_000, backoffMs: [2_000] }] })).toThrow(
+      /backoff\[0\]/,
+    );
     expect(() => defineTopology({ consumers: [{ name: 'a.b' }] })).toThrow(/invalid consumer name/);
     expect(() => defineTopology({ duplicateWindowMs: 60_000, eventsMaxAgeMs: 30_000 })).toThrow(/duplicate window/);
     expect(() => rebaseSubject('t', 'other.events.>')).toThrow(/outside/);
@@ -53,7 +65,14 @@ describe('defineTopology', () => {
 
 describe('topologyOptionsFromEnv', () => {
   it('reads namespace, stream names and replicas, and rejects a bad replica count', () => {
-    expect(topologyOptionsFromEnv({ SF_NATS_NAMESPACE: 'x', SF_EVENTS_STREAM: 'E', SF_DLQ_STREAM: 'D', SF_NATS_REPLICAS: '3' })).toEqual({
+    expect(
+      topologyOptionsFromEnv({
+        SF_NATS_NAMESPACE: 'x',
+        SF_EVENTS_STREAM: 'E',
+        SF_DLQ_STREAM: 'D',
+        SF_NATS_REPLICAS: '3',
+      }),
+    ).toEqual({
       namespace: 'x',
       eventsStream: 'E',
       deadLetterStream: 'D',

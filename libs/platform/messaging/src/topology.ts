@@ -90,7 +90,8 @@ export const TOPOLOGY_DEFAULTS = {
 
 /** Moves a production subject (`sf.…`) into `namespace` (`<namespace>.…`). */
 export const rebaseSubject = (namespace: string, subject: string): string => {
-  if (!subject.startsWith(`${DEFAULT_NAMESPACE}.`)) throw new Error(`subject outside the ${DEFAULT_NAMESPACE} namespace: ${subject}`);
+  if (!subject.startsWith(`${DEFAULT_NAMESPACE}.`))
+    throw new Error(`subject outside the ${DEFAULT_NAMESPACE} namespace: ${subject}`);
   return namespace === DEFAULT_NAMESPACE ? subject : `${namespace}${subject.slice(DEFAULT_NAMESPACE.length)}`;
 };
 
@@ -113,7 +114,8 @@ const consumer = (namespace: string, streamName: string, o: ConsumerOptions): Co
   if (!/^[A-Za-z0-9_-]+$/.test(o.name)) throw new Error(`invalid consumer name: ${o.name}`);
   if (maxDeliver < 1) throw new Error(`consumer ${o.name}: maxDeliver must be >= 1`);
   if (backoffMs.length > maxDeliver) throw new Error(`consumer ${o.name}: backoff has more steps than maxDeliver`);
-  if (backoffMs.length > 0 && backoffMs[0] !== ackWaitMs) throw new Error(`consumer ${o.name}: backoff[0] must equal ackWaitMs`);
+  if (backoffMs.length > 0 && backoffMs[0] !== ackWaitMs)
+    throw new Error(`consumer ${o.name}: backoff[0] must equal ackWaitMs`);
   return {
     name: o.name,
     stream: streamName,
@@ -142,7 +144,8 @@ export const defineTopology = (o: TopologyOptions = {}): Topology => {
   const eventsName = o.eventsStream ?? StreamName.Events;
   const eventsMaxAgeMs = o.eventsMaxAgeMs ?? TOPOLOGY_DEFAULTS.eventsMaxAgeMs;
   const deadLetterMaxAgeMs = o.deadLetterMaxAgeMs ?? TOPOLOGY_DEFAULTS.deadLetterMaxAgeMs;
-  if (dupMs > Math.min(eventsMaxAgeMs, deadLetterMaxAgeMs)) throw new Error('duplicate window longer than a stream max age');
+  if (dupMs > Math.min(eventsMaxAgeMs, deadLetterMaxAgeMs))
+    throw new Error('duplicate window longer than a stream max age');
   return {
     namespace,
     streams: {

@@ -30,7 +30,13 @@ describe('RowCache', () => {
 
   it('starts over instead of growing past its bound', () => {
     const c = make(2);
-    c.advance([{ id: 'a', job: null, n: 1 }, { id: 'b', job: null, n: 1 }], at(1n));
+    c.advance(
+      [
+        { id: 'a', job: null, n: 1 },
+        { id: 'b', job: null, n: 1 },
+      ],
+      at(1n),
+    );
     c.advance([{ id: 'c', job: null, n: 1 }], at(2n));
     expect([c.get('a'), c.get('b'), c.get('c')?.id]).toEqual([undefined, undefined, 'c']);
   });

@@ -35,7 +35,11 @@ const recordingTracer: Tracer = {
       kind: options.kind,
       attributes: { ...options.attributes },
       parent,
-      context: { traceId: parent?.traceId ?? randomBytes(16).toString('hex'), spanId: randomBytes(8).toString('hex'), traceFlags: 1 },
+      context: {
+        traceId: parent?.traceId ?? randomBytes(16).toString('hex'),
+        spanId: randomBytes(8).toString('hex'),
+        traceFlags: 1,
+      },
       ended: false,
     };
     recorded.push(r);
@@ -94,7 +98,12 @@ describe('messaging spans', () => {
   });
 
   it('names the process span after the consumer and marks failures with a low-cardinality error.type', () => {
-    const span = startProcessSpan({ ...fields, destinationTemplate: 'projector', consumer: 'projector', deliveryCount: 2 });
+    const span = startProcessSpan({
+      ...fields,
+      destinationTemplate: 'projector',
+      consumer: 'projector',
+      deliveryCount: 2,
+    });
     endSpan(span, { type: 'retry' });
     expect(recorded[0]).toMatchObject({
       name: 'process projector',

@@ -1,4 +1,12 @@
-import { SpanKind, SpanStatusCode, trace, type Attributes, type Context, type Span, type Tracer } from '@opentelemetry/api';
+import {
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  type Attributes,
+  type Context,
+  type Span,
+  type Tracer,
+} from '@opentelemetry/api';
 import { MESSAGING_SYSTEM, MessagingAttr, MessagingOperation, MessagingOperationType } from './semconv';
 
 const TRACER_NAME = '@sf/messaging';

@@ -1,7 +1,14 @@
 import { ROOT_CONTEXT, trace, TraceFlags } from '@opentelemetry/api';
 import { headers } from '@nats-io/nats-core';
 import { natsHeadersGetter, natsHeadersSetter } from './nats-headers-carrier';
-import { contextFromHeaders, contextFromTrace, extractTrace, injectTrace, parseTraceparent, traceFromContext } from './trace-context';
+import {
+  contextFromHeaders,
+  contextFromTrace,
+  extractTrace,
+  injectTrace,
+  parseTraceparent,
+  traceFromContext,
+} from './trace-context';
 
 const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
 const SPAN_ID = '00f067aa0ba902b7';
@@ -49,7 +56,12 @@ describe('OTel contexts without an SDK', () => {
     const ctx = contextFromHeaders(h);
     const span = trace.getTracer('test').startSpan('child', {}, ctx);
     expect(span.spanContext().traceId).toBe(TRACE_ID);
-    expect(trace.getSpanContext(ctx)).toMatchObject({ traceId: TRACE_ID, spanId: SPAN_ID, isRemote: true, traceFlags: TraceFlags.SAMPLED });
+    expect(trace.getSpanContext(ctx)).toMatchObject({
+      traceId: TRACE_ID,
+      spanId: SPAN_ID,
+      isRemote: true,
+      traceFlags: TraceFlags.SAMPLED,
+    });
   });
 
   it('formats a context back into the W3C form stored in event metadata', () => {

@@ -47,9 +47,15 @@ export const DEFAULT_DECIDER_NOW = new Date('2026-01-01T00:00:00.000Z');
 
 type Outcome<Decision> = { threw: false; decision: Decision } | { threw: true; error: unknown };
 
-function forDecider<S, C, E>(decider: Decider<S, C, E, E | readonly E[]>, opts?: { now?: Date }): DeciderSpec<C, E, E | readonly E[]>;
+function forDecider<S, C, E>(
+  decider: Decider<S, C, E, E | readonly E[]>,
+  opts?: { now?: Date },
+): DeciderSpec<C, E, E | readonly E[]>;
 function forDecider<S, C, E, D>(decider: Decider<S, C, E, D>, opts: DeciderSpecOptions<E, D>): DeciderSpec<C, E, D>;
-function forDecider<S, C, E, D>(decider: Decider<S, C, E, D>, opts?: Partial<DeciderSpecOptions<E, D>>): DeciderSpec<C, E, D> {
+function forDecider<S, C, E, D>(
+  decider: Decider<S, C, E, D>,
+  opts?: Partial<DeciderSpecOptions<E, D>>,
+): DeciderSpec<C, E, D> {
   // Without eventsOf, decide returns an event or an array of events (the first overload).
   const eventsOf = opts?.eventsOf ?? ((d: D) => (Array.isArray(d) ? (d as readonly E[]) : [d as unknown as E]));
   return {
@@ -70,7 +76,8 @@ function forDecider<S, C, E, D>(decider: Decider<S, C, E, D>, opts?: Partial<Dec
 
 const thenFor = <E, D>(outcome: Outcome<D>, eventsOf: (d: D) => readonly E[]): DeciderThen<E, D> => {
   const decided = (): D => {
-    if (outcome.threw) throw new Error(`decide threw instead of deciding: ${String(outcome.error)}`, { cause: outcome.error });
+    if (outcome.threw)
+      throw new Error(`decide threw instead of deciding: ${String(outcome.error)}`, { cause: outcome.error });
     return outcome.decision;
   };
   return {
@@ -79,7 +86,8 @@ const thenFor = <E, D>(outcome: Outcome<D>, eventsOf: (d: D) => readonly E[]): D
     thenNothingHappened: () => expect(eventsOf(decided())).toEqual([]),
     thenThrows: (check) => {
       if (!outcome.threw) throw new Error(`decide returned instead of throwing: ${JSON.stringify(outcome.decision)}`);
-      if (check && !check(outcome.error)) throw new Error(`decide threw an unexpected error: ${String(outcome.error)}`, { cause: outcome.error });
+      if (check && !check(outcome.error))
+        throw new Error(`decide threw an unexpected error: ${String(outcome.error)}`, { cause: outcome.error });
     },
   };
 };

@@ -18,7 +18,9 @@ const idempotent: ProjectionLike<Tick> = {
 const naive: ProjectionLike<Tick> = {
   apply: async (trx, events) => {
     for (const e of events) {
-      await sql`insert into spec_counts values (${e.key.slice(0, 1)}, 1) on conflict (key) do update set n = spec_counts.n + 1`.execute(trx);
+      await sql`insert into spec_counts values (${e.key.slice(0, 1)}, 1) on conflict (key) do update set n = spec_counts.n + 1`.execute(
+        trx,
+      );
     }
   },
 };
@@ -33,19 +35,37 @@ describe('projectionSpec', () => {
   afterAll(() => t.drop());
 
   it('passes an idempotent projection with given + when events replayed', async () => {
-    await projectionSpec(t.db, idempotent).given([{ key: 'a1' }]).when([{ key: 'a2' }, { key: 'b1' }])
-      .then(count, [{ key: 'a1', n: 1 }, { key: 'a2', n: 1 }, { key: 'b1', n: 1 }], { times: 2, batchSize: 1 });
+    await projectionSpec(t.db, idempotent)
+      .given([{ key: 'a1' }])
+      .when([{ key: 'a2' }, { key: 'b1' }])
+      .then(
+        count,
+        [
+          { key: 'a1', n: 1 },
+          { key: 'a2', n: 1 },
+          { key: 'b1', n: 1 },
+        ],
+        { times: 2, batchSize: 1 },
+      );
   });
 
   it('catches a projection that double counts on replay', async () => {
-    await expect(projectionSpec(t.db, naive).given([{ key: 'a1' }, { key: 'a2' }]).then(count, [{ key: 'a', n: 2 }]))
-      .rejects.toThrow();
-    await expect(projectionSpec(t.db, naive).given([{ key: 'a1' }, { key: 'a2' }]).thenRows(count, { times: 1 }))
-      .resolves.toEqual([{ key: 'a', n: 2 }]);
+    await expect(
+      projectionSpec(t.db, naive)
+        .given([{ key: 'a1' }, { key: 'a2' }])
+        .then(count, [{ key: 'a', n: 2 }]),
+    ).rejects.toThrow();
+    await expect(
+      projectionSpec(t.db, naive)
+        .given([{ key: 'a1' }, { key: 'a2' }])
+        .thenRows(count, { times: 1 }),
+    ).resolves.toEqual([{ key: 'a', n: 2 }]);
   });
 
   it('leaves no rows behind', async () => {
-    await projectionSpec(t.db, naive).given([{ key: 'z' }]).thenRows(count);
+    await projectionSpec(t.db, naive)
+      .given([{ key: 'z' }])
+      .thenRows(count);
     expect(await count(t.db)).toEqual([]);
   });
 });

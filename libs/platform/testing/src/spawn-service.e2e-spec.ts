@@ -19,6 +19,8 @@ describe('spawnService', () => {
 
   it('rejects started with the label, exit code and output when the child exits first', async () => {
     const s = spawnService({ main: MAIN, readyLine: 'fixture ready', label: 'fixture', env: { FIXTURE_FAIL: '1' } });
-    await expect(s.started).rejects.toThrow(/^fixture exited \(3\) before starting:\n[\s\S]*fixture failing on purpose/);
+    await expect(s.started).rejects.toThrow(
+      /^fixture exited \(3\) before starting:\n[\s\S]*fixture failing on purpose/,
+    );
   });
 });

@@ -28,12 +28,16 @@ export interface ServiceChild {
 }
 
 const exited = (c: ChildProcess): Promise<number | null> =>
-  c.exitCode !== null || c.signalCode !== null ? Promise.resolve(c.exitCode) : new Promise((r) => c.once('exit', (code) => r(code)));
+  c.exitCode !== null || c.signalCode !== null
+    ? Promise.resolve(c.exitCode)
+    : new Promise((r) => c.once('exit', (code) => r(code)));
 
 /** Runs a service's real entry file with `node -r @swc-node/register` in a child process. */
 export const spawnService = (o: SpawnServiceOptions): ServiceChild => {
   const child = spawn(process.execPath, ['-r', '@swc-node/register', o.main], {
-    cwd: REPO_ROOT, env: { ...process.env, ...o.env }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...o.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
   const started = new Promise<void>((resolve, reject) => {
@@ -47,7 +51,9 @@ export const spawnService = (o: SpawnServiceOptions): ServiceChild => {
   // Callers that only kill/stop never await `started`; keep its rejection from being unhandled.
   started.catch(() => undefined);
   return {
-    child, output, started,
+    child,
+    output,
+    started,
     kill: async () => {
       child.kill('SIGKILL');
       await exited(child);

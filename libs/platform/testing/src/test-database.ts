@@ -4,7 +4,8 @@ import { createDb, migrateToLatest, type Database, type MigrationSet } from '@sf
 import { uniqueName } from './unique-name';
 
 /** Server-level URL used to create and drop per-test databases. */
-export const ADMIN_DATABASE_URL = process.env['TEST_ADMIN_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const ADMIN_DATABASE_URL =
+  process.env['TEST_ADMIN_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface TestDatabase {
   name: string;
@@ -44,7 +45,8 @@ export const useTestMigrations = (source: MigrationSource): void => {
 };
 
 const testMigrations = (): Promise<readonly MigrationSet[]> => {
-  if (registered === undefined) throw new Error('no test migrations registered: run tests through jest.config.js (tools/jest-setup.ts)');
+  if (registered === undefined)
+    throw new Error('no test migrations registered: run tests through jest.config.js (tools/jest-setup.ts)');
   return registered();
 };
 
@@ -66,7 +68,9 @@ export const createTestDatabase = async (opts: { migrate?: boolean; max?: number
       await withAdmin(async (c) => {
         for (let i = 0; i < 100; i++) {
           const { rows } = await c.query<{ n: number }>(
-            'select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+            'select count(*)::int as n from pg_stat_activity where datname = $1',
+            [name],
+          );
           if (rows[0]?.n === 0) break;
           await new Promise((r) => setTimeout(r, 20));
         }

@@ -24,7 +24,9 @@ export const waitFor = async <T>(
     last = await probe();
     if (until(last)) return last;
     if (Date.now() > deadline) {
-      throw new Error(`waitFor timed out after ${timeoutMs} ms: ${opts.description ?? 'condition'}; last value ${safeJson(last)}`);
+      throw new Error(
+        `waitFor timed out after ${timeoutMs} ms: ${opts.description ?? 'condition'}; last value ${safeJson(last)}`,
+      );
     }
     await new Promise((r) => setTimeout(r, intervalMs));
   }

@@ -8,12 +8,24 @@ import type { Lease } from './work-item';
  * the job. Aborts `lost` once a renewal finds the lease gone; a failed renewal (an outage) is only logged, since the
  * lease outlives two missed beats. Returns the function that stops it.
  */
-export const startHeartbeat = (db: Executor, lease: Lease, leaseMs: number, lost: AbortController, log: Logger): (() => void) => {
-  const timer = setInterval(() => {
-    renewLease(db, lease, leaseMs).then(
-      (held) => { if (!held) lost.abort(); },
-      (err: unknown) => log.warn({ jobId: lease.jobId, queue: lease.queue, err: String(err) }, 'lease heartbeat failed'),
-    );
-  }, Math.max(200, Math.floor(leaseMs / 3)));
+export const startHeartbeat = (
+  db: Executor,
+  lease: Lease,
+  leaseMs: number,
+  lost: AbortController,
+  log: Logger,
+): (() => void) => {
+  const timer = setInterval(
+    () => {
+      renewLease(db, lease, leaseMs).then(
+        (held) => {
+          if (!held) lost.abort();
+        },
+        (err: unknown) =>
+          log.warn({ jobId: lease.jobId, queue: lease.queue, err: String(err) }, 'lease heartbeat failed'),
+      );
+    },
+    Math.max(200, Math.floor(leaseMs / 3)),
+  );
   return () => clearInterval(timer);
 };

@@ -6,16 +6,24 @@ import { WorkStatus, type Lease } from './work-item';
 export const leaseEnd = (ms: number) => sql<Date>`now() + ${ms} * interval '1 millisecond'`;
 
 const held = (db: Executor, lease: Lease) =>
-  db.updateTable('work_queue')
-    .where('queue', '=', lease.queue).where('job_id', '=', lease.jobId)
-    .where('owner', '=', lease.owner).where('generation', '=', lease.generation);
+  db
+    .updateTable('work_queue')
+    .where('queue', '=', lease.queue)
+    .where('job_id', '=', lease.jobId)
+    .where('owner', '=', lease.owner)
+    .where('generation', '=', lease.generation);
 
 /**
  * Extends the lease while its holder still holds the ready job; false means the job is no longer ours (taken over,
  * paused, cancelled, settled). Run it in the transaction of a write to fence the write: the row lock it takes keeps
  * a claim from slipping in before the commit. `resetAttempts` records progress.
  */
-export const renewLease = async (db: Executor, lease: Lease, leaseMs: number, o: { resetAttempts?: boolean } = {}): Promise<boolean> => {
+export const renewLease = async (
+  db: Executor,
+  lease: Lease,
+  leaseMs: number,
+  o: { resetAttempts?: boolean } = {},
+): Promise<boolean> => {
   const r = await held(db, lease)
     .set({ lease_until: leaseEnd(leaseMs), updated_at: sql`now()`, ...(o.resetAttempts ? { attempts: 0 } : {}) })
     .where('status', '=', WorkStatus.ready)
@@ -35,8 +43,11 @@ export interface Release {
 export const releaseLease = async (db: Executor, lease: Lease, o: Release): Promise<boolean> => {
   const r = await held(db, lease)
     .set({
-      owner: null, lease_until: o.until, updated_at: sql`now()`,
-      ...(o.attempts === undefined ? {} : { attempts: o.attempts }), ...(o.lastError === undefined ? {} : { last_error: o.lastError }),
+      owner: null,
+      lease_until: o.until,
+      updated_at: sql`now()`,
+      ...(o.attempts === undefined ? {} : { attempts: o.attempts }),
+      ...(o.lastError === undefined ? {} : { last_error: o.lastError }),
     })
     .executeTakeFirst();
   return r.numUpdatedRows === 1n;
@@ -44,10 +55,19 @@ export const releaseLease = async (db: Executor, lease: Lease, o: Release): Prom
 
 /** Ends the held job (`done`), or parks it (`paused`, `cancelled`) as its streams say. False when it was not ours. */
 export const settleLease = async (
-  db: Executor, lease: Lease, status: Exclude<WorkStatus, 'ready'>, lastError?: string,
+  db: Executor,
+  lease: Lease,
+  status: Exclude<WorkStatus, 'ready'>,
+  lastError?: string,
 ): Promise<boolean> => {
   const r = await held(db, lease)
-    .set({ status, owner: null, lease_until: null, updated_at: sql`now()`, ...(lastError === undefined ? {} : { last_error: lastError }) })
+    .set({
+      status,
+      owner: null,
+      lease_until: null,
+      updated_at: sql`now()`,
+      ...(lastError === undefined ? {} : { last_error: lastError }),
+    })
     .where('status', '=', WorkStatus.ready)
     .executeTakeFirst();
   return r.numUpdatedRows === 1n;

@@ -4,7 +4,9 @@ import { releaseLease, renewLease, settleLease } from './lease';
 import type { NewWork } from './work-item';
 import { workQueue, type WorkQueue } from './work-queue';
 
-interface Payload { note: string }
+interface Payload {
+  note: string;
+}
 const decode = (raw: unknown): Payload => {
   const note = (raw as { note?: unknown } | null)?.note;
   if (typeof note !== 'string') throw new Error('bad payload');
@@ -16,11 +18,20 @@ describe('work queue (real Postgres)', () => {
   let t: TestDatabase;
   let q: WorkQueue<Payload>;
   const job = (over: Partial<NewWork<Payload>> = {}): NewWork<Payload> => ({
-    jobId: randomUUID(), firmId: 'firm-1', correlationId: 'c', requestedAt: new Date().toISOString(), payload: { note: 'n' }, ...over,
+    jobId: randomUUID(),
+    firmId: 'firm-1',
+    correlationId: 'c',
+    requestedAt: new Date().toISOString(),
+    payload: { note: 'n' },
+    ...over,
   });
-  beforeAll(async () => { t = await createTestDatabase(); });
+  beforeAll(async () => {
+    t = await createTestDatabase();
+  });
   afterAll(() => t.drop());
-  beforeEach(() => { q = workQueue(uniqueName('q'), decode); });
+  beforeEach(() => {
+    q = workQueue(uniqueName('q'), decode);
+  });
 
   it('claims the oldest ready job first, with its payload, and only from its own queue', async () => {
     const other = workQueue(uniqueName('other'), decode);
@@ -29,7 +40,13 @@ describe('work queue (real Postgres)', () => {
     await q.enqueue(t.db, job({ requestedAt: '2026-01-01T00:00:01Z' }));
     await q.enqueue(t.db, a);
     const c = await q.claim(t.db, 'w1', 60_000);
-    expect(c!.item).toMatchObject({ jobId: a.jobId, firmId: 'firm-1', status: 'ready', owner: 'w1', payload: { note: 'a' } });
+    expect(c!.item).toMatchObject({
+      jobId: a.jobId,
+      firmId: 'firm-1',
+      status: 'ready',
+      owner: 'w1',
+      payload: { note: 'a' },
+    });
     expect(c!.lease).toEqual({ queue: q.name, jobId: a.jobId, owner: 'w1', generation: 1 });
   });
 
@@ -48,20 +65,28 @@ describe('work queue (real Postgres)', () => {
     const { lease } = (await q.claim(t.db, 'w1', 60_000))!;
     await releaseLease(t.db, lease, { until: new Date(Date.now() + 60_000), attempts: 2 });
     expect(await renewLease(t.db, lease, 60_000)).toBe(false);
-    await t.db.updateTable('work_queue').set({ lease_until: new Date(Date.now() - 1) }).where('queue', '=', q.name).execute();
+    await t.db
+      .updateTable('work_queue')
+      .set({ lease_until: new Date(Date.now() - 1) })
+      .where('queue', '=', q.name)
+      .execute();
     const again = (await q.claim(t.db, 'w1', 60_000))!;
     expect(again.item.attempts).toBe(2);
     expect(await renewLease(t.db, again.lease, 60_000, { resetAttempts: true })).toBe(true);
     expect((await q.read(t.db, j.jobId))!.attempts).toBe(0);
   });
 
-  it("hands an expired lease to the next claimer and fences the old holder out of renew, release and settle", async () => {
+  it('hands an expired lease to the next claimer and fences the old holder out of renew, release and settle', async () => {
     const j = job();
     await q.enqueue(t.db, j);
     const dead = (await q.claim(t.db, 'w1', 300))!;
     expect(await q.claim(t.db, 'w2', 60_000)).toBeNull();
     // The same worker id claims again: only the generation tells the two leases apart.
-    const taken = await waitFor(() => q.claim(t.db, 'w1', 60_000), (c) => c !== null, { timeoutMs: 5_000, description: 'lease expired' });
+    const taken = await waitFor(
+      () => q.claim(t.db, 'w1', 60_000),
+      (c) => c !== null,
+      { timeoutMs: 5_000, description: 'lease expired' },
+    );
     expect(taken!.lease.generation).toBe(dead.lease.generation + 1);
     expect(await renewLease(t.db, dead.lease, 60_000)).toBe(false);
     expect(await releaseLease(t.db, dead.lease, { until: null })).toBe(false);
@@ -77,7 +102,11 @@ describe('work queue (real Postgres)', () => {
     const { lease } = (await q.claim(t.db, 'w1', 60_000))!;
     expect(await releaseLease(t.db, lease, { until: new Date(Date.now() + 60_000) })).toBe(true);
     expect(await q.claim(t.db, 'w2', 60_000)).toBeNull();
-    await t.db.updateTable('work_queue').set({ lease_until: new Date(Date.now() - 1) }).where('queue', '=', q.name).execute();
+    await t.db
+      .updateTable('work_queue')
+      .set({ lease_until: new Date(Date.now() - 1) })
+      .where('queue', '=', q.name)
+      .execute();
     expect(await q.claim(t.db, 'w2', 60_000)).not.toBeNull();
   });
 

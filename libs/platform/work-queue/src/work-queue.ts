@@ -47,65 +47,107 @@ const nextStatus = {
 /** The queue named `name` (e.g. `sync-jobs`), its payloads read by `decode`. */
 export const workQueue = <P>(name: string, decode: PayloadDecoder<P>): WorkQueue<P> => {
   const toItem = (r: Selectable<Database['work_queue']>): WorkItem<P> => ({
-    queue: r.queue, jobId: r.job_id, firmId: r.firm_id, correlationId: r.correlation_id, status: statusOf(r.status),
-    owner: r.owner, attempts: r.attempts, payload: decode(r.payload),
+    queue: r.queue,
+    jobId: r.job_id,
+    firmId: r.firm_id,
+    correlationId: r.correlation_id,
+    status: statusOf(r.status),
+    owner: r.owner,
+    attempts: r.attempts,
+    payload: decode(r.payload),
   });
 
   return {
     name,
     async enqueue(db, w, onRequeue = Requeue.keep) {
-      await db.insertInto('work_queue')
+      await db
+        .insertInto('work_queue')
         .values({
-          queue: name, job_id: w.jobId, firm_id: w.firmId, correlation_id: w.correlationId, payload: JSON.stringify(w.payload),
-          status: w.status ?? WorkStatus.ready, requested_at: w.requestedAt,
+          queue: name,
+          job_id: w.jobId,
+          firm_id: w.firmId,
+          correlation_id: w.correlationId,
+          payload: JSON.stringify(w.payload),
+          status: w.status ?? WorkStatus.ready,
+          requested_at: w.requestedAt,
         })
         .onConflict((oc) => {
           const target = oc.columns(['queue', 'job_id']);
           if (onRequeue === Requeue.keep) return target.doNothing();
-          return target.doUpdateSet({ owner: null, lease_until: null, updated_at: sql`now()` })
+          return target
+            .doUpdateSet({ owner: null, lease_until: null, updated_at: sql`now()` })
             .where('work_queue.status', '=', WorkStatus.ready);
         })
         .execute();
     },
 
     async claim(db, workerId, leaseMs) {
-      const row = await db.updateTable('work_queue')
-        .set((eb) => ({ owner: workerId, generation: eb('generation', '+', 1), lease_until: leaseEnd(leaseMs), updated_at: sql`now()` }))
+      const row = await db
+        .updateTable('work_queue')
+        .set((eb) => ({
+          owner: workerId,
+          generation: eb('generation', '+', 1),
+          lease_until: leaseEnd(leaseMs),
+          updated_at: sql`now()`,
+        }))
         .where('queue', '=', name)
-        .where('job_id', '=', (eb) => eb.selectFrom('work_queue')
-          .select('job_id')
-          .where('queue', '=', name).where('status', '=', WorkStatus.ready)
-          .where((w) => w.or([w('lease_until', 'is', null), w('lease_until', '<', sql<Date>`now()`)]))
-          .orderBy('requested_at').limit(1)
-          .forUpdate().skipLocked())
+        .where('job_id', '=', (eb) =>
+          eb
+            .selectFrom('work_queue')
+            .select('job_id')
+            .where('queue', '=', name)
+            .where('status', '=', WorkStatus.ready)
+            .where((w) => w.or([w('lease_until', 'is', null), w('lease_until', '<', sql<Date>`now()`)]))
+            .orderBy('requested_at')
+            .limit(1)
+            .forUpdate()
+            .skipLocked(),
+        )
         .returningAll()
         .executeTakeFirst();
       if (!row) return null;
-      return { item: toItem(row), lease: { queue: name, jobId: row.job_id, owner: workerId, generation: row.generation } };
+      return {
+        item: toItem(row),
+        lease: { queue: name, jobId: row.job_id, owner: workerId, generation: row.generation },
+      };
     },
 
     async control(db, jobId, kind, at) {
       const tx = at.txId.toString();
       const gp = at.position.toString();
       const resume = kind === ControlKind.resume;
-      await db.updateTable('work_queue')
+      await db
+        .updateTable('work_queue')
         .set({
-          status: nextStatus[kind], control_tx_id: tx, control_global_position: gp, updated_at: sql`now()`,
+          status: nextStatus[kind],
+          control_tx_id: tx,
+          control_global_position: gp,
+          updated_at: sql`now()`,
           // A worker's own resume of the job it runs leaves its lease alone; anything else takes the job from its holder.
           owner: resume ? sql<string | null>`owner` : null,
           lease_until: resume ? sql<Date | null>`case when status = 'ready' then lease_until else null end` : null,
         })
-        .where('queue', '=', name).where('job_id', '=', jobId)
+        .where('queue', '=', name)
+        .where('job_id', '=', jobId)
         // Pause and resume apply in log order (a late, older one is ignored); cancelling is final whenever it comes.
-        .where((w) => kind === ControlKind.cancel ? sql<boolean>`true` : w.or([
-          w('control_tx_id', 'is', null),
-          sql<boolean>`(control_tx_id, control_global_position) < (${tx}::bigint, ${gp}::bigint)`,
-        ]))
+        .where((w) =>
+          kind === ControlKind.cancel
+            ? sql<boolean>`true`
+            : w.or([
+                w('control_tx_id', 'is', null),
+                sql<boolean>`(control_tx_id, control_global_position) < (${tx}::bigint, ${gp}::bigint)`,
+              ]),
+        )
         .execute();
     },
 
     async read(db, jobId) {
-      const row = await db.selectFrom('work_queue').selectAll().where('queue', '=', name).where('job_id', '=', jobId).executeTakeFirst();
+      const row = await db
+        .selectFrom('work_queue')
+        .selectAll()
+        .where('queue', '=', name)
+        .where('job_id', '=', jobId)
+        .executeTakeFirst();
       return row ? toItem(row) : undefined;
     },
   };

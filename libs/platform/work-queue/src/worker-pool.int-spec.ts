@@ -15,16 +15,39 @@ describe('worker pool (real Postgres)', () => {
   let pool: WorkerPool | undefined;
   const enqueue = async (): Promise<string> => {
     const jobId = randomUUID();
-    await q.enqueue(t.db, { jobId, firmId: 'f', correlationId: 'c', requestedAt: new Date().toISOString(), payload: {} });
+    await q.enqueue(t.db, {
+      jobId,
+      firmId: 'f',
+      correlationId: 'c',
+      requestedAt: new Date().toISOString(),
+      payload: {},
+    });
     return jobId;
   };
-  const start = (run: WorkerPoolOptions<Record<string, never>>['run'], over: Partial<WorkerPoolOptions<Record<string, never>>> = {}): WorkerPool =>
-    (pool = startWorkerPool({ db: t.db, queue: q, settings: { workerId: 'w', leaseMs: 1_000, pollMs: 20 }, slots: 2, log: pino({ level: 'silent' }), run, ...over }));
+  const start = (
+    run: WorkerPoolOptions<Record<string, never>>['run'],
+    over: Partial<WorkerPoolOptions<Record<string, never>>> = {},
+  ): WorkerPool =>
+    (pool = startWorkerPool({
+      db: t.db,
+      queue: q,
+      settings: { workerId: 'w', leaseMs: 1_000, pollMs: 20 },
+      slots: 2,
+      log: pino({ level: 'silent' }),
+      run,
+      ...over,
+    }));
 
-  beforeAll(async () => { t = await createTestDatabase(); });
+  beforeAll(async () => {
+    t = await createTestDatabase();
+  });
   afterAll(() => t.drop());
-  beforeEach(() => { q = workQueue(uniqueName('pool'), () => ({})); });
-  afterEach(async () => { await pool?.stop(); });
+  beforeEach(() => {
+    q = workQueue(uniqueName('pool'), () => ({}));
+  });
+  afterEach(async () => {
+    await pool?.stop();
+  });
 
   it('claims each job once and settles it; the run keeps its lease alive past the lease time by heartbeat', async () => {
     const ids = [await enqueue(), await enqueue(), await enqueue()];
@@ -33,13 +56,26 @@ describe('worker pool (real Postgres)', () => {
       ran.push(c.item.jobId);
       const claimedAt = Date.now();
       // Past the 1 s lease of the claim: only the heartbeat keeps the job ours.
-      await waitFor(() => t.db.selectFrom('work_queue').select('lease_until').where('job_id', '=', c.item.jobId).executeTakeFirstOrThrow(),
-        (r) => r.lease_until!.getTime() > claimedAt + 1_400, { timeoutMs: 5_000, description: 'lease renewed by the heartbeat' });
+      await waitFor(
+        () =>
+          t.db
+            .selectFrom('work_queue')
+            .select('lease_until')
+            .where('job_id', '=', c.item.jobId)
+            .executeTakeFirstOrThrow(),
+        (r) => r.lease_until!.getTime() > claimedAt + 1_400,
+        { timeoutMs: 5_000, description: 'lease renewed by the heartbeat' },
+      );
       expect(await renewLease(t.db, c.lease, 1_000)).toBe(true);
       expect(await settleLease(t.db, c.lease, 'done')).toBe(true);
       return WorkEnd.ended;
     });
-    for (const id of ids) await waitFor(() => q.read(t.db, id), (w) => w?.status === 'done', { description: `job ${id} done` });
+    for (const id of ids)
+      await waitFor(
+        () => q.read(t.db, id),
+        (w) => w?.status === 'done',
+        { description: `job ${id} done` },
+      );
     expect(ran.sort()).toEqual([...ids].sort());
   });
 
@@ -51,7 +87,11 @@ describe('worker pool (real Postgres)', () => {
       await untilAborted(s.stopping);
       return WorkEnd.interrupted;
     });
-    await waitFor(async () => p.active(), (n) => n === 1, { description: 'job running' });
+    await waitFor(
+      async () => p.active(),
+      (n) => n === 1,
+      { description: 'job running' },
+    );
     await p.stop();
     expect(await q.read(t.db, id)).toMatchObject({ status: 'ready', owner: null });
     expect(await renewLease(t.db, seen!.lease, 1_000)).toBe(false);
@@ -66,22 +106,37 @@ describe('worker pool (real Postgres)', () => {
       lost = true;
       return WorkEnd.ended;
     });
-    await waitFor(async () => p.active(), (n) => n === 1, { description: 'job running' });
+    await waitFor(
+      async () => p.active(),
+      (n) => n === 1,
+      { description: 'job running' },
+    );
     await q.control(t.db, id, 'cancel', { txId: 1n, position: 1n });
-    await waitFor(() => lost, (v) => v, { description: 'lease loss noticed' });
+    await waitFor(
+      () => lost,
+      (v) => v,
+      { description: 'lease loss noticed' },
+    );
     expect(await q.read(t.db, id)).toMatchObject({ status: 'cancelled', owner: null });
   });
 
   it('gives back the lease of a crashed run, so the job is run again', async () => {
     const id = await enqueue();
     let runs = 0;
-    start(async (c) => {
-      runs += 1;
-      if (runs === 1) throw new Error('boom');
-      await settleLease(t.db, c.lease, 'done');
-      return WorkEnd.ended;
-    }, { slots: 1 });
-    await waitFor(() => q.read(t.db, id), (w) => w?.status === 'done', { description: 'job done on the second run' });
+    start(
+      async (c) => {
+        runs += 1;
+        if (runs === 1) throw new Error('boom');
+        await settleLease(t.db, c.lease, 'done');
+        return WorkEnd.ended;
+      },
+      { slots: 1 },
+    );
+    await waitFor(
+      () => q.read(t.db, id),
+      (w) => w?.status === 'done',
+      { description: 'job done on the second run' },
+    );
     expect(runs).toBe(2);
   });
 });

@@ -43,7 +43,8 @@ export interface WorkerPool {
   stop(): Promise<void>;
 }
 
-const pause = (ms: number, signal: AbortSignal): Promise<void> => sleep(ms, undefined, { signal }).catch(() => undefined);
+const pause = (ms: number, signal: AbortSignal): Promise<void> =>
+  sleep(ms, undefined, { signal }).catch(() => undefined);
 
 /** `slots` claim loops over one queue: claim → run with a heartbeat → give back what the run left held → claim again. */
 export const startWorkerPool = <P>(o: WorkerPoolOptions<P>): WorkerPool => {
@@ -56,10 +57,15 @@ export const startWorkerPool = <P>(o: WorkerPoolOptions<P>): WorkerPool => {
     const stopBeat = startHeartbeat(o.db, claim.lease, leaseMs, lost, o.log);
     try {
       // Every log line of the run carries the job's correlation id.
-      const end = await withLogContext({ correlationId: claim.item.correlationId }, () => o.run(claim, { stopping: stopping.signal, lost: lost.signal }));
+      const end = await withLogContext({ correlationId: claim.item.correlationId }, () =>
+        o.run(claim, { stopping: stopping.signal, lost: lost.signal }),
+      );
       if (end === WorkEnd.interrupted) await releaseLease(o.db, claim.lease, { until: null });
     } catch (err) {
-      o.log.error({ jobId: claim.lease.jobId, queue: o.queue.name, err: String(err) }, 'job run crashed; lease given back');
+      o.log.error(
+        { jobId: claim.lease.jobId, queue: o.queue.name, err: String(err) },
+        'job run crashed; lease given back',
+      );
       await releaseLease(o.db, claim.lease, { until: null }).catch(() => false);
       await pause(pollMs, stopping.signal);
     } finally {

@@ -16,7 +16,11 @@ const defaultWorkerId = (): string => `${hostname()}:${process.pid}:${randomUUID
 
 /** Defaults for every field `over` leaves out. */
 export const workerSettings = (over: Partial<WorkerSettings> = {}): WorkerSettings => {
-  const s: WorkerSettings = { workerId: over.workerId ?? defaultWorkerId(), leaseMs: over.leaseMs ?? 60_000, pollMs: over.pollMs ?? 500 };
+  const s: WorkerSettings = {
+    workerId: over.workerId ?? defaultWorkerId(),
+    leaseMs: over.leaseMs ?? 60_000,
+    pollMs: over.pollMs ?? 500,
+  };
   if (!(s.leaseMs >= 1_000)) throw new Error('leaseMs must be at least 1000');
   return s;
 };
@@ -24,5 +28,7 @@ export const workerSettings = (over: Partial<WorkerSettings> = {}): WorkerSettin
 /** `<PREFIX>_WORKER_ID`, `<PREFIX>_LEASE_MS`, `<PREFIX>_POLL_MS`; only the ones set (spread over the defaults). */
 export const workerSettingsFromEnv = (env: NodeJS.ProcessEnv, prefix: string): Partial<WorkerSettings> =>
   definedFields({
-    workerId: env[`${prefix}_WORKER_ID`] || undefined, leaseMs: envNumber(env, `${prefix}_LEASE_MS`), pollMs: envNumber(env, `${prefix}_POLL_MS`),
+    workerId: env[`${prefix}_WORKER_ID`] || undefined,
+    leaseMs: envNumber(env, `${prefix}_LEASE_MS`),
+    pollMs: envNumber(env, `${prefix}_POLL_MS`),
   });

@@ -1,5 +1,10 @@
 import {
-  currentVersionOf, validateNewEvent, type CurrentEventData, type EventType, type NewCatalogueEvent, type TraceContext,
+  currentVersionOf,
+  validateNewEvent,
+  type CurrentEventData,
+  type EventType,
+  type NewCatalogueEvent,
+  type TraceContext,
 } from '@sf/contracts';
 
 /**

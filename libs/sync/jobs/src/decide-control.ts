@@ -40,27 +40,54 @@ export type ControlOutcome =
 export const CANCELLED_PAUSE_REASON = 'cancelled';
 
 const jobAppend = (cmd: ControlJob, events: PlannedAppend['events']): PlannedAppend => ({
-  streamId: streamIds.syncJob(cmd.jobId), streamType: StreamTypes.syncJob, expected: expectationOf(cmd.tail.version), events,
+  streamId: streamIds.syncJob(cmd.jobId),
+  streamType: StreamTypes.syncJob,
+  expected: expectationOf(cmd.tail.version),
+  events,
 });
 
 const scopeAppend = (cmd: ControlJob, scope: ScopeState, events: PlannedAppend['events']): PlannedAppend => ({
-  streamId: streamIds.syncScope(cmd.firmId, cmd.scope), streamType: StreamTypes.syncScope, expected: expectationOf(scope.version), events,
+  streamId: streamIds.syncScope(cmd.firmId, cmd.scope),
+  streamType: StreamTypes.syncScope,
+  expected: expectationOf(scope.version),
+  events,
 });
 
 /**
  * Cancels: `SyncJobCancelled` closes the job in its scope stream; in the same transaction a `SyncJobPaused` moves
  * the job stream (unless already paused), so a worker still fetching gets a version conflict at its next append.
  */
-const cancelAppends = (cmd: ControlJob, scope: ScopeState, now: Date, extra: PlannedAppend['events']): PlannedAppend[] => {
-  const cancelled = makeEvent(cmd, 0, EventTypes.SyncJobCancelled, { jobId: cmd.jobId, scope: cmd.scope, reason: cmd.reason }, now);
+const cancelAppends = (
+  cmd: ControlJob,
+  scope: ScopeState,
+  now: Date,
+  extra: PlannedAppend['events'],
+): PlannedAppend[] => {
+  const cancelled = makeEvent(
+    cmd,
+    0,
+    EventTypes.SyncJobCancelled,
+    { jobId: cmd.jobId, scope: cmd.scope, reason: cmd.reason },
+    now,
+  );
   const fence = isPausedTail(cmd.tail)
     ? []
-    : [jobAppend(cmd, [makeEvent(cmd, 1, EventTypes.SyncJobPaused, { jobId: cmd.jobId, reason: CANCELLED_PAUSE_REASON }, now)])];
+    : [
+        jobAppend(cmd, [
+          makeEvent(cmd, 1, EventTypes.SyncJobPaused, { jobId: cmd.jobId, reason: CANCELLED_PAUSE_REASON }, now),
+        ]),
+      ];
   return [scopeAppend(cmd, scope, [cancelled, ...extra]), ...fence];
 };
 
 const bookmarksReset = (cmd: ControlJob, now: Date) =>
-  makeEvent(cmd, 2, EventTypes.SyncBookmarksReset, { jobId: cmd.jobId, scope: cmd.scope, requestedBy: cmd.requestedBy }, now);
+  makeEvent(
+    cmd,
+    2,
+    EventTypes.SyncBookmarksReset,
+    { jobId: cmd.jobId, scope: cmd.scope, requestedBy: cmd.requestedBy },
+    now,
+  );
 
 /** Decides a control of one job against its scope stream's state. Pure: time is `now`. */
 export const decideControl = (cmd: ControlJob, scope: ScopeState, now: Date): ControlOutcome => {
@@ -73,17 +100,27 @@ export const decideControl = (cmd: ControlJob, scope: ScopeState, now: Date): Co
       return {
         ok: true,
         state: SyncJobState.Paused,
-        appends: [jobAppend(cmd, [makeEvent(cmd, 0, EventTypes.SyncJobPaused, { jobId: cmd.jobId, reason: cmd.reason }, now)])],
+        appends: [
+          jobAppend(cmd, [makeEvent(cmd, 0, EventTypes.SyncJobPaused, { jobId: cmd.jobId, reason: cmd.reason }, now)]),
+        ],
       };
     case JobControl.Resume:
       if (!active) return { ok: false, reason: ControlRefusal.NotActive };
       if (!paused) return { ok: false, reason: ControlRefusal.NotPaused };
-      return { ok: true, state: SyncJobState.Running, appends: [jobAppend(cmd, [makeEvent(cmd, 0, EventTypes.SyncJobResumed, { jobId: cmd.jobId }, now)])] };
+      return {
+        ok: true,
+        state: SyncJobState.Running,
+        appends: [jobAppend(cmd, [makeEvent(cmd, 0, EventTypes.SyncJobResumed, { jobId: cmd.jobId }, now)])],
+      };
     case JobControl.Cancel:
       if (!active) return { ok: false, reason: ControlRefusal.NotActive };
       return { ok: true, state: SyncJobState.Cancelled, appends: cancelAppends(cmd, scope, now, []) };
     case JobControl.Reset:
       if (!active) return { ok: true, state: null, appends: [scopeAppend(cmd, scope, [bookmarksReset(cmd, now)])] };
-      return { ok: true, state: SyncJobState.Cancelled, appends: cancelAppends(cmd, scope, now, [bookmarksReset(cmd, now)]) };
+      return {
+        ok: true,
+        state: SyncJobState.Cancelled,
+        appends: cancelAppends(cmd, scope, now, [bookmarksReset(cmd, now)]),
+      };
   }
 };

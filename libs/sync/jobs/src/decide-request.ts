@@ -1,6 +1,11 @@
 import { EventTypes, StreamTypes, streamIds, type SyncTrigger } from '@sf/contracts';
 import {
-  DEFAULT_SYNC_POLICY_CONFIG, evaluate, SyncAction, SyncReason, type SyncDecision, type SyncPolicyConfig,
+  DEFAULT_SYNC_POLICY_CONFIG,
+  evaluate,
+  SyncAction,
+  SyncReason,
+  type SyncDecision,
+  type SyncPolicyConfig,
 } from '@sf/sync-policy';
 import { makeEvent, type CommandMeta } from './command-meta';
 import { expectationOf, type PlannedAppend } from './planned-append';
@@ -36,9 +41,18 @@ const openJob = (cmd: RequestSync, scope: ScopeState, now: Date): PlannedAppend 
   streamType: StreamTypes.syncScope,
   expected: expectationOf(scope.version),
   events: [
-    makeEvent(cmd, 0, EventTypes.SyncRequested, {
-      jobId: cmd.jobId, scope: cmd.scope, trigger: cmd.trigger, requestedBy: cmd.requestedBy,
-    }, now),
+    makeEvent(
+      cmd,
+      0,
+      EventTypes.SyncRequested,
+      {
+        jobId: cmd.jobId,
+        scope: cmd.scope,
+        trigger: cmd.trigger,
+        requestedBy: cmd.requestedBy,
+      },
+      now,
+    ),
   ],
 });
 
@@ -52,9 +66,17 @@ export const restartStalled = (cmd: CommandMeta, jobId: string, facts: ScopeFact
     streamType: StreamTypes.syncJob,
     expected: expectationOf(tail.version),
     events: [
-      makeEvent(cmd, 0, EventTypes.SyncJobStalled, {
-        jobId, lastProgressAt: new Date(lastProgressAt).toISOString(), stalledForMs: Math.max(0, now.getTime() - lastProgressAt),
-      }, now),
+      makeEvent(
+        cmd,
+        0,
+        EventTypes.SyncJobStalled,
+        {
+          jobId,
+          lastProgressAt: new Date(lastProgressAt).toISOString(),
+          stalledForMs: Math.max(0, now.getTime() - lastProgressAt),
+        },
+        now,
+      ),
       makeEvent(cmd, 1, EventTypes.SyncJobResumed, { jobId }, now),
     ],
   };

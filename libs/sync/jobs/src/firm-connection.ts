@@ -19,8 +19,11 @@ export const evolveFirmConnection = (row: FirmConnection | null, e: SyncLogEvent
   switch (e.type) {
     case EventTypes.ClioConnected:
       return {
-        firmId: e.metadata.firmId, connectionId: e.data.connectionId, status: ConnectionStatus.Active,
-        region: e.data.region, changedAt: eventTime(e),
+        firmId: e.metadata.firmId,
+        connectionId: e.data.connectionId,
+        status: ConnectionStatus.Active,
+        region: e.data.region,
+        changedAt: eventTime(e),
       };
     case EventTypes.ConnectionNeedsReauth:
     case EventTypes.ConnectionRevoked: {

@@ -26,9 +26,27 @@ export type { FirmConnection } from './firm-connection';
 export { DEFAULT_ESTIMATE_CONFIG, estimateJob, progressOf, rateLimitedEtaMs } from './job-estimate';
 export type { EntityEstimate, EstimateConfig, JobEstimate } from './job-estimate';
 export {
-  OutcomeKind, ProcessingJobStatus, countOutcomes, evolveProcessingJob, foldProcessingJob, isFinished, isProcessingJobStatus, pendingDocuments,
+  OutcomeKind,
+  ProcessingJobStatus,
+  countOutcomes,
+  evolveProcessingJob,
+  foldProcessingJob,
+  isFinished,
+  isProcessingJobStatus,
+  pendingDocuments,
   processingJobView,
 } from './processing/processing-job-state';
 export type { ProcessingJobState, ProcessingJobView } from './processing/processing-job-state';
-export { decideCancelProcessing, decideRequestProcessing, decideStartProcessing, gateProcessing } from './processing/decide-processing';
-export type { CancelProcessingOutcome, ProcessingFacts, ProcessingGate, RequestProcessingJob, StartProcessingJob } from './processing/decide-processing';
+export {
+  decideCancelProcessing,
+  decideRequestProcessing,
+  decideStartProcessing,
+  gateProcessing,
+} from './processing/decide-processing';
+export type {
+  CancelProcessingOutcome,
+  ProcessingFacts,
+  ProcessingGate,
+  RequestProcessingJob,
+  StartProcessingJob,
+} from './processing/decide-processing';

@@ -14,7 +14,10 @@ export interface EstimateConfig {
 }
 
 export const DEFAULT_ESTIMATE_CONFIG: EstimateConfig = Object.freeze({
-  pageSize: 200, windowMs: 60_000, defaultLimit: 50, reserveShare: BACKFILL_RESERVE_SHARE,
+  pageSize: 200,
+  windowMs: 60_000,
+  defaultLimit: 50,
+  reserveShare: BACKFILL_RESERVE_SHARE,
 });
 
 export interface EntityEstimate extends EntityProgress {
@@ -38,10 +41,15 @@ const totalOf = (view: Pick<JobView, 'progress' | 'estimates'>, type: string): n
   view.progress[type]?.total ?? view.estimates?.[type] ?? null;
 
 /** Every entity type the job mentions: the started list, then whatever progress or estimates name. */
-const entityTypesOf = (view: Pick<JobView, 'entityTypes' | 'progress' | 'estimates'>): string[] =>
-  [...new Set([...(view.entityTypes ?? []), ...Object.keys(view.estimates ?? {}), ...Object.keys(view.progress)])];
+const entityTypesOf = (view: Pick<JobView, 'entityTypes' | 'progress' | 'estimates'>): string[] => [
+  ...new Set([...(view.entityTypes ?? []), ...Object.keys(view.estimates ?? {}), ...Object.keys(view.progress)]),
+];
 
-const entityEstimate = (view: Pick<JobView, 'progress' | 'estimates'>, type: string, pageSize: number): EntityEstimate => {
+const entityEstimate = (
+  view: Pick<JobView, 'progress' | 'estimates'>,
+  type: string,
+  pageSize: number,
+): EntityEstimate => {
   const fetched = view.progress[type]?.fetched ?? 0;
   const total = totalOf(view, type);
   const remaining = total === null ? null : Math.max(0, total - fetched);
@@ -55,7 +63,11 @@ const entityEstimate = (view: Pick<JobView, 'progress' | 'estimates'>, type: str
  * budget window, everything proceeds at the sustained pace.
  */
 export const rateLimitedEtaMs = (
-  requests: number, budget: BudgetView | null, spendsReserve: boolean, now: number, c: EstimateConfig = DEFAULT_ESTIMATE_CONFIG,
+  requests: number,
+  budget: BudgetView | null,
+  spendsReserve: boolean,
+  now: number,
+  c: EstimateConfig = DEFAULT_ESTIMATE_CONFIG,
 ): number => {
   const limit = budget?.limit ?? c.defaultLimit;
   const reserve = spendsReserve ? 0 : Math.ceil(limit * c.reserveShare);
@@ -87,7 +99,9 @@ export const estimateJob = (
 };
 
 /** Records fetched out of the records expected, for the status view (an unknown total counts what was fetched). */
-export const progressOf = (view: Pick<JobView, 'entityTypes' | 'progress' | 'estimates' | 'estimatedTotal'>): SyncJobProgress => {
+export const progressOf = (
+  view: Pick<JobView, 'entityTypes' | 'progress' | 'estimates' | 'estimatedTotal'>,
+): SyncJobProgress => {
   const types = entityTypesOf(view);
   const current = types.reduce((sum, t) => sum + (view.progress[t]?.fetched ?? 0), 0);
   const summed = types.reduce((sum, t) => sum + Math.max(totalOf(view, t) ?? 0, view.progress[t]?.fetched ?? 0), 0);

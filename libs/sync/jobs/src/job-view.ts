@@ -44,11 +44,27 @@ export interface JobView {
 const requested = (e: Extract<SyncLogEvent, { type: 'SyncRequested' }>): JobView => {
   const at = eventTime(e);
   return {
-    jobId: e.data.jobId, firmId: e.metadata.firmId, scope: SyncScope.of(e.data.scope), trigger: e.data.trigger,
-    requestedBy: e.data.requestedBy ?? null, state: SyncJobState.Requested, entityTypes: e.data.entityTypes ?? null,
-    progress: {}, estimates: null, estimatedTotal: null, counts: null, blockedUntil: null, requestedAt: at,
-    startedAt: null, completedAt: null, lastProgressAt: at, errorCode: null, errorMessage: null, controlReason: null,
-    stalled: false, stallCount: 0,
+    jobId: e.data.jobId,
+    firmId: e.metadata.firmId,
+    scope: SyncScope.of(e.data.scope),
+    trigger: e.data.trigger,
+    requestedBy: e.data.requestedBy ?? null,
+    state: SyncJobState.Requested,
+    entityTypes: e.data.entityTypes ?? null,
+    progress: {},
+    estimates: null,
+    estimatedTotal: null,
+    counts: null,
+    blockedUntil: null,
+    requestedAt: at,
+    startedAt: null,
+    completedAt: null,
+    lastProgressAt: at,
+    errorCode: null,
+    errorMessage: null,
+    controlReason: null,
+    stalled: false,
+    stallCount: 0,
   };
 };
 
@@ -59,9 +75,14 @@ const evolveLive = (v: JobView, e: SyncLogEvent, at: number): JobView => {
   switch (e.type) {
     case EventTypes.SyncJobStarted:
       return {
-        ...v, state: v.state === SyncJobState.Paused ? v.state : SyncJobState.Running, startedAt: v.startedAt ?? at,
-        entityTypes: e.data.entityTypes, estimatedTotal: e.data.estimatedTotal, estimates: e.data.estimates ?? v.estimates,
-        lastProgressAt: at, stalled: false,
+        ...v,
+        state: v.state === SyncJobState.Paused ? v.state : SyncJobState.Running,
+        startedAt: v.startedAt ?? at,
+        entityTypes: e.data.entityTypes,
+        estimatedTotal: e.data.estimatedTotal,
+        estimates: e.data.estimates ?? v.estimates,
+        lastProgressAt: at,
+        stalled: false,
       };
     case EventTypes.SyncProgressed: {
       const progress = { ...v.progress, [e.data.entityType]: { fetched: e.data.fetched, total: e.data.total } };
@@ -81,7 +102,14 @@ const evolveLive = (v: JobView, e: SyncLogEvent, at: number): JobView => {
     case EventTypes.SyncJobCompleted:
       return { ...v, state: SyncJobState.Completed, completedAt: at, counts: e.data.counts, blockedUntil: null };
     case EventTypes.SyncJobFailed:
-      return { ...v, state: SyncJobState.Failed, completedAt: at, errorCode: e.data.code, errorMessage: e.data.reason, blockedUntil: null };
+      return {
+        ...v,
+        state: SyncJobState.Failed,
+        completedAt: at,
+        errorCode: e.data.code,
+        errorMessage: e.data.reason,
+        blockedUntil: null,
+      };
     case EventTypes.SyncJobCancelled:
       return { ...v, state: SyncJobState.Cancelled, completedAt: at, controlReason: e.data.reason, blockedUntil: null };
     default:
@@ -92,10 +120,18 @@ const evolveLive = (v: JobView, e: SyncLogEvent, at: number): JobView => {
 /** The job id an event of a scope or job stream is about, or null (connection events, processing jobs…). */
 export const jobIdOf = (e: SyncLogEvent): string | null => {
   switch (e.type) {
-    case EventTypes.SyncRequested: case EventTypes.SyncJobStarted: case EventTypes.SyncProgressed:
-    case EventTypes.ClioRecordsFetched: case EventTypes.RecordsSwept: case EventTypes.SyncJobBlocked:
-    case EventTypes.SyncJobResumed: case EventTypes.SyncJobPaused: case EventTypes.SyncJobStalled:
-    case EventTypes.SyncJobCompleted: case EventTypes.SyncJobFailed: case EventTypes.SyncJobCancelled:
+    case EventTypes.SyncRequested:
+    case EventTypes.SyncJobStarted:
+    case EventTypes.SyncProgressed:
+    case EventTypes.ClioRecordsFetched:
+    case EventTypes.RecordsSwept:
+    case EventTypes.SyncJobBlocked:
+    case EventTypes.SyncJobResumed:
+    case EventTypes.SyncJobPaused:
+    case EventTypes.SyncJobStalled:
+    case EventTypes.SyncJobCompleted:
+    case EventTypes.SyncJobFailed:
+    case EventTypes.SyncJobCancelled:
       return e.data.jobId;
     default:
       return null;

@@ -1,5 +1,10 @@
 import type {
-  ActiveSyncJob, ConnectionStatus, LastSyncError, BudgetView, SyncJobProgress, SyncPolicyState,
+  ActiveSyncJob,
+  ConnectionStatus,
+  LastSyncError,
+  BudgetView,
+  SyncJobProgress,
+  SyncPolicyState,
 } from '@sf/sync-policy';
 import { EMPTY_JOB_TAIL, isPausedTail, type JobTail } from './job-tail';
 import type { OpenJob, ScopeState } from './scope-state';

@@ -67,4 +67,5 @@ export const evolveScope = (state: ScopeState, e: SyncLogEvent): ScopeState => (
   version: state.version + 1,
 });
 
-export const foldScope = (events: readonly SyncLogEvent[]): ScopeState => events.reduce(evolveScope, initialScopeState());
+export const foldScope = (events: readonly SyncLogEvent[]): ScopeState =>
+  events.reduce(evolveScope, initialScopeState());

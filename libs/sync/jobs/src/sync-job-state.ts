@@ -13,7 +13,11 @@ export const SyncJobState = {
 } as const;
 export type SyncJobState = (typeof SyncJobState)[keyof typeof SyncJobState];
 
-const TERMINAL: ReadonlySet<SyncJobState> = new Set([SyncJobState.Completed, SyncJobState.Failed, SyncJobState.Cancelled]);
+const TERMINAL: ReadonlySet<SyncJobState> = new Set([
+  SyncJobState.Completed,
+  SyncJobState.Failed,
+  SyncJobState.Cancelled,
+]);
 
 /** Completed, failed or cancelled: nothing changes the job any more. */
 export const isTerminalJobState = (s: SyncJobState): boolean => TERMINAL.has(s);

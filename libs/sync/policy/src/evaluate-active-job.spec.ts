@@ -60,9 +60,15 @@ describe('evaluate: single flight (a job already covers the scope)', () => {
     },
     {
       given: 'a long-stalled job still waiting out a rate limit',
-      state: givenState({ activeJob: runningJob({ state: 'blocked', blockedUntil: NOW + MINUTE, lastProgressAt: NOW - 2 * HOUR }) }),
+      state: givenState({
+        activeJob: runningJob({ state: 'blocked', blockedUntil: NOW + MINUTE, lastProgressAt: NOW - 2 * HOUR }),
+      }),
       when: 'maintenance',
-      then: { action: 'block', reason: 'blocked_until', metadata: { activeJobId: 'job-1', blockedUntil: NOW + MINUTE, retryAfterMs: MINUTE } },
+      then: {
+        action: 'block',
+        reason: 'blocked_until',
+        metadata: { activeJobId: 'job-1', blockedUntil: NOW + MINUTE, retryAfterMs: MINUTE },
+      },
     },
   ])(title, ({ state, when, then }) => {
     expect(evaluate(state, when, NOW)).toEqual(then);
@@ -91,25 +97,35 @@ describe('evaluate: stalled job restart from checkpoint', () => {
     },
     {
       given: 'a stalled job but only the reserve left (waiting for budget is not a stall)',
-      state: givenState({ activeJob: runningJob({ lastProgressAt: NOW - 2 * HOUR }), budget: budget({ remaining: 14 }) }),
+      state: givenState({
+        activeJob: runningJob({ lastProgressAt: NOW - 2 * HOUR }),
+        budget: budget({ remaining: 14 }),
+      }),
       when: 'maintenance',
       then: syncing,
     },
     {
       given: 'a stalled job, budget exhausted',
-      state: givenState({ activeJob: runningJob({ lastProgressAt: NOW - 2 * HOUR }), budget: budget({ remaining: 0 }) }),
+      state: givenState({
+        activeJob: runningJob({ lastProgressAt: NOW - 2 * HOUR }),
+        budget: budget({ remaining: 0 }),
+      }),
       when: 'maintenance',
       then: syncing,
     },
     {
       given: 'old progress but a rate-limit wait that ended 10 min ago (clock starts at the wait end)',
-      state: givenState({ activeJob: runningJob({ state: 'blocked', blockedUntil: NOW - 10 * MINUTE, lastProgressAt: NOW - 2 * HOUR }) }),
+      state: givenState({
+        activeJob: runningJob({ state: 'blocked', blockedUntil: NOW - 10 * MINUTE, lastProgressAt: NOW - 2 * HOUR }),
+      }),
       when: 'maintenance',
       then: syncing,
     },
     {
       given: 'old progress and a rate-limit wait that ended 30 min ago',
-      state: givenState({ activeJob: runningJob({ state: 'blocked', blockedUntil: NOW - STALL, lastProgressAt: NOW - 2 * HOUR }) }),
+      state: givenState({
+        activeJob: runningJob({ state: 'blocked', blockedUntil: NOW - STALL, lastProgressAt: NOW - 2 * HOUR }),
+      }),
       when: 'maintenance',
       then: restart,
     },

@@ -26,29 +26,80 @@ const run = ({ budget: b, when }: Row, config = syncPolicyConfig()) =>
 
 describe('evaluate: rate budget, reserve and minimum', () => {
   it.each<Row>([
-    ...[...INTERACTIVE, ...BACKFILL].map((when): Row => ({ given: 'no budget known yet', budget: null, when, then: ok })),
-    ...[...INTERACTIVE, ...BACKFILL].map(
-      (when): Row => ({ given: '4 left (under the minimum of 5)', budget: budget({ remaining: 4 }), when, then: exhausted }),
-    ),
-    ...INTERACTIVE.map((when): Row => ({ given: '5 left (interactive may spend the reserve)', budget: budget({ remaining: 5 }), when, then: ok })),
-    ...BACKFILL.map((when): Row => ({ given: '14 left (only 4 above the reserve of 10)', budget: budget({ remaining: 14 }), when, then: reserved })),
-    ...BACKFILL.map((when): Row => ({ given: '15 left (5 above the reserve)', budget: budget({ remaining: 15 }), when, then: ok })),
+    ...[...INTERACTIVE, ...BACKFILL].map((when): Row => ({
+      given: 'no budget known yet',
+      budget: null,
+      when,
+      then: ok,
+    })),
+    ...[...INTERACTIVE, ...BACKFILL].map((when): Row => ({
+      given: '4 left (under the minimum of 5)',
+      budget: budget({ remaining: 4 }),
+      when,
+      then: exhausted,
+    })),
+    ...INTERACTIVE.map((when): Row => ({
+      given: '5 left (interactive may spend the reserve)',
+      budget: budget({ remaining: 5 }),
+      when,
+      then: ok,
+    })),
+    ...BACKFILL.map((when): Row => ({
+      given: '14 left (only 4 above the reserve of 10)',
+      budget: budget({ remaining: 14 }),
+      when,
+      then: reserved,
+    })),
+    ...BACKFILL.map((when): Row => ({
+      given: '15 left (5 above the reserve)',
+      budget: budget({ remaining: 15 }),
+      when,
+      then: ok,
+    })),
     ...[...INTERACTIVE, ...BACKFILL].map((when): Row => ({
       given: '0 left in a window that reset exactly now',
       budget: budget({ remaining: 0, resetAt: NOW }),
       when,
       then: ok,
     })),
-    { given: 'limit 51 -> reserve rounds up to 11, 15 left', budget: budget({ limit: 51, remaining: 15 }), when: 'schedule', then: reserved },
-    { given: 'limit 51 -> reserve 11, 16 left', budget: budget({ limit: 51, remaining: 16 }), when: 'schedule', then: ok },
+    {
+      given: 'limit 51 -> reserve rounds up to 11, 15 left',
+      budget: budget({ limit: 51, remaining: 15 }),
+      when: 'schedule',
+      then: reserved,
+    },
+    {
+      given: 'limit 51 -> reserve 11, 16 left',
+      budget: budget({ limit: 51, remaining: 16 }),
+      when: 'schedule',
+      then: ok,
+    },
   ])(title, (row) => {
     expect(run(row)).toEqual(row.then);
   });
 
   it.each<Row & { config: Partial<SyncPolicyConfig> }>([
-    { given: 'no reserve configured, 5 left', config: { reserveShare: 0 }, budget: budget({ remaining: 5 }), when: 'schedule', then: ok },
-    { given: 'minimum 0, 0 left', config: { minRemainingToStart: 0 }, budget: budget({ remaining: 0 }), when: 'manual', then: ok },
-    { given: 'minimum 20, 19 left', config: { minRemainingToStart: 20 }, budget: budget({ remaining: 19 }), when: 'manual', then: exhausted },
+    {
+      given: 'no reserve configured, 5 left',
+      config: { reserveShare: 0 },
+      budget: budget({ remaining: 5 }),
+      when: 'schedule',
+      then: ok,
+    },
+    {
+      given: 'minimum 0, 0 left',
+      config: { minRemainingToStart: 0 },
+      budget: budget({ remaining: 0 }),
+      when: 'manual',
+      then: ok,
+    },
+    {
+      given: 'minimum 20, 19 left',
+      config: { minRemainingToStart: 20 },
+      budget: budget({ remaining: 19 }),
+      when: 'manual',
+      then: exhausted,
+    },
   ])('with overrides: $given, when $when, then $then.reason', (row) => {
     expect(run(row, syncPolicyConfig(row.config))).toEqual(row.then);
   });

@@ -39,7 +39,10 @@ describe('evaluate: connection', () => {
     cases([
       {
         given: 'needs_reauth and a stalled job (reconnecting outranks restarting)',
-        state: givenState({ connection: { status: ConnectionStatus.NeedsReauth }, activeJob: runningJob({ lastProgressAt: NOW - 2 * HOUR }) }),
+        state: givenState({
+          connection: { status: ConnectionStatus.NeedsReauth },
+          activeJob: runningJob({ lastProgressAt: NOW - 2 * HOUR }),
+        }),
         when: 'maintenance',
         then: { action: 'block', reason: 'needs_reauth' },
       },
@@ -58,10 +61,30 @@ describe('evaluate: connection', () => {
 describe('evaluate: first-sync-only triggers and nothing to sync', () => {
   it.each(
     cases([
-      { given: 'never synced', state: givenState({ lastSyncedAt: null }), when: 'process_click', then: { action: 'start', reason: 'ok' } },
-      { given: 'already synced', state: givenState(), when: 'process_click', then: { action: 'skip', reason: 'already_synced' } },
-      { given: 'never synced', state: givenState({ lastSyncedAt: null }), when: 'first_login', then: { action: 'start', reason: 'ok' } },
-      { given: 'already synced', state: givenState(), when: 'first_login', then: { action: 'skip', reason: 'already_synced' } },
+      {
+        given: 'never synced',
+        state: givenState({ lastSyncedAt: null }),
+        when: 'process_click',
+        then: { action: 'start', reason: 'ok' },
+      },
+      {
+        given: 'already synced',
+        state: givenState(),
+        when: 'process_click',
+        then: { action: 'skip', reason: 'already_synced' },
+      },
+      {
+        given: 'never synced',
+        state: givenState({ lastSyncedAt: null }),
+        when: 'first_login',
+        then: { action: 'start', reason: 'ok' },
+      },
+      {
+        given: 'already synced',
+        state: givenState(),
+        when: 'first_login',
+        then: { action: 'skip', reason: 'already_synced' },
+      },
       {
         given: 'never synced but the first sync is running',
         state: givenState({ lastSyncedAt: null, activeJob: runningJob() }),
@@ -102,7 +125,12 @@ describe('evaluate: manual cooldown and stale bypass', () => {
   const fresh = NOW - 10 * SECOND;
   it.each(
     cases([
-      { given: 'no earlier manual sync', state: givenState({ lastSyncedAt: fresh }), when: 'manual', then: { action: 'start', reason: 'ok' } },
+      {
+        given: 'no earlier manual sync',
+        state: givenState({ lastSyncedAt: fresh }),
+        when: 'manual',
+        then: { action: 'start', reason: 'ok' },
+      },
       {
         given: 'a manual sync 18 s ago, fresh data',
         state: givenState({ lastSyncedAt: fresh, lastManualRequestAt: NOW - 18 * SECOND }),
@@ -147,15 +175,27 @@ describe('evaluate: manual cooldown and stale bypass', () => {
       })),
       {
         given: 'inside the cooldown with the budget exhausted (cooldown reported first)',
-        state: givenState({ lastSyncedAt: fresh, lastManualRequestAt: NOW - 50 * SECOND, budget: budget({ remaining: 0 }) }),
+        state: givenState({
+          lastSyncedAt: fresh,
+          lastManualRequestAt: NOW - 50 * SECOND,
+          budget: budget({ remaining: 0 }),
+        }),
         when: 'manual',
         then: { action: 'block', reason: 'cooldown', metadata: { cooldownMs: 10 * SECOND, retryAfterMs: 10 * SECOND } },
       },
       {
         given: 'stale bypass with the budget exhausted',
-        state: givenState({ lastSyncedAt: null, lastManualRequestAt: NOW - 18 * SECOND, budget: budget({ remaining: 0 }) }),
+        state: givenState({
+          lastSyncedAt: null,
+          lastManualRequestAt: NOW - 18 * SECOND,
+          budget: budget({ remaining: 0 }),
+        }),
         when: 'manual',
-        then: { action: 'block', reason: 'rate_budget_exhausted', metadata: { blockedUntil: NOW + 30 * SECOND, retryAfterMs: 30 * SECOND } },
+        then: {
+          action: 'block',
+          reason: 'rate_budget_exhausted',
+          metadata: { blockedUntil: NOW + 30 * SECOND, retryAfterMs: 30 * SECOND },
+        },
       },
     ]),
   )(title, ({ state, when, then }) => {
@@ -180,6 +220,9 @@ describe('evaluate: manual cooldown and stale bypass', () => {
 
   it('given a zero cooldown, when manual right after the last, then starts', () => {
     const state = givenState({ lastSyncedAt: NOW, lastManualRequestAt: NOW });
-    expect(evaluate(state, 'manual', NOW, syncPolicyConfig({ manualCooldownMs: 0 }))).toEqual({ action: 'start', reason: 'ok' });
+    expect(evaluate(state, 'manual', NOW, syncPolicyConfig({ manualCooldownMs: 0 }))).toEqual({
+      action: 'start',
+      reason: 'ok',
+    });
   });
 });

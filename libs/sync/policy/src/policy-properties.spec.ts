@@ -28,10 +28,16 @@ const state: fc.Arbitrary<SyncPolicyState> = fc.record({
   activeJob: fc.option(job, { nil: null }),
   lastSyncedAt: fc.option(time, { nil: null }),
   lastManualRequestAt: fc.option(time, { nil: null }),
-  lastError: fc.option(fc.record({ code: fc.constantFrom('auth_failed', 'internal', 'x'), occurredAt: time }), { nil: null }),
+  lastError: fc.option(fc.record({ code: fc.constantFrom('auth_failed', 'internal', 'x'), occurredAt: time }), {
+    nil: null,
+  }),
   // 'active' twice: half the states have a usable connection, so the later checks are reached often.
-  connection: fc.record({ status: fc.constantFrom(...(['active', 'active', 'needs_reauth', 'revoked', 'missing'] as const)) }),
-  budget: fc.option(fc.record({ limit: fc.integer({ min: 1, max: 200 }), remaining: fc.nat(200), resetAt: time }), { nil: null }),
+  connection: fc.record({
+    status: fc.constantFrom(...(['active', 'active', 'needs_reauth', 'revoked', 'missing'] as const)),
+  }),
+  budget: fc.option(fc.record({ limit: fc.integer({ min: 1, max: 200 }), remaining: fc.nat(200), resetAt: time }), {
+    nil: null,
+  }),
   hasSomethingToSync: fc.boolean(),
 });
 const config = fc
@@ -53,7 +59,11 @@ describe('evaluate: properties over arbitrary states', () => {
       fc.property(state, trigger, config, (s, t, c) => {
         const d = evaluate(s, t, NOW, c);
         if (s.activeJob === null || d.action !== 'start') return;
-        expect(d).toEqual({ action: 'start', reason: 'stalled_restart', metadata: { restartJobId: s.activeJob.jobId } });
+        expect(d).toEqual({
+          action: 'start',
+          reason: 'stalled_restart',
+          metadata: { restartJobId: s.activeJob.jobId },
+        });
         expect(t).toBe('maintenance');
       }),
       RUNS,

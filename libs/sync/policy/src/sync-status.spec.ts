@@ -12,8 +12,16 @@ describe('toSyncStatus', () => {
   });
 
   it.each<{ given: string; state: SyncPolicyState; then: SyncStatusView }>([
-    { given: 'a healthy idle matter', state: givenState(), then: { state: 'idle', canSyncNow: true, lastSyncedAt: SYNCED } },
-    { given: 'a matter never synced', state: givenState({ lastSyncedAt: null }), then: { state: 'idle', canSyncNow: true } },
+    {
+      given: 'a healthy idle matter',
+      state: givenState(),
+      then: { state: 'idle', canSyncNow: true, lastSyncedAt: SYNCED },
+    },
+    {
+      given: 'a matter never synced',
+      state: givenState({ lastSyncedAt: null }),
+      then: { state: 'idle', canSyncNow: true },
+    },
     {
       given: 'a running job with progress',
       state: givenState({ activeJob: runningJob({ progress: { current: 120, total: 400 } }) }),
@@ -33,7 +41,13 @@ describe('toSyncStatus', () => {
     {
       given: 'a job waiting out a rate limit',
       state: givenState({ activeJob: runningJob({ state: 'blocked', blockedUntil: NOW + 90 * SECOND }) }),
-      then: { state: 'blocked', canSyncNow: false, unavailableReason: 'blocked_until', blockedUntil: NOW + 90 * SECOND, lastSyncedAt: SYNCED },
+      then: {
+        state: 'blocked',
+        canSyncNow: false,
+        unavailableReason: 'blocked_until',
+        blockedUntil: NOW + 90 * SECOND,
+        lastSyncedAt: SYNCED,
+      },
     },
     {
       given: 'a blocked job whose wait has ended',
@@ -43,7 +57,13 @@ describe('toSyncStatus', () => {
     {
       given: 'a manual sync 18 s ago on fresh data',
       state: givenState({ lastSyncedAt: NOW - 10 * SECOND, lastManualRequestAt: NOW - 18 * SECOND }),
-      then: { state: 'idle', canSyncNow: false, unavailableReason: 'cooldown', cooldownMs: 42 * SECOND, lastSyncedAt: NOW - 10 * SECOND },
+      then: {
+        state: 'idle',
+        canSyncNow: false,
+        unavailableReason: 'cooldown',
+        cooldownMs: 42 * SECOND,
+        lastSyncedAt: NOW - 10 * SECOND,
+      },
     },
     {
       given: 'a manual sync 18 s ago on day-old data (stale bypass)',
@@ -53,7 +73,13 @@ describe('toSyncStatus', () => {
     {
       given: 'an exhausted rate budget',
       state: givenState({ budget: budget({ remaining: 2 }) }),
-      then: { state: 'idle', canSyncNow: false, unavailableReason: 'rate_budget_exhausted', blockedUntil: NOW + 30 * SECOND, lastSyncedAt: SYNCED },
+      then: {
+        state: 'idle',
+        canSyncNow: false,
+        unavailableReason: 'rate_budget_exhausted',
+        blockedUntil: NOW + 30 * SECOND,
+        lastSyncedAt: SYNCED,
+      },
     },
     {
       given: 'only the reserve left (a person may spend it)',
@@ -77,8 +103,15 @@ describe('toSyncStatus', () => {
     },
     {
       given: 'a failed first sync with an unknown code',
-      state: givenState({ lastSyncedAt: null, lastError: { code: 'socket hang up at 10.0.0.7', occurredAt: NOW - MINUTE } }),
-      then: { state: 'error', canSyncNow: true, lastSyncError: 'The last sync failed. Try again, or contact support if it keeps failing' },
+      state: givenState({
+        lastSyncedAt: null,
+        lastError: { code: 'socket hang up at 10.0.0.7', occurredAt: NOW - MINUTE },
+      }),
+      then: {
+        state: 'error',
+        canSyncNow: true,
+        lastSyncError: 'The last sync failed. Try again, or contact support if it keeps failing',
+      },
     },
     {
       given: 'a failure, now being retried by a running job',
@@ -98,7 +131,10 @@ describe('toSyncStatus', () => {
     },
     {
       given: 'a revoked connection under a running job (the job cannot progress)',
-      state: givenState({ connection: { status: 'revoked' }, activeJob: runningJob({ progress: { current: 3, total: 9 } }) }),
+      state: givenState({
+        connection: { status: 'revoked' },
+        activeJob: runningJob({ progress: { current: 3, total: 9 } }),
+      }),
       then: {
         state: 'error',
         canSyncNow: false,
@@ -111,7 +147,12 @@ describe('toSyncStatus', () => {
     {
       given: 'a firm that never connected Clio',
       state: givenState({ connection: { status: 'missing' }, lastSyncedAt: null }),
-      then: { state: 'error', canSyncNow: false, unavailableReason: 'connection_missing', lastSyncError: 'Connect Clio to start syncing' },
+      then: {
+        state: 'error',
+        canSyncNow: false,
+        unavailableReason: 'connection_missing',
+        lastSyncError: 'Connect Clio to start syncing',
+      },
     },
     {
       given: 'nothing to sync',

@@ -16,10 +16,30 @@ export interface TriggerProfile {
 }
 
 export const TRIGGER_PROFILES: { readonly [T in SyncTrigger]: TriggerProfile } = {
-  [SyncTriggers.firstLogin]: { spendsReserve: false, hasCooldown: false, onlyIfNeverSynced: true, restartsStalled: false },
+  [SyncTriggers.firstLogin]: {
+    spendsReserve: false,
+    hasCooldown: false,
+    onlyIfNeverSynced: true,
+    restartsStalled: false,
+  },
   [SyncTriggers.manual]: { spendsReserve: true, hasCooldown: true, onlyIfNeverSynced: false, restartsStalled: false },
-  [SyncTriggers.processClick]: { spendsReserve: true, hasCooldown: false, onlyIfNeverSynced: true, restartsStalled: false },
+  [SyncTriggers.processClick]: {
+    spendsReserve: true,
+    hasCooldown: false,
+    onlyIfNeverSynced: true,
+    restartsStalled: false,
+  },
   [SyncTriggers.webhook]: { spendsReserve: true, hasCooldown: false, onlyIfNeverSynced: false, restartsStalled: false },
-  [SyncTriggers.schedule]: { spendsReserve: false, hasCooldown: false, onlyIfNeverSynced: false, restartsStalled: false },
-  [SyncTriggers.maintenance]: { spendsReserve: false, hasCooldown: false, onlyIfNeverSynced: false, restartsStalled: true },
+  [SyncTriggers.schedule]: {
+    spendsReserve: false,
+    hasCooldown: false,
+    onlyIfNeverSynced: false,
+    restartsStalled: false,
+  },
+  [SyncTriggers.maintenance]: {
+    spendsReserve: false,
+    hasCooldown: false,
+    onlyIfNeverSynced: false,
+    restartsStalled: true,
+  },
 };

@@ -1,5 +1,8 @@
 export { syncReadModelProjections, projectionByName } from './projections';
-export { createMatterSyncStateProjection, matterSyncStateProjection } from './matter-sync-state/matter-sync-state.projection';
+export {
+  createMatterSyncStateProjection,
+  matterSyncStateProjection,
+} from './matter-sync-state/matter-sync-state.projection';
 export { MatterSyncStatus } from './matter-sync-state/matter-sync-row';
 export type { MatterSyncRow, MatterSyncProgress } from './matter-sync-state/matter-sync-row';
 export { createJobSnapshotsProjection, jobSnapshotsProjection } from './job-snapshots/job-snapshots.projection';

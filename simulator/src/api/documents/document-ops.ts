@@ -17,16 +17,35 @@ export interface NewFolder {
 export const createFolder = (store: SimStore, f: NewFolder): FolderRecord => {
   const parent = store.get(Resource.Folders, f.parentId);
   return store.create(Resource.Folders, {
-    name: f.name, parent_id: f.parentId, matter_id: parent?.matter_id ?? null, contact_id: parent?.contact_id ?? null,
-    root: false, locked: false, creator_id: f.creatorId ?? null, document_category_id: null, deleted_at: null,
+    name: f.name,
+    parent_id: f.parentId,
+    matter_id: parent?.matter_id ?? null,
+    contact_id: parent?.contact_id ?? null,
+    root: false,
+    locked: false,
+    creator_id: f.creatorId ?? null,
+    document_category_id: null,
+    deleted_at: null,
   });
 };
 
 /** The folder a new matter gets (a child of the account root), linked from `matter.folder_id`. */
-export const createMatterFolder = (store: SimStore, matterId: number, name: string, rootFolderId: number | undefined): FolderRecord => {
+export const createMatterFolder = (
+  store: SimStore,
+  matterId: number,
+  name: string,
+  rootFolderId: number | undefined,
+): FolderRecord => {
   const folder = store.create(Resource.Folders, {
-    name: name.slice(0, 60) || `Matter ${matterId}`, parent_id: rootFolderId ?? null, matter_id: matterId, contact_id: null,
-    root: rootFolderId === undefined, locked: false, creator_id: null, document_category_id: null, deleted_at: null,
+    name: name.slice(0, 60) || `Matter ${matterId}`,
+    parent_id: rootFolderId ?? null,
+    matter_id: matterId,
+    contact_id: null,
+    root: rootFolderId === undefined,
+    locked: false,
+    creator_id: null,
+    document_category_id: null,
+    deleted_at: null,
   });
   store.update(Resource.Matters, matterId, { folder_id: folder.id });
   return folder;
@@ -49,9 +68,17 @@ const versionFields = (store: SimStore, documentId: number, v: NewVersion, numbe
   const uuid = randomUUID();
   const complete = v.size !== undefined;
   return {
-    document_id: documentId, uuid, filename: v.filename, size: v.size ?? 0, version_number: number,
-    content_type: v.contentType, received_at: null, fully_uploaded: complete, creator_id: v.creatorId ?? null,
-    put_url: complete ? null : `${v.uploadBase ?? ''}/${uuid}`, upload_received: null,
+    document_id: documentId,
+    uuid,
+    filename: v.filename,
+    size: v.size ?? 0,
+    version_number: number,
+    content_type: v.contentType,
+    received_at: null,
+    fully_uploaded: complete,
+    creator_id: v.creatorId ?? null,
+    put_url: complete ? null : `${v.uploadBase ?? ''}/${uuid}`,
+    upload_received: null,
   };
 };
 
@@ -63,33 +90,62 @@ export const createDocument = (
   const id = store.nextId(Resource.Documents);
   const version = store.create(Resource.DocumentVersions, versionFields(store, id, d.version, 1));
   const document = store.create(Resource.Documents, {
-    name: d.name, filename: d.version.filename, content_type: d.version.contentType, size: version.size, parent_id: d.parentId,
-    matter_id: parent?.matter_id ?? null, contact_id: parent?.contact_id ?? null, document_category_id: null,
-    creator_id: d.version.creatorId ?? null, received_at: null, locked: false, latest_version_id: version.id, deleted_at: null,
+    name: d.name,
+    filename: d.version.filename,
+    content_type: d.version.contentType,
+    size: version.size,
+    parent_id: d.parentId,
+    matter_id: parent?.matter_id ?? null,
+    contact_id: parent?.contact_id ?? null,
+    document_category_id: null,
+    creator_id: d.version.creatorId ?? null,
+    received_at: null,
+    locked: false,
+    latest_version_id: version.id,
+    deleted_at: null,
   });
   return { document, version };
 };
 
 /** A new version of an existing document; a complete one becomes the latest at once. */
-export const addDocumentVersion = (store: SimStore, documentId: number, v: NewVersion): DocumentVersionRecord | undefined => {
+export const addDocumentVersion = (
+  store: SimStore,
+  documentId: number,
+  v: NewVersion,
+): DocumentVersionRecord | undefined => {
   const doc = store.get(Resource.Documents, documentId);
   if (!doc) return undefined;
   let highest = 0;
-  for (const x of store.table(Resource.DocumentVersions).ascending()) if (x.document_id === documentId) highest = Math.max(highest, x.version_number);
+  for (const x of store.table(Resource.DocumentVersions).ascending())
+    if (x.document_id === documentId) highest = Math.max(highest, x.version_number);
   const version = store.create(Resource.DocumentVersions, versionFields(store, documentId, v, highest + 1));
   if (version.fully_uploaded) promote(store, doc, version);
   return version;
 };
 
 const promote = (store: SimStore, doc: DocumentRecord, v: DocumentVersionRecord): void => {
-  store.update(Resource.Documents, doc.id, { latest_version_id: v.id, size: v.size, filename: v.filename, content_type: v.content_type });
+  store.update(Resource.Documents, doc.id, {
+    latest_version_id: v.id,
+    size: v.size,
+    filename: v.filename,
+    content_type: v.content_type,
+  });
 };
 
 /** Record the bytes PUT to a version's upload URL. */
-export const receiveUpload = (store: SimStore, uuid: string, bytes: number, contentType: string | undefined): DocumentVersionRecord | undefined => {
+export const receiveUpload = (
+  store: SimStore,
+  uuid: string,
+  bytes: number,
+  contentType: string | undefined,
+): DocumentVersionRecord | undefined => {
   const v = findVersionByUuid(store, uuid);
   if (!v || v.fully_uploaded) return undefined;
-  const res = store.update(Resource.DocumentVersions, v.id, { upload_received: bytes, size: bytes, content_type: contentType ?? v.content_type });
+  const res = store.update(Resource.DocumentVersions, v.id, {
+    upload_received: bytes,
+    size: bytes,
+    content_type: contentType ?? v.content_type,
+  });
   return res.ok ? res.record : undefined;
 };
 
@@ -98,7 +154,8 @@ export type CompleteResult = { ok: true; document: DocumentRecord } | { ok: fals
 /** `PATCH /documents/{id}` with `{uuid, fully_uploaded: true}`: the version becomes the document's latest. */
 export const completeUpload = (store: SimStore, documentId: number, uuid: string): CompleteResult => {
   const v = findVersionByUuid(store, uuid);
-  if (!v || v.document_id !== documentId || v.upload_received === null) return { ok: false, reason: 'UploadNotFoundError' };
+  if (!v || v.document_id !== documentId || v.upload_received === null)
+    return { ok: false, reason: 'UploadNotFoundError' };
   const res = store.update(Resource.DocumentVersions, v.id, { fully_uploaded: true, put_url: null });
   if (!res.ok) return { ok: false, reason: 'UploadNotFoundError' };
   const doc = store.get(Resource.Documents, documentId) as DocumentRecord;

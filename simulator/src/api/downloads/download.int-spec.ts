@@ -35,8 +35,10 @@ describe('document download', () => {
   afterAll(() => kit.close());
   let bigDocId = -1;
 
-  const docWithVersions = () => [...kit.sim.store.table('documents').ascending()].find((d) =>
-    [...kit.sim.store.table('document_versions').ascending()].filter((v) => v.document_id === d.id).length > 1)!;
+  const docWithVersions = () =>
+    [...kit.sim.store.table('documents').ascending()].find(
+      (d) => [...kit.sim.store.table('document_versions').ascending()].filter((v) => v.document_id === d.id).length > 1,
+    )!;
 
   it('answers 303 to a signed URL that serves the latest version without a bearer token', async () => {
     const doc = docWithVersions();
@@ -56,7 +58,12 @@ describe('document download', () => {
   it('serves the same bytes every time for a (document, version), different bytes for another version', async () => {
     const doc = docWithVersions();
     const versions = listBody(await kit.get(`/documents/${doc.id}/versions.json?fields=id,size`)).data;
-    const get = async (vid: number) => sha(await fetchFile((await kit.get(`/documents/${doc.id}/download?document_version_id=${vid}`)).headers.get('location')!));
+    const get = async (vid: number) =>
+      sha(
+        await fetchFile(
+          (await kit.get(`/documents/${doc.id}/download?document_version_id=${vid}`)).headers.get('location')!,
+        ),
+      );
     const a1 = await get(versions[0].id as number);
     const a2 = await get(versions[0].id as number);
     const b = await get(versions[1].id as number);
@@ -98,7 +105,9 @@ describe('document download', () => {
   it('404 for a missing document or a version of another document; 400 for a bad version id', async () => {
     const [a, b] = [...kit.sim.store.table('documents').ascending()];
     expect((await kit.get('/documents/99999999/download.json')).status).toBe(404);
-    expect((await kit.get(`/documents/${a.id}/download.json?document_version_id=${b.latest_version_id}`)).status).toBe(404);
+    expect((await kit.get(`/documents/${a.id}/download.json?document_version_id=${b.latest_version_id}`)).status).toBe(
+      404,
+    );
     expect((await kit.get(`/documents/${a.id}/download.json?document_version_id=x`)).status).toBe(400);
   });
 });

@@ -28,7 +28,8 @@ export const decodeGrant = (key: Buffer, token: string, now: number): GrantCheck
   } catch {
     return { ok: false, reason: 'invalid' };
   }
-  if (!Array.isArray(parts) || parts.length !== 3 || !parts.every((p) => typeof p === 'number')) return { ok: false, reason: 'invalid' };
+  if (!Array.isArray(parts) || parts.length !== 3 || !parts.every((p) => typeof p === 'number'))
+    return { ok: false, reason: 'invalid' };
   const [documentId, versionId, expiresAt] = parts as number[];
   if (now > expiresAt) return { ok: false, reason: 'expired' };
   return { ok: true, grant: { documentId, versionId, expiresAt } };

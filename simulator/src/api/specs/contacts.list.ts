@@ -22,8 +22,11 @@ export const CONTACTS_LIST: ListSpec<ContactRecord> = {
       const letter = values[0].trim().slice(0, 1).toLowerCase();
       return (c) => (c.last_name ?? c.name).toLowerCase().startsWith(letter);
     },
-    query: textQuery((c) => [c.name, ...c.email_addresses.map((e) => e.address), ...c.phone_numbers.map((p) => p.number)]),
+    query: textQuery((c) => [
+      c.name,
+      ...c.email_addresses.map((e) => e.address),
+      ...c.phone_numbers.map((p) => p.number),
+    ]),
   },
   orders: { name: (c) => c.name },
 };
-

@@ -16,7 +16,9 @@ const parentFilter =
     const raw = values[0] ?? '';
     const parentId = raw === '' && defaultParent ? defaultParent(store) : intParam('parent_id', raw);
     if (parentId === undefined) return () => false;
-    const scope = q.has('scope') ? enumParam('scope', q.get('scope') as string, ['children', 'descendants'] as const) : 'children';
+    const scope = q.has('scope')
+      ? enumParam('scope', q.get('scope') as string, ['children', 'descendants'] as const)
+      : 'children';
     if (scope === 'children') return (r) => r.parent_id === parentId;
     const tree = folderSubtree(store, parentId);
     return (r) => r.parent_id !== null && tree.has(r.parent_id);
@@ -31,7 +33,9 @@ const scopeCheck: FilterDef<Item> = (values) => {
 const noExternalProperties: FilterDef<Item> = () => () => false;
 
 const trashExclusion = (q: URLSearchParams): Pred<Item> | undefined =>
-  q.has('include_deleted') && boolParam('include_deleted', q.get('include_deleted') as string) ? undefined : (r) => r.deleted_at === null;
+  q.has('include_deleted') && boolParam('include_deleted', q.get('include_deleted') as string)
+    ? undefined
+    : (r) => r.deleted_at === null;
 
 const uploadExclusion = (q: URLSearchParams, store: SimStore): Pred<DocumentRecord> | undefined =>
   q.has('show_uncompleted') && boolParam('show_uncompleted', q.get('show_uncompleted') as string)
@@ -59,7 +63,12 @@ export const documentsList = (store: SimStore): ListSpec<DocumentRecord> => ({
   resource: Resource.Documents,
   model: DocumentModel,
   filters: { ...itemFilters, parent_id: parentFilter<DocumentRecord>() },
-  orders: { name: (d) => d.name.toLowerCase(), created_at: (d) => d.created_at, updated_at: (d) => d.updated_at, received_at: (d) => d.received_at },
+  orders: {
+    name: (d) => d.name.toLowerCase(),
+    created_at: (d) => d.created_at,
+    updated_at: (d) => d.updated_at,
+    received_at: (d) => d.received_at,
+  },
   exclusions: (q) => both(trashExclusion(q), uploadExclusion(q, store) as Pred<Item> | undefined),
   exclusionParams: ['include_deleted', 'show_uncompleted'],
 });
@@ -77,10 +86,18 @@ export const FOLDERS_LIST: ListSpec<FolderRecord> = {
 /** Folders and documents merged by id (they share one id sequence). */
 const itemSource: RowSource<Item> = {
   *ascending(store, after) {
-    yield* merge(store.table(Resource.Folders).ascending(after), store.table(Resource.Documents).ascending(after), (a, b) => a.id < b.id);
+    yield* merge(
+      store.table(Resource.Folders).ascending(after),
+      store.table(Resource.Documents).ascending(after),
+      (a, b) => a.id < b.id,
+    );
   },
   *descending(store, before) {
-    yield* merge(store.table(Resource.Folders).descending(before), store.table(Resource.Documents).descending(before), (a, b) => a.id > b.id);
+    yield* merge(
+      store.table(Resource.Folders).descending(before),
+      store.table(Resource.Documents).descending(before),
+      (a, b) => a.id > b.id,
+    );
   },
 };
 
@@ -119,4 +136,3 @@ export const itemsList = (store: SimStore): ListSpec<Item> => {
     exclusionParams: ['include_deleted', 'show_uncompleted'],
   };
 };
-

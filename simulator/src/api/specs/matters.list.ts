@@ -37,6 +37,7 @@ export const MATTERS_LIST: ListSpec<MatterRecord> = {
     'client.name': (m, store) => name(store, 'contacts', m.client_id),
     'responsible_attorney.name': (m, store) => name(store, 'users', m.responsible_attorney_id),
     'originating_attorney.name': (m, store) => name(store, 'users', m.originating_attorney_id),
-    'practice_area.name': (m, store) => store.lookups.practiceAreas.find((p) => p.id === m.practice_area_id)?.name ?? null,
+    'practice_area.name': (m, store) =>
+      store.lookups.practiceAreas.find((p) => p.id === m.practice_area_id)?.name ?? null,
   },
 };

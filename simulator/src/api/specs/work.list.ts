@@ -8,7 +8,6 @@ import { badRequest } from '../api-error';
 import { boolParam, dateParam, enumParam, intParam, listParam, timeParam } from '../query-params';
 import { boolEq, intEq, oneOf, textQuery } from './filter-helpers';
 
-
 export const CALENDAR_ENTRIES_LIST: ListSpec<CalendarEntryRecord> = {
   operation: 'GET /calendar_entries.json',
   resource: Resource.CalendarEntries,
@@ -30,7 +29,8 @@ export const CALENDAR_ENTRIES_LIST: ListSpec<CalendarEntryRecord> = {
     is_all_day: boolEq('is_all_day', (c) => c.all_day),
     has_court_rule: boolEq('has_court_rule', (c) => c.court_rule),
     visible: (values) => (boolParam('visible', values[0]) ? undefined : () => false),
-    source: (values) => (enumParam('source', values[0], ['web', 'mobile'] as const) === 'web' ? undefined : () => false),
+    source: (values) =>
+      enumParam('source', values[0], ['web', 'mobile'] as const) === 'web' ? undefined : () => false,
     // One record per occurrence is not simulated: recurring entries are listed once either way.
     expanded: (values) => void boolParam('expanded', values[0]),
     owner_entries_across_all_users: (values, _s, q) => {
@@ -90,7 +90,8 @@ export const TASKS_LIST: ListSpec<TaskRecord> = {
     due_at: (t) => t.due_at,
     priority: (t) => ['High', 'Normal', 'Low'].indexOf(t.priority),
     completed_at: (t) => t.completed_at,
-    'matter.display_number': (t, store) => (t.matter_id === null ? null : (store.get(Resource.Matters, t.matter_id)?.display_number ?? null)),
+    'matter.display_number': (t, store) =>
+      t.matter_id === null ? null : (store.get(Resource.Matters, t.matter_id)?.display_number ?? null),
     'task_type.name': (t, store) => store.lookups.taskTypes.find((x) => x.id === t.task_type_id)?.name ?? null,
   },
 };
@@ -142,4 +143,3 @@ export const ACTIVITIES_LIST: ListSpec<ActivityRecord> = {
     'user.name': (a, store) => store.get(Resource.Users, a.user_id)?.name ?? null,
   },
 };
-

@@ -4,7 +4,11 @@ import type { SimStore } from '../../store/store';
 import { unprocessable } from '../api-error';
 
 /** Turns one wire value into record fields; throws a 422 ApiError on a bad value. */
-export type FieldWriter = (value: unknown, store: SimStore, current: Record<string, unknown> | undefined) => Record<string, unknown>;
+export type FieldWriter = (
+  value: unknown,
+  store: SimStore,
+  current: Record<string, unknown> | undefined,
+) => Record<string, unknown>;
 
 const fail = (name: string, what: string): never => {
   throw unprocessable(`${name} ${what}`);
@@ -15,13 +19,15 @@ export const str =
   (v) => {
     if (v === null && opts.nullable) return { [name]: null };
     if (typeof v !== 'string') return fail(name, 'must be a string');
-    if (opts.max !== undefined && v.length > opts.max) return fail(name, `is too long (maximum is ${opts.max} characters)`);
+    if (opts.max !== undefined && v.length > opts.max)
+      return fail(name, `is too long (maximum is ${opts.max} characters)`);
     return { [name]: v };
   };
 
 export const bool =
   (name: string): FieldWriter =>
-  (v) => (typeof v === 'boolean' ? { [name]: v } : fail(name, 'must be true or false'));
+  (v) =>
+    typeof v === 'boolean' ? { [name]: v } : fail(name, 'must be true or false');
 
 export const num =
   (name: string, opts: { integer?: boolean; min?: number; nullable?: boolean } = {}): FieldWriter =>
@@ -45,7 +51,8 @@ export const date =
   (name: string): FieldWriter =>
   (v) => {
     if (v === null) return { [name]: null };
-    if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) return fail(name, 'must be a date (YYYY-MM-DD)');
+    if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v)))
+      return fail(name, 'must be a date (YYYY-MM-DD)');
     return { [name]: v };
   };
 
@@ -75,7 +82,8 @@ export const lookupRef =
   (v, store) => {
     if (v === null) return { [key]: null };
     const id = typeof v === 'object' && v !== null ? (v as { id?: unknown }).id : v;
-    if (typeof id !== 'number' || !rows(store).some((r) => r.id === id)) return fail(name, 'references a missing record');
+    if (typeof id !== 'number' || !rows(store).some((r) => r.id === id))
+      return fail(name, 'references a missing record');
     return { [key]: id };
   };
 

@@ -13,8 +13,13 @@ type Item = { id: number; created_at: number; updated_at: number };
 export const nestedList =
   <T extends Item>(
     name: string,
-    build: (entry: Record<string, unknown>, prev: T | undefined, store: SimStore) => Omit<T, 'id' | 'created_at' | 'updated_at'>,
-    parseId: (raw: unknown, list: readonly T[], store: SimStore) => T | undefined = (raw, list) => list.find((x) => x.id === raw),
+    build: (
+      entry: Record<string, unknown>,
+      prev: T | undefined,
+      store: SimStore,
+    ) => Omit<T, 'id' | 'created_at' | 'updated_at'>,
+    parseId: (raw: unknown, list: readonly T[], store: SimStore) => T | undefined = (raw, list) =>
+      list.find((x) => x.id === raw),
   ): FieldWriter =>
   (value, store, current) => {
     if (!Array.isArray(value)) throw unprocessable(`${name} must be an array`);
@@ -26,9 +31,10 @@ export const nestedList =
       if (entry.id !== undefined && entry.id !== null) {
         const prev = parseId(entry.id, list, store);
         if (!prev) throw unprocessable(`${name}: no item with id ${String(entry.id)}`);
-        list = entry._destroy === true
-          ? list.filter((x) => x !== prev)
-          : list.map((x) => (x === prev ? ({ ...prev, ...build(entry, prev, store), updated_at: now } as T) : x));
+        list =
+          entry._destroy === true
+            ? list.filter((x) => x !== prev)
+            : list.map((x) => (x === prev ? ({ ...prev, ...build(entry, prev, store), updated_at: now } as T) : x));
       } else {
         list.push({ ...build(entry, undefined, store), id: store.subId(), created_at: now, updated_at: now } as T);
       }
@@ -71,11 +77,16 @@ export const customFieldValues = (parentType: 'Matter' | 'Contact'): FieldWriter
     (e, prev, store) => {
       const fieldId = prev?.custom_field_id ?? (e.custom_field as { id?: unknown } | undefined)?.id;
       const field = typeof fieldId === 'number' ? store.get(Resource.CustomFields, fieldId) : undefined;
-      if (!field || field.parent_type !== parentType) throw unprocessable('custom_field_values: custom_field must reference a custom field of this record type');
+      if (!field || field.parent_type !== parentType)
+        throw unprocessable('custom_field_values: custom_field must reference a custom field of this record type');
       const raw = e.value === undefined ? prev?.value : e.value;
       const value = raw === null || raw === undefined ? null : String(raw);
-      const option = field.field_type === 'picklist' && value !== null ? field.picklist_options.find((o) => String(o.id) === value) : undefined;
-      if (field.field_type === 'picklist' && value !== null && !option) throw unprocessable('custom_field_values: unknown picklist option');
+      const option =
+        field.field_type === 'picklist' && value !== null
+          ? field.picklist_options.find((o) => String(o.id) === value)
+          : undefined;
+      if (field.field_type === 'picklist' && value !== null && !option)
+        throw unprocessable('custom_field_values: unknown picklist option');
       return { custom_field_id: field.id, value, picklist_option_id: option?.id ?? null };
     },
     (raw, list) => {

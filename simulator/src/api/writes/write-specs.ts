@@ -41,14 +41,34 @@ export const MATTER_WRITE: WriteSpec<'matters'> = {
   blank: (store) => {
     const number = store.table(Resource.Matters).maxId + 1;
     return {
-      number, display_number: String(number).padStart(5, '0'), custom_number: null, description: '', status: 'Open',
-      location: null, client_reference: null, client_id: null, billable: true, billing_method: 'hourly',
-      open_date: new Date(store.clock.now()).toISOString().slice(0, 10), close_date: null, pending_date: null,
-      practice_area_id: null, responsible_attorney_id: null, responsible_staff_id: null, originating_attorney_id: null,
-      group_id: null, folder_id: null, custom_field_values: [],
+      number,
+      display_number: String(number).padStart(5, '0'),
+      custom_number: null,
+      description: '',
+      status: 'Open',
+      location: null,
+      client_reference: null,
+      client_id: null,
+      billable: true,
+      billing_method: 'hourly',
+      open_date: new Date(store.clock.now()).toISOString().slice(0, 10),
+      close_date: null,
+      pending_date: null,
+      practice_area_id: null,
+      responsible_attorney_id: null,
+      responsible_staff_id: null,
+      originating_attorney_id: null,
+      group_id: null,
+      folder_id: null,
+      custom_field_values: [],
     };
   },
-  validate: (m) => (m.client_id === null ? 'client must be provided' : m.description === '' ? 'description must be provided' : undefined),
+  validate: (m) =>
+    m.client_id === null
+      ? 'client must be provided'
+      : m.description === ''
+        ? 'description must be provided'
+        : undefined,
 };
 
 export const CONTACT_WRITE: WriteSpec<'contacts'> = {
@@ -71,9 +91,25 @@ export const CONTACT_WRITE: WriteSpec<'contacts'> = {
     custom_field_values: customFieldValues('Contact'),
   },
   blank: () => ({
-    type: 'Person', name: '', first_name: null, middle_name: null, last_name: null, prefix: null, title: null, initials: '',
-    date_of_birth: null, company_id: null, is_client: false, is_co_counsel: false, is_bill_recipient: false,
-    ledes_client_id: null, sales_tax_number: null, addresses: [], email_addresses: [], phone_numbers: [], custom_field_values: [],
+    type: 'Person',
+    name: '',
+    first_name: null,
+    middle_name: null,
+    last_name: null,
+    prefix: null,
+    title: null,
+    initials: '',
+    date_of_birth: null,
+    company_id: null,
+    is_client: false,
+    is_co_counsel: false,
+    is_bill_recipient: false,
+    ledes_client_id: null,
+    sales_tax_number: null,
+    addresses: [],
+    email_addresses: [],
+    phone_numbers: [],
+    custom_field_values: [],
   }),
   validate: (c) =>
     c.type === 'Person' && !c.first_name && !c.last_name
@@ -102,12 +138,29 @@ export const CALENDAR_ENTRY_WRITE: WriteSpec<'calendar_entries'> = {
     },
   },
   blank: () => ({
-    summary: '', description: null, location: null, start_at: 0, end_at: 0, all_day: false, recurrence_rule: null,
-    parent_calendar_entry_id: null, court_rule: false, permission: 'owner', calendar_owner_id: 1, start_at_time_zone: 'UTC',
-    matter_id: null, attendee_user_ids: [],
+    summary: '',
+    description: null,
+    location: null,
+    start_at: 0,
+    end_at: 0,
+    all_day: false,
+    recurrence_rule: null,
+    parent_calendar_entry_id: null,
+    court_rule: false,
+    permission: 'owner',
+    calendar_owner_id: 1,
+    start_at_time_zone: 'UTC',
+    matter_id: null,
+    attendee_user_ids: [],
   }),
   validate: (c) =>
-    c.summary === '' ? 'summary must be provided' : c.start_at === 0 || c.end_at === 0 ? 'start_at and end_at must be provided' : c.end_at < c.start_at ? 'end_at must be after start_at' : undefined,
+    c.summary === ''
+      ? 'summary must be provided'
+      : c.start_at === 0 || c.end_at === 0
+        ? 'start_at and end_at must be provided'
+        : c.end_at < c.start_at
+          ? 'end_at must be after start_at'
+          : undefined,
 };
 
 export const TASK_WRITE: WriteSpec<'tasks'> = {
@@ -126,11 +179,24 @@ export const TASK_WRITE: WriteSpec<'tasks'> = {
     task_type: lookupRef('task_type', 'task_type_id', (s) => s.lookups.taskTypes),
   },
   blank: () => ({
-    name: '', status: 'pending', description: null, description_text_type: 'plain_text', priority: 'Normal', due_at: null,
-    permission: 'public', completed_at: null, notify_completion: false, statute_of_limitations: false, time_estimated: null,
-    matter_id: null, assignee_id: null, assigner_id: 1, task_type_id: null,
+    name: '',
+    status: 'pending',
+    description: null,
+    description_text_type: 'plain_text',
+    priority: 'Normal',
+    due_at: null,
+    permission: 'public',
+    completed_at: null,
+    notify_completion: false,
+    statute_of_limitations: false,
+    time_estimated: null,
+    matter_id: null,
+    assignee_id: null,
+    assigner_id: 1,
+    task_type_id: null,
   }),
-  validate: (t) => (t.name === '' ? 'name must be provided' : t.assignee_id === null ? 'assignee must be provided' : undefined),
+  validate: (t) =>
+    t.name === '' ? 'name must be provided' : t.assignee_id === null ? 'assignee must be provided' : undefined,
 };
 
 export const ACTIVITY_WRITE: WriteSpec<'activities'> = {
@@ -149,14 +215,33 @@ export const ACTIVITY_WRITE: WriteSpec<'activities'> = {
     user: ref('user', 'user_id', Resource.Users),
     task: ref('task', 'task_id', Resource.Tasks, { nullable: true }),
     calendar_entry: ref('calendar_entry', 'calendar_entry_id', Resource.CalendarEntries, { nullable: true }),
-    activity_description: lookupRef('activity_description', 'activity_description_id', (s) => s.lookups.activityDescriptions),
+    activity_description: lookupRef(
+      'activity_description',
+      'activity_description_id',
+      (s) => s.lookups.activityDescriptions,
+    ),
     expense_category: lookupRef('expense_category', 'expense_category_id', (s) => s.lookups.expenseCategories),
   },
   blank: (store) => ({
-    type: 'TimeEntry', date: new Date(store.clock.now()).toISOString().slice(0, 10), quantity: 0, price: 0, note: null,
-    flat_rate: false, billed: false, on_bill: false, non_billable: false, no_charge: false, contingency_fee: false,
-    tax_setting: 'no_tax', reference: null, matter_id: null, user_id: 1, activity_description_id: null,
-    expense_category_id: null, task_id: null, calendar_entry_id: null,
+    type: 'TimeEntry',
+    date: new Date(store.clock.now()).toISOString().slice(0, 10),
+    quantity: 0,
+    price: 0,
+    note: null,
+    flat_rate: false,
+    billed: false,
+    on_bill: false,
+    non_billable: false,
+    no_charge: false,
+    contingency_fee: false,
+    tax_setting: 'no_tax',
+    reference: null,
+    matter_id: null,
+    user_id: 1,
+    activity_description_id: null,
+    expense_category_id: null,
+    task_id: null,
+    calendar_entry_id: null,
   }),
 };
 
@@ -164,13 +249,35 @@ export const CUSTOM_FIELD_WRITE: WriteSpec<'custom_fields'> = {
   writers: {
     name: str('name'),
     parent_type: oneOf('parent_type', ['Contact', 'Matter']),
-    field_type: oneOf('field_type', ['checkbox', 'contact', 'currency', 'date', 'time', 'email', 'matter', 'numeric', 'picklist', 'text_area', 'text_line', 'url']),
+    field_type: oneOf('field_type', [
+      'checkbox',
+      'contact',
+      'currency',
+      'date',
+      'time',
+      'email',
+      'matter',
+      'numeric',
+      'picklist',
+      'text_area',
+      'text_line',
+      'url',
+    ]),
     displayed: bool('displayed'),
     required: bool('required'),
     deleted: bool('deleted'),
     display_order: num('display_order', { integer: true }),
   },
-  blank: () => ({ name: '', parent_type: 'Matter', field_type: 'text_line', displayed: true, deleted: false, required: false, display_order: 0, picklist_options: [] }),
+  blank: () => ({
+    name: '',
+    parent_type: 'Matter',
+    field_type: 'text_line',
+    displayed: true,
+    deleted: false,
+    required: false,
+    display_order: 0,
+    picklist_options: [],
+  }),
   validate: (f) => (f.name === '' ? 'name must be provided' : undefined),
 };
 

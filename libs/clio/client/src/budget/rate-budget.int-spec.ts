@@ -14,7 +14,8 @@ describe('RateBudget (clio_rate_budgets, real Postgres)', () => {
   });
   afterAll(() => tdb.drop());
 
-  const row = (id: string) => tdb.db.selectFrom('clio_rate_budgets').selectAll().where('connection_id', '=', id).executeTakeFirstOrThrow();
+  const row = (id: string) =>
+    tdb.db.selectFrom('clio_rate_budgets').selectAll().where('connection_id', '=', id).executeTakeFirstOrThrow();
 
   it('creates the row on first use with the conservative default and a provisional 60 s window', async () => {
     const id = uniqueName('conn');
@@ -42,7 +43,11 @@ describe('RateBudget (clio_rate_budgets, real Postgres)', () => {
     const id = uniqueName('conn');
     const small = new RateBudget(tdb.db, 0.07);
     await small.acquire(id, 'interactive', T);
-    await tdb.db.updateTable('clio_rate_budgets').set({ limit: 100, remaining: 100 }).where('connection_id', '=', id).execute();
+    await tdb.db
+      .updateTable('clio_rate_budgets')
+      .set({ limit: 100, remaining: 100 })
+      .where('connection_id', '=', id)
+      .execute();
     let n = 0;
     while ((await small.acquire(id, 'backfill', T)).ok) n++;
     expect(n).toBe(93);

@@ -67,7 +67,12 @@ export class RateBudget {
       // limiting off) omits them. Planning 50/min against it would throttle for nothing, so the window is opened up.
       await this.db
         .updateTable('clio_rate_budgets')
-        .set({ limit: UNMETERED_LIMIT, remaining: UNMETERED_LIMIT, reset_at: new Date(now + WINDOW_MS), updated_at: new Date(now) })
+        .set({
+          limit: UNMETERED_LIMIT,
+          remaining: UNMETERED_LIMIT,
+          reset_at: new Date(now + WINDOW_MS),
+          updated_at: new Date(now),
+        })
         .where('connection_id', '=', connectionId)
         .execute();
       return;

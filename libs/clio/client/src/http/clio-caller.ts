@@ -67,24 +67,43 @@ export class ClioCaller {
       s.failures++;
       if (s.failures >= this.c.attempts) {
         return step.kind === 'rate'
-          ? { ok: false, kind: 'rate_limited', retryAt: step.retryAt, reason: `429 Too Many Requests ${s.failures} times` }
+          ? {
+              ok: false,
+              kind: 'rate_limited',
+              retryAt: step.retryAt,
+              reason: `429 Too Many Requests ${s.failures} times`,
+            }
           : { ok: false, kind: 'failed', reason: `${step.reason} (gave up after ${s.failures} attempts)` };
       }
       this.c.stats.retries++;
       // After a 429 the budget row is empty until Retry-After: the next acquire plans that wait.
-      if (step.kind === 'transient') await this.c.sleep(fullJitterMs(s.failures, this.c.baseMs, this.c.maxMs, this.c.random));
+      if (step.kind === 'transient')
+        await this.c.sleep(fullJitterMs(s.failures, this.c.baseMs, this.c.maxMs, this.c.random));
     }
   }
 
-  private async attempt<T>(target: (base: string) => URL | null, lane: Lane, read: Reader<T>, s: LoopState): Promise<Step<T>> {
-    const tok = await this.c.tokens.getToken(this.c.firmId, s.rejected === undefined ? undefined : { rejectedToken: s.rejected });
+  private async attempt<T>(
+    target: (base: string) => URL | null,
+    lane: Lane,
+    read: Reader<T>,
+    s: LoopState,
+  ): Promise<Step<T>> {
+    const tok = await this.c.tokens.getToken(
+      this.c.firmId,
+      s.rejected === undefined ? undefined : { rejectedToken: s.rejected },
+    );
     s.rejected = undefined;
     if (!tok.ok) return tokenFailure(tok.reason);
     const url = target(tok.apiBaseUrl);
-    if (!url) return done({ ok: false, kind: 'failed', reason: 'cursor URL is not on the connection\'s Clio API base' });
+    if (!url) return done({ ok: false, kind: 'failed', reason: "cursor URL is not on the connection's Clio API base" });
     const slot = await this.plan(tok.connectionId, lane);
     if (!slot.ok) {
-      return done({ ok: false, kind: 'rate_limited', retryAt: slot.retryAt, reason: `rate budget for lane ${lane} exhausted until the window resets` });
+      return done({
+        ok: false,
+        kind: 'rate_limited',
+        retryAt: slot.retryAt,
+        reason: `rate budget for lane ${lane} exhausted until the window resets`,
+      });
     }
     s.calls++;
     this.c.stats.apiCalls++;
@@ -104,7 +123,9 @@ export class ClioCaller {
     if (status === 429) return this.tooMany(res, tok);
     if (status === 410) {
       await discard(res);
-      throw new Error(`Clio answered 410 Gone to X-API-VERSION ${this.c.apiVersion}: the pinned API version is invalid or retired`);
+      throw new Error(
+        `Clio answered 410 Gone to X-API-VERSION ${this.c.apiVersion}: the pinned API version is invalid or retired`,
+      );
     }
     if (status >= 500) {
       await discard(res);
@@ -116,7 +137,9 @@ export class ClioCaller {
     }
     const r = await read(res);
     if (r.ok) return done({ ok: true, value: r.value, apiCalls: s.calls });
-    return r.retry ? { kind: 'transient', reason: r.reason } : done({ ok: false, kind: 'failed', status, reason: r.reason });
+    return r.retry
+      ? { kind: 'transient', reason: r.reason }
+      : done({ ok: false, kind: 'failed', status, reason: r.reason });
   }
 
   private async unauthorized<T>(res: RawResponse, tok: Token, s: LoopState): Promise<Step<T>> {
@@ -125,7 +148,11 @@ export class ClioCaller {
       // A fresh token refused too: the grant is dead. Tell the auth service (it marks the connection needs_reauth
       // if this is still its current token); the reply changes nothing here, so it is neither read nor retried.
       await this.c.tokens.getToken(this.c.firmId, { rejectedToken: tok.accessToken, unauthorizedAfterRefresh: true });
-      return done({ ok: false, kind: 'needs_reauth', reason: 'Clio rejected the access token again after a refresh (401)' });
+      return done({
+        ok: false,
+        kind: 'needs_reauth',
+        reason: 'Clio rejected the access token again after a refresh (401)',
+      });
     }
     s.refreshed = true;
     s.rejected = tok.accessToken;
@@ -140,7 +167,12 @@ export class ClioCaller {
     const retryAt = now + (parseRetryAfterMs(res.headers, now) ?? WINDOW_MS);
     await this.c.budget.exhaust(tok.connectionId, retryAt, now);
     if (retryAt - now > this.c.maxWaitMs) {
-      return done({ ok: false, kind: 'rate_limited', retryAt, reason: `429 Too Many Requests with Retry-After ${Math.ceil((retryAt - now) / 1000)} s` });
+      return done({
+        ok: false,
+        kind: 'rate_limited',
+        retryAt,
+        reason: `429 Too Many Requests with Retry-After ${Math.ceil((retryAt - now) / 1000)} s`,
+      });
     }
     return { kind: 'rate', retryAt };
   }
@@ -170,7 +202,9 @@ export class ClioCaller {
 }
 
 function tokenFailure<T>(reason: string): Step<T> {
-  if (reason === AccessTokenFailures.unavailable) return { kind: 'transient', reason: 'access token unavailable (auth service)' };
-  if (reason === AccessTokenFailures.notConnected) return done({ ok: false, kind: 'not_connected', reason: 'firm has no Clio connection' });
+  if (reason === AccessTokenFailures.unavailable)
+    return { kind: 'transient', reason: 'access token unavailable (auth service)' };
+  if (reason === AccessTokenFailures.notConnected)
+    return done({ ok: false, kind: 'not_connected', reason: 'firm has no Clio connection' });
   return done({ ok: false, kind: 'needs_reauth', reason: `Clio connection is ${reason}` });
 }

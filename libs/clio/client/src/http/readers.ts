@@ -23,14 +23,16 @@ const unexpected = async <T>(res: RawResponse): Promise<ReadResult<T>> => {
 };
 
 /** One list page, parsed whole (at most 200 records) and checked for truncation; bad pages are retried. */
-export const pageReader = (url: URL): Reader<ClioPage> => async (res) => {
-  if (res.status !== 200) return unexpected(res);
-  const json = await readJson(res);
-  if (!json.ok) return { ok: false, reason: json.reason, retry: true };
-  const page = checkPage(json.value, url);
-  if (!page.ok) return { ok: false, reason: page.reason, retry: true };
-  return { ok: true, value: { ...page.page, serverDate: httpDateOf(header(res, ClioHeader.Date)) } };
-};
+export const pageReader =
+  (url: URL): Reader<ClioPage> =>
+  async (res) => {
+    if (res.status !== 200) return unexpected(res);
+    const json = await readJson(res);
+    if (!json.ok) return { ok: false, reason: json.reason, retry: true };
+    const page = checkPage(json.value, url);
+    if (!page.ok) return { ok: false, reason: page.reason, retry: true };
+    return { ok: true, value: { ...page.page, serverDate: httpDateOf(header(res, ClioHeader.Date)) } };
+  };
 
 export const recordReader: Reader<Record<string, unknown>> = async (res) => {
   if (res.status !== 200) return unexpected(res);
@@ -50,25 +52,31 @@ export interface Download {
  * Follows the download endpoint's 303 to the pre-signed URL without the bearer token (it is another host in
  * production). A failed or expired signed URL is transient: the retry asks Clio for a fresh one.
  */
-export const downloadReader = (dispatcher: Dispatcher, timeoutMs: number, base: URL): Reader<Download> => async (res) => {
-  if (res.status !== 303) return unexpected(res);
-  const location = header(res, ClioHeader.Location);
-  await discard(res);
-  if (!location) return { ok: false, reason: 'download redirect without a Location', retry: true };
-  let file: RawResponse;
-  try {
-    file = await httpGet(dispatcher, new URL(location, base).toString(), {}, timeoutMs);
-  } catch (err) {
-    return { ok: false, reason: `signed download URL: ${describeNetworkError(err)}`, retry: true };
-  }
-  if (file.status !== 200) {
-    await discard(file);
-    return { ok: false, reason: `signed download URL answered HTTP ${file.status}`, retry: true };
-  }
-  file.release();
-  const length = Number(header(file, ClioHeader.ContentLength));
-  return {
-    ok: true,
-    value: { body: file.body, contentType: header(file, ClioHeader.ContentType), size: Number.isFinite(length) && length >= 0 && header(file, ClioHeader.ContentLength) !== null ? length : null },
+export const downloadReader =
+  (dispatcher: Dispatcher, timeoutMs: number, base: URL): Reader<Download> =>
+  async (res) => {
+    if (res.status !== 303) return unexpected(res);
+    const location = header(res, ClioHeader.Location);
+    await discard(res);
+    if (!location) return { ok: false, reason: 'download redirect without a Location', retry: true };
+    let file: RawResponse;
+    try {
+      file = await httpGet(dispatcher, new URL(location, base).toString(), {}, timeoutMs);
+    } catch (err) {
+      return { ok: false, reason: `signed download URL: ${describeNetworkError(err)}`, retry: true };
+    }
+    if (file.status !== 200) {
+      await discard(file);
+      return { ok: false, reason: `signed download URL answered HTTP ${file.status}`, retry: true };
+    }
+    file.release();
+    const length = Number(header(file, ClioHeader.ContentLength));
+    return {
+      ok: true,
+      value: {
+        body: file.body,
+        contentType: header(file, ClioHeader.ContentType),
+        size: Number.isFinite(length) && length >= 0 && header(file, ClioHeader.ContentLength) !== null ? length : null,
+      },
+    };
   };
-};

@@ -30,9 +30,19 @@ export async function httpGet(
   timeoutMs: number,
 ): Promise<RawResponse> {
   const ac = new AbortController();
-  const timer = setTimeout(() => ac.abort(Object.assign(new Error('request timed out'), { code: TIMEOUT_CODE })), timeoutMs);
+  const timer = setTimeout(
+    () => ac.abort(Object.assign(new Error('request timed out'), { code: TIMEOUT_CODE })),
+    timeoutMs,
+  );
   try {
-    const res = await request(url, { method: 'GET', headers, dispatcher, bodyTimeout: timeoutMs, maxRedirections: 0, signal: ac.signal });
+    const res = await request(url, {
+      method: 'GET',
+      headers,
+      dispatcher,
+      bodyTimeout: timeoutMs,
+      maxRedirections: 0,
+      signal: ac.signal,
+    });
     return { status: res.statusCode, headers: res.headers, body: res.body, release: () => clearTimeout(timer) };
   } catch (err) {
     clearTimeout(timer);

@@ -2,7 +2,13 @@ import type { ClioResource, ListRequest } from '../types';
 import { ClioParam, CURSOR_ORDER, MAX_PAGE_LIMIT, RESOURCES_WITHOUT_ORDER } from '../wire';
 
 /** Parameters the client owns: a filter with one of these names would break cursor pagination or selection. */
-const RESERVED_PARAMS: ReadonlySet<string> = new Set([ClioParam.Fields, ClioParam.Order, ClioParam.Limit, 'offset', 'page_token']);
+const RESERVED_PARAMS: ReadonlySet<string> = new Set([
+  ClioParam.Fields,
+  ClioParam.Order,
+  ClioParam.Limit,
+  'offset',
+  'page_token',
+]);
 
 /** `<apiBaseUrl>/<path>.json`; `apiBaseUrl` is the connection's regional `/api/v4` base. */
 export function apiUrl(apiBaseUrl: string, path: string): URL {

@@ -7,31 +7,48 @@ const NEXT = 'https://app.clio.com/api/v4/matters.json?limit=3&page_token=abc';
 describe('checkPage', () => {
   it('accepts a full page with a next link and reports next and meta.records', () => {
     const r = checkPage({ data: recs(3), meta: { paging: { next: NEXT }, records: 7 } }, url('limit=3'));
-    expect(r).toEqual({ ok: true, page: { records: recs(3), nextUrl: NEXT, url: url('limit=3').toString(), total: 7 } });
+    expect(r).toEqual({
+      ok: true,
+      page: { records: recs(3), nextUrl: NEXT, url: url('limit=3').toString(), total: 7 },
+    });
   });
 
   it('accepts a short last page and a page without meta.records', () => {
-    expect(checkPage({ data: recs(1), meta: { paging: {}, records: 7 } }, url('limit=3&page_token=x'))).toMatchObject({ ok: true, page: { nextUrl: null, total: 7 } });
-    expect(checkPage({ data: recs(2), meta: { paging: {} } }, url('limit=3'))).toMatchObject({ ok: true, page: { total: null } });
+    expect(checkPage({ data: recs(1), meta: { paging: {}, records: 7 } }, url('limit=3&page_token=x'))).toMatchObject({
+      ok: true,
+      page: { nextUrl: null, total: 7 },
+    });
+    expect(checkPage({ data: recs(2), meta: { paging: {} } }, url('limit=3'))).toMatchObject({
+      ok: true,
+      page: { total: null },
+    });
   });
 
   it('rejects a short page that still links onwards (truncated)', () => {
     expect(checkPage({ data: recs(1), meta: { paging: { next: NEXT } } }, url('limit=3'))).toEqual({
-      ok: false, reason: 'truncated page: 1 of 3 records with a next link',
+      ok: false,
+      reason: 'truncated page: 1 of 3 records with a next link',
     });
   });
 
   it('rejects a single first page whose size disagrees with meta.records', () => {
     expect(checkPage({ data: recs(2), meta: { paging: {}, records: 4 } }, url(''))).toEqual({
-      ok: false, reason: 'truncated page: 2 records but meta.records is 4',
+      ok: false,
+      reason: 'truncated page: 2 records but meta.records is 4',
     });
   });
 
   it('rejects bodies without a data array, with non-object entries, or with more than limit records', () => {
     expect(checkPage({ meta: {} }, url(''))).toMatchObject({ ok: false, reason: 'page without a data array' });
     expect(checkPage([], url(''))).toMatchObject({ ok: false });
-    expect(checkPage({ data: [1] }, url(''))).toMatchObject({ ok: false, reason: 'page data holds a non-object entry' });
-    expect(checkPage({ data: recs(4) }, url('limit=3'))).toMatchObject({ ok: false, reason: 'page holds 4 records, more than limit 3' });
+    expect(checkPage({ data: [1] }, url(''))).toMatchObject({
+      ok: false,
+      reason: 'page data holds a non-object entry',
+    });
+    expect(checkPage({ data: recs(4) }, url('limit=3'))).toMatchObject({
+      ok: false,
+      reason: 'page holds 4 records, more than limit 3',
+    });
   });
 
   it('reads the requested limit, defaulting to 200', () => {

@@ -36,11 +36,16 @@ export function checkPage(body: unknown, url: URL): PageCheck {
   if (next === null && firstPage && total !== null && data.length !== total) {
     return { ok: false, reason: `truncated page: ${data.length} records but meta.records is ${total}` };
   }
-  return { ok: true, page: { records: data as Array<Record<string, unknown>>, nextUrl: next, url: url.toString(), total } };
+  return {
+    ok: true,
+    page: { records: data as Array<Record<string, unknown>>, nextUrl: next, url: url.toString(), total },
+  };
 }
 
 /** A single-record body `{ data: {...} }`. */
-export function checkRecord(body: unknown): { ok: true; record: Record<string, unknown> } | { ok: false; reason: string } {
+export function checkRecord(
+  body: unknown,
+): { ok: true; record: Record<string, unknown> } | { ok: false; reason: string } {
   if (!isRecord(body) || !isRecord(body.data)) return { ok: false, reason: 'response without a data object' };
   return { ok: true, record: body.data };
 }

@@ -1,5 +1,11 @@
 import type { AccessTokenReply } from '@sf/contracts';
-import { createSimulator, ManualClock, SimulatorControl, type Simulator, type SimulatorOptions } from '@sf/clio-simulator';
+import {
+  createSimulator,
+  ManualClock,
+  SimulatorControl,
+  type Simulator,
+  type SimulatorOptions,
+} from '@sf/clio-simulator';
 import { createInMemoryTokenProvider } from '../tokens/in-memory-token-provider';
 import type { TokenProvider } from '../types';
 
@@ -54,23 +60,26 @@ export interface IssuingProvider {
 export function simTokenProvider(h: SimHarness, connectionId: string): IssuingProvider {
   const asked: IssuingProvider['asked'] = [];
   const issued: string[] = [];
-  const provider = createInMemoryTokenProvider((firmId, rejectedToken, request): AccessTokenReply => {
-    if (request.unauthorizedAfterRefresh === true) {
-      asked.push({ firmId, rejectedToken, unauthorizedAfterRefresh: true });
-      return { ok: false, reason: 'needs_reauth', message: 'Clio rejected a freshly refreshed access token' };
-    }
-    asked.push({ firmId, rejectedToken });
-    const t = h.sim.edge.issueToken();
-    issued.push(t.access_token);
-    return {
-      ok: true,
-      accessToken: t.access_token,
-      expiresAt: new Date(h.clock.now() + t.expires_in * 1000).toISOString(),
-      region: 'us',
-      apiBaseUrl: h.sim.baseUrl(),
-      connectionId,
-    };
-  }, { now: h.now });
+  const provider = createInMemoryTokenProvider(
+    (firmId, rejectedToken, request): AccessTokenReply => {
+      if (request.unauthorizedAfterRefresh === true) {
+        asked.push({ firmId, rejectedToken, unauthorizedAfterRefresh: true });
+        return { ok: false, reason: 'needs_reauth', message: 'Clio rejected a freshly refreshed access token' };
+      }
+      asked.push({ firmId, rejectedToken });
+      const t = h.sim.edge.issueToken();
+      issued.push(t.access_token);
+      return {
+        ok: true,
+        accessToken: t.access_token,
+        expiresAt: new Date(h.clock.now() + t.expires_in * 1000).toISOString(),
+        region: 'us',
+        apiBaseUrl: h.sim.baseUrl(),
+        connectionId,
+      };
+    },
+    { now: h.now },
+  );
   return { provider, asked, issued };
 }
 

@@ -22,4 +22,5 @@ export const clioAccessFromEnv = (env: NodeJS.ProcessEnv, prefix: string): ClioA
 
 /** The configured provider, else tokens asked of the auth service over NATS in `namespace`. */
 export const clioTokenProvider = (nc: NatsConnection, namespace: string, access: ClioAccessConfig): TokenProvider =>
-  access.tokens ?? createNatsTokenProvider(nc, { subject: access.tokenSubject ?? rebaseSubject(namespace, RpcSubjects.accessToken) });
+  access.tokens ??
+  createNatsTokenProvider(nc, { subject: access.tokenSubject ?? rebaseSubject(namespace, RpcSubjects.accessToken) });

@@ -8,7 +8,11 @@ import { cachingTokenProvider, type TokenCacheOptions } from './token-cache';
  * carries the whole question, including `unauthorizedAfterRefresh` (answer needs_reauth, as the auth service does).
  */
 export function createInMemoryTokenProvider(
-  issue: (firmId: string, rejectedToken: string | undefined, request: TokenRequestOptions) => AccessTokenReply | Promise<AccessTokenReply>,
+  issue: (
+    firmId: string,
+    rejectedToken: string | undefined,
+    request: TokenRequestOptions,
+  ) => AccessTokenReply | Promise<AccessTokenReply>,
   opts: TokenCacheOptions = {},
 ): TokenProvider {
   return cachingTokenProvider(async (firmId, request) => issue(firmId, request.rejectedToken, request), opts);

@@ -29,8 +29,12 @@ describe('NATS token provider (real nats-server, test responder on a unique subj
         seen.push(req);
         n++;
         const reply: AccessTokenReply = {
-          ok: true, accessToken: `tok-${n}`, expiresAt: new Date(clock + ttlMs).toISOString(), region: 'us',
-          apiBaseUrl: 'https://app.clio.com/api/v4', connectionId: `conn-${req.firmId}`,
+          ok: true,
+          accessToken: `tok-${n}`,
+          expiresAt: new Date(clock + ttlMs).toISOString(),
+          region: 'us',
+          apiBaseUrl: 'https://app.clio.com/api/v4',
+          connectionId: `conn-${req.firmId}`,
         };
         msg.respond(JSON.stringify(reply));
       },
@@ -90,7 +94,11 @@ describe('NATS token provider (real nats-server, test responder on a unique subj
       },
     });
     const p = createNatsTokenProvider(nc, { subject, now });
-    expect(await p.getToken('firm-3')).toEqual({ ok: false, reason: 'needs_reauth', message: 'refresh token rejected' });
+    expect(await p.getToken('firm-3')).toEqual({
+      ok: false,
+      reason: 'needs_reauth',
+      message: 'refresh token rejected',
+    });
     await p.getToken('firm-3');
     expect(calls).toBe(2);
     sub.unsubscribe();
@@ -109,7 +117,11 @@ describe('NATS token provider (real nats-server, test responder on a unique subj
     const garbled = uniqueName('test.rpc.garbled');
     const sub2 = nc.subscribe(garbled, { callback: (_e, m) => void m.respond('{"ok":true,"accessToken":1}') });
     const r = createNatsTokenProvider(nc, { subject: garbled, timeoutMs: 500 });
-    expect(await r.getToken('firm-4')).toEqual({ ok: false, reason: 'unavailable', message: 'auth service sent an unreadable reply' });
+    expect(await r.getToken('firm-4')).toEqual({
+      ok: false,
+      reason: 'unavailable',
+      message: 'auth service sent an unreadable reply',
+    });
     sub2.unsubscribe();
   });
 });

@@ -14,13 +14,18 @@ export function parseAccessTokenReply(text: string): AccessTokenReply | null {
   const r = v as Record<string, unknown>;
   if (r.ok === true) {
     const { accessToken, expiresAt, region, apiBaseUrl, connectionId } = r;
-    if (typeof accessToken !== 'string' || typeof expiresAt !== 'string' || Number.isNaN(Date.parse(expiresAt))) return null;
+    if (typeof accessToken !== 'string' || typeof expiresAt !== 'string' || Number.isNaN(Date.parse(expiresAt)))
+      return null;
     if (!isClioRegion(region)) return null;
     if (typeof apiBaseUrl !== 'string' || typeof connectionId !== 'string') return null;
     return { ok: true, accessToken, expiresAt, region, apiBaseUrl, connectionId };
   }
   if (r.ok === false && typeof r.reason === 'string' && FAILURES.has(r.reason)) {
-    return { ok: false, reason: r.reason as AccessTokenFailure, message: typeof r.message === 'string' ? r.message : '' };
+    return {
+      ok: false,
+      reason: r.reason as AccessTokenFailure,
+      message: typeof r.message === 'string' ? r.message : '',
+    };
   }
   return null;
 }

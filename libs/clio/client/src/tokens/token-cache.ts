@@ -45,9 +45,13 @@ export function cachingTokenProvider(source: TokenSource, opts: TokenCacheOption
       const rejected = o.rejectedToken;
       const reauth = o.unauthorizedAfterRefresh === true;
       const hit = cache.get(firmId);
-      if (rejected === undefined && !reauth && hit && Date.parse(hit.expiresAt) - margin > now()) return Promise.resolve(hit);
+      if (rejected === undefined && !reauth && hit && Date.parse(hit.expiresAt) - margin > now())
+        return Promise.resolve(hit);
       if (rejected !== undefined && hit?.accessToken === rejected) cache.delete(firmId);
-      return fresh(firmId, reauth ? { rejectedToken: rejected, unauthorizedAfterRefresh: true } : { rejectedToken: rejected });
+      return fresh(
+        firmId,
+        reauth ? { rejectedToken: rejected, unauthorizedAfterRefresh: true } : { rejectedToken: rejected },
+      );
     },
   };
 }

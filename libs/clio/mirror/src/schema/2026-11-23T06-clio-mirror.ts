@@ -4,8 +4,15 @@ import { sql, type Kysely } from 'kysely';
 
 /** One mirror table per Clio entity type; documents and folders also carry matter_id/parent_id for counting. */
 const TABLES = [
-  'clio_users', 'clio_custom_fields', 'clio_matters', 'clio_contacts', 'clio_calendar_entries', 'clio_tasks',
-  'clio_folders', 'clio_documents', 'clio_activities',
+  'clio_users',
+  'clio_custom_fields',
+  'clio_matters',
+  'clio_contacts',
+  'clio_calendar_entries',
+  'clio_tasks',
+  'clio_folders',
+  'clio_documents',
+  'clio_activities',
 ] as const;
 const WITH_TREE = new Set<string>(['clio_folders', 'clio_documents']);
 
@@ -34,7 +41,9 @@ export const up = async (db: Kysely<unknown>): Promise<void> => {
         primary key (firm_id, id)
       )`.execute(db);
     // Delete detection compares live counts by creation time with Clio's (created_since).
-    await sql`create index ${sql.id(`${table}_live_created`)} on ${t} (firm_id, created_at) where not is_soft_deleted`.execute(db);
+    await sql`create index ${sql.id(`${table}_live_created`)} on ${t} (firm_id, created_at) where not is_soft_deleted`.execute(
+      db,
+    );
     if (WITH_TREE.has(table)) {
       await sql`create index ${sql.id(`${table}_matter`)} on ${t} (firm_id, matter_id)`.execute(db);
       await sql`create index ${sql.id(`${table}_parent`)} on ${t} (firm_id, parent_id)`.execute(db);

@@ -22,7 +22,9 @@ export const captureNestApps = (): NestAppCapture => {
 };
 
 /** Runs a service's `start…()` and lists the routes of the one Nest app it created. Jest only. */
-export const startCapturingRoutes = async <T>(start: () => Promise<T>): Promise<{ started: T; routes: HttpRoute[] }> => {
+export const startCapturingRoutes = async <T>(
+  start: () => Promise<T>,
+): Promise<{ started: T; routes: HttpRoute[] }> => {
   const capture = captureNestApps();
   try {
     const started = await start();

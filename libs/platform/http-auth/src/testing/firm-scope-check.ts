@@ -51,7 +51,10 @@ export const checkFirmScoping = async (o: FirmScopeCheck): Promise<FirmScopeRepo
     const missing = await probeRoute(o.baseUrl, route, fillPath(route.path, c.missing), o.authorization);
     if (foreign.status !== 404) problems.push(`${key} answered another firm's id with ${show(foreign)}; expected 404`);
     if (missing.status !== 404) problems.push(`${key} answered a missing id with ${show(missing)}; expected 404`);
-    else if (foreign.status === 404 && !isDeepStrictEqual(foreign.body, missing.body)) problems.push(`${key}: another firm's id (${show(foreign)}) is distinguishable from a missing one (${show(missing)})`);
+    else if (foreign.status === 404 && !isDeepStrictEqual(foreign.body, missing.body))
+      problems.push(
+        `${key}: another firm's id (${show(foreign)}) is distinguishable from a missing one (${show(missing)})`,
+      );
   }
   return { checked, problems };
 };

@@ -13,12 +13,26 @@ const isDocs = (key: string): boolean => / \/docs/.test(key);
  * HTTP: any route added later must need the JWT or join the allow-list. `routes` are read from the running app.
  * Jest only.
  */
-export const expectHealthOnlyEdge = async (o: { baseUrl: string; routes: HttpRoute[]; key: SigningKey }): Promise<void> => {
+export const expectHealthOnlyEdge = async (o: {
+  baseUrl: string;
+  routes: HttpRoute[];
+  key: SigningKey;
+}): Promise<void> => {
   expect(o.routes.map(routeKey)).toEqual(expect.arrayContaining(HEALTH_ROUTES));
-  const report = await checkRouteAuth({ baseUrl: o.baseUrl, routes: o.routes, publicRoutes: [...HEALTH_ROUTES, ...DOCS_ROUTES], key: o.key });
+  const report = await checkRouteAuth({
+    baseUrl: o.baseUrl,
+    routes: o.routes,
+    publicRoutes: [...HEALTH_ROUTES, ...DOCS_ROUTES],
+    key: o.key,
+  });
   expect(report.problems).toEqual([]);
   expect(report.open.filter((k) => !isDocs(k))).toEqual(HEALTH_ROUTES);
   expect(report.open).toEqual(expect.arrayContaining(['GET /docs-json', 'USE /docs']));
-  const scoping = await checkFirmScoping({ baseUrl: o.baseUrl, routes: o.routes, authorization: 'Bearer unused', casesFor: () => undefined });
+  const scoping = await checkFirmScoping({
+    baseUrl: o.baseUrl,
+    routes: o.routes,
+    authorization: 'Bearer unused',
+    casesFor: () => undefined,
+  });
   expect(scoping).toEqual({ checked: [], problems: [] });
 };

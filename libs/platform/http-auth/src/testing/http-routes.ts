@@ -23,7 +23,7 @@ export const routeKey = (r: HttpRoute): string => `${r.method} ${r.path}`;
 const stackOf = (instance: unknown): RouterLayer[] => {
   const app = instance as { _router?: { stack?: unknown } };
   const router = app._router ?? (instance as { router?: { stack?: unknown } }).router;
-  if (!Array.isArray(router?.stack)) throw new Error('the app\'s HTTP adapter is not Express (no router stack)');
+  if (!Array.isArray(router?.stack)) throw new Error("the app's HTTP adapter is not Express (no router stack)");
   return router.stack as RouterLayer[];
 };
 
@@ -34,7 +34,9 @@ const routesOfLayer = (layer: RouterLayer): HttpRoute[] => {
   }
   const paths = Array.isArray(layer.route.path) ? layer.route.path : [layer.route.path];
   const methods = METHODS.filter((m) => layer.route?.methods?.[m.toLowerCase()] === true);
-  return paths.filter((p): p is string => typeof p === 'string').flatMap((path) => methods.map((method) => ({ method, path })));
+  return paths
+    .filter((p): p is string => typeof p === 'string')
+    .flatMap((path) => methods.map((method) => ({ method, path })));
 };
 
 /**

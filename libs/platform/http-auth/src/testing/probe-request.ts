@@ -14,12 +14,20 @@ const WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
  * One request to `path` with the route's method (GET for mounted middleware), redirects not followed, an empty
  * JSON object as the body of POST/PUT/PATCH. `authorization` undefined sends no Authorization header.
  */
-export const probeRoute = async (baseUrl: string, route: HttpRoute, path: string, authorization?: string): Promise<ProbeAnswer> => {
+export const probeRoute = async (
+  baseUrl: string,
+  route: HttpRoute,
+  path: string,
+  authorization?: string,
+): Promise<ProbeAnswer> => {
   const method = route.method === 'USE' ? 'GET' : route.method;
   const res = await fetch(`${baseUrl}${path}`, {
     method,
     redirect: 'manual',
-    headers: { ...(authorization === undefined ? {} : { authorization }), ...(WITH_BODY.has(method) ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      ...(authorization === undefined ? {} : { authorization }),
+      ...(WITH_BODY.has(method) ? { 'content-type': 'application/json' } : {}),
+    },
     ...(WITH_BODY.has(method) ? { body: '{}' } : {}),
   });
   const text = await res.text();

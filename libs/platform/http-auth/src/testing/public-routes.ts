@@ -30,5 +30,7 @@ export const allowListProblems = (entries: readonly string[]): string[] =>
     const path = m[2]!.replace(/\*$/, '');
     return SANCTIONED_PUBLIC_PATHS.some((p) => p.test(path))
       ? []
-      : [`allow-list entry "${entry}" is not a kind of route that may be public (health, metrics, docs, OAuth callbacks)`];
+      : [
+          `allow-list entry "${entry}" is not a kind of route that may be public (health, metrics, docs, OAuth callbacks)`,
+        ];
   });

@@ -39,18 +39,35 @@ interface Probe {
 const foreignKey = (key: SigningKey): SigningKey =>
   key.alg === 'HS256'
     ? { alg: 'HS256', secret: randomBytes(32) }
-    : { alg: 'RS256', privateKey: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey, ...(key.kid ? { kid: key.kid } : {}) };
+    : {
+        alg: 'RS256',
+        privateKey: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey,
+        ...(key.kid ? { kid: key.kid } : {}),
+      };
 
 /** Requests every protected route must refuse with 401 and the guard's message for exactly that failure. */
 const probes = (key: SigningKey, claims: ClaimNames): Probe[] => {
   const now = Math.floor(Date.now() / 1000);
-  const payload = (exp: number) => ({ [claims.userId]: 'probe-user', [claims.firmId]: 'probe-firm', iat: exp - 600, exp });
+  const payload = (exp: number) => ({
+    [claims.userId]: 'probe-user',
+    [claims.firmId]: 'probe-firm',
+    iat: exp - 600,
+    exp,
+  });
   return [
     { name: 'no token', authorization: undefined, message: AUTH_FAILURE_MESSAGE.missing_token },
     // An hour past expiry: far beyond any leeway, and otherwise valid, so expiry is the only reason to refuse it.
-    { name: 'an expired token', authorization: `Bearer ${signJwt(payload(now - 3600), key)}`, message: AUTH_FAILURE_MESSAGE.expired },
+    {
+      name: 'an expired token',
+      authorization: `Bearer ${signJwt(payload(now - 3600), key)}`,
+      message: AUTH_FAILURE_MESSAGE.expired,
+    },
     { name: 'a malformed token', authorization: 'Bearer not-a-jwt', message: AUTH_FAILURE_MESSAGE.malformed },
-    { name: 'a token signed with another key', authorization: `Bearer ${signJwt(payload(now + 600), foreignKey(key))}`, message: AUTH_FAILURE_MESSAGE.invalid_signature },
+    {
+      name: 'a token signed with another key',
+      authorization: `Bearer ${signJwt(payload(now + 600), foreignKey(key))}`,
+      message: AUTH_FAILURE_MESSAGE.invalid_signature,
+    },
   ];
 };
 
@@ -63,19 +80,34 @@ const refusalProblem = (key: string, p: Probe, a: ProbeAnswer): string | null =>
 };
 
 /** A concrete path: every parameter gets a harmless placeholder (the guard answers before any lookup). */
-const probePath = (r: HttpRoute): string => fillPath(r.path, Object.fromEntries(pathParams(r.path).map((n) => [n, 'probe-id'])));
+const probePath = (r: HttpRoute): string =>
+  fillPath(r.path, Object.fromEntries(pathParams(r.path).map((n) => [n, 'probe-id'])));
 
-const checkRoute = async (o: RouteAuthCheck, route: HttpRoute, all: readonly Probe[]): Promise<{ open: boolean; problems: string[] }> => {
+const checkRoute = async (
+  o: RouteAuthCheck,
+  route: HttpRoute,
+  all: readonly Probe[],
+): Promise<{ open: boolean; problems: string[] }> => {
   const key = routeKey(route);
   const [anonymous, ...others] = all;
   const first = await probeRoute(o.baseUrl, route, probePath(route), anonymous!.authorization);
   const open = first.status !== 401;
   if (o.publicRoutes.some((e) => entryMatches(e, route))) {
-    return { open, problems: open ? [] : [`${key} is on the allow-list but requires a token (${describeAnswer(first)})`] };
+    return {
+      open,
+      problems: open ? [] : [`${key} is on the allow-list but requires a token (${describeAnswer(first)})`],
+    };
   }
-  if (open) return { open, problems: [`${key} answers without a token (${describeAnswer(first)}) but is not on the allow-list of public routes`] };
+  if (open)
+    return {
+      open,
+      problems: [
+        `${key} answers without a token (${describeAnswer(first)}) but is not on the allow-list of public routes`,
+      ],
+    };
   const problems = [refusalProblem(key, anonymous!, first)];
-  for (const p of others) problems.push(refusalProblem(key, p, await probeRoute(o.baseUrl, route, probePath(route), p.authorization)));
+  for (const p of others)
+    problems.push(refusalProblem(key, p, await probeRoute(o.baseUrl, route, probePath(route), p.authorization)));
   return { open, problems: problems.filter((p): p is string => p !== null) };
 };
 
@@ -97,7 +129,8 @@ export const checkRouteAuth = async (o: RouteAuthCheck): Promise<RouteAuthReport
     problems.push(...r.problems);
   }
   for (const entry of o.publicRoutes) {
-    if (!o.routes.some((r) => entryMatches(entry, r))) problems.push(`allow-list entry "${entry}" matches no route of the app`);
+    if (!o.routes.some((r) => entryMatches(entry, r)))
+      problems.push(`allow-list entry "${entry}" matches no route of the app`);
   }
   return { routes: o.routes.map(routeKey), open: open.sort(), problems };
 };

@@ -1,6 +1,16 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
-import { Controller, ForbiddenException, Get, Module, NotFoundException, Param, Post, UnauthorizedException, type INestApplication } from '@nestjs/common';
+import {
+  Controller,
+  ForbiddenException,
+  Get,
+  Module,
+  NotFoundException,
+  Param,
+  Post,
+  UnauthorizedException,
+  type INestApplication,
+} from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter } from '@nestjs/platform-express';
 import { DEFAULT_CLAIMS } from '../auth-config';
@@ -15,7 +25,8 @@ import { listHttpRoutes, type HttpRoute } from './http-routes';
 import { checkRouteAuth } from './route-auth-check';
 
 const SECRET = 'route-checks-e2e-secret-of-at-least-32-bytes';
-const startsWith = (prefix: string): unknown => expect.stringMatching(new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+const startsWith = (prefix: string): unknown =>
+  expect.stringMatching(new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
 const OWNER: Record<string, string> = { 'a-1': 'firm-a', 'b-1': 'firm-b' };
 
 /** A good citizen: firm from the token, another firm's id is the same 404 as a missing one. */
@@ -83,7 +94,14 @@ class HealthController {
 }
 
 @Module({
-  imports: [HttpAuthModule.forRoot({ alg: 'HS256', secret: Buffer.from(SECRET), leewaySeconds: 30, claims: { ...DEFAULT_CLAIMS } })],
+  imports: [
+    HttpAuthModule.forRoot({
+      alg: 'HS256',
+      secret: Buffer.from(SECRET),
+      leewaySeconds: 30,
+      claims: { ...DEFAULT_CLAIMS },
+    }),
+  ],
   controllers: [ThingsController, MistakesController, HealthController],
 })
 class ProbeModule {}
@@ -125,7 +143,9 @@ describe('route checks against a NestJS app with deliberate mistakes (e2e)', () 
 
   it('reports public routes missing from the allow-list, stale and unsanctioned entries, and wrong 401 answers', async () => {
     const report = await checkRouteAuth({
-      baseUrl: base, routes, key: { alg: 'HS256', secret: SECRET },
+      baseUrl: base,
+      routes,
+      key: { alg: 'HS256', secret: SECRET },
       publicRoutes: ['GET /health/live', 'GET /health/ready', 'GET /things/:id'],
     });
     expect(report.open).toEqual(['GET /forgot', 'GET /health/live', 'USE /docs']);
@@ -143,23 +163,47 @@ describe('route checks against a NestJS app with deliberate mistakes (e2e)', () 
   });
 
   it('passes an app whose allow-list is exactly what is public', async () => {
-    const good = routes.filter((r) => ['/health/live', '/things/:id', '/things/:id/touch', '/leaky/:id', '/widgets/:widgetId'].includes(r.path));
+    const good = routes.filter((r) =>
+      ['/health/live', '/things/:id', '/things/:id/touch', '/leaky/:id', '/widgets/:widgetId'].includes(r.path),
+    );
     // Protected routes answer the same whatever they do with the id: the guard refuses before the handler runs.
-    const report = await checkRouteAuth({ baseUrl: base, routes: good, key: { alg: 'HS256', secret: SECRET }, publicRoutes: ['GET /health/live'] });
+    const report = await checkRouteAuth({
+      baseUrl: base,
+      routes: good,
+      key: { alg: 'HS256', secret: SECRET },
+      publicRoutes: ['GET /health/live'],
+    });
     expect(report).toEqual({
-      routes: ['GET /health/live', 'GET /leaky/:id', 'GET /things/:id', 'POST /things/:id/touch', 'GET /widgets/:widgetId'],
+      routes: [
+        'GET /health/live',
+        'GET /leaky/:id',
+        'GET /things/:id',
+        'POST /things/:id/touch',
+        'GET /widgets/:widgetId',
+      ],
       open: ['GET /health/live'],
       problems: [],
     });
   });
 
-  it('reports a route that tells another firm\'s id from a missing one, and a route with an id nobody checks', async () => {
-    const token = signJwt({ sub: 'u', firm_id: 'firm-a', exp: Math.floor(Date.now() / 1000) + 300 }, { alg: 'HS256', secret: SECRET });
+  it("reports a route that tells another firm's id from a missing one, and a route with an id nobody checks", async () => {
+    const token = signJwt(
+      { sub: 'u', firm_id: 'firm-a', exp: Math.floor(Date.now() / 1000) + 300 },
+      { alg: 'HS256', secret: SECRET },
+    );
     const report = await checkFirmScoping({
-      baseUrl: base, routes, authorization: `Bearer ${token}`,
+      baseUrl: base,
+      routes,
+      authorization: `Bearer ${token}`,
       casesFor: (r) => (r.path.includes('/:id') ? { foreign: { id: 'b-1' }, missing: { id: 'nope' } } : undefined),
     });
-    expect(report.checked).toEqual(['GET /chatty/:id', 'GET /leaky/:id', 'GET /things/:id', 'POST /things/:id/touch', 'GET /widgets/:widgetId']);
+    expect(report.checked).toEqual([
+      'GET /chatty/:id',
+      'GET /leaky/:id',
+      'GET /things/:id',
+      'POST /things/:id/touch',
+      'GET /widgets/:widgetId',
+    ]);
     expect(report.problems).toEqual([
       'GET /chatty/:id: another firm\'s id (404 {"message":"thing belongs to another firm","error":"Not Found","statusCode":404}) is distinguishable from a missing one (404 {"message":"thing not found","error":"Not Found","statusCode":404})',
       'GET /leaky/:id answered another firm\'s id with 403 {"message":"not yours","error":"Forbidden","statusCode":403}; expected 404',

@@ -19,10 +19,17 @@ describe('route helpers', () => {
   });
 
   it('accepts only sanctioned kinds of public route on an allow-list', () => {
-    expect(allowListProblems([
-      'GET /health/live', 'GET /health/ready', 'GET /metrics', 'GET /docs*', 'USE /docs',
-      'GET /connections/clio/callback', 'POST /connections/clio/deauthorize-callback',
-    ])).toEqual([]);
+    expect(
+      allowListProblems([
+        'GET /health/live',
+        'GET /health/ready',
+        'GET /metrics',
+        'GET /docs*',
+        'USE /docs',
+        'GET /connections/clio/callback',
+        'POST /connections/clio/deauthorize-callback',
+      ]),
+    ).toEqual([]);
     expect(allowListProblems(['GET /matters/:id', 'health/live', 'GET /healthz'])).toEqual([
       'allow-list entry "GET /matters/:id" is not a kind of route that may be public (health, metrics, docs, OAuth callbacks)',
       'allow-list entry "health/live" is not "METHOD /path"',

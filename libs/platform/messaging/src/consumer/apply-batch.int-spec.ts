@@ -16,9 +16,15 @@ describe('applyBatch', () => {
   beforeAll(async () => {
     t = await createTestDatabase();
     await sql`create table test_effects (event_id uuid not null)`.execute(t.db);
-    await appendEach(t.db, ['ok-1', 'throws', 'dead', 'ok-2'].map((matterId) => syncRequested('firm-b', { matterId })));
+    await appendEach(
+      t.db,
+      ['ok-1', 'throws', 'dead', 'ok-2'].map((matterId) => syncRequested('firm-b', { matterId })),
+    );
     // The log shows a commit only once no older transaction is open anywhere on the server: wait for all four.
-    events = await waitFor(() => readAllAfter(t.db, LogPosition.start, 10), (es) => es.length === 4);
+    events = await waitFor(
+      () => readAllAfter(t.db, LogPosition.start, 10),
+      (es) => es.length === 4,
+    );
   });
   afterAll(() => t.drop());
 
@@ -27,7 +33,9 @@ describe('applyBatch', () => {
     ctx: { consumer: 'batch', subject: 's', streamSequence: 1, deliveryCount: 1, trace: undefined, otel: ROOT_CONTEXT },
   });
   const effects = async (): Promise<string[]> =>
-    (await sql<{ event_id: string }>`select event_id::text from test_effects order by event_id`.execute(t.db)).rows.map((r) => r.event_id);
+    (await sql<{ event_id: string }>`select event_id::text from test_effects order by event_id`.execute(t.db)).rows.map(
+      (r) => r.event_id,
+    );
 
   it('commits the good events of a batch together, gives each failure its outcome, and rolls back only the failures', async () => {
     const calls: string[] = [];
@@ -62,7 +70,7 @@ describe('applyBatch', () => {
     expect(await effects()).toEqual([ok1!.eventId, ok2!.eventId].sort());
   });
 
-  it('runs each handler in its event\'s log context: the correlation id and the trace ids of the process span', async () => {
+  it("runs each handler in its event's log context: the correlation id and the trace ids of the process span", async () => {
     const lines: string[] = [];
     const log = createLogger({ name: 'spec', destination: { write: (l: string) => void lines.push(l) } });
     const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
@@ -74,10 +82,22 @@ describe('applyBatch', () => {
       return Disposition.ack;
     };
 
-    await applyBatch(t.db, 'log-context', [{ ...delivery(event!), ctx: { ...delivery(event!).ctx, otel } }], handler, () => undefined);
+    await applyBatch(
+      t.db,
+      'log-context',
+      [{ ...delivery(event!), ctx: { ...delivery(event!).ctx, otel } }],
+      handler,
+      () => undefined,
+    );
 
     expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual([
-      expect.objectContaining({ msg: 'handled', eventId: event!.eventId, correlationId: event!.metadata.correlationId, traceId, spanId }),
+      expect.objectContaining({
+        msg: 'handled',
+        eventId: event!.eventId,
+        correlationId: event!.metadata.correlationId,
+        traceId,
+        spanId,
+      }),
     ]);
   });
 });

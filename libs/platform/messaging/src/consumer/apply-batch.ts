@@ -14,7 +14,10 @@ export interface Delivery {
 
 /** Thrown inside the transaction to roll it back because one event did not end in `ack`. */
 class Rejected extends Error {
-  constructor(readonly index: number, readonly outcome: Outcome) {
+  constructor(
+    readonly index: number,
+    readonly outcome: Outcome,
+  ) {
     super('rejected');
   }
 }
@@ -38,7 +41,9 @@ export const applyBatch = async (
     const pending = deliveries.map((_, i) => i).filter((i) => outcomes[i] === undefined);
     if (pending.length === 0) return outcomes as Outcome[];
     try {
-      const done = await db.transaction().execute((trx) => runOnce(trx, consumer, deliveries, pending, handler, beforeEach));
+      const done = await db
+        .transaction()
+        .execute((trx) => runOnce(trx, consumer, deliveries, pending, handler, beforeEach));
       done.forEach((o, k) => (outcomes[pending[k]!] = o));
     } catch (err) {
       if (err instanceof Rejected) {
@@ -59,7 +64,11 @@ const runOnce = async (
   handler: MessageHandler,
   beforeEach: (index: number) => void,
 ): Promise<Outcome[]> => {
-  const fresh = await claimInbox(trx, consumer, pending.map((i) => deliveries[i]!.event.eventId));
+  const fresh = await claimInbox(
+    trx,
+    consumer,
+    pending.map((i) => deliveries[i]!.event.eventId),
+  );
   const out: Outcome[] = [];
   for (const i of pending) {
     const d = deliveries[i]!;

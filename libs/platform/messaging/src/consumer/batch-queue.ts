@@ -26,7 +26,8 @@ export class BatchQueue<T> {
 
   /** Resolves once the queue holds fewer than `capacity` items (at once if it does). */
   async room(): Promise<void> {
-    while (this.items.length >= this.capacity && !this.closed) await new Promise<void>((resolve) => (this.wakeFeeder = resolve));
+    while (this.items.length >= this.capacity && !this.closed)
+      await new Promise<void>((resolve) => (this.wakeFeeder = resolve));
   }
 
   /** Up to `max` items, waiting for at least one; an empty array once closed and drained. */

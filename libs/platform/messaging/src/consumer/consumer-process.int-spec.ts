@@ -6,7 +6,15 @@ import { LogPosition, loadCheckpoint } from '@sf/event-store';
 import { connectTestNats, createTestDatabase, uniqueName, waitFor, type TestDatabase } from '@sf/testing';
 import { provision } from '../provision';
 import { createRelay } from '../relay/relay';
-import { appendEach, deleteStreams, exited, spawnTs, syncRequested, testTopology, topologyEnv } from '../testing/messaging-test-kit';
+import {
+  appendEach,
+  deleteStreams,
+  exited,
+  spawnTs,
+  syncRequested,
+  testTopology,
+  topologyEnv,
+} from '../testing/messaging-test-kit';
 import { relayCheckpointName } from '../wire-names';
 
 describe('consumer process', () => {
@@ -32,7 +40,12 @@ describe('consumer process', () => {
   };
 
   const effects = async (): Promise<{ event_id: string; n: number }[]> =>
-    (await sql<{ event_id: string; n: number }>`select event_id::text, count(*)::int as n from test_effects group by event_id`.execute(t.db)).rows;
+    (
+      await sql<{
+        event_id: string;
+        n: number;
+      }>`select event_id::text, count(*)::int as n from test_effects group by event_id`.execute(t.db)
+    ).rows;
 
   beforeAll(async () => {
     t = await createTestDatabase();
@@ -49,11 +62,17 @@ describe('consumer process', () => {
   });
 
   it('applies each effect once when killed after commit and before ack', async () => {
-    const events = await appendEach(t.db, Array.from({ length: 5 }, () => syncRequested('firm-1')));
+    const events = await appendEach(
+      t.db,
+      Array.from({ length: 5 }, () => syncRequested('firm-1')),
+    );
     const relay = createRelay({ name: 'main', db: t.db, lockUrl: t.url, nc, topology });
     void relay.run();
     const last = LogPosition.of(events[4]!);
-    await waitFor(() => loadCheckpoint(t.db, relayCheckpointName('main')), (p) => LogPosition.compare(p, last) === 0);
+    await waitFor(
+      () => loadCheckpoint(t.db, relayCheckpointName('main')),
+      (p) => LogPosition.compare(p, last) === 0,
+    );
     await relay.stop();
 
     const doomed = spawnConsumer({ SF_TEST_FAULT: 'consumer-exit-after-commit' });
@@ -65,10 +84,14 @@ describe('consumer process', () => {
     expect(afterCrash.num_ack_pending).toBeGreaterThanOrEqual(committed.length);
 
     const healthy = spawnConsumer();
-    await waitFor(() => jsm.consumers.info(stream, 'effects'), (ci) => ci.num_pending === 0 && ci.num_ack_pending === 0, {
-      timeoutMs: 20_000,
-      description: `all acked; consumer output: ${healthy.output.join('')}`,
-    });
+    await waitFor(
+      () => jsm.consumers.info(stream, 'effects'),
+      (ci) => ci.num_pending === 0 && ci.num_ack_pending === 0,
+      {
+        timeoutMs: 20_000,
+        description: `all acked; consumer output: ${healthy.output.join('')}`,
+      },
+    );
     healthy.kill('SIGTERM');
     expect(await exited(healthy)).toEqual({ code: 0, signal: null });
 
@@ -76,6 +99,8 @@ describe('consumer process', () => {
     expect(rows.map((r) => r.event_id).sort()).toEqual(events.map((e) => e.eventId).sort());
     expect(rows.every((r) => r.n === 1)).toBe(true);
     // Every committed-but-unacked event was delivered again (consumer sequence counts deliveries).
-    expect((await jsm.consumers.info(stream, 'effects')).delivered.consumer_seq).toBeGreaterThanOrEqual(5 + committed.length);
+    expect((await jsm.consumers.info(stream, 'effects')).delivered.consumer_seq).toBeGreaterThanOrEqual(
+      5 + committed.length,
+    );
   });
 });

@@ -7,7 +7,14 @@ import { LogPosition, loadCheckpoint } from '@sf/event-store';
 import { connectTestNats, createTestDatabase, uniqueName, waitFor, type TestDatabase } from '@sf/testing';
 import { provision } from '../provision';
 import { createRelay } from '../relay/relay';
-import { appendEach, deleteStreams, messageCount, storedMessages, syncRequested, testTopology } from '../testing/messaging-test-kit';
+import {
+  appendEach,
+  deleteStreams,
+  messageCount,
+  storedMessages,
+  syncRequested,
+  testTopology,
+} from '../testing/messaging-test-kit';
 import { deadLetterSubjectIn, type ConsumerOptions } from '../topology';
 import { Hdr, relayCheckpointName } from '../wire-names';
 import { createConsumerRunner, type ConsumerRunner } from './consumer-runner';
@@ -35,28 +42,46 @@ describe('consumer runner', () => {
 
   const run = async (name: string, handler: MessageHandler): Promise<ConsumerRunner> => {
     const spec = topology.consumers.find((c) => c.name === name)!;
-    const runner = createConsumerRunner({ nc, db: t.db, topology, consumer: spec, handler, retry: { baseDelayMs: 10, maxDelayMs: 50 } });
+    const runner = createConsumerRunner({
+      nc,
+      db: t.db,
+      topology,
+      consumer: spec,
+      handler,
+      retry: { baseDelayMs: 10, maxDelayMs: 50 },
+    });
     runners.push(runner);
     await runner.start();
     return runner;
   };
   const drained = (name: string) =>
-    waitFor(() => jsm.consumers.info(stream, name), (ci) => ci.num_pending === 0 && ci.num_ack_pending === 0, { description: `${name} drained` });
-  const effect = (consumer: string): MessageHandler => async (e, trx) => {
-    await sql`insert into test_effects (consumer, event_id) values (${consumer}, ${e.eventId}::uuid)`.execute(trx);
-    return Disposition.ack;
-  };
-  const effectsOf = async (consumer: string): Promise<string[]> =>
-    (await sql<{ event_id: string }>`select event_id::text from test_effects where consumer = ${consumer} order by event_id`.execute(t.db)).rows.map(
-      (r) => r.event_id,
+    waitFor(
+      () => jsm.consumers.info(stream, name),
+      (ci) => ci.num_pending === 0 && ci.num_ack_pending === 0,
+      { description: `${name} drained` },
     );
+  const effect =
+    (consumer: string): MessageHandler =>
+    async (e, trx) => {
+      await sql`insert into test_effects (consumer, event_id) values (${consumer}, ${e.eventId}::uuid)`.execute(trx);
+      return Disposition.ack;
+    };
+  const effectsOf = async (consumer: string): Promise<string[]> =>
+    (
+      await sql<{
+        event_id: string;
+      }>`select event_id::text from test_effects where consumer = ${consumer} order by event_id`.execute(t.db)
+    ).rows.map((r) => r.event_id);
   /** Appends, relays to the stream, returns the recorded events. */
   const publish = async (events: ReturnType<typeof syncRequested>[]): Promise<RecordedEvent[]> => {
     const recorded = await appendEach(t.db, events);
     const relay = createRelay({ name: 'main', db: t.db, lockUrl: t.url, nc, topology });
     void relay.run();
     const last = LogPosition.of(recorded[recorded.length - 1]!);
-    await waitFor(() => loadCheckpoint(t.db, relayCheckpointName('main')), (p) => LogPosition.compare(p, last) >= 0);
+    await waitFor(
+      () => loadCheckpoint(t.db, relayCheckpointName('main')),
+      (p) => LogPosition.compare(p, last) >= 0,
+    );
     await relay.stop();
     return recorded;
   };
@@ -86,7 +111,9 @@ describe('consumer runner', () => {
     expect(await effectsOf('apply')).toEqual(ids);
 
     // The same event again under another Nats-Msg-Id (as after a relay re-publish past the dedupe window).
-    await js.publish(`${id}.events.apply.SyncRequested`, JSON.stringify(toWire(events[0]!)), { msgID: uniqueName('again') });
+    await js.publish(`${id}.events.apply.SyncRequested`, JSON.stringify(toWire(events[0]!)), {
+      msgID: uniqueName('again'),
+    });
     await drained('apply');
     expect(await effectsOf('apply')).toEqual(ids);
     const inbox = await t.db.selectFrom('inbox').select('event_id').where('consumer', '=', 'apply').execute();
@@ -99,7 +126,8 @@ describe('consumer runner', () => {
     const [event] = await publish([syncRequested('traced', { trace: traced })]);
     const seen: { trace?: TraceContext; traceId?: string }[] = [];
     await run('traced', async (e, _trx, ctx) => {
-      if (e.eventId === event!.eventId) seen.push({ trace: ctx.trace, traceId: trace.getSpanContext(ctx.otel)?.traceId });
+      if (e.eventId === event!.eventId)
+        seen.push({ trace: ctx.trace, traceId: trace.getSpanContext(ctx.otel)?.traceId });
       return Disposition.ack;
     });
     await drained('traced');
@@ -109,9 +137,13 @@ describe('consumer runner', () => {
   it('dead-letters invalid envelopes at once, with the reason and origin, and keeps processing the next messages', async () => {
     const subject = `${id}.events.poison.SyncRequested`;
     await js.publish(subject, 'not json {', { msgID: uniqueName('p') });
-    const bad = await js.publish(subject, JSON.stringify({ eventId: 'x', type: 'SyncRequested', data: { secret: 'client-name' } }), {
-      msgID: uniqueName('p'),
-    });
+    const bad = await js.publish(
+      subject,
+      JSON.stringify({ eventId: 'x', type: 'SyncRequested', data: { secret: 'client-name' } }),
+      {
+        msgID: uniqueName('p'),
+      },
+    );
     const [good] = await publish([syncRequested('poison')]);
     const dlqStream = topology.streams.deadLetters.name;
     const dlqBefore = await messageCount(jsm, dlqStream);
@@ -119,8 +151,13 @@ describe('consumer runner', () => {
     await drained('poison');
 
     expect(await effectsOf('poison')).toContain(good!.eventId);
-    await waitFor(() => messageCount(jsm, dlqStream), (n) => n === dlqBefore + 2);
-    const letters = (await storedMessages(jsm, dlqStream)).filter((m) => m.subject === deadLetterSubjectIn(topology, 'poison'));
+    await waitFor(
+      () => messageCount(jsm, dlqStream),
+      (n) => n === dlqBefore + 2,
+    );
+    const letters = (await storedMessages(jsm, dlqStream)).filter(
+      (m) => m.subject === deadLetterSubjectIn(topology, 'poison'),
+    );
     expect(letters.map((m) => m.header.get(Hdr.DlqReason))).toEqual([
       'invalid envelope: body is not JSON',
       expect.stringMatching(/^invalid envelope: /),
@@ -141,12 +178,16 @@ describe('consumer runner', () => {
     const runner = await run('flaky', async (e, trx) => {
       attempts.set(e.eventId, (attempts.get(e.eventId) ?? 0) + 1);
       await sql`insert into test_effects (consumer, event_id) values ('flaky', ${e.eventId}::uuid)`.execute(trx);
-      if ((e.data as { scope: { matterId?: string } }).scope.matterId === 'poison') throw new Error('matter 4711 is locked');
+      if ((e.data as { scope: { matterId?: string } }).scope.matterId === 'poison')
+        throw new Error('matter 4711 is locked');
       return Disposition.ack;
     });
     await drained('flaky');
     const letter = await waitFor(
-      async () => (await storedMessages(jsm, topology.streams.deadLetters.name)).find((m) => m.subject === deadLetterSubjectIn(topology, 'flaky')),
+      async () =>
+        (await storedMessages(jsm, topology.streams.deadLetters.name)).find(
+          (m) => m.subject === deadLetterSubjectIn(topology, 'flaky'),
+        ),
       (m) => m !== undefined,
     );
     expect(attempts.get(poison!.eventId)).toBe(3);
@@ -166,10 +207,16 @@ describe('consumer runner', () => {
     });
     await drained('dead');
     expect(await effectsOf('dead')).toEqual([]);
-    const letters = (await storedMessages(jsm, topology.streams.deadLetters.name)).filter((m) => m.subject === deadLetterSubjectIn(topology, 'dead'));
-    expect(letters.map((m) => [(m.json() as { eventId: string }).eventId, m.header.get(Hdr.DlqReason), m.header.get(Hdr.DlqDeliveries)])).toEqual([
-      [event!.eventId, 'job unknown to this service', '1'],
-    ]);
+    const letters = (await storedMessages(jsm, topology.streams.deadLetters.name)).filter(
+      (m) => m.subject === deadLetterSubjectIn(topology, 'dead'),
+    );
+    expect(
+      letters.map((m) => [
+        (m.json() as { eventId: string }).eventId,
+        m.header.get(Hdr.DlqReason),
+        m.header.get(Hdr.DlqDeliveries),
+      ]),
+    ).toEqual([[event!.eventId, 'job unknown to this service', '1']]);
     expect(runner.stats()).toMatchObject({ acked: 0, retried: 0, deadLettered: 1 });
   });
 });

@@ -138,13 +138,19 @@ const decideBatch = async (o: ConsumerRunnerOptions, batch: readonly JsMsg[]): P
   const prepared = batch.map((msg) => prepare(o.consumer.name, msg));
   const valid = prepared.filter((p) => p.delivery !== undefined);
   let extendedAt = Date.now();
-  const outcomes = await applyBatch(o.db, o.consumer.name, valid.map((p) => p.delivery!), o.handler, (i) => {
-    // A long batch keeps the messages still waiting from hitting ack_wait and being redelivered meanwhile.
-    if (Date.now() - extendedAt > o.consumer.ackWaitMs / 2) {
-      extendedAt = Date.now();
-      extendAckWait(valid.slice(i).map((p) => p.msg));
-    }
-  });
+  const outcomes = await applyBatch(
+    o.db,
+    o.consumer.name,
+    valid.map((p) => p.delivery!),
+    o.handler,
+    (i) => {
+      // A long batch keeps the messages still waiting from hitting ack_wait and being redelivered meanwhile.
+      if (Date.now() - extendedAt > o.consumer.ackWaitMs / 2) {
+        extendedAt = Date.now();
+        extendAckWait(valid.slice(i).map((p) => p.msg));
+      }
+    },
+  );
   valid.forEach((p, i) => (p.outcome = outcomes[i]));
   return prepared.map((p) => {
     const s = settlementFor(p.outcome!, p.msg.info.deliveryCount, o.consumer.maxDeliver, o.retry ?? DEFAULT_RETRY);

@@ -24,7 +24,10 @@ export const publishDeadLetter = async (js: JetStreamClient, msg: JsMsg, d: Dead
   h.set(Hdr.DlqStreamSeq, String(msg.info.streamSequence));
   h.set(Hdr.DlqDeliveries, String(msg.info.deliveryCount));
   h.set(Hdr.DlqFailedAt, now.toISOString());
-  await js.publish(d.subject, msg.data, { headers: h, msgID: `dlq:${d.consumer}:${msg.info.stream}:${msg.info.streamSequence}` });
+  await js.publish(d.subject, msg.data, {
+    headers: h,
+    msgID: `dlq:${d.consumer}:${msg.info.stream}:${msg.info.streamSequence}`,
+  });
 };
 
 const copyHeaders = (src: MsgHdrs | undefined): MsgHdrs => {

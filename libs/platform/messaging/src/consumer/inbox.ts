@@ -6,7 +6,11 @@ import type { Executor } from '@sf/db';
  * nothing for it. A concurrent claim of the same row waits for the other transaction, so two deliveries never
  * both apply. One statement for the whole batch.
  */
-export const claimInbox = async (trx: Executor, consumer: string, eventIds: readonly string[]): Promise<Set<string>> => {
+export const claimInbox = async (
+  trx: Executor,
+  consumer: string,
+  eventIds: readonly string[],
+): Promise<Set<string>> => {
   if (eventIds.length === 0) return new Set();
   const rows = await trx
     .insertInto('inbox')

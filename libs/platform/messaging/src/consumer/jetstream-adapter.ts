@@ -25,7 +25,12 @@ export const settle = async (c: AdapterContext, msg: JsMsg, s: Settlement): Prom
       return 'retried';
     case 'dead':
       try {
-        await publishDeadLetter(c.js, msg, { consumer: c.consumer, subject: c.deadLetterSubject, reason: s.reason }, c.now());
+        await publishDeadLetter(
+          c.js,
+          msg,
+          { consumer: c.consumer, subject: c.deadLetterSubject, reason: s.reason },
+          c.now(),
+        );
       } catch {
         // Not stored in the DLQ: keep the message in JetStream and try again (the consumer's spare delivery
         // covers a failure on the last allowed one).

@@ -23,4 +23,8 @@ export interface MessageContext {
  * payload. Throwing means a transient failure: everything in `trx` for this event is rolled back and the message
  * is redelivered with backoff.
  */
-export type MessageHandler = (event: RecordedCatalogueEvent, trx: Transaction<Database>, ctx: MessageContext) => Promise<Disposition>;
+export type MessageHandler = (
+  event: RecordedCatalogueEvent,
+  trx: Transaction<Database>,
+  ctx: MessageContext,
+) => Promise<Disposition>;

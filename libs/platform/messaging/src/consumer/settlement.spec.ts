@@ -20,16 +20,23 @@ describe('settlementFor', () => {
     const threw: Outcome = { kind: 'threw', errorType: 'Error' };
     expect(settlementFor(threw, 1, 4, policy)).toEqual({ kind: 'retry', delayMs: 100, reason: 'handler threw Error' });
     expect(settlementFor(threw, 3, 4, policy)).toEqual({ kind: 'retry', delayMs: 400, reason: 'handler threw Error' });
-    expect(settlementFor(threw, 4, 4, policy)).toEqual({ kind: 'dead', reason: 'gave up after 4 deliveries: handler threw Error' });
+    expect(settlementFor(threw, 4, 4, policy)).toEqual({
+      kind: 'dead',
+      reason: 'gave up after 4 deliveries: handler threw Error',
+    });
   });
 
   it("honours a retry disposition's own delay, and a dead disposition at once", () => {
-    expect(settlementFor({ kind: 'handled', disposition: Disposition.retry('matter busy', 2_500) }, 1, 3, policy)).toEqual({
+    expect(
+      settlementFor({ kind: 'handled', disposition: Disposition.retry('matter busy', 2_500) }, 1, 3, policy),
+    ).toEqual({
       kind: 'retry',
       delayMs: 2_500,
       reason: 'matter busy',
     });
-    expect(settlementFor({ kind: 'handled', disposition: Disposition.retry('matter busy') }, 3, 3, policy)).toMatchObject({ kind: 'dead' });
+    expect(
+      settlementFor({ kind: 'handled', disposition: Disposition.retry('matter busy') }, 3, 3, policy),
+    ).toMatchObject({ kind: 'dead' });
     expect(settlementFor({ kind: 'handled', disposition: Disposition.dead('unknown job') }, 1, 3, policy)).toEqual({
       kind: 'dead',
       reason: 'unknown job',

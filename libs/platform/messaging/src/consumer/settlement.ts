@@ -45,7 +45,13 @@ export const settlementFor = (o: Outcome, deliveryCount: number, maxDeliver: num
   }
 };
 
-const retryOrDead = (reason: string, afterMs: number | undefined, n: number, max: number, p: RetryPolicy): Settlement =>
+const retryOrDead = (
+  reason: string,
+  afterMs: number | undefined,
+  n: number,
+  max: number,
+  p: RetryPolicy,
+): Settlement =>
   n >= max
     ? { kind: 'dead', reason: `gave up after ${n} deliveries: ${reason}` }
     : { kind: 'retry', delayMs: afterMs ?? retryDelayMs(n, p), reason };

@@ -4,7 +4,14 @@ import type { RecordedEvent } from '@sf/contracts';
 import { LogPosition, loadCheckpoint, readAllAfter } from '@sf/event-store';
 import { connectTestNats, createTestDatabase, uniqueName, waitFor, type TestDatabase } from '@sf/testing';
 import { provision } from '../provision';
-import { appendEach, deleteStreams, messageCount, storedMessages, syncRequested, testTopology } from '../testing/messaging-test-kit';
+import {
+  appendEach,
+  deleteStreams,
+  messageCount,
+  storedMessages,
+  syncRequested,
+  testTopology,
+} from '../testing/messaging-test-kit';
 import { relayCheckpointName } from '../wire-names';
 import { createRelay, type Relay } from './relay';
 
@@ -53,12 +60,18 @@ describe('relay', () => {
       batchSize: 2,
       faults: {
         afterPublish: async () => {
-          seenAtPublish.push({ checkpoint: await loadCheckpoint(t.db, relayCheckpointName(name)), inStream: await messageCount(jsm, stream) });
+          seenAtPublish.push({
+            checkpoint: await loadCheckpoint(t.db, relayCheckpointName(name)),
+            inStream: await messageCount(jsm, stream),
+          });
         },
       },
     });
     const last = LogPosition.of(events[2]!);
-    await waitFor(() => loadCheckpoint(t.db, relayCheckpointName(name)), (p) => LogPosition.compare(p, last) === 0);
+    await waitFor(
+      () => loadCheckpoint(t.db, relayCheckpointName(name)),
+      (p) => LogPosition.compare(p, last) === 0,
+    );
 
     // Batch 1 (two events) was in the stream before its checkpoint existed; batch 2 likewise after batch 1's.
     expect(seenAtPublish).toEqual([
@@ -76,7 +89,12 @@ describe('relay', () => {
     expect(stored[1]!.header.get('tracestate')).toBe('sf=1');
     expect(stored[0]!.header.has('traceparent')).toBe(false);
     expect(stored.map((m) => (m.json() as { eventId: string }).eventId)).toEqual(events.map((e) => e.eventId));
-    expect(relay.status()).toMatchObject({ role: 'active', eventsPublished: 3, duplicatesDropped: 0, position: LogPosition.format(last) });
+    expect(relay.status()).toMatchObject({
+      role: 'active',
+      eventsPublished: 3,
+      duplicatesDropped: 0,
+      position: LogPosition.format(last),
+    });
   });
 
   it('resumes from its checkpoint after a restart: earlier events are not published again, later ones are', async () => {
@@ -85,13 +103,19 @@ describe('relay', () => {
     const logBefore = (await readAllAfter(t.db, LogPosition.start, 10_000)).length;
     const first = await appendEach(t.db, [syncRequested('firm-c'), syncRequested('firm-c')]);
     const r1 = start(name);
-    await waitFor(() => loadCheckpoint(t.db, relayCheckpointName(name)), (p) => LogPosition.compare(p, LogPosition.of(first[1]!)) === 0);
+    await waitFor(
+      () => loadCheckpoint(t.db, relayCheckpointName(name)),
+      (p) => LogPosition.compare(p, LogPosition.of(first[1]!)) === 0,
+    );
     await r1.stop();
     expect(r1.status().role).toBe('stopped');
 
     const later: RecordedEvent[] = await appendEach(t.db, [syncRequested('firm-c')]);
     const r2 = start(name);
-    await waitFor(() => loadCheckpoint(t.db, relayCheckpointName(name)), (p) => LogPosition.compare(p, LogPosition.of(later[0]!)) === 0);
+    await waitFor(
+      () => loadCheckpoint(t.db, relayCheckpointName(name)),
+      (p) => LogPosition.compare(p, LogPosition.of(later[0]!)) === 0,
+    );
     // A new relay name starts from 0, so r1 re-published whatever earlier tests had published: the dedupe window
     // dropped those. Only the three new events became new messages, and r2 published just the last one.
     expect(await messageCount(jsm, stream)).toBe(before + 3);

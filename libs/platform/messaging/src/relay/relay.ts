@@ -156,7 +156,12 @@ const pumpFromCheckpoint = async (c: PumpContext): Promise<void> => {
     const last = LogPosition.of(r.events[r.events.length - 1]!);
     // Read the next batch while this one publishes: the log read and the publish overlap.
     next = read(c, last);
-    const outcome = await publishPipelined(c.js, r.events.map((e) => toOutgoingMessage(c.topology, e)), c.window, `${c.topology.namespace}.events`);
+    const outcome = await publishPipelined(
+      c.js,
+      r.events.map((e) => toOutgoingMessage(c.topology, e)),
+      c.window,
+      `${c.topology.namespace}.events`,
+    );
     await c.faults?.afterPublish?.(r.events);
     // Never move the checkpoint after losing the lock: the new holder owns it now.
     if (!(await c.lock.verify())) return;

@@ -23,7 +23,9 @@ const main = async (): Promise<void> => {
       await sql`insert into test_effects (event_id) values (${e.eventId}::uuid)`.execute(trx);
       return Disposition.ack;
     },
-    ...(env['SF_TEST_FAULT'] === 'consumer-exit-after-commit' ? { faults: { afterCommit: () => process.kill(process.pid, 'SIGKILL') } } : {}),
+    ...(env['SF_TEST_FAULT'] === 'consumer-exit-after-commit'
+      ? { faults: { afterCommit: () => process.kill(process.pid, 'SIGKILL') } }
+      : {}),
   });
   await runner.start();
   process.stdout.write('consumer started\n');

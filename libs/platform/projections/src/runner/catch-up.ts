@@ -25,7 +25,11 @@ export interface CatchUpOptions {
  * True when the projection's checkpoint is at or past `until`; without `until`, when nothing readable in the log
  * lies after the checkpoint.
  */
-export const isCaughtUp = async (db: Kysely<Database>, projection: Projection, until?: LogPosition): Promise<boolean> => {
+export const isCaughtUp = async (
+  db: Kysely<Database>,
+  projection: Projection,
+  until?: LogPosition,
+): Promise<boolean> => {
   const at = await loadCheckpoint(db, checkpointName(projection));
   if (until) return LogPosition.compare(at, until) >= 0;
   return (await readAllAfter(db, at, 1)).length === 0;
@@ -35,7 +39,11 @@ export const isCaughtUp = async (db: Kysely<Database>, projection: Projection, u
  * Applies batches until the projection has consumed everything readable so far (or up to `until`), by this
  * caller or a concurrent runner. Returns how many events this caller applied.
  */
-export const catchUp = async (db: Kysely<Database>, projection: Projection, opts: CatchUpOptions = {}): Promise<number> => {
+export const catchUp = async (
+  db: Kysely<Database>,
+  projection: Projection,
+  opts: CatchUpOptions = {},
+): Promise<number> => {
   const batchSize = opts.batchSize ?? 500;
   const deadline = Date.now() + (opts.timeoutMs ?? 30_000);
   let applied = 0;
@@ -47,7 +55,9 @@ export const catchUp = async (db: Kysely<Database>, projection: Projection, opts
     }
     if (await isCaughtUp(db, projection, opts.until)) return applied;
     if (opts.until && Date.now() > deadline) {
-      throw new Error(`${projection.name} did not reach ${LogPosition.format(opts.until)} within ${opts.timeoutMs ?? 30_000} ms`);
+      throw new Error(
+        `${projection.name} did not reach ${LogPosition.format(opts.until)} within ${opts.timeoutMs ?? 30_000} ms`,
+      );
     }
     await sleep(opts.busyMs ?? 20);
   }

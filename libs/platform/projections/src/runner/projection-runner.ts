@@ -98,7 +98,12 @@ export const startProjectionRunner = (
   opts: ProjectionRunnerOptions = {},
 ): ProjectionRunner => {
   const s: Settings = {
-    batchSize: 500, idleMs: 25, busyMs: 100, backoffMs: 200, maxBackoffMs: 10_000, ...opts,
+    batchSize: 500,
+    idleMs: 25,
+    busyMs: 100,
+    backoffMs: 200,
+    maxBackoffMs: 10_000,
+    ...opts,
   };
   const abort = new AbortController();
   const loops = projections.map((p) => loop(db, p, s, abort.signal));

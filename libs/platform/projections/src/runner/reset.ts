@@ -15,10 +15,12 @@ export const resetProjection = async (trx: Transaction<Database>, projection: Pr
   await trx
     .insertInto('read_model_versions')
     .values({ projection: projection.name, version: projection.version, reset_at: sql<Date>`now()` })
-    .onConflict((oc) => oc.column('projection').doUpdateSet((eb) => ({
-      version: eb.ref('excluded.version'),
-      reset_at: eb.ref('excluded.reset_at'),
-    })))
+    .onConflict((oc) =>
+      oc.column('projection').doUpdateSet((eb) => ({
+        version: eb.ref('excluded.version'),
+        reset_at: eb.ref('excluded.reset_at'),
+      })),
+    )
     .execute();
 };
 

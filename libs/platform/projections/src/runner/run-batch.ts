@@ -18,7 +18,11 @@ export type BatchOutcome =
  * checkpoint, apply, store the checkpoint. The checkpoint is read after the lock is held, so two runners
  * alternate without either applying a batch the other has already committed.
  */
-export const runProjectionBatch = (db: Kysely<Database>, projection: Projection, batchSize: number): Promise<BatchOutcome> =>
+export const runProjectionBatch = (
+  db: Kysely<Database>,
+  projection: Projection,
+  batchSize: number,
+): Promise<BatchOutcome> =>
   db.transaction().execute(async (trx): Promise<BatchOutcome> => {
     if (!(await tryLockProjection(trx, projection.name))) return { kind: 'busy' };
     const name = checkpointName(projection);

@@ -22,8 +22,14 @@ export const runMain = (o: MainOptions): void => {
       stopping = true;
       logger.info({ signal }, `stopping: ${o.stopping}`);
       close().then(
-        () => { logger.info('stopped'); process.exit(0); },
-        (err: unknown) => { logger.error({ err: String(err) }, 'stop failed'); process.exit(1); },
+        () => {
+          logger.info('stopped');
+          process.exit(0);
+        },
+        (err: unknown) => {
+          logger.error({ err: String(err) }, 'stop failed');
+          process.exit(1);
+        },
       );
     };
     process.once('SIGINT', () => stop('SIGINT'));

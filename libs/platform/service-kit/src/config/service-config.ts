@@ -30,7 +30,9 @@ export const SERVICE_DEFAULTS: Pick<ServiceConfig, 'topology' | 'logLevel'> = { 
  * The shared fields from the environment: DATABASE_URL, NATS_URL, PORT, HOST, LOG_LEVEL and the SF_NATS_* topology
  * variables. Unset ones are left out, so a spread over the defaults keeps the defaults.
  */
-export const serviceConfigFromEnv = (env: NodeJS.ProcessEnv): Pick<ServiceConfig, 'databaseUrl' | 'natsUrl' | 'topology'> & Partial<ServiceConfig> => ({
+export const serviceConfigFromEnv = (
+  env: NodeJS.ProcessEnv,
+): Pick<ServiceConfig, 'databaseUrl' | 'natsUrl' | 'topology'> & Partial<ServiceConfig> => ({
   databaseUrl: databaseUrlFromEnv(env),
   natsUrl: env['NATS_URL'] ?? DEFAULT_NATS_URL,
   topology: topologyOptionsFromEnv(env),

@@ -13,7 +13,11 @@ export interface ApiInfo {
 const sortKeys = (v: unknown): unknown => {
   if (Array.isArray(v)) return v.map(sortKeys);
   if (v === null || typeof v !== 'object') return v;
-  return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]));
+  return Object.fromEntries(
+    Object.keys(v)
+      .sort()
+      .map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]),
+  );
 };
 
 /**
@@ -21,7 +25,12 @@ const sortKeys = (v: unknown): unknown => {
  * `docs/openapi/*.json` files are byte-stable across runs.
  */
 export const buildApiDocument = (app: INestApplication, info: ApiInfo): OpenAPIObject => {
-  const config = new DocumentBuilder().setTitle(info.title).setDescription(info.description).setVersion(info.version).addBearerAuth().build();
+  const config = new DocumentBuilder()
+    .setTitle(info.title)
+    .setDescription(info.description)
+    .setVersion(info.version)
+    .addBearerAuth()
+    .build();
   return sortKeys(SwaggerModule.createDocument(app, config)) as OpenAPIObject;
 };
 

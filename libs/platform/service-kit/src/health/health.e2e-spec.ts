@@ -44,19 +44,39 @@ describe('HealthModule and HttpErrorFilter over HTTP (e2e, real Nest app with th
   const logged: Array<Record<string, unknown>> = [];
 
   beforeAll(async () => {
-    const sink = new Writable({ write: (chunk: Buffer, _enc, done) => { logged.push(JSON.parse(chunk.toString()) as Record<string, unknown>); done(); } });
+    const sink = new Writable({
+      write: (chunk: Buffer, _enc, done) => {
+        logged.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
+        done();
+      },
+    });
     @Module({
       imports: [
-        HttpAuthModule.forRoot({ alg: 'HS256', secret: Buffer.from(SECRET), leewaySeconds: 30, claims: { ...DEFAULT_CLAIMS } }),
+        HttpAuthModule.forRoot({
+          alg: 'HS256',
+          secret: Buffer.from(SECRET),
+          leewaySeconds: 30,
+          claims: { ...DEFAULT_CLAIMS },
+        }),
         HealthModule.forRoot(async () => answer),
       ],
       controllers: [BoomController, GuardedController],
     })
     class TestModule {}
     app = await NestFactory.create(TestModule, new ExpressAdapter(), { logger: false });
-    app.useGlobalFilters(new HttpErrorFilter(pino(sink), {
-      known: [{ matches: (e) => (e as { code?: unknown }).code === 'BUSY', status: 503, error: 'Service Unavailable', message: 'busy; retry', retryAfterSeconds: 1 }],
-    }));
+    app.useGlobalFilters(
+      new HttpErrorFilter(pino(sink), {
+        known: [
+          {
+            matches: (e) => (e as { code?: unknown }).code === 'BUSY',
+            status: 503,
+            error: 'Service Unavailable',
+            message: 'busy; retry',
+            retryAfterSeconds: 1,
+          },
+        ],
+      }),
+    );
     await app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   });
@@ -69,20 +89,39 @@ describe('HealthModule and HttpErrorFilter over HTTP (e2e, real Nest app with th
 
   it('answers live and ready without a token while both dependencies answer', async () => {
     expect(await get('/health/live')).toEqual({ status: 200, body: { status: 'ok' }, retryAfter: null });
-    expect(await get('/health/ready')).toEqual({ status: 200, body: { status: 'ok', checks: { postgres: 'ok', nats: 'ok' } }, retryAfter: null });
+    expect(await get('/health/ready')).toEqual({
+      status: 200,
+      body: { status: 'ok', checks: { postgres: 'ok', nats: 'ok' } },
+      retryAfter: null,
+    });
   });
 
   it('answers ready with 503 naming the dependency that is down', async () => {
     answer = { ready: false, checks: { postgres: 'ok', nats: 'down' } };
     expect(await get('/health/ready')).toEqual({
-      status: 503, body: { statusCode: 503, status: 'unavailable', checks: { postgres: 'ok', nats: 'down' } }, retryAfter: null,
+      status: 503,
+      body: { statusCode: 503, status: 'unavailable', checks: { postgres: 'ok', nats: 'down' } },
+      retryAfter: null,
     });
   });
 
   it('answers a known failure with its status and Retry-After, and an unknown error with a bare 500 that is logged', async () => {
-    expect(await get('/boom/busy')).toEqual({ status: 503, body: { statusCode: 503, error: 'Service Unavailable', message: 'busy; retry' }, retryAfter: '1' });
-    expect(await get('/boom/bug')).toEqual({ status: 500, body: { statusCode: 500, error: 'Internal Server Error', message: 'internal error' }, retryAfter: null });
-    expect(logged).toEqual([expect.objectContaining({ msg: 'request failed', err: { type: 'Error', errCode: 'EPIPE', frames: expect.any(Array) } })]);
+    expect(await get('/boom/busy')).toEqual({
+      status: 503,
+      body: { statusCode: 503, error: 'Service Unavailable', message: 'busy; retry' },
+      retryAfter: '1',
+    });
+    expect(await get('/boom/bug')).toEqual({
+      status: 500,
+      body: { statusCode: 500, error: 'Internal Server Error', message: 'internal error' },
+      retryAfter: null,
+    });
+    expect(logged).toEqual([
+      expect.objectContaining({
+        msg: 'request failed',
+        err: { type: 'Error', errCode: 'EPIPE', frames: expect.any(Array) },
+      }),
+    ]);
     expect(JSON.stringify(logged)).not.toContain('abc123');
   });
 

@@ -26,10 +26,17 @@ describe('checkReadiness (real Postgres and NATS)', () => {
 
   it('names Postgres as down when the server cannot be reached in time', async () => {
     // Nothing listens on port 1: the connection attempt fails fast, so the probe answers 'down'.
-    const unreachable = createDb({ url: 'postgres://postgres@127.0.0.1:1/postgres', max: 1, applicationName: 'readiness-spec' });
+    const unreachable = createDb({
+      url: 'postgres://postgres@127.0.0.1:1/postgres',
+      max: 1,
+      applicationName: 'readiness-spec',
+    });
     const nc = await connectTestNats();
     try {
-      expect(await checkReadiness(unreachable, nc, 1_000)).toEqual({ ready: false, checks: { postgres: 'down', nats: 'ok' } });
+      expect(await checkReadiness(unreachable, nc, 1_000)).toEqual({
+        ready: false,
+        checks: { postgres: 'down', nats: 'ok' },
+      });
     } finally {
       await nc.close();
       await unreachable.destroy();

@@ -18,10 +18,17 @@ const within = <T>(p: Promise<T>, ms: number): Promise<T> =>
   });
 
 const probe = (p: () => Promise<unknown>, ms: number): Promise<CheckState> =>
-  within(p(), ms).then(() => 'ok' as const, () => 'down' as const);
+  within(p(), ms).then(
+    () => 'ok' as const,
+    () => 'down' as const,
+  );
 
 /** Postgres answers a query and NATS a round trip, each within `timeoutMs` (default 2 000). */
-export const checkReadiness = async (db: Kysely<Database>, nc: NatsConnection, timeoutMs = 2_000): Promise<Readiness> => {
+export const checkReadiness = async (
+  db: Kysely<Database>,
+  nc: NatsConnection,
+  timeoutMs = 2_000,
+): Promise<Readiness> => {
   const [postgres, nats] = await Promise.all([
     probe(() => sql`select 1`.execute(db), timeoutMs),
     probe(async () => {

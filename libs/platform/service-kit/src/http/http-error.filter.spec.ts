@@ -16,13 +16,21 @@ const hostFor = (sent: { status?: number; body?: unknown }): ArgumentsHost => {
 describe('HttpErrorFilter', () => {
   it('never writes a secret-bearing error message to the log or the answer', () => {
     const raw: string[] = [];
-    const filter = new HttpErrorFilter(createLogger({ name: 'spec', destination: { write: (s: string) => void raw.push(s) } }));
+    const filter = new HttpErrorFilter(
+      createLogger({ name: 'spec', destination: { write: (s: string) => void raw.push(s) } }),
+    );
     const sent: { status?: number; body?: unknown } = {};
-    const secret = Object.assign(new Error('POST https://app.clio.com/oauth/token?client_secret=cs-1 refresh_token=rt-2 was refused'), { code: 'ECONNRESET' });
+    const secret = Object.assign(
+      new Error('POST https://app.clio.com/oauth/token?client_secret=cs-1 refresh_token=rt-2 was refused'),
+      { code: 'ECONNRESET' },
+    );
 
     filter.catch(secret, hostFor(sent));
 
-    expect(sent).toEqual({ status: 500, body: { statusCode: 500, error: 'Internal Server Error', message: 'internal error' } });
+    expect(sent).toEqual({
+      status: 500,
+      body: { statusCode: 500, error: 'Internal Server Error', message: 'internal error' },
+    });
     expect(raw).toHaveLength(1);
     for (const s of ['cs-1', 'rt-2', 'oauth/token', 'refused']) expect(raw[0]).not.toContain(s);
     const line = JSON.parse(raw[0]!) as Record<string, unknown>;

@@ -38,7 +38,9 @@ const migrator = (db: Kysely<Database>) =>
 
 describe('migration 2026-12-02T01-work-queue (real Postgres)', () => {
   let t: TestDatabase;
-  beforeAll(async () => { t = await createTestDatabase({ migrate: false }); });
+  beforeAll(async () => {
+    t = await createTestDatabase({ migrate: false });
+  });
   afterAll(() => t.drop());
 
   it('creates the queue on a database that never had the old ones', async () => {
@@ -67,12 +69,40 @@ describe('migration 2026-12-02T01-work-queue (real Postgres)', () => {
 
     expect((await migrator(db).migrateToLatest()).error).toBeUndefined();
     const rows = await t.db.selectFrom('work_queue').selectAll().orderBy('job_id').execute();
-    expect(rows.map((r) => [r.queue, r.job_id, r.status, r.owner, r.attempts, r.generation, r.correlation_id, r.payload])).toEqual([
+    expect(
+      rows.map((r) => [r.queue, r.job_id, r.status, r.owner, r.attempts, r.generation, r.correlation_id, r.payload]),
+    ).toEqual([
       ['processing-jobs', 'p1', 'ready', null, 0, 0, 'c3', {}],
-      ['sync-jobs', 's1', 'paused', null, 2, 0, 'c1',
-        { scope: { kind: 'matter', matterId: '7' }, entityTypes: ['documents'], trigger: 'manual', requestEventId: '00000000-0000-4000-8000-000000000001' }],
-      ['sync-jobs', 's2', 'ready', 'w1', 0, 0, 'c2',
-        { scope: { kind: 'firm' }, entityTypes: null, trigger: 'first_login', requestEventId: '00000000-0000-4000-8000-000000000002' }],
+      [
+        'sync-jobs',
+        's1',
+        'paused',
+        null,
+        2,
+        0,
+        'c1',
+        {
+          scope: { kind: 'matter', matterId: '7' },
+          entityTypes: ['documents'],
+          trigger: 'manual',
+          requestEventId: '00000000-0000-4000-8000-000000000001',
+        },
+      ],
+      [
+        'sync-jobs',
+        's2',
+        'ready',
+        'w1',
+        0,
+        0,
+        'c2',
+        {
+          scope: { kind: 'firm' },
+          entityTypes: null,
+          trigger: 'first_login',
+          requestEventId: '00000000-0000-4000-8000-000000000002',
+        },
+      ],
     ]);
     expect(rows[1]).toMatchObject({ control_tx_id: '10', control_global_position: '100' });
 

@@ -77,7 +77,9 @@ export const down = async (db: Kysely<unknown>): Promise<void> => {
       owner text, lease_until timestamptz, requested_at timestamptz not null, correlation_id text not null,
       updated_at timestamptz not null default now()
     )`.execute(db);
-  await sql`create index processing_job_work_ready on processing_job_work (requested_at) where status = 'ready'`.execute(db);
+  await sql`create index processing_job_work_ready on processing_job_work (requested_at) where status = 'ready'`.execute(
+    db,
+  );
   await sql`
     insert into processing_job_work (job_id, firm_id, status, owner, lease_until, requested_at, correlation_id, updated_at)
     select job_id, firm_id, status, owner, lease_until, requested_at, correlation_id, updated_at

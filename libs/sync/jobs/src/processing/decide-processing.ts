@@ -39,13 +39,28 @@ export interface StartProcessingJob {
  * `JobStarted`: on a new stream (`no_stream`, one job per id whatever retries do), or after the job's
  * `ProcessingJobRequested` at the version read (so two starters of a waiting job cannot both start it). One event id.
  */
-export const decideStartProcessing = (c: StartProcessingJob, now: Date, expected: Expectation = 'no_stream'): PlannedAppend => ({
+export const decideStartProcessing = (
+  c: StartProcessingJob,
+  now: Date,
+  expected: Expectation = 'no_stream',
+): PlannedAppend => ({
   streamId: streamIds.processingJob(c.jobId),
   streamType: StreamTypes.processingJob,
   expected,
-  events: [makeEvent(c.meta, 0, EventTypes.JobStarted, {
-    jobId: c.jobId, matterId: c.matterId, folderId: c.folderId, documentIds: [...c.documentIds],
-  }, now)],
+  events: [
+    makeEvent(
+      c.meta,
+      0,
+      EventTypes.JobStarted,
+      {
+        jobId: c.jobId,
+        matterId: c.matterId,
+        folderId: c.folderId,
+        documentIds: [...c.documentIds],
+      },
+      now,
+    ),
+  ],
 });
 
 export interface RequestProcessingJob {
@@ -63,9 +78,21 @@ export const decideRequestProcessing = (c: RequestProcessingJob, now: Date): Pla
   streamId: streamIds.processingJob(c.jobId),
   streamType: StreamTypes.processingJob,
   expected: 'no_stream',
-  events: [makeEvent(c.meta, 0, EventTypes.ProcessingJobRequested, {
-    jobId: c.jobId, matterId: c.matterId, folderId: c.folderId, includeSubfolders: c.includeSubfolders, syncJobId: c.syncJobId,
-  }, now)],
+  events: [
+    makeEvent(
+      c.meta,
+      0,
+      EventTypes.ProcessingJobRequested,
+      {
+        jobId: c.jobId,
+        matterId: c.matterId,
+        folderId: c.folderId,
+        includeSubfolders: c.includeSubfolders,
+        syncJobId: c.syncJobId,
+      },
+      now,
+    ),
+  ],
 });
 
 export type CancelProcessingOutcome =
@@ -77,14 +104,18 @@ export type CancelProcessingOutcome =
  * conflict and be decided again. Another firm's job is `not_found`. Uses one event id.
  */
 export const decideCancelProcessing = (
-  s: ProcessingJobState | null, c: { readonly reason: string; readonly meta: CommandMeta }, now: Date,
+  s: ProcessingJobState | null,
+  c: { readonly reason: string; readonly meta: CommandMeta },
+  now: Date,
 ): CancelProcessingOutcome => {
   if (s === null || s.firmId !== c.meta.firmId) return { ok: false, reason: 'not_found' };
   if (s.status === 'completed' || s.status === 'cancelled') return { ok: false, reason: 'already_finished' };
   return {
     ok: true,
     append: {
-      streamId: streamIds.processingJob(s.jobId), streamType: StreamTypes.processingJob, expected: s.version,
+      streamId: streamIds.processingJob(s.jobId),
+      streamType: StreamTypes.processingJob,
+      expected: s.version,
       events: [makeEvent(c.meta, 0, EventTypes.JobCancelled, { jobId: s.jobId, reason: c.reason }, now)],
     },
   };

@@ -1,9 +1,17 @@
 import { ev } from '../spec-fixtures';
-import { countOutcomes, foldProcessingJob, isFinished, pendingDocuments, processingJobView, ProcessingJobStatus } from './processing-job-state';
+import {
+  countOutcomes,
+  foldProcessingJob,
+  isFinished,
+  pendingDocuments,
+  processingJobView,
+  ProcessingJobStatus,
+} from './processing-job-state';
 
 // The one fold of a processing-job stream: the rules the worker, the deciders and the read model all rely on.
 const started = (documentIds: string[]) => ev('JobStarted', { jobId: 'j', matterId: 'm', folderId: null, documentIds });
-const processed = (documentId: string) => ev('DocumentProcessed', { jobId: 'j', documentId, sha256: '0'.repeat(64), size: 1, contentType: 'text/plain' });
+const processed = (documentId: string) =>
+  ev('DocumentProcessed', { jobId: 'j', documentId, sha256: '0'.repeat(64), size: 1, contentType: 'text/plain' });
 const skipped = (documentId: string) => ev('DocumentSkipped', { jobId: 'j', documentId, reason: 'deleted in Clio' });
 const failed = (documentId: string) => ev('DocumentFailed', { jobId: 'j', documentId, reason: 'timeout' });
 
@@ -23,7 +31,12 @@ describe('processing job fold', () => {
   });
 
   it('ignores an outcome for a document outside the snapshot, but counts one that lands after a cancellation', () => {
-    const s = foldProcessingJob([started(['1', '2']), processed('9'), ev('JobCancelled', { jobId: 'j', reason: 'user' }), skipped('1')]);
+    const s = foldProcessingJob([
+      started(['1', '2']),
+      processed('9'),
+      ev('JobCancelled', { jobId: 'j', reason: 'user' }),
+      skipped('1'),
+    ]);
     expect(countOutcomes(s)).toEqual({ processed: 0, skipped: 1, failed: 0 });
     expect(s?.status).toBe(ProcessingJobStatus.Cancelled);
   });
@@ -37,7 +50,11 @@ describe('processing job fold', () => {
 
   it('is finished by JobCompleted or JobCancelled; without JobStarted nothing is pending', () => {
     expect(isFinished(foldProcessingJob([started(['1']), ev('JobCancelled', { jobId: 'j', reason: 'x' })]))).toBe(true);
-    expect(isFinished(foldProcessingJob([started(['1']), ev('JobCompleted', { jobId: 'j', processed: 0, skipped: 0, failed: 0 })]))).toBe(true);
+    expect(
+      isFinished(
+        foldProcessingJob([started(['1']), ev('JobCompleted', { jobId: 'j', processed: 0, skipped: 0, failed: 0 })]),
+      ),
+    ).toBe(true);
     expect(pendingDocuments(foldProcessingJob([]))).toEqual([]);
     expect(isFinished(null)).toBe(false);
   });

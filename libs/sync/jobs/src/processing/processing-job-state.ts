@@ -62,16 +62,30 @@ export const evolveProcessingJob = (s: ProcessingJobState | null, e: SyncLogEven
   if (e.type === EventTypes.ProcessingJobRequested) {
     const { jobId, matterId, folderId, includeSubfolders } = e.data;
     return {
-      version: 1, jobId, firmId: e.metadata.firmId, matterId, folderId, includeSubfolders, documentIds: [],
-      status: ProcessingJobStatus.WaitingForSync, outcomes: new Map(),
+      version: 1,
+      jobId,
+      firmId: e.metadata.firmId,
+      matterId,
+      folderId,
+      includeSubfolders,
+      documentIds: [],
+      status: ProcessingJobStatus.WaitingForSync,
+      outcomes: new Map(),
     };
   }
   if (e.type === EventTypes.JobStarted) {
     if (s !== null && s.status !== ProcessingJobStatus.WaitingForSync) return { ...s, version: s.version + 1 };
     const { jobId, matterId, folderId, documentIds } = e.data;
     return {
-      version: (s?.version ?? 0) + 1, jobId, firmId: e.metadata.firmId, matterId, folderId, includeSubfolders: s?.includeSubfolders ?? false,
-      documentIds, status: ProcessingJobStatus.Running, outcomes: new Map(),
+      version: (s?.version ?? 0) + 1,
+      jobId,
+      firmId: e.metadata.firmId,
+      matterId,
+      folderId,
+      includeSubfolders: s?.includeSubfolders ?? false,
+      documentIds,
+      status: ProcessingJobStatus.Running,
+      outcomes: new Map(),
     };
   }
   if (s === null) return null;
@@ -116,5 +130,15 @@ export const processingJobView = (s: ProcessingJobState): ProcessingJobView => {
   const { processed, skipped, failed } = countOutcomes(s);
   const total = s.documentIds.length;
   const progress = total === 0 ? 1 : (processed + skipped + failed) / total;
-  return { jobId: s.jobId, matterId: s.matterId, folderId: s.folderId, status: s.status, total, processed, skipped, failed, progress };
+  return {
+    jobId: s.jobId,
+    matterId: s.matterId,
+    folderId: s.folderId,
+    status: s.status,
+    total,
+    processed,
+    skipped,
+    failed,
+    progress,
+  };
 };

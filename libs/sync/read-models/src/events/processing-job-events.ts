@@ -2,8 +2,12 @@ import { EventTypes, readEventOf, type RecordedEvent, type RecordedEventOf } fro
 
 /** The processing-job events the read models fold, typed by the contracts' catalogue. */
 export const ProcessingJobEventTypes = [
-  EventTypes.JobStarted, EventTypes.DocumentProcessed, EventTypes.DocumentSkipped, EventTypes.DocumentFailed,
-  EventTypes.JobCompleted, EventTypes.JobCancelled,
+  EventTypes.JobStarted,
+  EventTypes.DocumentProcessed,
+  EventTypes.DocumentSkipped,
+  EventTypes.DocumentFailed,
+  EventTypes.JobCompleted,
+  EventTypes.JobCancelled,
 ] as const;
 export type ProcessingJobEventType = (typeof ProcessingJobEventTypes)[number];
 export type ProcessingJobEvent = RecordedEventOf<ProcessingJobEventType>;

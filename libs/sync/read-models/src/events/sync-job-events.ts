@@ -2,8 +2,15 @@ import { EventTypes, readEventOf, type RecordedEvent, type RecordedEventOf } fro
 
 /** The sync-job events the read models fold, typed by the contracts' catalogue. */
 export const SyncJobEventTypes = [
-  EventTypes.SyncRequested, EventTypes.SyncJobStarted, EventTypes.SyncProgressed, EventTypes.SyncJobBlocked,
-  EventTypes.SyncJobPaused, EventTypes.SyncJobResumed, EventTypes.SyncJobCompleted, EventTypes.SyncJobFailed, EventTypes.SyncJobCancelled,
+  EventTypes.SyncRequested,
+  EventTypes.SyncJobStarted,
+  EventTypes.SyncProgressed,
+  EventTypes.SyncJobBlocked,
+  EventTypes.SyncJobPaused,
+  EventTypes.SyncJobResumed,
+  EventTypes.SyncJobCompleted,
+  EventTypes.SyncJobFailed,
+  EventTypes.SyncJobCancelled,
 ] as const;
 export type SyncJobEventType = (typeof SyncJobEventTypes)[number];
 export type SyncJobEvent = RecordedEventOf<SyncJobEventType>;

@@ -12,20 +12,43 @@ import type { JobSnapshotRow } from './job-snapshot-row';
  */
 
 const stateOf = (row: JobSnapshotRow): ProcessingJobState => ({
-  version: 0, jobId: row.jobId, firmId: row.firmId, matterId: row.matterId, folderId: row.folderId, includeSubfolders: false,
-  documentIds: row.documentIds, status: row.status, outcomes: new Map(Object.entries(row.outcomes)),
+  version: 0,
+  jobId: row.jobId,
+  firmId: row.firmId,
+  matterId: row.matterId,
+  folderId: row.folderId,
+  includeSubfolders: false,
+  documentIds: row.documentIds,
+  status: row.status,
+  outcomes: new Map(Object.entries(row.outcomes)),
 });
 
 const rowOf = (s: ProcessingJobState, ctx: EventContext, createdAt: string): JobSnapshotRow => {
   const { total, processed, skipped, failed } = processingJobView(s);
   return {
-    jobId: s.jobId, firmId: s.firmId, matterId: s.matterId, folderId: s.folderId, documentIds: [...s.documentIds], status: s.status,
-    outcomes: Object.fromEntries(s.outcomes), total, processed, skipped, failed, createdAt, updatedAt: ctx.occurredAt, lastPosition: ctx.position,
+    jobId: s.jobId,
+    firmId: s.firmId,
+    matterId: s.matterId,
+    folderId: s.folderId,
+    documentIds: [...s.documentIds],
+    status: s.status,
+    outcomes: Object.fromEntries(s.outcomes),
+    total,
+    processed,
+    skipped,
+    failed,
+    createdAt,
+    updatedAt: ctx.occurredAt,
+    lastPosition: ctx.position,
   };
 };
 
 /** The row after `e`; the same object when nothing changes, null while the job has no row. */
-export const evolveJobSnapshot = (row: JobSnapshotRow | null, e: ProcessingJobEvent, ctx: EventContext): JobSnapshotRow | null => {
+export const evolveJobSnapshot = (
+  row: JobSnapshotRow | null,
+  e: ProcessingJobEvent,
+  ctx: EventContext,
+): JobSnapshotRow | null => {
   if (row === null) {
     const started = e.type === 'JobStarted' ? evolveProcessingJob(null, e) : null;
     return started === null ? null : rowOf(started, ctx, ctx.occurredAt);

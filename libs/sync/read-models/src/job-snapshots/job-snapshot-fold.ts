@@ -14,7 +14,10 @@ export const jobSnapshotLookups = (inputs: readonly JobSnapshotInput[]): string[
 ];
 
 /** Folds a batch in log order over the rows it touches; returns the rows that changed. */
-export const foldJobSnapshotBatch = (loaded: readonly JobSnapshotRow[], inputs: readonly JobSnapshotInput[]): JobSnapshotRow[] => {
+export const foldJobSnapshotBatch = (
+  loaded: readonly JobSnapshotRow[],
+  inputs: readonly JobSnapshotInput[],
+): JobSnapshotRow[] => {
   const rows = new Map(loaded.map((r) => [r.jobId, r] as const));
   const changed = new Map<string, JobSnapshotRow>();
   for (const { event, ctx } of inputs) {

@@ -10,10 +10,12 @@ const isOutcomeKind = (v: string): v is OutcomeKind => OUTCOME_KINDS.has(v);
 
 // Written only by this projection; a value it could not have written is a bug, so loading fails loudly.
 const outcomesOf = (r: DbRow): Record<string, OutcomeKind> =>
-  Object.fromEntries(Object.entries(r.outcomes).map(([id, kind]) => {
-    if (!isOutcomeKind(kind)) throw new Error(`job_snapshots ${r.job_id}: unknown outcome ${kind}`);
-    return [id, kind];
-  }));
+  Object.fromEntries(
+    Object.entries(r.outcomes).map(([id, kind]) => {
+      if (!isOutcomeKind(kind)) throw new Error(`job_snapshots ${r.job_id}: unknown outcome ${kind}`);
+      return [id, kind];
+    }),
+  );
 
 const statusOf = (r: DbRow): JobSnapshotRow['status'] => {
   if (!isProcessingJobStatus(r.status)) throw new Error(`job_snapshots ${r.job_id}: unknown status ${r.status}`);

@@ -33,7 +33,10 @@ export const createJobSnapshotsProjection = (): Projection => {
       const ids = jobSnapshotLookups(inputs);
       const hits = ctx ? ids.flatMap((id) => cache.get(id) ?? []) : [];
       const missing = ctx ? ids.filter((id) => cache.get(id) === undefined) : ids;
-      const changed = inputs.length === 0 ? [] : foldJobSnapshotBatch([...hits, ...await loadJobSnapshotRows(trx, missing)], inputs);
+      const changed =
+        inputs.length === 0
+          ? []
+          : foldJobSnapshotBatch([...hits, ...(await loadJobSnapshotRows(trx, missing))], inputs);
       await upsertJobSnapshotRows(trx, changed);
       if (ctx && last) cache.advance(changed, LogPosition.of(last));
     },

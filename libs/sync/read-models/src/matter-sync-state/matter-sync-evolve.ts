@@ -1,7 +1,12 @@
 import { isAfter, normaliseInstant, type EventContext } from '../events/position';
 import type { SyncJobEvent } from '../events/sync-job-events';
 import {
-  emptyProgress, MatterSyncStatus, progressFigures, type MatterKey, type MatterSyncProgress, type MatterSyncRow,
+  emptyProgress,
+  MatterSyncStatus,
+  progressFigures,
+  type MatterKey,
+  type MatterSyncProgress,
+  type MatterSyncRow,
 } from './matter-sync-row';
 
 /*
@@ -28,12 +33,20 @@ const touch = (row: MatterSyncRow, ctx: EventContext, patch: Partial<MatterSyncR
   lastPosition: ctx.position,
 });
 
-const withProgress = (progress: MatterSyncProgress): Pick<MatterSyncRow, 'progress' | 'progressCurrent' | 'progressTotal'> => {
+const withProgress = (
+  progress: MatterSyncProgress,
+): Pick<MatterSyncRow, 'progress' | 'progressCurrent' | 'progressTotal'> => {
   const { current, total } = progressFigures(progress);
   return { progress, progressCurrent: current, progressTotal: total };
 };
 
-const activate = (row: MatterSyncRow | null, key: MatterKey, jobId: string, ctx: EventContext, progress: MatterSyncProgress): MatterSyncRow => {
+const activate = (
+  row: MatterSyncRow | null,
+  key: MatterKey,
+  jobId: string,
+  ctx: EventContext,
+  progress: MatterSyncProgress,
+): MatterSyncRow => {
   const base: MatterSyncRow = row ?? {
     ...key,
     state: MatterSyncStatus.Idle,
@@ -48,7 +61,12 @@ const activate = (row: MatterSyncRow | null, key: MatterKey, jobId: string, ctx:
     updatedAt: ctx.occurredAt,
     lastPosition: ctx.position,
   };
-  return touch(base, ctx, { state: MatterSyncStatus.Syncing, activeJobId: jobId, blockedUntil: null, ...withProgress(progress) });
+  return touch(base, ctx, {
+    state: MatterSyncStatus.Syncing,
+    activeJobId: jobId,
+    blockedUntil: null,
+    ...withProgress(progress),
+  });
 };
 
 const evolveActiveJob = (row: MatterSyncRow, e: SyncJobEvent, ctx: EventContext): MatterSyncRow => {
@@ -66,12 +84,20 @@ const evolveActiveJob = (row: MatterSyncRow, e: SyncJobEvent, ctx: EventContext)
       return touch(row, ctx, { state: MatterSyncStatus.Syncing, blockedUntil: null });
     case 'SyncJobCompleted':
       return touch(row, ctx, {
-        state: MatterSyncStatus.Idle, activeJobId: null, blockedUntil: null,
-        lastSyncedAt: ctx.occurredAt, lastError: null, lastErrorCode: null,
+        state: MatterSyncStatus.Idle,
+        activeJobId: null,
+        blockedUntil: null,
+        lastSyncedAt: ctx.occurredAt,
+        lastError: null,
+        lastErrorCode: null,
       });
     case 'SyncJobFailed':
       return touch(row, ctx, {
-        state: MatterSyncStatus.Error, activeJobId: null, blockedUntil: null, lastError: e.data.reason, lastErrorCode: e.data.code,
+        state: MatterSyncStatus.Error,
+        activeJobId: null,
+        blockedUntil: null,
+        lastError: e.data.reason,
+        lastErrorCode: e.data.code,
       });
     case 'SyncJobCancelled':
       return touch(row, ctx, { state: MatterSyncStatus.Idle, activeJobId: null, blockedUntil: null });

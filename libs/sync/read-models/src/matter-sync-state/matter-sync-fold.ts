@@ -18,7 +18,9 @@ export const jobKeyString = (firmId: string, jobId: string): string => `${firmId
 /** The matter an event's scope names; events that carry only a job id are routed through the active job instead. */
 const scopedMatter = ({ event, ctx }: MatterSyncInput): MatterKey | null => {
   const scope = 'scope' in event.data ? event.data.scope : null;
-  return scope?.kind === 'matter' && scope.matterId !== undefined ? { firmId: ctx.firmId, matterId: scope.matterId } : null;
+  return scope?.kind === 'matter' && scope.matterId !== undefined
+    ? { firmId: ctx.firmId, matterId: scope.matterId }
+    : null;
 };
 
 /** What a batch must load before folding: rows by matter, and rows whose active job is one the batch mentions. */
@@ -28,7 +30,11 @@ export const matterSyncLookups = (inputs: readonly MatterSyncInput[]): { matters
   for (const input of inputs) {
     const m = scopedMatter(input);
     if (m) matters.set(matterKeyString(m), m);
-    else jobs.set(jobKeyString(input.ctx.firmId, input.event.data.jobId), { firmId: input.ctx.firmId, jobId: input.event.data.jobId });
+    else
+      jobs.set(jobKeyString(input.ctx.firmId, input.event.data.jobId), {
+        firmId: input.ctx.firmId,
+        jobId: input.event.data.jobId,
+      });
   }
   return { matters: [...matters.values()], jobs: [...jobs.values()] };
 };
@@ -37,7 +43,10 @@ export const matterSyncLookups = (inputs: readonly MatterSyncInput[]): { matters
  * Folds a batch, in log order, over the rows it touches and returns the rows that changed. The result does not
  * depend on where batch boundaries fall: every bit of fold state lives in the rows themselves.
  */
-export const foldMatterSyncBatch = (loaded: readonly MatterSyncRow[], inputs: readonly MatterSyncInput[]): MatterSyncRow[] => {
+export const foldMatterSyncBatch = (
+  loaded: readonly MatterSyncRow[],
+  inputs: readonly MatterSyncInput[],
+): MatterSyncRow[] => {
   const rows = new Map<string, MatterSyncRow>();
   const byActiveJob = new Map<string, MatterKey>();
   for (const r of loaded) {

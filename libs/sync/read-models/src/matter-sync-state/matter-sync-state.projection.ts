@@ -16,13 +16,18 @@ export const toMatterSyncInputs = (events: readonly RecordedEvent[]): MatterSync
     return event && ctx ? [{ event, ctx }] : [];
   });
 
-const newCache = (): RowCache<MatterSyncRow> => new RowCache<MatterSyncRow>({
-  keyOf: matterKeyString,
-  altKeyOf: (r) => (r.activeJobId === null ? null : jobKeyString(r.firmId, r.activeJobId)),
-});
+const newCache = (): RowCache<MatterSyncRow> =>
+  new RowCache<MatterSyncRow>({
+    keyOf: matterKeyString,
+    altKeyOf: (r) => (r.activeJobId === null ? null : jobKeyString(r.firmId, r.activeJobId)),
+  });
 
 /** The rows a batch touches: from the cache when it is valid, the rest in one query. */
-const rowsFor = async (db: Executor, inputs: readonly MatterSyncInput[], cache: RowCache<MatterSyncRow> | null): Promise<MatterSyncRow[]> => {
+const rowsFor = async (
+  db: Executor,
+  inputs: readonly MatterSyncInput[],
+  cache: RowCache<MatterSyncRow> | null,
+): Promise<MatterSyncRow[]> => {
   const want = matterSyncLookups(inputs);
   if (cache === null) return loadMatterSyncRows(db, want);
   const hits: MatterSyncRow[] = [];
@@ -47,7 +52,8 @@ export const createMatterSyncStateProjection = (): Projection => {
       const last = events[events.length - 1];
       if (ctx) cache.continueFrom(ctx.after);
       const inputs = toMatterSyncInputs(events);
-      const changed = inputs.length === 0 ? [] : foldMatterSyncBatch(await rowsFor(trx, inputs, ctx ? cache : null), inputs);
+      const changed =
+        inputs.length === 0 ? [] : foldMatterSyncBatch(await rowsFor(trx, inputs, ctx ? cache : null), inputs);
       await upsertMatterSyncRows(trx, changed);
       if (ctx && last) cache.advance(changed, LogPosition.of(last));
     },

@@ -38,7 +38,10 @@ export const loadMatterSyncRows = async (
   db: Executor,
   want: { matters: readonly MatterKey[]; jobs: readonly JobRef[] },
 ): Promise<MatterSyncRow[]> => {
-  const parts = [...(want.matters.length ? [byMatter(want.matters)] : []), ...(want.jobs.length ? [byActiveJob(want.jobs)] : [])];
+  const parts = [
+    ...(want.matters.length ? [byMatter(want.matters)] : []),
+    ...(want.jobs.length ? [byActiveJob(want.jobs)] : []),
+  ];
   if (parts.length === 0) return [];
   // union all + dedupe here: a plain union would sort or hash whole rows (jsonb included) to drop duplicates.
   const { rows } = await sql<DbRow>`${sql.join(parts, sql` union all `)}`.execute(db);

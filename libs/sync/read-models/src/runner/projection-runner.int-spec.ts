@@ -16,7 +16,9 @@ const iso = (s: string) => new Date(s);
 
 describe('projection runner (real Postgres)', () => {
   let t: TestDatabase;
-  beforeEach(async () => { t = await createTestDatabase({ max: 8 }); });
+  beforeEach(async () => {
+    t = await createTestDatabase({ max: 8 });
+  });
   afterEach(() => t.drop());
 
   it('projects a mixed history of sync and processing jobs into both read models', async () => {
@@ -27,29 +29,125 @@ describe('projection runner (real Postgres)', () => {
     } finally {
       await runner.stop();
     }
-    const matters = await t.db.selectFrom('matter_sync_state')
-      .select(['firm_id', 'matter_id', 'state', 'active_job_id', 'last_synced_at', 'last_error', 'last_error_code',
-        'progress_current', 'progress_total', 'blocked_until', 'updated_at'])
-      .orderBy('firm_id').orderBy('matter_id').execute();
+    const matters = await t.db
+      .selectFrom('matter_sync_state')
+      .select([
+        'firm_id',
+        'matter_id',
+        'state',
+        'active_job_id',
+        'last_synced_at',
+        'last_error',
+        'last_error_code',
+        'progress_current',
+        'progress_total',
+        'blocked_until',
+        'updated_at',
+      ])
+      .orderBy('firm_id')
+      .orderBy('matter_id')
+      .execute();
     expect(matters).toEqual([
-      { firm_id: 'firm-a-h1', matter_id: 'm1', state: 'idle', active_job_id: null, last_synced_at: iso('2026-11-23T09:00:07Z'),
-        last_error: null, last_error_code: null, progress_current: 13, progress_total: 13, blocked_until: null, updated_at: iso('2026-11-23T09:00:07Z') },
-      { firm_id: 'firm-a-h1', matter_id: 'm2', state: 'error', active_job_id: null, last_synced_at: null,
-        last_error: 'Clio did not answer; the sync will be retried.', last_error_code: 'CLIO_UNAVAILABLE',
-        progress_current: 50, progress_total: null, blocked_until: null, updated_at: iso('2026-11-23T09:00:13Z') },
-      { firm_id: 'firm-a-h1', matter_id: 'm3', state: 'idle', active_job_id: null, last_synced_at: null,
-        last_error: null, last_error_code: null, progress_current: 0, progress_total: null, blocked_until: null, updated_at: iso('2026-11-23T09:00:15Z') },
-      { firm_id: 'firm-b-h1', matter_id: 'm1', state: 'syncing', active_job_id: 'h1-s4', last_synced_at: null,
-        last_error: null, last_error_code: null, progress_current: 25, progress_total: 40, blocked_until: null, updated_at: iso('2026-11-23T09:00:22Z') },
+      {
+        firm_id: 'firm-a-h1',
+        matter_id: 'm1',
+        state: 'idle',
+        active_job_id: null,
+        last_synced_at: iso('2026-11-23T09:00:07Z'),
+        last_error: null,
+        last_error_code: null,
+        progress_current: 13,
+        progress_total: 13,
+        blocked_until: null,
+        updated_at: iso('2026-11-23T09:00:07Z'),
+      },
+      {
+        firm_id: 'firm-a-h1',
+        matter_id: 'm2',
+        state: 'error',
+        active_job_id: null,
+        last_synced_at: null,
+        last_error: 'Clio did not answer; the sync will be retried.',
+        last_error_code: 'CLIO_UNAVAILABLE',
+        progress_current: 50,
+        progress_total: null,
+        blocked_until: null,
+        updated_at: iso('2026-11-23T09:00:13Z'),
+      },
+      {
+        firm_id: 'firm-a-h1',
+        matter_id: 'm3',
+        state: 'idle',
+        active_job_id: null,
+        last_synced_at: null,
+        last_error: null,
+        last_error_code: null,
+        progress_current: 0,
+        progress_total: null,
+        blocked_until: null,
+        updated_at: iso('2026-11-23T09:00:15Z'),
+      },
+      {
+        firm_id: 'firm-b-h1',
+        matter_id: 'm1',
+        state: 'syncing',
+        active_job_id: 'h1-s4',
+        last_synced_at: null,
+        last_error: null,
+        last_error_code: null,
+        progress_current: 25,
+        progress_total: 40,
+        blocked_until: null,
+        updated_at: iso('2026-11-23T09:00:22Z'),
+      },
     ]);
-    const jobs = await t.db.selectFrom('job_snapshots')
-      .select(['job_id', 'firm_id', 'matter_id', 'folder_id', 'document_ids', 'status', 'total', 'processed', 'skipped', 'failed', 'created_at', 'updated_at'])
-      .orderBy('job_id').execute();
+    const jobs = await t.db
+      .selectFrom('job_snapshots')
+      .select([
+        'job_id',
+        'firm_id',
+        'matter_id',
+        'folder_id',
+        'document_ids',
+        'status',
+        'total',
+        'processed',
+        'skipped',
+        'failed',
+        'created_at',
+        'updated_at',
+      ])
+      .orderBy('job_id')
+      .execute();
     expect(jobs).toEqual([
-      { job_id: 'h1-p1', firm_id: 'firm-a-h1', matter_id: 'm1', folder_id: 'f1', document_ids: ['d1', 'd2', 'd3', 'd4', 'd5'], status: 'completed',
-        total: 5, processed: 3, skipped: 1, failed: 1, created_at: iso('2026-11-23T09:00:23Z'), updated_at: iso('2026-11-23T09:00:29Z') },
-      { job_id: 'h1-p2', firm_id: 'firm-b-h1', matter_id: 'm1', folder_id: null, document_ids: ['x1', 'x2'], status: 'cancelled',
-        total: 2, processed: 1, skipped: 0, failed: 0, created_at: iso('2026-11-23T09:00:30Z'), updated_at: iso('2026-11-23T09:00:32Z') },
+      {
+        job_id: 'h1-p1',
+        firm_id: 'firm-a-h1',
+        matter_id: 'm1',
+        folder_id: 'f1',
+        document_ids: ['d1', 'd2', 'd3', 'd4', 'd5'],
+        status: 'completed',
+        total: 5,
+        processed: 3,
+        skipped: 1,
+        failed: 1,
+        created_at: iso('2026-11-23T09:00:23Z'),
+        updated_at: iso('2026-11-23T09:00:29Z'),
+      },
+      {
+        job_id: 'h1-p2',
+        firm_id: 'firm-b-h1',
+        matter_id: 'm1',
+        folder_id: null,
+        document_ids: ['x1', 'x2'],
+        status: 'cancelled',
+        total: 2,
+        processed: 1,
+        skipped: 0,
+        failed: 0,
+        created_at: iso('2026-11-23T09:00:30Z'),
+        updated_at: iso('2026-11-23T09:00:32Z'),
+      },
     ]);
   });
 
@@ -57,7 +155,10 @@ describe('projection runner (real Postgres)', () => {
     const [, s2] = mixedHistory('h2');
     const until = tailOf(await appendInterleaved(t.db, [{ ...s2!, events: s2!.events.slice(0, 3) }]));
     await catchUp(t.db, matterSyncStateProjection, { until });
-    const row = await t.db.selectFrom('matter_sync_state').select(['state', 'blocked_until', 'active_job_id']).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('matter_sync_state')
+      .select(['state', 'blocked_until', 'active_job_id'])
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ state: 'blocked', blocked_until: iso('2026-11-23T09:30:00Z'), active_job_id: 'h2-s2' });
   });
 
@@ -95,16 +196,24 @@ describe('projection runner (real Postgres)', () => {
     const seen: AppliedBatch[] = [];
     let until = LogPosition.start;
     const opts = { batchSize: 3, idleMs: 2, busyMs: 2, onBatch: (b: AppliedBatch) => seen.push(b) };
-    const runners = [startProjectionRunner(t.db, allProjections, opts), startProjectionRunner(t.db, allProjections, opts)];
+    const runners = [
+      startProjectionRunner(t.db, allProjections, opts),
+      startProjectionRunner(t.db, allProjections, opts),
+    ];
     try {
       const clock = steppingClock();
-      const recorded = await Promise.all(['h5a', 'h5b', 'h5c'].map((tag) => appendInterleaved(t.db, mixedHistory(tag, clock))));
+      const recorded = await Promise.all(
+        ['h5a', 'h5b', 'h5c'].map((tag) => appendInterleaved(t.db, mixedHistory(tag, clock))),
+      );
       until = tailOf(recorded.flat());
       await runners[0]!.whenCaughtUp({ until });
     } finally {
       await Promise.all(runners.map((r) => r.stop()));
     }
-    const { n } = await t.db.selectFrom('es_events').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const { n } = await t.db
+      .selectFrom('es_events')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     for (const p of allProjections) {
       const ids = seen.filter((b) => b.projection === p.name).flatMap((b) => b.events.map((e) => e.eventId));
       expect(ids.length).toBe(Number(n));
@@ -118,15 +227,21 @@ describe('projection runner (real Postgres)', () => {
   it('rebuilds a read model at start when its projection version changed', async () => {
     const until = tailOf(await appendInterleaved(t.db, mixedHistory('h6')));
     await catchUp(t.db, matterSyncStateProjection, { until });
-    await t.db.insertInto('read_model_versions').values({ projection: 'matter_sync_state', version: 1, reset_at: new Date() })
-      .onConflict((oc) => oc.column('projection').doNothing()).execute();
+    await t.db
+      .insertInto('read_model_versions')
+      .values({ projection: 'matter_sync_state', version: 1, reset_at: new Date() })
+      .onConflict((oc) => oc.column('projection').doNothing())
+      .execute();
     const before = await snapshot(t);
     await t.db.updateTable('matter_sync_state').set({ progress_current: 999 }).execute(); // rows of the "old code"
     const resets: string[] = [];
     const v2 = { ...matterSyncStateProjection, version: 2 };
     const runner = startProjectionRunner(t.db, [v2], { onReset: (name) => resets.push(name) });
     try {
-      await waitFor(() => resets.length, (n) => n === 1);
+      await waitFor(
+        () => resets.length,
+        (n) => n === 1,
+      );
       await runner.whenCaughtUp({ until });
     } finally {
       await runner.stop();
@@ -134,7 +249,11 @@ describe('projection runner (real Postgres)', () => {
     expect(resets).toEqual(['matter_sync_state']);
     expect((await snapshot(t)).matters).toEqual(before.matters);
     expect(await isCaughtUp(t.db, v2, until)).toBe(true);
-    const { version } = await t.db.selectFrom('read_model_versions').select('version').where('projection', '=', 'matter_sync_state').executeTakeFirstOrThrow();
+    const { version } = await t.db
+      .selectFrom('read_model_versions')
+      .select('version')
+      .where('projection', '=', 'matter_sync_state')
+      .executeTakeFirstOrThrow();
     expect(version).toBe(2);
   });
 });

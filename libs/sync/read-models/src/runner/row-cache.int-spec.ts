@@ -11,7 +11,9 @@ const rows = async (t: TestDatabase) =>
 
 describe('projection row cache (real Postgres)', () => {
   let t: TestDatabase;
-  beforeEach(async () => { t = await createTestDatabase(); });
+  beforeEach(async () => {
+    t = await createTestDatabase();
+  });
   afterEach(() => t.drop());
 
   it('stays correct when replicas with their own caches take turns on the same rows', async () => {
@@ -19,7 +21,10 @@ describe('projection row cache (real Postgres)', () => {
     const replicas = [createMatterSyncStateProjection(), createMatterSyncStateProjection()];
     // Alternate strictly: one batch of two events each turn, until the whole history is applied.
     for (let turn = 0; !(await isCaughtUp(t.db, replicas[0]!, until)); turn++) {
-      await waitFor(() => runProjectionBatch(t.db, replicas[turn % 2]!, 2), (o) => o.kind === 'applied');
+      await waitFor(
+        () => runProjectionBatch(t.db, replicas[turn % 2]!, 2),
+        (o) => o.kind === 'applied',
+      );
     }
     const live = await rows(t);
     await rebuildProjection(t.db, createMatterSyncStateProjection(), { until });
@@ -29,10 +34,14 @@ describe('projection row cache (real Postgres)', () => {
 
   it('forgets rows of a batch that rolled back after it was applied', async () => {
     const clock = steppingClock();
-    const first = await appendInterleaved(t.db, [syncJob('f1', 'j1', clock, matterScope('m1'), [['SyncRequested', { trigger: 'manual' }]])]);
+    const first = await appendInterleaved(t.db, [
+      syncJob('f1', 'j1', clock, matterScope('m1'), [['SyncRequested', { trigger: 'manual' }]]),
+    ]);
     const projection = createMatterSyncStateProjection();
     await catchUp(t.db, projection, { until: tailOf(first) });
-    const second = await appendInterleaved(t.db, [syncJob('f1', 'j2', clock, matterScope('m2'), [['SyncRequested', { trigger: 'manual' }]])]);
+    const second = await appendInterleaved(t.db, [
+      syncJob('f1', 'j2', clock, matterScope('m2'), [['SyncRequested', { trigger: 'manual' }]]),
+    ]);
     const failing: Projection = {
       ...projection,
       apply: async (trx, events, ctx) => {
@@ -41,7 +50,14 @@ describe('projection row cache (real Postgres)', () => {
       },
     };
     // The event becomes readable once older transactions elsewhere on the server end: retry until the batch fails.
-    const failure = await waitFor(() => runProjectionBatch(t.db, failing, 10).then(() => null, (err: unknown) => err), (e) => e !== null);
+    const failure = await waitFor(
+      () =>
+        runProjectionBatch(t.db, failing, 10).then(
+          () => null,
+          (err: unknown) => err,
+        ),
+      (e) => e !== null,
+    );
     expect(String(failure)).toContain('commit never happens');
     await catchUp(t.db, projection, { until: tailOf(second) });
     expect((await rows(t)).map((r) => r['matter_id'])).toEqual(['m1', 'm2']);

@@ -7,7 +7,9 @@ import type { Projection } from '@sf/projections';
 import { logEventsOf, positionColumns, positionOf } from './log-events';
 
 const CONNECTION_EVENT_TYPES: ReadonlySet<EventType> = new Set([
-  EventTypes.ClioConnected, EventTypes.ConnectionNeedsReauth, EventTypes.ConnectionRevoked,
+  EventTypes.ClioConnected,
+  EventTypes.ConnectionNeedsReauth,
+  EventTypes.ConnectionRevoked,
 ]);
 
 interface Row {
@@ -17,14 +19,20 @@ interface Row {
 
 const fromDb = (r: Selectable<Database['firm_connections']>): Row => ({
   connection: {
-    firmId: r.firm_id, connectionId: r.connection_id, status: r.status as FirmConnection['status'],
-    region: r.region as FirmConnection['region'], changedAt: r.changed_at.getTime(),
+    firmId: r.firm_id,
+    connectionId: r.connection_id,
+    status: r.status as FirmConnection['status'],
+    region: r.region as FirmConnection['region'],
+    changedAt: r.changed_at.getTime(),
   },
   position: positionOf(r),
 });
 
 const load = async (db: Executor, firmIds: string[]): Promise<Map<string, Row>> => {
-  const rows = firmIds.length === 0 ? [] : await db.selectFrom('firm_connections').selectAll().where('firm_id', 'in', firmIds).execute();
+  const rows =
+    firmIds.length === 0
+      ? []
+      : await db.selectFrom('firm_connections').selectAll().where('firm_id', 'in', firmIds).execute();
   return new Map(rows.map((r) => [r.firm_id, fromDb(r)]));
 };
 
@@ -32,15 +40,31 @@ const upsert = async (db: Executor, rows: readonly Row[]): Promise<void> => {
   if (rows.length === 0) return;
   await db
     .insertInto('firm_connections')
-    .values(rows.map(({ connection: c, position }) => ({
-      firm_id: c.firmId, connection_id: c.connectionId, status: c.status, region: c.region,
-      changed_at: new Date(c.changedAt).toISOString(), ...positionColumns(position),
-    })))
-    .onConflict((oc) => oc.column('firm_id').doUpdateSet((eb) => ({
-      connection_id: eb.ref('excluded.connection_id'), status: eb.ref('excluded.status'), region: eb.ref('excluded.region'),
-      changed_at: eb.ref('excluded.changed_at'), last_tx_id: eb.ref('excluded.last_tx_id'),
-      last_global_position: eb.ref('excluded.last_global_position'),
-    })).where(sql<boolean>`(firm_connections.last_tx_id, firm_connections.last_global_position) < (excluded.last_tx_id, excluded.last_global_position)`))
+    .values(
+      rows.map(({ connection: c, position }) => ({
+        firm_id: c.firmId,
+        connection_id: c.connectionId,
+        status: c.status,
+        region: c.region,
+        changed_at: new Date(c.changedAt).toISOString(),
+        ...positionColumns(position),
+      })),
+    )
+    .onConflict((oc) =>
+      oc
+        .column('firm_id')
+        .doUpdateSet((eb) => ({
+          connection_id: eb.ref('excluded.connection_id'),
+          status: eb.ref('excluded.status'),
+          region: eb.ref('excluded.region'),
+          changed_at: eb.ref('excluded.changed_at'),
+          last_tx_id: eb.ref('excluded.last_tx_id'),
+          last_global_position: eb.ref('excluded.last_global_position'),
+        }))
+        .where(
+          sql<boolean>`(firm_connections.last_tx_id, firm_connections.last_global_position) < (excluded.last_tx_id, excluded.last_global_position)`,
+        ),
+    )
     .execute();
 };
 

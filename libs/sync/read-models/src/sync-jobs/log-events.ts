@@ -11,7 +11,10 @@ export interface PositionedEvent<K extends EventType = EventType> {
  * The events of `types` in a batch, read by the contracts (validated, upcast to their type's current version).
  * The log holds only events validated when appended, so one that fails is a bug upstream: skipped, not guessed at.
  */
-export const logEventsOf = <K extends EventType>(events: readonly RecordedEvent[], types: ReadonlySet<K>): PositionedEvent<K>[] =>
+export const logEventsOf = <K extends EventType>(
+  events: readonly RecordedEvent[],
+  types: ReadonlySet<K>,
+): PositionedEvent<K>[] =>
   events.flatMap((e) => {
     const read = readEventOf(e, types);
     return read?.ok ? [{ event: read.value, position: LogPosition.of(e) }] : [];

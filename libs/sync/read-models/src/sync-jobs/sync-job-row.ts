@@ -72,7 +72,11 @@ const toDb = ({ view: v, position }: SyncJobRow): Insertable<Database['sync_jobs
 
 export const loadSyncJobRows = async (db: Executor, jobIds: readonly string[]): Promise<Map<string, SyncJobRow>> => {
   if (jobIds.length === 0) return new Map();
-  const rows = await db.selectFrom('sync_jobs').selectAll().where('job_id', 'in', [...jobIds]).execute();
+  const rows = await db
+    .selectFrom('sync_jobs')
+    .selectAll()
+    .where('job_id', 'in', [...jobIds])
+    .execute();
   return new Map(rows.map((r) => [r.job_id, { view: jobViewOf(r), position: positionOf(r) }]));
 };
 
@@ -83,16 +87,31 @@ export const upsertSyncJobRows = async (db: Executor, rows: readonly SyncJobRow[
     .insertInto('sync_jobs')
     .values(rows.map(toDb))
     .onConflict((oc) =>
-      oc.column('job_id').doUpdateSet((eb) => ({
-        state: eb.ref('excluded.state'), entity_types: eb.ref('excluded.entity_types'), progress: eb.ref('excluded.progress'),
-        estimates: eb.ref('excluded.estimates'), estimated_total: eb.ref('excluded.estimated_total'), counts: eb.ref('excluded.counts'),
-        blocked_until: eb.ref('excluded.blocked_until'), started_at: eb.ref('excluded.started_at'),
-        completed_at: eb.ref('excluded.completed_at'), last_progress_at: eb.ref('excluded.last_progress_at'),
-        error_code: eb.ref('excluded.error_code'), error_message: eb.ref('excluded.error_message'),
-        control_reason: eb.ref('excluded.control_reason'), stalled: eb.ref('excluded.stalled'),
-        stall_count: eb.ref('excluded.stall_count'), updated_at: eb.ref('excluded.updated_at'),
-        last_tx_id: eb.ref('excluded.last_tx_id'), last_global_position: eb.ref('excluded.last_global_position'),
-      })).where(sql<boolean>`(sync_jobs.last_tx_id, sync_jobs.last_global_position) < (excluded.last_tx_id, excluded.last_global_position)`),
+      oc
+        .column('job_id')
+        .doUpdateSet((eb) => ({
+          state: eb.ref('excluded.state'),
+          entity_types: eb.ref('excluded.entity_types'),
+          progress: eb.ref('excluded.progress'),
+          estimates: eb.ref('excluded.estimates'),
+          estimated_total: eb.ref('excluded.estimated_total'),
+          counts: eb.ref('excluded.counts'),
+          blocked_until: eb.ref('excluded.blocked_until'),
+          started_at: eb.ref('excluded.started_at'),
+          completed_at: eb.ref('excluded.completed_at'),
+          last_progress_at: eb.ref('excluded.last_progress_at'),
+          error_code: eb.ref('excluded.error_code'),
+          error_message: eb.ref('excluded.error_message'),
+          control_reason: eb.ref('excluded.control_reason'),
+          stalled: eb.ref('excluded.stalled'),
+          stall_count: eb.ref('excluded.stall_count'),
+          updated_at: eb.ref('excluded.updated_at'),
+          last_tx_id: eb.ref('excluded.last_tx_id'),
+          last_global_position: eb.ref('excluded.last_global_position'),
+        }))
+        .where(
+          sql<boolean>`(sync_jobs.last_tx_id, sync_jobs.last_global_position) < (excluded.last_tx_id, excluded.last_global_position)`,
+        ),
     )
     .execute();
 };

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { newEvent, streamIds, type CurrentEventData, type EventType, type NewEvent, type RecordedEvent } from '@sf/contracts';
+import {
+  newEvent,
+  streamIds,
+  type CurrentEventData,
+  type EventType,
+  type NewEvent,
+  type RecordedEvent,
+} from '@sf/contracts';
 import { appendToStream, LogPosition } from '@sf/event-store';
 import { createTestDatabase, projectionSpec, type TestDatabase } from '@sf/testing';
 import { catchUp, rebuildProjection } from '@sf/projections';
@@ -11,7 +18,12 @@ const T0 = Date.parse('2026-03-01T09:00:00.000Z');
 const at = (s: number): string => new Date(T0 + s * 1000).toISOString();
 
 const ev = <K extends EventType>(type: K, data: CurrentEventData[K], second: number): NewEvent => {
-  const built = newEvent({ eventId: randomUUID(), type, data, metadata: { firmId: FIRM, correlationId: 'c', causationId: null, occurredAt: at(second) } });
+  const built = newEvent({
+    eventId: randomUUID(),
+    type,
+    data,
+    metadata: { firmId: FIRM, correlationId: 'c', causationId: null, occurredAt: at(second) },
+  });
   if (!built.ok) throw new Error(built.reason);
   return built.value;
 };
@@ -34,14 +46,28 @@ describe('sync_jobs and firm_connections projections (real Postgres)', () => {
 
   beforeAll(async () => {
     t = await createTestDatabase();
-    await append(scopeStream, 'sync_scope', [ev('SyncRequested', { jobId: 'j1', scope: MATTER, trigger: 'manual', requestedBy: 'u1' }, 0)]);
-    const started = ev('SyncJobStarted', { jobId: 'j1', scope: MATTER, entityTypes: ['folders', 'documents'], estimatedTotal: 650 }, 1);
+    await append(scopeStream, 'sync_scope', [
+      ev('SyncRequested', { jobId: 'j1', scope: MATTER, trigger: 'manual', requestedBy: 'u1' }, 0),
+    ]);
+    const started = ev(
+      'SyncJobStarted',
+      { jobId: 'j1', scope: MATTER, entityTypes: ['folders', 'documents'], estimatedTotal: 650 },
+      1,
+    );
     (started.data as { estimates?: Record<string, number> }).estimates = { folders: 50, documents: 600 };
     await append(streamIds.syncJob('j1'), 'sync_job', [
       started,
       ev('ClioRecordsFetched', { jobId: 'j1', entityType: 'folders', records: [{ id: 1, etag: 'a' }] }, 2),
-      ev('SyncProgressed', { jobId: 'j1', entityType: 'folders', fetched: 50, total: 50, cursor: null, mode: 'full' }, 2),
-      ev('SyncProgressed', { jobId: 'j1', entityType: 'documents', fetched: 200, total: 600, cursor: 'https://x/p2', mode: 'full' }, 3),
+      ev(
+        'SyncProgressed',
+        { jobId: 'j1', entityType: 'folders', fetched: 50, total: 50, cursor: null, mode: 'full' },
+        2,
+      ),
+      ev(
+        'SyncProgressed',
+        { jobId: 'j1', entityType: 'documents', fetched: 200, total: 600, cursor: 'https://x/p2', mode: 'full' },
+        3,
+      ),
       ev('SyncJobBlocked', { jobId: 'j1', reason: 'Clio rate limit', blockedUntil: at(60) }, 4),
       ev('SyncJobResumed', { jobId: 'j1' }, 60),
       ev('SyncJobPaused', { jobId: 'j1', reason: 'Stopped by user' }, 61),
@@ -50,13 +76,21 @@ describe('sync_jobs and firm_connections projections (real Postgres)', () => {
       ev('SyncJobResumed', { jobId: 'j1' }, 1900),
     ]);
     await append(scopeStream, 'sync_scope', [
-      ev('SyncJobFailed', { jobId: 'j1', scope: MATTER, code: 'clio_unavailable', reason: 'Clio was unavailable' }, 2000),
+      ev(
+        'SyncJobFailed',
+        { jobId: 'j1', scope: MATTER, code: 'clio_unavailable', reason: 'Clio was unavailable' },
+        2000,
+      ),
       ev('SyncRequested', { jobId: 'j2', scope: MATTER, trigger: 'webhook', requestedBy: null }, 2100),
     ]);
     // A cancellation: the scope closes the job and, in the same transaction, a pause fences the job stream.
     await t.db.transaction().execute(async (trx) => {
-      const a = await appendToStream(trx, scopeStream, 'sync_scope', 'any', [ev('SyncJobCancelled', { jobId: 'j2', scope: MATTER, reason: 'Cancelled by user' }, 2200)]);
-      const b = await appendToStream(trx, streamIds.syncJob('j2'), 'sync_job', 'no_stream', [ev('SyncJobPaused', { jobId: 'j2', reason: 'cancelled' }, 2200)]);
+      const a = await appendToStream(trx, scopeStream, 'sync_scope', 'any', [
+        ev('SyncJobCancelled', { jobId: 'j2', scope: MATTER, reason: 'Cancelled by user' }, 2200),
+      ]);
+      const b = await appendToStream(trx, streamIds.syncJob('j2'), 'sync_job', 'no_stream', [
+        ev('SyncJobPaused', { jobId: 'j2', reason: 'cancelled' }, 2200),
+      ]);
       if (!a.ok || !b.ok) throw new Error('append failed');
       history.push(...a.events, ...b.events);
     });
@@ -72,19 +106,56 @@ describe('sync_jobs and firm_connections projections (real Postgres)', () => {
   const connections = () => t.db.selectFrom('firm_connections').selectAll().execute();
 
   it('folds the whole job lifecycle into one row per job (and replaying it changes nothing)', async () => {
-    const rows = await projectionSpec(t.db, syncJobsProjection).given(history).thenRows((trx) =>
-      trx.selectFrom('sync_jobs').select(['job_id', 'state', 'progress', 'estimates', 'error_code', 'stalled', 'stall_count', 'blocked_until', 'last_progress_at', 'completed_at', 'control_reason', 'matter_id']).orderBy('job_id').execute());
+    const rows = await projectionSpec(t.db, syncJobsProjection)
+      .given(history)
+      .thenRows((trx) =>
+        trx
+          .selectFrom('sync_jobs')
+          .select([
+            'job_id',
+            'state',
+            'progress',
+            'estimates',
+            'error_code',
+            'stalled',
+            'stall_count',
+            'blocked_until',
+            'last_progress_at',
+            'completed_at',
+            'control_reason',
+            'matter_id',
+          ])
+          .orderBy('job_id')
+          .execute(),
+      );
     expect(rows).toEqual([
       {
-        job_id: 'j1', state: 'failed', matter_id: 'm-7', error_code: 'clio_unavailable', stalled: true, stall_count: 1,
+        job_id: 'j1',
+        state: 'failed',
+        matter_id: 'm-7',
+        error_code: 'clio_unavailable',
+        stalled: true,
+        stall_count: 1,
         progress: { folders: { fetched: 50, total: 50 }, documents: { fetched: 200, total: 600 } },
-        estimates: { folders: 50, documents: 600 }, blocked_until: null,
-        last_progress_at: new Date(at(1900)), completed_at: new Date(at(2000)), control_reason: 'Stopped by user',
+        estimates: { folders: 50, documents: 600 },
+        blocked_until: null,
+        last_progress_at: new Date(at(1900)),
+        completed_at: new Date(at(2000)),
+        control_reason: 'Stopped by user',
       },
       {
-        job_id: 'j2', state: 'cancelled', matter_id: 'm-7', error_code: null, stalled: false, stall_count: 0,
-        progress: {}, estimates: null, blocked_until: null, last_progress_at: new Date(at(2100)),
-        completed_at: new Date(at(2200)), control_reason: 'Cancelled by user',
+        job_id: 'j2',
+        state: 'cancelled',
+        matter_id: 'm-7',
+        error_code: null,
+        stalled: false,
+        stall_count: 0,
+        progress: {},
+        estimates: null,
+        blocked_until: null,
+        last_progress_at: new Date(at(2100)),
+        completed_at: new Date(at(2200)),
+        control_reason: 'Cancelled by user',
       },
     ]);
   });
@@ -94,25 +165,49 @@ describe('sync_jobs and firm_connections projections (real Postgres)', () => {
       let seen = 0;
       return history.slice(0, history.findIndex((e) => e.type === type && ++seen === nth) + 1);
     };
-    const stateAfter = (events: RecordedEvent[]) => projectionSpec(t.db, syncJobsProjection).given(events)
-      .thenRows((trx) => trx.selectFrom('sync_jobs').select(['state', 'blocked_until']).where('job_id', '=', 'j1').executeTakeFirstOrThrow());
+    const stateAfter = (events: RecordedEvent[]) =>
+      projectionSpec(t.db, syncJobsProjection)
+        .given(events)
+        .thenRows((trx) =>
+          trx
+            .selectFrom('sync_jobs')
+            .select(['state', 'blocked_until'])
+            .where('job_id', '=', 'j1')
+            .executeTakeFirstOrThrow(),
+        );
     expect(await stateAfter(upTo('SyncJobBlocked'))).toEqual({ state: 'blocked', blocked_until: new Date(at(60)) });
     expect(await stateAfter(upTo('SyncJobPaused'))).toEqual({ state: 'paused', blocked_until: null });
     expect(await stateAfter(upTo('SyncJobResumed', 2))).toEqual({ state: 'running', blocked_until: null });
   });
 
   it('projects the connection status', async () => {
-    await projectionSpec(t.db, firmConnectionsProjection).given(history).then(
-      (trx) => trx.selectFrom('firm_connections').select(['firm_id', 'connection_id', 'status', 'region', 'changed_at']).execute(),
-      [{ firm_id: FIRM, connection_id: 'conn-1', status: 'needs_reauth', region: 'eu', changed_at: new Date(at(10)) }],
-    );
+    await projectionSpec(t.db, firmConnectionsProjection)
+      .given(history)
+      .then(
+        (trx) =>
+          trx
+            .selectFrom('firm_connections')
+            .select(['firm_id', 'connection_id', 'status', 'region', 'changed_at'])
+            .execute(),
+        [
+          {
+            firm_id: FIRM,
+            connection_id: 'conn-1',
+            status: 'needs_reauth',
+            region: 'eu',
+            changed_at: new Date(at(10)),
+          },
+        ],
+      );
   });
 
   it('a rebuild from position 0 equals the live read model built batch by batch', async () => {
-    for (const p of [syncJobsProjection, firmConnectionsProjection]) await catchUp(t.db, p, { batchSize: 3, until: until() });
+    for (const p of [syncJobsProjection, firmConnectionsProjection])
+      await catchUp(t.db, p, { batchSize: 3, until: until() });
     const live = { jobs: await jobs(), connections: await connections() };
     expect(live.jobs).toHaveLength(2);
-    for (const p of [syncJobsProjection, firmConnectionsProjection]) await rebuildProjection(t.db, p, { batchSize: 1000, until: until() });
+    for (const p of [syncJobsProjection, firmConnectionsProjection])
+      await rebuildProjection(t.db, p, { batchSize: 1000, until: until() });
     expect({ jobs: await jobs(), connections: await connections() }).toEqual(live);
   });
 });

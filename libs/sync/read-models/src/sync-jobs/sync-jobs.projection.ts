@@ -7,13 +7,25 @@ import { loadSyncJobRows, upsertSyncJobRows, type SyncJobRow } from './sync-job-
 
 /** Every event type that changes a job: its scope-stream open/close events and its job-stream events. */
 const JOB_EVENT_TYPES: ReadonlySet<EventType> = new Set([
-  EventTypes.SyncRequested, EventTypes.SyncJobStarted, EventTypes.SyncProgressed, EventTypes.ClioRecordsFetched,
-  EventTypes.RecordsSwept, EventTypes.SyncJobBlocked, EventTypes.SyncJobResumed, EventTypes.SyncJobPaused,
-  EventTypes.SyncJobStalled, EventTypes.SyncJobCompleted, EventTypes.SyncJobFailed, EventTypes.SyncJobCancelled,
+  EventTypes.SyncRequested,
+  EventTypes.SyncJobStarted,
+  EventTypes.SyncProgressed,
+  EventTypes.ClioRecordsFetched,
+  EventTypes.RecordsSwept,
+  EventTypes.SyncJobBlocked,
+  EventTypes.SyncJobResumed,
+  EventTypes.SyncJobPaused,
+  EventTypes.SyncJobStalled,
+  EventTypes.SyncJobCompleted,
+  EventTypes.SyncJobFailed,
+  EventTypes.SyncJobCancelled,
 ]);
 
 /** Folds a batch over the rows it touches (the job-state evolve of @sf/sync-jobs); returns the changed rows. */
-export const foldSyncJobs = (loaded: ReadonlyMap<string, SyncJobRow>, inputs: readonly PositionedEvent[]): SyncJobRow[] => {
+export const foldSyncJobs = (
+  loaded: ReadonlyMap<string, SyncJobRow>,
+  inputs: readonly PositionedEvent[],
+): SyncJobRow[] => {
   const rows = new Map(loaded);
   const changed = new Map<string, SyncJobRow>();
   for (const { event, position } of inputs) {

@@ -11,7 +11,12 @@ export const steppingClock = (start = Date.UTC(2026, 10, 23, 9, 0, 0)): (() => s
   return () => new Date((t += 1000)).toISOString();
 };
 
-export const newEvent = (type: string, data: Record<string, unknown>, firmId: string, occurredAt: string): NewEvent => ({
+export const newEvent = (
+  type: string,
+  data: Record<string, unknown>,
+  firmId: string,
+  occurredAt: string,
+): NewEvent => ({
   eventId: randomUUID(),
   type,
   version: type === 'SyncRequested' ? 2 : 1,
@@ -63,9 +68,16 @@ type Step = [type: string, data: Record<string, unknown>];
 const SCOPED = new Set(['SyncRequested', 'SyncJobStarted', 'SyncJobCompleted', 'SyncJobFailed', 'SyncJobCancelled']);
 
 /** A sync job of one scope; steps omit the job id and the scope (added where the catalogue has them). */
-export const syncJob = (firmId: string, jobId: string, clock: () => string, scope: SyncScope, steps: Step[]): JobScript => ({
+export const syncJob = (
+  firmId: string,
+  jobId: string,
+  clock: () => string,
+  scope: SyncScope,
+  steps: Step[],
+): JobScript => ({
   events: steps.map(([type, data]) =>
-    newEvent(type, { jobId, ...(SCOPED.has(type) ? { scope } : {}), ...data }, firmId, clock())),
+    newEvent(type, { jobId, ...(SCOPED.has(type) ? { scope } : {}), ...data }, firmId, clock()),
+  ),
 });
 
 /** A processing job; steps omit the job id. */
@@ -79,7 +91,13 @@ export const matterScope = (matterId: string): SyncScope => ({ kind: 'matter', m
 export const recordedSequence = (jobs: readonly JobScript[]): RecordedEvent[] => {
   let n = 0;
   return jobs.flatMap((s) =>
-    s.events.map((e, i) => ({ ...e, streamId: streamRef(e).streamId, streamPosition: i + 1, globalPosition: String(++n), transactionId: '100' })),
+    s.events.map((e, i) => ({
+      ...e,
+      streamId: streamRef(e).streamId,
+      streamPosition: i + 1,
+      globalPosition: String(++n),
+      transactionId: '100',
+    })),
   );
 };
 
