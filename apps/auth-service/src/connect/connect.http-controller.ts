@@ -29,13 +29,11 @@ export class ConnectController {
     if (!started.ok) throw httpFailure(started.status, started.message);
     noStore(res);
     if (wantsJson(accept)) {
-      res
-        .status(200)
-        .json({
-          authorizeUrl: started.authorizeUrl,
-          region: started.region,
-          expiresAt: started.expiresAt.toISOString(),
-        });
+      res.status(200).json({
+        authorizeUrl: started.authorizeUrl,
+        region: started.region,
+        expiresAt: started.expiresAt.toISOString(),
+      });
       return;
     }
     res.redirect(302, started.authorizeUrl);
