@@ -43,7 +43,7 @@ export const API_PREFIX = '/api/v4';
 
 /** Minor versions this simulator serves. `X-API-VERSION` outside this list gets 410 Gone. */
 export const SUPPORTED_API_VERSIONS: readonly string[] = ['4.0.5', '4.0.6', '4.0.7', '4.0.8', '4.0.9', '4.0.10'];
-/** Version used when the request carries no `X-API-VERSION` (SPEC25 default). */
+/** Version used when the request carries no `X-API-VERSION` (Clio's OpenAPI default). */
 export const DEFAULT_API_VERSION = '4.0.9';
 
 export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';

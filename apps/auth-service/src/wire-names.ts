@@ -34,7 +34,7 @@ export const AuthServiceEnv = {
   LogLevel: 'LOG_LEVEL',
 } as const;
 
-/** Clio Manage API paths the auth service calls (api-facts §10). */
+/** Clio Manage API paths the auth service calls. */
 export const ClioApiPath = {
   prefix: '/api/v4',
   whoAmI: '/users/who_am_i.json',

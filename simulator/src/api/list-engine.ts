@@ -12,9 +12,9 @@ import { decodeCursor, encodeCursor } from './page-token';
 import { intListParam, intParam, timeParam } from './query-params';
 import { ErrorType } from '../wire';
 
-/** Largest `limit` and the default (D-PG). */
+/** Largest `limit` and the default (Clio's paging documentation). */
 export const MAX_LIMIT = 200;
-/** Offset paging stops at this many records (D-PG): asking beyond is 422 ArgumentError. */
+/** Offset paging stops at this many records (Clio's paging documentation): asking beyond is 422 ArgumentError. */
 export const MAX_OFFSET_RECORDS = 10_000;
 
 export interface ListOptions {

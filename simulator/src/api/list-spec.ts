@@ -33,7 +33,7 @@ export interface ListSpec<R extends BaseRecord> {
   readonly common?: readonly CommonParam[];
 }
 
-/** Parameters every index endpoint accepts; `offset` comes from the paging docs (D-PG), not SPEC25. */
+/** Parameters every index endpoint accepts; `offset` comes from the paging docs (Clio's paging documentation), not the OpenAPI file. */
 export const COMMON_INDEX_PARAMS = [
   'fields',
   'limit',

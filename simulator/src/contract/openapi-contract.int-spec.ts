@@ -21,7 +21,7 @@ import { CustomFieldModel } from '../models/custom-field.models';
 import { ContactBaseModel } from '../models/contact-base.models';
 import { FolderBaseModel } from '../models/folder-base.models';
 
-/** Query parameters documented outside SPEC25: `offset` (D-PG, api-facts §4). */
+/** Query parameters documented outside Clio's OpenAPI: `offset` (Clio's paging documentation). */
 const FACT_SHEET_PARAMS = new Set(['offset']);
 
 interface Case {

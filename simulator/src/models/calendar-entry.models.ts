@@ -9,7 +9,7 @@ import { timeEntriesByCalendarEntry } from './derived';
 
 const owner = (c: CalendarEntryRecord, env: RenderEnv) => env.store.get(Resource.Users, c.calendar_owner_id);
 
-/** Calendar entry ids are strings on the wire (SPEC25 `CalendarEntry.id: string`). */
+/** Calendar entry ids are strings on the wire (Clio's OpenAPI: `CalendarEntry.id: string`). */
 export const CalendarEntryModel: Model<CalendarEntryRecord> = defineModel('CalendarEntry', {
   id: val((c) => String(c.id)),
   etag: key('etag'),

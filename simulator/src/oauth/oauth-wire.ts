@@ -1,4 +1,4 @@
-/** OAuth wire names for Clio Manage, verbatim (api-facts §2). One place so routes, tests and clients agree. */
+/** OAuth wire names for Clio Manage, verbatim. One place so routes, tests and clients agree. */
 export const OAuthPath = {
   Authorize: '/oauth/authorize',
   Token: '/oauth/token',
@@ -23,7 +23,7 @@ export type OAuthErrorCode = (typeof OAuthErrorCode)[keyof typeof OAuthErrorCode
 
 /**
  * Descriptions: `invalid_token` is Clio's documented text (S-360004657734); the others follow Doorkeeper, the Rails
- * OAuth provider whose wording that message comes from (api-facts §15 lists the rest as gaps).
+ * OAuth provider whose wording that message comes from (Clio does not document the rest).
  */
 export const OAuthErrorDescription: Record<OAuthErrorCode, string> = {
   invalid_request:

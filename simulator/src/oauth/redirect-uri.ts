@@ -3,7 +3,7 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 /**
  * True when `candidate` matches a registered redirect URI. Matching is exact, except that loopback `http` URIs ignore
  * the port (RFC 8252 §7.3), so a registered `http://127.0.0.1/callback` accepts a test receiver on any port. Clio's
- * own rule for ports is not documented (api-facts §15).
+ * own rule for ports is not documented.
  */
 export const redirectUriMatches = (registered: readonly string[], candidate: string): boolean => {
   if (registered.includes(candidate)) return true;

@@ -16,7 +16,7 @@ export interface TokenRequest {
 
 /**
  * `POST /oauth/token`. Client authentication runs before the grant, so an app used on the wrong region's instance
- * gets `invalid_client` (api-facts §1) whatever else is wrong. Credentials may come in the form or as HTTP Basic.
+ * gets `invalid_client` whatever else is wrong. Credentials may come in the form or as HTTP Basic.
  * The `redirect_uri` must equal the one the code was issued for (checked against the app when the code was issued).
  */
 export const decideTokenRequest = (

@@ -30,6 +30,6 @@ export const resolveRateLimit = (o: RateLimitOptions = {}): ResolvedRateLimit =>
   perAppPerSecond: o.perAppPerSecond,
 });
 
-/** The chosen 429 body. Clio documents only the `{error:{type,message}}` shape (SPEC25), not these values. */
+/** The chosen 429 body. Clio documents only the `{error:{type,message}}` shape (Clio's OpenAPI), not these values. */
 export const rateLimitedMessage = (retryAfterSeconds: number): string =>
   `Rate limit exceeded. Retry after ${retryAfterSeconds} seconds.`;

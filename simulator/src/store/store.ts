@@ -28,7 +28,7 @@ export type DeleteResult<R extends Resource> =
   { ok: true; record: RecordOf<R>; trashed: boolean } | { ok: false; reason: 'not_found' };
 
 export interface StoreOptions {
-  /** How long trashed documents/folders stay before being purged, ms. Default 30 days (SPEC25 Document#destroy). */
+  /** How long trashed documents/folders stay before being purged, ms. Default 30 days (Clio's OpenAPI Document#destroy). */
   trashRetentionMs?: number;
 }
 

@@ -4,7 +4,7 @@ import type { WebhookRegistry } from './webhook-registry';
 import { HookHeader, WebhookStatus } from './webhook-wire';
 
 /**
- * The `X-Hook-Secret` handshake (SPEC25 "Identity Confirmation"): POST the secret and the webhook id to the URL; a
+ * The `X-Hook-Secret` handshake (Clio's OpenAPI "Identity Confirmation"): POST the secret and the webhook id to the URL; a
  * `200` echoing the same `X-Hook-Secret` enables the webhook at once, anything else leaves it pending until
  * `PUT /webhooks/:id/activate`. Clio does not document the body; we send `{"webhook_id": <id>}`.
  * Returns true when the webhook was enabled.

@@ -30,7 +30,7 @@ export const fieldChanged = (field: string, changedKeys: readonly string[]): boo
   ALWAYS_CHANGED.has(field) || changedKeys.some((k) => k === field || k === `${field}_id` || k === `${field}_ids`);
 
 /**
- * Watched-field rule for `updated` (SPEC25): fire only when a field named in `fields` changed, except that a record
+ * Watched-field rule for `updated` (Clio's OpenAPI): fire only when a field named in `fields` changed, except that a record
  * this webhook has never sent anything for fires on any change. `firstForRecord` is that "never sent" flag.
  */
 export const updateFires = (fields: string, changedKeys: readonly string[], firstForRecord: boolean): boolean =>

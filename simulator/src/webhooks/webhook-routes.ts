@@ -10,7 +10,7 @@ import { HookHeader } from './webhook-wire';
 
 const ERROR_TYPE = { 404: ErrorType.NotFound, 412: ErrorType.PreconditionFailed, 422: ErrorType.Validation } as const;
 
-/** `/api/v4/webhooks` (SPEC25) plus `PUT /webhooks/:id/activate` (described in the Webhooks tag text). */
+/** `/api/v4/webhooks` (Clio's OpenAPI) plus `PUT /webhooks/:id/activate` (described in the Webhooks tag text). */
 export const registerWebhookRoutes = (router: Router, service: WebhookService): void => {
   const base = `${API_PREFIX}/webhooks`;
   router.add('GET', base, (ctx) => list(ctx, service));

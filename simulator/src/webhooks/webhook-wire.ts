@@ -1,4 +1,4 @@
-/** Webhook wire names and limits, verbatim from SPEC25's Webhooks tag (api-facts §8). */
+/** Webhook wire names and limits, verbatim from Clio's OpenAPI Webhooks tag. */
 
 export const WebhookEvent = {
   Created: 'created',
@@ -61,7 +61,7 @@ export const MAX_WEBHOOK_TTL_MS = 31 * 86_400_000;
 /** `fields` longer than this is rejected. */
 export const MAX_WEBHOOK_FIELDS_CHARS = 1000;
 
-/** Delivery payload (SPEC25 Webhooks "Examples"). */
+/** Delivery payload (Clio's OpenAPI Webhooks "Examples"). */
 export interface WebhookPayload {
   data: Record<string, unknown>;
   meta: { event: WebhookEvent; webhook_id: number };

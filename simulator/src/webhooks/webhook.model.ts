@@ -2,7 +2,7 @@ import { defineModel, isoTime, key, one, val, type Model } from '../models/model
 import { UserModel } from '../models/user.models';
 import type { WebhookRecord } from './webhook-registry';
 
-/** SPEC25 `Webhook`: `Webhook_base` plus `user`. */
+/** Clio's OpenAPI `Webhook`: `Webhook_base` plus `user`. */
 export const WebhookModel: Model<WebhookRecord> = defineModel<WebhookRecord>('Webhook', {
   id: key('id'),
   etag: key('etag'),

@@ -14,7 +14,7 @@ export interface ClioAppConfig {
   timeoutMs?: number;
 }
 
-/** A region's origin: OAuth and the Manage API share it (api-facts §1). */
+/** A region's origin: OAuth and the Manage API share it. */
 export const clioOrigin = (app: ClioAppConfig, region: ClioRegion): string =>
   app.origins?.[region] ?? CLIO_OAUTH_ORIGINS[region];
 

@@ -91,7 +91,7 @@ export class ClioOAuthClient {
     };
   }
 
-  /** `POST /oauth/deauthorize`: revokes that one access token at Clio (api-facts §2). */
+  /** `POST /oauth/deauthorize`: revokes that one access token at Clio. */
   async deauthorize(region: ClioRegion, accessToken: string): Promise<Deauthorize> {
     const r = await clioHttp(new URL(ClioOAuthPath.Deauthorize, clioOrigin(this.app, region)), {
       method: 'POST',

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length, ValidateBy } from 'class-validator';
 
-// Clio's deauthorization callback body (api-facts §10: exactly these three fields), validated by the global
+// Clio's deauthorization callback body (exactly these three fields), validated by the global
 // ValidationPipe (whitelist + forbidNonWhitelisted). `parseDeauthorizeBody` stays the handler's own check.
 
 /** Longest id or token accepted; matches `parseDeauthorizeBody`. */

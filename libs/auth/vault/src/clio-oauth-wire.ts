@@ -1,4 +1,4 @@
-/** Clio OAuth wire names, verbatim (api-facts §2): the vault's refresh grant and the auth service's connect flow. */
+/** Clio OAuth wire names, verbatim: the vault's refresh grant and the auth service's connect flow. */
 export const ClioOAuthPath = {
   Authorize: '/oauth/authorize',
   Token: '/oauth/token',

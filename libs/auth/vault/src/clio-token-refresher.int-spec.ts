@@ -17,7 +17,7 @@ describe('createClioTokenRefresher against the Clio simulator', () => {
   let sim: Simulator;
   beforeAll(async () => {
     sim = await createSimulator({ empty: true, regions: ['us', 'eu'] });
-    // Each region needs its own developer app (api-facts §1); register the same credentials in the EU instance.
+    // Each region needs its own developer app; register the same credentials in the EU instance.
     sim.edge.oauth.registerApp({ ...APP, name: 'EU app', redirectUris: ['http://127.0.0.1/callback'], region: 'eu' });
   });
   afterAll(() => sim.close());

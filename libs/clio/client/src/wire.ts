@@ -23,11 +23,11 @@ export const ClioParam = {
 
 /** `X-API-VERSION` pinned by default (the version the sync's field lists were written against). */
 export const DEFAULT_CLIO_API_VERSION = '4.0.9';
-/** Largest and default `limit` of an index request (D-PG). */
+/** Largest and default `limit` of an index request (Clio's paging documentation). */
 export const MAX_PAGE_LIMIT = 200;
-/** Cursor pagination: ascending id order and no `offset` (D-PG). */
+/** Cursor pagination: ascending id order and no `offset` (Clio's paging documentation). */
 export const CURSOR_ORDER = 'id(asc)';
-/** Index endpoints that take no `order` parameter (SPEC25); their default order is already id(asc). */
+/** Index endpoints that take no `order` parameter (Clio's OpenAPI); their default order is already id(asc). */
 export const RESOURCES_WITHOUT_ORDER: ReadonlySet<ClioResource> = new Set<ClioResource>(['calendar_entries']);
 
 export const CLIO_RESOURCES: readonly ClioResource[] = [

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { CLIO_FIELDS } from './clio-fields';
 import { CLIO_ENTITY_TYPES, type ClioEntityType } from './entity-types';
 
-// Checks the field table against Clio's own OpenAPI (SPEC25, outside the repo in ../shared/clio/openapi;
+// Checks the field table against Clio's own OpenAPI (read from CLIO_OPENAPI_DIR;
 // CLIO_OPENAPI_DIR overrides): every requested field exists on the resource, every nested one on its model.
 
 type Schema = { $ref?: string; allOf?: Schema[]; properties?: Record<string, Schema> };

@@ -5,7 +5,7 @@ import type { ClioEntityType } from './entity-types';
  * `etag`, `created_at` (delete detection counts by creation time) and `updated_at` (incremental sync); documents
  * and folders add `deleted_at` (trash), `matter{id}` and `parent{id}` (counting per matter and folder). Nested
  * objects are asked with braces so Clio returns only their id (a second level of braces would be a 400).
- * Every name is a field of the resource in Clio's OpenAPI (SPEC25 schemas) and in the simulator's models.
+ * Every name is a field of the resource in Clio's OpenAPI and in the simulator's models.
  */
 export const CLIO_FIELDS: Readonly<Record<ClioEntityType, readonly string[]>> = {
   users: [

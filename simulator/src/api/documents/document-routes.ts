@@ -48,7 +48,7 @@ const nameOf = (data: Record<string, unknown>): string => {
   return data.name;
 };
 
-/** Document and folder writes: upload flow (SPEC25 Documents tag), rename/move, trash on DELETE (generic handler). */
+/** Document and folder writes: upload flow (Clio's OpenAPI Documents tag), rename/move, trash on DELETE (generic handler). */
 export const registerDocumentWrites = (router: Router, store: SimStore): void => {
   router.add(
     'POST',

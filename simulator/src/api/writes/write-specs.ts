@@ -286,7 +286,7 @@ export const normalizeContact = (input: NewRecord<'contacts'>): NewRecord<'conta
   let c = input;
   if (c.type !== 'Person') return { ...c, initials: c.name.slice(0, 2).toUpperCase() };
   if (!c.first_name && !c.last_name && c.name.includes(' ')) {
-    // Clio splits a Person's bare `name` into first and last name (SPEC25 Contacts tag).
+    // Clio splits a Person's bare `name` into first and last name (Clio's OpenAPI Contacts tag).
     const parts = c.name.trim().split(/\s+/);
     c = { ...c, first_name: parts[0], last_name: parts.slice(1).join(' ') };
   }
