@@ -10,11 +10,10 @@ import {
 } from '@sf/clio-mirror';
 import type { JobContext } from './job-context';
 import { jobEvent } from './job-events';
-import { onClioFailure } from './job-outcomes';
+import { onClioFailure, type Verification } from './job-outcomes';
 import type { JobState } from '../domain/job-state';
 import { breakerHolds, splitPoint } from '../domain/sweep-policy';
 import { confirmIds } from './confirm-ids';
-import type { Verification } from './mark-and-sweep';
 
 type Found = { ok: true; ids: string[]; probes: number } | PageFailure;
 

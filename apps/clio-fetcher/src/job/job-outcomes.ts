@@ -1,4 +1,5 @@
 import type { PageFailure } from '@sf/clio-client';
+import type { NewEvent } from '@sf/contracts';
 import { describeSyncError, SyncErrorCode } from '@sf/sync-policy';
 import { settleLease } from '@sf/work-queue';
 import { RunEnd, type JobContext } from './job-context';
@@ -9,6 +10,9 @@ import { appendFenced, closeJob, isClosed, type WriteRefusal } from './job-write
 
 /** What a phase of a run leads to: carry on from `state`, or end the run. */
 export type Step = { kind: 'ok'; state: JobState } | { kind: 'end'; end: RunEnd };
+
+/** What a deletion check leads to: events to append (deletes, holds, flags), or a step like any phase. */
+export type Verification = { kind: 'events'; events: NewEvent[] } | Step;
 
 export const ok = (state: JobState): Step => ({ kind: 'ok', state });
 export const end = (e: RunEnd): Step => ({ kind: 'end', end: e });

@@ -4,14 +4,13 @@ import { catchUp } from '@sf/projections';
 import type { JobContext } from './job-context';
 import { jobEvent } from './job-events';
 import { matterIdOf } from '../domain/job-plan';
-import { onClioFailure, type Step } from './job-outcomes';
+import { onClioFailure, type Verification } from './job-outcomes';
 import type { EntityProgress, JobState } from '../domain/job-state';
 import { breakerHolds, chunks } from '../domain/sweep-policy';
 import { confirmIds } from './confirm-ids';
 import { detectDeletes } from './delete-detection';
 
 /** Events a deletion check wants appended (none when it found nothing to record), or the end of the run. */
-export type Verification = { kind: 'events'; events: NewEvent[] } | Step;
 
 const events = (list: NewEvent[]): Verification => ({ kind: 'events', events: list });
 

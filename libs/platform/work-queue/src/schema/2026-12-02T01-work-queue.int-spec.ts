@@ -106,7 +106,7 @@ describe('migration 2026-12-02T01-work-queue (real Postgres)', () => {
     ]);
     expect(rows[1]).toMatchObject({ control_tx_id: '10', control_global_position: '100' });
 
-    expect((await migrator(db).migrateTo('2026-11-23T11-document-processor')).error).toBeUndefined();
+    expect((await migrator(db).migrateDown()).error).toBeUndefined();
     const back = await sql<{ job_id: string; scope: unknown; entity_types: unknown; status: string }>`
       select job_id, scope, entity_types, status from sync_job_work order by job_id`.execute(db);
     expect(back.rows).toEqual([
