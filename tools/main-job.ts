@@ -11,6 +11,7 @@ import { connectClio } from './main-job/connect';
 import { ensureDatabase } from './main-job/ensure-database';
 import { freePort } from './main-job/free-port';
 import { counters, follow, waitForJob, waitForMirror } from './main-job/follow-sync';
+import { platformServiceSpecs } from './main-job/platform-services';
 import { processOneFolder } from './main-job/process-folder';
 import { startService, type RunningService } from './main-job/services';
 import { renderSummary, type GroundTruth } from './main-job/summary';
@@ -118,68 +119,15 @@ const main = async (): Promise<void> => {
     await control('PUT', '/oauth/auto-approve', { enabled: true });
 
     console.log('3/7 services: relay, projections, auth-service, sync-orchestrator, clio-fetcher, document-processor');
-    const vaultKey = randomBytes(32).toString('base64');
-    const started3 = await Promise.all([
-      startService(
-        {
-          name: 'relay',
-          entry: 'tools/relay.ts',
-          env: common,
-          readyLine: /"msg":"relay (active|started|standby)|acquired|relay status/,
-        },
-        logDir,
-      ),
-      startService(
-        { name: 'projections', entry: 'tools/projections.ts', args: ['run'], env: common, readyLine: /running / },
-        logDir,
-      ),
-      startService(
-        {
-          name: 'auth-service',
-          entry: 'apps/auth-service/src/main.ts',
-          readyUrl: `${authUrl}/health/ready`,
-          env: {
-            ...common,
-            PORT: String(authPort),
-            AUTH_STATE_SECRET: randomBytes(32).toString('hex'),
-            TOKEN_VAULT_KEYS: `demo:${vaultKey}`,
-            TOKEN_VAULT_ACTIVE_KID: 'demo',
-            CLIO_CLIENT_ID: 'smarter-firms-demo',
-            CLIO_CLIENT_SECRET: clientSecret,
-            CLIO_OAUTH_ORIGIN_US: simOrigin,
-            AUTH_CALLBACK_URL: `${authUrl}/connections/clio/callback`,
-          },
-        },
-        logDir,
-      ),
-      startService(
-        {
-          name: 'sync-orchestrator',
-          entry: 'apps/sync-orchestrator/src/main.ts',
-          readyUrl: `${orchUrl}/health/ready`,
-          env: { ...common, PORT: String(orchPort) },
-        },
-        logDir,
-      ),
-      startService(
-        {
-          name: 'clio-fetcher',
-          entry: 'apps/clio-fetcher/src/main.ts',
-          readyUrl: `http://127.0.0.1:${fetcherPort}/health/ready`,
-          env: { ...common, PORT: String(fetcherPort) },
-        },
-        logDir,
-      ),
-      startService(
-        {
-          name: 'document-processor',
-          entry: 'apps/document-processor/src/main.ts',
-          readyUrl: `http://127.0.0.1:${processorPort}/health/ready`,
-          env: { ...common, PORT: String(processorPort) },
-        },
-        logDir,
-      ),
-    ]);
+    const started3 = await Promise.all(
+      platformServiceSpecs({
+        common,
+        ports: { auth: authPort, orchestrator: orchPort, fetcher: fetcherPort, processor: processorPort },
+        simOrigin,
+        clientId: 'smarter-firms-demo',
+        clientSecret,
+      }).map((spec) => startService(spec, logDir)),
+    );
     services.push(...started3);
 
     console.log(

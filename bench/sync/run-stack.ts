@@ -9,6 +9,7 @@ import { ALL_MIGRATION_SETS } from '../../tools/migration-sets';
 import { signJwt } from '@sf/http-auth';
 import { connectClio } from '../../tools/main-job/connect';
 import { freePort } from '../../tools/main-job/free-port';
+import { platformServiceSpecs } from '../../tools/main-job/platform-services';
 import { startService, type RunningService } from '../../tools/main-job/services';
 import { checkMirror, type GroundTruth } from '../../tools/main-job/summary';
 
@@ -92,7 +93,6 @@ export const runStack = async (opts: {
     };
     const simOrigin = `http://127.0.0.1:${simPort}`;
     const authUrl = `http://127.0.0.1:${authPort}`;
-    const orchUrl = `http://127.0.0.1:${orchPort}`;
     const logDir = path.join(opts.logDir, `${opts.size}-${opts.rateLimitPerMin}`);
     services.push(
       await startService(
@@ -126,48 +126,13 @@ export const runStack = async (opts: {
     await control('PUT', '/oauth/auto-approve', { enabled: true });
     services.push(
       ...(await Promise.all([
-        startService({ name: 'relay', entry: 'tools/relay.ts', env: common, readyLine: /relay started/ }, logDir),
-        startService(
-          { name: 'projections', entry: 'tools/projections.ts', args: ['run'], env: common, readyLine: /running / },
-          logDir,
-        ),
-        startService(
-          {
-            name: 'auth-service',
-            entry: 'apps/auth-service/src/main.ts',
-            readyUrl: `${authUrl}/health/ready`,
-            env: {
-              ...common,
-              PORT: String(authPort),
-              AUTH_STATE_SECRET: randomBytes(32).toString('hex'),
-              TOKEN_VAULT_KEYS: `b:${randomBytes(32).toString('base64')}`,
-              TOKEN_VAULT_ACTIVE_KID: 'b',
-              CLIO_CLIENT_ID: 'bench',
-              CLIO_CLIENT_SECRET: clientSecret,
-              CLIO_OAUTH_ORIGIN_US: simOrigin,
-              AUTH_CALLBACK_URL: `${authUrl}/connections/clio/callback`,
-            },
-          },
-          logDir,
-        ),
-        startService(
-          {
-            name: 'sync-orchestrator',
-            entry: 'apps/sync-orchestrator/src/main.ts',
-            readyUrl: `${orchUrl}/health/ready`,
-            env: { ...common, PORT: String(orchPort) },
-          },
-          logDir,
-        ),
-        startService(
-          {
-            name: 'clio-fetcher',
-            entry: 'apps/clio-fetcher/src/main.ts',
-            readyUrl: `http://127.0.0.1:${fetcherPort}/health/ready`,
-            env: { ...common, PORT: String(fetcherPort) },
-          },
-          logDir,
-        ),
+        ...platformServiceSpecs({
+          common,
+          ports: { auth: authPort, orchestrator: orchPort, fetcher: fetcherPort },
+          simOrigin,
+          clientId: 'bench',
+          clientSecret,
+        }).map((spec) => startService(spec, logDir)),
       ])),
     );
     const fetcher = services.find((s) => s.name === 'clio-fetcher')!;

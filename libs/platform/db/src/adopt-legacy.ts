@@ -9,7 +9,7 @@ const LEGACY_TABLE = 'kysely_migration';
  * its table is created holding the legacy rows of its own migration names, so none of them runs twice. Under a
  * transaction-scoped advisory lock: concurrent starters adopt once. Later runs find the owner table and do nothing.
  */
-export const adoptLegacyHistory = async (db: Kysely<unknown>, set: MigrationSet): Promise<void> => {
+export const adoptLegacyHistory = async <DB>(db: Kysely<DB>, set: MigrationSet): Promise<void> => {
   const table = migrationTableOf(set.owner);
   const names = Object.keys(set.migrations);
   await db.transaction().execute(async (trx) => {

@@ -15,12 +15,11 @@ export interface MigrateOutcome {
  */
 export const migrateToLatest = async <DB>(db: Kysely<DB>, sets: readonly MigrationSet[]): Promise<MigrateOutcome> => {
   const applied: string[] = [];
-  // Migrations are frozen in time: they see an untyped handle, never today's table types.
-  const untyped = db as unknown as Kysely<unknown>;
   for (const set of sets) {
-    await adoptLegacyHistory(untyped, set);
+    await adoptLegacyHistory(db, set);
     const migrator = new Migrator({
-      db: untyped,
+      // Migrations are frozen in time: Kysely hands them an untyped handle, never today's table types.
+      db,
       provider: { getMigrations: () => Promise.resolve(set.migrations) },
       migrationTableName: migrationTableOf(set.owner),
       migrationLockTableName: 'sf_migration_lock',

@@ -57,7 +57,7 @@ function forDecider<S, C, E, D>(
   opts?: Partial<DeciderSpecOptions<E, D>>,
 ): DeciderSpec<C, E, D> {
   // Without eventsOf, decide returns an event or an array of events (the first overload).
-  const eventsOf = opts?.eventsOf ?? ((d: D) => (Array.isArray(d) ? (d as readonly E[]) : [d as unknown as E]));
+  const eventsOf = opts?.eventsOf ?? ((d: D): readonly E[] => (Array.isArray(d) ? d : [d]) as readonly E[]);
   return {
     given: (events) => ({
       when: (command, now = opts?.now ?? DEFAULT_DECIDER_NOW) => {
