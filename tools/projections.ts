@@ -1,10 +1,12 @@
 // `npm run projections -- run`: runs every projection until SIGINT/SIGTERM (safe beside other replicas).
 // `npm run projections -- rebuild <name|all>`: truncates the read model(s), resets the checkpoint, replays the log.
+// HEALTH_PORT (run only): serves /health/live and /health/ready (Postgres); unset = none, 0 = a free port.
 import { createDb, databaseUrlFromEnv, migrateToLatest } from '@sf/db';
 import { ALL_MIGRATION_SETS } from './migration-sets';
 import { rebuildProjection, startProjectionRunner, type Projection } from '@sf/projections';
 import { ALL_PROJECTIONS, projectionNamed } from './projection-registry';
 import { createLogger } from '@sf/logging';
+import { checkPostgres, startHealthServer } from '@sf/service-kit';
 
 const USAGE = 'usage: projections run | projections rebuild <all|' + ALL_PROJECTIONS.map((p) => p.name).join('|') + '>';
 
@@ -17,12 +19,25 @@ const run = async (url: string): Promise<void> => {
     onReset: (name) => log.info({ projection: name }, 'new projection or new version, building from position 0'),
     onError: (name, err) => log.error({ projection: name, err }, 'batch failed, will retry'),
   });
-  log.info({ projections: ALL_PROJECTIONS.map((p) => p.name) }, 'running every projection (Ctrl-C to stop)');
+  const healthPort = process.env['HEALTH_PORT'];
+  const health =
+    healthPort === undefined || healthPort === ''
+      ? undefined
+      : await startHealthServer({
+          port: Number(healthPort),
+          host: process.env['HOST'] || undefined,
+          probe: async () => ({ postgres: await checkPostgres(db) }),
+        });
+  log.info(
+    { projections: ALL_PROJECTIONS.map((p) => p.name), healthPort: health?.port },
+    'running every projection (Ctrl-C to stop)',
+  );
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
   await runner.stop();
+  await health?.close();
   await db.destroy();
   log.info('stopped');
 };

@@ -3,15 +3,24 @@
 //
 // Environment: DATABASE_URL, NATS_URL (default nats://127.0.0.1:4222), SF_RELAY_NAME (default main),
 // SF_NATS_NAMESPACE / SF_EVENTS_STREAM / SF_DLQ_STREAM / SF_NATS_REPLICAS (see topologyOptionsFromEnv),
-// SF_RELAY_STATUS_MS (status log period, default 10 000; 0 = off), LOG_LEVEL (default info).
+// SF_RELAY_STATUS_MS (status log period, default 10 000; 0 = off), LOG_LEVEL (default info), HEALTH_PORT (serves
+// /health/live and /health/ready: Postgres and NATS; unset = none, 0 = a free port), and the NATS client's
+// SF_NATS_RECONNECT_* / SF_NATS_GIVE_UP_MS (natsClientSettingsFromEnv).
 // Test-only: SF_TEST_FAULT=relay-exit-after-publish makes the process SIGKILL itself after the first batch's
 // PubAcks and before its checkpoint (to prove a crash there publishes nothing twice downstream).
-import { connect } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { createDb, databaseUrlFromEnv, migrateToLatest } from '@sf/db';
 import { eventStoreMigrations } from '@sf/event-store';
 import { createLogger } from '@sf/logging';
-import { createRelay, defineTopology, provision, topologyOptionsFromEnv, type RelayFaults } from '@sf/messaging';
+import {
+  createRelay,
+  defineTopology,
+  natsClientSettingsFromEnv,
+  provision,
+  topologyOptionsFromEnv,
+  type RelayFaults,
+} from '@sf/messaging';
+import { checkNats, checkPostgres, connectServiceNats, exitOnFatal, startHealthServer } from '@sf/service-kit';
 
 // `name` is the logger's own field (the process); the relay instance is logged as `relay`.
 const statusFields = ({ name, ...rest }: { name: string }): Record<string, unknown> => ({ relay: name, ...rest });
@@ -34,9 +43,21 @@ const main = async (): Promise<void> => {
   const name = env['SF_RELAY_NAME'] ?? 'main';
   const topology = defineTopology(topologyOptionsFromEnv(env));
   const db = createDb({ url, max: 4, applicationName: `relay:${name}` });
-  const nc = await connect({ servers: env['NATS_URL'] ?? 'nats://127.0.0.1:4222', name: `relay:${name}` });
+  const nats = natsClientSettingsFromEnv(env);
+  const nc = await connectServiceNats(`relay:${name}`, { natsUrl: nats.url, nats, onFatal: exitOnFatal(log) }, log);
   await migrateToLatest(db, [eventStoreMigrations]);
-  await provision(await jetstreamManager(nc), { ...topology, consumers: [] });
+  const provisionStreams = async (): Promise<unknown> =>
+    provision(await jetstreamManager(nc), { ...topology, consumers: [] });
+  await provisionStreams();
+  const healthPort = env['HEALTH_PORT'];
+  const health =
+    healthPort === undefined || healthPort === ''
+      ? undefined
+      : await startHealthServer({
+          port: Number(healthPort),
+          host: env['HOST'] || undefined,
+          probe: async () => ({ postgres: await checkPostgres(db), nats: await checkNats(nc) }),
+        });
 
   const relay = createRelay({
     name,
@@ -45,6 +66,7 @@ const main = async (): Promise<void> => {
     nc,
     topology,
     faults: faultsFromEnv(env),
+    recover: provisionStreams,
     onError: (err) => log.error({ err }, 'relay batch failed; retrying from checkpoint'),
   });
   const statusMs = Number(env['SF_RELAY_STATUS_MS'] ?? 10_000);
@@ -57,6 +79,7 @@ const main = async (): Promise<void> => {
       log.info({ signal }, 'stopping');
       clearInterval(timer);
       await relay.stop();
+      await health?.close();
       await nc.drain();
       await db.destroy();
       log.info(statusFields(relay.status()), 'stopped');
@@ -65,7 +88,10 @@ const main = async (): Promise<void> => {
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
 
-  log.info({ relay: name, stream: topology.streams.events.name, namespace: topology.namespace }, 'relay started');
+  log.info(
+    { relay: name, stream: topology.streams.events.name, namespace: topology.namespace, healthPort: health?.port },
+    'relay started',
+  );
   await relay.run();
   await stopping;
 };

@@ -2,13 +2,14 @@ import { Buffer } from 'node:buffer';
 import type { Logger } from 'pino';
 import { databaseUrlFromEnv } from '@sf/db';
 import { jwtAuthConfigFromEnv, type JwtAuthConfig } from '@sf/http-auth';
-import { topologyOptionsFromEnv, type TopologyOptions } from '@sf/messaging';
+import { natsClientSettingsFromEnv, topologyOptionsFromEnv, type TopologyOptions } from '@sf/messaging';
+import type { ServiceNatsConfig } from '@sf/service-kit';
 import { clioTokenRefresherOptionsFromEnv, keyringFromEnv, type Keyring, type RefreshPolicy } from '@sf/token-vault';
 import type { ClioAppConfig } from './clio/clio-endpoints';
 import { MIN_STATE_SECRET_BYTES } from './oauth-state/oauth-state';
 import { AuthServiceEnv } from './wire-names';
 
-export interface AuthServiceConfig {
+export interface AuthServiceConfig extends ServiceNatsConfig {
   /** postgres:// URL (`DATABASE_URL`). */
   databaseUrl: string;
   /** `NATS_URL`. Default `nats://127.0.0.1:4222`. */
@@ -67,6 +68,7 @@ export const authServiceConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): 
   return {
     databaseUrl: databaseUrlFromEnv(env),
     natsUrl: env[AuthServiceEnv.NatsUrl] || 'nats://127.0.0.1:4222',
+    nats: natsClientSettingsFromEnv(env),
     port: intFrom(env, AuthServiceEnv.Port, 3001),
     host: env[AuthServiceEnv.Host] || '0.0.0.0',
     jwt: jwtAuthConfigFromEnv(env),

@@ -1,6 +1,7 @@
 // `npm run auth`: the auth service (Clio connect/disconnect, token vault, access-token RPC). Configuration: see
 // auth-service-config.ts (DATABASE_URL, NATS_URL, PORT, AUTH_JWT_*, AUTH_STATE_SECRET, TOKEN_VAULT_*, CLIO_*).
 import { createLogger } from '@sf/logging';
+import { exitOnFatal } from '@sf/service-kit';
 import { authServiceConfigFromEnv } from './auth-service-config';
 import { startAuthService } from './start-auth-service';
 import { AuthServiceEnv } from './wire-names';
@@ -8,7 +9,11 @@ import { AuthServiceEnv } from './wire-names';
 const logger = createLogger({ name: 'auth-service', level: process.env[AuthServiceEnv.LogLevel] || 'info' });
 
 const main = async (): Promise<void> => {
-  const service = await startAuthService({ ...authServiceConfigFromEnv(process.env), logger });
+  const service = await startAuthService({
+    ...authServiceConfigFromEnv(process.env),
+    logger,
+    onFatal: exitOnFatal(logger),
+  });
   let stopping: Promise<void> | undefined;
   const shutdown = (signal: string): void => {
     stopping ??= (async () => {

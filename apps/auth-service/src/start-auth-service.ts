@@ -6,13 +6,12 @@ import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter } from '@nestjs/platform-express';
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { connect } from '@nats-io/transport-node';
 import { EventTypes, RpcSubjects } from '@sf/contracts';
 import { createDb, migrateToLatest } from '@sf/db';
 import { AUTH_SERVICE_MIGRATION_SETS } from './schema/auth-service-schema';
 import { createLogger, httpAccessLog } from '@sf/logging';
 import { defineTopology, provision, rebaseSubject } from '@sf/messaging';
-import { HttpErrorFilter, mountApiDocs } from '@sf/service-kit';
+import { connectServiceNats, HttpErrorFilter, mountApiDocs } from '@sf/service-kit';
 import { TokenService, createClioTokenRefresher } from '@sf/token-vault';
 import type { AuthDeps } from './auth-deps';
 import type { AuthServiceConfig } from './auth-service-config';
@@ -67,7 +66,7 @@ export const startAuthService = async (config: AuthServiceConfig): Promise<AuthS
   };
   try {
     await migrateToLatest(db, AUTH_SERVICE_MIGRATION_SETS);
-    const nc: NatsConnection = await connect({ servers: config.natsUrl, name: 'auth-service' });
+    const nc: NatsConnection = await connectServiceNats('auth-service', config, log);
     closers.push(() => nc.drain());
     const topology = defineTopology({ ...config.topology, consumers: [] });
     await provision(await jetstreamManager(nc), topology);

@@ -1,6 +1,6 @@
 // `npm run fetcher`: the clio-fetcher service (env: see fetcher-config.ts). Wiring only.
 import { createLogger } from '@sf/logging';
-import { runMain } from '@sf/service-kit';
+import { exitOnFatal, runMain } from '@sf/service-kit';
 import { fetcherConfigFromEnv } from './fetcher-config';
 import { startFetcher } from './start-fetcher';
 
@@ -10,6 +10,6 @@ runMain({
   start: async () => {
     const config = fetcherConfigFromEnv(process.env);
     const logger = createLogger({ name: 'clio-fetcher', level: config.logLevel });
-    return { logger, close: (await startFetcher({ ...config, logger })).close };
+    return { logger, close: (await startFetcher({ ...config, logger, onFatal: exitOnFatal(logger) })).close };
   },
 });

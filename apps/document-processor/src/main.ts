@@ -1,6 +1,6 @@
 // `npm run processor`: the document-processor service (env: see processor-config.ts). Wiring only.
 import { createLogger } from '@sf/logging';
-import { runMain } from '@sf/service-kit';
+import { exitOnFatal, runMain } from '@sf/service-kit';
 import { processorConfigFromEnv } from './processor-config';
 import { startProcessor } from './start-processor';
 
@@ -10,6 +10,6 @@ runMain({
   start: async () => {
     const config = processorConfigFromEnv(process.env);
     const logger = createLogger({ name: 'document-processor', level: config.logLevel });
-    return { logger, close: (await startProcessor({ ...config, logger })).close };
+    return { logger, close: (await startProcessor({ ...config, logger, onFatal: exitOnFatal(logger) })).close };
   },
 });

@@ -1,12 +1,12 @@
 import type { Logger } from 'pino';
 import { databaseUrlFromEnv } from '@sf/db';
 import { jwtAuthConfigFromEnv, type JwtAuthConfig } from '@sf/http-auth';
-import { topologyOptionsFromEnv, type TopologyOptions } from '@sf/messaging';
-import { definedFields as defined } from '@sf/service-kit';
+import { natsClientSettingsFromEnv, topologyOptionsFromEnv, type TopologyOptions } from '@sf/messaging';
+import { definedFields as defined, type ServiceNatsConfig } from '@sf/service-kit';
 import type { SyncPolicyConfig } from '@sf/sync-policy';
 import { OrchestratorEnv } from './wire-names';
 
-export interface OrchestratorConfig {
+export interface OrchestratorConfig extends ServiceNatsConfig {
   /** postgres:// URL (`DATABASE_URL`). */
   databaseUrl: string;
   /** `NATS_URL`. Default `nats://127.0.0.1:4222`. */
@@ -19,7 +19,7 @@ export interface OrchestratorConfig {
   jwt: JwtAuthConfig;
   /** Overrides of the sync policy (cooldown `SYNC_MANUAL_COOLDOWN_MS`, stall threshold `SYNC_STALL_AFTER_MS`, …). */
   policy?: Partial<SyncPolicyConfig>;
-  /** Period of the stall check, ms (`SYNC_STALL_CHECK_INTERVAL_MS`); 0 disables the timer. Default 60 000. */
+  /** Period of the stall check, ms (`SYNC_STALL_CHECK_INTERVAL_MS`); 0 disables the timer. Default 30 000. */
   stallCheckIntervalMs?: number;
   /**
    * Run the `sync_jobs` and `firm_connections` projections in this process (`SYNC_RUN_PROJECTIONS`, default
@@ -61,6 +61,7 @@ export const orchestratorConfigFromEnv = (env: NodeJS.ProcessEnv = process.env):
   return {
     databaseUrl: databaseUrlFromEnv(env),
     natsUrl: env['NATS_URL'] || 'nats://127.0.0.1:4222',
+    nats: natsClientSettingsFromEnv(env),
     port: intFrom(env, OrchestratorEnv.Port) ?? 3002,
     host: env[OrchestratorEnv.Host] || '0.0.0.0',
     jwt: jwtAuthConfigFromEnv(env),

@@ -5,7 +5,6 @@ import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter } from '@nestjs/platform-express';
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { connect } from '@nats-io/transport-node';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { RpcSubjects, SUBJECTS } from '@sf/contracts';
@@ -21,7 +20,7 @@ import {
 } from '@sf/messaging';
 import { projectionByName } from '@sf/sync-read-models';
 import { startProjectionRunner, type Projection } from '@sf/projections';
-import { HttpErrorFilter, mountApiDocs } from '@sf/service-kit';
+import { connectServiceNats, HttpErrorFilter, mountApiDocs } from '@sf/service-kit';
 import { syncPolicyConfig } from '@sf/sync-policy';
 import type { HttpDeps } from './http/http-deps';
 import { ORCHESTRATOR_KNOWN_FAILURES } from './http/known-failures';
@@ -134,7 +133,7 @@ export const startOrchestrator = async (config: OrchestratorConfig): Promise<Orc
   };
   try {
     await migrateToLatest(db, ORCHESTRATOR_MIGRATION_SETS);
-    const nc = await connect({ servers: config.natsUrl, name: 'sync-orchestrator' });
+    const nc = await connectServiceNats('sync-orchestrator', config, log);
     closers.push(() => nc.drain());
     const topology = defineTopology({
       ...config.topology,
@@ -168,7 +167,7 @@ export const startOrchestrator = async (config: OrchestratorConfig): Promise<Orc
       closers,
     );
     const rpcSubject = await startMessaging({ nc, db, topology, service, deps, connections, syncJobs }, log, closers);
-    const stall = startStallTimer(service, config.stallCheckIntervalMs ?? 60_000, log);
+    const stall = startStallTimer(service, config.stallCheckIntervalMs ?? 30_000, log);
     closers.push(() => stall.stop());
     log.info({ port, namespace: topology.namespace, rpcSubject }, 'sync orchestrator started');
     return { url: `http://127.0.0.1:${port}`, port, rpcSubject, service, close: closeAll };

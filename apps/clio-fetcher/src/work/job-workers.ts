@@ -4,7 +4,7 @@ import { createClioClient, type ClioClient, type TokenProvider } from '@sf/clio-
 import type { Database } from '@sf/db';
 import { SyncScope } from '@sf/sync-jobs';
 import { SyncErrorCode } from '@sf/sync-policy';
-import { releaseLease, startWorkerPool, WorkEnd, type Claim, type RunSignals, type WorkerPool } from '@sf/work-queue';
+import { releaseLease, retryThroughOutage, startWorkerPool, WorkEnd, type Claim, type RunSignals, type WorkerPool } from '@sf/work-queue';
 import type { FetcherConfig } from '../fetcher-config';
 import { RunEnd, type JobContext } from '../job/job-context';
 import { failJob, loadJob } from '../job/job-outcomes';
@@ -29,13 +29,18 @@ const clientFor = (d: JobWorkersDeps, firmId: string): ClioClient =>
 const afterCrash = async (d: JobWorkersDeps, ctx: JobContext, err: unknown): Promise<void> => {
   const attempts = ctx.work.attempts + 1;
   d.log.error({ jobId: ctx.work.jobId, attempts, err }, 'job run crashed');
-  try {
+  // A crash is most often an outage (Postgres restarting): keep trying to record it until the lease would have
+  // run out, so the job is retried on schedule instead of waiting for its lease.
+  const record = async (): Promise<void> => {
     if (attempts >= d.config.maxAttempts) {
       await failJob(ctx, await loadJob(ctx), SyncErrorCode.Internal, 'internal error');
       return;
     }
     const until = new Date(Date.now() + d.config.retryBaseMs * 2 ** (attempts - 1));
     await releaseLease(d.db, ctx.lease, { until, attempts, lastError: 'internal error' });
+  };
+  try {
+    await retryThroughOutage(record, { everyMs: d.config.pollMs, forMs: d.config.leaseMs });
   } catch (inner) {
     d.log.error({ jobId: ctx.work.jobId, err: String(inner) }, 'could not record the crash; the lease will expire');
   }

@@ -13,12 +13,15 @@ export interface CreateDbOptions {
   /** Name reported in pg_stat_activity.application_name. */
   applicationName?: string;
   /**
-   * Called when an idle pooled connection fails (server restart, admin termination). The pool drops that
-   * connection and opens a new one on demand; without a listener pg's 'error' event would crash the process.
-   * Default: a one-line warning on stderr (the message carries no credentials).
+   * Called when a pooled connection fails (server restart, admin termination), idle or checked out. The pool drops
+   * that connection and opens a new one on demand; a query in flight on it rejects, so its caller retries. Without
+   * a listener pg's 'error' event would crash the process. Default: a one-line warning on stderr (the message
+   * carries no credentials).
    */
   onIdleError?: (err: Error) => void;
 }
+
+const ignore = (): void => undefined;
 
 const warnIdleError = (err: Error): void => {
   // 57P01 = terminated by administrator, which is how per-test databases are dropped: expected, not news.
@@ -32,7 +35,16 @@ export const createDb = (opts: CreateDbOptions): Kysely<Database> => {
     connectionString: opts.url,
     max: opts.max ?? 10,
     application_name: opts.applicationName ?? 'clio-sync',
+    // A connection that died silently (no FIN: a cut network, a frozen server) is found by TCP keep-alive.
+    keepAlive: true,
+    // While Postgres is down a checkout fails within this instead of queueing behind dead connects.
+    connectionTimeoutMillis: 10_000,
   });
   pool.on('error', opts.onIdleError ?? warnIdleError);
+  // pg-pool listens for errors only on idle clients; a checked-out client (in a transaction, between two
+  // queries) whose connection dies emits 'error' with no listener, which would crash the process. The pool
+  // discards such a client when it is released (it is no longer queryable); the query in flight rejects, and that
+  // is what its caller sees, so this listener has nothing to add.
+  pool.on('connect', (client) => client.on('error', ignore));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 };

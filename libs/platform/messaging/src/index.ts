@@ -29,3 +29,13 @@ export type {
 export type { RetryPolicy } from './consumer/settlement';
 export { messagingMigrations } from './schema/messaging-migrations';
 export type { MessagingTables } from './schema/messaging.tables';
+export { connectNats } from './connection/connect-nats';
+export type { ConnectNatsOptions } from './connection/connect-nats';
+export {
+  DEFAULT_NATS_URL,
+  NATS_CLIENT_DEFAULTS,
+  NatsClientEnv,
+  natsClientSettingsFromEnv,
+  reconnectDelayMs,
+} from './connection/nats-client-settings';
+export type { NatsClientSettings } from './connection/nats-client-settings';

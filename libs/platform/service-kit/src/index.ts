@@ -1,4 +1,6 @@
-export { checkReadiness } from './health/readiness';
+export { checkNats, checkPostgres, checkReadiness } from './health/readiness';
+export { startHealthServer } from './health/health-server';
+export type { DependencyProbe, HealthServer } from './health/health-server';
 export type { CheckState, Readiness, ReadinessProbe } from './health/readiness';
 export { HealthController, READINESS_PROBE } from './health/health.http-controller';
 export { HealthModule } from './health/health.module';
@@ -17,3 +19,5 @@ export { bootService } from './boot/boot-service';
 export type { BootedService, BootServiceOptions, ServiceParts } from './boot/boot-service';
 export { runMain } from './boot/run-main';
 export type { MainOptions } from './boot/run-main';
+export { connectServiceNats, exitOnFatal } from './boot/service-nats';
+export type { ServiceNatsConfig } from './boot/service-nats';

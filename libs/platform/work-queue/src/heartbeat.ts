@@ -4,7 +4,7 @@ import { renewLease } from './lease';
 import type { Lease } from './work-item';
 
 /**
- * Renews `lease` every third of `leaseMs`, so phases without writes (a long rate-limit wait, a slow download) keep
+ * Renews `lease` every `renewEveryMs` (at most a third of `leaseMs`), so phases without writes (a long rate-limit wait, a slow download) keep
  * the job. Aborts `lost` once a renewal finds the lease gone; a failed renewal (an outage) is only logged, since the
  * lease outlives two missed beats. Returns the function that stops it.
  */
@@ -12,6 +12,7 @@ export const startHeartbeat = (
   db: Executor,
   lease: Lease,
   leaseMs: number,
+  renewEveryMs: number,
   lost: AbortController,
   log: Logger,
 ): (() => void) => {
@@ -25,7 +26,7 @@ export const startHeartbeat = (
           log.warn({ jobId: lease.jobId, queue: lease.queue, err: String(err) }, 'lease heartbeat failed'),
       );
     },
-    Math.max(200, Math.floor(leaseMs / 3)),
+    renewEveryMs,
   );
   return () => clearInterval(timer);
 };

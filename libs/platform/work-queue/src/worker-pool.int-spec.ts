@@ -31,7 +31,7 @@ describe('worker pool (real Postgres)', () => {
     (pool = startWorkerPool({
       db: t.db,
       queue: q,
-      settings: { workerId: 'w', leaseMs: 1_000, pollMs: 20 },
+      settings: { workerId: 'w', leaseMs: 1_000, renewEveryMs: 300, pollMs: 20 },
       slots: 2,
       log: pino({ level: 'silent' }),
       run,

@@ -5,6 +5,7 @@ import type { Database } from '@sf/db';
 import { withLogContext } from '@sf/logging';
 import { startHeartbeat } from './heartbeat';
 import { releaseLease } from './lease';
+import { retryThroughOutage } from './retry-through-outage';
 import type { Claim } from './work-item';
 import type { WorkQueue } from './work-queue';
 import type { WorkerSettings } from './worker-settings';
@@ -48,25 +49,28 @@ const pause = (ms: number, signal: AbortSignal): Promise<void> =>
 
 /** `slots` claim loops over one queue: claim → run with a heartbeat → give back what the run left held → claim again. */
 export const startWorkerPool = <P>(o: WorkerPoolOptions<P>): WorkerPool => {
-  const { workerId, leaseMs, pollMs } = o.settings;
+  const { workerId, leaseMs, renewEveryMs, pollMs } = o.settings;
+  // Giving a lease back is retried for as long as the lease lasts; after that another worker may have it anyway.
+  const giveBack = (claim: Claim<P>): Promise<boolean> =>
+    retryThroughOutage(() => releaseLease(o.db, claim.lease, { until: null }), { everyMs: pollMs, forMs: leaseMs });
   const stopping = new AbortController();
   let running = 0;
 
   const runClaimed = async (claim: Claim<P>): Promise<void> => {
     const lost = new AbortController();
-    const stopBeat = startHeartbeat(o.db, claim.lease, leaseMs, lost, o.log);
+    const stopBeat = startHeartbeat(o.db, claim.lease, leaseMs, renewEveryMs, lost, o.log);
     try {
       // Every log line of the run carries the job's correlation id.
       const end = await withLogContext({ correlationId: claim.item.correlationId }, () =>
         o.run(claim, { stopping: stopping.signal, lost: lost.signal }),
       );
-      if (end === WorkEnd.interrupted) await releaseLease(o.db, claim.lease, { until: null });
+      if (end === WorkEnd.interrupted) await giveBack(claim);
     } catch (err) {
       o.log.error(
         { jobId: claim.lease.jobId, queue: o.queue.name, err: String(err) },
         'job run crashed; lease given back',
       );
-      await releaseLease(o.db, claim.lease, { until: null }).catch(() => false);
+      await giveBack(claim).catch(() => false);
       await pause(pollMs, stopping.signal);
     } finally {
       stopBeat();

@@ -15,7 +15,7 @@ interface Row {
 const title = 'given $given, when $when, then $then.action $then.reason';
 const syncing: SyncDecision = { action: 'skip', reason: 'already_syncing', metadata: { activeJobId: 'job-1' } };
 const restart: SyncDecision = { action: 'start', reason: 'stalled_restart', metadata: { restartJobId: 'job-1' } };
-const STALL = 30 * MINUTE;
+const STALL = 5 * MINUTE;
 
 describe('evaluate: single flight (a job already covers the scope)', () => {
   it.each(
@@ -84,7 +84,7 @@ describe('evaluate: stalled job restart from checkpoint', () => {
       then: restart,
     },
     {
-      given: 'no progress for 1 ms under 30 min',
+      given: 'no progress for 1 ms under 5 min',
       state: givenState({ activeJob: runningJob({ lastProgressAt: NOW - STALL + 1 }) }),
       when: 'maintenance',
       then: syncing,
@@ -114,15 +114,15 @@ describe('evaluate: stalled job restart from checkpoint', () => {
       then: syncing,
     },
     {
-      given: 'old progress but a rate-limit wait that ended 10 min ago (clock starts at the wait end)',
+      given: 'old progress but a rate-limit wait that ended 4 min ago (clock starts at the wait end)',
       state: givenState({
-        activeJob: runningJob({ state: 'blocked', blockedUntil: NOW - 10 * MINUTE, lastProgressAt: NOW - 2 * HOUR }),
+        activeJob: runningJob({ state: 'blocked', blockedUntil: NOW - 4 * MINUTE, lastProgressAt: NOW - 2 * HOUR }),
       }),
       when: 'maintenance',
       then: syncing,
     },
     {
-      given: 'old progress and a rate-limit wait that ended 30 min ago',
+      given: 'old progress and a rate-limit wait that ended 5 min ago',
       state: givenState({
         activeJob: runningJob({ state: 'blocked', blockedUntil: NOW - STALL, lastProgressAt: NOW - 2 * HOUR }),
       }),
@@ -145,9 +145,9 @@ describe('evaluate: stalled job restart from checkpoint', () => {
     expect(evaluate(state, when, NOW)).toEqual(then);
   });
 
-  it('given a 5 min stall override and 6 min without progress, when maintenance, then restarts', () => {
-    const state = givenState({ activeJob: runningJob({ lastProgressAt: NOW - 6 * MINUTE }) });
-    expect(evaluate(state, 'maintenance', NOW, syncPolicyConfig({ stallAfterMs: 5 * MINUTE }))).toEqual(restart);
+  it('given a 3 min stall override and 4 min without progress, when maintenance, then restarts', () => {
+    const state = givenState({ activeJob: runningJob({ lastProgressAt: NOW - 4 * MINUTE }) });
+    expect(evaluate(state, 'maintenance', NOW, syncPolicyConfig({ stallAfterMs: 3 * MINUTE }))).toEqual(restart);
     expect(evaluate(state, 'maintenance', NOW)).toEqual(syncing);
   });
 });

@@ -7,7 +7,7 @@ describe('syncPolicyConfig', () => {
       staleAfterMs: 86_400_000,
       reserveShare: 0.2,
       minRemainingToStart: 5,
-      stallAfterMs: 1_800_000,
+      stallAfterMs: 300_000,
     });
     expect(syncPolicyConfig()).toEqual(DEFAULT_SYNC_POLICY_CONFIG);
   });

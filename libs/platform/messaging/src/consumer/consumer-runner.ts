@@ -1,8 +1,9 @@
-import { jetstream, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
+import { jetstream, jetstreamManager, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import type { Kysely } from 'kysely';
 import type { Database } from '@sf/db';
 import { contextFromHeaders, contextWithSpan, endSpan, extractTrace, startProcessSpan } from '@sf/telemetry';
+import { provision } from '../provision';
 import { deadLetterSubjectIn, type ConsumerSpec, type Topology } from '../topology';
 import { applyBatch, type Delivery } from './apply-batch';
 import { decodeMessage } from './decode-message';
@@ -14,7 +15,8 @@ import { settlementFor, type Outcome, type RetryPolicy, type Settlement } from '
 export interface ConsumerRunnerOptions {
   nc: NatsConnection;
   db: Kysely<Database>;
-  topology: Pick<Topology, 'namespace'>;
+  /** With `streams`, a stream or consumer the server lost (it came back empty) is provisioned again. */
+  topology: Pick<Topology, 'namespace'> & Partial<Pick<Topology, 'streams'>>;
   /** The provisioned consumer (from `defineTopology(...).consumers`). */
   consumer: ConsumerSpec;
   handler: MessageHandler;
@@ -112,6 +114,8 @@ export const createConsumerRunner = (o: ConsumerRunnerOptions): ConsumerRunner =
       if (messages) return;
       const consumer = await js.consumers.get(o.consumer.stream, o.consumer.name);
       messages = await consumer.consume({ max_messages: batchSize });
+      // The iterator survives reconnects by itself (it re-pulls); only a lost stream or consumer needs us.
+      watchForLoss(o, messages).catch((err: unknown) => o.onError?.(err));
       loop = Promise.all([read(messages), work()]).then(() => undefined);
     },
     stop: async () => {
@@ -124,6 +128,23 @@ export const createConsumerRunner = (o: ConsumerRunnerOptions): ConsumerRunner =
     },
     stats: () => ({ ...stats }),
   };
+};
+
+const LOST = new Set(['consumer_not_found', 'stream_not_found', 'consumer_deleted']);
+
+/** Re-provisions the stream and this consumer when the server says they are gone; the iterator then resumes. */
+const watchForLoss = async (o: ConsumerRunnerOptions, messages: ConsumerMessages): Promise<void> => {
+  const streams = o.topology.streams;
+  if (!streams) return;
+  let busy = false;
+  for await (const n of messages.status()) {
+    if (!LOST.has(n.type) || busy) continue;
+    busy = true;
+    jetstreamManager(o.nc)
+      .then((jsm) => provision(jsm, { namespace: o.topology.namespace, streams, consumers: [o.consumer] }))
+      .catch((err: unknown) => o.onError?.(err))
+      .finally(() => (busy = false));
+  }
 };
 
 interface Prepared {

@@ -7,7 +7,7 @@ import { LogPosition, loadCheckpoint, readAllAfter, storeCheckpoint } from '@sf/
 import type { Topology } from '../topology';
 import { relayCheckpointName, relayLockName } from '../wire-names';
 import { toOutgoingMessage } from './outgoing-message';
-import { publishPipelined } from './publish-pipelined';
+import { PublishFailed, publishPipelined } from './publish-pipelined';
 import { RelayRole, RelayState, type RelayStatus } from './relay-status';
 import { SessionLock } from './session-lock';
 import { Sleeper } from './sleeper';
@@ -33,6 +33,11 @@ export interface RelayOptions {
   errorBackoffMs?: number;
   /** Called with every failure the relay recovers from (log it; it never contains payload values). */
   onError?: (err: unknown) => void;
+  /**
+   * Runs after a failed batch, before the retry: re-provisions the streams (a NATS server that came back empty
+   * answers publishes with "no responders" until they exist again). Its own failure is reported and retried.
+   */
+  recover?: () => Promise<unknown>;
   /** Test-only fault injection. */
   faults?: RelayFaults;
 }
@@ -113,6 +118,7 @@ interface PumpContext extends Required<Pick<RelayOptions, 'batchSize' | 'window'
   state: RelayState;
   sleeper: Sleeper;
   faults?: RelayFaults;
+  recover?: () => Promise<unknown>;
   isStopping(): boolean;
   report(err: unknown): void;
 }
@@ -125,6 +131,7 @@ const pumpWhileHeld = async (c: PumpContext): Promise<void> => {
     } catch (err) {
       c.report(err);
       await c.sleeper.sleep(c.errorBackoffMs);
+      await c.recover?.().catch((e: unknown) => c.report(e));
       await c.lock.verify();
     }
   }
@@ -161,7 +168,11 @@ const pumpFromCheckpoint = async (c: PumpContext): Promise<void> => {
       r.events.map((e) => toOutgoingMessage(c.topology, e)),
       c.window,
       `${c.topology.namespace}.events`,
-    );
+    ).catch(async (err: unknown) => {
+      if (err instanceof PublishFailed && err.ackedPrefix > 0 && (await c.lock.verify()))
+        await storeCheckpoint(c.db, checkpoint, LogPosition.of(r.events[err.ackedPrefix - 1]!));
+      throw err;
+    });
     await c.faults?.afterPublish?.(r.events);
     // Never move the checkpoint after losing the lock: the new holder owns it now.
     if (!(await c.lock.verify())) return;

@@ -5,7 +5,6 @@ import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter } from '@nestjs/platform-express';
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { connect } from '@nats-io/transport-node';
 import type { Kysely } from 'kysely';
 import { createDb, migrateToLatest, type Database, type MigrationSet } from '@sf/db';
 import type { Logger } from 'pino';
@@ -15,6 +14,7 @@ import { defineTopology, provision, type ConsumerOptions, type Topology } from '
 import type { ServiceConfig } from '../config/service-config';
 import { mountApiDocs, type ApiInfo } from '../docs/api-docs';
 import { checkReadiness, type ReadinessProbe } from '../health/readiness';
+import { connectServiceNats } from './service-nats';
 
 /** The infrastructure a booted service runs on; `onClose` registers what to stop (in reverse order) on close. */
 export interface ServiceParts {
@@ -66,7 +66,7 @@ export const bootService = async (o: BootServiceOptions): Promise<BootedService>
   };
   try {
     await migrateToLatest(db, o.migrations);
-    const nc = await connect({ servers: config.natsUrl, name: o.name });
+    const nc = await connectServiceNats(o.name, config, o.log);
     closers.push(() => nc.drain());
     const topology = defineTopology({ ...config.topology, consumers: o.consumers });
     await provision(await jetstreamManager(nc), topology);

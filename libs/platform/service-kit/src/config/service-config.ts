@@ -1,13 +1,26 @@
 import type { Logger } from 'pino';
 import { databaseUrlFromEnv } from '@sf/db';
 import type { JwtAuthConfig } from '@sf/http-auth';
-import { topologyOptionsFromEnv, type TopologyOptions } from '@sf/messaging';
+import {
+  DEFAULT_NATS_URL,
+  natsClientSettingsFromEnv,
+  topologyOptionsFromEnv,
+  type NatsClientSettings,
+  type TopologyOptions,
+} from '@sf/messaging';
 import { definedFields, envNumber } from './env';
 
 /** What every service started by `bootService` needs: its stores, its HTTP edge, its logger. */
 export interface ServiceConfig {
   databaseUrl: string;
   natsUrl: string;
+  /** Reconnect pacing and give-up of the NATS client (SF_NATS_RECONNECT_*, SF_NATS_GIVE_UP_MS); url is `natsUrl`. */
+  nats?: Partial<Omit<NatsClientSettings, 'url'>>;
+  /**
+   * Called when the process cannot continue (NATS gone for good): the service's `main` exits non-zero with one log
+   * line. Default: an error log line only (in-process tests).
+   */
+  onFatal?: (reason: string) => void;
   /** HTTP port; 0 picks a free port. Each service sets its own default. */
   port: number;
   /** Listen address of the HTTP server. Default all interfaces. */
@@ -21,20 +34,21 @@ export interface ServiceConfig {
   jwt?: JwtAuthConfig;
 }
 
-export const DEFAULT_NATS_URL = 'nats://127.0.0.1:4222';
+export { DEFAULT_NATS_URL };
 
 /** Defaults of the fields every service shares (the port is the service's own). */
 export const SERVICE_DEFAULTS: Pick<ServiceConfig, 'topology' | 'logLevel'> = { topology: {}, logLevel: 'info' };
 
 /**
- * The shared fields from the environment: DATABASE_URL, NATS_URL, PORT, HOST, LOG_LEVEL and the SF_NATS_* topology
- * variables. Unset ones are left out, so a spread over the defaults keeps the defaults.
+ * The shared fields from the environment: DATABASE_URL, NATS_URL, PORT, HOST, LOG_LEVEL, the SF_NATS_* topology
+ * variables and the NATS client's SF_NATS_RECONNECT_* / SF_NATS_GIVE_UP_MS. Unset ones are left out, so a spread over the defaults keeps the defaults.
  */
 export const serviceConfigFromEnv = (
   env: NodeJS.ProcessEnv,
 ): Pick<ServiceConfig, 'databaseUrl' | 'natsUrl' | 'topology'> & Partial<ServiceConfig> => ({
   databaseUrl: databaseUrlFromEnv(env),
-  natsUrl: env['NATS_URL'] ?? DEFAULT_NATS_URL,
+  natsUrl: natsClientSettingsFromEnv(env).url,
+  nats: natsClientSettingsFromEnv(env),
   topology: topologyOptionsFromEnv(env),
   ...definedFields({ port: envNumber(env, 'PORT'), host: env['HOST'] || undefined, logLevel: env['LOG_LEVEL'] }),
 });

@@ -23,18 +23,23 @@ const probe = (p: () => Promise<unknown>, ms: number): Promise<CheckState> =>
     () => 'down' as const,
   );
 
+/** Postgres answers a query within `timeoutMs`. */
+export const checkPostgres = (db: Kysely<Database>, timeoutMs = 2_000): Promise<CheckState> =>
+  probe(() => sql`select 1`.execute(db), timeoutMs);
+
+/** NATS answers a round trip within `timeoutMs` (down while reconnecting: the flush waits for the connection). */
+export const checkNats = (nc: NatsConnection, timeoutMs = 2_000): Promise<CheckState> =>
+  probe(async () => {
+    if (nc.isClosed()) throw new Error('closed');
+    await nc.flush();
+  }, timeoutMs);
+
 /** Postgres answers a query and NATS a round trip, each within `timeoutMs` (default 2 000). */
 export const checkReadiness = async (
   db: Kysely<Database>,
   nc: NatsConnection,
   timeoutMs = 2_000,
 ): Promise<Readiness> => {
-  const [postgres, nats] = await Promise.all([
-    probe(() => sql`select 1`.execute(db), timeoutMs),
-    probe(async () => {
-      if (nc.isClosed()) throw new Error('closed');
-      await nc.flush();
-    }, timeoutMs),
-  ]);
+  const [postgres, nats] = await Promise.all([checkPostgres(db, timeoutMs), checkNats(nc, timeoutMs)]);
   return { ready: postgres === 'ok' && nats === 'ok', checks: { postgres, nats } };
 };
