@@ -7,6 +7,11 @@ export interface PlatformPorts {
   fetcher: number;
   /** Absent: the document processor is not started (syncs only). */
   processor?: number;
+  /** Health ports of the relay and the projections (HEALTH_PORT); absent: they serve no health endpoint. */
+  relayHealth?: number;
+  projectionsHealth?: number;
+  /** Extra fetcher replicas (each its own process and port), for takeover tests. */
+  extraFetchers?: number[];
 }
 
 export interface PlatformOptions {
@@ -36,14 +41,24 @@ export const platformServiceSpecs = (o: PlatformOptions): ServiceSpec[] => {
     env: { ...common, ...env, PORT: String(port) },
   });
   const authUrl = local(ports.auth);
+  const withHealth = (port: number | undefined): Partial<ServiceSpec> =>
+    port === undefined ? {} : { readyUrl: `${local(port)}/health/ready`, env: { ...common, HEALTH_PORT: String(port) } };
   return [
     {
       name: 'relay',
       entry: 'tools/relay.ts',
       env: common,
       readyLine: /"msg":"relay (active|started|standby)|relay status/,
+      ...withHealth(ports.relayHealth),
     },
-    { name: 'projections', entry: 'tools/projections.ts', args: ['run'], env: common, readyLine: /running / },
+    {
+      name: 'projections',
+      entry: 'tools/projections.ts',
+      args: ['run'],
+      env: common,
+      readyLine: /running /,
+      ...withHealth(ports.projectionsHealth),
+    },
     http('auth-service', 'apps/auth-service/src/main.ts', ports.auth, {
       AUTH_STATE_SECRET: randomBytes(32).toString('hex'),
       TOKEN_VAULT_KEYS: `run:${randomBytes(32).toString('base64')}`,
@@ -55,6 +70,7 @@ export const platformServiceSpecs = (o: PlatformOptions): ServiceSpec[] => {
     }),
     http('sync-orchestrator', 'apps/sync-orchestrator/src/main.ts', ports.orchestrator),
     http('clio-fetcher', 'apps/clio-fetcher/src/main.ts', ports.fetcher),
+    ...(ports.extraFetchers ?? []).map((p, i) => http(`clio-fetcher-${i + 2}`, 'apps/clio-fetcher/src/main.ts', p)),
     ...(ports.processor === undefined
       ? []
       : [http('document-processor', 'apps/document-processor/src/main.ts', ports.processor)]),

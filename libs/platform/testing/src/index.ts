@@ -9,3 +9,7 @@ export { DeciderSpecification, DEFAULT_DECIDER_NOW } from './decider-spec';
 export type { Decider, DeciderSpec, DeciderGiven, DeciderThen, DeciderSpecOptions } from './decider-spec';
 export { spawnService } from './spawn-service';
 export type { ServiceChild, SpawnServiceOptions } from './spawn-service';
+export { startOwnNatsServer } from './own-nats-server';
+export type { OwnNatsServer } from './own-nats-server';
+export { createOwnPgCluster } from './own-pg-cluster';
+export type { OwnPgCluster } from './own-pg-cluster';

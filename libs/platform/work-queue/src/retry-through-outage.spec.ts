@@ -1,0 +1,29 @@
+import { retryThroughOutage } from './retry-through-outage';
+
+describe('retryThroughOutage', () => {
+  it('retries a failing write until it succeeds', async () => {
+    let calls = 0;
+    const r = await retryThroughOutage(
+      async () => {
+        calls += 1;
+        if (calls < 3) throw new Error('connection refused');
+        return 'written';
+      },
+      { everyMs: 5, forMs: 1_000 },
+    );
+    expect([r, calls]).toEqual(['written', 3]);
+  });
+
+  it('throws the last error once the time is up', async () => {
+    let calls = 0;
+    await expect(
+      retryThroughOutage(
+        async () => {
+          calls += 1;
+          throw new Error(`refused ${calls}`);
+        },
+        { everyMs: 10, forMs: 35 },
+      ),
+    ).rejects.toThrow(/refused [34]/);
+  });
+});

@@ -1,0 +1,169 @@
+// The whole platform as child processes against a NATS server (and optionally a Postgres cluster) the caller owns,
+// so outage tests and the soak can kill them. Every process serves /health/ready (relay and projections included).
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { Client } from 'pg';
+import { sql, type Kysely } from 'kysely';
+import { createDb, migrateToLatest, type Database } from '@sf/db';
+import { signJwt } from '@sf/http-auth';
+import { ALL_MIGRATION_SETS } from '../migration-sets';
+import { connectClio } from '../main-job/connect';
+import { freePort } from '../main-job/free-port';
+import { platformServiceSpecs, type PlatformPorts } from '../main-job/platform-services';
+import { startService, type RunningService } from '../main-job/services';
+import { checkMirror, type GroundTruth, type MirrorCheck } from '../main-job/summary';
+
+export interface OutageStackOptions {
+  /** Admin URL of the Postgres server the run's database is created on. */
+  adminUrl: string;
+  natsUrl: string;
+  logDir: string;
+  /** Simulated firm size. Default small. */
+  size?: string;
+  /** Simulator latency per request, ms (stretches the sync so an outage lands in the middle). Default 60. */
+  latencyMs?: number;
+  /** Fetcher replicas. Default 1. */
+  fetchers?: number;
+  /** Environment added to every process. */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface OutageStack {
+  db: Kysely<Database>;
+  firmId: string;
+  namespace: string;
+  eventsStream: string;
+  services: RunningService[];
+  /** Every process's /health/ready URL by process name (the simulator excluded). */
+  health: Record<string, string>;
+  control<T>(method: string, p: string, body?: unknown): Promise<T>;
+  /** POST /firms/:id/sync (manual): the decision's HTTP status. */
+  requestFirmSync(): Promise<number>;
+  /** The firm's jobs, oldest first. */
+  jobs(): Promise<{ job_id: string; state: string }[]>;
+  mirror(): Promise<MirrorCheck[]>;
+  close(): Promise<void>;
+}
+
+const admin = async (adminUrl: string, q: string): Promise<void> => {
+  const c = new Client({ connectionString: adminUrl });
+  await c.connect();
+  try {
+    await c.query(q);
+  } finally {
+    await c.end();
+  }
+};
+
+export const startOutageStack = async (o: OutageStackOptions): Promise<OutageStack> => {
+  const dbName = `outage_${process.pid}_${randomBytes(3).toString('hex')}`;
+  await admin(o.adminUrl, `CREATE DATABASE "${dbName}"`);
+  const u = new URL(o.adminUrl);
+  u.pathname = `/${dbName}`;
+  const db = createDb({ url: u.toString(), max: 3, applicationName: 'outage-test' });
+  const services: RunningService[] = [];
+  const close = async (): Promise<void> => {
+    for (const s of [...services].reverse()) await s.stop();
+    await db.destroy();
+    await admin(o.adminUrl, `DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => undefined);
+  };
+  try {
+    await migrateToLatest(db, ALL_MIGRATION_SETS);
+    const jwtSecret = randomBytes(32).toString('hex');
+    const clientSecret = randomBytes(24).toString('hex');
+    const fetchers = o.fetchers ?? 1;
+    const [simPort, auth, orchestrator, fetcher, relayHealth, projectionsHealth, ...extraFetchers] = await Promise.all(
+      Array.from({ length: 5 + fetchers }, freePort),
+    );
+    const ports: PlatformPorts = {
+      auth: auth!,
+      orchestrator: orchestrator!,
+      fetcher: fetcher!,
+      relayHealth: relayHealth!,
+      projectionsHealth: projectionsHealth!,
+      extraFetchers,
+    };
+    const namespace = `out${randomBytes(3).toString('hex')}`;
+    const eventsStream = `${namespace}_EVENTS`.toUpperCase();
+    const common = {
+      DATABASE_URL: u.toString(),
+      NATS_URL: o.natsUrl,
+      AUTH_JWT_SECRET: jwtSecret,
+      LOG_LEVEL: 'info',
+      HOST: '127.0.0.1',
+      SF_NATS_NAMESPACE: namespace,
+      SF_EVENTS_STREAM: eventsStream,
+      SF_DLQ_STREAM: `${namespace}_DLQ`.toUpperCase(),
+      ...o.env,
+    };
+    const simOrigin = `http://127.0.0.1:${simPort}`;
+    const authUrl = `http://127.0.0.1:${auth}`;
+    const logDir = path.join(o.logDir, namespace);
+    const simArgs = ['--size', o.size ?? 'small', '--seed', '11', '--port', String(simPort), '--rate-limit', 'off'];
+    simArgs.push('--latency', String(o.latencyMs ?? 60));
+    services.push(
+      await startService(
+        {
+          name: 'clio-simulator',
+          entry: 'simulator/cli/src/main.ts',
+          args: simArgs,
+          env: common,
+          readyUrl: `${simOrigin}/_control/health`,
+        },
+        logDir,
+        180_000,
+      ),
+    );
+    const control = async <T>(method: string, p: string, body?: unknown): Promise<T> => {
+      const res = await fetch(`${simOrigin}/_control${p}`, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      if (!res.ok) throw new Error(`simulator control ${method} ${p}: HTTP ${res.status}`);
+      return (await res.json()) as T;
+    };
+    await control('POST', '/oauth/apps', {
+      clientId: 'outage',
+      clientSecret,
+      name: 'outage',
+      redirectUris: [`${authUrl}/connections/clio/callback`],
+    });
+    await control('PUT', '/oauth/auto-approve', { enabled: true });
+    const specs = platformServiceSpecs({ common, ports, simOrigin, clientId: 'outage', clientSecret });
+    services.push(...(await Promise.all(specs.map((spec) => startService(spec, logDir)))));
+    const firmId = `outage-${namespace}`;
+    const jwt = signJwt(
+      { firm_id: firmId, sub: 'outage', exp: Math.floor(Date.now() / 1000) + 7200 },
+      { alg: 'HS256', secret: jwtSecret },
+    );
+    await connectClio(authUrl, jwt, 'us');
+    return {
+      db,
+      firmId,
+      namespace,
+      eventsStream,
+      services,
+      health: Object.fromEntries(specs.map((s) => [s.name, s.readyUrl!])),
+      control,
+      requestFirmSync: async () =>
+        (
+          await fetch(`http://127.0.0.1:${orchestrator}/firms/${firmId}/sync`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${jwt}`, 'content-type': 'application/json' },
+            body: JSON.stringify({}),
+          })
+        ).status,
+      jobs: async () =>
+        (
+          await sql<{ job_id: string; state: string }>`
+            select job_id, state from sync_jobs where firm_id = ${firmId} order by requested_at`.execute(db)
+        ).rows,
+      mirror: async () => checkMirror(db, firmId, await control<GroundTruth>('GET', '/ground-truth')),
+      close,
+    };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+};
