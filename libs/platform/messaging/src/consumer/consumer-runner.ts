@@ -50,6 +50,8 @@ export interface ConsumerRunner {
   stats(): ConsumerRunnerStats;
 }
 
+const PULL_EXPIRES_MS = 5_000;
+
 const DEFAULT_RETRY: RetryPolicy = { baseDelayMs: 500, maxDelayMs: 60_000 };
 
 /**
@@ -113,7 +115,9 @@ export const createConsumerRunner = (o: ConsumerRunnerOptions): ConsumerRunner =
     start: async () => {
       if (messages) return;
       const consumer = await js.consumers.get(o.consumer.stream, o.consumer.name);
-      messages = await consumer.consume({ max_messages: batchSize });
+      // Short pull expiry: a consumer found missing after a reconnect is looked up again every `expires` (the
+      // client's fixed backoff), so once provisioned again it resumes within seconds, not the default 30 s.
+      messages = await consumer.consume({ max_messages: batchSize, expires: PULL_EXPIRES_MS });
       // The iterator survives reconnects by itself (it re-pulls); only a lost stream or consumer needs us.
       watchForLoss(o, messages).catch((err: unknown) => o.onError?.(err));
       loop = Promise.all([read(messages), work()]).then(() => undefined);
