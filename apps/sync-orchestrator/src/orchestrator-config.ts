@@ -19,6 +19,8 @@ export interface OrchestratorConfig extends ServiceNatsConfig {
   jwt: JwtAuthConfig;
   /** Overrides of the sync policy (cooldown `SYNC_MANUAL_COOLDOWN_MS`, stall threshold `SYNC_STALL_AFTER_MS`, …). */
   policy?: Partial<SyncPolicyConfig>;
+  /** A job no worker started within this long is failed with an actionable reason, ms (`SYNC_UNCLAIMED_AFTER_MS`). Default 3 600 000. */
+  unclaimedAfterMs?: number;
   /** Period of the stall check, ms (`SYNC_STALL_CHECK_INTERVAL_MS`); 0 disables the timer. Default 30 000. */
   stallCheckIntervalMs?: number;
   /**
@@ -69,6 +71,7 @@ export const orchestratorConfigFromEnv = (env: NodeJS.ProcessEnv = process.env):
     topology: topologyOptionsFromEnv(env),
     ...defined({
       stallCheckIntervalMs: intFrom(env, OrchestratorEnv.StallCheckIntervalMs),
+      unclaimedAfterMs: intFrom(env, OrchestratorEnv.UnclaimedAfterMs),
       runProjections: boolFrom(env, OrchestratorEnv.RunProjections),
       dbPoolMax: intFrom(env, OrchestratorEnv.DbPoolMax),
     }),

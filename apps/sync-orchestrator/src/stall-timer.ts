@@ -6,9 +6,9 @@ export interface StallTimer {
   stop(): Promise<void>;
 }
 
-/** Runs `service.checkStalls()` every `intervalMs` (one check at a time; a failed check is logged and retried next time). */
+/** Runs `service.checkStalls()` and `service.checkUnclaimed()` every `intervalMs` (one check at a time; a failed check is logged and retried next time). */
 export const startStallTimer = (
-  service: Pick<SyncService, 'checkStalls'>,
+  service: Pick<SyncService, 'checkStalls' | 'checkUnclaimed'>,
   intervalMs: number,
   log: Logger,
 ): StallTimer => {
@@ -16,12 +16,12 @@ export const startStallTimer = (
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   const tick = (): void => {
-    running = service
-      .checkStalls()
+    running = Promise.all([service.checkStalls(), service.checkUnclaimed()])
       .then(
-        (restarted) => {
+        ([restarted, unclaimed]) => {
           if (restarted.length > 0)
             log.warn({ jobIds: restarted }, 'restarted stalled sync jobs from their checkpoints');
+          if (unclaimed.length > 0) log.warn({ jobIds: unclaimed }, 'failed sync jobs that no worker started');
         },
         (e: unknown) =>
           log.error(

@@ -158,6 +158,7 @@ export const startOrchestrator = async (config: OrchestratorConfig): Promise<Orc
     const deps = syncDeps(db, {
       policy: syncPolicyConfig(config.policy),
       ...(config.clock ? { now: config.clock } : {}),
+      ...(config.unclaimedAfterMs === undefined ? {} : { unclaimedAfterMs: config.unclaimedAfterMs }),
     });
     const service = createSyncService(deps);
     const port = await startHttp(

@@ -23,6 +23,7 @@ export const OrchestratorEnv = {
   LogLevel: 'LOG_LEVEL',
   StallCheckIntervalMs: 'SYNC_STALL_CHECK_INTERVAL_MS',
   StallAfterMs: 'SYNC_STALL_AFTER_MS',
+  UnclaimedAfterMs: 'SYNC_UNCLAIMED_AFTER_MS',
   ManualCooldownMs: 'SYNC_MANUAL_COOLDOWN_MS',
   RunProjections: 'SYNC_RUN_PROJECTIONS',
   DbPoolMax: 'DB_POOL_MAX',

@@ -27,7 +27,8 @@ const stallCandidates = (deps: SyncDeps): Promise<Candidate[]> => {
     .select(['job_id', 'firm_id', 'matter_id'])
     .where((eb) =>
       eb.or([
-        eb.and([eb('state', 'in', ['requested', 'running']), eb('last_progress_at', '<', cutoff)]),
+        // A job no worker ever started cannot stall; checkUnclaimedJobs looks after it.
+        eb.and([eb('state', '=', 'running'), eb('last_progress_at', '<', cutoff)]),
         eb.and([
           eb('state', '=', 'blocked'),
           sql<boolean>`greatest(last_progress_at, blocked_until) < ${cutoff}::timestamptz`,

@@ -17,4 +17,12 @@ export interface SyncDeps {
    * Past it the command fails as unavailable. Default 10.
    */
   maxAttempts: number;
+  /**
+   * A job still `requested` this long (no worker started it: an outage swallowed the request, or no fetcher runs)
+   * is failed with an actionable reason, ms. Generous, so a queue backlog is not mistaken for a lost request.
+   */
+  unclaimedAfterMs: number;
 }
+
+/** 60 min: far beyond an outage the platform heals by itself, short of "for ever". */
+export const DEFAULT_UNCLAIMED_AFTER_MS = 60 * 60_000;

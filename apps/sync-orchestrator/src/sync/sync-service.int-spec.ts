@@ -230,7 +230,11 @@ describe('SyncService against real Postgres', () => {
 
   it('does not restart a job that is only waiting for rate budget', async () => {
     const firmId = await newFirm();
-    const { jobId } = await manual(firmId, SyncScope.matter('m-wait'));
+    const scope = SyncScope.matter('m-wait');
+    const { jobId } = await manual(firmId, scope);
+    await workerAppend(t.db, jobId!, 'no_stream', [
+      event(firmId, 'SyncJobStarted', { jobId: jobId!, scope, entityTypes: ['documents'], estimatedTotal: 400 }, now()),
+    ]);
     await project(t.db);
     await t.db
       .insertInto('clio_rate_budgets')
@@ -244,7 +248,30 @@ describe('SyncService against real Postgres', () => {
       .execute();
     clock += 31 * MINUTE;
     expect(await service.checkStalls()).not.toContain(jobId);
-    expect(await typesOf(t.db, streamIds.syncJob(jobId!))).toEqual([]);
+    expect(await typesOf(t.db, streamIds.syncJob(jobId!))).toEqual(['SyncJobStarted']);
+  });
+
+  it('fails a job no worker started within the unclaimed threshold, fencing a late start; a started job is left alone', async () => {
+    const firmId = await newFirm();
+    const lost = SyncScope.matter('m-lost');
+    const started = SyncScope.matter('m-started');
+    const { jobId } = await manual(firmId, lost);
+    const other = (await manual(firmId, started)).jobId!;
+    await workerAppend(t.db, other, 'no_stream', [
+      event(firmId, 'SyncJobStarted', { jobId: other, scope: started, entityTypes: [], estimatedTotal: null }, now()),
+    ]);
+    await project(t.db);
+    clock += 59 * MINUTE;
+    expect(await service.checkUnclaimed()).not.toContain(jobId);
+    clock += 2 * MINUTE;
+    const failed = await service.checkUnclaimed();
+    expect(failed).toContain(jobId);
+    expect(failed).not.toContain(other);
+    expect(await typesOf(t.db, streamIds.syncScope(firmId, lost))).toEqual(['SyncRequested', 'SyncJobFailed']);
+    expect(await typesOf(t.db, streamIds.syncJob(jobId!))).toEqual(['SyncJobPaused']);
+    await project(t.db);
+    expect(await service.job(firmId, jobId!)).toMatchObject({ state: 'failed' });
+    expect(await service.checkUnclaimed()).not.toContain(jobId);
   });
 
   it('the sync_jobs read model rebuilt from position 0 equals the live one', async () => {

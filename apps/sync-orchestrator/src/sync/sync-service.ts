@@ -9,7 +9,8 @@ import { matterSyncStatus } from './matter-status';
 import { isMatterVisible } from './read-model-queries';
 import { requestSync, type SyncRequestInput, type SyncRequestResult } from './request-sync';
 import { checkStalledJobs } from './stall-detector';
-import type { SyncDeps } from './sync-deps';
+import { DEFAULT_UNCLAIMED_AFTER_MS, type SyncDeps } from './sync-deps';
+import { checkUnclaimedJobs } from './unclaimed-detector';
 
 /**
  * The sync orchestrator's one entry point. Every transport (HTTP, NATS request-reply, the ClioConnected consumer,
@@ -27,6 +28,8 @@ export interface SyncService {
   isMatterVisible(firmId: string, matterId: string): Promise<boolean>;
   /** One stall check now (what the timer runs); returns the restarted job ids. */
   checkStalls(): Promise<string[]>;
+  /** One check for requested jobs no worker started (what the timer runs too); returns the failed job ids. */
+  checkUnclaimed(): Promise<string[]>;
 }
 
 /** Deps with defaults: policy from `@sf/sync-policy` defaults plus overrides, wall clock, random UUIDs. */
@@ -36,6 +39,7 @@ export const syncDeps = (db: Kysely<Database>, over: Partial<Omit<SyncDeps, 'db'
   now: () => new Date(),
   newId: randomUUID,
   maxAttempts: 10,
+  unclaimedAfterMs: DEFAULT_UNCLAIMED_AFTER_MS,
   ...over,
   db,
 });
@@ -47,4 +51,5 @@ export const createSyncService = (deps: SyncDeps): SyncService => ({
   job: (firmId, jobId) => jobDetails(deps, firmId, jobId),
   isMatterVisible: (firmId, matterId) => isMatterVisible(deps.db, firmId, matterId),
   checkStalls: () => checkStalledJobs(deps),
+  checkUnclaimed: () => checkUnclaimedJobs(deps),
 });

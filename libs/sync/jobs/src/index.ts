@@ -17,6 +17,8 @@ export { decideRequest } from './decide-request';
 export type { RequestOutcome, RequestSync } from './decide-request';
 export { decideStallRestart } from './stall-check';
 export type { CheckStall } from './stall-check';
+export { decideUnclaimed, unclaimedReason } from './unclaimed-check';
+export type { CheckUnclaimed } from './unclaimed-check';
 export { CANCELLED_PAUSE_REASON, ControlRefusal, JobControl, decideControl } from './decide-control';
 export type { ControlJob, ControlOutcome } from './decide-control';
 export { evolveJob, jobIdOf } from './job-view';

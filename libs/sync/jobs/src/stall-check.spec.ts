@@ -25,7 +25,7 @@ describe('decideStallRestart', () => {
   });
 
   it.each<[string, ReturnType<typeof foldScope>, CheckStall]>([
-    ['recent progress', open, check({ activeJob: progressAt(ago(5 * MINUTE)) })],
+    ['recent progress', open, check({ activeJob: progressAt(ago(2 * MINUTE)) })],
     [
       'no budget to run on: waiting, not stalled',
       open,
