@@ -1,5 +1,5 @@
-// kill -9 of the fetcher replica holding a sync job: the other replica takes the job over within 10 s (the 10 s
-// lease, renewed every 3 s), and the sync completes with an exact mirror.
+// kill -9 of the fetcher replica holding a sync job: the other replica takes the job over within 10 s (the 8 s
+// lease, renewed every 2.5 s), and the sync completes with an exact mirror.
 import path from 'node:path';
 import { sql } from 'kysely';
 import { ADMIN_DATABASE_URL, startOwnNatsServer, waitFor, type OwnNatsServer } from '@sf/testing';
@@ -45,11 +45,11 @@ describe('clio-fetcher killed while holding a job, a second replica running', ()
     expect(victim?.name).toMatch(/^clio-fetcher/);
     const killedAt = Date.now();
     victim!.child.kill('SIGKILL');
-    await waitFor(
-      holder,
-      (o) => o !== null && o !== owner,
-      { timeoutMs: 10_000, intervalMs: 100, description: 'the other replica holding the job' },
-    );
+    await waitFor(holder, (o) => o !== null && o !== owner, {
+      timeoutMs: 10_000,
+      intervalMs: 100,
+      description: 'the other replica holding the job',
+    });
     const takeoverMs = Date.now() - killedAt;
     console.log(`fetcher killed: job taken over after ${takeoverMs} ms`);
     expect(takeoverMs).toBeLessThanOrEqual(10_000);

@@ -24,7 +24,12 @@ describe.each([
   let stack: OutageStack;
   beforeAll(async () => {
     nats = await startOwnNatsServer();
-    stack = await startOutageStack({ adminUrl: ADMIN_DATABASE_URL, natsUrl: nats.url, logDir: LOG_DIR, latencyMs: 250 });
+    stack = await startOutageStack({
+      adminUrl: ADMIN_DATABASE_URL,
+      natsUrl: nats.url,
+      logDir: LOG_DIR,
+      latencyMs: 250,
+    });
   }, 240_000);
   afterAll(async () => {
     await nats?.start().catch(() => undefined);

@@ -39,32 +39,28 @@ describe.each([
     pg?.drop();
   }, 60_000);
 
-  it(
-    'no process crashes; the sync completes exact; health follows the database',
-    async () => {
-      await waitFor(
-        () => stack.jobs(),
-        (j) => j[0]?.state === 'running',
-        { timeoutMs: 60_000, intervalMs: 200, description: 'the first-login sync running' },
-      );
-      pg.stop(mode);
-      await waitFor(
-        () => healthOf(stack),
-        (h) => Object.values(h).every((s) => s === 503),
-        { timeoutMs: 15_000, intervalMs: 250, description: 'every process reports not ready' },
-      );
-      await new Promise((r) => setTimeout(r, Math.max(0, outageS * 1000 - 3_000)));
-      pg.start();
-      const healedMs = await waitAllReady(stack, 10_000);
+  it('no process crashes; the sync completes exact; health follows the database', async () => {
+    await waitFor(
+      () => stack.jobs(),
+      (j) => j[0]?.state === 'running',
+      { timeoutMs: 60_000, intervalMs: 200, description: 'the first-login sync running' },
+    );
+    pg.stop(mode);
+    await waitFor(
+      () => healthOf(stack),
+      (h) => Object.values(h).every((s) => s === 503),
+      { timeoutMs: 15_000, intervalMs: 250, description: 'every process reports not ready' },
+    );
+    await new Promise((r) => setTimeout(r, Math.max(0, outageS * 1000 - 3_000)));
+    pg.start();
+    const healedMs = await waitAllReady(stack, 10_000);
 
-      expect(await waitJobEnded(stack, 0, 300_000)).toBe('completed');
-      await waitMirrorExact(stack, 60_000);
-      const cmp = await waitStreamEqualsLog(stack, nats.url, 60_000);
-      console.log(`Postgres ${mode} stop ${outageS} s: health back in ${healedMs} ms; ${JSON.stringify(cmp)}`);
-      expect(cmp.missing).toBe(0);
-      expect(cmp.duplicated).toBe(0);
-      expect(exitedProcesses(stack)).toEqual([]);
-    },
-    500_000,
-  );
+    expect(await waitJobEnded(stack, 0, 300_000)).toBe('completed');
+    await waitMirrorExact(stack, 60_000);
+    const cmp = await waitStreamEqualsLog(stack, nats.url, 60_000);
+    console.log(`Postgres ${mode} stop ${outageS} s: health back in ${healedMs} ms; ${JSON.stringify(cmp)}`);
+    expect(cmp.missing).toBe(0);
+    expect(cmp.duplicated).toBe(0);
+    expect(exitedProcesses(stack)).toEqual([]);
+  }, 500_000);
 });

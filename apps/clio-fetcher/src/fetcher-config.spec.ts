@@ -6,7 +6,8 @@ describe('fetcher config', () => {
     expect(c).toMatchObject({
       port: 3003,
       workers: 2,
-      leaseMs: 60_000,
+      leaseMs: 8_000,
+      renewEveryMs: 2_500,
       pollMs: 500,
       overlapMs: 300_000,
       pageSize: 200,

@@ -4,7 +4,15 @@ import { createClioClient, type ClioClient, type TokenProvider } from '@sf/clio-
 import type { Database } from '@sf/db';
 import { SyncScope } from '@sf/sync-jobs';
 import { SyncErrorCode } from '@sf/sync-policy';
-import { releaseLease, retryThroughOutage, startWorkerPool, WorkEnd, type Claim, type RunSignals, type WorkerPool } from '@sf/work-queue';
+import {
+  releaseLease,
+  retryThroughOutage,
+  startWorkerPool,
+  WorkEnd,
+  type Claim,
+  type RunSignals,
+  type WorkerPool,
+} from '@sf/work-queue';
 import type { FetcherConfig } from '../fetcher-config';
 import { RunEnd, type JobContext } from '../job/job-context';
 import { failJob, loadJob } from '../job/job-outcomes';

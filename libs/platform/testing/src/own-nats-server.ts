@@ -49,7 +49,7 @@ export const startOwnNatsServer = async (): Promise<OwnNatsServer> => {
         stdio: 'ignore',
       });
       child = c;
-      for (const deadline = Date.now() + 10_000; !(await accepts(port)); ) {
+      for (const deadline = Date.now() + 10_000; !(await accepts(port));) {
         if (c.exitCode !== null || Date.now() > deadline) throw new Error(`nats-server on ${port} did not start`);
         await new Promise((r) => setTimeout(r, 50));
       }

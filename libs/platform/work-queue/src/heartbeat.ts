@@ -16,17 +16,14 @@ export const startHeartbeat = (
   lost: AbortController,
   log: Logger,
 ): (() => void) => {
-  const timer = setInterval(
-    () => {
-      renewLease(db, lease, leaseMs).then(
-        (held) => {
-          if (!held) lost.abort();
-        },
-        (err: unknown) =>
-          log.warn({ jobId: lease.jobId, queue: lease.queue, err: String(err) }, 'lease heartbeat failed'),
-      );
-    },
-    renewEveryMs,
-  );
+  const timer = setInterval(() => {
+    renewLease(db, lease, leaseMs).then(
+      (held) => {
+        if (!held) lost.abort();
+      },
+      (err: unknown) =>
+        log.warn({ jobId: lease.jobId, queue: lease.queue, err: String(err) }, 'lease heartbeat failed'),
+    );
+  }, renewEveryMs);
   return () => clearInterval(timer);
 };

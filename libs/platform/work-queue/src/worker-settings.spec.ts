@@ -1,9 +1,9 @@
 import { workerSettings, workerSettingsFromEnv } from './worker-settings';
 
 describe('worker settings', () => {
-  it('defaults to a 10 s lease renewed every 3 s, so a killed worker’s job is taken over within seconds', () => {
+  it('defaults to an 8 s lease renewed every 2.5 s, so a killed worker’s job is taken over within seconds', () => {
     const s = workerSettings({ workerId: 'w' });
-    expect(s).toEqual({ workerId: 'w', leaseMs: 10_000, renewEveryMs: 3_000, pollMs: 500 });
+    expect(s).toEqual({ workerId: 'w', leaseMs: 8_000, renewEveryMs: 2_500, pollMs: 500 });
   });
 
   it('renews a short lease every third of it, and refuses a renewal that two missed beats would outlive', () => {

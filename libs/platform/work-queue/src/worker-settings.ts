@@ -8,10 +8,11 @@ export interface WorkerSettings {
   workerId: string;
   /**
    * Lease on a claimed job, ms: how long a killed worker's job waits before another replica takes it over.
-   * Renewed with every write and by a heartbeat every `renewEveryMs`. Default 10 000.
+   * Renewed with every write and by a heartbeat every `renewEveryMs`. Default 8 000, so a killed worker's job
+   * is running again elsewhere within 10 s (lease + a claim poll).
    */
   leaseMs: number;
-  /** Heartbeat period, ms; at most a third of the lease, so two missed beats never lose it. Default 3 000. */
+  /** Heartbeat period, ms; at most a third of the lease, so two missed beats never lose it. Default 2 500. */
   renewEveryMs: number;
   /** Pause between claim attempts while no job is ready, ms. Default 500. */
   pollMs: number;
@@ -19,8 +20,8 @@ export interface WorkerSettings {
 
 const defaultWorkerId = (): string => `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
-export const DEFAULT_LEASE_MS = 10_000;
-export const DEFAULT_RENEW_EVERY_MS = 3_000;
+export const DEFAULT_LEASE_MS = 8_000;
+export const DEFAULT_RENEW_EVERY_MS = 2_500;
 
 /** Defaults for every field `over` leaves out. */
 export const workerSettings = (over: Partial<WorkerSettings> = {}): WorkerSettings => {

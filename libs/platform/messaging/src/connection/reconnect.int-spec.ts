@@ -71,14 +71,22 @@ describe('NATS outages (own nats-server)', () => {
     open.push(() => consumer.stop());
 
     const before = await appendEach(t.db, [syncRequested('firm-a')]);
-    await waitFor(() => seen.length, (n) => n === 1, { description: 'first event consumed' });
+    await waitFor(
+      () => seen.length,
+      (n) => n === 1,
+      { description: 'first event consumed' },
+    );
 
     await nats.kill();
     rmSync(nats.storeDir, { recursive: true, force: true });
     const during = await appendEach(t.db, [syncRequested('firm-a'), syncRequested('firm-b')]);
     await nats.start();
 
-    await waitFor(() => seen.length, (n) => n === 3, { timeoutMs: 30_000, description: 'events after the wipe' });
+    await waitFor(
+      () => seen.length,
+      (n) => n === 3,
+      { timeoutMs: 30_000, description: 'events after the wipe' },
+    );
     expect(seen).toEqual([...before, ...during].map((e) => e.eventId));
   }, 60_000);
 
@@ -90,7 +98,11 @@ describe('NATS outages (own nats-server)', () => {
       onLost: (r) => reasons.push(r),
     });
     await nats.kill();
-    await waitFor(() => reasons, (r) => r.length === 1, { timeoutMs: 10_000, description: 'onLost called' });
+    await waitFor(
+      () => reasons,
+      (r) => r.length === 1,
+      { timeoutMs: 10_000, description: 'onLost called' },
+    );
     expect(nc.isClosed()).toBe(true);
     expect(reasons[0]).toBe('nats: no connection for 1500 ms, giving up');
   }, 30_000);

@@ -18,7 +18,11 @@ const READY = `/${HealthRoutes.base}/${HealthRoutes.ready}`;
  * `GET /health/live` and `GET /health/ready` for processes without Nest (relay, projections), with the same
  * answers as the services' HealthController: 200 `{status:'ok',checks}`, or 503 naming the dependency that is down.
  */
-export const startHealthServer = async (o: { port: number; host?: string; probe: DependencyProbe }): Promise<HealthServer> => {
+export const startHealthServer = async (o: {
+  port: number;
+  host?: string;
+  probe: DependencyProbe;
+}): Promise<HealthServer> => {
   const server: Server = createServer((req, res) => {
     const send = (status: number, body: unknown): void => {
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
