@@ -65,7 +65,7 @@ const waitForLine = (child: ChildProcess, pattern: RegExp, name: string, timeout
 export const startService = async (spec: ServiceSpec, logDir: string, timeoutMs = 60_000): Promise<RunningService> => {
   mkdirSync(logDir, { recursive: true });
   const logFile = path.join(logDir, `${spec.name}.log`);
-  const log = createWriteStream(logFile);
+  const log = createWriteStream(logFile, { flags: 'a' });
   const child = spawn(
     process.execPath,
     ['-r', '@swc-node/register', path.join(ROOT, spec.entry), ...(spec.args ?? [])],
@@ -77,10 +77,17 @@ export const startService = async (spec: ServiceSpec, logDir: string, timeoutMs 
   );
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
-  if (spec.readyUrl) await waitForHttp(spec.readyUrl, child, spec.name, timeoutMs);
-  else if (spec.readyLine) await waitForLine(child, spec.readyLine, spec.name, timeoutMs);
+  try {
+    if (spec.readyUrl) await waitForHttp(spec.readyUrl, child, spec.name, timeoutMs);
+    else if (spec.readyLine) await waitForLine(child, spec.readyLine, spec.name, timeoutMs);
+  } catch (e) {
+    // Never leave a process behind that the caller does not know about.
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    throw e;
+  }
   const stop = async (): Promise<void> => {
-    if (child.exitCode !== null) return;
+    // A child killed by a signal has no exit code, only a signal code; both mean it is gone.
+    if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise<void>((r) => child.once('exit', () => r()));
     child.kill('SIGTERM');
     const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);

@@ -42,6 +42,10 @@ export interface OutageStack {
   /** The firm's jobs, oldest first. */
   jobs(): Promise<{ job_id: string; state: string }[]>;
   mirror(): Promise<MirrorCheck[]>;
+  /** SIGKILLs the process `name` (as a crash would). */
+  kill(name: string): Promise<void>;
+  /** Starts the process `name` again from its spec (what a supervisor does); waits until it is ready. */
+  restart(name: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -131,7 +135,11 @@ export const startOutageStack = async (o: OutageStackOptions): Promise<OutageSta
     });
     await control('PUT', '/oauth/auto-approve', { enabled: true });
     const specs = platformServiceSpecs({ common, ports, simOrigin, clientId: 'outage', clientSecret });
-    services.push(...(await Promise.all(specs.map((spec) => startService(spec, logDir)))));
+    // Every process that started is tracked before a failure is thrown, so `close` stops them all.
+    const started = await Promise.allSettled(specs.map((spec) => startService(spec, logDir, 120_000)));
+    for (const r of started) if (r.status === 'fulfilled') services.push(r.value);
+    const failed = started.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
     const firmId = `outage-${namespace}`;
     const jwt = signJwt(
       { firm_id: firmId, sub: 'outage', exp: Math.floor(Date.now() / 1000) + 7200 },
@@ -160,6 +168,19 @@ export const startOutageStack = async (o: OutageStackOptions): Promise<OutageSta
             select job_id, state from sync_jobs where firm_id = ${firmId} order by requested_at`.execute(db)
         ).rows,
       mirror: async () => checkMirror(db, firmId, await control<GroundTruth>('GET', '/ground-truth')),
+      kill: async (name) => {
+        const s = services.find((x) => x.name === name);
+        if (!s || s.child.exitCode !== null || s.child.signalCode !== null) return;
+        const exited = new Promise((r) => s.child.once('exit', r));
+        s.child.kill('SIGKILL');
+        await exited;
+      },
+      restart: async (name) => {
+        const spec = specs.find((x) => x.name === name);
+        const i = services.findIndex((x) => x.name === name);
+        if (!spec || i < 0) throw new Error(`no process ${name}`);
+        services[i] = await startService(spec, logDir, 120_000);
+      },
       close,
     };
   } catch (e) {
