@@ -1,0 +1,121 @@
+// `npm run soak -- --minutes N [--seed S] [--size small] [--max-outage-s 30] [--long-nats-outage-s 300]`
+// The whole platform on its own NATS server and Postgres cluster, under continuous Clio mutations and repeated
+// syncs, while random faults hit it: kill -9 of a service (restarted, as a supervisor would), NATS killed, Postgres
+// stopped fast or immediate; optionally one long NATS outage in the middle. At the end: a last sync, then every
+// mirror table equal to Clio, the stream equal to the log (nothing missing, nothing twice), every read model equal to
+// its rebuild, and no process that exited unasked. Prints the figures and one JSON line. Not part of `npm test`.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createOwnPgCluster, startOwnNatsServer, waitFor } from '@sf/testing';
+import { freePort } from './main-job/free-port';
+import { startOutageStack } from './outages/outage-stack';
+import { waitAllReady, waitJobEnded, waitMirrorExact, waitStreamEqualsLog } from './outages/outage-checks';
+import { ALL_PROJECTIONS } from './projection-registry';
+import { faultInjector, seededRandom } from './soak/fault-injector';
+import { readModelsDifferingFromRebuild } from './soak/read-models-vs-rebuild';
+
+const args = parseArgs({
+  options: {
+    minutes: { type: 'string', default: '30' },
+    seed: { type: 'string', default: '1' },
+    size: { type: 'string', default: 'small' },
+    'max-outage-s': { type: 'string', default: '30' },
+    'long-nats-outage-s': { type: 'string', default: '0' },
+  },
+}).values;
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+const log = (line: string): void => console.log(`[soak ${new Date().toISOString().slice(11, 19)}] ${line}`);
+
+const main = async (): Promise<void> => {
+  const minutes = Number(args.minutes);
+  const random = seededRandom(Number(args.seed));
+  const pg = createOwnPgCluster(`sf_soak_${process.pid}`, await freePort());
+  const nats = await startOwnNatsServer();
+  const logDir = path.resolve(__dirname, '..', 'tmp', 'soak');
+  const stack = await startOutageStack({
+    adminUrl: pg.adminUrl,
+    natsUrl: nats.url,
+    logDir,
+    size: args.size,
+    latencyMs: 100,
+    fetchers: 2,
+  });
+  const exitsBefore = new Set<string>();
+  try {
+    log(`stack up (logs in ${logDir}/${stack.namespace}); faults for ${minutes} min`);
+    await stack.control('POST', '/activity/start', { opsPerMinute: 120 });
+    const faults = faultInjector({ stack, nats, pg, random, maxOutageS: Number(args['max-outage-s']) });
+    const started = Date.now();
+    const end = started + minutes * 60_000;
+    const longS = Number(args['long-nats-outage-s']);
+    let longDone = longS <= 0;
+    let requests = 0;
+    let lastRequest = 0;
+    while (Date.now() < end) {
+      if (Date.now() - lastRequest > 75_000) {
+        lastRequest = Date.now();
+        requests += 1;
+        log(`sync requested: HTTP ${await stack.requestFirmSync().catch(() => 0)}`);
+      }
+      const line = !longDone && Date.now() > started + (end - started) / 2 ? await faults.natsOutage(longS) : null;
+      longDone ||= line !== null;
+      log(line ?? (await faults.injectOne()));
+      await waitAllReady(stack, 120_000).catch((e: unknown) => log(`not all ready: ${String(e)}`));
+      await sleep(5_000 + Math.floor(random() * 15_000));
+    }
+    for (const s of stack.services) if (s.child.exitCode !== null) exitsBefore.add(s.name);
+
+    log('faults over: stopping mutations, waiting for the last job, one more sync');
+    await stack.control('POST', '/activity/stop');
+    await waitAllReady(stack, 120_000);
+    const open = ['requested', 'running', 'blocked'];
+    await waitFor(() => stack.jobs(), (j) => !j.some((x) => open.includes(x.state)), {
+      timeoutMs: 600_000,
+      intervalMs: 1_000,
+      description: 'no job in flight',
+    });
+    await waitFor(() => stack.requestFirmSync(), (s) => s === 202, { timeoutMs: 180_000, intervalMs: 5_000 });
+    const last = (await stack.jobs()).length - 1;
+    const lastState = await waitJobEnded(stack, last, 600_000);
+    const mirror = await waitMirrorExact(stack, 120_000).then(
+      () => true,
+      () => false,
+    );
+    const stream = await waitStreamEqualsLog(stack, nats.url, 120_000).catch(() => null);
+    const jobs = await stack.jobs();
+    for (const s of [...stack.services].reverse()) await s.stop();
+    const differing = await readModelsDifferingFromRebuild(stack.db, ALL_PROJECTIONS);
+    const result = {
+      minutes,
+      seed: Number(args.seed),
+      faults: faults.counts(),
+      syncsRequested: requests + 1,
+      jobs: jobs.length,
+      jobsCompleted: jobs.filter((j) => j.state === 'completed').length,
+      jobsFailed: jobs.filter((j) => j.state === 'failed').length,
+      lastSync: lastState,
+      mirrorExact: mirror,
+      logEvents: stream?.logEvents ?? null,
+      streamMissing: stream?.missing ?? null,
+      streamDuplicated: stream?.duplicated ?? null,
+      readModelsDifferingFromRebuild: differing,
+      processesExitedUnasked: [...exitsBefore],
+    };
+    log(`faults: ${JSON.stringify(result.faults)}`);
+    log(`jobs ${result.jobs} (${result.jobsCompleted} completed, ${result.jobsFailed} failed); last sync ${lastState}`);
+    log(`mirror exact ${mirror}; stream vs log ${JSON.stringify(stream)}; read models ≠ rebuild: [${differing}]`);
+    console.log(JSON.stringify({ soak: result }));
+    const ok = mirror && stream?.duplicated === 0 && differing.length === 0 && exitsBefore.size === 0;
+    process.exitCode = ok && lastState === 'completed' ? 0 : 1;
+  } finally {
+    await stack.close();
+    await nats.dispose();
+    pg.drop();
+  }
+};
+
+main().catch((err: unknown) => {
+  console.error(`soak failed: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
