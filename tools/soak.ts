@@ -70,12 +70,20 @@ const main = async (): Promise<void> => {
     await stack.control('POST', '/activity/stop');
     await waitAllReady(stack, 120_000);
     const open = ['requested', 'running', 'blocked'];
-    await waitFor(() => stack.jobs(), (j) => !j.some((x) => open.includes(x.state)), {
-      timeoutMs: 600_000,
-      intervalMs: 1_000,
-      description: 'no job in flight',
-    });
-    await waitFor(() => stack.requestFirmSync(), (s) => s === 202, { timeoutMs: 180_000, intervalMs: 5_000 });
+    await waitFor(
+      () => stack.jobs(),
+      (j) => !j.some((x) => open.includes(x.state)),
+      {
+        timeoutMs: 600_000,
+        intervalMs: 1_000,
+        description: 'no job in flight',
+      },
+    );
+    await waitFor(
+      () => stack.requestFirmSync(),
+      (s) => s === 202,
+      { timeoutMs: 180_000, intervalMs: 5_000 },
+    );
     const last = (await stack.jobs()).length - 1;
     const lastState = await waitJobEnded(stack, last, 600_000);
     const mirror = await waitMirrorExact(stack, 120_000).then(

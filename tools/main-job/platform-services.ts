@@ -42,7 +42,9 @@ export const platformServiceSpecs = (o: PlatformOptions): ServiceSpec[] => {
   });
   const authUrl = local(ports.auth);
   const withHealth = (port: number | undefined): Partial<ServiceSpec> =>
-    port === undefined ? {} : { readyUrl: `${local(port)}/health/ready`, env: { ...common, HEALTH_PORT: String(port) } };
+    port === undefined
+      ? {}
+      : { readyUrl: `${local(port)}/health/ready`, env: { ...common, HEALTH_PORT: String(port) } };
   return [
     {
       name: 'relay',
