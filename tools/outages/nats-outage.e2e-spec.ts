@@ -2,6 +2,9 @@
 // every process reconnects by itself, the sync completes, an incremental sync after it too, the mirror is exact,
 // and every event of the log is in the stream exactly once. Each case runs its own nats-server.
 import path from 'node:path';
+import { connect } from '@nats-io/transport-node';
+import { RpcSubjects } from '@sf/contracts';
+import { rebaseSubject } from '@sf/messaging';
 import { ADMIN_DATABASE_URL, startOwnNatsServer, waitFor, type OwnNatsServer } from '@sf/testing';
 import { startOutageStack, type OutageStack } from './outage-stack';
 import {
@@ -57,6 +60,12 @@ describe.each([
       await new Promise((r) => setTimeout(r, Math.max(0, outageS * 1000 - 3_000)));
       await nats.start();
       const healedMs = await waitAllReady(stack, 10_000);
+      // The token RPC answers again (its subscription came back with the connection).
+      const nc = await connect({ servers: nats.url, name: 'outage-test' });
+      const subject = rebaseSubject(stack.namespace, RpcSubjects.accessToken);
+      const reply = await nc.request(subject, JSON.stringify({ firmId: stack.firmId }), { timeout: 5_000 });
+      await nc.close();
+      expect((JSON.parse(reply.string()) as { ok: boolean }).ok).toBe(true);
 
       expect(await waitJobEnded(stack, 0, timeoutS * 1000)).toBe('completed');
       await stack.control('POST', '/activity/stop');

@@ -13,10 +13,10 @@ export interface CreateDbOptions {
   /** Name reported in pg_stat_activity.application_name. */
   applicationName?: string;
   /**
-   * Called when a pooled connection fails (server restart, admin termination), idle or checked out. The pool drops
-   * that connection and opens a new one on demand; a query in flight on it rejects, so its caller retries. Without
-   * a listener pg's 'error' event would crash the process. Default: a one-line warning on stderr (the message
-   * carries no credentials).
+   * Called when an idle pooled connection fails (server restart, admin termination). The pool drops that
+   * connection and opens a new one on demand; without a listener pg's 'error' event would crash the process.
+   * (A checked-out connection's failure reaches its caller as the query's rejection; see below.) Default: a
+   * one-line warning on stderr (the message carries no credentials).
    */
   onIdleError?: (err: Error) => void;
 }

@@ -16,6 +16,13 @@ export interface ConnectNatsOptions {
   onChange?: (state: 'disconnected' | 'reconnected') => void;
 }
 
+/** The first connect waits for a server that is not up yet, but no longer than the give-up. */
+const within = <T>(p: Promise<T>, ms: number): Promise<T> =>
+  new Promise<T>((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`nats: no connection for ${ms} ms, giving up`)), ms);
+    p.then(resolve, reject).finally(() => clearTimeout(t));
+  });
+
 /**
  * Connects with reconnect-forever settings: `maxReconnectAttempts: -1`, doubling pause with jitter, and (when
  * `giveUpAfterMs` > 0) a close after that long disconnected, reported through `onLost`. While disconnected,
@@ -25,7 +32,7 @@ export interface ConnectNatsOptions {
 export const connectNats = async (o: ConnectNatsOptions): Promise<NatsConnection> => {
   const s: NatsClientSettings = { ...NATS_CLIENT_DEFAULTS, ...o.settings };
   let attempt = 0;
-  const nc = await connect({
+  const connecting = connect({
     servers: s.url,
     name: o.name,
     maxReconnectAttempts: -1,
@@ -35,6 +42,7 @@ export const connectNats = async (o: ConnectNatsOptions): Promise<NatsConnection
     pingInterval: 10_000,
     maxPingOut: 2,
   });
+  const nc = await (s.giveUpAfterMs > 0 ? within(connecting, s.giveUpAfterMs) : connecting);
   let gaveUp = false;
   let giveUp: NodeJS.Timeout | undefined;
   void (async () => {
