@@ -30,7 +30,7 @@ describe('relay: a publish fails part way through a batch', () => {
     await t.drop();
   });
 
-  it('checkpoints after the acked prefix, and the failing event blocks the rest until it can be stored', async () => {
+  it('stores the checkpoint after the two acked events when the third publish of the batch fails', async () => {
     const small = () => syncRequested('firm-a');
     const events = await appendEach(t.db, [
       small(),
