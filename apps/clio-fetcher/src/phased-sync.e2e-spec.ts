@@ -1,0 +1,96 @@
+import { clioMirrorProjection, mirrorEntries, type ClioEntityType } from '@sf/clio-mirror';
+import { readLoggedEvent, type RecordedEvent } from '@sf/contracts';
+import { LogPosition } from '@sf/event-store';
+import { isCaughtUp, resetProjection, runProjectionBatch } from '@sf/projections';
+import { SyncHarness } from './testing/sync-harness';
+
+// A phased initial sync against the simulator: phases in order, each phase's mirror exact when its
+// SyncPhaseCompleted is projected, and documents and activities of the recent window before the rest.
+
+const phaseEvents = (events: readonly RecordedEvent[]) =>
+  events.flatMap((e) => {
+    const r = readLoggedEvent(e);
+    return r.type === 'SyncPhaseCompleted' ? [{ ...r.data, at: LogPosition.of(e) }] : [];
+  });
+
+describe('clio-fetcher: phased initial sync, recent-first (real Postgres, NATS, simulator)', () => {
+  let h: SyncHarness;
+  beforeAll(async () => {
+    h = await SyncHarness.start();
+    await h.startFetcher();
+  });
+  afterAll(() => h.close());
+
+  /** Ids of live Clio records of `e` created at or after `since` (the simulator's `created_since` is inclusive). */
+  const createdSince = (e: 'documents' | 'activities', since: number): string[] =>
+    h.sim.store
+      .groundTruth()
+      .records[e].filter((r) => (h.sim.store.get(e, r.id)?.created_at ?? 0) >= since)
+      .map((r) => String(r.id));
+
+  const mirrorIds = async (e: ClioEntityType): Promise<string[]> =>
+    (await mirrorEntries(h.t.db, e, h.firmId)).filter((r) => !r.isSoftDeleted).map((r) => r.id);
+
+  it('completes core, supporting, the recent window of historical, then historical, each exact when announced', async () => {
+    // The window starts at the median creation time of documents, so both halves are non-empty.
+    const created = h.sim.store
+      .groundTruth()
+      .records.documents.map((r) => h.sim.store.get('documents', r.id)!.created_at)
+      .sort((a, b) => a - b);
+    const since = created[Math.floor(created.length / 2)]!;
+    const recentSince = new Date(since).toISOString();
+    const jobId = await h.requestSync({ trigger: 'first_login', options: { phased: true, recentSince } });
+    expect((await h.waitForJob(jobId)).type).toBe('SyncJobCompleted');
+    await h.mirrorCaughtUp(jobId);
+    expect(await h.compareMirror()).toEqual([]);
+
+    const events = await h.jobEvents(jobId);
+    const started = readLoggedEvent(events[0]!);
+    expect(started.type === 'SyncJobStarted' && started.data).toMatchObject({
+      phases: [
+        { phase: 'core', entityTypes: ['users', 'custom_fields', 'matters', 'contacts'] },
+        { phase: 'supporting', entityTypes: ['calendar_entries', 'tasks'] },
+        { phase: 'historical', entityTypes: ['folders', 'documents', 'activities'] },
+      ],
+      recentSince,
+    });
+    const phases = phaseEvents(events);
+    expect(phases.map((p) => [p.phase, p.window ?? null, p.features])).toEqual([
+      ['core', null, ['matters', 'contacts']],
+      ['supporting', null, ['calendar', 'tasks']],
+      ['historical', 'recent', ['recent_documents', 'recent_billing']],
+      ['historical', null, ['documents', 'billing']],
+    ]);
+
+    // Replay the mirror from the log one event at a time and look at it exactly when each phase is announced.
+    await h.projections.stop();
+    await h.t.db.transaction().execute((trx) => resetProjection(trx, clioMirrorProjection));
+    const replayTo = async (at: LogPosition): Promise<void> => {
+      while (!(await isCaughtUp(h.t.db, clioMirrorProjection, at))) {
+        const r = await runProjectionBatch(h.t.db, clioMirrorProjection, 1);
+        if (r.kind !== 'applied') throw new Error(`mirror replay stopped before ${LogPosition.format(at)}`);
+      }
+    };
+
+    await replayTo(phases[0]!.at);
+    expect(await h.compareMirror(['users', 'custom_fields', 'matters', 'contacts'])).toEqual([]);
+    expect(await mirrorIds('calendar_entries')).toEqual([]);
+
+    await replayTo(phases[1]!.at);
+    expect(await h.compareMirror(['calendar_entries', 'tasks'])).toEqual([]);
+    expect(await mirrorIds('documents')).toEqual([]);
+
+    // Newest window first: exactly the records created since the window start, nothing older yet.
+    await replayTo(phases[2]!.at);
+    for (const e of ['documents', 'activities'] as const) {
+      const recent = createdSince(e, since);
+      expect(recent.length).toBeGreaterThan(0);
+      expect(recent.length).toBeLessThan(h.sim.store.groundTruth().records[e].length);
+      expect(new Set(await mirrorIds(e))).toEqual(new Set(recent));
+    }
+    expect(await mirrorIds('folders')).toEqual([]);
+
+    await replayTo(phases[3]!.at);
+    expect(await h.compareMirror()).toEqual([]);
+  });
+});
