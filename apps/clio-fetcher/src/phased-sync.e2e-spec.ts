@@ -1,7 +1,8 @@
 import { clioMirrorProjection, mirrorEntries, type ClioEntityType } from '@sf/clio-mirror';
 import { readLoggedEvent, type RecordedEvent } from '@sf/contracts';
 import { LogPosition } from '@sf/event-store';
-import { isCaughtUp, resetProjection, runProjectionBatch } from '@sf/projections';
+import { isCaughtUp, resetProjection, runProjectionBatch, type Projection } from '@sf/projections';
+import { jobViewOf, projectionByName } from '@sf/sync-read-models';
 import { SyncHarness } from './testing/sync-harness';
 
 // A phased initial sync against the simulator: phases in order, each phase's mirror exact when its
@@ -62,19 +63,31 @@ describe('clio-fetcher: phased initial sync, recent-first (real Postgres, NATS, 
       ['historical', null, ['documents', 'billing']],
     ]);
 
+    const syncJobs = projectionByName('sync_jobs')!;
     // Replay the mirror from the log one event at a time and look at it exactly when each phase is announced.
     await h.projections.stop();
     await h.t.db.transaction().execute((trx) => resetProjection(trx, clioMirrorProjection));
-    const replayTo = async (at: LogPosition): Promise<void> => {
-      while (!(await isCaughtUp(h.t.db, clioMirrorProjection, at))) {
-        const r = await runProjectionBatch(h.t.db, clioMirrorProjection, 1);
-        if (r.kind !== 'applied') throw new Error(`mirror replay stopped before ${LogPosition.format(at)}`);
+    await h.t.db.transaction().execute((trx) => resetProjection(trx, syncJobs));
+    // The job view (sync_jobs, as GET /sync-jobs/{id} shows it) is replayed beside it.
+    const replay = async (p: Projection, at: LogPosition): Promise<void> => {
+      while (!(await isCaughtUp(h.t.db, p, at))) {
+        const r = await runProjectionBatch(h.t.db, p, 1);
+        if (r.kind !== 'applied') throw new Error(`${p.name} replay stopped before ${LogPosition.format(at)}`);
       }
     };
+    const replayTo = async (at: LogPosition): Promise<void> => {
+      await replay(clioMirrorProjection, at);
+      await replay(syncJobs, at);
+    };
+    const view = async () =>
+      jobViewOf(await h.t.db.selectFrom('sync_jobs').selectAll().where('job_id', '=', jobId).executeTakeFirstOrThrow());
+    const phaseStates = async () => (await view()).phases?.map((p) => `${p.phase}:${p.state}`);
 
     await replayTo(phases[0]!.at);
     expect(await h.compareMirror(['users', 'custom_fields', 'matters', 'contacts'])).toEqual([]);
     expect(await mirrorIds('calendar_entries')).toEqual([]);
+    expect((await view()).availableFeatures).toEqual(['matters', 'contacts']);
+    expect(await phaseStates()).toEqual(['core:completed', 'supporting:pending', 'historical:pending']);
 
     await replayTo(phases[1]!.at);
     expect(await h.compareMirror(['calendar_entries', 'tasks'])).toEqual([]);
@@ -89,8 +102,19 @@ describe('clio-fetcher: phased initial sync, recent-first (real Postgres, NATS, 
       expect(new Set(await mirrorIds(e))).toEqual(new Set(recent));
     }
     expect(await mirrorIds('folders')).toEqual([]);
+    expect((await view()).availableFeatures).toEqual([
+      'matters',
+      'contacts',
+      'calendar',
+      'tasks',
+      'recent_documents',
+      'recent_billing',
+    ]);
+    expect(await phaseStates()).toEqual(['core:completed', 'supporting:completed', 'historical:recent_completed']);
 
     await replayTo(phases[3]!.at);
     expect(await h.compareMirror()).toEqual([]);
+    expect(await phaseStates()).toEqual(['core:completed', 'supporting:completed', 'historical:completed']);
+    expect((await view()).availableFeatures).toHaveLength(8);
   });
 });
