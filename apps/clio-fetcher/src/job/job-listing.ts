@@ -93,19 +93,20 @@ export const runListing = async (
     ];
     const done = page.nextUrl === null;
     const offset = clioClockOffsetMs(page.serverDate, receivedAt);
-    const b =
-      done && window === null
-        ? {
-            entityType: e,
-            updatedSince: nextBookmark(
-              s.clioStartedAt,
-              s.startedAt ?? receivedAt.toISOString(),
-              ctx.config.overlapMs,
-              offset,
-            ),
-          }
-        : undefined;
-    const r = await appendFenced(ctx, s.version, events, { progress: true, bookmark: b });
+    const b = done
+      ? {
+          entityType: e,
+          updatedSince: nextBookmark(
+            s.clioStartedAt,
+            s.startedAt ?? receivedAt.toISOString(),
+            ctx.config.overlapMs,
+            offset,
+          ),
+        }
+      : undefined;
+    // A recent window leaves the bookmark alone: only the complete listing has seen every change.
+    const moved = window === null ? b : undefined;
+    const r = await appendFenced(ctx, s.version, events, { progress: true, bookmark: moved });
     if (!r.ok) {
       const next = await onRefusal(ctx, r.reason);
       if (next.kind === 'end') return next;
@@ -121,6 +122,9 @@ export const runListing = async (
     if (flagged.length > 0)
       ctx.log.warn({ jobId, entityType: e, flagged: flagged.length }, 'records flagged for review');
     if (done)
-      ctx.log.info({ jobId, entityType: e, mode, window, fetched, bookmark: b?.updatedSince }, 'entity type listed');
+      ctx.log.info(
+        { jobId, entityType: e, mode, window, fetched, bookmark: moved?.updatedSince },
+        'entity type listed',
+      );
   }
 };
