@@ -44,6 +44,12 @@ describe('clio-fetcher: phased initial sync, recent-first (real Postgres, NATS, 
     expect((await h.waitForJob(jobId)).type).toBe('SyncJobCompleted');
     await h.mirrorCaughtUp(jobId);
     expect(await h.compareMirror()).toEqual([]);
+    // What recent-first costs: the window's pages are requested on top of the complete listings.
+    const windowPages = h.pages.entries().filter((p) => p.query.includes('created_since') && p.status === 200);
+    console.log(
+      `phased recent-first sync: ${h.apiCalls()} API calls, ${windowPages.length} of them recent-window pages`,
+    );
+    expect(windowPages.length).toBeGreaterThan(0);
 
     const events = await h.jobEvents(jobId);
     const started = readLoggedEvent(events[0]!);
