@@ -3,6 +3,7 @@ import { readLoggedEvent, type RecordedEvent } from '@sf/contracts';
 import { LogPosition } from '@sf/event-store';
 import { isCaughtUp, resetProjection, runProjectionBatch, type Projection } from '@sf/projections';
 import { jobViewOf, projectionByName } from '@sf/sync-read-models';
+import { waitFor } from '@sf/testing';
 import { SyncHarness } from './testing/sync-harness';
 
 // A phased initial sync against the simulator: phases in order, each phase's mirror exact when its
@@ -122,5 +123,37 @@ describe('clio-fetcher: phased initial sync, recent-first (real Postgres, NATS, 
     expect(await h.compareMirror()).toEqual([]);
     expect(await phaseStates()).toEqual(['core:completed', 'supporting:completed', 'historical:completed']);
     expect((await view()).availableFeatures).toHaveLength(8);
+  });
+
+  it('resumes a phased job handed over between phases without repeating or skipping a phase', async () => {
+    const r = await SyncHarness.start();
+    try {
+      await r.startFetcher();
+      const jobId = await r.requestSync({
+        trigger: 'first_login',
+        options: { phased: true, recentSince: '2000-01-01T00:00:00.000Z' },
+      });
+      await waitFor(
+        () => r.jobEvents(jobId),
+        (es) => es.some((e) => e.type === 'SyncPhaseCompleted'),
+        { timeoutMs: 30_000, description: 'the core phase' },
+      );
+      await r.fetchers[0]!.close();
+      await r.startFetcher();
+      expect((await r.waitForJob(jobId)).type).toBe('SyncJobCompleted');
+      const events = await r.jobEvents(jobId);
+      expect(events.some((e) => e.type === 'SyncJobResumed')).toBe(true);
+      expect(phaseEvents(events).map((p) => `${p.phase}${p.window ? `:${p.window}` : ''}`)).toEqual([
+        'core',
+        'supporting',
+        'historical:recent',
+        'historical',
+      ]);
+      expect(r.pages.repeats()).toEqual([]);
+      await r.mirrorCaughtUp(jobId);
+      expect(await r.compareMirror()).toEqual([]);
+    } finally {
+      await r.close();
+    }
   });
 });
