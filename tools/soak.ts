@@ -58,8 +58,11 @@ const main = async (): Promise<void> => {
         requests += 1;
         log(`sync requested: HTTP ${await stack.requestFirmSync().catch(() => 0)}`);
       }
-      const line = !longDone && Date.now() > started + (end - started) / 2 ? await faults.natsOutage(longS) : null;
-      longDone ||= line !== null;
+      const long = !longDone && Date.now() > started + (end - started) / 2;
+      // The long outage starts right after a sync request, so a job is in flight (or waiting) while NATS is away.
+      if (long) log(`sync requested before the long NATS outage: HTTP ${await stack.requestFirmSync().catch(() => 0)}`);
+      const line = long ? await faults.natsOutage(longS) : null;
+      longDone ||= long;
       log(line ?? (await faults.injectOne()));
       await waitAllReady(stack, 120_000).catch((e: unknown) => log(`not all ready: ${String(e)}`));
       await sleep(5_000 + Math.floor(random() * 15_000));
