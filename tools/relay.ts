@@ -9,7 +9,7 @@
 import { connect } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { createDb, databaseUrlFromEnv, migrateToLatest } from '@sf/db';
-import { eventStoreMigrations } from '@sf/event-store';
+import { eventStoreMigrations, type EventStoreTables } from '@sf/event-store';
 import { createLogger } from '@sf/logging';
 import { createRelay, defineTopology, provision, topologyOptionsFromEnv, type RelayFaults } from '@sf/messaging';
 
@@ -33,7 +33,7 @@ const main = async (): Promise<void> => {
   const url = databaseUrlFromEnv(env);
   const name = env['SF_RELAY_NAME'] ?? 'main';
   const topology = defineTopology(topologyOptionsFromEnv(env));
-  const db = createDb({ url, max: 4, applicationName: `relay:${name}` });
+  const db = createDb<EventStoreTables>({ url, max: 4, applicationName: `relay:${name}` });
   const nc = await connect({ servers: env['NATS_URL'] ?? 'nats://127.0.0.1:4222', name: `relay:${name}` });
   await migrateToLatest(db, [eventStoreMigrations]);
   await provision(await jetstreamManager(nc), { ...topology, consumers: [] });

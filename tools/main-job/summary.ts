@@ -1,7 +1,6 @@
 // The closing report: every mirror table against the simulator's ground truth, API usage, and where to look next.
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import type { Database } from '@sf/db';
 
 export interface GroundTruth {
   counts: Record<string, number>;
@@ -16,7 +15,7 @@ export interface MirrorCheck {
 }
 
 /** Compares (id, etag) sets of each mirror table (rows not soft-deleted) with Clio's ground truth. */
-export const checkMirror = async (db: Kysely<Database>, firmId: string, truth: GroundTruth): Promise<MirrorCheck[]> => {
+export const checkMirror = async <DB>(db: Kysely<DB>, firmId: string, truth: GroundTruth): Promise<MirrorCheck[]> => {
   const out: MirrorCheck[] = [];
   for (const [entityType, records] of Object.entries(truth.records)) {
     const table = `clio_${entityType}`;

@@ -9,7 +9,7 @@ import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
 import { EventTypes, RpcSubjects } from '@sf/contracts';
 import { createDb, migrateToLatest } from '@sf/db';
-import { AUTH_SERVICE_MIGRATION_SETS } from './schema/auth-service-schema';
+import { AUTH_SERVICE_MIGRATION_SETS, type AuthServiceDb } from './schema/auth-service-schema';
 import { createLogger, httpAccessLog } from '@sf/logging';
 import { defineTopology, provision, rebaseSubject } from '@sf/messaging';
 import { HttpErrorFilter, mountApiDocs } from '@sf/service-kit';
@@ -60,7 +60,11 @@ export const startAuthService = async (config: AuthServiceConfig): Promise<AuthS
   const log = config.logger ?? createLogger({ name: 'auth-service' });
   const clock = config.clock ?? (() => new Date());
   const lockTimeoutMs = config.lockTimeoutMs ?? 30_000;
-  const db = createDb({ url: config.databaseUrl, max: config.dbPoolMax ?? 10, applicationName: 'auth-service' });
+  const db = createDb<AuthServiceDb>({
+    url: config.databaseUrl,
+    max: config.dbPoolMax ?? 10,
+    applicationName: 'auth-service',
+  });
   const closers: Array<() => Promise<unknown>> = [() => db.destroy()];
   const closeAll = async (): Promise<void> => {
     for (const c of closers.splice(0).reverse()) await c();

@@ -24,8 +24,3 @@ export interface OAuthStatesTable {
 export interface AuthServiceTables {
   oauth_states: OAuthStatesTable;
 }
-
-declare module '@sf/db' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges this owner's tables into Database
-  interface Database extends AuthServiceTables {}
-}

@@ -13,12 +13,13 @@ import {
 } from '@sf/contracts';
 import { appendToStream, LogPosition, readStream } from '@sf/event-store';
 import { createRelay, defineTopology, rebaseSubject, type Relay, type Topology } from '@sf/messaging';
-import { startProjectionRunner, type ProjectionRunner } from '@sf/projections';
+import { startProjectionRunner, type ProjectionRunner, type ProjectionsTables } from '@sf/projections';
 import type { SyncScope } from '@sf/sync-jobs';
 import { connectTestNats, createTestDatabase, uniqueName, waitFor, type TestDatabase } from '@sf/testing';
 import { fetcherConfig, type FetcherConfig } from '../fetcher-config';
 import { startFetcher, type Fetcher } from '../start-fetcher';
 import { pageLog, type PageLog } from './sim-page-log';
+import type { FetcherDb } from '../schema/fetcher-schema';
 
 /** 32 bytes: the health routes are public, but the guard needs a key. */
 export const TEST_JWT_SECRET = 'fetcher-test-secret-0123456789abcdef';
@@ -51,6 +52,9 @@ const endsJob = (e: RecordedEvent, jobId: string): boolean => {
  * a unique JetStream topology, the relay, the mirror projection runner, and an access-token responder on the
  * namespaced RPC subject answering with simulator tokens (the fetcher uses its production NATS token provider).
  */
+/** The fetcher's tables, and the projection runner's: the harness runs the mirror projection beside the fetchers. */
+type HarnessDb = FetcherDb & ProjectionsTables;
+
 export class SyncHarness {
   readonly firmId = uniqueName('firm').replace(/[^A-Za-z0-9_-]/g, '_');
   readonly fetchers: Fetcher[] = [];
@@ -58,7 +62,7 @@ export class SyncHarness {
     readonly connectionId: string,
     readonly sim: Simulator,
     readonly pages: PageLog,
-    readonly t: TestDatabase,
+    readonly t: TestDatabase<HarnessDb>,
     readonly nc: NatsConnection,
     readonly topology: Topology,
     private readonly relay: Relay,
@@ -75,7 +79,7 @@ export class SyncHarness {
       ...o.sim,
       plugins: [...(o.sim?.plugins ?? []), pages.plugin],
     });
-    const t = await createTestDatabase();
+    const t = await createTestDatabase<HarnessDb>();
     const nc = await connectTestNats();
     const id = uniqueName('fx').replace(/[^A-Za-z0-9_]/g, '_');
     const topology = defineTopology({

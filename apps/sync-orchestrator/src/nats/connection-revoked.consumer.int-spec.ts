@@ -1,6 +1,5 @@
 import type { Transaction } from 'kysely';
 import { readLoggedEvent, streamIds, StreamTypes, type RecordedEvent } from '@sf/contracts';
-import type { Database } from '@sf/db';
 import { appendToStream, readStream } from '@sf/event-store';
 import { createRelay, type MessageContext, type Relay } from '@sf/messaging';
 import { SyncScope } from '@sf/sync-jobs';
@@ -9,13 +8,14 @@ import { startE2eKit, type E2eKit } from '../testing/e2e-kit';
 import { connectFirm, event, project, projection, workerAppend } from '../testing/orchestrator-fixtures';
 import { createSyncService, syncDeps, type SyncService } from '../sync/sync-service';
 import { connectionRevokedHandler, REVOKED_CANCEL_REASON } from './connection-revoked.consumer';
+import type { OrchestratorDb } from '../schema/orchestrator-schema';
 
 // The handler does its work in its own transactions; the consumer's transaction and context are not used.
-const UNUSED_TRX = {} as Transaction<Database>;
+const UNUSED_TRX = {} as Transaction<OrchestratorDb>;
 const UNUSED_CTX = {} as MessageContext;
 
 const appendConnectionEvent = async (
-  db: TestDatabase['db'],
+  db: TestDatabase<OrchestratorDb>['db'],
   firmId: string,
   e: ReturnType<typeof event>,
 ): Promise<RecordedEvent> => {
@@ -24,14 +24,19 @@ const appendConnectionEvent = async (
   return r.events[0]!;
 };
 const revoke = (
-  db: TestDatabase['db'],
+  db: TestDatabase<OrchestratorDb>['db'],
   firmId: string,
   connectionId = `conn-${firmId}`,
   revokedBy: 'user' | 'clio' = 'user',
 ) => appendConnectionEvent(db, firmId, event(firmId, 'ConnectionRevoked', { connectionId, revokedBy }));
 
 /** Every event of a firm's scope and job streams, for "nothing changed" comparisons. */
-const streamsOf = async (db: TestDatabase['db'], firmId: string, jobIds: string[], scopes: SyncScope[]) => {
+const streamsOf = async (
+  db: TestDatabase<OrchestratorDb>['db'],
+  firmId: string,
+  jobIds: string[],
+  scopes: SyncScope[],
+) => {
   const all = await Promise.all(
     [...scopes.map((s) => streamIds.syncScope(firmId, s)), ...jobIds.map((j) => streamIds.syncJob(j))].map((id) =>
       readStream(db, id),
@@ -41,7 +46,7 @@ const streamsOf = async (db: TestDatabase['db'], firmId: string, jobIds: string[
 };
 
 describe('connection-revoked consumer handler (real Postgres)', () => {
-  let t: TestDatabase;
+  let t: TestDatabase<OrchestratorDb>;
   let service: SyncService;
   const handler = () => connectionRevokedHandler({ db: t.db, jobs: projection('sync_jobs') });
   const manual = (firmId: string, scope: SyncScope) =>

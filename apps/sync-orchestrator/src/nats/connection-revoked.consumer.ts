@@ -7,15 +7,17 @@ import {
   type RecordedCatalogueEvent,
   type RecordedEventOf,
 } from '@sf/contracts';
-import type { Database, Executor } from '@sf/db';
+import type { Executor } from '@sf/db';
 import { LogPosition, readStream } from '@sf/event-store';
 import { Disposition, type MessageHandler } from '@sf/messaging';
 import { catchUp, type Projection } from '@sf/projections';
+import type { SyncReadModelTables } from '@sf/sync-read-models';
 import { decideControl, foldScope, JobControl, SyncJobState, SyncScope } from '@sf/sync-jobs';
 import { withConflictRetry } from '../sync/conflict-retry';
 import { derivedUuid } from '../sync/derived-ids';
 import { applyPlannedAppends } from '../sync/planned-appends';
 import { readJobTail } from '../sync/stream-reads';
+import type { OrchestratorDb } from '../schema/orchestrator-schema';
 
 /** Durable consumer that cancels a firm's active sync jobs when its Clio connection is revoked. */
 export const CONNECTION_REVOKED_CONSUMER = 'sync-orchestrator-connection-revoked';
@@ -31,9 +33,9 @@ const ACTIVE_STATES: readonly SyncJobState[] = [
 ];
 
 export interface ConnectionRevokedDeps {
-  db: Kysely<Database>;
+  db: Kysely<OrchestratorDb>;
   /** The sync_jobs projection: the jobs to cancel are read from it once it includes the revocation. */
-  jobs: Projection;
+  jobs: Projection<SyncReadModelTables>;
   /** Time of the cancellation events. Default the wall clock. */
   now?: () => Date;
   /** Attempts per job when a worker or a user writes the job's streams meanwhile. Default 10. */
@@ -60,7 +62,7 @@ type RevokedEvent = RecordedEventOf<'ConnectionRevoked'>;
  * redelivery changes nothing. The consumer's inbox row commits after these, like the first-login consumer's.
  */
 export const connectionRevokedHandler =
-  (deps: ConnectionRevokedDeps): MessageHandler =>
+  (deps: ConnectionRevokedDeps): MessageHandler<OrchestratorDb> =>
   async (event) => {
     if (event.type !== EventTypes.ConnectionRevoked) return Disposition.ack;
     const revoked = event;
@@ -82,7 +84,7 @@ export const connectionRevokedHandler =
     return Disposition.ack;
   };
 
-const activeJobsOf = async (db: Executor, firmId: string): Promise<ActiveJob[]> => {
+const activeJobsOf = async (db: Executor<OrchestratorDb>, firmId: string): Promise<ActiveJob[]> => {
   const rows = await db
     .selectFrom('sync_jobs')
     .select(['job_id', 'matter_id'])
@@ -103,7 +105,10 @@ const isConnected = (e: RecordedCatalogueEvent): e is RecordedEventOf<'ClioConne
  * The part of the log the revocation governs, from the firm's connection stream: null when the revoked connection
  * was not the firm's current one at the time; else `until` = the firm's next `ClioConnected` (null: not reconnected).
  */
-const revocationWindow = async (db: Executor, e: RevokedEvent): Promise<{ until: LogPosition | null } | null> => {
+const revocationWindow = async (
+  db: Executor<OrchestratorDb>,
+  e: RevokedEvent,
+): Promise<{ until: LogPosition | null } | null> => {
   const events = (await readStream(db, streamIds.connection(e.metadata.firmId))).map(readLoggedEvent);
   const at = events.findIndex((x) => x.eventId === e.eventId);
   if (at < 0) throw new Error(`event ${e.eventId} is not in ${streamIds.connection(e.metadata.firmId)}`);

@@ -1,15 +1,15 @@
 import type { Transaction } from 'kysely';
 import { readLoggedEvent, streamIds } from '@sf/contracts';
-import type { Database } from '@sf/db';
 import { readStream } from '@sf/event-store';
 import type { MessageContext } from '@sf/messaging';
 import { createTestDatabase, uniqueName, type TestDatabase } from '@sf/testing';
 import { connectFirm, projection } from '../testing/orchestrator-fixtures';
 import { createSyncService, syncDeps } from '../sync/sync-service';
 import { firstLoginHandler } from './first-login.consumer';
+import type { OrchestratorDb } from '../schema/orchestrator-schema';
 
 describe('first-login consumer handler (real Postgres)', () => {
-  let t: TestDatabase;
+  let t: TestDatabase<OrchestratorDb>;
   beforeAll(async () => {
     t = await createTestDatabase();
   });
@@ -25,7 +25,7 @@ describe('first-login consumer handler (real Postgres)', () => {
       connections: projection('firm_connections'),
     });
     // The handler does its work in its own transactions; the consumer's transaction and context are not used.
-    const unused = {} as Transaction<Database>;
+    const unused = {} as Transaction<OrchestratorDb>;
     const ctx = {} as MessageContext;
     expect(await handler(readLoggedEvent(connected!), unused, ctx)).toEqual({ kind: 'ack' });
     expect(await handler(readLoggedEvent(connected!), unused, ctx)).toEqual({ kind: 'ack' });
@@ -47,7 +47,7 @@ describe('first-login consumer handler (real Postgres)', () => {
     expect(
       await handler(
         readLoggedEvent({ ...connected!, type: 'ConnectionRevoked', data: { connectionId: 'c', revokedBy: 'user' } }),
-        {} as Transaction<Database>,
+        {} as Transaction<OrchestratorDb>,
         {} as MessageContext,
       ),
     ).toEqual({ kind: 'ack' });

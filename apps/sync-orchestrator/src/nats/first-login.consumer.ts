@@ -1,18 +1,19 @@
 import type { Kysely } from 'kysely';
 import { EventTypes, SyncTriggers } from '@sf/contracts';
-import type { Database } from '@sf/db';
 import { LogPosition } from '@sf/event-store';
 import { Disposition, type MessageHandler } from '@sf/messaging';
 import { catchUp, type Projection } from '@sf/projections';
+import type { SyncReadModelTables } from '@sf/sync-read-models';
 import { SyncScope } from '@sf/sync-jobs';
 import { idsCausedBy } from '../sync/derived-ids';
 import type { SyncService } from '../sync/sync-service';
+import type { OrchestratorDb } from '../schema/orchestrator-schema';
 
 export interface FirstLoginDeps {
-  db: Kysely<Database>;
+  db: Kysely<OrchestratorDb>;
   service: Pick<SyncService, 'request'>;
   /** The firm_connections projection: the policy reads the connection from it. */
-  connections: Projection;
+  connections: Projection<SyncReadModelTables>;
   /** Longest wait for that projection to include the event, ms. Default 10 000. */
   catchUpTimeoutMs?: number;
 }
@@ -25,7 +26,7 @@ export interface FirstLoginDeps {
  * only redelivers the event, which then changes nothing.
  */
 export const firstLoginHandler =
-  (deps: FirstLoginDeps): MessageHandler =>
+  (deps: FirstLoginDeps): MessageHandler<OrchestratorDb> =>
   async (event) => {
     if (event.type !== EventTypes.ClioConnected) return Disposition.ack;
     const data = event.data;

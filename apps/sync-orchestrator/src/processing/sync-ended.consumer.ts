@@ -2,6 +2,7 @@ import { EventTypes, SyncScopeKinds, type EventType } from '@sf/contracts';
 import { Disposition, type MessageHandler } from '@sf/messaging';
 import type { SyncDeps } from '../sync/sync-deps';
 import { cancelWaitingJob, startWaitingJob } from './waiting-jobs';
+import type { OrchestratorDb } from '../schema/orchestrator-schema';
 
 /**
  * Durable consumers (one per event type: NATS 2.9 consumers take one filter subject) that settle the processing
@@ -18,7 +19,7 @@ export const SYNC_ENDED_CONSUMERS: ReadonlyArray<{ name: string; eventType: Even
  * and starts it; `SyncJobFailed|Cancelled` cancels it. Any other event, or a sync nothing waits for, is acked.
  */
 export const syncEndedHandler =
-  (deps: SyncDeps): MessageHandler =>
+  (deps: SyncDeps): MessageHandler<OrchestratorDb> =>
   async (event) => {
     const ended =
       event.type === EventTypes.SyncJobCompleted ||

@@ -3,6 +3,7 @@ import { createClioClient } from './create-clio-client';
 import { createInMemoryTokenProvider } from './tokens/in-memory-token-provider';
 import { simTokenProvider, startSimHarness, T0, type SimHarness } from './testing/sim-harness';
 import type { ClioClientOptions, ListRequest, TokenProvider } from './types';
+import type { ClioClientTables } from './schema/clio-rate-budget.tables';
 
 const COUNTS = {
   users: 2,
@@ -18,10 +19,13 @@ const MATTERS: ListRequest = { resource: 'matters', fields: ['id', 'display_numb
 
 describe('Clio client: faults injected through the simulator control API', () => {
   let h: SimHarness;
-  let tdb: TestDatabase;
+  let tdb: TestDatabase<ClioClientTables>;
 
   beforeAll(async () => {
-    [h, tdb] = await Promise.all([startSimHarness({ seed: 5, counts: COUNTS }), createTestDatabase()]);
+    [h, tdb] = await Promise.all([
+      startSimHarness({ seed: 5, counts: COUNTS }),
+      createTestDatabase<ClioClientTables>(),
+    ]);
   });
   afterAll(async () => {
     await h?.close();

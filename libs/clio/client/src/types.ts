@@ -1,7 +1,7 @@
 import type { Dispatcher } from 'undici';
 import type { Kysely } from 'kysely';
 import type { AccessTokenReply } from '@sf/contracts';
-import type { Database } from '@sf/db';
+import type { ClioClientTables } from './schema/clio-rate-budget.tables';
 
 /** Clio Manage index resources the sync reads (path `/<resource>.json`). */
 export type ClioResource =
@@ -110,8 +110,9 @@ export interface RetryOptions {
   maxMs?: number;
 }
 
-export interface ClioClientOptions {
-  db: Kysely<Database>;
+export interface ClioClientOptions<DB extends ClioClientTables = ClioClientTables> {
+  /** The process's pool; the client uses only its rate-budget table. */
+  db: Kysely<DB>;
   firmId: string;
   tokens: TokenProvider;
   /** Pinned `X-API-VERSION` sent on every request. Default '4.0.9'. */

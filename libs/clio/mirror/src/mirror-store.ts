@@ -3,6 +3,7 @@ import type { Executor } from '@sf/db';
 import type { LogPosition } from '@sf/event-store';
 import { TREE_ENTITY_TYPES, mirrorTableOf, type ClioEntityType } from './entity-types';
 import type { MirrorRecord } from './mirror-row';
+import type { ClioMirrorTables } from './schema/clio-mirror.tables';
 
 /** A record ready to upsert: its columns plus who observed it and where in the log. */
 export interface MirrorRow extends MirrorRecord {
@@ -32,8 +33,8 @@ const toJson = (r: MirrorRow): Record<string, unknown> => ({
  * caller keeps the latest observation of each. A row only overwrites one written by an earlier log position, so
  * replaying events changes nothing. A live observation of a soft-deleted row restores it and records the job.
  */
-export const upsertMirrorRows = async (
-  db: Executor,
+export const upsertMirrorRows = async <DB extends ClioMirrorTables>(
+  db: Executor<DB>,
   entityType: ClioEntityType,
   rows: readonly MirrorRow[],
 ): Promise<void> => {
@@ -74,7 +75,11 @@ export interface SweepApplication {
 }
 
 /** Soft-deletes swept rows that no later event has written (a later observation wins; replays are no-ops). */
-export const applySweep = async (db: Executor, entityType: ClioEntityType, s: SweepApplication): Promise<void> => {
+export const applySweep = async <DB extends ClioMirrorTables>(
+  db: Executor<DB>,
+  entityType: ClioEntityType,
+  s: SweepApplication,
+): Promise<void> => {
   if (s.ids.length === 0) return;
   const tx = s.position.txId.toString();
   const gp = s.position.position.toString();

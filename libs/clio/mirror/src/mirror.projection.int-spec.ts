@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { RecordedEvent } from '@sf/contracts';
-import type { Database } from '@sf/db';
 import { appendToStream, LogPosition } from '@sf/event-store';
 import { catchUp, rebuildProjection } from '@sf/projections';
 import { createTestDatabase, projectionSpec, type TestDatabase } from '@sf/testing';
 import { clioMirrorProjection } from './mirror.projection';
 import { mirrorEntries, sweepCandidates } from './mirror-queries';
+import type { EventStoreTables } from '@sf/event-store';
+import type { ProjectionsTables } from '@sf/projections';
+import type { ClioMirrorTables } from './schema/clio-mirror.tables';
 
 const FIRM = 'firm-1';
 let seq = 0;
@@ -52,7 +54,7 @@ const swept = (ids: string[], over: Record<string, unknown> = {}) =>
     ...over,
   });
 
-const documents = (trx: Transaction<Database>) =>
+const documents = (trx: Transaction<EventStoreTables & ProjectionsTables & ClioMirrorTables>) =>
   trx
     .selectFrom('clio_documents')
     .select(['firm_id', 'id', 'etag', 'is_soft_deleted', 'matter_id', 'parent_id', 'restored_by_job'])
@@ -60,7 +62,7 @@ const documents = (trx: Transaction<Database>) =>
     .execute();
 
 describe('clio-mirror projection (real Postgres)', () => {
-  let t: TestDatabase;
+  let t: TestDatabase<EventStoreTables & ProjectionsTables & ClioMirrorTables>;
   beforeAll(async () => {
     t = await createTestDatabase();
   });

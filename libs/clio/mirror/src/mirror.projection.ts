@@ -1,11 +1,11 @@
 import type { Transaction } from 'kysely';
 import type { RecordedEvent } from '@sf/contracts';
-import type { Database } from '@sf/db';
 import { LogPosition } from '@sf/event-store';
 import type { Projection } from '@sf/projections';
 import { CLIO_ENTITY_TYPES, MIRROR_TABLES, type ClioEntityType } from './entity-types';
 import { asMirrorEvent, type RecordsPage } from './mirror-events';
 import { checkRecord } from './mirror-row';
+import type { ClioMirrorTables } from './schema/clio-mirror.tables';
 import { applySweep, upsertMirrorRows, type MirrorRow } from './mirror-store';
 
 /** Latest observation per (firm, id) of each entity type, waiting for one set-based upsert. */
@@ -26,7 +26,11 @@ const collectPage = (pending: Pending, e: RecordedEvent, page: RecordsPage): voi
   }
 };
 
-const flush = async (trx: Transaction<Database>, pending: Pending, entityType: ClioEntityType): Promise<void> => {
+const flush = async (
+  trx: Transaction<ClioMirrorTables>,
+  pending: Pending,
+  entityType: ClioEntityType,
+): Promise<void> => {
   const rows = pending.get(entityType);
   if (!rows || rows.size === 0) return;
   await upsertMirrorRows(trx, entityType, [...rows.values()]);
@@ -38,7 +42,7 @@ const flush = async (trx: Transaction<Database>, pending: Pending, entityType: C
  * with one statement per table; a sweep first flushes its table's pending rows, so it never races a row it should
  * soft-delete. Held sweeps (flagged for review) change nothing.
  */
-const apply = async (trx: Transaction<Database>, events: readonly RecordedEvent[]): Promise<void> => {
+const apply = async (trx: Transaction<ClioMirrorTables>, events: readonly RecordedEvent[]): Promise<void> => {
   const pending: Pending = new Map();
   for (const e of events) {
     const m = asMirrorEvent(e);
@@ -65,7 +69,7 @@ const apply = async (trx: Transaction<Database>, events: readonly RecordedEvent[
  * `RecordsSwept`. Rows are a pure function of the log (times are Clio's or event time), so the mirror can be
  * dropped and rebuilt from position 0 without calling Clio.
  */
-export const clioMirrorProjection: Projection = {
+export const clioMirrorProjection: Projection<ClioMirrorTables> = {
   name: 'clio-mirror',
   version: 1,
   tables: MIRROR_TABLES,

@@ -1,8 +1,8 @@
 // Public surface of @sf/projections: the runner that folds the event log into read models. It knows no concrete
 // read model: each feature defines its projections and the workspace registry (tools/projection-registry.ts)
 // lists them all.
-export type { ApplyContext, Projection, ReadModelTable } from './projection';
-export { checkpointName } from './projection';
+export type { ApplyContext, Projection, ProjectionRunnerTables, ReadModelTable } from './projection';
+export { checkpointName, widenProjection } from './projection';
 export { RowCache } from './row-cache';
 export { startProjectionRunner } from './runner/projection-runner';
 export type { ProjectionRunner, ProjectionRunnerOptions, AppliedBatch } from './runner/projection-runner';

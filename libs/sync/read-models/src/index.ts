@@ -1,4 +1,5 @@
 export { syncReadModelProjections, projectionByName } from './projections';
+export type { SyncReadModelTables } from './projections';
 export {
   createMatterSyncStateProjection,
   matterSyncStateProjection,

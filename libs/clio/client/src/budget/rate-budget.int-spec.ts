@@ -1,11 +1,12 @@
 import { createDb } from '@sf/db';
 import { createTestDatabase, uniqueName, type TestDatabase } from '@sf/testing';
 import { DEFAULT_LIMIT, RateBudget, UNMETERED_LIMIT, WINDOW_MS } from './rate-budget';
+import type { ClioClientTables } from '../schema/clio-rate-budget.tables';
 
 const T = Date.UTC(2025, 0, 6, 9, 0, 0);
 
 describe('RateBudget (clio_rate_budgets, real Postgres)', () => {
-  let tdb: TestDatabase;
+  let tdb: TestDatabase<ClioClientTables>;
   let budget: RateBudget;
 
   beforeAll(async () => {
@@ -55,7 +56,7 @@ describe('RateBudget (clio_rate_budgets, real Postgres)', () => {
 
   it('never overspends under concurrency from two pools: exactly `limit` of 80 racing acquires succeed', async () => {
     const id = uniqueName('conn');
-    const other = createDb({ url: tdb.url, max: 10 });
+    const other = createDb<ClioClientTables>({ url: tdb.url, max: 10 });
     try {
       const budget2 = new RateBudget(other, 0.2);
       const results = await Promise.all(

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '@sf/db';
+import type { ClioClientTables } from '../schema/clio-rate-budget.tables';
 import type { Lane } from '../types';
 import type { RateHeaders } from './rate-headers';
 
@@ -25,7 +25,7 @@ const reserveSql = (lane: Lane, reserveShare: number) =>
  */
 export class RateBudget {
   constructor(
-    private readonly db: Kysely<Database>,
+    private readonly db: Kysely<ClioClientTables>,
     private readonly reserveShare: number,
   ) {}
 

@@ -45,8 +45,3 @@ export interface ClioMirrorTables {
   clio_documents: ClioTreeMirrorTable;
   clio_activities: ClioMirrorTable;
 }
-
-declare module '@sf/db' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges this owner's tables into Database
-  interface Database extends ClioMirrorTables {}
-}

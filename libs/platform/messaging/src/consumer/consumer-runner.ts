@@ -1,7 +1,6 @@
 import { jetstream, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import type { Kysely } from 'kysely';
-import type { Database } from '@sf/db';
 import { contextFromHeaders, contextWithSpan, endSpan, extractTrace, startProcessSpan } from '@sf/telemetry';
 import { deadLetterSubjectIn, type ConsumerSpec, type Topology } from '../topology';
 import { applyBatch, type Delivery } from './apply-batch';
@@ -9,15 +8,16 @@ import { decodeMessage } from './decode-message';
 import { BatchQueue } from './batch-queue';
 import { extendAckWait, releaseUnprocessed, settle, type AdapterContext } from './jetstream-adapter';
 import type { MessageHandler } from './message-handler';
+import type { MessagingTables } from '../schema/messaging.tables';
 import { settlementFor, type Outcome, type RetryPolicy, type Settlement } from './settlement';
 
-export interface ConsumerRunnerOptions {
+export interface ConsumerRunnerOptions<DB extends MessagingTables> {
   nc: NatsConnection;
-  db: Kysely<Database>;
+  db: Kysely<DB>;
   topology: Pick<Topology, 'namespace'>;
   /** The provisioned consumer (from `defineTopology(...).consumers`). */
   consumer: ConsumerSpec;
-  handler: MessageHandler;
+  handler: MessageHandler<DB>;
   /** Messages applied per transaction (and pulled per request). Default 100. */
   batchSize?: number;
   /** Backoff of naks after a thrown error or a retry without `afterMs`. Default 500 ms doubling, capped at 60 s. */
@@ -56,7 +56,7 @@ const DEFAULT_RETRY: RetryPolicy = { baseDelayMs: 500, maxDelayMs: 60_000 };
  * each message through the adapter. Batches are applied one after another: ordering within a consumer is kept
  * except for retried messages. Scale out with more processes, not in-process concurrency.
  */
-export const createConsumerRunner = (o: ConsumerRunnerOptions): ConsumerRunner => {
+export const createConsumerRunner = <DB extends MessagingTables>(o: ConsumerRunnerOptions<DB>): ConsumerRunner => {
   const batchSize = o.batchSize ?? 100;
   const js = jetstream(o.nc);
   const adapter: AdapterContext = {
@@ -134,7 +134,10 @@ interface Prepared {
 }
 
 /** Decodes, applies and decides: one Settlement per message, in order, after the batch's commit. */
-const decideBatch = async (o: ConsumerRunnerOptions, batch: readonly JsMsg[]): Promise<Settlement[]> => {
+const decideBatch = async <DB extends MessagingTables>(
+  o: ConsumerRunnerOptions<DB>,
+  batch: readonly JsMsg[],
+): Promise<Settlement[]> => {
   const prepared = batch.map((msg) => prepare(o.consumer.name, msg));
   const valid = prepared.filter((p) => p.delivery !== undefined);
   let extendedAt = Date.now();

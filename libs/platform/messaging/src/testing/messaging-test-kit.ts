@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { JetStreamManager, StoredMsg } from '@nats-io/jetstream';
 import { validateNewEvent, type NewEvent, type RecordedEvent, type TraceContext } from '@sf/contracts';
 import type { Executor } from '@sf/db';
-import { appendToStream } from '@sf/event-store';
+import { appendToStream, type EventStoreTables } from '@sf/event-store';
 import { defineTopology, type ConsumerOptions, type Topology } from '../topology';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../../../..');
@@ -63,7 +63,10 @@ export const syncRequested = (firmId: string, opts: { matterId?: string; trace?:
 });
 
 /** Appends each event as the first event of its own sync-job stream; returns them as recorded. */
-export const appendEach = async (db: Executor, events: NewEvent[]): Promise<RecordedEvent[]> => {
+export const appendEach = async <DB extends EventStoreTables>(
+  db: Executor<DB>,
+  events: NewEvent[],
+): Promise<RecordedEvent[]> => {
   const out: RecordedEvent[] = [];
   for (const e of events) {
     const valid = validateNewEvent(e);

@@ -7,7 +7,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
 import type { Kysely } from 'kysely';
-import { createDb, migrateToLatest, type Database, type MigrationSet } from '@sf/db';
+import { createDb, migrateToLatest, type MigrationSet } from '@sf/db';
 import type { Logger } from 'pino';
 import { jwtAuthConfigFromEnv, type JwtAuthConfig } from '@sf/http-auth';
 import { httpAccessLog } from '@sf/logging';
@@ -16,9 +16,12 @@ import type { ServiceConfig } from '../config/service-config';
 import { mountApiDocs, type ApiInfo } from '../docs/api-docs';
 import { checkReadiness, type ReadinessProbe } from '../health/readiness';
 
-/** The infrastructure a booted service runs on; `onClose` registers what to stop (in reverse order) on close. */
-export interface ServiceParts {
-  db: Kysely<Database>;
+/**
+ * The infrastructure a booted service runs on; `onClose` registers what to stop (in reverse order) on close. `DB` is
+ * the service's tables: the ones it owns and the platform's it uses.
+ */
+export interface ServiceParts<DB> {
+  db: Kysely<DB>;
   nc: NatsConnection;
   topology: Topology;
   /** The HTTP port the server listens on. */
@@ -26,7 +29,7 @@ export interface ServiceParts {
   onClose(closer: () => Promise<unknown>): void;
 }
 
-export interface BootServiceOptions {
+export interface BootServiceOptions<DB> {
   /** Application name of the pool and the NATS connection. */
   name: string;
   config: ServiceConfig;
@@ -42,7 +45,7 @@ export interface BootServiceOptions {
   httpModule(readiness: ReadinessProbe, jwt: JwtAuthConfig): DynamicModule;
   apiInfo: ApiInfo;
   /** Starts the service's own work (consumers, workers) once everything else is up; registers their closers. */
-  start(parts: ServiceParts): Promise<void>;
+  start(parts: ServiceParts<DB>): Promise<void>;
 }
 
 export interface BootedService {
@@ -57,9 +60,9 @@ export interface BootedService {
  * Boots a service the same way every time: migrations, NATS and JetStream provisioning, the HTTP server (with
  * `/docs`), then the service's own work. A failure part way closes what was started and throws.
  */
-export const bootService = async (o: BootServiceOptions): Promise<BootedService> => {
+export const bootService = async <DB>(o: BootServiceOptions<DB>): Promise<BootedService> => {
   const { config } = o;
-  const db = createDb({ url: config.databaseUrl, max: o.poolMax, applicationName: o.name });
+  const db = createDb<DB>({ url: config.databaseUrl, max: o.poolMax, applicationName: o.name });
   const closers: Array<() => Promise<unknown>> = [() => db.destroy()];
   const close = async (): Promise<void> => {
     for (const c of closers.splice(0).reverse()) await c();

@@ -1,6 +1,5 @@
 import { sql, type Kysely } from 'kysely';
 import type { NatsConnection } from '@nats-io/nats-core';
-import type { Database } from '@sf/db';
 
 export type CheckState = 'ok' | 'down';
 export interface Readiness {
@@ -24,11 +23,7 @@ const probe = (p: () => Promise<unknown>, ms: number): Promise<CheckState> =>
   );
 
 /** Postgres answers a query and NATS a round trip, each within `timeoutMs` (default 2 000). */
-export const checkReadiness = async (
-  db: Kysely<Database>,
-  nc: NatsConnection,
-  timeoutMs = 2_000,
-): Promise<Readiness> => {
+export const checkReadiness = async <DB>(db: Kysely<DB>, nc: NatsConnection, timeoutMs = 2_000): Promise<Readiness> => {
   const [postgres, nats] = await Promise.all([
     probe(() => sql`select 1`.execute(db), timeoutMs),
     probe(async () => {

@@ -1,9 +1,10 @@
 import { sql, type Selectable } from 'kysely';
-import type { Database, Executor } from '@sf/db';
+import type { Executor } from '@sf/db';
 import { isProcessingJobStatus, OutcomeKind } from '@sf/sync-jobs';
 import type { JobSnapshotRow } from './job-snapshot-row';
+import type { ReadModelTables } from '../schema/read-models.tables';
 
-type DbRow = Selectable<Database['job_snapshots']>;
+type DbRow = Selectable<ReadModelTables['job_snapshots']>;
 
 const OUTCOME_KINDS: ReadonlySet<string> = new Set(Object.values(OutcomeKind));
 const isOutcomeKind = (v: string): v is OutcomeKind => OUTCOME_KINDS.has(v);
@@ -39,7 +40,10 @@ const fromDb = (r: DbRow): JobSnapshotRow => ({
   lastPosition: { txId: BigInt(r.last_tx_id), position: BigInt(r.last_global_position) },
 });
 
-export const loadJobSnapshotRows = async (trx: Executor, jobIds: readonly string[]): Promise<JobSnapshotRow[]> => {
+export const loadJobSnapshotRows = async (
+  trx: Executor<ReadModelTables>,
+  jobIds: readonly string[],
+): Promise<JobSnapshotRow[]> => {
   if (jobIds.length === 0) return [];
   const rows = await trx
     .selectFrom('job_snapshots')
@@ -53,7 +57,10 @@ export const loadJobSnapshotRows = async (trx: Executor, jobIds: readonly string
  * One upsert for all rows (an array parameter per column, unnested). The frozen columns (firm, matter, folder,
  * documents, created_at) are written once; the WHERE guard keeps a row already at or past the written position.
  */
-export const upsertJobSnapshotRows = async (db: Executor, rows: readonly JobSnapshotRow[]): Promise<void> => {
+export const upsertJobSnapshotRows = async (
+  db: Executor<ReadModelTables>,
+  rows: readonly JobSnapshotRow[],
+): Promise<void> => {
   if (rows.length === 0) return;
   const col = <T>(f: (r: JobSnapshotRow) => T): T[] => rows.map(f);
   await sql`

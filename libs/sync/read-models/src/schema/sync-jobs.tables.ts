@@ -67,8 +67,3 @@ export interface SyncJobsTables {
   sync_jobs: SyncJobsTable;
   firm_connections: FirmConnectionsTable;
 }
-
-declare module '@sf/db' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges this owner's tables into Database
-  interface Database extends SyncJobsTables {}
-}

@@ -12,6 +12,9 @@ import { createTestDatabase, projectionSpec, type TestDatabase } from '@sf/testi
 import { catchUp, rebuildProjection } from '@sf/projections';
 import { firmConnectionsProjection } from './firm-connections.projection';
 import { syncJobsProjection } from './sync-jobs.projection';
+import type { EventStoreTables } from '@sf/event-store';
+import type { ProjectionsTables } from '@sf/projections';
+import type { SyncReadModelTables } from '../projections';
 
 const FIRM = 'firm-p';
 const T0 = Date.parse('2026-03-01T09:00:00.000Z');
@@ -32,7 +35,7 @@ const MATTER = { kind: 'matter' as const, matterId: 'm-7' };
 const scopeStream = streamIds.syncScope(FIRM, MATTER);
 
 describe('sync_jobs and firm_connections projections (real Postgres)', () => {
-  let t: TestDatabase;
+  let t: TestDatabase<EventStoreTables & ProjectionsTables & SyncReadModelTables>;
   // The events as appended, in log order. (Not read back with readAllAfter: that only sees transactions older than
   // the oldest one open anywhere on the server, which other test files running meanwhile can hold back.)
   const history: RecordedEvent[] = [];
