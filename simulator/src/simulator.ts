@@ -131,6 +131,7 @@ export const createSimulator = async (opts: SimulatorOptions = {}): Promise<Simu
           host: opts.host,
           router,
           pipeline,
+          clock,
           beforeRequest: () => void store.purgeExpired(),
         }),
       );
