@@ -27,7 +27,7 @@ const startedEvent = async (h: SyncHarness, jobId: string) => {
   return started;
 };
 
-const incrementalModes = async (h: SyncHarness, jobId: string): Promise<Set<string>> =>
+const incrementalModes = async (h: SyncHarness, jobId: string): Promise<Set<string | undefined>> =>
   new Set(
     (await h.jobEvents(jobId)).map(readLoggedEvent).flatMap((e) => (e.type === 'SyncProgressed' ? [e.data.mode] : [])),
   );

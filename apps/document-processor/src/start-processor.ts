@@ -30,7 +30,7 @@ export const startProcessor = async (config: ProcessorConfig): Promise<Processor
     poolMax: config.jobSlots * (config.concurrency + 2) + 4,
     migrations: PROCESSOR_MIGRATION_SETS,
     consumers: processorConsumerOptions(),
-    httpModule: (readiness, jwt) => ProcessorModule.forRoot(readiness, jwt),
+    httpModule: (readiness, jwt, db) => ProcessorModule.forRoot(readiness, jwt, db),
     apiInfo: PROCESSOR_API_INFO,
     start: async ({ db, nc, topology, port, onClose }) => {
       const intake = await startIntake(nc, db, topology, log);

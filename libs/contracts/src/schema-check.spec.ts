@@ -21,7 +21,7 @@ class Sample {
   @Field.pattern(/^[a-z]+$/, 'lower-case letters') code!: string;
   @Field.nested(() => SyncScope) scope!: SyncScope;
 }
-const good = {
+const good: Record<string, unknown> = {
   id: 'x'.repeat(200),
   at: '2026-02-28T10:00:00.000Z',
   counts: { documents: 3 },
@@ -52,13 +52,13 @@ describe('schemaAccepts (the compiled JSON schema fast path)', () => {
 
   // Where Ajv's default meaning differs from the rules, the tuned schema must not let through what they reject.
   it.each([
-    ['an id of 200 characters outside the BMP (400 UTF-16 units)', (d: typeof good) => (d.id = '😀'.repeat(200))],
-    ['a date that does not exist', (d: typeof good) => (d.at = '2026-02-30T10:00:00.000Z')],
-    ['a count beyond the safe integers', (d: typeof good) => (d.counts = { documents: 2 ** 60 })],
-    ['a record id beyond the safe integers', (d: typeof good) => (d.records = [{ id: -(2 ** 60) }])],
-    ['a firm scope with a matter id', (d: typeof good) => (d.scope = { kind: 'firm', matterId: 'm1' })],
-    ['a matter scope without one', (d: typeof good) => (d.scope = { kind: 'matter' })],
-    ['an unknown nested field', (d: typeof good) => (d.scope = { kind: 'firm', extra: 1 } as never)],
+    ['an id of 200 characters outside the BMP (400 UTF-16 units)', (d: Record<string, unknown>) => (d['id'] = '😀'.repeat(200))],
+    ['a date that does not exist', (d: Record<string, unknown>) => (d['at'] = '2026-02-30T10:00:00.000Z')],
+    ['a count beyond the safe integers', (d: Record<string, unknown>) => (d['counts'] = { documents: 2 ** 60 })],
+    ['a record id beyond the safe integers', (d: Record<string, unknown>) => (d['records'] = [{ id: -(2 ** 60) }])],
+    ['a firm scope with a matter id', (d: Record<string, unknown>) => (d['scope'] = { kind: 'firm', matterId: 'm1' })],
+    ['a matter scope without one', (d: Record<string, unknown>) => (d['scope'] = { kind: 'matter' })],
+    ['an unknown nested field', (d: Record<string, unknown>) => (d['scope'] = { kind: 'firm', extra: 1 } as never)],
   ])('rejects %s, as the rules do', (_what, mutate) => {
     const bad = edit(good, mutate);
     expect(schemaAccepts(Sample, bad)).toBe(false);

@@ -7,6 +7,16 @@ export type { HttpErrorFilterOptions } from './http/http-error.filter';
 export { errorAnswer } from './http/error-answer';
 export type { ErrorAnswer, KnownFailure } from './http/error-answer';
 export type { HttpErrorResponse } from './http/http-response';
+export {
+  decodeCursor,
+  encodeCursor,
+  pageLimit,
+  pageOf,
+  PageQuery,
+  PAGE_LIMIT_DEFAULT,
+  PAGE_LIMIT_MAX,
+} from './http/page';
+export type { Page } from './http/page';
 export { HealthRoutes } from './wire-names';
 export { API_DOCS_PATH, buildApiDocument, mountApiDocs } from './docs/api-docs';
 export type { ApiInfo } from './docs/api-docs';

@@ -12,3 +12,7 @@ export type { JobSnapshotRow } from './job-snapshots/job-snapshot-row';
 export { readModelsMigrations } from './schema/read-models-migrations';
 export type { ReadModelTables } from './schema/read-models.tables';
 export type { SyncJobsTables } from './schema/sync-jobs.tables';
+export { listMatterSyncStates } from './matter-sync-state/matter-sync-list';
+export type { MatterSyncStateItem, MatterSyncStateListQuery } from './matter-sync-state/matter-sync-list';
+export { listProcessingJobs } from './job-snapshots/job-snapshot-list';
+export type { ProcessingJobItem, ProcessingJobListQuery } from './job-snapshots/job-snapshot-list';

@@ -42,7 +42,7 @@ export interface BootServiceOptions<DB> {
   /** The service's durable consumers, provisioned with the topology. */
   consumers: ConsumerOptions[];
   /** The service's root Nest module: its routes behind the JWT guard, health included. */
-  httpModule(readiness: ReadinessProbe, jwt: JwtAuthConfig): DynamicModule;
+  httpModule(readiness: ReadinessProbe, jwt: JwtAuthConfig, db: Kysely<DB>): DynamicModule;
   apiInfo: ApiInfo;
   /** Starts the service's own work (consumers, workers) once everything else is up; registers their closers. */
   start(parts: ServiceParts<DB>): Promise<void>;
@@ -74,7 +74,7 @@ export const bootService = async <DB>(o: BootServiceOptions<DB>): Promise<Booted
     const topology = defineTopology({ ...config.topology, consumers: o.consumers });
     await provision(await jetstreamManager(nc), topology);
 
-    const module = o.httpModule(() => checkReadiness(db, nc), config.jwt ?? jwtAuthConfigFromEnv());
+    const module = o.httpModule(() => checkReadiness(db, nc), config.jwt ?? jwtAuthConfigFromEnv(), db);
     const app: INestApplication = await NestFactory.create(module, new ExpressAdapter(), { logger: false });
     closers.push(() => app.close());
     app.use(httpAccessLog(o.log));
