@@ -9,4 +9,6 @@ export type { RunSignals, WorkerPool, WorkerPoolOptions } from './worker-pool';
 export { workerSettings, workerSettingsFromEnv } from './worker-settings';
 export type { WorkerSettings } from './worker-settings';
 export { workQueueMigrations } from './schema/work-queue-migrations';
+export { dropRecreatedOldQueue } from './schema/drop-recreated-old-queue';
+export type { OldQueueTable } from './schema/drop-recreated-old-queue';
 export type { WorkQueueTables } from './schema/work-queue.tables';
