@@ -6,7 +6,7 @@ import {
   listMatterSyncStates,
   listProcessingJobs,
   type MatterSyncStateItem,
-  type ProcessingJobItem,
+  type JobSnapshotSummary,
 } from '@sf/sync-read-models';
 import { IdParams } from '../http/dtos';
 import { HTTP_DEPS, type HttpDeps } from '../http/http-deps';
@@ -26,7 +26,7 @@ export class ReadModelsController {
 
   /** The firm's processing jobs, newest first (`job_snapshots`). */
   @Get(Routes.processingJobs)
-  async jobs(@FirmId() firmId: string, @Query() q: ProcessingJobListQuery): Promise<Page<ProcessingJobItem>> {
+  async jobs(@FirmId() firmId: string, @Query() q: ProcessingJobListQuery): Promise<Page<JobSnapshotSummary>> {
     const limit = pageLimit(q);
     const after = decodeCursor(q.cursor, 2);
     const rows = await listProcessingJobs(this.deps.db, {
