@@ -52,7 +52,10 @@ describe('schemaAccepts (the compiled JSON schema fast path)', () => {
 
   // Where Ajv's default meaning differs from the rules, the tuned schema must not let through what they reject.
   it.each([
-    ['an id of 200 characters outside the BMP (400 UTF-16 units)', (d: Record<string, unknown>) => (d['id'] = '😀'.repeat(200))],
+    [
+      'an id of 200 characters outside the BMP (400 UTF-16 units)',
+      (d: Record<string, unknown>) => (d['id'] = '😀'.repeat(200)),
+    ],
     ['a date that does not exist', (d: Record<string, unknown>) => (d['at'] = '2026-02-30T10:00:00.000Z')],
     ['a count beyond the safe integers', (d: Record<string, unknown>) => (d['counts'] = { documents: 2 ** 60 })],
     ['a record id beyond the safe integers', (d: Record<string, unknown>) => (d['records'] = [{ id: -(2 ** 60) }])],
