@@ -9,10 +9,12 @@ import {
   RpcSubjects,
   streamIds,
   type AccessTokenReply,
+  type CurrentEventData,
   type RecordedEvent,
 } from '@sf/contracts';
 import { appendToStream, LogPosition, readStream } from '@sf/event-store';
 import { createRelay, defineTopology, rebaseSubject, type Relay, type Topology } from '@sf/messaging';
+import type { SyncReadModelTables } from '@sf/sync-read-models';
 import { startProjectionRunner, type ProjectionRunner, type ProjectionsTables } from '@sf/projections';
 import type { SyncScope } from '@sf/sync-jobs';
 import { connectTestNats, createTestDatabase, uniqueName, waitFor, type TestDatabase } from '@sf/testing';
@@ -52,8 +54,11 @@ const endsJob = (e: RecordedEvent, jobId: string): boolean => {
  * a unique JetStream topology, the relay, the mirror projection runner, and an access-token responder on the
  * namespaced RPC subject answering with simulator tokens (the fetcher uses its production NATS token provider).
  */
-/** The fetcher's tables, and the projection runner's: the harness runs the mirror projection beside the fetchers. */
-type HarnessDb = FetcherDb & ProjectionsTables;
+/**
+ * The fetcher's tables, the projection runner's (the harness runs the mirror projection beside the fetchers) and the
+ * sync read models' (tests replay the job view the orchestrator serves).
+ */
+type HarnessDb = FetcherDb & ProjectionsTables & SyncReadModelTables;
 
 export class SyncHarness {
   readonly firmId = uniqueName('firm').replace(/[^A-Za-z0-9_-]/g, '_');
@@ -169,7 +174,15 @@ export class SyncHarness {
   }
 
   /** Appends `SyncRequested` to the scope stream at the version read, as the orchestrator does. Returns the job id. */
-  async requestSync(o: { scope?: SyncScope; trigger?: string; entityTypes?: string[] } = {}): Promise<string> {
+  async requestSync(
+    o: {
+      scope?: SyncScope;
+      trigger?: string;
+      entityTypes?: string[];
+      /** Re-sync and onboarding options of `SyncRequested` (as the orchestrator's deciders set them). */
+      options?: Pick<CurrentEventData['SyncRequested'], 'fullListing' | 'phased' | 'recentSince'>;
+    } = {},
+  ): Promise<string> {
     const scope = o.scope ?? { kind: 'firm' };
     const jobId = randomUUID();
     const stream = streamIds.syncScope(this.firmId, scope);
@@ -182,6 +195,7 @@ export class SyncHarness {
         trigger: (o.trigger ?? 'manual') as 'manual',
         requestedBy: null,
         ...(o.entityTypes ? { entityTypes: o.entityTypes } : {}),
+        ...o.options,
       },
       metadata: {
         firmId: this.firmId,

@@ -5,6 +5,7 @@ import { ProcessingController } from '../processing/processing.http-controller';
 import { ReadModelsController } from '../read-models/read-models.http-controller';
 import { HTTP_DEPS, type HttpDeps } from './http-deps';
 import { SyncJobsController } from './sync-jobs.http-controller';
+import { ResyncController } from './resync.http-controller';
 import { SyncController } from './sync.http-controller';
 
 /**
@@ -17,7 +18,7 @@ export class OrchestratorModule {
     return {
       module: OrchestratorModule,
       imports: [HttpAuthModule.forRoot(jwt), HealthModule.forRoot(() => checkReadiness(deps.db, deps.nc))],
-      controllers: [SyncController, SyncJobsController, ProcessingController, ReadModelsController],
+      controllers: [SyncController, ResyncController, SyncJobsController, ProcessingController, ReadModelsController],
       providers: [{ provide: HTTP_DEPS, useValue: deps }],
     };
   }
