@@ -75,6 +75,7 @@ const matter: Recipe<'matters'> = {
       group_id: null,
       folder_id: null,
       custom_field_values: [],
+      relationships: [],
     };
   },
   update: (g, m) => {
@@ -112,6 +113,7 @@ const contact: Recipe<'contacts'> = {
       addresses: [],
       email_addresses: [],
       phone_numbers: [],
+      web_sites: [],
       custom_field_values: [],
     };
   },

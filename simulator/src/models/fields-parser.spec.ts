@@ -52,6 +52,7 @@ describe('compileFields', () => {
     group_id: null,
     folder_id: null,
     custom_field_values: [],
+    relationships: [],
   });
 
   it('defaults to id and etag', () => {

@@ -1,4 +1,7 @@
 import type { Resource } from './resources';
+import type { AddressRecord, EmailRecord, PhoneRecord, RelationshipRecord, WebSiteRecord } from './nested-records';
+
+export type { AddressRecord, EmailRecord, PhoneRecord, RelationshipRecord, WebSiteRecord } from './nested-records';
 
 /**
  * Stored records are compact: scalar wire fields under their wire names, references as `<name>_id`, timestamps as
@@ -26,37 +29,6 @@ export interface CustomFieldValueRecord {
   updated_at: number;
 }
 
-export interface AddressRecord {
-  id: number;
-  name: 'Work' | 'Home' | 'Billing' | 'Other';
-  street: string;
-  city: string;
-  province: string;
-  postal_code: string;
-  country: string;
-  primary: boolean;
-  created_at: number;
-  updated_at: number;
-}
-
-export interface EmailRecord {
-  id: number;
-  name: 'Work' | 'Home' | 'Other';
-  address: string;
-  primary: boolean;
-  created_at: number;
-  updated_at: number;
-}
-
-export interface PhoneRecord {
-  id: number;
-  name: 'Work' | 'Personal' | 'Other';
-  number: string;
-  primary: boolean;
-  created_at: number;
-  updated_at: number;
-}
-
 export interface MatterRecord extends BaseRecord {
   number: number;
   display_number: string;
@@ -78,6 +50,7 @@ export interface MatterRecord extends BaseRecord {
   group_id: number | null;
   folder_id: number | null;
   custom_field_values: readonly CustomFieldValueRecord[];
+  relationships: readonly RelationshipRecord[];
 }
 
 export interface ContactRecord extends BaseRecord {
@@ -99,6 +72,7 @@ export interface ContactRecord extends BaseRecord {
   addresses: readonly AddressRecord[];
   email_addresses: readonly EmailRecord[];
   phone_numbers: readonly PhoneRecord[];
+  web_sites: readonly WebSiteRecord[];
   custom_field_values: readonly CustomFieldValueRecord[];
 }
 
@@ -206,6 +180,19 @@ export interface ActivityRecord extends BaseRecord {
   calendar_entry_id: number | null;
 }
 
+/** A matter note or a contact note (one Clio resource, `/notes.json?type=Matter|Contact`). */
+export interface NoteRecord extends BaseRecord {
+  type: 'Matter' | 'Contact';
+  subject: string;
+  detail: string;
+  detail_text_type: 'plain_text' | 'rich_text';
+  /** `YYYY-MM-DD`. */
+  date: string;
+  matter_id: number | null;
+  contact_id: number | null;
+  author_id: number | null;
+}
+
 export interface UserRecord extends BaseRecord {
   name: string;
   first_name: string;
@@ -272,6 +259,7 @@ export interface RecordMap {
   activities: ActivityRecord;
   users: UserRecord;
   custom_fields: CustomFieldRecord;
+  notes: NoteRecord;
 }
 export type RecordOf<R extends Resource> = RecordMap[R];
 export type AnyRecord = RecordMap[Resource];

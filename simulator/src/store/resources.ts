@@ -10,6 +10,7 @@ export const Resource = {
   Activities: 'activities',
   Users: 'users',
   CustomFields: 'custom_fields',
+  Notes: 'notes',
 } as const;
 export type Resource = (typeof Resource)[keyof typeof Resource];
 export const ALL_RESOURCES: readonly Resource[] = Object.values(Resource);

@@ -1,3 +1,4 @@
+import { FULL_ACTIVITY_VISIBILITY, type ActivityVisibility } from '../models/activity-visibility';
 import type { Clock } from '../clock';
 import { makeEtag } from './hash';
 import type { AnyRecord, BaseRecord, FirmLookups, NewRecord, RecordOf, RecordPatch } from './records';
@@ -30,6 +31,8 @@ export type DeleteResult<R extends Resource> =
 export interface StoreOptions {
   /** How long trashed documents/folders stay before being purged, ms. Default 30 days (Clio's OpenAPI Document#destroy). */
   trashRetentionMs?: number;
+  /** The viewer's activity rate and hours visibility. Default: everything visible. */
+  activityVisibility?: ActivityVisibility;
 }
 
 /** Ground truth for tests and the control API: live ids and etags per resource, oldest id first. */
@@ -59,6 +62,7 @@ const emptyTables = (): Tables => ({
   activities: new Table(),
   users: new Table(),
   custom_fields: new Table(),
+  notes: new Table(),
 });
 
 /**
@@ -72,6 +76,7 @@ export class SimStore {
   /** FIFO of trashed records; trash times only grow unless the clock is set back, which purge tolerates. */
   private trashQueue: { resource: Resource; id: number; purgeAt: number }[] = [];
   readonly trashRetentionMs: number;
+  readonly activityVisibility: ActivityVisibility;
   lookups: FirmLookups = emptyLookups();
   /** Mixed into every etag so two firms (seeds) never share etags; set by the generator. */
   etagSalt = '';
@@ -83,6 +88,7 @@ export class SimStore {
     opts: StoreOptions = {},
   ) {
     this.trashRetentionMs = opts.trashRetentionMs ?? DEFAULT_TRASH_RETENTION_MS;
+    this.activityVisibility = opts.activityVisibility ?? FULL_ACTIVITY_VISIBILITY;
     this.tables = emptyTables();
   }
 

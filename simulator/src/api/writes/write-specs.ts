@@ -61,6 +61,7 @@ export const MATTER_WRITE: WriteSpec<'matters'> = {
       group_id: null,
       folder_id: null,
       custom_field_values: [],
+      relationships: [],
     };
   },
   validate: (m) =>
@@ -109,6 +110,7 @@ export const CONTACT_WRITE: WriteSpec<'contacts'> = {
     addresses: [],
     email_addresses: [],
     phone_numbers: [],
+    web_sites: [],
     custom_field_values: [],
   }),
   validate: (c) =>

@@ -1,0 +1,37 @@
+import { makeEtag } from '../store/hash';
+import type { RelationshipRecord, WebSiteRecord } from '../store/records';
+import { Resource } from '../store/resources';
+import type { Model } from './model';
+import { defineModel, key, one, time, val } from './model';
+import { ContactBaseModel } from './contact-base.models';
+import { MatterModel } from './matter.models';
+
+/** Clio's `WebSite` (nested in contacts: `web_sites[]`). */
+export const WebSiteModel: Model<WebSiteRecord> = defineModel('WebSite', {
+  id: key('id'),
+  etag: val((r) => makeEtag('web_sites', r.id, r.updated_at)),
+  address: key('address'),
+  name: key('name'),
+  default_web_site: key('default_web_site'),
+  created_at: time('created_at'),
+  updated_at: time('updated_at'),
+});
+
+/** Clio's `Relationship` (nested in matters: `relationships[]`): a contact related to the matter, and how. */
+export const RelationshipModel: Model<RelationshipRecord> = defineModel('Relationship', {
+  id: key('id'),
+  etag: val((r) => makeEtag('relationships', r.id, r.updated_at)),
+  description: key('description'),
+  created_at: time('created_at'),
+  updated_at: time('updated_at'),
+  matter: one(
+    () => MatterModel,
+    (r, env) => env.store.get(Resource.Matters, r.matter_id),
+    [Resource.Matters],
+  ),
+  contact: one(
+    () => ContactBaseModel,
+    (r, env) => env.store.get(Resource.Contacts, r.contact_id),
+    [Resource.Contacts],
+  ),
+});
