@@ -75,7 +75,6 @@ const matter: Recipe<'matters'> = {
       group_id: null,
       folder_id: null,
       custom_field_values: [],
-      relationships: [],
     };
   },
   update: (g, m) => {

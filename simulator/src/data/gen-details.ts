@@ -1,4 +1,4 @@
-import type { MatterRecord, RelationshipRecord, WebSiteRecord } from '../store/records';
+import type { MatterRecord, WebSiteRecord } from '../store/records';
 import { Resource } from '../store/resources';
 import type { GenContext } from './gen-context';
 import { DAY, isoDate, sec } from './gen-context';
@@ -40,7 +40,12 @@ const webSites = (g: GenContext, rng: Rng, id: number, company: boolean, created
   return out;
 };
 
-const relationships = (g: GenContext, rng: Rng, m: MatterRecord): RelationshipRecord[] => {
+/** A matter's related contacts (not its client), each with a role. */
+const relationships = (
+  g: GenContext,
+  rng: Rng,
+  m: MatterRecord,
+): Array<{ contact_id: number; description: string }> => {
   const contacts = g.store.table(Resource.Contacts).size;
   const n =
     contacts < 2
@@ -50,18 +55,11 @@ const relationships = (g: GenContext, rng: Rng, m: MatterRecord): RelationshipRe
           [1, 3],
           [2, 2],
         ] as const);
-  const out: RelationshipRecord[] = [];
+  const out: Array<{ contact_id: number; description: string }> = [];
   for (let i = 0; i < n; i++) {
     const contactId = rng.int(1, contacts);
     if (contactId === m.client_id || out.some((r) => r.contact_id === contactId)) continue;
-    out.push({
-      id: g.store.subId(),
-      description: rng.pick(ROLES),
-      matter_id: m.id,
-      contact_id: contactId,
-      created_at: m.created_at,
-      updated_at: m.created_at,
-    });
+    out.push({ contact_id: contactId, description: rng.pick(ROLES) });
   }
   return out;
 };
@@ -89,9 +87,12 @@ export const generateDetails = (g: GenContext): void => {
     if (sites.length > 0) contacts.replace({ ...c, web_sites: sites });
   }
   const matters = g.store.table(Resource.Matters);
-  for (const m of [...matters.ascending()]) {
-    const rel = relationships(g, rng, m);
-    if (rel.length > 0) matters.replace({ ...m, relationships: rel });
+  let relationshipId = 1;
+  for (const m of matters.ascending()) {
+    for (const r of relationships(g, rng, m)) {
+      const at = { created_at: m.created_at, updated_at: m.created_at };
+      g.store.seed(Resource.Relationships, { id: relationshipId++, matter_id: m.id, ...r, ...at });
+    }
   }
   // Notes in creation order so ids follow it, as Clio's do.
   const pending: Array<ReturnType<typeof note> & { matter_id: number | null; contact_id: number | null }> = [];

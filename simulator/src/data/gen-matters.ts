@@ -69,7 +69,6 @@ export const generateMatters = (g: GenContext): void => {
       group_id: rng.int(1, 5),
       folder_id: null,
       custom_field_values: customFieldValuesFor(g, rng, 'Matter', created),
-      relationships: [],
       created_at: created,
       updated_at: sec(Math.max(g.updatedAt(rng, created), closeMs ?? 0)),
     };

@@ -52,7 +52,6 @@ describe('compileFields', () => {
     group_id: null,
     folder_id: null,
     custom_field_values: [],
-    relationships: [],
   });
 
   it('defaults to id and etag', () => {

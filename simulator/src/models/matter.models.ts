@@ -8,7 +8,7 @@ import { FolderBaseModel } from './folder-base.models';
 import { GroupModel, PracticeAreaModel, lookupById, currencyField } from './lookup.models';
 import { UserModel } from './user.models';
 import { RelationshipModel } from './relationship.models';
-import { lastActivityDateByMatter, mattersWithTasks } from './derived';
+import { lastActivityDateByMatter, mattersWithTasks, relationshipsByMatter } from './derived';
 
 const user = (k: 'responsible_attorney_id' | 'responsible_staff_id' | 'originating_attorney_id') =>
   one(
@@ -87,8 +87,8 @@ export const MatterModel: Model<MatterRecord> = defineModel('Matter', {
   matter_bill_recipients: stubArray,
   relationships: many(
     () => RelationshipModel,
-    (m) => m.relationships,
-    [Resource.Contacts],
+    (m, env) => relationshipsByMatter(env.store).get(m.id) ?? [],
+    [Resource.Relationships],
   ),
   task_template_list_instances: stubArray,
   split_invoice_payers: stubArray,

@@ -17,10 +17,10 @@ export const WebSiteModel: Model<WebSiteRecord> = defineModel('WebSite', {
   updated_at: time('updated_at'),
 });
 
-/** Clio's `Relationship` (nested in matters: `relationships[]`): a contact related to the matter, and how. */
+/** Clio's `Relationship` (`/relationships.json`; nested in matters as `relationships[]`): a contact and its role. */
 export const RelationshipModel: Model<RelationshipRecord> = defineModel('Relationship', {
   id: key('id'),
-  etag: val((r) => makeEtag('relationships', r.id, r.updated_at)),
+  etag: key('etag'),
   description: key('description'),
   created_at: time('created_at'),
   updated_at: time('updated_at'),

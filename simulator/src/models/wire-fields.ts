@@ -6,6 +6,7 @@ import { CustomFieldModel } from './custom-field.models';
 import { DocumentModel, DocumentVersionModel, FolderModel } from './document.models';
 import { MatterModel } from './matter.models';
 import { NoteModel } from './note.models';
+import { RelationshipModel } from './relationship.models';
 import type { Model } from './model';
 import { TaskModel } from './task.models';
 import { UserModel } from './user.models';
@@ -23,6 +24,7 @@ export const RESOURCE_MODELS: Readonly<Record<Resource, Model<never>>> = {
   users: UserModel as Model<never>,
   custom_fields: CustomFieldModel as Model<never>,
   notes: NoteModel as Model<never>,
+  relationships: RelationshipModel as Model<never>,
 };
 
 /** Stored keys whose wire field is not simply the key or the key without `_id`. */

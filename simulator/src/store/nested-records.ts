@@ -40,13 +40,3 @@ export interface WebSiteRecord {
   created_at: number;
   updated_at: number;
 }
-
-/** Clio's `Relationship` (nested in matters): a contact related to the matter, with a description of the role. */
-export interface RelationshipRecord {
-  id: number;
-  description: string;
-  matter_id: number;
-  contact_id: number;
-  created_at: number;
-  updated_at: number;
-}

@@ -1,7 +1,7 @@
 import type { Resource } from './resources';
-import type { AddressRecord, EmailRecord, PhoneRecord, RelationshipRecord, WebSiteRecord } from './nested-records';
+import type { AddressRecord, EmailRecord, PhoneRecord, WebSiteRecord } from './nested-records';
 
-export type { AddressRecord, EmailRecord, PhoneRecord, RelationshipRecord, WebSiteRecord } from './nested-records';
+export type { AddressRecord, EmailRecord, PhoneRecord, WebSiteRecord } from './nested-records';
 
 /**
  * Stored records are compact: scalar wire fields under their wire names, references as `<name>_id`, timestamps as
@@ -50,7 +50,6 @@ export interface MatterRecord extends BaseRecord {
   group_id: number | null;
   folder_id: number | null;
   custom_field_values: readonly CustomFieldValueRecord[];
-  relationships: readonly RelationshipRecord[];
 }
 
 export interface ContactRecord extends BaseRecord {
@@ -193,6 +192,13 @@ export interface NoteRecord extends BaseRecord {
   author_id: number | null;
 }
 
+/** Clio's `Relationship`: a contact related to a matter, and how (`/relationships.json`, nested in matters). */
+export interface RelationshipRecord extends BaseRecord {
+  description: string;
+  matter_id: number;
+  contact_id: number;
+}
+
 export interface UserRecord extends BaseRecord {
   name: string;
   first_name: string;
@@ -260,6 +266,7 @@ export interface RecordMap {
   users: UserRecord;
   custom_fields: CustomFieldRecord;
   notes: NoteRecord;
+  relationships: RelationshipRecord;
 }
 export type RecordOf<R extends Resource> = RecordMap[R];
 export type AnyRecord = RecordMap[Resource];

@@ -11,6 +11,7 @@ export const Resource = {
   Users: 'users',
   CustomFields: 'custom_fields',
   Notes: 'notes',
+  Relationships: 'relationships',
 } as const;
 export type Resource = (typeof Resource)[keyof typeof Resource];
 export const ALL_RESOURCES: readonly Resource[] = Object.values(Resource);

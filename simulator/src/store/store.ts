@@ -63,6 +63,7 @@ const emptyTables = (): Tables => ({
   users: new Table(),
   custom_fields: new Table(),
   notes: new Table(),
+  relationships: new Table(),
 });
 
 /**

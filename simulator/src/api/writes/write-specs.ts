@@ -61,7 +61,6 @@ export const MATTER_WRITE: WriteSpec<'matters'> = {
       group_id: null,
       folder_id: null,
       custom_field_values: [],
-      relationships: [],
     };
   },
   validate: (m) =>
