@@ -16,6 +16,11 @@ describe('clio-fetcher: incremental sync after changes in Clio', () => {
     const full = await h.requestSync({ trigger: 'first_login' });
     expect((await h.waitForJob(full)).type).toBe('SyncJobCompleted');
     const fullCalls = h.apiCalls();
+    const records = h.clioRecords();
+    console.log(
+      `full sync: ${records} records, ${fullCalls} API calls: ${((fullCalls / records) * 100).toFixed(2)} calls per 100 records`,
+    );
+    expect(fullCalls / records).toBeLessThan(0.01);
 
     const ops = h.sim.edge.activity.step(50);
     expect(ops).toHaveLength(50);

@@ -19,7 +19,7 @@ import { connectTestNats, createTestDatabase, uniqueName, waitFor, type TestData
 import { fetcherConfig, type FetcherConfig } from '../fetcher-config';
 import { startFetcher, type Fetcher } from '../start-fetcher';
 import { pageLog, type PageLog } from './sim-page-log';
-import { compareDetails, compareRecords, type MirrorDiff } from './mirror-truth';
+import { compareDetails, compareRecords, truthOf, type MirrorDiff } from './mirror-truth';
 
 export type { MirrorDiff } from './mirror-truth';
 
@@ -221,6 +221,11 @@ export class SyncHarness {
     const details =
       (o.details ?? types === CLIO_ENTITY_TYPES) ? await compareDetails(this.t.db, this.sim.store, this.firmId) : [];
     return [...records, ...details];
+  }
+
+  /** Live records in Clio across the mirrored entity types (what a full sync lists). */
+  clioRecords(): number {
+    return CLIO_ENTITY_TYPES.reduce((n, e) => n + truthOf(this.sim.store, e).size, 0);
   }
 
   /** API requests the simulator served (page log) since the last clear. */

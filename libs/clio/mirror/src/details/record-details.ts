@@ -7,7 +7,6 @@ import {
   instantOf,
   objectOf,
   objectsOf,
-  refIdOf,
   textOf,
   type Json,
 } from './detail-values';
