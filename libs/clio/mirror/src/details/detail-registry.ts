@@ -1,6 +1,7 @@
 import type { ClioEntityType } from '../entity-types';
 import { customFieldValues } from './custom-field-values';
 import type { DetailSpec } from './detail-spec';
+import { contactFields, matterFields } from './record-fields';
 import {
   activityAmounts,
   calendarEntryAttendees,
@@ -13,8 +14,9 @@ import {
 
 /** The detail tables of each entity type, derived from its records' nested data. */
 export const DETAILS: Readonly<Partial<Record<ClioEntityType, readonly DetailSpec[]>>> = {
-  matters: [customFieldValues('Matter')],
+  matters: [matterFields, customFieldValues('Matter')],
   contacts: [
+    contactFields,
     customFieldValues('Contact'),
     contactEmailAddresses,
     contactPhoneNumbers,

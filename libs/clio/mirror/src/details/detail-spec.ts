@@ -2,6 +2,8 @@
 export type DetailColumnType = 'text' | 'numeric' | 'date' | 'time' | 'boolean' | 'timestamptz' | 'integer' | 'bigint';
 
 export const DETAIL_TABLES = [
+  'clio_matter_fields',
+  'clio_contact_fields',
   'clio_custom_field_values',
   'clio_contact_email_addresses',
   'clio_contact_phone_numbers',

@@ -1,4 +1,5 @@
 import { activityAmounts, calendarEntryAttendees, contactEmailAddresses, documentVersions } from './record-details';
+import { contactFields, matterFields } from './record-fields';
 
 describe('record details', () => {
   it('keeps activity amounts as Clio shows them, hidden ones null and flagged, never 0', () => {
@@ -82,5 +83,39 @@ describe('record details', () => {
       ['Calendar', '4'],
       ['Contact', '4'],
     ]);
+  });
+});
+
+describe('record fields', () => {
+  it("types a matter's status, dates and people, and leaves out what does not read as its type", () => {
+    const row = matterFields.rows({
+      status: 'Closed',
+      open_date: '2024-01-02',
+      close_date: 'soon',
+      practice_area: { id: 3, name: 'Family' },
+      responsible_attorney: { id: 7 },
+      originating_attorney: null,
+      client: { id: 9, redacted: true },
+    })[0];
+    expect(row).toMatchObject({
+      status: 'Closed',
+      open_date: '2024-01-02',
+      close_date: null,
+      practice_area_id: '3',
+      practice_area_name: 'Family',
+      responsible_attorney_id: '7',
+      originating_attorney_id: null,
+      client_id: '9',
+    });
+  });
+
+  it("types a contact's person or company fields", () => {
+    expect(contactFields.rows({ type: 'Company', name: 'Acme', company: null, is_client: true })[0]).toMatchObject({
+      type: 'Company',
+      name: 'Acme',
+      first_name: null,
+      company_id: null,
+      is_client: true,
+    });
   });
 });

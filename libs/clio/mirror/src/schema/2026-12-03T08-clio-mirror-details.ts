@@ -49,6 +49,19 @@ export const up = async (db: Kysely<unknown>): Promise<void> => {
   }
   // Typed tables derived from records' nested data; rows follow their parent row (libs/clio/mirror/src/details).
   await sql`
+    create table clio_matter_fields (
+      firm_id text not null, matter_id text not null, display_number text, status text, open_date date,
+      pending_date date, close_date date, client_id text, practice_area_id text, practice_area_name text,
+      responsible_attorney_id text, originating_attorney_id text, responsible_staff_id text, group_id text,
+      billable boolean, billing_method text, primary key (firm_id, matter_id)
+    )`.execute(db);
+  await sql`
+    create table clio_contact_fields (
+      firm_id text not null, contact_id text not null, type text, name text, prefix text, first_name text,
+      middle_name text, last_name text, title text, date_of_birth date, company_id text, is_client boolean,
+      is_co_counsel boolean, is_bill_recipient boolean, primary key (firm_id, contact_id)
+    )`.execute(db);
+  await sql`
     create table clio_custom_field_values (
       firm_id text not null, parent_type text not null, parent_id text not null, custom_field_id text not null,
       id text, etag text, field_type text, field_name text, value_raw text, value_text text, value_number numeric,
@@ -101,6 +114,8 @@ export const up = async (db: Kysely<unknown>): Promise<void> => {
 };
 
 const DETAIL = [
+  'clio_matter_fields',
+  'clio_contact_fields',
   'clio_custom_field_values',
   'clio_contact_email_addresses',
   'clio_contact_phone_numbers',

@@ -15,6 +15,47 @@ interface Stamps {
  * Typed tables derived from the nested data of mirrored records (libs/clio/mirror/src/details). Their rows
  * follow their parent row: written with it, from the same event, so a rebuild from the log reproduces them.
  */
+/** Dates are written as `YYYY-MM-DD`; node-postgres reads a date as a Date at local midnight (select `::text`). */
+type DateColumn = ColumnType<Date, string, string>;
+
+export interface ClioMatterFieldsTable {
+  firm_id: string;
+  matter_id: string;
+  display_number: string | null;
+  /** Pending, Open or Closed. */
+  status: string | null;
+  open_date: DateColumn | null;
+  pending_date: DateColumn | null;
+  close_date: DateColumn | null;
+  client_id: string | null;
+  practice_area_id: string | null;
+  practice_area_name: string | null;
+  responsible_attorney_id: string | null;
+  originating_attorney_id: string | null;
+  responsible_staff_id: string | null;
+  group_id: string | null;
+  billable: boolean | null;
+  billing_method: string | null;
+}
+
+export interface ClioContactFieldsTable {
+  firm_id: string;
+  contact_id: string;
+  /** Person or Company. */
+  type: string | null;
+  name: string | null;
+  prefix: string | null;
+  first_name: string | null;
+  middle_name: string | null;
+  last_name: string | null;
+  title: string | null;
+  date_of_birth: DateColumn | null;
+  company_id: string | null;
+  is_client: boolean | null;
+  is_co_counsel: boolean | null;
+  is_bill_recipient: boolean | null;
+}
+
 export interface ClioCustomFieldValuesTable {
   firm_id: string;
   /** `Matter` or `Contact`. */
@@ -32,8 +73,7 @@ export interface ClioCustomFieldValuesTable {
   value_text: string | null;
   /** numeric, currency. */
   value_number: Decimal | null;
-  /** date: written as `YYYY-MM-DD`; node-postgres reads a date as a Date at local midnight (select `::text`). */
-  value_date: ColumnType<Date, string, string> | null;
+  value_date: DateColumn | null;
   /** time: `HH:MM:SS`. */
   value_time: string | null;
   /** checkbox. */
@@ -129,6 +169,8 @@ export interface ClioActivityAmountsTable {
 }
 
 export interface ClioMirrorDetailTables {
+  clio_matter_fields: ClioMatterFieldsTable;
+  clio_contact_fields: ClioContactFieldsTable;
   clio_custom_field_values: ClioCustomFieldValuesTable;
   clio_contact_email_addresses: ClioContactEmailAddressesTable;
   clio_contact_phone_numbers: ClioContactPhoneNumbersTable;
