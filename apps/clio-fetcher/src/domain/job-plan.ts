@@ -18,7 +18,8 @@ export const matterIdOf = (scope: SyncScope): string | null => (scope.kind === '
 
 /**
  * Entity types a job fetches, in priority order: a matter scope covers the matter and every type that belongs to
- * it (MATTER_SCOPE_ENTITY_TYPES); a firm scope covers everything. `requested` (SyncRequested.entityTypes) narrows the list; unknown names are ignored.
+ * it (MATTER_SCOPE_ENTITY_TYPES); a firm scope covers everything. `requested` (SyncRequested.entityTypes) narrows
+ * the list; unknown names are ignored.
  */
 export const planEntityTypes = (scope: SyncScope, requested: readonly string[] | null): ClioEntityType[] => {
   const base = scope.kind === 'matter' ? MATTER_SCOPE_ENTITY_TYPES : CLIO_ENTITY_TYPES;

@@ -1,7 +1,7 @@
 // Public surface of @sf/clio-mirror: the Clio mirror read models (one table per entity type and the typed tables of
-// their nested data), the projection that
-// builds them from the log, the fields requested per resource, record validation, and the queries the fetcher's
-// deletion checks and the tests run against the mirror.
+// their nested data), the projection that builds them from the log, the fields requested per resource and where each
+// entity type is listed, record validation, and the queries the fetcher's deletion checks and the tests run against
+// the mirror.
 export {
   CLIO_ENTITY_TYPES,
   TREE_ENTITY_TYPES,
