@@ -2,7 +2,7 @@
 // pages of 200 followed one at a time (the fetcher is serial per job), JSON parsed, nothing stored.
 import path from 'node:path';
 import { request } from 'undici';
-import { CLIO_FIELDS, listingOf, type ClioEntityType } from '@sf/clio-mirror';
+import { CLIO_FIELDS, listingSourceOf, type ClioEntityType } from '@sf/clio-mirror';
 import { freePort } from '../../tools/main-job/free-port';
 import { startService } from '../../tools/main-job/services';
 
@@ -36,7 +36,7 @@ export const simulatorRecordsPerSecond = async (opts: {
     let records = 0;
     const run = async (): Promise<void> => {
       for (const [e, fields] of Object.entries(CLIO_FIELDS)) {
-        const { resource, filters } = listingOf(e as ClioEntityType);
+        const { resource, filters } = listingSourceOf(e as ClioEntityType);
         const own = Object.entries(filters).map(([k, v]) => `&${k}=${encodeURIComponent(v)}`);
         let url: string | undefined =
           `${origin}/api/v4/${resource}.json?limit=200&fields=${encodeURIComponent(fields.join(','))}${own.join('')}${resource === 'calendar_entries' ? '' : '&order=id(asc)'}`;

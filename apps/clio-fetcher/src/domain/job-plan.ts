@@ -5,7 +5,7 @@ import {
   CLIO_FIELDS,
   MATTER_SCOPE_ENTITY_TYPES,
   TREE_ENTITY_TYPES,
-  listingOf,
+  listingSourceOf,
   matterFilters,
   type ClioEntityType,
 } from '@sf/clio-mirror';
@@ -30,15 +30,21 @@ export const planEntityTypes = (scope: SyncScope, requested: readonly string[] |
 const FULL_TRIGGERS: ReadonlySet<string> = new Set(['first_login', 'maintenance']);
 
 /**
- * Full listing (and mark-and-sweep) for the first sync and maintenance, and whenever the scope has no bookmark
- * (a matter's first sync); otherwise incremental from the scope's bookmark (a matter synced before included).
+ * Full listing (and mark-and-sweep) for the first sync and maintenance, for a re-sync (`fullListing`), and whenever
+ * the scope has no bookmark (a matter's first sync); otherwise incremental from the scope's bookmark (a matter
+ * synced before included).
  */
-export const chooseMode = (_scope: SyncScope, trigger: string, bookmark: string | null): SyncMode =>
-  FULL_TRIGGERS.has(trigger) || bookmark === null ? 'full' : 'incremental';
+export const chooseMode = (
+  _scope: SyncScope,
+  trigger: string,
+  bookmark: string | null,
+  fullListing = false,
+): SyncMode => (fullListing || FULL_TRIGGERS.has(trigger) || bookmark === null ? 'full' : 'incremental');
 
 /**
  * The first page request of a listing. Incremental listings of documents and folders include the trash: a
  * trashed record comes back with `deleted_at` set (its `updated_at` moves), which is how they learn of deletions.
+ * A recent window (`createdSince`) lists the records created since then (Clio's `created_since`).
  */
 export const listRequest = (
   entityType: ClioEntityType,
@@ -46,13 +52,20 @@ export const listRequest = (
   mode: SyncMode,
   bookmark: string | null,
   pageSize: number,
+  createdSince: string | null = null,
 ): ListRequest => {
   const filters = scopeFilters(entityType, scope);
+  if (createdSince !== null) filters['created_since'] = createdSince;
   if (mode === 'incremental' && bookmark !== null) {
     filters['updated_since'] = bookmark;
     if (TREE_ENTITY_TYPES.has(entityType)) filters['include_deleted'] = 'true';
   }
-  return { resource: listingOf(entityType).resource, fields: [...CLIO_FIELDS[entityType]], filters, limit: pageSize };
+  return {
+    resource: listingSourceOf(entityType).resource,
+    fields: [...CLIO_FIELDS[entityType]],
+    filters,
+    limit: pageSize,
+  };
 };
 
 /**
@@ -60,7 +73,7 @@ export const listRequest = (
  * checks: the entity type's own (the kind of note) and, in a matter scope, the matter's.
  */
 export const scopeFilters = (entityType: ClioEntityType, scope: SyncScope): Record<string, string> => ({
-  ...listingOf(entityType).filters,
+  ...listingSourceOf(entityType).filters,
   ...(scope.kind === 'matter' ? matterFilters(entityType, scope.matterId) : {}),
 });
 

@@ -4,7 +4,7 @@ import {
   checkRecord,
   clioIdOf,
   instantOf,
-  listingOf,
+  listingSourceOf,
   TREE_ENTITY_TYPES,
   type ClioEntityType,
 } from '@sf/clio-mirror';
@@ -31,7 +31,7 @@ export const confirmIds = async (
   const alive: Array<Record<string, unknown>> = [];
   const goneIds: string[] = [];
   for (const batch of chunks(ids, ctx.config.sweep.confirmBatch)) {
-    const { resource, filters: own } = listingOf(e);
+    const { resource, filters: own } = listingSourceOf(e);
     const filters = { ...own, 'ids[]': batch, ...(TREE_ENTITY_TYPES.has(e) ? { include_deleted: 'true' } : {}) };
     const outcome = await ctx.client.fetchPage(
       { resource, fields: [...CLIO_FIELDS[e]], filters, limit: 200 },

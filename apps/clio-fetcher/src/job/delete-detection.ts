@@ -1,6 +1,6 @@
 import type { PageFailure } from '@sf/clio-client';
 import {
-  listingOf,
+  listingSourceOf,
   liveCount,
   liveCountCreated,
   liveIds,
@@ -30,7 +30,7 @@ const clioCounter = (ctx: JobContext, e: ClioEntityType, total: number) => {
     const hit = cache.get(t);
     if (hit !== undefined) return hit;
     probes += 1;
-    const { resource, filters } = listingOf(e);
+    const { resource, filters } = listingSourceOf(e);
     const r = await ctx.client.count(resource, { ...filters, created_since: t }, 'backfill');
     if (!r.ok) return r;
     cache.set(t, r.total ?? 0);
@@ -105,7 +105,7 @@ export const detectDeletes = async (ctx: JobContext, state: JobState, e: ClioEnt
   const firmId = ctx.work.firmId;
   const jobId = ctx.work.jobId;
   const matterId = matterIdOf(ctx.scope);
-  const counted = await ctx.client.count(listingOf(e).resource, scopeFilters(e, ctx.scope), 'backfill');
+  const counted = await ctx.client.count(listingSourceOf(e).resource, scopeFilters(e, ctx.scope), 'backfill');
   if (!counted.ok) return onClioFailure(ctx, state, counted);
   if (counted.total === null) return { kind: 'events', events: [] };
   const live = await liveCount(ctx.db, e, firmId, matterId);

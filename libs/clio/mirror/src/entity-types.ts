@@ -5,7 +5,7 @@ import type { ClioResource } from '@sf/clio-client';
  * and custom fields first (small, and the others refer to them), then matters and contacts and their notes, then
  * calendar entries and tasks, then folders, documents and activities. Matters' related contacts (`relationships`)
  * have their own index: nested in a matter they carry no contact. Most names are Clio's index resources
- * (`/<name>.json`); matter notes and contact notes are the two listings of `/notes.json` (see `listingOf`).
+ * (`/<name>.json`); matter notes and contact notes are the two listings of `/notes.json` (see `listingSourceOf`).
  */
 export const CLIO_ENTITY_TYPES = [
   'users',
@@ -45,18 +45,18 @@ export const isClioEntityType = (v: unknown): v is ClioEntityType =>
   typeof v === 'string' && (CLIO_ENTITY_TYPES as readonly string[]).includes(v);
 
 /** Where an entity type is listed: the Clio resource and the filters that always go with it. */
-export interface Listing {
+export interface ListingSource {
   resource: ClioResource;
   filters: Readonly<Record<string, string>>;
 }
 
-const NOTES: Partial<Record<ClioEntityType, Listing>> = {
+const NOTES: Partial<Record<ClioEntityType, ListingSource>> = {
   // Clio's `/notes.json` requires `type`: one listing per kind of note.
   matter_notes: { resource: 'notes', filters: { type: 'Matter' } },
   contact_notes: { resource: 'notes', filters: { type: 'Contact' } },
 };
 
-export const listingOf = (e: ClioEntityType): Listing =>
+export const listingSourceOf = (e: ClioEntityType): ListingSource =>
   NOTES[e] ?? { resource: e as Exclude<ClioEntityType, 'matter_notes' | 'contact_notes'>, filters: {} };
 
 /** The filters that narrow a listing to one matter: the matter itself by id, anything else by `matter_id`. */

@@ -8,11 +8,11 @@ export {
   MATTER_SCOPE_ENTITY_TYPES,
   MIRROR_TABLES,
   isClioEntityType,
-  listingOf,
+  listingSourceOf,
   matterFilters,
   mirrorTableOf,
 } from './entity-types';
-export type { ClioEntityType, Listing, MirrorTable } from './entity-types';
+export type { ClioEntityType, ListingSource, MirrorTable } from './entity-types';
 export { DETAIL_TABLES } from './details/detail-spec';
 export type { DetailTable } from './details/detail-spec';
 export { CLIO_FIELDS } from './clio-fields';
