@@ -21,7 +21,7 @@ import { CustomFieldModel } from '../models/custom-field.models';
 import { ContactBaseModel } from '../models/contact-base.models';
 import { FolderBaseModel } from '../models/folder-base.models';
 import { NoteModel } from '../models/note.models';
-import { RelationshipModel, WebSiteModel } from '../models/relationship.models';
+import { RelationshipBaseModel, RelationshipModel, WebSiteModel } from '../models/relationship.models';
 
 /** Query parameters documented outside Clio's OpenAPI: `offset` (Clio's paging documentation). */
 const FACT_SHEET_PARAMS = new Set(['offset']);
@@ -151,6 +151,7 @@ describe('simulator responses validate against Clio OpenAPI 2025-05', () => {
     ['Contact_base', ContactBaseModel as Model<never>],
     ['Folder_base', FolderBaseModel as Model<never>],
     ['WebSite_base', WebSiteModel as Model<never>],
+    ['Relationship_base', RelationshipBaseModel as Model<never>],
   ])('the nested %s model names exactly the fields of that schema', (schema, model) => {
     expect(Object.keys(model.fields).sort()).toEqual(schemaProperties(doc, schema).sort());
   });

@@ -17,13 +17,20 @@ export const WebSiteModel: Model<WebSiteRecord> = defineModel('WebSite', {
   updated_at: time('updated_at'),
 });
 
-/** Clio's `Relationship` (`/relationships.json`; nested in matters as `relationships[]`): a contact and its role. */
+const relationshipBaseFields = {
+  id: key<RelationshipRecord>('id'),
+  etag: key<RelationshipRecord>('etag'),
+  description: key<RelationshipRecord>('description'),
+  created_at: time<RelationshipRecord>('created_at'),
+  updated_at: time<RelationshipRecord>('updated_at'),
+};
+
+/** Clio's `Relationship_base`, nested in matters (`relationships[]`): no matter, no contact. */
+export const RelationshipBaseModel: Model<RelationshipRecord> = defineModel('Relationship', relationshipBaseFields);
+
+/** Clio's `Relationship` (`/relationships.json`): a contact related to a matter, and its role. */
 export const RelationshipModel: Model<RelationshipRecord> = defineModel('Relationship', {
-  id: key('id'),
-  etag: key('etag'),
-  description: key('description'),
-  created_at: time('created_at'),
-  updated_at: time('updated_at'),
+  ...relationshipBaseFields,
   matter: one(
     () => MatterModel,
     (r, env) => env.store.get(Resource.Matters, r.matter_id),
