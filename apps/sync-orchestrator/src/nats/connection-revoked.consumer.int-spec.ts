@@ -200,7 +200,7 @@ describe('connection-revoked consumer handler (real Postgres)', () => {
     ).toEqual(before);
   });
 
-  it('ignores other events; ConnectionNeedsReauth makes the policy refuse new syncs without cancelling running ones', async () => {
+  it('dead-letters other events (its consumer filters ConnectionRevoked); ConnectionNeedsReauth makes the policy refuse new syncs without cancelling running ones', async () => {
     const { firmId, matter, matterJob, firmJob } = await firmWithJobs();
     const needsReauth = await appendConnectionEvent(
       t.db,
@@ -208,7 +208,10 @@ describe('connection-revoked consumer handler (real Postgres)', () => {
       event(firmId, 'ConnectionNeedsReauth', { connectionId: `conn-${firmId}`, reason: 'refresh rejected' }),
     );
     const before = await streamsOf(t.db, firmId, [matterJob, firmJob], [matter, SyncScope.firm()]);
-    expect(await handler()(readLoggedEvent(needsReauth), UNUSED_TRX, UNUSED_CTX)).toEqual({ kind: 'ack' });
+    expect(await handler()(readLoggedEvent(needsReauth), UNUSED_TRX, UNUSED_CTX)).toEqual({
+      kind: 'dead',
+      reason: 'not a ConnectionRevoked',
+    });
     expect(await streamsOf(t.db, firmId, [matterJob, firmJob], [matter, SyncScope.firm()])).toEqual(before);
     await project(t.db);
     expect(await manual(firmId, SyncScope.matter('m-3'))).toEqual({

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { readLoggedEvent, streamIds } from '@sf/contracts';
 import type { Database } from '@sf/db';
 import { readStream } from '@sf/event-store';
@@ -35,7 +35,28 @@ describe('first-login consumer handler (real Postgres)', () => {
     ]);
   });
 
-  it('acks other event types without doing anything', async () => {
+  it('returns a retry at once, without waiting, when firm_connections cannot reach the event yet', async () => {
+    const firmId = uniqueName('firm');
+    const handler = firstLoginHandler({
+      db: t.db,
+      service: createSyncService(syncDeps(t.db)),
+      connections: projection('firm_connections'),
+      behindRetryMs: 1_234,
+    });
+    // An older transaction still open: the log is readable only below it, so the projection cannot see the event.
+    await t.db.transaction().execute(async (older) => {
+      await sql`select pg_current_xact_id()`.execute(older);
+      await connectFirm(t.db, firmId);
+      const [connected] = await readStream(t.db, streamIds.connection(firmId));
+      const started = Date.now();
+      const answer = await handler(readLoggedEvent(connected!), {} as Transaction<Database>, {} as MessageContext);
+      expect(answer).toEqual({ kind: 'retry', reason: 'firm_connections has not reached the event', afterMs: 1_234 });
+      expect(Date.now() - started).toBeLessThan(2_000);
+    });
+    expect(await readStream(t.db, streamIds.syncScope(firmId, { kind: 'firm' }))).toEqual([]);
+  });
+
+  it('dead-letters other event types without doing anything', async () => {
     const firmId = uniqueName('firm');
     await connectFirm(t.db, firmId);
     const [connected] = await readStream(t.db, streamIds.connection(firmId));
@@ -50,7 +71,7 @@ describe('first-login consumer handler (real Postgres)', () => {
         {} as Transaction<Database>,
         {} as MessageContext,
       ),
-    ).toEqual({ kind: 'ack' });
+    ).toEqual({ kind: 'dead', reason: 'not a ClioConnected' });
     expect(await readStream(t.db, streamIds.syncScope(firmId, { kind: 'firm' }))).toEqual([]);
   });
 });
