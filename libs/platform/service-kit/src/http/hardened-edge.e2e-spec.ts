@@ -198,6 +198,13 @@ describe('hardened HTTP edge (createHttpApp, real Nest app over HTTP)', () => {
       'property body.constructor should not exist',
     ],
     ['an unknown field', '/jobs/j/stop', json('{"reasonx":"x"}'), 400, ['property reasonx should not exist']],
+    [
+      'a field named like content',
+      '/jobs/j/stop',
+      json('{"SECRET-INPUT here":"x"}'),
+      400,
+      'property body.<field> should not exist',
+    ],
     ['a NUL in a path parameter', '/jobs/j%00x/stop', {}, 400, 'id: must not contain NUL or an unpaired surrogate'],
     [
       'a NUL in a query parameter',

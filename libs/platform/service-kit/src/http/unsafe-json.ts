@@ -17,7 +17,8 @@ export const hasUnsafeText = (s: string): boolean => UNSAFE_TEXT.test(s);
 
 /**
  * The first problem of a parsed JSON value that no route accepts, as a message naming the field and never quoting
- * it: too deep, a prototype key, NUL or an unpaired surrogate in a key or string. Null when clean. Iterative.
+ * it: too deep, a prototype key or a key that is no field name (both unknown fields), NUL or an unpaired surrogate
+ * in a string. Null when clean. Iterative.
  */
 export const unsafeJsonProblem = (value: unknown, root: string): string | null => {
   if (exceedsJsonDepth(value)) return `${root}: nested deeper than ${MAX_JSON_DEPTH} levels`;
@@ -31,9 +32,8 @@ export const unsafeJsonProblem = (value: unknown, root: string): string | null =
     if (v === null || typeof v !== 'object') continue;
     for (const [key, child] of Object.entries(v)) {
       const at = join(path, key);
-      if (FORBIDDEN_KEYS.has(key)) return `property ${at} should not exist`;
-      if (hasUnsafeText(key))
-        return `${join(path, '<field>')}: field names must not contain NUL or an unpaired surrogate`;
+      // No route has a field named like content (or like a prototype): refused as unknown, and never quoted.
+      if (FORBIDDEN_KEYS.has(key) || !NAMEABLE.test(key)) return `property ${at} should not exist`;
       stack.push([child, at]);
     }
   }
