@@ -126,6 +126,10 @@ export const startAuthService = async (config: AuthServiceConfig): Promise<AuthS
       tokens,
       log,
       apiBaseUrl: (region) => clioApiBaseUrl(config.clio, region),
+      clioRefuses: async (region, accessToken) => {
+        const who = await deps.clio.whoAmI(region, accessToken);
+        return !who.ok && who.kind === 'unauthorized';
+      },
     });
     closers.push(() => responder.stop());
     const maintenance = startMaintenance({ db, tokens, log, intervalMs: config.refreshIntervalMs ?? 60_000 });
