@@ -63,7 +63,7 @@ export const checkMalformedMessages = async (c: MalformedCheck): Promise<Malform
   await runner.start();
   try {
     // Polls (this lib cannot use @sf/testing's waitFor): drained = nothing pending, nothing awaiting an ack.
-    const deadline = Date.now() + 8_000;
+    const deadline = Date.now() + 30_000;
     for (;;) {
       const ci = await jsm.consumers.info(spec.stream, spec.name);
       if (ci.num_pending === 0 && ci.num_ack_pending === 0) break;
