@@ -10,7 +10,12 @@ import { startFetcher, type Fetcher } from '../apps/clio-fetcher/src/start-fetch
 import { processorConfig } from '../apps/document-processor/src/processor-config';
 import { startProcessor, type Processor } from '../apps/document-processor/src/start-processor';
 import { startOrchestrator, type Orchestrator } from '../apps/sync-orchestrator/src/start-orchestrator';
+import type { INestApplication } from '@nestjs/common';
+import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
+import { ModulesContainer } from '@nestjs/core';
 import { DEFAULT_CLAIMS } from '@sf/http-auth';
+import { BODY_LIMIT_KEY } from '@sf/service-kit';
 import { captureNestApps, listHttpRoutes, type HttpRoute } from '@sf/http-auth/testing';
 import { defineTopology, type TopologyOptions } from '@sf/messaging';
 import { createTestDatabase, TEST_NATS_URL, connectTestNats, uniqueName, type TestDatabase } from '@sf/testing';
@@ -58,6 +63,7 @@ describe('edge fuzz: malformed requests to every route of every service (e2e, re
   let topology: TopologyOptions;
   let services: Array<AuthService | Orchestrator | Fetcher | Processor>;
   let targets: Array<{ base: string; route: HttpRoute }>;
+  let apps: INestApplication[];
 
   const rowCounts = async (): Promise<Record<string, number>> => {
     const tables = await sql<{ t: string }>`select tablename as t from pg_tables where schemaname = 'public'`.execute(
@@ -103,7 +109,7 @@ describe('edge fuzz: malformed requests to every route of every service (e2e, re
         await startFetcher(fetcherConfig({ ...common, workers: 1, logLevel: 'silent' })),
         await startProcessor(processorConfig({ ...common, concurrency: 1, logLevel: 'silent' })),
       ];
-      const apps = await capture.apps();
+      apps = await capture.apps();
       expect(apps).toHaveLength(services.length);
       targets = apps.flatMap((app, i) =>
         listHttpRoutes(app)
@@ -122,6 +128,23 @@ describe('edge fuzz: malformed requests to every route of every service (e2e, re
     for (const s of [streams.events, streams.deadLetters]) await jsm.streams.delete(s.name).catch(() => false);
     await nc.close();
     await t?.drop();
+  });
+
+  it('declares a body limit on every route that reads a body (the others refuse any body)', () => {
+    const unlimited: string[] = [];
+    for (const app of apps)
+      for (const module of app.get(ModulesContainer).values())
+        for (const wrapper of module.controllers.values()) {
+          const proto = wrapper.metatype?.prototype as Record<string, unknown> | undefined;
+          if (!proto) continue;
+          for (const name of Object.getOwnPropertyNames(proto)) {
+            const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, wrapper.metatype!, name) ?? {}) as object;
+            const readsBody = Object.keys(args).some((k) => k.startsWith(`${RouteParamtypes.BODY}:`));
+            if (readsBody && Reflect.getMetadata(BODY_LIMIT_KEY, proto[name] as object) === undefined)
+              unlimited.push(`${wrapper.name}.${name}`);
+          }
+        }
+    expect(unlimited).toEqual([]);
   });
 
   it(`answers ${RUNS} malformed requests with 4xx naming the problem, never 5xx, never quoting input, writing nothing`, async () => {
