@@ -8,6 +8,14 @@ import {
 } from '@sf/contracts';
 import { LogPosition } from '@sf/event-store';
 import { isClioEntityType, type ClioEntityType } from '@sf/clio-mirror';
+import { phaseKey, type PhasePlan } from './phase-plan';
+
+/** Where the recent window of an entity type's listing stands (recent-first). */
+export interface WindowProgress {
+  fetched: number;
+  cursor: string | null;
+  complete: boolean;
+}
 
 /** Where one entity type's listing stands in a job, as its job stream says. */
 export interface EntityProgress {
@@ -40,6 +48,13 @@ export interface JobState {
   progress: Readonly<Partial<Record<ClioEntityType, EntityProgress>>>;
   /** Position of the stream's last event (null for an empty stream). */
   lastPosition: LogPosition | null;
+  /** A phased job's plan (`SyncJobStarted.phases`); null when not phased. */
+  phases: PhasePlan[] | null;
+  /** Start of the recent window (recent-first), or null. */
+  recentSince: string | null;
+  recent: Readonly<Partial<Record<ClioEntityType, WindowProgress>>>;
+  /** Phase steps already recorded (`phaseKey`). */
+  phasesDone: readonly string[];
 }
 
 export const EMPTY_JOB: JobState = {
@@ -52,6 +67,10 @@ export const EMPTY_JOB: JobState = {
   blockedUntil: null,
   progress: {},
   lastPosition: null,
+  phases: null,
+  recentSince: null,
+  recent: {},
+  phasesDone: [],
 };
 
 const withProgress = (
@@ -76,6 +95,8 @@ const withProgress = (
 const progressed = (s: JobState, d: EventData<'SyncProgressed'>, at: LogPosition): JobState => {
   const { entityType, cursor } = d;
   if (!isClioEntityType(entityType) || cursor === undefined) return s;
+  if (d.window !== undefined)
+    return { ...s, recent: { ...s.recent, [entityType]: { fetched: d.fetched, cursor, complete: cursor === null } } };
   return withProgress(s, entityType, at, (p) => ({
     ...p,
     mode: d.mode ?? SyncModes.full,
@@ -98,8 +119,12 @@ const evolve = (s: JobState, e: RecordedCatalogueEvent): JobState => {
         startedAt: e.metadata.occurredAt,
         clioStartedAt: d.clioStartedAt ?? null,
         entityTypes: d.entityTypes.filter(isClioEntityType),
+        phases: d.phases?.map((p) => ({ phase: p.phase, entityTypes: p.entityTypes.filter(isClioEntityType) })) ?? null,
+        recentSince: d.recentSince ?? null,
       };
     }
+    case 'SyncPhaseCompleted':
+      return { ...next, phasesDone: [...next.phasesDone, phaseKey(e.data.phase, e.data.window)] };
     case 'ClioRecordsFetched':
     case 'SyncRecordsFlagged':
       // Only marks where the listing began (the page's first event); the page's SyncProgressed carries the counts.
@@ -128,6 +153,14 @@ export const foldOnto = (state: JobState, events: readonly RecordedEvent[]): Job
 
 /** Folds a job stream (in stream order) into the state a worker resumes from. Pure. */
 export const foldJob = (events: readonly RecordedEvent[]): JobState => foldOnto(EMPTY_JOB, events);
+
+/** Where a listing stands: the entity type's complete listing, or its recent window. */
+export const listingOf = (
+  s: JobState,
+  e: ClioEntityType,
+  window: string | null,
+): Pick<EntityProgress, 'fetched' | 'cursor' | 'complete'> | undefined =>
+  window === null ? s.progress[e] : s.recent[e];
 
 /** Records received per entity type (the `counts` of `SyncJobCompleted`). */
 export const countsOf = (s: JobState): Record<string, number> =>
