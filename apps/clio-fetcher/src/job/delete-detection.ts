@@ -1,7 +1,9 @@
 import type { PageFailure } from '@sf/clio-client';
 import {
+  listingSourceOf,
   liveCount,
   liveCountCreated,
+  liveIds,
   liveIdsCreated,
   medianCreated,
   nextCreatedAfter,
@@ -12,10 +14,12 @@ import type { JobContext } from './job-context';
 import { jobEvent } from './job-events';
 import { onClioFailure, type Verification } from './job-outcomes';
 import type { JobState } from '../domain/job-state';
-import { breakerHolds, splitPoint } from '../domain/sweep-policy';
+import { breakerHolds, chunks, splitPoint } from '../domain/sweep-policy';
+import { matterIdOf, scopeFilters } from '../domain/job-plan';
 import { confirmIds } from './confirm-ids';
 
-type Found = { ok: true; ids: string[]; probes: number } | PageFailure;
+/** Records found gone, and records found alive elsewhere (moved to another matter: re-observed, not deleted). */
+type Found = { ok: true; ids: string[]; probes: number; alive?: Array<Record<string, unknown>> } | PageFailure;
 
 /** Clio's count of live records created at or after `t` (null = all), cached per instant: one API call each. */
 const clioCounter = (ctx: JobContext, e: ClioEntityType, total: number) => {
@@ -26,7 +30,8 @@ const clioCounter = (ctx: JobContext, e: ClioEntityType, total: number) => {
     const hit = cache.get(t);
     if (hit !== undefined) return hit;
     probes += 1;
-    const r = await ctx.client.count(e, { created_since: t }, 'backfill');
+    const { resource, filters } = listingSourceOf(e);
+    const r = await ctx.client.count(resource, { ...filters, created_since: t }, 'backfill');
     if (!r.ok) return r;
     cache.set(t, r.total ?? 0);
     return r.total ?? 0;
@@ -84,21 +89,35 @@ const findMissing = async (ctx: JobContext, e: ClioEntityType, clioTotal: number
   return { ok: true, ids, probes: counter.probes() };
 };
 
+/** A matter's records are few: the mirror's live ids of the matter confirmed by id in a handful of calls. */
+const findInMatter = async (ctx: JobContext, e: ClioEntityType, matterId: string): Promise<Found> => {
+  const c = await confirmIds(ctx, e, await liveIds(ctx.db, e, ctx.work.firmId, matterId));
+  return c.ok ? { ok: true, ids: c.value.goneIds, probes: 0, alive: c.value.alive } : c;
+};
+
 /**
  * After an incremental listing: Clio has no tombstones and `updated_since` never returns a deleted record, so
- * compare Clio's live count with the mirror's (one call); only when the mirror has more, search for the
- * missing records and soft-delete the ones Clio confirms gone (breaker applies).
+ * compare Clio's live count of the scope with the mirror's (one call); only when the mirror has more, search for
+ * the missing records (bisecting a firm, confirming a matter's ids) and soft-delete the ones Clio confirms gone
+ * (breaker applies). A record moved to another matter is confirmed alive, never deleted.
  */
 export const detectDeletes = async (ctx: JobContext, state: JobState, e: ClioEntityType): Promise<Verification> => {
   const firmId = ctx.work.firmId;
   const jobId = ctx.work.jobId;
-  const counted = await ctx.client.count(e, {}, 'backfill');
+  const matterId = matterIdOf(ctx.scope);
+  const counted = await ctx.client.count(listingSourceOf(e).resource, scopeFilters(e, ctx.scope), 'backfill');
   if (!counted.ok) return onClioFailure(ctx, state, counted);
   if (counted.total === null) return { kind: 'events', events: [] };
-  const live = await liveCount(ctx.db, e, firmId, null);
+  const live = await liveCount(ctx.db, e, firmId, matterId);
   const deficit = live - counted.total;
   if (deficit <= 0) return { kind: 'events', events: [] };
-  const base = { jobId, entityType: e, listed: counted.total, restoredIds: [] };
+  const base = {
+    jobId,
+    ...(matterId === null ? {} : { matterId }),
+    entityType: e,
+    listed: counted.total,
+    restoredIds: [],
+  };
   if (breakerHolds(deficit, live, ctx.config.sweep)) {
     ctx.log.warn({ jobId, entityType: e, deficit, live }, 'deletions held for review (circuit breaker)');
     return {
@@ -106,16 +125,21 @@ export const detectDeletes = async (ctx: JobContext, state: JobState, e: ClioEnt
       events: [jobEvent(ctx.origin, ctx.now(), 'RecordsSwept', { ...base, softDeletedIds: [], heldForReview: true })],
     };
   }
-  const found = await findMissing(ctx, e, counted.total, deficit);
+  const found =
+    matterId === null ? await findMissing(ctx, e, counted.total, deficit) : await findInMatter(ctx, e, matterId);
   if (!found.ok) return onClioFailure(ctx, state, found);
   ctx.log.info(
     { jobId, entityType: e, deficit, softDeleted: found.ids.length, probes: found.probes },
     'deletions detected by count',
   );
-  if (found.ids.length === 0) return { kind: 'events', events: [] };
+  const moved = chunks(found.alive ?? [], 200).map((records) =>
+    jobEvent(ctx.origin, ctx.now(), 'ClioRecordsFetched', { jobId, entityType: e, records }),
+  );
+  if (found.ids.length === 0) return { kind: 'events', events: moved };
   return {
     kind: 'events',
     events: [
+      ...moved,
       jobEvent(ctx.origin, ctx.now(), 'RecordsSwept', { ...base, softDeletedIds: found.ids, heldForReview: false }),
     ],
   };

@@ -1,4 +1,4 @@
-import type { ClioEntityType } from '@sf/clio-mirror';
+import { listingSourceOf, type ClioEntityType } from '@sf/clio-mirror';
 import { RunEnd, type JobContext } from './job-context';
 import { jobEvent } from './job-events';
 import { chooseMode, planEntityTypes, scopeFilters } from '../domain/job-plan';
@@ -28,7 +28,7 @@ const estimate = async (ctx: JobContext, types: readonly ClioEntityType[]): Prom
       continue;
     }
     const r = await ctx.client.fetchPage(
-      { resource: e, fields: ['id'], filters: scopeFilters(e, ctx.scope), limit: 1 },
+      { resource: listingSourceOf(e).resource, fields: ['id'], filters: scopeFilters(e, ctx.scope), limit: 1 },
       'backfill',
     );
     if (!r.ok || r.page.total === null) return { ...out, complete: false };

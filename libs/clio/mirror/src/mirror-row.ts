@@ -10,8 +10,9 @@ export interface MirrorRecord {
   deletedAt: string | null;
   /** Trashed in Clio (`deleted_at` set); only documents and folders can be. */
   isSoftDeleted: boolean;
-  /** Documents and folders only (null elsewhere). */
+  /** The matter the record belongs to (a matter: itself; records without a matter: null). */
   matterId: string | null;
+  /** Documents and folders only (null elsewhere). */
   parentId: string | null;
   data: Record<string, unknown>;
 }
@@ -86,7 +87,7 @@ export const checkRecord = (entityType: ClioEntityType, record: unknown): Record
       updatedAt: instantOf(r['updated_at']) as string,
       deletedAt,
       isSoftDeleted: deletedAt !== null,
-      matterId: tree ? refId(r['matter']) : null,
+      matterId: entityType === 'matters' ? id : refId(r['matter']),
       parentId: tree ? refId(r['parent']) : null,
       data: r,
     },
