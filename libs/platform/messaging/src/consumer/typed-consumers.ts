@@ -2,9 +2,8 @@ import type { NatsConnection } from '@nats-io/nats-core';
 import type { Kysely } from 'kysely';
 import { SUBJECTS } from '@sf/contracts';
 import type { ConsumerOptions, Topology } from '../topology';
-import { createConsumerRunner, type ConsumerRunner } from './consumer-runner';
+import { createConsumerRunner, type ConsumerRunner, type ConsumerTables } from './consumer-runner';
 import type { MessageHandler } from './message-handler';
-import type { MessagingTables } from '../schema/messaging.tables';
 
 /** One durable consumer for one event type: nats-server 2.9 takes a single filter subject per consumer. */
 export interface TypedConsumer<DB> {
@@ -18,7 +17,7 @@ export const typedConsumerOptions = <DB>(consumers: readonly TypedConsumer<DB>[]
   consumers.map((c) => ({ name: c.name, filterSubject: SUBJECTS.eventType(c.type) }));
 
 /** Starts one runner per typed consumer; each must have been provisioned in `topology`. */
-export const startTypedConsumers = async <DB extends MessagingTables>(
+export const startTypedConsumers = async <DB extends ConsumerTables>(
   deps: { nc: NatsConnection; db: Kysely<DB>; topology: Topology },
   consumers: readonly TypedConsumer<DB>[],
   onError: (consumer: string, err: unknown) => void,
