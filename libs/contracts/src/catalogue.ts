@@ -23,6 +23,8 @@ import { syncRequested, type SyncRequestedV2 } from './events/sync-requested';
 import { syncBookmarksReset, type SyncBookmarksResetV1 } from './events/sync-bookmarks-reset';
 import { syncJobPaused, type SyncJobPausedV1 } from './events/sync-job-paused';
 import { syncJobStalled, type SyncJobStalledV1 } from './events/sync-job-stalled';
+import { syncEntityForbidden, type SyncEntityForbiddenV1 } from './events/sync-entity-forbidden';
+import { syncListingRestarted, type SyncListingRestartedV1 } from './events/sync-listing-restarted';
 import { FormerEventTypes, type EventType } from './wire-names';
 
 /** Current payload shape of every event type (what readers get after upcasting, what writers append). */
@@ -51,6 +53,8 @@ export interface CurrentEventData {
   SyncJobPaused: SyncJobPausedV1;
   SyncJobStalled: SyncJobStalledV1;
   SyncBookmarksReset: SyncBookmarksResetV1;
+  SyncEntityForbidden: SyncEntityForbiddenV1;
+  SyncListingRestarted: SyncListingRestartedV1;
 }
 
 /** The one catalogue of event types: name, versions and their classes, upcasters, stream type, description. */
@@ -79,6 +83,8 @@ export const CATALOGUE: { readonly [K in EventType]: EventDefinition<K, CurrentE
   SyncJobPaused: syncJobPaused,
   SyncJobStalled: syncJobStalled,
   SyncBookmarksReset: syncBookmarksReset,
+  SyncEntityForbidden: syncEntityForbidden,
+  SyncListingRestarted: syncListingRestarted,
 };
 
 /** Catalogue entries in a stable order (the order of `CATALOGUE`). */

@@ -30,6 +30,8 @@ export const EventTypes = {
   SyncJobPaused: 'SyncJobPaused',
   SyncJobStalled: 'SyncJobStalled',
   SyncBookmarksReset: 'SyncBookmarksReset',
+  SyncEntityForbidden: 'SyncEntityForbidden',
+  SyncListingRestarted: 'SyncListingRestarted',
 } as const;
 export type EventType = (typeof EventTypes)[keyof typeof EventTypes];
 

@@ -17,7 +17,7 @@ import type { ResolvedDownloadOptions } from './downloads/download-options';
 import { registerDownloadRoutes } from './downloads/download-routes';
 import { registerDocumentWrites } from './documents/document-routes';
 import { createMatterFolder } from './documents/document-ops';
-import { serveList } from './list-engine';
+import { serveList, type ListOptions } from './list-engine';
 import { serveShow } from './show';
 import { versionsList } from './specs/admin.list';
 import { accountRootFolderId } from './specs/folder-tree';
@@ -35,7 +35,8 @@ import {
 export interface CoreDeps {
   store: SimStore;
   clock: Clock;
-  metaRecords: boolean;
+  /** Switchable list behaviours (meta.records, page token expiry, Contacts Visibility). */
+  list: ListOptions;
   download: ResolvedDownloadOptions;
 }
 
@@ -47,7 +48,7 @@ const p = (path: string): string => `${API_PREFIX}${path}`;
 /** Registers every Clio API route the simulator serves. */
 export const registerCoreRoutes = (router: Router, deps: CoreDeps): void => {
   const { store } = deps;
-  const opts = { metaRecords: deps.metaRecords };
+  const opts = deps.list;
   for (const list of listEndpoints(store)) {
     if (!list.path.includes('{')) router.add('GET', p(list.path), list.handler(opts));
   }

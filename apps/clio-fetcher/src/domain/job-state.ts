@@ -22,6 +22,12 @@ export interface EntityProgress {
   listingStart: LogPosition;
   /** A `RecordsSwept` for this entity type was appended (its deletion check is done). */
   swept: boolean;
+  /** Clio answered 403 (`SyncEntityForbidden`): skipped, complete, never swept. */
+  forbidden: boolean;
+  /** After a refused cursor (`SyncListingRestarted`): records up to this id are already stored and skipped. */
+  restartAfterId: string | null;
+  /** How many times the listing was restarted in this job. */
+  restarts: number;
 }
 
 /** A sync job as its job stream says; `version` is what the next append must expect. */
@@ -68,6 +74,9 @@ const withProgress = (
     complete: false,
     listingStart: at,
     swept: false,
+    forbidden: false,
+    restartAfterId: null,
+    restarts: 0,
   };
   return { ...s, progress: { ...s.progress, [e]: change(base) } };
 };
@@ -111,6 +120,26 @@ const evolve = (s: JobState, e: RecordedCatalogueEvent): JobState => {
       const entityType = e.data.entityType ?? 'documents';
       return isClioEntityType(entityType) ? withProgress(next, entityType, at, (p) => ({ ...p, swept: true })) : next;
     }
+    case 'SyncEntityForbidden':
+      return isClioEntityType(e.data.entityType)
+        ? withProgress(next, e.data.entityType, at, (p) => ({
+            ...p,
+            cursor: null,
+            complete: true,
+            swept: true,
+            forbidden: true,
+          }))
+        : next;
+    case 'SyncListingRestarted':
+      return isClioEntityType(e.data.entityType)
+        ? withProgress(next, e.data.entityType, at, (p) => ({
+            ...p,
+            cursor: null,
+            complete: false,
+            restartAfterId: e.data.afterId,
+            restarts: p.restarts + 1,
+          }))
+        : next;
     case 'SyncJobBlocked':
       return { ...next, blockedUntil: e.data.blockedUntil };
     case 'SyncJobPaused':

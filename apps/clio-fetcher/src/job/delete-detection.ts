@@ -14,24 +14,27 @@ import { onClioFailure, type Verification } from './job-outcomes';
 import type { JobState } from '../domain/job-state';
 import { breakerHolds, splitPoint } from '../domain/sweep-policy';
 import { confirmIds } from './confirm-ids';
+import { missingByListing } from './listing-diff';
 
-type Found = { ok: true; ids: string[]; probes: number } | PageFailure;
+type Found = { ok: true; ids: string[]; probes: number } | { ok: 'unknown'; reason: string } | PageFailure;
+type Probe = number | { ok: 'unknown'; reason: string } | PageFailure;
 
 /** Clio's count of live records created at or after `t` (null = all), cached per instant: one API call each. */
 const clioCounter = (ctx: JobContext, e: ClioEntityType, total: number) => {
   const cache = new Map<string, number>();
   let probes = 0;
-  const suffix = async (t: string | null): Promise<number | PageFailure> => {
+  const suffix = async (t: string | null): Promise<Probe> => {
     if (t === null) return total;
     const hit = cache.get(t);
     if (hit !== undefined) return hit;
     probes += 1;
     const r = await ctx.client.count(e, { created_since: t }, 'backfill');
     if (!r.ok) return r;
-    cache.set(t, r.total ?? 0);
-    return r.total ?? 0;
+    if (r.total === null) return { ok: 'unknown', reason: r.reason };
+    cache.set(t, r.total);
+    return r.total;
   };
-  const inRange = async (r: CreatedRange): Promise<number | PageFailure> => {
+  const inRange = async (r: CreatedRange): Promise<Probe> => {
     const from = await suffix(r.from);
     if (typeof from !== 'number') return from;
     const to = r.to === null ? 0 : await suffix(r.to);
@@ -85,6 +88,40 @@ const findMissing = async (ctx: JobContext, e: ClioEntityType, clioTotal: number
 };
 
 /**
+ * Clio's count is unknown (`meta.records` absent or not a total): list every id and diff with the mirror. The
+ * breaker applies as to any sweep.
+ */
+const detectByListing = async (
+  ctx: JobContext,
+  state: JobState,
+  e: ClioEntityType,
+  why: string,
+): Promise<Verification> => {
+  const jobId = ctx.work.jobId;
+  const found = await missingByListing(ctx, e);
+  if (!found.ok) return onClioFailure(ctx, state, found);
+  ctx.log.info(
+    { jobId, entityType: e, why, pages: found.pages, softDeleted: found.ids.length },
+    'deletions detected by listing ids (count unknown)',
+  );
+  if (found.ids.length === 0) return { kind: 'events', events: [] };
+  const live = await liveCount(ctx.db, e, ctx.work.firmId, null);
+  const held = breakerHolds(found.ids.length, live, ctx.config.sweep);
+  const base = { jobId, entityType: e, listed: found.listed, restoredIds: [] };
+  return {
+    kind: 'events',
+    events: [
+      jobEvent(ctx.origin, ctx.now(), 'RecordsSwept', {
+        ...base,
+        softDeletedIds: held ? [] : found.ids,
+        heldForReview: held,
+        ...(held ? { heldIds: found.ids } : {}),
+      }),
+    ],
+  };
+};
+
+/**
  * After an incremental listing: Clio has no tombstones and `updated_since` never returns a deleted record, so
  * compare Clio's live count with the mirror's (one call); only when the mirror has more, search for the
  * missing records and soft-delete the ones Clio confirms gone (breaker applies).
@@ -94,7 +131,7 @@ export const detectDeletes = async (ctx: JobContext, state: JobState, e: ClioEnt
   const jobId = ctx.work.jobId;
   const counted = await ctx.client.count(e, {}, 'backfill');
   if (!counted.ok) return onClioFailure(ctx, state, counted);
-  if (counted.total === null) return { kind: 'events', events: [] };
+  if (counted.total === null) return detectByListing(ctx, state, e, counted.reason);
   const live = await liveCount(ctx.db, e, firmId, null);
   const deficit = live - counted.total;
   if (deficit <= 0) return { kind: 'events', events: [] };
@@ -107,6 +144,7 @@ export const detectDeletes = async (ctx: JobContext, state: JobState, e: ClioEnt
     };
   }
   const found = await findMissing(ctx, e, counted.total, deficit);
+  if (found.ok === 'unknown') return detectByListing(ctx, state, e, found.reason);
   if (!found.ok) return onClioFailure(ctx, state, found);
   ctx.log.info(
     { jobId, entityType: e, deficit, softDeleted: found.ids.length, probes: found.probes },

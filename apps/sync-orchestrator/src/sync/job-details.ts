@@ -16,7 +16,10 @@ export interface JobDetails {
   scope: JobView['scope'];
   trigger: string;
   state: SyncJobState;
-  /** Per entity type: records fetched, Clio's total, what is left and the page requests it needs. */
+  /**
+   * Per entity type: records fetched, Clio's total, what is left and the page requests it needs; `forbidden` holds
+   * the user-facing reason when Clio refused the entity type (403) and the job went on without it.
+   */
   entities: Record<string, EntityEstimate>;
   progress: { current: number; total: number };
   /** Page requests still needed over the entity types whose total is known. */
@@ -33,6 +36,8 @@ export interface JobDetails {
   lastProgressAt: number;
   stalled: boolean;
   stallCount: number;
+  /** Entity types Clio refused (403), with the user-facing reason: the job completes without them. */
+  forbidden: Record<string, string>;
   /** Failure code and its user-facing message (never the worker's raw reason). */
   error: { code: string; message: string } | null;
   /** Reason given for the last pause or for the cancellation. */
@@ -66,6 +71,9 @@ export const jobDetails = async (deps: SyncDeps, firmId: string | null, jobId: s
     lastProgressAt: job.lastProgressAt,
     stalled: job.stalled,
     stallCount: job.stallCount,
+    forbidden: Object.fromEntries(
+      Object.entries(job.progress).flatMap(([type, p]) => (p.forbidden === undefined ? [] : [[type, p.forbidden]])),
+    ),
     error: job.errorCode === null ? null : { code: job.errorCode, message: describeSyncError(job.errorCode) },
     controlReason: job.controlReason,
   };

@@ -3,6 +3,7 @@ import { RateBudget } from './budget/rate-budget';
 import { ClioCaller } from './http/clio-caller';
 import { downloadReader, pageReader, recordReader } from './http/readers';
 import { defaultDispatcher } from './http/send';
+import { matchCount } from './page/match-count';
 import { apiUrl, cursorUrl, listUrl, recordUrl } from './page/list-url';
 import type { ClioClient, ClioClientOptions, ClioClientStats, ListRequest, PageOutcome } from './types';
 import { DEFAULT_CLIO_API_VERSION } from './wire';
@@ -63,7 +64,9 @@ export function createClioClient(opts: ClioClientOptions): ClioClient {
     },
     async count(resource, filters, lane) {
       const r = await fetchPage({ resource, filters, fields: ['id'], limit: 1 }, lane);
-      return r.ok ? { ok: true, total: r.page.total } : r;
+      if (!r.ok) return r;
+      const c = matchCount(r.page);
+      return c.known ? { ok: true, total: c.total } : { ok: true, total: null, reason: c.reason };
     },
     async get(resource, id, fields, lane) {
       const r = await caller.call((base) => recordUrl(base, resource, id, fields), lane, recordReader);

@@ -32,6 +32,11 @@ export interface CallerConfig {
   stats: ClioClientStats;
 }
 
+/** Query parameter of Clio's opaque page cursor. */
+const PAGE_TOKEN = 'page_token';
+/** Statuses with which Clio may refuse a stale `page_token` (it documents none; these are the plausible ones). */
+const CURSOR_REFUSALS: ReadonlySet<number> = new Set([400, 404, 410, 422]);
+
 /** Shortest planned wait when the budget refuses a unit although its window has ended (reserve >= limit). */
 const MIN_PLAN_WAIT_MS = 250;
 
@@ -113,14 +118,34 @@ export class ClioCaller {
     } catch (err) {
       return { kind: 'transient', reason: describeNetworkError(err) };
     }
-    await this.c.budget.observe(tok.connectionId, parseRateHeaders(res.headers), this.c.now());
-    return this.classify(res, tok, read, s);
+    await this.c.budget.observe(tok.connectionId, parseRateHeaders(res.headers), this.c.now(), res.status);
+    return this.classify(res, tok, read, s, url.searchParams.has(PAGE_TOKEN));
   }
 
-  private async classify<T>(res: RawResponse, tok: Token, read: Reader<T>, s: LoopState): Promise<Step<T>> {
+  private async classify<T>(
+    res: RawResponse,
+    tok: Token,
+    read: Reader<T>,
+    s: LoopState,
+    onCursor: boolean,
+  ): Promise<Step<T>> {
     const { status } = res;
     if (status === 401) return this.unauthorized(res, tok, s);
     if (status === 429) return this.tooMany(res, tok);
+    if (status === 403) {
+      const type = await readErrorType(res);
+      return done({ ok: false, kind: 'forbidden', status, reason: `HTTP 403${type ? ` ${type}` : ''}` });
+    }
+    // A cursor Clio no longer takes: a retired API version would refuse the listing's first page too, and then throw.
+    if (onCursor && CURSOR_REFUSALS.has(status)) {
+      const type = await readErrorType(res);
+      return done({
+        ok: false,
+        kind: 'cursor_rejected',
+        status,
+        reason: `page_token refused: HTTP ${status}${type ? ` ${type}` : ''}`,
+      });
+    }
     if (status === 410) {
       await discard(res);
       throw new Error(

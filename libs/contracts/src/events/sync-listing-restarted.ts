@@ -1,0 +1,25 @@
+import { defineEvent } from '../event-definition';
+import { Field } from '../fields';
+import { EventTypes, StreamTypes } from '../wire-names';
+
+export class SyncListingRestartedV1 {
+  @Field.id() jobId!: string;
+  @Field.id() entityType!: string;
+  /** Largest Clio id the listing had stored: records up to it are skipped when the listing comes round again. */
+  @Field.id({ nullable: true }) afterId!: string | null;
+  /** Why the page cursor could not be used (status and error type). */
+  @Field.text({}, 200) reason!: string;
+}
+
+export const syncListingRestarted = defineEvent({
+  type: EventTypes.SyncListingRestarted,
+  description:
+    "Clio refused an entity type's page cursor (e.g. expired after a block, a pause or a crash): its listing starts again from the first page in id order, skipping the ids already stored.",
+  streamType: StreamTypes.syncJob,
+  currentVersion: 1,
+  versions: { 1: SyncListingRestartedV1 },
+  upcasters: {},
+  examples: {
+    1: { jobId: 'job-1', entityType: 'contacts', afterId: '4711', reason: 'page_token refused: HTTP 400 BadRequest' },
+  },
+});
