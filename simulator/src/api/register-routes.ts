@@ -16,7 +16,7 @@ import { createHandler, deleteHandler, pathId, showHandler, updateHandler } from
 import type { ResolvedDownloadOptions } from './downloads/download-options';
 import { registerDownloadRoutes } from './downloads/download-routes';
 import { registerDocumentWrites } from './documents/document-routes';
-import { createMatterFolder } from './documents/document-ops';
+import { createContactFolder, createMatterFolder } from './documents/document-ops';
 import { serveList, type ListOptions } from './list-engine';
 import { serveShow } from './show';
 import { versionsList } from './specs/admin.list';
@@ -71,7 +71,13 @@ export const registerCoreRoutes = (router: Router, deps: CoreDeps): void => {
   router.add(
     'POST',
     p('/contacts'),
-    createHandler(store, Resource.Contacts, ContactModel, CONTACT_WRITE, { normalize: normalizeContact }),
+    createHandler(store, Resource.Contacts, ContactModel, CONTACT_WRITE, {
+      normalize: normalizeContact,
+      afterCreate: (c) => {
+        createContactFolder(store, c.id, c.name, accountRootFolderId(store));
+        return store.get(Resource.Contacts, c.id) ?? c;
+      },
+    }),
   );
   router.add(
     'PATCH',

@@ -13,8 +13,8 @@ export class SyncEntityForbiddenV1 {
 
 export const syncEntityForbidden = defineEvent({
   type: EventTypes.SyncEntityForbidden,
-  description:
-    'Clio answered 403 to the listing of one entity type (missing scope or disabled permission): the job skips it and completes the others.',
+  // The job goes on with the other entity types and completes.
+  description: 'Clio answered 403 to the listing of one entity type (missing scope or permission); it is skipped.',
   streamType: StreamTypes.syncJob,
   currentVersion: 1,
   versions: { 1: SyncEntityForbiddenV1 },
@@ -23,7 +23,8 @@ export const syncEntityForbidden = defineEvent({
     1: {
       jobId: 'job-1',
       entityType: 'activities',
-      reason: 'Clio does not let this connection read activities; ask a Clio administrator to grant access, then sync again.',
+      reason:
+        'Clio does not let this connection read activities; ask a Clio administrator to grant access, then sync again.',
       detail: 'HTTP 403 ForbiddenError',
     },
   },

@@ -13,8 +13,8 @@ export class SyncListingRestartedV1 {
 
 export const syncListingRestarted = defineEvent({
   type: EventTypes.SyncListingRestarted,
-  description:
-    "Clio refused an entity type's page cursor (e.g. expired after a block, a pause or a crash): its listing starts again from the first page in id order, skipping the ids already stored.",
+  // Expired after a block, a pause or a crash: the ids already stored are skipped when the listing comes round again.
+  description: "Clio refused an entity type's page cursor; its listing starts again from the first page in id order.",
   streamType: StreamTypes.syncJob,
   currentVersion: 1,
   versions: { 1: SyncListingRestartedV1 },
