@@ -105,4 +105,20 @@ describe('foldJob', () => {
     expect(s.progress).toEqual({});
     expect(s.version).toBe(2);
   });
+
+  it('completes a forbidden entity type without a sweep, and restarts a listing whose cursor was refused', () => {
+    const s = foldJob([
+      ...page('contacts', 200, 'https://clio/contacts?page_token=a'),
+      ev('SyncListingRestarted', { entityType: 'contacts', afterId: '4711', reason: 'page_token refused: HTTP 400' }),
+      ev('SyncEntityForbidden', { entityType: 'activities', reason: 'r', detail: 'HTTP 403 ForbiddenError' }),
+    ]);
+    expect(s.progress.contacts).toMatchObject({
+      cursor: null,
+      complete: false,
+      fetched: 200,
+      restartAfterId: '4711',
+      restarts: 1,
+    });
+    expect(s.progress.activities).toMatchObject({ complete: true, swept: true, forbidden: true, cursor: null });
+  });
 });
