@@ -69,7 +69,7 @@ describe('acceptance: a medium firm as the real Clio serves it (Contacts Visibil
   it('syncs exactly what this user may see, reports the forbidden type, and restarts only the listing whose cursor expired', async () => {
     const started = Date.now();
     const jobId = await h.requestSync({ trigger: 'first_login' });
-    const terminal = await h.waitForJob(jobId);
+    const terminal = await h.waitForJob(jobId, { kind: 'firm' }, 110_000);
     expect(terminal.type).toBe('SyncJobCompleted');
     await h.mirrorCaughtUp(jobId);
     const truth = visibleTruth(h.sim.store.groundTruth(), h.sim.edge.access, userId);
@@ -99,17 +99,17 @@ describe('acceptance: a medium firm as the real Clio serves it (Contacts Visibil
     console.log(
       `fidelity (medium): ${events.length} job events, ${h.apiCalls()} API calls, ${Date.now() - started} ms`,
     );
-  });
+  }, 120_000);
 
   it('an incremental sync without meta.records detects deletions by listing ids, and still equals what the user may see', async () => {
     h.sim.edge.access.configure({ metaRecords: false });
     const ops = h.sim.edge.activity.step(60);
     expect(ops.some((o) => o.kind === 'delete')).toBe(true);
     const jobId = await h.requestSync({ trigger: 'manual' });
-    expect((await h.waitForJob(jobId)).type).toBe('SyncJobCompleted');
+    expect((await h.waitForJob(jobId, { kind: 'firm' }, 110_000)).type).toBe('SyncJobCompleted');
     await h.mirrorCaughtUp(jobId);
     expect(await compareVisible(h, visibleTruth(h.sim.store.groundTruth(), h.sim.edge.access, userId))).toEqual([]);
     const started = readLoggedEvent((await h.jobEvents(jobId))[0]!);
     expect(started.type === 'SyncJobStarted' && started.data.estimatedTotal).toBeNull();
-  });
+  }, 120_000);
 });

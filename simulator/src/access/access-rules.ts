@@ -83,6 +83,14 @@ export class AccessRules {
     return this.settings.users[String(userId)]?.forbidden?.includes(resource) ?? false;
   }
 
+  filtersRows(userId: number | undefined, resource: string): boolean {
+    return (
+      userId !== undefined &&
+      resource === Resource.Contacts &&
+      !!this.settings.users[String(userId)]?.contactsVisibility
+    );
+  }
+
   /** How `userId` sees row `id` of `resource` (only contacts are filtered; no user: everything). */
   viewOf(userId: number | undefined, resource: string, id: number): RowView {
     if (userId === undefined || resource !== Resource.Contacts) return 'full';

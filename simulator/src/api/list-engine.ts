@@ -29,6 +29,8 @@ export interface ListOptions {
   now?(): number;
   /** How the caller's user sees a row (Contacts Visibility); default: every row in full. */
   viewOf?(userId: number | undefined, resource: string, id: number): RowView;
+  /** Whether `viewOf` may hide or redact rows of `resource` for the user (else every row is seen in full). */
+  filtersRows?(userId: number | undefined, resource: string): boolean;
 }
 
 const tableSource = <R extends BaseRecord>(spec: ListSpec<R>): RowSource<R> => ({
@@ -54,7 +56,8 @@ export const serveList = <R extends BaseRecord>(
   const order = parseOrder(q.get('order'), spec);
   const source = spec.source ?? tableSource(spec);
   const userId = callerOf(ctx)?.userId;
-  const view = (r: R): RowView => opts.viewOf?.(userId, spec.resource, r.id) ?? 'full';
+  const filtered = opts.filtersRows?.(userId, spec.resource) ?? false;
+  const view = (r: R): RowView => (filtered ? (opts.viewOf?.(userId, spec.resource, r.id) ?? 'full') : 'full');
   const now = opts.now?.() ?? 0;
   if (q.has('offset') || order.field !== 'id') {
     const offset = q.has('offset') ? intParam('offset', q.get('offset') as string) : 0;
@@ -71,10 +74,18 @@ export const serveList = <R extends BaseRecord>(
     all.sort((a, b) => compareKeys(key(a), key(b), a.id, b.id) * (order.desc ? -1 : 1));
     const rows = all.slice(offset, Math.min(offset + limit, MAX_OFFSET_RECORDS));
     const paging = {
-      next: offset + limit < all.length ? withParams(q, { offset: String(offset + limit), page_token: undefined }) : undefined,
-      previous: offset > 0 ? withParams(q, { offset: String(Math.max(0, offset - limit)), page_token: undefined }) : undefined,
+      next:
+        offset + limit < all.length
+          ? withParams(q, { offset: String(offset + limit), page_token: undefined })
+          : undefined,
+      previous:
+        offset > 0 ? withParams(q, { offset: String(Math.max(0, offset - limit)), page_token: undefined }) : undefined,
     };
-    const records = opts.metaRecords ? all.filter((r) => view(r) !== 'hidden').length : undefined;
+    const records = opts.metaRecords
+      ? filtered
+        ? all.filter((r) => view(r) !== 'hidden').length
+        : all.length
+      : undefined;
     return respond(ctx, store, compiled.compiled, rows, view, paging, records);
   }
 
@@ -86,7 +97,7 @@ export const serveList = <R extends BaseRecord>(
     previous: page.previous && withParams(q, { page_token: encodeCursor(page.previous), offset: undefined }),
   };
   const total = opts.metaRecords
-    ? countMatches(store, spec, source, (r) => match(r) && view(r) !== 'hidden', preds.length === 0 && !opts.viewOf)
+    ? countMatches(store, spec, source, (r) => match(r) && view(r) !== 'hidden', preds.length === 0 && !filtered)
     : undefined;
   respond(ctx, store, compiled.compiled, page.rows, view, paging, total);
 };
