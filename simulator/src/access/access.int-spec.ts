@@ -45,7 +45,9 @@ describe('simulator: permissions and paging behaviours of the real Clio, switche
     expect(truth.records.contacts.filter((r) => r.redacted).every((r) => r.id % 5 === 0 && r.etag === null)).toBe(true);
     // Another user's token sees everything.
     const other = kit.sim.edge.issueToken({ userId: userId + 1 }).access_token;
-    const res = await fetch(`${kit.sim.baseUrl()}/contacts.json?limit=200`, { headers: { authorization: `Bearer ${other}` } });
+    const res = await fetch(`${kit.sim.baseUrl()}/contacts.json?limit=200`, {
+      headers: { authorization: `Bearer ${other}` },
+    });
     expect(((await res.json()) as { data: unknown[] }).data.length).toBe(Math.min(200, all.length));
   });
 
@@ -53,7 +55,9 @@ describe('simulator: permissions and paging behaviours of the real Clio, switche
     await control.setAccess({ users: { [userId]: { forbidden: ['activities'] } } });
     const list = await kit.get('/activities.json');
     expect(list.status).toBe(403);
-    expect(list.body).toEqual({ error: { type: 'ForbiddenError', message: 'User is forbidden from taking that action' } });
+    expect(list.body).toEqual({
+      error: { type: 'ForbiddenError', message: 'User is forbidden from taking that action' },
+    });
     const id = [...kit.sim.store.table('activities').ascending()][0]!.id;
     expect((await kit.get(`/activities/${id}.json`)).status).toBe(403);
     expect((await kit.get('/matters.json')).status).toBe(200);
@@ -79,9 +83,9 @@ describe('simulator: permissions and paging behaviours of the real Clio, switche
 
   it('refuses malformed settings naming the field', async () => {
     await expect(control.setAccess({ pageTokenTtlSeconds: -1 })).rejects.toThrow('pageTokenTtlSeconds');
-    await expect(
-      control.setAccess({ users: { [userId]: { contactsVisibility: { hideEvery: 0 } } } }),
-    ).rejects.toThrow(`users.${userId}.contactsVisibility.hideEvery`);
+    await expect(control.setAccess({ users: { [userId]: { contactsVisibility: { hideEvery: 0 } } } })).rejects.toThrow(
+      `users.${userId}.contactsVisibility.hideEvery`,
+    );
   });
 
   it('sends X-RateLimit-* on a 401 too, without counting it', async () => {
@@ -109,7 +113,7 @@ describe('simulator: permissions and paging behaviours of the real Clio, switche
       data: { type: 'Person', first_name: 'Ada', last_name: 'Lovelace' },
     });
     expect(contact.status).toBe(201);
-    const folderId = ((contact.body as { data: { folder: { id: number } } }).data.folder).id;
+    const folderId = (contact.body as { data: { folder: { id: number } } }).data.folder.id;
     expect(kit.sim.store.get('folders', folderId)).toMatchObject({ contact_id: expect.any(Number), matter_id: null });
     kit.sim.edge.activity.step(40);
     for (const t of ['contacts', 'matters'] as const)

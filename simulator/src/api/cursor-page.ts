@@ -22,9 +22,7 @@ const take = <R>(iter: Iterable<R>, match: Pred<R>, limit: number): { rows: R[];
 };
 
 const walk = <R extends BaseRecord>(source: RowSource<R>, store: SimStore, desc: boolean, after: number | undefined) =>
-  desc
-    ? source.descending(store, after ?? Number.MAX_SAFE_INTEGER)
-    : source.ascending(store, after ?? 0);
+  desc ? source.descending(store, after ?? Number.MAX_SAFE_INTEGER) : source.ascending(store, after ?? 0);
 
 /**
  * One page of cursor pagination (`order=id(asc|desc)`): `limit` matching rows after the cursor in the listing's

@@ -142,13 +142,16 @@ describe('simulator responses validate against Clio OpenAPI 2025-05', () => {
     }
   });
 
-  it.each(CASES.map((c) => [c.list, c] as const))('%s takes limits up to the OpenAPI maximum, not beyond', async (list, c) => {
-    const described = queryParamsOf(doc, 'GET', list).find((p) => p.name === 'limit')?.description ?? '';
-    const max = Number(/between 1 and (\d+)/.exec(described)?.[1]);
-    expect(max).toBeGreaterThanOrEqual(200);
-    expect((await kit.get(`${concrete(c.list, documentId)}?limit=${max}`)).status).toBe(200);
-    expect((await kit.get(`${concrete(c.list, documentId)}?limit=${max + 1}`)).status).toBe(400);
-  });
+  it.each(CASES.map((c) => [c.list, c] as const))(
+    '%s takes limits up to the OpenAPI maximum, not beyond',
+    async (list, c) => {
+      const described = queryParamsOf(doc, 'GET', list).find((p) => p.name === 'limit')?.description ?? '';
+      const max = Number(/between 1 and (\d+)/.exec(described)?.[1]);
+      expect(max).toBeGreaterThanOrEqual(200);
+      expect((await kit.get(`${concrete(c.list, documentId)}?limit=${max}`)).status).toBe(200);
+      expect((await kit.get(`${concrete(c.list, documentId)}?limit=${max + 1}`)).status).toBe(400);
+    },
+  );
 
   it.each(CASES.map((c) => [c.list, c] as const))(
     '%s refuses an unknown nested field with 400 at the level it supports',
@@ -167,7 +170,9 @@ describe('simulator responses validate against Clio OpenAPI 2025-05', () => {
     const first = await kit.get('/matters.json?limit=5');
     const next = (first.body as { meta: { paging: { next: string } } }).meta.paging.next;
     const second = await kit.getUrl(next);
-    expect((second.body as { meta: { paging: { previous?: string } } }).meta.paging.previous).toEqual(expect.any(String));
+    expect((second.body as { meta: { paging: { previous?: string } } }).meta.paging.previous).toEqual(
+      expect.any(String),
+    );
     expectValid(responseSchemaName(doc, 'GET', '/matters.json', '200'), second.body);
   });
 

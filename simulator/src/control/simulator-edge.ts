@@ -169,7 +169,10 @@ export class SimulatorEdge {
     );
     use('faults', faultMiddleware(this.faults, clock, this.timers));
     if (this.oauth.options.enabled)
-      use('auth', withRateHeaders(oauthAuth(this.oauth), (r) => this.rateLimits.limiter(r), clock));
+      use(
+        'auth',
+        withRateHeaders(oauthAuth(this.oauth), (r) => this.rateLimits.limiter(r), clock),
+      );
     use(
       'rateLimit',
       rateLimitMiddleware(

@@ -24,7 +24,10 @@ describe('GET /webhooks.json: cursor pages and updated_since (Clio OpenAPI param
 
   const get = async (url: string) => {
     const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
-    return { status: res.status, body: (await res.json()) as { data: Array<{ id: number }>; meta: { paging: { next?: string } } } };
+    return {
+      status: res.status,
+      body: (await res.json()) as { data: Array<{ id: number }>; meta: { paging: { next?: string } } },
+    };
   };
 
   it('pages with limit and page_token in either order, and filters by updated_since', async () => {

@@ -38,7 +38,8 @@ export const lastStoredId = async (db: Executor, jobId: string, e: ClioEntityTyp
     const ev = readLoggedEvent(raw);
     if (ev.type === 'ClioRecordsFetched' && ev.data.entityType === e)
       ids.push(...ev.data.records.map((r) => clioIdOf(r['id'])));
-    else if (ev.type === 'SyncRecordsFlagged' && ev.data.entityType === e) ids.push(...ev.data.records.map((r) => r.id));
+    else if (ev.type === 'SyncRecordsFlagged' && ev.data.entityType === e)
+      ids.push(...ev.data.records.map((r) => r.id));
     else if (ev.type === 'SyncListingRestarted' && ev.data.entityType === e) ids.push(ev.data.afterId);
   }
   return maxIntegerId(ids);
@@ -49,7 +50,12 @@ export const lastStoredId = async (db: Executor, jobId: string, e: ClioEntityTyp
  * filter, so the listing starts again from its first page in `id(asc)` order and skips the ids already stored:
  * the entity type costs its earlier pages again, the job does not start from zero, and nothing is stored twice.
  */
-export const restartListing = async (ctx: JobContext, s: JobState, e: ClioEntityType, reason: string): Promise<Step> => {
+export const restartListing = async (
+  ctx: JobContext,
+  s: JobState,
+  e: ClioEntityType,
+  reason: string,
+): Promise<Step> => {
   if ((s.progress[e]?.restarts ?? 0) >= MAX_RESTARTS)
     return onClioFailure(ctx, s, { ok: false, kind: 'failed', reason: `${reason} (after ${MAX_RESTARTS} restarts)` });
   const afterId = await lastStoredId(ctx.db, ctx.work.jobId, e);

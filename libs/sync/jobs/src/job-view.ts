@@ -89,7 +89,13 @@ const evolveLive = (v: JobView, e: SyncLogEvent, at: number): JobView => {
     case EventTypes.SyncProgressed: {
       const before = v.progress[e.data.entityType];
       const entry = { ...before, fetched: e.data.fetched, total: e.data.total };
-      return { ...v, state: moving(v), progress: { ...v.progress, [e.data.entityType]: entry }, lastProgressAt: at, stalled: false };
+      return {
+        ...v,
+        state: moving(v),
+        progress: { ...v.progress, [e.data.entityType]: entry },
+        lastProgressAt: at,
+        stalled: false,
+      };
     }
     case EventTypes.SyncEntityForbidden: {
       const before = v.progress[e.data.entityType] ?? { fetched: 0, total: null };

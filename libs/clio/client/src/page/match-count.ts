@@ -10,7 +10,10 @@ export type MatchCount = { known: true; total: number } | { known: false; reason
  * `meta.records` must exceed what the pages so far hold while more follow, and equal it on the last page.
  * Anything else is "unknown" with the reason, never a number that may be wrong.
  */
-export function matchCount(page: Pick<ClioPage, 'records' | 'nextUrl' | 'url' | 'total'>, fetchedBefore = 0): MatchCount {
+export function matchCount(
+  page: Pick<ClioPage, 'records' | 'nextUrl' | 'url' | 'total'>,
+  fetchedBefore = 0,
+): MatchCount {
   const seen = fetchedBefore + page.records.length;
   const first = fetchedBefore === 0 && !new URL(page.url).searchParams.has('page_token');
   if (first && page.nextUrl === null) return { known: true, total: seen };

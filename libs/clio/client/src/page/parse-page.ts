@@ -29,7 +29,8 @@ export function checkPage(body: unknown, url: URL): PageCheck {
   if (paging.next !== undefined && paging.next !== null && typeof paging.next !== 'string')
     return { ok: false, reason: 'broken cursor: meta.paging.next is not a string' };
   const next = typeof paging.next === 'string' && paging.next !== '' ? paging.next : null;
-  if (next !== null && !URL.canParse(next)) return { ok: false, reason: 'broken cursor: meta.paging.next is not a URL' };
+  if (next !== null && !URL.canParse(next))
+    return { ok: false, reason: 'broken cursor: meta.paging.next is not a URL' };
   const total = typeof meta.records === 'number' && Number.isInteger(meta.records) ? meta.records : null;
   const limit = requestedLimit(url);
   if (data.length > limit) return { ok: false, reason: `page holds ${data.length} records, more than limit ${limit}` };
