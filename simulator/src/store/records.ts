@@ -96,7 +96,6 @@ export interface ContactRecord extends BaseRecord {
   is_bill_recipient: boolean;
   ledes_client_id: string | null;
   sales_tax_number: string | null;
-  /** The contact's own folder (Clio creates one for every contact). */
   folder_id: number | null;
   addresses: readonly AddressRecord[];
   email_addresses: readonly EmailRecord[];
