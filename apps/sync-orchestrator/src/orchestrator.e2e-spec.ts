@@ -160,6 +160,7 @@ describe('sync orchestrator over HTTP and NATS (e2e: NestJS on port 0, real Post
         requestsNeeded: 4,
         etaMs: 4_800,
         estimateComplete: true,
+        estimateNote: null,
         forbidden: { folders: describeForbidden('folders') },
         error: null,
       },

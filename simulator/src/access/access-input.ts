@@ -47,5 +47,21 @@ export const parseAccessChange = (body: Record<string, unknown>): AccessChange =
     }
     change.users = users;
   }
+  if (body.apps !== undefined) {
+    const apps = parseApps(body.apps);
+    if (typeof apps === 'string') return { ok: false, message: apps };
+    change.apps = apps;
+  }
   return { ok: true, change };
+};
+
+const parseApps = (v: unknown): AccessSettings['apps'] | string => {
+  if (!isObject(v)) return 'apps must be an object keyed by OAuth client id';
+  const apps: Record<string, { forbidden: string[] }> = {};
+  for (const [clientId, a] of Object.entries(v)) {
+    if (!isObject(a) || !Array.isArray(a.forbidden) || !a.forbidden.every((r) => typeof r === 'string'))
+      return `apps.${clientId}.forbidden must be a list of resource names`;
+    apps[clientId] = { forbidden: a.forbidden as string[] };
+  }
+  return apps;
 };

@@ -20,7 +20,8 @@ export const accessMiddleware =
   async (ctx, next) => {
     if (ctx.scope === 'api') {
       const resource = resourceOfPath(ctx.path);
-      if (resource !== undefined && access.isForbidden(callerOf(ctx)?.userId, resource))
+      const caller = callerOf(ctx);
+      if (resource !== undefined && access.isForbidden(caller?.userId, resource, caller?.clientId))
         return sendError(ctx, 403, ErrorType.Forbidden, FORBIDDEN_MESSAGE);
     }
     return inner(ctx, next);

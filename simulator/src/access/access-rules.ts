@@ -23,8 +23,10 @@ export interface AccessSettings {
   metaRecords: boolean;
   /** A `page_token` older than this is refused (400); null: tokens never expire. */
   pageTokenTtlSeconds: number | null;
-  /** By Clio user id. */
+  /** By Clio user id: the user's role and permissions. */
   users: Readonly<Record<string, UserAccess>>;
+  /** By OAuth client id: resources the app was authorised without (Clio fixes an app's scopes at authorisation). */
+  apps: Readonly<Record<string, { forbidden?: readonly string[] }>>;
 }
 
 /** How a list shows one row to the caller: as is, redacted (`{"id":…,"redacted":true}`), or not at all. */
@@ -44,7 +46,7 @@ export class AccessRules {
     private readonly clock: Clock,
     private readonly initial: { metaRecords: boolean },
   ) {
-    this.settings = { metaRecords: initial.metaRecords, pageTokenTtlSeconds: null, users: {} };
+    this.settings = { metaRecords: initial.metaRecords, pageTokenTtlSeconds: null, users: {}, apps: {} };
   }
 
   get current(): AccessSettings {
@@ -70,17 +72,21 @@ export class AccessRules {
       pageTokenTtlSeconds:
         change.pageTokenTtlSeconds === undefined ? this.settings.pageTokenTtlSeconds : change.pageTokenTtlSeconds,
       users: change.users === undefined ? this.settings.users : { ...this.settings.users, ...change.users },
+      apps: change.apps === undefined ? this.settings.apps : { ...this.settings.apps, ...change.apps },
     };
     return this.settings;
   }
 
   reset(): void {
-    this.settings = { metaRecords: this.initial.metaRecords, pageTokenTtlSeconds: null, users: {} };
+    this.settings = { metaRecords: this.initial.metaRecords, pageTokenTtlSeconds: null, users: {}, apps: {} };
   }
 
-  isForbidden(userId: number | undefined, resource: string): boolean {
-    if (userId === undefined) return false;
-    return this.settings.users[String(userId)]?.forbidden?.includes(resource) ?? false;
+  /** A 403 for the caller: its user lacks the permission, or its app the scope. */
+  isForbidden(userId: number | undefined, resource: string, clientId?: string): boolean {
+    const byUser =
+      userId !== undefined && (this.settings.users[String(userId)]?.forbidden?.includes(resource) ?? false);
+    const byApp = clientId !== undefined && (this.settings.apps[clientId]?.forbidden?.includes(resource) ?? false);
+    return byUser || byApp;
   }
 
   filtersRows(userId: number | undefined, resource: string): boolean {

@@ -64,6 +64,21 @@ describe('simulator: permissions and paging behaviours of the real Clio, switche
     expect((await control.visibleTruth(userId)).forbidden).toEqual(['activities']);
   });
 
+  it('answers 403 to every user of an app authorised without a scope, and only to that app', async () => {
+    const clientId = kit.sim.edge.issueToken().client_id;
+    await control.setAccess({ apps: { [clientId]: { forbidden: ['calendar_entries'] } } });
+    const other = kit.sim.edge.issueToken({ userId: userId + 1 }).access_token;
+    const res = await fetch(`${kit.sim.baseUrl()}/calendar_entries.json`, {
+      headers: { authorization: `Bearer ${other}` },
+    });
+    expect(res.status).toBe(403);
+    expect((await control.visibleTruth(userId, clientId)).forbidden).toEqual(['calendar_entries']);
+    expect((await control.visibleTruth(userId)).forbidden).toEqual([]);
+    await expect(control.setAccess({ apps: { [clientId]: { forbidden: 'tasks' } } } as never)).rejects.toThrow(
+      `apps.${clientId}.forbidden`,
+    );
+  });
+
   it('expires page tokens after the configured time, and switches meta.records off', async () => {
     await control.setAccess({ pageTokenTtlSeconds: 60, metaRecords: false });
     const first = await kit.get('/matters.json?limit=5');

@@ -18,11 +18,17 @@ export interface VisibleTruth {
   records: Record<Resource, VisibleRecord[]>;
 }
 
-export const visibleTruth = (truth: GroundTruth, access: AccessRules, userId: number): VisibleTruth => {
+/** What `userId` (through the app `clientId`, when its scopes matter) may see of `truth`. */
+export const visibleTruth = (
+  truth: GroundTruth,
+  access: AccessRules,
+  userId: number,
+  clientId?: string,
+): VisibleTruth => {
   const forbidden: string[] = [];
   const records = {} as Record<Resource, VisibleRecord[]>;
   for (const [resource, list] of Object.entries(truth.records) as Array<[Resource, GroundTruth['records'][Resource]]>) {
-    if (access.isForbidden(userId, resource)) {
+    if (access.isForbidden(userId, resource, clientId)) {
       forbidden.push(resource);
       records[resource] = [];
       continue;

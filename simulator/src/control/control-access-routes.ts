@@ -5,8 +5,8 @@ import { fail, objectBody, ok } from './control-http';
 import type { EdgeDeps } from './simulator-edge';
 
 /**
- * Permissions and paging behaviours: `GET/PUT/DELETE /access` (meta.records, page token expiry, per-user 403s and
- * Contacts Visibility), and `GET /ground-truth/visible?userId=` (what that user may see).
+ * Permissions and paging behaviours: `GET/PUT/DELETE /access` (meta.records, page token expiry, per-user and per-app
+ * 403s, Contacts Visibility), and `GET /ground-truth/visible?userId=&clientId=` (what that user may see).
  */
 export const registerAccessRoutes = (add: ControlRoute, deps: EdgeDeps): void => {
   add('GET', '/access', (ctx) => ok(ctx, deps.access.current));
@@ -23,6 +23,6 @@ export const registerAccessRoutes = (add: ControlRoute, deps: EdgeDeps): void =>
   add('GET', '/ground-truth/visible', (ctx) => {
     const userId = Number(ctx.query.get('userId'));
     if (!Number.isSafeInteger(userId) || userId < 1) return fail(ctx, 400, 'userId must be a user id');
-    ok(ctx, visibleTruth(deps.store.groundTruth(), deps.access, userId));
+    ok(ctx, visibleTruth(deps.store.groundTruth(), deps.access, userId, ctx.query.get('clientId') ?? undefined));
   });
 };

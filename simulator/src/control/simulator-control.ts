@@ -96,7 +96,11 @@ export class SimulatorControl {
   setAccess = (change: Partial<AccessSettings>) => this.call<AccessSettings>('PUT', '/access', change);
   resetAccess = () => this.call<AccessSettings>('DELETE', '/access');
   /** The ground truth as `userId` may see it (forbidden resources, hidden and redacted contacts). */
-  visibleTruth = (userId: number) => this.call<VisibleTruth>('GET', `/ground-truth/visible?userId=${userId}`);
+  visibleTruth = (userId: number, clientId?: string) =>
+    this.call<VisibleTruth>(
+      'GET',
+      `/ground-truth/visible?userId=${userId}${clientId ? `&clientId=${encodeURIComponent(clientId)}` : ''}`,
+    );
   webhooks = async () => (await this.call<{ webhooks: WebhookRecord[] }>('GET', '/webhooks')).webhooks;
   deliveries = async () => (await this.call<{ deliveries: Delivery[] }>('GET', '/webhooks/deliveries')).deliveries;
   deliveryAttempts = async () =>

@@ -29,6 +29,8 @@ export interface JobDetails {
   etaAt: number | null;
   /** False when some entity type's total is unknown (the ETA then covers the known ones only). */
   estimateComplete: boolean;
+  /** Why the estimate is incomplete (which entity types Clio gave no usable total for); null when it is complete. */
+  estimateNote: string | null;
   blockedUntil: number | null;
   requestedAt: number;
   startedAt: number | null;
@@ -64,6 +66,7 @@ export const jobDetails = async (deps: SyncDeps, firmId: string | null, jobId: s
     etaMs,
     etaAt: etaMs === null ? null : now + etaMs,
     estimateComplete: estimate.complete,
+    estimateNote: noteOf(estimate.entities),
     blockedUntil: job.blockedUntil,
     requestedAt: job.requestedAt,
     startedAt: job.startedAt,
@@ -77,4 +80,17 @@ export const jobDetails = async (deps: SyncDeps, firmId: string | null, jobId: s
     error: job.errorCode === null ? null : { code: job.errorCode, message: describeSyncError(job.errorCode) },
     controlReason: job.controlReason,
   };
+};
+
+/**
+ * Clio documents no total for its listings (`meta.records` may be absent or mean something else): an entity type
+ * without a usable total is named, never given a guessed number.
+ */
+const noteOf = (entities: Record<string, EntityEstimate>): string | null => {
+  const unknown = Object.entries(entities)
+    .filter(([, e]) => e.total === null)
+    .map(([type]) => type);
+  return unknown.length === 0
+    ? null
+    : `Clio reported no usable total for ${unknown.join(', ')}: progress counts the records fetched so far, and the ETA covers the other entity types`;
 };
