@@ -4,7 +4,7 @@ import type { RateBudget } from '../budget/rate-budget';
 import { WINDOW_MS } from '../budget/rate-budget';
 import { parseRateHeaders, parseRetryAfterMs } from '../budget/rate-headers';
 import type { ClioClientStats, Lane, PageFailure, TokenProvider } from '../types';
-import { ClioHeader } from '../wire';
+import { ClioHeader, ClioParam } from '../wire';
 import { fullJitterMs } from './backoff';
 import { readErrorType } from './read-json';
 import { describeNetworkError, discard, httpGet, type RawResponse } from './send';
@@ -32,8 +32,6 @@ export interface CallerConfig {
   stats: ClioClientStats;
 }
 
-/** Query parameter of Clio's opaque page cursor. */
-const PAGE_TOKEN = 'page_token';
 /** Statuses with which Clio may refuse a stale `page_token` (it documents none; these are the plausible ones). */
 const CURSOR_REFUSALS: ReadonlySet<number> = new Set([400, 404, 410, 422]);
 
@@ -119,7 +117,7 @@ export class ClioCaller {
       return { kind: 'transient', reason: describeNetworkError(err) };
     }
     await this.c.budget.observe(tok.connectionId, parseRateHeaders(res.headers), this.c.now(), res.status);
-    return this.classify(res, tok, read, s, url.searchParams.has(PAGE_TOKEN));
+    return this.classify(res, tok, read, s, url.searchParams.has(ClioParam.PageToken));
   }
 
   private async classify<T>(

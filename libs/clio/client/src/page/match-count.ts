@@ -1,4 +1,5 @@
 import type { ClioPage } from '../types';
+import { ClioParam } from '../wire';
 
 /** How many records a listing matches, as far as its pages back it up. */
 export type MatchCount = { known: true; total: number } | { known: false; reason: string };
@@ -15,7 +16,7 @@ export function matchCount(
   fetchedBefore = 0,
 ): MatchCount {
   const seen = fetchedBefore + page.records.length;
-  const first = fetchedBefore === 0 && !new URL(page.url).searchParams.has('page_token');
+  const first = fetchedBefore === 0 && !new URL(page.url).searchParams.has(ClioParam.PageToken);
   if (first && page.nextUrl === null) return { known: true, total: seen };
   if (page.total === null) return { known: false, reason: 'Clio sent no meta.records' };
   if (page.nextUrl !== null && page.total <= seen)
