@@ -1,7 +1,7 @@
 // The projection benchmark's workload: matter-scoped sync jobs whose events feed matter_sync_state.
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { streamOf, validateNewEvent, type NewEvent } from '@sf/contracts';
+import { currentVersionOf, isEventType, streamOf, validateNewEvent, type NewEvent } from '@sf/contracts';
 import type { Database, Executor } from '@sf/db';
 import { appendToStream, LogPosition } from '@sf/event-store';
 
@@ -19,7 +19,7 @@ export interface Job {
 export const event = (job: Job, type: string, data: Record<string, unknown>): NewEvent => ({
   eventId: randomUUID(),
   type,
-  version: type === 'SyncRequested' ? 2 : 1,
+  version: isEventType(type) ? currentVersionOf(type) : 1,
   data: { jobId: job.jobId, ...data },
   metadata: {
     firmId: job.firmId,

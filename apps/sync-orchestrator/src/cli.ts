@@ -6,7 +6,7 @@ import { createDb, databaseUrlFromEnv, migrateToLatest } from '@sf/db';
 import { ORCHESTRATOR_MIGRATION_SETS } from './schema/orchestrator-schema';
 import { projectionByName } from '@sf/sync-read-models';
 import { catchUp } from '@sf/projections';
-import { SyncScope } from '@sf/sync-jobs';
+import { isRejection, SyncScope } from '@sf/sync-jobs';
 import { parseCliArgs, USAGE, type CliCommand } from './cli-args';
 import { createSyncService, syncDeps, type SyncService } from './sync/sync-service';
 
@@ -18,8 +18,18 @@ const run = async (service: SyncService, c: Exclude<CliCommand, { kind: 'help' }
   switch (c.kind) {
     case 'request': {
       const scope = c.matterId === null ? SyncScope.firm() : SyncScope.matter(c.matterId);
-      print(await service.request({ firmId: c.firmId, scope, trigger: c.trigger, requestedBy: c.requestedBy }));
+      const { firmId, trigger, requestedBy, onboarding } = c;
+      print(await service.request({ firmId, scope, trigger, requestedBy, onboarding }));
       return 0;
+    }
+    case 'resync': {
+      const r = await service.resync({ firmId: c.firmId, entityType: c.entityType, requestedBy: c.requestedBy });
+      if (!isRejection(r)) {
+        print(r);
+        return 0;
+      }
+      process.stderr.write(`--${r.field === 'entityType' ? 'entity-type' : r.field}: ${r.message}\n`);
+      return 2;
     }
     case 'status': {
       const job = await service.job(null, c.jobId);

@@ -50,7 +50,7 @@ describe('the catalogue', () => {
     expect(isEventType('SyncRequested')).toBe(true);
     expect(isEventType('toString')).toBe(false);
     expect(isEventType(42)).toBe(false);
-    expect(currentVersionOf('SyncRequested')).toBe(2);
+    expect(currentVersionOf('SyncRequested')).toBe(3);
     expect(currentVersionOf('JobStarted')).toBe(1);
   });
 

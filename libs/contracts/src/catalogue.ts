@@ -16,22 +16,23 @@ import { syncJobCancelled, type SyncJobCancelledV1 } from './events/sync-job-can
 import { syncJobCompleted, type SyncJobCompletedV1 } from './events/sync-job-completed';
 import { syncJobFailed, type SyncJobFailedV1 } from './events/sync-job-failed';
 import { syncJobResumed, type SyncJobResumedV1 } from './events/sync-job-resumed';
-import { syncJobStarted, type SyncJobStartedV1 } from './events/sync-job-started';
-import { syncProgressed, type SyncProgressedV1 } from './events/sync-progressed';
+import { syncJobStarted, type SyncJobStartedV2 } from './events/sync-job-started';
+import { syncProgressed, type SyncProgressedV2 } from './events/sync-progressed';
 import { syncRecordsFlagged, type SyncRecordsFlaggedV1 } from './events/sync-records-flagged';
-import { syncRequested, type SyncRequestedV2 } from './events/sync-requested';
+import { syncRequested, type SyncRequestedV3 } from './events/sync-requested';
 import { syncBookmarksReset, type SyncBookmarksResetV1 } from './events/sync-bookmarks-reset';
 import { syncJobPaused, type SyncJobPausedV1 } from './events/sync-job-paused';
 import { syncJobStalled, type SyncJobStalledV1 } from './events/sync-job-stalled';
+import { syncPhaseCompleted, type SyncPhaseCompletedV1 } from './events/sync-phase-completed';
 import { syncEntityForbidden, type SyncEntityForbiddenV1 } from './events/sync-entity-forbidden';
 import { syncListingRestarted, type SyncListingRestartedV1 } from './events/sync-listing-restarted';
 import { FormerEventTypes, type EventType } from './wire-names';
 
 /** Current payload shape of every event type (what readers get after upcasting, what writers append). */
 export interface CurrentEventData {
-  SyncRequested: SyncRequestedV2;
-  SyncJobStarted: SyncJobStartedV1;
-  SyncProgressed: SyncProgressedV1;
+  SyncRequested: SyncRequestedV3;
+  SyncJobStarted: SyncJobStartedV2;
+  SyncProgressed: SyncProgressedV2;
   SyncJobBlocked: SyncJobBlockedV1;
   SyncJobResumed: SyncJobResumedV1;
   SyncJobCompleted: SyncJobCompletedV1;
@@ -53,6 +54,7 @@ export interface CurrentEventData {
   SyncJobPaused: SyncJobPausedV1;
   SyncJobStalled: SyncJobStalledV1;
   SyncBookmarksReset: SyncBookmarksResetV1;
+  SyncPhaseCompleted: SyncPhaseCompletedV1;
   SyncEntityForbidden: SyncEntityForbiddenV1;
   SyncListingRestarted: SyncListingRestartedV1;
 }
@@ -83,6 +85,7 @@ export const CATALOGUE: { readonly [K in EventType]: EventDefinition<K, CurrentE
   SyncJobPaused: syncJobPaused,
   SyncJobStalled: syncJobStalled,
   SyncBookmarksReset: syncBookmarksReset,
+  SyncPhaseCompleted: syncPhaseCompleted,
   SyncEntityForbidden: syncEntityForbidden,
   SyncListingRestarted: syncListingRestarted,
 };

@@ -146,7 +146,7 @@ describe('field rules', () => {
 
   it('accepts null where a field is nullable, and absence where it is optional', () => {
     expect(validateEventData('JobStarted', 1, { ...ex('JobStarted'), folderId: null }).ok).toBe(true);
-    expect(validateEventData('SyncProgressed', 1, { ...ex('SyncProgressed'), total: null }).ok).toBe(true);
+    expect(validateEventData('SyncProgressed', 1, { ...ex('SyncProgressed', 1), total: null }).ok).toBe(true);
     expect(
       validateEventData('SyncRequested', 2, {
         jobId: 'j',
@@ -175,9 +175,9 @@ describe('field rules', () => {
 
   it('rejects an unknown type or version without echoing it', () => {
     expect(validateEventData(SECRET, 1, {})).toEqual({ ok: false, reason: 'type: unknown event type' });
-    expect(validateEventData('SyncRequested', 3, ex('SyncRequested'))).toEqual({
+    expect(validateEventData('SyncRequested', 4, ex('SyncRequested'))).toEqual({
       ok: false,
-      reason: 'version: unknown version of SyncRequested (known: 1 to 2)',
+      reason: 'version: unknown version of SyncRequested (known: 1 to 3)',
     });
     expect(validateEventData('JobStarted', 0, ex('JobStarted')).ok).toBe(false);
   });

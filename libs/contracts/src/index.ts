@@ -15,13 +15,26 @@ export {
   SyncTriggers,
   SyncModes,
   SyncScopeKinds,
+  SyncPhases,
+  SyncFeatures,
+  ListingWindows,
   ClioRegions,
   RevokedBy,
   EventHeaders,
   DeadLetterHeaders,
 } from './wire-names';
 export { isClioRegion, isSyncScopeKind, isSyncTrigger } from './is-wire-name';
-export type { EventType, StreamType, SyncTrigger, SyncMode, SyncScopeKind, ClioRegion } from './wire-names';
+export type {
+  EventType,
+  StreamType,
+  SyncTrigger,
+  SyncMode,
+  SyncScopeKind,
+  SyncPhase,
+  SyncFeature,
+  ListingWindow,
+  ClioRegion,
+} from './wire-names';
 
 // Catalogue
 export { CATALOGUE, catalogueEntries, currentTypeName, currentVersionOf, isEventType } from './catalogue';
@@ -31,9 +44,10 @@ export type { EventDefinition, Upcaster } from './event-definition';
 export type { DataClass } from './field-registry';
 export { ID_MAX_LENGTH, TEXT_MAX_LENGTH } from './fields';
 export { SyncScope } from './events/sync-scope';
-export { SyncRequestedV1, SyncRequestedV2, upcastSyncRequestedV1 } from './events/sync-requested';
-export { SyncJobStartedV1 } from './events/sync-job-started';
-export { SyncProgressedV1 } from './events/sync-progressed';
+export { SyncRequestedV1, SyncRequestedV2, SyncRequestedV3, upcastSyncRequestedV1 } from './events/sync-requested';
+export { SyncJobStartedV1, SyncJobStartedV2, PlannedPhase } from './events/sync-job-started';
+export { SyncProgressedV1, SyncProgressedV2 } from './events/sync-progressed';
+export { SyncPhaseCompletedV1 } from './events/sync-phase-completed';
 export { SyncJobBlockedV1 } from './events/sync-job-blocked';
 export { SyncJobResumedV1 } from './events/sync-job-resumed';
 export { SyncJobCompletedV1 } from './events/sync-job-completed';

@@ -8,7 +8,7 @@ describe('newEvent / validateNewEvent', () => {
   it('builds a valid event at the current version', () => {
     expect(newEvent({ eventId, type: 'SyncRequested', data, metadata: metadata() })).toEqual({
       ok: true,
-      value: { eventId, type: 'SyncRequested', version: 2, data, metadata: metadata() },
+      value: { eventId, type: 'SyncRequested', version: 3, data, metadata: metadata() },
     });
   });
 
@@ -23,12 +23,12 @@ describe('newEvent / validateNewEvent', () => {
   });
 
   it('rejects bad envelope fields', () => {
-    expect(validateNewEvent({ eventId: 'x', type: 'SyncRequested', version: 2, data, metadata: metadata() })).toEqual({
+    expect(validateNewEvent({ eventId: 'x', type: 'SyncRequested', version: 3, data, metadata: metadata() })).toEqual({
       ok: false,
       reason: 'eventId: must be a UUID',
     });
     expect(
-      validateNewEvent({ eventId, type: 'SyncRequested', version: 2, data, metadata: metadata({ firmId: 'a b' }) }),
+      validateNewEvent({ eventId, type: 'SyncRequested', version: 3, data, metadata: metadata({ firmId: 'a b' }) }),
     ).toEqual({
       ok: false,
       reason: 'metadata.firmId: must be a firm id of 1 to 128 letters, digits, _ or -',
@@ -37,7 +37,7 @@ describe('newEvent / validateNewEvent', () => {
       validateNewEvent({
         eventId,
         type: 'SyncRequested',
-        version: 2,
+        version: 3,
         data,
         metadata: metadata({ trace: { traceparent: 'nope' } }),
       }).ok,
@@ -54,7 +54,7 @@ describe('newEvent / validateNewEvent', () => {
     };
     expect(validateNewEvent(old)).toEqual({
       ok: false,
-      reason: 'version: must be the current version 2 of SyncRequested',
+      reason: 'version: must be the current version 3 of SyncRequested',
     });
   });
 
@@ -63,7 +63,7 @@ describe('newEvent / validateNewEvent', () => {
       ok: false,
       reason: 'type: unknown event type',
     });
-    const extra = { eventId, type: 'SyncRequested', version: 2, data, metadata: metadata(), streamId: 's' };
+    const extra = { eventId, type: 'SyncRequested', version: 3, data, metadata: metadata(), streamId: 's' };
     expect(validateNewEvent(extra)).toEqual({ ok: false, reason: 'streamId: unknown field' });
   });
 
@@ -71,7 +71,7 @@ describe('newEvent / validateNewEvent', () => {
     const r = validateNewEvent({
       eventId,
       type: 'SyncRequested',
-      version: 2,
+      version: 3,
       data,
       metadata: { ...metadata(), trace: undefined },
     });

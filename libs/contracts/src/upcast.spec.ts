@@ -27,7 +27,7 @@ describe('upcasting SyncRequested v1 -> v2', () => {
     const parsed = parseEnvelope(wireOf(v1));
     expect(parsed).toEqual({
       ok: true,
-      value: { ...v1, version: 2, data: { jobId: 'j', scope: { kind: 'matter', matterId: 'm-1' }, trigger: 'manual' } },
+      value: { ...v1, version: 3, data: { jobId: 'j', scope: { kind: 'matter', matterId: 'm-1' }, trigger: 'manual' } },
     });
   });
 
@@ -42,15 +42,15 @@ describe('upcasting SyncRequested v1 -> v2', () => {
     const v1 = recorded('SyncRequested', 1, { jobId: 'j', trigger: 'schedule' });
     expect(readEvent(v1)).toEqual({
       ok: true,
-      value: { ...v1, version: 2, data: { jobId: 'j', scope: { kind: 'firm' }, trigger: 'schedule' } },
+      value: { ...v1, version: 3, data: { jobId: 'j', scope: { kind: 'firm' }, trigger: 'schedule' } },
     });
   });
 
   it('leaves a current version as it is', () => {
     const data = { jobId: 'j', scope: { kind: 'firm' }, trigger: 'manual', requestedBy: null };
-    expect(upcastEventData('SyncRequested', 2, data)).toEqual({
+    expect(upcastEventData('SyncRequested', 3, data)).toEqual({
       ok: true,
-      value: { type: 'SyncRequested', version: 2, data },
+      value: { type: 'SyncRequested', version: 3, data },
     });
   });
 

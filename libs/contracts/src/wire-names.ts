@@ -30,6 +30,7 @@ export const EventTypes = {
   SyncJobPaused: 'SyncJobPaused',
   SyncJobStalled: 'SyncJobStalled',
   SyncBookmarksReset: 'SyncBookmarksReset',
+  SyncPhaseCompleted: 'SyncPhaseCompleted',
   SyncEntityForbidden: 'SyncEntityForbidden',
   SyncListingRestarted: 'SyncListingRestarted',
 } as const;
@@ -81,6 +82,42 @@ export type SyncTrigger = (typeof SyncTriggers)[keyof typeof SyncTriggers];
 /** How an entity type is fetched (`SyncProgressed.mode`). */
 export const SyncModes = { full: 'full', incremental: 'incremental' } as const;
 export type SyncMode = (typeof SyncModes)[keyof typeof SyncModes];
+
+/**
+ * Phases of a phased firm-wide initial sync (`SyncJobStarted.phases`, `SyncPhaseCompleted.phase`), in the order they
+ * run: each is usable as soon as it completes.
+ */
+export const SyncPhases = {
+  /** Matters, contacts, users and custom fields: the basic features. */
+  core: 'core',
+  /** Calendar entries and tasks: scheduling and task management. */
+  supporting: 'supporting',
+  /** Folders, documents and activities: document and billing features (recent window first when asked). */
+  historical: 'historical',
+} as const;
+export type SyncPhase = (typeof SyncPhases)[keyof typeof SyncPhases];
+
+/**
+ * Part of an entity type's listing (`SyncProgressed.window`, `SyncPhaseCompleted.window`): `recent` is the records
+ * created since the job's `recentSince`, listed before the complete listing. Absent: the complete listing.
+ */
+export const ListingWindows = { recent: 'recent' } as const;
+export type ListingWindow = (typeof ListingWindows)[keyof typeof ListingWindows];
+
+/** Features a completed phase makes available (`SyncPhaseCompleted.features`, the job view). */
+export const SyncFeatures = {
+  matters: 'matters',
+  contacts: 'contacts',
+  calendar: 'calendar',
+  tasks: 'tasks',
+  /** Documents created in the recent window (recent-first). */
+  recentDocuments: 'recent_documents',
+  /** Activities (time and expense entries) created in the recent window (recent-first). */
+  recentBilling: 'recent_billing',
+  documents: 'documents',
+  billing: 'billing',
+} as const;
+export type SyncFeature = (typeof SyncFeatures)[keyof typeof SyncFeatures];
 
 /** What a sync covers (`scope.kind`): the whole firm, or one matter (then `scope.matterId` is set). */
 export const SyncScopeKinds = { firm: 'firm', matter: 'matter' } as const;

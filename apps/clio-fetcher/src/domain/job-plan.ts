@@ -28,14 +28,21 @@ const FULL_TRIGGERS: ReadonlySet<string> = new Set(['first_login', 'maintenance'
 
 /**
  * Full listing (and mark-and-sweep) for a matter scope (a handful of pages, and what processing relies on), for
- * the first sync and maintenance, and whenever there is no bookmark; otherwise incremental from the bookmark.
+ * the first sync and maintenance, for a re-sync (`fullListing`), and whenever there is no bookmark; otherwise
+ * incremental from the bookmark.
  */
-export const chooseMode = (scope: SyncScope, trigger: string, bookmark: string | null): SyncMode =>
-  scope.kind === 'matter' || FULL_TRIGGERS.has(trigger) || bookmark === null ? 'full' : 'incremental';
+export const chooseMode = (
+  scope: SyncScope,
+  trigger: string,
+  bookmark: string | null,
+  fullListing = false,
+): SyncMode =>
+  scope.kind === 'matter' || fullListing || FULL_TRIGGERS.has(trigger) || bookmark === null ? 'full' : 'incremental';
 
 /**
  * The first page request of a listing. Incremental listings of documents and folders include the trash: a
  * trashed record comes back with `deleted_at` set (its `updated_at` moves), which is how they learn of deletions.
+ * A recent window (`createdSince`) lists the records created since then (Clio's `created_since`).
  */
 export const listRequest = (
   entityType: ClioEntityType,
@@ -43,8 +50,10 @@ export const listRequest = (
   mode: SyncMode,
   bookmark: string | null,
   pageSize: number,
+  createdSince: string | null = null,
 ): ListRequest => {
   const filters: Record<string, string> = {};
+  if (createdSince !== null) filters['created_since'] = createdSince;
   if (scope.kind === 'matter' && TREE_ENTITY_TYPES.has(entityType)) filters['matter_id'] = scope.matterId;
   if (mode === 'incremental' && bookmark !== null) {
     filters['updated_since'] = bookmark;

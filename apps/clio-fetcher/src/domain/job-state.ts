@@ -8,6 +8,16 @@ import {
 } from '@sf/contracts';
 import { LogPosition } from '@sf/event-store';
 import { isClioEntityType, type ClioEntityType } from '@sf/clio-mirror';
+import { phaseKey, type PhasePlan } from './phase-plan';
+
+/** Where the recent window of an entity type's listing stands (recent-first). */
+export interface WindowProgress {
+  fetched: number;
+  cursor: string | null;
+  complete: boolean;
+  /** After a refused cursor (`SyncListingRestarted` of the window): ids up to this one are stored and skipped. */
+  restartAfterId?: string | null;
+}
 
 /** Where one entity type's listing stands in a job, as its job stream says. */
 export interface EntityProgress {
@@ -46,6 +56,13 @@ export interface JobState {
   progress: Readonly<Partial<Record<ClioEntityType, EntityProgress>>>;
   /** Position of the stream's last event (null for an empty stream). */
   lastPosition: LogPosition | null;
+  /** A phased job's plan (`SyncJobStarted.phases`); null when not phased. */
+  phases: PhasePlan[] | null;
+  /** Start of the recent window (recent-first), or null. */
+  recentSince: string | null;
+  recent: Readonly<Partial<Record<ClioEntityType, WindowProgress>>>;
+  /** Phase steps already recorded (`phaseKey`). */
+  phasesDone: readonly string[];
 }
 
 export const EMPTY_JOB: JobState = {
@@ -58,6 +75,10 @@ export const EMPTY_JOB: JobState = {
   blockedUntil: null,
   progress: {},
   lastPosition: null,
+  phases: null,
+  recentSince: null,
+  recent: {},
+  phasesDone: [],
 };
 
 const withProgress = (
@@ -85,6 +106,14 @@ const withProgress = (
 const progressed = (s: JobState, d: EventData<'SyncProgressed'>, at: LogPosition): JobState => {
   const { entityType, cursor } = d;
   if (!isClioEntityType(entityType) || cursor === undefined) return s;
+  if (d.window !== undefined)
+    return {
+      ...s,
+      recent: {
+        ...s.recent,
+        [entityType]: { ...s.recent[entityType], fetched: d.fetched, cursor, complete: cursor === null },
+      },
+    };
   return withProgress(s, entityType, at, (p) => ({
     ...p,
     mode: d.mode ?? SyncModes.full,
@@ -93,6 +122,22 @@ const progressed = (s: JobState, d: EventData<'SyncProgressed'>, at: LogPosition
     cursor,
     complete: cursor === null,
   }));
+};
+
+// The listing (complete, or its recent window) starts again at its first page; restarts count per entity type.
+const restarted = (s: JobState, d: EventData<'SyncListingRestarted'>, at: LogPosition): JobState => {
+  const e = d.entityType as ClioEntityType;
+  const counted = withProgress(s, e, at, (p) => ({
+    ...p,
+    restarts: p.restarts + 1,
+    ...(d.window === undefined ? { cursor: null, complete: false, restartAfterId: d.afterId } : {}),
+  }));
+  if (d.window === undefined) return counted;
+  const w = s.recent[e] ?? { fetched: 0, cursor: null, complete: false };
+  return {
+    ...counted,
+    recent: { ...counted.recent, [e]: { ...w, cursor: null, complete: false, restartAfterId: d.afterId } },
+  };
 };
 
 const evolve = (s: JobState, e: RecordedCatalogueEvent): JobState => {
@@ -107,8 +152,12 @@ const evolve = (s: JobState, e: RecordedCatalogueEvent): JobState => {
         startedAt: e.metadata.occurredAt,
         clioStartedAt: d.clioStartedAt ?? null,
         entityTypes: d.entityTypes.filter(isClioEntityType),
+        phases: d.phases?.map((p) => ({ phase: p.phase, entityTypes: p.entityTypes.filter(isClioEntityType) })) ?? null,
+        recentSince: d.recentSince ?? null,
       };
     }
+    case 'SyncPhaseCompleted':
+      return { ...next, phasesDone: [...next.phasesDone, phaseKey(e.data.phase, e.data.window)] };
     case 'ClioRecordsFetched':
     case 'SyncRecordsFlagged':
       // Only marks where the listing began (the page's first event); the page's SyncProgressed carries the counts.
@@ -131,15 +180,7 @@ const evolve = (s: JobState, e: RecordedCatalogueEvent): JobState => {
           }))
         : next;
     case 'SyncListingRestarted':
-      return isClioEntityType(e.data.entityType)
-        ? withProgress(next, e.data.entityType, at, (p) => ({
-            ...p,
-            cursor: null,
-            complete: false,
-            restartAfterId: e.data.afterId,
-            restarts: p.restarts + 1,
-          }))
-        : next;
+      return isClioEntityType(e.data.entityType) ? restarted(next, e.data, at) : next;
     case 'SyncJobBlocked':
       return { ...next, blockedUntil: e.data.blockedUntil };
     case 'SyncJobPaused':
@@ -157,6 +198,18 @@ export const foldOnto = (state: JobState, events: readonly RecordedEvent[]): Job
 
 /** Folds a job stream (in stream order) into the state a worker resumes from. Pure. */
 export const foldJob = (events: readonly RecordedEvent[]): JobState => foldOnto(EMPTY_JOB, events);
+
+/** Where a listing stands: the entity type's complete listing, or its recent window. */
+export const listingOf = (
+  s: JobState,
+  e: ClioEntityType,
+  window: string | null,
+): Pick<EntityProgress, 'fetched' | 'cursor' | 'complete'> | undefined =>
+  window === null ? s.progress[e] : s.recent[e];
+
+/** The id up to which a restarted listing (complete, or its window) already stored its records; null if none. */
+export const restartPointOf = (s: JobState, e: ClioEntityType, window: string | null): string | null =>
+  (window === null ? s.progress[e]?.restartAfterId : s.recent[e]?.restartAfterId) ?? null;
 
 /** Records received per entity type (the `counts` of `SyncJobCompleted`). */
 export const countsOf = (s: JobState): Record<string, number> =>

@@ -23,7 +23,15 @@ export const onSyncRequested: MessageHandler = async (e, trx) => {
       correlationId: e.metadata.correlationId,
       requestedAt: e.metadata.occurredAt,
       status: closed ? WorkStatus.cancelled : WorkStatus.ready,
-      payload: { scope: d.scope, entityTypes: d.entityTypes ?? null, trigger: d.trigger, requestEventId: e.eventId },
+      payload: {
+        scope: d.scope,
+        entityTypes: d.entityTypes ?? null,
+        trigger: d.trigger,
+        requestEventId: e.eventId,
+        fullListing: d.fullListing === true,
+        phased: d.phased === true,
+        recentSince: d.recentSince ?? null,
+      },
     },
     Requeue.reclaim,
   );

@@ -1,4 +1,4 @@
-import type { SyncMode } from '@sf/contracts';
+import type { ListingWindow, SyncMode } from '@sf/contracts';
 import type { ClioEntityType } from '@sf/clio-mirror';
 import { RunEnd, type JobContext } from './job-context';
 import { jobEvent } from './job-events';
@@ -6,9 +6,9 @@ import { chooseMode, clioClockOffsetMs, listRequest, nextBookmark } from '../dom
 import { end, ok, onClioFailure, onRefusal, type Step } from './job-outcomes';
 import { matchCount } from '@sf/clio-client';
 import { checkPage } from '../domain/page-check';
+import { foldOnto, listingOf, restartPointOf, type JobState } from '../domain/job-state';
 import { storedBeforeRestart } from '../domain/restart-point';
 import { forbidEntity, restartListing } from './listing-recovery';
-import { foldOnto, type JobState } from '../domain/job-state';
 import { appendFenced } from './job-writer';
 
 /** The scope's bookmark for an entity type (ISO), or null when it has none (never completed, or reset). */
@@ -35,25 +35,34 @@ export const modeFor = async (
 ): Promise<{ mode: SyncMode; bookmark: string | null }> => {
   const begun = state.progress[e];
   const bookmark = await readBookmark(ctx, e);
-  return { mode: begun?.mode ?? chooseMode(ctx.scope, ctx.work.trigger, bookmark), bookmark };
+  return { mode: begun?.mode ?? chooseMode(ctx.scope, ctx.work.trigger, bookmark, ctx.work.fullListing), bookmark };
 };
 
 /**
  * Lists one entity type to the end, from its page cursor: each page is ONE append of its records and the next
  * page cursor (`ClioRecordsFetched` + `SyncProgressed` with the next page URL, plus `SyncRecordsFlagged` for
  * records that failed validation), so a killed fetcher resumes at the page after the last one appended. The last
- * page's append also moves the entity type's bookmark.
+ * page's append also moves the entity type's bookmark. A recent `window` lists the records created since the job's
+ * `recentSince` in full (its own page cursor, no bookmark), ahead of the complete listing.
  */
-export const runListing = async (ctx: JobContext, state: JobState, e: ClioEntityType): Promise<Step> => {
+export const runListing = async (
+  ctx: JobContext,
+  state: JobState,
+  e: ClioEntityType,
+  window: ListingWindow | null = null,
+): Promise<Step> => {
   let s = state;
-  const { mode, bookmark } = await modeFor(ctx, s, e);
+  const { mode, bookmark } = window === null ? await modeFor(ctx, s, e) : { mode: 'full' as const, bookmark: null };
   const jobId = ctx.work.jobId;
   for (;;) {
-    const p = s.progress[e];
-    if (p?.complete) return ok(s);
+    const p = listingOf(s, e, window);
+    if (p?.complete || s.progress[e]?.forbidden) return ok(s);
     if (ctx.lost.aborted) return end(RunEnd.fenced);
     if (ctx.stopping()) return end(RunEnd.interrupted);
-    const req = p?.cursor ? { cursorUrl: p.cursor } : listRequest(e, ctx.scope, mode, bookmark, ctx.config.pageSize);
+    const since = window === null ? null : s.recentSince;
+    const req = p?.cursor
+      ? { cursorUrl: p.cursor }
+      : listRequest(e, ctx.scope, mode, bookmark, ctx.config.pageSize, since);
     const outcome = await ctx.client.fetchPage(req, 'backfill');
     const receivedAt = ctx.now();
     if (!outcome.ok) {
@@ -61,7 +70,7 @@ export const runListing = async (ctx: JobContext, state: JobState, e: ClioEntity
         outcome.kind === 'forbidden'
           ? await forbidEntity(ctx, s, e, outcome.reason)
           : outcome.kind === 'cursor_rejected' && p?.cursor
-            ? await restartListing(ctx, s, e, outcome.reason)
+            ? await restartListing(ctx, s, e, window, outcome.reason)
             : await onClioFailure(ctx, s, outcome);
       if (next.kind === 'end') return next;
       s = next.state;
@@ -69,13 +78,12 @@ export const runListing = async (ctx: JobContext, state: JobState, e: ClioEntity
     }
     const page = outcome.page;
     // A short page (even an empty one) with a next link is normal: Clio filters records by the user's permissions.
-    const records = p?.restartAfterId
-      ? page.records.filter((r) => !storedBeforeRestart(r['id'], p.restartAfterId))
-      : page.records;
+    const after = restartPointOf(s, e, window);
+    const records = after === null ? page.records : page.records.filter((r) => !storedBeforeRestart(r['id'], after));
     const { valid, flagged } = checkPage(e, records);
     const fetched = (p?.fetched ?? 0) + records.length;
     const count = matchCount(page, p?.fetched ?? 0);
-    const total = count.known ? count.total : (p?.total ?? null);
+    const total = count.known ? count.total : (s.progress[e]?.total ?? null);
     const events = [
       ...(valid.length > 0
         ? [jobEvent(ctx.origin, ctx.now(), 'ClioRecordsFetched', { jobId, entityType: e, records: valid })]
@@ -87,6 +95,7 @@ export const runListing = async (ctx: JobContext, state: JobState, e: ClioEntity
         total,
         cursor: page.nextUrl,
         mode,
+        ...(window === null ? {} : { window }),
       }),
       ...(flagged.length > 0
         ? [jobEvent(ctx.origin, ctx.now(), 'SyncRecordsFlagged', { jobId, entityType: e, records: flagged })]
@@ -105,7 +114,9 @@ export const runListing = async (ctx: JobContext, state: JobState, e: ClioEntity
           ),
         }
       : undefined;
-    const r = await appendFenced(ctx, s.version, events, { progress: true, bookmark: b });
+    // A recent window leaves the bookmark alone: only the complete listing has seen every change.
+    const moved = window === null ? b : undefined;
+    const r = await appendFenced(ctx, s.version, events, { progress: true, bookmark: moved });
     if (!r.ok) {
       const next = await onRefusal(ctx, r.reason);
       if (next.kind === 'end') return next;
@@ -120,6 +131,10 @@ export const runListing = async (ctx: JobContext, state: JobState, e: ClioEntity
     );
     if (flagged.length > 0)
       ctx.log.warn({ jobId, entityType: e, flagged: flagged.length }, 'records flagged for review');
-    if (done) ctx.log.info({ jobId, entityType: e, mode, fetched, bookmark: b?.updatedSince }, 'entity type listed');
+    if (done)
+      ctx.log.info(
+        { jobId, entityType: e, mode, window, fetched, bookmark: moved?.updatedSince },
+        'entity type listed',
+      );
   }
 };

@@ -6,6 +6,8 @@ import { planEntityTypes } from '../domain/job-plan';
 import { runListing } from './job-listing';
 import { onRefusal, type Step } from './job-outcomes';
 import { countsOf, foldOnto, type JobState } from '../domain/job-state';
+import { planSteps, tailStart } from '../domain/phase-plan';
+import { listWindow, phaseEvent, recordPhase } from './phase-steps';
 import { startOrResume } from './job-start';
 import { verifyEntity } from './mark-and-sweep';
 import { appendFenced, closeJob } from './job-writer';
@@ -66,10 +68,37 @@ const closingEvents = (
   ];
 };
 
+/** Runs the job's steps in order; the events of the steps after the last listing are returned for completion. */
+const runSteps = async (ctx: JobContext, state: JobState, types: readonly ClioEntityType[]): Promise<Done | Ended> => {
+  const steps = planSteps(types, state.phases, state.recentSince);
+  const tail = tailStart(steps);
+  let s = state;
+  let pending: NewEvent[] = [];
+  for (const [i, step] of steps.entries()) {
+    if (ctx.stopping()) return { kind: 'end', end: RunEnd.interrupted };
+    if (step.kind === 'phase' && i > tail) {
+      const e = phaseEvent(ctx, s, step);
+      if (e !== null) pending = [...pending, e];
+      continue;
+    }
+    const r =
+      step.kind === 'phase'
+        ? await recordPhase(ctx, s, step)
+        : step.window !== null
+          ? await listWindow(ctx, s, step)
+          : await syncEntity(ctx, s, step.entityType, i === tail);
+    if (r.kind === 'end') return r;
+    s = r.state;
+    if ('pending' in r) pending = r.pending;
+  }
+  return { kind: 'done', state: s, pending };
+};
+
 /**
- * Runs a claimed job from wherever its stream says it is: start or resume, then every entity type in priority
- * order (listing, then deletion check), then completion. Completion appends the last job-stream events and
- * `SyncJobCompleted` to the scope stream in ONE transaction.
+ * Runs a claimed job from wherever its stream says it is: start or resume, then its steps (every entity type in
+ * priority order, listing then deletion check; for a phased job, each phase recorded as done after its last
+ * listing), then completion. Completion appends the last job-stream events and `SyncJobCompleted` to the scope
+ * stream in ONE transaction.
  */
 export const runJob = async (ctx: JobContext): Promise<RunEnd> => {
   const started = await startOrResume(ctx);
@@ -77,14 +106,10 @@ export const runJob = async (ctx: JobContext): Promise<RunEnd> => {
   let s = started.state;
   for (let attempt = 0; attempt < 3; attempt++) {
     const types = s.entityTypes ?? planEntityTypes(ctx.scope, ctx.work.entityTypes);
-    let pending: NewEvent[] = [];
-    for (const [i, e] of types.entries()) {
-      if (ctx.stopping()) return RunEnd.interrupted;
-      const r = await syncEntity(ctx, s, e, i === types.length - 1);
-      if (r.kind === 'end') return r.end;
-      s = r.state;
-      pending = r.pending;
-    }
+    const run = await runSteps(ctx, s, types);
+    if (run.kind === 'end') return run.end;
+    s = run.state;
+    const pending = run.pending;
     const scope =
       ctx.scope.kind === 'matter'
         ? { kind: 'matter' as const, matterId: ctx.scope.matterId }

@@ -3,6 +3,7 @@ import type { ClioEntityType } from '@sf/clio-mirror';
 import { RunEnd, type JobContext } from './job-context';
 import { jobEvent } from './job-events';
 import { chooseMode, planEntityTypes, scopeFilters } from '../domain/job-plan';
+import { planPhases } from '../domain/phase-plan';
 import { readBookmark } from './job-listing';
 import { end, loadJob, ok, onRefusal, type Step } from './job-outcomes';
 import { foldOnto, type JobState } from '../domain/job-state';
@@ -26,7 +27,7 @@ const estimate = async (ctx: JobContext, types: readonly ClioEntityType[]): Prom
   const out: Estimate = { estimates: {}, complete: true, clioStartedAt: null };
   const unknown: Record<string, string> = {};
   for (const e of types) {
-    if (chooseMode(ctx.scope, ctx.work.trigger, await readBookmark(ctx, e)) !== 'full') {
+    if (chooseMode(ctx.scope, ctx.work.trigger, await readBookmark(ctx, e), ctx.work.fullListing) !== 'full') {
       out.complete = false;
       continue;
     }
@@ -65,6 +66,8 @@ const startJob = async (ctx: JobContext, s: JobState): Promise<Step> => {
     estimatedTotal: e.complete ? total : null,
     ...(Object.keys(e.estimates).length > 0 ? { estimates: e.estimates } : {}),
     ...(e.clioStartedAt ? { clioStartedAt: e.clioStartedAt } : {}),
+    ...(ctx.work.phased && ctx.scope.kind === 'firm' ? { phases: planPhases(types) } : {}),
+    ...(ctx.work.phased && ctx.work.recentSince !== null ? { recentSince: ctx.work.recentSince } : {}),
   });
   const r = await appendFenced(ctx, s.version, [event]);
   if (!r.ok) return onRefusal(ctx, r.reason);

@@ -1,6 +1,6 @@
 import type { ClioEntityType } from '@sf/clio-mirror';
 import { clioIdOf } from '@sf/clio-mirror';
-import { readLoggedEvent, streamIds } from '@sf/contracts';
+import { readLoggedEvent, streamIds, type ListingWindow } from '@sf/contracts';
 import type { Executor } from '@sf/db';
 import { readStream } from '@sf/event-store';
 import { describeForbidden } from '@sf/sync-policy';
@@ -28,19 +28,34 @@ export const forbidEntity = async (ctx: JobContext, s: JobState, e: ClioEntityTy
   return ok(foldOnto(s, r.events));
 };
 
-/** The largest integer id this job stored (or flagged) for an entity type: the listing's last safe point. */
-export const lastStoredId = async (db: Executor, jobId: string, e: ClioEntityType): Promise<string | null> => {
+/**
+ * The largest integer id this job stored (or flagged) in one listing of an entity type: its complete listing
+ * (`window` null) or its recent window, told apart by the `SyncProgressed` appended with each page. The listing's
+ * last safe point. Reads the job's page events once: a restart is rare.
+ */
+export const lastStoredId = async (
+  db: Executor,
+  jobId: string,
+  e: ClioEntityType,
+  window: ListingWindow | null,
+): Promise<string | null> => {
   const events = await readStream(db, streamIds.syncJob(jobId), {
-    types: ['ClioRecordsFetched', 'SyncRecordsFlagged', 'SyncListingRestarted'],
+    types: ['ClioRecordsFetched', 'SyncProgressed', 'SyncRecordsFlagged', 'SyncListingRestarted'],
   });
   const ids: Array<string | null> = [];
+  let pending: Array<string | null> = [];
+  let lastWindow: ListingWindow | null | undefined;
   for (const raw of events) {
     const ev = readLoggedEvent(raw);
-    if (ev.type === 'ClioRecordsFetched' && ev.data.entityType === e)
-      ids.push(...ev.data.records.map((r) => clioIdOf(r['id'])));
-    else if (ev.type === 'SyncRecordsFlagged' && ev.data.entityType === e)
-      ids.push(...ev.data.records.map((r) => r.id));
-    else if (ev.type === 'SyncListingRestarted' && ev.data.entityType === e) ids.push(ev.data.afterId);
+    if (!('entityType' in ev.data) || ev.data.entityType !== e) continue;
+    // A page is ONE append: its records, then its SyncProgressed (which says which listing), then its flags.
+    if (ev.type === 'ClioRecordsFetched') pending = ev.data.records.map((r) => clioIdOf(r['id']));
+    else if (ev.type === 'SyncProgressed') {
+      lastWindow = ev.data.window ?? null;
+      if (lastWindow === window) ids.push(...pending);
+      pending = [];
+    } else if (ev.type === 'SyncRecordsFlagged' && lastWindow === window) ids.push(...ev.data.records.map((r) => r.id));
+    else if (ev.type === 'SyncListingRestarted' && (ev.data.window ?? null) === window) ids.push(ev.data.afterId);
   }
   return maxIntegerId(ids);
 };
@@ -54,19 +69,24 @@ export const restartListing = async (
   ctx: JobContext,
   s: JobState,
   e: ClioEntityType,
+  window: ListingWindow | null,
   reason: string,
 ): Promise<Step> => {
   if ((s.progress[e]?.restarts ?? 0) >= MAX_RESTARTS)
     return onClioFailure(ctx, s, { ok: false, kind: 'failed', reason: `${reason} (after ${MAX_RESTARTS} restarts)` });
-  const afterId = await lastStoredId(ctx.db, ctx.work.jobId, e);
+  const afterId = await lastStoredId(ctx.db, ctx.work.jobId, e, window);
   const event = jobEvent(ctx.origin, ctx.now(), 'SyncListingRestarted', {
     jobId: ctx.work.jobId,
     entityType: e,
     afterId,
     reason: reason.slice(0, 200),
+    ...(window === null ? {} : { window }),
   });
   const r = await appendFenced(ctx, s.version, [event]);
   if (!r.ok) return onRefusal(ctx, r.reason);
-  ctx.log.warn({ jobId: ctx.work.jobId, entityType: e, afterId, reason }, 'page cursor refused; listing restarted');
+  ctx.log.warn(
+    { jobId: ctx.work.jobId, entityType: e, window, afterId, reason },
+    'page cursor refused; listing restarted',
+  );
   return ok(foldOnto(s, r.events));
 };

@@ -9,6 +9,7 @@ import {
   RpcSubjects,
   streamIds,
   type AccessTokenReply,
+  type CurrentEventData,
   type RecordedEvent,
 } from '@sf/contracts';
 import { appendToStream, LogPosition, readStream } from '@sf/event-store';
@@ -165,7 +166,15 @@ export class SyncHarness {
   }
 
   /** Appends `SyncRequested` to the scope stream at the version read, as the orchestrator does. Returns the job id. */
-  async requestSync(o: { scope?: SyncScope; trigger?: string; entityTypes?: string[] } = {}): Promise<string> {
+  async requestSync(
+    o: {
+      scope?: SyncScope;
+      trigger?: string;
+      entityTypes?: string[];
+      /** Re-sync and onboarding options of `SyncRequested` (as the orchestrator's deciders set them). */
+      options?: Pick<CurrentEventData['SyncRequested'], 'fullListing' | 'phased' | 'recentSince'>;
+    } = {},
+  ): Promise<string> {
     const scope = o.scope ?? { kind: 'firm' };
     const jobId = randomUUID();
     const stream = streamIds.syncScope(this.firmId, scope);
@@ -178,6 +187,7 @@ export class SyncHarness {
         trigger: (o.trigger ?? 'manual') as 'manual',
         requestedBy: null,
         ...(o.entityTypes ? { entityTypes: o.entityTypes } : {}),
+        ...o.options,
       },
       metadata: {
         firmId: this.firmId,

@@ -10,7 +10,16 @@ const work = (payload: Partial<SyncJobPayload> = {}): NewWork<SyncJobPayload> =>
   firmId: 'firm-1',
   correlationId: 'c',
   requestedAt: new Date().toISOString(),
-  payload: { scope: { kind: 'firm' }, entityTypes: null, trigger: 'manual', requestEventId: randomUUID(), ...payload },
+  payload: {
+    scope: { kind: 'firm' },
+    entityTypes: null,
+    trigger: 'manual',
+    requestEventId: randomUUID(),
+    fullListing: false,
+    phased: false,
+    recentSince: null,
+    ...payload,
+  },
 });
 
 describe('sync-jobs queue (real Postgres)', () => {

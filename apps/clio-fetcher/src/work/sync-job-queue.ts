@@ -10,6 +10,12 @@ export interface SyncJobPayload {
   trigger: string;
   /** Event id of the `SyncRequested` that opened the job. */
   requestEventId: string;
+  /** Every entity type listed in full whatever its bookmark (a re-sync). */
+  fullListing: boolean;
+  /** A phased initial sync (`SyncRequested.phased`). */
+  phased: boolean;
+  /** Start of the recent window of a phased sync (recent-first), or null. */
+  recentSince: string | null;
 }
 
 /** A queued sync job as the fetcher reads it: the queue's fields and the payload's side by side. */
@@ -38,6 +44,10 @@ const decode = (raw: unknown): SyncJobPayload => {
     entityTypes: types,
     trigger: p['trigger'],
     requestEventId: p['requestEventId'],
+    // Rows queued before these options existed lack them: no re-sync, not phased.
+    fullListing: p['fullListing'] === true,
+    phased: p['phased'] === true,
+    recentSince: typeof p['recentSince'] === 'string' ? p['recentSince'] : null,
   };
 };
 

@@ -1,5 +1,6 @@
 import { SyncReason, type SyncDecision } from '@sf/sync-policy';
 import type { SyncRequestResult } from '../sync/request-sync';
+import type { HttpResponse } from './http-types';
 
 /**
  * HTTP status of each decision. 202: a job started (or restarted). 200: nothing to do and nothing wrong. 409: the
@@ -70,4 +71,12 @@ export const decisionResponse = (r: SyncRequestResult): DecisionResponse => {
     ...(retryAfterMs === undefined ? {} : { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) }),
     body: error === undefined ? body : { statusCode: status, error, message: r.message, ...body },
   };
+};
+
+/** Sets the status (and Retry-After) of a sync request's answer on the response and returns its body. */
+export const sendDecision = (res: HttpResponse, result: SyncRequestResult): DecisionBody => {
+  const r = decisionResponse(result);
+  res.status(r.status);
+  if (r.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(r.retryAfterSeconds));
+  return r.body;
 };

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { ID_MAX_LENGTH } from '@sf/contracts';
 import { SyncTriggers } from '@sf/contracts';
+import { MAX_RECENT_MONTHS } from '@sf/sync-jobs';
 
 // Request DTOs, validated by the global ValidationPipe (whitelist + forbidNonWhitelisted): an unknown or malformed
 // field is a 400 whose message names the field. Messages never echo the value.
@@ -33,6 +34,29 @@ export class FirmSyncBody {
   @ApiPropertyOptional({ enum: [SyncTriggers.manual], default: SyncTriggers.manual })
   @IsIn([SyncTriggers.manual], { message: `trigger must be ${SyncTriggers.manual}` })
   trigger?: typeof SyncTriggers.manual;
+
+  /** A firm that never synced: run the sync in phases (core, supporting, historical). Default true. */
+  @IsOptional()
+  @ApiPropertyOptional({ default: true, description: 'Phased initial sync (applies while the firm never synced)' })
+  @IsBoolean({ message: 'phased must be a boolean' })
+  phased?: boolean;
+
+  /** With phases: documents and activities of the last N months first, the complete listing after. Default none. */
+  @IsOptional()
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_RECENT_MONTHS, description: 'Recent-first window in months' })
+  @IsInt({ message: `recentMonths must be an integer from 1 to ${MAX_RECENT_MONTHS}` })
+  @Min(1, { message: `recentMonths must be an integer from 1 to ${MAX_RECENT_MONTHS}` })
+  @Max(MAX_RECENT_MONTHS, { message: `recentMonths must be an integer from 1 to ${MAX_RECENT_MONTHS}` })
+  recentMonths?: number;
+}
+
+const ENTITY_TYPE = /^[a-z_]{1,64}$/;
+
+/** `POST /firms/{id}/sync/{entityType}`: the shape only; whether the type exists is the decider's to say (400). */
+export class ResyncParams extends IdParams {
+  @ApiProperty({ description: 'Entity type to re-sync, e.g. contacts', pattern: ENTITY_TYPE.source })
+  @Matches(ENTITY_TYPE, { message: 'entityType must be 1 to 64 lower-case letters or _' })
+  entityType!: string;
 }
 
 export class ControlBody {

@@ -4,6 +4,7 @@ import { HealthModule, checkReadiness } from '@sf/service-kit';
 import { ProcessingController } from '../processing/processing.http-controller';
 import { HTTP_DEPS, type HttpDeps } from './http-deps';
 import { SyncJobsController } from './sync-jobs.http-controller';
+import { ResyncController } from './resync.http-controller';
 import { SyncController } from './sync.http-controller';
 
 /**
@@ -16,7 +17,7 @@ export class OrchestratorModule {
     return {
       module: OrchestratorModule,
       imports: [HttpAuthModule.forRoot(jwt), HealthModule.forRoot(() => checkReadiness(deps.db, deps.nc))],
-      controllers: [SyncController, SyncJobsController, ProcessingController],
+      controllers: [SyncController, ResyncController, SyncJobsController, ProcessingController],
       providers: [{ provide: HTTP_DEPS, useValue: deps }],
     };
   }

@@ -86,6 +86,7 @@ describe('sync orchestrator: every route needs the JWT and is firm-scoped (e2e, 
     expect(routes.map(routeKey)).toEqual(
       expect.arrayContaining([
         'POST /firms/:id/sync',
+        'POST /firms/:id/sync/:entityType',
         'POST /matters/:id/sync',
         'GET /matters/:id/sync-status',
         'GET /sync-jobs/:id',
@@ -133,7 +134,10 @@ describe('sync orchestrator: every route needs the JWT and is firm-scoped (e2e, 
     // Keyed by the resource a path starts with, so a new route under an existing resource is checked by default.
     const cases: Record<string, FirmScopeCase> = {
       matters: { foreign: { id: '201' }, missing: { id: '999999' } },
-      firms: { foreign: { id: B }, missing: { id: uniqueName('firm_none') } },
+      firms: {
+        foreign: { id: B, entityType: 'contacts' },
+        missing: { id: uniqueName('firm_none'), entityType: 'contacts' },
+      },
       'sync-jobs': { foreign: { id: bJob }, missing: { id: randomUUID() } },
       jobs: { foreign: { id: bProcessingJob }, missing: { id: randomUUID() } },
     };
@@ -147,6 +151,7 @@ describe('sync orchestrator: every route needs the JWT and is firm-scoped (e2e, 
     expect(report.checked).toEqual(
       expect.arrayContaining([
         'POST /firms/:id/sync',
+        'POST /firms/:id/sync/:entityType',
         'POST /matters/:id/sync',
         'GET /matters/:id/sync-status',
         'GET /sync-jobs/:id',

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { FirmId, NotFoundForFirm, Principal, type AuthPrincipal } from '@sf/http-auth';
-import { SyncScope } from '@sf/sync-jobs';
+import { DEFAULT_ONBOARDING, SyncScope } from '@sf/sync-jobs';
 import type { SyncStatusView } from '@sf/sync-policy';
-import { decisionResponse, type DecisionBody } from './decision-response';
+import { sendDecision, type DecisionBody } from './decision-response';
 import { FirmSyncBody, IdParams, MatterSyncBody } from './dtos';
 import { HTTP_DEPS, type HttpDeps } from './http-deps';
 import type { HttpResponse } from './http-types';
@@ -35,7 +35,7 @@ export class SyncController {
       trigger: body.trigger ?? 'manual',
       requestedBy: who.userId,
     });
-    return answer(res, decisionResponse(result));
+    return sendDecision(res, result);
   }
 
   @Post(Routes.firmSync)
@@ -48,13 +48,20 @@ export class SyncController {
     @Res({ passthrough: true }) res: HttpResponse,
   ): Promise<DecisionBody> {
     if (p.id !== firmId) throw new NotFoundForFirm('firm');
+    if (body.phased === false && body.recentMonths !== undefined)
+      throw new BadRequestException({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: ['recentMonths needs a phased sync (phased must not be false)'],
+      });
     const result = await this.deps.service.request({
       firmId,
       scope: SyncScope.firm(),
       trigger: body.trigger ?? 'manual',
       requestedBy: who.userId,
+      onboarding: { phased: body.phased ?? DEFAULT_ONBOARDING.phased, recentMonths: body.recentMonths ?? null },
     });
-    return answer(res, decisionResponse(result));
+    return sendDecision(res, result);
   }
 
   @Get(Routes.matterSyncStatus)
@@ -64,9 +71,3 @@ export class SyncController {
     return status;
   }
 }
-
-const answer = (res: HttpResponse, r: ReturnType<typeof decisionResponse>): DecisionBody => {
-  res.status(r.status);
-  if (r.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(r.retryAfterSeconds));
-  return r.body;
-};

@@ -4,6 +4,7 @@ import {
   progressOf,
   type EntityEstimate,
   type JobView,
+  type PhaseView,
   type SyncJobState,
 } from '@sf/sync-jobs';
 import { describeSyncError, TRIGGER_PROFILES } from '@sf/sync-policy';
@@ -44,6 +45,10 @@ export interface JobDetails {
   error: { code: string; message: string } | null;
   /** Reason given for the last pause or for the cancellation. */
   controlReason: string | null;
+  /** A phased initial sync's phases in order and where each stands; null when the job is not phased. */
+  phases: readonly PhaseView[] | null;
+  /** Features usable so far, from the phases completed (empty until the first completes). */
+  availableFeatures: readonly string[];
 }
 
 /** One job with counts, totals and ETA, or null when the firm has no such job. */
@@ -79,6 +84,8 @@ export const jobDetails = async (deps: SyncDeps, firmId: string | null, jobId: s
     ),
     error: job.errorCode === null ? null : { code: job.errorCode, message: describeSyncError(job.errorCode) },
     controlReason: job.controlReason,
+    phases: job.phases,
+    availableFeatures: job.availableFeatures,
   };
 };
 

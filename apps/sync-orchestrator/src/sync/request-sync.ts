@@ -1,6 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { SyncTrigger } from '@sf/contracts';
-import { decideRequest, type SyncScope } from '@sf/sync-jobs';
+import { CLIO_ENTITY_TYPES } from '@sf/clio-mirror';
+import {
+  decideRequest,
+  decideResync,
+  isRejection,
+  SyncScope,
+  type OnboardingOptions,
+  type RequestRejection,
+  type RequestSync,
+  type ResyncRequest,
+} from '@sf/sync-jobs';
 import { describeDecision, type SyncDecision } from '@sf/sync-policy';
 import { withConflictRetry } from './conflict-retry';
 import { lockFirmRequests } from './firm-lock';
@@ -24,6 +34,16 @@ export interface SyncRequestInput {
    * never open a second job (the append would repeat the same event id).
    */
   ids?: { jobId: string; eventIds: readonly [string, string] };
+  /** How a firm-wide initial sync runs (phases, recent window); default phased without a recent window. */
+  onboarding?: OnboardingOptions;
+}
+
+/** `SyncService.resync`: one entity type of a firm listed in full and swept, the others left alone. */
+export interface ResyncInput {
+  firmId: string;
+  /** Checked by the decider against the mirrored entity types (an unknown one is a rejection naming the field). */
+  entityType: string;
+  requestedBy: string | null;
 }
 
 export interface SyncRequestResult {
@@ -34,13 +54,11 @@ export interface SyncRequestResult {
   message: string;
 }
 
-/**
- * SyncService.request: the one way a sync starts (HTTP, NATS request-reply, events, CLI). In one transaction:
- * read the scope stream (and the firm's, for a matter), read the facts beside it, decide with the sync policy, and
- * append `SyncRequested` at the version read. A concurrent request that appended first makes the append fail; the
- * transaction rolls back and the request is decided again from a fresh read, which now sees the other job.
- */
-export const requestSync = (deps: SyncDeps, input: SyncRequestInput): Promise<SyncRequestResult> => {
+const decideAndAppend = (
+  deps: SyncDeps,
+  input: SyncRequestInput,
+  resync: ResyncRequest | null,
+): Promise<SyncRequestResult | RequestRejection> => {
   const ids = input.ids ?? { jobId: deps.newId(), eventIds: [deps.newId(), deps.newId()] as const };
   const correlationId = input.correlationId ?? randomUUID();
   return withConflictRetry(deps.maxAttempts, () =>
@@ -49,24 +67,44 @@ export const requestSync = (deps: SyncDeps, input: SyncRequestInput): Promise<Sy
       const scope = await readScope(trx, input.firmId, input.scope);
       const firmScope = await readFirmScopeFor(trx, input.firmId, input.scope);
       const facts = await loadScopeFacts(trx, input.firmId, scope, firmScope);
-      const outcome = decideRequest(
-        {
-          firmId: input.firmId,
-          scope: input.scope,
-          trigger: input.trigger,
-          requestedBy: input.requestedBy,
-          jobId: ids.jobId,
-          eventIds: ids.eventIds,
-          correlationId,
-          causationId: input.causationId ?? null,
-          facts,
-          policy: deps.policy,
-        },
-        scope,
-        deps.now(),
-      );
+      const cmd: RequestSync = {
+        firmId: input.firmId,
+        scope: input.scope,
+        trigger: input.trigger,
+        requestedBy: input.requestedBy,
+        jobId: ids.jobId,
+        eventIds: ids.eventIds,
+        correlationId,
+        causationId: input.causationId ?? null,
+        facts,
+        policy: deps.policy,
+        ...(input.onboarding === undefined ? {} : { onboarding: input.onboarding }),
+      };
+      const now = deps.now();
+      const outcome = resync === null ? decideRequest(cmd, scope, now) : decideResync({ ...cmd, resync }, scope, now);
+      if (isRejection(outcome)) return outcome;
       await applyPlannedAppends(trx, outcome.appends);
       return { decision: outcome.decision, jobId: outcome.jobId, message: describeDecision(outcome.decision) };
     }),
   );
 };
+
+/**
+ * SyncService.request: the one way a sync starts (HTTP, NATS request-reply, events, CLI). In one transaction:
+ * read the scope stream (and the firm's, for a matter), read the facts beside it, decide with the sync policy, and
+ * append `SyncRequested` at the version read. A concurrent request that appended first makes the append fail; the
+ * transaction rolls back and the request is decided again from a fresh read, which now sees the other job.
+ */
+export const requestSync = async (deps: SyncDeps, input: SyncRequestInput): Promise<SyncRequestResult> => {
+  const r = await decideAndAppend(deps, input, null);
+  if (isRejection(r)) throw new Error(`a sync request without a re-sync was rejected (${r.field})`);
+  return r;
+};
+
+/** SyncService.resync: as `request` for the firm scope (manual), deciding with `decideResync`. */
+export const resyncEntityType = (deps: SyncDeps, input: ResyncInput): Promise<SyncRequestResult | RequestRejection> =>
+  decideAndAppend(
+    deps,
+    { firmId: input.firmId, scope: SyncScope.firm(), trigger: 'manual', requestedBy: input.requestedBy },
+    { entityType: input.entityType, known: CLIO_ENTITY_TYPES },
+  );

@@ -7,7 +7,14 @@ import { controlJob, type ControlJobInput, type ControlJobResult } from './contr
 import { jobDetails, type JobDetails } from './job-details';
 import { matterSyncStatus } from './matter-status';
 import { isMatterVisible } from './read-model-queries';
-import { requestSync, type SyncRequestInput, type SyncRequestResult } from './request-sync';
+import type { RequestRejection } from '@sf/sync-jobs';
+import {
+  requestSync,
+  resyncEntityType,
+  type ResyncInput,
+  type SyncRequestInput,
+  type SyncRequestResult,
+} from './request-sync';
 import { checkStalledJobs } from './stall-detector';
 import type { SyncDeps } from './sync-deps';
 
@@ -18,6 +25,8 @@ import type { SyncDeps } from './sync-deps';
 export interface SyncService {
   /** Ask for a sync of a firm or a matter; the decision says whether a job started and why not. */
   request(input: SyncRequestInput): Promise<SyncRequestResult>;
+  /** Re-sync one entity type of a firm; an unknown entity type is a rejection naming the field. */
+  resync(input: ResyncInput): Promise<SyncRequestResult | RequestRejection>;
   /** Stop (pause), resume, cancel or reset a job. */
   control(input: ControlJobInput): Promise<ControlJobResult>;
   /** `GET /matters/{id}/sync-status`; null when the matter is not visible to the firm. */
@@ -42,6 +51,7 @@ export const syncDeps = (db: Kysely<Database>, over: Partial<Omit<SyncDeps, 'db'
 
 export const createSyncService = (deps: SyncDeps): SyncService => ({
   request: (input) => requestSync(deps, input),
+  resync: (input) => resyncEntityType(deps, input),
   control: (input) => controlJob(deps, input),
   matterStatus: (firmId, matterId) => matterSyncStatus(deps, firmId, matterId),
   job: (firmId, jobId) => jobDetails(deps, firmId, jobId),

@@ -1,6 +1,6 @@
 import { defineEvent } from '../event-definition';
 import { Field } from '../fields';
-import { EventTypes, StreamTypes } from '../wire-names';
+import { EventTypes, StreamTypes, SyncPhases, type SyncPhase } from '../wire-names';
 import { SyncScope } from './sync-scope';
 
 export class SyncJobStartedV1 {
@@ -18,13 +18,28 @@ export class SyncJobStartedV1 {
   @Field.instant({ optional: true }) clioStartedAt?: string;
 }
 
+/** One phase of a phased job's plan: its entity types, in the order they are listed. */
+export class PlannedPhase {
+  @Field.oneOf(SyncPhases) phase!: SyncPhase;
+  @Field.idList() entityTypes!: string[];
+}
+
+/** v2: the phase plan of a phased initial sync and its recent window. */
+export class SyncJobStartedV2 extends SyncJobStartedV1 {
+  /** The phases in the order they run; absent when the job is not phased. */
+  @Field.nestedList(() => PlannedPhase, { optional: true }, 10) phases?: PlannedPhase[];
+  /** Documents and activities created since this instant are listed first (recent-first); absent: no window. */
+  @Field.instant({ optional: true }) recentSince?: string;
+}
+
 export const syncJobStarted = defineEvent({
   type: EventTypes.SyncJobStarted,
   description: 'A sync job began fetching from Clio for the given scope and entity types.',
   streamType: StreamTypes.syncJob,
-  currentVersion: 1,
-  versions: { 1: SyncJobStartedV1 },
-  upcasters: {},
+  currentVersion: 2,
+  versions: { 1: SyncJobStartedV1, 2: SyncJobStartedV2 },
+  // v1 → v2 only adds optional fields.
+  upcasters: { 1: (v1: SyncJobStartedV1): SyncJobStartedV2 => v1 },
   examples: {
     1: {
       jobId: 'job-1',
@@ -33,6 +48,18 @@ export const syncJobStarted = defineEvent({
       estimatedTotal: 4650,
       estimates: { matters: 1250, contacts: 3400 },
       clioStartedAt: '2026-01-05T10:00:00.000Z',
+    },
+    2: {
+      jobId: 'job-1',
+      scope: { kind: 'firm' },
+      entityTypes: ['matters', 'contacts', 'documents'],
+      estimatedTotal: 6650,
+      estimates: { matters: 1250, contacts: 3400, documents: 2000 },
+      phases: [
+        { phase: 'core', entityTypes: ['matters', 'contacts'] },
+        { phase: 'historical', entityTypes: ['documents'] },
+      ],
+      recentSince: '2025-01-05T10:00:00.000Z',
     },
   },
 });

@@ -1,6 +1,6 @@
 import { defineEvent } from '../event-definition';
 import { Field } from '../fields';
-import { EventTypes, StreamTypes } from '../wire-names';
+import { EventTypes, ListingWindows, StreamTypes, type ListingWindow } from '../wire-names';
 
 export class SyncListingRestartedV1 {
   @Field.id() jobId!: string;
@@ -9,6 +9,8 @@ export class SyncListingRestartedV1 {
   @Field.id({ nullable: true }) afterId!: string | null;
   /** Why the page cursor could not be used (status and error type). */
   @Field.text({}, 200) reason!: string;
+  /** The recent window's listing restarted (recent-first); absent: the entity type's complete listing. */
+  @Field.oneOf(ListingWindows, { optional: true }) window?: ListingWindow;
 }
 
 export const syncListingRestarted = defineEvent({

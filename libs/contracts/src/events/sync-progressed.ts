@@ -1,6 +1,6 @@
 import { defineEvent } from '../event-definition';
 import { Field } from '../fields';
-import { EventTypes, StreamTypes, SyncModes, type SyncMode } from '../wire-names';
+import { EventTypes, ListingWindows, StreamTypes, SyncModes, type ListingWindow, type SyncMode } from '../wire-names';
 
 export class SyncProgressedV1 {
   @Field.id() jobId!: string;
@@ -18,13 +18,20 @@ export class SyncProgressedV1 {
   @Field.oneOf(SyncModes, { optional: true }) mode?: SyncMode;
 }
 
+/** v2: progress of a listing window (the recent window of a recent-first listing). */
+export class SyncProgressedV2 extends SyncProgressedV1 {
+  /** `recent`: the listing of records created since the job's `recentSince`; absent: the complete listing. */
+  @Field.oneOf(ListingWindows, { optional: true }) window?: ListingWindow;
+}
+
 export const syncProgressed = defineEvent({
   type: EventTypes.SyncProgressed,
   description: 'A sync job fetched more records of one entity type (cumulative count per entity type).',
   streamType: StreamTypes.syncJob,
-  currentVersion: 1,
-  versions: { 1: SyncProgressedV1 },
-  upcasters: {},
+  currentVersion: 2,
+  versions: { 1: SyncProgressedV1, 2: SyncProgressedV2 },
+  // v1 → v2 only adds an optional field.
+  upcasters: { 1: (v1: SyncProgressedV1): SyncProgressedV2 => v1 },
   examples: {
     1: {
       jobId: 'job-1',
@@ -33,6 +40,15 @@ export const syncProgressed = defineEvent({
       total: 1250,
       cursor: 'https://app.clio.com/api/v4/matters.json?page_token=abc',
       mode: 'full',
+    },
+    2: {
+      jobId: 'job-1',
+      entityType: 'documents',
+      fetched: 200,
+      total: 900,
+      cursor: 'https://app.clio.com/api/v4/documents.json?page_token=abc',
+      mode: 'full',
+      window: 'recent',
     },
   },
 });

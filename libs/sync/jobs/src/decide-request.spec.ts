@@ -49,11 +49,11 @@ const decided = (index: number, type: string, version: number, data: object): Ne
     metadata: { firmId: FIRM, correlationId: 'corr', causationId: null, occurredAt: NOW.toISOString() },
   }) as unknown as NewCatalogueEvent;
 
-const opened = (expected: number | 'no_stream', scope: SyncScope = MATTER, trigger = 'manual') => ({
+const opened = (expected: number | 'no_stream', scope: SyncScope = MATTER, trigger = 'manual', extra: object = {}) => ({
   streamId: scope.kind === 'firm' ? `sync-scope-${FIRM}-firm` : `sync-scope-${FIRM}-matter-m-1`,
   streamType: 'sync_scope' as const,
   expected,
-  events: [decided(0, 'SyncRequested', 2, { jobId: NEW_JOB, scope, trigger, requestedBy: 'user-1' })],
+  events: [decided(0, 'SyncRequested', 3, { jobId: NEW_JOB, scope, trigger, requestedBy: 'user-1', ...extra })],
 });
 
 describe('decideRequest: the scope decider', () => {
@@ -71,14 +71,14 @@ describe('decideRequest: the scope decider', () => {
       .thenReturns({ decision: { action: 'start', reason: 'ok' }, jobId: NEW_JOB, appends: [opened(2)] });
   });
 
-  it('opens a firm-wide job on the firm scope stream', () => {
+  it('opens a firm-wide job on the firm scope stream, phased since the firm never synced', () => {
     spec
       .given([])
       .when(request({ scope: SyncScope.firm(), trigger: 'first_login' }))
       .thenReturns({
         decision: { action: 'start', reason: 'ok' },
         jobId: NEW_JOB,
-        appends: [opened('no_stream', SyncScope.firm(), 'first_login')],
+        appends: [opened('no_stream', SyncScope.firm(), 'first_login', { phased: true })],
       });
   });
 

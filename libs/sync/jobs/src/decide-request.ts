@@ -8,8 +8,10 @@ import {
   type SyncPolicyConfig,
 } from '@sf/sync-policy';
 import { makeEvent, type CommandMeta } from './command-meta';
+import { DEFAULT_ONBOARDING, onboardingPlan, type OnboardingOptions } from './onboarding';
 import { expectationOf, type PlannedAppend } from './planned-append';
 import { policyStateFor, type ScopeFacts } from './policy-state';
+import { checkResync, type RequestRejection, type ResyncRequest } from './resync';
 import type { ScopeState } from './scope-state';
 import type { SyncScope } from './sync-scope';
 
@@ -24,6 +26,10 @@ export interface RequestSync extends CommandMeta {
   readonly jobId: string;
   readonly facts: ScopeFacts;
   readonly policy?: SyncPolicyConfig;
+  /** Re-sync one entity type (listed in full and swept, the others untouched); absent: a sync of the scope. */
+  readonly resync?: ResyncRequest;
+  /** How a firm-wide initial sync runs; default `DEFAULT_ONBOARDING` (phased, no recent window). */
+  readonly onboarding?: OnboardingOptions;
 }
 
 /**
@@ -50,6 +56,8 @@ const openJob = (cmd: RequestSync, scope: ScopeState, now: Date): PlannedAppend 
         scope: cmd.scope,
         trigger: cmd.trigger,
         requestedBy: cmd.requestedBy,
+        ...(cmd.resync === undefined ? {} : { entityTypes: [cmd.resync.entityType], fullListing: true }),
+        ...onboardingPlan(cmd.scope, scope, cmd.onboarding ?? DEFAULT_ONBOARDING, cmd.resync !== undefined, now),
       },
       now,
     ),
@@ -84,9 +92,12 @@ export const restartStalled = (cmd: CommandMeta, jobId: string, facts: ScopeFact
 
 /**
  * Decides a sync request for one scope, given the scope stream's state (the only thing the append is checked
- * against) and the facts read beside it. Pure: time is `now`.
+ * against) and the facts read beside it. Pure: time is `now`. A re-sync goes through `decideResync`, which checks it
+ * first; an unchecked one here is a bug.
  */
 export const decideRequest = (cmd: RequestSync, scope: ScopeState, now: Date): RequestOutcome => {
+  if (cmd.resync !== undefined && checkResync(cmd.resync, cmd.scope) !== null)
+    throw new Error('decideRequest: re-sync not checked (use decideResync)');
   const state = policyStateFor(scope, cmd.facts, now.getTime());
   const decision = evaluate(state, cmd.trigger, now.getTime(), cmd.policy ?? DEFAULT_SYNC_POLICY_CONFIG);
   if (decision.reason === SyncReason.StalledRestart) {
@@ -97,3 +108,14 @@ export const decideRequest = (cmd: RequestSync, scope: ScopeState, now: Date): R
   if (decision.action === SyncAction.Start) return { decision, jobId: cmd.jobId, appends: [openJob(cmd, scope, now)] };
   return { decision, jobId: decision.metadata?.activeJobId ?? null, appends: [] };
 };
+
+/**
+ * Decides a re-sync of one entity type of a firm: an unknown entity type (or a matter scope) is rejected, a value
+ * naming the field; otherwise the sync policy decides as for any request of the firm scope, and the job it opens
+ * lists that type in full and sweeps it, leaving the other types' bookmarks and mirror rows alone. Pure.
+ */
+export const decideResync = (
+  cmd: RequestSync & { readonly resync: ResyncRequest },
+  scope: ScopeState,
+  now: Date,
+): RequestOutcome | RequestRejection => checkResync(cmd.resync, cmd.scope) ?? decideRequest(cmd, scope, now);

@@ -35,6 +35,8 @@ const base: JobView = {
   controlReason: null,
   stalled: false,
   stallCount: 0,
+  phases: null,
+  availableFeatures: [],
 };
 const started = ev(
   'SyncJobStarted',

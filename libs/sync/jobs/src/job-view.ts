@@ -1,4 +1,5 @@
 import { EventTypes, type SyncTrigger } from '@sf/contracts';
+import { completePhase, plannedPhases, type PhaseView } from './job-phases';
 import { SyncJobState, isTerminalJobState } from './sync-job-state';
 import { eventTime, instantMs, type SyncLogEvent } from './sync-log-event';
 import { SyncScope } from './sync-scope';
@@ -41,6 +42,10 @@ export interface JobView {
   /** Flagged by a `SyncJobStalled`; cleared by the next page of progress. */
   readonly stalled: boolean;
   readonly stallCount: number;
+  /** A phased job's phases in the order they run and where each stands; null when the job is not phased. */
+  readonly phases: readonly PhaseView[] | null;
+  /** Features usable so far, from the phases completed (`SyncPhaseCompleted.features`), in completion order. */
+  readonly availableFeatures: readonly string[];
 }
 
 const requested = (e: Extract<SyncLogEvent, { type: 'SyncRequested' }>): JobView => {
@@ -67,6 +72,8 @@ const requested = (e: Extract<SyncLogEvent, { type: 'SyncRequested' }>): JobView
     controlReason: null,
     stalled: false,
     stallCount: 0,
+    phases: null,
+    availableFeatures: [],
   };
 };
 
@@ -83,10 +90,13 @@ const evolveLive = (v: JobView, e: SyncLogEvent, at: number): JobView => {
         entityTypes: e.data.entityTypes,
         estimatedTotal: e.data.estimatedTotal,
         estimates: e.data.estimates ?? v.estimates,
+        phases: plannedPhases(e.data) ?? v.phases,
         lastProgressAt: at,
         stalled: false,
       };
     case EventTypes.SyncProgressed: {
+      // A recent window's progress is not the entity type's: its complete listing follows and counts.
+      if (e.data.window !== undefined) return { ...v, state: moving(v), lastProgressAt: at, stalled: false };
       const before = v.progress[e.data.entityType];
       const entry = { ...before, fetched: e.data.fetched, total: e.data.total };
       return {
@@ -107,6 +117,8 @@ const evolveLive = (v: JobView, e: SyncLogEvent, at: number): JobView => {
     case EventTypes.ClioRecordsFetched:
     case EventTypes.RecordsSwept:
       return { ...v, state: moving(v), lastProgressAt: at };
+    case EventTypes.SyncPhaseCompleted:
+      return { ...v, ...completePhase(v.phases, v.availableFeatures, e.data), state: moving(v), lastProgressAt: at };
     case EventTypes.SyncJobBlocked:
       return { ...v, state: SyncJobState.Blocked, blockedUntil: instantMs(e.data.blockedUntil) };
     case EventTypes.SyncJobResumed:
@@ -147,6 +159,7 @@ export const jobIdOf = (e: SyncLogEvent): string | null => {
     case EventTypes.SyncJobResumed:
     case EventTypes.SyncJobPaused:
     case EventTypes.SyncJobStalled:
+    case EventTypes.SyncPhaseCompleted:
     case EventTypes.SyncJobCompleted:
     case EventTypes.SyncJobFailed:
     case EventTypes.SyncJobCancelled:

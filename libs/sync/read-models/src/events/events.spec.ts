@@ -1,9 +1,13 @@
-import type { RecordedEvent } from '@sf/contracts';
+import { currentVersionOf, isEventType, type RecordedEvent } from '@sf/contracts';
 import { asProcessingJobEvent } from './processing-job-events';
 import { asSyncJobEvent } from './sync-job-events';
 import { normaliseInstant } from './position';
 
-const recorded = (type: string, data: unknown, version = type === 'SyncRequested' ? 2 : 1): RecordedEvent => ({
+const recorded = (
+  type: string,
+  data: unknown,
+  version = isEventType(type) ? currentVersionOf(type) : 1,
+): RecordedEvent => ({
   eventId: '00000000-0000-4000-8000-000000000001',
   type,
   version,

@@ -1,4 +1,5 @@
 import type { ColumnType, JSONColumnType } from 'kysely';
+import type { PhaseView } from '@sf/sync-jobs';
 
 /** timestamptz: pg returns a Date; writes accept a Date or an ISO string. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -48,6 +49,10 @@ export interface SyncJobsTable {
   /** True from a `SyncJobStalled` until the job makes progress again. */
   stalled: boolean;
   stall_count: number;
+  /** A phased job's phases ([{ phase, entityTypes, state }]); null when the job is not phased. */
+  phases: JSONColumnType<PhaseView[]> | null;
+  /** Features usable so far (`SyncPhaseCompleted.features`), in completion order. */
+  available_features: ColumnType<string[], string | undefined, string>;
   updated_at: Timestamp;
   /** Log position of the last event applied; replays at or below it are no-ops. */
   last_tx_id: string;

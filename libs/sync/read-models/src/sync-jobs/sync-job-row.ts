@@ -38,6 +38,8 @@ export const jobViewOf = (r: DbRow): JobView => ({
   controlReason: r.control_reason,
   stalled: r.stalled,
   stallCount: r.stall_count,
+  phases: r.phases,
+  availableFeatures: r.available_features,
 });
 
 const json = (v: unknown): string | null => (v === null ? null : JSON.stringify(v));
@@ -65,6 +67,8 @@ const toDb = ({ view: v, position }: SyncJobRow): Insertable<Database['sync_jobs
   control_reason: v.controlReason,
   stalled: v.stalled,
   stall_count: v.stallCount,
+  phases: json(v.phases),
+  available_features: JSON.stringify(v.availableFeatures),
   // Event time of the last change is the latest of the job's own times (never the wall clock).
   updated_at: new Date(Math.max(v.lastProgressAt, v.completedAt ?? 0, v.requestedAt)).toISOString(),
   ...positionColumns(position),
@@ -105,6 +109,8 @@ export const upsertSyncJobRows = async (db: Executor, rows: readonly SyncJobRow[
           control_reason: eb.ref('excluded.control_reason'),
           stalled: eb.ref('excluded.stalled'),
           stall_count: eb.ref('excluded.stall_count'),
+          phases: eb.ref('excluded.phases'),
+          available_features: eb.ref('excluded.available_features'),
           updated_at: eb.ref('excluded.updated_at'),
           last_tx_id: eb.ref('excluded.last_tx_id'),
           last_global_position: eb.ref('excluded.last_global_position'),

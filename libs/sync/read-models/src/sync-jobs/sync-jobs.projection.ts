@@ -18,6 +18,7 @@ const JOB_EVENT_TYPES: ReadonlySet<EventType> = new Set([
   EventTypes.SyncJobResumed,
   EventTypes.SyncJobPaused,
   EventTypes.SyncJobStalled,
+  EventTypes.SyncPhaseCompleted,
   EventTypes.SyncJobCompleted,
   EventTypes.SyncJobFailed,
   EventTypes.SyncJobCancelled,

@@ -1,6 +1,13 @@
 // Builders of realistic event histories for this lib's tests (not exported from the lib).
 import { randomUUID } from 'node:crypto';
-import { streamOf, validateNewEvent, type NewEvent, type RecordedEvent } from '@sf/contracts';
+import {
+  currentVersionOf,
+  isEventType,
+  streamOf,
+  validateNewEvent,
+  type NewEvent,
+  type RecordedEvent,
+} from '@sf/contracts';
 import type { Executor } from '@sf/db';
 import { appendToStream, LogPosition } from '@sf/event-store';
 import type { SyncScope } from '@sf/sync-jobs';
@@ -19,7 +26,7 @@ export const newEvent = (
 ): NewEvent => ({
   eventId: randomUUID(),
   type,
-  version: type === 'SyncRequested' ? 2 : 1,
+  version: isEventType(type) ? currentVersionOf(type) : 1,
   data,
   metadata: { firmId, correlationId: randomUUID(), causationId: null, occurredAt },
 });

@@ -1,0 +1,124 @@
+import { DeciderSpecification } from '@sf/testing';
+import { evolveJob, type JobView } from './job-view';
+import { MINUTE, ago, ev, requested } from './spec-fixtures';
+import type { SyncLogEvent } from './sync-log-event';
+import { SyncScope } from './sync-scope';
+
+// The job view of a phased initial sync: which phases ran and which features are usable so far.
+const spec = DeciderSpecification.for<JobView | null, 'view', SyncLogEvent, JobView | null>(
+  { decide: (_query, view) => view, evolve: evolveJob, initialState: () => null },
+  { eventsOf: () => [] },
+);
+
+const FIRM = SyncScope.firm();
+const at = (minute: number): Date => ago((10 - minute) * MINUTE);
+const PHASES = [
+  { phase: 'core' as const, entityTypes: ['users', 'matters'] },
+  { phase: 'historical' as const, entityTypes: ['documents'] },
+];
+const given = [
+  requested('j1', at(0), 'first_login', FIRM),
+  ev(
+    'SyncJobStarted',
+    { jobId: 'j1', scope: FIRM, entityTypes: ['users', 'matters', 'documents'], estimatedTotal: 90, phases: PHASES },
+    at(1),
+  ),
+];
+const progressed = (window?: 'recent') =>
+  ev(
+    'SyncProgressed',
+    {
+      jobId: 'j1',
+      entityType: 'documents',
+      fetched: 5,
+      total: 5,
+      cursor: null,
+      mode: 'full',
+      ...(window && { window }),
+    },
+    at(3),
+  );
+const phaseDone = (
+  phase: 'core' | 'historical',
+  features: ('matters' | 'documents' | 'recent_documents')[],
+  window?: 'recent',
+) =>
+  ev(
+    'SyncPhaseCompleted',
+    {
+      jobId: 'j1',
+      phase,
+      entityTypes: phase === 'core' ? ['users', 'matters'] : ['documents'],
+      features,
+      ...(window && { window }),
+    },
+    at(4),
+  );
+
+describe('evolveJob: phases and available features', () => {
+  it('shows every planned phase pending and no feature before the first phase completes', () => {
+    spec
+      .given(given)
+      .when('view')
+      .thenReturns(
+        expect.objectContaining({
+          phases: [
+            { phase: 'core', entityTypes: ['users', 'matters'], state: 'pending' },
+            { phase: 'historical', entityTypes: ['documents'], state: 'pending' },
+          ],
+          availableFeatures: [],
+        }) as unknown as JobView,
+      );
+  });
+
+  it('marks a completed phase and adds its features, then the recent window of the next, then the rest', () => {
+    spec
+      .given([...given, phaseDone('core', ['matters']), phaseDone('historical', ['recent_documents'], 'recent')])
+      .when('view')
+      .thenReturns(
+        expect.objectContaining({
+          phases: [
+            { phase: 'core', entityTypes: ['users', 'matters'], state: 'completed' },
+            { phase: 'historical', entityTypes: ['documents'], state: 'recent_completed' },
+          ],
+          availableFeatures: ['matters', 'recent_documents'],
+        }) as unknown as JobView,
+      );
+    spec
+      .given([
+        ...given,
+        phaseDone('historical', ['recent_documents'], 'recent'),
+        phaseDone('historical', ['documents']),
+      ])
+      .when('view')
+      .thenReturns(
+        expect.objectContaining({
+          phases: [
+            { phase: 'core', entityTypes: ['users', 'matters'], state: 'pending' },
+            { phase: 'historical', entityTypes: ['documents'], state: 'completed' },
+          ],
+          availableFeatures: ['recent_documents', 'documents'],
+        }) as unknown as JobView,
+      );
+  });
+
+  it('counts only the complete listing as the entity type progress, not its recent window', () => {
+    spec
+      .given([...given, progressed('recent')])
+      .when('view')
+      .thenReturns(expect.objectContaining({ progress: {}, lastProgressAt: at(3).getTime() }) as unknown as JobView);
+    spec
+      .given([...given, progressed('recent'), progressed()])
+      .when('view')
+      .thenReturns(
+        expect.objectContaining({ progress: { documents: { fetched: 5, total: 5 } } }) as unknown as JobView,
+      );
+  });
+
+  it('leaves a job that is not phased without phases', () => {
+    spec
+      .given([requested('j1', at(0), 'manual', FIRM)])
+      .when('view')
+      .thenReturns(expect.objectContaining({ phases: null, availableFeatures: [] }) as unknown as JobView);
+  });
+});
