@@ -31,6 +31,9 @@ export type {
   AddressRecord,
   EmailRecord,
   PhoneRecord,
+  WebSiteRecord,
+  RelationshipRecord,
+  NoteRecord,
   RecordMap,
   RecordOf,
   AnyRecord,
@@ -72,6 +75,7 @@ export { compileFields } from './models/compile';
 export type { Model, RenderEnv } from './models/model';
 export { isoTime } from './models/model';
 export { wireFieldsOf, RESOURCE_MODELS } from './models/wire-fields';
+export type { ActivityVisibility, VisibilityLevel } from './models/activity-visibility';
 // SIM-EDGE: OAuth, rate limits, webhooks, faults, control API, activity generator.
 export { SimulatorEdge } from './control/simulator-edge';
 export type { IssuedToken } from './control/simulator-edge';

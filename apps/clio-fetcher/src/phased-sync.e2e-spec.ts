@@ -56,8 +56,8 @@ describe('clio-fetcher: phased initial sync, recent-first (real Postgres, NATS, 
     const started = readLoggedEvent(events[0]!);
     expect(started.type === 'SyncJobStarted' && started.data).toMatchObject({
       phases: [
-        { phase: 'core', entityTypes: ['users', 'custom_fields', 'matters', 'contacts'] },
-        { phase: 'supporting', entityTypes: ['calendar_entries', 'tasks'] },
+        { phase: 'core', entityTypes: ['users', 'custom_fields', 'matters', 'contacts', 'relationships'] },
+        { phase: 'supporting', entityTypes: ['matter_notes', 'contact_notes', 'calendar_entries', 'tasks'] },
         { phase: 'historical', entityTypes: ['folders', 'documents', 'activities'] },
       ],
       recentSince,
@@ -91,13 +91,13 @@ describe('clio-fetcher: phased initial sync, recent-first (real Postgres, NATS, 
     const phaseStates = async () => (await view()).phases?.map((p) => `${p.phase}:${p.state}`);
 
     await replayTo(phases[0]!.at);
-    expect(await h.compareMirror(['users', 'custom_fields', 'matters', 'contacts'])).toEqual([]);
+    expect(await h.compareMirror(['users', 'custom_fields', 'matters', 'contacts', 'relationships'])).toEqual([]);
     expect(await mirrorIds('calendar_entries')).toEqual([]);
     expect((await view()).availableFeatures).toEqual(['matters', 'contacts']);
     expect(await phaseStates()).toEqual(['core:completed', 'supporting:pending', 'historical:pending']);
 
     await replayTo(phases[1]!.at);
-    expect(await h.compareMirror(['calendar_entries', 'tasks'])).toEqual([]);
+    expect(await h.compareMirror(['matter_notes', 'contact_notes', 'calendar_entries', 'tasks'])).toEqual([]);
     expect(await mirrorIds('documents')).toEqual([]);
 
     // Newest window first: exactly the records created since the window start, nothing older yet.

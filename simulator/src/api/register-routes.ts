@@ -9,6 +9,8 @@ import { ContactModel } from '../models/contact.models';
 import { CustomFieldModel } from '../models/custom-field.models';
 import { DocumentModel, FolderModel } from '../models/document.models';
 import { MatterModel } from '../models/matter.models';
+import { NoteModel } from '../models/note.models';
+import { RelationshipModel } from '../models/relationship.models';
 import { TaskModel } from '../models/task.models';
 import { UserModel } from '../models/user.models';
 import { handled, notFound } from './api-error';
@@ -140,6 +142,8 @@ export const registerCoreRoutes = (router: Router, deps: CoreDeps): void => {
   router.add('GET', p('/users/:id'), showHandler(store, Resource.Users, UserModel));
 
   router.add('GET', p('/custom_fields/:id'), showHandler(store, Resource.CustomFields, CustomFieldModel));
+  router.add('GET', p('/notes/:id'), showHandler(store, Resource.Notes, NoteModel));
+  router.add('GET', p('/relationships/:id'), showHandler(store, Resource.Relationships, RelationshipModel));
   router.add(
     'POST',
     p('/custom_fields'),

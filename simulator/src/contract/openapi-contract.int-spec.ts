@@ -20,6 +20,8 @@ import { UserModel } from '../models/user.models';
 import { CustomFieldModel } from '../models/custom-field.models';
 import { ContactBaseModel } from '../models/contact-base.models';
 import { FolderBaseModel } from '../models/folder-base.models';
+import { NoteModel } from '../models/note.models';
+import { RelationshipBaseModel, RelationshipModel, WebSiteModel } from '../models/relationship.models';
 
 /** Query parameters documented outside Clio's OpenAPI: `offset` (Clio's paging documentation). */
 const FACT_SHEET_PARAMS = new Set(['offset']);
@@ -29,6 +31,8 @@ interface Case {
   show?: string;
   model: Model<never>;
   schema: string;
+  /** Required filters of the list, e.g. `&type=Matter`. */
+  query?: string;
 }
 
 const CASES: Case[] = [
@@ -53,6 +57,26 @@ const CASES: Case[] = [
     schema: 'CustomField',
   },
   { list: '/documents/{id}/versions.json', model: DocumentVersionModel as Model<never>, schema: 'DocumentVersion' },
+  {
+    list: '/notes.json',
+    show: '/notes/{id}.json',
+    model: NoteModel as Model<never>,
+    schema: 'Note',
+    query: '&type=Matter',
+  },
+  {
+    list: '/notes.json',
+    show: '/notes/{id}.json',
+    model: NoteModel as Model<never>,
+    schema: 'Note',
+    query: '&type=Contact',
+  },
+  {
+    list: '/relationships.json',
+    show: '/relationships/{id}.json',
+    model: RelationshipModel as Model<never>,
+    schema: 'Relationship',
+  },
 ];
 
 /** Every top-level field; nested ones with all their scalar fields in braces (one level, as Clio allows). */
@@ -97,7 +121,9 @@ describe('simulator responses validate against Clio OpenAPI 2025-05', () => {
 
     it.each(variants)('list with %s validates', async (_label, fields) => {
       const path = concrete(c.list, documentId);
-      const res = await kit.get(`${path}?limit=50${fields ? `&fields=${encodeURIComponent(fields)}` : ''}`);
+      const res = await kit.get(
+        `${path}?limit=50${c.query ?? ''}${fields ? `&fields=${encodeURIComponent(fields)}` : ''}`,
+      );
       expect(res.status).toBe(200);
       expect((res.body as { data: unknown[] }).data.length).toBeGreaterThan(0);
       expectValid(responseSchemaName(doc, 'GET', c.list, '200'), res.body);
@@ -105,7 +131,7 @@ describe('simulator responses validate against Clio OpenAPI 2025-05', () => {
 
     it.each(variants)('show with %s validates', async (_label, fields) => {
       if (!c.show) return expect(c.list).toMatch(/list|versions/);
-      const first = (await kit.get(`${c.list}?limit=1`)).body as { data: { id: number | string }[] };
+      const first = (await kit.get(`${c.list}?limit=1${c.query ?? ''}`)).body as { data: { id: number | string }[] };
       const res = await kit.get(
         `${concrete(c.show, first.data[0].id)}${fields ? `?fields=${encodeURIComponent(fields)}` : ''}`,
       );
@@ -116,7 +142,7 @@ describe('simulator responses validate against Clio OpenAPI 2025-05', () => {
     it('names only fields that the schema declares, and accepts all of them', async () => {
       const declared = schemaProperties(doc, c.schema);
       expect(Object.keys(c.model.fields).filter((f) => !declared.includes(f))).toEqual([]);
-      const res = await kit.get(`${concrete(c.list, documentId)}?limit=1&fields=${declared.join(',')}`);
+      const res = await kit.get(`${concrete(c.list, documentId)}?limit=1${c.query ?? ''}&fields=${declared.join(',')}`);
       expect(res.status).toBe(200);
     });
   });
@@ -124,6 +150,8 @@ describe('simulator responses validate against Clio OpenAPI 2025-05', () => {
   it.each([
     ['Contact_base', ContactBaseModel as Model<never>],
     ['Folder_base', FolderBaseModel as Model<never>],
+    ['WebSite_base', WebSiteModel as Model<never>],
+    ['Relationship_base', RelationshipBaseModel as Model<never>],
   ])('the nested %s model names exactly the fields of that schema', (schema, model) => {
     expect(Object.keys(model.fields).sort()).toEqual(schemaProperties(doc, schema).sort());
   });

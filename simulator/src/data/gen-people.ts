@@ -147,6 +147,7 @@ export const generateContacts = (g: GenContext): void => {
       addresses: addresses(g, rng, created, company),
       email_addresses: emails,
       phone_numbers: phones,
+      web_sites: [],
       custom_field_values: customFieldValuesFor(g, rng, 'Contact', created),
       created_at: created,
       updated_at: g.updatedAt(rng, created),

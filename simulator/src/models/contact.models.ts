@@ -6,6 +6,7 @@ import { defineModel, many, one, stubArray, stubObject } from './model';
 import { contactBaseFields, nth } from './contact-base.models';
 import { CustomFieldValueModel } from './custom-field.models';
 import { AddressModel, EmailAddressModel, PhoneNumberModel } from './lookup.models';
+import { WebSiteModel } from './relationship.models';
 
 export const ContactModel: Model<ContactRecord> = defineModel('Contact', {
   ...contactBaseFields,
@@ -29,7 +30,10 @@ export const ContactModel: Model<ContactRecord> = defineModel('Contact', {
     () => PhoneNumberModel,
     (c) => c.phone_numbers,
   ),
-  web_sites: stubArray,
+  web_sites: many(
+    () => WebSiteModel,
+    (c) => c.web_sites,
+  ),
   notification_methods: stubArray,
   account_balances: stubArray,
   related_contacts: stubArray,
@@ -58,6 +62,9 @@ export const ContactModel: Model<ContactRecord> = defineModel('Contact', {
     [Resource.Folders],
   ),
   co_counsel_rate: stubObject,
-  primary_web_site: stubObject,
+  primary_web_site: one(
+    () => WebSiteModel,
+    (c) => c.web_sites.find((w) => w.default_web_site),
+  ),
   legal_aid_uk_contact: stubObject,
 });

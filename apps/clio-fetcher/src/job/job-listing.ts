@@ -2,7 +2,7 @@ import type { ListingWindow, SyncMode } from '@sf/contracts';
 import type { ClioEntityType } from '@sf/clio-mirror';
 import { RunEnd, type JobContext } from './job-context';
 import { jobEvent } from './job-events';
-import { chooseMode, clioClockOffsetMs, listRequest, nextBookmark } from '../domain/job-plan';
+import { chooseMode, clioClockOffsetMs, listRequest, nextBookmark, scopeKeyOf } from '../domain/job-plan';
 import { end, ok, onClioFailure, onRefusal, type Step } from './job-outcomes';
 import { matchCount } from '@sf/clio-client';
 import { checkPage } from '../domain/page-check';
@@ -16,12 +16,11 @@ export const readBookmark = async (
   ctx: Pick<JobContext, 'db' | 'work' | 'scope'>,
   e: ClioEntityType,
 ): Promise<string | null> => {
-  if (ctx.scope.kind !== 'firm') return null;
   const row = await ctx.db
     .selectFrom('sync_bookmarks')
     .select('updated_since')
     .where('firm_id', '=', ctx.work.firmId)
-    .where('scope_key', '=', 'firm')
+    .where('scope_key', '=', scopeKeyOf(ctx.scope))
     .where('entity_type', '=', e)
     .executeTakeFirst();
   return row ? new Date(row.updated_since).toISOString() : null;

@@ -1,5 +1,5 @@
 import { matchCount } from '@sf/clio-client';
-import type { ClioEntityType } from '@sf/clio-mirror';
+import { listingSourceOf, type ClioEntityType } from '@sf/clio-mirror';
 import { RunEnd, type JobContext } from './job-context';
 import { jobEvent } from './job-events';
 import { chooseMode, planEntityTypes, scopeFilters } from '../domain/job-plan';
@@ -32,7 +32,7 @@ const estimate = async (ctx: JobContext, types: readonly ClioEntityType[]): Prom
       continue;
     }
     const r = await ctx.client.fetchPage(
-      { resource: e, fields: ['id'], filters: scopeFilters(e, ctx.scope), limit: 1 },
+      { resource: listingSourceOf(e).resource, fields: ['id'], filters: scopeFilters(e, ctx.scope), limit: 1 },
       'backfill',
     );
     if (!r.ok && r.kind === 'forbidden') {

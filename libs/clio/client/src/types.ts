@@ -13,7 +13,9 @@ export type ClioResource =
   | 'folders'
   | 'activities'
   | 'users'
-  | 'custom_fields';
+  | 'custom_fields'
+  | 'notes'
+  | 'relationships';
 
 /**
  * Priority lane of a request against the shared per-connection budget: `interactive` and `webhook` may spend the

@@ -31,7 +31,10 @@ export const MAX_PAGE_LIMIT = 200;
 /** Cursor pagination: ascending id order and no `offset` (Clio's paging documentation). */
 export const CURSOR_ORDER = 'id(asc)';
 /** Index endpoints that take no `order` parameter (Clio's OpenAPI); their default order is already id(asc). */
-export const RESOURCES_WITHOUT_ORDER: ReadonlySet<ClioResource> = new Set<ClioResource>(['calendar_entries']);
+export const RESOURCES_WITHOUT_ORDER: ReadonlySet<ClioResource> = new Set<ClioResource>([
+  'calendar_entries',
+  'relationships',
+]);
 
 export const CLIO_RESOURCES: readonly ClioResource[] = [
   'matters',
@@ -43,4 +46,6 @@ export const CLIO_RESOURCES: readonly ClioResource[] = [
   'activities',
   'users',
   'custom_fields',
+  'notes',
+  'relationships',
 ];

@@ -2,10 +2,10 @@ import { sql, type ExpressionBuilder } from 'kysely';
 import type { Executor } from '@sf/db';
 import type { ClioMirrorTables } from './schema/clio-mirror.tables';
 import type { LogPosition } from '@sf/event-store';
-import { mirrorTableOf, TREE_ENTITY_TYPES, type ClioEntityType } from './entity-types';
+import { mirrorTableOf, type ClioEntityType } from './entity-types';
 
-// Read queries over the mirror for the fetcher's deletion checks and for tests. A matter scope narrows
-// documents and folders to that matter (other entity types are always firm-wide).
+// Read queries over the mirror for the fetcher's deletion checks and for tests. A matter scope narrows every
+// table to that matter's rows (`matter_id`; a matter row's is its own id).
 
 /** Half-open range of creation instants (ISO): null bounds are open. A null `from` includes undated rows. */
 export interface CreatedRange {
@@ -14,15 +14,15 @@ export interface CreatedRange {
 }
 
 /**
- * The live rows of a scope. Every mirror table has the same columns, documents and folders also matter_id and
- * parent_id; the query is typed against the documents table, and narrows by matter only for those two.
+ * The live rows of a scope. Every mirror table has the same columns (documents and folders also parent_id); the
+ * query is typed against the documents table.
  */
 const liveRows = (db: Executor, e: ClioEntityType, firmId: string, matterId: string | null = null) => {
   const q = db
     .selectFrom(mirrorTableOf(e) as 'clio_documents')
     .where('firm_id', '=', firmId)
     .where('is_soft_deleted', '=', false);
-  return matterId !== null && TREE_ENTITY_TYPES.has(e) ? q.where('matter_id', '=', matterId) : q;
+  return matterId !== null ? q.where('matter_id', '=', matterId) : q;
 };
 
 const createdIn =
@@ -70,6 +70,14 @@ export const liveCount = async (
   return Number(row?.n ?? 0);
 };
 
+/** Ids of the live rows of a scope, in id order. */
+export const liveIds = async (
+  db: Executor,
+  e: ClioEntityType,
+  firmId: string,
+  matterId: string | null,
+): Promise<string[]> => (await liveRows(db, e, firmId, matterId).select('id').orderBy('id').execute()).map((r) => r.id);
+
 /** Rows of the scope that a listing of `jobId` brought back from soft-deleted. */
 export const restoredIds = async (
   db: Executor,
@@ -83,7 +91,7 @@ export const restoredIds = async (
     .select('id')
     .where('firm_id', '=', firmId)
     .where('restored_by_job', '=', jobId);
-  if (matterId !== null && TREE_ENTITY_TYPES.has(e)) q = q.where('matter_id', '=', matterId);
+  if (matterId !== null) q = q.where('matter_id', '=', matterId);
   return (await q.orderBy('id').execute()).map((r) => r.id);
 };
 

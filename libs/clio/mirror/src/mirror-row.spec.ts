@@ -58,13 +58,16 @@ describe('checkRecord', () => {
     });
   });
 
-  it('ignores tree fields on other entity types', () => {
+  it('ignores tree fields on other entity types, and keys every record to its matter', () => {
     expect(
       checkRecord('matters', { id: 'm-1', etag: 'x', updated_at: '2026-01-01T00:00:00Z', deleted_at: 'garbage' }),
     ).toMatchObject({
       ok: true,
-      row: { id: 'm-1', matterId: null, parentId: null, isSoftDeleted: false, createdAt: null },
+      row: { id: 'm-1', matterId: 'm-1', parentId: null, isSoftDeleted: false, createdAt: null },
     });
+    const task = { id: 3, etag: 'x', updated_at: '2026-01-01T00:00:00Z', matter: { id: 9 }, parent: { id: 4 } };
+    expect(checkRecord('tasks', task)).toMatchObject({ ok: true, row: { matterId: '9', parentId: null } });
+    expect(checkRecord('contact_notes', { ...task, matter: null })).toMatchObject({ row: { matterId: null } });
   });
 
   it.each([

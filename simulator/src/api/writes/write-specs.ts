@@ -110,6 +110,7 @@ export const CONTACT_WRITE: WriteSpec<'contacts'> = {
     addresses: [],
     email_addresses: [],
     phone_numbers: [],
+    web_sites: [],
     custom_field_values: [],
   }),
   validate: (c) =>

@@ -21,6 +21,8 @@ export interface ClioMirrorTable {
   /** Trashed in Clio, or missing from a complete listing (swept). */
   is_soft_deleted: boolean;
   deleted_at: Timestamp | null;
+  /** The matter the record belongs to (a matter row: its own id). */
+  matter_id: string | null;
   /** Sync job of the event that last wrote the row. */
   last_job_id: string | null;
   /** Sync job whose listing brought a soft-deleted row back (null otherwise). */
@@ -30,9 +32,8 @@ export interface ClioMirrorTable {
   last_global_position: ColumnType<string, string | bigint, string | bigint>;
 }
 
-/** Documents and folders also keep their matter and parent folder, for counting. */
+/** Documents and folders also keep their parent folder, for counting. */
 export interface ClioTreeMirrorTable extends ClioMirrorTable {
-  matter_id: string | null;
   parent_id: string | null;
 }
 
@@ -41,6 +42,9 @@ export interface ClioMirrorTables {
   clio_custom_fields: ClioMirrorTable;
   clio_matters: ClioMirrorTable;
   clio_contacts: ClioMirrorTable;
+  clio_relationships: ClioMirrorTable;
+  clio_matter_notes: ClioMirrorTable;
+  clio_contact_notes: ClioMirrorTable;
   clio_calendar_entries: ClioMirrorTable;
   clio_tasks: ClioMirrorTable;
   clio_folders: ClioTreeMirrorTable;

@@ -12,6 +12,9 @@ const TABLES = [
   'clio_folders',
   'clio_documents',
   'clio_activities',
+  'clio_relationships',
+  'clio_matter_notes',
+  'clio_contact_notes',
 ] as const;
 
 /** Clio answers `{"id": …, "redacted": true}` for a record the user may not see: a live row without its data. */
