@@ -165,7 +165,9 @@ describe('simulator responses validate against Clio OpenAPI 2025-05', () => {
   it.each(CASES.map((c) => [c.list, c] as const))('%s takes every order value of its OpenAPI enum', async (list, c) => {
     const orderEnum = (queryParamsOf(doc, 'GET', list).find((p) => p.name === 'order')?.schema?.enum ?? []) as string[];
     for (const order of orderEnum) {
-      const res = await kit.get(`${concrete(c.list, documentId)}?limit=3&order=${encodeURIComponent(order)}`);
+      const res = await kit.get(
+        `${concrete(c.list, documentId)}?limit=3${c.query ?? ''}&order=${encodeURIComponent(order)}`,
+      );
       expect([order, res.status]).toEqual([order, 200]);
     }
   });
@@ -176,8 +178,9 @@ describe('simulator responses validate against Clio OpenAPI 2025-05', () => {
       const described = queryParamsOf(doc, 'GET', list).find((p) => p.name === 'limit')?.description ?? '';
       const max = Number(/between 1 and (\d+)/.exec(described)?.[1]);
       expect(max).toBeGreaterThanOrEqual(200);
-      expect((await kit.get(`${concrete(c.list, documentId)}?limit=${max}`)).status).toBe(200);
-      expect((await kit.get(`${concrete(c.list, documentId)}?limit=${max + 1}`)).status).toBe(400);
+      const path = `${concrete(c.list, documentId)}?${(c.query ?? '').slice(1)}`;
+      expect((await kit.get(`${path}&limit=${max}`)).status).toBe(200);
+      expect((await kit.get(`${path}&limit=${max + 1}`)).status).toBe(400);
     },
   );
 
@@ -186,10 +189,14 @@ describe('simulator responses validate against Clio OpenAPI 2025-05', () => {
     async (list, c) => {
       const nested = Object.entries(c.model.fields).find(([, d]) => d.kind === 'object' || d.kind === 'array');
       if (!nested) return expect(list).toMatch(/versions|custom_fields/);
-      const res = await kit.get(`${concrete(c.list, documentId)}?limit=1&fields=id,${nested[0]}{id,no_such_field}`);
+      const res = await kit.get(
+        `${concrete(c.list, documentId)}?limit=1${c.query ?? ''}&fields=id,${nested[0]}{id,no_such_field}`,
+      );
       expect(res.status).toBe(400);
       expectValid('Error', res.body);
-      const deeper = await kit.get(`${concrete(c.list, documentId)}?limit=1&fields=id,${nested[0]}{id{id}}`);
+      const deeper = await kit.get(
+        `${concrete(c.list, documentId)}?limit=1${c.query ?? ''}&fields=id,${nested[0]}{id{id}}`,
+      );
       expect(deeper.status).toBe(400);
     },
   );
