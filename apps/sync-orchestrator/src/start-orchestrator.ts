@@ -1,8 +1,6 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { ValidationPipe, type INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { ExpressAdapter } from '@nestjs/platform-express';
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
@@ -21,7 +19,7 @@ import {
 } from '@sf/messaging';
 import { projectionByName } from '@sf/sync-read-models';
 import { startProjectionRunner, type Projection } from '@sf/projections';
-import { HttpErrorFilter, mountApiDocs } from '@sf/service-kit';
+import { createHttpApp, HttpErrorFilter, mountApiDocs } from '@sf/service-kit';
 import { syncPolicyConfig } from '@sf/sync-policy';
 import type { HttpDeps } from './http/http-deps';
 import { ORCHESTRATOR_KNOWN_FAILURES } from './http/known-failures';
@@ -69,11 +67,7 @@ const startHttp = async (
   log: Logger,
   closers: Closers,
 ): Promise<number> => {
-  const app: INestApplication = await NestFactory.create(
-    OrchestratorModule.forRoot(deps, config.jwt),
-    new ExpressAdapter(),
-    { logger: false },
-  );
+  const app: INestApplication = await createHttpApp(OrchestratorModule.forRoot(deps, config.jwt));
   app.use(httpAccessLog(log));
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new HttpErrorFilter(log, { known: ORCHESTRATOR_KNOWN_FAILURES }));

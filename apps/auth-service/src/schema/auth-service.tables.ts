@@ -21,8 +21,15 @@ export interface OAuthStatesTable {
   expires_at: Timestamp;
 }
 
+/** When a deauthorization callback last made us ask Clio about a connection (one request per window at most). */
+export interface ClioDeauthorizeChecksTable {
+  connection_id: string;
+  checked_at: Timestamp;
+}
+
 export interface AuthServiceTables {
   oauth_states: OAuthStatesTable;
+  clio_deauthorize_checks: ClioDeauthorizeChecksTable;
 }
 
 declare module '@sf/db' {

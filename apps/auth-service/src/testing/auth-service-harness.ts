@@ -58,7 +58,7 @@ export class AuthHarness {
     const sim = await createSimulator({
       seed: 3,
       counts: {
-        users: 8,
+        users: 12,
         contacts: 0,
         matters: 0,
         calendar_entries: 0,

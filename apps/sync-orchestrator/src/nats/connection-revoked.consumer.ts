@@ -10,7 +10,7 @@ import {
 import type { Database, Executor } from '@sf/db';
 import { LogPosition, readStream } from '@sf/event-store';
 import { Disposition, type MessageHandler } from '@sf/messaging';
-import { catchUp, type Projection } from '@sf/projections';
+import { tryCatchUp, type Projection } from '@sf/projections';
 import { decideControl, foldScope, JobControl, SyncJobState, SyncScope } from '@sf/sync-jobs';
 import { withConflictRetry } from '../sync/conflict-retry';
 import { derivedUuid } from '../sync/derived-ids';
@@ -38,8 +38,8 @@ export interface ConnectionRevokedDeps {
   now?: () => Date;
   /** Attempts per job when a worker or a user writes the job's streams meanwhile. Default 10. */
   maxAttempts?: number;
-  /** Longest wait for the projection to include the event, ms. Default 10 000. */
-  catchUpTimeoutMs?: number;
+  /** Delay before the message comes back when the projection has not reached the event yet, ms. Default 1 000. */
+  behindRetryMs?: number;
   log?: Pick<Logger, 'info'>;
 }
 
@@ -52,7 +52,8 @@ type RevokedEvent = RecordedEventOf<'ConnectionRevoked'>;
 
 /**
  * `ConnectionRevoked` → every active sync job of the firm (firm-wide and per matter) is cancelled with
- * {@link REVOKED_CANCEL_REASON}. The sync_jobs read model is first brought up to the event, so no job opened
+ * {@link REVOKED_CANCEL_REASON}. The sync_jobs read model is first brought up to the event (or the message comes
+ * back later), so no job opened
  * before the revocation is missed. Two cases are left alone: a revocation of a connection the firm had already
  * replaced (its current connection still works), and jobs opened after the firm connected again (they belong to the
  * new connection) — so a redelivery after a quick reconnect cannot cancel the new first-login sync. Each job is
@@ -62,9 +63,11 @@ type RevokedEvent = RecordedEventOf<'ConnectionRevoked'>;
 export const connectionRevokedHandler =
   (deps: ConnectionRevokedDeps): MessageHandler =>
   async (event) => {
-    if (event.type !== EventTypes.ConnectionRevoked) return Disposition.ack;
+    if (event.type !== EventTypes.ConnectionRevoked) return Disposition.dead('not a ConnectionRevoked');
     const revoked = event;
-    await catchUp(deps.db, deps.jobs, { until: LogPosition.of(event), timeoutMs: deps.catchUpTimeoutMs ?? 10_000 });
+    // Never wait here: the consumer's transaction is open, and an open transaction holds back every log reader.
+    if (!(await tryCatchUp(deps.db, deps.jobs, LogPosition.of(event))))
+      return Disposition.retry('sync_jobs has not reached the event', deps.behindRetryMs ?? 1_000);
     // Jobs before the window: a job projected now was requested before the connection stream is read below, so a
     // reconnect that preceded it cannot be missed.
     const jobs = await activeJobsOf(deps.db, event.metadata.firmId);

@@ -15,7 +15,8 @@ export const SYNC_ENDED_CONSUMERS: ReadonlyArray<{ name: string; eventType: Even
 
 /**
  * The end of a matter sync → the processing job waiting for it (if any): `SyncJobCompleted` freezes its snapshot
- * and starts it; `SyncJobFailed|Cancelled` cancels it. Any other event, or a sync nothing waits for, is acked.
+ * and starts it; `SyncJobFailed|Cancelled` cancels it. A sync nothing waits for is acked; any other event type is
+ * dead-lettered (its consumer filters these types, so one would be a bug).
  */
 export const syncEndedHandler =
   (deps: SyncDeps): MessageHandler =>
@@ -24,7 +25,7 @@ export const syncEndedHandler =
       event.type === EventTypes.SyncJobCompleted ||
       event.type === EventTypes.SyncJobFailed ||
       event.type === EventTypes.SyncJobCancelled;
-    if (!ended) return Disposition.ack;
+    if (!ended) return Disposition.dead('not a SyncJobCompleted, SyncJobFailed or SyncJobCancelled');
     const data = event.data;
     if (data.scope.kind !== SyncScopeKinds.matter) return Disposition.ack;
     const cause = {

@@ -8,7 +8,7 @@ export { startProjectionRunner } from './runner/projection-runner';
 export type { ProjectionRunner, ProjectionRunnerOptions, AppliedBatch } from './runner/projection-runner';
 export { runProjectionBatch } from './runner/run-batch';
 export type { BatchOutcome } from './runner/run-batch';
-export { catchUp, isCaughtUp, rebuildProjection } from './runner/catch-up';
+export { catchUp, isCaughtUp, rebuildProjection, tryCatchUp } from './runner/catch-up';
 export type { CatchUpOptions } from './runner/catch-up';
 export { ensureProjectionVersion, resetProjection } from './runner/reset';
 export { projectionsMigrations } from './schema/projections-migrations';

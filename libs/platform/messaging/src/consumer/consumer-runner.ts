@@ -5,11 +5,12 @@ import type { Database } from '@sf/db';
 import { contextFromHeaders, contextWithSpan, endSpan, extractTrace, startProcessSpan } from '@sf/telemetry';
 import { deadLetterSubjectIn, type ConsumerSpec, type Topology } from '../topology';
 import { applyBatch, type Delivery } from './apply-batch';
-import { decodeMessage } from './decode-message';
+import { decodeMessage, type Decoded } from './decode-message';
+import { verifyInLog, type Verified } from './verify-in-log';
 import { BatchQueue } from './batch-queue';
 import { extendAckWait, releaseUnprocessed, settle, type AdapterContext } from './jetstream-adapter';
 import type { MessageHandler } from './message-handler';
-import { settlementFor, type Outcome, type RetryPolicy, type Settlement } from './settlement';
+import { errorType, settlementFor, type Outcome, type RetryPolicy, type Settlement } from './settlement';
 
 export interface ConsumerRunnerOptions {
   nc: NatsConnection;
@@ -20,6 +21,8 @@ export interface ConsumerRunnerOptions {
   handler: MessageHandler;
   /** Messages applied per transaction (and pulled per request). Default 100. */
   batchSize?: number;
+  /** Bodies above this many bytes are dead-lettered unread. Default 256 KiB. */
+  maxMessageBytes?: number;
   /** Backoff of naks after a thrown error or a retry without `afterMs`. Default 500 ms doubling, capped at 60 s. */
   retry?: RetryPolicy;
   /** Called with failures the runner survives (the batch's messages are then redelivered after ack_wait). */
@@ -133,10 +136,11 @@ interface Prepared {
   finish: (s: Settlement) => void;
 }
 
-/** Decodes, applies and decides: one Settlement per message, in order, after the batch's commit. */
+/** Decodes, verifies, applies and decides: one Settlement per message, in order, after the batch's commit. */
 const decideBatch = async (o: ConsumerRunnerOptions, batch: readonly JsMsg[]): Promise<Settlement[]> => {
-  const prepared = batch.map((msg) => prepare(o.consumer.name, msg));
-  const valid = prepared.filter((p) => p.delivery !== undefined);
+  const prepared = batch.map((msg) => prepare(o.consumer.name, msg, o.maxMessageBytes));
+  await checkAgainstLog(o, prepared);
+  const valid = prepared.filter((p) => p.delivery !== undefined && p.outcome === undefined);
   let extendedAt = Date.now();
   const outcomes = await applyBatch(
     o.db,
@@ -159,8 +163,43 @@ const decideBatch = async (o: ConsumerRunnerOptions, batch: readonly JsMsg[]): P
   });
 };
 
-const prepare = (consumer: string, msg: JsMsg): Prepared => {
-  const decoded = decodeMessage(msg);
+/**
+ * Before any transaction: messages the log does not back are refused, and the others carry the event as logged.
+ * The lookup is outside the batch's transaction, so nothing is held open while it runs.
+ */
+const checkAgainstLog = async (o: ConsumerRunnerOptions, prepared: Prepared[]): Promise<void> => {
+  const decoded = prepared.filter((p) => p.delivery !== undefined);
+  if (decoded.length === 0) return;
+  let verdicts: Verified[];
+  try {
+    verdicts = await verifyInLog(
+      o.db,
+      o.topology,
+      decoded.map((p) => ({ subject: p.msg.subject, event: p.delivery!.event })),
+    );
+  } catch (err) {
+    const threw: Outcome = { kind: 'threw', errorType: errorType(err) };
+    for (const p of decoded) p.outcome = threw;
+    return;
+  }
+  decoded.forEach((p, i) => {
+    const v = verdicts[i]!;
+    if (v.ok) p.delivery = { ...p.delivery!, event: v.event };
+    else p.outcome = { kind: 'refused', reason: v.reason };
+  });
+};
+
+/** Never throws: a body that breaks the decoder is a dead letter, not a batch that fails forever. */
+const decodeSafely = (msg: JsMsg, maxBytes: number | undefined): Decoded => {
+  try {
+    return decodeMessage(msg, maxBytes);
+  } catch (err) {
+    return { ok: false, reason: `body could not be read (${errorType(err)})` };
+  }
+};
+
+const prepare = (consumer: string, msg: JsMsg, maxBytes: number | undefined): Prepared => {
+  const decoded = decodeSafely(msg, maxBytes);
   const parent = contextFromHeaders(msg.headers);
   const span = startProcessSpan({
     consumer,

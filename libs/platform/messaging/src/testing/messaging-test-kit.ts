@@ -3,7 +3,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { JetStreamManager, StoredMsg } from '@nats-io/jetstream';
-import { validateNewEvent, type NewEvent, type RecordedEvent, type TraceContext } from '@sf/contracts';
+import {
+  currentVersionOf,
+  validateNewEvent,
+  type NewEvent,
+  type RecordedEvent,
+  type TraceContext,
+} from '@sf/contracts';
 import type { Executor } from '@sf/db';
 import { appendToStream } from '@sf/event-store';
 import { defineTopology, type ConsumerOptions, type Topology } from '../topology';
@@ -47,11 +53,11 @@ export const storedMessages = async (jsm: JetStreamManager, stream: string): Pro
 export const messageCount = async (jsm: JetStreamManager, stream: string): Promise<number> =>
   (await jsm.streams.info(stream)).state.messages;
 
-/** A real catalogue event: SyncRequested v2 for one matter. */
+/** A real catalogue event: SyncRequested (its current version) for one matter. */
 export const syncRequested = (firmId: string, opts: { matterId?: string; trace?: TraceContext } = {}): NewEvent => ({
   eventId: randomUUID(),
   type: 'SyncRequested',
-  version: 2,
+  version: currentVersionOf('SyncRequested'),
   data: { jobId: randomUUID(), scope: { kind: 'matter', matterId: opts.matterId ?? '1001' }, trigger: 'manual' },
   metadata: {
     firmId,

@@ -76,3 +76,19 @@ export const rebuildProjection = async (
   await db.transaction().execute((trx) => resetProjection(trx, projection));
   return { events: await catchUp(db, projection, opts) };
 };
+
+/**
+ * Applies what is readable now and says whether the projection has reached `until`, without ever waiting: for
+ * callers that hold something open (a consumer's transaction) and must retry later rather than sleep.
+ */
+export const tryCatchUp = async (
+  db: Kysely<Database>,
+  projection: Projection,
+  until: LogPosition,
+  batchSize = 500,
+): Promise<boolean> => {
+  while ((await runProjectionBatch(db, projection, batchSize)).kind === 'applied') {
+    if (await isCaughtUp(db, projection, until)) return true;
+  }
+  return isCaughtUp(db, projection, until);
+};

@@ -1,8 +1,6 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { ExpressAdapter } from '@nestjs/platform-express';
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
@@ -15,6 +13,7 @@ import { defineTopology, provision, type ConsumerOptions, type Topology } from '
 import type { ServiceConfig } from '../config/service-config';
 import { mountApiDocs, type ApiInfo } from '../docs/api-docs';
 import { checkReadiness, type ReadinessProbe } from '../health/readiness';
+import { createHttpApp } from '../http/create-http-app';
 
 /** The infrastructure a booted service runs on; `onClose` registers what to stop (in reverse order) on close. */
 export interface ServiceParts {
@@ -72,7 +71,7 @@ export const bootService = async (o: BootServiceOptions): Promise<BootedService>
     await provision(await jetstreamManager(nc), topology);
 
     const module = o.httpModule(() => checkReadiness(db, nc), config.jwt ?? jwtAuthConfigFromEnv());
-    const app: INestApplication = await NestFactory.create(module, new ExpressAdapter(), { logger: false });
+    const app: INestApplication = await createHttpApp(module);
     closers.push(() => app.close());
     app.use(httpAccessLog(o.log));
     mountApiDocs(app, o.apiInfo);
