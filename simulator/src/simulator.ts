@@ -22,6 +22,8 @@ import { CONTROL_PREFIX } from './control/edge-options';
 import type { EdgeDeps } from './control/simulator-edge';
 import { SimulatorEdge } from './control/simulator-edge';
 import { apiRenderer } from './webhooks/record-renderer';
+import { AccessRules } from './access/access-rules';
+import { accessMiddleware } from './access/access-middleware';
 import type { ActivityVisibility } from './models/activity-visibility';
 
 /**
@@ -99,17 +101,18 @@ export const createSimulator = async (opts: SimulatorOptions = {}): Promise<Simu
 
   const router = new Router();
   const requests = new RequestLog();
+  const access = new AccessRules(clock, { metaRecords: opts.metaRecords ?? true });
   const pipeline = new Pipeline({
     requestLog: requestLogger(requests, () => clock.now()),
     auth: acceptAnyBearer,
-    versionHeader: versionHeader(),
-    router: dispatch,
     ...opts.middleware,
+    versionHeader: accessMiddleware(access, opts.middleware?.versionHeader ?? versionHeader()),
+    router: opts.middleware?.router ?? dispatch,
   });
   registerCoreRoutes(router, {
     store,
     clock,
-    metaRecords: opts.metaRecords ?? true,
+    list: access,
     download: resolveDownloadOptions(opts.download),
   });
   const edgeDeps: EdgeDeps = {
@@ -121,6 +124,7 @@ export const createSimulator = async (opts: SimulatorOptions = {}): Promise<Simu
     regions,
     options: opts,
     render: apiRenderer(store),
+    access,
   };
   const edge = new SimulatorEdge(edgeDeps);
   registerControlRoutes(router, edge, edgeDeps, opts.controlKey);

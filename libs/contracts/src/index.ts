@@ -69,6 +69,8 @@ export { ConnectionRevokedV1 } from './events/connection-revoked';
 export { SyncJobPausedV1 } from './events/sync-job-paused';
 export { SyncJobStalledV1 } from './events/sync-job-stalled';
 export { SyncBookmarksResetV1 } from './events/sync-bookmarks-reset';
+export { SyncEntityForbiddenV1 } from './events/sync-entity-forbidden';
+export { SyncListingRestartedV1 } from './events/sync-listing-restarted';
 
 // Validation, upcasting, wire form
 export { validateEventData } from './validate-event-data';

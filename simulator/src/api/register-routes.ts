@@ -18,8 +18,8 @@ import { createHandler, deleteHandler, pathId, showHandler, updateHandler } from
 import type { ResolvedDownloadOptions } from './downloads/download-options';
 import { registerDownloadRoutes } from './downloads/download-routes';
 import { registerDocumentWrites } from './documents/document-routes';
-import { createMatterFolder } from './documents/document-ops';
-import { serveList } from './list-engine';
+import { createContactFolder, createMatterFolder } from './documents/document-ops';
+import { serveList, type ListOptions } from './list-engine';
 import { serveShow } from './show';
 import { versionsList } from './specs/admin.list';
 import { accountRootFolderId } from './specs/folder-tree';
@@ -37,7 +37,8 @@ import {
 export interface CoreDeps {
   store: SimStore;
   clock: Clock;
-  metaRecords: boolean;
+  /** Switchable list behaviours (meta.records, page token expiry, Contacts Visibility). */
+  list: ListOptions;
   download: ResolvedDownloadOptions;
 }
 
@@ -49,7 +50,7 @@ const p = (path: string): string => `${API_PREFIX}${path}`;
 /** Registers every Clio API route the simulator serves. */
 export const registerCoreRoutes = (router: Router, deps: CoreDeps): void => {
   const { store } = deps;
-  const opts = { metaRecords: deps.metaRecords };
+  const opts = deps.list;
   for (const list of listEndpoints(store)) {
     if (!list.path.includes('{')) router.add('GET', p(list.path), list.handler(opts));
   }
@@ -72,7 +73,13 @@ export const registerCoreRoutes = (router: Router, deps: CoreDeps): void => {
   router.add(
     'POST',
     p('/contacts'),
-    createHandler(store, Resource.Contacts, ContactModel, CONTACT_WRITE, { normalize: normalizeContact }),
+    createHandler(store, Resource.Contacts, ContactModel, CONTACT_WRITE, {
+      normalize: normalizeContact,
+      afterCreate: (c) => {
+        createContactFolder(store, c.id, c.name, accountRootFolderId(store));
+        return store.get(Resource.Contacts, c.id) ?? c;
+      },
+    }),
   );
   router.add(
     'PATCH',

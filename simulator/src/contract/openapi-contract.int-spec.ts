@@ -162,6 +162,72 @@ describe('simulator responses validate against Clio OpenAPI 2025-05', () => {
     expectValid(responseSchemaName(doc, 'GET', '/users/who_am_i.json', '200'), res.body);
   });
 
+  it.each(CASES.map((c) => [c.list, c] as const))('%s takes every order value of its OpenAPI enum', async (list, c) => {
+    const orderEnum = (queryParamsOf(doc, 'GET', list).find((p) => p.name === 'order')?.schema?.enum ?? []) as string[];
+    for (const order of orderEnum) {
+      const res = await kit.get(
+        `${concrete(c.list, documentId)}?limit=3${c.query ?? ''}&order=${encodeURIComponent(order)}`,
+      );
+      expect([order, res.status]).toEqual([order, 200]);
+    }
+  });
+
+  it.each(CASES.map((c) => [c.list, c] as const))(
+    '%s takes limits up to the OpenAPI maximum, not beyond',
+    async (list, c) => {
+      const described = queryParamsOf(doc, 'GET', list).find((p) => p.name === 'limit')?.description ?? '';
+      const max = Number(/between 1 and (\d+)/.exec(described)?.[1]);
+      expect(max).toBeGreaterThanOrEqual(200);
+      const path = `${concrete(c.list, documentId)}?${(c.query ?? '').slice(1)}`;
+      expect((await kit.get(`${path}&limit=${max}`)).status).toBe(200);
+      expect((await kit.get(`${path}&limit=${max + 1}`)).status).toBe(400);
+    },
+  );
+
+  it.each(CASES.map((c) => [c.list, c] as const))(
+    '%s refuses an unknown nested field with 400 at the level it supports',
+    async (list, c) => {
+      const nested = Object.entries(c.model.fields).find(([, d]) => d.kind === 'object' || d.kind === 'array');
+      if (!nested) return expect(list).toMatch(/versions|custom_fields/);
+      const res = await kit.get(
+        `${concrete(c.list, documentId)}?limit=1${c.query ?? ''}&fields=id,${nested[0]}{id,no_such_field}`,
+      );
+      expect(res.status).toBe(400);
+      expectValid('Error', res.body);
+      const deeper = await kit.get(
+        `${concrete(c.list, documentId)}?limit=1${c.query ?? ''}&fields=id,${nested[0]}{id{id}}`,
+      );
+      expect(deeper.status).toBe(400);
+    },
+  );
+
+  it('pages after the first link back (meta.paging.previous) and still validate', async () => {
+    const first = await kit.get('/matters.json?limit=5');
+    const next = (first.body as { meta: { paging: { next: string } } }).meta.paging.next;
+    const second = await kit.getUrl(next);
+    expect((second.body as { meta: { paging: { previous?: string } } }).meta.paging.previous).toEqual(
+      expect.any(String),
+    );
+    expectValid(responseSchemaName(doc, 'GET', '/matters.json', '200'), second.body);
+  });
+
+  it('a 403 for a missing permission uses the Error schema', async () => {
+    const userId = kit.sim.edge.issueToken().user_id;
+    kit.sim.edge.access.configure({ users: { [userId]: { forbidden: ['tasks'] } } });
+    const res = await kit.get('/tasks.json');
+    kit.sim.edge.access.reset();
+    expect(res.status).toBe(403);
+    expectValid('Error', res.body);
+  });
+
+  it('webhooks.json pages with page_token and filters by updated_since', async () => {
+    const params = queryParamsOf(doc, 'GET', '/webhooks.json').map((p) => p.name);
+    expect(params).toEqual(expect.arrayContaining(['page_token', 'updated_since', 'limit', 'order']));
+    const empty = await kit.get(`/webhooks.json?limit=1&updated_since=${encodeURIComponent('2020-01-01T00:00:00Z')}`);
+    expect(empty.status).toBe(200);
+    expectValid(responseSchemaName(doc, 'GET', '/webhooks.json', '200'), empty.body);
+  });
+
   it('errors use the Error schema', async () => {
     const bad = await kit.get('/matters.json?fields=nope');
     expect(bad.status).toBe(400);
@@ -185,7 +251,9 @@ describe('every accepted query parameter exists in the spec or the fact sheet', 
     const orderEnum = params.find((p) => p.name === 'order')?.schema?.enum;
     const orders = list.orders ? ['id', ...list.orders] : [];
     if (orderEnum) {
-      expect(orders.flatMap((o) => [`${o}(asc)`, `${o}(desc)`]).filter((o) => !orderEnum.includes(o))).toEqual([]);
+      const accepted = orders.flatMap((o) => [`${o}(asc)`, `${o}(desc)`]);
+      expect(accepted.filter((o) => !orderEnum.includes(o))).toEqual([]);
+      expect(orderEnum.filter((o) => !accepted.includes(o))).toEqual([]);
     } else {
       expect(list.orders).toBeUndefined();
     }

@@ -143,6 +143,7 @@ export const generateContacts = (g: GenContext): void => {
       is_bill_recipient: false,
       ledes_client_id: company && rng.bool(0.1) ? `L${id}` : null,
       sales_tax_number: null,
+      folder_id: null,
       addresses: addresses(g, rng, created, company),
       email_addresses: emails,
       phone_numbers: phones,

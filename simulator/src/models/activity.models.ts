@@ -13,7 +13,9 @@ const isTime = (a: ActivityRecord): boolean => a.type === 'TimeEntry';
 /** Hours for time entries (quantity is seconds since 4.0.4); units for expenses. */
 const hours = (a: ActivityRecord): number => (isTime(a) ? Math.round((a.quantity / 3600) * 100) / 100 : a.quantity);
 const roundedHours = (a: ActivityRecord): number => (isTime(a) ? Math.ceil(a.quantity / 360) / 10 : a.quantity);
-const total = (a: ActivityRecord): number => (a.no_charge ? 0 : Math.round(a.price * roundedHours(a) * 100) / 100);
+/** Billed amount of an activity (price × rounded hours, or × quantity for expenses; 0 when no charge). */
+export const activityTotal = (a: ActivityRecord): number =>
+  a.no_charge ? 0 : Math.round(a.price * roundedHours(a) * 100) / 100;
 
 export const ActivityModel: Model<ActivityRecord> = {
   ...defineModel<ActivityRecord>('Activity', {
@@ -31,13 +33,13 @@ export const ActivityModel: Model<ActivityRecord> = {
     flat_rate: key('flat_rate'),
     billed: key('billed'),
     on_bill: key('on_bill'),
-    total: val((a) => (a.non_billable ? 0 : total(a))),
+    total: val((a) => (a.non_billable ? 0 : activityTotal(a))),
     contingency_fee: key('contingency_fee'),
     created_at: time('created_at'),
     updated_at: time('updated_at'),
     reference: key('reference'),
     non_billable: key('non_billable'),
-    non_billable_total: val((a) => (a.non_billable ? total(a) : 0)),
+    non_billable_total: val((a) => (a.non_billable ? activityTotal(a) : 0)),
     no_charge: key('no_charge'),
     tax_setting: key('tax_setting'),
     currency: currencyField,

@@ -1,3 +1,4 @@
+import { FolderBaseModel } from './folder-base.models';
 import type { ContactRecord } from '../store/records';
 import { Resource } from '../store/resources';
 import type { Model } from './model';
@@ -55,7 +56,11 @@ export const ContactModel: Model<ContactRecord> = defineModel('Contact', {
   ),
   avatar: stubObject,
   payment_profile: stubObject,
-  folder: stubObject,
+  folder: one(
+    () => FolderBaseModel,
+    (c, env) => (c.folder_id === null ? undefined : env.store.get(Resource.Folders, c.folder_id)),
+    [Resource.Folders],
+  ),
   co_counsel_rate: stubObject,
   primary_web_site: one(
     () => WebSiteModel,

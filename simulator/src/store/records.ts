@@ -68,6 +68,7 @@ export interface ContactRecord extends BaseRecord {
   is_bill_recipient: boolean;
   ledes_client_id: string | null;
   sales_tax_number: string | null;
+  folder_id: number | null;
   addresses: readonly AddressRecord[];
   email_addresses: readonly EmailRecord[];
   phone_numbers: readonly PhoneRecord[];

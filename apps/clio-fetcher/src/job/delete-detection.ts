@@ -17,15 +17,21 @@ import type { JobState } from '../domain/job-state';
 import { breakerHolds, chunks, splitPoint } from '../domain/sweep-policy';
 import { matterIdOf, scopeFilters } from '../domain/job-plan';
 import { confirmIds } from './confirm-ids';
+import { missingByListing } from './listing-diff';
 
 /** Records found gone, and records found alive elsewhere (moved to another matter: re-observed, not deleted). */
-type Found = { ok: true; ids: string[]; probes: number; alive?: Array<Record<string, unknown>> } | PageFailure;
+type Found =
+  | { ok: true; ids: string[]; probes: number; alive?: Array<Record<string, unknown>> }
+  | { ok: 'unknown'; reason: string }
+  | PageFailure;
+/** A count of Clio's, or why it is unknown (`meta.records` absent or not a total), or a failure. */
+type Probe = number | { ok: 'unknown'; reason: string } | PageFailure;
 
 /** Clio's count of live records created at or after `t` (null = all), cached per instant: one API call each. */
 const clioCounter = (ctx: JobContext, e: ClioEntityType, total: number) => {
   const cache = new Map<string, number>();
   let probes = 0;
-  const suffix = async (t: string | null): Promise<number | PageFailure> => {
+  const suffix = async (t: string | null): Promise<Probe> => {
     if (t === null) return total;
     const hit = cache.get(t);
     if (hit !== undefined) return hit;
@@ -33,10 +39,11 @@ const clioCounter = (ctx: JobContext, e: ClioEntityType, total: number) => {
     const { resource, filters } = listingSourceOf(e);
     const r = await ctx.client.count(resource, { ...filters, created_since: t }, 'backfill');
     if (!r.ok) return r;
-    cache.set(t, r.total ?? 0);
-    return r.total ?? 0;
+    if (r.total === null) return { ok: 'unknown', reason: r.reason };
+    cache.set(t, r.total);
+    return r.total;
   };
-  const inRange = async (r: CreatedRange): Promise<number | PageFailure> => {
+  const inRange = async (r: CreatedRange): Promise<Probe> => {
     const from = await suffix(r.from);
     if (typeof from !== 'number') return from;
     const to = r.to === null ? 0 : await suffix(r.to);
@@ -96,6 +103,46 @@ const findInMatter = async (ctx: JobContext, e: ClioEntityType, matterId: string
 };
 
 /**
+ * Clio's count is unknown (`meta.records` absent or not a total): list every id of the scope and diff with the
+ * mirror (`listing-diff.ts`). The breaker applies as to any sweep.
+ */
+const detectByListing = async (
+  ctx: JobContext,
+  state: JobState,
+  e: ClioEntityType,
+  why: string,
+): Promise<Verification> => {
+  const jobId = ctx.work.jobId;
+  const matterId = matterIdOf(ctx.scope);
+  const found = await missingByListing(ctx, e);
+  if (!found.ok) return onClioFailure(ctx, state, found);
+  ctx.log.info(
+    { jobId, entityType: e, why, pages: found.pages, softDeleted: found.ids.length },
+    'deletions detected by listing ids (count unknown)',
+  );
+  if (found.ids.length === 0) return { kind: 'events', events: [] };
+  const held = breakerHolds(found.ids.length, await liveCount(ctx.db, e, ctx.work.firmId, matterId), ctx.config.sweep);
+  const base = {
+    jobId,
+    ...(matterId === null ? {} : { matterId }),
+    entityType: e,
+    listed: found.listed,
+    restoredIds: [],
+  };
+  return {
+    kind: 'events',
+    events: [
+      jobEvent(ctx.origin, ctx.now(), 'RecordsSwept', {
+        ...base,
+        softDeletedIds: held ? [] : found.ids,
+        heldForReview: held,
+        ...(held ? { heldIds: found.ids } : {}),
+      }),
+    ],
+  };
+};
+
+/**
  * After an incremental listing: Clio has no tombstones and `updated_since` never returns a deleted record, so
  * compare Clio's live count of the scope with the mirror's (one call); only when the mirror has more, search for
  * the missing records (bisecting a firm, confirming a matter's ids) and soft-delete the ones Clio confirms gone
@@ -107,7 +154,7 @@ export const detectDeletes = async (ctx: JobContext, state: JobState, e: ClioEnt
   const matterId = matterIdOf(ctx.scope);
   const counted = await ctx.client.count(listingSourceOf(e).resource, scopeFilters(e, ctx.scope), 'backfill');
   if (!counted.ok) return onClioFailure(ctx, state, counted);
-  if (counted.total === null) return { kind: 'events', events: [] };
+  if (counted.total === null) return detectByListing(ctx, state, e, counted.reason);
   const live = await liveCount(ctx.db, e, firmId, matterId);
   const deficit = live - counted.total;
   if (deficit <= 0) return { kind: 'events', events: [] };
@@ -127,6 +174,7 @@ export const detectDeletes = async (ctx: JobContext, state: JobState, e: ClioEnt
   }
   const found =
     matterId === null ? await findMissing(ctx, e, counted.total, deficit) : await findInMatter(ctx, e, matterId);
+  if (found.ok === 'unknown') return detectByListing(ctx, state, e, found.reason);
   if (!found.ok) return onClioFailure(ctx, state, found);
   ctx.log.info(
     { jobId, entityType: e, deficit, softDeleted: found.ids.length, probes: found.probes },

@@ -3,6 +3,7 @@ import { RateBudget } from './budget/rate-budget';
 import { ClioCaller } from './http/clio-caller';
 import { downloadReader, pageReader, recordReader } from './http/readers';
 import { defaultDispatcher } from './http/send';
+import { matchCount } from './page/match-count';
 import { apiUrl, cursorUrl, listUrl, recordUrl } from './page/list-url';
 import { tablesOf } from '@sf/db';
 import type { ClioClientTables } from './schema/clio-rate-budget.tables';
@@ -65,7 +66,9 @@ export function createClioClient<DB extends ClioClientTables>(opts: ClioClientOp
     },
     async count(resource, filters, lane) {
       const r = await fetchPage({ resource, filters, fields: ['id'], limit: 1 }, lane);
-      return r.ok ? { ok: true, total: r.page.total } : r;
+      if (!r.ok) return r;
+      const c = matchCount(r.page);
+      return c.known ? { ok: true, total: c.total } : { ok: true, total: null, reason: c.reason };
     },
     async get(resource, id, fields, lane) {
       const r = await caller.call((base) => recordUrl(base, resource, id, fields), lane, recordReader);

@@ -19,6 +19,9 @@ export const ClioParam = {
   Fields: 'fields',
   Order: 'order',
   Limit: 'limit',
+  /** Clio's opaque cursor, carried by `meta.paging.next`. */
+  PageToken: 'page_token',
+  Offset: 'offset',
 } as const;
 
 /** `X-API-VERSION` pinned by default (the version the sync's field lists were written against). */

@@ -172,6 +172,7 @@ export interface MirrorEntry {
   id: string;
   etag: string;
   isSoftDeleted: boolean;
+  isRedacted: boolean;
 }
 
 /** Every row of an entity type for a firm, ordered by id (tests compare it with Clio's ground truth). */
@@ -182,11 +183,11 @@ export const mirrorEntries = async <DB extends ClioMirrorTables>(
 ): Promise<MirrorEntry[]> => {
   const rows = await mirror(db)
     .selectFrom(mirrorTableOf(e) as 'clio_documents')
-    .select(['id', 'etag', 'is_soft_deleted'])
+    .select(['id', 'etag', 'is_soft_deleted', 'is_redacted'])
     .where('firm_id', '=', firmId)
     .execute();
   return rows
-    .map((r) => ({ id: r.id, etag: r.etag, isSoftDeleted: r.is_soft_deleted }))
+    .map((r) => ({ id: r.id, etag: r.etag, isSoftDeleted: r.is_soft_deleted, isRedacted: r.is_redacted }))
     .sort((a, b) => compareIds(a.id, b.id));
 };
 

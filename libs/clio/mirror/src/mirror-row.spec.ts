@@ -18,6 +18,7 @@ describe('checkRecord', () => {
       ok: true,
       row: {
         id: '5001',
+        isRedacted: false,
         etag: '"e1"',
         createdAt: '2026-01-02T03:04:05.000Z',
         updatedAt: '2026-01-03T00:00:00.000Z',
@@ -28,6 +29,25 @@ describe('checkRecord', () => {
         data: doc(),
       },
     });
+  });
+
+  it('takes a redacted record as a live, redacted row with nothing but its id', () => {
+    expect(checkRecord('contacts', { id: 77, redacted: true })).toEqual({
+      ok: true,
+      row: {
+        id: '77',
+        etag: '',
+        createdAt: null,
+        updatedAt: null,
+        deletedAt: null,
+        isSoftDeleted: false,
+        isRedacted: true,
+        matterId: null,
+        parentId: null,
+        data: { id: 77, redacted: true },
+      },
+    });
+    expect(checkRecord('contacts', { redacted: true })).toMatchObject({ ok: false, id: null });
   });
 
   it('marks a trashed document soft-deleted and accepts documents outside any matter', () => {

@@ -20,6 +20,7 @@ const toJson = (r: MirrorRow): Record<string, unknown> => ({
   updated_at: r.updatedAt,
   data: r.data,
   is_soft_deleted: r.isSoftDeleted,
+  is_redacted: r.isRedacted,
   deleted_at: r.deletedAt,
   matter_id: r.matterId,
   parent_id: r.parentId,
@@ -53,16 +54,17 @@ export const upsertMirrorRows = async <DB extends ClioMirrorTables>(
   const treeSet = tree ? sql`parent_id = excluded.parent_id,` : sql``;
   // Raw SQL: a bulk upsert from jsonb_to_recordset into a table chosen at run time; the builder has no form for it.
   const written = await sql<{ firm_id: string; id: string }>`
-    insert into ${t} as m (firm_id, id, etag, created_at, updated_at, data, is_soft_deleted, deleted_at, matter_id,
-      ${treeCols} last_job_id, restored_by_job, last_tx_id, last_global_position)
-    select r.firm_id, r.id, r.etag, r.created_at, r.updated_at, r.data, r.is_soft_deleted, r.deleted_at, r.matter_id,
-      ${treeVals} r.job_id, null, r.tx, r.gp
+    insert into ${t} as m (firm_id, id, etag, created_at, updated_at, data, is_soft_deleted, is_redacted, deleted_at,
+      matter_id, ${treeCols} last_job_id, restored_by_job, last_tx_id, last_global_position)
+    select r.firm_id, r.id, r.etag, r.created_at, r.updated_at, r.data, r.is_soft_deleted, r.is_redacted, r.deleted_at,
+      r.matter_id, ${treeVals} r.job_id, null, r.tx, r.gp
     from jsonb_to_recordset(${JSON.stringify(rows.map(toJson))}::jsonb) as r(
       firm_id text, id text, etag text, created_at timestamptz, updated_at timestamptz, data jsonb,
-      is_soft_deleted boolean, deleted_at timestamptz, matter_id text, parent_id text, job_id text, tx bigint, gp bigint)
+      is_soft_deleted boolean, is_redacted boolean, deleted_at timestamptz, matter_id text, parent_id text, job_id text, tx bigint, gp bigint)
     on conflict (firm_id, id) do update set
       etag = excluded.etag, created_at = excluded.created_at, updated_at = excluded.updated_at, data = excluded.data,
-      is_soft_deleted = excluded.is_soft_deleted, deleted_at = excluded.deleted_at, matter_id = excluded.matter_id,
+      is_soft_deleted = excluded.is_soft_deleted, is_redacted = excluded.is_redacted, deleted_at = excluded.deleted_at,
+      matter_id = excluded.matter_id,
       ${treeSet}
       last_job_id = excluded.last_job_id,
       restored_by_job = case

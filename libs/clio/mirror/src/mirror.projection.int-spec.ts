@@ -102,6 +102,20 @@ describe('clio-mirror projection (real Postgres)', () => {
       .then((trx) => trx.selectFrom('clio_matters').select(['id', 'etag']).execute(), [{ id: '7', etag: 'm' }]);
   });
 
+  it('stores a redacted record as a live, redacted row without its earlier data, and unredacts it when seen again', async () => {
+    const contact = { id: 5, etag: 'c1', updated_at: '2026-01-01T00:00:00Z', name: 'Ada' };
+    const rows = (trx: Transaction<Database>) =>
+      trx.selectFrom('clio_contacts').select(['id', 'etag', 'data', 'is_redacted', 'is_soft_deleted']).execute();
+    await projectionSpec(t.db, clioMirrorProjection)
+      .given([page('contacts', [contact]), page('contacts', [{ id: 5, redacted: true }])])
+      .then(rows, [{ id: '5', etag: '', data: { id: 5, redacted: true }, is_redacted: true, is_soft_deleted: false }], {
+        times: 1,
+      });
+    await projectionSpec(t.db, clioMirrorProjection)
+      .given([page('contacts', [{ id: 5, redacted: true }]), page('contacts', [contact])])
+      .then(rows, [{ id: '5', etag: 'c1', data: contact, is_redacted: false, is_soft_deleted: false }], { times: 1 });
+  });
+
   it('never lets an older observation overwrite a newer one', async () => {
     const older = page('documents', [doc(1, 'old')]);
     const newer = page('documents', [doc(1, 'new')]);
@@ -209,9 +223,9 @@ describe('clio-mirror projection (real Postgres)', () => {
     await catchUp(t.db, clioMirrorProjection, { until: LogPosition.of(last!) });
     const live = await mirrorEntries(t.db, 'documents', 'firm-r');
     expect(live).toEqual([
-      { id: '1', etag: 'a', isSoftDeleted: false },
-      { id: '2', etag: 'b2', isSoftDeleted: false },
-      { id: '3', etag: 'c', isSoftDeleted: true },
+      { id: '1', etag: 'a', isSoftDeleted: false, isRedacted: false },
+      { id: '2', etag: 'b2', isSoftDeleted: false, isRedacted: false },
+      { id: '3', etag: 'c', isSoftDeleted: true, isRedacted: false },
     ]);
     expect(await sweepCandidates(t.db, 'documents', 'firm-r', '7', LogPosition.of(last!))).toEqual(['1', '2']);
     await t.db.deleteFrom('clio_documents').execute();

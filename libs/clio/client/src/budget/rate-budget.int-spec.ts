@@ -97,6 +97,13 @@ describe('RateBudget (clio_rate_budgets, real Postgres)', () => {
     for (let i = 0; i < 60; i++) expect((await budget.acquire(id, 'backfill', T + 20)).ok).toBe(true);
   });
 
+  it('ignores an error response without rate-limit headers (a 401 says nothing about the window)', async () => {
+    const id = uniqueName('conn');
+    await budget.acquire(id, 'backfill', T);
+    await budget.observe(id, {}, T + 10, 401);
+    expect(await row(id)).toMatchObject({ limit: DEFAULT_LIMIT, remaining: DEFAULT_LIMIT - 1 });
+  });
+
   it('exhaust empties the budget for everyone until Retry-After has passed', async () => {
     const id = uniqueName('conn');
     await budget.acquire(id, 'interactive', T);

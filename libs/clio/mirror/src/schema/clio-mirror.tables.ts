@@ -17,6 +17,8 @@ export interface ClioMirrorTable {
   updated_at: Timestamp | null;
   /** The record as fetched: exactly the requested `fields`. */
   data: JSONColumnType<Record<string, unknown>>;
+  /** Clio sent `{"id": …, "redacted": true}`: the record exists but this connection's user may not see it. */
+  is_redacted: ColumnType<boolean, boolean | undefined, boolean>;
   /** Trashed in Clio, or missing from a complete listing (swept). */
   is_soft_deleted: boolean;
   deleted_at: Timestamp | null;

@@ -32,6 +32,7 @@ const ev = <K extends EventType>(type: K, data: CurrentEventData[K], second: num
 };
 
 const MATTER = { kind: 'matter' as const, matterId: 'm-7' };
+const FORBIDDEN = 'Clio does not let this connection read folders';
 const scopeStream = streamIds.syncScope(FIRM, MATTER);
 
 describe('sync_jobs and firm_connections projections (real Postgres)', () => {
@@ -60,10 +61,10 @@ describe('sync_jobs and firm_connections projections (real Postgres)', () => {
     (started.data as { estimates?: Record<string, number> }).estimates = { folders: 50, documents: 600 };
     await append(streamIds.syncJob('j1'), 'sync_job', [
       started,
-      ev('ClioRecordsFetched', { jobId: 'j1', entityType: 'folders', records: [{ id: 1, etag: 'a' }] }, 2),
+      // Clio refused the folders (403): the job goes on with the documents.
       ev(
-        'SyncProgressed',
-        { jobId: 'j1', entityType: 'folders', fetched: 50, total: 50, cursor: null, mode: 'full' },
+        'SyncEntityForbidden',
+        { jobId: 'j1', entityType: 'folders', reason: FORBIDDEN, detail: 'HTTP 403 ForbiddenError' },
         2,
       ),
       ev(
@@ -139,7 +140,10 @@ describe('sync_jobs and firm_connections projections (real Postgres)', () => {
         error_code: 'clio_unavailable',
         stalled: true,
         stall_count: 1,
-        progress: { folders: { fetched: 50, total: 50 }, documents: { fetched: 200, total: 600 } },
+        progress: {
+          folders: { fetched: 0, total: null, forbidden: FORBIDDEN },
+          documents: { fetched: 200, total: 600 },
+        },
         estimates: { folders: 50, documents: 600 },
         blocked_until: null,
         last_progress_at: new Date(at(1900)),

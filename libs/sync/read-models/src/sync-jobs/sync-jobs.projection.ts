@@ -13,6 +13,8 @@ const JOB_EVENT_TYPES: ReadonlySet<EventType> = new Set([
   EventTypes.SyncProgressed,
   EventTypes.ClioRecordsFetched,
   EventTypes.RecordsSwept,
+  EventTypes.SyncEntityForbidden,
+  EventTypes.SyncListingRestarted,
   EventTypes.SyncJobBlocked,
   EventTypes.SyncJobResumed,
   EventTypes.SyncJobPaused,
