@@ -10,6 +10,7 @@ import { ok, onClioFailure, onRefusal, type Step } from './job-outcomes';
 import { foldOnto, type JobState } from '../domain/job-state';
 import { maxIntegerId } from '../domain/restart-point';
 import { appendFenced } from './job-writer';
+import type { FetcherDb } from '../schema/fetcher-schema';
 
 /** A listing whose fresh cursors keep being refused is not an expiry: it fails like any Clio failure. */
 const MAX_RESTARTS = 3;
@@ -34,7 +35,7 @@ export const forbidEntity = async (ctx: JobContext, s: JobState, e: ClioEntityTy
  * last safe point. Reads the job's page events once: a restart is rare.
  */
 export const lastStoredId = async (
-  db: Executor,
+  db: Executor<FetcherDb>,
   jobId: string,
   e: ClioEntityType,
   window: ListingWindow | null,

@@ -2,6 +2,7 @@ import { createTestDatabase, uniqueName, type TestDatabase } from '@sf/testing';
 import { createClioClient } from './create-clio-client';
 import { simTokenProvider, startSimHarness, T0, type SimHarness } from './testing/sim-harness';
 import type { ClioClientOptions, ListRequest } from './types';
+import type { ClioClientTables } from './schema/clio-rate-budget.tables';
 
 const COUNTS = {
   users: 2,
@@ -17,11 +18,14 @@ const CONTACTS: ListRequest = { resource: 'contacts', fields: ['id', 'etag', 'na
 
 describe('Clio client against what Clio never promised (simulator playing it)', () => {
   let h: SimHarness;
-  let tdb: TestDatabase;
+  let tdb: TestDatabase<ClioClientTables>;
   let userId: number;
 
   beforeAll(async () => {
-    [h, tdb] = await Promise.all([startSimHarness({ seed: 11, counts: COUNTS }), createTestDatabase()]);
+    [h, tdb] = await Promise.all([
+      startSimHarness({ seed: 11, counts: COUNTS }),
+      createTestDatabase<ClioClientTables>(),
+    ]);
     userId = h.sim.edge.issueToken().user_id;
   });
   afterAll(async () => {

@@ -104,7 +104,7 @@ describe('clio-mirror projection (real Postgres)', () => {
 
   it('stores a redacted record as a live, redacted row without its earlier data, and unredacts it when seen again', async () => {
     const contact = { id: 5, etag: 'c1', updated_at: '2026-01-01T00:00:00Z', name: 'Ada' };
-    const rows = (trx: Transaction<Database>) =>
+    const rows = (trx: Transaction<EventStoreTables & ProjectionsTables & ClioMirrorTables>) =>
       trx.selectFrom('clio_contacts').select(['id', 'etag', 'data', 'is_redacted', 'is_soft_deleted']).execute();
     await projectionSpec(t.db, clioMirrorProjection)
       .given([page('contacts', [contact]), page('contacts', [{ id: 5, redacted: true }])])
