@@ -12,6 +12,7 @@ import { appendToStream, readStream } from '@sf/event-store';
 import { createRelay, defineTopology, rebaseSubject } from '@sf/messaging';
 import { connectTestNats, createTestDatabase, uniqueName, waitFor } from '@sf/testing';
 import { rawDownloadRate } from './processing/raw-download';
+import type { PlatformDb } from '../tools/migration-sets';
 
 const DOCS = Number(process.env['BENCH_PROCESSING_DOCS'] ?? 2000);
 const BIG_DOCS = Number(process.env['BENCH_PROCESSING_BIG_DOCS'] ?? 8);
@@ -34,7 +35,7 @@ const main = async (): Promise<void> => {
     rateLimit: false,
     download: { sizeOverride: (id) => (big.has(id) ? BIG_BYTES : undefined) },
   });
-  const t = await createTestDatabase();
+  const t = await createTestDatabase<PlatformDb>();
   const nc = await connectTestNats();
   const id = uniqueName('bp').replace(/[^A-Za-z0-9_]/g, '_');
   const topology = defineTopology({

@@ -52,6 +52,10 @@ const main = async (): Promise<void> => {
       rate_limit_per_min: RATE_LIMIT,
       throttled_size: THROTTLED_SIZE,
       requests: t.requests,
+      records: t.records,
+      // The seed expects 1-5 API calls per 100 records; nested `fields` keep every detail in the list pages.
+      records_per_api_call: Number((t.records / t.requests).toFixed(1)),
+      api_calls_per_100_records: Number(((t.requests / t.records) * 100).toFixed(3)),
       bound_s: Number(boundS.toFixed(2)),
       wall_s: Number(t.wallS.toFixed(2)),
       bound_ratio: Number((t.wallS / boundS).toFixed(3)),

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDb, DEFAULT_DATABASE_URL, migrateToLatest } from '@sf/db';
-import { ALL_MIGRATION_SETS } from './migration-sets';
+import { ALL_MIGRATION_SETS, type PlatformDb } from './migration-sets';
 import { signJwt } from '@sf/http-auth';
 import { connectClio } from './main-job/connect';
 import { ensureDatabase } from './main-job/ensure-database';
@@ -58,7 +58,7 @@ const main = async (): Promise<void> => {
 
   console.log(`1/7 database ${new URL(databaseUrl).pathname.slice(1)}: migrating`);
   await ensureDatabase(databaseUrl);
-  const db = createDb({ url: databaseUrl, max: 2, applicationName: 'main-job' });
+  const db = createDb<PlatformDb>({ url: databaseUrl, max: 2, applicationName: 'main-job' });
   try {
     await migrateToLatest(db, ALL_MIGRATION_SETS);
 

@@ -10,8 +10,15 @@ import { readModelsMigrations } from '@sf/sync-read-models';
 import { tokenVaultMigrations } from '@sf/token-vault';
 import { workQueueMigrations } from '@sf/work-queue';
 import { authServiceMigrations } from '../apps/auth-service/src/schema/auth-service-migrations';
+import type { AuthServiceDb } from '../apps/auth-service/src/schema/auth-service-schema';
 import { fetcherMigrations } from '../apps/clio-fetcher/src/schema/fetcher-migrations';
+import type { FetcherDb } from '../apps/clio-fetcher/src/schema/fetcher-schema';
 import { documentProcessorMigrations } from '../apps/document-processor/src/schema/document-processor-migrations';
+import type { ProcessorDb } from '../apps/document-processor/src/schema/processor-schema';
+import type { OrchestratorDb } from '../apps/sync-orchestrator/src/schema/orchestrator-schema';
+
+/** Every table of the platform (what the sets below migrate), for the tools that see the whole database. */
+export type PlatformDb = AuthServiceDb & FetcherDb & ProcessorDb & OrchestratorDb;
 
 /** Every owner's migrations: the platform's first, then libs, then services. */
 export const ALL_MIGRATION_SETS: readonly MigrationSet[] = [

@@ -2,6 +2,7 @@
 // the dependencies are never called while Nest only scans routes, so unconnected placeholders suffice.
 import 'reflect-metadata';
 import type { DynamicModule } from '@nestjs/common';
+import type { Kysely } from 'kysely';
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter } from '@nestjs/platform-express';
 import type { OpenAPIObject } from '@nestjs/swagger';
@@ -14,6 +15,7 @@ import { FETCHER_API_INFO } from '../apps/clio-fetcher/src/api-info';
 import { FetcherModule } from '../apps/clio-fetcher/src/health/fetcher.module';
 import { PROCESSOR_API_INFO } from '../apps/document-processor/src/api-info';
 import { ProcessorModule } from '../apps/document-processor/src/health/processor.module';
+import type { ProcessorDb } from '../apps/document-processor/src/schema/processor-schema';
 import { ORCHESTRATOR_API_INFO } from '../apps/sync-orchestrator/src/api-info';
 import type { HttpDeps } from '../apps/sync-orchestrator/src/http/http-deps';
 import { OrchestratorModule } from '../apps/sync-orchestrator/src/http/orchestrator.module';
@@ -26,7 +28,10 @@ export const OPENAPI_SERVICES: Record<string, { info: ApiInfo; module: () => Dyn
   'auth-service': { info: AUTH_API_INFO, module: () => AuthServiceModule.forRoot({} as AuthDeps, jwt) },
   'sync-orchestrator': { info: ORCHESTRATOR_API_INFO, module: () => OrchestratorModule.forRoot({} as HttpDeps, jwt) },
   'clio-fetcher': { info: FETCHER_API_INFO, module: () => FetcherModule.forRoot(neverReady, jwt) },
-  'document-processor': { info: PROCESSOR_API_INFO, module: () => ProcessorModule.forRoot(neverReady, jwt) },
+  'document-processor': {
+    info: PROCESSOR_API_INFO,
+    module: () => ProcessorModule.forRoot(neverReady, jwt, {} as Kysely<ProcessorDb>),
+  },
 };
 
 /** One service's document as the checked-in file's text (sorted keys, 2-space indent, trailing newline). */

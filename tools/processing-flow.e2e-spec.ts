@@ -25,6 +25,7 @@ import { createKeyring } from '@sf/token-vault';
 import { processorConfig } from '../apps/document-processor/src/processor-config';
 import { startProcessor, type Processor } from '../apps/document-processor/src/start-processor';
 import type { ProcessingStep } from '../apps/document-processor/src/steps/processing-step';
+import type { PlatformDb } from './migration-sets';
 
 // Issue 6 end to end: connect through the auth service, first-login sync, count a folder, start a processing job, and
 // while it runs delete one snapshot document in Clio and sync the matter. Every service is real and in-process.
@@ -52,7 +53,7 @@ const bearer = `Bearer ${signJwt({ sub: 'user-1', firm_id: FIRM, exp: Math.floor
 
 interface Bed {
   sim: Simulator;
-  t: TestDatabase;
+  t: TestDatabase<PlatformDb>;
   nc: NatsConnection;
   topology: TopologyOptions;
   relay: Relay;
@@ -133,7 +134,7 @@ describe('processing flow (e2e: auth, orchestrator, fetcher, processor, simulato
       rateLimit: false,
       oauth: { apps: [], autoApprove: true },
     });
-    const t = await createTestDatabase();
+    const t = await createTestDatabase<PlatformDb>();
     const nc = await connectTestNats();
     const id = uniqueName('flow').replace(/[^A-Za-z0-9_]/g, '_');
     const topology: TopologyOptions = {

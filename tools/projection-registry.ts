@@ -1,14 +1,19 @@
 // The registry of every projection of the platform, for `npm run projections` and whole-stack tests. Each feature
 // defines and exports its own read models; this is the one list of them all.
-import { clioMirrorProjection } from '@sf/clio-mirror';
-import type { Projection } from '@sf/projections';
-import { syncReadModelProjections } from '@sf/sync-read-models';
+import { clioMirrorProjection, type ClioMirrorTables } from '@sf/clio-mirror';
+import { widenProjection, type Projection } from '@sf/projections';
+import { syncReadModelProjections, type SyncReadModelTables } from '@sf/sync-read-models';
 import { processedDocumentsProjection } from '../apps/document-processor/src/read-model/processed-documents.projection';
+import type { DocumentProcessorTables } from '../apps/document-processor/src/schema/document-processor.tables';
 
-export const ALL_PROJECTIONS: readonly Projection[] = [
-  ...syncReadModelProjections,
-  clioMirrorProjection,
-  processedDocumentsProjection,
+/** Every read-model table, each written by the one projection that owns it. */
+export type ReadModelDb = SyncReadModelTables & ClioMirrorTables & DocumentProcessorTables;
+
+export const ALL_PROJECTIONS: readonly Projection<ReadModelDb>[] = [
+  ...syncReadModelProjections.map((p) => widenProjection<SyncReadModelTables, ReadModelDb>(p)),
+  widenProjection<ClioMirrorTables, ReadModelDb>(clioMirrorProjection),
+  widenProjection<DocumentProcessorTables, ReadModelDb>(processedDocumentsProjection),
 ];
 
-export const projectionNamed = (name: string): Projection | undefined => ALL_PROJECTIONS.find((p) => p.name === name);
+export const projectionNamed = (name: string): Projection<ReadModelDb> | undefined =>
+  ALL_PROJECTIONS.find((p) => p.name === name);

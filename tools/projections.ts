@@ -2,9 +2,9 @@
 // `npm run projections -- rebuild <name|all>`: truncates the read model(s), resets the checkpoint, replays the log.
 // HEALTH_PORT (run only): serves /health/live and /health/ready (Postgres); unset = none, 0 = a free port.
 import { createDb, databaseUrlFromEnv, migrateToLatest } from '@sf/db';
-import { ALL_MIGRATION_SETS } from './migration-sets';
+import { ALL_MIGRATION_SETS, type PlatformDb } from './migration-sets';
 import { rebuildProjection, startProjectionRunner, type Projection } from '@sf/projections';
-import { ALL_PROJECTIONS, projectionNamed } from './projection-registry';
+import { ALL_PROJECTIONS, projectionNamed, type ReadModelDb } from './projection-registry';
 import { createLogger } from '@sf/logging';
 import { checkPostgres, startHealthServer } from '@sf/service-kit';
 
@@ -13,7 +13,7 @@ const USAGE = 'usage: projections run | projections rebuild <all|' + ALL_PROJECT
 const log = createLogger({ name: 'projections', level: process.env['LOG_LEVEL'] || 'info' });
 
 const run = async (url: string): Promise<void> => {
-  const db = createDb({ url, max: ALL_PROJECTIONS.length + 2, applicationName: 'projections' });
+  const db = createDb<PlatformDb>({ url, max: ALL_PROJECTIONS.length + 2, applicationName: 'projections' });
   await migrateToLatest(db, ALL_MIGRATION_SETS);
   const runner = startProjectionRunner(db, ALL_PROJECTIONS, {
     onReset: (name) => log.info({ projection: name }, 'new projection or new version, building from position 0'),
@@ -44,9 +44,11 @@ const run = async (url: string): Promise<void> => {
 
 const rebuild = async (url: string, which: string | undefined): Promise<void> => {
   const named =
-    which === 'all' ? ALL_PROJECTIONS : [which && projectionNamed(which)].filter((p): p is Projection => !!p);
+    which === 'all'
+      ? ALL_PROJECTIONS
+      : [which && projectionNamed(which)].filter((p): p is Projection<ReadModelDb> => !!p);
   if (named.length === 0) throw new Error(USAGE);
-  const db = createDb({ url, max: 2, applicationName: 'projections-rebuild' });
+  const db = createDb<PlatformDb>({ url, max: 2, applicationName: 'projections-rebuild' });
   try {
     await migrateToLatest(db, ALL_MIGRATION_SETS);
     for (const p of named) {

@@ -10,7 +10,7 @@
 // PubAcks and before its checkpoint (to prove a crash there publishes nothing twice downstream).
 import { jetstreamManager } from '@nats-io/jetstream';
 import { createDb, databaseUrlFromEnv, migrateToLatest } from '@sf/db';
-import { eventStoreMigrations } from '@sf/event-store';
+import { eventStoreMigrations, type EventStoreTables } from '@sf/event-store';
 import { createLogger } from '@sf/logging';
 import {
   createRelay,
@@ -42,7 +42,7 @@ const main = async (): Promise<void> => {
   const url = databaseUrlFromEnv(env);
   const name = env['SF_RELAY_NAME'] ?? 'main';
   const topology = defineTopology(topologyOptionsFromEnv(env));
-  const db = createDb({ url, max: 4, applicationName: `relay:${name}` });
+  const db = createDb<EventStoreTables>({ url, max: 4, applicationName: `relay:${name}` });
   const nats = natsClientSettingsFromEnv(env);
   const nc = await connectServiceNats(`relay:${name}`, { natsUrl: nats.url, nats, onFatal: exitOnFatal(log) }, log);
   await migrateToLatest(db, [eventStoreMigrations]);

@@ -4,8 +4,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { Pool } from 'pg';
 import type { NewEvent } from '@sf/contracts';
-import { createDb, migrateToLatest, type Database } from '@sf/db';
-import { ALL_MIGRATION_SETS } from '../../tools/migration-sets';
+import { createDb, migrateToLatest } from '@sf/db';
+import { ALL_MIGRATION_SETS, type PlatformDb } from '../../tools/migration-sets';
 import { appendToStream } from '@sf/event-store';
 import { createDatabase, dbUrl, dropDatabase } from './bench-db';
 
@@ -66,7 +66,7 @@ const throughput = async (step: (writer: number) => Promise<number>, ms: number)
 };
 
 /** The append under test: each writer extends its own stream at the exact expected version. */
-const appender = (db: Kysely<Database>) => {
+const appender = (db: Kysely<PlatformDb>) => {
   const streams = Array.from({ length: WRITERS }, () => ({ id: `bench-${randomUUID()}`, version: 0 }));
   return async (w: number): Promise<number> => {
     const s = streams[w]!;
@@ -106,7 +106,7 @@ const percentile = (sorted: number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 /** Sequential one-event appends to one stream: the latency a command handler sees. */
-const latency = async (db: Kysely<Database>): Promise<{ p50: number; p99: number; n: number }> => {
+const latency = async (db: Kysely<PlatformDb>): Promise<{ p50: number; p99: number; n: number }> => {
   const streamId = `latency-${randomUUID()}`;
   let version = 0;
   const once = async (): Promise<number> => {
@@ -130,7 +130,7 @@ export async function benchAppend(opts: { url: string }): Promise<AppendFigures>
   const name = `bench_append_${process.pid}_${randomBytes(4).toString('hex')}`;
   await createDatabase(opts.url, name);
   const url = dbUrl(opts.url, name);
-  const db = createDb({ url, max: WRITERS, applicationName: name });
+  const db = createDb<PlatformDb>({ url, max: WRITERS, applicationName: name });
   const pool = new Pool({ connectionString: url, max: WRITERS, application_name: name });
   pool.on('error', (err) => log(`idle raw connection failed: ${err.message}`));
   try {

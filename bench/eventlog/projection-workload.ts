@@ -2,8 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { currentVersionOf, isEventType, streamOf, validateNewEvent, type NewEvent } from '@sf/contracts';
-import type { Database, Executor } from '@sf/db';
+import type { Executor } from '@sf/db';
 import { appendToStream, LogPosition } from '@sf/event-store';
+import type { PlatformDb } from '../../tools/migration-sets';
 
 /** Events per job: requested, started, 7 x progressed, completed. */
 export const EVENTS_PER_JOB = 10;
@@ -45,7 +46,7 @@ export const lifeEvent = (job: Job, n: number): NewEvent => {
 };
 
 /** Appends one event to the stream the catalogue assigns it, at that stream's next version; returns where it landed. */
-export const append = async (db: Executor, job: Job, e: NewEvent): Promise<LogPosition> => {
+export const append = async (db: Executor<PlatformDb>, job: Job, e: NewEvent): Promise<LogPosition> => {
   const checked = validateNewEvent(e);
   if (!checked.ok) throw new Error(`bench event ${e.type} invalid: ${checked.reason}`);
   const { streamId, streamType } = streamOf(checked.value);
@@ -71,7 +72,7 @@ export const jobsFor = (n: number, prefix: string): Job[] =>
  * Round r appends event r of every job (4 writers, one transaction each), so the log interleaves all jobs.
  * Returns the last position written.
  */
-export const prefill = async (db: Kysely<Database>, jobs: Job[]): Promise<LogPosition> => {
+export const prefill = async (db: Kysely<PlatformDb>, jobs: Job[]): Promise<LogPosition> => {
   const writers = 4;
   const tails: LogPosition[] = [];
   for (let r = 0; r < EVENTS_PER_JOB; r++) {

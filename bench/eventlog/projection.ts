@@ -4,8 +4,8 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { Pool } from 'pg';
-import { createDb, migrateToLatest, type Database } from '@sf/db';
-import { ALL_MIGRATION_SETS } from '../../tools/migration-sets';
+import { createDb, migrateToLatest } from '@sf/db';
+import { ALL_MIGRATION_SETS, type PlatformDb } from '../../tools/migration-sets';
 import { LogPosition } from '@sf/event-store';
 import { matterSyncStateProjection } from '@sf/sync-read-models';
 import { rebuildProjection, startProjectionRunner } from '@sf/projections';
@@ -41,7 +41,7 @@ const percentile = (sorted: number[], q: number): number =>
 const round = (n: number, digits = 0): number => Number(n.toFixed(digits));
 
 /** Rebuilds the projection from position 0 (batches of BATCH, checkpoint in each transaction); events/s. */
-const timeProjection = async (db: Kysely<Database>, until: LogPosition): Promise<number> => {
+const timeProjection = async (db: Kysely<PlatformDb>, until: LogPosition): Promise<number> => {
   const started = performance.now();
   const { events } = await rebuildProjection(db, matterSyncStateProjection, {
     batchSize: BATCH,
@@ -90,7 +90,7 @@ type RowImage = Record<(typeof COLUMNS)[number], unknown>;
  * Records every row the projection writes, grouped by transaction (= batch), with a trigger during one untimed
  * rebuild; the trigger is dropped before anything is timed. This is exactly the baseline's input.
  */
-const captureBatches = async (db: Kysely<Database>, pool: Pool, until: LogPosition): Promise<RowImage[][]> => {
+const captureBatches = async (db: Kysely<PlatformDb>, pool: Pool, until: LogPosition): Promise<RowImage[][]> => {
   await pool.query(
     `create table bench_capture (seq bigserial primary key, tx bigint not null default txid_current(), r jsonb not null)`,
   );
@@ -133,7 +133,7 @@ const timeRawUpsert = async (pool: Pool, batches: RowImage[][]): Promise<number>
   return written / ((performance.now() - started) / 1000);
 };
 
-const throughputFigures = async (db: Kysely<Database>, pool: Pool): Promise<{ projection: number; raw: number }> => {
+const throughputFigures = async (db: Kysely<PlatformDb>, pool: Pool): Promise<{ projection: number; raw: number }> => {
   const jobs = jobsFor(MATTERS, 'bulk');
   const t = performance.now();
   const until = await prefill(db, jobs);
@@ -161,7 +161,7 @@ const wallNow = (): number => performance.timeOrigin + performance.now();
  * Prints `{ appended, tail, ms }`.
  */
 const runAppender = async (url: string): Promise<void> => {
-  const db = createDb({ url, max: MAX_IN_FLIGHT + 1, applicationName: 'bench-appender' });
+  const db = createDb<PlatformDb>({ url, max: MAX_IN_FLIGHT + 1, applicationName: 'bench-appender' });
   const jobs = jobsFor(LIVE_JOBS, 'live');
   for (const job of jobs) await append(db, job, lifeEvent(job, 0));
   const tickMs = (1000 * TICK_EVENTS) / RATE;
@@ -216,7 +216,7 @@ const spawnAppender = (url: string): Promise<{ appended: number; tail: LogPositi
  * Append -> row visible: the runner (default settings) projects while the appender process writes at RATE; each
  * progress event's latency is the wall time its batch committed minus its occurredAt (ms precision).
  */
-const latencyFigures = async (db: Kysely<Database>, url: string): Promise<{ p50: number; p99: number }> => {
+const latencyFigures = async (db: Kysely<PlatformDb>, url: string): Promise<{ p50: number; p99: number }> => {
   const latencies: number[] = [];
   const runner = startProjectionRunner(db, [matterSyncStateProjection], {
     onBatch: (b) => {
@@ -242,7 +242,7 @@ const latencyFigures = async (db: Kysely<Database>, url: string): Promise<{ p50:
 export async function benchProjection(opts: { url: string }): Promise<ProjectionFigures> {
   const name = `bench_projection_${process.pid}_${Date.now().toString(36)}`;
   await createDatabase(opts.url, name);
-  const db = createDb({ url: dbUrl(opts.url, name), max: 6, applicationName: 'bench-projection' });
+  const db = createDb<PlatformDb>({ url: dbUrl(opts.url, name), max: 6, applicationName: 'bench-projection' });
   const pool = new Pool({ connectionString: dbUrl(opts.url, name), max: 1 });
   try {
     await migrateToLatest(db, ALL_MIGRATION_SETS);

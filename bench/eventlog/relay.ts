@@ -6,8 +6,8 @@ import { headers, type MsgHdrs, type NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
 import type { Kysely } from 'kysely';
 import { toWire, type NewEvent } from '@sf/contracts';
-import { createDb, migrateToLatest, type Database } from '@sf/db';
-import { ALL_MIGRATION_SETS } from '../../tools/migration-sets';
+import { createDb, migrateToLatest } from '@sf/db';
+import { ALL_MIGRATION_SETS, type PlatformDb } from '../../tools/migration-sets';
 import { LogPosition, appendToStream, readAllAfter } from '@sf/event-store';
 import { createRelay, defineTopology, provision, type Topology } from '@sf/messaging';
 import { createDatabase, dbUrl, dropDatabase } from './bench-db';
@@ -42,7 +42,7 @@ const progressEvents = (jobId: string, firmId: string, from: number, count: numb
     },
   }));
 
-const prefill = async (db: Kysely<Database>): Promise<void> => {
+const prefill = async (db: Kysely<PlatformDb>): Promise<void> => {
   for (let s = 0; s < N / EVENTS_PER_STREAM; s++) {
     const jobId = randomUUID();
     const r = await appendToStream(
@@ -77,7 +77,7 @@ const rawPublish = async (js: JetStreamClient, msgs: RawMessage[]): Promise<numb
 };
 
 const timeRelay = async (
-  db: Kysely<Database>,
+  db: Kysely<PlatformDb>,
   url: string,
   nc: NatsConnection,
   topology: Topology,
@@ -99,7 +99,7 @@ export async function benchRelay(opts: { url: string; natsUrl: string }): Promis
   const dbName = `bench_relay_${process.pid}_${Date.now().toString(36)}`;
   await createDatabase(opts.url, dbName);
   const url = dbUrl(opts.url, dbName);
-  const db = createDb({ url, max: 4, applicationName: 'bench-relay' });
+  const db = createDb<PlatformDb>({ url, max: 4, applicationName: 'bench-relay' });
   const nc = await connect({ servers: opts.natsUrl, name: 'bench-relay' });
   const jsm = await jetstreamManager(nc);
   const topologies: Topology[] = [];

@@ -31,6 +31,9 @@ export type {
   AddressRecord,
   EmailRecord,
   PhoneRecord,
+  WebSiteRecord,
+  RelationshipRecord,
+  NoteRecord,
   RecordMap,
   RecordOf,
   AnyRecord,
@@ -72,12 +75,17 @@ export { compileFields } from './models/compile';
 export type { Model, RenderEnv } from './models/model';
 export { isoTime } from './models/model';
 export { wireFieldsOf, RESOURCE_MODELS } from './models/wire-fields';
+export type { ActivityVisibility, VisibilityLevel } from './models/activity-visibility';
 // SIM-EDGE: OAuth, rate limits, webhooks, faults, control API, activity generator.
 export { SimulatorEdge } from './control/simulator-edge';
 export type { IssuedToken } from './control/simulator-edge';
 export type { EdgeOptions } from './control/edge-options';
 export { CONTROL_KEY_HEADER, CONTROL_PREFIX } from './control/edge-options';
 export { SimulatorControl, SimulatorControlError } from './control/simulator-control';
+export { AccessRules } from './access/access-rules';
+export type { AccessSettings, UserAccess, ContactsVisibility, RowView } from './access/access-rules';
+export { visibleTruth } from './access/visible-truth';
+export type { VisibleTruth, VisibleRecord } from './access/visible-truth';
 export type { ClockState } from './control/simulator-control';
 export { FaultKind, ALL_FAULT_KINDS } from './control/fault-plan';
 export type { FaultPlan, FaultPlanInput } from './control/fault-plan';

@@ -22,6 +22,9 @@ import { CONTROL_PREFIX } from './control/edge-options';
 import type { EdgeDeps } from './control/simulator-edge';
 import { SimulatorEdge } from './control/simulator-edge';
 import { apiRenderer } from './webhooks/record-renderer';
+import { AccessRules } from './access/access-rules';
+import { accessMiddleware } from './access/access-middleware';
+import type { ActivityVisibility } from './models/activity-visibility';
 
 /**
  * A plug-in runs once, after the core routes exist and the servers listen, before `createSimulator` resolves.
@@ -48,6 +51,8 @@ export interface SimulatorOptions extends EdgeOptions {
   clock?: Clock;
   /** Trash retention before purge, ms. Default 30 days. */
   trashRetentionMs?: number;
+  /** The viewer's activity rate and hours visibility (Clio redacts amounts and hours by it). Default: all visible. */
+  activityVisibility?: ActivityVisibility;
   /** Include `meta.records` (total matching records) in list responses. Default true. */
   metaRecords?: boolean;
   /** Document download behaviour (URL lifetime, file sizes). */
@@ -88,22 +93,26 @@ export interface Simulator {
 export const createSimulator = async (opts: SimulatorOptions = {}): Promise<Simulator> => {
   const clock = opts.clock ?? new SystemClock();
   const regions = opts.regions && opts.regions.length > 0 ? [...opts.regions] : (['us'] as Region[]);
-  const store = new SimStore(clock, { trashRetentionMs: opts.trashRetentionMs });
+  const store = new SimStore(clock, {
+    trashRetentionMs: opts.trashRetentionMs,
+    activityVisibility: opts.activityVisibility,
+  });
   if (!opts.empty) generateFirm(store, { seed: opts.seed ?? 1, counts: countsFor(opts.size ?? 'small', opts.counts) });
 
   const router = new Router();
   const requests = new RequestLog();
+  const access = new AccessRules(clock, { metaRecords: opts.metaRecords ?? true });
   const pipeline = new Pipeline({
     requestLog: requestLogger(requests, () => clock.now()),
     auth: acceptAnyBearer,
-    versionHeader: versionHeader(),
-    router: dispatch,
     ...opts.middleware,
+    versionHeader: accessMiddleware(access, opts.middleware?.versionHeader ?? versionHeader()),
+    router: opts.middleware?.router ?? dispatch,
   });
   registerCoreRoutes(router, {
     store,
     clock,
-    metaRecords: opts.metaRecords ?? true,
+    list: access,
     download: resolveDownloadOptions(opts.download),
   });
   const edgeDeps: EdgeDeps = {
@@ -115,6 +124,7 @@ export const createSimulator = async (opts: SimulatorOptions = {}): Promise<Simu
     regions,
     options: opts,
     render: apiRenderer(store),
+    access,
   };
   const edge = new SimulatorEdge(edgeDeps);
   registerControlRoutes(router, edge, edgeDeps, opts.controlKey);
@@ -131,6 +141,7 @@ export const createSimulator = async (opts: SimulatorOptions = {}): Promise<Simu
           host: opts.host,
           router,
           pipeline,
+          clock,
           beforeRequest: () => void store.purgeExpired(),
         }),
       );

@@ -2,6 +2,7 @@
 export const Header = {
   ApiVersion: 'x-api-version',
   Authorization: 'authorization',
+  Date: 'date',
   ETag: 'etag',
   LastModified: 'last-modified',
   IfNoneMatch: 'if-none-match',

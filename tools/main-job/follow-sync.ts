@@ -1,6 +1,6 @@
 // Following the first-login sync: the job's progress over the orchestrator's HTTP API, and the mirror catching up.
 import { sql } from 'kysely';
-import type { createDb } from '@sf/db';
+import type { Kysely } from 'kysely';
 import { renderFrame, type EntityProgress } from './progress-view';
 import { checkMirror, type GroundTruth } from './summary';
 
@@ -21,7 +21,7 @@ export const counters = (c: {
     { requests: 0, r429: 0 },
   );
 
-export const waitForJob = async (db: ReturnType<typeof createDb>, firmId: string): Promise<string> => {
+export const waitForJob = async <DB>(db: Kysely<DB>, firmId: string): Promise<string> => {
   for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
     const { rows } = await sql<{
       job_id: string;
@@ -73,7 +73,7 @@ export const follow = async (
 };
 
 /** The mirror is a projection of the job's events: give it a moment to catch up after the job completes. */
-export const waitForMirror = async (db: ReturnType<typeof createDb>, firmId: string, truth: GroundTruth) => {
+export const waitForMirror = async <DB>(db: Kysely<DB>, firmId: string, truth: GroundTruth) => {
   let checks = await checkMirror(db, firmId, truth);
   for (const deadline = Date.now() + 30_000; !checks.every((c) => c.exact) && Date.now() < deadline;) {
     await new Promise((r) => setTimeout(r, 250));

@@ -4,9 +4,9 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { Client } from 'pg';
 import { sql, type Kysely } from 'kysely';
-import { createDb, migrateToLatest, type Database } from '@sf/db';
+import { createDb, migrateToLatest } from '@sf/db';
 import { signJwt } from '@sf/http-auth';
-import { ALL_MIGRATION_SETS } from '../migration-sets';
+import { ALL_MIGRATION_SETS, type PlatformDb } from '../migration-sets';
 import { connectClio } from '../main-job/connect';
 import { freePort } from '../main-job/free-port';
 import { platformServiceSpecs, type PlatformPorts } from '../main-job/platform-services';
@@ -29,7 +29,7 @@ export interface OutageStackOptions {
 }
 
 export interface OutageStack {
-  db: Kysely<Database>;
+  db: Kysely<PlatformDb>;
   firmId: string;
   namespace: string;
   eventsStream: string;
@@ -64,7 +64,7 @@ export const startOutageStack = async (o: OutageStackOptions): Promise<OutageSta
   await admin(o.adminUrl, `CREATE DATABASE "${dbName}"`);
   const u = new URL(o.adminUrl);
   u.pathname = `/${dbName}`;
-  const db = createDb({ url: u.toString(), max: 3, applicationName: 'outage-test' });
+  const db = createDb<PlatformDb>({ url: u.toString(), max: 3, applicationName: 'outage-test' });
   const services: RunningService[] = [];
   const close = async (): Promise<void> => {
     for (const s of [...services].reverse()) await s.stop();

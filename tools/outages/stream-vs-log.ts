@@ -1,7 +1,7 @@
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '@sf/db';
+import type { EventStoreTables } from '@sf/event-store';
 import { Hdr } from '@sf/messaging';
 
 export interface StreamVsLog {
@@ -14,8 +14,8 @@ export interface StreamVsLog {
 }
 
 /** Reads the whole events stream (Nats-Msg-Id = event id) and the whole log, and counts the differences. */
-export const compareStreamWithLog = async (
-  db: Kysely<Database>,
+export const compareStreamWithLog = async <DB extends EventStoreTables>(
+  db: Kysely<DB>,
   natsUrl: string,
   stream: string,
 ): Promise<StreamVsLog> => {

@@ -1,8 +1,9 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '@sf/db';
 import { rebuildProjection, type Projection } from '@sf/projections';
+import type { ReadModelDb } from '../projection-registry';
+import type { PlatformDb } from '../migration-sets';
 
-const snapshot = async (db: Kysely<Database>, p: Projection): Promise<string[]> => {
+const snapshot = async (db: Kysely<PlatformDb>, p: Projection<ReadModelDb>): Promise<string[]> => {
   const out: string[] = [];
   for (const table of p.tables) {
     const { rows } = await sql<{ r: string }>`select t::text as r from ${sql.table(table)} t order by 1`.execute(db);
@@ -16,8 +17,8 @@ const snapshot = async (db: Kysely<Database>, p: Projection): Promise<string[]> 
  * written. Run with every projection runner stopped. Returns the names of the projections that differ.
  */
 export const readModelsDifferingFromRebuild = async (
-  db: Kysely<Database>,
-  projections: readonly Projection[],
+  db: Kysely<PlatformDb>,
+  projections: readonly Projection<ReadModelDb>[],
 ): Promise<string[]> => {
   const differ: string[] = [];
   for (const p of projections) {

@@ -1,16 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { NatsConnection } from '@nats-io/nats-core';
 import type { Logger } from 'pino';
-import type { Database } from '@sf/db';
 import type { Keyring, TokenService } from '@sf/token-vault';
 import type { ClioAppConfig } from './clio/clio-endpoints';
 import type { ClioOAuthClient } from './clio/clio-oauth-client';
+import type { AuthServiceDb } from './schema/auth-service-schema';
 
 /** Everything the use cases need, built once by startAuthService and handed to controllers, the RPC and the timer. */
 export interface AuthDeps {
-  db: Kysely<Database>;
+  db: Kysely<AuthServiceDb>;
   nc: NatsConnection;
-  tokens: TokenService;
+  tokens: TokenService<AuthServiceDb>;
   clio: ClioOAuthClient;
   app: ClioAppConfig;
   keyring: Keyring;

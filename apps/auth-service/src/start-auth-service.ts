@@ -2,16 +2,14 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { ValidationPipe, type INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { ExpressAdapter } from '@nestjs/platform-express';
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { EventTypes, RpcSubjects } from '@sf/contracts';
 import { createDb, migrateToLatest } from '@sf/db';
-import { AUTH_SERVICE_MIGRATION_SETS } from './schema/auth-service-schema';
+import { AUTH_SERVICE_MIGRATION_SETS, type AuthServiceDb } from './schema/auth-service-schema';
 import { createLogger, httpAccessLog } from '@sf/logging';
 import { defineTopology, provision, rebaseSubject } from '@sf/messaging';
-import { connectServiceNats, HttpErrorFilter, mountApiDocs } from '@sf/service-kit';
+import { connectServiceNats, createHttpApp, HttpErrorFilter, mountApiDocs } from '@sf/service-kit';
 import { TokenService, createClioTokenRefresher } from '@sf/token-vault';
 import type { AuthDeps } from './auth-deps';
 import type { AuthServiceConfig } from './auth-service-config';
@@ -59,7 +57,11 @@ export const startAuthService = async (config: AuthServiceConfig): Promise<AuthS
   const log = config.logger ?? createLogger({ name: 'auth-service' });
   const clock = config.clock ?? (() => new Date());
   const lockTimeoutMs = config.lockTimeoutMs ?? 30_000;
-  const db = createDb({ url: config.databaseUrl, max: config.dbPoolMax ?? 10, applicationName: 'auth-service' });
+  const db = createDb<AuthServiceDb>({
+    url: config.databaseUrl,
+    max: config.dbPoolMax ?? 10,
+    applicationName: 'auth-service',
+  });
   const closers: Array<() => Promise<unknown>> = [() => db.destroy()];
   const closeAll = async (): Promise<void> => {
     for (const c of closers.splice(0).reverse()) await c();
@@ -107,11 +109,7 @@ export const startAuthService = async (config: AuthServiceConfig): Promise<AuthS
       callbackUrl: config.callbackUrl ?? '',
       ...(config.successUrl ? { successUrl: config.successUrl } : {}),
     };
-    const app: INestApplication = await NestFactory.create(
-      AuthServiceModule.forRoot(deps, config.jwt),
-      new ExpressAdapter(),
-      { logger: false },
-    );
+    const app: INestApplication = await createHttpApp(AuthServiceModule.forRoot(deps, config.jwt));
     app.use(httpAccessLog(log));
     // Same pipe as every service: any DTO-typed input rejects unknown or malformed fields with a 400 naming the field.
     app.useGlobalPipes(
@@ -131,6 +129,10 @@ export const startAuthService = async (config: AuthServiceConfig): Promise<AuthS
       tokens,
       log,
       apiBaseUrl: (region) => clioApiBaseUrl(config.clio, region),
+      clioRefuses: async (region, accessToken) => {
+        const who = await deps.clio.whoAmI(region, accessToken);
+        return !who.ok && who.kind === 'unauthorized';
+      },
     });
     closers.push(() => responder.stop());
     const maintenance = startMaintenance({ db, tokens, log, intervalMs: config.refreshIntervalMs ?? 60_000 });

@@ -1,4 +1,8 @@
+import { CLIO_ENTITY_TYPES, clioMirrorProjection } from '@sf/clio-mirror';
+import { rebuildProjection } from '@sf/projections';
 import { SyncHarness } from './testing/sync-harness';
+
+const TYPES = CLIO_ENTITY_TYPES.length;
 
 describe('clio-fetcher: incremental sync after changes in Clio', () => {
   let h: SyncHarness;
@@ -8,10 +12,15 @@ describe('clio-fetcher: incremental sync after changes in Clio', () => {
   });
   afterAll(() => h.close());
 
-  it('after 50 creates, updates and deletes, syncs exactly with API calls proportional to the changes', async () => {
+  it('after 50 creates, updates and deletes, syncs exactly (detail tables included) with API calls proportional to the changes, and rebuilds to the same', async () => {
     const full = await h.requestSync({ trigger: 'first_login' });
     expect((await h.waitForJob(full)).type).toBe('SyncJobCompleted');
     const fullCalls = h.apiCalls();
+    const records = h.clioRecords();
+    console.log(
+      `full sync: ${records} records, ${fullCalls} API calls: ${((fullCalls / records) * 100).toFixed(2)} calls per 100 records`,
+    );
+    expect(fullCalls / records).toBeLessThan(0.01);
 
     const ops = h.sim.edge.activity.step(50);
     expect(ops).toHaveLength(50);
@@ -29,19 +38,23 @@ describe('clio-fetcher: incremental sync after changes in Clio', () => {
     // Per entity type: one listing page (50 changes fit) and one count; per deleted record: a bisection of
     // ~log2(records / 100) counts and one confirmation. Nowhere near relisting the firm.
     const calls = h.apiCalls();
-    const bound = 9 * 2 + deletes * 9;
+    const bound = TYPES * 2 + deletes * 9;
     console.log(
       `incremental: ${ops.length} changes (${deletes} deletes), ${calls} API calls (bound ${bound}); full sync took ${fullCalls}`,
     );
     expect(calls).toBeLessThanOrEqual(bound);
     expect(calls).toBeLessThan(fullCalls);
+
+    await rebuildProjection(h.t.db, clioMirrorProjection);
+    expect(await h.compareMirror()).toEqual([]);
+    expect(h.apiCalls()).toBe(calls);
   });
 
   it('re-syncs an unchanged firm with one listing page and one count per entity type', async () => {
     h.pages.clear();
     const again = await h.requestSync({ trigger: 'schedule' });
     expect((await h.waitForJob(again)).type).toBe('SyncJobCompleted');
-    expect(h.apiCalls()).toBe(9 * 2);
+    expect(h.apiCalls()).toBe(TYPES * 2);
     await h.mirrorCaughtUp(again);
     expect(await h.compareMirror()).toEqual([]);
   });

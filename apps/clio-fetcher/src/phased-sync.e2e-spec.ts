@@ -1,13 +1,16 @@
-import { clioMirrorProjection, mirrorEntries, type ClioEntityType } from '@sf/clio-mirror';
+import { clioMirrorProjection, mirrorEntries, type ClioEntityType, type ClioMirrorTables } from '@sf/clio-mirror';
 import { readLoggedEvent, type RecordedEvent } from '@sf/contracts';
 import { LogPosition } from '@sf/event-store';
-import { isCaughtUp, resetProjection, runProjectionBatch, type Projection } from '@sf/projections';
-import { jobViewOf, projectionByName } from '@sf/sync-read-models';
+import { isCaughtUp, resetProjection, runProjectionBatch, widenProjection, type Projection } from '@sf/projections';
+import { jobViewOf, projectionByName, type SyncReadModelTables } from '@sf/sync-read-models';
 import { waitFor } from '@sf/testing';
 import { SyncHarness } from './testing/sync-harness';
 
 // A phased initial sync against the simulator: phases in order, each phase's mirror exact when its
 // SyncPhaseCompleted is projected, and documents and activities of the recent window before the rest.
+
+/** The read models the test replays: the mirror and the job view. */
+type Replayed = ClioMirrorTables & SyncReadModelTables;
 
 const phaseEvents = (events: readonly RecordedEvent[]) =>
   events.flatMap((e) => {
@@ -56,8 +59,8 @@ describe('clio-fetcher: phased initial sync, recent-first (real Postgres, NATS, 
     const started = readLoggedEvent(events[0]!);
     expect(started.type === 'SyncJobStarted' && started.data).toMatchObject({
       phases: [
-        { phase: 'core', entityTypes: ['users', 'custom_fields', 'matters', 'contacts'] },
-        { phase: 'supporting', entityTypes: ['calendar_entries', 'tasks'] },
+        { phase: 'core', entityTypes: ['users', 'custom_fields', 'matters', 'contacts', 'relationships'] },
+        { phase: 'supporting', entityTypes: ['matter_notes', 'contact_notes', 'calendar_entries', 'tasks'] },
         { phase: 'historical', entityTypes: ['folders', 'documents', 'activities'] },
       ],
       recentSince,
@@ -76,28 +79,28 @@ describe('clio-fetcher: phased initial sync, recent-first (real Postgres, NATS, 
     await h.t.db.transaction().execute((trx) => resetProjection(trx, clioMirrorProjection));
     await h.t.db.transaction().execute((trx) => resetProjection(trx, syncJobs));
     // The job view (sync_jobs, as GET /sync-jobs/{id} shows it) is replayed beside it.
-    const replay = async (p: Projection, at: LogPosition): Promise<void> => {
+    const replay = async (p: Projection<Replayed>, at: LogPosition): Promise<void> => {
       while (!(await isCaughtUp(h.t.db, p, at))) {
         const r = await runProjectionBatch(h.t.db, p, 1);
         if (r.kind !== 'applied') throw new Error(`${p.name} replay stopped before ${LogPosition.format(at)}`);
       }
     };
     const replayTo = async (at: LogPosition): Promise<void> => {
-      await replay(clioMirrorProjection, at);
-      await replay(syncJobs, at);
+      await replay(widenProjection<ClioMirrorTables, Replayed>(clioMirrorProjection), at);
+      await replay(widenProjection<SyncReadModelTables, Replayed>(syncJobs), at);
     };
     const view = async () =>
       jobViewOf(await h.t.db.selectFrom('sync_jobs').selectAll().where('job_id', '=', jobId).executeTakeFirstOrThrow());
     const phaseStates = async () => (await view()).phases?.map((p) => `${p.phase}:${p.state}`);
 
     await replayTo(phases[0]!.at);
-    expect(await h.compareMirror(['users', 'custom_fields', 'matters', 'contacts'])).toEqual([]);
+    expect(await h.compareMirror(['users', 'custom_fields', 'matters', 'contacts', 'relationships'])).toEqual([]);
     expect(await mirrorIds('calendar_entries')).toEqual([]);
     expect((await view()).availableFeatures).toEqual(['matters', 'contacts']);
     expect(await phaseStates()).toEqual(['core:completed', 'supporting:pending', 'historical:pending']);
 
     await replayTo(phases[1]!.at);
-    expect(await h.compareMirror(['calendar_entries', 'tasks'])).toEqual([]);
+    expect(await h.compareMirror(['matter_notes', 'contact_notes', 'calendar_entries', 'tasks'])).toEqual([]);
     expect(await mirrorIds('documents')).toEqual([]);
 
     // Newest window first: exactly the records created since the window start, nothing older yet.

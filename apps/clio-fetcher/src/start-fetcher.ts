@@ -1,6 +1,6 @@
 import { clioTokenProvider } from '@sf/clio-client';
 import { createLogger } from '@sf/logging';
-import { FETCHER_MIGRATION_SETS } from './schema/fetcher-schema';
+import { FETCHER_MIGRATION_SETS, type FetcherDb } from './schema/fetcher-schema';
 import { bootService, type BootedService } from '@sf/service-kit';
 import type { WorkerPool } from '@sf/work-queue';
 import type { FetcherConfig } from './fetcher-config';
@@ -23,7 +23,7 @@ export interface Fetcher extends BootedService {
 export const startFetcher = async (config: FetcherConfig): Promise<Fetcher> => {
   const log = config.logger ?? createLogger({ name: 'clio-fetcher', level: config.logLevel });
   let workers: WorkerPool | undefined;
-  const service = await bootService({
+  const service = await bootService<FetcherDb>({
     name: 'clio-fetcher',
     config,
     log,

@@ -1,6 +1,6 @@
 import { clioTokenProvider } from '@sf/clio-client';
 import { createLogger } from '@sf/logging';
-import { PROCESSOR_MIGRATION_SETS } from './schema/processor-schema';
+import { PROCESSOR_MIGRATION_SETS, type ProcessorDb } from './schema/processor-schema';
 import { bootService, type BootedService } from '@sf/service-kit';
 import type { WorkerPool } from '@sf/work-queue';
 import { ProcessorModule } from './health/processor.module';
@@ -23,14 +23,14 @@ export interface Processor extends BootedService {
 export const startProcessor = async (config: ProcessorConfig): Promise<Processor> => {
   const log = config.logger ?? createLogger({ name: 'document-processor', level: config.logLevel });
   let workers: WorkerPool | undefined;
-  const service = await bootService({
+  const service = await bootService<ProcessorDb>({
     name: 'document-processor',
     config,
     log,
     poolMax: config.jobSlots * (config.concurrency + 2) + 4,
     migrations: PROCESSOR_MIGRATION_SETS,
     consumers: processorConsumerOptions(),
-    httpModule: (readiness, jwt) => ProcessorModule.forRoot(readiness, jwt),
+    httpModule: (readiness, jwt, db) => ProcessorModule.forRoot(readiness, jwt, db),
     apiInfo: PROCESSOR_API_INFO,
     start: async ({ db, nc, topology, port, onClose }) => {
       const intake = await startIntake(nc, db, topology, log);

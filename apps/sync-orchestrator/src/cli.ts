@@ -3,7 +3,7 @@
 // first, so it works whether or not an orchestrator is running. Prints JSON; exit 2 = usage, 3 = refused/not found.
 // `npm run sync -- --help` prints the usage.
 import { createDb, databaseUrlFromEnv, migrateToLatest } from '@sf/db';
-import { ORCHESTRATOR_MIGRATION_SETS } from './schema/orchestrator-schema';
+import { ORCHESTRATOR_MIGRATION_SETS, type OrchestratorDb } from './schema/orchestrator-schema';
 import { projectionByName } from '@sf/sync-read-models';
 import { catchUp } from '@sf/projections';
 import { isRejection, SyncScope } from '@sf/sync-jobs';
@@ -60,7 +60,7 @@ const main = async (): Promise<number> => {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const db = createDb({ url: databaseUrlFromEnv(), max: 2, applicationName: 'sync-cli' });
+  const db = createDb<OrchestratorDb>({ url: databaseUrlFromEnv(), max: 2, applicationName: 'sync-cli' });
   try {
     await migrateToLatest(db, ORCHESTRATOR_MIGRATION_SETS);
     for (const name of ['sync_jobs', 'firm_connections']) {

@@ -5,6 +5,7 @@ import { appendToStream, LogPosition, readStream } from '@sf/event-store';
 import { catchUp } from '@sf/projections';
 import { uniqueName, waitFor } from '@sf/testing';
 import { bearer, call, startE2eKit, type E2eKit } from './testing/e2e-kit';
+import { describeForbidden } from '@sf/sync-policy';
 import { connectFirm, event, finishJob, workerAppend } from './testing/orchestrator-fixtures';
 
 describe('sync orchestrator over HTTP and NATS (e2e: NestJS on port 0, real Postgres and NATS)', () => {
@@ -125,6 +126,13 @@ describe('sync orchestrator over HTTP and NATS (e2e: NestJS on port 0, real Post
         cursor: 'https://clio/p2',
         mode: 'full',
       }),
+      // The connected user lost the permission to read folders after the first page: the job goes on without them.
+      event(A, 'SyncEntityForbidden', {
+        jobId: job!.job_id,
+        entityType: 'folders',
+        reason: describeForbidden('folders'),
+        detail: 'HTTP 403 ForbiddenError',
+      }),
     ]);
     const status = await waitFor(
       () => get('/matters/101/sync-status'),
@@ -152,6 +160,8 @@ describe('sync orchestrator over HTTP and NATS (e2e: NestJS on port 0, real Post
         requestsNeeded: 4,
         etaMs: 4_800,
         estimateComplete: true,
+        estimateNote: null,
+        forbidden: { folders: describeForbidden('folders') },
         error: null,
       },
     });
@@ -193,6 +203,7 @@ describe('sync orchestrator over HTTP and NATS (e2e: NestJS on port 0, real Post
       'SyncJobStarted',
       'SyncProgressed',
       'SyncProgressed',
+      'SyncEntityForbidden',
       'SyncJobPaused',
       'SyncJobResumed',
       'SyncJobPaused',

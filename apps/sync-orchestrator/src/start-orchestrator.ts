@@ -1,14 +1,12 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { ValidationPipe, type INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { ExpressAdapter } from '@nestjs/platform-express';
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { RpcSubjects, SUBJECTS } from '@sf/contracts';
-import { createDb, migrateToLatest, type Database } from '@sf/db';
+import { createDb, migrateToLatest } from '@sf/db';
 import { createLogger, httpAccessLog } from '@sf/logging';
 import {
   createConsumerRunner,
@@ -18,9 +16,9 @@ import {
   type MessageHandler,
   type Topology,
 } from '@sf/messaging';
-import { projectionByName } from '@sf/sync-read-models';
+import { projectionByName, type SyncReadModelTables } from '@sf/sync-read-models';
 import { startProjectionRunner, type Projection } from '@sf/projections';
-import { connectServiceNats, HttpErrorFilter, mountApiDocs } from '@sf/service-kit';
+import { connectServiceNats, createHttpApp, HttpErrorFilter, mountApiDocs } from '@sf/service-kit';
 import { syncPolicyConfig } from '@sf/sync-policy';
 import type { HttpDeps } from './http/http-deps';
 import { ORCHESTRATOR_KNOWN_FAILURES } from './http/known-failures';
@@ -37,6 +35,7 @@ import { startStallTimer } from './stall-timer';
 import type { SyncDeps } from './sync/sync-deps';
 import { createSyncService, syncDeps, type SyncService } from './sync/sync-service';
 import { FIRST_LOGIN_CONSUMER } from './wire-names';
+import type { OrchestratorDb } from './schema/orchestrator-schema';
 
 export interface Orchestrator {
   /** Base URL of the HTTP server, e.g. `http://127.0.0.1:3002`. */
@@ -50,7 +49,7 @@ export interface Orchestrator {
   close(): Promise<void>;
 }
 
-const ownProjections = (): [Projection, Projection] => {
+const ownProjections = (): [Projection<SyncReadModelTables>, Projection<SyncReadModelTables>] => {
   const [syncJobs, connections] = (['sync_jobs', 'firm_connections'] as const).map((name) => {
     const p = projectionByName(name);
     if (!p) throw new Error(`projection ${name} is not registered in @sf/sync-read-models`);
@@ -68,11 +67,7 @@ const startHttp = async (
   log: Logger,
   closers: Closers,
 ): Promise<number> => {
-  const app: INestApplication = await NestFactory.create(
-    OrchestratorModule.forRoot(deps, config.jwt),
-    new ExpressAdapter(),
-    { logger: false },
-  );
+  const app: INestApplication = await createHttpApp(OrchestratorModule.forRoot(deps, config.jwt));
   app.use(httpAccessLog(log));
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new HttpErrorFilter(log, { known: ORCHESTRATOR_KNOWN_FAILURES }));
@@ -86,12 +81,12 @@ const startHttp = async (
 const startMessaging = async (
   o: {
     nc: NatsConnection;
-    db: Kysely<Database>;
+    db: Kysely<OrchestratorDb>;
     topology: Topology;
     service: SyncService;
     deps: SyncDeps;
-    connections: Projection;
-    syncJobs: Projection;
+    connections: Projection<SyncReadModelTables>;
+    syncJobs: Projection<SyncReadModelTables>;
   },
   log: Logger,
   closers: Closers,
@@ -99,10 +94,10 @@ const startMessaging = async (
   const rpcSubject = rebaseSubject(o.topology.namespace, RpcSubjects.syncRequest);
   const rpc = startSyncRpcResponder({ nc: o.nc, subject: rpcSubject, service: o.service, log });
   closers.push(() => rpc.stop());
-  const consumers: Array<[string, MessageHandler]> = [
+  const consumers: Array<[string, MessageHandler<OrchestratorDb>]> = [
     [FIRST_LOGIN_CONSUMER, firstLoginHandler({ db: o.db, service: o.service, connections: o.connections })],
     [CONNECTION_REVOKED_CONSUMER, connectionRevokedHandler({ db: o.db, jobs: o.syncJobs, log })],
-    ...SYNC_ENDED_CONSUMERS.map((c): [string, MessageHandler] => [c.name, syncEndedHandler(o.deps)]),
+    ...SYNC_ENDED_CONSUMERS.map((c): [string, MessageHandler<OrchestratorDb>] => [c.name, syncEndedHandler(o.deps)]),
   ];
   for (const [name, handler] of consumers) {
     const consumer = createConsumerRunner({
@@ -126,7 +121,11 @@ const startMessaging = async (
  */
 export const startOrchestrator = async (config: OrchestratorConfig): Promise<Orchestrator> => {
   const log = config.logger ?? createLogger({ name: 'sync-orchestrator' });
-  const db = createDb({ url: config.databaseUrl, max: config.dbPoolMax ?? 10, applicationName: 'sync-orchestrator' });
+  const db = createDb<OrchestratorDb>({
+    url: config.databaseUrl,
+    max: config.dbPoolMax ?? 10,
+    applicationName: 'sync-orchestrator',
+  });
   const closers: Closers = [() => db.destroy()];
   const closeAll = async (): Promise<void> => {
     for (const c of closers.splice(0).reverse()) await c();

@@ -3,6 +3,7 @@ export const Routes = {
   matterSync: 'matters/:id/sync',
   matterSyncStatus: 'matters/:id/sync-status',
   firmSync: 'firms/:id/sync',
+  matterSyncStates: 'firms/:id/matter-sync-states',
   firmResync: 'firms/:id/sync/:entityType',
   job: 'sync-jobs/:id',
   documentCount: 'matters/:id/documents/count',

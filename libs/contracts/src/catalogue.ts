@@ -24,6 +24,8 @@ import { syncBookmarksReset, type SyncBookmarksResetV1 } from './events/sync-boo
 import { syncJobPaused, type SyncJobPausedV1 } from './events/sync-job-paused';
 import { syncJobStalled, type SyncJobStalledV1 } from './events/sync-job-stalled';
 import { syncPhaseCompleted, type SyncPhaseCompletedV1 } from './events/sync-phase-completed';
+import { syncEntityForbidden, type SyncEntityForbiddenV1 } from './events/sync-entity-forbidden';
+import { syncListingRestarted, type SyncListingRestartedV1 } from './events/sync-listing-restarted';
 import { FormerEventTypes, type EventType } from './wire-names';
 
 /** Current payload shape of every event type (what readers get after upcasting, what writers append). */
@@ -53,6 +55,8 @@ export interface CurrentEventData {
   SyncJobStalled: SyncJobStalledV1;
   SyncBookmarksReset: SyncBookmarksResetV1;
   SyncPhaseCompleted: SyncPhaseCompletedV1;
+  SyncEntityForbidden: SyncEntityForbiddenV1;
+  SyncListingRestarted: SyncListingRestartedV1;
 }
 
 /** The one catalogue of event types: name, versions and their classes, upcasters, stream type, description. */
@@ -82,6 +86,8 @@ export const CATALOGUE: { readonly [K in EventType]: EventDefinition<K, CurrentE
   SyncJobStalled: syncJobStalled,
   SyncBookmarksReset: syncBookmarksReset,
   SyncPhaseCompleted: syncPhaseCompleted,
+  SyncEntityForbidden: syncEntityForbidden,
+  SyncListingRestarted: syncListingRestarted,
 };
 
 /** Catalogue entries in a stable order (the order of `CATALOGUE`). */

@@ -25,6 +25,16 @@ export const registerField = (cls: DataClass, name: string, info: FieldInfo): vo
   registry.set(cls, fields);
 };
 
+// Classes with a class-validator rule their JSON schema does not state (a cross-field `rule` without
+// `inClassSchema`): their payloads are checked by class-validator alone, never by the compiled schema.
+const rulesOutsideSchema = new Set<DataClass>();
+
+export const markRuleOutsideSchema = (cls: DataClass): void => {
+  rulesOutsideSchema.add(cls);
+};
+
+export const hasRuleOutsideSchema = (cls: DataClass): boolean => rulesOutsideSchema.has(cls);
+
 /** Fields of a class including inherited ones, base class first, in declaration order. */
 export const fieldsOf = (cls: DataClass): ReadonlyMap<string, FieldInfo> => {
   const chain: DataClass[] = [];

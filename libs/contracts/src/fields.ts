@@ -13,7 +13,7 @@ import {
   isISO8601,
 } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
-import { Presence, registerField, type DataClass } from './field-registry';
+import { markRuleOutsideSchema, Presence, registerField, type DataClass } from './field-registry';
 
 /**
  * Property decorators for event payload and envelope classes. Each one applies the class-validator rules of a
@@ -84,11 +84,8 @@ const field =
     JSONSchema(toSchema)(target, name);
   };
 
-/**
- * A custom class-validator rule with one fixed message. Use it directly, next to a `Field` decorator, for rules
- * that look at sibling fields (`object` is the whole object being validated).
- */
-export const rule = (
+/** A custom class-validator rule with one fixed message (the field kinds below pair each with its schema). */
+const fieldRule = (
   name: string,
   test: (value: unknown, object: object) => boolean,
   message: string,
@@ -97,6 +94,24 @@ export const rule = (
     name,
     validator: { validate: (value, args) => test(value, args?.object ?? {}), defaultMessage: () => message },
   });
+
+/**
+ * A custom class-validator rule with one fixed message. Use it directly, next to a `Field` decorator, for rules
+ * that look at sibling fields (`object` is the whole object being validated). Set `inClassSchema` only when the
+ * class's own `@JSONSchema` states exactly the same rule: payloads of the class may then be accepted by its compiled
+ * JSON schema alone (schema-check.ts); otherwise class-validator checks every payload of the class.
+ */
+export const rule =
+  (
+    name: string,
+    test: (value: unknown, object: object) => boolean,
+    message: string,
+    opts: { inClassSchema?: boolean } = {},
+  ): PropertyDecorator =>
+  (target, key) => {
+    if (!opts.inClassSchema) markRuleOutsideSchema(target.constructor as DataClass);
+    fieldRule(name, test, message)(target, key);
+  };
 
 const isId = (v: unknown): boolean => typeof v === 'string' && v.length >= 1 && v.length <= ID_MAX_LENGTH;
 const isCount = (v: unknown): boolean => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
@@ -112,14 +127,14 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
 export const Field = {
   /** Non-empty string id, at most ID_MAX_LENGTH characters. */
   id: (opts?: FieldOptions) =>
-    field(ID_SCHEMA, [rule('isId', isId, `must be a string of 1 to ${ID_MAX_LENGTH} characters`)], opts),
+    field(ID_SCHEMA, [fieldRule('isId', isId, `must be a string of 1 to ${ID_MAX_LENGTH} characters`)], opts),
 
   /** Non-empty human-readable text, at most `max` characters. */
   text: (opts?: FieldOptions, max = TEXT_MAX_LENGTH) =>
     field(
       { type: 'string', minLength: 1, maxLength: max },
       [
-        rule(
+        fieldRule(
           'isText',
           (v) => typeof v === 'string' && v.length >= 1 && v.length <= max,
           `must be a string of 1 to ${max} characters`,
@@ -132,7 +147,7 @@ export const Field = {
   integer: (opts?: FieldOptions, min = 0) =>
     field(
       { type: 'integer', minimum: min, maximum: Number.MAX_SAFE_INTEGER },
-      [rule('isIntegerAtLeast', (v) => isCount(v) && (v as number) >= min, `must be an integer >= ${min}`)],
+      [fieldRule('isIntegerAtLeast', (v) => isCount(v) && (v as number) >= min, `must be an integer >= ${min}`)],
       opts,
     ),
 
@@ -149,7 +164,7 @@ export const Field = {
     field(
       { type: 'string', format: 'date-time', pattern: INSTANT.source },
       [
-        rule(
+        fieldRule(
           'isInstant',
           (v) => typeof v === 'string' && INSTANT.test(v) && isISO8601(v, { strict: true }),
           'must be an ISO-8601 UTC instant (YYYY-MM-DDTHH:mm:ss[.fff]Z)',
@@ -171,7 +186,7 @@ export const Field = {
     field(
       { type: 'array', items: ID_SCHEMA },
       [
-        rule(
+        fieldRule(
           'isIdList',
           (v) => Array.isArray(v) && v.every(isId),
           `must be an array of strings of 1 to ${ID_MAX_LENGTH} characters`,
@@ -185,7 +200,7 @@ export const Field = {
     field(
       { type: 'object', additionalProperties: COUNT_SCHEMA },
       [
-        rule(
+        fieldRule(
           'isCountMap',
           (v) => isRecord(v) && Object.values(v).every(isCount),
           'must be an object of non-negative integers',
@@ -209,7 +224,7 @@ export const Field = {
         },
       },
       [
-        rule(
+        fieldRule(
           'isRecordList',
           (v) => Array.isArray(v) && v.length <= 200 && v.every(hasRecordId),
           'must be an array of at most 200 objects, each with an id',
@@ -235,7 +250,7 @@ export const Field = {
     field(
       ({ refPointerPrefix }) => ({ type: 'array', maxItems, items: { $ref: `${refPointerPrefix}${cls().name}` } }),
       [
-        rule(
+        fieldRule(
           'isListOfObjects',
           (v) => Array.isArray(v) && v.length <= maxItems && v.every(isRecord),
           `must be an array of at most ${maxItems} objects`,

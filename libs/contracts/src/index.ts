@@ -69,6 +69,8 @@ export { ConnectionRevokedV1 } from './events/connection-revoked';
 export { SyncJobPausedV1 } from './events/sync-job-paused';
 export { SyncJobStalledV1 } from './events/sync-job-stalled';
 export { SyncBookmarksResetV1 } from './events/sync-bookmarks-reset';
+export { SyncEntityForbiddenV1 } from './events/sync-entity-forbidden';
+export { SyncListingRestartedV1 } from './events/sync-listing-restarted';
 
 // Validation, upcasting, wire form
 export { validateEventData } from './validate-event-data';
@@ -78,6 +80,7 @@ export type { NewEventInput } from './new-event';
 export { readEvent, readEventOf, readLoggedEvent, isEventOf } from './read-event';
 export type { RecordedEventOf } from './read-event';
 export { parseEnvelope } from './parse-envelope';
+export { exceedsJsonDepth, MAX_JSON_DEPTH } from './json-depth';
 export { toWire } from './to-wire';
 export type { WireEvent, WireMetadata, WireTrace } from './to-wire';
 export { TRACEPARENT_PATTERN, TRACESTATE_PATTERN, isTraceparent } from './trace-context';

@@ -80,7 +80,12 @@ describe('parseEnvelope', () => {
     [
       'a numeric global position',
       (w: Wire) => (w.globalPosition = 5 as never),
-      'globalPosition: must be a decimal string of an unsigned 64-bit integer',
+      'globalPosition: must be a decimal string of at most 18 digits',
+    ],
+    [
+      'a global position beyond bigint',
+      (w: Wire) => (w.globalPosition = '99999999999999999999' as never),
+      'globalPosition: must be a decimal string of at most 18 digits',
     ],
     ['a zero stream position', (w: Wire) => (w.streamPosition = 0 as never), 'streamPosition: must be an integer >= 1'],
     [

@@ -1,8 +1,9 @@
 import type { RecordedCatalogueEvent } from './catalogue-event';
 import { metadataOf } from './copy-metadata';
+import { exceedsJsonDepth, MAX_JSON_DEPTH } from './json-depth';
 import { readEvent } from './read-event';
 import { validateAs } from './validate-class';
-import type { Validation } from './validation';
+import { invalid, type Validation } from './validation';
 import { WireEnvelope } from './wire-envelope';
 
 /**
@@ -11,6 +12,8 @@ import { WireEnvelope } from './wire-envelope';
  * Reasons are field-level and never contain payload values.
  */
 export function parseEnvelope(raw: unknown): Validation<RecordedCatalogueEvent> {
+  // Before any recursive validation: a hostile body nested thousands deep would overflow its stack.
+  if (exceedsJsonDepth(raw)) return invalid(`envelope: nested deeper than ${MAX_JSON_DEPTH} levels`);
   const envelope = validateAs(WireEnvelope, raw, '');
   if (!envelope.ok) return envelope;
   const w = envelope.value;

@@ -1,5 +1,6 @@
 import { validateSync, type ValidationError, type ValidatorOptions } from 'class-validator';
 import { fieldsOf, type DataClass } from './field-registry';
+import { schemaAccepts } from './schema-check';
 import { invalid, valid, type Validation } from './validation';
 
 // Unknown fields are errors, not silently dropped: a writer with a newer or wrong shape must find out.
@@ -46,19 +47,26 @@ const toInstance = (cls: DataClass, plain: Record<string, unknown>): object => {
  */
 export const validateAs = <T extends object>(cls: DataClass<T>, plain: unknown, path: string): Validation<T> => {
   if (!isPlainObject(plain)) return invalid(`${path || 'envelope'}: must be an object`);
-  const unsafe = unsafeKeyPath(plain, path);
+  const tree = { jsonPlain: true };
+  const unsafe = unsafeKeyPath(plain, path, tree);
   if (unsafe !== undefined) return invalid(`${unsafe}: unknown field`);
+  // Fast path (the compiled schema accepts exactly what the rules accept), for JSON-shaped input only: a class
+  // instance or a Date in the tree is class-validator's to judge.
+  if (tree.jsonPlain && schemaAccepts(cls, plain)) return valid(plain as T);
   const errors = validateSync(toInstance(cls, plain), OPTIONS);
   return errors.length === 0 ? valid(plain as T) : invalid(formatErrors(errors, path).join('; '));
 };
 
-const unsafeKeyPath = (v: unknown, path: string): string | undefined => {
+/** The path of the first unsafe key, if any; clears `tree.jsonPlain` on meeting an object that is not plain. */
+const unsafeKeyPath = (v: unknown, path: string, tree: { jsonPlain: boolean }): string | undefined => {
   if (typeof v !== 'object' || v === null) return undefined;
+  if (!Array.isArray(v) && !isPlainObject(v)) tree.jsonPlain = false;
   for (const key of Object.keys(v)) {
     if (UNSAFE_KEYS.has(key)) return join(path, key);
     const inner = unsafeKeyPath(
       (v as Record<string, unknown>)[key],
       join(path, ECHOABLE_NAME.test(key) ? key : '<field>'),
+      tree,
     );
     if (inner !== undefined) return inner;
   }

@@ -9,8 +9,10 @@ import { TRACEPARENT_PATTERN, TRACESTATE_PATTERN } from './trace-context';
  */
 
 const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-/** Decimal string of an unsigned 64-bit integer (Postgres bigint / xid8). */
+/** Decimal string of an unsigned 64-bit integer (Postgres xid8). */
 const DECIMAL = /^(?:0|[1-9][0-9]{0,19})$/;
+/** Decimal string of at most 18 digits: always within Postgres bigint (a log of 10^18 events is out of reach). */
+const POSITION = /^(?:0|[1-9][0-9]{0,17})$/;
 
 export class WireTraceContext {
   @Field.pattern(TRACEPARENT_PATTERN, 'a W3C traceparent (00-<32 hex>-<16 hex>-<2 hex>, ids not all zeros)')
@@ -42,6 +44,6 @@ export class WireEnvelope extends WireNewEvent {
   @Field.id() streamId!: string;
   /** 1-based, gapless position within the stream. */
   @Field.integer({}, 1) streamPosition!: number;
-  @Field.pattern(DECIMAL, 'a decimal string of an unsigned 64-bit integer') globalPosition!: string;
+  @Field.pattern(POSITION, 'a decimal string of at most 18 digits') globalPosition!: string;
   @Field.pattern(DECIMAL, 'a decimal string of an unsigned 64-bit integer') transactionId!: string;
 }

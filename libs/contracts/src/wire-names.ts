@@ -31,6 +31,8 @@ export const EventTypes = {
   SyncJobStalled: 'SyncJobStalled',
   SyncBookmarksReset: 'SyncBookmarksReset',
   SyncPhaseCompleted: 'SyncPhaseCompleted',
+  SyncEntityForbidden: 'SyncEntityForbidden',
+  SyncListingRestarted: 'SyncListingRestarted',
 } as const;
 export type EventType = (typeof EventTypes)[keyof typeof EventTypes];
 

@@ -68,6 +68,8 @@ describe('ActivityGenerator', () => {
           activities: { create: 0, update: 0, delete: 0 },
           calendar_entries: { create: 0, update: 0, delete: 0 },
           documents: { create: 0, update: 0, delete: 0 },
+          notes: { create: 0, update: 0, delete: 0 },
+          relationships: { create: 0, update: 0, delete: 0 },
         },
       }),
     );

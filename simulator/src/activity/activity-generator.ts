@@ -1,6 +1,9 @@
 import type { Clock } from '../clock';
 import { pickWeighted, seededRandom, type Random } from '../control/seeded-random';
-import type { RecordOf } from '../store/records';
+import { createContactFolder, createMatterFolder } from '../api/documents/document-ops';
+import { accountRootFolderId } from '../api/specs/folder-tree';
+import type { ContactRecord, MatterRecord, RecordOf } from '../store/records';
+import { Resource } from '../store/resources';
 import type { SimStore } from '../store/store';
 import { mergeMix, type ActivityMix, type OpWeights, type ResolvedActivityOptions } from './activity-options';
 import { RECIPES, type ActivityResource, type Recipe, type RecipeEnv } from './recipes';
@@ -139,7 +142,10 @@ export class ActivityGenerator {
     const env: RecipeEnv = { rng: this.rng, store: this.store, now: this.clock.now() };
     if (kind === 'create') {
       const data = recipe.create?.(env);
-      return data ? this.store.create(resource, data).id : undefined;
+      if (!data) return undefined;
+      const created = this.store.create(resource, data);
+      ownFolderFor(this.store, resource, created);
+      return created.id;
     }
     const target = this.randomLive(resource);
     if (!target) return undefined;
@@ -161,5 +167,12 @@ export class ActivityGenerator {
     return undefined;
   }
 }
+
+/** Clio gives every new matter and contact its own folder, as the API's create does here. */
+const ownFolderFor = (store: SimStore, resource: ActivityResource, rec: { id: number }): void => {
+  const root = accountRootFolderId(store);
+  if (resource === Resource.Matters) createMatterFolder(store, rec.id, (rec as MatterRecord).description, root);
+  else if (resource === Resource.Contacts) createContactFolder(store, rec.id, (rec as ContactRecord).name, root);
+};
 
 const isTrashed = (rec: object): boolean => 'deleted_at' in rec && (rec as { deleted_at: unknown }).deleted_at !== null;

@@ -15,6 +15,8 @@ export const DEFAULT_MIX: Record<ActivityResource, OpWeights> = {
   activities: { create: 4, update: 2, delete: 0.5 },
   calendar_entries: { create: 1, update: 1, delete: 0.3 },
   documents: { create: 0, update: 1, delete: 0.3 },
+  notes: { create: 1, update: 1, delete: 0.2 },
+  relationships: { create: 0.5, update: 0.3, delete: 0.2 },
 };
 
 export interface ActivityOptions {

@@ -22,6 +22,8 @@ const ONLY_MATTER_UPDATES = {
   activities: { create: 0, update: 0, delete: 0 },
   calendar_entries: { create: 0, update: 0, delete: 0 },
   documents: { create: 0, update: 0, delete: 0 },
+  notes: { create: 0, update: 0, delete: 0 },
+  relationships: { create: 0, update: 0, delete: 0 },
 };
 
 describe('activity generator (in-process simulator)', () => {

@@ -2,6 +2,13 @@ import type { Random } from '../control/seeded-random';
 import { ACTIVITY_NOTES, EVENT_SUMMARIES, FIRST_NAMES, LAST_NAMES, TASK_NAMES } from '../data/vocab';
 import type { NewRecord, RecordOf, RecordPatch } from '../store/records';
 import type { SimStore } from '../store/store';
+import {
+  contactDetailsChange,
+  customFieldValuesChange,
+  newDocumentVersion,
+  note,
+  relationship,
+} from './detail-recipes';
 
 /** Resources the activity generator can touch. */
 export const ActivityResource = {
@@ -11,6 +18,8 @@ export const ActivityResource = {
   Activities: 'activities',
   CalendarEntries: 'calendar_entries',
   Documents: 'documents',
+  Notes: 'notes',
+  Relationships: 'relationships',
 } as const;
 export type ActivityResource = (typeof ActivityResource)[keyof typeof ActivityResource];
 
@@ -78,6 +87,8 @@ const matter: Recipe<'matters'> = {
     };
   },
   update: (g, m) => {
+    const values = g.rng() < 0.25 ? customFieldValuesChange(g, m) : undefined;
+    if (values) return values;
     if (g.rng() < 0.3) {
       const status = m.status === 'Open' ? pick(g.rng, ['Pending', 'Closed'] as const) : 'Open';
       return {
@@ -109,13 +120,21 @@ const contact: Recipe<'contacts'> = {
       is_bill_recipient: false,
       ledes_client_id: null,
       sales_tax_number: null,
+      folder_id: null,
       addresses: [],
       email_addresses: [],
       phone_numbers: [],
+      web_sites: [],
       custom_field_values: [],
     };
   },
-  update: (g) => ({ title: pick(g.rng, ['Owner', 'CEO', 'Director', 'Manager', 'Counsel', 'Consultant']) }),
+  update: (g, c) => {
+    const r = g.rng();
+    const values = r < 0.25 ? customFieldValuesChange(g, c) : undefined;
+    if (values) return values;
+    if (r < 0.5) return contactDetailsChange(g, c);
+    return { title: pick(g.rng, ['Owner', 'CEO', 'Director', 'Manager', 'Counsel', 'Consultant']) };
+  },
   deletable: (g, c) => {
     for (const m of g.store.table('matters').ascending()) if (m.client_id === c.id) return false;
     return true;
@@ -202,7 +221,8 @@ const calendarEntry: Recipe<'calendar_entries'> = {
 };
 
 const document: Recipe<'documents'> = {
-  update: (g, d) => ({ name: `${d.name.replace(/ v\d+$/, '')} v${int(g.rng, 2, 9)}` }),
+  update: (g, d) =>
+    g.rng() < 0.4 ? newDocumentVersion(g, d) : { name: `${d.name.replace(/ v\d+$/, '')} v${int(g.rng, 2, 9)}` },
   deletable: (_g, d) => d.deleted_at === null,
 };
 
@@ -213,4 +233,6 @@ export const RECIPES: { [R in ActivityResource]: Recipe<R> } = {
   activities: activity,
   calendar_entries: calendarEntry,
   documents: document,
+  notes: note,
+  relationships: relationship,
 };

@@ -9,6 +9,8 @@ import { CUSTOM_FIELDS_LIST, USERS_LIST, versionsList } from './specs/admin.list
 import { CONTACTS_LIST } from './specs/contacts.list';
 import { documentsList, FOLDERS_LIST, itemsList } from './specs/documents.list';
 import { MATTERS_LIST } from './specs/matters.list';
+import { NOTES_LIST } from './specs/notes.list';
+import { RELATIONSHIPS_LIST } from './specs/relationships.list';
 import { ACTIVITIES_LIST, CALENDAR_ENTRIES_LIST, TASKS_LIST } from './specs/work.list';
 
 /** One index endpoint, its record type hidden behind what routing and the contract test need of it. */
@@ -44,6 +46,8 @@ export const listEndpoints = (store: SimStore): ListEndpoint[] => [
   endpoint(store, '/activities', ACTIVITIES_LIST),
   endpoint(store, '/users', USERS_LIST),
   endpoint(store, '/custom_fields', CUSTOM_FIELDS_LIST),
+  endpoint(store, '/notes', NOTES_LIST),
+  endpoint(store, '/relationships', RELATIONSHIPS_LIST),
   endpoint(store, '/documents/{id}/versions', versionsList(0)),
 ];
 
@@ -62,6 +66,8 @@ export const OTHER_OPERATION_PARAMS: Readonly<Record<string, readonly string[]>>
   'GET /users/{id}.json': ['fields'],
   'GET /users/who_am_i.json': ['fields'],
   'GET /custom_fields/{id}.json': ['fields'],
+  'GET /notes/{id}.json': ['fields'],
+  'GET /relationships/{id}.json': ['fields'],
   'GET /documents/{id}/download.json': ['document_version_id'],
   'POST /matters.json': ['fields'],
   'PATCH /matters/{id}.json': ['fields'],

@@ -9,6 +9,9 @@ import { ApiError, badRequest, invalidFields } from './api-error';
 import type { ListSpec, Pred, RowSource, SortKey } from './list-spec';
 import { COMMON_INDEX_PARAMS } from './list-spec';
 import { decodeCursor, encodeCursor } from './page-token';
+import { cursorPage } from './cursor-page';
+import type { RowView } from '../access/access-rules';
+import { callerOf } from '../oauth/auth-state';
 import { intListParam, intParam, timeParam } from './query-params';
 import { ErrorType } from '../wire';
 
@@ -17,9 +20,17 @@ export const MAX_LIMIT = 200;
 /** Offset paging stops at this many records (Clio's paging documentation): asking beyond is 422 ArgumentError. */
 export const MAX_OFFSET_RECORDS = 10_000;
 
+/** Read at every request, so the control API can switch them (`AccessRules` implements it). */
 export interface ListOptions {
-  /** Add `meta.records` (total matching records). */
-  metaRecords: boolean;
+  /** Add `meta.records` (the records matching, as this caller sees them). */
+  readonly metaRecords: boolean;
+  /** A `page_token` older than this is refused; null: never. */
+  readonly pageTokenTtlMs?: number | null;
+  now?(): number;
+  /** How the caller's user sees a row (Contacts Visibility); default: every row in full. */
+  viewOf?(userId: number | undefined, resource: string, id: number): RowView;
+  /** Whether `viewOf` may hide or redact rows of `resource` for the user (else every row is seen in full). */
+  filtersRows?(userId: number | undefined, resource: string): boolean;
 }
 
 const tableSource = <R extends BaseRecord>(spec: ListSpec<R>): RowSource<R> => ({
@@ -37,15 +48,17 @@ export const serveList = <R extends BaseRecord>(
   const q = ctx.query;
   const compiled = compileFields(spec.model, q.get('fields') ?? undefined);
   if (!compiled.ok) throw invalidFields(compiled.message);
-  const limit = q.has('limit') ? intParam('limit', q.get('limit') as string) : MAX_LIMIT;
-  if (limit < 1 || limit > MAX_LIMIT) throw badRequest(`limit must be between 1 and ${MAX_LIMIT}`);
+  const max = spec.maxLimit ?? MAX_LIMIT;
+  const limit = q.has('limit') ? intParam('limit', q.get('limit') as string) : max;
+  if (limit < 1 || limit > max) throw badRequest(`limit must be between 1 and ${max}`);
   const preds = buildPredicates(q, store, spec);
   const match: Pred<R> = preds.length === 0 ? () => true : (r) => preds.every((p) => p(r));
   const order = parseOrder(q.get('order'), spec);
   const source = spec.source ?? tableSource(spec);
-
-  let rows: R[];
-  let next: URLSearchParams | undefined;
+  const userId = callerOf(ctx)?.userId;
+  const filtered = opts.filtersRows?.(userId, spec.resource) ?? false;
+  const view = (r: R): RowView => (filtered ? (opts.viewOf?.(userId, spec.resource, r.id) ?? 'full') : 'full');
+  const now = opts.now?.() ?? 0;
   if (q.has('offset') || order.field !== 'id') {
     const offset = q.has('offset') ? intParam('offset', q.get('offset') as string) : 0;
     if (offset < 0) throw badRequest('offset must be zero or more');
@@ -59,32 +72,34 @@ export const serveList = <R extends BaseRecord>(
     const all = collect(source.ascending(store, 0), match);
     const key = order.field === 'id' ? (r: R) => r.id : (r: R) => spec.orders?.[order.field](r, store) ?? null;
     all.sort((a, b) => compareKeys(key(a), key(b), a.id, b.id) * (order.desc ? -1 : 1));
-    rows = all.slice(offset, Math.min(offset + limit, MAX_OFFSET_RECORDS));
-    if (offset + limit < all.length) next = withParams(q, { offset: String(offset + limit), page_token: undefined });
-    return respond(ctx, store, compiled.compiled, rows, next, opts.metaRecords ? all.length : undefined);
+    const rows = all.slice(offset, Math.min(offset + limit, MAX_OFFSET_RECORDS));
+    const paging = {
+      next:
+        offset + limit < all.length
+          ? withParams(q, { offset: String(offset + limit), page_token: undefined })
+          : undefined,
+      previous:
+        offset > 0 ? withParams(q, { offset: String(Math.max(0, offset - limit)), page_token: undefined }) : undefined,
+    };
+    const records = opts.metaRecords
+      ? filtered
+        ? all.filter((r) => view(r) !== 'hidden').length
+        : all.length
+      : undefined;
+    return respond(ctx, store, compiled.compiled, rows, view, paging, records);
   }
 
-  const cursor = q.has('page_token') ? decodeCursor(q.get('page_token') as string) : undefined;
-  const desc = cursor ? cursor.desc : order.desc;
-  const iter = desc
-    ? source.descending(store, cursor?.after ?? Number.MAX_SAFE_INTEGER)
-    : source.ascending(store, cursor?.after ?? 0);
-  rows = [];
-  let more = false;
-  for (const r of iter) {
-    if (!match(r)) continue;
-    if (rows.length === limit) {
-      more = true;
-      break;
-    }
-    rows.push(r);
-  }
-  if (more)
-    next = withParams(q, { page_token: encodeCursor({ after: rows[rows.length - 1].id, desc }), offset: undefined });
+  const token = q.get('page_token');
+  const cursor = token === null ? undefined : decodeCursor(token, now, opts.pageTokenTtlMs ?? null);
+  const page = cursorPage(store, source, match, limit, order, cursor, now);
+  const paging = {
+    next: page.next && withParams(q, { page_token: encodeCursor(page.next), offset: undefined }),
+    previous: page.previous && withParams(q, { page_token: encodeCursor(page.previous), offset: undefined }),
+  };
   const total = opts.metaRecords
-    ? countMatches(store, spec, source, preds.length === 0 ? undefined : match)
+    ? countMatches(store, spec, source, (r) => match(r) && view(r) !== 'hidden', preds.length === 0 && !filtered)
     : undefined;
-  respond(ctx, store, compiled.compiled, rows, next, total);
+  respond(ctx, store, compiled.compiled, page.rows, view, paging, total);
 };
 
 const OPEN = Buffer.from('{"data":[');
@@ -92,23 +107,37 @@ const COMMA = Buffer.from(',');
 const CLOSE_META = Buffer.from('],"meta":');
 const CLOSE = Buffer.from('}');
 
-/** Assemble the page from cached per-record UTF-8 bytes: a memcpy per record, no re-encoding. */
-const respond = <R>(
+const REDACTED = (id: number): Buffer => Buffer.from(JSON.stringify({ id, redacted: true }));
+
+/**
+ * Assemble the page from cached per-record UTF-8 bytes (a memcpy per record, no re-encoding). Rows the caller may
+ * not see are left out after the page was cut (so a page may be short, even empty, and still link onwards), and
+ * redacted ones are `{"id":…,"redacted":true}`, as Clio does for Contacts Visibility.
+ */
+const respond = <R extends BaseRecord>(
   ctx: RequestContext,
   store: SimStore,
   sel: CompiledSelection<R>,
   page: readonly R[],
-  next: URLSearchParams | undefined,
+  view: (r: R) => RowView,
+  links: { next?: URLSearchParams; previous?: URLSearchParams },
   records: number | undefined,
 ): void => {
   const env: RenderEnv = { store };
   const stamp = stampOf(sel.deps, env);
   const parts: Buffer[] = [OPEN];
-  for (let i = 0; i < page.length; i++) {
-    if (i > 0) parts.push(COMMA);
-    parts.push(sel.bytes(page[i], env, stamp));
+  let n = 0;
+  for (const row of page) {
+    const v = view(row);
+    if (v === 'hidden') continue;
+    if (n++ > 0) parts.push(COMMA);
+    parts.push(v === 'redacted' ? REDACTED(row.id) : sel.bytes(row, env, stamp));
   }
-  const paging = next ? { next: `${ctx.origin}${ctx.path}?${next.toString()}` } : {};
+  const url = (p: URLSearchParams | undefined) => (p ? `${ctx.origin}${ctx.path}?${p.toString()}` : undefined);
+  const paging = {
+    ...(links.previous ? { previous: url(links.previous) } : {}),
+    ...(links.next ? { next: url(links.next) } : {}),
+  };
   const meta = records === undefined ? { paging } : { paging, records };
   parts.push(CLOSE_META, Buffer.from(JSON.stringify(meta)), CLOSE);
   sendChunks(ctx, 200, parts);
@@ -164,11 +193,12 @@ const countMatches = <R extends BaseRecord>(
   store: SimStore,
   spec: ListSpec<R>,
   source: RowSource<R>,
-  match: Pred<R> | undefined,
+  match: Pred<R>,
+  everyRow: boolean,
 ): number => {
-  if (!match && !spec.source) return store.table(spec.resource).size;
+  if (everyRow && !spec.source) return store.table(spec.resource).size;
   let n = 0;
-  for (const r of source.ascending(store, 0)) if (!match || match(r)) n++;
+  for (const r of source.ascending(store, 0)) if (match(r)) n++;
   return n;
 };
 

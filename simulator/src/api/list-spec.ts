@@ -29,6 +29,8 @@ export interface ListSpec<R extends BaseRecord> {
   /** Rows hidden unless a parameter asks for them (trash, unfinished uploads). Extra params it reads: see `exclusionParams`. */
   readonly exclusions?: (query: URLSearchParams) => Pred<R> | undefined;
   readonly exclusionParams?: readonly string[];
+  /** Largest `limit` (default 200; Clio's OpenAPI allows 2000 on `users.json`). */
+  readonly maxLimit?: number;
   /** Common parameters this endpoint takes (default {@link COMMON_INDEX_PARAMS}). */
   readonly common?: readonly CommonParam[];
 }

@@ -9,6 +9,8 @@ import { ContactModel } from '../models/contact.models';
 import { CustomFieldModel } from '../models/custom-field.models';
 import { DocumentModel, FolderModel } from '../models/document.models';
 import { MatterModel } from '../models/matter.models';
+import { NoteModel } from '../models/note.models';
+import { RelationshipModel } from '../models/relationship.models';
 import { TaskModel } from '../models/task.models';
 import { UserModel } from '../models/user.models';
 import { handled, notFound } from './api-error';
@@ -16,8 +18,8 @@ import { createHandler, deleteHandler, pathId, showHandler, updateHandler } from
 import type { ResolvedDownloadOptions } from './downloads/download-options';
 import { registerDownloadRoutes } from './downloads/download-routes';
 import { registerDocumentWrites } from './documents/document-routes';
-import { createMatterFolder } from './documents/document-ops';
-import { serveList } from './list-engine';
+import { createContactFolder, createMatterFolder } from './documents/document-ops';
+import { serveList, type ListOptions } from './list-engine';
 import { serveShow } from './show';
 import { versionsList } from './specs/admin.list';
 import { accountRootFolderId } from './specs/folder-tree';
@@ -35,7 +37,8 @@ import {
 export interface CoreDeps {
   store: SimStore;
   clock: Clock;
-  metaRecords: boolean;
+  /** Switchable list behaviours (meta.records, page token expiry, Contacts Visibility). */
+  list: ListOptions;
   download: ResolvedDownloadOptions;
 }
 
@@ -47,7 +50,7 @@ const p = (path: string): string => `${API_PREFIX}${path}`;
 /** Registers every Clio API route the simulator serves. */
 export const registerCoreRoutes = (router: Router, deps: CoreDeps): void => {
   const { store } = deps;
-  const opts = { metaRecords: deps.metaRecords };
+  const opts = deps.list;
   for (const list of listEndpoints(store)) {
     if (!list.path.includes('{')) router.add('GET', p(list.path), list.handler(opts));
   }
@@ -70,7 +73,13 @@ export const registerCoreRoutes = (router: Router, deps: CoreDeps): void => {
   router.add(
     'POST',
     p('/contacts'),
-    createHandler(store, Resource.Contacts, ContactModel, CONTACT_WRITE, { normalize: normalizeContact }),
+    createHandler(store, Resource.Contacts, ContactModel, CONTACT_WRITE, {
+      normalize: normalizeContact,
+      afterCreate: (c) => {
+        createContactFolder(store, c.id, c.name, accountRootFolderId(store));
+        return store.get(Resource.Contacts, c.id) ?? c;
+      },
+    }),
   );
   router.add(
     'PATCH',
@@ -133,6 +142,8 @@ export const registerCoreRoutes = (router: Router, deps: CoreDeps): void => {
   router.add('GET', p('/users/:id'), showHandler(store, Resource.Users, UserModel));
 
   router.add('GET', p('/custom_fields/:id'), showHandler(store, Resource.CustomFields, CustomFieldModel));
+  router.add('GET', p('/notes/:id'), showHandler(store, Resource.Notes, NoteModel));
+  router.add('GET', p('/relationships/:id'), showHandler(store, Resource.Relationships, RelationshipModel));
   router.add(
     'POST',
     p('/custom_fields'),

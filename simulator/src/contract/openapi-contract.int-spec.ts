@@ -20,6 +20,8 @@ import { UserModel } from '../models/user.models';
 import { CustomFieldModel } from '../models/custom-field.models';
 import { ContactBaseModel } from '../models/contact-base.models';
 import { FolderBaseModel } from '../models/folder-base.models';
+import { NoteModel } from '../models/note.models';
+import { RelationshipBaseModel, RelationshipModel, WebSiteModel } from '../models/relationship.models';
 
 /** Query parameters documented outside Clio's OpenAPI: `offset` (Clio's paging documentation). */
 const FACT_SHEET_PARAMS = new Set(['offset']);
@@ -29,6 +31,8 @@ interface Case {
   show?: string;
   model: Model<never>;
   schema: string;
+  /** Required filters of the list, e.g. `&type=Matter`. */
+  query?: string;
 }
 
 const CASES: Case[] = [
@@ -53,6 +57,26 @@ const CASES: Case[] = [
     schema: 'CustomField',
   },
   { list: '/documents/{id}/versions.json', model: DocumentVersionModel as Model<never>, schema: 'DocumentVersion' },
+  {
+    list: '/notes.json',
+    show: '/notes/{id}.json',
+    model: NoteModel as Model<never>,
+    schema: 'Note',
+    query: '&type=Matter',
+  },
+  {
+    list: '/notes.json',
+    show: '/notes/{id}.json',
+    model: NoteModel as Model<never>,
+    schema: 'Note',
+    query: '&type=Contact',
+  },
+  {
+    list: '/relationships.json',
+    show: '/relationships/{id}.json',
+    model: RelationshipModel as Model<never>,
+    schema: 'Relationship',
+  },
 ];
 
 /** Every top-level field; nested ones with all their scalar fields in braces (one level, as Clio allows). */
@@ -97,7 +121,9 @@ describe('simulator responses validate against Clio OpenAPI 2025-05', () => {
 
     it.each(variants)('list with %s validates', async (_label, fields) => {
       const path = concrete(c.list, documentId);
-      const res = await kit.get(`${path}?limit=50${fields ? `&fields=${encodeURIComponent(fields)}` : ''}`);
+      const res = await kit.get(
+        `${path}?limit=50${c.query ?? ''}${fields ? `&fields=${encodeURIComponent(fields)}` : ''}`,
+      );
       expect(res.status).toBe(200);
       expect((res.body as { data: unknown[] }).data.length).toBeGreaterThan(0);
       expectValid(responseSchemaName(doc, 'GET', c.list, '200'), res.body);
@@ -105,7 +131,7 @@ describe('simulator responses validate against Clio OpenAPI 2025-05', () => {
 
     it.each(variants)('show with %s validates', async (_label, fields) => {
       if (!c.show) return expect(c.list).toMatch(/list|versions/);
-      const first = (await kit.get(`${c.list}?limit=1`)).body as { data: { id: number | string }[] };
+      const first = (await kit.get(`${c.list}?limit=1${c.query ?? ''}`)).body as { data: { id: number | string }[] };
       const res = await kit.get(
         `${concrete(c.show, first.data[0].id)}${fields ? `?fields=${encodeURIComponent(fields)}` : ''}`,
       );
@@ -116,7 +142,7 @@ describe('simulator responses validate against Clio OpenAPI 2025-05', () => {
     it('names only fields that the schema declares, and accepts all of them', async () => {
       const declared = schemaProperties(doc, c.schema);
       expect(Object.keys(c.model.fields).filter((f) => !declared.includes(f))).toEqual([]);
-      const res = await kit.get(`${concrete(c.list, documentId)}?limit=1&fields=${declared.join(',')}`);
+      const res = await kit.get(`${concrete(c.list, documentId)}?limit=1${c.query ?? ''}&fields=${declared.join(',')}`);
       expect(res.status).toBe(200);
     });
   });
@@ -124,6 +150,8 @@ describe('simulator responses validate against Clio OpenAPI 2025-05', () => {
   it.each([
     ['Contact_base', ContactBaseModel as Model<never>],
     ['Folder_base', FolderBaseModel as Model<never>],
+    ['WebSite_base', WebSiteModel as Model<never>],
+    ['Relationship_base', RelationshipBaseModel as Model<never>],
   ])('the nested %s model names exactly the fields of that schema', (schema, model) => {
     expect(Object.keys(model.fields).sort()).toEqual(schemaProperties(doc, schema).sort());
   });
@@ -132,6 +160,72 @@ describe('simulator responses validate against Clio OpenAPI 2025-05', () => {
     const res = await kit.get('/users/who_am_i.json?fields=id,name,account{name}');
     expect(res.status).toBe(200);
     expectValid(responseSchemaName(doc, 'GET', '/users/who_am_i.json', '200'), res.body);
+  });
+
+  it.each(CASES.map((c) => [c.list, c] as const))('%s takes every order value of its OpenAPI enum', async (list, c) => {
+    const orderEnum = (queryParamsOf(doc, 'GET', list).find((p) => p.name === 'order')?.schema?.enum ?? []) as string[];
+    for (const order of orderEnum) {
+      const res = await kit.get(
+        `${concrete(c.list, documentId)}?limit=3${c.query ?? ''}&order=${encodeURIComponent(order)}`,
+      );
+      expect([order, res.status]).toEqual([order, 200]);
+    }
+  });
+
+  it.each(CASES.map((c) => [c.list, c] as const))(
+    '%s takes limits up to the OpenAPI maximum, not beyond',
+    async (list, c) => {
+      const described = queryParamsOf(doc, 'GET', list).find((p) => p.name === 'limit')?.description ?? '';
+      const max = Number(/between 1 and (\d+)/.exec(described)?.[1]);
+      expect(max).toBeGreaterThanOrEqual(200);
+      const path = `${concrete(c.list, documentId)}?${(c.query ?? '').slice(1)}`;
+      expect((await kit.get(`${path}&limit=${max}`)).status).toBe(200);
+      expect((await kit.get(`${path}&limit=${max + 1}`)).status).toBe(400);
+    },
+  );
+
+  it.each(CASES.map((c) => [c.list, c] as const))(
+    '%s refuses an unknown nested field with 400 at the level it supports',
+    async (list, c) => {
+      const nested = Object.entries(c.model.fields).find(([, d]) => d.kind === 'object' || d.kind === 'array');
+      if (!nested) return expect(list).toMatch(/versions|custom_fields/);
+      const res = await kit.get(
+        `${concrete(c.list, documentId)}?limit=1${c.query ?? ''}&fields=id,${nested[0]}{id,no_such_field}`,
+      );
+      expect(res.status).toBe(400);
+      expectValid('Error', res.body);
+      const deeper = await kit.get(
+        `${concrete(c.list, documentId)}?limit=1${c.query ?? ''}&fields=id,${nested[0]}{id{id}}`,
+      );
+      expect(deeper.status).toBe(400);
+    },
+  );
+
+  it('pages after the first link back (meta.paging.previous) and still validate', async () => {
+    const first = await kit.get('/matters.json?limit=5');
+    const next = (first.body as { meta: { paging: { next: string } } }).meta.paging.next;
+    const second = await kit.getUrl(next);
+    expect((second.body as { meta: { paging: { previous?: string } } }).meta.paging.previous).toEqual(
+      expect.any(String),
+    );
+    expectValid(responseSchemaName(doc, 'GET', '/matters.json', '200'), second.body);
+  });
+
+  it('a 403 for a missing permission uses the Error schema', async () => {
+    const userId = kit.sim.edge.issueToken().user_id;
+    kit.sim.edge.access.configure({ users: { [userId]: { forbidden: ['tasks'] } } });
+    const res = await kit.get('/tasks.json');
+    kit.sim.edge.access.reset();
+    expect(res.status).toBe(403);
+    expectValid('Error', res.body);
+  });
+
+  it('webhooks.json pages with page_token and filters by updated_since', async () => {
+    const params = queryParamsOf(doc, 'GET', '/webhooks.json').map((p) => p.name);
+    expect(params).toEqual(expect.arrayContaining(['page_token', 'updated_since', 'limit', 'order']));
+    const empty = await kit.get(`/webhooks.json?limit=1&updated_since=${encodeURIComponent('2020-01-01T00:00:00Z')}`);
+    expect(empty.status).toBe(200);
+    expectValid(responseSchemaName(doc, 'GET', '/webhooks.json', '200'), empty.body);
   });
 
   it('errors use the Error schema', async () => {
@@ -157,7 +251,9 @@ describe('every accepted query parameter exists in the spec or the fact sheet', 
     const orderEnum = params.find((p) => p.name === 'order')?.schema?.enum;
     const orders = list.orders ? ['id', ...list.orders] : [];
     if (orderEnum) {
-      expect(orders.flatMap((o) => [`${o}(asc)`, `${o}(desc)`]).filter((o) => !orderEnum.includes(o))).toEqual([]);
+      const accepted = orders.flatMap((o) => [`${o}(asc)`, `${o}(desc)`]);
+      expect(accepted.filter((o) => !orderEnum.includes(o))).toEqual([]);
+      expect(orderEnum.filter((o) => !accepted.includes(o))).toEqual([]);
     } else {
       expect(list.orders).toBeUndefined();
     }

@@ -2,6 +2,7 @@ import { parseActivityMix } from '../activity/activity-options';
 import { isManualClock } from '../clock';
 import type { RequestContext } from '../server/context';
 import type { Router } from '../server/router';
+import { registerAccessRoutes } from './control-access-routes';
 import { registerControlEdgeRoutes } from './control-edge-routes';
 import type { ControlRoute } from './control-http';
 import { fail, num, objectBody, ok } from './control-http';
@@ -33,6 +34,7 @@ export const registerControlRoutes = (
   registerFaultRoutes(add, edge, deps);
   registerClockAndActivityRoutes(add, edge, deps);
   registerControlEdgeRoutes(add, edge, deps);
+  registerAccessRoutes(add, deps);
 };
 
 /** Health, ground truth, request log and counters, reset. */

@@ -36,6 +36,18 @@ describe('control API (in-process simulator)', () => {
     await expect(control.advanceClock(-1)).rejects.toBeInstanceOf(SimulatorControlError);
   });
 
+  it("serves the control clock as Clio's Date on every response, errors included", async () => {
+    await control.setClock('2025-03-01T08:00:00Z');
+    const { access_token: token } = await control.issueToken();
+    const ok = await list(token);
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('date')).toBe('Sat, 01 Mar 2025 08:00:00 GMT');
+    await control.advanceClock(90_000);
+    const denied = await list('not-a-token');
+    expect(denied.status).toBe(401);
+    expect(denied.headers.get('date')).toBe('Sat, 01 Mar 2025 08:01:30 GMT');
+  });
+
   it('logs requests without tokens and counts them per token fingerprint', async () => {
     const { access_token: token } = await control.issueToken();
     for (let i = 0; i < 3; i++) await list(token);

@@ -1,3 +1,5 @@
+import type { AccessSettings } from '../access/access-rules';
+import type { VisibleTruth } from '../access/visible-truth';
 import type { ActivityMix } from '../activity/activity-options';
 import type { ActivityOp, ActivityStatus } from '../activity/activity-generator';
 import type { DeauthCallbackRecord } from '../oauth/oauth-service';
@@ -89,6 +91,16 @@ export class SimulatorControl {
   setRateLimit = (change: RateLimitOptions & { enabled?: boolean }) =>
     this.call<ResolvedRateLimit & { enabled: boolean }>('PUT', '/rate-limit', change);
 
+  access = () => this.call<AccessSettings>('GET', '/access');
+  /** Merges `users` by user id; other settings replace. */
+  setAccess = (change: Partial<AccessSettings>) => this.call<AccessSettings>('PUT', '/access', change);
+  resetAccess = () => this.call<AccessSettings>('DELETE', '/access');
+  /** The ground truth as `userId` may see it (forbidden resources, hidden and redacted contacts). */
+  visibleTruth = (userId: number, clientId?: string) =>
+    this.call<VisibleTruth>(
+      'GET',
+      `/ground-truth/visible?userId=${userId}${clientId ? `&clientId=${encodeURIComponent(clientId)}` : ''}`,
+    );
   webhooks = async () => (await this.call<{ webhooks: WebhookRecord[] }>('GET', '/webhooks')).webhooks;
   deliveries = async () => (await this.call<{ deliveries: Delivery[] }>('GET', '/webhooks/deliveries')).deliveries;
   deliveryAttempts = async () =>

@@ -9,6 +9,7 @@ import { tokenResponse } from '../oauth/token-endpoint';
 import type { TokenResponseBody } from '../oauth/oauth-wire';
 import { RateLimitControl } from '../rate-limit/rate-limit-control';
 import { rateLimitMiddleware } from '../rate-limit/rate-limit-middleware';
+import { withRateHeaders } from '../rate-limit/unauthorized-rate-headers';
 import { bearerToken } from '../server/default-middleware';
 import type { Middleware, MiddlewareSlot, Pipeline } from '../server/pipeline';
 import type { RequestLog } from '../server/request-log';
@@ -19,6 +20,7 @@ import { registerWebhookRoutes } from '../webhooks/webhook-routes';
 import { resolveWebhookOptions } from '../webhooks/webhook-options';
 import { WebhookService } from '../webhooks/webhook-service';
 import type { RecordRenderer } from '../webhooks/webhook-dispatcher';
+import type { AccessRules } from '../access/access-rules';
 import type { EdgeOptions } from './edge-options';
 import { faultMiddleware, FaultTimers } from './fault-middleware';
 import { FaultRegistry } from './fault-registry';
@@ -34,6 +36,8 @@ export interface EdgeDeps {
   options: EdgeOptions & { middleware?: Partial<Record<MiddlewareSlot, Middleware>> };
   /** Renders a stored record with a `fields` selection (webhook payloads). */
   render: RecordRenderer;
+  /** Permissions and paging behaviours (control API `/access`). */
+  access: AccessRules;
   /** Rebuilds the generated firm (control reset with `data: true`); absent → data reset is refused. */
   resetData?: () => void;
 }
@@ -65,6 +69,10 @@ export class SimulatorEdge {
     this.activity = new ActivityGenerator(store, clock, activityOptions);
     this.install();
     if (activityOptions.autoStart) this.activity.start();
+  }
+
+  get access(): AccessRules {
+    return this.deps.access;
   }
 
   get clock(): Clock {
@@ -111,6 +119,7 @@ export class SimulatorEdge {
     this.webhooks.reset();
     this.oauth.reset();
     this.rateLimits.reset();
+    this.deps.access.reset();
     this.faults.clear();
     this.counters.clear();
     this.deps.requests.clear();
@@ -159,7 +168,11 @@ export class SimulatorEdge {
           }),
     );
     use('faults', faultMiddleware(this.faults, clock, this.timers));
-    if (this.oauth.options.enabled) use('auth', oauthAuth(this.oauth));
+    if (this.oauth.options.enabled)
+      use(
+        'auth',
+        withRateHeaders(oauthAuth(this.oauth), (r) => this.rateLimits.limiter(r), clock),
+      );
     use(
       'rateLimit',
       rateLimitMiddleware(

@@ -35,7 +35,7 @@ export const generateDocuments = (g: GenContext): void => {
   for (const m of [...store.table(Resource.Matters).ascending()]) {
     const top = store.seed(
       Resource.Folders,
-      folder(g, rng, m.description.slice(0, 60), root.id, m.id, m.created_at, userCount),
+      folder(g, rng, m.description.slice(0, 60), root.id, { matter: m.id }, m.created_at, userCount),
     );
     store.table(Resource.Matters).replace({ ...m, folder_id: top.id });
     const ids = [top.id];
@@ -46,18 +46,22 @@ export const generateDocuments = (g: GenContext): void => {
       ids.push(
         store.seed(
           Resource.Folders,
-          folder(g, rng, FOLDER_NAMES[s % FOLDER_NAMES.length], parentId, m.id, created, userCount),
+          folder(g, rng, FOLDER_NAMES[s % FOLDER_NAMES.length], parentId, { matter: m.id }, created, userCount),
         ).id,
       );
     }
     foldersByMatter.push(ids);
   }
+  const contactFolders = generateContactFolders(g, root.id, userCount);
   const n = g.counts.documents;
   if (foldersByMatter.length === 0) return;
+  const outside = g.rng('documents-outside-matters');
   let versionId = 1;
   for (let i = 0; i < n; i++) {
     const matterIdx = rng.skewed(foldersByMatter.length, 2.2);
-    const parentId = rng.pick(foldersByMatter[matterIdx]);
+    const inMatter = rng.pick(foldersByMatter[matterIdx]);
+    // One document in twenty lives in a contact's folder, outside any matter (Clio files documents on contacts too).
+    const parentId = contactFolders.length > 0 && outside.bool(0.05) ? outside.pick(contactFolders) : inMatter;
     const parent = store.get(Resource.Folders, parentId) as FolderRecord;
     const [ext, contentType, minSize, maxSize] = rng.weighted(FILE_KINDS.map((k) => [k, k[4]] as const));
     const title = rng.pick(DOCUMENT_TITLES);
@@ -101,7 +105,7 @@ export const generateDocuments = (g: GenContext): void => {
       size: lastVersion.size,
       parent_id: parentId,
       matter_id: parent.matter_id,
-      contact_id: null,
+      contact_id: parent.contact_id,
       document_category_id: rng.bool(0.6) ? rng.int(1, DOCUMENT_CATEGORIES.length) : null,
       creator_id: lastVersion.creator_id,
       received_at: rng.bool(0.2) ? created : null,
@@ -119,15 +123,15 @@ const folder = (
   rng: Rng,
   name: string,
   parentId: number,
-  matterId: number,
+  owner: { matter?: number; contact?: number },
   created: number,
   userCount: number,
 ): Omit<FolderRecord, 'etag' | 'rev'> => ({
   id: g.nextItemId++,
   name,
   parent_id: parentId,
-  matter_id: matterId,
-  contact_id: null,
+  matter_id: owner.matter ?? null,
+  contact_id: owner.contact ?? null,
   root: false,
   locked: false,
   creator_id: rng.int(1, userCount),
@@ -136,3 +140,18 @@ const folder = (
   created_at: created,
   updated_at: created,
 });
+
+/** Clio creates a folder for every contact (a child of the account root), linked from `contact.folder`. */
+const generateContactFolders = (g: GenContext, rootId: number, userCount: number): number[] => {
+  const rng = g.rng('contact-folders');
+  const ids: number[] = [];
+  for (const c of [...g.store.table(Resource.Contacts).ascending()]) {
+    const f = g.store.seed(
+      Resource.Folders,
+      folder(g, rng, c.name.slice(0, 60), rootId, { contact: c.id }, c.created_at, userCount),
+    );
+    g.store.table(Resource.Contacts).replace({ ...c, folder_id: f.id });
+    ids.push(f.id);
+  }
+  return ids;
+};

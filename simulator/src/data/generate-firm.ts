@@ -1,6 +1,7 @@
 import type { SimStore } from '../store/store';
 import { GenContext } from './gen-context';
 import { generateCustomFields } from './gen-custom-fields';
+import { generateDetails } from './gen-details';
 import { generateDocuments } from './gen-documents';
 import { generateLookups } from './gen-lookups';
 import { generateMatters } from './gen-matters';
@@ -31,4 +32,5 @@ export const generateFirm = (store: SimStore, opts: GenerateOptions): void => {
   generateCalendarEntries(g);
   generateTasks(g);
   generateActivities(g);
+  generateDetails(g);
 };

@@ -49,6 +49,7 @@ const compileUncached = <T>(model: Model<T>, raw: string): CompileResult<T> => {
   const render = (rec: T, env: RenderEnv): Record<string, unknown> => {
     const out: Record<string, unknown> = {};
     for (const w of writers) w(out, rec, env);
+    model.redact?.(out, rec, env);
     return out;
   };
   // Keyed by id with an identity check: records are replaced, never mutated, so a stale entry simply misses.

@@ -1,3 +1,4 @@
+import { FolderBaseModel } from './folder-base.models';
 import type { ContactRecord } from '../store/records';
 import { Resource } from '../store/resources';
 import type { Model } from './model';
@@ -5,6 +6,7 @@ import { defineModel, many, one, stubArray, stubObject } from './model';
 import { contactBaseFields, nth } from './contact-base.models';
 import { CustomFieldValueModel } from './custom-field.models';
 import { AddressModel, EmailAddressModel, PhoneNumberModel } from './lookup.models';
+import { WebSiteModel } from './relationship.models';
 
 export const ContactModel: Model<ContactRecord> = defineModel('Contact', {
   ...contactBaseFields,
@@ -28,7 +30,10 @@ export const ContactModel: Model<ContactRecord> = defineModel('Contact', {
     () => PhoneNumberModel,
     (c) => c.phone_numbers,
   ),
-  web_sites: stubArray,
+  web_sites: many(
+    () => WebSiteModel,
+    (c) => c.web_sites,
+  ),
   notification_methods: stubArray,
   account_balances: stubArray,
   related_contacts: stubArray,
@@ -51,8 +56,15 @@ export const ContactModel: Model<ContactRecord> = defineModel('Contact', {
   ),
   avatar: stubObject,
   payment_profile: stubObject,
-  folder: stubObject,
+  folder: one(
+    () => FolderBaseModel,
+    (c, env) => (c.folder_id === null ? undefined : env.store.get(Resource.Folders, c.folder_id)),
+    [Resource.Folders],
+  ),
   co_counsel_rate: stubObject,
-  primary_web_site: stubObject,
+  primary_web_site: one(
+    () => WebSiteModel,
+    (c) => c.web_sites.find((w) => w.default_web_site),
+  ),
   legal_aid_uk_contact: stubObject,
 });

@@ -1,10 +1,11 @@
+import type { RelationshipRecord } from '../store/records';
 import type { SimStore } from '../store/store';
 
 /**
  * Aggregates over other tables (has_tasks, last_activity_date, time_entries_count), memoised per table version so
  * a page render does not rescan. Each one is rebuilt at most once per write to its source table.
  */
-const memo = <V>(source: 'tasks' | 'activities', build: (store: SimStore) => V) => {
+const memo = <V>(source: 'tasks' | 'activities' | 'relationships', build: (store: SimStore) => V) => {
   const cache = new WeakMap<SimStore, { version: number; value: V }>();
   return (store: SimStore): V => {
     const version = store.version(source);
@@ -41,6 +42,12 @@ const countBy = (key: 'task_id' | 'calendar_entry_id') =>
     }
     return map;
   });
+
+export const relationshipsByMatter = memo('relationships', (store) => {
+  const map = new Map<number, RelationshipRecord[]>();
+  for (const r of store.table('relationships').ascending()) map.set(r.matter_id, [...(map.get(r.matter_id) ?? []), r]);
+  return map;
+});
 
 export const timeEntriesByTask = countBy('task_id');
 export const timeEntriesByCalendarEntry = countBy('calendar_entry_id');

@@ -7,7 +7,8 @@ import { CustomFieldValueModel } from './custom-field.models';
 import { FolderBaseModel } from './folder-base.models';
 import { GroupModel, PracticeAreaModel, lookupById, currencyField } from './lookup.models';
 import { UserModel } from './user.models';
-import { lastActivityDateByMatter, mattersWithTasks } from './derived';
+import { RelationshipBaseModel } from './relationship.models';
+import { lastActivityDateByMatter, mattersWithTasks, relationshipsByMatter } from './derived';
 
 const user = (k: 'responsible_attorney_id' | 'responsible_staff_id' | 'originating_attorney_id') =>
   one(
@@ -84,7 +85,11 @@ export const MatterModel: Model<MatterRecord> = defineModel('Matter', {
   ),
   custom_field_set_associations: stubArray,
   matter_bill_recipients: stubArray,
-  relationships: stubArray,
+  relationships: many(
+    () => RelationshipBaseModel,
+    (m, env) => relationshipsByMatter(env.store).get(m.id) ?? [],
+    [Resource.Relationships],
+  ),
   task_template_list_instances: stubArray,
   split_invoice_payers: stubArray,
 });

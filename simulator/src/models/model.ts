@@ -38,6 +38,8 @@ export interface Model<T> {
   readonly fields: Readonly<Record<string, FieldDef<T>>>;
   /** Fields returned when none are asked for: `id`, `etag` (D-F). */
   readonly defaults: readonly string[];
+  /** Removes what the viewer may not see from a rendered top-level record (Clio's permission redaction). */
+  readonly redact?: (out: Record<string, unknown>, rec: T, env: RenderEnv) => void;
 }
 
 export const defineModel = <T>(name: string, fields: Record<string, FieldDef<NoInfer<T>>>): Model<T> => ({

@@ -5,6 +5,8 @@ import { ContactModel } from './contact.models';
 import { CustomFieldModel } from './custom-field.models';
 import { DocumentModel, DocumentVersionModel, FolderModel } from './document.models';
 import { MatterModel } from './matter.models';
+import { NoteModel } from './note.models';
+import { RelationshipModel } from './relationship.models';
 import type { Model } from './model';
 import { TaskModel } from './task.models';
 import { UserModel } from './user.models';
@@ -21,6 +23,8 @@ export const RESOURCE_MODELS: Readonly<Record<Resource, Model<never>>> = {
   activities: ActivityModel as Model<never>,
   users: UserModel as Model<never>,
   custom_fields: CustomFieldModel as Model<never>,
+  notes: NoteModel as Model<never>,
+  relationships: RelationshipModel as Model<never>,
 };
 
 /** Stored keys whose wire field is not simply the key or the key without `_id`. */
@@ -34,6 +38,8 @@ const SPECIAL: Readonly<Record<string, readonly string[]>> = {
   email_addresses: ['email_addresses', 'primary_email_address', 'secondary_email_address'],
   phone_numbers: ['phone_numbers', 'primary_phone_number', 'secondary_phone_number'],
   addresses: ['addresses', 'primary_address', 'secondary_address', 'primary_work_address'],
+  web_sites: ['web_sites', 'primary_web_site'],
+  author_id: ['author'],
 };
 
 /**

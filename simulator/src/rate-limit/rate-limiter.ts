@@ -68,6 +68,16 @@ export class RateLimiter {
     };
   }
 
+  /** The token's figures at `now` without counting a request (headers of a response the limiter did not admit). */
+  peek(token: string, now: number): Pick<RateCheck, 'limit' | 'remaining' | 'resetAt'> {
+    const d = decideWindow(this.tokens.get(token), now, this.currentLimit(now), this.config.windowSeconds * 1000);
+    return {
+      limit: d.limit,
+      remaining: Math.max(0, d.remaining + (d.allowed ? 1 : 0)),
+      resetAt: Math.floor(d.resetAtMs / 1000),
+    };
+  }
+
   reset(): void {
     this.tokens.clear();
     this.apps.clear();

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Region } from '../wire';
+import type { Clock } from '../clock';
+import { Header, type Region } from '../wire';
 import { RequestContext, sendError } from './context';
 import type { Pipeline } from './pipeline';
 import type { Router } from './router';
@@ -23,6 +24,8 @@ export interface RegionServerOptions {
   host?: string;
   router: Router;
   pipeline: Pipeline;
+  /** The simulator's clock: every response's `Date` is read from it, like every timestamp the simulator serves. */
+  clock: Clock;
   /** Runs before each request (the simulator purges expired trash here). Must be cheap and must not throw. */
   beforeRequest?: () => void;
   /** Called with errors thrown by the pipeline after a response was attempted (bugs). Default: console.error. */
@@ -39,6 +42,8 @@ export const startRegionServer = async (opts: RegionServerOptions): Promise<Regi
   let origin = '';
   const server = createServer((req, res) => {
     opts.beforeRequest?.();
+    // Node would stamp the host's wall clock; Clio's `Date` is Clio's clock, so a test that moves it moves this too.
+    res.setHeader(Header.Date, new Date(opts.clock.now()).toUTCString());
     const ctx = new RequestContext(req, res, opts.region, origin);
     ctx.route = opts.router.match(ctx.method, ctx.path);
     opts.pipeline.run(ctx).then(

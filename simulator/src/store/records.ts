@@ -1,4 +1,7 @@
 import type { Resource } from './resources';
+import type { AddressRecord, EmailRecord, PhoneRecord, WebSiteRecord } from './nested-records';
+
+export type { AddressRecord, EmailRecord, PhoneRecord, WebSiteRecord } from './nested-records';
 
 /**
  * Stored records are compact: scalar wire fields under their wire names, references as `<name>_id`, timestamps as
@@ -22,37 +25,6 @@ export interface CustomFieldValueRecord {
   /** Always a string on the wire (Clio's `value:string`); picklist values hold the option id. */
   value: string | null;
   picklist_option_id: number | null;
-  created_at: number;
-  updated_at: number;
-}
-
-export interface AddressRecord {
-  id: number;
-  name: 'Work' | 'Home' | 'Billing' | 'Other';
-  street: string;
-  city: string;
-  province: string;
-  postal_code: string;
-  country: string;
-  primary: boolean;
-  created_at: number;
-  updated_at: number;
-}
-
-export interface EmailRecord {
-  id: number;
-  name: 'Work' | 'Home' | 'Other';
-  address: string;
-  primary: boolean;
-  created_at: number;
-  updated_at: number;
-}
-
-export interface PhoneRecord {
-  id: number;
-  name: 'Work' | 'Personal' | 'Other';
-  number: string;
-  primary: boolean;
   created_at: number;
   updated_at: number;
 }
@@ -96,9 +68,11 @@ export interface ContactRecord extends BaseRecord {
   is_bill_recipient: boolean;
   ledes_client_id: string | null;
   sales_tax_number: string | null;
+  folder_id: number | null;
   addresses: readonly AddressRecord[];
   email_addresses: readonly EmailRecord[];
   phone_numbers: readonly PhoneRecord[];
+  web_sites: readonly WebSiteRecord[];
   custom_field_values: readonly CustomFieldValueRecord[];
 }
 
@@ -206,6 +180,26 @@ export interface ActivityRecord extends BaseRecord {
   calendar_entry_id: number | null;
 }
 
+/** A matter note or a contact note (one Clio resource, `/notes.json?type=Matter|Contact`). */
+export interface NoteRecord extends BaseRecord {
+  type: 'Matter' | 'Contact';
+  subject: string;
+  detail: string;
+  detail_text_type: 'plain_text' | 'rich_text';
+  /** `YYYY-MM-DD`. */
+  date: string;
+  matter_id: number | null;
+  contact_id: number | null;
+  author_id: number | null;
+}
+
+/** Clio's `Relationship`: a contact related to a matter, and how (`/relationships.json`, nested in matters). */
+export interface RelationshipRecord extends BaseRecord {
+  description: string;
+  matter_id: number;
+  contact_id: number;
+}
+
 export interface UserRecord extends BaseRecord {
   name: string;
   first_name: string;
@@ -272,6 +266,8 @@ export interface RecordMap {
   activities: ActivityRecord;
   users: UserRecord;
   custom_fields: CustomFieldRecord;
+  notes: NoteRecord;
+  relationships: RelationshipRecord;
 }
 export type RecordOf<R extends Resource> = RecordMap[R];
 export type AnyRecord = RecordMap[Resource];

@@ -10,6 +10,8 @@ export const Resource = {
   Activities: 'activities',
   Users: 'users',
   CustomFields: 'custom_fields',
+  Notes: 'notes',
+  Relationships: 'relationships',
 } as const;
 export type Resource = (typeof Resource)[keyof typeof Resource];
 export const ALL_RESOURCES: readonly Resource[] = Object.values(Resource);

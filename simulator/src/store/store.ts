@@ -1,35 +1,19 @@
+import { FULL_ACTIVITY_VISIBILITY, type ActivityVisibility } from '../models/activity-visibility';
 import type { Clock } from '../clock';
 import { makeEtag } from './hash';
 import type { AnyRecord, BaseRecord, FirmLookups, NewRecord, RecordOf, RecordPatch } from './records';
 import { ALL_RESOURCES, ChangeKind, Resource, TRASHABLE } from './resources';
 import { Table } from './table';
 import { changedFieldsOf } from './diff';
+import type { ChangeListener, DeleteResult, StoreChange, UpdateResult } from './store-change';
 
-/** One entry of the change feed. `record` is the record after the change (for `deleted`: as it was when deleted). */
-export interface StoreChange<R extends Resource = Resource> {
-  resource: R;
-  id: number;
-  kind: ChangeKind;
-  record: RecordOf<R>;
-  /**
-   * Record keys whose value changed: all given keys for `created`, `['deleted_at']` for a trash, [] for a hard delete.
-   * Keys are the stored names (`client_id`, not `client`); `wireFieldsOf(resource, keys)` maps them to wire fields.
-   */
-  changedFields: readonly string[];
-  /** epoch ms (store clock) */
-  at: number;
-}
-export type ChangeListener = (change: StoreChange) => void;
-
-export type UpdateResult<R extends Resource> =
-  | { ok: true; record: RecordOf<R>; changed: readonly string[] }
-  | { ok: false; reason: 'not_found' | 'precondition_failed' };
-export type DeleteResult<R extends Resource> =
-  { ok: true; record: RecordOf<R>; trashed: boolean } | { ok: false; reason: 'not_found' };
+export type { ChangeListener, DeleteResult, StoreChange, UpdateResult } from './store-change';
 
 export interface StoreOptions {
   /** How long trashed documents/folders stay before being purged, ms. Default 30 days (Clio's OpenAPI Document#destroy). */
   trashRetentionMs?: number;
+  /** The viewer's activity rate and hours visibility. Default: everything visible. */
+  activityVisibility?: ActivityVisibility;
 }
 
 /** Ground truth for tests and the control API: live ids and etags per resource, oldest id first. */
@@ -59,6 +43,8 @@ const emptyTables = (): Tables => ({
   activities: new Table(),
   users: new Table(),
   custom_fields: new Table(),
+  notes: new Table(),
+  relationships: new Table(),
 });
 
 /**
@@ -72,6 +58,7 @@ export class SimStore {
   /** FIFO of trashed records; trash times only grow unless the clock is set back, which purge tolerates. */
   private trashQueue: { resource: Resource; id: number; purgeAt: number }[] = [];
   readonly trashRetentionMs: number;
+  readonly activityVisibility: ActivityVisibility;
   lookups: FirmLookups = emptyLookups();
   /** Mixed into every etag so two firms (seeds) never share etags; set by the generator. */
   etagSalt = '';
@@ -83,6 +70,7 @@ export class SimStore {
     opts: StoreOptions = {},
   ) {
     this.trashRetentionMs = opts.trashRetentionMs ?? DEFAULT_TRASH_RETENTION_MS;
+    this.activityVisibility = opts.activityVisibility ?? FULL_ACTIVITY_VISIBILITY;
     this.tables = emptyTables();
   }
 

@@ -13,6 +13,7 @@ export interface OpenApiParam {
   name: string;
   in: string;
   schema?: { enum?: string[] };
+  description?: string;
 }
 export interface OpenApiOperation {
   parameters?: OpenApiParam[];

@@ -5,6 +5,7 @@ import type { Router } from '../server/router';
 import { API_PREFIX, ErrorType, Header } from '../wire';
 import { WebhookModel } from './webhook.model';
 import type { WebhookRecord } from './webhook-registry';
+import { listWebhooks } from './webhook-list';
 import type { WebhookService } from './webhook-service';
 import { HookHeader } from './webhook-wire';
 
@@ -13,7 +14,7 @@ const ERROR_TYPE = { 404: ErrorType.NotFound, 412: ErrorType.PreconditionFailed,
 /** `/api/v4/webhooks` (Clio's OpenAPI) plus `PUT /webhooks/:id/activate` (described in the Webhooks tag text). */
 export const registerWebhookRoutes = (router: Router, service: WebhookService): void => {
   const base = `${API_PREFIX}/webhooks`;
-  router.add('GET', base, (ctx) => list(ctx, service));
+  router.add('GET', base, (ctx) => listWebhooks(ctx, service));
   router.add('POST', base, async (ctx) => {
     const c = caller(ctx);
     const result = service.create(await ctx.json(), { ...c, region: ctx.region });
@@ -74,24 +75,4 @@ const render = (
   const compiled = compileFields(WebhookModel, ctx.query.get('fields') ?? undefined);
   if (!compiled.ok) return sendError(ctx, 400, ErrorType.InvalidFields, compiled.message);
   send(ctx, status, { data: compiled.compiled.render(hook, { store: service.store }) }, headers);
-};
-
-const list = (ctx: RequestContext, service: WebhookService): void => {
-  const compiled = compileFields(WebhookModel, ctx.query.get('fields') ?? undefined);
-  if (!compiled.ok) return sendError(ctx, 400, ErrorType.InvalidFields, compiled.message);
-  const limit = Number(ctx.query.get('limit') ?? 200);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 200) {
-    return sendError(ctx, 400, ErrorType.BadRequest, 'limit must be between 1 and 200');
-  }
-  const ids = new Set(ctx.query.getAll('ids[]').map(Number));
-  const c = callerOf(ctx);
-  const hooks = service.registry
-    .list()
-    .filter((h) => (!c || h.client_id === c.clientId) && (ids.size === 0 || ids.has(h.id)));
-  if (ctx.query.get('order') === 'id(desc)') hooks.reverse();
-  const page = hooks.slice(0, limit);
-  send(ctx, 200, {
-    data: page.map((h) => compiled.compiled.render(h, { store: service.store })),
-    meta: { paging: {}, records: hooks.length },
-  });
 };

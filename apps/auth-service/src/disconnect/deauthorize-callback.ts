@@ -10,13 +10,14 @@ import {
 } from '@sf/token-vault';
 import type { AuthDeps } from '../auth-deps';
 import { parseDeauthorizeBody, type DeauthorizeNotice } from './deauthorize-body';
+import { takeDeauthorizeCheckSlot } from './deauthorize-check-slot';
 import { revokeLocally } from './revoke-locally';
 
 export type DeauthorizeCallback =
   { ok: true; revoked: number; ignored: number } | { ok: false; status: 400 | 403 | 502; message: string };
 
 /** What happened to one candidate connection. */
-type Verdict = 'revoked' | 'not_concerned' | 'still_valid' | 'unverified';
+type Verdict = 'revoked' | 'not_concerned' | 'still_valid' | 'unverified' | 'checked_recently';
 
 const sameToken = (a: string, b: string): boolean => {
   const x = Buffer.from(a, 'utf8');
@@ -29,6 +30,8 @@ const sameToken = (a: string, b: string): boolean => {
  * callback is unauthenticated and names only a Clio user, so we check it against Clio before destroying anything:
  * a connection is revoked only if its current access token is the one named (or "all" was named) AND Clio now
  * answers 401 to it. A forged callback for a live grant changes nothing. Idempotent: repeats find nothing live.
+ * Asking Clio spends the firm's rate budget, so each connection is checked at most once per 60 s window; callbacks
+ * in between are ignored (a real revocation is then found by the next use of the token, which Clio refuses).
  */
 export const handleDeauthorizeCallback = async (
   deps: AuthDeps,
@@ -64,6 +67,11 @@ const revokeIfDead = async (
     const conn = await findConnectionByFirm(trx, firmId);
     const accessToken = concernedToken(deps, conn, notice);
     if (!conn || accessToken === null) return 'not_concerned';
+    // Each check spends one request of the firm's Clio rate window; a flood of callbacks must not block its sync.
+    if (!(await takeDeauthorizeCheckSlot(trx, conn.connectionId, deps.clock()))) {
+      deps.log.warn({ firmId, connectionId: conn.connectionId }, 'deauthorization callback ignored: checked recently');
+      return 'checked_recently';
+    }
     const who = await deps.clio.whoAmI(conn.region, accessToken);
     if (who.ok) {
       deps.log.warn(

@@ -99,6 +99,32 @@ describe('auth service: revocation from either side (e2e against the simulator)'
     expect((await h.events(f.firmId)).map((e) => e.type)).toEqual(['ClioConnected']);
   });
 
+  it('asks Clio about a connection at most once per window, however many forged callbacks arrive, and rate-limits the route', async () => {
+    const f = await connected();
+    const whoAmI = () => h.sim.requests.entries().filter((e) => e.path.includes('who_am_i')).length;
+    h.clock.advance(61_000); // a fresh window for the route and the connection
+    const before = whoAmI();
+    const statuses: number[] = [];
+    for (let i = 0; i < 70; i++) {
+      const r = await h.api(Routes.deauthorizeCallback, {
+        method: 'POST',
+        json: { client_id: CLIO_APP.clientId, user_id: f.clioUserId, access_token: 'all' },
+      });
+      statuses.push(r.status);
+    }
+    expect(whoAmI() - before).toBe(1);
+    expect(statuses.filter((s) => s === 200).length).toBe(60);
+    expect(statuses.slice(60)).toEqual(Array.from({ length: 10 }, () => 429));
+    expect((await row(f.firmId)).status).toBe('active');
+    h.clock.advance(61_000);
+    const later = await h.api(Routes.deauthorizeCallback, {
+      method: 'POST',
+      json: { client_id: CLIO_APP.clientId, user_id: f.clioUserId, access_token: 'all' },
+    });
+    expect(later).toMatchObject({ status: 200, body: { revoked: 0, ignored: 1 } });
+    expect(whoAmI() - before).toBe(2);
+  });
+
   it('refuses a callback for another app or with a malformed body', async () => {
     const f = await connected();
     const foreign = await h.api(Routes.deauthorizeCallback, {

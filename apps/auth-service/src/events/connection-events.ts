@@ -4,6 +4,7 @@ import { EventTypes, StreamTypes, newEvent, streamIds, type CurrentEventData, ty
 import type { Executor } from '@sf/db';
 import { appendToStream } from '@sf/event-store';
 import { traceFromContext } from '@sf/telemetry';
+import type { AuthServiceDb } from '../schema/auth-service-schema';
 
 type ConnectionEventType =
   typeof EventTypes.ClioConnected | typeof EventTypes.ConnectionNeedsReauth | typeof EventTypes.ConnectionRevoked;
@@ -23,7 +24,7 @@ export interface Cause {
  * row or not at all. Payloads hold ids only; a token can never reach the log from here.
  */
 export const appendConnectionEvent = async <K extends ConnectionEventType>(
-  ex: Executor,
+  ex: Executor<AuthServiceDb>,
   type: K,
   data: CurrentEventData[K],
   cause: Cause,

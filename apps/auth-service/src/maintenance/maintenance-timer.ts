@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import type { Database } from '@sf/db';
 import type { TokenService } from '@sf/token-vault';
 import { purgeExpiredOAuthStates } from '../oauth-state/oauth-state.repository';
+import type { AuthServiceDb } from '../schema/auth-service-schema';
 
 export interface MaintenanceOptions {
-  db: Kysely<Database>;
+  db: Kysely<AuthServiceDb>;
   tokens: Pick<TokenService, 'refreshDue'>;
   log: Logger;
   /** Period in ms; 0 disables the timer. */

@@ -2,9 +2,10 @@ import { sql } from 'kysely';
 import { createTestDatabase, waitFor, type TestDatabase } from '@sf/testing';
 import { newNonce } from './oauth-state';
 import { consumeOAuthState, insertOAuthState, purgeExpiredOAuthStates } from './oauth-state.repository';
+import type { AuthServiceDb } from '../schema/auth-service-schema';
 
 describe('oauth_states (real Postgres)', () => {
-  let t: TestDatabase;
+  let t: TestDatabase<AuthServiceDb>;
   beforeAll(async () => {
     t = await createTestDatabase({ max: 12 });
   });

@@ -2,9 +2,10 @@ import { sql } from 'kysely';
 import { isClioRegion } from '@sf/contracts';
 import type { Executor } from '@sf/db';
 import type { SignedState } from './oauth-state';
+import type { AuthServiceDb } from '../schema/auth-service-schema';
 
 /** Records a pending authorisation; Postgres sets its expiry (`now()` + `ttlMs`). Returns that expiry. */
-export const insertOAuthState = async (ex: Executor, s: SignedState, ttlMs: number): Promise<Date> => {
+export const insertOAuthState = async (ex: Executor<AuthServiceDb>, s: SignedState, ttlMs: number): Promise<Date> => {
   const row = await ex
     .insertInto('oauth_states')
     .values({
@@ -24,7 +25,7 @@ export const insertOAuthState = async (ex: Executor, s: SignedState, ttlMs: numb
  * Consumes a pending authorisation in ONE statement: the row is deleted only if it exists and has not expired,
  * and the caller gets it back. A replay, a concurrent duplicate callback or a late callback gets null.
  */
-export const consumeOAuthState = async (ex: Executor, nonce: string): Promise<SignedState | null> => {
+export const consumeOAuthState = async (ex: Executor<AuthServiceDb>, nonce: string): Promise<SignedState | null> => {
   const row = await ex
     .deleteFrom('oauth_states')
     .where('nonce', '=', nonce)
@@ -36,7 +37,7 @@ export const consumeOAuthState = async (ex: Executor, nonce: string): Promise<Si
 };
 
 /** Deletes expired rows (they can no longer be consumed); returns how many. */
-export const purgeExpiredOAuthStates = async (ex: Executor): Promise<number> => {
+export const purgeExpiredOAuthStates = async (ex: Executor<AuthServiceDb>): Promise<number> => {
   const r = await ex
     .deleteFrom('oauth_states')
     .where('expires_at', '<=', sql<Date>`now()`)

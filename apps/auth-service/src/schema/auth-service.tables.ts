@@ -21,11 +21,13 @@ export interface OAuthStatesTable {
   expires_at: Timestamp;
 }
 
-export interface AuthServiceTables {
-  oauth_states: OAuthStatesTable;
+/** When a deauthorization callback last made us ask Clio about a connection (one request per window at most). */
+export interface ClioDeauthorizeChecksTable {
+  connection_id: string;
+  checked_at: Timestamp;
 }
 
-declare module '@sf/db' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges this owner's tables into Database
-  interface Database extends AuthServiceTables {}
+export interface AuthServiceTables {
+  oauth_states: OAuthStatesTable;
+  clio_deauthorize_checks: ClioDeauthorizeChecksTable;
 }

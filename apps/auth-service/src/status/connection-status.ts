@@ -1,6 +1,7 @@
 import type { ClioRegion } from '@sf/contracts';
 import type { Executor } from '@sf/db';
 import { findConnectionByFirm, type ConnectionStatus } from '@sf/token-vault';
+import type { AuthServiceDb } from '../schema/auth-service-schema';
 
 /** What a firm's users may see of its Clio connection: state and ids, never tokens or their expiry. */
 export type ConnectionStatusView =
@@ -17,7 +18,10 @@ export type ConnectionStatusView =
     };
 
 /** The caller's firm's connection; another firm's is simply not there (`none`). */
-export const connectionStatusOf = async (db: Executor, firmId: string): Promise<ConnectionStatusView> => {
+export const connectionStatusOf = async (
+  db: Executor<AuthServiceDb>,
+  firmId: string,
+): Promise<ConnectionStatusView> => {
   const c = await findConnectionByFirm(db, firmId);
   if (!c) return { status: 'none' };
   return {

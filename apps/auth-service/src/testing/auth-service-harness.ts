@@ -11,6 +11,7 @@ import type { AuthServiceConfig } from '../auth-service-config';
 import { createLogger } from '@sf/logging';
 import { startAuthService, type AuthService } from '../start-auth-service';
 import { Routes } from '../wire-names';
+import type { AuthServiceDb } from '../schema/auth-service-schema';
 
 /**
  * Test bed for the auth service's e2e tests: a fresh database, the local NATS under a unique namespace, the Clio
@@ -45,7 +46,7 @@ export class AuthHarness {
   private readonly streams = { events: uniqueName('EV'), dlq: uniqueName('DLQ') };
 
   private constructor(
-    readonly t: TestDatabase,
+    readonly t: TestDatabase<AuthServiceDb>,
     readonly sim: Simulator,
     readonly clock: ManualClock,
     readonly nc: NatsConnection,
@@ -54,11 +55,11 @@ export class AuthHarness {
 
   static async start(opts: HarnessOptions = {}): Promise<AuthHarness> {
     const clock = new ManualClock(Date.now());
-    const t = await createTestDatabase({ max: 5 });
+    const t = await createTestDatabase<AuthServiceDb>({ max: 5 });
     const sim = await createSimulator({
       seed: 3,
       counts: {
-        users: 8,
+        users: 12,
         contacts: 0,
         matters: 0,
         calendar_entries: 0,

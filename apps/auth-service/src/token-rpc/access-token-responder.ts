@@ -5,7 +5,7 @@ import { traceIdsOf, withLogContext } from '@sf/logging';
 import { contextFromHeaders } from '@sf/telemetry';
 import { TOKEN_RPC_QUEUE } from '../wire-names';
 import { INTERNAL_ERROR_REPLY, MALFORMED_REQUEST_REPLY, parseAccessTokenRequest } from './access-token-reply';
-import { answerAccessTokenRequest, type TokenRpcVault } from './answer-access-token';
+import { answerAccessTokenRequest, type ClioRefuses, type TokenRpcVault } from './answer-access-token';
 
 export interface AccessTokenResponderOptions {
   nc: NatsConnection;
@@ -13,6 +13,8 @@ export interface AccessTokenResponderOptions {
   subject: string;
   tokens: TokenRpcVault;
   apiBaseUrl: (region: ClioRegion) => string;
+  /** Asks Clio whether it refuses a token, before a reported 401 marks a connection needs_reauth. */
+  clioRefuses: ClioRefuses;
   log: Logger;
 }
 
@@ -36,7 +38,7 @@ export const startAccessTokenResponder = (o: AccessTokenResponderOptions): Acces
       o.log.warn({ subject: o.subject }, 'malformed access-token request');
       reply = MALFORMED_REQUEST_REPLY;
     } else {
-      reply = await answerAccessTokenRequest(o.tokens, req, o.apiBaseUrl).catch((e: unknown) => {
+      reply = await answerAccessTokenRequest(o.tokens, req, o.apiBaseUrl, o.clioRefuses).catch((e: unknown) => {
         o.log.error({ firmId: req.firmId, err: e }, 'access-token request failed');
         return INTERNAL_ERROR_REPLY;
       });

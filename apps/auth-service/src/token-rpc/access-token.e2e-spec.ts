@@ -132,13 +132,19 @@ describe('auth service: the access-token RPC and refreshes (e2e against the simu
     ).json<AccessTokenReply>();
   };
 
-  // Building a grant whose fresh token Clio refuses only on API calls is hard at the simulator, so the client's
-  // report (what @sf/clio-client sends after a second 401) is driven directly.
+  // The client's report (what @sf/clio-client sends after a second 401) is driven directly; the simulator refuses the
+  // fresh token on API calls (a revoked_token fault on that token), as Clio would.
   it('marks needs_reauth with exactly one ConnectionNeedsReauth when Clio refused the current, freshly refreshed token', async () => {
     const f = await connected();
     const fresh = tokenOf(await h.rpc(f.firmId, f.tokens.accessToken));
     const before = h.tokenPosts();
-    const replies = await Promise.all(Array.from({ length: 6 }, () => report401AfterRefresh(f.firmId, fresh)));
+    h.sim.edge.faults.add({ kind: 'revoked_token', token: fresh }, h.clock.now());
+    let replies: AccessTokenReply[];
+    try {
+      replies = await Promise.all(Array.from({ length: 6 }, () => report401AfterRefresh(f.firmId, fresh)));
+    } finally {
+      h.sim.edge.faults.clear();
+    }
     for (const r of replies)
       expect(r).toMatchObject({
         ok: false,
@@ -161,6 +167,14 @@ describe('auth service: the access-token RPC and refreshes (e2e against the simu
     expect(await h.rpc(f.firmId)).toMatchObject({ ok: false, reason: 'needs_reauth' });
     expect(await report401AfterRefresh(f.firmId, fresh)).toMatchObject({ ok: false, reason: 'needs_reauth' });
     expect((await h.events(f.firmId)).length).toBe(2);
+  });
+
+  it('ignores a forged report about the current token while Clio still accepts it (any RPC client could send one)', async () => {
+    const f = await connected();
+    const current = tokenOf(await h.rpc(f.firmId));
+    expect(tokenOf(await report401AfterRefresh(f.firmId, current))).toBe(current);
+    expect((await h.events(f.firmId)).map((e) => e.type)).toEqual(['ClioConnected']);
+    expect((await h.api(Routes.connection, { jwt: h.jwt(f.firmId) })).body['status']).toBe('active');
   });
 
   it('ignores a stale report about a token already replaced: nothing is marked, the current token is handed out', async () => {

@@ -1,3 +1,4 @@
+import { CLIO_FIELDS } from '@sf/clio-mirror';
 import { SyncScope } from '@sf/sync-jobs';
 import {
   chooseMode,
@@ -19,6 +20,9 @@ describe('job plan', () => {
       'custom_fields',
       'matters',
       'contacts',
+      'relationships',
+      'matter_notes',
+      'contact_notes',
       'calendar_entries',
       'tasks',
       'folders',
@@ -28,22 +32,32 @@ describe('job plan', () => {
     expect(planEntityTypes(firm, ['activities', 'matters', 'bills'])).toEqual(['matters', 'activities']);
   });
 
-  it('covers a matter with its folders and documents only', () => {
-    expect(planEntityTypes(matter, null)).toEqual(['folders', 'documents']);
-    expect(planEntityTypes(matter, ['documents', 'matters'])).toEqual(['documents']);
+  it('covers a matter with every type that belongs to it', () => {
+    expect(planEntityTypes(matter, null)).toEqual([
+      'matters',
+      'relationships',
+      'matter_notes',
+      'calendar_entries',
+      'tasks',
+      'folders',
+      'documents',
+      'activities',
+    ]);
+    expect(planEntityTypes(matter, ['documents', 'contacts'])).toEqual(['documents']);
     expect(scopeKeyOf(matter)).toBe('matter-42');
     expect(scopeKeyOf(firm)).toBe('firm');
     expect(SyncScope.of({ kind: 'matter' })).toEqual(firm);
   });
 
-  it('lists incrementally only from a bookmark, outside first syncs, maintenance and matter scopes', () => {
+  it("lists incrementally only from the scope's bookmark, outside first syncs and maintenance", () => {
     const b = '2026-05-01T00:00:00.000Z';
     expect(chooseMode(firm, 'manual', b)).toBe('incremental');
     expect(chooseMode(firm, 'schedule', b)).toBe('incremental');
     expect(chooseMode(firm, 'manual', null)).toBe('full');
     expect(chooseMode(firm, 'first_login', b)).toBe('full');
     expect(chooseMode(firm, 'maintenance', b)).toBe('full');
-    expect(chooseMode(matter, 'manual', b)).toBe('full');
+    expect(chooseMode(matter, 'manual', b)).toBe('incremental');
+    expect(chooseMode(matter, 'webhook', null)).toBe('full');
   });
 
   it('asks for the one field table, the matter filter, and the trash in incremental tree listings', () => {
@@ -52,29 +66,28 @@ describe('job plan', () => {
       resource: 'documents',
       limit: 200,
       filters: { matter_id: '42' },
-      fields: [
-        'id',
-        'etag',
-        'created_at',
-        'updated_at',
-        'deleted_at',
-        'name',
-        'filename',
-        'size',
-        'content_type',
-        'parent{id}',
-        'matter{id}',
-        'latest_document_version{id}',
-      ],
+      fields: CLIO_FIELDS.documents,
     });
     expect(listRequest('folders', firm, 'incremental', b, 100).filters).toEqual({
       updated_since: b,
       include_deleted: 'true',
     });
     expect(listRequest('matters', firm, 'incremental', b, 200).filters).toEqual({ updated_since: b });
-    expect(listRequest('matters', matter, 'full', null, 200).filters).toEqual({});
+    expect(listRequest('matters', matter, 'full', null, 200).filters).toEqual({ 'ids[]': '42' });
     expect(scopeFilters('documents', matter)).toEqual({ matter_id: '42' });
-    expect(scopeFilters('tasks', matter)).toEqual({});
+    expect(scopeFilters('tasks', matter)).toEqual({ matter_id: '42' });
+    expect(scopeFilters('tasks', firm)).toEqual({});
+  });
+
+  it('lists matter notes and contact notes from the one notes resource, by type', () => {
+    expect(listRequest('matter_notes', matter, 'full', null, 200)).toMatchObject({
+      resource: 'notes',
+      filters: { type: 'Matter', matter_id: '42' },
+    });
+    expect(listRequest('contact_notes', firm, 'full', null, 200)).toMatchObject({
+      resource: 'notes',
+      filters: { type: 'Contact' },
+    });
   });
 
   it("takes the next bookmark from the job's start as Clio saw it, minus the overlap", () => {

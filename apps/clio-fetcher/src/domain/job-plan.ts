@@ -5,6 +5,8 @@ import {
   CLIO_FIELDS,
   MATTER_SCOPE_ENTITY_TYPES,
   TREE_ENTITY_TYPES,
+  listingSourceOf,
+  matterFilters,
   type ClioEntityType,
 } from '@sf/clio-mirror';
 import type { SyncScope } from '@sf/sync-jobs';
@@ -15,8 +17,9 @@ export const scopeKeyOf = (scope: SyncScope): string => (scope.kind === 'matter'
 export const matterIdOf = (scope: SyncScope): string | null => (scope.kind === 'matter' ? scope.matterId : null);
 
 /**
- * Entity types a job fetches, in priority order: a matter scope covers that matter's folders and documents; a firm
- * scope covers everything. `requested` (SyncRequested.entityTypes) narrows the list; unknown names are ignored.
+ * Entity types a job fetches, in priority order: a matter scope covers the matter and every type that belongs to
+ * it (MATTER_SCOPE_ENTITY_TYPES); a firm scope covers everything. `requested` (SyncRequested.entityTypes) narrows
+ * the list; unknown names are ignored.
  */
 export const planEntityTypes = (scope: SyncScope, requested: readonly string[] | null): ClioEntityType[] => {
   const base = scope.kind === 'matter' ? MATTER_SCOPE_ENTITY_TYPES : CLIO_ENTITY_TYPES;
@@ -27,17 +30,16 @@ export const planEntityTypes = (scope: SyncScope, requested: readonly string[] |
 const FULL_TRIGGERS: ReadonlySet<string> = new Set(['first_login', 'maintenance']);
 
 /**
- * Full listing (and mark-and-sweep) for a matter scope (a handful of pages, and what processing relies on), for
- * the first sync and maintenance, for a re-sync (`fullListing`), and whenever there is no bookmark; otherwise
- * incremental from the bookmark.
+ * Full listing (and mark-and-sweep) for the first sync and maintenance, for a re-sync (`fullListing`), and whenever
+ * the scope has no bookmark (a matter's first sync); otherwise incremental from the scope's bookmark (a matter
+ * synced before included).
  */
 export const chooseMode = (
-  scope: SyncScope,
+  _scope: SyncScope,
   trigger: string,
   bookmark: string | null,
   fullListing = false,
-): SyncMode =>
-  scope.kind === 'matter' || fullListing || FULL_TRIGGERS.has(trigger) || bookmark === null ? 'full' : 'incremental';
+): SyncMode => (fullListing || FULL_TRIGGERS.has(trigger) || bookmark === null ? 'full' : 'incremental');
 
 /**
  * The first page request of a listing. Incremental listings of documents and folders include the trash: a
@@ -52,19 +54,28 @@ export const listRequest = (
   pageSize: number,
   createdSince: string | null = null,
 ): ListRequest => {
-  const filters: Record<string, string> = {};
+  const filters = scopeFilters(entityType, scope);
   if (createdSince !== null) filters['created_since'] = createdSince;
-  if (scope.kind === 'matter' && TREE_ENTITY_TYPES.has(entityType)) filters['matter_id'] = scope.matterId;
   if (mode === 'incremental' && bookmark !== null) {
     filters['updated_since'] = bookmark;
     if (TREE_ENTITY_TYPES.has(entityType)) filters['include_deleted'] = 'true';
   }
-  return { resource: entityType, fields: [...CLIO_FIELDS[entityType]], filters, limit: pageSize };
+  return {
+    resource: listingSourceOf(entityType).resource,
+    fields: [...CLIO_FIELDS[entityType]],
+    filters,
+    limit: pageSize,
+  };
 };
 
-/** Filters that count what a scope holds in Clio (live records only), for estimates and deletion checks. */
-export const scopeFilters = (entityType: ClioEntityType, scope: SyncScope): Record<string, string> =>
-  scope.kind === 'matter' && TREE_ENTITY_TYPES.has(entityType) ? { matter_id: scope.matterId } : {};
+/**
+ * Filters that select what a scope holds in Clio (live records only), for listings, estimates and deletion
+ * checks: the entity type's own (the kind of note) and, in a matter scope, the matter's.
+ */
+export const scopeFilters = (entityType: ClioEntityType, scope: SyncScope): Record<string, string> => ({
+  ...listingSourceOf(entityType).filters,
+  ...(scope.kind === 'matter' ? matterFilters(entityType, scope.matterId) : {}),
+});
 
 /**
  * How far Clio's clock runs ahead of ours (ms, negative when behind): a response's `Date` against our clock when it

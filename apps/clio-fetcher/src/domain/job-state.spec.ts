@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { RecordedEvent } from '@sf/contracts';
+import { currentVersionOf, isEventType, type RecordedEvent } from '@sf/contracts';
 import { LogPosition } from '@sf/event-store';
-import { countsOf, EMPTY_JOB, foldJob, foldOnto } from './job-state';
+import { countsOf, EMPTY_JOB, foldJob, foldOnto, restartPointOf } from './job-state';
 
 let pos = 0;
 const ev = (type: string, data: Record<string, unknown>, occurredAt = '2026-05-01T10:00:00.000Z'): RecordedEvent => {
@@ -9,7 +9,7 @@ const ev = (type: string, data: Record<string, unknown>, occurredAt = '2026-05-0
   return {
     eventId: randomUUID(),
     type,
-    version: 1,
+    version: isEventType(type) ? currentVersionOf(type) : 1,
     data: { jobId: 'j', ...data },
     metadata: { firmId: 'f', correlationId: 'c', causationId: null, occurredAt },
     streamId: 'sync-job-j',
@@ -104,5 +104,52 @@ describe('foldJob', () => {
     ]);
     expect(s.progress).toEqual({});
     expect(s.version).toBe(2);
+  });
+
+  it('completes a forbidden entity type without a sweep, and restarts a listing whose cursor was refused', () => {
+    const s = foldJob([
+      ...page('contacts', 200, 'https://clio/contacts?page_token=a'),
+      ev('SyncListingRestarted', { entityType: 'contacts', afterId: '4711', reason: 'page_token refused: HTTP 400' }),
+      ev('SyncEntityForbidden', { entityType: 'activities', reason: 'r', detail: 'HTTP 403 ForbiddenError' }),
+    ]);
+    expect(s.progress.contacts).toMatchObject({
+      cursor: null,
+      complete: false,
+      fetched: 200,
+      restartAfterId: '4711',
+      restarts: 1,
+    });
+    expect(s.progress.activities).toMatchObject({ complete: true, swept: true, forbidden: true, cursor: null });
+  });
+
+  it("restarts a recent window's listing on its own, keeping the complete listing's progress", () => {
+    const s = foldJob([
+      ev('SyncProgressed', {
+        entityType: 'documents',
+        fetched: 200,
+        total: null,
+        cursor: 'https://c/w?page_token=a',
+        mode: 'full',
+        window: 'recent',
+      }),
+      ev('SyncListingRestarted', { entityType: 'documents', afterId: '900', reason: 'r', window: 'recent' }),
+      ev('SyncProgressed', {
+        entityType: 'documents',
+        fetched: 250,
+        total: null,
+        cursor: 'https://c/w?page_token=b',
+        mode: 'full',
+        window: 'recent',
+      }),
+    ]);
+    expect(s.recent.documents).toEqual({
+      fetched: 250,
+      cursor: 'https://c/w?page_token=b',
+      complete: false,
+      restartAfterId: '900',
+    });
+    expect(restartPointOf(s, 'documents', 'recent')).toBe('900');
+    expect(restartPointOf(s, 'documents', null)).toBeNull();
+    expect(s.progress.documents?.restarts).toBe(1);
   });
 });

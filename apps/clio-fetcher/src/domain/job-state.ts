@@ -15,6 +15,8 @@ export interface WindowProgress {
   fetched: number;
   cursor: string | null;
   complete: boolean;
+  /** After a refused cursor (`SyncListingRestarted` of the window): ids up to this one are stored and skipped. */
+  restartAfterId?: string | null;
 }
 
 /** Where one entity type's listing stands in a job, as its job stream says. */
@@ -30,6 +32,12 @@ export interface EntityProgress {
   listingStart: LogPosition;
   /** A `RecordsSwept` for this entity type was appended (its deletion check is done). */
   swept: boolean;
+  /** Clio answered 403 (`SyncEntityForbidden`): skipped, complete, never swept. */
+  forbidden: boolean;
+  /** After a refused cursor (`SyncListingRestarted`): records up to this id are already stored and skipped. */
+  restartAfterId: string | null;
+  /** How many times the listing was restarted in this job. */
+  restarts: number;
 }
 
 /** A sync job as its job stream says; `version` is what the next append must expect. */
@@ -87,6 +95,9 @@ const withProgress = (
     complete: false,
     listingStart: at,
     swept: false,
+    forbidden: false,
+    restartAfterId: null,
+    restarts: 0,
   };
   return { ...s, progress: { ...s.progress, [e]: change(base) } };
 };
@@ -96,7 +107,13 @@ const progressed = (s: JobState, d: EventData<'SyncProgressed'>, at: LogPosition
   const { entityType, cursor } = d;
   if (!isClioEntityType(entityType) || cursor === undefined) return s;
   if (d.window !== undefined)
-    return { ...s, recent: { ...s.recent, [entityType]: { fetched: d.fetched, cursor, complete: cursor === null } } };
+    return {
+      ...s,
+      recent: {
+        ...s.recent,
+        [entityType]: { ...s.recent[entityType], fetched: d.fetched, cursor, complete: cursor === null },
+      },
+    };
   return withProgress(s, entityType, at, (p) => ({
     ...p,
     mode: d.mode ?? SyncModes.full,
@@ -105,6 +122,22 @@ const progressed = (s: JobState, d: EventData<'SyncProgressed'>, at: LogPosition
     cursor,
     complete: cursor === null,
   }));
+};
+
+// The listing (complete, or its recent window) starts again at its first page; restarts count per entity type.
+const restarted = (s: JobState, d: EventData<'SyncListingRestarted'>, at: LogPosition): JobState => {
+  const e = d.entityType as ClioEntityType;
+  const counted = withProgress(s, e, at, (p) => ({
+    ...p,
+    restarts: p.restarts + 1,
+    ...(d.window === undefined ? { cursor: null, complete: false, restartAfterId: d.afterId } : {}),
+  }));
+  if (d.window === undefined) return counted;
+  const w = s.recent[e] ?? { fetched: 0, cursor: null, complete: false };
+  return {
+    ...counted,
+    recent: { ...counted.recent, [e]: { ...w, cursor: null, complete: false, restartAfterId: d.afterId } },
+  };
 };
 
 const evolve = (s: JobState, e: RecordedCatalogueEvent): JobState => {
@@ -136,6 +169,18 @@ const evolve = (s: JobState, e: RecordedCatalogueEvent): JobState => {
       const entityType = e.data.entityType ?? 'documents';
       return isClioEntityType(entityType) ? withProgress(next, entityType, at, (p) => ({ ...p, swept: true })) : next;
     }
+    case 'SyncEntityForbidden':
+      return isClioEntityType(e.data.entityType)
+        ? withProgress(next, e.data.entityType, at, (p) => ({
+            ...p,
+            cursor: null,
+            complete: true,
+            swept: true,
+            forbidden: true,
+          }))
+        : next;
+    case 'SyncListingRestarted':
+      return isClioEntityType(e.data.entityType) ? restarted(next, e.data, at) : next;
     case 'SyncJobBlocked':
       return { ...next, blockedUntil: e.data.blockedUntil };
     case 'SyncJobPaused':
@@ -161,6 +206,10 @@ export const listingOf = (
   window: string | null,
 ): Pick<EntityProgress, 'fetched' | 'cursor' | 'complete'> | undefined =>
   window === null ? s.progress[e] : s.recent[e];
+
+/** The id up to which a restarted listing (complete, or its window) already stored its records; null if none. */
+export const restartPointOf = (s: JobState, e: ClioEntityType, window: string | null): string | null =>
+  (window === null ? s.progress[e]?.restartAfterId : s.recent[e]?.restartAfterId) ?? null;
 
 /** Records received per entity type (the `counts` of `SyncJobCompleted`). */
 export const countsOf = (s: JobState): Record<string, number> =>

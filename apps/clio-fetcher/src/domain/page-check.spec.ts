@@ -1,4 +1,4 @@
-import { checkPage, isTruncated } from './page-check';
+import { checkPage } from './page-check';
 
 describe('checkPage', () => {
   it('keeps valid records as sent and flags the others by field, carrying on', () => {
@@ -12,13 +12,5 @@ describe('checkPage', () => {
         { id: null, reason: 'id: must be an integer or a non-empty string' },
       ],
     });
-  });
-});
-
-describe('isTruncated', () => {
-  it('is a short page that still links onwards', () => {
-    expect(isTruncated(120, 'https://next', 200)).toBe(true);
-    expect(isTruncated(200, 'https://next', 200)).toBe(false);
-    expect(isTruncated(120, null, 200)).toBe(false);
   });
 });

@@ -22,10 +22,3 @@ export const checkPage = (entityType: ClioEntityType, records: readonly Record<s
   }
   return { valid, flagged };
 };
-
-/**
- * A page that links onwards but holds fewer records than asked was cut short (cursor pages are full except the
- * last); appending it would skip records and make the listing unfit for a sweep. Treated as a failed fetch.
- */
-export const isTruncated = (records: number, nextUrl: string | null, limit: number): boolean =>
-  nextUrl !== null && records < limit;

@@ -14,8 +14,8 @@ describe('planPhases / planSteps', () => {
 
   it('groups every mirrored entity type into core, supporting and historical, keeping the priority order', () => {
     expect(phases).toEqual([
-      { phase: 'core', entityTypes: ['users', 'custom_fields', 'matters', 'contacts'] },
-      { phase: 'supporting', entityTypes: ['calendar_entries', 'tasks'] },
+      { phase: 'core', entityTypes: ['users', 'custom_fields', 'matters', 'contacts', 'relationships'] },
+      { phase: 'supporting', entityTypes: ['matter_notes', 'contact_notes', 'calendar_entries', 'tasks'] },
       { phase: 'historical', entityTypes: ['folders', 'documents', 'activities'] },
     ]);
     expect(phases.flatMap((p) => p.entityTypes)).toEqual([...CLIO_ENTITY_TYPES]);
@@ -38,7 +38,10 @@ describe('planPhases / planSteps', () => {
       'list custom_fields',
       'list matters',
       'list contacts',
+      'list relationships',
       'phase core: matters,contacts',
+      'list matter_notes',
+      'list contact_notes',
       'list calendar_entries',
       'list tasks',
       'phase supporting: calendar,tasks',
@@ -51,7 +54,7 @@ describe('planPhases / planSteps', () => {
       'phase historical: documents,billing',
     ]);
     // The last phase step follows the last listing: it goes into the completion append.
-    expect(tailStart(steps)).toBe(13);
+    expect(tailStart(steps)).toBe(16);
   });
 
   it('has no recent window without recentSince', () => {

@@ -17,6 +17,10 @@ const PHASE_OF: Readonly<Record<ClioEntityType, SyncPhase>> = {
   custom_fields: SyncPhases.core,
   matters: SyncPhases.core,
   contacts: SyncPhases.core,
+  // A matter's related contacts belong with matters; notes are day-to-day work, like tasks.
+  relationships: SyncPhases.core,
+  matter_notes: SyncPhases.supporting,
+  contact_notes: SyncPhases.supporting,
   calendar_entries: SyncPhases.supporting,
   tasks: SyncPhases.supporting,
   folders: SyncPhases.historical,

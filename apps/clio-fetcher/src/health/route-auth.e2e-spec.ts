@@ -5,11 +5,12 @@ import { expectHealthOnlyEdge, startCapturingRoutes, type HttpRoute } from '@sf/
 import { connectTestNats, createTestDatabase, TEST_NATS_URL, uniqueName, type TestDatabase } from '@sf/testing';
 import { fetcherConfig } from '../fetcher-config';
 import { startFetcher, type Fetcher } from '../start-fetcher';
+import type { FetcherDb } from '../schema/fetcher-schema';
 
 const SECRET = 'fetcher-route-auth-secret-of-at-least-32-bytes';
 
 describe('clio-fetcher: every route needs the JWT unless allow-listed (e2e, routes read from the running app)', () => {
-  let t: TestDatabase;
+  let t: TestDatabase<FetcherDb>;
   let fetcher: Fetcher;
   let routes: HttpRoute[];
   const id = uniqueName('fxauth').replace(/[^A-Za-z0-9_]/g, '_');

@@ -2,7 +2,6 @@ import type { NatsConnection } from '@nats-io/nats-core';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { EventTypes } from '@sf/contracts';
-import type { Database } from '@sf/db';
 import {
   startTypedConsumers,
   typedConsumerOptions,
@@ -18,6 +17,7 @@ import {
   onSyncJobResumed,
   onSyncRequested,
 } from './intake-handlers';
+import type { FetcherDb } from '../schema/fetcher-schema';
 
 /**
  * The fetcher's durable consumers, one per event type (nats-server 2.9 takes one filter subject per consumer):
@@ -31,7 +31,7 @@ export const FetcherConsumers = {
   bookmarksReset: 'clio-fetcher-bookmarks-reset',
 } as const;
 
-const HANDLERS: readonly TypedConsumer[] = [
+const HANDLERS: readonly TypedConsumer<FetcherDb>[] = [
   { name: FetcherConsumers.requests, type: EventTypes.SyncRequested, handler: onSyncRequested },
   { name: FetcherConsumers.cancelled, type: EventTypes.SyncJobCancelled, handler: onSyncJobCancelled },
   { name: FetcherConsumers.paused, type: EventTypes.SyncJobPaused, handler: onSyncJobPaused },
@@ -45,7 +45,7 @@ export const fetcherConsumerOptions = (): ConsumerOptions[] => typedConsumerOpti
 /** Starts one runner per provisioned consumer. */
 export const startIntake = (
   nc: NatsConnection,
-  db: Kysely<Database>,
+  db: Kysely<FetcherDb>,
   topology: Topology,
   log: Logger,
 ): Promise<ConsumerRunner[]> =>

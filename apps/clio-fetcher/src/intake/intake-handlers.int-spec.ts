@@ -13,6 +13,7 @@ import type { MessageContext, MessageHandler } from '@sf/messaging';
 import { createTestDatabase, type TestDatabase } from '@sf/testing';
 import { readSyncWork } from '../work/sync-job-queue';
 import { onSyncBookmarksReset, onSyncJobCancelled, onSyncRequested } from './intake-handlers';
+import type { FetcherDb } from '../schema/fetcher-schema';
 
 const FIRM = 'firm-intake';
 const ctx: MessageContext = {
@@ -25,7 +26,7 @@ const ctx: MessageContext = {
 };
 
 describe('intake handlers (real Postgres)', () => {
-  let t: TestDatabase;
+  let t: TestDatabase<FetcherDb>;
   beforeAll(async () => {
     t = await createTestDatabase();
   });
@@ -49,7 +50,7 @@ describe('intake handlers (real Postgres)', () => {
     if (!r.ok) throw new Error(r.reason);
     return r.events[0]!;
   };
-  const handle = (h: MessageHandler, e: RecordedEvent) =>
+  const handle = (h: MessageHandler<FetcherDb>, e: RecordedEvent) =>
     t.db.transaction().execute((trx) => h(readLoggedEvent(e), trx, ctx));
   const scopeStream = (matterId: string) => streamIds.syncScope(FIRM, { kind: 'matter', matterId });
 

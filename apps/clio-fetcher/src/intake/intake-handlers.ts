@@ -5,12 +5,13 @@ import { Requeue, WorkStatus, type ControlKind } from '@sf/work-queue';
 import { scopeKeyOf } from '../domain/job-plan';
 import { closedOnScope } from '../job/job-writer';
 import { syncJobQueue } from '../work/sync-job-queue';
+import type { FetcherDb } from '../schema/fetcher-schema';
 
 // Plain consumer handlers: each runs inside the consumer's transaction (its inbox row included) and only records
 // work; jobs run minutes or hours, so they never run here.
 
 /** `SyncRequested` → a ready row in the work queue (cancelled at once if its scope already closed the job). */
-export const onSyncRequested: MessageHandler = async (e, trx) => {
+export const onSyncRequested: MessageHandler<FetcherDb> = async (e, trx) => {
   if (e.type !== 'SyncRequested') return Disposition.dead('not a SyncRequested');
   const d = e.data;
   const scope = SyncScope.of(d.scope);
@@ -39,7 +40,7 @@ export const onSyncRequested: MessageHandler = async (e, trx) => {
 };
 
 const control =
-  (type: 'SyncJobCancelled' | 'SyncJobPaused' | 'SyncJobResumed', kind: ControlKind): MessageHandler =>
+  (type: 'SyncJobCancelled' | 'SyncJobPaused' | 'SyncJobResumed', kind: ControlKind): MessageHandler<FetcherDb> =>
   async (e, trx) => {
     if (e.type !== type) return Disposition.dead(`not a ${type}`);
     await syncJobQueue.control(trx, e.data.jobId, kind, LogPosition.of(e));
@@ -47,14 +48,14 @@ const control =
   };
 
 /** Cancelled jobs leave the queue; the worker holding one finds out at its next append (the scope is closed). */
-export const onSyncJobCancelled: MessageHandler = control('SyncJobCancelled', 'cancel');
+export const onSyncJobCancelled: MessageHandler<FetcherDb> = control('SyncJobCancelled', 'cancel');
 /** A paused job is not claimed until it is resumed; its holder's next append conflicts and it stops. */
-export const onSyncJobPaused: MessageHandler = control('SyncJobPaused', 'pause');
+export const onSyncJobPaused: MessageHandler<FetcherDb> = control('SyncJobPaused', 'pause');
 /** A resumed paused job is claimable at once (the fetcher's own resumes leave a ready job alone). */
-export const onSyncJobResumed: MessageHandler = control('SyncJobResumed', 'resume');
+export const onSyncJobResumed: MessageHandler<FetcherDb> = control('SyncJobResumed', 'resume');
 
 /** Forgets the scope's bookmarks set before the reset: its next sync lists everything in full. */
-export const onSyncBookmarksReset: MessageHandler = async (e, trx) => {
+export const onSyncBookmarksReset: MessageHandler<FetcherDb> = async (e, trx) => {
   if (e.type !== 'SyncBookmarksReset') return Disposition.dead('not a SyncBookmarksReset');
   const d = e.data;
   const at = LogPosition.of(e);

@@ -1,5 +1,13 @@
 import type { PageFailure } from '@sf/clio-client';
-import { CLIO_FIELDS, checkRecord, clioIdOf, instantOf, TREE_ENTITY_TYPES, type ClioEntityType } from '@sf/clio-mirror';
+import {
+  CLIO_FIELDS,
+  checkRecord,
+  clioIdOf,
+  instantOf,
+  listingSourceOf,
+  TREE_ENTITY_TYPES,
+  type ClioEntityType,
+} from '@sf/clio-mirror';
 import type { JobContext } from './job-context';
 import { chunks } from '../domain/sweep-policy';
 
@@ -23,9 +31,10 @@ export const confirmIds = async (
   const alive: Array<Record<string, unknown>> = [];
   const goneIds: string[] = [];
   for (const batch of chunks(ids, ctx.config.sweep.confirmBatch)) {
-    const filters = { 'ids[]': batch, ...(TREE_ENTITY_TYPES.has(e) ? { include_deleted: 'true' } : {}) };
+    const { resource, filters: own } = listingSourceOf(e);
+    const filters = { ...own, 'ids[]': batch, ...(TREE_ENTITY_TYPES.has(e) ? { include_deleted: 'true' } : {}) };
     const outcome = await ctx.client.fetchPage(
-      { resource: e, fields: [...CLIO_FIELDS[e]], filters, limit: 200 },
+      { resource, fields: [...CLIO_FIELDS[e]], filters, limit: 200 },
       'backfill',
     );
     if (!outcome.ok) return outcome;

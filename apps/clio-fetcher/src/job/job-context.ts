@@ -1,16 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { ClioClient } from '@sf/clio-client';
-import type { Database } from '@sf/db';
 import type { SyncScope } from '@sf/sync-jobs';
 import type { FetcherConfig } from '../fetcher-config';
 import type { Lease } from '@sf/work-queue';
 import type { SyncWork } from '../work/sync-job-queue';
 import type { EventOrigin } from './job-events';
+import type { FetcherDb } from '../schema/fetcher-schema';
 
 /** Everything one run of a claimed job needs; built by the worker, passed explicitly. */
 export interface JobContext {
-  db: Kysely<Database>;
+  db: Kysely<FetcherDb>;
   client: ClioClient;
   config: FetcherConfig;
   log: Logger;

@@ -2,10 +2,13 @@ import type { ListingWindow, SyncMode } from '@sf/contracts';
 import type { ClioEntityType } from '@sf/clio-mirror';
 import { RunEnd, type JobContext } from './job-context';
 import { jobEvent } from './job-events';
-import { chooseMode, clioClockOffsetMs, listRequest, nextBookmark } from '../domain/job-plan';
+import { chooseMode, clioClockOffsetMs, listRequest, nextBookmark, scopeKeyOf } from '../domain/job-plan';
 import { end, ok, onClioFailure, onRefusal, type Step } from './job-outcomes';
-import { checkPage, isTruncated } from '../domain/page-check';
-import { foldOnto, listingOf, type JobState } from '../domain/job-state';
+import { matchCount } from '@sf/clio-client';
+import { checkPage } from '../domain/page-check';
+import { foldOnto, listingOf, restartPointOf, type JobState } from '../domain/job-state';
+import { storedBeforeRestart } from '../domain/restart-point';
+import { forbidEntity, restartListing } from './listing-recovery';
 import { appendFenced } from './job-writer';
 
 /** The scope's bookmark for an entity type (ISO), or null when it has none (never completed, or reset). */
@@ -13,12 +16,11 @@ export const readBookmark = async (
   ctx: Pick<JobContext, 'db' | 'work' | 'scope'>,
   e: ClioEntityType,
 ): Promise<string | null> => {
-  if (ctx.scope.kind !== 'firm') return null;
   const row = await ctx.db
     .selectFrom('sync_bookmarks')
     .select('updated_since')
     .where('firm_id', '=', ctx.work.firmId)
-    .where('scope_key', '=', 'firm')
+    .where('scope_key', '=', scopeKeyOf(ctx.scope))
     .where('entity_type', '=', e)
     .executeTakeFirst();
   return row ? new Date(row.updated_since).toISOString() : null;
@@ -33,11 +35,6 @@ export const modeFor = async (
   const begun = state.progress[e];
   const bookmark = await readBookmark(ctx, e);
   return { mode: begun?.mode ?? chooseMode(ctx.scope, ctx.work.trigger, bookmark, ctx.work.fullListing), bookmark };
-};
-
-const limitOf = (url: string, fallback: number): number => {
-  const n = Number(new URL(url).searchParams.get('limit'));
-  return Number.isInteger(n) && n >= 1 ? n : fallback;
 };
 
 /**
@@ -58,7 +55,7 @@ export const runListing = async (
   const jobId = ctx.work.jobId;
   for (;;) {
     const p = listingOf(s, e, window);
-    if (p?.complete) return ok(s);
+    if (p?.complete || s.progress[e]?.forbidden) return ok(s);
     if (ctx.lost.aborted) return end(RunEnd.fenced);
     if (ctx.stopping()) return end(RunEnd.interrupted);
     const since = window === null ? null : s.recentSince;
@@ -67,13 +64,25 @@ export const runListing = async (
       : listRequest(e, ctx.scope, mode, bookmark, ctx.config.pageSize, since);
     const outcome = await ctx.client.fetchPage(req, 'backfill');
     const receivedAt = ctx.now();
-    if (!outcome.ok) return onClioFailure(ctx, s, outcome);
-    const page = outcome.page;
-    if (isTruncated(page.records.length, page.nextUrl, limitOf(page.url, ctx.config.pageSize))) {
-      return onClioFailure(ctx, s, { ok: false, kind: 'failed', reason: `truncated ${e} page` });
+    if (!outcome.ok) {
+      const next =
+        outcome.kind === 'forbidden'
+          ? await forbidEntity(ctx, s, e, outcome.reason)
+          : outcome.kind === 'cursor_rejected' && p?.cursor
+            ? await restartListing(ctx, s, e, window, outcome.reason)
+            : await onClioFailure(ctx, s, outcome);
+      if (next.kind === 'end') return next;
+      s = next.state;
+      continue;
     }
-    const { valid, flagged } = checkPage(e, page.records);
-    const fetched = (p?.fetched ?? 0) + page.records.length;
+    const page = outcome.page;
+    // A short page (even an empty one) with a next link is normal: Clio filters records by the user's permissions.
+    const after = restartPointOf(s, e, window);
+    const records = after === null ? page.records : page.records.filter((r) => !storedBeforeRestart(r['id'], after));
+    const { valid, flagged } = checkPage(e, records);
+    const fetched = (p?.fetched ?? 0) + records.length;
+    const count = matchCount(page, p?.fetched ?? 0);
+    const total = count.known ? count.total : (s.progress[e]?.total ?? null);
     const events = [
       ...(valid.length > 0
         ? [jobEvent(ctx.origin, ctx.now(), 'ClioRecordsFetched', { jobId, entityType: e, records: valid })]
@@ -82,7 +91,7 @@ export const runListing = async (
         jobId,
         entityType: e,
         fetched,
-        total: page.total,
+        total,
         cursor: page.nextUrl,
         mode,
         ...(window === null ? {} : { window }),
@@ -116,7 +125,7 @@ export const runListing = async (
     s = foldOnto(s, r.events);
     ctx.work.attempts = 0;
     ctx.log.debug(
-      { jobId, entityType: e, records: page.records.length, flagged: flagged.length, fetched, total: page.total },
+      { jobId, entityType: e, records: records.length, flagged: flagged.length, fetched, total },
       'page appended',
     );
     if (flagged.length > 0)

@@ -101,6 +101,9 @@ export const onClioFailure = async (ctx: JobContext, state: JobState, f: PageFai
     case 'needs_reauth':
     case 'not_connected':
       return failJob(ctx, state, SyncErrorCode.AuthFailed, `${f.kind}: ${f.reason}`);
+    // Outside a listing (estimates, counts, confirmations) a 403 or a refused cursor is one more failed call.
+    case 'forbidden':
+    case 'cursor_rejected':
     case 'failed': {
       const attempts = ctx.work.attempts + 1;
       if (attempts >= ctx.config.maxAttempts) return failJob(ctx, state, SyncErrorCode.ClioUnavailable, f.reason);

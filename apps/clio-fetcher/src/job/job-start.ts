@@ -1,4 +1,5 @@
-import type { ClioEntityType } from '@sf/clio-mirror';
+import { matchCount } from '@sf/clio-client';
+import { listingSourceOf, type ClioEntityType } from '@sf/clio-mirror';
 import { RunEnd, type JobContext } from './job-context';
 import { jobEvent } from './job-events';
 import { chooseMode, planEntityTypes, scopeFilters } from '../domain/job-plan';
@@ -17,24 +18,38 @@ interface Estimate {
 
 /**
  * Counts what each fully listed entity type holds (one request each, `limit=1`), for the pre-sync estimate and
- * ETA. Incremental types are not counted: their first page reports how many records changed. Best effort: a
- * failure (rate limit included) ends counting, and the listing that follows meets the same failure properly.
+ * ETA. Incremental types are not counted: their first page reports how many records changed. A count the page does
+ * not back up (`meta.records` absent or not a total, see `matchCount`) is left unknown, with the reason logged, never
+ * guessed. Best effort: any other failure (rate limit included) ends counting, and the listing that follows meets
+ * it properly; a 403 leaves that type uncounted and the listing records it as forbidden.
  */
 const estimate = async (ctx: JobContext, types: readonly ClioEntityType[]): Promise<Estimate> => {
   const out: Estimate = { estimates: {}, complete: true, clioStartedAt: null };
+  const unknown: Record<string, string> = {};
   for (const e of types) {
     if (chooseMode(ctx.scope, ctx.work.trigger, await readBookmark(ctx, e), ctx.work.fullListing) !== 'full') {
       out.complete = false;
       continue;
     }
     const r = await ctx.client.fetchPage(
-      { resource: e, fields: ['id'], filters: scopeFilters(e, ctx.scope), limit: 1 },
+      { resource: listingSourceOf(e).resource, fields: ['id'], filters: scopeFilters(e, ctx.scope), limit: 1 },
       'backfill',
     );
-    if (!r.ok || r.page.total === null) return { ...out, complete: false };
-    out.estimates[e] = r.page.total;
+    if (!r.ok && r.kind === 'forbidden') {
+      out.complete = false;
+      continue;
+    }
+    if (!r.ok) return { ...out, complete: false };
     out.clioStartedAt ??= r.page.serverDate;
+    const count = matchCount(r.page);
+    if (count.known) out.estimates[e] = count.total;
+    else {
+      out.complete = false;
+      unknown[e] = count.reason;
+    }
   }
+  if (Object.keys(unknown).length > 0)
+    ctx.log.info({ jobId: ctx.work.jobId, unknown }, 'estimate unknown for some entity types');
   return out;
 };
 

@@ -1,11 +1,12 @@
 import type { Transaction } from 'kysely';
 import { streamIds, type NewEvent, type RecordedEvent } from '@sf/contracts';
-import type { Database, Executor } from '@sf/db';
+import type { Executor } from '@sf/db';
 import { appendToStream, LogPosition, readStream, streamVersion } from '@sf/event-store';
 import type { SyncScope } from '@sf/sync-jobs';
 import { releaseLease, renewLease, settleLease } from '@sf/work-queue';
 import type { JobContext } from './job-context';
 import { scopeKeyOf } from '../domain/job-plan';
+import type { FetcherDb } from '../schema/fetcher-schema';
 
 /** Why a fenced write wrote nothing: the job stream moved (conflict) or the lease is gone (lost). */
 export type WriteRefusal = 'conflict' | 'lost_lease' | 'closed';
@@ -29,7 +30,7 @@ export interface AppendOptions {
 /** Runs `body` in a transaction that first proves this worker still holds the job; refusals roll it back. */
 const fenced = async <T>(
   ctx: JobContext,
-  body: (trx: Transaction<Database>) => Promise<T>,
+  body: (trx: Transaction<FetcherDb>) => Promise<T>,
   progress = false,
 ): Promise<T | { ok: false; reason: WriteRefusal }> => {
   try {
@@ -45,7 +46,7 @@ const fenced = async <T>(
 };
 
 const appendJob = async (
-  trx: Transaction<Database>,
+  trx: Transaction<FetcherDb>,
   ctx: JobContext,
   expected: number,
   events: NewEvent[],
@@ -62,7 +63,7 @@ const appendJob = async (
 };
 
 const moveBookmark = async (
-  trx: Transaction<Database>,
+  trx: Transaction<FetcherDb>,
   ctx: JobContext,
   b: NonNullable<AppendOptions['bookmark']>,
   at: RecordedEvent,
@@ -123,7 +124,7 @@ const TERMINAL_TYPES = ['SyncJobCompleted', 'SyncJobFailed', 'SyncJobCancelled']
 
 /** Whether the scope stream already closed the job (completed, failed or cancelled). */
 export const closedOnScope = async (
-  db: Executor,
+  db: Executor<FetcherDb>,
   firmId: string,
   scope: SyncScope,
   jobId: string,
@@ -134,7 +135,7 @@ export const closedOnScope = async (
   );
 };
 
-export const isClosed = (db: Executor, ctx: Pick<JobContext, 'work' | 'scope'>): Promise<boolean> =>
+export const isClosed = (db: Executor<FetcherDb>, ctx: Pick<JobContext, 'work' | 'scope'>): Promise<boolean> =>
   closedOnScope(db, ctx.work.firmId, ctx.scope, ctx.work.jobId);
 
 /**

@@ -19,8 +19,3 @@ export interface SyncBookmarksTable {
 export interface FetcherTables {
   sync_bookmarks: SyncBookmarksTable;
 }
-
-declare module '@sf/db' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges this owner's tables into Database
-  interface Database extends FetcherTables {}
-}

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection, Subscription } from '@nats-io/nats-core';
 import { createSimulator, type Simulator, type SimulatorOptions } from '@sf/clio-simulator';
-import { CLIO_ENTITY_TYPES, clioMirrorProjection, mirrorEntries, type ClioEntityType } from '@sf/clio-mirror';
+import { CLIO_ENTITY_TYPES, clioMirrorProjection, type ClioEntityType } from '@sf/clio-mirror';
 import {
   newEvent,
   readLoggedEvent,
@@ -14,12 +14,17 @@ import {
 } from '@sf/contracts';
 import { appendToStream, LogPosition, readStream } from '@sf/event-store';
 import { createRelay, defineTopology, rebaseSubject, type Relay, type Topology } from '@sf/messaging';
-import { startProjectionRunner, type ProjectionRunner } from '@sf/projections';
+import type { SyncReadModelTables } from '@sf/sync-read-models';
+import { startProjectionRunner, type ProjectionRunner, type ProjectionsTables } from '@sf/projections';
 import type { SyncScope } from '@sf/sync-jobs';
 import { connectTestNats, createTestDatabase, uniqueName, waitFor, type TestDatabase } from '@sf/testing';
 import { fetcherConfig, type FetcherConfig } from '../fetcher-config';
 import { startFetcher, type Fetcher } from '../start-fetcher';
 import { pageLog, type PageLog } from './sim-page-log';
+import type { FetcherDb } from '../schema/fetcher-schema';
+import { compareDetails, compareRecords, truthOf, type MirrorDiff } from './mirror-truth';
+
+export type { MirrorDiff } from './mirror-truth';
 
 /** 32 bytes: the health routes are public, but the guard needs a key. */
 export const TEST_JWT_SECRET = 'fetcher-test-secret-0123456789abcdef';
@@ -30,14 +35,6 @@ const UNLIMITED = 1_000_000;
 export interface SyncHarnessOptions {
   /** Simulator options; default a small firm with a limit no test reaches. */
   sim?: SimulatorOptions;
-}
-
-export interface MirrorDiff {
-  entityType: ClioEntityType;
-  /** Live in Clio but missing from the mirror, or mirrored with another etag (first few). */
-  missing: string[];
-  /** Live in the mirror but not in Clio (first few). */
-  extra: string[];
 }
 
 const endsJob = (e: RecordedEvent, jobId: string): boolean => {
@@ -52,6 +49,12 @@ const endsJob = (e: RecordedEvent, jobId: string): boolean => {
  * a unique JetStream topology, the relay, the mirror projection runner, and an access-token responder on the
  * namespaced RPC subject answering with simulator tokens (the fetcher uses its production NATS token provider).
  */
+/**
+ * The fetcher's tables, the projection runner's (the harness runs the mirror projection beside the fetchers) and the
+ * sync read models' (tests replay the job view the orchestrator serves).
+ */
+type HarnessDb = FetcherDb & ProjectionsTables & SyncReadModelTables;
+
 export class SyncHarness {
   readonly firmId = uniqueName('firm').replace(/[^A-Za-z0-9_-]/g, '_');
   readonly fetchers: Fetcher[] = [];
@@ -59,7 +62,7 @@ export class SyncHarness {
     readonly connectionId: string,
     readonly sim: Simulator,
     readonly pages: PageLog,
-    readonly t: TestDatabase,
+    readonly t: TestDatabase<HarnessDb>,
     readonly nc: NatsConnection,
     readonly topology: Topology,
     private readonly relay: Relay,
@@ -76,7 +79,7 @@ export class SyncHarness {
       ...o.sim,
       plugins: [...(o.sim?.plugins ?? []), pages.plugin],
     });
-    const t = await createTestDatabase();
+    const t = await createTestDatabase<HarnessDb>();
     const nc = await connectTestNats();
     const id = uniqueName('fx').replace(/[^A-Za-z0-9_]/g, '_');
     const topology = defineTopology({
@@ -224,20 +227,23 @@ export class SyncHarness {
     if (last) await this.projections.whenCaughtUp({ until: LogPosition.of(last), timeoutMs: 30_000 });
   }
 
-  /** Differences between the mirror's live rows and the simulator's ground truth ([] when they are equal). */
-  async compareMirror(types: readonly ClioEntityType[] = CLIO_ENTITY_TYPES): Promise<MirrorDiff[]> {
-    const truth = this.sim.store.groundTruth();
-    const diffs: MirrorDiff[] = [];
-    for (const e of types) {
-      const want = new Map(truth.records[e].map((r) => [String(r.id), r.etag]));
-      const live = (await mirrorEntries(this.t.db, e, this.firmId)).filter((r) => !r.isSoftDeleted);
-      const have = new Map(live.map((r) => [r.id, r.etag]));
-      const missing = [...want].filter(([id, etag]) => have.get(id) !== etag).map(([id]) => id);
-      const extra = [...have.keys()].filter((id) => !want.has(id));
-      if (missing.length > 0 || extra.length > 0)
-        diffs.push({ entityType: e, missing: missing.slice(0, 5), extra: extra.slice(0, 5) });
-    }
-    return diffs;
+  /**
+   * Differences between the mirror and the simulator's ground truth ([] when they are equal): live records of
+   * `types`, and (with `details`, the default for a whole-firm comparison) every detail table and typed field.
+   */
+  async compareMirror(
+    types: readonly ClioEntityType[] = CLIO_ENTITY_TYPES,
+    o: { details?: boolean } = {},
+  ): Promise<MirrorDiff[]> {
+    const records = await compareRecords(this.t.db, this.sim.store, this.firmId, types);
+    const details =
+      (o.details ?? types === CLIO_ENTITY_TYPES) ? await compareDetails(this.t.db, this.sim.store, this.firmId) : [];
+    return [...records, ...details];
+  }
+
+  /** Live records in Clio across the mirrored entity types (what a full sync lists). */
+  clioRecords(): number {
+    return CLIO_ENTITY_TYPES.reduce((n, e) => n + truthOf(this.sim.store, e).size, 0);
   }
 
   /** API requests the simulator served (page log) since the last clear. */

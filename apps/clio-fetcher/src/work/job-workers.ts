@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { createClioClient, type ClioClient, type TokenProvider } from '@sf/clio-client';
-import type { Database } from '@sf/db';
 import { SyncScope } from '@sf/sync-jobs';
 import { SyncErrorCode } from '@sf/sync-policy';
 import {
@@ -18,9 +17,10 @@ import { RunEnd, type JobContext } from '../job/job-context';
 import { failJob, loadJob } from '../job/job-outcomes';
 import { runJob } from '../job/job-runner';
 import { syncJobQueue, syncWorkOf, type SyncJobPayload } from './sync-job-queue';
+import type { FetcherDb } from '../schema/fetcher-schema';
 
 export interface JobWorkersDeps {
-  db: Kysely<Database>;
+  db: Kysely<FetcherDb>;
   config: FetcherConfig;
   log: Logger;
   tokens: TokenProvider;

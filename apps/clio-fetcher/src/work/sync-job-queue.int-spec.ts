@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { createTestDatabase, type TestDatabase } from '@sf/testing';
 import { Requeue, type NewWork } from '@sf/work-queue';
 import { readSyncWork, syncJobQueue, type SyncJobPayload } from './sync-job-queue';
+import type { FetcherDb } from '../schema/fetcher-schema';
 
 // The queue itself (claims, leases, fencing, controls) is tested in @sf/work-queue; here, the fetcher's use of it.
 const work = (payload: Partial<SyncJobPayload> = {}): NewWork<SyncJobPayload> => ({
@@ -23,7 +24,7 @@ const work = (payload: Partial<SyncJobPayload> = {}): NewWork<SyncJobPayload> =>
 });
 
 describe('sync-jobs queue (real Postgres)', () => {
-  let t: TestDatabase;
+  let t: TestDatabase<FetcherDb>;
   beforeAll(async () => {
     t = await createTestDatabase();
   });

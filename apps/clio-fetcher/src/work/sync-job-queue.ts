@@ -1,5 +1,5 @@
 import type { Executor } from '@sf/db';
-import { workQueue, type WorkItem } from '@sf/work-queue';
+import { workQueue, type WorkItem, type WorkQueueTables } from '@sf/work-queue';
 
 /** What the fetcher keeps of a `SyncRequested` in its queue row. */
 export interface SyncJobPayload {
@@ -62,7 +62,10 @@ export const syncJobQueue = workQueue<SyncJobPayload>('sync-jobs', decode);
 export const syncWorkOf = ({ payload, ...item }: WorkItem<SyncJobPayload>): SyncWork => ({ ...item, ...payload });
 
 /** The job's queue row, or undefined. */
-export const readSyncWork = async (db: Executor, jobId: string): Promise<SyncWork | undefined> => {
+export const readSyncWork = async <DB extends WorkQueueTables>(
+  db: Executor<DB>,
+  jobId: string,
+): Promise<SyncWork | undefined> => {
   const item = await syncJobQueue.read(db, jobId);
   return item && syncWorkOf(item);
 };

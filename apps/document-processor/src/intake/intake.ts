@@ -2,7 +2,6 @@ import type { NatsConnection } from '@nats-io/nats-core';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { EventTypes } from '@sf/contracts';
-import type { Database } from '@sf/db';
 import {
   Disposition,
   startTypedConsumers,
@@ -16,12 +15,13 @@ import {
 import { LogPosition } from '@sf/event-store';
 import { WorkStatus } from '@sf/work-queue';
 import { processingJobQueue } from '../work/processing-job-queue';
+import type { ProcessorDb } from '../schema/processor-schema';
 
 /** Durable consumers (nats-server 2.9 takes one filter subject per consumer). */
 export const ProcessorConsumers = { started: 'document-processor', cancelled: 'document-processor-cancelled' } as const;
 
 /** `JobStarted` -> a ready row of the work queue, in the consumer's transaction; the job itself never runs here. */
-export const onJobStarted: MessageHandler = async (e, trx) => {
+export const onJobStarted: MessageHandler<ProcessorDb> = async (e, trx) => {
   if (e.type !== EventTypes.JobStarted) return Disposition.dead('not a JobStarted');
   const d = e.data;
   await processingJobQueue.enqueue(trx, {
@@ -35,7 +35,7 @@ export const onJobStarted: MessageHandler = async (e, trx) => {
 };
 
 /** `JobCancelled` -> the job leaves the queue; its holder's next lease renewal fails and it stops. */
-export const onJobCancelled: MessageHandler = async (e, trx) => {
+export const onJobCancelled: MessageHandler<ProcessorDb> = async (e, trx) => {
   if (e.type !== EventTypes.JobCancelled) return Disposition.dead('not a JobCancelled');
   const d = e.data;
   await processingJobQueue.enqueue(trx, {
@@ -50,7 +50,7 @@ export const onJobCancelled: MessageHandler = async (e, trx) => {
   return Disposition.ack;
 };
 
-const HANDLERS: readonly TypedConsumer[] = [
+const HANDLERS: readonly TypedConsumer<ProcessorDb>[] = [
   { name: ProcessorConsumers.started, type: EventTypes.JobStarted, handler: onJobStarted },
   { name: ProcessorConsumers.cancelled, type: EventTypes.JobCancelled, handler: onJobCancelled },
 ];
@@ -61,7 +61,7 @@ export const processorConsumerOptions = (): ConsumerOptions[] => typedConsumerOp
 /** Starts one runner per provisioned consumer. */
 export const startIntake = (
   nc: NatsConnection,
-  db: Kysely<Database>,
+  db: Kysely<ProcessorDb>,
   topology: Topology,
   log: Logger,
 ): Promise<ConsumerRunner[]> =>

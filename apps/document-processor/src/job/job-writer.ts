@@ -1,6 +1,5 @@
 import { readLoggedEvent, StreamTypes, streamIds, type NewEvent, type RecordedEvent } from '@sf/contracts';
 import type { Kysely } from 'kysely';
-import type { Database } from '@sf/db';
 import { appendToStream, readStream } from '@sf/event-store';
 import {
   countOutcomes,
@@ -12,6 +11,7 @@ import {
 import type { DocumentFacts } from '../steps/processing-step';
 import { renewLease, type Lease } from '@sf/work-queue';
 import { jobEvent, type EventOrigin } from './job-events';
+import type { ProcessorDb } from '../schema/processor-schema';
 
 /** One document's outcome, appended to the job stream. */
 export type Outcome =
@@ -23,7 +23,7 @@ export type Outcome =
 export type AppendDisposition = 'written' | 'duplicate' | 'stopped';
 
 export interface JobWriterDeps {
-  db: Kysely<Database>;
+  db: Kysely<ProcessorDb>;
   jobId: string;
   origin: EventOrigin;
   /** The claim's lease, presented (and renewed) with every append. */

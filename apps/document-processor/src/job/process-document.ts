@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Executor } from '@sf/db';
 import type { DocumentFacts, DocumentRef, ProcessingStep, StepContext } from '../steps/processing-step';
 import type { Outcome } from './job-writer';
+import type { ProcessorDb } from '../schema/processor-schema';
 
 export interface RetrySettings {
   /** Attempts per document before `DocumentFailed`. Default 3. */
@@ -14,7 +15,11 @@ export interface RetrySettings {
 export const DELETED_REASON = 'deleted in Clio';
 
 /** Whether the mirror marks the document soft-deleted (checked just before processing it). */
-export const isSoftDeleted = async (db: Executor, firmId: string, documentId: string): Promise<boolean> => {
+export const isSoftDeleted = async (
+  db: Executor<ProcessorDb>,
+  firmId: string,
+  documentId: string,
+): Promise<boolean> => {
   const row = await db
     .selectFrom('clio_documents')
     .select('is_soft_deleted')
@@ -56,7 +61,7 @@ const runSteps = async (
  * transient failures. Returns null when the job stopped meanwhile (no outcome to record).
  */
 export const processDocument = async (
-  db: Executor,
+  db: Executor<ProcessorDb>,
   steps: readonly ProcessingStep[],
   doc: DocumentRef,
   ctx: Omit<StepContext, 'facts'>,

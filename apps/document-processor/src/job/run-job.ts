@@ -1,16 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { createClioClient, type ClioClientOptions, type TokenProvider } from '@sf/clio-client';
-import type { Database } from '@sf/db';
 import { isFinished, pendingDocuments, ProcessingJobStatus } from '@sf/sync-jobs';
 import type { ProcessingStep } from '../steps/processing-step';
 import { settleLease, WorkEnd, WorkStatus, type Claim } from '@sf/work-queue';
 import type { ProcessingJobPayload } from '../work/processing-job-queue';
 import { JobWriter } from './job-writer';
 import { processDocument, type RetrySettings } from './process-document';
+import type { ProcessorDb } from '../schema/processor-schema';
 
 export interface JobDeps {
-  db: Kysely<Database>;
+  db: Kysely<ProcessorDb>;
   tokens: TokenProvider;
   steps: readonly ProcessingStep[];
   /** Lease length, renewed with every append. */

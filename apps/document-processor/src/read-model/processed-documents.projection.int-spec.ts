@@ -4,6 +4,8 @@ import { appendToStream, LogPosition } from '@sf/event-store';
 import { catchUp, rebuildProjection } from '@sf/projections';
 import { createTestDatabase, projectionSpec, uniqueName, type TestDatabase } from '@sf/testing';
 import { processedDocumentsProjection } from './processed-documents.projection';
+import type { ProcessorDb } from '../schema/processor-schema';
+import type { ProjectionsTables } from '@sf/projections';
 
 const sha = (c: string): string => c.repeat(64);
 
@@ -19,7 +21,7 @@ const processed = (firmId: string, d: CurrentEventData['DocumentProcessed'], at:
 };
 
 describe('processed_documents projection', () => {
-  let t: TestDatabase;
+  let t: TestDatabase<ProcessorDb & ProjectionsTables>;
   beforeAll(async () => {
     t = await createTestDatabase();
   });

@@ -1,6 +1,7 @@
 import { EventTypes, readEventOf, type RecordedEventOf } from '@sf/contracts';
 import { LogPosition } from '@sf/event-store';
 import type { Projection } from '@sf/projections';
+import type { DocumentProcessorTables } from '../schema/document-processor.tables';
 
 const TYPES: ReadonlySet<typeof EventTypes.DocumentProcessed> = new Set([EventTypes.DocumentProcessed]);
 type Processed = RecordedEventOf<typeof EventTypes.DocumentProcessed>;
@@ -25,7 +26,7 @@ const rowOf = (e: Processed) => {
  * `processed_documents`: the latest `DocumentProcessed` of each document (last event in log order wins), with event
  * time only, so a rebuild from the log equals the live table. One upsert per batch, guarded by log position.
  */
-export const processedDocumentsProjection: Projection = {
+export const processedDocumentsProjection: Projection<DocumentProcessorTables> = {
   name: 'processed_documents',
   version: 1,
   tables: ['processed_documents'],

@@ -24,8 +24,3 @@ export interface ProcessedDocumentsTable {
 export interface DocumentProcessorTables {
   processed_documents: ProcessedDocumentsTable;
 }
-
-declare module '@sf/db' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges this owner's tables into Database
-  interface Database extends DocumentProcessorTables {}
-}

@@ -10,6 +10,7 @@ import { connectTestNats, createTestDatabase, uniqueName, type TestDatabase } fr
 import { jobEvent } from '../job/job-events';
 import { processorConfig, type ProcessorConfig } from '../processor-config';
 import { startProcessor, type Processor } from '../start-processor';
+import type { ProcessorDb } from '../schema/processor-schema';
 
 /** 32 bytes: the health routes are public, but the guard needs a key. */
 export const TEST_JWT_SECRET = 'processor-test-secret-0123456789abcdef';
@@ -25,7 +26,7 @@ export class ProcessorHarness {
   private constructor(
     readonly connectionId: string,
     readonly sim: Simulator,
-    readonly t: TestDatabase,
+    readonly t: TestDatabase<ProcessorDb>,
     readonly nc: NatsConnection,
     readonly topology: Topology,
     private readonly relay: Relay,
@@ -34,7 +35,7 @@ export class ProcessorHarness {
 
   static async start(): Promise<ProcessorHarness> {
     const sim = await createSimulator({ size: 'small', rateLimit: { limit: UNLIMITED } });
-    const t = await createTestDatabase();
+    const t = await createTestDatabase<ProcessorDb>();
     const nc = await connectTestNats();
     const id = uniqueName('dp').replace(/[^A-Za-z0-9_]/g, '_');
     const topology = defineTopology({

@@ -1,8 +1,8 @@
 import type { NatsConnection } from '@nats-io/nats-core';
 import type { Kysely } from 'kysely';
-import type { Database } from '@sf/db';
 import type { ProcessingService } from '../processing/processing-service';
 import type { SyncService } from '../sync/sync-service';
+import type { OrchestratorDb } from '../schema/orchestrator-schema';
 
 /** Injection token of {@link HttpDeps}. */
 export const HTTP_DEPS = Symbol('SYNC_ORCHESTRATOR_HTTP_DEPS');
@@ -11,6 +11,6 @@ export const HTTP_DEPS = Symbol('SYNC_ORCHESTRATOR_HTTP_DEPS');
 export interface HttpDeps {
   service: SyncService;
   processing: ProcessingService;
-  db: Kysely<Database>;
+  db: Kysely<OrchestratorDb>;
   nc: NatsConnection;
 }

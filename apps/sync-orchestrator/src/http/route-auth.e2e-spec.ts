@@ -96,8 +96,10 @@ describe('sync orchestrator: every route needs the JWT and is firm-scoped (e2e, 
         'POST /sync-jobs/:id/reset',
         'GET /matters/:id/documents/count',
         'POST /jobs',
+        'GET /jobs',
         'GET /jobs/:id',
         'POST /jobs/:id/cancel',
+        'GET /firms/:id/matter-sync-states',
         ...PUBLIC_ROUTES,
       ]),
     );
@@ -162,6 +164,7 @@ describe('sync orchestrator: every route needs the JWT and is firm-scoped (e2e, 
         'GET /matters/:id/documents/count',
         'GET /jobs/:id',
         'POST /jobs/:id/cancel',
+        'GET /firms/:id/matter-sync-states',
       ]),
     );
     expect((await readStream(kit.t.db, streamIds.processingJob(bProcessingJob))).map((e) => e.type)).toEqual([

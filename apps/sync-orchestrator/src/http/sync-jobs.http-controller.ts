@@ -7,6 +7,7 @@ import type { JobDetails } from '../sync/job-details';
 import { ControlBody, IdParams } from './dtos';
 import { HTTP_DEPS, type HttpDeps } from './http-deps';
 import { Routes } from '../wire-names';
+import { BodyLimit, BodyLimits } from '@sf/service-kit';
 
 export interface ControlAnswer {
   jobId: string;
@@ -33,6 +34,7 @@ export class SyncJobsController {
   }
 
   @Post('stop')
+  @BodyLimit(BodyLimits.command)
   @HttpCode(200)
   stop(
     @FirmId() f: string,
@@ -44,6 +46,7 @@ export class SyncJobsController {
   }
 
   @Post('resume')
+  @BodyLimit(BodyLimits.command)
   @HttpCode(200)
   resume(
     @FirmId() f: string,
@@ -55,6 +58,7 @@ export class SyncJobsController {
   }
 
   @Post('cancel')
+  @BodyLimit(BodyLimits.command)
   @HttpCode(200)
   cancel(
     @FirmId() f: string,
@@ -66,6 +70,7 @@ export class SyncJobsController {
   }
 
   @Post('reset')
+  @BodyLimit(BodyLimits.command)
   @HttpCode(200)
   reset(
     @FirmId() f: string,

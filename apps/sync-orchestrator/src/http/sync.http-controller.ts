@@ -8,6 +8,7 @@ import { FirmSyncBody, IdParams, MatterSyncBody } from './dtos';
 import { HTTP_DEPS, type HttpDeps } from './http-deps';
 import type { HttpResponse } from './http-types';
 import { Routes } from '../wire-names';
+import { BodyLimit, BodyLimits } from '@sf/service-kit';
 
 /**
  * Sync requests and the matter status. The firm always comes from the verified JWT (@FirmId()); ids in the path
@@ -20,6 +21,7 @@ export class SyncController {
   constructor(@Inject(HTTP_DEPS) private readonly deps: HttpDeps) {}
 
   @Post(Routes.matterSync)
+  @BodyLimit(BodyLimits.command)
   @HttpCode(202)
   async syncMatter(
     @FirmId() firmId: string,
@@ -39,6 +41,7 @@ export class SyncController {
   }
 
   @Post(Routes.firmSync)
+  @BodyLimit(BodyLimits.command)
   @HttpCode(202)
   async syncFirm(
     @FirmId() firmId: string,

@@ -7,15 +7,17 @@ import {
   type RecordedCatalogueEvent,
   type RecordedEventOf,
 } from '@sf/contracts';
-import type { Database, Executor } from '@sf/db';
+import type { Executor } from '@sf/db';
 import { LogPosition, readStream } from '@sf/event-store';
 import { Disposition, type MessageHandler } from '@sf/messaging';
-import { catchUp, type Projection } from '@sf/projections';
+import { tryCatchUp, type Projection } from '@sf/projections';
+import type { SyncReadModelTables } from '@sf/sync-read-models';
 import { decideControl, foldScope, JobControl, SyncJobState, SyncScope } from '@sf/sync-jobs';
 import { withConflictRetry } from '../sync/conflict-retry';
 import { derivedUuid } from '../sync/derived-ids';
 import { applyPlannedAppends } from '../sync/planned-appends';
 import { readJobTail } from '../sync/stream-reads';
+import type { OrchestratorDb } from '../schema/orchestrator-schema';
 
 /** Durable consumer that cancels a firm's active sync jobs when its Clio connection is revoked. */
 export const CONNECTION_REVOKED_CONSUMER = 'sync-orchestrator-connection-revoked';
@@ -31,15 +33,15 @@ const ACTIVE_STATES: readonly SyncJobState[] = [
 ];
 
 export interface ConnectionRevokedDeps {
-  db: Kysely<Database>;
+  db: Kysely<OrchestratorDb>;
   /** The sync_jobs projection: the jobs to cancel are read from it once it includes the revocation. */
-  jobs: Projection;
+  jobs: Projection<SyncReadModelTables>;
   /** Time of the cancellation events. Default the wall clock. */
   now?: () => Date;
   /** Attempts per job when a worker or a user writes the job's streams meanwhile. Default 10. */
   maxAttempts?: number;
-  /** Longest wait for the projection to include the event, ms. Default 10 000. */
-  catchUpTimeoutMs?: number;
+  /** Delay before the message comes back when the projection has not reached the event yet, ms. Default 1 000. */
+  behindRetryMs?: number;
   log?: Pick<Logger, 'info'>;
 }
 
@@ -52,7 +54,8 @@ type RevokedEvent = RecordedEventOf<'ConnectionRevoked'>;
 
 /**
  * `ConnectionRevoked` → every active sync job of the firm (firm-wide and per matter) is cancelled with
- * {@link REVOKED_CANCEL_REASON}. The sync_jobs read model is first brought up to the event, so no job opened
+ * {@link REVOKED_CANCEL_REASON}. The sync_jobs read model is first brought up to the event (or the message comes
+ * back later), so no job opened
  * before the revocation is missed. Two cases are left alone: a revocation of a connection the firm had already
  * replaced (its current connection still works), and jobs opened after the firm connected again (they belong to the
  * new connection) — so a redelivery after a quick reconnect cannot cancel the new first-login sync. Each job is
@@ -60,11 +63,13 @@ type RevokedEvent = RecordedEventOf<'ConnectionRevoked'>;
  * redelivery changes nothing. The consumer's inbox row commits after these, like the first-login consumer's.
  */
 export const connectionRevokedHandler =
-  (deps: ConnectionRevokedDeps): MessageHandler =>
+  (deps: ConnectionRevokedDeps): MessageHandler<OrchestratorDb> =>
   async (event) => {
-    if (event.type !== EventTypes.ConnectionRevoked) return Disposition.ack;
+    if (event.type !== EventTypes.ConnectionRevoked) return Disposition.dead('not a ConnectionRevoked');
     const revoked = event;
-    await catchUp(deps.db, deps.jobs, { until: LogPosition.of(event), timeoutMs: deps.catchUpTimeoutMs ?? 10_000 });
+    // Never wait here: the consumer's transaction is open, and an open transaction holds back every log reader.
+    if (!(await tryCatchUp(deps.db, deps.jobs, LogPosition.of(event))))
+      return Disposition.retry('sync_jobs has not reached the event', deps.behindRetryMs ?? 1_000);
     // Jobs before the window: a job projected now was requested before the connection stream is read below, so a
     // reconnect that preceded it cannot be missed.
     const jobs = await activeJobsOf(deps.db, event.metadata.firmId);
@@ -82,7 +87,7 @@ export const connectionRevokedHandler =
     return Disposition.ack;
   };
 
-const activeJobsOf = async (db: Executor, firmId: string): Promise<ActiveJob[]> => {
+const activeJobsOf = async (db: Executor<OrchestratorDb>, firmId: string): Promise<ActiveJob[]> => {
   const rows = await db
     .selectFrom('sync_jobs')
     .select(['job_id', 'matter_id'])
@@ -103,7 +108,10 @@ const isConnected = (e: RecordedCatalogueEvent): e is RecordedEventOf<'ClioConne
  * The part of the log the revocation governs, from the firm's connection stream: null when the revoked connection
  * was not the firm's current one at the time; else `until` = the firm's next `ClioConnected` (null: not reconnected).
  */
-const revocationWindow = async (db: Executor, e: RevokedEvent): Promise<{ until: LogPosition | null } | null> => {
+const revocationWindow = async (
+  db: Executor<OrchestratorDb>,
+  e: RevokedEvent,
+): Promise<{ until: LogPosition | null } | null> => {
   const events = (await readStream(db, streamIds.connection(e.metadata.firmId))).map(readLoggedEvent);
   const at = events.findIndex((x) => x.eventId === e.eventId);
   if (at < 0) throw new Error(`event ${e.eventId} is not in ${streamIds.connection(e.metadata.firmId)}`);

@@ -1,15 +1,15 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { readLoggedEvent, streamIds } from '@sf/contracts';
-import type { Database } from '@sf/db';
 import { readStream } from '@sf/event-store';
 import type { MessageContext } from '@sf/messaging';
-import { createTestDatabase, uniqueName, type TestDatabase } from '@sf/testing';
+import { createTestDatabase, uniqueName, waitFor, type TestDatabase } from '@sf/testing';
 import { connectFirm, projection } from '../testing/orchestrator-fixtures';
 import { createSyncService, syncDeps } from '../sync/sync-service';
 import { firstLoginHandler } from './first-login.consumer';
+import type { OrchestratorDb } from '../schema/orchestrator-schema';
 
 describe('first-login consumer handler (real Postgres)', () => {
-  let t: TestDatabase;
+  let t: TestDatabase<OrchestratorDb>;
   beforeAll(async () => {
     t = await createTestDatabase();
   });
@@ -25,17 +25,48 @@ describe('first-login consumer handler (real Postgres)', () => {
       connections: projection('firm_connections'),
     });
     // The handler does its work in its own transactions; the consumer's transaction and context are not used.
-    const unused = {} as Transaction<Database>;
+    const unused = {} as Transaction<OrchestratorDb>;
     const ctx = {} as MessageContext;
-    expect(await handler(readLoggedEvent(connected!), unused, ctx)).toEqual({ kind: 'ack' });
-    expect(await handler(readLoggedEvent(connected!), unused, ctx)).toEqual({ kind: 'ack' });
+    // As the runner delivers: a `retry` (firm_connections behind the shared log) comes back until handled.
+    const deliver = () =>
+      waitFor(
+        () => handler(readLoggedEvent(connected!), unused, ctx),
+        (d) => d.kind !== 'retry',
+      );
+    expect(await deliver()).toEqual({ kind: 'ack' });
+    expect(await deliver()).toEqual({ kind: 'ack' });
     const events = await readStream(t.db, streamIds.syncScope(firmId, { kind: 'firm' }));
     expect(events.map((e) => [e.type, (e.data as { trigger: string }).trigger, e.metadata.causationId])).toEqual([
       ['SyncRequested', 'first_login', connected!.eventId],
     ]);
   });
 
-  it('acks other event types without doing anything', async () => {
+  it('returns a retry at once, without waiting, when firm_connections cannot reach the event yet', async () => {
+    const firmId = uniqueName('firm');
+    const handler = firstLoginHandler({
+      db: t.db,
+      service: createSyncService(syncDeps(t.db)),
+      connections: projection('firm_connections'),
+      behindRetryMs: 1_234,
+    });
+    // An older transaction still open: the log is readable only below it, so the projection cannot see the event.
+    await t.db.transaction().execute(async (older) => {
+      await sql`select pg_current_xact_id()`.execute(older);
+      await connectFirm(t.db, firmId);
+      const [connected] = await readStream(t.db, streamIds.connection(firmId));
+      const started = Date.now();
+      const answer = await handler(
+        readLoggedEvent(connected!),
+        {} as Transaction<OrchestratorDb>,
+        {} as MessageContext,
+      );
+      expect(answer).toEqual({ kind: 'retry', reason: 'firm_connections has not reached the event', afterMs: 1_234 });
+      expect(Date.now() - started).toBeLessThan(2_000);
+    });
+    expect(await readStream(t.db, streamIds.syncScope(firmId, { kind: 'firm' }))).toEqual([]);
+  });
+
+  it('dead-letters other event types without doing anything', async () => {
     const firmId = uniqueName('firm');
     await connectFirm(t.db, firmId);
     const [connected] = await readStream(t.db, streamIds.connection(firmId));
@@ -47,10 +78,10 @@ describe('first-login consumer handler (real Postgres)', () => {
     expect(
       await handler(
         readLoggedEvent({ ...connected!, type: 'ConnectionRevoked', data: { connectionId: 'c', revokedBy: 'user' } }),
-        {} as Transaction<Database>,
+        {} as Transaction<OrchestratorDb>,
         {} as MessageContext,
       ),
-    ).toEqual({ kind: 'ack' });
+    ).toEqual({ kind: 'dead', reason: 'not a ClioConnected' });
     expect(await readStream(t.db, streamIds.syncScope(firmId, { kind: 'firm' }))).toEqual([]);
   });
 });

@@ -1,38 +1,39 @@
 import type { Kysely } from 'kysely';
 import { EventTypes, SyncTriggers } from '@sf/contracts';
-import type { Database } from '@sf/db';
 import { LogPosition } from '@sf/event-store';
 import { Disposition, type MessageHandler } from '@sf/messaging';
-import { catchUp, type Projection } from '@sf/projections';
+import { tryCatchUp, type Projection } from '@sf/projections';
+import type { SyncReadModelTables } from '@sf/sync-read-models';
 import { SyncScope } from '@sf/sync-jobs';
 import { idsCausedBy } from '../sync/derived-ids';
 import type { SyncService } from '../sync/sync-service';
+import type { OrchestratorDb } from '../schema/orchestrator-schema';
 
 export interface FirstLoginDeps {
-  db: Kysely<Database>;
+  db: Kysely<OrchestratorDb>;
   service: Pick<SyncService, 'request'>;
   /** The firm_connections projection: the policy reads the connection from it. */
-  connections: Projection;
-  /** Longest wait for that projection to include the event, ms. Default 10 000. */
-  catchUpTimeoutMs?: number;
+  connections: Projection<SyncReadModelTables>;
+  /** Delay before the message comes back when that projection has not reached the event yet, ms. Default 1 000. */
+  behindRetryMs?: number;
 }
 
 /**
  * `ClioConnected` → a firm-wide sync with trigger `first_login` (the policy skips it as `already_synced` when the
  * firm synced before, e.g. on a reconnect). The connection read model is brought up to this event first, so the
- * policy sees the connection as active. Ids derive from the event id: a redelivery cannot open a second job.
+ * policy sees the connection as active; when it cannot get there now, the message comes back later (the handler
+ * never waits: the consumer's transaction is open, and an open transaction holds back every reader of the log).
+ * Ids derive from the event id: a redelivery cannot open a second job.
  * The request commits in its own transaction; the consumer's inbox row commits after it, and a crash in between
  * only redelivers the event, which then changes nothing.
  */
 export const firstLoginHandler =
-  (deps: FirstLoginDeps): MessageHandler =>
+  (deps: FirstLoginDeps): MessageHandler<OrchestratorDb> =>
   async (event) => {
-    if (event.type !== EventTypes.ClioConnected) return Disposition.ack;
+    if (event.type !== EventTypes.ClioConnected) return Disposition.dead('not a ClioConnected');
     const data = event.data;
-    await catchUp(deps.db, deps.connections, {
-      until: LogPosition.of(event),
-      timeoutMs: deps.catchUpTimeoutMs ?? 10_000,
-    });
+    if (!(await tryCatchUp(deps.db, deps.connections, LogPosition.of(event))))
+      return Disposition.retry('firm_connections has not reached the event', deps.behindRetryMs ?? 1_000);
     await deps.service.request({
       firmId: event.metadata.firmId,
       scope: SyncScope.firm(),

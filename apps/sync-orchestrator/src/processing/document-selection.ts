@@ -1,4 +1,5 @@
 import type { Executor } from '@sf/db';
+import type { OrchestratorDb } from '../schema/orchestrator-schema';
 
 /** Which documents of a matter: all of them (no folder), a folder's direct children, or its whole subtree. */
 export interface DocumentSelection {
@@ -14,7 +15,7 @@ export interface DocumentSelection {
  * The live (not soft-deleted) documents of a selection, as a query to count or list. The subtree is a recursive
  * CTE over `clio_folders` (`union`, not `union all`, so a cycle in bad data ends instead of looping).
  */
-const liveDocuments = (db: Executor, s: DocumentSelection) => {
+const liveDocuments = (db: Executor<OrchestratorDb>, s: DocumentSelection) => {
   const base = db
     .selectFrom('clio_documents as d')
     .where('d.firm_id', '=', s.firmId)
@@ -46,7 +47,7 @@ const liveDocuments = (db: Executor, s: DocumentSelection) => {
     .where('d.parent_id', 'in', (qb) => qb.selectFrom('tree').select('tree.id'));
 };
 
-export const countDocuments = async (db: Executor, s: DocumentSelection): Promise<number> => {
+export const countDocuments = async (db: Executor<OrchestratorDb>, s: DocumentSelection): Promise<number> => {
   const row = await liveDocuments(db, s)
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .executeTakeFirstOrThrow();
@@ -54,5 +55,5 @@ export const countDocuments = async (db: Executor, s: DocumentSelection): Promis
 };
 
 /** The ids, ordered, so a job's snapshot lists its documents in a stable order. */
-export const documentIds = async (db: Executor, s: DocumentSelection): Promise<string[]> =>
+export const documentIds = async (db: Executor<OrchestratorDb>, s: DocumentSelection): Promise<string[]> =>
   (await liveDocuments(db, s).select('d.id').orderBy('d.id').execute()).map((r) => r.id);

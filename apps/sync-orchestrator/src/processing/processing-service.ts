@@ -22,6 +22,7 @@ import type { SyncDeps } from '../sync/sync-deps';
 import type { SyncService } from '../sync/sync-service';
 import { countDocuments, documentIds, type DocumentSelection } from './document-selection';
 import { waitingJobIdFor } from './waiting-jobs';
+import type { OrchestratorDb } from '../schema/orchestrator-schema';
 
 export interface CreateProcessingJobInput {
   firmId: string;
@@ -55,11 +56,11 @@ export interface ProcessingService {
   cancel(firmId: string, jobId: string, reason: string): Promise<CancelProcessingJobResult>;
 }
 
-const readProcessingJob = async (db: Executor, jobId: string): Promise<ProcessingJobState | null> =>
+const readProcessingJob = async (db: Executor<OrchestratorDb>, jobId: string): Promise<ProcessingJobState | null> =>
   foldProcessingJob((await readStream(db, streamIds.processingJob(jobId))).map(readLoggedEvent));
 
 /** Syncing = an active job on the matter's or the firm's scope; synced = either scope completed once. */
-const syncFacts = async (db: Executor, firmId: string, matterId: string) => {
+const syncFacts = async (db: Executor<OrchestratorDb>, firmId: string, matterId: string) => {
   const [matter, firm] = [
     await readScope(db, firmId, SyncScope.matter(matterId)),
     await readScope(db, firmId, SyncScope.firm()),

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { readLoggedEvent, streamIds, StreamTypes, type RecordedEvent } from '@sf/contracts';
-import type { Database, Executor } from '@sf/db';
+import type { Executor } from '@sf/db';
 import { appendToStream, readStream } from '@sf/event-store';
 import type { MessageContext } from '@sf/messaging';
 import { projectionByName } from '@sf/sync-read-models';
@@ -13,9 +13,10 @@ import { connectFirm, event, finishJob, lastLogPosition } from '../testing/orche
 import { syncDeps } from '../sync/sync-service';
 import { syncEndedHandler } from './sync-ended.consumer';
 import { SYNC_DID_NOT_COMPLETE } from './waiting-jobs';
+import type { OrchestratorDb } from '../schema/orchestrator-schema';
 
 // The handler does its work in its own transactions; the consumer's transaction and context are not used.
-const UNUSED_TRX = {} as Transaction<Database>;
+const UNUSED_TRX = {} as Transaction<OrchestratorDb>;
 const UNUSED_CTX = {} as MessageContext;
 
 /** Mirror rows as the Clio mirror projection writes them (documents and folders keep matter and parent). */
@@ -35,12 +36,19 @@ const mirrorRow = (firmId: string, id: string, matterId: string, parentId: strin
   matter_id: matterId,
   parent_id: parentId,
 });
-const addDocs = (db: Executor, firmId: string, matterId: string, parentId: string, ids: string[], deleted = false) =>
+const addDocs = (
+  db: Executor<OrchestratorDb>,
+  firmId: string,
+  matterId: string,
+  parentId: string,
+  ids: string[],
+  deleted = false,
+) =>
   db
     .insertInto('clio_documents')
     .values(ids.map((id) => mirrorRow(firmId, id, matterId, parentId, deleted)))
     .execute();
-const softDelete = (db: Executor, firmId: string, id: string) =>
+const softDelete = (db: Executor<OrchestratorDb>, firmId: string, id: string) =>
   db
     .updateTable('clio_documents')
     .set({ is_soft_deleted: true })

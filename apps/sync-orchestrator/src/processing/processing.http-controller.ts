@@ -8,6 +8,7 @@ import { HTTP_DEPS, type HttpDeps } from '../http/http-deps';
 import type { HttpResponse } from '../http/http-types';
 import { Routes } from '../wire-names';
 import { CancelProcessingJobBody, CreateProcessingJobBody, DocumentCountQuery } from './processing-dtos';
+import { BodyLimit, BodyLimits } from '@sf/service-kit';
 
 export type CreateJobAnswer =
   | { jobId: string; documentCount: number }
@@ -45,6 +46,7 @@ export class ProcessingController {
 
   /** 201 started; 202 waiting for the `process_click` sync of a never-synced matter; 409 "Sync in progress". */
   @Post(Routes.processingJobs)
+  @BodyLimit(BodyLimits.command)
   async create(
     @FirmId() firmId: string,
     @Principal() who: AuthPrincipal,
@@ -84,6 +86,7 @@ export class ProcessingController {
   }
 
   @Post(Routes.processingJobCancel)
+  @BodyLimit(BodyLimits.command)
   @HttpCode(200)
   async cancel(
     @FirmId() firmId: string,

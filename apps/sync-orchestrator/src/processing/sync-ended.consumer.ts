@@ -2,6 +2,7 @@ import { EventTypes, SyncScopeKinds, type EventType } from '@sf/contracts';
 import { Disposition, type MessageHandler } from '@sf/messaging';
 import type { SyncDeps } from '../sync/sync-deps';
 import { cancelWaitingJob, startWaitingJob } from './waiting-jobs';
+import type { OrchestratorDb } from '../schema/orchestrator-schema';
 
 /**
  * Durable consumers (one per event type: NATS 2.9 consumers take one filter subject) that settle the processing
@@ -15,16 +16,17 @@ export const SYNC_ENDED_CONSUMERS: ReadonlyArray<{ name: string; eventType: Even
 
 /**
  * The end of a matter sync → the processing job waiting for it (if any): `SyncJobCompleted` freezes its snapshot
- * and starts it; `SyncJobFailed|Cancelled` cancels it. Any other event, or a sync nothing waits for, is acked.
+ * and starts it; `SyncJobFailed|Cancelled` cancels it. A sync nothing waits for is acked; any other event type is
+ * dead-lettered (its consumer filters these types, so one would be a bug).
  */
 export const syncEndedHandler =
-  (deps: SyncDeps): MessageHandler =>
+  (deps: SyncDeps): MessageHandler<OrchestratorDb> =>
   async (event) => {
     const ended =
       event.type === EventTypes.SyncJobCompleted ||
       event.type === EventTypes.SyncJobFailed ||
       event.type === EventTypes.SyncJobCancelled;
-    if (!ended) return Disposition.ack;
+    if (!ended) return Disposition.dead('not a SyncJobCompleted, SyncJobFailed or SyncJobCancelled');
     const data = event.data;
     if (data.scope.kind !== SyncScopeKinds.matter) return Disposition.ack;
     const cause = {

@@ -1,10 +1,10 @@
 import type { MigrationSet } from '@sf/db';
-import { clioClientMigrations } from '@sf/clio-client';
-import { clioMirrorMigrations } from '@sf/clio-mirror';
-import { eventStoreMigrations } from '@sf/event-store';
-import { messagingMigrations } from '@sf/messaging';
-import { projectionsMigrations } from '@sf/projections';
-import { readModelsMigrations } from '@sf/sync-read-models';
+import { clioClientMigrations, type ClioClientTables } from '@sf/clio-client';
+import { clioMirrorMigrations, type ClioMirrorTables } from '@sf/clio-mirror';
+import { eventStoreMigrations, type EventStoreTables } from '@sf/event-store';
+import { messagingMigrations, type MessagingTables } from '@sf/messaging';
+import { projectionsMigrations, type ProjectionsTables } from '@sf/projections';
+import { readModelsMigrations, type SyncReadModelTables } from '@sf/sync-read-models';
 
 /**
  * What the orchestrator migrates at start (it owns no table of its own): the platform's tables, the read models it
@@ -18,3 +18,11 @@ export const ORCHESTRATOR_MIGRATION_SETS: readonly MigrationSet[] = [
   clioClientMigrations,
   clioMirrorMigrations,
 ];
+
+/** The tables the orchestrator reads and writes: exactly those its sets migrate. */
+export type OrchestratorDb = EventStoreTables &
+  MessagingTables &
+  ProjectionsTables &
+  SyncReadModelTables &
+  ClioClientTables &
+  ClioMirrorTables;

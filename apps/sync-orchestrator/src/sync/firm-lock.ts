@@ -1,7 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import { streamIds } from '@sf/contracts';
-import type { Database } from '@sf/db';
 import { SyncScope } from '@sf/sync-jobs';
+import type { OrchestratorDb } from '../schema/orchestrator-schema';
 
 /**
  * Serialises firm-wide requests against matter requests of the same firm (transaction-scoped advisory lock on the
@@ -11,7 +11,11 @@ import { SyncScope } from '@sf/sync-jobs';
  * job per matter). A firm-wide request may start while matter jobs run: it covers them, and the fetches overlap
  * harmlessly (upserts by Clio id).
  */
-export const lockFirmRequests = async (trx: Transaction<Database>, firmId: string, scope: SyncScope): Promise<void> => {
+export const lockFirmRequests = async (
+  trx: Transaction<OrchestratorDb>,
+  firmId: string,
+  scope: SyncScope,
+): Promise<void> => {
   const key = streamIds.syncScope(firmId, SyncScope.firm());
   if (scope.kind === 'firm') await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx);
   else await sql`select pg_advisory_xact_lock_shared(hashtextextended(${key}, 0))`.execute(trx);

@@ -17,7 +17,10 @@ export interface JobDetails {
   scope: JobView['scope'];
   trigger: string;
   state: SyncJobState;
-  /** Per entity type: records fetched, Clio's total, what is left and the page requests it needs. */
+  /**
+   * Per entity type: records fetched, Clio's total, what is left and the page requests it needs; `forbidden` holds
+   * the user-facing reason when Clio refused the entity type (403) and the job went on without it.
+   */
   entities: Record<string, EntityEstimate>;
   progress: { current: number; total: number };
   /** Page requests still needed over the entity types whose total is known. */
@@ -27,6 +30,8 @@ export interface JobDetails {
   etaAt: number | null;
   /** False when some entity type's total is unknown (the ETA then covers the known ones only). */
   estimateComplete: boolean;
+  /** Why the estimate is incomplete (which entity types Clio gave no usable total for); null when it is complete. */
+  estimateNote: string | null;
   blockedUntil: number | null;
   requestedAt: number;
   startedAt: number | null;
@@ -34,6 +39,8 @@ export interface JobDetails {
   lastProgressAt: number;
   stalled: boolean;
   stallCount: number;
+  /** Entity types Clio refused (403), with the user-facing reason: the job completes without them. */
+  forbidden: Record<string, string>;
   /** Failure code and its user-facing message (never the worker's raw reason). */
   error: { code: string; message: string } | null;
   /** Reason given for the last pause or for the cancellation. */
@@ -64,6 +71,7 @@ export const jobDetails = async (deps: SyncDeps, firmId: string | null, jobId: s
     etaMs,
     etaAt: etaMs === null ? null : now + etaMs,
     estimateComplete: estimate.complete,
+    estimateNote: noteOf(estimate.entities),
     blockedUntil: job.blockedUntil,
     requestedAt: job.requestedAt,
     startedAt: job.startedAt,
@@ -71,9 +79,25 @@ export const jobDetails = async (deps: SyncDeps, firmId: string | null, jobId: s
     lastProgressAt: job.lastProgressAt,
     stalled: job.stalled,
     stallCount: job.stallCount,
+    forbidden: Object.fromEntries(
+      Object.entries(job.progress).flatMap(([type, p]) => (p.forbidden === undefined ? [] : [[type, p.forbidden]])),
+    ),
     error: job.errorCode === null ? null : { code: job.errorCode, message: describeSyncError(job.errorCode) },
     controlReason: job.controlReason,
     phases: job.phases,
     availableFeatures: job.availableFeatures,
   };
+};
+
+/**
+ * Clio documents no total for its listings (`meta.records` may be absent or mean something else): an entity type
+ * without a usable total is named, never given a guessed number.
+ */
+const noteOf = (entities: Record<string, EntityEstimate>): string | null => {
+  const unknown = Object.entries(entities)
+    .filter(([, e]) => e.total === null)
+    .map(([type]) => type);
+  return unknown.length === 0
+    ? null
+    : `Clio reported no usable total for ${unknown.join(', ')}: progress counts the records fetched so far, and the ETA covers the other entity types`;
 };

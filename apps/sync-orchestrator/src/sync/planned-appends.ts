@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
-import type { Database } from '@sf/db';
 import { appendToStream } from '@sf/event-store';
 import type { PlannedAppend } from '@sf/sync-jobs';
+import type { OrchestratorDb } from '../schema/orchestrator-schema';
 
 /** Thrown inside a command's transaction to roll it back and decide again: another writer moved a stream. */
 export class ConcurrentWrite extends Error {
@@ -26,7 +26,7 @@ export const isConcurrentWrite = (e: unknown): boolean =>
  * An append whose events are all stored already is a repeat of a committed decision and counts as done.
  */
 export const applyPlannedAppends = async (
-  trx: Transaction<Database>,
+  trx: Transaction<OrchestratorDb>,
   appends: readonly PlannedAppend[],
 ): Promise<void> => {
   for (const a of appends) {

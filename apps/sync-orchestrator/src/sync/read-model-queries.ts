@@ -2,10 +2,11 @@ import type { Executor } from '@sf/db';
 import { jobViewOf } from '@sf/sync-read-models';
 import { connectionStatusOf, type FirmConnection, type JobView } from '@sf/sync-jobs';
 import type { ConnectionStatus, BudgetView } from '@sf/sync-policy';
+import type { OrchestratorDb } from '../schema/orchestrator-schema';
 
 /** The firm's Clio connection (`firm_connections`): its status for the policy and its id (the budget's key). */
 export const readConnection = async (
-  db: Executor,
+  db: Executor<OrchestratorDb>,
   firmId: string,
 ): Promise<{ status: ConnectionStatus; connectionId: string | null }> => {
   const row = await db
@@ -20,7 +21,10 @@ export const readConnection = async (
 };
 
 /** The shared Clio rate budget of a connection (`clio_rate_budgets`, the Clio client's table); null when none is known. */
-export const readBudget = async (db: Executor, connectionId: string | null): Promise<BudgetView | null> => {
+export const readBudget = async (
+  db: Executor<OrchestratorDb>,
+  connectionId: string | null,
+): Promise<BudgetView | null> => {
   if (connectionId === null) return null;
   const row = await db
     .selectFrom('clio_rate_budgets')
@@ -31,7 +35,11 @@ export const readBudget = async (db: Executor, connectionId: string | null): Pro
 };
 
 /** One job of the `sync_jobs` read model; `firmId` null = any firm (operators, the CLI). */
-export const readJob = async (db: Executor, jobId: string, firmId: string | null): Promise<JobView | null> => {
+export const readJob = async (
+  db: Executor<OrchestratorDb>,
+  jobId: string,
+  firmId: string | null,
+): Promise<JobView | null> => {
   let q = db.selectFrom('sync_jobs').selectAll().where('job_id', '=', jobId);
   if (firmId !== null) q = q.where('firm_id', '=', firmId);
   const row = await q.executeTakeFirst();
@@ -42,7 +50,11 @@ export const readJob = async (db: Executor, jobId: string, firmId: string | null
  * Whether a matter is visible to a firm: the firm's Clio mirror has listed it (`clio_matters`), or the firm has
  * synced it before. Anything else, another firm's matter included, is answered 404.
  */
-export const isMatterVisible = async (db: Executor, firmId: string, matterId: string): Promise<boolean> => {
+export const isMatterVisible = async (
+  db: Executor<OrchestratorDb>,
+  firmId: string,
+  matterId: string,
+): Promise<boolean> => {
   const mirrored = await db
     .selectFrom('clio_matters')
     .select('id')

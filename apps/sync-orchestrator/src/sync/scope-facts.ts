@@ -2,6 +2,7 @@ import type { Executor } from '@sf/db';
 import { coveringJob, progressOf, type ScopeFacts, type ScopeState } from '@sf/sync-jobs';
 import { readBudget, readConnection, readJob } from './read-model-queries';
 import { readJobTail } from './stream-reads';
+import type { OrchestratorDb } from '../schema/orchestrator-schema';
 
 /**
  * Everything besides the scope stream that the policy needs about a scope: the connection and rate budget (read
@@ -10,7 +11,7 @@ import { readJobTail } from './stream-reads';
  * checked for visibility at the edge (the fetcher fails the job if Clio no longer has it).
  */
 export const loadScopeFacts = async (
-  db: Executor,
+  db: Executor<OrchestratorDb>,
   firmId: string,
   scope: ScopeState,
   firmScope: ScopeState | null,

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '@sf/db';
 import type { EstimateConfig } from '@sf/sync-jobs';
 import type { SyncPolicyConfig } from '@sf/sync-policy';
+import type { OrchestratorDb } from '../schema/orchestrator-schema';
 
 /** What the sync service's functions need; built once by `startOrchestrator` (or a test, or the CLI). */
 export interface SyncDeps {
-  db: Kysely<Database>;
+  db: Kysely<OrchestratorDb>;
   policy: SyncPolicyConfig;
   estimate: EstimateConfig;
   /** Decision time of every command (event times come from it). */

@@ -15,9 +15,10 @@ import {
   workerAppend,
 } from '../testing/orchestrator-fixtures';
 import { createSyncService, syncDeps, type SyncService } from './sync-service';
+import type { OrchestratorDb } from '../schema/orchestrator-schema';
 
 describe('SyncService against real Postgres', () => {
-  let t: TestDatabase;
+  let t: TestDatabase<OrchestratorDb>;
   let clock: number;
   let service: SyncService;
   const now = () => new Date(clock);

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Database } from '@sf/db';
 import { DEFAULT_ESTIMATE_CONFIG } from '@sf/sync-jobs';
 import { syncPolicyConfig, type SyncStatusView } from '@sf/sync-policy';
 import { controlJob, type ControlJobInput, type ControlJobResult } from './control-job';
@@ -18,6 +17,7 @@ import {
 import { checkStalledJobs } from './stall-detector';
 import { DEFAULT_UNCLAIMED_AFTER_MS, type SyncDeps } from './sync-deps';
 import { checkUnclaimedJobs } from './unclaimed-detector';
+import type { OrchestratorDb } from '../schema/orchestrator-schema';
 
 /**
  * The sync orchestrator's one entry point. Every transport (HTTP, NATS request-reply, the ClioConnected consumer,
@@ -42,7 +42,7 @@ export interface SyncService {
 }
 
 /** Deps with defaults: policy from `@sf/sync-policy` defaults plus overrides, wall clock, random UUIDs. */
-export const syncDeps = (db: Kysely<Database>, over: Partial<Omit<SyncDeps, 'db'>> = {}): SyncDeps => ({
+export const syncDeps = (db: Kysely<OrchestratorDb>, over: Partial<Omit<SyncDeps, 'db'>> = {}): SyncDeps => ({
   policy: syncPolicyConfig(),
   estimate: DEFAULT_ESTIMATE_CONFIG,
   now: () => new Date(),

@@ -6,11 +6,12 @@ import { defineTopology, type TopologyOptions } from '@sf/messaging';
 import { DEFAULT_CLAIMS, signJwt } from '@sf/http-auth';
 import { connectTestNats, createTestDatabase, TEST_NATS_URL, uniqueName, type TestDatabase } from '@sf/testing';
 import { startOrchestrator, type Orchestrator } from '../start-orchestrator';
+import type { OrchestratorDb } from '../schema/orchestrator-schema';
 
 export const JWT_SECRET = 'sync-orchestrator-e2e-secret-of-at-least-32-bytes';
 
 export interface E2eKit {
-  t: TestDatabase;
+  t: TestDatabase<OrchestratorDb>;
   nc: NatsConnection;
   topology: TopologyOptions;
   orchestrator: Orchestrator;
@@ -18,7 +19,7 @@ export interface E2eKit {
 }
 
 export const startE2eKit = async (): Promise<E2eKit> => {
-  const t = await createTestDatabase();
+  const t = await createTestDatabase<OrchestratorDb>();
   const nc = await connectTestNats();
   const id = uniqueName('orch');
   const topology: TopologyOptions = {

@@ -15,6 +15,8 @@ import { rotateVaultKeys } from './rotate-keys';
 import { sealedKeyId } from './sealed-value';
 import { openTokens } from './token-seal';
 import { isTokenDecryptError } from './vault-errors';
+import type { EventStoreTables } from '@sf/event-store';
+import type { TokenVaultTables } from './schema/token-vault.tables';
 
 const k1 = randomBytes(32);
 const k2 = randomBytes(32);
@@ -39,7 +41,7 @@ const newConnection = (firmId: string, tag: string): NewConnection => ({
 });
 
 describe('clio_connections repository', () => {
-  let t: TestDatabase;
+  let t: TestDatabase<TokenVaultTables & EventStoreTables>;
   beforeAll(async () => {
     t = await createTestDatabase();
   });

@@ -1,9 +1,14 @@
 import { sql, type Selectable } from 'kysely';
 import { isClioRegion, type ClioRegion } from '@sf/contracts';
-import type { Database, Executor } from '@sf/db';
+import { tablesOf, type Executor } from '@sf/db';
 import { ConnectionStatus } from './connection-status';
 import type { Keyring } from './keyring';
 import { sealTokens, type ClioTokens } from './token-seal';
+import type { TokenVaultTables } from './schema/token-vault.tables';
+
+/** A process's handle seen through this owner's tables. */
+const vault = <DB extends TokenVaultTables>(db: Executor<DB>): Executor<TokenVaultTables> =>
+  tablesOf<TokenVaultTables, DB>(db);
 
 /** Sealed tokens of a connection that is not revoked. */
 export interface SealedTokenState {
@@ -38,7 +43,7 @@ export interface NewConnection {
   expiresAt: Date;
 }
 
-type Row = Selectable<Database['clio_connections']>;
+type Row = Selectable<TokenVaultTables['clio_connections']>;
 
 const STATUSES: readonly string[] = Object.values(ConnectionStatus);
 
@@ -73,13 +78,13 @@ const toStored = (r: Row): StoredConnection => {
  * Stores a new connection for a firm. A firm has one connection: connecting again replaces the previous one
  * (new connection id, new tokens, status active) in the same statement, so two callbacks racing leave one row.
  */
-export const saveConnection = async (
-  ex: Executor,
+export const saveConnection = async <DB extends TokenVaultTables>(
+  ex: Executor<DB>,
   keyring: Keyring,
   c: NewConnection,
   now: Date,
 ): Promise<StoredConnection> => {
-  const row = await ex
+  const row = await vault(ex)
     .insertInto('clio_connections')
     .values({
       connection_id: c.connectionId,
@@ -114,13 +119,23 @@ export const saveConnection = async (
   return toStored(row);
 };
 
-export const findConnectionByFirm = async (ex: Executor, firmId: string): Promise<StoredConnection | null> => {
-  const row = await ex.selectFrom('clio_connections').selectAll().where('firm_id', '=', firmId).executeTakeFirst();
+export const findConnectionByFirm = async <DB extends TokenVaultTables>(
+  ex: Executor<DB>,
+  firmId: string,
+): Promise<StoredConnection | null> => {
+  const row = await vault(ex)
+    .selectFrom('clio_connections')
+    .selectAll()
+    .where('firm_id', '=', firmId)
+    .executeTakeFirst();
   return row ? toStored(row) : null;
 };
 
-export const findConnectionById = async (ex: Executor, connectionId: string): Promise<StoredConnection | null> => {
-  const row = await ex
+export const findConnectionById = async <DB extends TokenVaultTables>(
+  ex: Executor<DB>,
+  connectionId: string,
+): Promise<StoredConnection | null> => {
+  const row = await vault(ex)
     .selectFrom('clio_connections')
     .selectAll()
     .where('connection_id', '=', connectionId)
@@ -132,8 +147,11 @@ export const findConnectionById = async (ex: Executor, connectionId: string): Pr
  * Connections of one Clio user that still hold tokens (active or needs_reauth), oldest first: what Clio's
  * deauthorization callback, which names only the Clio user, may be about. Several firms (or regions) can share a user id.
  */
-export const findLiveConnectionsByClioUser = async (ex: Executor, clioUserId: string): Promise<StoredConnection[]> => {
-  const rows = await ex
+export const findLiveConnectionsByClioUser = async <DB extends TokenVaultTables>(
+  ex: Executor<DB>,
+  clioUserId: string,
+): Promise<StoredConnection[]> => {
+  const rows = await vault(ex)
     .selectFrom('clio_connections')
     .selectAll()
     .where('clio_user_id', '=', clioUserId)
@@ -147,15 +165,15 @@ export const findLiveConnectionsByClioUser = async (ex: Executor, clioUserId: st
  * Stores refreshed tokens if the row is still the active version that was read. False means another writer
  * (a disconnect, a reconnect) got there first and the caller must re-read.
  */
-export const replaceTokens = async (
-  ex: Executor,
+export const replaceTokens = async <DB extends TokenVaultTables>(
+  ex: Executor<DB>,
   keyring: Keyring,
   read: { connectionId: string; version: number },
   tokens: ClioTokens,
   expiresAt: Date,
   now: Date,
 ): Promise<boolean> => {
-  const r = await ex
+  const r = await vault(ex)
     .updateTable('clio_connections')
     .set({
       ...sealTokens(keyring, read.connectionId, tokens),
@@ -172,8 +190,12 @@ export const replaceTokens = async (
 };
 
 /** Moves an active connection to needs_reauth. True for exactly one caller: the one that made the transition. */
-export const markNeedsReauth = async (ex: Executor, connectionId: string, now: Date): Promise<boolean> => {
-  const r = await ex
+export const markNeedsReauth = async <DB extends TokenVaultTables>(
+  ex: Executor<DB>,
+  connectionId: string,
+  now: Date,
+): Promise<boolean> => {
+  const r = await vault(ex)
     .updateTable('clio_connections')
     .set((eb) => ({ status: ConnectionStatus.NeedsReauth, updated_at: now, version: eb('version', '+', 1) }))
     .where('connection_id', '=', connectionId)
@@ -186,12 +208,12 @@ export const markNeedsReauth = async (ex: Executor, connectionId: string, now: D
  * Destroys a firm's tokens and marks the connection revoked. Returns the connection id when this call made the
  * transition, null when there was nothing to revoke. Revoking at Clio first is the caller's job.
  */
-export const revokeConnection = async (
-  ex: Executor,
+export const revokeConnection = async <DB extends TokenVaultTables>(
+  ex: Executor<DB>,
   firmId: string,
   now: Date,
 ): Promise<{ connectionId: string } | null> => {
-  const row = await ex
+  const row = await vault(ex)
     .updateTable('clio_connections')
     .set((eb) => ({
       status: ConnectionStatus.Revoked,
@@ -210,12 +232,12 @@ export const revokeConnection = async (
 };
 
 /** Firms whose active connection is due for a refresh (close to expiry or older than the maximum age), oldest first. */
-export const listRefreshDue = async (
-  ex: Executor,
+export const listRefreshDue = async <DB extends TokenVaultTables>(
+  ex: Executor<DB>,
   cutoffs: { expiresBefore: Date; refreshedBefore: Date },
   limit: number,
 ): Promise<string[]> => {
-  const rows = await ex
+  const rows = await vault(ex)
     .selectFrom('clio_connections')
     .select('firm_id')
     .where('status', '=', ConnectionStatus.Active)

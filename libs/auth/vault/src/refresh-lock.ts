@@ -1,5 +1,4 @@
 import { sql, type Transaction } from 'kysely';
-import type { Database } from '@sf/db';
 
 /** Advisory-lock name held while a firm's tokens are refreshed or destroyed; hashed to a bigint key by Postgres. */
 export const refreshLockName = (firmId: string): string => `sf.token-refresh:${firmId}`;
@@ -11,7 +10,7 @@ export const refreshLockName = (firmId: string): string => `sf.token-refresh:${f
  * visibility horizon (pg_snapshot_xmin), and Postgres releases it on commit, rollback or a dropped connection.
  * Every writer of a firm's tokens (refresh, disconnect) should take it first.
  */
-export const lockFirmTokens = async (trx: Transaction<Database>, firmId: string, timeoutMs: number): Promise<void> => {
+export const lockFirmTokens = async <DB>(trx: Transaction<DB>, firmId: string, timeoutMs: number): Promise<void> => {
   // SET cannot take a bind parameter; the value is an integer we computed, never user input.
   await sql`set local lock_timeout = ${sql.raw(String(Math.max(1, Math.floor(timeoutMs))))}`.execute(trx);
   await sql`select pg_advisory_xact_lock(hashtextextended(${refreshLockName(firmId)}, 0))`.execute(trx);

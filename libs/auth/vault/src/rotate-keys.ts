@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '@sf/db';
+import { tablesOf } from '@sf/db';
+import type { TokenVaultTables } from './schema/token-vault.tables';
 import { ConnectionStatus } from './connection-status';
 import type { Keyring } from './keyring';
 import { resealTokens } from './token-seal';
@@ -16,11 +17,12 @@ export interface RotateOutcome {
  * TOKEN_VAULT_ACTIVE_KID; once it reports zero rows left, the old key can leave TOKEN_VAULT_KEYS. Each row is one
  * conditional update (by version), so it is safe beside live refreshes and can be re-run at any time.
  */
-export const rotateVaultKeys = async (
-  db: Kysely<Database>,
+export const rotateVaultKeys = async <DB extends TokenVaultTables>(
+  pool: Kysely<DB>,
   keyring: Keyring,
   opts: { batchSize?: number; now?: () => Date } = {},
 ): Promise<RotateOutcome> => {
+  const db = tablesOf<TokenVaultTables, DB>(pool);
   const batchSize = opts.batchSize ?? 100;
   const now = opts.now ?? (() => new Date());
   const outcome: RotateOutcome = { resealed: 0, raced: 0 };

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import { createDb, type Database } from '@sf/db';
+import { createDb } from '@sf/db';
 import { createSimulator, type Simulator } from '@sf/clio-simulator';
 import { createTestDatabase, uniqueName, waitFor, type TestDatabase } from '@sf/testing';
 import type { AccessTokenResult } from './access-token-result';
@@ -10,6 +10,8 @@ import { createKeyring } from './keyring';
 import type { TokenRefresher } from './token-refresher';
 import { openTokens } from './token-seal';
 import { TokenService, type TokenServiceOptions } from './token-service';
+import type { EventStoreTables } from '@sf/event-store';
+import type { TokenVaultTables } from './schema/token-vault.tables';
 
 const keyring = createKeyring([['k1', randomBytes(32)]], 'k1');
 const MIN = 60_000;
@@ -22,7 +24,7 @@ const APP = { clientId: 'sim-demo-client', clientSecret: 'sim-demo-secret' };
  * of the refresher port, so a test can hold one refresh in flight while other callers and replicas pile up.
  */
 describe('TokenService.getAccessToken (against the Clio simulator)', () => {
-  let t: TestDatabase;
+  let t: TestDatabase<TokenVaultTables & EventStoreTables>;
   let sim: Simulator;
   let refresher: TokenRefresher;
   let gate: Promise<void> = Promise.resolve();
@@ -30,7 +32,7 @@ describe('TokenService.getAccessToken (against the Clio simulator)', () => {
   let entered = 0;
   let nextUserId = 5_000;
   const logs: Array<{ fields: Record<string, unknown>; msg: string }> = [];
-  const extraPools: Array<Kysely<Database>> = [];
+  const extraPools: Array<Kysely<TokenVaultTables & EventStoreTables>> = [];
 
   beforeAll(async () => {
     t = await createTestDatabase();
@@ -59,10 +61,17 @@ describe('TokenService.getAccessToken (against the Clio simulator)', () => {
     gate = new Promise<void>((r) => (releaseGate = r));
     return releaseGate;
   };
-  const service = (db: Kysely<Database> = t.db, extra: Partial<TokenServiceOptions> = {}): TokenService =>
+  const service = (
+    db: Kysely<TokenVaultTables & EventStoreTables> = t.db,
+    extra: Partial<TokenServiceOptions<TokenVaultTables & EventStoreTables>> = {},
+  ): TokenService<TokenVaultTables & EventStoreTables> =>
     new TokenService({ db, keyring, refresher, log: { warn: (fields, msg) => logs.push({ fields, msg }) }, ...extra });
-  const replicaPool = (): Kysely<Database> => {
-    const pool = createDb({ url: t.url, max: 5, applicationName: uniqueName('replica') });
+  const replicaPool = (): Kysely<TokenVaultTables & EventStoreTables> => {
+    const pool = createDb<TokenVaultTables & EventStoreTables>({
+      url: t.url,
+      max: 5,
+      applicationName: uniqueName('replica'),
+    });
     extraPools.push(pool);
     return pool;
   };

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '@sf/db';
+import type { TokenVaultTables } from './schema/token-vault.tables';
 import type { AccessTokenResult } from './access-token-result';
 import {
   findConnectionByFirm,
@@ -20,8 +20,9 @@ export interface VaultLog {
   warn(fields: Record<string, unknown>, msg: string): void;
 }
 
-export interface TokenServiceOptions {
-  db: Kysely<Database>;
+export interface TokenServiceOptions<DB extends TokenVaultTables = TokenVaultTables> {
+  /** The process's pool; `DB` holds the vault's table and whatever `onNeedsReauth` writes. */
+  db: Kysely<DB>;
   keyring: Keyring;
   refresher: TokenRefresher;
   policy?: Partial<RefreshPolicy>;
@@ -35,7 +36,7 @@ export interface TokenServiceOptions {
    * that transition, so an event appended here (ConnectionNeedsReauth) commits together with the transition or not
    * at all: exactly once, whatever the number of callers and replicas. A throw rolls the transition back.
    */
-  onNeedsReauth?: (trx: Transaction<Database>, e: NeedsReauthTransition) => Promise<void>;
+  onNeedsReauth?: (trx: Transaction<DB>, e: NeedsReauthTransition) => Promise<void>;
 }
 
 /** The transition {@link TokenServiceOptions.onNeedsReauth} reports. `reason` names no token. */
@@ -55,7 +56,7 @@ export interface GetAccessTokenOptions {
  * callers in one process share one promise per firm, and processes serialise on a per-firm advisory lock and
  * re-check freshness once they hold it, so one refresh reaches Clio however many callers and replicas ask.
  */
-export class TokenService {
+export class TokenService<DB extends TokenVaultTables = TokenVaultTables> {
   private readonly policy: RefreshPolicy;
   private readonly clock: () => Date;
   private readonly lockTimeoutMs: number;
@@ -63,7 +64,7 @@ export class TokenService {
   /** Per firm: no new refresh attempt before this instant (ms) after a transient failure, while the token is usable. */
   private readonly backoffUntil = new Map<string, number>();
 
-  constructor(private readonly opts: TokenServiceOptions) {
+  constructor(private readonly opts: TokenServiceOptions<DB>) {
     this.policy = { ...DEFAULT_REFRESH_POLICY, ...opts.policy };
     this.clock = opts.clock ?? (() => new Date());
     this.lockTimeoutMs = opts.lockTimeoutMs ?? 30_000;
@@ -154,7 +155,7 @@ export class TokenService {
     }
   }
 
-  private async refreshNow(trx: Transaction<Database>, conn: StoredConnection): Promise<AccessTokenResult> {
+  private async refreshNow(trx: Transaction<DB>, conn: StoredConnection): Promise<AccessTokenResult> {
     const tokens = openTokens(this.opts.keyring, conn.connectionId, conn.tokens!);
     const startedAt = this.clock();
     const outcome = await this.opts.refresher.refresh(conn.region, tokens.refreshToken);

@@ -1,10 +1,11 @@
-import { createDb, type Database } from '@sf/db';
+import { createDb } from '@sf/db';
 import { createTestDatabase, uniqueName, type TestDatabase } from '@sf/testing';
 import type { Kysely } from 'kysely';
 import { readRateBudget } from './budget/read-rate-budget';
 import { createClioClient } from './create-clio-client';
 import { requestsPerWindow, simTokenProvider, startSimHarness, T0, type SimHarness } from './testing/sim-harness';
 import type { ClioClientOptions, PageOutcome } from './types';
+import type { ClioClientTables } from './schema/clio-rate-budget.tables';
 
 const COUNTS = {
   users: 2,
@@ -19,12 +20,15 @@ const COUNTS = {
 
 describe('Clio client: one shared rate budget per connection (simulator limit 50 per 60 s)', () => {
   let h: SimHarness;
-  let tdb: TestDatabase;
-  let secondPool: Kysely<Database>;
+  let tdb: TestDatabase<ClioClientTables>;
+  let secondPool: Kysely<ClioClientTables>;
 
   beforeAll(async () => {
-    [h, tdb] = await Promise.all([startSimHarness({ seed: 4, counts: COUNTS }), createTestDatabase()]);
-    secondPool = createDb({ url: tdb.url, max: 4 });
+    [h, tdb] = await Promise.all([
+      startSimHarness({ seed: 4, counts: COUNTS }),
+      createTestDatabase<ClioClientTables>(),
+    ]);
+    secondPool = createDb<ClioClientTables>({ url: tdb.url, max: 4 });
   });
   afterAll(async () => {
     await secondPool?.destroy();

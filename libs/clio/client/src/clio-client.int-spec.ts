@@ -3,6 +3,7 @@ import { createTestDatabase, uniqueName, type TestDatabase } from '@sf/testing';
 import { createClioClient } from './create-clio-client';
 import { simTokenProvider, startSimHarness, type SimHarness } from './testing/sim-harness';
 import type { ClioClientOptions, PageOutcome } from './types';
+import type { ClioClientTables } from './schema/clio-rate-budget.tables';
 
 const COUNTS = {
   users: 3,
@@ -17,10 +18,13 @@ const COUNTS = {
 
 describe('Clio client against the simulator: listing, resume, fields, count, get, download', () => {
   let h: SimHarness;
-  let tdb: TestDatabase;
+  let tdb: TestDatabase<ClioClientTables>;
 
   beforeAll(async () => {
-    [h, tdb] = await Promise.all([startSimHarness({ seed: 3, counts: COUNTS }), createTestDatabase()]);
+    [h, tdb] = await Promise.all([
+      startSimHarness({ seed: 3, counts: COUNTS }),
+      createTestDatabase<ClioClientTables>(),
+    ]);
   });
   afterAll(async () => {
     await h?.close();

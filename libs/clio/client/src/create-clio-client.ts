@@ -3,7 +3,10 @@ import { RateBudget } from './budget/rate-budget';
 import { ClioCaller } from './http/clio-caller';
 import { downloadReader, pageReader, recordReader } from './http/readers';
 import { defaultDispatcher } from './http/send';
+import { matchCount } from './page/match-count';
 import { apiUrl, cursorUrl, listUrl, recordUrl } from './page/list-url';
+import { tablesOf } from '@sf/db';
+import type { ClioClientTables } from './schema/clio-rate-budget.tables';
 import type { ClioClient, ClioClientOptions, ClioClientStats, ListRequest, PageOutcome } from './types';
 import { DEFAULT_CLIO_API_VERSION } from './wire';
 
@@ -19,7 +22,7 @@ const DEFAULTS = {
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A Clio client for one firm. Cheap to create; the budget lives in Postgres, the HTTP pool is per process. */
-export function createClioClient(opts: ClioClientOptions): ClioClient {
+export function createClioClient<DB extends ClioClientTables>(opts: ClioClientOptions<DB>): ClioClient {
   const reserveShare = opts.reserveShare ?? DEFAULTS.reserveShare;
   if (!(reserveShare >= 0 && reserveShare < 1))
     throw new RangeError(`reserveShare must be in [0, 1), got ${reserveShare}`);
@@ -29,7 +32,7 @@ export function createClioClient(opts: ClioClientOptions): ClioClient {
   const caller = new ClioCaller({
     firmId: opts.firmId,
     tokens: opts.tokens,
-    budget: new RateBudget(opts.db, reserveShare),
+    budget: new RateBudget(tablesOf<ClioClientTables, DB>(opts.db), reserveShare),
     apiVersion: opts.apiVersion ?? DEFAULT_CLIO_API_VERSION,
     attempts: Math.max(1, opts.retry?.attempts ?? DEFAULTS.attempts),
     baseMs: opts.retry?.baseMs ?? DEFAULTS.baseMs,
@@ -63,7 +66,9 @@ export function createClioClient(opts: ClioClientOptions): ClioClient {
     },
     async count(resource, filters, lane) {
       const r = await fetchPage({ resource, filters, fields: ['id'], limit: 1 }, lane);
-      return r.ok ? { ok: true, total: r.page.total } : r;
+      if (!r.ok) return r;
+      const c = matchCount(r.page);
+      return c.known ? { ok: true, total: c.total } : { ok: true, total: null, reason: c.reason };
     },
     async get(resource, id, fields, lane) {
       const r = await caller.call((base) => recordUrl(base, resource, id, fields), lane, recordReader);

@@ -25,6 +25,8 @@ export { createInMemoryTokenProvider } from './tokens/in-memory-token-provider';
 export type { TokenCacheOptions } from './tokens/token-cache';
 export { readRateBudget } from './budget/read-rate-budget';
 export type { RateBudgetSnapshot } from './budget/read-rate-budget';
+export { matchCount } from './page/match-count';
+export type { MatchCount } from './page/match-count';
 export { CLIO_RESOURCES, DEFAULT_CLIO_API_VERSION, MAX_PAGE_LIMIT } from './wire';
 export { clioClientMigrations } from './schema/clio-client-migrations';
 export type { ClioClientTables } from './schema/clio-rate-budget.tables';

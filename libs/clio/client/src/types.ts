@@ -1,7 +1,7 @@
 import type { Dispatcher } from 'undici';
 import type { Kysely } from 'kysely';
 import type { AccessTokenReply } from '@sf/contracts';
-import type { Database } from '@sf/db';
+import type { ClioClientTables } from './schema/clio-rate-budget.tables';
 
 /** Clio Manage index resources the sync reads (path `/<resource>.json`). */
 export type ClioResource =
@@ -13,7 +13,9 @@ export type ClioResource =
   | 'folders'
   | 'activities'
   | 'users'
-  | 'custom_fields';
+  | 'custom_fields'
+  | 'notes'
+  | 'relationships';
 
 /**
  * Priority lane of a request against the shared per-connection budget: `interactive` and `webhook` may spend the
@@ -53,7 +55,10 @@ export interface ClioPage {
   nextUrl: string | null;
   /** The URL this page was fetched from. */
   url: string;
-  /** `meta.records` when Clio reports it. */
+  /**
+   * `meta.records` verbatim when Clio sends it. Its meaning is not documented (an official example shows the page's
+   * own count): read it through `matchCount`, never as a total on its own.
+   */
   total: number | null;
   /**
    * Clio's clock when it answered: the response's HTTP `Date` header as an ISO instant (whole seconds), or null
@@ -68,12 +73,20 @@ export type PageFailure =
   /** 401 not cured by one refresh, or the token provider says the connection needs re-authorisation / was revoked. */
   | { ok: false; kind: 'needs_reauth'; reason: string }
   | { ok: false; kind: 'not_connected'; reason: string }
+  /** 403: the token's user or app may not read this resource (missing scope, disabled permission). */
+  | { ok: false; kind: 'forbidden'; reason: string; status: 403 }
+  /**
+   * Clio refused a `page_token` cursor (4xx on a request carrying one, e.g. expired after a long block or pause):
+   * the listing must start again from its first page; retrying the cursor cannot help.
+   */
+  | { ok: false; kind: 'cursor_rejected'; reason: string; status: number }
   /** After the retry attempts are used up, or a 4xx that retrying cannot fix. */
   | { ok: false; kind: 'failed'; reason: string; status?: number };
 
 export type PageOutcome = { ok: true; page: ClioPage; apiCalls: number } | PageFailure;
 
-export type CountOutcome = { ok: true; total: number | null } | PageFailure;
+/** A count Clio's answer backs up (see `matchCount`), or null with the reason it is unknown. */
+export type CountOutcome = { ok: true; total: number } | { ok: true; total: null; reason: string } | PageFailure;
 export type GetOutcome = { ok: true; record: Record<string, unknown> } | PageFailure;
 export type DownloadOutcome =
   { ok: true; body: NodeJS.ReadableStream; contentType: string | null; size: number | null } | PageFailure;
@@ -93,7 +106,10 @@ export interface ClioClient {
   fetchPage(req: ListRequest | { cursorUrl: string }, lane: Lane): Promise<PageOutcome>;
   /** Async iterator over pages in constant memory, stopping at the first non-ok outcome (yielded last). */
   pages(req: ListRequest, lane: Lane, opts?: { fromCursor?: string }): AsyncIterable<PageOutcome>;
-  /** Total records for a resource+filters when Clio reports it (meta.records), using limit=1 and fields=id; null if unknown. */
+  /**
+   * Records matching a resource+filters (one request, limit=1 and fields=id): the page's own count when one page
+   * holds them all, else `meta.records` when the page backs it up (`matchCount`); null with the reason otherwise.
+   */
   count(resource: ClioResource, filters: Record<string, string>, lane: Lane): Promise<CountOutcome>;
   get(resource: ClioResource, id: string, fields: string[], lane: Lane): Promise<GetOutcome>;
   /** Streams a document's latest version (follows the 303 to the signed URL); for document processing later. */
@@ -110,8 +126,9 @@ export interface RetryOptions {
   maxMs?: number;
 }
 
-export interface ClioClientOptions {
-  db: Kysely<Database>;
+export interface ClioClientOptions<DB extends ClioClientTables = ClioClientTables> {
+  /** The process's pool; the client uses only its rate-budget table. */
+  db: Kysely<DB>;
   firmId: string;
   tokens: TokenProvider;
   /** Pinned `X-API-VERSION` sent on every request. Default '4.0.9'. */

@@ -19,6 +19,9 @@ export const ClioParam = {
   Fields: 'fields',
   Order: 'order',
   Limit: 'limit',
+  /** Clio's opaque cursor, carried by `meta.paging.next`. */
+  PageToken: 'page_token',
+  Offset: 'offset',
 } as const;
 
 /** `X-API-VERSION` pinned by default (the version the sync's field lists were written against). */
@@ -28,7 +31,10 @@ export const MAX_PAGE_LIMIT = 200;
 /** Cursor pagination: ascending id order and no `offset` (Clio's paging documentation). */
 export const CURSOR_ORDER = 'id(asc)';
 /** Index endpoints that take no `order` parameter (Clio's OpenAPI); their default order is already id(asc). */
-export const RESOURCES_WITHOUT_ORDER: ReadonlySet<ClioResource> = new Set<ClioResource>(['calendar_entries']);
+export const RESOURCES_WITHOUT_ORDER: ReadonlySet<ClioResource> = new Set<ClioResource>([
+  'calendar_entries',
+  'relationships',
+]);
 
 export const CLIO_RESOURCES: readonly ClioResource[] = [
   'matters',
@@ -40,4 +46,6 @@ export const CLIO_RESOURCES: readonly ClioResource[] = [
   'activities',
   'users',
   'custom_fields',
+  'notes',
+  'relationships',
 ];

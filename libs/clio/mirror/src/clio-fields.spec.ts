@@ -6,7 +6,7 @@ import { CLIO_ENTITY_TYPES, type ClioEntityType } from './entity-types';
 // Checks the field table against Clio's own OpenAPI (read from CLIO_OPENAPI_DIR;
 // CLIO_OPENAPI_DIR overrides): every requested field exists on the resource, every nested one on its model.
 
-type Schema = { $ref?: string; allOf?: Schema[]; properties?: Record<string, Schema> };
+type Schema = { $ref?: string; allOf?: Schema[]; items?: Schema; properties?: Record<string, Schema> };
 const DIR = process.env['CLIO_OPENAPI_DIR'] ?? path.resolve(__dirname, '../../../../../shared/clio/openapi');
 const spec = JSON.parse(
   readFileSync(path.join(DIR, 'clio-manage-openapi-v4_default-4.0.9_snapshot-2025-05.json'), 'utf8'),
@@ -16,7 +16,7 @@ const spec = JSON.parse(
 
 const resolve = (s: Schema): Schema => (s.$ref ? spec.components.schemas[s.$ref.split('/').pop()!]! : s);
 const propertiesOf = (s: Schema): Record<string, Schema> => {
-  const r = resolve(s);
+  const r = resolve(s.items ?? s);
   return Object.assign({}, ...(r.allOf ?? []).map(propertiesOf), r.properties ?? {});
 };
 
@@ -25,6 +25,9 @@ const MODEL: Record<ClioEntityType, string> = {
   custom_fields: 'CustomField',
   matters: 'Matter',
   contacts: 'Contact',
+  relationships: 'Relationship',
+  matter_notes: 'Note',
+  contact_notes: 'Note',
   calendar_entries: 'CalendarEntry',
   tasks: 'Task',
   folders: 'Folder',

@@ -1,15 +1,20 @@
-// Public surface of @sf/clio-mirror: the Clio mirror read models (one table per entity type), the projection that
-// builds them from the log, the fields requested per resource, record validation, and the queries the fetcher's
-// deletion checks and the tests run against the mirror.
+// Public surface of @sf/clio-mirror: the Clio mirror read models (one table per entity type and the typed tables of
+// their nested data), the projection that builds them from the log, the fields requested per resource and where each
+// entity type is listed, record validation, and the queries the fetcher's deletion checks and the tests run against
+// the mirror.
 export {
   CLIO_ENTITY_TYPES,
   TREE_ENTITY_TYPES,
   MATTER_SCOPE_ENTITY_TYPES,
   MIRROR_TABLES,
   isClioEntityType,
+  listingSourceOf,
+  matterFilters,
   mirrorTableOf,
 } from './entity-types';
-export type { ClioEntityType, MirrorTable } from './entity-types';
+export type { ClioEntityType, ListingSource, MirrorTable } from './entity-types';
+export { DETAIL_TABLES } from './details/detail-spec';
+export type { DetailTable } from './details/detail-spec';
 export { CLIO_FIELDS } from './clio-fields';
 export { checkRecord, clioIdOf, instantOf } from './mirror-row';
 export type { MirrorRecord, RecordCheck } from './mirror-row';
@@ -17,6 +22,7 @@ export { clioMirrorProjection } from './mirror.projection';
 export {
   sweepCandidates,
   liveCount,
+  liveIds,
   restoredIds,
   liveCountCreated,
   medianCreated,
@@ -28,3 +34,4 @@ export {
 export type { CreatedRange, MirrorEntry } from './mirror-queries';
 export { clioMirrorMigrations } from './schema/clio-mirror-migrations';
 export type { ClioMirrorTables } from './schema/clio-mirror.tables';
+export type { ClioMirrorDetailTables } from './schema/clio-mirror-details.tables';

@@ -1,11 +1,15 @@
 import { sql, type ExpressionBuilder } from 'kysely';
-import type { Executor } from '@sf/db';
-import type { ClioMirrorTables } from './schema/clio-mirror.tables';
+import { tablesOf, type Executor } from '@sf/db';
 import type { LogPosition } from '@sf/event-store';
-import { mirrorTableOf, TREE_ENTITY_TYPES, type ClioEntityType } from './entity-types';
+import { mirrorTableOf, type ClioEntityType } from './entity-types';
+import type { ClioMirrorTables } from './schema/clio-mirror.tables';
 
-// Read queries over the mirror for the fetcher's deletion checks and for tests. A matter scope narrows
-// documents and folders to that matter (other entity types are always firm-wide).
+/** A process's handle seen through this owner's tables. */
+const mirror = <DB extends ClioMirrorTables>(db: Executor<DB>): Executor<ClioMirrorTables> =>
+  tablesOf<ClioMirrorTables, DB>(db);
+
+// Read queries over the mirror for the fetcher's deletion checks and for tests. A matter scope narrows every
+// table to that matter's rows (`matter_id`; a matter row's is its own id).
 
 /** Half-open range of creation instants (ISO): null bounds are open. A null `from` includes undated rows. */
 export interface CreatedRange {
@@ -14,15 +18,20 @@ export interface CreatedRange {
 }
 
 /**
- * The live rows of a scope. Every mirror table has the same columns, documents and folders also matter_id and
- * parent_id; the query is typed against the documents table, and narrows by matter only for those two.
+ * The live rows of a scope. Every mirror table has the same columns (documents and folders also parent_id); the
+ * query is typed against the documents table.
  */
-const liveRows = (db: Executor, e: ClioEntityType, firmId: string, matterId: string | null = null) => {
-  const q = db
+const liveRows = <DB extends ClioMirrorTables>(
+  db: Executor<DB>,
+  e: ClioEntityType,
+  firmId: string,
+  matterId: string | null = null,
+) => {
+  const q = mirror(db)
     .selectFrom(mirrorTableOf(e) as 'clio_documents')
     .where('firm_id', '=', firmId)
     .where('is_soft_deleted', '=', false);
-  return matterId !== null && TREE_ENTITY_TYPES.has(e) ? q.where('matter_id', '=', matterId) : q;
+  return matterId !== null ? q.where('matter_id', '=', matterId) : q;
 };
 
 const createdIn =
@@ -37,8 +46,8 @@ const createdIn =
  * the listing's first page, so these are the rows the complete listing did not contain, minus rows another job
  * observed while the listing ran (created meanwhile: never deleted).
  */
-export const sweepCandidates = async (
-  db: Executor,
+export const sweepCandidates = async <DB extends ClioMirrorTables>(
+  db: Executor<DB>,
   e: ClioEntityType,
   firmId: string,
   matterId: string | null,
@@ -58,8 +67,8 @@ export const sweepCandidates = async (
   return rows.map((r) => r.id);
 };
 
-export const liveCount = async (
-  db: Executor,
+export const liveCount = async <DB extends ClioMirrorTables>(
+  db: Executor<DB>,
   e: ClioEntityType,
   firmId: string,
   matterId: string | null,
@@ -70,26 +79,34 @@ export const liveCount = async (
   return Number(row?.n ?? 0);
 };
 
+/** Ids of the live rows of a scope, in id order. */
+export const liveIds = async <DB extends ClioMirrorTables>(
+  db: Executor<DB>,
+  e: ClioEntityType,
+  firmId: string,
+  matterId: string | null,
+): Promise<string[]> => (await liveRows(db, e, firmId, matterId).select('id').orderBy('id').execute()).map((r) => r.id);
+
 /** Rows of the scope that a listing of `jobId` brought back from soft-deleted. */
-export const restoredIds = async (
-  db: Executor,
+export const restoredIds = async <DB extends ClioMirrorTables>(
+  db: Executor<DB>,
   e: ClioEntityType,
   firmId: string,
   jobId: string,
   matterId: string | null,
 ): Promise<string[]> => {
-  let q = db
+  let q = mirror(db)
     .selectFrom(mirrorTableOf(e) as 'clio_documents')
     .select('id')
     .where('firm_id', '=', firmId)
     .where('restored_by_job', '=', jobId);
-  if (matterId !== null && TREE_ENTITY_TYPES.has(e)) q = q.where('matter_id', '=', matterId);
+  if (matterId !== null) q = q.where('matter_id', '=', matterId);
   return (await q.orderBy('id').execute()).map((r) => r.id);
 };
 
 /** Live rows created in the range (firm-wide). */
-export const liveCountCreated = async (
-  db: Executor,
+export const liveCountCreated = async <DB extends ClioMirrorTables>(
+  db: Executor<DB>,
   e: ClioEntityType,
   firmId: string,
   r: CreatedRange,
@@ -102,8 +119,8 @@ export const liveCountCreated = async (
 };
 
 /** The median creation instant of live rows in the range, as ISO; null when the range has no dated row. */
-export const medianCreated = async (
-  db: Executor,
+export const medianCreated = async <DB extends ClioMirrorTables>(
+  db: Executor<DB>,
   e: ClioEntityType,
   firmId: string,
   r: CreatedRange,
@@ -118,8 +135,8 @@ export const medianCreated = async (
 };
 
 /** The earliest creation instant of a live row in the range strictly after `after` (ISO), or null. */
-export const nextCreatedAfter = async (
-  db: Executor,
+export const nextCreatedAfter = async <DB extends ClioMirrorTables>(
+  db: Executor<DB>,
   e: ClioEntityType,
   firmId: string,
   r: CreatedRange,
@@ -134,8 +151,8 @@ export const nextCreatedAfter = async (
 };
 
 /** Ids of live rows created in the range, at most `limit`, oldest first. */
-export const liveIdsCreated = async (
-  db: Executor,
+export const liveIdsCreated = async <DB extends ClioMirrorTables>(
+  db: Executor<DB>,
   e: ClioEntityType,
   firmId: string,
   r: CreatedRange,
@@ -155,17 +172,22 @@ export interface MirrorEntry {
   id: string;
   etag: string;
   isSoftDeleted: boolean;
+  isRedacted: boolean;
 }
 
 /** Every row of an entity type for a firm, ordered by id (tests compare it with Clio's ground truth). */
-export const mirrorEntries = async (db: Executor, e: ClioEntityType, firmId: string): Promise<MirrorEntry[]> => {
-  const rows = await db
+export const mirrorEntries = async <DB extends ClioMirrorTables>(
+  db: Executor<DB>,
+  e: ClioEntityType,
+  firmId: string,
+): Promise<MirrorEntry[]> => {
+  const rows = await mirror(db)
     .selectFrom(mirrorTableOf(e) as 'clio_documents')
-    .select(['id', 'etag', 'is_soft_deleted'])
+    .select(['id', 'etag', 'is_soft_deleted', 'is_redacted'])
     .where('firm_id', '=', firmId)
     .execute();
   return rows
-    .map((r) => ({ id: r.id, etag: r.etag, isSoftDeleted: r.is_soft_deleted }))
+    .map((r) => ({ id: r.id, etag: r.etag, isSoftDeleted: r.is_soft_deleted, isRedacted: r.is_redacted }))
     .sort((a, b) => compareIds(a.id, b.id));
 };
 

@@ -18,6 +18,7 @@ describe('checkRecord', () => {
       ok: true,
       row: {
         id: '5001',
+        isRedacted: false,
         etag: '"e1"',
         createdAt: '2026-01-02T03:04:05.000Z',
         updatedAt: '2026-01-03T00:00:00.000Z',
@@ -30,6 +31,25 @@ describe('checkRecord', () => {
     });
   });
 
+  it('takes a redacted record as a live, redacted row with nothing but its id', () => {
+    expect(checkRecord('contacts', { id: 77, redacted: true })).toEqual({
+      ok: true,
+      row: {
+        id: '77',
+        etag: '',
+        createdAt: null,
+        updatedAt: null,
+        deletedAt: null,
+        isSoftDeleted: false,
+        isRedacted: true,
+        matterId: null,
+        parentId: null,
+        data: { id: 77, redacted: true },
+      },
+    });
+    expect(checkRecord('contacts', { redacted: true })).toMatchObject({ ok: false, id: null });
+  });
+
   it('marks a trashed document soft-deleted and accepts documents outside any matter', () => {
     const r = checkRecord('documents', doc({ deleted_at: '2026-02-01T00:00:00-05:00', matter: null }));
     expect(r).toMatchObject({
@@ -38,13 +58,16 @@ describe('checkRecord', () => {
     });
   });
 
-  it('ignores tree fields on other entity types', () => {
+  it('ignores tree fields on other entity types, and keys every record to its matter', () => {
     expect(
       checkRecord('matters', { id: 'm-1', etag: 'x', updated_at: '2026-01-01T00:00:00Z', deleted_at: 'garbage' }),
     ).toMatchObject({
       ok: true,
-      row: { id: 'm-1', matterId: null, parentId: null, isSoftDeleted: false, createdAt: null },
+      row: { id: 'm-1', matterId: 'm-1', parentId: null, isSoftDeleted: false, createdAt: null },
     });
+    const task = { id: 3, etag: 'x', updated_at: '2026-01-01T00:00:00Z', matter: { id: 9 }, parent: { id: 4 } };
+    expect(checkRecord('tasks', task)).toMatchObject({ ok: true, row: { matterId: '9', parentId: null } });
+    expect(checkRecord('contact_notes', { ...task, matter: null })).toMatchObject({ row: { matterId: null } });
   });
 
   it.each([

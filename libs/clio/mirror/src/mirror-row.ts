@@ -6,12 +6,16 @@ export interface MirrorRecord {
   etag: string;
   /** ISO instants (ms precision, UTC) or null. */
   createdAt: string | null;
-  updatedAt: string;
+  /** Null only for a redacted record (Clio sends no timestamps for it). */
+  updatedAt: string | null;
   deletedAt: string | null;
+  /** Clio sent the record redacted (`{"id": …, "redacted": true}`): live, without data. */
+  isRedacted: boolean;
   /** Trashed in Clio (`deleted_at` set); only documents and folders can be. */
   isSoftDeleted: boolean;
-  /** Documents and folders only (null elsewhere). */
+  /** The matter the record belongs to (a matter: itself; records without a matter: null). */
   matterId: string | null;
+  /** Documents and folders only (null elsewhere). */
   parentId: string | null;
   data: Record<string, unknown>;
 }
@@ -72,6 +76,10 @@ export const checkRecord = (entityType: ClioEntityType, record: unknown): Record
   if (typeof record !== 'object' || record === null || Array.isArray(record))
     return { ok: false, id: null, reason: 'record: must be an object' };
   const r = record as Record<string, unknown>;
+  // Only `{"id": …, "redacted": true}` stands for a whole record; a record with more fields and `redacted: true` had
+  // some values removed (an activity's rate or hours) and is stored as fetched.
+  if (r['redacted'] === true && Object.keys(r).every((k) => k === 'id' || k === 'redacted'))
+    return redactedRecord(entityType, r);
   const tree = TREE_ENTITY_TYPES.has(entityType);
   const reasons = [...COMMON, ...(tree ? TREE : [])].map((check) => check(r)).filter((x): x is string => x !== null);
   const id = clioIdOf(r['id']);
@@ -86,9 +94,34 @@ export const checkRecord = (entityType: ClioEntityType, record: unknown): Record
       updatedAt: instantOf(r['updated_at']) as string,
       deletedAt,
       isSoftDeleted: deletedAt !== null,
-      matterId: tree ? refId(r['matter']) : null,
+      isRedacted: false,
+      matterId: entityType === 'matters' ? id : refId(r['matter']),
       parentId: tree ? refId(r['parent']) : null,
       data: r,
+    },
+  };
+};
+
+/**
+ * A record Clio redacted for this user (Contacts Visibility, role or scope): only its id is known. It is stored as a
+ * live, redacted row (never flagged, never taken for a deletion); its earlier data is not kept.
+ */
+const redactedRecord = (entityType: ClioEntityType, r: Record<string, unknown>): RecordCheck => {
+  const id = clioIdOf(r['id']);
+  if (id === null) return { ok: false, id: null, reason: 'id: must be an integer or a non-empty string' };
+  return {
+    ok: true,
+    row: {
+      id,
+      etag: '',
+      createdAt: null,
+      updatedAt: null,
+      deletedAt: null,
+      isSoftDeleted: false,
+      isRedacted: true,
+      matterId: entityType === 'matters' ? id : null,
+      parentId: null,
+      data: { id: r['id'], redacted: true },
     },
   };
 };

@@ -3,6 +3,7 @@ import type { Executor } from '@sf/db';
 import type { LogPosition } from '@sf/event-store';
 import { TREE_ENTITY_TYPES, mirrorTableOf, type ClioEntityType } from './entity-types';
 import type { MirrorRecord } from './mirror-row';
+import type { ClioMirrorTables } from './schema/clio-mirror.tables';
 
 /** A record ready to upsert: its columns plus who observed it and where in the log. */
 export interface MirrorRow extends MirrorRecord {
@@ -19,6 +20,7 @@ const toJson = (r: MirrorRow): Record<string, unknown> => ({
   updated_at: r.updatedAt,
   data: r.data,
   is_soft_deleted: r.isSoftDeleted,
+  is_redacted: r.isRedacted,
   deleted_at: r.deletedAt,
   matter_id: r.matterId,
   parent_id: r.parentId,
@@ -27,41 +29,52 @@ const toJson = (r: MirrorRow): Record<string, unknown> => ({
   gp: r.position.position.toString(),
 });
 
+/** A mirror row the upsert wrote: (firm, id). */
+export interface WrittenKey {
+  firmId: string;
+  id: string;
+}
+
 /**
  * One set-based upsert of many rows into an entity type's mirror table. Rows must have distinct (firm, id): the
  * caller keeps the latest observation of each. A row only overwrites one written by an earlier log position, so
  * replaying events changes nothing. A live observation of a soft-deleted row restores it and records the job.
+ * Returns the rows it wrote (not those a later observation already holds): their details follow them.
  */
-export const upsertMirrorRows = async (
-  db: Executor,
+export const upsertMirrorRows = async <DB extends ClioMirrorTables>(
+  db: Executor<DB>,
   entityType: ClioEntityType,
   rows: readonly MirrorRow[],
-): Promise<void> => {
-  if (rows.length === 0) return;
+): Promise<WrittenKey[]> => {
+  if (rows.length === 0) return [];
   const t = sql.table(mirrorTableOf(entityType));
   const tree = TREE_ENTITY_TYPES.has(entityType);
-  const treeCols = tree ? sql`matter_id, parent_id,` : sql``;
-  const treeVals = tree ? sql`r.matter_id, r.parent_id,` : sql``;
-  const treeSet = tree ? sql`matter_id = excluded.matter_id, parent_id = excluded.parent_id,` : sql``;
+  const treeCols = tree ? sql`parent_id,` : sql``;
+  const treeVals = tree ? sql`r.parent_id,` : sql``;
+  const treeSet = tree ? sql`parent_id = excluded.parent_id,` : sql``;
   // Raw SQL: a bulk upsert from jsonb_to_recordset into a table chosen at run time; the builder has no form for it.
-  await sql`
-    insert into ${t} as m (firm_id, id, etag, created_at, updated_at, data, is_soft_deleted, deleted_at, ${treeCols}
-      last_job_id, restored_by_job, last_tx_id, last_global_position)
-    select r.firm_id, r.id, r.etag, r.created_at, r.updated_at, r.data, r.is_soft_deleted, r.deleted_at, ${treeVals}
-      r.job_id, null, r.tx, r.gp
+  const written = await sql<{ firm_id: string; id: string }>`
+    insert into ${t} as m (firm_id, id, etag, created_at, updated_at, data, is_soft_deleted, is_redacted, deleted_at,
+      matter_id, ${treeCols} last_job_id, restored_by_job, last_tx_id, last_global_position)
+    select r.firm_id, r.id, r.etag, r.created_at, r.updated_at, r.data, r.is_soft_deleted, r.is_redacted, r.deleted_at,
+      r.matter_id, ${treeVals} r.job_id, null, r.tx, r.gp
     from jsonb_to_recordset(${JSON.stringify(rows.map(toJson))}::jsonb) as r(
       firm_id text, id text, etag text, created_at timestamptz, updated_at timestamptz, data jsonb,
-      is_soft_deleted boolean, deleted_at timestamptz, matter_id text, parent_id text, job_id text, tx bigint, gp bigint)
+      is_soft_deleted boolean, is_redacted boolean, deleted_at timestamptz, matter_id text, parent_id text, job_id text, tx bigint, gp bigint)
     on conflict (firm_id, id) do update set
       etag = excluded.etag, created_at = excluded.created_at, updated_at = excluded.updated_at, data = excluded.data,
-      is_soft_deleted = excluded.is_soft_deleted, deleted_at = excluded.deleted_at, ${treeSet}
+      is_soft_deleted = excluded.is_soft_deleted, is_redacted = excluded.is_redacted, deleted_at = excluded.deleted_at,
+      matter_id = excluded.matter_id,
+      ${treeSet}
       last_job_id = excluded.last_job_id,
       restored_by_job = case
         when excluded.is_soft_deleted then null
         when m.is_soft_deleted then excluded.last_job_id
         else m.restored_by_job end,
       last_tx_id = excluded.last_tx_id, last_global_position = excluded.last_global_position
-    where (m.last_tx_id, m.last_global_position) < (excluded.last_tx_id, excluded.last_global_position)`.execute(db);
+    where (m.last_tx_id, m.last_global_position) < (excluded.last_tx_id, excluded.last_global_position)
+    returning m.firm_id, m.id`.execute(db);
+  return written.rows.map((r) => ({ firmId: r.firm_id, id: r.id }));
 };
 
 export interface SweepApplication {
@@ -74,7 +87,11 @@ export interface SweepApplication {
 }
 
 /** Soft-deletes swept rows that no later event has written (a later observation wins; replays are no-ops). */
-export const applySweep = async (db: Executor, entityType: ClioEntityType, s: SweepApplication): Promise<void> => {
+export const applySweep = async <DB extends ClioMirrorTables>(
+  db: Executor<DB>,
+  entityType: ClioEntityType,
+  s: SweepApplication,
+): Promise<void> => {
   if (s.ids.length === 0) return;
   const tx = s.position.txId.toString();
   const gp = s.position.position.toString();

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { RecordedEvent } from '@sf/contracts';
-import type { Database } from '@sf/db';
 import { appendToStream, LogPosition } from '@sf/event-store';
 import { catchUp, rebuildProjection } from '@sf/projections';
 import { createTestDatabase, projectionSpec, type TestDatabase } from '@sf/testing';
 import { clioMirrorProjection } from './mirror.projection';
 import { mirrorEntries, sweepCandidates } from './mirror-queries';
+import type { EventStoreTables } from '@sf/event-store';
+import type { ProjectionsTables } from '@sf/projections';
+import type { ClioMirrorTables } from './schema/clio-mirror.tables';
 
 const FIRM = 'firm-1';
 let seq = 0;
@@ -52,7 +54,7 @@ const swept = (ids: string[], over: Record<string, unknown> = {}) =>
     ...over,
   });
 
-const documents = (trx: Transaction<Database>) =>
+const documents = (trx: Transaction<EventStoreTables & ProjectionsTables & ClioMirrorTables>) =>
   trx
     .selectFrom('clio_documents')
     .select(['firm_id', 'id', 'etag', 'is_soft_deleted', 'matter_id', 'parent_id', 'restored_by_job'])
@@ -60,7 +62,7 @@ const documents = (trx: Transaction<Database>) =>
     .execute();
 
 describe('clio-mirror projection (real Postgres)', () => {
-  let t: TestDatabase;
+  let t: TestDatabase<EventStoreTables & ProjectionsTables & ClioMirrorTables>;
   beforeAll(async () => {
     t = await createTestDatabase();
   });
@@ -98,6 +100,20 @@ describe('clio-mirror projection (real Postgres)', () => {
     await projectionSpec(t.db, clioMirrorProjection)
       .given(events)
       .then((trx) => trx.selectFrom('clio_matters').select(['id', 'etag']).execute(), [{ id: '7', etag: 'm' }]);
+  });
+
+  it('stores a redacted record as a live, redacted row without its earlier data, and unredacts it when seen again', async () => {
+    const contact = { id: 5, etag: 'c1', updated_at: '2026-01-01T00:00:00Z', name: 'Ada' };
+    const rows = (trx: Transaction<EventStoreTables & ProjectionsTables & ClioMirrorTables>) =>
+      trx.selectFrom('clio_contacts').select(['id', 'etag', 'data', 'is_redacted', 'is_soft_deleted']).execute();
+    await projectionSpec(t.db, clioMirrorProjection)
+      .given([page('contacts', [contact]), page('contacts', [{ id: 5, redacted: true }])])
+      .then(rows, [{ id: '5', etag: '', data: { id: 5, redacted: true }, is_redacted: true, is_soft_deleted: false }], {
+        times: 1,
+      });
+    await projectionSpec(t.db, clioMirrorProjection)
+      .given([page('contacts', [{ id: 5, redacted: true }]), page('contacts', [contact])])
+      .then(rows, [{ id: '5', etag: 'c1', data: contact, is_redacted: false, is_soft_deleted: false }], { times: 1 });
   });
 
   it('never lets an older observation overwrite a newer one', async () => {
@@ -207,9 +223,9 @@ describe('clio-mirror projection (real Postgres)', () => {
     await catchUp(t.db, clioMirrorProjection, { until: LogPosition.of(last!) });
     const live = await mirrorEntries(t.db, 'documents', 'firm-r');
     expect(live).toEqual([
-      { id: '1', etag: 'a', isSoftDeleted: false },
-      { id: '2', etag: 'b2', isSoftDeleted: false },
-      { id: '3', etag: 'c', isSoftDeleted: true },
+      { id: '1', etag: 'a', isSoftDeleted: false, isRedacted: false },
+      { id: '2', etag: 'b2', isSoftDeleted: false, isRedacted: false },
+      { id: '3', etag: 'c', isSoftDeleted: true, isRedacted: false },
     ]);
     expect(await sweepCandidates(t.db, 'documents', 'firm-r', '7', LogPosition.of(last!))).toEqual(['1', '2']);
     await t.db.deleteFrom('clio_documents').execute();

@@ -1,12 +1,17 @@
 import type { Transaction } from 'kysely';
 import type { RecordedEvent } from '@sf/contracts';
-import type { Database } from '@sf/db';
 import { LogPosition } from '@sf/event-store';
 import type { Projection } from '@sf/projections';
 import { CLIO_ENTITY_TYPES, MIRROR_TABLES, type ClioEntityType } from './entity-types';
 import { asMirrorEvent, type RecordsPage } from './mirror-events';
 import { checkRecord } from './mirror-row';
+import type { ClioMirrorTables } from './schema/clio-mirror.tables';
 import { applySweep, upsertMirrorRows, type MirrorRow } from './mirror-store';
+import { DETAILS } from './details/detail-registry';
+import { DETAIL_TABLES } from './details/detail-spec';
+import { writeDetails, type WrittenParent } from './details/detail-store';
+
+const keyOf = (firmId: string, id: string): string => `${firmId}\u0000${id}`;
 
 /** Latest observation per (firm, id) of each entity type, waiting for one set-based upsert. */
 type Pending = Map<ClioEntityType, Map<string, MirrorRow>>;
@@ -19,17 +24,27 @@ const collectPage = (pending: Pending, e: RecordedEvent, page: RecordsPage): voi
     const checked = checkRecord(page.entityType, record);
     // The fetcher flags invalid records before appending; one that slipped through is left out, not guessed at.
     if (!checked.ok) continue;
-    const key = `${e.metadata.firmId}\u0000${checked.row.id}`;
+    const key = keyOf(e.metadata.firmId, checked.row.id);
     const seen = rows.get(key);
     if (seen && LogPosition.compare(seen.position, position) > 0) continue;
     rows.set(key, { ...checked.row, firmId: e.metadata.firmId, jobId: page.jobId, position });
   }
 };
 
-const flush = async (trx: Transaction<Database>, pending: Pending, entityType: ClioEntityType): Promise<void> => {
+/** Upserts a table's pending rows, then the detail tables of the rows it wrote (their nested data). */
+const flush = async (
+  trx: Transaction<ClioMirrorTables>,
+  pending: Pending,
+  entityType: ClioEntityType,
+): Promise<void> => {
   const rows = pending.get(entityType);
   if (!rows || rows.size === 0) return;
-  await upsertMirrorRows(trx, entityType, [...rows.values()]);
+  const written = await upsertMirrorRows(trx, entityType, [...rows.values()]);
+  const parents: WrittenParent[] = written.flatMap((k) => {
+    const row = rows.get(keyOf(k.firmId, k.id));
+    return row ? [{ firmId: k.firmId, id: k.id, record: row.data }] : [];
+  });
+  for (const spec of DETAILS[entityType] ?? []) await writeDetails(trx, spec, parents);
   pending.delete(entityType);
 };
 
@@ -38,7 +53,7 @@ const flush = async (trx: Transaction<Database>, pending: Pending, entityType: C
  * with one statement per table; a sweep first flushes its table's pending rows, so it never races a row it should
  * soft-delete. Held sweeps (flagged for review) change nothing.
  */
-const apply = async (trx: Transaction<Database>, events: readonly RecordedEvent[]): Promise<void> => {
+const apply = async (trx: Transaction<ClioMirrorTables>, events: readonly RecordedEvent[]): Promise<void> => {
   const pending: Pending = new Map();
   for (const e of events) {
     const m = asMirrorEvent(e);
@@ -61,13 +76,14 @@ const apply = async (trx: Transaction<Database>, events: readonly RecordedEvent[
 };
 
 /**
- * The Clio mirror: one table per entity type (`clio_<type>`), projected from `ClioRecordsFetched` pages and
- * `RecordsSwept`. Rows are a pure function of the log (times are Clio's or event time), so the mirror can be
- * dropped and rebuilt from position 0 without calling Clio.
+ * The Clio mirror: one table per entity type (`clio_<type>`) and the typed tables of their nested data (custom
+ * field values, contacts' addresses, ...), projected from `ClioRecordsFetched` pages and `RecordsSwept`. Rows are a
+ * pure function of the log (times are Clio's or event time), so the mirror can be dropped and rebuilt from
+ * position 0 without calling Clio. Version 2: the detail tables and `matter_id` on every table.
  */
-export const clioMirrorProjection: Projection = {
+export const clioMirrorProjection: Projection<ClioMirrorTables> = {
   name: 'clio-mirror',
-  version: 1,
-  tables: MIRROR_TABLES,
+  version: 2,
+  tables: [...MIRROR_TABLES, ...DETAIL_TABLES],
   apply,
 };

@@ -18,7 +18,9 @@ const hasMatterIdIffMatter = (kind: unknown, scope: object): boolean => {
 })
 export class SyncScope {
   @Field.oneOf(SyncScopeKinds)
-  @rule('isScopeShape', hasMatterIdIffMatter, 'must be matter with a matterId, or firm without one')
+  @rule('isScopeShape', hasMatterIdIffMatter, 'must be matter with a matterId, or firm without one', {
+    inClassSchema: true,
+  })
   kind!: SyncScopeKind;
 
   @Field.id({ optional: true })

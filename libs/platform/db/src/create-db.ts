@@ -1,6 +1,5 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import { Pool, types } from 'pg';
-import type { Database } from './database';
 
 // int8 (bigint) columns stay strings: global positions can pass 2^53, and parseInt would silently round them.
 types.setTypeParser(types.builtins.INT8, (v) => v);
@@ -29,8 +28,11 @@ const warnIdleError = (err: Error): void => {
   process.stderr.write(`postgres: idle connection failed: ${err.message}\n`);
 };
 
-/** Builds the typed Kysely handle every lib uses; the caller owns it and must `destroy()` it. */
-export const createDb = (opts: CreateDbOptions): Kysely<Database> => {
+/**
+ * Builds a Kysely handle over the tables `T` a process composes from their owners (`EventStoreTables & ...`); the
+ * caller owns it and must `destroy()` it.
+ */
+export const createDb = <T>(opts: CreateDbOptions): Kysely<T> => {
   const pool = new Pool({
     connectionString: opts.url,
     max: opts.max ?? 10,
@@ -46,5 +48,5 @@ export const createDb = (opts: CreateDbOptions): Kysely<Database> => {
   // discards such a client when it is released (it is no longer queryable); the query in flight rejects, and that
   // is what its caller sees, so this listener has nothing to add.
   pool.on('connect', (client) => client.on('error', ignore));
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<T>({ dialect: new PostgresDialect({ pool }) });
 };

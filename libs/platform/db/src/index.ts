@@ -4,4 +4,5 @@ export { databaseUrlFromEnv, DEFAULT_DATABASE_URL } from './config';
 export { migrateToLatest } from './migrate';
 export type { MigrateOutcome } from './migrate';
 export type { MigrationSet } from './migration-set';
-export type { Database, Executor } from './database';
+export { tablesOf } from './executor';
+export type { Executor } from './executor';

@@ -5,9 +5,10 @@ import type { AppendResult } from './append-result';
 import { backendsOn, newEvent, newEvents } from './event-fixtures';
 import type { ExpectedVersion } from './expected-version';
 import { readStream } from './read-stream';
+import type { EventStoreTables } from './schema/event-store.tables';
 
 describe('appendToStream', () => {
-  let t: TestDatabase;
+  let t: TestDatabase<EventStoreTables>;
   beforeAll(async () => {
     t = await createTestDatabase({ max: 24 });
   });

@@ -1,5 +1,6 @@
 import type { NewEvent, RecordedEvent } from '@sf/contracts';
 import type { Executor } from '@sf/db';
+import type { EventStoreTables } from './schema/event-store.tables';
 import type { AppendResult } from './append-result';
 import { appendStatement, type AppendColumns, type AppendedRow } from './append-sql';
 import { checkExpectation, classifyRejectedAppend } from './classify-append';
@@ -15,8 +16,8 @@ import { ExpectedVersion } from './expected-version';
  *
  * `streamType` is recorded when the stream is created; later appends do not change it.
  */
-export const appendToStream = async (
-  db: Executor,
+export const appendToStream = async <DB extends EventStoreTables>(
+  db: Executor<DB>,
   streamId: string,
   streamType: string,
   expected: ExpectedVersion,

@@ -2,11 +2,12 @@ import { ADMIN_DATABASE_URL, createTestDatabase, uniqueName, waitFor, type TestD
 import { loadCheckpoint, storeCheckpoint } from './checkpoints';
 import { backendsOn } from './event-fixtures';
 import { LogPosition } from './log-position';
+import type { EventStoreTables } from './schema/event-store.tables';
 
 const at = (txId: number, position: number): LogPosition => ({ txId: BigInt(txId), position: BigInt(position) });
 
 describe('checkpoints', () => {
-  let t: TestDatabase;
+  let t: TestDatabase<EventStoreTables>;
   beforeAll(async () => {
     t = await createTestDatabase();
   });

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '@sf/db';
+import type { EventStoreTables } from './schema/event-store.tables';
 import type { AppendResult } from './append-result';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './event-row';
 import { ExpectedVersion } from './expected-version';
@@ -13,8 +14,8 @@ type ClassifyRow = { current_version: string | null } & (EventRow | { [K in keyo
  * every id already stored in this stream = idempotent repeat (the original append's result); some ids stored =
  * `duplicate_event_ids`; none = `version_conflict` with the version the stream has now.
  */
-export const classifyRejectedAppend = async (
-  db: Executor,
+export const classifyRejectedAppend = async <DB extends EventStoreTables>(
+  db: Executor<DB>,
   streamId: string,
   expected: ExpectedVersion,
   eventIds: string[],
@@ -37,8 +38,8 @@ export const classifyRejectedAppend = async (
 };
 
 /** An empty append writes nothing; it only reports whether the expectation holds right now. */
-export const checkExpectation = async (
-  db: Executor,
+export const checkExpectation = async <DB extends EventStoreTables>(
+  db: Executor<DB>,
   streamId: string,
   expected: ExpectedVersion,
 ): Promise<AppendResult> => {

@@ -7,6 +7,7 @@ export type { ReadStreamOptions } from './read-stream';
 export { streamVersion } from './stream-version';
 export type { StreamVersionOptions } from './stream-version';
 export { readAllAfter } from './read-all-after';
+export { readEventsById } from './read-events-by-id';
 export { loadCheckpoint, storeCheckpoint } from './checkpoints';
 export { eventStoreMigrations } from './schema/event-store-migrations';
 export type { EventStoreTables } from './schema/event-store.tables';

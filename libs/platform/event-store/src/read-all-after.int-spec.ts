@@ -1,18 +1,18 @@
 import { sql, type ControlledTransaction } from 'kysely';
 import type { RecordedEvent } from '@sf/contracts';
-import type { Database } from '@sf/db';
 import { ADMIN_DATABASE_URL, createTestDatabase, uniqueName, waitFor, type TestDatabase } from '@sf/testing';
 import { appendToStream } from './append-to-stream';
 import { backendsOn, newEvents } from './event-fixtures';
 import { LogPosition } from './log-position';
 import { readAllAfter } from './read-all-after';
 import { readStream } from './read-stream';
+import type { EventStoreTables } from './schema/event-store.tables';
 
 /** A reader tailing the log the way the relay and projections do: resume after the last event seen. */
 class Tail {
   readonly seen: RecordedEvent[] = [];
   constructor(
-    private readonly t: TestDatabase,
+    private readonly t: TestDatabase<EventStoreTables>,
     private cursor: LogPosition,
     private readonly pageSize = 50,
   ) {}
@@ -38,7 +38,7 @@ const prng = (seed: number) => () => {
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('readAllAfter', () => {
-  let t: TestDatabase;
+  let t: TestDatabase<EventStoreTables>;
   beforeAll(async () => {
     t = await createTestDatabase();
   });
@@ -54,8 +54,8 @@ describe('readAllAfter', () => {
   });
 
   // A failed assertion must not leave a transaction open: it would hold every later reader (and the drop) back.
-  let open: ControlledTransaction<Database>[] = [];
-  const track = (trx: ControlledTransaction<Database>) => (open.push(trx), trx);
+  let open: ControlledTransaction<EventStoreTables>[] = [];
+  const track = (trx: ControlledTransaction<EventStoreTables>) => (open.push(trx), trx);
   afterEach(async () => {
     for (const trx of open) if (!trx.isCommitted && !trx.isRolledBack) await trx.rollback().execute();
     open = [];
@@ -158,7 +158,7 @@ describe('readAllAfter', () => {
   );
 });
 
-const lastPosition = async (t: TestDatabase): Promise<LogPosition> => {
+const lastPosition = async (t: TestDatabase<EventStoreTables>): Promise<LogPosition> => {
   const { rows } = await sql<{ tx: string; pos: string }>`
     select transaction_id::text as tx, global_position as pos from es_events
     order by transaction_id desc, global_position desc limit 1`.execute(t.db);

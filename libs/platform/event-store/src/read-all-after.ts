@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { RecordedEvent } from '@sf/contracts';
 import type { Executor } from '@sf/db';
+import type { EventStoreTables } from './schema/event-store.tables';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './event-row';
 import type { LogPosition } from './log-position';
 
@@ -12,7 +13,11 @@ import type { LogPosition } from './log-position';
  * The price: a long-open transaction anywhere on the server holds every reader back until it ends.
  * Continue with `LogPosition.of(lastEvent)`.
  */
-export const readAllAfter = async (db: Executor, after: LogPosition, limit: number): Promise<RecordedEvent[]> => {
+export const readAllAfter = async <DB extends EventStoreTables>(
+  db: Executor<DB>,
+  after: LogPosition,
+  limit: number,
+): Promise<RecordedEvent[]> => {
   // Raw SQL: xid8 comparisons and pg_current_snapshot() have no form in Kysely's builder.
   const { rows } = await sql<EventRow>`
     select ${EVENT_COLUMNS} from es_events e

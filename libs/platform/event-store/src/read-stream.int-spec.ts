@@ -3,9 +3,10 @@ import { appendToStream } from './append-to-stream';
 import { newEvent } from './event-fixtures';
 import { readStream } from './read-stream';
 import { streamVersion } from './stream-version';
+import type { EventStoreTables } from './schema/event-store.tables';
 
 describe('readStream and streamVersion', () => {
-  let t: TestDatabase;
+  let t: TestDatabase<EventStoreTables>;
   beforeAll(async () => {
     t = await createTestDatabase({ max: 4 });
   });

@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { RecordedEvent } from '@sf/contracts';
-import type { Executor } from '@sf/db';
+import { tablesOf, type Executor } from '@sf/db';
+import type { EventStoreTables } from './schema/event-store.tables';
 import { toRecordedEvent } from './event-row';
 
 export interface ReadStreamOptions {
@@ -29,13 +30,13 @@ const dataColumn = (dataKeys: ReadStreamOptions['dataKeys']): RawBuilder<unknown
 };
 
 /** The events of one stream in stream order; [] for a stream that does not exist. */
-export const readStream = async (
-  db: Executor,
+export const readStream = async <DB extends EventStoreTables>(
+  db: Executor<DB>,
   streamId: string,
   opts: ReadStreamOptions = {},
 ): Promise<RecordedEvent[]> => {
   if (opts.types?.length === 0) return [];
-  let query = db
+  let query = tablesOf<EventStoreTables, DB>(db)
     .selectFrom('es_events as e')
     .select([
       'e.event_id',

@@ -1,4 +1,5 @@
-import type { Executor } from '@sf/db';
+import { tablesOf, type Executor } from '@sf/db';
+import type { EventStoreTables } from './schema/event-store.tables';
 
 export interface StreamVersionOptions {
   /**
@@ -9,12 +10,15 @@ export interface StreamVersionOptions {
 }
 
 /** The number of events in a stream (its version); 0 for a stream that does not exist. */
-export const streamVersion = async (
-  db: Executor,
+export const streamVersion = async <DB extends EventStoreTables>(
+  db: Executor<DB>,
   streamId: string,
   opts: StreamVersionOptions = {},
 ): Promise<number> => {
-  const query = db.selectFrom('es_streams').select('version').where('stream_id', '=', streamId);
+  const query = tablesOf<EventStoreTables, DB>(db)
+    .selectFrom('es_streams')
+    .select('version')
+    .where('stream_id', '=', streamId);
   const row = await (opts.forUpdate ? query.forUpdate() : query).executeTakeFirst();
   return Number(row?.version ?? 0);
 };

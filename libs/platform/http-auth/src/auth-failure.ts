@@ -10,6 +10,10 @@ export const AuthFailure = {
   Expired: 'expired',
   NotYetValid: 'not_yet_valid',
   MissingClaims: 'missing_claims',
+  /** The firm claim is not a firm id (it becomes part of queries, stream ids and NATS subjects). */
+  InvalidFirmId: 'invalid_firm_id',
+  /** The user claim is not a user id. */
+  InvalidUserId: 'invalid_user_id',
   WrongIssuer: 'wrong_issuer',
   WrongAudience: 'wrong_audience',
   /** The JWKS could not be fetched: our outage, answered 503 rather than blaming the client. */
@@ -25,6 +29,8 @@ export const AUTH_FAILURE_MESSAGE: Readonly<Record<AuthFailure, string>> = {
   expired: 'token expired',
   not_yet_valid: 'token not yet valid',
   missing_claims: 'token is missing required claims',
+  invalid_firm_id: 'token firm id claim is not a valid id (1 to 128 letters, digits, _ or -)',
+  invalid_user_id: 'token subject claim is not a valid id (1 to 200 letters, digits, _, -, | or :)',
   wrong_issuer: 'token issuer not accepted',
   wrong_audience: 'token audience not accepted',
   keys_unavailable: 'authentication keys unavailable',

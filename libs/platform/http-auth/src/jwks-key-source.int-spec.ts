@@ -128,4 +128,20 @@ describe('JwksKeySource against a local JWKS server', () => {
     const dead = new JwksKeySource({ url: 'http://127.0.0.1:1/jwks.json', timeoutMs: 500 });
     expect(await dead.getKey('k1')).toEqual({ kind: 'unavailable' });
   });
+
+  it('fetches at most once per interval while no set is cached, whatever arrives (a flood of tokens on a cold start)', async () => {
+    answer = { status: 503, body: {} };
+    const s = source();
+    const flood = await Promise.all(Array.from({ length: 50 }, (_, i) => s.getKey(`kid-${i}`)));
+    expect(flood.every((r) => r.kind === 'unavailable')).toBe(true);
+    for (let i = 0; i < 50; i++) {
+      clock += 50; // 2.5 s in all: less than minRefetchMs
+      expect((await s.getKey(`later-${i}`)).kind).toBe('unavailable');
+    }
+    expect(fetches).toBe(1);
+    answer = { status: 200, body: { keys: [jwk(k1, 'k1')] } };
+    clock += 5_000;
+    expect((await s.getKey('k1')).kind).toBe('found');
+    expect(fetches).toBe(2);
+  });
 });

@@ -42,7 +42,8 @@ const keySetOf = (body: unknown): LocalSet | null => {
  * because jose's remote set drops the last good set when a refresh fails and measures its cooldown from the last
  * success, so a JWKS outage would log everyone out and be fetched on every request. Here concurrent lookups share
  * one fetch, a failed refresh keeps serving the last good set, refetches (stale set or unknown kid) happen at most
- * once per `minRefetchMs` counted from the last attempt, and only a cold start with no set answers `unavailable`.
+ * once per `minRefetchMs` counted from the last attempt (also while no set was ever fetched), and only a start with
+ * no set answers `unavailable`.
  */
 export class JwksKeySource implements KeySource {
   private keys: LocalSet | null = null;
@@ -59,9 +60,11 @@ export class JwksKeySource implements KeySource {
     const stale = this.now() - this.fetchedAt >= (this.opts.cacheMs ?? 600_000);
     const missing = this.keys !== null && (await this.lookup(kid)) === null;
     const mayRefetch = this.now() - this.attemptedAt >= (this.opts.minRefetchMs ?? 30_000);
-    // A stale set or an unknown kid (a rotated key) refetches, at most once per minRefetchMs, so a JWKS outage is
-    // not hammered however many unknown tokens arrive.
-    if (this.keys === null || ((stale || missing) && mayRefetch)) await this.refresh();
+    // No set yet, a stale set or an unknown kid (a rotated key) refetches, at most once per minRefetchMs counted
+    // from the last attempt, so neither a JWKS outage nor a flood of made-up tokens turns into a flood of fetches
+    // (a cold start with a failing JWKS answers `unavailable` until the next attempt is due).
+    if (this.inflight) await this.inflight;
+    else if ((this.keys === null || stale || missing) && mayRefetch) await this.refresh();
     if (this.keys === null) return { kind: 'unavailable' };
     const key = await this.lookup(kid);
     return key ? { kind: 'found', key } : { kind: 'unknown_kid' };

@@ -1,4 +1,5 @@
 import { decodeJwt, decodeProtectedHeader, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { FIRM_ID_PATTERN } from '@sf/contracts';
 import type { JwtAuthConfig } from './auth-config';
 import { AuthFailure } from './auth-failure';
 import { JwksKeySource } from './jwks-key-source';
@@ -27,6 +28,8 @@ class KeyRefused extends Error {
 }
 
 const nonEmptyString = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+/** What a user id from the gateway may be: no spaces, dots, control characters or surrogates (e.g. `auth0|abc`). */
+const USER_ID = /^[A-Za-z0-9_|:-]{1,200}$/;
 
 /** jose's errors, as the reasons our 401s give. */
 const reasonOf = (e: unknown): AuthFailure => {
@@ -49,6 +52,8 @@ const principalOf = (payload: JWTPayload, config: JwtAuthConfig): VerifyResult =
   const firmId = payload[config.claims.firmId];
   const userId = payload[config.claims.userId];
   if (!nonEmptyString(firmId) || !nonEmptyString(userId)) return fail(AuthFailure.MissingClaims);
+  if (!FIRM_ID_PATTERN.test(firmId)) return fail(AuthFailure.InvalidFirmId);
+  if (!USER_ID.test(userId)) return fail(AuthFailure.InvalidUserId);
   // jose has checked that `exp` is present and a number (requiredClaims).
   return { ok: true, principal: { firmId, userId, expiresAt: new Date(payload.exp! * 1000) } };
 };

@@ -1,24 +1,28 @@
 import type { Transaction } from 'kysely';
 import type { RecordedEvent } from '@sf/contracts';
-import type { Database } from '@sf/db';
-import type { LogPosition } from '@sf/event-store';
+import { tablesOf } from '@sf/db';
+import type { EventStoreTables, LogPosition } from '@sf/event-store';
+import type { ProjectionsTables } from './schema/projections.tables';
 
-/** A table a projection owns (declared by its owner into `Database`); a rebuild truncates exactly these. */
-export type ReadModelTable = keyof Database & string;
+/** A table a projection over the tables `T` owns; a rebuild truncates exactly these. */
+export type ReadModelTable<T> = keyof T & string;
+
+/** The tables the runner itself reads and writes: the log and its checkpoints, and the read-model versions. */
+export type ProjectionRunnerTables = EventStoreTables & ProjectionsTables;
 
 /**
- * A read model fed from the global log. `apply` folds one batch (in log order) into its tables inside the
- * runner's transaction, which also stores the checkpoint; it must ignore event types it does not know and must be
- * idempotent (replaying events it has already applied changes nothing).
+ * A read model fed from the global log, writing the tables `T` (its owner's). `apply` folds one batch (in log
+ * order) into its tables inside the runner's transaction, which also stores the checkpoint; it must ignore event
+ * types it does not know and must be idempotent (replaying events it has already applied changes nothing).
  */
-export interface Projection {
+export interface Projection<T> {
   /** Stable name: the checkpoint, the advisory lock and the CLI use it. */
   readonly name: string;
   /** Bump when the row logic or the tables change: the runner then rebuilds the read model from position 0. */
   readonly version: number;
   /** Tables this projection owns exclusively. */
-  readonly tables: readonly ReadModelTable[];
-  apply(trx: Transaction<Database>, events: readonly RecordedEvent[], ctx?: ApplyContext): Promise<void>;
+  readonly tables: readonly ReadModelTable<T>[];
+  apply(trx: Transaction<T>, events: readonly RecordedEvent[], ctx?: ApplyContext): Promise<void>;
 }
 
 /** What the runner knows about a batch besides its events. */
@@ -28,4 +32,15 @@ export interface ApplyContext {
 }
 
 /** Checkpoint name of a projection in `es_checkpoints`. */
-export const checkpointName = (p: Pick<Projection, 'name'>): string => `projection:${p.name}`;
+export const checkpointName = (p: { readonly name: string }): string => `projection:${p.name}`;
+
+/**
+ * The projection as one of a list over wider tables `DB` (a registry, a process running several read models):
+ * it still sees only its own tables `T`.
+ */
+export const widenProjection = <T, DB extends T>(p: Projection<T>): Projection<DB> => ({
+  name: p.name,
+  version: p.version,
+  tables: p.tables,
+  apply: (trx, events, ctx) => p.apply(tablesOf<T, DB>(trx), events, ctx),
+});

@@ -7,8 +7,24 @@ export { HealthModule } from './health/health.module';
 export { HttpErrorFilter } from './http/http-error.filter';
 export type { HttpErrorFilterOptions } from './http/http-error.filter';
 export { errorAnswer } from './http/error-answer';
+export { BODY_LIMIT_KEY, BodyLimit, BodyLimits } from './http/body-limit';
+export { createHttpApp } from './http/create-http-app';
+export { HardenedBodyInterceptor } from './http/hardened-body.interceptor';
+export { readJsonBody } from './http/read-json-body';
+export type { BodyOutcome } from './http/read-json-body';
+export { hasUnsafeText, unsafeJsonProblem } from './http/unsafe-json';
 export type { ErrorAnswer, KnownFailure } from './http/error-answer';
 export type { HttpErrorResponse } from './http/http-response';
+export {
+  decodeCursor,
+  encodeCursor,
+  pageLimit,
+  pageOf,
+  PageQuery,
+  PAGE_LIMIT_DEFAULT,
+  PAGE_LIMIT_MAX,
+} from './http/page';
+export type { Page } from './http/page';
 export { HealthRoutes } from './wire-names';
 export { API_DOCS_PATH, buildApiDocument, mountApiDocs } from './docs/api-docs';
 export type { ApiInfo } from './docs/api-docs';

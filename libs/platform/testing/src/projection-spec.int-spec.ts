@@ -5,17 +5,17 @@ import { createTestDatabase, type TestDatabase } from './test-database';
 
 // Two toy projections over a scratch table: one idempotent (keyed insert), one that double counts on replay.
 type Tick = { key: string };
-const count = (trx: Executor) =>
+const count = <DB>(trx: Executor<DB>) =>
   sql<{ key: string; n: number }>`select key, n from spec_counts order by key`.execute(trx).then((r) => r.rows);
 
-const idempotent: ProjectionLike<Tick> = {
+const idempotent: ProjectionLike<unknown, Tick> = {
   apply: async (trx, events) => {
     for (const e of events) await sql`insert into spec_seen values (${e.key}) on conflict do nothing`.execute(trx);
     await sql`delete from spec_counts`.execute(trx);
     await sql`insert into spec_counts select key, count(*)::int from spec_seen group by key`.execute(trx);
   },
 };
-const naive: ProjectionLike<Tick> = {
+const naive: ProjectionLike<unknown, Tick> = {
   apply: async (trx, events) => {
     for (const e of events) {
       await sql`insert into spec_counts values (${e.key.slice(0, 1)}, 1) on conflict (key) do update set n = spec_counts.n + 1`.execute(

@@ -1,10 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { RecordedEvent } from '@sf/contracts';
-import type { Database } from '@sf/db';
+import { tablesOf } from '@sf/db';
 
 /** Anything that folds a batch of events into tables inside a transaction (a read-model projection). */
-export interface ProjectionLike<E = RecordedEvent> {
-  apply(trx: Transaction<Database>, events: readonly E[]): Promise<void>;
+export interface ProjectionLike<T, E = RecordedEvent> {
+  apply(trx: Transaction<T>, events: readonly E[]): Promise<void>;
 }
 
 export interface ProjectionThenOptions {
@@ -18,7 +18,7 @@ export interface ProjectionThenOptions {
 }
 
 /** Runs `query` on the rows the projection wrote; all work happens in a transaction that is rolled back. */
-export type RowsQuery<R> = (trx: Transaction<Database>) => Promise<R>;
+export type RowsQuery<T, R> = (trx: Transaction<T>) => Promise<R>;
 
 const batches = <E>(events: readonly E[], size: number | undefined): E[][] => {
   if (size === undefined || size >= events.length) return [[...events]];
@@ -36,12 +36,15 @@ const batches = <E>(events: readonly E[], size: number | undefined): E[][] => {
  * no rows behind and can share a database. By default the list is applied twice, proving replays are no-ops.
  * `thenRows` returns what the query saw, for assertions of your own.
  */
-export const projectionSpec = <E = RecordedEvent>(db: Kysely<Database>, projection: ProjectionLike<E>) => {
-  const run = async <R>(events: readonly E[], query: RowsQuery<R>, opts: ProjectionThenOptions): Promise<R> => {
+export const projectionSpec = <T, DB extends T, E = RecordedEvent>(
+  db: Kysely<DB>,
+  projection: ProjectionLike<T, E>,
+) => {
+  const run = async <R>(events: readonly E[], query: RowsQuery<DB, R>, opts: ProjectionThenOptions): Promise<R> => {
     const trx = await db.startTransaction().execute();
     try {
       for (let pass = 0; pass < (opts.times ?? 2); pass++) {
-        for (const batch of batches(events, opts.batchSize)) await projection.apply(trx, batch);
+        for (const batch of batches(events, opts.batchSize)) await projection.apply(tablesOf<T, DB>(trx), batch);
       }
       return await query(trx);
     } finally {
@@ -50,8 +53,8 @@ export const projectionSpec = <E = RecordedEvent>(db: Kysely<Database>, projecti
   };
   const from = (given: readonly E[]) => ({
     when: (events: readonly E[]) => from([...given, ...events]),
-    thenRows: <R>(query: RowsQuery<R>, opts: ProjectionThenOptions = {}): Promise<R> => run(given, query, opts),
-    then: async <R>(query: RowsQuery<R>, expected: R, opts: ProjectionThenOptions = {}): Promise<void> => {
+    thenRows: <R>(query: RowsQuery<DB, R>, opts: ProjectionThenOptions = {}): Promise<R> => run(given, query, opts),
+    then: async <R>(query: RowsQuery<DB, R>, expected: R, opts: ProjectionThenOptions = {}): Promise<void> => {
       expect(await run(given, query, opts)).toEqual(expected);
     },
   });

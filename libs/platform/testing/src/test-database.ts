@@ -1,16 +1,20 @@
 import { Client } from 'pg';
 import type { Kysely } from 'kysely';
-import { createDb, migrateToLatest, type Database, type MigrationSet } from '@sf/db';
+import { createDb, migrateToLatest, type MigrationSet } from '@sf/db';
 import { uniqueName } from './unique-name';
 
 /** Server-level URL used to create and drop per-test databases. */
 export const ADMIN_DATABASE_URL =
   process.env['TEST_ADMIN_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-export interface TestDatabase {
+/**
+ * A per-test database holding every owner's tables; `T` names the ones the test reads and writes (its own owner's
+ * tables plus the platform tables it uses), like a process composing its handle.
+ */
+export interface TestDatabase<T = unknown> {
   name: string;
   url: string;
-  db: Kysely<Database>;
+  db: Kysely<T>;
   /** Closes the pool and drops the database. */
   drop: () => Promise<void>;
 }
@@ -51,11 +55,13 @@ const testMigrations = (): Promise<readonly MigrationSet[]> => {
 };
 
 /** A fresh database with every owner's migrations applied; each test file gets its own, and drops it when done. */
-export const createTestDatabase = async (opts: { migrate?: boolean; max?: number } = {}): Promise<TestDatabase> => {
+export const createTestDatabase = async <T = unknown>(
+  opts: { migrate?: boolean; max?: number } = {},
+): Promise<TestDatabase<T>> => {
   const name = uniqueName('sf_test');
   await withAdmin((c) => c.query(`CREATE DATABASE "${name}"`));
   const url = urlFor(name);
-  const db = createDb({ url, max: opts.max ?? 10, applicationName: name });
+  const db = createDb<T>({ url, max: opts.max ?? 10, applicationName: name });
   if (opts.migrate !== false) await migrateToLatest(db, await testMigrations());
   return {
     name,

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Executor } from '@sf/db';
+import type { WorkQueueTables } from './schema/work-queue.tables';
 import { renewLease } from './lease';
 import type { Lease } from './work-item';
 
@@ -8,8 +9,8 @@ import type { Lease } from './work-item';
  * the job. Aborts `lost` once a renewal finds the lease gone; a failed renewal (an outage) is only logged, since the
  * lease outlives two missed beats. Returns the function that stops it.
  */
-export const startHeartbeat = (
-  db: Executor,
+export const startHeartbeat = <DB extends WorkQueueTables>(
+  db: Executor<DB>,
   lease: Lease,
   leaseMs: number,
   renewEveryMs: number,

@@ -11,4 +11,6 @@ export { retryThroughOutage } from './retry-through-outage';
 export type { OutageRetry } from './retry-through-outage';
 export type { WorkerSettings } from './worker-settings';
 export { workQueueMigrations } from './schema/work-queue-migrations';
+export { dropRecreatedOldQueue } from './schema/drop-recreated-old-queue';
+export type { OldQueueTable } from './schema/drop-recreated-old-queue';
 export type { WorkQueueTables } from './schema/work-queue.tables';

@@ -1,12 +1,13 @@
 import { sql } from 'kysely';
-import type { Executor } from '@sf/db';
+import { tablesOf, type Executor } from '@sf/db';
+import type { WorkQueueTables } from './schema/work-queue.tables';
 import { WorkStatus, type Lease } from './work-item';
 
 /** `now() + ms`, on the database clock: every lease is measured by one clock whatever the workers' clocks say. */
 export const leaseEnd = (ms: number) => sql<Date>`now() + ${ms} * interval '1 millisecond'`;
 
-const held = (db: Executor, lease: Lease) =>
-  db
+const held = <DB extends WorkQueueTables>(db: Executor<DB>, lease: Lease) =>
+  tablesOf<WorkQueueTables, DB>(db)
     .updateTable('work_queue')
     .where('queue', '=', lease.queue)
     .where('job_id', '=', lease.jobId)
@@ -18,8 +19,8 @@ const held = (db: Executor, lease: Lease) =>
  * paused, cancelled, settled). Run it in the transaction of a write to fence the write: the row lock it takes keeps
  * a claim from slipping in before the commit. `resetAttempts` records progress.
  */
-export const renewLease = async (
-  db: Executor,
+export const renewLease = async <DB extends WorkQueueTables>(
+  db: Executor<DB>,
   lease: Lease,
   leaseMs: number,
   o: { resetAttempts?: boolean } = {},
@@ -40,7 +41,11 @@ export interface Release {
 }
 
 /** Gives the job back. False when it was not ours any more. */
-export const releaseLease = async (db: Executor, lease: Lease, o: Release): Promise<boolean> => {
+export const releaseLease = async <DB extends WorkQueueTables>(
+  db: Executor<DB>,
+  lease: Lease,
+  o: Release,
+): Promise<boolean> => {
   const r = await held(db, lease)
     .set({
       owner: null,
@@ -54,8 +59,8 @@ export const releaseLease = async (db: Executor, lease: Lease, o: Release): Prom
 };
 
 /** Ends the held job (`done`), or parks it (`paused`, `cancelled`) as its streams say. False when it was not ours. */
-export const settleLease = async (
-  db: Executor,
+export const settleLease = async <DB extends WorkQueueTables>(
+  db: Executor<DB>,
   lease: Lease,
   status: Exclude<WorkStatus, 'ready'>,
   lastError?: string,

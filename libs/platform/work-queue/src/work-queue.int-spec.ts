@@ -3,6 +3,7 @@ import { createTestDatabase, uniqueName, waitFor, type TestDatabase } from '@sf/
 import { releaseLease, renewLease, settleLease } from './lease';
 import type { NewWork } from './work-item';
 import { workQueue, type WorkQueue } from './work-queue';
+import type { WorkQueueTables } from './schema/work-queue.tables';
 
 interface Payload {
   note: string;
@@ -15,7 +16,7 @@ const decode = (raw: unknown): Payload => {
 const at = (tx: number, gp: number) => ({ txId: BigInt(tx), position: BigInt(gp) });
 
 describe('work queue (real Postgres)', () => {
-  let t: TestDatabase;
+  let t: TestDatabase<WorkQueueTables>;
   let q: WorkQueue<Payload>;
   const job = (over: Partial<NewWork<Payload>> = {}): NewWork<Payload> => ({
     jobId: randomUUID(),

@@ -1,7 +1,8 @@
 import { sql, type Selectable } from 'kysely';
-import type { Database, Executor } from '@sf/db';
+import { tablesOf, type Executor } from '@sf/db';
 import type { LogPosition } from '@sf/event-store';
 import { leaseEnd } from './lease';
+import type { WorkQueueTables } from './schema/work-queue.tables';
 import { WorkStatus, type Claim, type NewWork, type PayloadDecoder, type WorkItem } from './work-item';
 
 /** An orchestrator's control of a queued job. */
@@ -21,16 +22,21 @@ export type Requeue = (typeof Requeue)[keyof typeof Requeue];
 export interface WorkQueue<P> {
   readonly name: string;
   /** Queues a job, in the caller's transaction (the consumer's, with its inbox row). */
-  enqueue(db: Executor, w: NewWork<P>, onRequeue?: Requeue): Promise<void>;
+  enqueue<DB extends WorkQueueTables>(db: Executor<DB>, w: NewWork<P>, onRequeue?: Requeue): Promise<void>;
   /**
    * Claims the oldest ready job whose lease is free or expired, in one statement: `SKIP LOCKED` lets replicas claim
    * side by side without waiting on each other; an expired lease makes a dead worker's job claimable again.
    */
-  claim(db: Executor, workerId: string, leaseMs: number): Promise<Claim<P> | null>;
+  claim<DB extends WorkQueueTables>(db: Executor<DB>, workerId: string, leaseMs: number): Promise<Claim<P> | null>;
   /** Applies a control event at its log position; the holder (if any) loses the lease unless it is resumed. */
-  control(db: Executor, jobId: string, kind: ControlKind, at: LogPosition): Promise<void>;
+  control<DB extends WorkQueueTables>(
+    db: Executor<DB>,
+    jobId: string,
+    kind: ControlKind,
+    at: LogPosition,
+  ): Promise<void>;
   /** The job's row, or undefined. */
-  read(db: Executor, jobId: string): Promise<WorkItem<P> | undefined>;
+  read<DB extends WorkQueueTables>(db: Executor<DB>, jobId: string): Promise<WorkItem<P> | undefined>;
 }
 
 const statusOf = (raw: string): WorkStatus => {
@@ -44,9 +50,13 @@ const nextStatus = {
   cancel: sql<string>`case when status in ('ready', 'paused') then 'cancelled' else status end`,
 } as const;
 
+/** A process's handle seen through the queue's own table. */
+const own = <DB extends WorkQueueTables>(db: Executor<DB>): Executor<WorkQueueTables> =>
+  tablesOf<WorkQueueTables, DB>(db);
+
 /** The queue named `name` (e.g. `sync-jobs`), its payloads read by `decode`. */
 export const workQueue = <P>(name: string, decode: PayloadDecoder<P>): WorkQueue<P> => {
-  const toItem = (r: Selectable<Database['work_queue']>): WorkItem<P> => ({
+  const toItem = (r: Selectable<WorkQueueTables['work_queue']>): WorkItem<P> => ({
     queue: r.queue,
     jobId: r.job_id,
     firmId: r.firm_id,
@@ -60,7 +70,7 @@ export const workQueue = <P>(name: string, decode: PayloadDecoder<P>): WorkQueue
   return {
     name,
     async enqueue(db, w, onRequeue = Requeue.keep) {
-      await db
+      await own(db)
         .insertInto('work_queue')
         .values({
           queue: name,
@@ -82,7 +92,7 @@ export const workQueue = <P>(name: string, decode: PayloadDecoder<P>): WorkQueue
     },
 
     async claim(db, workerId, leaseMs) {
-      const row = await db
+      const row = await own(db)
         .updateTable('work_queue')
         .set((eb) => ({
           owner: workerId,
@@ -116,7 +126,7 @@ export const workQueue = <P>(name: string, decode: PayloadDecoder<P>): WorkQueue
       const tx = at.txId.toString();
       const gp = at.position.toString();
       const resume = kind === ControlKind.resume;
-      await db
+      await own(db)
         .updateTable('work_queue')
         .set({
           status: nextStatus[kind],
@@ -142,7 +152,7 @@ export const workQueue = <P>(name: string, decode: PayloadDecoder<P>): WorkQueue
     },
 
     async read(db, jobId) {
-      const row = await db
+      const row = await own(db)
         .selectFrom('work_queue')
         .selectAll()
         .where('queue', '=', name)

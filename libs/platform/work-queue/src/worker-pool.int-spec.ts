@@ -5,12 +5,13 @@ import { renewLease, settleLease } from './lease';
 import type { Claim } from './work-item';
 import { workQueue, type WorkQueue } from './work-queue';
 import { WorkEnd, startWorkerPool, type RunSignals, type WorkerPool, type WorkerPoolOptions } from './worker-pool';
+import type { WorkQueueTables } from './schema/work-queue.tables';
 
 const untilAborted = (s: AbortSignal): Promise<void> =>
   new Promise((resolve) => (s.aborted ? resolve() : s.addEventListener('abort', () => resolve(), { once: true })));
 
 describe('worker pool (real Postgres)', () => {
-  let t: TestDatabase;
+  let t: TestDatabase<WorkQueueTables>;
   let q: WorkQueue<Record<string, never>>;
   let pool: WorkerPool | undefined;
   const enqueue = async (): Promise<string> => {

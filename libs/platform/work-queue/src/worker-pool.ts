@@ -1,7 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import type { Database } from '@sf/db';
 import { withLogContext } from '@sf/logging';
 import { startHeartbeat } from './heartbeat';
 import { releaseLease } from './lease';
@@ -9,6 +8,7 @@ import { retryThroughOutage } from './retry-through-outage';
 import type { Claim } from './work-item';
 import type { WorkQueue } from './work-queue';
 import type { WorkerSettings } from './worker-settings';
+import type { WorkQueueTables } from './schema/work-queue.tables';
 
 /** What a run of a claimed job may watch. */
 export interface RunSignals {
@@ -25,8 +25,8 @@ export interface RunSignals {
 export const WorkEnd = { ended: 'ended', interrupted: 'interrupted' } as const;
 export type WorkEnd = (typeof WorkEnd)[keyof typeof WorkEnd];
 
-export interface WorkerPoolOptions<P> {
-  db: Kysely<Database>;
+export interface WorkerPoolOptions<P, DB extends WorkQueueTables = WorkQueueTables> {
+  db: Kysely<DB>;
   queue: WorkQueue<P>;
   /** Who claims, for how long, how often; `pollMs` is also the pause after a crashed run. */
   settings: WorkerSettings;
@@ -48,7 +48,7 @@ const pause = (ms: number, signal: AbortSignal): Promise<void> =>
   sleep(ms, undefined, { signal }).catch(() => undefined);
 
 /** `slots` claim loops over one queue: claim → run with a heartbeat → give back what the run left held → claim again. */
-export const startWorkerPool = <P>(o: WorkerPoolOptions<P>): WorkerPool => {
+export const startWorkerPool = <P, DB extends WorkQueueTables>(o: WorkerPoolOptions<P, DB>): WorkerPool => {
   const { workerId, leaseMs, renewEveryMs, pollMs } = o.settings;
   // Giving a lease back is retried for as long as the lease lasts; after that another worker may have it anyway.
   const giveBack = (claim: Claim<P>): Promise<boolean> =>

@@ -52,6 +52,8 @@ const entityEstimate = (
 ): EntityEstimate => {
   const fetched = view.progress[type]?.fetched ?? 0;
   const total = totalOf(view, type);
+  const forbidden = view.progress[type]?.forbidden;
+  if (forbidden !== undefined) return { fetched, total: fetched, remaining: 0, requests: 0, forbidden };
   const remaining = total === null ? null : Math.max(0, total - fetched);
   return { fetched, total, remaining, requests: remaining === null ? null : Math.ceil(remaining / pageSize) };
 };

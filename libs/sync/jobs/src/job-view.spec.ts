@@ -163,4 +163,34 @@ describe('evolveJob: the job-state evolve', () => {
     (withEstimates.data as { estimates?: unknown }).estimates = { documents: 700 };
     expect(evolveJob(evolveJob(null, requested('j1', T0)), withEstimates)?.estimates).toEqual({ documents: 700 });
   });
+
+  it('marks a forbidden entity type with its reason, keeps it through later progress, and completes', () => {
+    const forbidden = ev(
+      'SyncEntityForbidden',
+      {
+        jobId: 'j1',
+        entityType: 'folders',
+        reason: 'Clio does not let this connection read folders',
+        detail: 'HTTP 403',
+      },
+      at(2),
+    );
+    const closing = ev(
+      'SyncProgressed',
+      { jobId: 'j1', entityType: 'folders', fetched: 0, total: null, cursor: null, mode: 'full' },
+      at(3),
+    );
+    const done = ev('SyncJobCompleted', { jobId: 'j1', scope: MATTER, counts: { folders: 0, documents: 700 } }, at(4));
+    const view = [requested('j1', T0), started, page(700, 2), forbidden, closing, done].reduce<JobView | null>(
+      evolveJob,
+      null,
+    );
+    expect(view?.state).toBe('completed');
+    expect(view?.progress['folders']).toEqual({
+      fetched: 0,
+      total: null,
+      forbidden: 'Clio does not let this connection read folders',
+    });
+    expect(view?.progress['documents']).toEqual({ fetched: 700, total: 700 });
+  });
 });

@@ -8,6 +8,8 @@ export interface EntityProgress {
   readonly fetched: number;
   /** What Clio reported for the entity type; null when unknown. */
   readonly total: number | null;
+  /** Clio answered 403 for the entity type (`SyncEntityForbidden`): the user-facing reason; absent otherwise. */
+  readonly forbidden?: string;
 }
 
 /**
@@ -95,9 +97,23 @@ const evolveLive = (v: JobView, e: SyncLogEvent, at: number): JobView => {
     case EventTypes.SyncProgressed: {
       // A recent window's progress is not the entity type's: its complete listing follows and counts.
       if (e.data.window !== undefined) return { ...v, state: moving(v), lastProgressAt: at, stalled: false };
-      const progress = { ...v.progress, [e.data.entityType]: { fetched: e.data.fetched, total: e.data.total } };
-      return { ...v, state: moving(v), progress, lastProgressAt: at, stalled: false };
+      const before = v.progress[e.data.entityType];
+      const entry = { ...before, fetched: e.data.fetched, total: e.data.total };
+      return {
+        ...v,
+        state: moving(v),
+        progress: { ...v.progress, [e.data.entityType]: entry },
+        lastProgressAt: at,
+        stalled: false,
+      };
     }
+    case EventTypes.SyncEntityForbidden: {
+      const before = v.progress[e.data.entityType] ?? { fetched: 0, total: null };
+      const entry = { ...before, forbidden: e.data.reason };
+      return { ...v, state: moving(v), progress: { ...v.progress, [e.data.entityType]: entry }, lastProgressAt: at };
+    }
+    case EventTypes.SyncListingRestarted:
+      return { ...v, state: moving(v), lastProgressAt: at };
     case EventTypes.ClioRecordsFetched:
     case EventTypes.RecordsSwept:
       return { ...v, state: moving(v), lastProgressAt: at };
@@ -137,6 +153,8 @@ export const jobIdOf = (e: SyncLogEvent): string | null => {
     case EventTypes.SyncProgressed:
     case EventTypes.ClioRecordsFetched:
     case EventTypes.RecordsSwept:
+    case EventTypes.SyncEntityForbidden:
+    case EventTypes.SyncListingRestarted:
     case EventTypes.SyncJobBlocked:
     case EventTypes.SyncJobResumed:
     case EventTypes.SyncJobPaused:

@@ -16,6 +16,7 @@ describe('@sf/sync-policy public surface', () => {
         'SyncStatusState',
         'TRIGGER_PROFILES',
         'describeDecision',
+        'describeForbidden',
         'describeSyncError',
         'evaluate',
         'formatWait',

@@ -10,5 +10,6 @@ export { evaluate } from './evaluate';
 export { describeDecision } from './describe-decision';
 export { formatWait } from './format-wait';
 export { SyncErrorCode, describeSyncError } from './sync-error-message';
+export { describeForbidden } from './forbidden-message';
 export { SyncStatusState, toSyncStatus } from './sync-status';
 export type { SyncStatusView } from './sync-status';

@@ -51,6 +51,28 @@ export const createMatterFolder = (
   return folder;
 };
 
+/** The folder a new contact gets (a child of the account root), linked from `contact.folder_id`. */
+export const createContactFolder = (
+  store: SimStore,
+  contactId: number,
+  name: string,
+  rootFolderId: number | undefined,
+): FolderRecord => {
+  const folder = store.create(Resource.Folders, {
+    name: name.slice(0, 60) || `Contact ${contactId}`,
+    parent_id: rootFolderId ?? null,
+    matter_id: null,
+    contact_id: contactId,
+    root: rootFolderId === undefined,
+    locked: false,
+    creator_id: null,
+    document_category_id: null,
+    deleted_at: null,
+  });
+  store.update(Resource.Contacts, contactId, { folder_id: folder.id });
+  return folder;
+};
+
 export interface NewVersion {
   filename: string;
   contentType: string;

@@ -11,6 +11,7 @@ export const USERS_LIST: ListSpec<UserRecord> = {
   operation: 'GET /users.json',
   resource: Resource.Users,
   model: UserModel,
+  maxLimit: 2000,
   filters: {
     enabled: boolEq('enabled', (u) => u.enabled),
     name: textQuery((u) => [u.name]),

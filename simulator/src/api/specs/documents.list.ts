@@ -68,6 +68,8 @@ export const documentsList = (store: SimStore): ListSpec<DocumentRecord> => ({
     created_at: (d) => d.created_at,
     updated_at: (d) => d.updated_at,
     received_at: (d) => d.received_at,
+    // Document numbers are not simulated: ordering by them is ordering by id.
+    document_number: () => null,
   },
   exclusions: (q) => both(trashExclusion(q), uploadExclusion(q, store) as Pred<Item> | undefined),
   exclusionParams: ['include_deleted', 'show_uncompleted'],
@@ -124,7 +126,13 @@ export const itemsList = (store: SimStore): ListSpec<Item> => {
     model: ItemModel,
     source: itemSource,
     filters: { ...itemFilters, parent_id: parent },
-    orders: { name: (r) => r.name.toLowerCase() },
+    orders: {
+      name: (r) => r.name.toLowerCase(),
+      created_at: (r) => r.created_at,
+      updated_at: (r) => r.updated_at,
+      received_at: (r) => ('received_at' in r ? r.received_at : null),
+      document_number: () => null,
+    },
     exclusions: (q) => {
       const uploads = uploadExclusion(q, store);
       return both(

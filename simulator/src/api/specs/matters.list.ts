@@ -39,5 +39,10 @@ export const MATTERS_LIST: ListSpec<MatterRecord> = {
     'originating_attorney.name': (m, store) => name(store, 'users', m.originating_attorney_id),
     'practice_area.name': (m, store) =>
       store.lookups.practiceAreas.find((p) => p.id === m.practice_area_id)?.name ?? null,
+    // Matter stages, grants and statute-of-limitations tasks are not simulated: those orders sort by id.
+    'matter_stage.name': () => null,
+    matter_stage_updated_at: () => null,
+    'statute_of_limitations.due_at': () => null,
+    grants: () => null,
   },
 };

@@ -1,6 +1,6 @@
 import type { ActivityRecord, CalendarEntryRecord, TaskRecord } from '../../store/records';
 import { Resource } from '../../store/resources';
-import { ActivityModel } from '../../models/activity.models';
+import { ActivityModel, activityTotal } from '../../models/activity.models';
 import { CalendarEntryModel } from '../../models/calendar-entry.models';
 import { TaskModel } from '../../models/task.models';
 import type { ListSpec } from '../list-spec';
@@ -88,6 +88,8 @@ export const TASKS_LIST: ListSpec<TaskRecord> = {
   orders: {
     name: (t) => t.name,
     due_at: (t) => t.due_at,
+    // Clio's strict variant differs only in where tasks without a due date go; here both put them last.
+    due_at_strict: (t) => t.due_at,
     priority: (t) => ['High', 'Normal', 'Low'].indexOf(t.priority),
     completed_at: (t) => t.completed_at,
     'matter.display_number': (t, store) =>
@@ -141,5 +143,13 @@ export const ACTIVITIES_LIST: ListSpec<ActivityRecord> = {
     note: (a) => a.note,
     non_billable: (a) => (a.non_billable ? 1 : 0),
     'user.name': (a, store) => store.get(Resource.Users, a.user_id)?.name ?? null,
+    display_number: (a, store) =>
+      a.matter_id === null ? null : (store.get(Resource.Matters, a.matter_id)?.display_number ?? null),
+    total: (a) => (a.non_billable ? 0 : activityTotal(a)),
+    non_billable_total: (a) => (a.non_billable ? activityTotal(a) : 0),
+    'expense_category.name': (a, store) =>
+      store.lookups.expenseCategories.find((x) => x.id === a.expense_category_id)?.name ?? null,
+    // The simulator keeps no vendors: every activity sorts as having none (then by id).
+    'vendor.name': () => null,
   },
 };

@@ -106,9 +106,11 @@ export const CONTACT_WRITE: WriteSpec<'contacts'> = {
     is_bill_recipient: false,
     ledes_client_id: null,
     sales_tax_number: null,
+    folder_id: null,
     addresses: [],
     email_addresses: [],
     phone_numbers: [],
+    web_sites: [],
     custom_field_values: [],
   }),
   validate: (c) =>

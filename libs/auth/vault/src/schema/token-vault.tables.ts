@@ -34,8 +34,3 @@ export interface ClioConnectionsTable {
 export interface TokenVaultTables {
   clio_connections: ClioConnectionsTable;
 }
-
-declare module '@sf/db' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges this owner's tables into Database
-  interface Database extends TokenVaultTables {}
-}

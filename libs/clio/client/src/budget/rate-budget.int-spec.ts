@@ -1,11 +1,12 @@
 import { createDb } from '@sf/db';
 import { createTestDatabase, uniqueName, type TestDatabase } from '@sf/testing';
 import { DEFAULT_LIMIT, RateBudget, UNMETERED_LIMIT, WINDOW_MS } from './rate-budget';
+import type { ClioClientTables } from '../schema/clio-rate-budget.tables';
 
 const T = Date.UTC(2025, 0, 6, 9, 0, 0);
 
 describe('RateBudget (clio_rate_budgets, real Postgres)', () => {
-  let tdb: TestDatabase;
+  let tdb: TestDatabase<ClioClientTables>;
   let budget: RateBudget;
 
   beforeAll(async () => {
@@ -55,7 +56,7 @@ describe('RateBudget (clio_rate_budgets, real Postgres)', () => {
 
   it('never overspends under concurrency from two pools: exactly `limit` of 80 racing acquires succeed', async () => {
     const id = uniqueName('conn');
-    const other = createDb({ url: tdb.url, max: 10 });
+    const other = createDb<ClioClientTables>({ url: tdb.url, max: 10 });
     try {
       const budget2 = new RateBudget(other, 0.2);
       const results = await Promise.all(
@@ -94,6 +95,13 @@ describe('RateBudget (clio_rate_budgets, real Postgres)', () => {
     await budget.observe(id, {}, T + 10);
     expect(await row(id)).toMatchObject({ limit: UNMETERED_LIMIT, remaining: UNMETERED_LIMIT });
     for (let i = 0; i < 60; i++) expect((await budget.acquire(id, 'backfill', T + 20)).ok).toBe(true);
+  });
+
+  it('ignores an error response without rate-limit headers (a 401 says nothing about the window)', async () => {
+    const id = uniqueName('conn');
+    await budget.acquire(id, 'backfill', T);
+    await budget.observe(id, {}, T + 10, 401);
+    expect(await row(id)).toMatchObject({ limit: DEFAULT_LIMIT, remaining: DEFAULT_LIMIT - 1 });
   });
 
   it('exhaust empties the budget for everyone until Retry-After has passed', async () => {

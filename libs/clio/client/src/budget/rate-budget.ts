@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '@sf/db';
+import type { ClioClientTables } from '../schema/clio-rate-budget.tables';
 import type { Lane } from '../types';
 import type { RateHeaders } from './rate-headers';
 
@@ -25,7 +25,7 @@ const reserveSql = (lane: Lane, reserveShare: number) =>
  */
 export class RateBudget {
   constructor(
-    private readonly db: Kysely<Database>,
+    private readonly db: Kysely<ClioClientTables>,
     private readonly reserveShare: number,
   ) {}
 
@@ -61,10 +61,12 @@ export class RateBudget {
    * is adopted with the header's `remaining`. Otherwise, within the current window `remaining` only goes down (responses arrive out of order, and units we took for requests
    * still in flight are not in Clio's count yet); a response from a newer window than the row knows is adopted.
    */
-  async observe(connectionId: string, h: RateHeaders, now: number): Promise<void> {
+  async observe(connectionId: string, h: RateHeaders, now: number, status = 200): Promise<void> {
     if (h.limit === undefined && h.remaining === undefined && h.resetAt === undefined) {
-      // Clio sends these headers on every response (D-RL); only an unmetered server (the simulator with rate
-      // limiting off) omits them. Planning 50/min against it would throttle for nothing, so the window is opened up.
+      // An error answered before the limiter (a 401 from an auth layer, a proxy's 5xx) says nothing about the window.
+      if (status >= 400) return;
+      // Clio sends these headers on every response (Clio's rate-limit docs); only an unmetered server (the simulator
+      // with rate limiting off) omits them on a success. Planning 50/min against it would throttle for nothing.
       await this.db
         .updateTable('clio_rate_budgets')
         .set({

@@ -1,4 +1,5 @@
-import type { Executor } from '@sf/db';
+import { tablesOf, type Executor } from '@sf/db';
+import type { ClioClientTables } from '../schema/clio-rate-budget.tables';
 
 /** A snapshot of a connection's shared budget; the same shape as `@sf/sync-policy`'s `RateBudget`. */
 export interface RateBudgetSnapshot {
@@ -9,8 +10,11 @@ export interface RateBudgetSnapshot {
 }
 
 /** The budget row of a connection (e.g. for the sync policy's decision), or null before its first request. */
-export async function readRateBudget(db: Executor, connectionId: string): Promise<RateBudgetSnapshot | null> {
-  const row = await db
+export async function readRateBudget<DB extends ClioClientTables>(
+  db: Executor<DB>,
+  connectionId: string,
+): Promise<RateBudgetSnapshot | null> {
+  const row = await tablesOf<ClioClientTables, DB>(db)
     .selectFrom('clio_rate_budgets')
     .select(['limit', 'remaining', 'reset_at'])
     .where('connection_id', '=', connectionId)

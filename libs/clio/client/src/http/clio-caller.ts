@@ -4,7 +4,7 @@ import type { RateBudget } from '../budget/rate-budget';
 import { WINDOW_MS } from '../budget/rate-budget';
 import { parseRateHeaders, parseRetryAfterMs } from '../budget/rate-headers';
 import type { ClioClientStats, Lane, PageFailure, TokenProvider } from '../types';
-import { ClioHeader } from '../wire';
+import { ClioHeader, ClioParam } from '../wire';
 import { fullJitterMs } from './backoff';
 import { readErrorType } from './read-json';
 import { describeNetworkError, discard, httpGet, type RawResponse } from './send';
@@ -31,6 +31,9 @@ export interface CallerConfig {
   timeoutMs: number;
   stats: ClioClientStats;
 }
+
+/** Statuses with which Clio may refuse a stale `page_token` (it documents none; these are the plausible ones). */
+const CURSOR_REFUSALS: ReadonlySet<number> = new Set([400, 404, 410, 422]);
 
 /** Shortest planned wait when the budget refuses a unit although its window has ended (reserve >= limit). */
 const MIN_PLAN_WAIT_MS = 250;
@@ -113,14 +116,34 @@ export class ClioCaller {
     } catch (err) {
       return { kind: 'transient', reason: describeNetworkError(err) };
     }
-    await this.c.budget.observe(tok.connectionId, parseRateHeaders(res.headers), this.c.now());
-    return this.classify(res, tok, read, s);
+    await this.c.budget.observe(tok.connectionId, parseRateHeaders(res.headers), this.c.now(), res.status);
+    return this.classify(res, tok, read, s, url.searchParams.has(ClioParam.PageToken));
   }
 
-  private async classify<T>(res: RawResponse, tok: Token, read: Reader<T>, s: LoopState): Promise<Step<T>> {
+  private async classify<T>(
+    res: RawResponse,
+    tok: Token,
+    read: Reader<T>,
+    s: LoopState,
+    onCursor: boolean,
+  ): Promise<Step<T>> {
     const { status } = res;
     if (status === 401) return this.unauthorized(res, tok, s);
     if (status === 429) return this.tooMany(res, tok);
+    if (status === 403) {
+      const type = await readErrorType(res);
+      return done({ ok: false, kind: 'forbidden', status, reason: `HTTP 403${type ? ` ${type}` : ''}` });
+    }
+    // A cursor Clio no longer takes: a retired API version would refuse the listing's first page too, and then throw.
+    if (onCursor && CURSOR_REFUSALS.has(status)) {
+      const type = await readErrorType(res);
+      return done({
+        ok: false,
+        kind: 'cursor_rejected',
+        status,
+        reason: `page_token refused: HTTP ${status}${type ? ` ${type}` : ''}`,
+      });
+    }
     if (status === 410) {
       await discard(res);
       throw new Error(

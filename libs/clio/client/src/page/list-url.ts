@@ -6,8 +6,8 @@ const RESERVED_PARAMS: ReadonlySet<string> = new Set([
   ClioParam.Fields,
   ClioParam.Order,
   ClioParam.Limit,
-  'offset',
-  'page_token',
+  ClioParam.Offset,
+  ClioParam.PageToken,
 ]);
 
 /** `<apiBaseUrl>/<path>.json`; `apiBaseUrl` is the connection's regional `/api/v4` base. */

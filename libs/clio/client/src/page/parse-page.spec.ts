@@ -24,20 +24,24 @@ describe('checkPage', () => {
     });
   });
 
-  it('rejects a short page that still links onwards (truncated)', () => {
-    expect(checkPage({ data: recs(1), meta: { paging: { next: NEXT } } }, url('limit=3'))).toEqual({
-      ok: false,
-      reason: 'truncated page: 1 of 3 records with a next link',
+  it('accepts short pages with a next link (permission-filtered) and a meta.records that disagrees with the page', () => {
+    expect(checkPage({ data: recs(1), meta: { paging: { next: NEXT } } }, url('limit=3'))).toMatchObject({
+      ok: true,
+      page: { records: recs(1), nextUrl: NEXT },
+    });
+    expect(checkPage({ data: [], meta: { paging: { next: NEXT } } }, url('limit=3'))).toMatchObject({ ok: true });
+    expect(checkPage({ data: recs(2), meta: { paging: {}, records: 4 } }, url(''))).toMatchObject({
+      ok: true,
+      page: { total: 4 },
     });
   });
-
-  it('rejects a single first page whose size disagrees with meta.records', () => {
-    expect(checkPage({ data: recs(2), meta: { paging: {}, records: 4 } }, url(''))).toEqual({
+  it('rejects a broken cursor', () => {
+    expect(checkPage({ data: recs(3), meta: { paging: { next: 'not a url' } } }, url('limit=3'))).toEqual({
       ok: false,
-      reason: 'truncated page: 2 records but meta.records is 4',
+      reason: 'broken cursor: meta.paging.next is not a URL',
     });
+    expect(checkPage({ data: recs(3), meta: { paging: { next: 7 } } }, url('limit=3'))).toMatchObject({ ok: false });
   });
-
   it('rejects bodies without a data array, with non-object entries, or with more than limit records', () => {
     expect(checkPage({ meta: {} }, url(''))).toMatchObject({ ok: false, reason: 'page without a data array' });
     expect(checkPage([], url(''))).toMatchObject({ ok: false });

@@ -22,8 +22,3 @@ export interface ClioRateBudgetsTable {
 export interface ClioClientTables {
   clio_rate_budgets: ClioRateBudgetsTable;
 }
-
-declare module '@sf/db' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges this owner's tables into Database
-  interface Database extends ClioClientTables {}
-}

@@ -1,4 +1,5 @@
 import type { ColumnType, JSONColumnType } from 'kysely';
+import type { ClioMirrorDetailTables } from './clio-mirror-details.tables';
 
 /** timestamptz: pg returns a Date; writes accept a Date or an ISO string. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -16,9 +17,13 @@ export interface ClioMirrorTable {
   updated_at: Timestamp | null;
   /** The record as fetched: exactly the requested `fields`. */
   data: JSONColumnType<Record<string, unknown>>;
+  /** Clio sent `{"id": …, "redacted": true}`: the record exists but this connection's user may not see it. */
+  is_redacted: ColumnType<boolean, boolean | undefined, boolean>;
   /** Trashed in Clio, or missing from a complete listing (swept). */
   is_soft_deleted: boolean;
   deleted_at: Timestamp | null;
+  /** The matter the record belongs to (a matter row: its own id). */
+  matter_id: string | null;
   /** Sync job of the event that last wrote the row. */
   last_job_id: string | null;
   /** Sync job whose listing brought a soft-deleted row back (null otherwise). */
@@ -28,25 +33,23 @@ export interface ClioMirrorTable {
   last_global_position: ColumnType<string, string | bigint, string | bigint>;
 }
 
-/** Documents and folders also keep their matter and parent folder, for counting. */
+/** Documents and folders also keep their parent folder, for counting. */
 export interface ClioTreeMirrorTable extends ClioMirrorTable {
-  matter_id: string | null;
   parent_id: string | null;
 }
 
-export interface ClioMirrorTables {
+/** Every table of the mirror: one per entity type, and the detail tables of their nested data. */
+export interface ClioMirrorTables extends ClioMirrorDetailTables {
   clio_users: ClioMirrorTable;
   clio_custom_fields: ClioMirrorTable;
   clio_matters: ClioMirrorTable;
   clio_contacts: ClioMirrorTable;
+  clio_relationships: ClioMirrorTable;
+  clio_matter_notes: ClioMirrorTable;
+  clio_contact_notes: ClioMirrorTable;
   clio_calendar_entries: ClioMirrorTable;
   clio_tasks: ClioMirrorTable;
   clio_folders: ClioTreeMirrorTable;
   clio_documents: ClioTreeMirrorTable;
   clio_activities: ClioMirrorTable;
-}
-
-declare module '@sf/db' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges this owner's tables into Database
-  interface Database extends ClioMirrorTables {}
 }

@@ -42,8 +42,3 @@ export interface EventStoreTables {
   es_events: EsEventsTable;
   es_checkpoints: EsCheckpointsTable;
 }
-
-declare module '@sf/db' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges this owner's tables into Database
-  interface Database extends EventStoreTables {}
-}

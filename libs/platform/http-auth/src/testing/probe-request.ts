@@ -8,11 +8,10 @@ export interface ProbeAnswer {
   challenge: string | null;
 }
 
-const WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
-
 /**
- * One request to `path` with the route's method (GET for mounted middleware), redirects not followed, an empty
- * JSON object as the body of POST/PUT/PATCH. `authorization` undefined sends no Authorization header.
+ * One request to `path` with the route's method (GET for mounted middleware), redirects not followed, no body: every
+ * route reads an absent body as `{}`, and a route that takes none refuses even `{}` (400) before it looks at the id.
+ * `authorization` undefined sends no Authorization header.
  */
 export const probeRoute = async (
   baseUrl: string,
@@ -24,11 +23,7 @@ export const probeRoute = async (
   const res = await fetch(`${baseUrl}${path}`, {
     method,
     redirect: 'manual',
-    headers: {
-      ...(authorization === undefined ? {} : { authorization }),
-      ...(WITH_BODY.has(method) ? { 'content-type': 'application/json' } : {}),
-    },
-    ...(WITH_BODY.has(method) ? { body: '{}' } : {}),
+    headers: authorization === undefined ? {} : { authorization },
   });
   const text = await res.text();
   let body: unknown;

@@ -9,6 +9,8 @@ import {
   type OwnNatsServer,
   type TestDatabase,
 } from '@sf/testing';
+import type { EventStoreTables } from '@sf/event-store';
+import type { MessagingTables } from '../schema/messaging.tables';
 import { createConsumerRunner, type ConsumerRunner } from '../consumer/consumer-runner';
 import { Disposition } from '../consumer/disposition';
 import { provision } from '../provision';
@@ -18,7 +20,7 @@ import { connectNats } from './connect-nats';
 
 // Each test kills its own nats-server (never the shared one).
 describe('NATS outages (own nats-server)', () => {
-  let t: TestDatabase;
+  let t: TestDatabase<EventStoreTables & MessagingTables>;
   let nats: OwnNatsServer;
   const open: Array<() => Promise<unknown>> = [];
   beforeAll(async () => {

@@ -8,9 +8,11 @@ import { appendEach, syncRequested } from '../testing/messaging-test-kit';
 import { applyBatch, type Delivery } from './apply-batch';
 import { Disposition } from './disposition';
 import type { MessageHandler } from './message-handler';
+import type { EventStoreTables } from '@sf/event-store';
+import type { MessagingTables } from '../schema/messaging.tables';
 
 describe('applyBatch', () => {
-  let t: TestDatabase;
+  let t: TestDatabase<EventStoreTables & MessagingTables>;
   let events: RecordedEvent[];
 
   beforeAll(async () => {
@@ -39,7 +41,7 @@ describe('applyBatch', () => {
 
   it('commits the good events of a batch together, gives each failure its outcome, and rolls back only the failures', async () => {
     const calls: string[] = [];
-    const handler: MessageHandler = async (e, trx) => {
+    const handler: MessageHandler<EventStoreTables & MessagingTables> = async (e, trx) => {
       const matterId = (e.data as { scope: { matterId: string } }).scope.matterId;
       calls.push(matterId);
       await sql`insert into test_effects (event_id) values (${e.eventId}::uuid)`.execute(trx);
@@ -77,7 +79,7 @@ describe('applyBatch', () => {
     const spanId = '00f067aa0ba902b7';
     const otel = trace.setSpanContext(ROOT_CONTEXT, { traceId, spanId, traceFlags: TraceFlags.SAMPLED });
     const [event] = events;
-    const handler: MessageHandler = async (e) => {
+    const handler: MessageHandler<EventStoreTables & MessagingTables> = async (e) => {
       log.info({ eventId: e.eventId }, 'handled');
       return Disposition.ack;
     };

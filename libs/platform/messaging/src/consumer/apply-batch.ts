@@ -1,9 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { RecordedCatalogueEvent } from '@sf/contracts';
-import type { Database } from '@sf/db';
 import { traceIdsOf, withLogContext } from '@sf/logging';
 import type { Disposition } from './disposition';
 import { claimInbox } from './inbox';
+import type { MessagingTables } from '../schema/messaging.tables';
 import type { MessageContext, MessageHandler } from './message-handler';
 import { errorType, type Outcome } from './settlement';
 
@@ -29,11 +29,11 @@ class Rejected extends Error {
  * subtransactions, which degrade every snapshot past 64 per transaction) are needed. Handlers must therefore
  * only have effects through `trx`. If the database itself fails, every remaining event is a transient failure.
  */
-export const applyBatch = async (
-  db: Kysely<Database>,
+export const applyBatch = async <DB extends MessagingTables>(
+  db: Kysely<DB>,
   consumer: string,
   deliveries: readonly Delivery[],
-  handler: MessageHandler,
+  handler: MessageHandler<DB>,
   beforeEach: (index: number) => void,
 ): Promise<Outcome[]> => {
   const outcomes: (Outcome | undefined)[] = deliveries.map(() => undefined);
@@ -56,12 +56,12 @@ export const applyBatch = async (
   }
 };
 
-const runOnce = async (
-  trx: Transaction<Database>,
+const runOnce = async <DB extends MessagingTables>(
+  trx: Transaction<DB>,
   consumer: string,
   deliveries: readonly Delivery[],
   pending: readonly number[],
-  handler: MessageHandler,
+  handler: MessageHandler<DB>,
   beforeEach: (index: number) => void,
 ): Promise<Outcome[]> => {
   const fresh = await claimInbox(

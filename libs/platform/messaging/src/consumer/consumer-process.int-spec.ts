@@ -16,9 +16,11 @@ import {
   topologyEnv,
 } from '../testing/messaging-test-kit';
 import { relayCheckpointName } from '../wire-names';
+import type { EventStoreTables } from '@sf/event-store';
+import type { MessagingTables } from '../schema/messaging.tables';
 
 describe('consumer process', () => {
-  let t: TestDatabase;
+  let t: TestDatabase<EventStoreTables & MessagingTables>;
   let nc: NatsConnection;
   let jsm: JetStreamManager;
   const id = uniqueName('consp');

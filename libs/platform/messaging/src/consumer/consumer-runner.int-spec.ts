@@ -20,11 +20,13 @@ import { Hdr, relayCheckpointName } from '../wire-names';
 import { createConsumerRunner, type ConsumerRunner } from './consumer-runner';
 import { Disposition } from './disposition';
 import type { MessageHandler } from './message-handler';
+import type { EventStoreTables } from '@sf/event-store';
+import type { MessagingTables } from '../schema/messaging.tables';
 
 const TRACE_ID = '0af7651916cd43dd8448eb211c80319c';
 
 describe('consumer runner', () => {
-  let t: TestDatabase;
+  let t: TestDatabase<EventStoreTables & MessagingTables>;
   let nc: NatsConnection;
   let js: JetStreamClient;
   let jsm: JetStreamManager;
@@ -40,7 +42,10 @@ describe('consumer runner', () => {
   const stream = topology.streams.events.name;
   const runners: ConsumerRunner[] = [];
 
-  const run = async (name: string, handler: MessageHandler): Promise<ConsumerRunner> => {
+  const run = async (
+    name: string,
+    handler: MessageHandler<EventStoreTables & MessagingTables>,
+  ): Promise<ConsumerRunner> => {
     const spec = topology.consumers.find((c) => c.name === name)!;
     const runner = createConsumerRunner({
       nc,
@@ -61,7 +66,7 @@ describe('consumer runner', () => {
       { description: `${name} drained` },
     );
   const effect =
-    (consumer: string): MessageHandler =>
+    (consumer: string): MessageHandler<EventStoreTables & MessagingTables> =>
     async (e, trx) => {
       await sql`insert into test_effects (consumer, event_id) values (${consumer}, ${e.eventId}::uuid)`.execute(trx);
       return Disposition.ack;

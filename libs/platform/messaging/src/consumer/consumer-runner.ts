@@ -1,27 +1,34 @@
 import { jetstream, jetstreamManager, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import type { Kysely } from 'kysely';
-import type { Database } from '@sf/db';
 import { contextFromHeaders, contextWithSpan, endSpan, extractTrace, startProcessSpan } from '@sf/telemetry';
 import { provision } from '../provision';
 import { deadLetterSubjectIn, type ConsumerSpec, type Topology } from '../topology';
 import { applyBatch, type Delivery } from './apply-batch';
-import { decodeMessage } from './decode-message';
+import { decodeMessage, type Decoded } from './decode-message';
+import { verifyInLog, type Verified } from './verify-in-log';
 import { BatchQueue } from './batch-queue';
 import { extendAckWait, releaseUnprocessed, settle, type AdapterContext } from './jetstream-adapter';
 import type { MessageHandler } from './message-handler';
-import { settlementFor, type Outcome, type RetryPolicy, type Settlement } from './settlement';
+import type { EventStoreTables } from '@sf/event-store';
+import type { MessagingTables } from '../schema/messaging.tables';
 
-export interface ConsumerRunnerOptions {
+/** What a consumer reads and writes besides its handler's tables: the log (to verify messages) and the inbox. */
+export type ConsumerTables = EventStoreTables & MessagingTables;
+import { errorType, settlementFor, type Outcome, type RetryPolicy, type Settlement } from './settlement';
+
+export interface ConsumerRunnerOptions<DB extends ConsumerTables> {
   nc: NatsConnection;
-  db: Kysely<Database>;
+  db: Kysely<DB>;
   /** With `streams`, a stream or consumer the server lost (it came back empty) is provisioned again. */
   topology: Pick<Topology, 'namespace'> & Partial<Pick<Topology, 'streams'>>;
   /** The provisioned consumer (from `defineTopology(...).consumers`). */
   consumer: ConsumerSpec;
-  handler: MessageHandler;
+  handler: MessageHandler<DB>;
   /** Messages applied per transaction (and pulled per request). Default 100. */
   batchSize?: number;
+  /** Bodies above this many bytes are dead-lettered unread. Default 256 KiB. */
+  maxMessageBytes?: number;
   /** Backoff of naks after a thrown error or a retry without `afterMs`. Default 500 ms doubling, capped at 60 s. */
   retry?: RetryPolicy;
   /** Called with failures the runner survives (the batch's messages are then redelivered after ack_wait). */
@@ -60,7 +67,7 @@ const DEFAULT_RETRY: RetryPolicy = { baseDelayMs: 500, maxDelayMs: 60_000 };
  * each message through the adapter. Batches are applied one after another: ordering within a consumer is kept
  * except for retried messages. Scale out with more processes, not in-process concurrency.
  */
-export const createConsumerRunner = (o: ConsumerRunnerOptions): ConsumerRunner => {
+export const createConsumerRunner = <DB extends ConsumerTables>(o: ConsumerRunnerOptions<DB>): ConsumerRunner => {
   const batchSize = o.batchSize ?? 100;
   const js = jetstream(o.nc);
   const adapter: AdapterContext = {
@@ -137,7 +144,10 @@ export const createConsumerRunner = (o: ConsumerRunnerOptions): ConsumerRunner =
 const LOST = new Set(['consumer_not_found', 'stream_not_found', 'consumer_deleted']);
 
 /** Re-provisions the stream and this consumer when the server says they are gone; the iterator then resumes. */
-const watchForLoss = async (o: ConsumerRunnerOptions, messages: ConsumerMessages): Promise<void> => {
+const watchForLoss = async <DB extends ConsumerTables>(
+  o: ConsumerRunnerOptions<DB>,
+  messages: ConsumerMessages,
+): Promise<void> => {
   const streams = o.topology.streams;
   if (!streams) return;
   let busy = false;
@@ -158,10 +168,14 @@ interface Prepared {
   finish: (s: Settlement) => void;
 }
 
-/** Decodes, applies and decides: one Settlement per message, in order, after the batch's commit. */
-const decideBatch = async (o: ConsumerRunnerOptions, batch: readonly JsMsg[]): Promise<Settlement[]> => {
-  const prepared = batch.map((msg) => prepare(o.consumer.name, msg));
-  const valid = prepared.filter((p) => p.delivery !== undefined);
+/** Decodes, verifies, applies and decides: one Settlement per message, in order, after the batch's commit. */
+const decideBatch = async <DB extends ConsumerTables>(
+  o: ConsumerRunnerOptions<DB>,
+  batch: readonly JsMsg[],
+): Promise<Settlement[]> => {
+  const prepared = batch.map((msg) => prepare(o.consumer.name, msg, o.maxMessageBytes));
+  await checkAgainstLog(o, prepared);
+  const valid = prepared.filter((p) => p.delivery !== undefined && p.outcome === undefined);
   let extendedAt = Date.now();
   const outcomes = await applyBatch(
     o.db,
@@ -184,8 +198,46 @@ const decideBatch = async (o: ConsumerRunnerOptions, batch: readonly JsMsg[]): P
   });
 };
 
-const prepare = (consumer: string, msg: JsMsg): Prepared => {
-  const decoded = decodeMessage(msg);
+/**
+ * Before any transaction: messages the log does not back are refused, and the others carry the event as logged.
+ * The lookup is outside the batch's transaction, so nothing is held open while it runs.
+ */
+const checkAgainstLog = async <DB extends ConsumerTables>(
+  o: ConsumerRunnerOptions<DB>,
+  prepared: Prepared[],
+): Promise<void> => {
+  const decoded = prepared.filter((p) => p.delivery !== undefined);
+  if (decoded.length === 0) return;
+  let verdicts: Verified[];
+  try {
+    verdicts = await verifyInLog(
+      o.db,
+      o.topology,
+      decoded.map((p) => ({ subject: p.msg.subject, event: p.delivery!.event })),
+    );
+  } catch (err) {
+    const threw: Outcome = { kind: 'threw', errorType: errorType(err) };
+    for (const p of decoded) p.outcome = threw;
+    return;
+  }
+  decoded.forEach((p, i) => {
+    const v = verdicts[i]!;
+    if (v.ok) p.delivery = { ...p.delivery!, event: v.event };
+    else p.outcome = { kind: 'refused', reason: v.reason };
+  });
+};
+
+/** Never throws: a body that breaks the decoder is a dead letter, not a batch that fails forever. */
+const decodeSafely = (msg: JsMsg, maxBytes: number | undefined): Decoded => {
+  try {
+    return decodeMessage(msg, maxBytes);
+  } catch (err) {
+    return { ok: false, reason: `body could not be read (${errorType(err)})` };
+  }
+};
+
+const prepare = (consumer: string, msg: JsMsg, maxBytes: number | undefined): Prepared => {
+  const decoded = decodeSafely(msg, maxBytes);
   const parent = contextFromHeaders(msg.headers);
   const span = startProcessSpan({
     consumer,

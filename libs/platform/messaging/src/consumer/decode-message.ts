@@ -3,8 +3,15 @@ import { parseEnvelope, type RecordedCatalogueEvent } from '@sf/contracts';
 
 export type Decoded = { ok: true; event: RecordedCatalogueEvent } | { ok: false; reason: string };
 
-/** JSON body -> validated, upcast event. Reasons come from the catalogue and never contain payload values. */
-export const decodeMessage = (msg: JsMsg): Decoded => {
+/** Largest body a consumer reads by default: every event a consumer acts on is a few hundred bytes. */
+export const DEFAULT_MAX_MESSAGE_BYTES = 256 * 1024;
+
+/**
+ * JSON body -> validated, upcast event. A body above `maxBytes` is refused before it is parsed. Reasons come from
+ * the catalogue and never contain payload values.
+ */
+export const decodeMessage = (msg: JsMsg, maxBytes: number = DEFAULT_MAX_MESSAGE_BYTES): Decoded => {
+  if (msg.data.length > maxBytes) return { ok: false, reason: `body is larger than ${maxBytes} bytes` };
   let raw: unknown;
   try {
     raw = msg.json<unknown>();

@@ -1,7 +1,6 @@
 import type { Context } from '@opentelemetry/api';
 import type { Transaction } from 'kysely';
 import type { RecordedCatalogueEvent, TraceContext } from '@sf/contracts';
-import type { Database } from '@sf/db';
 import type { Disposition } from './disposition';
 
 /** Facts about the delivery, for handlers that need them (most don't). */
@@ -20,11 +19,11 @@ export interface MessageContext {
 /**
  * Applies one event inside the consumer's transaction `trx` (the inbox row is already in it) and says what to
  * do with the message. The event was read by the contracts' typed reader, so `switch (event.type)` narrows its
- * payload. Throwing means a transient failure: everything in `trx` for this event is rolled back and the message
+ * payload; `DB` is the consumer's process tables. Throwing means a transient failure: everything in `trx` for this event is rolled back and the message
  * is redelivered with backoff.
  */
-export type MessageHandler = (
+export type MessageHandler<DB> = (
   event: RecordedCatalogueEvent,
-  trx: Transaction<Database>,
+  trx: Transaction<DB>,
   ctx: MessageContext,
 ) => Promise<Disposition>;

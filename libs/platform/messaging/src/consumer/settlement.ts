@@ -9,6 +9,8 @@ export type Settlement =
 /** What happened to one message inside the consumer's transaction (or before it). */
 export type Outcome =
   | { readonly kind: 'invalid'; readonly reason: string }
+  /** A well-formed message the log does not back (made up, altered, or on another event's subject). */
+  | { readonly kind: 'refused'; readonly reason: string }
   | { readonly kind: 'duplicate' }
   | { readonly kind: 'handled'; readonly disposition: Disposition }
   | { readonly kind: 'threw'; readonly errorType: string };
@@ -32,6 +34,8 @@ export const settlementFor = (o: Outcome, deliveryCount: number, maxDeliver: num
   switch (o.kind) {
     case 'invalid':
       return { kind: 'dead', reason: `invalid envelope: ${o.reason}` };
+    case 'refused':
+      return { kind: 'dead', reason: `refused: ${o.reason}` };
     case 'duplicate':
       return { kind: 'ack' };
     case 'threw':

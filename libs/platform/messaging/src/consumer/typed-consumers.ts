@@ -1,26 +1,25 @@
 import type { NatsConnection } from '@nats-io/nats-core';
 import type { Kysely } from 'kysely';
 import { SUBJECTS } from '@sf/contracts';
-import type { Database } from '@sf/db';
 import type { ConsumerOptions, Topology } from '../topology';
-import { createConsumerRunner, type ConsumerRunner } from './consumer-runner';
+import { createConsumerRunner, type ConsumerRunner, type ConsumerTables } from './consumer-runner';
 import type { MessageHandler } from './message-handler';
 
 /** One durable consumer for one event type: nats-server 2.9 takes a single filter subject per consumer. */
-export interface TypedConsumer {
+export interface TypedConsumer<DB> {
   name: string;
   type: string;
-  handler: MessageHandler;
+  handler: MessageHandler<DB>;
 }
 
 /** Consumer options for `defineTopology({ consumers })`, one per typed consumer. */
-export const typedConsumerOptions = (consumers: readonly TypedConsumer[]): ConsumerOptions[] =>
+export const typedConsumerOptions = <DB>(consumers: readonly TypedConsumer<DB>[]): ConsumerOptions[] =>
   consumers.map((c) => ({ name: c.name, filterSubject: SUBJECTS.eventType(c.type) }));
 
 /** Starts one runner per typed consumer; each must have been provisioned in `topology`. */
-export const startTypedConsumers = async (
-  deps: { nc: NatsConnection; db: Kysely<Database>; topology: Topology },
-  consumers: readonly TypedConsumer[],
+export const startTypedConsumers = async <DB extends ConsumerTables>(
+  deps: { nc: NatsConnection; db: Kysely<DB>; topology: Topology },
+  consumers: readonly TypedConsumer<DB>[],
   onError: (consumer: string, err: unknown) => void,
 ): Promise<ConsumerRunner[]> => {
   const runners = consumers.map((c) => {

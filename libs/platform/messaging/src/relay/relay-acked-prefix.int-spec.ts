@@ -1,6 +1,7 @@
 import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { LogPosition, loadCheckpoint } from '@sf/event-store';
+import { LogPosition, loadCheckpoint, type EventStoreTables } from '@sf/event-store';
+import type { MessagingTables } from '../schema/messaging.tables';
 import { connectTestNats, createTestDatabase, uniqueName, waitFor, type TestDatabase } from '@sf/testing';
 import { provision } from '../provision';
 import { appendEach, deleteStreams, messageCount, syncRequested, testTopology } from '../testing/messaging-test-kit';
@@ -11,7 +12,7 @@ import { createRelay, type Relay } from './relay';
 // A publish that fails in the middle of a batch: the relay stores its checkpoint after the acked prefix before it
 // retries, so after a long outage (past the duplicate window) nothing already stored is published again.
 describe('relay: a publish fails part way through a batch', () => {
-  let t: TestDatabase;
+  let t: TestDatabase<EventStoreTables & MessagingTables>;
   let nc: NatsConnection;
   let jsm: JetStreamManager;
   const id = uniqueName('prefix');

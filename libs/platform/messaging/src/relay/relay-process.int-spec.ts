@@ -19,9 +19,11 @@ import {
 } from '../testing/messaging-test-kit';
 import { relayCheckpointName } from '../wire-names';
 import { createRelay } from './relay';
+import type { EventStoreTables } from '@sf/event-store';
+import type { MessagingTables } from '../schema/messaging.tables';
 
 describe('relay process', () => {
-  let t: TestDatabase;
+  let t: TestDatabase<EventStoreTables & MessagingTables>;
   let nc: NatsConnection;
   let jsm: JetStreamManager;
   const id = uniqueName('relayp');

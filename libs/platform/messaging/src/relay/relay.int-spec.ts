@@ -14,11 +14,13 @@ import {
 } from '../testing/messaging-test-kit';
 import { relayCheckpointName } from '../wire-names';
 import { createRelay, type Relay } from './relay';
+import type { EventStoreTables } from '@sf/event-store';
+import type { MessagingTables } from '../schema/messaging.tables';
 
 const TRACEPARENT = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
 
 describe('relay', () => {
-  let t: TestDatabase;
+  let t: TestDatabase<EventStoreTables & MessagingTables>;
   let nc: NatsConnection;
   let jsm: JetStreamManager;
   const id = uniqueName('relay');
@@ -41,7 +43,7 @@ describe('relay', () => {
     await t.drop();
   });
 
-  const start = (name: string, opts: Partial<Parameters<typeof createRelay>[0]> = {}): Relay => {
+  const start = (name: string, opts: Partial<Omit<Parameters<typeof createRelay>[0], 'db'>> = {}): Relay => {
     const relay = createRelay({ name, db: t.db, lockUrl: t.url, nc, topology, ...opts });
     relays.push(relay);
     void relay.run();

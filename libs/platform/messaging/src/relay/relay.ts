@@ -2,8 +2,8 @@ import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import type { Kysely } from 'kysely';
 import type { RecordedEvent } from '@sf/contracts';
-import type { Database } from '@sf/db';
-import { LogPosition, loadCheckpoint, readAllAfter, storeCheckpoint } from '@sf/event-store';
+import { tablesOf } from '@sf/db';
+import { type EventStoreTables, LogPosition, loadCheckpoint, readAllAfter, storeCheckpoint } from '@sf/event-store';
 import type { Topology } from '../topology';
 import { relayCheckpointName, relayLockName } from '../wire-names';
 import { toOutgoingMessage } from './outgoing-message';
@@ -12,11 +12,11 @@ import { RelayRole, RelayState, type RelayStatus } from './relay-status';
 import { SessionLock } from './session-lock';
 import { Sleeper } from './sleeper';
 
-export interface RelayOptions {
+export interface RelayOptions<DB extends EventStoreTables = EventStoreTables> {
   /** Relay name: checkpoint `relay:<name>`, and one active instance per name. Default `main`. */
   name?: string;
   /** Pool used to read the log and store the checkpoint. */
-  db: Kysely<Database>;
+  db: Kysely<DB>;
   /** Database URL for the dedicated connection that holds the single-instance advisory lock. */
   lockUrl: string;
   nc: NatsConnection;
@@ -60,7 +60,7 @@ export interface Relay {
  * its checkpoint only after every PubAck of a batch arrived. A crash in between re-publishes the batch, which
  * the stream's duplicate window (and, past it, consumer inboxes) absorbs.
  */
-export const createRelay = (o: RelayOptions): Relay => {
+export const createRelay = <DB extends EventStoreTables>(o: RelayOptions<DB>): Relay => {
   const name = o.name ?? 'main';
   const cfg = {
     batchSize: o.batchSize ?? 1_000,
@@ -90,7 +90,18 @@ export const createRelay = (o: RelayOptions): Relay => {
         continue;
       }
       state.role = RelayRole.Active;
-      await pumpWhileHeld({ ...o, ...cfg, js, lock, state, sleeper, isStopping: () => stopping, report, name });
+      await pumpWhileHeld({
+        ...o,
+        ...cfg,
+        db: tablesOf<EventStoreTables, DB>(o.db),
+        js,
+        lock,
+        state,
+        sleeper,
+        isStopping: () => stopping,
+        report,
+        name,
+      });
       await lock.release();
     }
     state.role = RelayRole.Stopped;
@@ -111,7 +122,7 @@ export const createRelay = (o: RelayOptions): Relay => {
 
 interface PumpContext extends Required<Pick<RelayOptions, 'batchSize' | 'window' | 'idlePollMs' | 'errorBackoffMs'>> {
   name: string;
-  db: Kysely<Database>;
+  db: Kysely<EventStoreTables>;
   js: JetStreamClient;
   topology: Pick<Topology, 'namespace'>;
   lock: SessionLock;

@@ -12,8 +12,3 @@ export interface InboxTable {
 export interface MessagingTables {
   inbox: InboxTable;
 }
-
-declare module '@sf/db' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges this owner's tables into Database
-  interface Database extends MessagingTables {}
-}

@@ -7,12 +7,13 @@ import { createDb } from '@sf/db';
 import { createConsumerRunner } from '../consumer/consumer-runner';
 import { Disposition } from '../consumer/disposition';
 import { topologyOptionsFromEnv, defineTopology, type ConsumerOptions } from '../topology';
+import type { ConsumerTables } from '../consumer/consumer-runner';
 
 const main = async (): Promise<void> => {
   const env = process.env;
   const consumer = JSON.parse(env['SF_TEST_CONSUMER'] ?? '{}') as ConsumerOptions;
   const topology = defineTopology({ ...topologyOptionsFromEnv(env), consumers: [consumer] });
-  const db = createDb({ url: env['DATABASE_URL']!, max: 2 });
+  const db = createDb<ConsumerTables>({ url: env['DATABASE_URL']!, max: 2 });
   const nc = await connect({ servers: env['NATS_URL'] ?? 'nats://127.0.0.1:4222' });
   const runner = createConsumerRunner({
     nc,

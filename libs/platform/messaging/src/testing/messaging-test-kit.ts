@@ -11,7 +11,7 @@ import {
   type TraceContext,
 } from '@sf/contracts';
 import type { Executor } from '@sf/db';
-import { appendToStream } from '@sf/event-store';
+import { appendToStream, type EventStoreTables } from '@sf/event-store';
 import { defineTopology, type ConsumerOptions, type Topology } from '../topology';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../../../..');
@@ -53,7 +53,7 @@ export const storedMessages = async (jsm: JetStreamManager, stream: string): Pro
 export const messageCount = async (jsm: JetStreamManager, stream: string): Promise<number> =>
   (await jsm.streams.info(stream)).state.messages;
 
-/** A real catalogue event: SyncRequested v2 for one matter. */
+/** A real catalogue event: SyncRequested (its current version) for one matter. */
 export const syncRequested = (firmId: string, opts: { matterId?: string; trace?: TraceContext } = {}): NewEvent => ({
   eventId: randomUUID(),
   type: 'SyncRequested',
@@ -69,7 +69,10 @@ export const syncRequested = (firmId: string, opts: { matterId?: string; trace?:
 });
 
 /** Appends each event as the first event of its own sync-job stream; returns them as recorded. */
-export const appendEach = async (db: Executor, events: NewEvent[]): Promise<RecordedEvent[]> => {
+export const appendEach = async <DB extends EventStoreTables>(
+  db: Executor<DB>,
+  events: NewEvent[],
+): Promise<RecordedEvent[]> => {
   const out: RecordedEvent[] = [];
   for (const e of events) {
     const valid = validateNewEvent(e);

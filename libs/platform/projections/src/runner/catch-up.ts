@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '@sf/db';
-import { loadCheckpoint, LogPosition, readAllAfter } from '@sf/event-store';
-import { checkpointName, type Projection } from '../projection';
+import { loadCheckpoint, LogPosition, readAllAfter, type EventStoreTables } from '@sf/event-store';
+import { checkpointName, type Projection, type ProjectionRunnerTables } from '../projection';
 import { resetProjection } from './reset';
 import { runProjectionBatch } from './run-batch';
 import { sleep } from './sleep';
@@ -25,9 +24,9 @@ export interface CatchUpOptions {
  * True when the projection's checkpoint is at or past `until`; without `until`, when nothing readable in the log
  * lies after the checkpoint.
  */
-export const isCaughtUp = async (
-  db: Kysely<Database>,
-  projection: Projection,
+export const isCaughtUp = async <T, DB extends EventStoreTables & T>(
+  db: Kysely<DB>,
+  projection: Projection<T>,
   until?: LogPosition,
 ): Promise<boolean> => {
   const at = await loadCheckpoint(db, checkpointName(projection));
@@ -39,9 +38,9 @@ export const isCaughtUp = async (
  * Applies batches until the projection has consumed everything readable so far (or up to `until`), by this
  * caller or a concurrent runner. Returns how many events this caller applied.
  */
-export const catchUp = async (
-  db: Kysely<Database>,
-  projection: Projection,
+export const catchUp = async <T, DB extends EventStoreTables & T>(
+  db: Kysely<DB>,
+  projection: Projection<T>,
   opts: CatchUpOptions = {},
 ): Promise<number> => {
   const batchSize = opts.batchSize ?? 500;
@@ -68,11 +67,27 @@ export const catchUp = async (
  * pure function of the events (times come from events, never now()), so the result equals the live read model.
  * Readers see an empty, then filling, read model until it returns.
  */
-export const rebuildProjection = async (
-  db: Kysely<Database>,
-  projection: Projection,
+export const rebuildProjection = async <T, DB extends ProjectionRunnerTables & T>(
+  db: Kysely<DB>,
+  projection: Projection<T>,
   opts: CatchUpOptions = {},
 ): Promise<{ events: number }> => {
   await db.transaction().execute((trx) => resetProjection(trx, projection));
   return { events: await catchUp(db, projection, opts) };
+};
+
+/**
+ * Applies what is readable now and says whether the projection has reached `until`, without ever waiting: for
+ * callers that hold something open (a consumer's transaction) and must retry later rather than sleep.
+ */
+export const tryCatchUp = async <T, DB extends EventStoreTables & T>(
+  db: Kysely<DB>,
+  projection: Projection<T>,
+  until: LogPosition,
+  batchSize = 500,
+): Promise<boolean> => {
+  while ((await runProjectionBatch(db, projection, batchSize)).kind === 'applied') {
+    if (await isCaughtUp(db, projection, until)) return true;
+  }
+  return isCaughtUp(db, projection, until);
 };

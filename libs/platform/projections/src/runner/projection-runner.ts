@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { RecordedEvent } from '@sf/contracts';
-import type { Database } from '@sf/db';
 import { loadCheckpoint, readAllAfter, type LogPosition } from '@sf/event-store';
-import { checkpointName, type Projection } from '../projection';
+import { checkpointName, type Projection, type ProjectionRunnerTables } from '../projection';
 import { isCaughtUp } from './catch-up';
 import { ensureProjectionVersion } from './reset';
 import { runProjectionBatch } from './run-batch';
@@ -49,10 +48,17 @@ export interface ProjectionRunner {
 type Settings = Required<Omit<ProjectionRunnerOptions, 'onBatch' | 'onReset' | 'onError'>> & ProjectionRunnerOptions;
 
 /** Cheap poll while idle: one indexed read after the last checkpoint this loop saw, no transaction or lock. */
-const hasNewEvents = async (db: Kysely<Database>, seen: LogPosition | null): Promise<boolean> =>
-  seen === null || (await readAllAfter(db, seen, 1)).length > 0;
+const hasNewEvents = async <DB extends ProjectionRunnerTables>(
+  db: Kysely<DB>,
+  seen: LogPosition | null,
+): Promise<boolean> => seen === null || (await readAllAfter(db, seen, 1)).length > 0;
 
-const loop = async (db: Kysely<Database>, projection: Projection, s: Settings, signal: AbortSignal): Promise<void> => {
+const loop = async <T, DB extends ProjectionRunnerTables & T>(
+  db: Kysely<DB>,
+  projection: Projection<T>,
+  s: Settings,
+  signal: AbortSignal,
+): Promise<void> => {
   let failures = 0;
   let versionChecked = false;
   // Last checkpoint known to this loop; null until a batch ran (or after one found work or failed).
@@ -92,9 +98,9 @@ const loop = async (db: Kysely<Database>, projection: Projection, s: Settings, s
  * projections: a per-batch advisory lock lets one apply at a time, and the checkpoint is stored in the batch's
  * transaction, so no event is applied twice or skipped. A failed batch rolls back and is retried with backoff.
  */
-export const startProjectionRunner = (
-  db: Kysely<Database>,
-  projections: readonly Projection[],
+export const startProjectionRunner = <T, DB extends ProjectionRunnerTables & T>(
+  db: Kysely<DB>,
+  projections: readonly Projection<T>[],
   opts: ProjectionRunnerOptions = {},
 ): ProjectionRunner => {
   const s: Settings = {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { RecordedEvent } from '@sf/contracts';
-import type { Database } from '@sf/db';
-import { loadCheckpoint, LogPosition, readAllAfter, storeCheckpoint } from '@sf/event-store';
+import { tablesOf } from '@sf/db';
+import { loadCheckpoint, LogPosition, readAllAfter, storeCheckpoint, type EventStoreTables } from '@sf/event-store';
 import { checkpointName, type Projection } from '../projection';
 import { tryLockProjection } from './projection-lock';
 
@@ -18,9 +18,9 @@ export type BatchOutcome =
  * checkpoint, apply, store the checkpoint. The checkpoint is read after the lock is held, so two runners
  * alternate without either applying a batch the other has already committed.
  */
-export const runProjectionBatch = (
-  db: Kysely<Database>,
-  projection: Projection,
+export const runProjectionBatch = <T, DB extends EventStoreTables & T>(
+  db: Kysely<DB>,
+  projection: Projection<T>,
   batchSize: number,
 ): Promise<BatchOutcome> =>
   db.transaction().execute(async (trx): Promise<BatchOutcome> => {
@@ -30,7 +30,7 @@ export const runProjectionBatch = (
     const events = await readAllAfter(trx, after, batchSize);
     const last = events[events.length - 1];
     if (last === undefined) return { kind: 'idle' };
-    await projection.apply(trx, events, { after });
+    await projection.apply(tablesOf<T, DB>(trx), events, { after });
     const checkpoint = LogPosition.of(last);
     await storeCheckpoint(trx, name, checkpoint);
     return { kind: 'applied', events, checkpoint, full: events.length === batchSize };

@@ -14,8 +14,3 @@ export interface ReadModelVersionsTable {
 export interface ProjectionsTables {
   read_model_versions: ReadModelVersionsTable;
 }
-
-declare module '@sf/db' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges this owner's tables into Database
-  interface Database extends ProjectionsTables {}
-}

@@ -1,12 +1,10 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { ExpressAdapter } from '@nestjs/platform-express';
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import type { Kysely } from 'kysely';
-import { createDb, migrateToLatest, type Database, type MigrationSet } from '@sf/db';
+import { createDb, migrateToLatest, type MigrationSet } from '@sf/db';
 import type { Logger } from 'pino';
 import { jwtAuthConfigFromEnv, type JwtAuthConfig } from '@sf/http-auth';
 import { httpAccessLog } from '@sf/logging';
@@ -15,10 +13,14 @@ import type { ServiceConfig } from '../config/service-config';
 import { mountApiDocs, type ApiInfo } from '../docs/api-docs';
 import { checkReadiness, type ReadinessProbe } from '../health/readiness';
 import { connectServiceNats } from './service-nats';
+import { createHttpApp } from '../http/create-http-app';
 
-/** The infrastructure a booted service runs on; `onClose` registers what to stop (in reverse order) on close. */
-export interface ServiceParts {
-  db: Kysely<Database>;
+/**
+ * The infrastructure a booted service runs on; `onClose` registers what to stop (in reverse order) on close. `DB` is
+ * the service's tables: the ones it owns and the platform's it uses.
+ */
+export interface ServiceParts<DB> {
+  db: Kysely<DB>;
   nc: NatsConnection;
   topology: Topology;
   /** The HTTP port the server listens on. */
@@ -26,7 +28,7 @@ export interface ServiceParts {
   onClose(closer: () => Promise<unknown>): void;
 }
 
-export interface BootServiceOptions {
+export interface BootServiceOptions<DB> {
   /** Application name of the pool and the NATS connection. */
   name: string;
   config: ServiceConfig;
@@ -39,10 +41,10 @@ export interface BootServiceOptions {
   /** The service's durable consumers, provisioned with the topology. */
   consumers: ConsumerOptions[];
   /** The service's root Nest module: its routes behind the JWT guard, health included. */
-  httpModule(readiness: ReadinessProbe, jwt: JwtAuthConfig): DynamicModule;
+  httpModule(readiness: ReadinessProbe, jwt: JwtAuthConfig, db: Kysely<DB>): DynamicModule;
   apiInfo: ApiInfo;
   /** Starts the service's own work (consumers, workers) once everything else is up; registers their closers. */
-  start(parts: ServiceParts): Promise<void>;
+  start(parts: ServiceParts<DB>): Promise<void>;
 }
 
 export interface BootedService {
@@ -57,9 +59,9 @@ export interface BootedService {
  * Boots a service the same way every time: migrations, NATS and JetStream provisioning, the HTTP server (with
  * `/docs`), then the service's own work. A failure part way closes what was started and throws.
  */
-export const bootService = async (o: BootServiceOptions): Promise<BootedService> => {
+export const bootService = async <DB>(o: BootServiceOptions<DB>): Promise<BootedService> => {
   const { config } = o;
-  const db = createDb({ url: config.databaseUrl, max: o.poolMax, applicationName: o.name });
+  const db = createDb<DB>({ url: config.databaseUrl, max: o.poolMax, applicationName: o.name });
   const closers: Array<() => Promise<unknown>> = [() => db.destroy()];
   const close = async (): Promise<void> => {
     for (const c of closers.splice(0).reverse()) await c();
@@ -71,8 +73,8 @@ export const bootService = async (o: BootServiceOptions): Promise<BootedService>
     const topology = defineTopology({ ...config.topology, consumers: o.consumers });
     await provision(await jetstreamManager(nc), topology);
 
-    const module = o.httpModule(() => checkReadiness(db, nc), config.jwt ?? jwtAuthConfigFromEnv());
-    const app: INestApplication = await NestFactory.create(module, new ExpressAdapter(), { logger: false });
+    const module = o.httpModule(() => checkReadiness(db, nc), config.jwt ?? jwtAuthConfigFromEnv(), db);
+    const app: INestApplication = await createHttpApp(module);
     closers.push(() => app.close());
     app.use(httpAccessLog(o.log));
     mountApiDocs(app, o.apiInfo);

@@ -1,6 +1,5 @@
 import { sql, type Kysely } from 'kysely';
 import type { NatsConnection } from '@nats-io/nats-core';
-import type { Database } from '@sf/db';
 
 export type CheckState = 'ok' | 'down';
 export interface Readiness {
@@ -24,7 +23,7 @@ const probe = (p: () => Promise<unknown>, ms: number): Promise<CheckState> =>
   );
 
 /** Postgres answers a query within `timeoutMs`. */
-export const checkPostgres = (db: Kysely<Database>, timeoutMs = 2_000): Promise<CheckState> =>
+export const checkPostgres = <DB>(db: Kysely<DB>, timeoutMs = 2_000): Promise<CheckState> =>
   probe(() => sql`select 1`.execute(db), timeoutMs);
 
 /** NATS answers a round trip within `timeoutMs` (down while reconnecting: the flush waits for the connection). */
@@ -35,11 +34,7 @@ export const checkNats = (nc: NatsConnection, timeoutMs = 2_000): Promise<CheckS
   }, timeoutMs);
 
 /** Postgres answers a query and NATS a round trip, each within `timeoutMs` (default 2 000). */
-export const checkReadiness = async (
-  db: Kysely<Database>,
-  nc: NatsConnection,
-  timeoutMs = 2_000,
-): Promise<Readiness> => {
+export const checkReadiness = async <DB>(db: Kysely<DB>, nc: NatsConnection, timeoutMs = 2_000): Promise<Readiness> => {
   const [postgres, nats] = await Promise.all([checkPostgres(db, timeoutMs), checkNats(nc, timeoutMs)]);
   return { ready: postgres === 'ok' && nats === 'ok', checks: { postgres, nats } };
 };

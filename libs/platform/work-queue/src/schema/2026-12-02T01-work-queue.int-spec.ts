@@ -1,7 +1,8 @@
 import { Migrator, sql, type Kysely } from 'kysely';
-import { migrateToLatest, type Database, type MigrationSet } from '@sf/db';
+import { migrateToLatest, type MigrationSet } from '@sf/db';
 import { createTestDatabase, type TestDatabase } from '@sf/testing';
 import { workQueueMigrations } from './work-queue-migrations';
+import type { WorkQueueTables } from './work-queue.tables';
 
 // The old queues as the fetcher's and the processor's sets created them, frozen here (libs may not import services).
 const oldQueues: MigrationSet = {
@@ -28,7 +29,7 @@ const oldQueues: MigrationSet = {
   },
 };
 
-const migrator = (db: Kysely<Database>) =>
+const migrator = <DB>(db: Kysely<DB>) =>
   new Migrator({
     db,
     provider: { getMigrations: async () => workQueueMigrations.migrations },
@@ -37,14 +38,14 @@ const migrator = (db: Kysely<Database>) =>
   });
 
 describe('migration 2026-12-02T01-work-queue (real Postgres)', () => {
-  let t: TestDatabase;
+  let t: TestDatabase<WorkQueueTables>;
   beforeAll(async () => {
     t = await createTestDatabase({ migrate: false });
   });
   afterAll(() => t.drop());
 
   it('creates the queue on a database that never had the old ones', async () => {
-    const fresh = await createTestDatabase({ migrate: false });
+    const fresh = await createTestDatabase<WorkQueueTables>({ migrate: false });
     try {
       await migrateToLatest(fresh.db, [workQueueMigrations]);
       expect(await fresh.db.selectFrom('work_queue').selectAll().execute()).toEqual([]);

@@ -34,8 +34,3 @@ export interface WorkQueueTable {
 export interface WorkQueueTables {
   work_queue: WorkQueueTable;
 }
-
-declare module '@sf/db' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges this owner's tables into Database
-  interface Database extends WorkQueueTables {}
-}

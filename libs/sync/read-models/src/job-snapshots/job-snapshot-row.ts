@@ -21,3 +21,6 @@ export interface JobSnapshotRow {
   updatedAt: string;
   lastPosition: LogPosition;
 }
+
+/** What a list of processing jobs shows of a row (the frozen document list and the outcomes left out). */
+export type JobSnapshotSummary = Omit<JobSnapshotRow, 'firmId' | 'documentIds' | 'outcomes' | 'lastPosition'>;

@@ -1,9 +1,10 @@
 import { sql, type Selectable } from 'kysely';
-import type { Database, Executor } from '@sf/db';
+import type { Executor } from '@sf/db';
 import { isProcessingJobStatus, OutcomeKind } from '@sf/sync-jobs';
-import type { JobSnapshotRow } from './job-snapshot-row';
+import type { JobSnapshotRow, JobSnapshotSummary } from './job-snapshot-row';
+import type { ReadModelTables } from '../schema/read-models.tables';
 
-type DbRow = Selectable<Database['job_snapshots']>;
+type DbRow = Selectable<ReadModelTables['job_snapshots']>;
 
 const OUTCOME_KINDS: ReadonlySet<string> = new Set(Object.values(OutcomeKind));
 const isOutcomeKind = (v: string): v is OutcomeKind => OUTCOME_KINDS.has(v);
@@ -17,29 +18,50 @@ const outcomesOf = (r: DbRow): Record<string, OutcomeKind> =>
     }),
   );
 
-const statusOf = (r: DbRow): JobSnapshotRow['status'] => {
+const statusOf = (r: Pick<DbRow, 'job_id' | 'status'>): JobSnapshotRow['status'] => {
   if (!isProcessingJobStatus(r.status)) throw new Error(`job_snapshots ${r.job_id}: unknown status ${r.status}`);
   return r.status;
 };
 
-const fromDb = (r: DbRow): JobSnapshotRow => ({
+/** The columns of a {@link JobSnapshotSummary}: what a list reads (the document list and outcomes can be large). */
+export const SUMMARY_COLUMNS = [
+  'job_id',
+  'matter_id',
+  'folder_id',
+  'status',
+  'total',
+  'processed',
+  'skipped',
+  'failed',
+  'created_at',
+  'updated_at',
+] as const;
+
+export const summaryOf = (r: Pick<DbRow, (typeof SUMMARY_COLUMNS)[number]>): JobSnapshotSummary => ({
   jobId: r.job_id,
-  firmId: r.firm_id,
   matterId: r.matter_id,
   folderId: r.folder_id,
-  documentIds: r.document_ids,
   status: statusOf(r),
-  outcomes: outcomesOf(r),
   total: r.total,
   processed: r.processed,
   skipped: r.skipped,
   failed: r.failed,
   createdAt: r.created_at.toISOString(),
   updatedAt: r.updated_at.toISOString(),
+});
+
+const fromDb = (r: DbRow): JobSnapshotRow => ({
+  ...summaryOf(r),
+  firmId: r.firm_id,
+  documentIds: r.document_ids,
+  outcomes: outcomesOf(r),
   lastPosition: { txId: BigInt(r.last_tx_id), position: BigInt(r.last_global_position) },
 });
 
-export const loadJobSnapshotRows = async (trx: Executor, jobIds: readonly string[]): Promise<JobSnapshotRow[]> => {
+export const loadJobSnapshotRows = async (
+  trx: Executor<ReadModelTables>,
+  jobIds: readonly string[],
+): Promise<JobSnapshotRow[]> => {
   if (jobIds.length === 0) return [];
   const rows = await trx
     .selectFrom('job_snapshots')
@@ -53,7 +75,10 @@ export const loadJobSnapshotRows = async (trx: Executor, jobIds: readonly string
  * One upsert for all rows (an array parameter per column, unnested). The frozen columns (firm, matter, folder,
  * documents, created_at) are written once; the WHERE guard keeps a row already at or past the written position.
  */
-export const upsertJobSnapshotRows = async (db: Executor, rows: readonly JobSnapshotRow[]): Promise<void> => {
+export const upsertJobSnapshotRows = async (
+  db: Executor<ReadModelTables>,
+  rows: readonly JobSnapshotRow[],
+): Promise<void> => {
   if (rows.length === 0) return;
   const col = <T>(f: (r: JobSnapshotRow) => T): T[] => rows.map(f);
   await sql`

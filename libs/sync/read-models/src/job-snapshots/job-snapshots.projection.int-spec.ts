@@ -1,17 +1,19 @@
 import type { Transaction } from 'kysely';
-import type { Database } from '@sf/db';
 import { createTestDatabase, projectionSpec, type TestDatabase } from '@sf/testing';
 import { processingJob, recordedSequence, steppingClock } from '../test-support/history';
 import { jobSnapshotsProjection } from './job-snapshots.projection';
+import type { EventStoreTables } from '@sf/event-store';
+import type { ProjectionsTables } from '@sf/projections';
+import type { SyncReadModelTables } from '../projections';
 
 describe('job_snapshots projection (given/when/then, real Postgres)', () => {
-  let t: TestDatabase;
+  let t: TestDatabase<EventStoreTables & ProjectionsTables & SyncReadModelTables>;
   beforeAll(async () => {
     t = await createTestDatabase();
   });
   afterAll(() => t.drop());
 
-  const jobs = async (trx: Transaction<Database>) =>
+  const jobs = async (trx: Transaction<EventStoreTables & ProjectionsTables & SyncReadModelTables>) =>
     trx
       .selectFrom('job_snapshots')
       .select(['job_id', 'document_ids', 'status', 'total', 'processed', 'skipped', 'failed'])

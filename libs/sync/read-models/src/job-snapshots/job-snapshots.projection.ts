@@ -7,6 +7,7 @@ import { RowCache } from '@sf/projections';
 import { foldJobSnapshotBatch, jobSnapshotLookups, type JobSnapshotInput } from './job-snapshot-fold';
 import type { JobSnapshotRow } from './job-snapshot-row';
 import { loadJobSnapshotRows, upsertJobSnapshotRows } from './job-snapshot-store';
+import type { ReadModelTables } from '../schema/read-models.tables';
 
 export const toJobSnapshotInputs = (events: readonly RecordedEvent[]): JobSnapshotInput[] =>
   events.flatMap((e) => {
@@ -19,7 +20,7 @@ export const toJobSnapshotInputs = (events: readonly RecordedEvent[]): JobSnapsh
  * `job_snapshots`: one row per processing job with its frozen document list and outcome counts.
  * Each instance keeps a row cache (see RowCache), used only when the runner passes the batch's checkpoint.
  */
-export const createJobSnapshotsProjection = (): Projection => {
+export const createJobSnapshotsProjection = (): Projection<ReadModelTables> => {
   const cache = new RowCache<JobSnapshotRow>({ keyOf: (r) => r.jobId });
   return {
     name: 'job_snapshots',
@@ -43,4 +44,4 @@ export const createJobSnapshotsProjection = (): Projection => {
   };
 };
 
-export const jobSnapshotsProjection: Projection = createJobSnapshotsProjection();
+export const jobSnapshotsProjection: Projection<ReadModelTables> = createJobSnapshotsProjection();

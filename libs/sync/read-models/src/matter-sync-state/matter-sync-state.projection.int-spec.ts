@@ -1,23 +1,26 @@
 import type { Transaction } from 'kysely';
-import type { Database } from '@sf/db';
 import { createTestDatabase, projectionSpec, type TestDatabase } from '@sf/testing';
 import { matterScope, newEvent, recordedSequence, steppingClock, syncJob } from '../test-support/history';
 import { matterSyncStateProjection } from './matter-sync-state.projection';
+import type { EventStoreTables } from '@sf/event-store';
+import type { ProjectionsTables } from '@sf/projections';
+import type { SyncReadModelTables } from '../projections';
 
 describe('matter_sync_state projection (given/when/then, real Postgres)', () => {
-  let t: TestDatabase;
+  let t: TestDatabase<EventStoreTables & ProjectionsTables & SyncReadModelTables>;
   beforeAll(async () => {
     t = await createTestDatabase();
   });
   afterAll(() => t.drop());
 
-  const stateOf = (firmId: string) => async (trx: Transaction<Database>) =>
-    trx
-      .selectFrom('matter_sync_state')
-      .select(['matter_id', 'state', 'active_job_id', 'progress_current', 'progress_total', 'last_error'])
-      .where('firm_id', '=', firmId)
-      .orderBy('matter_id')
-      .execute();
+  const stateOf =
+    (firmId: string) => async (trx: Transaction<EventStoreTables & ProjectionsTables & SyncReadModelTables>) =>
+      trx
+        .selectFrom('matter_sync_state')
+        .select(['matter_id', 'state', 'active_job_id', 'progress_current', 'progress_total', 'last_error'])
+        .where('firm_id', '=', firmId)
+        .orderBy('matter_id')
+        .execute();
 
   it('folds a job across batch boundaries and ignores a replay of the same events', async () => {
     const clock = steppingClock();

@@ -8,6 +8,7 @@ import { RowCache } from '@sf/projections';
 import { foldMatterSyncBatch, jobKeyString, matterSyncLookups, type MatterSyncInput } from './matter-sync-fold';
 import { matterKeyString, type MatterSyncRow } from './matter-sync-row';
 import { loadMatterSyncRows, upsertMatterSyncRows } from './matter-sync-store';
+import type { ReadModelTables } from '../schema/read-models.tables';
 
 export const toMatterSyncInputs = (events: readonly RecordedEvent[]): MatterSyncInput[] =>
   events.flatMap((e) => {
@@ -24,7 +25,7 @@ const newCache = (): RowCache<MatterSyncRow> =>
 
 /** The rows a batch touches: from the cache when it is valid, the rest in one query. */
 const rowsFor = async (
-  db: Executor,
+  db: Executor<ReadModelTables>,
   inputs: readonly MatterSyncInput[],
   cache: RowCache<MatterSyncRow> | null,
 ): Promise<MatterSyncRow[]> => {
@@ -42,7 +43,7 @@ const rowsFor = async (
  * `matter_sync_state`: per (firm, matter), the state of its matter-scoped sync jobs (see matter-sync-evolve.ts).
  * Each instance keeps a row cache (see RowCache), used only when the runner passes the batch's checkpoint.
  */
-export const createMatterSyncStateProjection = (): Projection => {
+export const createMatterSyncStateProjection = (): Projection<ReadModelTables> => {
   const cache = newCache();
   return {
     name: 'matter_sync_state',
@@ -60,4 +61,4 @@ export const createMatterSyncStateProjection = (): Projection => {
   };
 };
 
-export const matterSyncStateProjection: Projection = createMatterSyncStateProjection();
+export const matterSyncStateProjection: Projection<ReadModelTables> = createMatterSyncStateProjection();

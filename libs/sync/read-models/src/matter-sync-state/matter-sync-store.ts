@@ -1,9 +1,10 @@
 import { sql, type Selectable } from 'kysely';
-import type { Database, Executor } from '@sf/db';
+import type { Executor } from '@sf/db';
 import type { JobRef } from './matter-sync-fold';
 import { matterKeyString, type MatterKey, type MatterSyncRow, type MatterSyncStatus } from './matter-sync-row';
+import type { ReadModelTables } from '../schema/read-models.tables';
 
-type DbRow = Selectable<Database['matter_sync_state']>;
+type DbRow = Selectable<ReadModelTables['matter_sync_state']>;
 
 const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
 
@@ -35,7 +36,7 @@ const byActiveJob = (jobs: readonly JobRef[]) => sql<DbRow>`
 
 /** Loads the rows a batch touches in one statement of index lookups: by matter, and by (firm, active job). */
 export const loadMatterSyncRows = async (
-  db: Executor,
+  db: Executor<ReadModelTables>,
   want: { matters: readonly MatterKey[]; jobs: readonly JobRef[] },
 ): Promise<MatterSyncRow[]> => {
   const parts = [
@@ -54,7 +55,10 @@ export const loadMatterSyncRows = async (
  * parameters to build or parse). The WHERE guard keeps a row that is already at or past the written position, so
  * a stale writer can never move a row backwards.
  */
-export const upsertMatterSyncRows = async (db: Executor, rows: readonly MatterSyncRow[]): Promise<void> => {
+export const upsertMatterSyncRows = async (
+  db: Executor<ReadModelTables>,
+  rows: readonly MatterSyncRow[],
+): Promise<void> => {
   if (rows.length === 0) return;
   const col = <T>(f: (r: MatterSyncRow) => T): T[] => rows.map(f);
   // Raw SQL: `insert ... select from unnest(array params)` has no form in Kysely's builder.

@@ -6,8 +6,11 @@ import { syncReadModelProjections as allProjections } from '../projections';
 import { appendInterleaved, steppingClock, tailOf } from '../test-support/history';
 import { mixedHistory } from '../test-support/mixed-history';
 import { catchUp, isCaughtUp, rebuildProjection, startProjectionRunner, type AppliedBatch } from '@sf/projections';
+import type { EventStoreTables } from '@sf/event-store';
+import type { ProjectionsTables } from '@sf/projections';
+import type { SyncReadModelTables } from '../projections';
 
-const snapshot = async (t: TestDatabase) => ({
+const snapshot = async (t: TestDatabase<EventStoreTables & ProjectionsTables & SyncReadModelTables>) => ({
   matters: (await sql`select * from matter_sync_state order by firm_id, matter_id`.execute(t.db)).rows,
   jobs: (await sql`select * from job_snapshots order by job_id`.execute(t.db)).rows,
 });
@@ -15,7 +18,7 @@ const snapshot = async (t: TestDatabase) => ({
 const iso = (s: string) => new Date(s);
 
 describe('projection runner (real Postgres)', () => {
-  let t: TestDatabase;
+  let t: TestDatabase<EventStoreTables & ProjectionsTables & SyncReadModelTables>;
   beforeEach(async () => {
     t = await createTestDatabase({ max: 8 });
   });

@@ -4,13 +4,17 @@ import { createMatterSyncStateProjection } from '../matter-sync-state/matter-syn
 import { appendInterleaved, matterScope, steppingClock, syncJob, tailOf } from '../test-support/history';
 import { mixedHistory } from '../test-support/mixed-history';
 import { catchUp, isCaughtUp, rebuildProjection, runProjectionBatch, type Projection } from '@sf/projections';
+import type { EventStoreTables } from '@sf/event-store';
+import type { ProjectionsTables } from '@sf/projections';
+import type { SyncReadModelTables } from '../projections';
+import type { ReadModelTables } from '../schema/read-models.tables';
 
 // The row cache must never make a projection diverge from what a rebuild produces.
-const rows = async (t: TestDatabase) =>
+const rows = async (t: TestDatabase<EventStoreTables & ProjectionsTables & SyncReadModelTables>) =>
   (await sql<Record<string, unknown>>`select * from matter_sync_state order by firm_id, matter_id`.execute(t.db)).rows;
 
 describe('projection row cache (real Postgres)', () => {
-  let t: TestDatabase;
+  let t: TestDatabase<EventStoreTables & ProjectionsTables & SyncReadModelTables>;
   beforeEach(async () => {
     t = await createTestDatabase();
   });
@@ -42,7 +46,7 @@ describe('projection row cache (real Postgres)', () => {
     const second = await appendInterleaved(t.db, [
       syncJob('f1', 'j2', clock, matterScope('m2'), [['SyncRequested', { trigger: 'manual' }]]),
     ]);
-    const failing: Projection = {
+    const failing: Projection<ReadModelTables> = {
       ...projection,
       apply: async (trx, events, ctx) => {
         await projection.apply(trx, events, ctx);

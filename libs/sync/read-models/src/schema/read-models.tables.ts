@@ -58,8 +58,3 @@ export interface ReadModelTables {
   matter_sync_state: MatterSyncStateTable;
   job_snapshots: JobSnapshotsTable;
 }
-
-declare module '@sf/db' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges this owner's tables into Database
-  interface Database extends ReadModelTables {}
-}

@@ -4,8 +4,11 @@ import type { PhaseView } from '@sf/sync-jobs';
 /** timestamptz: pg returns a Date; writes accept a Date or an ISO string. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
-/** Per entity type: records fetched so far and the total Clio reported (null when unknown). */
-export type SyncJobProgressJson = Record<string, { fetched: number; total: number | null }>;
+/**
+ * Per entity type: records fetched so far, the total Clio reported (null when unknown), and the user-facing reason
+ * when Clio forbade the entity type (403).
+ */
+export type SyncJobProgressJson = Record<string, { fetched: number; total: number | null; forbidden?: string }>;
 
 /**
  * One sync job, projected from its scope-stream and job-stream events (libs/sync/read-models, sync-jobs). Every time
@@ -71,9 +74,4 @@ export interface FirmConnectionsTable {
 export interface SyncJobsTables {
   sync_jobs: SyncJobsTable;
   firm_connections: FirmConnectionsTable;
-}
-
-declare module '@sf/db' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges this owner's tables into Database
-  interface Database extends SyncJobsTables {}
 }

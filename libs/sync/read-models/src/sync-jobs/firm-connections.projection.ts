@@ -1,10 +1,11 @@
 import { sql, type Selectable } from 'kysely';
 import { EventTypes, type EventType } from '@sf/contracts';
-import type { Database, Executor } from '@sf/db';
+import type { Executor } from '@sf/db';
 import { LogPosition } from '@sf/event-store';
 import { evolveFirmConnection, type FirmConnection } from '@sf/sync-jobs';
 import type { Projection } from '@sf/projections';
 import { logEventsOf, positionColumns, positionOf } from './log-events';
+import type { SyncJobsTables } from '../schema/sync-jobs.tables';
 
 const CONNECTION_EVENT_TYPES: ReadonlySet<EventType> = new Set([
   EventTypes.ClioConnected,
@@ -17,7 +18,7 @@ interface Row {
   position: LogPosition;
 }
 
-const fromDb = (r: Selectable<Database['firm_connections']>): Row => ({
+const fromDb = (r: Selectable<SyncJobsTables['firm_connections']>): Row => ({
   connection: {
     firmId: r.firm_id,
     connectionId: r.connection_id,
@@ -28,7 +29,7 @@ const fromDb = (r: Selectable<Database['firm_connections']>): Row => ({
   position: positionOf(r),
 });
 
-const load = async (db: Executor, firmIds: string[]): Promise<Map<string, Row>> => {
+const load = async (db: Executor<SyncJobsTables>, firmIds: string[]): Promise<Map<string, Row>> => {
   const rows =
     firmIds.length === 0
       ? []
@@ -36,7 +37,7 @@ const load = async (db: Executor, firmIds: string[]): Promise<Map<string, Row>> 
   return new Map(rows.map((r) => [r.firm_id, fromDb(r)]));
 };
 
-const upsert = async (db: Executor, rows: readonly Row[]): Promise<void> => {
+const upsert = async (db: Executor<SyncJobsTables>, rows: readonly Row[]): Promise<void> => {
   if (rows.length === 0) return;
   await db
     .insertInto('firm_connections')
@@ -69,7 +70,7 @@ const upsert = async (db: Executor, rows: readonly Row[]): Promise<void> => {
 };
 
 /** `firm_connections`: each firm's Clio connection and whether it is usable, from the connection streams. */
-export const firmConnectionsProjection: Projection = {
+export const firmConnectionsProjection: Projection<SyncJobsTables> = {
   name: 'firm_connections',
   version: 1,
   tables: ['firm_connections'],

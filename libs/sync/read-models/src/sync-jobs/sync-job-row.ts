@@ -1,10 +1,11 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
-import type { Database, Executor } from '@sf/db';
+import type { Executor } from '@sf/db';
 import type { LogPosition } from '@sf/event-store';
 import { SyncScope, type JobView, type SyncJobState } from '@sf/sync-jobs';
 import { positionColumns, positionOf } from './log-events';
+import type { SyncJobsTables } from '../schema/sync-jobs.tables';
 
-type DbRow = Selectable<Database['sync_jobs']>;
+type DbRow = Selectable<SyncJobsTables['sync_jobs']>;
 
 /** A `sync_jobs` row in domain terms, with the log position of the last event applied to it. */
 export interface SyncJobRow {
@@ -44,7 +45,7 @@ export const jobViewOf = (r: DbRow): JobView => ({
 
 const json = (v: unknown): string | null => (v === null ? null : JSON.stringify(v));
 
-const toDb = ({ view: v, position }: SyncJobRow): Insertable<Database['sync_jobs']> => ({
+const toDb = ({ view: v, position }: SyncJobRow): Insertable<SyncJobsTables['sync_jobs']> => ({
   job_id: v.jobId,
   firm_id: v.firmId,
   scope_kind: v.scope.kind,
@@ -74,7 +75,10 @@ const toDb = ({ view: v, position }: SyncJobRow): Insertable<Database['sync_jobs
   ...positionColumns(position),
 });
 
-export const loadSyncJobRows = async (db: Executor, jobIds: readonly string[]): Promise<Map<string, SyncJobRow>> => {
+export const loadSyncJobRows = async (
+  db: Executor<SyncJobsTables>,
+  jobIds: readonly string[],
+): Promise<Map<string, SyncJobRow>> => {
   if (jobIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('sync_jobs')
@@ -85,7 +89,7 @@ export const loadSyncJobRows = async (db: Executor, jobIds: readonly string[]): 
 };
 
 /** One upsert for the batch; the guard keeps a row already at or past the written position (no moving backwards). */
-export const upsertSyncJobRows = async (db: Executor, rows: readonly SyncJobRow[]): Promise<void> => {
+export const upsertSyncJobRows = async (db: Executor<SyncJobsTables>, rows: readonly SyncJobRow[]): Promise<void> => {
   if (rows.length === 0) return;
   await db
     .insertInto('sync_jobs')

@@ -12,6 +12,9 @@ import { createTestDatabase, projectionSpec, type TestDatabase } from '@sf/testi
 import { catchUp, rebuildProjection } from '@sf/projections';
 import { firmConnectionsProjection } from './firm-connections.projection';
 import { syncJobsProjection } from './sync-jobs.projection';
+import type { EventStoreTables } from '@sf/event-store';
+import type { ProjectionsTables } from '@sf/projections';
+import type { SyncReadModelTables } from '../projections';
 
 const FIRM = 'firm-p';
 const T0 = Date.parse('2026-03-01T09:00:00.000Z');
@@ -29,10 +32,11 @@ const ev = <K extends EventType>(type: K, data: CurrentEventData[K], second: num
 };
 
 const MATTER = { kind: 'matter' as const, matterId: 'm-7' };
+const FORBIDDEN = 'Clio does not let this connection read folders';
 const scopeStream = streamIds.syncScope(FIRM, MATTER);
 
 describe('sync_jobs and firm_connections projections (real Postgres)', () => {
-  let t: TestDatabase;
+  let t: TestDatabase<EventStoreTables & ProjectionsTables & SyncReadModelTables>;
   // The events as appended, in log order. (Not read back with readAllAfter: that only sees transactions older than
   // the oldest one open anywhere on the server, which other test files running meanwhile can hold back.)
   const history: RecordedEvent[] = [];
@@ -57,10 +61,10 @@ describe('sync_jobs and firm_connections projections (real Postgres)', () => {
     (started.data as { estimates?: Record<string, number> }).estimates = { folders: 50, documents: 600 };
     await append(streamIds.syncJob('j1'), 'sync_job', [
       started,
-      ev('ClioRecordsFetched', { jobId: 'j1', entityType: 'folders', records: [{ id: 1, etag: 'a' }] }, 2),
+      // Clio refused the folders (403): the job goes on with the documents.
       ev(
-        'SyncProgressed',
-        { jobId: 'j1', entityType: 'folders', fetched: 50, total: 50, cursor: null, mode: 'full' },
+        'SyncEntityForbidden',
+        { jobId: 'j1', entityType: 'folders', reason: FORBIDDEN, detail: 'HTTP 403 ForbiddenError' },
         2,
       ),
       ev(
@@ -136,7 +140,10 @@ describe('sync_jobs and firm_connections projections (real Postgres)', () => {
         error_code: 'clio_unavailable',
         stalled: true,
         stall_count: 1,
-        progress: { folders: { fetched: 50, total: 50 }, documents: { fetched: 200, total: 600 } },
+        progress: {
+          folders: { fetched: 0, total: null, forbidden: FORBIDDEN },
+          documents: { fetched: 200, total: 600 },
+        },
         estimates: { folders: 50, documents: 600 },
         blocked_until: null,
         last_progress_at: new Date(at(1900)),

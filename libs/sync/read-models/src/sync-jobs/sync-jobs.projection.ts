@@ -4,6 +4,7 @@ import { evolveJob, jobIdOf } from '@sf/sync-jobs';
 import type { Projection } from '@sf/projections';
 import { logEventsOf, type PositionedEvent } from './log-events';
 import { loadSyncJobRows, upsertSyncJobRows, type SyncJobRow } from './sync-job-row';
+import type { SyncJobsTables } from '../schema/sync-jobs.tables';
 
 /** Every event type that changes a job: its scope-stream open/close events and its job-stream events. */
 const JOB_EVENT_TYPES: ReadonlySet<EventType> = new Set([
@@ -12,6 +13,8 @@ const JOB_EVENT_TYPES: ReadonlySet<EventType> = new Set([
   EventTypes.SyncProgressed,
   EventTypes.ClioRecordsFetched,
   EventTypes.RecordsSwept,
+  EventTypes.SyncEntityForbidden,
+  EventTypes.SyncListingRestarted,
   EventTypes.SyncJobBlocked,
   EventTypes.SyncJobResumed,
   EventTypes.SyncJobPaused,
@@ -45,7 +48,7 @@ export const foldSyncJobs = (
 };
 
 /** `sync_jobs`: one row per sync job, with its state, per-entity-type progress, estimates, times and errors. */
-export const syncJobsProjection: Projection = {
+export const syncJobsProjection: Projection<SyncJobsTables> = {
   name: 'sync_jobs',
   version: 1,
   tables: ['sync_jobs'],

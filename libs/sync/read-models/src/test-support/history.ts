@@ -9,7 +9,7 @@ import {
   type RecordedEvent,
 } from '@sf/contracts';
 import type { Executor } from '@sf/db';
-import { appendToStream, LogPosition } from '@sf/event-store';
+import { appendToStream, LogPosition, streamVersion, type EventStoreTables } from '@sf/event-store';
 import type { SyncScope } from '@sf/sync-jobs';
 
 /** A clock that moves one second per event, so every event has a distinct, predictable time. */
@@ -42,16 +42,14 @@ const streamRef = (e: NewEvent) => {
   return streamOf(checked.value);
 };
 
-const storedVersion = async (db: Executor, streamId: string): Promise<number> => {
-  const row = await db.selectFrom('es_streams').select('version').where('stream_id', '=', streamId).executeTakeFirst();
-  return Number(row?.version ?? 0);
-};
-
 /**
  * Appends the jobs' events one at a time, round-robin across jobs, so the log interleaves them as production
  * would; each append carries its stream's exact expected version. Fails loudly on any rejected append.
  */
-export const appendInterleaved = async (db: Executor, jobs: readonly JobScript[]): Promise<RecordedEvent[]> => {
+export const appendInterleaved = async <DB extends EventStoreTables>(
+  db: Executor<DB>,
+  jobs: readonly JobScript[],
+): Promise<RecordedEvent[]> => {
   const recorded: RecordedEvent[] = [];
   const versions = new Map<string, number>();
   const max = Math.max(...jobs.map((s) => s.events.length));
@@ -60,7 +58,7 @@ export const appendInterleaved = async (db: Executor, jobs: readonly JobScript[]
       const e = job.events[i];
       if (!e) continue;
       const { streamId, streamType } = streamRef(e);
-      const version = versions.get(streamId) ?? (await storedVersion(db, streamId));
+      const version = versions.get(streamId) ?? (await streamVersion(db, streamId));
       const r = await appendToStream(db, streamId, streamType, version, [e]);
       if (!r.ok) throw new Error(`append to ${streamId} failed: ${r.reason}`);
       versions.set(streamId, r.nextVersion);
