@@ -65,13 +65,9 @@ const main = async (): Promise<void> => {
     // Secrets for this run only; none of them is printed.
     const jwtSecret = randomBytes(32).toString('hex');
     const clientSecret = randomBytes(24).toString('hex');
-    const [simPort, authPort, orchPort, fetcherPort, processorPort] = await Promise.all([
-      freePort(),
-      freePort(),
-      freePort(),
-      freePort(),
-      freePort(),
-    ]);
+    const [simPort, authPort, orchPort, fetcherPort, processorPort, relayHealth, projectionsHealth] = await Promise.all(
+      Array.from({ length: 7 }, () => freePort()),
+    );
     const firmId = `demo-${Date.now().toString(36)}`;
     const simOrigin = `http://127.0.0.1:${simPort}`;
     const authUrl = `http://127.0.0.1:${authPort}`;
@@ -122,7 +118,14 @@ const main = async (): Promise<void> => {
     const started3 = await Promise.all(
       platformServiceSpecs({
         common,
-        ports: { auth: authPort, orchestrator: orchPort, fetcher: fetcherPort, processor: processorPort },
+        ports: {
+          auth: authPort,
+          orchestrator: orchPort,
+          fetcher: fetcherPort,
+          processor: processorPort,
+          relayHealth,
+          projectionsHealth,
+        },
         simOrigin,
         clientId: 'smarter-firms-demo',
         clientSecret,

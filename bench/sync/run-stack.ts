@@ -73,12 +73,9 @@ export const runStack = async (opts: {
     await migrateToLatest(db, ALL_MIGRATION_SETS);
     const jwtSecret = randomBytes(32).toString('hex');
     const clientSecret = randomBytes(24).toString('hex');
-    const [simPort, authPort, orchPort, fetcherPort] = await Promise.all([
-      freePort(),
-      freePort(),
-      freePort(),
-      freePort(),
-    ]);
+    const [simPort, authPort, orchPort, fetcherPort, relayHealth, projectionsHealth] = await Promise.all(
+      Array.from({ length: 6 }, () => freePort()),
+    );
     // A namespace of its own, so the run never shares streams or RPC subjects with a stack already running here.
     const ns = `bench${randomBytes(3).toString('hex')}`;
     const common = {
@@ -128,7 +125,7 @@ export const runStack = async (opts: {
       ...(await Promise.all([
         ...platformServiceSpecs({
           common,
-          ports: { auth: authPort, orchestrator: orchPort, fetcher: fetcherPort },
+          ports: { auth: authPort, orchestrator: orchPort, fetcher: fetcherPort, relayHealth, projectionsHealth },
           simOrigin,
           clientId: 'bench',
           clientSecret,

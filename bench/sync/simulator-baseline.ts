@@ -2,6 +2,7 @@
 // pages of 200 followed one at a time (the fetcher is serial per job), JSON parsed, nothing stored.
 import path from 'node:path';
 import { request } from 'undici';
+import { listUrl } from '@sf/clio-client';
 import { CLIO_FIELDS, listingSourceOf, type ClioEntityType } from '@sf/clio-mirror';
 import { freePort } from '../../tools/main-job/free-port';
 import { startService } from '../../tools/main-job/services';
@@ -37,9 +38,12 @@ export const simulatorRecordsPerSecond = async (opts: {
     const run = async (): Promise<void> => {
       for (const [e, fields] of Object.entries(CLIO_FIELDS)) {
         const { resource, filters } = listingSourceOf(e as ClioEntityType);
-        const own = Object.entries(filters).map(([k, v]) => `&${k}=${encodeURIComponent(v)}`);
-        let url: string | undefined =
-          `${origin}/api/v4/${resource}.json?limit=200&fields=${encodeURIComponent(fields.join(','))}${own.join('')}${resource === 'calendar_entries' ? '' : '&order=id(asc)'}`;
+        // The fetcher's own first-page URL (fields, order where the endpoint takes one, limit, filters).
+        let url: string | undefined = listUrl(`${origin}/api/v4`, {
+          resource,
+          fields: [...fields],
+          filters,
+        }).toString();
         while (url) {
           const res = await request(url, { headers });
           const body = (await res.body.json()) as { data: unknown[]; meta?: { paging?: { next?: string } } };

@@ -7,9 +7,12 @@ export interface PlatformPorts {
   fetcher: number;
   /** Absent: the document processor is not started (syncs only). */
   processor?: number;
-  /** Health ports of the relay and the projections (HEALTH_PORT); absent: they serve no health endpoint. */
-  relayHealth?: number;
-  projectionsHealth?: number;
+  /**
+   * Health ports of the relay and the projections (HEALTH_PORT). Required: readiness is their health, never a log
+   * line, which a quieter LOG_LEVEL would hide.
+   */
+  relayHealth: number;
+  projectionsHealth: number;
   /** Extra fetcher replicas (each its own process and port), for takeover tests. */
   extraFetchers?: number[];
 }
@@ -41,24 +44,20 @@ export const platformServiceSpecs = (o: PlatformOptions): ServiceSpec[] => {
     env: { ...common, ...env, PORT: String(port) },
   });
   const authUrl = local(ports.auth);
-  const withHealth = (port: number | undefined): Partial<ServiceSpec> =>
-    port === undefined
-      ? {}
-      : { readyUrl: `${local(port)}/health/ready`, env: { ...common, HEALTH_PORT: String(port) } };
+  const withHealth = (port: number): Pick<ServiceSpec, 'readyUrl' | 'env'> => ({
+    readyUrl: `${local(port)}/health/ready`,
+    env: { ...common, HEALTH_PORT: String(port) },
+  });
   return [
     {
       name: 'relay',
       entry: 'tools/relay.ts',
-      env: common,
-      readyLine: /"msg":"relay (active|started|standby)|relay status/,
       ...withHealth(ports.relayHealth),
     },
     {
       name: 'projections',
       entry: 'tools/projections.ts',
       args: ['run'],
-      env: common,
-      readyLine: /running /,
       ...withHealth(ports.projectionsHealth),
     },
     http('auth-service', 'apps/auth-service/src/main.ts', ports.auth, {

@@ -9,10 +9,8 @@ export interface ServiceSpec {
   entry: string;
   args?: string[];
   env: NodeJS.ProcessEnv;
-  /** `http://127.0.0.1:<port>/health/ready`, polled until 200; absent for processes without HTTP. */
+  /** `http://127.0.0.1:<port>/health/ready`, polled until 200. */
   readyUrl?: string;
-  /** For processes without HTTP: a line of their output that means "ready". */
-  readyLine?: RegExp;
 }
 
 export interface RunningService {
@@ -40,28 +38,6 @@ const waitForHttp = async (url: string, child: ChildProcess, name: string, timeo
   throw new Error(`${name} was not ready at ${url} within ${timeoutMs / 1000} s (see its log)`);
 };
 
-const waitForLine = (child: ChildProcess, pattern: RegExp, name: string, timeoutMs: number): Promise<void> =>
-  new Promise((resolve, reject) => {
-    let seen = '';
-    const timer = setTimeout(
-      () => reject(new Error(`${name} did not report ready within ${timeoutMs / 1000} s`)),
-      timeoutMs,
-    );
-    const onData = (chunk: Buffer): void => {
-      seen = (seen + chunk.toString('utf8')).slice(-4096);
-      if (pattern.test(seen)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${name} exited with code ${code} during start (see its log)`));
-    });
-  });
-
 export const startService = async (spec: ServiceSpec, logDir: string, timeoutMs = 60_000): Promise<RunningService> => {
   mkdirSync(logDir, { recursive: true });
   const logFile = path.join(logDir, `${spec.name}.log`);
@@ -79,7 +55,6 @@ export const startService = async (spec: ServiceSpec, logDir: string, timeoutMs 
   child.stderr?.pipe(log);
   try {
     if (spec.readyUrl) await waitForHttp(spec.readyUrl, child, spec.name, timeoutMs);
-    else if (spec.readyLine) await waitForLine(child, spec.readyLine, spec.name, timeoutMs);
   } catch (e) {
     // Never leave a process behind that the caller does not know about.
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');

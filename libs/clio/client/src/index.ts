@@ -25,6 +25,7 @@ export { createInMemoryTokenProvider } from './tokens/in-memory-token-provider';
 export type { TokenCacheOptions } from './tokens/token-cache';
 export { readRateBudget } from './budget/read-rate-budget';
 export type { RateBudgetSnapshot } from './budget/read-rate-budget';
+export { listUrl } from './page/list-url';
 export { matchCount } from './page/match-count';
 export type { MatchCount } from './page/match-count';
 export { CLIO_RESOURCES, DEFAULT_CLIO_API_VERSION, MAX_PAGE_LIMIT } from './wire';
