@@ -10,7 +10,7 @@ export interface OwnNatsServer {
   port: number;
   /** Its JetStream store: kept across stop/start, so streams and consumers survive like a real restart. */
   storeDir: string;
-  /** Starts it (again) on the same port and store; resolves once it accepts connections. */
+  /** Starts it (again) on the same port and store; resolves once it accepts connections. A no-op while it runs. */
   start(): Promise<void>;
   /** SIGKILL (no clean shutdown) and wait for the exit. */
   kill(): Promise<void>;
@@ -45,6 +45,9 @@ export const startOwnNatsServer = async (): Promise<OwnNatsServer> => {
     port,
     storeDir,
     start: async () => {
+      // A second server on the same port would fail to bind, and its handle would replace the running one's, which
+      // then outlives the test.
+      if (child && child.exitCode === null && child.signalCode === null) return;
       const c = spawn('nats-server', ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir], {
         stdio: 'ignore',
       });
