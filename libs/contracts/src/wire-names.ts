@@ -33,6 +33,8 @@ export const EventTypes = {
   SyncPhaseCompleted: 'SyncPhaseCompleted',
   SyncEntityForbidden: 'SyncEntityForbidden',
   SyncListingRestarted: 'SyncListingRestarted',
+  HeldSweepApproved: 'HeldSweepApproved',
+  HeldSweepRejected: 'HeldSweepRejected',
 } as const;
 export type EventType = (typeof EventTypes)[keyof typeof EventTypes];
 
@@ -51,6 +53,8 @@ export const StreamTypes = {
   syncJob: 'sync_job',
   processingJob: 'processing_job',
   connection: 'connection',
+  /** The review of one held sweep: at most one decision (approve or reject), appended at `no_stream`. */
+  sweepReview: 'sweep_review',
 } as const;
 export type StreamType = (typeof StreamTypes)[keyof typeof StreamTypes];
 
@@ -60,6 +64,7 @@ export const StreamIdPrefixes = {
   syncJob: 'sync-job-',
   processingJob: 'processing-job-',
   connection: 'connection-',
+  sweepReview: 'sweep-review-',
 } as const;
 
 /** What asked for a sync (`SyncRequested.trigger`, HTTP bodies, the sync-request RPC). */
