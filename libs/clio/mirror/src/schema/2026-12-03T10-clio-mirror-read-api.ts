@@ -66,7 +66,9 @@ export const up = async (db: Kysely<unknown>): Promise<void> => {
       applied_ids text[],
       primary key (firm_id, sweep_event_id)
     )`.execute(db);
-  await sql`create index clio_held_sweeps_recent on clio_held_sweeps (firm_id, held_at desc, sweep_event_id)`.execute(db);
+  await sql`create index clio_held_sweeps_recent on clio_held_sweeps (firm_id, held_at desc, sweep_event_id)`.execute(
+    db,
+  );
 };
 
 export const down = async (db: Kysely<unknown>): Promise<void> => {
