@@ -10,6 +10,26 @@ export const Routes = {
   processingJobs: 'jobs',
   processingJob: 'jobs/:id',
   processingJobCancel: 'jobs/:id/cancel',
+  // The mirror's read API (mirror-api/).
+  mirrorMatters: 'matters',
+  mirrorMatter: 'matters/:id',
+  matterFolders: 'matters/:id/folders',
+  folderDocuments: 'folders/:id/documents',
+  contacts: 'contacts',
+  calendarEntries: 'calendar-entries',
+  tasks: 'tasks',
+  activities: 'activities',
+  users: 'users',
+  customFields: 'custom-fields',
+  // Firm status, the job list, review flows.
+  syncStatus: 'sync-status',
+  userSyncStatus: 'sync-status/me',
+  syncJobs: 'sync-jobs',
+  flaggedRecords: 'review/flagged-records',
+  heldSweeps: 'review/held-sweeps',
+  heldSweep: 'review/held-sweeps/:id',
+  heldSweepApprove: 'review/held-sweeps/:id/approve',
+  heldSweepReject: 'review/held-sweeps/:id/reject',
 } as const;
 
 /** Queue group of the sync-request RPC: one replica answers each request. */
