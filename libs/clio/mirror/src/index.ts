@@ -46,3 +46,5 @@ export type { FolderNode } from './reads/folder-tree';
 export { listFlaggedRecords, listHeldSweeps, readHeldSweep } from './review/review-reads';
 export type { FlaggedRecordView, HeldSweepStatus, HeldSweepView } from './review/review-reads';
 export type { ClioMirrorReviewTables } from './schema/clio-mirror-review.tables';
+export { mirrorCounts } from './reads/mirror-counts';
+export type { MirrorCount } from './reads/mirror-counts';

@@ -65,7 +65,9 @@ export const folderAndDescendants = async <DB extends ClioMirrorTables>(
   opts: { includeDeleted: boolean; recursive: boolean },
 ): Promise<string[] | null> => {
   const live = opts.includeDeleted ? sql`` : sql`and not f.is_soft_deleted`;
-  const root = sql<{ id: string }>`select f.id from clio_folders f where f.firm_id = ${firmId} and f.id = ${folderId} ${live}`;
+  const root = sql<{
+    id: string;
+  }>`select f.id from clio_folders f where f.firm_id = ${firmId} and f.id = ${folderId} ${live}`;
   const r = opts.recursive
     ? await sql<{ id: string }>`
         with recursive tree(id) as (
