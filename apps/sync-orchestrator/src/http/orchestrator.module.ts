@@ -4,6 +4,7 @@ import { HealthModule, checkReadiness } from '@sf/service-kit';
 import { ProcessingController } from '../processing/processing.http-controller';
 import { ReadModelsController } from '../read-models/read-models.http-controller';
 import { MirrorReadsController } from '../mirror-api/mirror-reads.http-controller';
+import { StatusController } from '../status/status.http-controller';
 import { HTTP_DEPS, type HttpDeps } from './http-deps';
 import { SyncJobsController } from './sync-jobs.http-controller';
 import { ResyncController } from './resync.http-controller';
@@ -26,6 +27,7 @@ export class OrchestratorModule {
         ProcessingController,
         ReadModelsController,
         MirrorReadsController,
+        StatusController,
       ],
       providers: [{ provide: HTTP_DEPS, useValue: deps }],
     };

@@ -5,6 +5,8 @@ import { syncPolicyConfig, type SyncStatusView } from '@sf/sync-policy';
 import { controlJob, type ControlJobInput, type ControlJobResult } from './control-job';
 import { jobDetails, type JobDetails } from './job-details';
 import { matterSyncStatus } from './matter-status';
+import { firmSyncStatus, userSyncStatus, type FirmSyncStatus } from '../status/firm-status';
+import type { UserSyncStatus } from '@sf/sync-policy';
 import { isMatterVisible } from './read-model-queries';
 import type { RequestRejection } from '@sf/sync-jobs';
 import {
@@ -32,6 +34,10 @@ export interface SyncService {
   control(input: ControlJobInput): Promise<ControlJobResult>;
   /** `GET /matters/{id}/sync-status`; null when the matter is not visible to the firm. */
   matterStatus(firmId: string, matterId: string): Promise<SyncStatusView | null>;
+  /** `GET /sync-status`: the firm's connection, webhooks, jobs, entity types, features and `canSyncNow`. */
+  firmStatus(firmId: string): Promise<FirmSyncStatus>;
+  /** `GET /sync-status/me` (`getStatusForUser`): what this user may do now and why. */
+  userStatus(firmId: string, userId: string): Promise<UserSyncStatus & { userId: string; firmId: string }>;
   /** `GET /sync-jobs/{id}`; `firmId` null = any firm (CLI). */
   job(firmId: string | null, jobId: string): Promise<JobDetails | null>;
   isMatterVisible(firmId: string, matterId: string): Promise<boolean>;
@@ -58,6 +64,8 @@ export const createSyncService = (deps: SyncDeps): SyncService => ({
   resync: (input) => resyncEntityType(deps, input),
   control: (input) => controlJob(deps, input),
   matterStatus: (firmId, matterId) => matterSyncStatus(deps, firmId, matterId),
+  firmStatus: (firmId) => firmSyncStatus(deps, firmId),
+  userStatus: (firmId, userId) => userSyncStatus(deps, firmId, userId),
   job: (firmId, jobId) => jobDetails(deps, firmId, jobId),
   isMatterVisible: (firmId, matterId) => isMatterVisible(deps.db, firmId, matterId),
   checkStalls: () => checkStalledJobs(deps),
