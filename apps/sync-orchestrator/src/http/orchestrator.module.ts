@@ -5,6 +5,7 @@ import { ProcessingController } from '../processing/processing.http-controller';
 import { ReadModelsController } from '../read-models/read-models.http-controller';
 import { MirrorReadsController } from '../mirror-api/mirror-reads.http-controller';
 import { StatusController } from '../status/status.http-controller';
+import { ReviewController } from '../review/review.http-controller';
 import { HTTP_DEPS, type HttpDeps } from './http-deps';
 import { SyncJobsController } from './sync-jobs.http-controller';
 import { ResyncController } from './resync.http-controller';
@@ -28,6 +29,7 @@ export class OrchestratorModule {
         ReadModelsController,
         MirrorReadsController,
         StatusController,
+        ReviewController,
       ],
       providers: [{ provide: HTTP_DEPS, useValue: deps }],
     };

@@ -5,6 +5,7 @@ import { syncPolicyConfig, type SyncStatusView } from '@sf/sync-policy';
 import { controlJob, type ControlJobInput, type ControlJobResult } from './control-job';
 import { jobDetails, type JobDetails } from './job-details';
 import { matterSyncStatus } from './matter-status';
+import { reviewSweep, type ReviewSweepInput, type ReviewSweepResult } from '../review/review-sweep';
 import { firmSyncStatus, userSyncStatus, type FirmSyncStatus } from '../status/firm-status';
 import type { UserSyncStatus } from '@sf/sync-policy';
 import { isMatterVisible } from './read-model-queries';
@@ -38,6 +39,8 @@ export interface SyncService {
   firmStatus(firmId: string): Promise<FirmSyncStatus>;
   /** `GET /sync-status/me` (`getStatusForUser`): what this user may do now and why. */
   userStatus(firmId: string, userId: string): Promise<UserSyncStatus & { userId: string; firmId: string }>;
+  /** Approve or reject a sweep the circuit breaker held (the decision goes to the log; the mirror applies it). */
+  reviewSweep(input: ReviewSweepInput): Promise<ReviewSweepResult>;
   /** `GET /sync-jobs/{id}`; `firmId` null = any firm (CLI). */
   job(firmId: string | null, jobId: string): Promise<JobDetails | null>;
   isMatterVisible(firmId: string, matterId: string): Promise<boolean>;
@@ -66,6 +69,7 @@ export const createSyncService = (deps: SyncDeps): SyncService => ({
   matterStatus: (firmId, matterId) => matterSyncStatus(deps, firmId, matterId),
   firmStatus: (firmId) => firmSyncStatus(deps, firmId),
   userStatus: (firmId, userId) => userSyncStatus(deps, firmId, userId),
+  reviewSweep: (input) => reviewSweep(deps, input),
   job: (firmId, jobId) => jobDetails(deps, firmId, jobId),
   isMatterVisible: (firmId, matterId) => isMatterVisible(deps.db, firmId, matterId),
   checkStalls: () => checkStalledJobs(deps),

@@ -58,3 +58,5 @@ export type {
   RequestProcessingJob,
   StartProcessingJob,
 } from './processing/decide-processing';
+export { decideSweepReview, ReviewRefusal } from './review/decide-sweep-review';
+export type { HeldSweepFacts, ReviewOutcome, ReviewSweep } from './review/decide-sweep-review';
