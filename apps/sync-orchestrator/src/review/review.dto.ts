@@ -38,10 +38,12 @@ export class SweepIdParams {
 }
 
 export class RejectBody {
+  // Required, but checked after the sweep is found: another firm's sweep is a 404 whatever the body.
+  @IsOptional()
   @ApiProperty({ description: 'Why the deletions are refused (kept with the decision)', minLength: 1, maxLength: 500 })
   @IsString({ message: 'reason must be a string' })
   @Length(1, 500, { message: 'reason must be 1 to 500 characters' })
-  reason!: string;
+  reason?: string;
 }
 
 /** Approval takes no fields; an empty object (or no body) is fine. */

@@ -118,7 +118,13 @@ export class ReviewController {
     @Param() p: SweepIdParams,
     @Body() b: RejectBody,
   ): Promise<ReviewAnswerDto> {
+    if (b.reason === undefined) return this.reasonRequired(firmId, p.id);
     return this.decide({ firmId, sweepEventId: p.id, by: who.userId, decision: 'reject', reason: b.reason });
+  }
+
+  private async reasonRequired(firmId: string, sweepEventId: string): Promise<never> {
+    if ((await readHeldSweep(this.deps.db, firmId, sweepEventId)) === null) throw new NotFoundForFirm('held sweep');
+    throw new BadRequestException('reason is required to reject a held sweep');
   }
 
   private async decide(input: ReviewSweepInput): Promise<ReviewAnswerDto> {
