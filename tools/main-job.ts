@@ -13,6 +13,7 @@ import { freePort } from './main-job/free-port';
 import { counters, follow, waitForJob, waitForMirror } from './main-job/follow-sync';
 import { platformServiceSpecs } from './main-job/platform-services';
 import { processOneFolder } from './main-job/process-folder';
+import { createGatewayClient } from '@sf/gateway-client';
 import { startService, type RunningService } from './main-job/services';
 import { renderSummary, type GroundTruth } from './main-job/summary';
 
@@ -144,7 +145,8 @@ const main = async (): Promise<void> => {
     console.log(`    connected as Clio user ${conn.clioUserId}; the orchestrator starts the first-login sync`);
 
     console.log('5/7 firm-wide sync');
-    const jobId = await waitForJob(db, firmId);
+    const client = createGatewayClient({ baseUrl: orchUrl, token: jwt });
+    const jobId = await waitForJob(client);
     const syncStarted = Date.now();
     const view = await follow(orchUrl, jwt, jobId, syncStarted, async () =>
       counters(
@@ -180,7 +182,7 @@ const main = async (): Promise<void> => {
     console.log(
       '7/7 processing one folder (POST /jobs: download every document of a frozen snapshot, record its SHA-256)',
     );
-    const folder = await processOneFolder(db, orchUrl, jwt, firmId);
+    const folder = await processOneFolder(client, orchUrl, jwt);
     console.log(
       folder === null
         ? '    no folder with documents in this firm'
