@@ -1,4 +1,5 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { ApiAnswers } from '@sf/service-kit';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { FirmId, NotFoundForFirm, Principal, type AuthPrincipal } from '@sf/http-auth';
 import { DEFAULT_ONBOARDING, SyncScope } from '@sf/sync-jobs';
@@ -20,6 +21,10 @@ import { BodyLimit, BodyLimits } from '@sf/service-kit';
 export class SyncController {
   constructor(@Inject(HTTP_DEPS) private readonly deps: HttpDeps) {}
 
+  @ApiAnswers(
+    { status: 202, description: 'Sync started: `jobId`; 200 (same body) when a first-sync trigger finds it synced' },
+    [404, 409, 413, 415, 429, 503],
+  )
   @Post(Routes.matterSync)
   @BodyLimit(BodyLimits.command)
   @HttpCode(202)
@@ -40,6 +45,7 @@ export class SyncController {
     return sendDecision(res, result);
   }
 
+  @ApiAnswers({ status: 202, description: 'Sync started: `jobId`' }, [404, 409, 413, 415, 429, 503])
   @Post(Routes.firmSync)
   @BodyLimit(BodyLimits.command)
   @HttpCode(202)
@@ -67,6 +73,7 @@ export class SyncController {
     return sendDecision(res, result);
   }
 
+  @ApiAnswers({ description: 'The matter status view-model (`canSyncNow` and why not)', conditional: true }, [404])
   @Get(Routes.matterSyncStatus)
   async matterStatus(@FirmId() firmId: string, @Param() p: IdParams): Promise<SyncStatusView> {
     const status = await this.deps.service.matterStatus(firmId, p.id);

@@ -40,11 +40,12 @@ const ETAG = {
 
 /**
  * Documents a route's success answer (the type, or an array of it) and its error answers, each with the
- * {@link ErrorBody} schema and `Retry-After` on 429/503. 401 and 400 apply to every authenticated route.
+ * {@link ErrorBody} schema and `Retry-After` on 429/503. 400 applies to every route, 401 to every non-public one.
  */
 export const ApiAnswers = (
   success: { status?: number; type?: Type<unknown> | [Type<unknown>]; description: string; conditional?: boolean },
   errors: readonly number[],
+  opts: { publicRoute?: boolean } = {},
 ): MethodDecorator & ClassDecorator => {
   const status = success.status ?? 200;
   const decorators = [
@@ -55,7 +56,7 @@ export const ApiAnswers = (
       ...(success.conditional ? { headers: ETAG } : {}),
     }),
     ...(success.conditional ? [ApiResponse({ status: 304, description: WHY[304] })] : []),
-    ...[...new Set([400, 401, ...errors])].map((code) =>
+    ...[...new Set([400, ...(opts.publicRoute ? [] : [401]), ...errors])].map((code) =>
       ApiResponse({
         status: code,
         description: WHY[code] ?? 'Error',
