@@ -50,13 +50,24 @@ export interface MirrorReadRow {
 }
 
 const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
-const camel = (k: string): string => k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+/** Column names are a small closed set: each is converted once. */
+const CAMEL = new Map<string, string>();
+const camel = (k: string): string => {
+  let c = CAMEL.get(k);
+  if (c === undefined) {
+    c = k.replace(/_([a-z])/g, (_, x: string) => x.toUpperCase());
+    CAMEL.set(k, c);
+  }
+  return c;
+};
 
 /** Detail rows arrive as jsonb with column names: the API names them in camelCase, like every other field. */
 const camelKeys = (v: unknown): unknown => {
   if (Array.isArray(v)) return v.map(camelKeys);
   if (v === null || typeof v !== 'object') return v;
-  return Object.fromEntries(Object.entries(v).map(([k, x]) => [camel(k), camelKeys(x)]));
+  const out: Record<string, unknown> = {};
+  for (const k in v) out[camel(k)] = camelKeys((v as Record<string, unknown>)[k]);
+  return out;
 };
 
 export const toRecordView = (r: MirrorReadRow): MirrorRecordView => ({
