@@ -1,13 +1,15 @@
 // `npm run bench:api`: the mirror's read API (the sync orchestrator over HTTP, JWT, validation, JSON, ETag) listing
-// 200 matters and 200 documents of a folder with 100k documents in the mirror, beside the same SQL statement run
-// straight on the pool in the same run. Last line: one JSON object (`sse_p99_ms` is null: SSE is not built yet).
-import pino from 'pino';
+// 200 matters and 200 documents of a folder with 100k documents in the mirror (the orchestrator as its own
+// process), beside the same SQL statement run straight on the pool in the same run. Last line: one JSON object (`sse_p99_ms` is null: SSE is not built yet).
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { listMirrorRecords, type MirrorListQuery } from '@sf/clio-mirror';
-import { DEFAULT_CLAIMS, signJwt } from '@sf/http-auth';
+import { signJwt } from '@sf/http-auth';
 import { defineTopology } from '@sf/messaging';
 import { connectTestNats, createTestDatabase, TEST_NATS_URL, uniqueName, useTestMigrations } from '@sf/testing';
-import { startOrchestrator } from '../apps/sync-orchestrator/src/start-orchestrator';
+import { freePort } from '../tools/main-job/free-port';
+import { startService } from '../tools/main-job/services';
 import type { PlatformDb } from '../tools/migration-sets';
 import { seedMirror } from './api/seed-mirror';
 
@@ -54,27 +56,38 @@ const main = async (): Promise<void> => {
     namespace: id,
     eventsStream: `${id}_events`.toUpperCase(),
     deadLetterStream: `${id}_dlq`.toUpperCase(),
-    eventsMaxAgeMs: 3_600_000,
-    deadLetterMaxAgeMs: 3_600_000,
   };
   const firmId = id;
   const seeded = await seedMirror(t.db, firmId, { matters: 2_000, folders: DOCUMENTS / 200, documents: DOCUMENTS });
-  const orch = await startOrchestrator({
-    databaseUrl: t.url,
-    natsUrl: TEST_NATS_URL,
-    port: 0,
-    host: '127.0.0.1',
-    topology,
-    stallCheckIntervalMs: 0,
-    jwt: { alg: 'HS256', secret: Buffer.from(SECRET), leewaySeconds: 30, claims: { ...DEFAULT_CLAIMS } },
-    logger: pino({ level: 'silent' }),
-  });
+  // The orchestrator as its own process (as deployed): the bench's client loop does not share its event loop.
+  const port = await freePort();
+  const orch = await startService(
+    {
+      name: 'sync-orchestrator',
+      entry: 'apps/sync-orchestrator/src/main.ts',
+      readyUrl: `http://127.0.0.1:${port}/health/ready`,
+      env: {
+        DATABASE_URL: t.url,
+        NATS_URL: TEST_NATS_URL,
+        AUTH_JWT_SECRET: SECRET,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        SF_NATS_NAMESPACE: topology.namespace,
+        SF_EVENTS_STREAM: topology.eventsStream,
+        SF_DLQ_STREAM: topology.deadLetterStream,
+        SYNC_STALL_CHECK_INTERVAL_MS: '0',
+      },
+    },
+    path.join(tmpdir(), 'sf-bench-api'),
+  );
+  const orchUrl = `http://127.0.0.1:${port}`;
   const auth = `Bearer ${signJwt({ sub: 'bench', firm_id: firmId, exp: Math.floor(Date.now() / 1000) + 3600 }, { alg: 'HS256', secret: SECRET })}`;
   const folder = (i: number): string => seeded.folderIds[i % seeded.folderIds.length]!;
-  const get = async (path: string): Promise<void> => {
-    const res = await fetch(`${orch.url}${path}`, { headers: { authorization: auth } });
+  const get = async (route: string): Promise<void> => {
+    const res = await fetch(`${orchUrl}${route}`, { headers: { authorization: auth } });
     const body = (await res.json()) as { items?: unknown[] };
-    if (res.status !== 200 || body.items?.length !== 200) throw new Error(`GET ${path}: ${res.status}`);
+    if (res.status !== 200 || body.items?.length !== 200) throw new Error(`GET ${route}: ${res.status}`);
   };
   const base = { firmId, includeDeleted: false, sort: { key: 'id', desc: false }, after: null, limit: 201 } as const;
   const raw = async (q: MirrorListQuery): Promise<void> => {
@@ -119,7 +132,7 @@ const main = async (): Promise<void> => {
       }),
     );
   } finally {
-    await orch.close();
+    await orch.stop();
     const jsm = await jetstreamManager(nc);
     const streams = defineTopology(topology).streams;
     for (const s of [streams.events, streams.deadLetters]) await jsm.streams.delete(s.name).catch(() => false);
