@@ -43,6 +43,8 @@ export const PROCESSES = {
   migrate: { entry: 'tools/migrate', health: 'none', production: true },
   /** The sync CLI (`sync request --firm F`, `sync status --job J`, ...): for `kubectl exec` or a one-off Job. */
   sync: { entry: 'apps/sync-orchestrator/src/cli', health: 'none', production: true },
+  /** A gateway JWT signed with AUTH_JWT_SECRET, for trying the APIs by hand (docker compose). */
+  'dev-jwt': { entry: 'tools/dev-jwt', health: 'none', production: false },
   'clio-simulator': {
     entry: 'simulator/cli/src/main',
     health: 'none',
