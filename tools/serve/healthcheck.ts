@@ -1,14 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { PROCESSES, healthPortOf, isProcessName, type ProcessName } from './processes';
+import { PROCESSES, healthPortOf, isProcessName, type ProcessName, type ProcessSpec } from './processes';
+
+/** The process named in a NUL-separated command line (`node ... serve.js <process> ...`, maybe under an init). */
+export const processInCommandLine = (cmdline: string): ProcessName | undefined =>
+  cmdline.split('\0').find(isProcessName);
 
 /**
- * The process this container runs, from PID 1's command line (`serve <process>`, possibly under an init such as
- * tini): Docker's HEALTHCHECK runs beside it with the image's environment but not its arguments.
+ * The process this container runs, from PID 1's command line: Docker's HEALTHCHECK runs beside it with the image's
+ * environment but not its arguments.
  */
 const containerProcess = (): ProcessName | undefined => {
   try {
-    const args = readFileSync('/proc/1/cmdline', 'utf8').split('\0');
-    return args.find(isProcessName);
+    return processInCommandLine(readFileSync('/proc/1/cmdline', 'utf8'));
   } catch {
     return undefined;
   }
@@ -24,8 +27,13 @@ export const healthcheck = async (env: NodeJS.ProcessEnv, timeoutMs = 3_000): Pr
     process.stderr.write(`healthcheck: no process of ${Object.keys(PROCESSES).join('|')} found\n`);
     return 1;
   }
+  const spec: ProcessSpec = PROCESSES[name];
+  if (spec.health === 'none') return 0;
   const port = healthPortOf(name, env);
-  if (port === undefined) return 0;
+  if (port === undefined || !(port > 0)) {
+    process.stderr.write(`healthcheck: ${name} serves its health on HEALTH_PORT, which is not set to a port\n`);
+    return 1;
+  }
   try {
     const res = await fetch(`http://127.0.0.1:${port}/health/ready`, { signal: AbortSignal.timeout(timeoutMs) });
     process.stdout.write(`${name}: ${res.status} ${await res.text()}\n`);
