@@ -102,7 +102,18 @@ describe.each([
     }
     const hpas = ofKind<IHorizontalPodAutoscaler>(objects, 'HorizontalPodAutoscaler');
     expect(hpas.map((h) => h.spec!.scaleTargetRef.name).sort()).toEqual([...SCALED].sort());
-    for (const h of hpas) expect(h.spec!.minReplicas).toBeGreaterThanOrEqual(2);
+    for (const h of hpas) {
+      expect(h.spec!.minReplicas).toBeGreaterThanOrEqual(2);
+      // The autoscaler owns the count: a Deployment that sets one is reset to it on every apply.
+      expect(named<IDeployment>(objects, 'Deployment', h.spec!.scaleTargetRef.name).spec!.replicas).toBeUndefined();
+    }
+    for (const d of deployments.filter((x) => !SCALED.includes(x.metadata.name))) {
+      expect({ d: d.metadata.name, replicas: d.spec!.replicas }).toEqual({
+        d: d.metadata.name,
+        replicas: expect.any(Number),
+      });
+      expect(d.spec!.replicas).toBeGreaterThanOrEqual(2);
+    }
   });
 
   it('references every secret by name, each documented in deploy/README.md, and creates none', () => {
