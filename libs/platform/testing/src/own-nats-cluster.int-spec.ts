@@ -1,6 +1,6 @@
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { connectNats } from '@sf/messaging';
+import { connect } from '@nats-io/transport-node';
 import { startOwnNatsCluster, type OwnNatsCluster } from './own-nats-cluster';
 import { waitFor } from './wait-for';
 
@@ -18,7 +18,7 @@ describe('startOwnNatsCluster', () => {
   it('runs 3 routed JetStream nodes: a stream of 3 replicas keeps every message when one node is killed', async () => {
     expect(cluster.nodes).toHaveLength(3);
     expect(cluster.url.split(',')).toHaveLength(3);
-    nc = await connectNats({ name: 'cluster-test', settings: { url: cluster.url } });
+    nc = await connect({ servers: cluster.url.split(','), name: 'cluster-test' });
     const jsm = await jetstreamManager(nc);
     await jsm.streams.add({ name: 'CLUSTER_TEST', subjects: ['cluster.test.>'], num_replicas: 3 });
     const js = jetstream(nc);
