@@ -38,7 +38,8 @@ describe('two replicas of every process on a 3-node NATS cluster, several firms'
       replicas: 2,
       firms: FIRMS,
       latencyMs: 120,
-      env: { SF_NATS_REPLICAS: '3' },
+      // The mirror in 2 partitions by firm: the two projections replicas apply them side by side.
+      env: { SF_NATS_REPLICAS: '3', SF_MIRROR_PARTITIONS: '2' },
     });
   }, 300_000);
   afterAll(async () => {
