@@ -26,6 +26,7 @@ import { syncJobStalled, type SyncJobStalledV1 } from './events/sync-job-stalled
 import { syncPhaseCompleted, type SyncPhaseCompletedV1 } from './events/sync-phase-completed';
 import { syncEntityForbidden, type SyncEntityForbiddenV1 } from './events/sync-entity-forbidden';
 import { syncListingRestarted, type SyncListingRestartedV1 } from './events/sync-listing-restarted';
+import { syncScheduleChanged, type SyncScheduleChangedV1 } from './events/sync-schedule-changed';
 import { FormerEventTypes, type EventType } from './wire-names';
 
 /** Current payload shape of every event type (what readers get after upcasting, what writers append). */
@@ -57,6 +58,7 @@ export interface CurrentEventData {
   SyncPhaseCompleted: SyncPhaseCompletedV1;
   SyncEntityForbidden: SyncEntityForbiddenV1;
   SyncListingRestarted: SyncListingRestartedV1;
+  SyncScheduleChanged: SyncScheduleChangedV1;
 }
 
 /** The one catalogue of event types: name, versions and their classes, upcasters, stream type, description. */
@@ -88,6 +90,7 @@ export const CATALOGUE: { readonly [K in EventType]: EventDefinition<K, CurrentE
   SyncPhaseCompleted: syncPhaseCompleted,
   SyncEntityForbidden: syncEntityForbidden,
   SyncListingRestarted: syncListingRestarted,
+  SyncScheduleChanged: syncScheduleChanged,
 };
 
 /** Catalogue entries in a stable order (the order of `CATALOGUE`). */
