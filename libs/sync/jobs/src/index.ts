@@ -58,3 +58,22 @@ export type {
   RequestProcessingJob,
   StartProcessingJob,
 } from './processing/decide-processing';
+export {
+  DEFAULT_SCHEDULE_SETTINGS,
+  SCHEDULE_INTERVAL_BOUNDS,
+  decideScheduleChange,
+  evolveScheduleSettings,
+  foldScheduleSettings,
+} from './schedule/schedule-settings';
+export type { ChangeSchedule, ScheduleChangeOutcome, ScheduleSettings } from './schedule/schedule-settings';
+export { OFF_PEAK_HOURS, OFF_PEAK_ZONES, isOffPeak, nextOffPeak } from './schedule/off-peak';
+export {
+  DEFAULT_SCHEDULER_CONFIG,
+  ScheduleKind,
+  WebhookHealth,
+  decideDueRun,
+  effectiveIntervalMs,
+  initialSyncDeferral,
+  runOutcome,
+} from './schedule/decide-due-run';
+export type { DueRun, DueRunDecision, RunOutcome, SchedulerConfig } from './schedule/decide-due-run';
