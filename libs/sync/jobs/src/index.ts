@@ -77,3 +77,5 @@ export {
   runOutcome,
 } from './schedule/decide-due-run';
 export type { DueRun, DueRunDecision, RunOutcome, SchedulerConfig } from './schedule/decide-due-run';
+export { evolveFirmSchedule } from './schedule/firm-schedule';
+export type { FirmSchedule } from './schedule/firm-schedule';

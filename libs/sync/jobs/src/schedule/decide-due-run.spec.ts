@@ -71,7 +71,10 @@ describe('decideDueRun', () => {
 describe('runOutcome', () => {
   it('retries a run the rate budget blocked, and counts every other answer as done', () => {
     expect(
-      runOutcome({ action: SyncAction.Block, reason: SyncReason.RateBudgetReserved, metadata: { retryAfterMs: 5000 } }, 10),
+      runOutcome(
+        { action: SyncAction.Block, reason: SyncReason.RateBudgetReserved, metadata: { retryAfterMs: 5000 } },
+        10,
+      ),
     ).toEqual({ done: false, retryAt: 5010 });
     expect(runOutcome({ action: SyncAction.Skip, reason: SyncReason.AlreadySyncing }, 10)).toEqual({ done: true });
     expect(runOutcome({ action: SyncAction.Block, reason: SyncReason.ConnectionRevoked }, 10)).toEqual({ done: true });

@@ -82,7 +82,8 @@ export type RunOutcome = { readonly done: true } | { readonly done: false; reado
  */
 export const runOutcome = (d: SyncDecision, now: number): RunOutcome => {
   const budget = d.reason === SyncReason.RateBudgetExhausted || d.reason === SyncReason.RateBudgetReserved;
-  if (d.action === SyncAction.Block && budget) return { done: false, retryAt: now + (d.metadata?.retryAfterMs ?? 60_000) };
+  if (d.action === SyncAction.Block && budget)
+    return { done: false, retryAt: now + (d.metadata?.retryAfterMs ?? 60_000) };
   return { done: true };
 };
 

@@ -34,7 +34,8 @@ const inWindow = (minutes: number): boolean =>
   minutes >= OFF_PEAK_HOURS.start * 60 || minutes < OFF_PEAK_HOURS.end * 60;
 
 /** Whether `now` (epoch ms) is in the region's off-peak hours. */
-export const isOffPeak = (region: ClioRegion, now: number): boolean => inWindow(localMinutes(OFF_PEAK_ZONES[region], now));
+export const isOffPeak = (region: ClioRegion, now: number): boolean =>
+  inWindow(localMinutes(OFF_PEAK_ZONES[region], now));
 
 /** `now` when it is off-peak, else the start of the region's next off-peak window (epoch ms). */
 export const nextOffPeak = (region: ClioRegion, now: number): number => {
