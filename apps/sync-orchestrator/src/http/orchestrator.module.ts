@@ -3,6 +3,7 @@ import { HttpAuthModule, type JwtAuthConfig } from '@sf/http-auth';
 import { HealthModule, checkReadiness } from '@sf/service-kit';
 import { ProcessingController } from '../processing/processing.http-controller';
 import { ReadModelsController } from '../read-models/read-models.http-controller';
+import { ScheduleController } from '../schedule/schedule.http-controller';
 import { HTTP_DEPS, type HttpDeps } from './http-deps';
 import { SyncJobsController } from './sync-jobs.http-controller';
 import { ResyncController } from './resync.http-controller';
@@ -18,7 +19,14 @@ export class OrchestratorModule {
     return {
       module: OrchestratorModule,
       imports: [HttpAuthModule.forRoot(jwt), HealthModule.forRoot(() => checkReadiness(deps.db, deps.nc))],
-      controllers: [SyncController, ResyncController, SyncJobsController, ProcessingController, ReadModelsController],
+      controllers: [
+        SyncController,
+        ResyncController,
+        SyncJobsController,
+        ProcessingController,
+        ReadModelsController,
+        ScheduleController,
+      ],
       providers: [{ provide: HTTP_DEPS, useValue: deps }],
     };
   }

@@ -2,8 +2,6 @@ import type { ColumnType, Generated } from 'kysely';
 
 /** timestamptz: pg returns a Date; writes accept a Date or an ISO string. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
-/** bigint: pg returns a string; writes accept a number or a string. */
-type BigIntColumn = ColumnType<string, number | string, number | string>;
 
 /** A firm's schedule: its settings (schedule stream) and whether it is connected (connection stream). Event times. */
 export interface SyncSchedulesTable {
@@ -34,14 +32,14 @@ export interface SyncScheduleRunsTable {
   due_at: Timestamp | null;
   seen_changed_at: Timestamp | null;
   /** Counts fired runs; the sync request's ids derive from (firm, kind, run_seq), so a re-fire repeats them. */
-  run_seq: Generated<BigIntColumn>;
+  run_seq: Generated<string>;
   last_run_at: Timestamp | null;
   /** The policy's reason for the last fired run (`ok`, `already_syncing`, …). */
   last_reason: string | null;
   claimed_by: string | null;
   claimed_until: Timestamp | null;
   /** Incremented by every claim; completion succeeds only with the claim's value. */
-  fence: Generated<BigIntColumn>;
+  fence: Generated<string>;
 }
 
 export interface OrchestratorTables {

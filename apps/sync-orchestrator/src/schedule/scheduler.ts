@@ -1,0 +1,156 @@
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import {
+  decideDueRun,
+  DEFAULT_SCHEDULER_CONFIG,
+  runOutcome,
+  ScheduleKind,
+  SyncScope,
+  type FirmSchedule,
+  type SchedulerConfig,
+} from '@sf/sync-jobs';
+import { derivedUuid } from '../sync/derived-ids';
+import type { SyncService } from '../sync/sync-service';
+import type { OrchestratorDb } from '../schema/orchestrator-schema';
+import { claimDueRuns, completeRun, ensureRuns, type ClaimedRun, type RunCompletion } from './schedule-runs';
+import { loadSchedules } from './schedule-reads';
+import { webhooksOff, type WebhookHealthPort } from './webhook-health';
+
+export interface SchedulerOptions {
+  db: Kysely<OrchestratorDb>;
+  service: Pick<SyncService, 'request'>;
+  config?: SchedulerConfig;
+  webhookHealth?: WebhookHealthPort;
+  /** Decision clock. Default wall clock. */
+  now?: () => Date;
+  /** A claim keeps other replicas off a run this long, ms. Default 60 000. */
+  leaseMs?: number;
+  /** Runs claimed per statement. Default 50. */
+  batch?: number;
+  owner?: string;
+  /** Test seams: called after a claim commits and after a run's request returns, before it completes. */
+  hooks?: { afterClaim?: (runs: readonly ClaimedRun[]) => Promise<void>; afterRequest?: () => Promise<void> };
+}
+
+/** What one tick did, for logs and tests. */
+export interface TickReport {
+  claimed: number;
+  fired: Array<{ firmId: string; kind: string; trigger: string; reason: string; jobId: string | null }>;
+  /** Runs whose claim had been taken over by another replica (their completion changed nothing). */
+  fenced: number;
+}
+
+/** The request's job and event ids derive from the run: a re-fire of the same run after a crash repeats them. */
+const idsOfRun = (r: ClaimedRun) => ({
+  jobId: derivedUuid('schedule', r.firmId, r.kind, r.runSeq, 'job'),
+  eventIds: [
+    derivedUuid('schedule', r.firmId, r.kind, r.runSeq, 'event', '0'),
+    derivedUuid('schedule', r.firmId, r.kind, r.runSeq, 'event', '1'),
+  ] as const,
+});
+
+export interface Scheduler {
+  /** One pass: claim every due run (in batches) and act on it. */
+  tick(): Promise<TickReport>;
+}
+
+export const createScheduler = (o: SchedulerOptions): Scheduler => {
+  const config = o.config ?? DEFAULT_SCHEDULER_CONFIG;
+  const health = o.webhookHealth ?? webhooksOff;
+  const now = o.now ?? (() => new Date());
+  const owner = o.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+
+  const act = async (run: ClaimedRun, s: FirmSchedule, report: TickReport): Promise<RunCompletion> => {
+    const kind = run.kind === ScheduleKind.reconcile ? ScheduleKind.reconcile : ScheduleKind.schedule;
+    const t = now();
+    const due = {
+      kind,
+      settings: s.settings,
+      region: s.region ?? 'us',
+      startedAt: s.startedAt,
+      lastRunAt: run.lastRunAt?.getTime() ?? null,
+      health: await health(s.firmId),
+    };
+    const d = decideDueRun(due, t.getTime(), config);
+    const seenChangedAt = new Date(s.changedAt);
+    if (d.action === 'wait') return { dueAt: new Date(d.until), seenChangedAt, fired: null };
+    const r = await o.service.request({
+      firmId: s.firmId,
+      scope: SyncScope.firm(),
+      trigger: d.trigger,
+      requestedBy: null,
+      ids: idsOfRun(run),
+    });
+    await o.hooks?.afterRequest?.();
+    report.fired.push({ firmId: s.firmId, kind, trigger: d.trigger, reason: r.decision.reason, jobId: r.jobId });
+    const outcome = runOutcome(r.decision, t.getTime());
+    const next = outcome.done
+      ? decideDueRun({ ...due, lastRunAt: t.getTime() }, t.getTime(), config)
+      : { action: 'wait' as const, until: outcome.retryAt };
+    // After a fired run the next decision is a wait (the interval starts now); fall back to "decide again now".
+    const dueAt = new Date(next.action === 'wait' ? next.until : t.getTime());
+    return { dueAt, seenChangedAt, fired: { at: t, reason: r.decision.reason, done: outcome.done } };
+  };
+
+  return {
+    async tick() {
+      const report: TickReport = { claimed: 0, fired: [], fenced: 0 };
+      await ensureRuns(o.db);
+      for (;;) {
+        const runs = await claimDueRuns(o.db, {
+          owner,
+          now: now(),
+          leaseMs: o.leaseMs ?? 60_000,
+          limit: o.batch ?? 50,
+        });
+        if (runs.length === 0) return report;
+        report.claimed += runs.length;
+        await o.hooks?.afterClaim?.(runs);
+        const schedules = await loadSchedules(
+          o.db,
+          runs.map((r) => r.firmId),
+        );
+        for (const run of runs) {
+          const s = schedules.get(run.firmId);
+          // The claim saw the firm connected; a schedule row never disappears (the read model only upserts).
+          if (s === undefined) continue;
+          if (!(await completeRun(o.db, run, await act(run, s, report)))) report.fenced += 1;
+        }
+      }
+    },
+  };
+};
+
+export interface SchedulerLoop {
+  stop(): Promise<void>;
+}
+
+/** Runs `scheduler.tick()` every `intervalMs` (one tick at a time; a failed tick is logged and retried next time). */
+export const startSchedulerLoop = (scheduler: Scheduler, intervalMs: number, log: Logger): SchedulerLoop => {
+  let running: Promise<void> = Promise.resolve();
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const tick = (): void => {
+    running = scheduler
+      .tick()
+      .then(
+        (r) => {
+          if (r.fired.length > 0) log.info({ fired: r.fired }, 'scheduled syncs requested');
+        },
+        (e: unknown) => log.error({ err: e instanceof Error ? e.name : 'unknown' }, 'scheduler tick failed'),
+      )
+      .finally(() => {
+        if (!stopped) timer = setTimeout(tick, intervalMs).unref();
+      });
+  };
+  if (intervalMs > 0) timer = setTimeout(tick, 0).unref();
+  return {
+    stop: async () => {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+};
