@@ -22,9 +22,12 @@ describe('decideScheduleChange', () => {
     expect(foldScheduleSettings(events)).toEqual(out.settings);
   });
 
-  it('appends nothing when nothing changes on an existing stream', () => {
-    const out = decideScheduleChange(cmd({ paused: false }), DEFAULT_SCHEDULE_SETTINGS, 3, NOW);
-    expect(out).toMatchObject({ rejected: false, appends: [] });
+  it('appends nothing when nothing changes, on a new stream or an existing one', () => {
+    for (const version of [0, 3])
+      expect(decideScheduleChange(cmd({ paused: false }), DEFAULT_SCHEDULE_SETTINGS, version, NOW)).toMatchObject({
+        rejected: false,
+        appends: [],
+      });
   });
 
   it.each([4, 10_081, 1.5, Number.NaN])('rejects intervalMinutes %s naming the field', (v) => {

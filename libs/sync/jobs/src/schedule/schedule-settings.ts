@@ -47,7 +47,7 @@ const checkInterval = (v: number | undefined): RequestRejection | null => {
 
 /**
  * Applies a settings change to the stream's state (`current`, at stream `version`). An unchanged result appends
- * nothing, so repeating a change writes one event.
+ * nothing (repeating a change writes one event; an empty change on a new stream leaves the defaults implied).
  */
 export const decideScheduleChange = (
   cmd: ChangeSchedule,
@@ -62,7 +62,7 @@ export const decideScheduleChange = (
     settings.intervalMinutes === current.intervalMinutes &&
     settings.offPeakOnly === current.offPeakOnly &&
     settings.paused === current.paused;
-  if (same && version > 0) return { rejected: false, settings, appends: [] };
+  if (same) return { rejected: false, settings, appends: [] };
   const event = makeEvent(cmd, 0, EventTypes.SyncScheduleChanged, { ...settings, changedBy: cmd.changedBy }, now);
   const append: PlannedAppend = {
     streamId: streamIds.syncSchedule(cmd.firmId),
