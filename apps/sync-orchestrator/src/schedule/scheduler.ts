@@ -85,7 +85,7 @@ export const createScheduler = (o: SchedulerOptions): Scheduler => {
     });
     await o.hooks?.afterRequest?.();
     report.fired.push({ firmId: s.firmId, kind, trigger: d.trigger, reason: r.decision.reason, jobId: r.jobId });
-    const outcome = runOutcome(r.decision, t.getTime());
+    const outcome = runOutcome(kind, r.decision, t.getTime());
     const next = outcome.done
       ? decideDueRun({ ...due, lastRunAt: t.getTime() }, t.getTime(), config)
       : { action: 'wait' as const, until: outcome.retryAt };

@@ -68,6 +68,7 @@ export {
 export type { ChangeSchedule, ScheduleChangeOutcome, ScheduleSettings } from './schedule/schedule-settings';
 export { OFF_PEAK_HOURS, OFF_PEAK_ZONES, isOffPeak, nextOffPeak } from './schedule/off-peak';
 export {
+  BUSY_RETRY_MS,
   DEFAULT_SCHEDULER_CONFIG,
   ScheduleKind,
   WebhookHealth,

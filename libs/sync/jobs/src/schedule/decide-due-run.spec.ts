@@ -1,5 +1,12 @@
 import { SyncReason, SyncAction } from '@sf/sync-policy';
-import { decideDueRun, initialSyncDeferral, runOutcome, type DueRun, type SchedulerConfig } from './decide-due-run';
+import {
+  BUSY_RETRY_MS,
+  decideDueRun,
+  initialSyncDeferral,
+  runOutcome,
+  type DueRun,
+  type SchedulerConfig,
+} from './decide-due-run';
 import { DEFAULT_SCHEDULE_SETTINGS } from './schedule-settings';
 
 const MIN = 60_000;
@@ -70,15 +77,23 @@ describe('decideDueRun', () => {
 
 describe('runOutcome', () => {
   it('retries a run the rate budget blocked, and counts every other answer as done', () => {
-    expect(
-      runOutcome(
-        { action: SyncAction.Block, reason: SyncReason.RateBudgetReserved, metadata: { retryAfterMs: 5000 } },
-        10,
-      ),
-    ).toEqual({ done: false, retryAt: 5010 });
-    expect(runOutcome({ action: SyncAction.Skip, reason: SyncReason.AlreadySyncing }, 10)).toEqual({ done: true });
-    expect(runOutcome({ action: SyncAction.Block, reason: SyncReason.ConnectionRevoked }, 10)).toEqual({ done: true });
-    expect(runOutcome({ action: SyncAction.Start, reason: SyncReason.Ok }, 10)).toEqual({ done: true });
+    const reserved = {
+      action: SyncAction.Block,
+      reason: SyncReason.RateBudgetReserved,
+      metadata: { retryAfterMs: 5000 },
+    } as const;
+    expect(runOutcome('schedule', reserved, 10)).toEqual({ done: false, retryAt: 5010 });
+    expect(runOutcome('reconcile', reserved, 10)).toEqual({ done: false, retryAt: 5010 });
+    const syncing = { action: SyncAction.Skip, reason: SyncReason.AlreadySyncing } as const;
+    expect(runOutcome('schedule', syncing, 10)).toEqual({ done: true });
+    const revoked = { action: SyncAction.Block, reason: SyncReason.ConnectionRevoked } as const;
+    expect(runOutcome('schedule', revoked, 10)).toEqual({ done: true });
+    expect(runOutcome('reconcile', { action: SyncAction.Start, reason: SyncReason.Ok }, 10)).toEqual({ done: true });
+  });
+
+  it('tries a reconciliation again later when another job was running (it may be incremental)', () => {
+    const syncing = { action: SyncAction.Skip, reason: SyncReason.AlreadySyncing } as const;
+    expect(runOutcome('reconcile', syncing, 10)).toEqual({ done: false, retryAt: 10 + BUSY_RETRY_MS });
   });
 });
 

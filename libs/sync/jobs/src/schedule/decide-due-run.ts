@@ -76,14 +76,21 @@ export const decideDueRun = (r: DueRun, now: number, c: SchedulerConfig = DEFAUL
 /** What became of a fired run: done (the next run is counted from `now`), or retried at `retryAt` (epoch ms). */
 export type RunOutcome = { readonly done: true } | { readonly done: false; readonly retryAt: number };
 
+/** A reconciliation that found another job running looks again this much later, ms. */
+export const BUSY_RETRY_MS = 5 * 60_000;
+
 /**
  * A run is done whatever the policy answered (a job started, one already covers the firm, the connection is
- * unusable), except when the rate budget blocked it: then it is the same run again once the budget allows.
+ * unusable), except when the rate budget blocked it: then it is the same run again once the budget allows. A
+ * reconciliation is not done by a job that was already running either (that one may be incremental, and a full
+ * listing is what the run is for): it is tried again `BUSY_RETRY_MS` later.
  */
-export const runOutcome = (d: SyncDecision, now: number): RunOutcome => {
+export const runOutcome = (kind: ScheduleKind, d: SyncDecision, now: number): RunOutcome => {
   const budget = d.reason === SyncReason.RateBudgetExhausted || d.reason === SyncReason.RateBudgetReserved;
   if (d.action === SyncAction.Block && budget)
     return { done: false, retryAt: now + (d.metadata?.retryAfterMs ?? 60_000) };
+  const busy = d.reason === SyncReason.AlreadySyncing || d.reason === SyncReason.BlockedUntil;
+  if (kind === ScheduleKind.reconcile && busy) return { done: false, retryAt: now + BUSY_RETRY_MS };
   return { done: true };
 };
 
