@@ -57,6 +57,11 @@ describe('scheduler (real Postgres, injected clock)', () => {
     expect((await firmRequests(t.db, firm!)).map(([trigger]) => trigger)).toEqual(['schedule', 'schedule']);
   });
 
+  it('refuses intervals under a minute (a run would be due again within its own tick)', () => {
+    const config = { degradedIntervalMs: 0, reconcileIntervalMs: 86_400_000 };
+    expect(() => testScheduler(t.db, { now: 0 }, { config })).toThrow('degradedIntervalMs');
+  });
+
   it('two replicas ticking side by side never fire the same due run twice', async () => {
     const firms = await connected(12);
     const t0 = Math.max(...(await Promise.all(firms.map((f) => startedAt(t.db, f)))));

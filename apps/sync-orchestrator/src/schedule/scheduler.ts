@@ -56,8 +56,16 @@ export interface Scheduler {
   tick(): Promise<TickReport>;
 }
 
+/** Intervals under a minute would have a run due again within its own tick: a configuration error. */
+const MIN_INTERVAL_MS = 60_000;
+/** Claim statements per tick at most; what is left is claimed on the next tick. */
+const MAX_BATCHES_PER_TICK = 100;
+
 export const createScheduler = (o: SchedulerOptions): Scheduler => {
   const config = o.config ?? DEFAULT_SCHEDULER_CONFIG;
+  for (const [name, v] of Object.entries(config))
+    if (!(Number.isSafeInteger(v) && v >= MIN_INTERVAL_MS))
+      throw new Error(`scheduler ${name} must be an integer of at least ${MIN_INTERVAL_MS} ms`);
   const health = o.webhookHealth ?? webhooksOff;
   const now = o.now ?? (() => new Date());
   const owner = o.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -98,7 +106,7 @@ export const createScheduler = (o: SchedulerOptions): Scheduler => {
     async tick() {
       const report: TickReport = { claimed: 0, fired: [], fenced: 0 };
       await ensureRuns(o.db);
-      for (;;) {
+      for (let batch = 0; batch < MAX_BATCHES_PER_TICK; batch++) {
         const runs = await claimDueRuns(o.db, {
           owner,
           now: now(),
@@ -119,6 +127,7 @@ export const createScheduler = (o: SchedulerOptions): Scheduler => {
           if (!(await completeRun(o.db, run, await act(run, s, report)))) report.fenced += 1;
         }
       }
+      return report;
     },
   };
 };
