@@ -87,8 +87,8 @@ describe('scheduler killed between claim and request, and between request and co
     const requested = await firmRequests(t.db, firm);
     expect(requested).toEqual([['schedule', expect.any(String)]]);
     expect((await claimOf(firm)).run_seq).toBe('0');
-    // The job even ended before the re-fire: the policy would start a new one, but the re-fire repeats the run's
-    // ids, so its append is the one already stored.
+    // The job even ended before the re-fire: the policy would start a new one, but the run's first event is in the
+    // log already, so the run is done without a second request.
     await finishJob(t.db, firm, requested[0]![1], { kind: 'firm' }, new Date());
     await projectSchedules(t.db);
 
@@ -96,7 +96,7 @@ describe('scheduler killed between claim and request, and between request and co
     const fired = (await testScheduler(t.db, clock, { owner: randomUUID() }).tick()).fired.filter(
       (f) => f.firmId === firm && f.kind === 'schedule',
     );
-    expect(fired).toEqual([expect.objectContaining({ jobId: requested[0]![1] })]);
+    expect(fired).toEqual([expect.objectContaining({ reason: 'already_requested' })]);
     expect(await firmRequests(t.db, firm)).toEqual(requested);
     expect((await claimOf(firm)).run_seq).toBe('1');
   });

@@ -11,6 +11,7 @@ import {
   type FirmSchedule,
   type SchedulerConfig,
 } from '@sf/sync-jobs';
+import { readEventsById } from '@sf/event-store';
 import { derivedUuid } from '../sync/derived-ids';
 import type { SyncService } from '../sync/sync-service';
 import type { OrchestratorDb } from '../schema/orchestrator-schema';
@@ -56,6 +57,9 @@ export interface Scheduler {
   tick(): Promise<TickReport>;
 }
 
+/** `last_reason` of a run found already requested by a scheduler that died before completing it. */
+export const ALREADY_REQUESTED = 'already_requested';
+
 /** Intervals under a minute would have a run due again within its own tick: a configuration error. */
 const MIN_INTERVAL_MS = 60_000;
 /** Claim statements per tick at most; what is left is claimed on the next tick. */
@@ -84,22 +88,31 @@ export const createScheduler = (o: SchedulerOptions): Scheduler => {
     const d = decideDueRun(due, t.getTime(), config);
     const seenChangedAt = new Date(s.changedAt);
     if (d.action === 'wait') return { dueAt: new Date(d.until), seenChangedAt, fired: null };
+    const ended = (reason: string, done: boolean, retryAt: number): RunCompletion => {
+      // After a done run the interval starts now (the decision is a wait: every interval is at least a minute).
+      const next = done ? decideDueRun({ ...due, lastRunAt: t.getTime() }, t.getTime(), config) : null;
+      const dueAt = new Date(next?.action === 'wait' ? next.until : retryAt);
+      return { dueAt, seenChangedAt, fired: { at: t, reason, done } };
+    };
+    const ids = idsOfRun(run);
+    // A scheduler that died after its request committed left the run's first event in the log: the run is done.
+    // (Asking again would be harmless while the policy decides the same way, but a different decision, e.g. a new
+    // job where a stall restart was decided, would reuse the ids for other events.)
+    if ((await readEventsById(o.db, [ids.eventIds[0]])).size > 0) {
+      report.fired.push({ firmId: s.firmId, kind, trigger: d.trigger, reason: ALREADY_REQUESTED, jobId: null });
+      return ended(ALREADY_REQUESTED, true, t.getTime());
+    }
     const r = await o.service.request({
       firmId: s.firmId,
       scope: SyncScope.firm(),
       trigger: d.trigger,
       requestedBy: null,
-      ids: idsOfRun(run),
+      ids,
     });
     await o.hooks?.afterRequest?.();
     report.fired.push({ firmId: s.firmId, kind, trigger: d.trigger, reason: r.decision.reason, jobId: r.jobId });
     const outcome = runOutcome(kind, r.decision, t.getTime());
-    const next = outcome.done
-      ? decideDueRun({ ...due, lastRunAt: t.getTime() }, t.getTime(), config)
-      : { action: 'wait' as const, until: outcome.retryAt };
-    // After a fired run the next decision is a wait (the interval starts now); fall back to "decide again now".
-    const dueAt = new Date(next.action === 'wait' ? next.until : t.getTime());
-    return { dueAt, seenChangedAt, fired: { at: t, reason: r.decision.reason, done: outcome.done } };
+    return ended(r.decision.reason, outcome.done, outcome.done ? t.getTime() : outcome.retryAt);
   };
 
   return {
