@@ -28,6 +28,7 @@ import { syncEntityForbidden, type SyncEntityForbiddenV1 } from './events/sync-e
 import { syncListingRestarted, type SyncListingRestartedV1 } from './events/sync-listing-restarted';
 import { heldSweepApproved, type HeldSweepApprovedV1 } from './events/held-sweep-approved';
 import { heldSweepRejected, type HeldSweepRejectedV1 } from './events/held-sweep-rejected';
+import { syncScheduleChanged, type SyncScheduleChangedV1 } from './events/sync-schedule-changed';
 import { FormerEventTypes, type EventType } from './wire-names';
 
 /** Current payload shape of every event type (what readers get after upcasting, what writers append). */
@@ -61,6 +62,7 @@ export interface CurrentEventData {
   SyncListingRestarted: SyncListingRestartedV1;
   HeldSweepApproved: HeldSweepApprovedV1;
   HeldSweepRejected: HeldSweepRejectedV1;
+  SyncScheduleChanged: SyncScheduleChangedV1;
 }
 
 /** The one catalogue of event types: name, versions and their classes, upcasters, stream type, description. */
@@ -94,6 +96,7 @@ export const CATALOGUE: { readonly [K in EventType]: EventDefinition<K, CurrentE
   SyncListingRestarted: syncListingRestarted,
   HeldSweepApproved: heldSweepApproved,
   HeldSweepRejected: heldSweepRejected,
+  SyncScheduleChanged: syncScheduleChanged,
 };
 
 /** Catalogue entries in a stable order (the order of `CATALOGUE`). */

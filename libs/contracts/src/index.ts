@@ -73,6 +73,7 @@ export { SyncJobStalledV1 } from './events/sync-job-stalled';
 export { SyncBookmarksResetV1 } from './events/sync-bookmarks-reset';
 export { SyncEntityForbiddenV1 } from './events/sync-entity-forbidden';
 export { SyncListingRestartedV1 } from './events/sync-listing-restarted';
+export { SyncScheduleChangedV1 } from './events/sync-schedule-changed';
 
 // Validation, upcasting, wire form
 export { validateEventData } from './validate-event-data';

@@ -19,6 +19,8 @@ export const streamIds = {
   connection: (firmId: string): string => `${StreamIdPrefixes.connection}${firmId}`,
   /** `sweep-review-<sweepEventId>` (stream type `sweep_review`): the one decision on a held sweep. */
   sweepReview: (sweepEventId: string): string => `${StreamIdPrefixes.sweepReview}${sweepEventId}`,
+  /** `sync-schedule-<firmId>` (stream type `sync_schedule`): the firm's schedule settings, one change per event. */
+  syncSchedule: (firmId: string): string => `${StreamIdPrefixes.syncSchedule}${firmId}`,
 } as const;
 
 export interface StreamRef {
@@ -43,6 +45,8 @@ export function streamOf(e: Pick<NewCatalogueEvent, 'type' | 'data' | 'metadata'
       return { streamType, streamId: streamIds.connection(e.metadata.firmId) };
     case StreamTypes.sweepReview:
       return { streamType, streamId: streamIds.sweepReview(sweepEventIdOf(e.data)) };
+    case StreamTypes.syncSchedule:
+      return { streamType, streamId: streamIds.syncSchedule(e.metadata.firmId) };
   }
 }
 

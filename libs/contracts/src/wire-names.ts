@@ -35,6 +35,7 @@ export const EventTypes = {
   SyncListingRestarted: 'SyncListingRestarted',
   HeldSweepApproved: 'HeldSweepApproved',
   HeldSweepRejected: 'HeldSweepRejected',
+  SyncScheduleChanged: 'SyncScheduleChanged',
 } as const;
 export type EventType = (typeof EventTypes)[keyof typeof EventTypes];
 
@@ -55,6 +56,7 @@ export const StreamTypes = {
   connection: 'connection',
   /** The review of one held sweep: at most one decision (approve or reject), appended at `no_stream`. */
   sweepReview: 'sweep_review',
+  syncSchedule: 'sync_schedule',
 } as const;
 export type StreamType = (typeof StreamTypes)[keyof typeof StreamTypes];
 
@@ -65,6 +67,7 @@ export const StreamIdPrefixes = {
   processingJob: 'processing-job-',
   connection: 'connection-',
   sweepReview: 'sweep-review-',
+  syncSchedule: 'sync-schedule-',
 } as const;
 
 /** What asked for a sync (`SyncRequested.trigger`, HTTP bodies, the sync-request RPC). */

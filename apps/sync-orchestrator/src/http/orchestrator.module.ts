@@ -6,6 +6,7 @@ import { ReadModelsController } from '../read-models/read-models.http-controller
 import { MirrorReadsController } from '../mirror-api/mirror-reads.http-controller';
 import { StatusController } from '../status/status.http-controller';
 import { ReviewController } from '../review/review.http-controller';
+import { ScheduleController } from '../schedule/schedule.http-controller';
 import { HTTP_DEPS, type HttpDeps } from './http-deps';
 import { SyncJobsController } from './sync-jobs.http-controller';
 import { ResyncController } from './resync.http-controller';
@@ -30,6 +31,7 @@ export class OrchestratorModule {
         MirrorReadsController,
         StatusController,
         ReviewController,
+        ScheduleController,
       ],
       providers: [{ provide: HTTP_DEPS, useValue: deps }],
     };

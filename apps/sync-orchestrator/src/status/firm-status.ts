@@ -18,7 +18,7 @@ import type { SyncDeps } from '../sync/sync-deps';
 import { entityTypeStates, type EntityTypeStatus } from './entity-type-states';
 import { latestFirmJob } from './sync-job-list';
 import { summaryOf, type SyncJobSummary } from './sync-job-summary';
-import { webhookHealth, type WebhookHealth } from './webhook-health';
+import { webhookHealth, type WebhookHealthView } from './webhook-health';
 
 /** `GET /sync-status`: the caller's firm at a glance. */
 export interface FirmSyncStatus extends SyncStatusView {
@@ -26,7 +26,7 @@ export interface FirmSyncStatus extends SyncStatusView {
   /** The manual decision in words: why `canSyncNow` is false, or "Sync started" when it is true. */
   message: string;
   connection: { status: string; healthy: boolean; region: string | null; changedAt: string | null };
-  webhooks: WebhookHealth;
+  webhooks: WebhookHealthView;
   /** The firm-wide job running now, or null. */
   activeJob: SyncJobSummary | null;
   /** The latest firm-wide job (the active one while it runs). */
@@ -73,7 +73,7 @@ const gather = async (deps: SyncDeps, firmId: string): Promise<Gathered> => {
       region: conn?.region ?? null,
       changedAt: conn?.changed_at.toISOString() ?? null,
     },
-    webhooks: await webhookHealth(deps.db, firmId),
+    webhooks: await webhookHealth(deps, firmId),
     activeJob: activeJob ? summaryOf(activeJob) : null,
     lastJob,
     entityTypes: entityTypeStates(await mirrorCounts(deps.db, firmId), lastView, activeJob !== null, syncedOnce),

@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SyncFeatures, SyncTriggers } from '@sf/contracts';
-import { SyncJobState } from '@sf/sync-jobs';
+import { SyncJobState, WebhookHealth } from '@sf/sync-jobs';
 import { ConnectionStatus, SyncReason, SyncStatusState, type UserAction } from '@sf/sync-policy';
 import { EntityTypeStates, type EntityTypeState, type EntityTypeStatus } from './entity-type-states';
 import type { FirmSyncStatus } from './firm-status';
 import type { SyncJobSummary } from './sync-job-summary';
-import { WebhookStates, type WebhookHealth, type WebhookState } from './webhook-health';
+import type { WebhookHealthView } from './webhook-health';
 
 // Response schemas of the status routes (OpenAPI and the generated client). Handlers return these classes, so the
 // values built by the status code are checked against them.
@@ -53,8 +53,8 @@ export class ConnectionDto {
   @ApiProperty(TIME) changedAt!: string | null;
 }
 
-export class WebhookHealthDto implements WebhookHealth {
-  @ApiProperty({ enum: Object.values(WebhookStates) }) state!: WebhookState;
+export class WebhookHealthDto implements WebhookHealthView {
+  @ApiProperty({ enum: Object.values(WebhookHealth) }) state!: WebhookHealth;
   @ApiProperty() message!: string;
 }
 

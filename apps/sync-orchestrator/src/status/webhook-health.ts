@@ -1,18 +1,27 @@
-import type { Executor } from '@sf/db';
-import type { OrchestratorDb } from '../schema/orchestrator-schema';
+import { WebhookHealth } from '@sf/sync-jobs';
+import { webhooksOff } from '../schedule/webhook-health';
+import type { SyncDeps } from '../sync/sync-deps';
 
-/** Health of a firm's Clio webhooks: `off` until the webhook ingress exists (then its read model answers here). */
-export const WebhookStates = { off: 'off', healthy: 'healthy', degraded: 'degraded', failing: 'failing' } as const;
-export type WebhookState = (typeof WebhookStates)[keyof typeof WebhookStates];
-
-export interface WebhookHealth {
-  state: WebhookState;
+/** A firm's webhook health in the status: the scheduler's value (`healthy | degraded | off`) and what it means. */
+export interface WebhookHealthView {
+  state: WebhookHealth;
   message: string;
 }
 
+const MESSAGES: Record<WebhookHealth, string> = {
+  [WebhookHealth.healthy]: 'Clio webhooks deliver changes as they happen',
+  [WebhookHealth.degraded]: 'Clio webhooks are unreliable; changes also arrive with each scheduled sync',
+  [WebhookHealth.off]: 'Webhooks are not set up; changes arrive with each sync',
+};
+
 /**
- * The one place the status asks about webhooks. The webhook ingress (issue: webhooks) will read its subscriptions'
- * read model here; until then every firm's webhooks are off and changes arrive by sync only.
+ * The firm's webhook health through the same port the scheduler reads (`startOrchestrator({ webhookHealth })`;
+ * `off` for every firm until the webhook ingress plugs its read model in).
  */
-export const webhookHealth = async (_db: Executor<OrchestratorDb>, _firmId: string): Promise<WebhookHealth> =>
-  Promise.resolve({ state: WebhookStates.off, message: 'Webhooks are not set up; changes arrive with each sync' });
+export const webhookHealth = async (
+  deps: Pick<SyncDeps, 'webhookHealth'>,
+  firmId: string,
+): Promise<WebhookHealthView> => {
+  const state = await (deps.webhookHealth ?? webhooksOff)(firmId);
+  return { state, message: MESSAGES[state] };
+};

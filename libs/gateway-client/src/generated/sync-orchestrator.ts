@@ -96,6 +96,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/firms/{id}/sync-schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ScheduleController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["ScheduleController_change"];
+        trace?: never;
+    };
     "/firms/{id}/sync/{entityType}": {
         parameters: {
             query?: never;
@@ -765,6 +781,29 @@ export interface components {
             message: string;
             sweepEventId: string;
         };
+        ScheduleChangeBody: {
+            /** @description Minutes between scheduled syncs (webhooks healthy) */
+            intervalMinutes?: number;
+            /** @description Scheduled syncs (and a deferred initial sync) only in the region's off-peak hours */
+            offPeakOnly?: boolean;
+            /** @description No scheduled or reconciliation syncs while paused */
+            paused?: boolean;
+        };
+        ScheduleViewDto: {
+            /** @description The firm is connected to Clio, so its schedule runs */
+            active: boolean;
+            /** @description The interval in force (shorter while webhooks are not healthy) */
+            effectiveIntervalMinutes: number;
+            intervalMinutes: number;
+            /** Format: date-time */
+            nextReconciliationAt: string | null;
+            /** Format: date-time */
+            nextScheduledSyncAt: string | null;
+            offPeakOnly: boolean;
+            paused: boolean;
+            /** @enum {string} */
+            webhooks: "healthy" | "degraded" | "off";
+        };
         SyncJobPageDto: {
             items: components["schemas"]["SyncJobSummaryDto"][];
             next: string | null;
@@ -839,7 +878,7 @@ export interface components {
         WebhookHealthDto: {
             message: string;
             /** @enum {string} */
-            state: "off" | "healthy" | "degraded" | "failing";
+            state: "healthy" | "degraded" | "off";
         };
     };
     responses: never;
@@ -1246,6 +1285,54 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ScheduleController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Clio id: must be 1 to 200 letters, digits or _ . : - */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleViewDto"];
+                };
+            };
+        };
+    };
+    ScheduleController_change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Clio id: must be 1 to 200 letters, digits or _ . : - */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScheduleChangeBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleViewDto"];
                 };
             };
         };

@@ -60,3 +60,25 @@ export type {
 } from './processing/decide-processing';
 export { decideSweepReview, ReviewRefusal } from './review/decide-sweep-review';
 export type { HeldSweepFacts, ReviewOutcome, ReviewSweep } from './review/decide-sweep-review';
+export {
+  DEFAULT_SCHEDULE_SETTINGS,
+  SCHEDULE_INTERVAL_BOUNDS,
+  decideScheduleChange,
+  evolveScheduleSettings,
+  foldScheduleSettings,
+} from './schedule/schedule-settings';
+export type { ChangeSchedule, ScheduleChangeOutcome, ScheduleSettings } from './schedule/schedule-settings';
+export { OFF_PEAK_HOURS, OFF_PEAK_ZONES, isOffPeak, nextOffPeak } from './schedule/off-peak';
+export {
+  BUSY_RETRY_MS,
+  DEFAULT_SCHEDULER_CONFIG,
+  ScheduleKind,
+  WebhookHealth,
+  decideDueRun,
+  effectiveIntervalMs,
+  initialSyncDeferral,
+  runOutcome,
+} from './schedule/decide-due-run';
+export type { DueRun, DueRunDecision, RunOutcome, SchedulerConfig } from './schedule/decide-due-run';
+export { evolveFirmSchedule } from './schedule/firm-schedule';
+export type { FirmSchedule } from './schedule/firm-schedule';
