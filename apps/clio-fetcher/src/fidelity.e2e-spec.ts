@@ -120,4 +120,16 @@ describe('acceptance: a medium firm as the real Clio serves it (Contacts Visibil
     const started = readLoggedEvent((await h.jobEvents(jobId))[0]!);
     expect(started.type === 'SyncJobStarted' && started.data.estimatedTotal).toBeNull();
   }, 120_000);
+
+  it('a full listing without meta.records records why its estimate is unknown in SyncJobStarted', async () => {
+    h.sim.edge.access.configure({ metaRecords: false });
+    const jobId = await h.requestSync({ entityTypes: ['contacts'], options: { fullListing: true } });
+    expect((await h.waitForJob(jobId, { kind: 'firm' }, 110_000)).type).toBe('SyncJobCompleted');
+    const started = readLoggedEvent((await h.jobEvents(jobId))[0]!);
+    expect(started.type === 'SyncJobStarted' && started.data).toMatchObject({
+      estimatedTotal: null,
+      unknownEstimates: [{ entityType: 'contacts', reason: 'Clio sent no meta.records' }],
+    });
+    expect((await jobView(h, jobId))?.progress['contacts']?.unknownTotal).toBe('Clio sent no meta.records');
+  }, 120_000);
 });

@@ -5,6 +5,7 @@ export const Routes = {
   firmSync: 'firms/:id/sync',
   matterSyncStates: 'firms/:id/matter-sync-states',
   firmResync: 'firms/:id/sync/:entityType',
+  firmOnboarding: 'firms/:id/onboarding',
   job: 'sync-jobs/:id',
   documentCount: 'matters/:id/documents/count',
   processingJobs: 'jobs',

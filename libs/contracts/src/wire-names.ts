@@ -33,6 +33,7 @@ export const EventTypes = {
   SyncPhaseCompleted: 'SyncPhaseCompleted',
   SyncEntityForbidden: 'SyncEntityForbidden',
   SyncListingRestarted: 'SyncListingRestarted',
+  OnboardingSettingChanged: 'OnboardingSettingChanged',
 } as const;
 export type EventType = (typeof EventTypes)[keyof typeof EventTypes];
 

@@ -20,6 +20,7 @@ const events = (list: NewEvent[]): Verification => ({ kind: 'events', events: li
  */
 export const catchUpMirror = async (ctx: JobContext, state: JobState): Promise<boolean> => {
   if (state.lastPosition === null) return true;
+  const started = Date.now();
   try {
     // Small batches: a page event carries up to 200 records.
     await catchUp(ctx.db, clioMirrorProjection, {
@@ -27,6 +28,7 @@ export const catchUpMirror = async (ctx: JobContext, state: JobState): Promise<b
       timeoutMs: ctx.config.sweep.catchUpTimeoutMs,
       batchSize: 50,
     });
+    ctx.log.info({ jobId: ctx.work.jobId, waitedMs: Date.now() - started }, 'mirror caught up for a deletion check');
     return true;
   } catch (err) {
     ctx.log.warn(

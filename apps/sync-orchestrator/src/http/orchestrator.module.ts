@@ -5,6 +5,7 @@ import { ProcessingController } from '../processing/processing.http-controller';
 import { ReadModelsController } from '../read-models/read-models.http-controller';
 import { HTTP_DEPS, type HttpDeps } from './http-deps';
 import { SyncJobsController } from './sync-jobs.http-controller';
+import { OnboardingController } from './onboarding.http-controller';
 import { ResyncController } from './resync.http-controller';
 import { SyncController } from './sync.http-controller';
 
@@ -18,7 +19,14 @@ export class OrchestratorModule {
     return {
       module: OrchestratorModule,
       imports: [HttpAuthModule.forRoot(jwt), HealthModule.forRoot(() => checkReadiness(deps.db, deps.nc))],
-      controllers: [SyncController, ResyncController, SyncJobsController, ProcessingController, ReadModelsController],
+      controllers: [
+        SyncController,
+        ResyncController,
+        OnboardingController,
+        SyncJobsController,
+        ProcessingController,
+        ReadModelsController,
+      ],
       providers: [{ provide: HTTP_DEPS, useValue: deps }],
     };
   }
