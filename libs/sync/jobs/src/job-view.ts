@@ -21,15 +21,8 @@ const withUnknownTotals = (
 ): Readonly<Record<string, EntityProgress>> => {
   if (unknown === undefined || unknown.length === 0) return progress;
   const out: Record<string, EntityProgress> = { ...progress };
-  for (const u of unknown) {
-    const before = out[u.entityType];
-    out[u.entityType] = {
-      fetched: before?.fetched ?? 0,
-      total: before?.total ?? null,
-      ...before,
-      unknownTotal: u.reason,
-    };
-  }
+  for (const u of unknown)
+    out[u.entityType] = { ...(out[u.entityType] ?? { fetched: 0, total: null }), unknownTotal: u.reason };
   return out;
 };
 
