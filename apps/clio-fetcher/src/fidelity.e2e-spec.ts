@@ -2,7 +2,7 @@ import { CLIO_ENTITY_TYPES, clioIdOf, mirrorEntries, type ClioEntityType } from 
 import { visibleTruth, type VisibleRecord, type VisibleTruth } from '@sf/clio-simulator';
 import { readLoggedEvent, streamIds, type RecordedEvent } from '@sf/contracts';
 import { readStream } from '@sf/event-store';
-import { evolveJob, type JobView, type SyncLogEvent } from '@sf/sync-jobs';
+import { evolveJob, jobIdOf, type JobView, type SyncLogEvent } from '@sf/sync-jobs';
 import { truthOf } from './testing/mirror-truth';
 import { SyncHarness } from './testing/sync-harness';
 import { JumpingClock, jumpBeforeCursor } from './testing/time-jump';
@@ -51,7 +51,9 @@ const jobView = async (h: SyncHarness, jobId: string): Promise<JobView | null> =
   const scope = await readStream(h.t.db, streamIds.syncScope(h.firmId, { kind: 'firm' }));
   const job = await h.jobEvents(jobId);
   const ordered = [...scope, ...job].sort((a, b) => Number(BigInt(a.globalPosition) - BigInt(b.globalPosition)));
-  return ordered.reduce<JobView | null>((v, e) => evolveJob(v, readLoggedEvent(e) as SyncLogEvent), null);
+  // Only this job's events: the fold starts at the first SyncRequested it sees.
+  const mine = ordered.map((e) => readLoggedEvent(e) as SyncLogEvent).filter((e) => jobIdOf(e) === jobId);
+  return mine.reduce<JobView | null>(evolveJob, null);
 };
 
 const contactIdsFetched = (events: RecordedEvent[]): string[] =>
