@@ -52,9 +52,11 @@ export class FirmSyncBody {
 
 /** `PUT /firms/{id}/onboarding`: how the firm's initial sync runs when a request does not say (first_login). */
 export class OnboardingBody {
-  @ApiProperty({ description: 'Run the initial sync in phases (core, supporting, historical)' })
+  /** Required: checked by the handler after the firm, so another firm's id is a 404 whatever the body. */
+  @IsOptional()
+  @ApiProperty({ description: 'Run the initial sync in phases (core, supporting, historical)', required: true })
   @IsBoolean({ message: 'phased must be a boolean' })
-  phased!: boolean;
+  phased?: boolean;
 
   /** With phases: documents and activities of the last N months first. Absent or null: no recent window. */
   @IsOptional()

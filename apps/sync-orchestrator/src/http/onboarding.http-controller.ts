@@ -34,6 +34,8 @@ export class OnboardingController {
     @Body() body: OnboardingBody,
   ): Promise<OnboardingSettingView> {
     if (p.id !== firmId) throw new NotFoundForFirm('firm');
+    if (body.phased === undefined)
+      throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: ['phased must be a boolean'] });
     const r = await this.deps.service.setOnboarding({
       firmId,
       options: { phased: body.phased, recentMonths: body.recentMonths ?? null },
