@@ -80,9 +80,9 @@ const runSteps = async (ctx: JobContext, state: JobState, types: readonly ClioEn
 };
 
 /**
- * Runs a claimed job from wherever its stream says it is: start or resume, then its steps (every entity type in
- * priority order, listing then deletion check; for a phased job, each phase recorded as done after its last
- * listing), then completion. Completion appends the last job-stream events and `SyncJobCompleted` to the scope
+ * Runs a claimed job from wherever its stream says it is: start or resume, then its steps (every entity type listed
+ * in priority order, each deletion check once the mirror holds its listing; for a phased job, each phase recorded as
+ * done after its checks), then completion. Completion appends the last job-stream events and `SyncJobCompleted` to the scope
  * stream in ONE transaction.
  */
 export const runJob = async (ctx: JobContext): Promise<RunEnd> => {
