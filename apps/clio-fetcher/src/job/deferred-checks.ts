@@ -1,7 +1,7 @@
 import type { NewEvent } from '@sf/contracts';
 import type { ClioEntityType } from '@sf/clio-mirror';
 import type { LogPosition } from '@sf/event-store';
-import { clioMirrorProjection } from '@sf/clio-mirror';
+import { clioMirrorPartitionOf } from '@sf/clio-mirror';
 import { isCaughtUp } from '@sf/projections';
 import type { JobContext } from './job-context';
 import { onRefusal, type Step } from './job-outcomes';
@@ -27,8 +27,10 @@ export type ChecksDone = {
   held: NewEvent[];
 };
 
+/** Whether the mirror (the partition holding this firm's rows) has reached the check's position: one query. */
 const ready = async (ctx: JobContext, c: DeferredCheck): Promise<boolean> =>
-  c.until === null || isCaughtUp(ctx.db, clioMirrorProjection, c.until);
+  c.until === null ||
+  isCaughtUp(ctx.db, clioMirrorPartitionOf(ctx.work.firmId, ctx.config.sweep.mirrorPartitions), c.until);
 
 /**
  * Runs deferred deletion checks in listing order. The mirror projection trails the listing (it writes every record

@@ -1,5 +1,5 @@
 import type { NewEvent } from '@sf/contracts';
-import { clioMirrorProjection, liveCount, restoredIds, sweepCandidates, type ClioEntityType } from '@sf/clio-mirror';
+import { clioMirrorPartitionOf, liveCount, restoredIds, sweepCandidates, type ClioEntityType } from '@sf/clio-mirror';
 import type { LogPosition } from '@sf/event-store';
 import { catchUp } from '@sf/projections';
 import type { JobContext } from './job-context';
@@ -25,7 +25,9 @@ export const catchUpMirror = async (ctx: JobContext, until: LogPosition | null):
   const started = Date.now();
   try {
     // Small batches: a page event carries up to 200 records.
-    await catchUp(ctx.db, clioMirrorProjection, {
+    // Only the partition holding this firm's rows (every partition when the mirror is not partitioned).
+    const mirror = clioMirrorPartitionOf(ctx.work.firmId, ctx.config.sweep.mirrorPartitions);
+    await catchUp(ctx.db, mirror, {
       until,
       timeoutMs: ctx.config.sweep.catchUpTimeoutMs,
       batchSize: 50,
