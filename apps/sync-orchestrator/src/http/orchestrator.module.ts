@@ -6,6 +6,7 @@ import { ReadModelsController } from '../read-models/read-models.http-controller
 import { ScheduleController } from '../schedule/schedule.http-controller';
 import { HTTP_DEPS, type HttpDeps } from './http-deps';
 import { SyncJobsController } from './sync-jobs.http-controller';
+import { OnboardingController } from './onboarding.http-controller';
 import { ResyncController } from './resync.http-controller';
 import { SyncController } from './sync.http-controller';
 
@@ -22,6 +23,7 @@ export class OrchestratorModule {
       controllers: [
         SyncController,
         ResyncController,
+        OnboardingController,
         SyncJobsController,
         ProcessingController,
         ReadModelsController,
