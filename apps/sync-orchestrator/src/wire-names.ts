@@ -6,6 +6,7 @@ export const Routes = {
   matterSyncStates: 'firms/:id/matter-sync-states',
   firmResync: 'firms/:id/sync/:entityType',
   firmSchedule: 'firms/:id/sync-schedule',
+  firmOnboarding: 'firms/:id/onboarding',
   job: 'sync-jobs/:id',
   documentCount: 'matters/:id/documents/count',
   processingJobs: 'jobs',

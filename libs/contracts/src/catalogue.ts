@@ -16,7 +16,7 @@ import { syncJobCancelled, type SyncJobCancelledV1 } from './events/sync-job-can
 import { syncJobCompleted, type SyncJobCompletedV1 } from './events/sync-job-completed';
 import { syncJobFailed, type SyncJobFailedV1 } from './events/sync-job-failed';
 import { syncJobResumed, type SyncJobResumedV1 } from './events/sync-job-resumed';
-import { syncJobStarted, type SyncJobStartedV2 } from './events/sync-job-started';
+import { syncJobStarted, type SyncJobStartedV3 } from './events/sync-job-started';
 import { syncProgressed, type SyncProgressedV2 } from './events/sync-progressed';
 import { syncRecordsFlagged, type SyncRecordsFlaggedV1 } from './events/sync-records-flagged';
 import { syncRequested, type SyncRequestedV3 } from './events/sync-requested';
@@ -29,12 +29,13 @@ import { syncListingRestarted, type SyncListingRestartedV1 } from './events/sync
 import { heldSweepApproved, type HeldSweepApprovedV1 } from './events/held-sweep-approved';
 import { heldSweepRejected, type HeldSweepRejectedV1 } from './events/held-sweep-rejected';
 import { syncScheduleChanged, type SyncScheduleChangedV1 } from './events/sync-schedule-changed';
+import { onboardingSettingChanged, type OnboardingSettingChangedV1 } from './events/onboarding-setting-changed';
 import { FormerEventTypes, type EventType } from './wire-names';
 
 /** Current payload shape of every event type (what readers get after upcasting, what writers append). */
 export interface CurrentEventData {
   SyncRequested: SyncRequestedV3;
-  SyncJobStarted: SyncJobStartedV2;
+  SyncJobStarted: SyncJobStartedV3;
   SyncProgressed: SyncProgressedV2;
   SyncJobBlocked: SyncJobBlockedV1;
   SyncJobResumed: SyncJobResumedV1;
@@ -63,6 +64,7 @@ export interface CurrentEventData {
   HeldSweepApproved: HeldSweepApprovedV1;
   HeldSweepRejected: HeldSweepRejectedV1;
   SyncScheduleChanged: SyncScheduleChangedV1;
+  OnboardingSettingChanged: OnboardingSettingChangedV1;
 }
 
 /** The one catalogue of event types: name, versions and their classes, upcasters, stream type, description. */
@@ -97,6 +99,7 @@ export const CATALOGUE: { readonly [K in EventType]: EventDefinition<K, CurrentE
   HeldSweepApproved: heldSweepApproved,
   HeldSweepRejected: heldSweepRejected,
   SyncScheduleChanged: syncScheduleChanged,
+  OnboardingSettingChanged: onboardingSettingChanged,
 };
 
 /** Catalogue entries in a stable order (the order of `CATALOGUE`). */

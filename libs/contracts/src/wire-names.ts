@@ -36,6 +36,7 @@ export const EventTypes = {
   HeldSweepApproved: 'HeldSweepApproved',
   HeldSweepRejected: 'HeldSweepRejected',
   SyncScheduleChanged: 'SyncScheduleChanged',
+  OnboardingSettingChanged: 'OnboardingSettingChanged',
 } as const;
 export type EventType = (typeof EventTypes)[keyof typeof EventTypes];
 

@@ -9,6 +9,7 @@ import { ReviewController } from '../review/review.http-controller';
 import { ScheduleController } from '../schedule/schedule.http-controller';
 import { HTTP_DEPS, type HttpDeps } from './http-deps';
 import { SyncJobsController } from './sync-jobs.http-controller';
+import { OnboardingController } from './onboarding.http-controller';
 import { ResyncController } from './resync.http-controller';
 import { SyncController } from './sync.http-controller';
 
@@ -25,6 +26,7 @@ export class OrchestratorModule {
       controllers: [
         SyncController,
         ResyncController,
+        OnboardingController,
         SyncJobsController,
         ProcessingController,
         ReadModelsController,

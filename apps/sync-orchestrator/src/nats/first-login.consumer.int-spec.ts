@@ -75,6 +75,35 @@ describe('first-login consumer handler (real Postgres)', () => {
     expect(await triggers(offPeakFirm!)).toEqual(['first_login']);
   });
 
+  it("plans the first_login sync with the firm's stored onboarding setting (phases and recent window)", async () => {
+    const firmId = uniqueName('firm');
+    const service = createSyncService(syncDeps(t.db));
+    expect(
+      await service.setOnboarding({ firmId, options: { phased: true, recentMonths: 12 }, changedBy: 'u-1' }),
+    ).toEqual({
+      phased: true,
+      recentMonths: 12,
+      source: 'stored',
+    });
+    await connectFirm(t.db, firmId);
+    const [connected] = await readStream(t.db, streamIds.connection(firmId));
+    const handler = firstLoginHandler({ db: t.db, service, connections: projection('firm_connections') });
+    await waitFor(
+      () => handler(readLoggedEvent(connected!), {} as Transaction<OrchestratorDb>, {} as MessageContext),
+      (d) => d.kind !== 'retry',
+    );
+    const events = (await readStream(t.db, streamIds.syncScope(firmId, { kind: 'firm' }))).map(readLoggedEvent);
+    expect(events.map((e) => e.type)).toEqual(['OnboardingSettingChanged', 'SyncRequested']);
+    const requested = events[1]!;
+    expect(requested.type === 'SyncRequested' && requested.data).toMatchObject({
+      trigger: 'first_login',
+      phased: true,
+      recentSince: expect.any(String),
+    });
+    const since = requested.type === 'SyncRequested' ? Date.parse(requested.data.recentSince!) : 0;
+    expect((Date.now() - since) / (365.25 * 24 * 3600 * 1000)).toBeCloseTo(1, 1);
+  });
+
   it('returns a retry at once, without waiting, when firm_connections cannot reach the event yet', async () => {
     const firmId = uniqueName('firm');
     const handler = firstLoginHandler({

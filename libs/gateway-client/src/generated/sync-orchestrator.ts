@@ -80,6 +80,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/firms/{id}/onboarding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OnboardingController_get"];
+        put: operations["OnboardingController_set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/firms/{id}/sync": {
         parameters: {
             query?: never;
@@ -767,6 +783,12 @@ export interface components {
             /** @description Cursor of the next page; null on the last page */
             next: string | null;
         };
+        OnboardingBody: {
+            /** @description Run the initial sync in phases (core, supporting, historical) */
+            phased: boolean;
+            /** @description Recent-first window in months (null: none) */
+            recentMonths?: Record<string, never> | null;
+        };
         ProgressDto: {
             current: number;
             total: number;
@@ -1185,6 +1207,50 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
+            };
+        };
+    };
+    OnboardingController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Clio id: must be 1 to 200 letters, digits or _ . : - */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OnboardingController_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Clio id: must be 1 to 200 letters, digits or _ . : - */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OnboardingBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
