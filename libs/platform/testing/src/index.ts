@@ -10,6 +10,7 @@ export type { Decider, DeciderSpec, DeciderGiven, DeciderThen, DeciderSpecOption
 export { spawnService } from './spawn-service';
 export type { ServiceChild, SpawnServiceOptions } from './spawn-service';
 export { startOwnNatsServer } from './own-nats-server';
+export { TestBusEnv, testBusUsers, writeLockedNatsConfig } from './test-bus';
 export type { OwnNatsServer } from './own-nats-server';
 export { createOwnPgCluster } from './own-pg-cluster';
 export type { OwnPgCluster } from './own-pg-cluster';
