@@ -38,11 +38,19 @@ module.exports = async () => {
   const { config, user, password } = JSON.parse(out.trim().split('\n').pop());
   const child = spawn('nats-server', ['-c', config], { stdio: 'ignore' });
   globalThis.__SF_TEST_BUS__ = { child, dir };
-  for (const deadline = Date.now() + 15_000; !(await accepts(port)); ) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`locked nats-server on ${port} did not start`);
+  for (const deadline = Date.now() + 15_000; !(await accepts(port));) {
+    if (child.exitCode !== null || Date.now() > deadline)
+      throw new Error(`locked nats-server on ${port} did not start`);
     await new Promise((r) => setTimeout(r, 50));
   }
-  for (const name of ['NATS_PASSWORD_FILE', 'NATS_CREDS', 'NATS_TLS_CA', 'NATS_TLS_CERT', 'NATS_TLS_KEY', 'NATS_INBOX_PREFIX'])
+  for (const name of [
+    'NATS_PASSWORD_FILE',
+    'NATS_CREDS',
+    'NATS_TLS_CA',
+    'NATS_TLS_CERT',
+    'NATS_TLS_KEY',
+    'NATS_INBOX_PREFIX',
+  ])
     delete process.env[name];
   Object.assign(process.env, {
     NATS_URL: `nats://127.0.0.1:${port}`,

@@ -76,11 +76,16 @@ describe('the locked bus (own nats-server, generated config)', () => {
     const auth = await as(BusUsers.auth);
     auth.subscribe(RpcSubjects.accessToken, {
       queue: 'auth-service',
-      callback: (_e, m) => (seen.push(m.string()), m.respond('{"ok":false,"reason":"not_connected"}')),
+      callback: (_e, m) => {
+        seen.push(m.string());
+        m.respond('{"ok":false,"reason":"not_connected"}');
+      },
     });
     await auth.flush();
     for (const caller of [BusUsers.fetcher, BusUsers.processor]) {
-      const reply = await (await as(caller)).request(RpcSubjects.accessToken, '{"firmId":"firm-a"}', { timeout: 5_000 });
+      const reply = await (
+        await as(caller)
+      ).request(RpcSubjects.accessToken, '{"firmId":"firm-a"}', { timeout: 5_000 });
       expect(reply.string()).toContain('not_connected');
     }
     for (const caller of ['nobody', 'reader-a', 'reader-all', BusUsers.relay, BusUsers.orchestrator]) {
@@ -117,7 +122,7 @@ describe('the locked bus (own nats-server, generated config)', () => {
     expect(await eventCount()).toBe(before);
   });
 
-  it('refuses consumers on the event stream to anyone but their owner, with the owner\'s filter', async () => {
+  it("refuses consumers on the event stream to anyone but their owner, with the owner's filter", async () => {
     const durable = (name: string, filter: string) => ({
       durable_name: name,
       filter_subject: filter,
@@ -137,9 +142,14 @@ describe('the locked bus (own nats-server, generated config)', () => {
       expect(await refused(jsm.consumers.add(EVENTS, durable(name, filter)))).toMatch(/Permissions Violation/);
     }
     // The filter in the request body must match the one in the (permitted) subject: the server checks it.
-    const raw = await (await as('reader-a')).request(
+    const raw = await (
+      await as('reader-a')
+    ).request(
       `$JS.API.CONSUMER.CREATE.${EVENTS}.reader-a.${SUBJECTS.firmEvents(FIRM_A)}`,
-      JSON.stringify({ stream_name: EVENTS, config: { ...durable('reader-a', SUBJECTS.firmEvents(FIRM_B)), name: 'reader-a' } }),
+      JSON.stringify({
+        stream_name: EVENTS,
+        config: { ...durable('reader-a', SUBJECTS.firmEvents(FIRM_B)), name: 'reader-a' },
+      }),
       { timeout: 5_000 },
     );
     expect(raw.json<{ error?: { description: string } }>().error?.description).toMatch(/did not match/);

@@ -11,7 +11,10 @@ import { BusUsers, generatedPasswords, platformBusUsers } from './platform-bus';
 /** The platform's users with fresh passwords, plus the unrestricted `test` identity of in-process harnesses. */
 export const testBusUserList = (): BusUser[] => {
   const password = generatedPasswords();
-  return [...platformBusUsers(password), { name: BusUsers.test, password: password(BusUsers.test), unrestricted: true }];
+  return [
+    ...platformBusUsers(password),
+    { name: BusUsers.test, password: password(BusUsers.test), unrestricted: true },
+  ];
 };
 
 if (require.main === module) {

@@ -43,9 +43,7 @@ const accepts = (port: number): Promise<boolean> =>
   });
 
 /** Spawns a nats-server with JetStream on a free port with a fresh store dir (`users`: default the run's). */
-export const startOwnNatsServer = async (
-  o: { users?: readonly BusUser[] } = {},
-): Promise<OwnNatsServer> => {
+export const startOwnNatsServer = async (o: { users?: readonly BusUser[] } = {}): Promise<OwnNatsServer> => {
   const port = await freeTcpPort();
   const storeDir = mkdtempSync(path.join(tmpdir(), 'sf-nats-'));
   const users = o.users ?? testBusUsers() ?? [];

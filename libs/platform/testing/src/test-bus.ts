@@ -17,7 +17,12 @@ export const testBusUsers = (env: NodeJS.ProcessEnv = process.env): BusUser[] | 
 };
 
 /** Writes the locked config of a server on `port` with store `storeDir` into `dir`; returns its path. */
-export const writeLockedNatsConfig = (dir: string, port: number, storeDir: string, users: readonly BusUser[]): string => {
+export const writeLockedNatsConfig = (
+  dir: string,
+  port: number,
+  storeDir: string,
+  users: readonly BusUser[],
+): string => {
   const file = path.join(dir, 'nats-server.conf');
   writeFileSync(file, renderNatsServerConfig({ listen: `127.0.0.1:${port}`, storeDir, users }), { mode: 0o600 });
   return file;

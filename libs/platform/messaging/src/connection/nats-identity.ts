@@ -63,7 +63,8 @@ export const natsIdentityFromEnv = (env: NodeJS.ProcessEnv = process.env): NatsI
     }
   }
   const credsFile = set(env, E.credsFile);
-  if (credsFile !== undefined && user !== undefined) throw new Error(`set either ${E.credsFile} or ${E.user}, not both`);
+  if (credsFile !== undefined && user !== undefined)
+    throw new Error(`set either ${E.credsFile} or ${E.user}, not both`);
   if ((user === undefined) !== (password === undefined))
     throw new Error(`${E.user} and ${E.password} (or ${E.passwordFile}) go together`);
   const tls: NatsTlsFiles = {
