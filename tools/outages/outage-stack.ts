@@ -33,6 +33,8 @@ export interface OutageStackOptions {
    * absent: an open server, a unique namespace.
    */
   natsUsers?: readonly BusUser[];
+  /** Also start the document processor. Default false (syncs only). */
+  processor?: boolean;
 }
 
 export interface OutageStack {
@@ -40,6 +42,9 @@ export interface OutageStack {
   firmId: string;
   namespace: string;
   eventsStream: string;
+  /** The orchestrator's base URL and a JWT of the firm for it. */
+  orchestratorUrl: string;
+  jwt: string;
   services: RunningService[];
   /** Every process's /health/ready URL by process name (the simulator excluded). */
   health: Record<string, string>;
@@ -83,9 +88,8 @@ export const startOutageStack = async (o: OutageStackOptions): Promise<OutageSta
     const jwtSecret = randomBytes(32).toString('hex');
     const clientSecret = randomBytes(24).toString('hex');
     const fetchers = o.fetchers ?? 1;
-    const [simPort, auth, orchestrator, fetcher, relayHealth, projectionsHealth, ...extraFetchers] = await Promise.all(
-      Array.from({ length: 5 + fetchers }, freePort),
-    );
+    const [simPort, auth, orchestrator, fetcher, relayHealth, projectionsHealth, processor, ...extraFetchers] =
+      await Promise.all(Array.from({ length: 6 + fetchers }, freePort));
     const ports: PlatformPorts = {
       auth: auth!,
       orchestrator: orchestrator!,
@@ -93,6 +97,7 @@ export const startOutageStack = async (o: OutageStackOptions): Promise<OutageSta
       relayHealth: relayHealth!,
       projectionsHealth: projectionsHealth!,
       extraFetchers,
+      ...(o.processor ? { processor: processor! } : {}),
     };
     const locked = (o.natsUsers ?? []).length > 0;
     const id = `out${randomBytes(3).toString('hex')}`;
@@ -171,6 +176,8 @@ export const startOutageStack = async (o: OutageStackOptions): Promise<OutageSta
       firmId,
       namespace,
       eventsStream,
+      orchestratorUrl: `http://127.0.0.1:${orchestrator}`,
+      jwt,
       services,
       health: Object.fromEntries(specs.map((s) => [s.name, s.readyUrl!])),
       control,

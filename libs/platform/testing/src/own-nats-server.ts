@@ -15,6 +15,8 @@ export interface OwnNatsServer {
   port: number;
   /** The bus users it accepts (empty: an open server). */
   users: readonly BusUser[];
+  /** `http://127.0.0.1:<port>` of its monitoring endpoints (`/connz?auth=1`), when asked for (`monitor`). */
+  monitorUrl?: string;
   /** Its JetStream store: kept across stop/start, so streams and consumers survive like a real restart. */
   storeDir: string;
   /** Starts it (again) on the same port and store; resolves once it accepts connections. A no-op while it runs. */
@@ -43,20 +45,27 @@ const accepts = (port: number): Promise<boolean> =>
   });
 
 /** Spawns a nats-server with JetStream on a free port with a fresh store dir (`users`: default the run's). */
-export const startOwnNatsServer = async (o: { users?: readonly BusUser[] } = {}): Promise<OwnNatsServer> => {
+export const startOwnNatsServer = async (
+  o: { users?: readonly BusUser[]; monitor?: boolean } = {},
+): Promise<OwnNatsServer> => {
   const port = await freeTcpPort();
+  const monitorPort = o.monitor ? await freeTcpPort() : undefined;
   const storeDir = mkdtempSync(path.join(tmpdir(), 'sf-nats-'));
   const users = o.users ?? testBusUsers() ?? [];
   // The config lives beside the store, not in it: tests wipe the store to play a server that lost everything.
   const confDir = users.length > 0 ? mkdtempSync(path.join(tmpdir(), 'sf-nats-conf-')) : undefined;
-  const args = confDir
-    ? ['-c', writeLockedNatsConfig(confDir, port, storeDir, users)]
-    : ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir];
+  const args = [
+    ...(confDir
+      ? ['-c', writeLockedNatsConfig(confDir, port, storeDir, users)]
+      : ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir]),
+    ...(monitorPort !== undefined ? ['-m', String(monitorPort)] : []),
+  ];
   let child: ChildProcess | undefined;
   const server: OwnNatsServer = {
     url: `nats://127.0.0.1:${port}`,
     port,
     users,
+    ...(monitorPort !== undefined ? { monitorUrl: `http://127.0.0.1:${monitorPort}` } : {}),
     storeDir,
     start: async () => {
       // A second server on the same port would fail to bind, and its handle would replace the running one's, which
