@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { BUS_USER_OF_PROCESS } from './bus/bus-user-names';
 
 // No Docker engine runs here, so the compose file is checked structurally, and by `docker compose config`
 // (or the v1 `docker-compose config`) wherever such a client is installed.
@@ -9,7 +10,7 @@ const root = path.resolve(__dirname, '..');
 const compose = parse(readFileSync(path.join(root, 'docker-compose.yml'), 'utf8')) as {
   services: Record<
     string,
-    { image?: string; build?: unknown; command?: string[]; depends_on?: Record<string, unknown> }
+    { image?: string; build?: unknown; command?: string[]; depends_on?: Record<string, unknown>; env_file?: string[] }
   >;
 };
 const scripts = (
@@ -23,6 +24,13 @@ describe('docker-compose.yml', () => {
     expect(compose.services['postgres']?.image).toBe('postgres:15');
     expect(compose.services['nats']?.image).toMatch(/^nats:/);
     expect(compose.services['nats']?.command).toContain('-js');
+  });
+
+  it('runs NATS with the generated locked config and each NATS client as its own bus user', () => {
+    expect(compose.services['nats']?.command).toEqual(expect.arrayContaining(['-c', '/etc/nats/compose.conf']));
+    for (const [process, user] of Object.entries(BUS_USER_OF_PROCESS)) {
+      expect(compose.services[process]?.env_file).toEqual([`tmp/nats/compose/${user}.env`]);
+    }
   });
 
   it.each(services.filter(([, s]) => s.command?.[0] === 'npm'))('%s runs an npm script that exists', (_name, s) => {

@@ -5,27 +5,9 @@ import type { BusUser, ConsumerOptions } from '@sf/messaging';
 import { fetcherConsumerOptions } from '../../apps/clio-fetcher/src/intake/intake-consumers';
 import { processorConsumerOptions } from '../../apps/document-processor/src/intake/intake';
 import { orchestratorConsumerOptions } from '../../apps/sync-orchestrator/src/nats/orchestrator-consumers';
+import { BusUsers, type PlatformBusUser } from './bus-user-names';
 
-/** Bus user names: the NATS_USER of each platform process. */
-export const BusUsers = {
-  relay: 'relay',
-  auth: 'auth-service',
-  orchestrator: 'sync-orchestrator',
-  fetcher: 'clio-fetcher',
-  processor: 'document-processor',
-  /** In-process test harnesses only (never in a development or production config). */
-  test: 'test',
-} as const;
-export type PlatformBusUser = Exclude<(typeof BusUsers)[keyof typeof BusUsers], 'test'>;
-
-/** Which platform process runs as which bus user (the main job's and the outage stack's process names). */
-export const BUS_USER_OF_PROCESS: Record<string, PlatformBusUser> = {
-  relay: BusUsers.relay,
-  'auth-service': BusUsers.auth,
-  'sync-orchestrator': BusUsers.orchestrator,
-  'clio-fetcher': BusUsers.fetcher,
-  'document-processor': BusUsers.processor,
-};
+export { BUS_USER_OF_PROCESS, BusUsers, type PlatformBusUser } from './bus-user-names';
 
 const own = (consumers: ConsumerOptions[]): BusUser['consumers'] =>
   consumers.map((c) => ({ name: c.name, filters: [c.filterSubject ?? SUBJECTS.events] }));

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { NatsIdentityEnv, type BusUser } from '@sf/messaging';
-import { BUS_USER_OF_PROCESS } from '../bus/platform-bus';
+import { BUS_USER_OF_PROCESS } from '../bus/bus-user-names';
 import type { ServiceSpec } from './services';
 
 export interface PlatformPorts {
