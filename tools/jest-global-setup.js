@@ -1,7 +1,8 @@
 // Jest global setup (jest.config.js): every run talks to a nats-server of its own with the locked configuration
 // (docs/architecture.md, "A locked bus"). The config is rendered by tools/bus/test-bus-server.ts in a child process
 // (TypeScript with the workspace's path aliases); the server is this process's child, stopped by the teardown.
-// NATS_URL, NATS_USER and NATS_PASSWORD (the `test` identity) and SF_TEST_BUS_USERS reach every test process.
+// NATS_URL, NATS_USER and NATS_PASSWORD (the `test` identity), SF_TEST_BUS_USERS and SF_TEST_BUS_CONFIG (for the
+// servers tests start of their own, @sf/testing `startOwnNatsServer`) reach every test process.
 // SF_TEST_NATS=open skips all this and runs against NATS_URL as given.
 const { execFileSync, spawn } = require('node:child_process');
 const { mkdtempSync } = require('node:fs');
@@ -35,7 +36,7 @@ module.exports = async () => {
     ['-r', '@swc-node/register', path.join(__dirname, 'bus/test-bus-server.ts'), dir, String(port)],
     { cwd: path.resolve(__dirname, '..'), encoding: 'utf8' },
   );
-  const { config, user, password } = JSON.parse(out.trim().split('\n').pop());
+  const { config, template, usersFile, user, password } = JSON.parse(out.trim().split('\n').pop());
   const child = spawn('nats-server', ['-c', config], { stdio: 'ignore' });
   globalThis.__SF_TEST_BUS__ = { child, dir };
   for (const deadline = Date.now() + 15_000; !(await accepts(port));) {
@@ -56,6 +57,7 @@ module.exports = async () => {
     NATS_URL: `nats://127.0.0.1:${port}`,
     NATS_USER: user,
     NATS_PASSWORD: password,
-    SF_TEST_BUS_USERS: path.join(dir, 'users.json'),
+    SF_TEST_BUS_USERS: usersFile,
+    SF_TEST_BUS_CONFIG: template,
   });
 };

@@ -6,8 +6,10 @@ import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
 import { RpcSubjects, SUBJECTS } from '@sf/contracts';
 import { connectionOptionsOf, defineTopology, provision, subscriberUser, type BusUser } from '@sf/messaging';
-import { startOwnNatsServer, testBusUsers, waitFor, type OwnNatsServer } from '@sf/testing';
+import { waitFor, type OwnNatsServer } from '@sf/testing';
 import { BusUsers } from './platform-bus';
+import { startLockedNatsServer } from './run-bus';
+import { runBusUsers } from './test-bus-server';
 
 const FIRM_A = 'firm-a';
 const FIRM_B = 'firm-b';
@@ -50,10 +52,8 @@ describe('the locked bus (own nats-server, generated config)', () => {
   const eventCount = async (): Promise<number> => (await adminJsm.streams.info(EVENTS)).state.messages;
 
   beforeAll(async () => {
-    const run = testBusUsers();
-    if (!run) throw new Error('no locked bus in this run (see tools/jest-global-setup.js)');
-    for (const u of [...run, ...extraUsers]) users.set(u.name, u);
-    nats = await startOwnNatsServer({ users: [...users.values()] });
+    for (const u of [...runBusUsers(), ...extraUsers]) users.set(u.name, u);
+    nats = await startLockedNatsServer([...users.values()]);
     admin = await as(BusUsers.test);
     adminJsm = await jetstreamManager(admin);
     // The relay provisions the production streams, as it does at start.

@@ -32,11 +32,11 @@ export interface PlatformOptions {
    * The locked bus's users (tools/bus/platform-bus.ts): each process connects as its own, with exactly its
    * permissions. Absent: every process connects with the shared environment (an open server).
    */
-  natsUsers?: readonly BusUser[];
+  natsUsers?: readonly Pick<BusUser, 'name' | 'password'>[];
 }
 
 /** NATS_USER and NATS_PASSWORD of the process `name` (`clio-fetcher-2` is a `clio-fetcher`); none for others. */
-const busIdentityEnv = (name: string, users: readonly BusUser[] | undefined): NodeJS.ProcessEnv => {
+const busIdentityEnv = (name: string, users: PlatformOptions['natsUsers']): NodeJS.ProcessEnv => {
   const user = users?.find((u) => u.name === BUS_USER_OF_PROCESS[name.replace(/-\d+$/, '')]);
   if (!user) return {};
   const E = NatsIdentityEnv;

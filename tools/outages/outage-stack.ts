@@ -32,7 +32,7 @@ export interface OutageStackOptions {
    * production namespace and stream names the permissions name (the server is the caller's alone). Empty or
    * absent: an open server, a unique namespace.
    */
-  natsUsers?: readonly BusUser[];
+  natsUsers?: readonly Pick<BusUser, 'name' | 'password'>[];
   /** Also start the document processor. Default false (syncs only). */
   processor?: boolean;
 }

@@ -1,20 +1,19 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { BusUser } from '@sf/messaging';
-import { testBusUsers, writeLockedNatsConfig } from './test-bus';
+import { testBusConfig, testBusUsers, type BusLogin, type NatsConfigRenderer } from './test-bus';
 
 /**
  * A nats-server of a test's own (never the shared one on 4222), so the test may kill and restart it. It runs the
- * locked configuration with the test run's bus users (`testBusUsers`), or is open when the run has none.
+ * test run's locked configuration (`testBusConfig`, `testBusUsers`), or is open when the run has none.
  */
 export interface OwnNatsServer {
   url: string;
   port: number;
   /** The bus users it accepts (empty: an open server). */
-  users: readonly BusUser[];
+  users: readonly BusLogin[];
   /** `http://127.0.0.1:<port>` of its monitoring endpoints (`/connz?auth=1`), when asked for (`monitor`). */
   monitorUrl?: string;
   /** Its JetStream store: kept across stop/start, so streams and consumers survive like a real restart. */
@@ -46,18 +45,25 @@ const accepts = (port: number): Promise<boolean> =>
 
 /** Spawns a nats-server with JetStream on a free port with a fresh store dir (`users`: default the run's). */
 export const startOwnNatsServer = async (
-  o: { users?: readonly BusUser[]; monitor?: boolean } = {},
+  o: {
+    /** The configuration (rendered with `renderNatsServerConfig` of @sf/messaging); default the run's. */
+    config?: NatsConfigRenderer;
+    /** The users that configuration holds; default the run's. */
+    users?: readonly BusLogin[];
+    monitor?: boolean;
+  } = {},
 ): Promise<OwnNatsServer> => {
   const port = await freeTcpPort();
   const monitorPort = o.monitor ? await freeTcpPort() : undefined;
   const storeDir = mkdtempSync(path.join(tmpdir(), 'sf-nats-'));
-  const users = o.users ?? testBusUsers() ?? [];
+  const render = o.config ?? testBusConfig();
+  const users = render ? (o.users ?? testBusUsers() ?? []) : [];
   // The config lives beside the store, not in it: tests wipe the store to play a server that lost everything.
-  const confDir = users.length > 0 ? mkdtempSync(path.join(tmpdir(), 'sf-nats-conf-')) : undefined;
+  const confDir = render ? mkdtempSync(path.join(tmpdir(), 'sf-nats-conf-')) : undefined;
+  const confFile = confDir ? path.join(confDir, 'nats-server.conf') : undefined;
+  if (render && confFile) writeFileSync(confFile, render(`127.0.0.1:${port}`, storeDir), { mode: 0o600 });
   const args = [
-    ...(confDir
-      ? ['-c', writeLockedNatsConfig(confDir, port, storeDir, users)]
-      : ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir]),
+    ...(confFile ? ['-c', confFile] : ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir]),
     ...(monitorPort !== undefined ? ['-m', String(monitorPort)] : []),
   ];
   let child: ChildProcess | undefined;
