@@ -15,7 +15,8 @@ const FIRM_A = 'firm-a';
 const FIRM_B = 'firm-b';
 const EVENTS = 'SF_EVENTS';
 const extraUsers: BusUser[] = [
-  subscriberUser({ name: 'reader-a', password: 'pw-reader-a', consumer: 'reader-a', scope: { firms: [FIRM_A] } }),
+  // Its durable is `reader-firm-a` (one per granted firm).
+  subscriberUser({ name: 'reader-a', password: 'pw-reader-a', consumer: 'reader', scope: { firms: [FIRM_A] } }),
   subscriberUser({ name: 'reader-all', password: 'pw-reader-all', consumer: 'reader-all', scope: 'all-firms' }),
   { name: 'nobody', password: 'pw-nobody' },
 ];
@@ -130,8 +131,9 @@ describe('the locked bus (own nats-server, generated config)', () => {
     });
     const attempts: [string, string, string][] = [
       ['nobody', 'nobody', SUBJECTS.events],
-      ['reader-a', 'reader-a', SUBJECTS.firmEvents(FIRM_B)],
-      ['reader-a', 'reader-a', SUBJECTS.events],
+      ['reader-a', 'reader-firm-a', SUBJECTS.firmEvents(FIRM_B)],
+      ['reader-a', 'reader-firm-a', SUBJECTS.events],
+      ['reader-a', 'reader-firm-b', SUBJECTS.firmEvents(FIRM_B)],
       ['reader-a', 'reader-x', SUBJECTS.firmEvents(FIRM_A)],
       ['reader-a', 'clio-fetcher', SUBJECTS.eventType('SyncRequested')],
       [BusUsers.fetcher, 'sync-orchestrator-first-login', SUBJECTS.eventType('ClioConnected')],
@@ -145,10 +147,10 @@ describe('the locked bus (own nats-server, generated config)', () => {
     const raw = await (
       await as('reader-a')
     ).request(
-      `$JS.API.CONSUMER.CREATE.${EVENTS}.reader-a.${SUBJECTS.firmEvents(FIRM_A)}`,
+      `$JS.API.CONSUMER.CREATE.${EVENTS}.reader-firm-a.${SUBJECTS.firmEvents(FIRM_A)}`,
       JSON.stringify({
         stream_name: EVENTS,
-        config: { ...durable('reader-a', SUBJECTS.firmEvents(FIRM_B)), name: 'reader-a' },
+        config: { ...durable('reader-firm-a', SUBJECTS.firmEvents(FIRM_B)), name: 'reader-firm-a' },
       }),
       { timeout: 5_000 },
     );
@@ -169,11 +171,15 @@ describe('the locked bus (own nats-server, generated config)', () => {
   });
 
   it('lets a subscriber read exactly the subjects of its grant', async () => {
-    const read = async (who: string, filter: string): Promise<string[]> => {
+    const read = async (who: string, durable: string, filter: string): Promise<string[]> => {
       const nc = await as(who);
       const jsm = await jetstreamManager(nc);
-      await jsm.consumers.add(EVENTS, { durable_name: who, filter_subject: filter, ack_policy: AckPolicy.Explicit });
-      const consumer = await jetstream(nc).consumers.get(EVENTS, who);
+      await jsm.consumers.add(EVENTS, {
+        durable_name: durable,
+        filter_subject: filter,
+        ack_policy: AckPolicy.Explicit,
+      });
+      const consumer = await jetstream(nc).consumers.get(EVENTS, durable);
       const subjects: string[] = [];
       const batch = await consumer.fetch({ max_messages: 10, expires: 2_000 });
       for await (const m of batch) {
@@ -183,11 +189,11 @@ describe('the locked bus (own nats-server, generated config)', () => {
       await nc.flush();
       return subjects;
     };
-    expect(await read('reader-a', SUBJECTS.firmEvents(FIRM_A))).toEqual([
+    expect(await read('reader-a', 'reader-firm-a', SUBJECTS.firmEvents(FIRM_A))).toEqual([
       SUBJECTS.event(FIRM_A, 'SyncRequested'),
       SUBJECTS.event(FIRM_A, 'SyncRequested'),
     ]);
-    expect(await read('reader-all', SUBJECTS.events)).toHaveLength(3);
-    for (const name of ['reader-a', 'reader-all']) await adminJsm.consumers.delete(EVENTS, name);
+    expect(await read('reader-all', 'reader-all', SUBJECTS.events)).toHaveLength(3);
+    for (const name of ['reader-firm-a', 'reader-all']) await adminJsm.consumers.delete(EVENTS, name);
   });
 });

@@ -37,7 +37,9 @@ export type SubscriberScope = { firms: readonly string[] } | 'all-firms';
 
 /**
  * A subscriber service (outside the platform): read-only access to the event subjects of its scope through its own
- * durable consumer, nothing else (no publishing, no stream admin, no RPC). A firm id that is not subject-safe throws.
+ * durable consumers, nothing else (no publishing, no stream admin, no RPC). nats-server 2.9 takes one filter per
+ * consumer, so a subscriber of some firms gets one durable per firm, `<consumer>-<firmId>`; of every firm, one
+ * durable `<consumer>`. A firm id that is not subject-safe throws.
  */
 export const subscriberUser = (o: {
   name: string;
@@ -47,10 +49,8 @@ export const subscriberUser = (o: {
 }): BusUser => ({
   name: o.name,
   password: o.password,
-  consumers: [
-    {
-      name: o.consumer,
-      filters: o.scope === 'all-firms' ? [SUBJECTS.events] : o.scope.firms.map((f) => SUBJECTS.firmEvents(f)),
-    },
-  ],
+  consumers:
+    o.scope === 'all-firms'
+      ? [{ name: o.consumer, filters: [SUBJECTS.events] }]
+      : o.scope.firms.map((f) => ({ name: `${o.consumer}-${f}`, filters: [SUBJECTS.firmEvents(f)] })),
 });
