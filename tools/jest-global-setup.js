@@ -39,6 +39,8 @@ module.exports = async () => {
   const { config, template, usersFile, user, password } = JSON.parse(out.trim().split('\n').pop());
   const child = spawn('nats-server', ['-c', config], { stdio: 'ignore' });
   globalThis.__SF_TEST_BUS__ = { child, dir };
+  // An interrupted run skips the teardown: the server still goes with this process.
+  process.once('exit', () => child.kill('SIGKILL'));
   for (const deadline = Date.now() + 15_000; !(await accepts(port));) {
     if (child.exitCode !== null || Date.now() > deadline)
       throw new Error(`locked nats-server on ${port} did not start`);
