@@ -33,17 +33,17 @@ describe('bus permissions', () => {
     });
   });
 
-  it('gives a subscriber read access to its firms only, and nothing else', () => {
+  it('gives a subscriber one durable per granted firm, reading that firm only, and nothing else', () => {
     const p = busPermissions(
       subscriberUser({ name: 'crm', password: 'pw', consumer: 'crm', scope: { firms: ['f1'] } }),
     );
     expect(p.publish).toEqual([
       '$JS.API.INFO',
-      '$JS.API.CONSUMER.CREATE.SF_EVENTS.crm.sf.events.f1.>',
-      '$JS.API.CONSUMER.INFO.SF_EVENTS.crm',
-      '$JS.API.CONSUMER.MSG.NEXT.SF_EVENTS.crm',
-      '$JS.ACK.SF_EVENTS.crm.>',
-      'sf.dlq.crm',
+      '$JS.API.CONSUMER.CREATE.SF_EVENTS.crm-f1.sf.events.f1.>',
+      '$JS.API.CONSUMER.INFO.SF_EVENTS.crm-f1',
+      '$JS.API.CONSUMER.MSG.NEXT.SF_EVENTS.crm-f1',
+      '$JS.ACK.SF_EVENTS.crm-f1.>',
+      'sf.dlq.crm-f1',
     ]);
     expect(p.subscribe).toEqual(['_INBOX.crm.>']);
     expect(() => subscriberUser({ name: 'x', password: 'p', consumer: 'x', scope: { firms: ['a.b'] } })).toThrow();
