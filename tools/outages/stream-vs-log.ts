@@ -21,7 +21,11 @@ export const compareStreamWithLog = async <DB extends EventStoreTables>(
 ): Promise<StreamVsLog> => {
   const { rows } = await sql<{ id: string }>`select event_id::text as id from es_events`.execute(db);
   // As the environment's identity: the test identity under Jest, the soak's inspector in the soak.
-  const nc = await connect({ ...connectionOptionsOf(natsIdentityFromEnv()), servers: natsUrl, name: 'stream-vs-log' });
+  const nc = await connect({
+    ...connectionOptionsOf(natsIdentityFromEnv()),
+    servers: natsUrl.split(','),
+    name: 'stream-vs-log',
+  });
   try {
     const total = (await (await jetstreamManager(nc)).streams.info(stream)).state.messages;
     const seen = new Map<string, number>();

@@ -36,6 +36,7 @@ export type { NatsIdentity, NatsTlsFiles } from './connection/nats-identity';
 export {
   busPermissions,
   DEFAULT_BUS_NAMES,
+  renderNatsAccounts,
   renderNatsServerConfig,
   subscriberUser,
   type BusConsumerGrant,

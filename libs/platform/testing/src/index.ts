@@ -15,3 +15,5 @@ export type { BusLogin, NatsConfigRenderer } from './test-bus';
 export type { OwnNatsServer } from './own-nats-server';
 export { createOwnPgCluster } from './own-pg-cluster';
 export type { OwnPgCluster } from './own-pg-cluster';
+export { startOwnNatsCluster } from './own-nats-cluster';
+export type { OwnNatsCluster, OwnNatsNode } from './own-nats-cluster';

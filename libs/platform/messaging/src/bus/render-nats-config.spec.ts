@@ -1,6 +1,6 @@
 import { busPermissions } from './bus-permissions';
 import { subscriberUser, type BusUser } from './bus-user';
-import { renderNatsServerConfig } from './render-nats-config';
+import { renderNatsAccounts, renderNatsServerConfig } from './render-nats-config';
 
 const fetcher: BusUser = {
   name: 'clio-fetcher',
@@ -78,6 +78,11 @@ describe('renderNatsServerConfig', () => {
     expect(conf).toContain('password: "$2a$11$hash"');
     expect(conf).toContain('"sf.events.>"');
     expect(conf).not.toContain('allow_responses');
+    expect(
+      conf.endsWith(
+        renderNatsAccounts({ users: [fetcher, { name: 'relay', password: '$2a$11$hash', publishesEvents: true }] }),
+      ),
+    ).toBe(true);
   });
 
   it('refuses a user listed twice or a name that is not a subject token', () => {

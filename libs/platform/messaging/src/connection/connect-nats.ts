@@ -41,7 +41,11 @@ export const connectNats = async (o: ConnectNatsOptions): Promise<NatsConnection
   let attempt = 0;
   const connecting = connect({
     ...connectionOptionsOf(o.identity ?? natsIdentityFromEnv()),
-    servers: s.url,
+    // A cluster's seed list, comma-separated; the client also learns the other nodes from the server.
+    servers: s.url
+      .split(',')
+      .map((u) => u.trim())
+      .filter((u) => u !== ''),
     name: o.name,
     maxReconnectAttempts: -1,
     waitOnFirstConnect: true,
