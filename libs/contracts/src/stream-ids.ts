@@ -17,6 +17,8 @@ export const streamIds = {
   processingJob: (jobId: string): string => `${StreamIdPrefixes.processingJob}${jobId}`,
   /** `connection-<firmId>` (stream type `connection`): one connection stream per firm. */
   connection: (firmId: string): string => `${StreamIdPrefixes.connection}${firmId}`,
+  /** `sync-schedule-<firmId>` (stream type `sync_schedule`): the firm's schedule settings, one change per event. */
+  syncSchedule: (firmId: string): string => `${StreamIdPrefixes.syncSchedule}${firmId}`,
 } as const;
 
 export interface StreamRef {
@@ -39,6 +41,8 @@ export function streamOf(e: Pick<NewCatalogueEvent, 'type' | 'data' | 'metadata'
       return { streamType, streamId: streamIds.processingJob(jobIdOf(e.data)) };
     case StreamTypes.connection:
       return { streamType, streamId: streamIds.connection(e.metadata.firmId) };
+    case StreamTypes.syncSchedule:
+      return { streamType, streamId: streamIds.syncSchedule(e.metadata.firmId) };
   }
 }
 

@@ -33,6 +33,8 @@ export const EventTypes = {
   SyncPhaseCompleted: 'SyncPhaseCompleted',
   SyncEntityForbidden: 'SyncEntityForbidden',
   SyncListingRestarted: 'SyncListingRestarted',
+  SyncScheduleChanged: 'SyncScheduleChanged',
+  OnboardingSettingChanged: 'OnboardingSettingChanged',
 } as const;
 export type EventType = (typeof EventTypes)[keyof typeof EventTypes];
 
@@ -51,6 +53,7 @@ export const StreamTypes = {
   syncJob: 'sync_job',
   processingJob: 'processing_job',
   connection: 'connection',
+  syncSchedule: 'sync_schedule',
 } as const;
 export type StreamType = (typeof StreamTypes)[keyof typeof StreamTypes];
 
@@ -60,6 +63,7 @@ export const StreamIdPrefixes = {
   syncJob: 'sync-job-',
   processingJob: 'processing-job-',
   connection: 'connection-',
+  syncSchedule: 'sync-schedule-',
 } as const;
 
 /** What asked for a sync (`SyncRequested.trigger`, HTTP bodies, the sync-request RPC). */
