@@ -5,7 +5,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import { RpcSubjects, SUBJECTS } from '@sf/contracts';
+import { RpcSubjects } from '@sf/contracts';
 import { createDb, migrateToLatest } from '@sf/db';
 import { createLogger, httpAccessLog } from '@sf/logging';
 import {
@@ -35,6 +35,7 @@ import { startStallTimer } from './stall-timer';
 import type { SyncDeps } from './sync/sync-deps';
 import { createSyncService, syncDeps, type SyncService } from './sync/sync-service';
 import { FIRST_LOGIN_CONSUMER } from './wire-names';
+import { orchestratorConsumerOptions } from './nats/orchestrator-consumers';
 import { createScheduleService } from './schedule/schedule-service';
 import { syncSchedulesProjection } from './schedule/schedule.projection';
 import { createScheduler, startSchedulerLoop } from './schedule/scheduler';
@@ -144,11 +145,7 @@ export const startOrchestrator = async (config: OrchestratorConfig): Promise<Orc
     closers.push(() => nc.drain());
     const topology = defineTopology({
       ...config.topology,
-      consumers: [
-        { name: FIRST_LOGIN_CONSUMER, filterSubject: SUBJECTS.eventType('ClioConnected') },
-        { name: CONNECTION_REVOKED_CONSUMER, filterSubject: SUBJECTS.eventType('ConnectionRevoked') },
-        ...SYNC_ENDED_CONSUMERS.map((c) => ({ name: c.name, filterSubject: SUBJECTS.eventType(c.eventType) })),
-      ],
+      consumers: orchestratorConsumerOptions(),
     });
     await provision(await jetstreamManager(nc), topology);
     const [syncJobs, connections] = ownProjections();
