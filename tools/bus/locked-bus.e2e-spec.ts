@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { ADMIN_DATABASE_URL, startOwnNatsServer, type OwnNatsServer } from '@sf/testing';
 import { processOneFolder } from '../main-job/process-folder';
+import { createGatewayClient } from '@sf/gateway-client';
 import { startOutageStack, type OutageStack } from '../outages/outage-stack';
 import { exitedProcesses, waitJobEnded, waitMirrorExact } from '../outages/outage-checks';
 import { BusUsers } from './platform-bus';
@@ -48,7 +49,8 @@ describe('the platform on the locked bus, each process with its own credentials'
 
     expect(await waitJobEnded(stack, 0, 240_000)).toBe('completed');
     await waitMirrorExact(stack, 60_000);
-    const folder = await processOneFolder(stack.db, stack.orchestratorUrl, stack.jwt, stack.firmId, 180_000);
+    const client = createGatewayClient({ baseUrl: stack.orchestratorUrl, token: stack.jwt });
+    const folder = await processOneFolder(client, stack.orchestratorUrl, stack.jwt, 180_000);
     expect(folder).not.toBeNull();
     expect(folder).toMatchObject({ status: 'completed', failed: 0 });
     expect(folder!.processed).toBeGreaterThan(0);
