@@ -58,6 +58,8 @@ describe('firm status, user status and the sync-job list (e2e: HTTP, real Postgr
     const jobId = String(started.body['jobId']);
     await project(kit.t.db);
     await fetchPages(kit.t.db, firm, { matters: [matterRecord(1), matterRecord(2)] }, new Date(), jobId);
+    // Both read models up to the page: the job's state (running once a page is in) and the mirror's counts.
+    await project(kit.t.db);
     await projectMirror(kit.t.db);
 
     const s = await get('/sync-status');
