@@ -26,6 +26,11 @@ import { syncJobStalled, type SyncJobStalledV1 } from './events/sync-job-stalled
 import { syncPhaseCompleted, type SyncPhaseCompletedV1 } from './events/sync-phase-completed';
 import { syncEntityForbidden, type SyncEntityForbiddenV1 } from './events/sync-entity-forbidden';
 import { syncListingRestarted, type SyncListingRestartedV1 } from './events/sync-listing-restarted';
+import { clioWebhookRegistered, type ClioWebhookRegisteredV1 } from './events/clio-webhook-registered';
+import { clioWebhookRenewed, type ClioWebhookRenewedV1 } from './events/clio-webhook-renewed';
+import { clioWebhookRemoved, type ClioWebhookRemovedV1 } from './events/clio-webhook-removed';
+import { clioWebhookReceived, type ClioWebhookReceivedV1 } from './events/clio-webhook-received';
+import { clioRecordsObserved, type ClioRecordsObservedV1 } from './events/clio-records-observed';
 import { FormerEventTypes, type EventType } from './wire-names';
 
 /** Current payload shape of every event type (what readers get after upcasting, what writers append). */
@@ -57,6 +62,11 @@ export interface CurrentEventData {
   SyncPhaseCompleted: SyncPhaseCompletedV1;
   SyncEntityForbidden: SyncEntityForbiddenV1;
   SyncListingRestarted: SyncListingRestartedV1;
+  ClioWebhookRegistered: ClioWebhookRegisteredV1;
+  ClioWebhookRenewed: ClioWebhookRenewedV1;
+  ClioWebhookRemoved: ClioWebhookRemovedV1;
+  ClioWebhookReceived: ClioWebhookReceivedV1;
+  ClioRecordsObserved: ClioRecordsObservedV1;
 }
 
 /** The one catalogue of event types: name, versions and their classes, upcasters, stream type, description. */
@@ -88,6 +98,11 @@ export const CATALOGUE: { readonly [K in EventType]: EventDefinition<K, CurrentE
   SyncPhaseCompleted: syncPhaseCompleted,
   SyncEntityForbidden: syncEntityForbidden,
   SyncListingRestarted: syncListingRestarted,
+  ClioWebhookRegistered: clioWebhookRegistered,
+  ClioWebhookRenewed: clioWebhookRenewed,
+  ClioWebhookRemoved: clioWebhookRemoved,
+  ClioWebhookReceived: clioWebhookReceived,
+  ClioRecordsObserved: clioRecordsObserved,
 };
 
 /** Catalogue entries in a stable order (the order of `CATALOGUE`). */

@@ -17,6 +17,10 @@ export const streamIds = {
   processingJob: (jobId: string): string => `${StreamIdPrefixes.processingJob}${jobId}`,
   /** `connection-<firmId>` (stream type `connection`): one connection stream per firm. */
   connection: (firmId: string): string => `${StreamIdPrefixes.connection}${firmId}`,
+  /** `clio-webhooks-<firmId>` (stream type `clio_webhooks`): the firm's webhook subscriptions. */
+  clioWebhooks: (firmId: string): string => `${StreamIdPrefixes.clioWebhooks}${firmId}`,
+  /** `webhook-inbox-<firmId>` (stream type `webhook_inbox`): the firm's verified deliveries and their application. */
+  webhookInbox: (firmId: string): string => `${StreamIdPrefixes.webhookInbox}${firmId}`,
 } as const;
 
 export interface StreamRef {
@@ -39,6 +43,10 @@ export function streamOf(e: Pick<NewCatalogueEvent, 'type' | 'data' | 'metadata'
       return { streamType, streamId: streamIds.processingJob(jobIdOf(e.data)) };
     case StreamTypes.connection:
       return { streamType, streamId: streamIds.connection(e.metadata.firmId) };
+    case StreamTypes.clioWebhooks:
+      return { streamType, streamId: streamIds.clioWebhooks(e.metadata.firmId) };
+    case StreamTypes.webhookInbox:
+      return { streamType, streamId: streamIds.webhookInbox(e.metadata.firmId) };
   }
 }
 
