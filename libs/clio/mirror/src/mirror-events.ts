@@ -18,9 +18,21 @@ export interface Sweep {
   heldForReview: boolean;
 }
 
-export type MirrorEvent = { kind: 'page'; page: RecordsPage } | { kind: 'sweep'; sweep: Sweep };
+/** Records and deletions observed through webhooks (`ClioRecordsObserved`). */
+export interface Observation {
+  entityType: ClioEntityType;
+  records: readonly unknown[];
+  deletedIds: readonly string[];
+}
 
-const MIRROR_EVENT_TYPES = new Set([EventTypes.ClioRecordsFetched, EventTypes.RecordsSwept] as const);
+export type MirrorEvent =
+  { kind: 'page'; page: RecordsPage } | { kind: 'sweep'; sweep: Sweep } | { kind: 'observed'; observed: Observation };
+
+const MIRROR_EVENT_TYPES = new Set([
+  EventTypes.ClioRecordsFetched,
+  EventTypes.RecordsSwept,
+  EventTypes.ClioRecordsObserved,
+] as const);
 
 /** The page or sweep `e` holds; null for any other event. A `RecordsSwept` without `entityType` swept documents. */
 export const asMirrorEvent = (e: RecordedEvent): MirrorEvent | null => {
@@ -30,6 +42,10 @@ export const asMirrorEvent = (e: RecordedEvent): MirrorEvent | null => {
   if (r.type === EventTypes.ClioRecordsFetched) {
     const { jobId, entityType, records } = r.data;
     return isClioEntityType(entityType) ? { kind: 'page', page: { jobId, entityType, records } } : null;
+  }
+  if (r.type === EventTypes.ClioRecordsObserved) {
+    const { entityType, records, deletedIds } = r.data;
+    return isClioEntityType(entityType) ? { kind: 'observed', observed: { entityType, records, deletedIds } } : null;
   }
   const { jobId, softDeletedIds, heldForReview, entityType = 'documents' } = r.data;
   return isClioEntityType(entityType)
