@@ -83,9 +83,13 @@ describe('webhook registration lifecycle (simulator clock, real Postgres)', () =
       },
     );
     // Each subscription ends after its webhook is deleted in Clio: wait for the last one.
-    await waitFor(() => liveSubscriptions(h.db, firmId()), (subs) => subs.length === 0, {
-      description: 'subscriptions ended',
-    });
+    await waitFor(
+      () => liveSubscriptions(h.db, firmId()),
+      (subs) => subs.length === 0,
+      {
+        description: 'subscriptions ended',
+      },
+    );
     expect((await firmWebhookHealth(h.db, firmId(), new Date(clock.now()))).health).toBe('off');
     const removed = (await readStream(h.t.db, streamIds.clioWebhooks(firmId()))).filter(
       (e) => e.type === EventTypes.ClioWebhookRemoved && (e.data as { reason: string }).reason === 'disconnected',
