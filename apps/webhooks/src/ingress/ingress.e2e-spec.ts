@@ -27,6 +27,12 @@ describe('webhook ingress (HTTP, real Postgres)', () => {
       (subs) => subs.length === 7 && subs.every((s) => s.status === 'active'),
       { timeoutMs: 60_000, description: 'seven active subscriptions' },
     );
+    // The registrar stores a webhook before it confirms a pending one in Clio.
+    await waitFor(
+      () => firm.sim.edge.webhooks.registry.list(),
+      (hooks) => hooks.length === 7 && hooks.every((x) => x.status === 'enabled'),
+      { timeoutMs: 60_000, description: 'seven enabled webhooks in Clio' },
+    );
     sub = (await liveSubscriptions(h.db, firm.firmId)).find((s) => s.model === 'matter')!;
     secret = openSecret(h.keyring, sub.subscriptionId, sub.sealedSecret!)!;
     // Clio's handshakes usually arrive before the registrar has stored the secret: those are refused (409) and the
