@@ -220,7 +220,7 @@ export class WebhooksHarness {
 const KEY = randomBytes(32);
 
 /** 32 bytes: the ingress is public, but the guard of the other routes needs a key. */
-const TEST_JWT_SECRET = 'webhooks-test-secret-0123456789abcdef';
+export const TEST_JWT_SECRET = 'webhooks-test-secret-0123456789abcdef';
 
 const topologyOptions = (id: string): TopologyOptions => ({
   namespace: id,
