@@ -2,8 +2,9 @@
 // same script: change in a simulator → mirror row visible (p50/p99) at a steady rate over 20 firms with webhooks, and
 // the same changes seen by polling alone (updated_since listings every BENCH_FRESHNESS_POLL_MS); API calls per 1,000
 // changes of each; ingress deliveries/s verified and recorded beside a raw append of the same events. Last line: one
-// JSON object. Measured in-process (simulators, the webhooks service, the mirror projection) on the local Postgres.
-import { useTestMigrations, waitFor } from '@sf/testing';
+// JSON object. The simulators, the mirror projection and the measuring run in this process; the webhooks service
+// (ingress and applier) in its own, on the local Postgres.
+import { spawnService, useTestMigrations, waitFor } from '@sf/testing';
 import { WebhooksHarness } from '../apps/webhooks/src/testing/webhooks-harness';
 import { liveSubscriptions } from '../apps/webhooks/src/registration/subscription-repository';
 import { measureLatency } from './freshness/latency';
@@ -26,9 +27,11 @@ const per1000 = (calls: number, changes: number): number => (changes === 0 ? NaN
 
 const main = async (): Promise<void> => {
   const h = await WebhooksHarness.start({ firms: FIRMS });
+  let stopChild: () => Promise<unknown> = async () => undefined;
   try {
-    // One registrar pass at start; none during the measurement (its checks would count as API calls).
-    await h.startService({ registrarIntervalMs: 3_600_000 });
+    // Register with a short registrar interval, then measure with the ingress and applier only: the registrar's
+    // checks would count as API calls.
+    const registering = await h.startService({ registrarIntervalMs: 500 });
     await waitFor(
       () => Promise.all(h.firms.map((f) => liveSubscriptions(h.db, f.firmId))),
       (all) => all.every((subs) => subs.length === 7 && subs.every((s) => s.status === 'active')),
@@ -39,6 +42,17 @@ const main = async (): Promise<void> => {
       (ok) => ok,
       { timeoutMs: 60_000 },
     );
+    await registering.close();
+    h.services.splice(h.services.indexOf(registering), 1);
+    // The ingress and applier in their own process, as deployed (the simulators and this script share this one).
+    const child = spawnService({
+      main: 'apps/webhooks/src/main.ts',
+      readyLine: 'webhooks service started',
+      label: 'webhooks',
+      env: h.env({ LOG_LEVEL: 'info', WEBHOOKS_ROLES: 'ingress,applier' }),
+    });
+    await child.started;
+    stopChild = () => child.stop();
     const l = await measureLatency(h, {
       ratePerS: RATE,
       seconds: SECONDS,
@@ -82,6 +96,7 @@ const main = async (): Promise<void> => {
     );
     console.log(JSON.stringify(r));
   } finally {
+    await stopChild();
     await h.close();
   }
 };
