@@ -18,6 +18,7 @@ import type { ProcessorDb } from '../apps/document-processor/src/schema/processo
 import type { OrchestratorDb } from '../apps/sync-orchestrator/src/schema/orchestrator-schema';
 import { webhooksMigrations } from '../apps/webhooks/src/schema/webhooks-migrations';
 import type { WebhooksDb } from '../apps/webhooks/src/schema/webhooks-schema';
+import { orchestratorMigrations } from '../apps/sync-orchestrator/src/schema/orchestrator-migrations';
 
 /** Every table of the platform (what the sets below migrate), for the tools that see the whole database. */
 export type PlatformDb = AuthServiceDb & FetcherDb & ProcessorDb & OrchestratorDb & WebhooksDb;
@@ -35,6 +36,7 @@ export const ALL_MIGRATION_SETS: readonly MigrationSet[] = [
   authServiceMigrations,
   documentProcessorMigrations,
   webhooksMigrations,
+  orchestratorMigrations,
   // After the fetcher's and the processor's: it moves their old queues' rows into work_queue.
   workQueueMigrations,
 ];

@@ -5,6 +5,8 @@ export const Routes = {
   firmSync: 'firms/:id/sync',
   matterSyncStates: 'firms/:id/matter-sync-states',
   firmResync: 'firms/:id/sync/:entityType',
+  firmSchedule: 'firms/:id/sync-schedule',
+  firmOnboarding: 'firms/:id/onboarding',
   job: 'sync-jobs/:id',
   documentCount: 'matters/:id/documents/count',
   processingJobs: 'jobs',
@@ -29,4 +31,9 @@ export const OrchestratorEnv = {
   ManualCooldownMs: 'SYNC_MANUAL_COOLDOWN_MS',
   RunProjections: 'SYNC_RUN_PROJECTIONS',
   DbPoolMax: 'DB_POOL_MAX',
+  SchedulerEnabled: 'SYNC_SCHEDULER_ENABLED',
+  SchedulerTickMs: 'SYNC_SCHEDULER_TICK_MS',
+  SchedulerLeaseMs: 'SYNC_SCHEDULER_LEASE_MS',
+  ScheduleDegradedIntervalMs: 'SYNC_SCHEDULE_DEGRADED_INTERVAL_MS',
+  ReconcileIntervalMs: 'SYNC_RECONCILE_INTERVAL_MS',
 } as const;

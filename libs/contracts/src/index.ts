@@ -49,7 +49,13 @@ export type { DataClass } from './field-registry';
 export { ID_MAX_LENGTH, TEXT_MAX_LENGTH } from './fields';
 export { SyncScope } from './events/sync-scope';
 export { SyncRequestedV1, SyncRequestedV2, SyncRequestedV3, upcastSyncRequestedV1 } from './events/sync-requested';
-export { SyncJobStartedV1, SyncJobStartedV2, PlannedPhase } from './events/sync-job-started';
+export {
+  SyncJobStartedV1,
+  SyncJobStartedV2,
+  SyncJobStartedV3,
+  PlannedPhase,
+  UnknownEstimate,
+} from './events/sync-job-started';
 export { SyncProgressedV1, SyncProgressedV2 } from './events/sync-progressed';
 export { SyncPhaseCompletedV1 } from './events/sync-phase-completed';
 export { SyncJobBlockedV1 } from './events/sync-job-blocked';
@@ -80,6 +86,8 @@ export { ClioWebhookRenewedV1 } from './events/clio-webhook-renewed';
 export { ClioWebhookRemovedV1 } from './events/clio-webhook-removed';
 export { ClioWebhookReceivedV1 } from './events/clio-webhook-received';
 export { ClioRecordsObservedV1 } from './events/clio-records-observed';
+export { SyncScheduleChangedV1 } from './events/sync-schedule-changed';
+export { OnboardingSettingChangedV1 } from './events/onboarding-setting-changed';
 
 // Validation, upcasting, wire form
 export { validateEventData } from './validate-event-data';

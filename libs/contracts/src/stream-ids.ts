@@ -21,6 +21,8 @@ export const streamIds = {
   clioWebhooks: (firmId: string): string => `${StreamIdPrefixes.clioWebhooks}${firmId}`,
   /** `webhook-inbox-<firmId>` (stream type `webhook_inbox`): the firm's verified deliveries and their application. */
   webhookInbox: (firmId: string): string => `${StreamIdPrefixes.webhookInbox}${firmId}`,
+  /** `sync-schedule-<firmId>` (stream type `sync_schedule`): the firm's schedule settings, one change per event. */
+  syncSchedule: (firmId: string): string => `${StreamIdPrefixes.syncSchedule}${firmId}`,
 } as const;
 
 export interface StreamRef {
@@ -47,6 +49,8 @@ export function streamOf(e: Pick<NewCatalogueEvent, 'type' | 'data' | 'metadata'
       return { streamType, streamId: streamIds.clioWebhooks(e.metadata.firmId) };
     case StreamTypes.webhookInbox:
       return { streamType, streamId: streamIds.webhookInbox(e.metadata.firmId) };
+    case StreamTypes.syncSchedule:
+      return { streamType, streamId: streamIds.syncSchedule(e.metadata.firmId) };
   }
 }
 

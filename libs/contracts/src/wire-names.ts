@@ -38,6 +38,8 @@ export const EventTypes = {
   ClioWebhookRemoved: 'ClioWebhookRemoved',
   ClioWebhookReceived: 'ClioWebhookReceived',
   ClioRecordsObserved: 'ClioRecordsObserved',
+  SyncScheduleChanged: 'SyncScheduleChanged',
+  OnboardingSettingChanged: 'OnboardingSettingChanged',
 } as const;
 export type EventType = (typeof EventTypes)[keyof typeof EventTypes];
 
@@ -60,6 +62,7 @@ export const StreamTypes = {
   clioWebhooks: 'clio_webhooks',
   /** A firm's verified webhook deliveries (the raw replayable inbox) and what applying them observed. */
   webhookInbox: 'webhook_inbox',
+  syncSchedule: 'sync_schedule',
 } as const;
 export type StreamType = (typeof StreamTypes)[keyof typeof StreamTypes];
 
@@ -71,6 +74,7 @@ export const StreamIdPrefixes = {
   connection: 'connection-',
   clioWebhooks: 'clio-webhooks-',
   webhookInbox: 'webhook-inbox-',
+  syncSchedule: 'sync-schedule-',
 } as const;
 
 /** What asked for a sync (`SyncRequested.trigger`, HTTP bodies, the sync-request RPC). */

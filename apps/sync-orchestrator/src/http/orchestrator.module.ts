@@ -3,8 +3,10 @@ import { HttpAuthModule, type JwtAuthConfig } from '@sf/http-auth';
 import { HealthModule, checkReadiness } from '@sf/service-kit';
 import { ProcessingController } from '../processing/processing.http-controller';
 import { ReadModelsController } from '../read-models/read-models.http-controller';
+import { ScheduleController } from '../schedule/schedule.http-controller';
 import { HTTP_DEPS, type HttpDeps } from './http-deps';
 import { SyncJobsController } from './sync-jobs.http-controller';
+import { OnboardingController } from './onboarding.http-controller';
 import { ResyncController } from './resync.http-controller';
 import { SyncController } from './sync.http-controller';
 
@@ -18,7 +20,15 @@ export class OrchestratorModule {
     return {
       module: OrchestratorModule,
       imports: [HttpAuthModule.forRoot(jwt), HealthModule.forRoot(() => checkReadiness(deps.db, deps.nc))],
-      controllers: [SyncController, ResyncController, SyncJobsController, ProcessingController, ReadModelsController],
+      controllers: [
+        SyncController,
+        ResyncController,
+        OnboardingController,
+        SyncJobsController,
+        ProcessingController,
+        ReadModelsController,
+        ScheduleController,
+      ],
       providers: [{ provide: HTTP_DEPS, useValue: deps }],
     };
   }

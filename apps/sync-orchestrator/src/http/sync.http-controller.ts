@@ -1,7 +1,7 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { FirmId, NotFoundForFirm, Principal, type AuthPrincipal } from '@sf/http-auth';
-import { DEFAULT_ONBOARDING, SyncScope } from '@sf/sync-jobs';
+import { SyncScope } from '@sf/sync-jobs';
 import type { SyncStatusView } from '@sf/sync-policy';
 import { sendDecision, type DecisionBody } from './decision-response';
 import { FirmSyncBody, IdParams, MatterSyncBody } from './dtos';
@@ -62,7 +62,15 @@ export class SyncController {
       scope: SyncScope.firm(),
       trigger: body.trigger ?? 'manual',
       requestedBy: who.userId,
-      onboarding: { phased: body.phased ?? DEFAULT_ONBOARDING.phased, recentMonths: body.recentMonths ?? null },
+      // What the body leaves out comes from the firm's stored setting (PUT /firms/{id}/onboarding), else the defaults.
+      onboarding: {
+        ...(body.phased === undefined ? {} : { phased: body.phased }),
+        ...(body.recentMonths !== undefined
+          ? { recentMonths: body.recentMonths }
+          : body.phased === false
+            ? { recentMonths: null }
+            : {}),
+      },
     });
     return sendDecision(res, result);
   }

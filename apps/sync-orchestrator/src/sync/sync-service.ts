@@ -14,6 +14,12 @@ import {
   type SyncRequestInput,
   type SyncRequestResult,
 } from './request-sync';
+import {
+  readOnboardingSetting,
+  storeOnboardingSetting,
+  type OnboardingSettingView,
+  type SetOnboardingInput,
+} from './onboarding-setting';
 import { checkStalledJobs } from './stall-detector';
 import { DEFAULT_UNCLAIMED_AFTER_MS, type SyncDeps } from './sync-deps';
 import { checkUnclaimedJobs } from './unclaimed-detector';
@@ -28,6 +34,10 @@ export interface SyncService {
   request(input: SyncRequestInput): Promise<SyncRequestResult>;
   /** Re-sync one entity type of a firm; an unknown entity type is a rejection naming the field. */
   resync(input: ResyncInput): Promise<SyncRequestResult | RequestRejection>;
+  /** The firm's onboarding setting (phased initial sync, recent window): stored, or the defaults. */
+  onboarding(firmId: string): Promise<OnboardingSettingView>;
+  /** Stores the firm's onboarding setting (`OnboardingSettingChanged`); a bad value is a rejection naming the field. */
+  setOnboarding(input: SetOnboardingInput): Promise<OnboardingSettingView | RequestRejection>;
   /** Stop (pause), resume, cancel or reset a job. */
   control(input: ControlJobInput): Promise<ControlJobResult>;
   /** `GET /matters/{id}/sync-status`; null when the matter is not visible to the firm. */
@@ -56,6 +66,8 @@ export const syncDeps = (db: Kysely<OrchestratorDb>, over: Partial<Omit<SyncDeps
 export const createSyncService = (deps: SyncDeps): SyncService => ({
   request: (input) => requestSync(deps, input),
   resync: (input) => resyncEntityType(deps, input),
+  onboarding: (firmId) => readOnboardingSetting(deps, firmId),
+  setOnboarding: (input) => storeOnboardingSetting(deps, input),
   control: (input) => controlJob(deps, input),
   matterStatus: (firmId, matterId) => matterSyncStatus(deps, firmId, matterId),
   job: (firmId, jobId) => jobDetails(deps, firmId, jobId),
