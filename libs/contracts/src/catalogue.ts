@@ -28,6 +28,11 @@ import { syncEntityForbidden, type SyncEntityForbiddenV1 } from './events/sync-e
 import { syncListingRestarted, type SyncListingRestartedV1 } from './events/sync-listing-restarted';
 import { heldSweepApproved, type HeldSweepApprovedV1 } from './events/held-sweep-approved';
 import { heldSweepRejected, type HeldSweepRejectedV1 } from './events/held-sweep-rejected';
+import { clioWebhookRegistered, type ClioWebhookRegisteredV1 } from './events/clio-webhook-registered';
+import { clioWebhookRenewed, type ClioWebhookRenewedV1 } from './events/clio-webhook-renewed';
+import { clioWebhookRemoved, type ClioWebhookRemovedV1 } from './events/clio-webhook-removed';
+import { clioWebhookReceived, type ClioWebhookReceivedV1 } from './events/clio-webhook-received';
+import { clioRecordsObserved, type ClioRecordsObservedV1 } from './events/clio-records-observed';
 import { syncScheduleChanged, type SyncScheduleChangedV1 } from './events/sync-schedule-changed';
 import { onboardingSettingChanged, type OnboardingSettingChangedV1 } from './events/onboarding-setting-changed';
 import { FormerEventTypes, type EventType } from './wire-names';
@@ -63,6 +68,11 @@ export interface CurrentEventData {
   SyncListingRestarted: SyncListingRestartedV1;
   HeldSweepApproved: HeldSweepApprovedV1;
   HeldSweepRejected: HeldSweepRejectedV1;
+  ClioWebhookRegistered: ClioWebhookRegisteredV1;
+  ClioWebhookRenewed: ClioWebhookRenewedV1;
+  ClioWebhookRemoved: ClioWebhookRemovedV1;
+  ClioWebhookReceived: ClioWebhookReceivedV1;
+  ClioRecordsObserved: ClioRecordsObservedV1;
   SyncScheduleChanged: SyncScheduleChangedV1;
   OnboardingSettingChanged: OnboardingSettingChangedV1;
 }
@@ -98,6 +108,11 @@ export const CATALOGUE: { readonly [K in EventType]: EventDefinition<K, CurrentE
   SyncListingRestarted: syncListingRestarted,
   HeldSweepApproved: heldSweepApproved,
   HeldSweepRejected: heldSweepRejected,
+  ClioWebhookRegistered: clioWebhookRegistered,
+  ClioWebhookRenewed: clioWebhookRenewed,
+  ClioWebhookRemoved: clioWebhookRemoved,
+  ClioWebhookReceived: clioWebhookReceived,
+  ClioRecordsObserved: clioRecordsObserved,
   SyncScheduleChanged: syncScheduleChanged,
   OnboardingSettingChanged: onboardingSettingChanged,
 };

@@ -20,6 +20,8 @@ export {
   ListingWindows,
   ClioRegions,
   RevokedBy,
+  WebhookRemovalReasons,
+  ObservationSources,
   EventHeaders,
   DeadLetterHeaders,
 } from './wire-names';
@@ -34,6 +36,8 @@ export type {
   SyncFeature,
   ListingWindow,
   ClioRegion,
+  WebhookRemovalReason,
+  ObservationSource,
 } from './wire-names';
 
 // Catalogue
@@ -79,6 +83,11 @@ export { SyncJobStalledV1 } from './events/sync-job-stalled';
 export { SyncBookmarksResetV1 } from './events/sync-bookmarks-reset';
 export { SyncEntityForbiddenV1 } from './events/sync-entity-forbidden';
 export { SyncListingRestartedV1 } from './events/sync-listing-restarted';
+export { ClioWebhookRegisteredV1 } from './events/clio-webhook-registered';
+export { ClioWebhookRenewedV1 } from './events/clio-webhook-renewed';
+export { ClioWebhookRemovedV1 } from './events/clio-webhook-removed';
+export { ClioWebhookReceivedV1 } from './events/clio-webhook-received';
+export { ClioRecordsObservedV1 } from './events/clio-records-observed';
 export { SyncScheduleChangedV1 } from './events/sync-schedule-changed';
 export { OnboardingSettingChangedV1 } from './events/onboarding-setting-changed';
 

@@ -19,6 +19,10 @@ export const streamIds = {
   connection: (firmId: string): string => `${StreamIdPrefixes.connection}${firmId}`,
   /** `sweep-review-<sweepEventId>` (stream type `sweep_review`): the one decision on a held sweep. */
   sweepReview: (sweepEventId: string): string => `${StreamIdPrefixes.sweepReview}${sweepEventId}`,
+  /** `clio-webhooks-<firmId>` (stream type `clio_webhooks`): the firm's webhook subscriptions. */
+  clioWebhooks: (firmId: string): string => `${StreamIdPrefixes.clioWebhooks}${firmId}`,
+  /** `webhook-inbox-<firmId>` (stream type `webhook_inbox`): the firm's verified deliveries and their application. */
+  webhookInbox: (firmId: string): string => `${StreamIdPrefixes.webhookInbox}${firmId}`,
   /** `sync-schedule-<firmId>` (stream type `sync_schedule`): the firm's schedule settings, one change per event. */
   syncSchedule: (firmId: string): string => `${StreamIdPrefixes.syncSchedule}${firmId}`,
 } as const;
@@ -45,6 +49,10 @@ export function streamOf(e: Pick<NewCatalogueEvent, 'type' | 'data' | 'metadata'
       return { streamType, streamId: streamIds.connection(e.metadata.firmId) };
     case StreamTypes.sweepReview:
       return { streamType, streamId: streamIds.sweepReview(sweepEventIdOf(e.data)) };
+    case StreamTypes.clioWebhooks:
+      return { streamType, streamId: streamIds.clioWebhooks(e.metadata.firmId) };
+    case StreamTypes.webhookInbox:
+      return { streamType, streamId: streamIds.webhookInbox(e.metadata.firmId) };
     case StreamTypes.syncSchedule:
       return { streamType, streamId: streamIds.syncSchedule(e.metadata.firmId) };
   }

@@ -18,7 +18,7 @@ export type { DetailTable } from './details/detail-spec';
 export { CLIO_FIELDS } from './clio-fields';
 export { checkRecord, clioIdOf, instantOf } from './mirror-row';
 export type { MirrorRecord, RecordCheck } from './mirror-row';
-export { clioMirrorProjection } from './mirror.projection';
+export { clioMirrorProjection, WEBHOOK_JOB_ID } from './mirror.projection';
 export {
   MIRROR_PARTITIONS_ENV,
   clioMirrorPartitionOf,

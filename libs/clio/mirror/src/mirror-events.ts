@@ -27,6 +27,13 @@ export interface Flagged {
   records: ReadonlyArray<{ id: string | null; reason: string }>;
 }
 
+/** Records and deletions observed through webhooks (`ClioRecordsObserved`). */
+export interface Observation {
+  entityType: ClioEntityType;
+  records: readonly unknown[];
+  deletedIds: readonly string[];
+}
+
 export type SweepDecision =
   | { kind: 'approved'; sweepEventId: string; entityType: ClioEntityType; ids: readonly string[]; by: string }
   | { kind: 'rejected'; sweepEventId: string; reason: string; by: string };
@@ -35,7 +42,8 @@ export type MirrorEvent =
   | { kind: 'page'; page: RecordsPage }
   | { kind: 'sweep'; sweep: Sweep }
   | { kind: 'flagged'; flagged: Flagged }
-  | { kind: 'decision'; decision: SweepDecision };
+  | { kind: 'decision'; decision: SweepDecision }
+  | { kind: 'observed'; observed: Observation };
 
 const MIRROR_EVENT_TYPES = new Set([
   EventTypes.ClioRecordsFetched,
@@ -43,6 +51,7 @@ const MIRROR_EVENT_TYPES = new Set([
   EventTypes.SyncRecordsFlagged,
   EventTypes.HeldSweepApproved,
   EventTypes.HeldSweepRejected,
+  EventTypes.ClioRecordsObserved,
 ] as const);
 
 /** The mirror's view of `e`; null for any other event. A `RecordsSwept` without `entityType` swept documents. */
@@ -82,6 +91,10 @@ export const asMirrorEvent = (e: RecordedEvent): MirrorEvent | null => {
     case EventTypes.HeldSweepRejected: {
       const { sweepEventId, reason, rejectedBy } = r.data;
       return { kind: 'decision', decision: { kind: 'rejected', sweepEventId, reason, by: rejectedBy } };
+    }
+    case EventTypes.ClioRecordsObserved: {
+      const { entityType, records, deletedIds } = r.data;
+      return isClioEntityType(entityType) ? { kind: 'observed', observed: { entityType, records, deletedIds } } : null;
     }
   }
 };

@@ -6,7 +6,7 @@ export const MirrorSources = { sync: 'sync', webhook: 'webhook', writeBack: 'wri
 export type MirrorSource = (typeof MirrorSources)[keyof typeof MirrorSources];
 
 /**
- * The source of a page of records. Every page in the log today is a sync job's (`ClioRecordsFetched`); the webhook
- * ingress and the write-back will pass their own when their events land.
+ * The source of a page of records: every `ClioRecordsFetched` page is a sync job's. Webhook observations
+ * (`ClioRecordsObserved`) write `webhook`; the write-back will pass its own when its events land.
  */
 export const pageSource = (): MirrorSource => MirrorSources.sync;

@@ -16,7 +16,8 @@ export interface MirrorRow extends MirrorRecord {
   source: MirrorSource;
 }
 
-const toJson = (r: MirrorRow): Record<string, unknown> => ({
+/** A row as one element of the `jsonb_to_recordset` the upserts read. */
+export const mirrorRowJson = (r: MirrorRow): Record<string, unknown> => ({
   firm_id: r.firmId,
   id: r.id,
   etag: r.etag,
@@ -64,7 +65,7 @@ export const upsertMirrorRows = async <DB extends ClioMirrorTables>(
       matter_id, ${treeCols} last_job_id, restored_by_job, last_tx_id, last_global_position, last_synced_at, last_source)
     select r.firm_id, r.id, r.etag, r.created_at, r.updated_at, r.data, r.is_soft_deleted, r.is_redacted, r.deleted_at,
       r.matter_id, ${treeVals} r.job_id, null, r.tx, r.gp, r.synced_at, r.source
-    from jsonb_to_recordset(${JSON.stringify(rows.map(toJson))}::jsonb) as r(
+    from jsonb_to_recordset(${JSON.stringify(rows.map(mirrorRowJson))}::jsonb) as r(
       firm_id text, id text, etag text, created_at timestamptz, updated_at timestamptz, data jsonb,
       is_soft_deleted boolean, is_redacted boolean, deleted_at timestamptz, matter_id text, parent_id text, job_id text, tx bigint, gp bigint,
       synced_at timestamptz, source text)

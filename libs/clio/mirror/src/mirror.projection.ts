@@ -3,8 +3,9 @@ import type { RecordedEvent } from '@sf/contracts';
 import { LogPosition } from '@sf/event-store';
 import type { Projection } from '@sf/projections';
 import { CLIO_ENTITY_TYPES, MIRROR_TABLES, type ClioEntityType } from './entity-types';
-import { asMirrorEvent, type RecordsPage } from './mirror-events';
-import { pageSource } from './mirror-source';
+import { asMirrorEvent, type Observation, type RecordsPage } from './mirror-events';
+import { applyObservedDeletion, upsertObservedRows } from './observed-store';
+import { MirrorSources, pageSource } from './mirror-source';
 import { applySweepDecision, recordFlagged, recordHeldSweep, type EventPlace } from './review/review-store';
 import { checkRecord } from './mirror-row';
 import type { ClioMirrorTables } from './schema/clio-mirror.tables';
@@ -59,6 +60,40 @@ const flush = async (
   pending.delete(entityType);
 };
 
+/** The job id recorded on rows a webhook wrote (`last_job_id`): no sync job wrote them. */
+export const WEBHOOK_JOB_ID = 'webhook';
+
+/** Webhook observations: newer `updated_at` wins (see upsertObservedRows), then the deletions. */
+const applyObserved = async (trx: Transaction<ClioMirrorTables>, e: RecordedEvent, o: Observation): Promise<void> => {
+  const position = LogPosition.of(e);
+  const rows = new Map<string, MirrorRow>();
+  for (const record of o.records) {
+    const checked = checkRecord(o.entityType, record);
+    if (checked.ok)
+      rows.set(checked.row.id, {
+        ...checked.row,
+        firmId: e.metadata.firmId,
+        jobId: WEBHOOK_JOB_ID,
+        position,
+        syncedAt: e.metadata.occurredAt,
+        source: MirrorSources.webhook,
+      });
+  }
+  const written = await upsertObservedRows(trx, o.entityType, [...rows.values()]);
+  const parents: WrittenParent[] = written.flatMap((k) => {
+    const row = rows.get(k.id);
+    return row ? [{ firmId: k.firmId, id: k.id, record: row.data }] : [];
+  });
+  for (const spec of DETAILS[o.entityType] ?? []) await writeDetails(trx, spec, parents);
+  await applyObservedDeletion(trx, o.entityType, {
+    firmId: e.metadata.firmId,
+    jobId: WEBHOOK_JOB_ID,
+    ids: o.deletedIds,
+    at: e.metadata.occurredAt,
+    position,
+  });
+};
+
 /**
  * Folds a batch in log order: pages are gathered per table (the latest observation of a record wins) and written
  * with one statement per table; a sweep first flushes its table's pending rows, so it never races a row it should
@@ -71,6 +106,11 @@ const apply = async (trx: Transaction<ClioMirrorTables>, events: readonly Record
     if (m === null) continue;
     if (m.kind === 'page') {
       collectPage(pending, e, m.page);
+      continue;
+    }
+    if (m.kind === 'observed') {
+      await flush(trx, pending, m.observed.entityType);
+      await applyObserved(trx, e, m.observed);
       continue;
     }
     const place: EventPlace = {
@@ -113,6 +153,7 @@ const apply = async (trx: Transaction<ClioMirrorTables>, events: readonly Record
  * pure function of the log (times are Clio's or event time), so the mirror can be dropped and rebuilt from
  * position 0 without calling Clio. Version 2: the detail tables and `matter_id` on every table. Version 3: each
  * row's `last_synced_at` and `last_source`, and the review tables (flagged records, held sweeps and their decisions).
+ * Webhook observations (`ClioRecordsObserved`) are written only over an older `updated_at`.
  */
 export const clioMirrorProjection: Projection<ClioMirrorTables> = {
   name: 'clio-mirror',
