@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { LogPosition, readAllAfter } from '@sf/event-store';
 import { waitFor } from '@sf/testing';
 import { WebhooksHarness } from '../testing/webhooks-harness';
 import { liveSubscriptions } from '../registration/subscription-repository';
@@ -40,8 +41,14 @@ describe('applier: targeted fetch by ids[] (real Postgres, simulator)', () => {
       });
       expect(res.status).toBe(200);
     }
+    // The applier starts only once all 30 deliveries are readable in the log (a busy cluster's open transactions hold
+    // the readable horizon back), so they are all in its first pass.
+    await waitFor(
+      async () => (await readAllAfter(h.db, LogPosition.start, 10_000)).filter((e) => e.type === 'ClioWebhookReceived'),
+      (received) => received.length >= tasks.length,
+      { timeoutMs: 60_000, description: 'deliveries readable in the log' },
+    );
     const before = firm.sim.requests.count;
-    // The applier starts only now, so all 30 deliveries are in its first pass.
     await h.startService({ roles: ['applier'], port: 0 });
     await waitFor(
       async () =>
