@@ -11,6 +11,7 @@ import { connectClio } from '../../tools/main-job/connect';
 import { freePort } from '../../tools/main-job/free-port';
 import { platformServiceSpecs } from '../../tools/main-job/platform-services';
 import { startService, type RunningService } from '../../tools/main-job/services';
+import { registerClioApp, startSimulator } from '../../tools/main-job/simulator';
 import { checkMirror, type GroundTruth } from '../../tools/main-job/summary';
 
 export interface StackRun {
@@ -40,20 +41,6 @@ const admin = async (adminUrl: string, q: string): Promise<void> => {
     await c.end();
   }
 };
-
-type Control = <T>(method: string, p: string, body?: unknown) => Promise<T>;
-
-const controlOf =
-  (simOrigin: string): Control =>
-  async <T>(method: string, p: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${simOrigin}/_control${p}`, {
-      method,
-      headers: { 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    if (!res.ok) throw new Error(`simulator control ${method} ${p}: HTTP ${res.status}`);
-    return (await res.json()) as T;
-  };
 
 export const runStack = async (opts: {
   adminUrl: string;
@@ -88,39 +75,20 @@ export const runStack = async (opts: {
       SF_EVENTS_STREAM: `${ns}_EVENTS`.toUpperCase(),
       SF_DLQ_STREAM: `${ns}_DLQ`.toUpperCase(),
     };
-    const simOrigin = `http://127.0.0.1:${simPort}`;
     const authUrl = `http://127.0.0.1:${authPort}`;
     const logDir = path.join(opts.logDir, `${opts.size}-${opts.rateLimitPerMin}`);
-    services.push(
-      await startService(
-        {
-          name: 'clio-simulator',
-          entry: 'simulator/cli/src/main.ts',
-          args: [
-            '--size',
-            opts.size,
-            '--seed',
-            '7',
-            '--port',
-            String(simPort),
-            '--rate-limit',
-            String(opts.rateLimitPerMin),
-          ],
-          env: common,
-          readyUrl: `${simOrigin}/_control/health`,
-        },
-        logDir,
-        300_000,
-      ),
-    );
-    const control = controlOf(simOrigin);
-    await control('POST', '/oauth/apps', {
-      clientId: 'bench',
-      clientSecret,
-      name: 'bench',
-      redirectUris: [`${authUrl}/connections/clio/callback`],
+    const sim = await startSimulator({
+      port: simPort!,
+      size: opts.size,
+      seed: '7',
+      rateLimit: String(opts.rateLimitPerMin),
+      env: common,
+      logDir,
+      timeoutMs: 300_000,
     });
-    await control('PUT', '/oauth/auto-approve', { enabled: true });
+    services.push(sim.service);
+    const { control, origin: simOrigin } = sim;
+    await registerClioApp(control, { clientId: 'bench', clientSecret, name: 'bench', authUrl });
     services.push(
       ...(await Promise.all([
         ...platformServiceSpecs({

@@ -9,8 +9,10 @@ import { signJwt } from '@sf/http-auth';
 import { ALL_MIGRATION_SETS, type PlatformDb } from '../migration-sets';
 import { connectClio } from '../main-job/connect';
 import { freePort } from '../main-job/free-port';
+import { startFolderJob } from '../main-job/process-folder';
 import { platformServiceSpecs, type PlatformPorts } from '../main-job/platform-services';
 import { startService, type RunningService } from '../main-job/services';
+import { registerClioApp, startSimulator, type SimulatorControl } from '../main-job/simulator';
 import { checkMirror, type GroundTruth, type MirrorCheck } from '../main-job/summary';
 
 export interface OutageStackOptions {
@@ -36,12 +38,14 @@ export interface OutageStack {
   services: RunningService[];
   /** Every process's /health/ready URL by process name (the simulator excluded). */
   health: Record<string, string>;
-  control<T>(method: string, p: string, body?: unknown): Promise<T>;
+  control: SimulatorControl;
   /** POST /firms/:id/sync (manual): the decision's HTTP status. */
   requestFirmSync(): Promise<number>;
   /** The firm's jobs, oldest first. */
   jobs(): Promise<{ job_id: string; state: string }[]>;
   mirror(): Promise<MirrorCheck[]>;
+  /** POST /jobs for the folder with the most documents (the document processor runs it): the job id. */
+  startProcessingJob(): Promise<string>;
   /** SIGKILLs the process `name` (as a crash would). */
   kill(name: string): Promise<void>;
   /** Starts the process `name` again from its spec (what a supervisor does); waits until it is ready. */
@@ -76,13 +80,13 @@ export const startOutageStack = async (o: OutageStackOptions): Promise<OutageSta
     const jwtSecret = randomBytes(32).toString('hex');
     const clientSecret = randomBytes(24).toString('hex');
     const fetchers = o.fetchers ?? 1;
-    const [simPort, auth, orchestrator, fetcher, relayHealth, projectionsHealth, ...extraFetchers] = await Promise.all(
-      Array.from({ length: 5 + fetchers }, freePort),
-    );
+    const [simPort, auth, orchestrator, fetcher, processor, relayHealth, projectionsHealth, ...extraFetchers] =
+      await Promise.all(Array.from({ length: 6 + fetchers }, freePort));
     const ports: PlatformPorts = {
       auth: auth!,
       orchestrator: orchestrator!,
       fetcher: fetcher!,
+      processor: processor!,
       relayHealth: relayHealth!,
       projectionsHealth: projectionsHealth!,
       extraFetchers,
@@ -100,41 +104,22 @@ export const startOutageStack = async (o: OutageStackOptions): Promise<OutageSta
       SF_DLQ_STREAM: `${namespace}_DLQ`.toUpperCase(),
       ...o.env,
     };
-    const simOrigin = `http://127.0.0.1:${simPort}`;
     const authUrl = `http://127.0.0.1:${auth}`;
     const logDir = path.join(o.logDir, namespace);
-    const simArgs = ['--size', o.size ?? 'small', '--seed', '11', '--port', String(simPort), '--rate-limit', 'off'];
-    simArgs.push('--latency', String(o.latencyMs ?? 60));
-    services.push(
-      await startService(
-        {
-          name: 'clio-simulator',
-          entry: 'simulator/cli/src/main.ts',
-          args: simArgs,
-          env: common,
-          readyUrl: `${simOrigin}/_control/health`,
-        },
-        logDir,
-        180_000,
-      ),
-    );
-    const control = async <T>(method: string, p: string, body?: unknown): Promise<T> => {
-      const res = await fetch(`${simOrigin}/_control${p}`, {
-        method,
-        headers: { 'content-type': 'application/json' },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      if (!res.ok) throw new Error(`simulator control ${method} ${p}: HTTP ${res.status}`);
-      return (await res.json()) as T;
-    };
-    await control('POST', '/oauth/apps', {
-      clientId: 'outage',
-      clientSecret,
-      name: 'outage',
-      redirectUris: [`${authUrl}/connections/clio/callback`],
+    const sim = await startSimulator({
+      port: simPort!,
+      size: o.size ?? 'small',
+      seed: '11',
+      rateLimit: 'off',
+      latencyMs: o.latencyMs ?? 60,
+      env: common,
+      logDir,
+      timeoutMs: 180_000,
     });
-    await control('PUT', '/oauth/auto-approve', { enabled: true });
-    const specs = platformServiceSpecs({ common, ports, simOrigin, clientId: 'outage', clientSecret });
+    services.push(sim.service);
+    const { control } = sim;
+    await registerClioApp(control, { clientId: 'outage', clientSecret, name: 'outage', authUrl });
+    const specs = platformServiceSpecs({ common, ports, simOrigin: sim.origin, clientId: 'outage', clientSecret });
     // Every process that started is tracked before a failure is thrown, so `close` stops them all.
     const started = await Promise.allSettled(specs.map((spec) => startService(spec, logDir, 120_000)));
     for (const r of started) if (r.status === 'fulfilled') services.push(r.value);
@@ -168,6 +153,11 @@ export const startOutageStack = async (o: OutageStackOptions): Promise<OutageSta
             select job_id, state from sync_jobs where firm_id = ${firmId} order by requested_at`.execute(db)
         ).rows,
       mirror: async () => checkMirror(db, firmId, await control<GroundTruth>('GET', '/ground-truth')),
+      startProcessingJob: async () => {
+        const job = await startFolderJob(db, `http://127.0.0.1:${orchestrator}`, jwt, firmId);
+        if (job === null) throw new Error('no folder with documents to process');
+        return job.jobId;
+      },
       kill: async (name) => {
         const s = services.find((x) => x.name === name);
         if (!s || s.child.exitCode !== null || s.child.signalCode !== null) return;

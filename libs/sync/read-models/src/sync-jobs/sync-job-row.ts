@@ -39,6 +39,7 @@ export const jobViewOf = (r: DbRow): JobView => ({
   controlReason: r.control_reason,
   stalled: r.stalled,
   stallCount: r.stall_count,
+  stallReason: r.stall_reason,
   phases: r.phases,
   availableFeatures: r.available_features,
 });
@@ -68,6 +69,7 @@ const toDb = ({ view: v, position }: SyncJobRow): Insertable<SyncJobsTables['syn
   control_reason: v.controlReason,
   stalled: v.stalled,
   stall_count: v.stallCount,
+  stall_reason: v.stallReason,
   phases: json(v.phases),
   available_features: JSON.stringify(v.availableFeatures),
   // Event time of the last change is the latest of the job's own times (never the wall clock).
@@ -113,6 +115,7 @@ export const upsertSyncJobRows = async (db: Executor<SyncJobsTables>, rows: read
           control_reason: eb.ref('excluded.control_reason'),
           stalled: eb.ref('excluded.stalled'),
           stall_count: eb.ref('excluded.stall_count'),
+          stall_reason: eb.ref('excluded.stall_reason'),
           phases: eb.ref('excluded.phases'),
           available_features: eb.ref('excluded.available_features'),
           updated_at: eb.ref('excluded.updated_at'),
