@@ -2,10 +2,10 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Client } from 'pg';
 import { sql } from 'kysely';
 import { createDb, migrateToLatest } from '@sf/db';
 import { ALL_MIGRATION_SETS } from '../../tools/migration-sets';
+import { createDatabase, dbUrl, dropDatabase } from '../eventlog/bench-db';
 import { signJwt } from '@sf/http-auth';
 import { connectClio } from '../../tools/main-job/connect';
 import { freePort } from '../../tools/main-job/free-port';
@@ -32,16 +32,6 @@ const peakRssMb = (pid: number | undefined): number => {
   return m ? Math.round(Number(m[1]) / 1024) : NaN;
 };
 
-const admin = async (adminUrl: string, q: string): Promise<void> => {
-  const c = new Client({ connectionString: adminUrl });
-  await c.connect();
-  try {
-    await c.query(q);
-  } finally {
-    await c.end();
-  }
-};
-
 export const runStack = async (opts: {
   adminUrl: string;
   natsUrl: string;
@@ -50,10 +40,8 @@ export const runStack = async (opts: {
   logDir: string;
 }): Promise<StackRun> => {
   const dbName = `bench_sync_${process.pid}_${randomBytes(3).toString('hex')}`;
-  await admin(opts.adminUrl, `CREATE DATABASE "${dbName}"`);
-  const u = new URL(opts.adminUrl);
-  u.pathname = `/${dbName}`;
-  const databaseUrl = u.toString();
+  await createDatabase(opts.adminUrl, dbName);
+  const databaseUrl = dbUrl(opts.adminUrl, dbName);
   const db = createDb({ url: databaseUrl, max: 2, applicationName: 'bench-sync' });
   const services: RunningService[] = [];
   try {
@@ -146,6 +134,6 @@ export const runStack = async (opts: {
   } finally {
     for (const s of [...services].reverse()) await s.stop();
     await db.destroy();
-    await admin(opts.adminUrl, `DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await dropDatabase(opts.adminUrl, dbName, 'force');
   }
 };
