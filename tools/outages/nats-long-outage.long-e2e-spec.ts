@@ -1,7 +1,7 @@
 // The acceptance's long NATS outage: NATS killed for 5 minutes during the firm's first-login (firm-wide, first) sync
 // with mutations going on, then again for 5 minutes during an incremental sync, then one more incremental sync. No
 // process is restarted by hand: every mirror table exact, every event of the log in the stream exactly once, every
-// process ready within 10 s of NATS's return. Not in `npm test` (about 20 min): `npm run test:outages:long`.
+// process ready within 10 s of NATS's return. Not in `npm test` (13 min, measured under load): `npm run test:outages:long`.
 import path from 'node:path';
 import { ADMIN_DATABASE_URL, startOwnNatsServer, type OwnNatsServer } from '@sf/testing';
 import { startOutageStack, type OutageStack } from './outage-stack';
