@@ -1,6 +1,6 @@
 // The registry of every projection of the platform, for `npm run projections` and whole-stack tests. Each feature
 // defines and exports its own read models; this is the one list of them all.
-import { clioMirrorProjection, type ClioMirrorTables } from '@sf/clio-mirror';
+import { clioMirrorPartitions, mirrorPartitionsFromEnv, type ClioMirrorTables } from '@sf/clio-mirror';
 import { widenProjection, type Projection } from '@sf/projections';
 import { syncReadModelProjections, type SyncReadModelTables } from '@sf/sync-read-models';
 import { processedDocumentsProjection } from '../apps/document-processor/src/read-model/processed-documents.projection';
@@ -11,9 +11,11 @@ export type ReadModelDb = SyncReadModelTables & ClioMirrorTables & DocumentProce
 
 export const ALL_PROJECTIONS: readonly Projection<ReadModelDb>[] = [
   ...syncReadModelProjections.map((p) => widenProjection<SyncReadModelTables, ReadModelDb>(p)),
-  widenProjection<ClioMirrorTables, ReadModelDb>(clioMirrorProjection),
+  // SF_MIRROR_PARTITIONS (default 1): the mirror by firm in that many partitions, each its own checkpoint and lock.
+  ...clioMirrorPartitions(mirrorPartitionsFromEnv()).map((p) => widenProjection<ClioMirrorTables, ReadModelDb>(p)),
   widenProjection<DocumentProcessorTables, ReadModelDb>(processedDocumentsProjection),
 ];
 
-export const projectionNamed = (name: string): Projection<ReadModelDb> | undefined =>
-  ALL_PROJECTIONS.find((p) => p.name === name);
+/** The projection of that name, or every partition of it (`clio-mirror` -> `clio-mirror#1/4`, ...). */
+export const projectionsNamed = (name: string): Projection<ReadModelDb>[] =>
+  ALL_PROJECTIONS.filter((p) => p.name === name || p.name.startsWith(`${name}#`));

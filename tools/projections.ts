@@ -3,8 +3,8 @@
 // HEALTH_PORT (run only): serves /health/live and /health/ready (Postgres); unset = none, 0 = a free port.
 import { createDb, databaseUrlFromEnv, migrateToLatest } from '@sf/db';
 import { ALL_MIGRATION_SETS, type PlatformDb } from './migration-sets';
-import { rebuildProjection, startProjectionRunner, type Projection } from '@sf/projections';
-import { ALL_PROJECTIONS, projectionNamed, type ReadModelDb } from './projection-registry';
+import { rebuildProjection, startProjectionRunner } from '@sf/projections';
+import { ALL_PROJECTIONS, projectionsNamed } from './projection-registry';
 import { createLogger } from '@sf/logging';
 import { checkPostgres, startHealthServer } from '@sf/service-kit';
 
@@ -43,10 +43,7 @@ const run = async (url: string): Promise<void> => {
 };
 
 const rebuild = async (url: string, which: string | undefined): Promise<void> => {
-  const named =
-    which === 'all'
-      ? ALL_PROJECTIONS
-      : [which && projectionNamed(which)].filter((p): p is Projection<ReadModelDb> => !!p);
+  const named = which === 'all' ? ALL_PROJECTIONS : which ? projectionsNamed(which) : [];
   if (named.length === 0) throw new Error(USAGE);
   const db = createDb<PlatformDb>({ url, max: 2, applicationName: 'projections-rebuild' });
   try {

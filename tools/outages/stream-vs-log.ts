@@ -20,7 +20,7 @@ export const compareStreamWithLog = async <DB extends EventStoreTables>(
   stream: string,
 ): Promise<StreamVsLog> => {
   const { rows } = await sql<{ id: string }>`select event_id::text as id from es_events`.execute(db);
-  const nc = await connect({ servers: natsUrl, name: 'stream-vs-log' });
+  const nc = await connect({ servers: natsUrl.split(','), name: 'stream-vs-log' });
   try {
     const total = (await (await jetstreamManager(nc)).streams.info(stream)).state.messages;
     const seen = new Map<string, number>();

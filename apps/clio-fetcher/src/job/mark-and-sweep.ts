@@ -1,5 +1,5 @@
 import type { NewEvent } from '@sf/contracts';
-import { clioMirrorProjection, liveCount, restoredIds, sweepCandidates, type ClioEntityType } from '@sf/clio-mirror';
+import { clioMirrorPartitionOf, liveCount, restoredIds, sweepCandidates, type ClioEntityType } from '@sf/clio-mirror';
 import { catchUp } from '@sf/projections';
 import type { JobContext } from './job-context';
 import { jobEvent } from './job-events';
@@ -22,7 +22,9 @@ export const catchUpMirror = async (ctx: JobContext, state: JobState): Promise<b
   if (state.lastPosition === null) return true;
   try {
     // Small batches: a page event carries up to 200 records.
-    await catchUp(ctx.db, clioMirrorProjection, {
+    // Only the partition holding this firm's rows (every partition when the mirror is not partitioned).
+    const mirror = clioMirrorPartitionOf(ctx.work.firmId, ctx.config.sweep.mirrorPartitions);
+    await catchUp(ctx.db, mirror, {
       until: state.lastPosition,
       timeoutMs: ctx.config.sweep.catchUpTimeoutMs,
       batchSize: 50,

@@ -20,6 +20,12 @@ export { checkRecord, clioIdOf, instantOf } from './mirror-row';
 export type { MirrorRecord, RecordCheck } from './mirror-row';
 export { clioMirrorProjection } from './mirror.projection';
 export {
+  MIRROR_PARTITIONS_ENV,
+  clioMirrorPartitionOf,
+  clioMirrorPartitions,
+  mirrorPartitionsFromEnv,
+} from './mirror-partitions';
+export {
   sweepCandidates,
   liveCount,
   liveIds,

@@ -13,3 +13,5 @@ export { startOwnNatsServer } from './own-nats-server';
 export type { OwnNatsServer } from './own-nats-server';
 export { createOwnPgCluster } from './own-pg-cluster';
 export type { OwnPgCluster } from './own-pg-cluster';
+export { startOwnNatsCluster } from './own-nats-cluster';
+export type { OwnNatsCluster, OwnNatsNode } from './own-nats-cluster';

@@ -18,7 +18,7 @@ export interface OwnNatsServer {
   dispose(): Promise<void>;
 }
 
-const freeTcpPort = (): Promise<number> =>
+export const freeTcpPort = (): Promise<number> =>
   new Promise((resolve, reject) => {
     const srv = createServer();
     srv.once('error', reject);

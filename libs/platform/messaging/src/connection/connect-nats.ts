@@ -33,7 +33,11 @@ export const connectNats = async (o: ConnectNatsOptions): Promise<NatsConnection
   const s: NatsClientSettings = { ...NATS_CLIENT_DEFAULTS, ...o.settings };
   let attempt = 0;
   const connecting = connect({
-    servers: s.url,
+    // A cluster's seed list, comma-separated; the client also learns the other nodes from the server.
+    servers: s.url
+      .split(',')
+      .map((u) => u.trim())
+      .filter((u) => u !== ''),
     name: o.name,
     maxReconnectAttempts: -1,
     waitOnFirstConnect: true,
