@@ -13,6 +13,8 @@ export interface StreamVsLog {
   duplicated: number;
 }
 
+const API_TIMEOUT_MS = 30_000;
+
 /** Reads the whole events stream (Nats-Msg-Id = event id) and the whole log, and counts the differences. */
 export const compareStreamWithLog = async <DB extends EventStoreTables>(
   db: Kysely<DB>,
@@ -22,10 +24,12 @@ export const compareStreamWithLog = async <DB extends EventStoreTables>(
   const { rows } = await sql<{ id: string }>`select event_id::text as id from es_events`.execute(db);
   const nc = await connect({ servers: natsUrl.split(','), name: 'stream-vs-log' });
   try {
-    const total = (await (await jetstreamManager(nc)).streams.info(stream)).state.messages;
+    // A loaded machine or a cluster with a node down may answer an API request after the client's default 5 s.
+    const opts = { timeout: API_TIMEOUT_MS };
+    const total = (await (await jetstreamManager(nc, opts)).streams.info(stream)).state.messages;
     const seen = new Map<string, number>();
     if (total > 0) {
-      const consumer = await jetstream(nc).consumers.get(stream);
+      const consumer = await jetstream(nc, opts).consumers.get(stream);
       const messages = await consumer.consume({ max_messages: 1_000 });
       for await (const m of messages) {
         const id = m.headers?.get(Hdr.MsgId) ?? '';
