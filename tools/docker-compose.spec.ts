@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { demoApp } from '@sf/clio-simulator';
 import { parseCliArgs } from '../simulator/cli/src/cli-options';
 import { PROCESSES, isProcessName, type ProcessSpec } from './serve/processes';
+import { BUS_USER_OF_PROCESS } from './bus/bus-user-names';
 
 // No Docker engine runs here, so the compose file is checked structurally, and by `docker compose config`
 // (or the v1 `docker-compose config`) wherever such a client is installed.
@@ -17,6 +18,7 @@ interface ComposeService {
   network_mode?: string;
   healthcheck?: { test: string[] };
   depends_on?: Record<string, { condition: string }>;
+  env_file?: string[];
 }
 const root = path.resolve(__dirname, '..');
 const compose = parse(readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
@@ -31,6 +33,13 @@ const published = (s: ComposeService): number[] => (s.ports ?? []).map((p) => Nu
 const oauthSimulatorArgs = (): string[] => service('clio-simulator').command!.slice(1);
 
 describe('docker-compose.yml', () => {
+  it('runs NATS with the generated locked config and each NATS client as its own bus user', () => {
+    expect(service('nats').command).toEqual(expect.arrayContaining(['-c', '/etc/nats/compose.conf']));
+    for (const [process, user] of Object.entries(BUS_USER_OF_PROCESS)) {
+      expect(service(process).env_file).toEqual([`tmp/nats/compose/${user}.env`]);
+    }
+  });
+
   it('brings up Postgres 15 and NATS with JetStream', () => {
     expect(service('postgres').image).toBe('postgres:15');
     expect(service('nats').image).toMatch(/^nats:2\.9/);

@@ -2,7 +2,7 @@
 // not ready, down for the rest of the time asked, back, and every process ready again (how long that took is returned).
 import { connect } from '@nats-io/transport-node';
 import { RpcSubjects } from '@sf/contracts';
-import { rebaseSubject } from '@sf/messaging';
+import { connectionOptionsOf, natsIdentityFromEnv, rebaseSubject } from '@sf/messaging';
 import { waitFor, type OwnNatsServer, type OwnPgCluster } from '@sf/testing';
 import type { OutageStack } from './outage-stack';
 import { healthOf, waitAllReady } from './outage-checks';
@@ -60,7 +60,7 @@ export const postgresOutage = async (
 
 /** The token RPC answers again (its subscription came back with the connection). */
 export const tokenRpcAnswers = async (stack: OutageStack, natsUrl: string): Promise<boolean> => {
-  const nc = await connect({ servers: natsUrl, name: 'outage-test' });
+  const nc = await connect({ ...connectionOptionsOf(natsIdentityFromEnv()), servers: natsUrl, name: 'outage-test' });
   try {
     const subject = rebaseSubject(stack.namespace, RpcSubjects.accessToken);
     const reply = await nc.request(subject, JSON.stringify({ firmId: stack.firmId }), { timeout: 5_000 });

@@ -28,6 +28,8 @@ describe(`NATS down for ${OUTAGE_S} s during a first-login sync, then during an 
     stack = await startOutageStack({
       adminUrl: ADMIN_DATABASE_URL,
       natsUrl: nats.url,
+      natsUsers: nats.users,
+      processor: true,
       logDir: LOG_DIR,
       latencyMs: 250,
     });

@@ -21,6 +21,8 @@ describe.each([
     stack = await startOutageStack({
       adminUrl: ADMIN_DATABASE_URL,
       natsUrl: nats.url,
+      natsUsers: nats.users,
+      processor: true,
       logDir: LOG_DIR,
       latencyMs: 250,
     });

@@ -26,7 +26,14 @@ describe.each([{ outageS: 5 }, { outageS: 60 }])('Postgres stopped for $outageS 
   beforeAll(async () => {
     pg = createOwnPgCluster(`sf_outage_${process.pid}_${outageS}`, await freePort());
     nats = await startOwnNatsServer();
-    stack = await startOutageStack({ adminUrl: pg.adminUrl, natsUrl: nats.url, logDir: LOG_DIR, latencyMs: 250 });
+    stack = await startOutageStack({
+      adminUrl: pg.adminUrl,
+      natsUrl: nats.url,
+      natsUsers: nats.users,
+      processor: true,
+      logDir: LOG_DIR,
+      latencyMs: 250,
+    });
   }, 240_000);
   afterAll(async () => {
     try {

@@ -24,6 +24,8 @@ describe('document processing during NATS and Postgres outages', () => {
     stack = await startOutageStack({
       adminUrl: pg.adminUrl,
       natsUrl: nats.url,
+      natsUsers: nats.users,
+      processor: true,
       logDir: LOG_DIR,
       env: { PROCESSOR_CONCURRENCY: '1' },
     });

@@ -2,7 +2,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { sql, type Kysely } from 'kysely';
 import type { EventStoreTables } from '@sf/event-store';
-import { Hdr } from '@sf/messaging';
+import { connectionOptionsOf, Hdr, natsIdentityFromEnv } from '@sf/messaging';
 
 export interface StreamVsLog {
   logEvents: number;
@@ -23,7 +23,12 @@ export const compareStreamWithLog = async <DB extends EventStoreTables>(
   stream: string,
 ): Promise<StreamVsLog> => {
   const { rows } = await sql<{ id: string }>`select event_id::text as id from es_events`.execute(db);
-  const nc = await connect({ servers: natsUrl.split(','), name: 'stream-vs-log' });
+  // As the environment's identity: the test identity under Jest, the soak's inspector in the soak.
+  const nc = await connect({
+    ...connectionOptionsOf(natsIdentityFromEnv()),
+    servers: natsUrl.split(','),
+    name: 'stream-vs-log',
+  });
   try {
     // A loaded machine or a cluster with a node down may answer an API request after the client's default 5 s.
     const jsm = await jetstreamManager(nc, { timeout: API_TIMEOUT_MS });

@@ -33,6 +33,10 @@ export const EventTypes = {
   SyncPhaseCompleted: 'SyncPhaseCompleted',
   SyncEntityForbidden: 'SyncEntityForbidden',
   SyncListingRestarted: 'SyncListingRestarted',
+  HeldSweepApproved: 'HeldSweepApproved',
+  HeldSweepRejected: 'HeldSweepRejected',
+  SyncScheduleChanged: 'SyncScheduleChanged',
+  OnboardingSettingChanged: 'OnboardingSettingChanged',
 } as const;
 export type EventType = (typeof EventTypes)[keyof typeof EventTypes];
 
@@ -51,6 +55,9 @@ export const StreamTypes = {
   syncJob: 'sync_job',
   processingJob: 'processing_job',
   connection: 'connection',
+  /** The review of one held sweep: at most one decision (approve or reject), appended at `no_stream`. */
+  sweepReview: 'sweep_review',
+  syncSchedule: 'sync_schedule',
 } as const;
 export type StreamType = (typeof StreamTypes)[keyof typeof StreamTypes];
 
@@ -60,6 +67,8 @@ export const StreamIdPrefixes = {
   syncJob: 'sync-job-',
   processingJob: 'processing-job-',
   connection: 'connection-',
+  sweepReview: 'sweep-review-',
+  syncSchedule: 'sync-schedule-',
 } as const;
 
 /** What asked for a sync (`SyncRequested.trigger`, HTTP bodies, the sync-request RPC). */

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { EstimateConfig } from '@sf/sync-jobs';
 import type { SyncPolicyConfig } from '@sf/sync-policy';
 import type { OrchestratorDb } from '../schema/orchestrator-schema';
+import type { WebhookHealthPort } from '../schedule/webhook-health';
 
 /** What the sync service's functions need; built once by `startOrchestrator` (or a test, or the CLI). */
 export interface SyncDeps {
@@ -22,6 +23,8 @@ export interface SyncDeps {
    * is failed with an actionable reason, ms. Generous, so a queue backlog is not mistaken for a lost request.
    */
   unclaimedAfterMs: number;
+  /** The firm's webhook health (the scheduler's port, shown by `GET /sync-status`); unset: every firm `off`. */
+  webhookHealth?: WebhookHealthPort;
 }
 
 /** 60 min: far beyond an outage the platform heals by itself, short of "for ever". */

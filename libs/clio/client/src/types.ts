@@ -19,7 +19,7 @@ export type ClioResource =
 
 /**
  * Priority lane of a request against the shared per-connection budget: `interactive` and `webhook` may spend the
- * budget down to 0; `backfill` stops at a reserve of ceil(limit * reserveShare).
+ * budget down to 0; `backfill` stops at a reserve of ceil(limit * reserveShare) until the window's last 10 s.
  */
 export type Lane = 'interactive' | 'webhook' | 'backfill';
 

@@ -4,12 +4,16 @@ import { LogPosition } from '@sf/event-store';
 import type { Projection } from '@sf/projections';
 import { CLIO_ENTITY_TYPES, MIRROR_TABLES, type ClioEntityType } from './entity-types';
 import { asMirrorEvent, type RecordsPage } from './mirror-events';
+import { pageSource } from './mirror-source';
+import { applySweepDecision, recordFlagged, recordHeldSweep, type EventPlace } from './review/review-store';
 import { checkRecord } from './mirror-row';
 import type { ClioMirrorTables } from './schema/clio-mirror.tables';
 import { applySweep, upsertMirrorRows, type MirrorRow } from './mirror-store';
 import { DETAILS } from './details/detail-registry';
 import { DETAIL_TABLES } from './details/detail-spec';
 import { writeDetails, type WrittenParent } from './details/detail-store';
+
+const REVIEW_TABLES = ['clio_flagged_records', 'clio_held_sweeps'] as const;
 
 const keyOf = (firmId: string, id: string): string => `${firmId}\u0000${id}`;
 
@@ -27,7 +31,14 @@ const collectPage = (pending: Pending, e: RecordedEvent, page: RecordsPage): voi
     const key = keyOf(e.metadata.firmId, checked.row.id);
     const seen = rows.get(key);
     if (seen && LogPosition.compare(seen.position, position) > 0) continue;
-    rows.set(key, { ...checked.row, firmId: e.metadata.firmId, jobId: page.jobId, position });
+    rows.set(key, {
+      ...checked.row,
+      firmId: e.metadata.firmId,
+      jobId: page.jobId,
+      position,
+      syncedAt: e.metadata.occurredAt,
+      source: pageSource(),
+    });
   }
 };
 
@@ -57,19 +68,40 @@ const apply = async (trx: Transaction<ClioMirrorTables>, events: readonly Record
   const pending: Pending = new Map();
   for (const e of events) {
     const m = asMirrorEvent(e);
-    if (m?.kind === 'page') {
+    if (m === null) continue;
+    if (m.kind === 'page') {
       collectPage(pending, e, m.page);
       continue;
     }
-    if (m === null || m.sweep.heldForReview) continue;
+    const place: EventPlace = {
+      firmId: e.metadata.firmId,
+      eventId: e.eventId,
+      at: e.metadata.occurredAt,
+      position: LogPosition.of(e),
+    };
+    if (m.kind === 'flagged') {
+      await recordFlagged(trx, place, m.flagged);
+      continue;
+    }
+    // Decisions and sweeps act on rows: the pending pages before them are written first, so nothing races.
+    const entityTypes = m.kind === 'sweep' ? [m.sweep.entityType] : CLIO_ENTITY_TYPES;
+    for (const t of entityTypes) await flush(trx, pending, t);
+    if (m.kind === 'decision') {
+      await applySweepDecision(trx, place, m.decision);
+      continue;
+    }
     const { sweep } = m;
-    await flush(trx, pending, sweep.entityType);
+    if (sweep.heldForReview) {
+      await recordHeldSweep(trx, place, sweep);
+      continue;
+    }
     await applySweep(trx, sweep.entityType, {
       firmId: e.metadata.firmId,
       jobId: sweep.jobId,
       ids: sweep.softDeletedIds,
       at: e.metadata.occurredAt,
-      position: LogPosition.of(e),
+      position: place.position,
+      source: pageSource(),
     });
   }
   for (const entityType of CLIO_ENTITY_TYPES) await flush(trx, pending, entityType);
@@ -79,11 +111,12 @@ const apply = async (trx: Transaction<ClioMirrorTables>, events: readonly Record
  * The Clio mirror: one table per entity type (`clio_<type>`) and the typed tables of their nested data (custom
  * field values, contacts' addresses, ...), projected from `ClioRecordsFetched` pages and `RecordsSwept`. Rows are a
  * pure function of the log (times are Clio's or event time), so the mirror can be dropped and rebuilt from
- * position 0 without calling Clio. Version 2: the detail tables and `matter_id` on every table.
+ * position 0 without calling Clio. Version 2: the detail tables and `matter_id` on every table. Version 3: each
+ * row's `last_synced_at` and `last_source`, and the review tables (flagged records, held sweeps and their decisions).
  */
 export const clioMirrorProjection: Projection<ClioMirrorTables> = {
   name: 'clio-mirror',
-  version: 2,
-  tables: [...MIRROR_TABLES, ...DETAIL_TABLES],
+  version: 3,
+  tables: [...MIRROR_TABLES, ...DETAIL_TABLES, ...REVIEW_TABLES],
   apply,
 };

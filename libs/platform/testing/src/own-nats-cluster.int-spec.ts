@@ -18,7 +18,10 @@ describe('startOwnNatsCluster', () => {
   it('runs 3 routed JetStream nodes: a stream of 3 replicas keeps every message when one node is killed', async () => {
     expect(cluster.nodes).toHaveLength(3);
     expect(cluster.url.split(',')).toHaveLength(3);
-    nc = await connect({ servers: cluster.url.split(','), name: 'cluster-test' });
+    // As the run's test identity: the nodes run the locked configuration.
+    const user = process.env['NATS_USER'];
+    const login = user ? { user, pass: process.env['NATS_PASSWORD'] ?? '' } : {};
+    nc = await connect({ servers: cluster.url.split(','), name: 'cluster-test', ...login });
     const jsm = await jetstreamManager(nc);
     await jsm.streams.add({ name: 'CLUSTER_TEST', subjects: ['cluster.test.>'], num_replicas: 3 });
     const js = jetstream(nc);

@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freeTcpPort } from './own-nats-server';
+import { testBusConfig, testBusUsers, type BusLogin } from './test-bus';
 
 /** One node of an own NATS cluster: kill it and start it again on the same ports and store. */
 export interface OwnNatsNode {
@@ -21,6 +22,8 @@ export interface OwnNatsCluster {
   nodes: OwnNatsNode[];
   /** Every node's client URL, comma-separated (NATS_URL accepts the list). */
   url: string;
+  /** The bus users it accepts: the test run's locked configuration (empty: open nodes, outside Jest). */
+  users: readonly BusLogin[];
   /** Kills every node and deletes their stores. */
   dispose(): Promise<void>;
 }
@@ -47,8 +50,13 @@ export const startOwnNatsCluster = async (size = 3): Promise<OwnNatsCluster> => 
     ports.push({ client: await freeTcpPort(), route: await freeTcpPort(), monitor: await freeTcpPort() });
   }
   const routes = ports.map((p) => `nats://127.0.0.1:${p.route}`).join(',');
+  // Every node runs the test run's locked configuration (accounts, users, permissions); routes need no credentials.
+  const render = testBusConfig();
+  const confDir = render ? mkdtempSync(path.join(tmpdir(), 'sf-nats-conf-')) : undefined;
   const nodes = ports.map((p, i): OwnNatsNode & { monitor: number } => {
     const storeDir = mkdtempSync(path.join(tmpdir(), `sf-nats-c${i}-`));
+    const conf = confDir ? path.join(confDir, `n${i + 1}.conf`) : undefined;
+    if (render && conf) writeFileSync(conf, render(`127.0.0.1:${p.client}`, storeDir), { mode: 0o600 });
     let child: ChildProcess | undefined;
     const alive = (): boolean => !!child && child.exitCode === null && child.signalCode === null;
     const node = {
@@ -64,8 +72,8 @@ export const startOwnNatsCluster = async (size = 3): Promise<OwnNatsCluster> => 
         child = spawn(
           'nats-server',
           [
-            ...['-a', '127.0.0.1', '-p', String(p.client), '-m', String(p.monitor)],
-            ...['-js', '-sd', storeDir, '--server_name', `${clusterName}-n${i + 1}`],
+            ...(conf ? ['-c', conf] : ['-a', '127.0.0.1', '-p', String(p.client), '-js', '-sd', storeDir]),
+            ...['-m', String(p.monitor), '--server_name', `${clusterName}-n${i + 1}`],
             ...['--cluster_name', clusterName, '--cluster', `nats://127.0.0.1:${p.route}`, '--routes', routes],
           ],
           { stdio: 'ignore' },
@@ -90,11 +98,13 @@ export const startOwnNatsCluster = async (size = 3): Promise<OwnNatsCluster> => 
   const cluster: OwnNatsCluster = {
     nodes,
     url: nodes.map((n) => n.url).join(','),
+    users: render ? (testBusUsers() ?? []) : [],
     dispose: async () => {
       for (const n of nodes) {
         await n.kill();
         rmSync(n.storeDir, { recursive: true, force: true });
       }
+      if (confDir) rmSync(confDir, { recursive: true, force: true });
     },
   };
   try {

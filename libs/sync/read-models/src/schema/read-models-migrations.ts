@@ -4,6 +4,7 @@ import * as syncJobs from './2026-11-23T08-sync-jobs';
 import * as jobSnapshotOutcomes from './2026-12-02T03-job-snapshot-outcomes';
 import * as syncJobPhases from './2026-12-03T01-sync-job-phases';
 import * as syncJobStallReason from './2026-12-03T02-sync-job-stall-reason';
+import * as unavailableFeatures from './2026-12-03T09-sync-job-unavailable-features';
 
 /** The sync read models: matter_sync_state, job_snapshots, sync_jobs, firm_connections. */
 export const readModelsMigrations: MigrationSet = {
@@ -14,5 +15,6 @@ export const readModelsMigrations: MigrationSet = {
     '2026-12-02T03-job-snapshot-outcomes': jobSnapshotOutcomes,
     '2026-12-03T01-sync-job-phases': syncJobPhases,
     '2026-12-03T02-sync-job-stall-reason': syncJobStallReason,
+    '2026-12-03T09-sync-job-unavailable-features': unavailableFeatures,
   },
 };
