@@ -15,6 +15,7 @@ import { platformServiceSpecs } from './main-job/platform-services';
 import { processOneFolder } from './main-job/process-folder';
 import { createGatewayClient } from '@sf/gateway-client';
 import { startService, type RunningService } from './main-job/services';
+import { registerClioApp, startSimulator } from './main-job/simulator';
 import { renderSummary, type GroundTruth } from './main-job/summary';
 import { startRunBus } from './bus/run-bus';
 
@@ -82,7 +83,6 @@ const main = async (): Promise<void> => {
       Array.from({ length: 7 }, () => freePort()),
     );
     const firmId = `demo-${Date.now().toString(36)}`;
-    const simOrigin = `http://127.0.0.1:${simPort}`;
     const authUrl = `http://127.0.0.1:${authPort}`;
     const orchUrl = `http://127.0.0.1:${orchPort}`;
     const common = {
@@ -96,36 +96,24 @@ const main = async (): Promise<void> => {
     console.log(
       `2/7 Clio simulator: generating a ${o.size} firm (seed ${o.seed}), ${o.rateLimit} requests/min per token`,
     );
-    services.push(
-      await startService(
-        {
-          name: 'clio-simulator',
-          entry: 'simulator/cli/src/main.ts',
-          args: ['--size', o.size, '--seed', o.seed, '--port', String(simPort), '--rate-limit', o.rateLimit],
-          env: common,
-          readyUrl: `${simOrigin}/_control/health`,
-        },
-        logDir,
-        180_000,
-      ),
-    );
-    const control = async <T>(method: string, p: string, body?: unknown): Promise<T> => {
-      const res = await fetch(`${simOrigin}/_control${p}`, {
-        method,
-        headers: { 'content-type': 'application/json' },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      if (!res.ok) throw new Error(`simulator control ${method} ${p}: HTTP ${res.status}`);
-      return (await res.json()) as T;
-    };
-    await control('POST', '/oauth/apps', {
+    const sim = await startSimulator({
+      port: simPort,
+      size: o.size,
+      seed: o.seed,
+      rateLimit: o.rateLimit,
+      env: common,
+      logDir,
+      timeoutMs: 180_000,
+    });
+    services.push(sim.service);
+    const { control, origin: simOrigin } = sim;
+    await registerClioApp(control, {
       clientId: 'smarter-firms-demo',
       clientSecret,
       name: 'Smarter Firms (demo)',
-      redirectUris: [`${authUrl}/connections/clio/callback`],
-      deauthorizationCallbackUrl: `${authUrl}/connections/clio/deauthorize-callback`,
+      authUrl,
+      deauthorize: true,
     });
-    await control('PUT', '/oauth/auto-approve', { enabled: true });
 
     console.log('3/7 services: relay, projections, auth-service, sync-orchestrator, clio-fetcher, document-processor');
     const started3 = await Promise.all(

@@ -1,9 +1,10 @@
 // `npm run soak -- --minutes N [--seed S] [--size small] [--max-outage-s 30] [--long-nats-outage-s 300]`
-// The whole platform on its own NATS server and Postgres cluster, under continuous Clio mutations and repeated
-// syncs, while random faults hit it: kill -9 of a service (restarted, as a supervisor would), NATS killed, Postgres
-// stopped fast or immediate; optionally one long NATS outage in the middle. At the end: a last sync, then every
-// mirror table equal to Clio, the stream equal to the log (nothing missing, nothing twice), every read model equal to
-// its rebuild, and no process that exited unasked. Prints the figures and one JSON line. Not part of `npm test`.
+// The whole platform on its own NATS server and Postgres cluster, under continuous Clio mutations, repeated syncs
+// and document processing jobs, while random faults hit it: kill -9 of a service (restarted, as a supervisor would),
+// NATS killed, Postgres stopped fast or immediate; optionally one long NATS outage in the middle. At the end: a last
+// sync, then every mirror table equal to Clio, the stream equal to the log (nothing missing, nothing twice), every
+// read model equal to its rebuild, every processing job completed with one outcome per document, and no process
+// that exited unasked. Prints the figures and one JSON line. Not part of `npm test`.
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,6 +17,7 @@ import { waitAllReady, waitJobEnded, waitMirrorExact, waitStreamEqualsLog } from
 import { ALL_PROJECTIONS } from './projection-registry';
 import { faultInjector, seededRandom } from './soak/fault-injector';
 import { readModelsDifferingFromRebuild } from './soak/read-models-vs-rebuild';
+import { checkProcessingJob } from './outages/processing-check';
 
 const args = parseArgs({
   options: {
@@ -54,6 +56,7 @@ const main = async (): Promise<void> => {
     size: args.size,
     latencyMs: 100,
     fetchers: 2,
+    processor: true,
   });
   const exitsBefore = new Set<string>();
   try {
@@ -66,11 +69,23 @@ const main = async (): Promise<void> => {
     let longDone = longS <= 0;
     let requests = 0;
     let lastRequest = 0;
+    let lastProcessing = Date.now();
+    const processingJobs: string[] = [];
     while (Date.now() < end) {
       if (Date.now() - lastRequest > 75_000) {
         lastRequest = Date.now();
         requests += 1;
         log(`sync requested: HTTP ${await stack.requestFirmSync().catch(() => 0)}`);
+      }
+      if (Date.now() - lastProcessing > 120_000) {
+        lastProcessing = Date.now();
+        await stack.startProcessingJob().then(
+          (id) => {
+            processingJobs.push(id);
+            log(`processing job ${id} started`);
+          },
+          (e: unknown) => log(`processing job not started: ${String(e)}`),
+        );
       }
       const long = !longDone && Date.now() > started + (end - started) / 2;
       // The long outage starts right after a sync request, so a job is in flight (or waiting) while NATS is away.
@@ -109,6 +124,14 @@ const main = async (): Promise<void> => {
     );
     const stream = await waitStreamEqualsLog(stack, nats.url, 120_000).catch(() => null);
     const jobs = await stack.jobs();
+    // Every processing job ends; each snapshot document has exactly one outcome.
+    const checkAll = () => Promise.all(processingJobs.map((id) => checkProcessingJob(stack.db, id)));
+    const processing = await waitFor(checkAll, (cs) => cs.every((c) => c.jobCompleted > 0), {
+      timeoutMs: 600_000,
+      intervalMs: 2_000,
+      description: 'every processing job completed',
+    }).catch(checkAll);
+    const processingBad = processing.filter((c) => c.jobCompleted !== 1 || c.withoutOutcome > 0 || c.doubled > 0);
     for (const s of [...stack.services].reverse()) await s.stop();
     const differing = await readModelsDifferingFromRebuild(stack.db, ALL_PROJECTIONS);
     const result = {
@@ -125,13 +148,23 @@ const main = async (): Promise<void> => {
       streamMissing: stream?.missing ?? null,
       streamDuplicated: stream?.duplicated ?? null,
       readModelsDifferingFromRebuild: differing,
+      processingJobs: processing.length,
+      processingDocuments: processing.reduce((n, c) => n + c.documents, 0),
+      processingJobsNotExact: processingBad.length,
       processesExitedUnasked: [...exitsBefore],
     };
     log(`faults: ${JSON.stringify(result.faults)}`);
     log(`jobs ${result.jobs} (${result.jobsCompleted} completed, ${result.jobsFailed} failed); last sync ${lastState}`);
+    log(`processing jobs ${processing.length}, not exact ${processingBad.length}: ${JSON.stringify(processingBad)}`);
     log(`mirror exact ${mirror}; stream vs log ${JSON.stringify(stream)}; read models ≠ rebuild: [${differing}]`);
     console.log(JSON.stringify({ soak: result }));
-    const ok = mirror && stream?.duplicated === 0 && differing.length === 0 && exitsBefore.size === 0;
+    const ok =
+      mirror &&
+      stream?.missing === 0 &&
+      stream.duplicated === 0 &&
+      differing.length === 0 &&
+      processingBad.length === 0 &&
+      exitsBefore.size === 0;
     process.exitCode = ok && lastState === 'completed' ? 0 : 1;
   } finally {
     await stack.close();

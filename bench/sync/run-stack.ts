@@ -2,15 +2,16 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Client } from 'pg';
 import { sql } from 'kysely';
 import { createDb, migrateToLatest } from '@sf/db';
 import { ALL_MIGRATION_SETS } from '../../tools/migration-sets';
+import { createDatabase, dbUrl, dropDatabase } from '../eventlog/bench-db';
 import { signJwt } from '@sf/http-auth';
 import { connectClio } from '../../tools/main-job/connect';
 import { freePort } from '../../tools/main-job/free-port';
 import { platformServiceSpecs } from '../../tools/main-job/platform-services';
 import { startService, type RunningService } from '../../tools/main-job/services';
+import { registerClioApp, startSimulator } from '../../tools/main-job/simulator';
 import { checkMirror, type GroundTruth } from '../../tools/main-job/summary';
 
 export interface StackRun {
@@ -49,30 +50,6 @@ const peakRssMb = (pid: number | undefined): number => {
   return m ? Math.round(Number(m[1]) / 1024) : NaN;
 };
 
-const admin = async (adminUrl: string, q: string): Promise<void> => {
-  const c = new Client({ connectionString: adminUrl });
-  await c.connect();
-  try {
-    await c.query(q);
-  } finally {
-    await c.end();
-  }
-};
-
-type Control = <T>(method: string, p: string, body?: unknown) => Promise<T>;
-
-const controlOf =
-  (simOrigin: string): Control =>
-  async <T>(method: string, p: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${simOrigin}/_control${p}`, {
-      method,
-      headers: { 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    if (!res.ok) throw new Error(`simulator control ${method} ${p}: HTTP ${res.status}`);
-    return (await res.json()) as T;
-  };
-
 export const runStack = async (opts: {
   adminUrl: string;
   natsUrl: string;
@@ -81,10 +58,8 @@ export const runStack = async (opts: {
   logDir: string;
 }): Promise<StackRun> => {
   const dbName = `bench_sync_${process.pid}_${randomBytes(3).toString('hex')}`;
-  await admin(opts.adminUrl, `CREATE DATABASE "${dbName}"`);
-  const u = new URL(opts.adminUrl);
-  u.pathname = `/${dbName}`;
-  const databaseUrl = u.toString();
+  await createDatabase(opts.adminUrl, dbName);
+  const databaseUrl = dbUrl(opts.adminUrl, dbName);
   const db = createDb({ url: databaseUrl, max: 2, applicationName: 'bench-sync' });
   const services: RunningService[] = [];
   try {
@@ -106,39 +81,20 @@ export const runStack = async (opts: {
       SF_EVENTS_STREAM: `${ns}_EVENTS`.toUpperCase(),
       SF_DLQ_STREAM: `${ns}_DLQ`.toUpperCase(),
     };
-    const simOrigin = `http://127.0.0.1:${simPort}`;
     const authUrl = `http://127.0.0.1:${authPort}`;
     const logDir = path.join(opts.logDir, `${opts.size}-${opts.rateLimitPerMin}`);
-    services.push(
-      await startService(
-        {
-          name: 'clio-simulator',
-          entry: 'simulator/cli/src/main.ts',
-          args: [
-            '--size',
-            opts.size,
-            '--seed',
-            '7',
-            '--port',
-            String(simPort),
-            '--rate-limit',
-            String(opts.rateLimitPerMin),
-          ],
-          env: common,
-          readyUrl: `${simOrigin}/_control/health`,
-        },
-        logDir,
-        300_000,
-      ),
-    );
-    const control = controlOf(simOrigin);
-    await control('POST', '/oauth/apps', {
-      clientId: 'bench',
-      clientSecret,
-      name: 'bench',
-      redirectUris: [`${authUrl}/connections/clio/callback`],
+    const sim = await startSimulator({
+      port: simPort!,
+      size: opts.size,
+      seed: '7',
+      rateLimit: String(opts.rateLimitPerMin),
+      env: common,
+      logDir,
+      timeoutMs: 300_000,
     });
-    await control('PUT', '/oauth/auto-approve', { enabled: true });
+    services.push(sim.service);
+    const { control, origin: simOrigin } = sim;
+    await registerClioApp(control, { clientId: 'bench', clientSecret, name: 'bench', authUrl });
     services.push(
       ...(await Promise.all([
         ...platformServiceSpecs({
@@ -199,6 +155,6 @@ export const runStack = async (opts: {
   } finally {
     for (const s of [...services].reverse()) await s.stop();
     await db.destroy();
-    await admin(opts.adminUrl, `DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await dropDatabase(opts.adminUrl, dbName, 'force');
   }
 };

@@ -48,6 +48,28 @@ const pickFolder = async (
 };
 
 /**
+ * Starts a processing job of the folder holding the most documents through the gateway API (`POST /jobs`); null
+ * when the firm has no folder with documents.
+ */
+export const startFolderJob = async (
+  client: GatewayClient,
+  orchUrl: string,
+  jwt: string,
+): Promise<{ matterId: string; folderId: string; jobId: string } | null> => {
+  const picked = await pickFolder(client);
+  if (picked === null) return null;
+  const folder = { matterId: picked.matterId, folderId: picked.folderId };
+  const res = await fetch(`${orchUrl}/jobs`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${jwt}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ ...folder, includeSubfolders: true }),
+  });
+  if (res.status !== 201) throw new Error(`POST /jobs answered HTTP ${res.status}`);
+  const { jobId } = (await res.json()) as { jobId: string };
+  return { ...folder, jobId };
+};
+
+/**
  * Processes one folder through the gateway API (`POST /jobs`, then `GET /jobs/{id}` until it ends), as a gateway
  * client would: the document processor downloads each document of the frozen snapshot and records its SHA-256.
  */
@@ -57,23 +79,16 @@ export const processOneFolder = async (
   jwt: string,
   timeoutMs = 120_000,
 ): Promise<FolderRun | null> => {
-  const picked = await pickFolder(client);
-  if (picked === null) return null;
-  const folder = { matterId: picked.matterId, folderId: picked.folderId };
   const started = Date.now();
-  const headers = { authorization: `Bearer ${jwt}`, 'content-type': 'application/json' };
-  const res = await fetch(`${orchUrl}/jobs`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({ matterId: folder.matterId, folderId: folder.folderId, includeSubfolders: true }),
-  });
-  if (res.status !== 201) throw new Error(`POST /jobs answered HTTP ${res.status}`);
-  const { jobId } = (await res.json()) as { jobId: string };
+  const job = await startFolderJob(client, orchUrl, jwt);
+  if (job === null) return null;
+  const { jobId } = job;
+  const headers = { authorization: `Bearer ${jwt}` };
   for (const deadline = Date.now() + timeoutMs; Date.now() < deadline;) {
     const view = await fetch(`${orchUrl}/jobs/${jobId}`, { headers });
     if (view.ok) {
       const body = (await view.json()) as ProcessingJobBody;
-      if (TERMINAL.has(body.status)) return { ...folder, jobId, ...body, seconds: (Date.now() - started) / 1000 };
+      if (TERMINAL.has(body.status)) return { ...job, ...body, seconds: (Date.now() - started) / 1000 };
     }
     await new Promise((r) => setTimeout(r, 250));
   }

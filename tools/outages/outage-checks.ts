@@ -57,3 +57,22 @@ export const waitStreamEqualsLog = (stack: OutageStack, natsUrl: string, timeout
 /** Names of processes that exited (none may: nothing is restarted by hand). */
 export const exitedProcesses = (stack: OutageStack): string[] =>
   stack.services.filter((s) => s.child.exitCode !== null || s.child.signalCode !== null).map((s) => s.name);
+
+/** Waits for the firm's job `index` to be running (a worker fetching). */
+export const waitJobRunning = (stack: OutageStack, index: number, timeoutMs = 120_000) =>
+  waitFor(
+    () => stack.jobs(),
+    (j) => j[index]?.state === 'running',
+    { timeoutMs, intervalMs: 200, description: `job ${index} running` },
+  );
+
+/**
+ * Adds latency to every Clio request (a simulator `slow` fault) so the job that follows lasts long enough for an
+ * outage to land in its middle; returns the function that removes it.
+ */
+export const slowClio = async (stack: OutageStack, delayMs: number): Promise<() => Promise<void>> => {
+  const fault = await stack.control<{ id: string }>('POST', '/faults', { kind: 'slow', delayMs });
+  return async () => {
+    await stack.control('DELETE', `/faults/${fault.id}`);
+  };
+};

@@ -12,6 +12,9 @@ import { connectClio } from '../main-job/connect';
 import { freePort } from '../main-job/free-port';
 import { platformServiceSpecs, type PlatformPorts } from '../main-job/platform-services';
 import { startService, type RunningService } from '../main-job/services';
+import { registerClioApp, startSimulator, type SimulatorControl } from '../main-job/simulator';
+import { startFolderJob } from '../main-job/process-folder';
+import { createGatewayClient } from '@sf/gateway-client';
 import { checkMirror, type GroundTruth, type MirrorCheck } from '../main-job/summary';
 
 export interface OutageStackOptions {
@@ -48,12 +51,14 @@ export interface OutageStack {
   services: RunningService[];
   /** Every process's /health/ready URL by process name (the simulator excluded). */
   health: Record<string, string>;
-  control<T>(method: string, p: string, body?: unknown): Promise<T>;
+  control: SimulatorControl;
   /** POST /firms/:id/sync (manual): the decision's HTTP status. */
   requestFirmSync(): Promise<number>;
   /** The firm's jobs, oldest first. */
   jobs(): Promise<{ job_id: string; state: string }[]>;
   mirror(): Promise<MirrorCheck[]>;
+  /** POST /jobs for the folder with the most documents (the document processor runs it): the job id. */
+  startProcessingJob(): Promise<string>;
   /** SIGKILLs the process `name` (as a crash would). */
   kill(name: string): Promise<void>;
   /** Starts the process `name` again from its spec (what a supervisor does); waits until it is ready. */
@@ -118,40 +123,21 @@ export const startOutageStack = async (o: OutageStackOptions): Promise<OutageSta
           }),
       ...o.env,
     };
-    const simOrigin = `http://127.0.0.1:${simPort}`;
     const authUrl = `http://127.0.0.1:${auth}`;
     const logDir = path.join(o.logDir, id);
-    const simArgs = ['--size', o.size ?? 'small', '--seed', '11', '--port', String(simPort), '--rate-limit', 'off'];
-    simArgs.push('--latency', String(o.latencyMs ?? 60));
-    services.push(
-      await startService(
-        {
-          name: 'clio-simulator',
-          entry: 'simulator/cli/src/main.ts',
-          args: simArgs,
-          env: common,
-          readyUrl: `${simOrigin}/_control/health`,
-        },
-        logDir,
-        180_000,
-      ),
-    );
-    const control = async <T>(method: string, p: string, body?: unknown): Promise<T> => {
-      const res = await fetch(`${simOrigin}/_control${p}`, {
-        method,
-        headers: { 'content-type': 'application/json' },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      if (!res.ok) throw new Error(`simulator control ${method} ${p}: HTTP ${res.status}`);
-      return (await res.json()) as T;
-    };
-    await control('POST', '/oauth/apps', {
-      clientId: 'outage',
-      clientSecret,
-      name: 'outage',
-      redirectUris: [`${authUrl}/connections/clio/callback`],
+    const sim = await startSimulator({
+      port: simPort!,
+      size: o.size ?? 'small',
+      seed: '11',
+      rateLimit: 'off',
+      latencyMs: o.latencyMs ?? 60,
+      env: common,
+      logDir,
+      timeoutMs: 180_000,
     });
-    await control('PUT', '/oauth/auto-approve', { enabled: true });
+    services.push(sim.service);
+    const { control, origin: simOrigin } = sim;
+    await registerClioApp(control, { clientId: 'outage', clientSecret, name: 'outage', authUrl });
     const specs = platformServiceSpecs({
       common,
       ports,
@@ -195,6 +181,12 @@ export const startOutageStack = async (o: OutageStackOptions): Promise<OutageSta
             select job_id, state from sync_jobs where firm_id = ${firmId} order by requested_at`.execute(db)
         ).rows,
       mirror: async () => checkMirror(db, firmId, await control<GroundTruth>('GET', '/ground-truth')),
+      startProcessingJob: async () => {
+        const orchUrl = `http://127.0.0.1:${orchestrator}`;
+        const job = await startFolderJob(createGatewayClient({ baseUrl: orchUrl, token: jwt }), orchUrl, jwt);
+        if (job === null) throw new Error('no folder with documents to process');
+        return job.jobId;
+      },
       kill: async (name) => {
         const s = services.find((x) => x.name === name);
         if (!s || s.child.exitCode !== null || s.child.signalCode !== null) return;

@@ -11,6 +11,7 @@ import { connectClio } from '../main-job/connect';
 import { freePort } from '../main-job/free-port';
 import { platformServiceSpecs } from '../main-job/platform-services';
 import { startService, type RunningService } from '../main-job/services';
+import { registerClioApp, startSimulator } from '../main-job/simulator';
 import { checkMirror, type GroundTruth, type MirrorCheck } from '../main-job/summary';
 import { replicate } from './replicas';
 
@@ -79,30 +80,18 @@ export const startReplicaStack = async (o: ReplicaStackOptions): Promise<Replica
     };
     const logDir = path.join(o.logDir, namespace);
     const simPort = await freePort();
-    const simOrigin = `http://127.0.0.1:${simPort}`;
-    const simArgs = ['--size', 'small', '--seed', '17', '--port', String(simPort), '--rate-limit', 'off'];
-    services.push(
-      await startService(
-        {
-          name: 'clio-simulator',
-          entry: 'simulator/cli/src/main.ts',
-          args: [...simArgs, '--latency', String(o.latencyMs)],
-          env: common,
-          readyUrl: `${simOrigin}/_control/health`,
-        },
-        logDir,
-        180_000,
-      ),
-    );
-    const control = async <T>(method: string, p: string, body?: unknown): Promise<T> => {
-      const res = await fetch(`${simOrigin}/_control${p}`, {
-        method,
-        headers: { 'content-type': 'application/json' },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      if (!res.ok) throw new Error(`simulator control ${method} ${p}: HTTP ${res.status}`);
-      return (await res.json()) as T;
-    };
+    const sim = await startSimulator({
+      port: simPort,
+      size: 'small',
+      seed: '17',
+      rateLimit: 'off',
+      latencyMs: o.latencyMs,
+      env: common,
+      logDir,
+      timeoutMs: 180_000,
+    });
+    services.push(sim.service);
+    const { control, origin: simOrigin } = sim;
     const ports = {
       auth: await freePort(),
       orchestrator: await freePort(),
@@ -112,13 +101,7 @@ export const startReplicaStack = async (o: ReplicaStackOptions): Promise<Replica
       projectionsHealth: await freePort(),
     };
     const authUrl = `http://127.0.0.1:${ports.auth}`;
-    await control('POST', '/oauth/apps', {
-      clientId: 'replicas',
-      clientSecret,
-      name: 'replicas',
-      redirectUris: [`${authUrl}/connections/clio/callback`],
-    });
-    await control('PUT', '/oauth/auto-approve', { enabled: true });
+    await registerClioApp(control, { clientId: 'replicas', clientSecret, name: 'replicas', authUrl });
     const base = platformServiceSpecs({ common, ports, simOrigin, clientId: 'replicas', clientSecret });
     const specs = await replicate(base, o.replicas, freePort);
     const started = await Promise.allSettled(specs.map((spec) => startService(spec, logDir, 180_000)));

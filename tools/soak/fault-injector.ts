@@ -20,7 +20,15 @@ export interface FaultInjector {
   counts(): FaultCounts;
 }
 
-const KILLABLE = ['relay', 'projections', 'auth-service', 'sync-orchestrator', 'clio-fetcher', 'clio-fetcher-2'];
+const KILLABLE = [
+  'relay',
+  'projections',
+  'auth-service',
+  'sync-orchestrator',
+  'clio-fetcher',
+  'clio-fetcher-2',
+  'document-processor',
+];
 
 /** A small seeded generator (mulberry32), so a soak run can be repeated. */
 export const seededRandom = (seed: number): (() => number) => {

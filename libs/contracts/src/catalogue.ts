@@ -22,7 +22,7 @@ import { syncRecordsFlagged, type SyncRecordsFlaggedV1 } from './events/sync-rec
 import { syncRequested, type SyncRequestedV3 } from './events/sync-requested';
 import { syncBookmarksReset, type SyncBookmarksResetV1 } from './events/sync-bookmarks-reset';
 import { syncJobPaused, type SyncJobPausedV1 } from './events/sync-job-paused';
-import { syncJobStalled, type SyncJobStalledV1 } from './events/sync-job-stalled';
+import { syncJobStalled, type SyncJobStalledV2 } from './events/sync-job-stalled';
 import { syncPhaseCompleted, type SyncPhaseCompletedV1 } from './events/sync-phase-completed';
 import { syncEntityForbidden, type SyncEntityForbiddenV1 } from './events/sync-entity-forbidden';
 import { syncListingRestarted, type SyncListingRestartedV1 } from './events/sync-listing-restarted';
@@ -61,7 +61,7 @@ export interface CurrentEventData {
   ClioRecordsFetched: ClioRecordsFetchedV1;
   SyncRecordsFlagged: SyncRecordsFlaggedV1;
   SyncJobPaused: SyncJobPausedV1;
-  SyncJobStalled: SyncJobStalledV1;
+  SyncJobStalled: SyncJobStalledV2;
   SyncBookmarksReset: SyncBookmarksResetV1;
   SyncPhaseCompleted: SyncPhaseCompletedV1;
   SyncEntityForbidden: SyncEntityForbiddenV1;

@@ -79,7 +79,7 @@ export { SyncRecordsFlaggedV1, FlaggedRecord } from './events/sync-records-flagg
 export { ConnectionNeedsReauthV1 } from './events/connection-needs-reauth';
 export { ConnectionRevokedV1 } from './events/connection-revoked';
 export { SyncJobPausedV1 } from './events/sync-job-paused';
-export { SyncJobStalledV1 } from './events/sync-job-stalled';
+export { SyncJobStalledV1, SyncJobStalledV2, stallReason } from './events/sync-job-stalled';
 export { SyncBookmarksResetV1 } from './events/sync-bookmarks-reset';
 export { SyncEntityForbiddenV1 } from './events/sync-entity-forbidden';
 export { SyncListingRestartedV1 } from './events/sync-listing-restarted';

@@ -1,5 +1,6 @@
 import type { RecordedCatalogueEvent } from './catalogue-event';
 import { upcastSyncRequestedV1 } from './events/sync-requested';
+import { stallReason } from './events/sync-job-stalled';
 import { parseEnvelope } from './parse-envelope';
 import { readEvent } from './read-event';
 import { recorded, wireOf } from './spec-fixtures';
@@ -63,5 +64,16 @@ describe('upcasting SyncRequested v1 -> v2', () => {
       ok: false,
       reason: 'data.matterId: must be a string of 1 to 200 characters',
     });
+  });
+});
+
+describe('upcasting SyncJobStalled v1 -> v2', () => {
+  it('gives a v1 stall (duration only) the user-facing reason the job view shows', () => {
+    const data = { jobId: 'j', lastProgressAt: '2026-01-05T10:00:00.000Z', stalledForMs: 1_800_000 };
+    const up = upcastEventData('SyncJobStalled', 1, data);
+    if (!up.ok) throw new Error(up.reason);
+    expect(up.value.version).toBe(2);
+    expect(up.value.data).toEqual({ ...data, reason: stallReason(1_800_000) });
+    expect(stallReason(1_800_000)).toMatch(/no progress for 30 min.*restarted from its last checkpoint.*clio-fetcher/);
   });
 });

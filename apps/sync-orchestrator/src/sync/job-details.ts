@@ -40,6 +40,8 @@ export interface JobDetails {
   lastProgressAt: number;
   stalled: boolean;
   stallCount: number;
+  /** Why the last stall was flagged and what to do about it; null when the job never stalled. */
+  stallReason: string | null;
   /** Entity types Clio refused (403), with the user-facing reason: the job completes without them. */
   forbidden: Record<string, string>;
   /** Failure code and its user-facing message (never the worker's raw reason). */
@@ -82,6 +84,7 @@ export const jobDetails = async (deps: SyncDeps, firmId: string | null, jobId: s
     lastProgressAt: job.lastProgressAt,
     stalled: job.stalled,
     stallCount: job.stallCount,
+    stallReason: job.stallReason,
     forbidden: Object.fromEntries(
       Object.entries(job.progress).flatMap(([type, p]) => (p.forbidden === undefined ? [] : [[type, p.forbidden]])),
     ),

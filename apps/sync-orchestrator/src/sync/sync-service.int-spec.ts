@@ -224,7 +224,12 @@ describe('SyncService against real Postgres', () => {
       ).ok,
     ).toBe(false);
     await project(t.db);
-    expect(await service.job(firmId, jobId!)).toMatchObject({ state: 'running', stalled: true, stallCount: 1 });
+    expect(await service.job(firmId, jobId!)).toMatchObject({
+      state: 'running',
+      stalled: true,
+      stallCount: 1,
+      stallReason: expect.stringContaining('restarted from its last checkpoint'),
+    });
     // The restart counts as progress: the next check leaves the job alone.
     expect(await service.checkStalls()).not.toContain(jobId);
   });

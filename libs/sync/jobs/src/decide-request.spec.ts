@@ -1,4 +1,4 @@
-import type { NewCatalogueEvent } from '@sf/contracts';
+import { stallReason, type NewCatalogueEvent } from '@sf/contracts';
 import { DeciderSpecification } from '@sf/testing';
 import { decideRequest, type RequestOutcome, type RequestSync } from './decide-request';
 import type { ScopeFacts } from './policy-state';
@@ -272,10 +272,11 @@ describe('decideRequest: the scope decider', () => {
             streamType: 'sync_job' as const,
             expected: 7,
             events: [
-              decided(0, 'SyncJobStalled', 1, {
+              decided(0, 'SyncJobStalled', 2, {
                 jobId: 'j1',
                 lastProgressAt: lastAt.toISOString(),
                 stalledForMs: 31 * MINUTE,
+                reason: stallReason(31 * MINUTE),
               }),
               decided(1, 'SyncJobResumed', 1, { jobId: 'j1' }),
             ],

@@ -1,4 +1,4 @@
-import { EventTypes, StreamTypes, streamIds, type SyncTrigger } from '@sf/contracts';
+import { EventTypes, StreamTypes, stallReason, streamIds, type SyncTrigger } from '@sf/contracts';
 import {
   DEFAULT_SYNC_POLICY_CONFIG,
   evaluate,
@@ -79,6 +79,7 @@ export const restartStalled = (cmd: CommandMeta, jobId: string, facts: ScopeFact
   const tail = facts.activeJob?.jobId === jobId ? facts.activeJob.tail : null;
   if (tail === null) throw new Error(`stalled restart of ${jobId} without its job-stream tail`);
   const lastProgressAt = tail.lastAt ?? now.getTime();
+  const stalledForMs = Math.max(0, now.getTime() - lastProgressAt);
   return {
     streamId: streamIds.syncJob(jobId),
     streamType: StreamTypes.syncJob,
@@ -91,7 +92,8 @@ export const restartStalled = (cmd: CommandMeta, jobId: string, facts: ScopeFact
         {
           jobId,
           lastProgressAt: new Date(lastProgressAt).toISOString(),
-          stalledForMs: Math.max(0, now.getTime() - lastProgressAt),
+          stalledForMs,
+          reason: stallReason(stalledForMs),
         },
         now,
       ),

@@ -35,6 +35,7 @@ const base: JobView = {
   controlReason: null,
   stalled: false,
   stallCount: 0,
+  stallReason: null,
   phases: null,
   availableFeatures: [],
   unavailableFeatures: {},
@@ -95,19 +96,33 @@ describe('evolveJob: the job-state evolve', () => {
       [
         requested('j1', T0),
         started,
-        ev('SyncJobStalled', { jobId: 'j1', lastProgressAt: at(1).toISOString(), stalledForMs: 1 }, at(5)),
+        ev(
+          'SyncJobStalled',
+          { jobId: 'j1', lastProgressAt: at(1).toISOString(), stalledForMs: 1, reason: 'hung' },
+          at(5),
+        ),
       ],
-      { ...running, stalled: true, stallCount: 1 },
+      { ...running, stalled: true, stallCount: 1, stallReason: 'hung' },
     ],
     [
       'stalled flag cleared by progress, count kept',
       [
         requested('j1', T0),
         started,
-        ev('SyncJobStalled', { jobId: 'j1', lastProgressAt: at(1).toISOString(), stalledForMs: 1 }, at(5)),
+        ev(
+          'SyncJobStalled',
+          { jobId: 'j1', lastProgressAt: at(1).toISOString(), stalledForMs: 1, reason: 'hung' },
+          at(5),
+        ),
         page(400, 6),
       ],
-      { ...running, stallCount: 1, progress: { documents: { fetched: 400, total: 700 } }, lastProgressAt: ms(at(6)) },
+      {
+        ...running,
+        stallCount: 1,
+        stallReason: 'hung',
+        progress: { documents: { fetched: 400, total: 700 } },
+        lastProgressAt: ms(at(6)),
+      },
     ],
     [
       'completed with counts',

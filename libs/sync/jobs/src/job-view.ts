@@ -56,6 +56,8 @@ export interface JobView {
   /** Flagged by a `SyncJobStalled`; cleared by the next page of progress. */
   readonly stalled: boolean;
   readonly stallCount: number;
+  /** Why the last stall was flagged, in words the user can act on (`SyncJobStalled.reason`); null if it never stalled. */
+  readonly stallReason: string | null;
   /** A phased job's phases in the order they run and where each stands; null when the job is not phased. */
   readonly phases: readonly PhaseView[] | null;
   /** Features usable so far, from the phases completed (`SyncPhaseCompleted.features`), in completion order. */
@@ -88,6 +90,7 @@ const requested = (e: Extract<SyncLogEvent, { type: 'SyncRequested' }>): JobView
     controlReason: null,
     stalled: false,
     stallCount: 0,
+    stallReason: null,
     phases: null,
     availableFeatures: [],
     unavailableFeatures: {},
@@ -145,7 +148,7 @@ const evolveLive = (v: JobView, e: SyncLogEvent, at: number): JobView => {
     case EventTypes.SyncJobPaused:
       return { ...v, state: SyncJobState.Paused, controlReason: e.data.reason };
     case EventTypes.SyncJobStalled:
-      return { ...v, stalled: true, stallCount: v.stallCount + 1 };
+      return { ...v, stalled: true, stallCount: v.stallCount + 1, stallReason: e.data.reason };
     case EventTypes.SyncJobCompleted:
       return { ...v, state: SyncJobState.Completed, completedAt: at, counts: e.data.counts, blockedUntil: null };
     case EventTypes.SyncJobFailed:

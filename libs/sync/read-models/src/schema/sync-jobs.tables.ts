@@ -49,6 +49,8 @@ export interface SyncJobsTable {
   /** True from a `SyncJobStalled` until the job makes progress again. */
   stalled: boolean;
   stall_count: number;
+  /** `SyncJobStalled.reason` of the last stall (user-facing); null when the job never stalled. */
+  stall_reason: string | null;
   /** A phased job's phases ([{ phase, entityTypes, state }]); null when the job is not phased. */
   phases: JSONColumnType<PhaseView[]> | null;
   /** Features usable so far (`SyncPhaseCompleted.features`), in completion order. */

@@ -32,6 +32,7 @@ const ev = <K extends EventType>(type: K, data: CurrentEventData[K], second: num
 };
 
 const MATTER = { kind: 'matter' as const, matterId: 'm-7' };
+const STALL = 'No progress for 30 min: restarted from its last checkpoint';
 const FORBIDDEN = 'Clio does not let this connection read folders';
 const scopeStream = streamIds.syncScope(FIRM, MATTER);
 
@@ -76,7 +77,7 @@ describe('sync_jobs and firm_connections projections (real Postgres)', () => {
       ev('SyncJobResumed', { jobId: 'j1' }, 60),
       ev('SyncJobPaused', { jobId: 'j1', reason: 'Stopped by user' }, 61),
       ev('SyncJobResumed', { jobId: 'j1' }, 62),
-      ev('SyncJobStalled', { jobId: 'j1', lastProgressAt: at(62), stalledForMs: 1_800_000 }, 1900),
+      ev('SyncJobStalled', { jobId: 'j1', lastProgressAt: at(62), stalledForMs: 1_800_000, reason: STALL }, 1900),
       ev('SyncJobResumed', { jobId: 'j1' }, 1900),
     ]);
     await append(scopeStream, 'sync_scope', [
@@ -123,6 +124,7 @@ describe('sync_jobs and firm_connections projections (real Postgres)', () => {
             'error_code',
             'stalled',
             'stall_count',
+            'stall_reason',
             'blocked_until',
             'last_progress_at',
             'completed_at',
@@ -140,6 +142,7 @@ describe('sync_jobs and firm_connections projections (real Postgres)', () => {
         error_code: 'clio_unavailable',
         stalled: true,
         stall_count: 1,
+        stall_reason: STALL,
         progress: {
           folders: { fetched: 0, total: null, forbidden: FORBIDDEN },
           documents: { fetched: 200, total: 600 },
@@ -157,6 +160,7 @@ describe('sync_jobs and firm_connections projections (real Postgres)', () => {
         error_code: null,
         stalled: false,
         stall_count: 0,
+        stall_reason: null,
         progress: {},
         estimates: null,
         blocked_until: null,

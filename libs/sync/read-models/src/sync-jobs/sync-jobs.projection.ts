@@ -50,7 +50,8 @@ export const foldSyncJobs = (
 /** `sync_jobs`: one row per sync job, with its state, per-entity-type progress, estimates, times and errors. */
 export const syncJobsProjection: Projection<SyncJobsTables> = {
   name: 'sync_jobs',
-  version: 1,
+  // 2: stall_reason (rebuilt, so jobs that stalled before it have their reason too).
+  version: 2,
   tables: ['sync_jobs'],
   async apply(trx, events) {
     const inputs = logEventsOf(events, JOB_EVENT_TYPES);
