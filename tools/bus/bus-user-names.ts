@@ -6,6 +6,7 @@ export const BusUsers = {
   orchestrator: 'sync-orchestrator',
   fetcher: 'clio-fetcher',
   processor: 'document-processor',
+  webhooks: 'webhooks',
   /** In-process test harnesses only (never in a development or production config). */
   test: 'test',
 } as const;
@@ -18,4 +19,5 @@ export const BUS_USER_OF_PROCESS: Record<string, PlatformBusUser> = {
   'sync-orchestrator': BusUsers.orchestrator,
   'clio-fetcher': BusUsers.fetcher,
   'document-processor': BusUsers.processor,
+  webhooks: BusUsers.webhooks,
 };

@@ -14,7 +14,8 @@ const own = (consumers: ConsumerOptions[]): BusUser['consumers'] =>
 
 /**
  * Every platform process with exactly what it needs: only the relay publishes events; only the fetcher and the
- * processor call the token RPC and only the auth service answers it; the orchestrator answers the sync RPC; each
+ * processor (and the webhooks service) call the token RPC and only the auth service answers it; the orchestrator
+ * answers the sync RPC, which only the webhooks service calls; each
  * consumer service creates and pulls only its own durables (with their filters). Every service provisions the two
  * platform streams at start (create or update, and again after a server came back empty); none may delete, purge or
  * read them other than through its consumers. The projections read Postgres and have no bus user.
@@ -47,6 +48,14 @@ export const platformBusUsers = (password: (user: PlatformBusUser) => string): B
     provisionsStreams: true,
     consumers: own(processorConsumerOptions()),
     calls: [RpcSubjects.accessToken],
+  },
+  // Registers webhooks and fetches partial deliveries with the firm's token; asks for a sync when a delivery cannot
+  // be applied whole. Its applier reads the log in Postgres, so it has no consumer.
+  {
+    name: BusUsers.webhooks,
+    password: password(BusUsers.webhooks),
+    provisionsStreams: true,
+    calls: [RpcSubjects.accessToken, RpcSubjects.syncRequest],
   },
 ];
 
