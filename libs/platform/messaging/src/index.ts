@@ -22,6 +22,7 @@ export { startTypedConsumers, typedConsumerOptions } from './consumer/typed-cons
 export type { TypedConsumer } from './consumer/typed-consumers';
 export type {
   ConsumerFaults,
+  ConsumerLoopState,
   ConsumerRunner,
   ConsumerRunnerOptions,
   ConsumerRunnerStats,

@@ -26,6 +26,7 @@ export {
 } from './http/page';
 export type { Page } from './http/page';
 export { HealthRoutes } from './wire-names';
+export { mountMetrics } from './metrics/mount-metrics';
 export { API_DOCS_PATH, buildApiDocument, mountApiDocs } from './docs/api-docs';
 export type { ApiInfo } from './docs/api-docs';
 export { envNumber, definedFields } from './config/env';

@@ -8,6 +8,7 @@ import { ClioHeader, ClioParam } from '../wire';
 import { fullJitterMs } from './backoff';
 import { readErrorType } from './read-json';
 import { describeNetworkError, discard, httpGet, type RawResponse } from './send';
+import { observeClioRequest } from './request-telemetry';
 
 /** What a reader makes of a 2xx/3xx response; `retry: false` means retrying cannot help. */
 export type ReadResult<T> = { ok: true; value: T } | { ok: false; reason: string; retry: boolean };
@@ -111,12 +112,17 @@ export class ClioCaller {
     s.calls++;
     this.c.stats.apiCalls++;
     let res: RawResponse;
+    const observed = observeClioRequest(url, lane, tok.connectionId);
     try {
       res = await httpGet(this.c.dispatcher, url.toString(), this.headers(tok), this.c.timeoutMs);
     } catch (err) {
-      return { kind: 'transient', reason: describeNetworkError(err) };
+      const reason = describeNetworkError(err);
+      observed.failed(reason);
+      return { kind: 'transient', reason };
     }
-    await this.c.budget.observe(tok.connectionId, parseRateHeaders(res.headers), this.c.now(), res.status);
+    const rate = parseRateHeaders(res.headers);
+    observed.answered(res.status, rate);
+    await this.c.budget.observe(tok.connectionId, rate, this.c.now(), res.status);
     return this.classify(res, tok, read, s, url.searchParams.has(ClioParam.PageToken));
   }
 

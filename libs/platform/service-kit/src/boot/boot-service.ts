@@ -8,6 +8,7 @@ import { createDb, migrateToLatest, type MigrationSet } from '@sf/db';
 import type { Logger } from 'pino';
 import { jwtAuthConfigFromEnv, type JwtAuthConfig } from '@sf/http-auth';
 import { httpAccessLog } from '@sf/logging';
+import { startProcessMetrics } from '@sf/metrics';
 import { defineTopology, provision, type ConsumerOptions, type Topology } from '@sf/messaging';
 import type { ServiceConfig } from '../config/service-config';
 import { mountApiDocs, type ApiInfo } from '../docs/api-docs';
@@ -61,6 +62,7 @@ export interface BootedService {
  */
 export const bootService = async <DB>(o: BootServiceOptions<DB>): Promise<BootedService> => {
   const { config } = o;
+  startProcessMetrics(o.name);
   const db = createDb<DB>({ url: config.databaseUrl, max: o.poolMax, applicationName: o.name });
   const closers: Array<() => Promise<unknown>> = [() => db.destroy()];
   const close = async (): Promise<void> => {
