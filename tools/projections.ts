@@ -1,9 +1,12 @@
 // `npm run projections -- run`: runs every projection until SIGINT/SIGTERM (safe beside other replicas).
 // `npm run projections -- rebuild <name|all>`: truncates the read model(s), resets the checkpoint, replays the log.
 // HEALTH_PORT (run only): serves /health/live and /health/ready (Postgres); unset = none, 0 = a free port.
+import type { Kysely } from 'kysely';
 import { createDb, databaseUrlFromEnv, migrateToLatest } from '@sf/db';
 import { ALL_MIGRATION_SETS, type PlatformDb } from './migration-sets';
-import { rebuildProjection, startProjectionRunner, type Projection } from '@sf/projections';
+import { checkpointName, rebuildProjection, startProjectionRunner, type Projection } from '@sf/projections';
+import { checkpointLag } from '@sf/event-store';
+import { projectionEvents, projectionLagEvents, projectionLagSeconds, startProcessMetrics } from '@sf/metrics';
 import { ALL_PROJECTIONS, projectionNamed, type ReadModelDb } from './projection-registry';
 import { createLogger } from '@sf/logging';
 import { checkPostgres, startHealthServer } from '@sf/service-kit';
@@ -12,10 +15,24 @@ const USAGE = 'usage: projections run | projections rebuild <all|' + ALL_PROJECT
 
 const log = createLogger({ name: 'projections', level: process.env['LOG_LEVEL'] || 'info' });
 
+const lagsOf = (db: Kysely<PlatformDb>) => () =>
+  Promise.all(
+    ALL_PROJECTIONS.map(async (p) => ({ projection: p.name, ...(await checkpointLag(db, checkpointName(p))) })),
+  );
+
 const run = async (url: string): Promise<void> => {
+  startProcessMetrics('projections');
   const db = createDb<PlatformDb>({ url, max: ALL_PROJECTIONS.length + 2, applicationName: 'projections' });
   await migrateToLatest(db, ALL_MIGRATION_SETS);
+  const lags = lagsOf(db);
+  projectionLagEvents.source(async () =>
+    (await lags()).map((l) => ({ labels: { projection: l.projection }, value: l.events })),
+  );
+  projectionLagSeconds.source(async () =>
+    (await lags()).map((l) => ({ labels: { projection: l.projection }, value: l.seconds })),
+  );
   const runner = startProjectionRunner(db, ALL_PROJECTIONS, {
+    onBatch: (b) => projectionEvents.inc({ projection: b.projection }, b.events.length),
     onReset: (name) => log.info({ projection: name }, 'new projection or new version, building from position 0'),
     onError: (name, err) => log.error({ projection: name, err }, 'batch failed, will retry'),
   });

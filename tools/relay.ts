@@ -10,11 +10,13 @@
 // PubAcks and before its checkpoint (to prove a crash there publishes nothing twice downstream).
 import { jetstreamManager } from '@nats-io/jetstream';
 import { createDb, databaseUrlFromEnv, migrateToLatest } from '@sf/db';
-import { eventStoreMigrations, type EventStoreTables } from '@sf/event-store';
+import { checkpointLag, eventStoreMigrations, type EventStoreTables } from '@sf/event-store';
+import { relayLagEvents, relayLagSeconds, startProcessMetrics } from '@sf/metrics';
 import { createLogger } from '@sf/logging';
 import {
   createRelay,
   defineTopology,
+  relayCheckpointName,
   natsClientSettingsFromEnv,
   provision,
   topologyOptionsFromEnv,
@@ -42,7 +44,11 @@ const main = async (): Promise<void> => {
   const url = databaseUrlFromEnv(env);
   const name = env['SF_RELAY_NAME'] ?? 'main';
   const topology = defineTopology(topologyOptionsFromEnv(env));
+  startProcessMetrics('relay');
   const db = createDb<EventStoreTables>({ url, max: 4, applicationName: `relay:${name}` });
+  const lag = (): ReturnType<typeof checkpointLag> => checkpointLag(db, relayCheckpointName(name));
+  relayLagEvents.source(async () => [{ labels: { relay: name }, value: (await lag()).events }]);
+  relayLagSeconds.source(async () => [{ labels: { relay: name }, value: (await lag()).seconds }]);
   const nats = natsClientSettingsFromEnv(env);
   const nc = await connectServiceNats(`relay:${name}`, { natsUrl: nats.url, nats, onFatal: exitOnFatal(log) }, log);
   await migrateToLatest(db, [eventStoreMigrations]);

@@ -11,7 +11,8 @@ import {
   type RequestSync,
   type ResyncRequest,
 } from '@sf/sync-jobs';
-import { describeDecision, type SyncDecision } from '@sf/sync-policy';
+import { describeDecision, SyncAction, type SyncDecision } from '@sf/sync-policy';
+import { syncRequestsRefused } from '@sf/metrics';
 import { withConflictRetry } from './conflict-retry';
 import { lockFirmRequests } from './firm-lock';
 import { applyPlannedAppends } from './planned-appends';
@@ -86,6 +87,20 @@ const decideAndAppend = (
       await applyPlannedAppends(trx, outcome.appends);
       return { decision: outcome.decision, jobId: outcome.jobId, message: describeDecision(outcome.decision) };
     }),
+  ).then((r) => {
+    if (!isRejection(r)) noteRefusal(deps, input, r);
+    return r;
+  });
+};
+
+/** A request the policy skipped or blocked leaves a structured line and a count with its reason, never silence. */
+const noteRefusal = (deps: SyncDeps, input: SyncRequestInput, r: SyncRequestResult): void => {
+  const { action, reason } = r.decision;
+  if (action === SyncAction.Start) return;
+  syncRequestsRefused.inc({ action, reason, trigger: input.trigger });
+  deps.log?.info(
+    { firmId: input.firmId, scope: input.scope.kind, trigger: input.trigger, action, reason, activeJobId: r.jobId },
+    'sync request refused',
   );
 };
 

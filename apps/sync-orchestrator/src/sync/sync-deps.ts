@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
 import type { EstimateConfig } from '@sf/sync-jobs';
 import type { SyncPolicyConfig } from '@sf/sync-policy';
 import type { OrchestratorDb } from '../schema/orchestrator-schema';
@@ -22,6 +23,8 @@ export interface SyncDeps {
    * is failed with an actionable reason, ms. Generous, so a queue backlog is not mistaken for a lost request.
    */
   unclaimedAfterMs: number;
+  /** Where refused requests (skip, block) are logged; the CLI and tests may leave it out. */
+  log?: Logger;
 }
 
 /** 60 min: far beyond an outage the platform heals by itself, short of "for ever". */

@@ -7,7 +7,6 @@ export type { GaugeSource, Reading, ScrapedGauge } from './scraped-gauge';
 export { clioBudgetRemaining, clioRateLimited, clioRequestSeconds, clioRequests } from './clio-metrics';
 export {
   syncBlockedSeconds,
-  syncEtaError,
   syncJobProgressAge,
   syncJobs,
   syncJobsStalled,

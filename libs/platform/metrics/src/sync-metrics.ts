@@ -1,4 +1,4 @@
-import { defineCounter, defineHistogram } from './define';
+import { defineCounter } from './define';
 import { defineScrapedGauge } from './scraped-gauge';
 
 /** Sync jobs by state and trigger, read from the `sync_jobs` read model at scrape (orchestrator). */
@@ -37,13 +37,5 @@ export const syncPagesAppended = defineCounter(
 
 export const syncBlockedSeconds = defineCounter(
   'sf_sync_blocked_seconds_total',
-  'Time sync jobs spent blocked on the rate limit (counted when the block ends)',
-);
-
-/** |actual - ETA at 50%| / actual, observed when a job completes (fetcher). */
-export const syncEtaError = defineHistogram(
-  'sf_sync_eta_error_ratio',
-  'At completion, how far the ETA given at 50% progress was off, as a share of the actual remaining time',
-  [],
-  [0.05, 0.1, 0.25, 0.5, 1, 2, 5],
+  'Time sync jobs were blocked on the rate limit, in seconds (counted as planned when each block starts)',
 );
