@@ -6,6 +6,7 @@ export { defineScrapedGauge } from './scraped-gauge';
 export type { GaugeSource, Reading, ScrapedGauge } from './scraped-gauge';
 export { clioBudgetRemaining, clioRateLimited, clioRequestSeconds, clioRequests } from './clio-metrics';
 export {
+  connectionNeedsReauth,
   syncBlockedSeconds,
   syncJobProgressAge,
   syncJobs,

@@ -39,3 +39,10 @@ export const syncBlockedSeconds = defineCounter(
   'sf_sync_blocked_seconds_total',
   'Time sync jobs were blocked on the rate limit, in seconds (counted as planned when each block starts)',
 );
+
+/** Firms whose Clio connection needs the user to reconnect (1 each), from `firm_connections` (orchestrator). */
+export const connectionNeedsReauth = defineScrapedGauge(
+  'sf_connection_needs_reauth',
+  'Firms whose Clio connection needs re-authorisation (1 per firm)',
+  ['firm_id'],
+);
