@@ -40,3 +40,5 @@ export {
   reconnectDelayMs,
 } from './connection/nats-client-settings';
 export type { NatsClientSettings } from './connection/nats-client-settings';
+export { listDeadLetters, redriveDeadLetter, redrivenSeqs, viewOfDeadLetter } from './dead-letters';
+export type { DeadLetter, DeadLetterQuery, DeadLetterView, RedriveOutcome, RedriveResult } from './dead-letters';

@@ -35,6 +35,8 @@ export type { ServiceConfig } from './config/service-config';
 export { bootService } from './boot/boot-service';
 export type { BootedService, BootServiceOptions, ServiceParts } from './boot/boot-service';
 export { runMain } from './boot/run-main';
+export { parseFlags } from './cli/flags';
+export type { FlagSpec, Flags } from './cli/flags';
 export type { MainOptions } from './boot/run-main';
 export { connectServiceNats, exitOnFatal } from './boot/service-nats';
 export type { ServiceNatsConfig } from './boot/service-nats';
