@@ -78,6 +78,8 @@ main().then(
   (err: unknown) => {
     // Class and code only: a driver's message may quote a URL with credentials.
     const code = typeof err === 'object' && err !== null && 'code' in err ? err.code : undefined;
+    // SF_DEBUG=1: the whole error, for whoever runs it by hand.
+    if (process.env['SF_DEBUG']) process.stderr.write(`${err instanceof Error ? (err.stack ?? '') : String(err)}\n`);
     process.stderr.write(
       `sf failed: ${err instanceof Error ? err.name : typeof err}${code ? ` (${String(code)})` : ''}\n`,
     );

@@ -30,10 +30,12 @@ export const listDeadLetters = async (
       ? rebaseSubject(topology.namespace, SUBJECTS.deadLetters)
       : deadLetterSubjectIn(topology, q.consumer);
   const limit = q.limit ?? 1_000;
-  const info = await (await jetstreamManager(nc)).streams.info(stream);
-  if (info.state.messages === 0) return [];
+  // No dead-letter stream yet (no service provisioned it): no dead letters.
+  const info = await (await jetstreamManager(nc)).streams.info(stream).catch(() => null);
+  if (info === null || info.state.messages === 0) return [];
   const consumer = await jetstream(nc).consumers.get(stream, {
-    filter_subjects: [subject],
+    // One subject as a string: nats-server 2.9 takes no filter_subjects list.
+    filter_subjects: subject,
     ...(q.seq !== undefined
       ? { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: q.seq }
       : q.since !== undefined
