@@ -19,7 +19,7 @@ import { bearer, call, JWT_SECRET, startE2eKit, type E2eKit } from '../testing/e
 import { connectFirm, event } from '../testing/orchestrator-fixtures';
 
 /** The only routes of the orchestrator that answer without the gateway JWT. */
-const PUBLIC_ROUTES = ['GET /health/live', 'GET /health/ready'];
+const PUBLIC_ROUTES = ['GET /health/live', 'GET /health/ready', 'GET /metrics'];
 /** Swagger UI and its JSON (`/docs`, `/docs-json`): mounted on express outside the guard, public by design. */
 const DOCS_ROUTES = ['GET /docs*', 'USE /docs*'];
 const isDocs = (key: string): boolean => / \/docs/.test(key);
