@@ -1,6 +1,7 @@
 // `npm run projections -- run`: runs every projection until SIGINT/SIGTERM (safe beside other replicas).
 // `npm run projections -- rebuild <name|all>`: truncates the read model(s), resets the checkpoint, replays the log.
-// HEALTH_PORT (run only): serves /health/live and /health/ready (Postgres); unset = none, 0 = a free port.
+// HEALTH_PORT (run only): serves /health/live, /health/ready (Postgres, each read model within SF_READY_MAX_LAG_S,
+// default 120, of the log) and /metrics; unset = none, 0 = a free port.
 import type { Kysely } from 'kysely';
 import { createDb, databaseUrlFromEnv, migrateToLatest } from '@sf/db';
 import { ALL_MIGRATION_SETS, type PlatformDb } from './migration-sets';
@@ -43,7 +44,20 @@ const run = async (url: string): Promise<void> => {
       : await startHealthServer({
           port: Number(healthPort),
           host: process.env['HOST'] || undefined,
-          probe: async () => ({ postgres: await checkPostgres(db) }),
+          probe: async () => {
+            const maxLag = Number(process.env['SF_READY_MAX_LAG_S'] || 120);
+            const behind = await lags().catch(() => null);
+            return {
+              postgres: await checkPostgres(db),
+              // Each read model's loop keeps up with the log.
+              ...Object.fromEntries(
+                ALL_PROJECTIONS.map((p) => {
+                  const l = behind?.find((x) => x.projection === p.name);
+                  return [`projection:${p.name}`, l !== undefined && l.seconds <= maxLag ? 'ok' : 'down'] as const;
+                }),
+              ),
+            };
+          },
         });
   log.info(
     { projections: ALL_PROJECTIONS.map((p) => p.name), healthPort: health?.port },

@@ -4,7 +4,8 @@
 // Environment: DATABASE_URL, NATS_URL (default nats://127.0.0.1:4222), SF_RELAY_NAME (default main),
 // SF_NATS_NAMESPACE / SF_EVENTS_STREAM / SF_DLQ_STREAM / SF_NATS_REPLICAS (see topologyOptionsFromEnv),
 // SF_RELAY_STATUS_MS (status log period, default 10 000; 0 = off), LOG_LEVEL (default info), HEALTH_PORT (serves
-// /health/live and /health/ready: Postgres and NATS; unset = none, 0 = a free port), and the NATS client's
+// /health/live, /health/ready: Postgres, NATS and lag within SF_READY_MAX_LAG_S (60), and /metrics; unset = none,
+// 0 = a free port), and the NATS client's
 // SF_NATS_RECONNECT_* / SF_NATS_GIVE_UP_MS (natsClientSettingsFromEnv).
 // Test-only: SF_TEST_FAULT=relay-exit-after-publish makes the process SIGKILL itself after the first batch's
 // PubAcks and before its checkpoint (to prove a crash there publishes nothing twice downstream).
@@ -22,7 +23,14 @@ import {
   topologyOptionsFromEnv,
   type RelayFaults,
 } from '@sf/messaging';
-import { checkNats, checkPostgres, connectServiceNats, exitOnFatal, startHealthServer } from '@sf/service-kit';
+import {
+  checkNats,
+  checkPostgres,
+  connectServiceNats,
+  exitOnFatal,
+  lagWithin,
+  startHealthServer,
+} from '@sf/service-kit';
 
 // `name` is the logger's own field (the process); the relay instance is logged as `relay`.
 const statusFields = ({ name, ...rest }: { name: string }): Record<string, unknown> => ({ relay: name, ...rest });
@@ -56,13 +64,19 @@ const main = async (): Promise<void> => {
     provision(await jetstreamManager(nc), { ...topology, consumers: [] });
   await provisionStreams();
   const healthPort = env['HEALTH_PORT'];
+  const maxLagSeconds = Number(env['SF_READY_MAX_LAG_S'] || 60);
   const health =
     healthPort === undefined || healthPort === ''
       ? undefined
       : await startHealthServer({
           port: Number(healthPort),
           host: env['HOST'] || undefined,
-          probe: async () => ({ postgres: await checkPostgres(db), nats: await checkNats(nc) }),
+          probe: async () => ({
+            postgres: await checkPostgres(db),
+            nats: await checkNats(nc),
+            // The relay's own loop: it keeps up with the log (a standby reads the active one's checkpoint).
+            lag: await Promise.resolve(lagWithin(lag, maxLagSeconds)()).catch(() => 'down' as const),
+          }),
         });
 
   const relay = createRelay({

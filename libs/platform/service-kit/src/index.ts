@@ -1,5 +1,7 @@
 export { checkNats, checkPostgres, checkReadiness } from './health/readiness';
 export { startHealthServer } from './health/health-server';
+export { consumersNotStuck, lagWithin, STUCK_AFTER_MS } from './health/loop-checks';
+export type { LoopCheck } from './health/loop-checks';
 export type { DependencyProbe, HealthServer } from './health/health-server';
 export type { CheckState, Readiness, ReadinessProbe } from './health/readiness';
 export { HealthController, READINESS_PROBE } from './health/health.http-controller';
