@@ -2,6 +2,7 @@
 // `npm run projections -- rebuild <name|all>`: truncates the read model(s), resets the checkpoint, replays the log.
 // HEALTH_PORT (run only): serves /health/live, /health/ready (Postgres, each read model within SF_READY_MAX_LAG_S,
 // default 120, of the log) and /metrics; unset = none, 0 = a free port.
+import './otel';
 import type { Kysely } from 'kysely';
 import { createDb, databaseUrlFromEnv, migrateToLatest } from '@sf/db';
 import { ALL_MIGRATION_SETS, type PlatformDb } from './migration-sets';

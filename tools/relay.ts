@@ -9,6 +9,7 @@
 // SF_NATS_RECONNECT_* / SF_NATS_GIVE_UP_MS (natsClientSettingsFromEnv).
 // Test-only: SF_TEST_FAULT=relay-exit-after-publish makes the process SIGKILL itself after the first batch's
 // PubAcks and before its checkpoint (to prove a crash there publishes nothing twice downstream).
+import './otel';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { createDb, databaseUrlFromEnv, migrateToLatest } from '@sf/db';
 import { checkpointLag, eventStoreMigrations, type EventStoreTables } from '@sf/event-store';
