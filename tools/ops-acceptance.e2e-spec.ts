@@ -1,0 +1,105 @@
+// Acceptance of the ops toolbox (issue 13): a firm-wide sync with a fetcher killed in the middle; `sf job story`
+// tells the takeover and the completion; `/metrics` of every process answers, the fetcher's with the job's Clio
+// requests and records. The dead-letter half (list with reason, redrive applied once) is tools/sf/dlq.e2e-spec.ts.
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { sql } from 'kysely';
+import { ADMIN_DATABASE_URL, startOwnNatsServer, waitFor, type OwnNatsServer } from '@sf/testing';
+import { startOutageStack, type OutageStack } from './outages/outage-stack';
+import { waitJobEnded } from './outages/outage-checks';
+
+const LOG_DIR = path.resolve(__dirname, '..', 'tmp', 'ops-acceptance');
+const run = promisify(execFile);
+
+describe('ops acceptance: a fetcher killed mid-sync, told by sf job story and counted in /metrics', () => {
+  let nats: OwnNatsServer;
+  let stack: OutageStack;
+  beforeAll(async () => {
+    nats = await startOwnNatsServer();
+    stack = await startOutageStack({
+      adminUrl: ADMIN_DATABASE_URL,
+      natsUrl: nats.url,
+      logDir: LOG_DIR,
+      latencyMs: 250,
+      fetchers: 2,
+    });
+  }, 240_000);
+  afterAll(async () => {
+    await stack?.close();
+    await nats?.dispose();
+  }, 60_000);
+
+  const holder = async (): Promise<{ owner: string | null; job_id: string } | undefined> =>
+    (
+      await sql<{ owner: string | null; job_id: string }>`
+        select owner, job_id from work_queue where job_id = (select job_id from sync_jobs where firm_id = ${stack.firmId})`.execute(
+        stack.db,
+      )
+    ).rows[0];
+  const sf = async (...args: string[]): Promise<string> =>
+    (
+      await run(process.execPath, ['-r', '@swc-node/register', 'tools/sf.ts', ...args], {
+        cwd: path.resolve(__dirname, '..'),
+        env: {
+          ...process.env,
+          DATABASE_URL: stack.databaseUrl,
+          NATS_URL: nats.url,
+          SF_NATS_NAMESPACE: stack.namespace,
+          SF_EVENTS_STREAM: stack.eventsStream,
+          SF_DLQ_STREAM: `${stack.namespace}_DLQ`.toUpperCase(),
+        },
+      })
+    ).stdout;
+
+  it('tells the kill and the takeover, and every process serves its metrics', async () => {
+    const held = await waitFor(holder, (h) => h?.owner != null, {
+      timeoutMs: 60_000,
+      intervalMs: 100,
+      description: 'a fetcher holding the job',
+    });
+    const victim = stack.services.find((s) => s.child.pid === Number(held!.owner!.split(':')[1]));
+    victim!.child.kill('SIGKILL');
+    await waitFor(holder, (h) => h?.owner != null && h.owner !== held!.owner, {
+      timeoutMs: 30_000,
+      description: 'the other replica holding the job',
+    });
+    expect(await waitJobEnded(stack, 0, 300_000)).toBe('completed');
+
+    const story = JSON.parse(await sf('job', 'story', held!.job_id, '--json')) as {
+      lines: Array<{ text: string }>;
+      summary: { state: string; takeovers: number; pages: Record<string, number> };
+    };
+    const texts = story.lines.map((l) => l.text);
+    expect(texts[0]).toMatch(/^requested \(first_login\) for the firm/);
+    expect(texts.some((t) => t.startsWith('TAKEOVER: a new worker resumed the job'))).toBe(true);
+    expect(texts[texts.length - 1]).toMatch(/^completed: /);
+    expect(story.summary).toMatchObject({ state: 'completed', takeovers: 1 });
+    expect(Object.values(story.summary.pages).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    const pretty = await sf('job', 'story', held!.job_id);
+    expect(pretty).toMatch(/final state: completed; \d+ pages, \d+ records, .* 1 takeovers/);
+
+    const metricsOf = async (name: string): Promise<string> => {
+      const res = await fetch(stack.health[name]!.replace('/health/ready', '/metrics'));
+      expect(res.status).toBe(200);
+      return res.text();
+    };
+    const survivor = stack.services.find((s) => s.name.startsWith('clio-fetcher') && s !== victim)!;
+    const fetcher = await metricsOf(survivor.name);
+    expect(fetcher).toMatch(
+      /^sf_clio_requests_total\{entity_type="matters",lane="backfill",status="200",service="clio-fetcher"\} [1-9]/m,
+    );
+    expect(fetcher).toMatch(/^sf_sync_records_total\{entity_type="[a-z_]+",service="clio-fetcher"\} [1-9]/m);
+    expect(fetcher).toMatch(/^sf_sync_pages_appended_total\{/m);
+    expect(await metricsOf('sync-orchestrator')).toMatch(
+      /^sf_sync_jobs\{state="completed",trigger="first_login",service="sync-orchestrator"\} 1$/m,
+    );
+    expect(await metricsOf('relay')).toMatch(/^sf_relay_lag_events\{relay="main",service="relay"\} \d+/m);
+    expect(await metricsOf('projections')).toMatch(
+      /^sf_projection_events_applied_total\{projection="clio-mirror",service="projections"\} [1-9]/m,
+    );
+    expect(await metricsOf('auth-service')).toMatch(
+      /^sf_process_process_resident_memory_bytes\{service="auth-service"\}/m,
+    );
+  }, 600_000);
+});
