@@ -53,6 +53,18 @@ describe('ops acceptance: a fetcher killed mid-sync, told by sf job story and co
     ).stdout;
 
   it('tells the kill and the takeover, and every process serves its metrics', async () => {
+    // In the middle: the job has started and appended pages, so the kill interrupts a running listing.
+    await waitFor(
+      async () =>
+        (
+          await sql<{ n: number }>`
+            select count(*)::int as n from sync_jobs, jsonb_each(progress) where firm_id = ${stack.firmId}`.execute(
+            stack.db,
+          )
+        ).rows[0]?.n ?? 0,
+      (n) => n >= 1,
+      { timeoutMs: 120_000, intervalMs: 100, description: 'the job appending pages' },
+    );
     const held = await waitFor(holder, (h) => h?.owner != null, {
       timeoutMs: 60_000,
       intervalMs: 100,
@@ -72,7 +84,7 @@ describe('ops acceptance: a fetcher killed mid-sync, told by sf job story and co
     };
     const texts = story.lines.map((l) => l.text);
     expect(texts[0]).toMatch(/^requested \(first_login\) for the firm/);
-    expect(texts.some((t) => t.startsWith('TAKEOVER: a new worker resumed the job'))).toBe(true);
+    expect(texts).toContainEqual(expect.stringMatching(/^TAKEOVER: a new worker resumed the job/));
     expect(texts[texts.length - 1]).toMatch(/^completed: /);
     expect(story.summary).toMatchObject({ state: 'completed', takeovers: 1 });
     expect(Object.values(story.summary.pages).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { context } from '@opentelemetry/api';
+import { traceFromContext } from '@sf/telemetry';
 import type { SyncTrigger } from '@sf/contracts';
 import { CLIO_ENTITY_TYPES } from '@sf/clio-mirror';
 import {
@@ -62,6 +64,7 @@ const decideAndAppend = (
 ): Promise<SyncRequestResult | RequestRejection> => {
   const ids = input.ids ?? { jobId: deps.newId(), eventIds: [deps.newId(), deps.newId()] as const };
   const correlationId = input.correlationId ?? randomUUID();
+  const trace = traceFromContext(context.active());
   return withConflictRetry(deps.maxAttempts, () =>
     deps.db.transaction().execute(async (trx) => {
       await lockFirmRequests(trx, input.firmId, input.scope);
@@ -77,6 +80,8 @@ const decideAndAppend = (
         eventIds: ids.eventIds,
         correlationId,
         causationId: input.causationId ?? null,
+        // The request's trace (HTTP span, or the consumed event's process span) goes with the job's events.
+        ...(trace ? { trace } : {}),
         facts,
         policy: deps.policy,
         ...(input.onboarding === undefined ? {} : { onboarding: input.onboarding }),
