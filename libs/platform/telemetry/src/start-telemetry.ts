@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { ClientRequest, IncomingMessage } from 'node:http';
 import { ExpressInstrumentation } from '@opentelemetry/instrumentation-express';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { NestInstrumentation } from '@opentelemetry/instrumentation-nestjs-core';
@@ -42,8 +42,17 @@ export const startTelemetry = (serviceName: string, o: TelemetryOptions): Teleme
     logRecordProcessors: [],
     instrumentations: [
       new HttpInstrumentation({
-        // Incoming URLs keep their path; secret query values (OAuth code and state) are blanked as in the logs.
+        // URLs keep their path; secret query values (OAuth code and state, tokens) are blanked as in the logs.
         requestHook: (span: Span, req) => {
+          if ('method' in req && 'path' in req && typeof req.path === 'string') {
+            const out = req as ClientRequest;
+            if (out.path.includes('?'))
+              span.setAttribute(
+                'url.full',
+                `${out.protocol}//${String(out.getHeader('host') ?? out.host)}${o.redactUrl(out.path)}`,
+              );
+            return;
+          }
           const target = (req as IncomingMessage).url;
           if (typeof target === 'string' && target.includes('?')) {
             const safe = o.redactUrl(target);
@@ -55,7 +64,11 @@ export const startTelemetry = (serviceName: string, o: TelemetryOptions): Teleme
       new ExpressInstrumentation(),
       new NestInstrumentation(),
       new PgInstrumentation({ enhancedDatabaseReporting: false }),
-      new UndiciInstrumentation(),
+      new UndiciInstrumentation({
+        requestHook: (span, req) => {
+          if (req.path.includes('?')) span.setAttribute('url.full', `${req.origin}${o.redactUrl(req.path)}`);
+        },
+      }),
     ],
   });
   sdk.start();
