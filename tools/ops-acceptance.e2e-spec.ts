@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { ADMIN_DATABASE_URL, startOwnNatsServer, waitFor, type OwnNatsServer } from '@sf/testing';
 import { startOutageStack, type OutageStack } from './outages/outage-stack';
 import { waitJobEnded } from './outages/outage-checks';
+import { startOtlpReceiver, type OtlpReceiver } from './monitoring/otlp-receiver';
 
 const LOG_DIR = path.resolve(__dirname, '..', 'tmp', 'ops-acceptance');
 const run = promisify(execFile);
@@ -15,7 +16,9 @@ const run = promisify(execFile);
 describe('ops acceptance: a fetcher killed mid-sync, told by sf job story and counted in /metrics', () => {
   let nats: OwnNatsServer;
   let stack: OutageStack;
+  let otlp: OtlpReceiver;
   beforeAll(async () => {
+    otlp = await startOtlpReceiver();
     nats = await startOwnNatsServer();
     stack = await startOutageStack({
       adminUrl: ADMIN_DATABASE_URL,
@@ -23,11 +26,17 @@ describe('ops acceptance: a fetcher killed mid-sync, told by sf job story and co
       logDir: LOG_DIR,
       latencyMs: 250,
       fetchers: 2,
+      env: {
+        OTEL_EXPORTER_OTLP_ENDPOINT: otlp.endpoint,
+        OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+        OTEL_BSP_SCHEDULE_DELAY: '200',
+      },
     });
   }, 240_000);
   afterAll(async () => {
     await stack?.close();
     await nats?.dispose();
+    await otlp?.close();
   }, 60_000);
 
   const holder = async (): Promise<{ owner: string | null; job_id: string } | undefined> =>
@@ -113,5 +122,37 @@ describe('ops acceptance: a fetcher killed mid-sync, told by sf job story and co
     expect(await metricsOf('auth-service')).toMatch(
       /^sf_process_process_resident_memory_bytes\{service="auth-service"\}/m,
     );
+
+    // One sync is one trace: the OAuth callback that connected the firm, the relay's publishes, the orchestrator's
+    // first-login consumer that requested the sync, and the fetcher's job with its Clio requests.
+    const { rows } = await sql<{ traceparent: string | null }>`
+      select metadata->'trace'->>'traceparent' as traceparent from es_events
+      where event_type = 'SyncRequested' and data->>'jobId' = ${held!.job_id}`.execute(stack.db);
+    const traceId = rows[0]?.traceparent?.split('-')[1];
+    expect(traceId).toMatch(/^[0-9a-f]{32}$/);
+    const services = await waitFor(
+      async () => new Set(otlp.spans.filter((sp) => sp.traceId === traceId).map((sp) => sp.service)),
+      (seen) => ['auth-service', 'relay', 'sync-orchestrator', 'clio-fetcher'].every((n) => seen.has(n)),
+      { timeoutMs: 30_000, description: 'spans of the sync from four processes' },
+    );
+    expect(services.size).toBeGreaterThanOrEqual(4);
+    const clio = otlp.spans.filter((sp) => sp.traceId === traceId && sp.name.startsWith('GET clio '));
+    expect(clio[0]?.attributes).toEqual(
+      expect.objectContaining({ 'http.response.status_code': 200, 'clio.entity_type': expect.any(String) }),
+    );
+    // No span of any process carries a token, a secret or a record: no bearer, no JWT, no OAuth code or state.
+    const leaks = otlp.spans.flatMap((sp) =>
+      Object.entries(sp.attributes)
+        .filter(
+          ([k, v]) =>
+            /authorization|cookie|token$|secret/i.test(k) ||
+            /Bearer |eyJ[A-Za-z0-9_-]{10,}|(code|state|access_token|refresh_token)=(?!\[redacted\])/.test(
+              // Clio's page_token is an opaque listing cursor (base64 JSON in the simulator), not a credential.
+              String(v).replace(/page_token=[^&]*/g, 'page_token=cursor'),
+            ),
+        )
+        .map(([k, v]) => `${sp.service} ${sp.name}: ${k}=${String(v).slice(0, 120)}`),
+    );
+    expect(leaks).toEqual([]);
   }, 600_000);
 });

@@ -1,11 +1,12 @@
-import type { ClientRequest, IncomingMessage } from 'node:http';
 import { ExpressInstrumentation } from '@opentelemetry/instrumentation-express';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { NestInstrumentation } from '@opentelemetry/instrumentation-nestjs-core';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { NodeSDK } from '@opentelemetry/sdk-node';
-import type { Span } from '@opentelemetry/api';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { BatchSpanProcessor } from '@opentelemetry/sdk-trace';
+import { RedactingSpanProcessor } from './redacting-span-processor';
 
 export interface TelemetryOptions {
   /** Blanks secret query values of incoming URLs (`redactUrl` of @sf/logging: the same list as the logs). */
@@ -39,36 +40,19 @@ export const startTelemetry = (serviceName: string, o: TelemetryOptions): Teleme
   const sdk = new NodeSDK({
     serviceName: env['OTEL_SERVICE_NAME'] || serviceName,
     metricReaders: [],
+    // URLs keep their path with secret query values blanked, then spans go out over OTLP/HTTP (JSON) to the
+    // endpoint of OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT.
+    spanProcessors: [
+      new RedactingSpanProcessor(o.redactUrl),
+      new BatchSpanProcessor({ exporter: new OTLPTraceExporter() }),
+    ],
     logRecordProcessors: [],
     instrumentations: [
-      new HttpInstrumentation({
-        // URLs keep their path; secret query values (OAuth code and state, tokens) are blanked as in the logs.
-        requestHook: (span: Span, req) => {
-          if ('method' in req && 'path' in req && typeof req.path === 'string') {
-            const out = req as ClientRequest;
-            if (out.path.includes('?'))
-              span.setAttribute(
-                'url.full',
-                `${out.protocol}//${String(out.getHeader('host') ?? out.host)}${o.redactUrl(out.path)}`,
-              );
-            return;
-          }
-          const target = (req as IncomingMessage).url;
-          if (typeof target === 'string' && target.includes('?')) {
-            const safe = o.redactUrl(target);
-            span.setAttribute('http.target', safe);
-            span.setAttribute('url.query', safe.slice(safe.indexOf('?') + 1));
-          }
-        },
-      }),
+      new HttpInstrumentation(),
       new ExpressInstrumentation(),
       new NestInstrumentation(),
       new PgInstrumentation({ enhancedDatabaseReporting: false }),
-      new UndiciInstrumentation({
-        requestHook: (span, req) => {
-          if (req.path.includes('?')) span.setAttribute('url.full', `${req.origin}${o.redactUrl(req.path)}`);
-        },
-      }),
+      new UndiciInstrumentation(),
     ],
   });
   sdk.start();
