@@ -13,6 +13,7 @@ const SCOPE_DEPS = {
   'scope:sync': ['scope:shared', 'scope:platform', 'scope:simulator', 'scope:clio'],
   'scope:fetcher': ['scope:shared', 'scope:platform', 'scope:simulator', 'scope:clio', 'scope:sync'],
   'scope:processor': ['scope:shared', 'scope:platform', 'scope:simulator', 'scope:clio', 'scope:sync'],
+  'scope:webhooks': ['scope:shared', 'scope:platform', 'scope:simulator', 'scope:clio', 'scope:sync', 'scope:auth'],
 };
 const scopeConstraints = Object.entries(SCOPE_DEPS).map(([scope, deps]) => ({
   sourceTag: scope,

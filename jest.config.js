@@ -30,6 +30,9 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   moduleNameMapper,
   setupFiles: ['reflect-metadata', '<rootDir>/tools/jest-setup.ts'],
+  // Every run talks to its own nats-server with the locked configuration (docs/architecture.md, "A locked bus").
+  globalSetup: '<rootDir>/tools/jest-global-setup.js',
+  globalTeardown: '<rootDir>/tools/jest-global-teardown.js',
   testTimeout: 60_000,
   maxWorkers: 2,
 };

@@ -24,12 +24,17 @@ const main = async (): Promise<void> => {
 
   console.log('unthrottled syncs (rate limiting off):');
   const free: StackRun[] = [];
-  for (const size of ['small', 'medium', 'large']) {
+  // BENCH_SYNC_THROTTLED_ONLY=1: only the throttled run (a diagnosis of the budget's use, no JSON line).
+  const sizes = process.env['BENCH_SYNC_THROTTLED_ONLY'] === '1' ? [] : ['small', 'medium', 'large'];
+  for (const size of sizes) {
     const r = await runStack({ ...base, size, rateLimitPerMin: 'off' });
     free.push(r);
     console.log(line(r));
   }
-  const sim = await simulatorRecordsPerSecond({ size: 'large', logDir });
+  const sim =
+    sizes.length === 0
+      ? { recordsPerS: NaN, records: 0, seconds: 0 }
+      : await simulatorRecordsPerSecond({ size: 'large', logDir });
   console.log(
     `  simulator alone, same data and fields, one page at a time: ${sim.recordsPerS.toFixed(0)} records/s (${sim.records} records in ${sim.seconds.toFixed(1)} s)`,
   );
@@ -45,6 +50,10 @@ const main = async (): Promise<void> => {
       `budget utilisation ${(utilisation * 100).toFixed(1)}%; 429s ${t.r429} (${((t.r429 / t.requests) * 100).toFixed(2)}% of requests, target < 1%)`,
   );
 
+  console.log(
+    `  requests per rate window from the job's start (started ${t.startOffsetS} s into its window): ${t.requestsPerWindow.join(', ')}`,
+  );
+  if (sizes.length === 0) return;
   const large = free.find((r) => r.size === 'large')!;
   console.log(
     JSON.stringify({
@@ -68,6 +77,8 @@ const main = async (): Promise<void> => {
       fetcher_rss_mb_small: free[0]!.fetcherRssMb,
       fetcher_rss_mb_medium: free[1]!.fetcherRssMb,
       fetcher_rss_mb_large: free[2]!.fetcherRssMb,
+      requests_per_window: t.requestsPerWindow,
+      start_offset_s: t.startOffsetS,
       mirror_exact: [...free, t].every((r) => r.mirrorExact),
     }),
   );

@@ -16,7 +16,7 @@ import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ModulesContainer } from '@nestjs/core';
 import { DEFAULT_CLAIMS } from '@sf/http-auth';
 import { BODY_LIMIT_KEY } from '@sf/service-kit';
-import { captureNestApps, listHttpRoutes, type HttpRoute } from '@sf/http-auth/testing';
+import { captureNestApps, listHttpRoutes, routeKey, type HttpRoute } from '@sf/http-auth/testing';
 import { defineTopology, type TopologyOptions } from '@sf/messaging';
 import { createTestDatabase, TEST_NATS_URL, connectTestNats, uniqueName, type TestDatabase } from '@sf/testing';
 import { createKeyring } from '@sf/token-vault';
@@ -149,6 +149,18 @@ describe('edge fuzz: malformed requests to every route of every service (e2e, re
 
   it(`answers ${RUNS} malformed requests with 4xx naming the problem, never 5xx, never quoting input, writing nothing`, async () => {
     expect(targets.length).toBeGreaterThanOrEqual(15);
+    // Routes come from the running apps: the read API, status and review routes are among them.
+    expect(targets.map((x) => routeKey(x.route))).toEqual(
+      expect.arrayContaining([
+        'GET /matters',
+        'GET /matters/:id/folders',
+        'GET /folders/:id/documents',
+        'GET /sync-status',
+        'GET /sync-jobs',
+        'POST /review/held-sweeps/:id/approve',
+        'POST /review/held-sweeps/:id/reject',
+      ]),
+    );
     const before = await rowCounts();
     const statuses = new Map<number, number>();
     await fc.assert(

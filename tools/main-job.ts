@@ -13,22 +13,26 @@ import { freePort } from './main-job/free-port';
 import { counters, follow, waitForJob, waitForMirror } from './main-job/follow-sync';
 import { platformServiceSpecs } from './main-job/platform-services';
 import { processOneFolder } from './main-job/process-folder';
+import { createGatewayClient } from '@sf/gateway-client';
 import { startService, type RunningService } from './main-job/services';
 import { renderSummary, type GroundTruth } from './main-job/summary';
+import { startRunBus } from './bus/run-bus';
 
-const USAGE = `Usage: npm start -- [--size small|medium|large] [--seed 42] [--rate-limit 600|off] [--keep]
+const USAGE = `Usage: npm start -- [--size small|medium|large] [--seed 42] [--rate-limit 600|off] [--keep] [--open-nats]
   --size        simulated firm size (default small)
   --seed        data generator seed (default 42)
   --rate-limit  Clio requests per minute per token (default 600; Clio's documented peak limit is 50)
-  --keep        leave every service running after the sync (Ctrl-C stops them)`;
+  --keep        leave every service running after the sync (Ctrl-C stops them)
+  --open-nats   use the server at NATS_URL without credentials (default: a locked nats-server of the run's own)`;
 
-const opts = (): { size: string; seed: string; rateLimit: string; keep: boolean } => {
+const opts = (): { size: string; seed: string; rateLimit: string; keep: boolean; openNats: boolean } => {
   const { values } = parseArgs({
     options: {
       size: { type: 'string' },
       seed: { type: 'string' },
       'rate-limit': { type: 'string' },
       keep: { type: 'boolean' },
+      'open-nats': { type: 'boolean' },
       help: { type: 'boolean' },
     },
   });
@@ -41,6 +45,7 @@ const opts = (): { size: string; seed: string; rateLimit: string; keep: boolean 
     seed: values.seed ?? '42',
     rateLimit: values['rate-limit'] ?? '600',
     keep: values.keep ?? false,
+    openNats: values['open-nats'] ?? false,
   };
 };
 
@@ -48,11 +53,19 @@ const main = async (): Promise<void> => {
   const o = opts();
   const started = Date.now();
   const databaseUrl = process.env['DATABASE_URL'] || DEFAULT_DATABASE_URL;
-  const natsUrl = process.env['NATS_URL'] || 'nats://127.0.0.1:4222';
   const logDir = path.resolve(__dirname, '..', 'tmp', 'main-job', new Date().toISOString().replace(/[:.]/g, '-'));
+  // The locked configuration by default: a nats-server of this run's own, each process with its own credentials.
+  const bus = o.openNats ? undefined : await startRunBus();
+  const natsUrl = bus?.url ?? (process.env['NATS_URL'] || 'nats://127.0.0.1:4222');
+  console.log(
+    bus
+      ? `0/7 locked nats-server on ${bus.url} (generated config, users: ${bus.users.map((u) => u.name).join(', ')})`
+      : `0/7 open NATS at ${natsUrl} (--open-nats: no credentials)`,
+  );
   const services: RunningService[] = [];
   const stopAll = async (): Promise<void> => {
     for (const s of [...services].reverse()) await s.stop();
+    await bus?.dispose();
   };
   process.once('SIGINT', () => void stopAll().then(() => process.exit(130)));
 
@@ -129,6 +142,7 @@ const main = async (): Promise<void> => {
         simOrigin,
         clientId: 'smarter-firms-demo',
         clientSecret,
+        ...(bus ? { natsUsers: bus.users } : {}),
       }).map((spec) => startService(spec, logDir)),
     );
     services.push(...started3);
@@ -144,7 +158,8 @@ const main = async (): Promise<void> => {
     console.log(`    connected as Clio user ${conn.clioUserId}; the orchestrator starts the first-login sync`);
 
     console.log('5/7 firm-wide sync');
-    const jobId = await waitForJob(db, firmId);
+    const client = createGatewayClient({ baseUrl: orchUrl, token: jwt });
+    const jobId = await waitForJob(client);
     const syncStarted = Date.now();
     const view = await follow(orchUrl, jwt, jobId, syncStarted, async () =>
       counters(
@@ -180,7 +195,7 @@ const main = async (): Promise<void> => {
     console.log(
       '7/7 processing one folder (POST /jobs: download every document of a frozen snapshot, record its SHA-256)',
     );
-    const folder = await processOneFolder(db, orchUrl, jwt, firmId);
+    const folder = await processOneFolder(client, orchUrl, jwt);
     console.log(
       folder === null
         ? '    no folder with documents in this firm'

@@ -16,9 +16,12 @@ import type { FetcherDb } from '../apps/clio-fetcher/src/schema/fetcher-schema';
 import { documentProcessorMigrations } from '../apps/document-processor/src/schema/document-processor-migrations';
 import type { ProcessorDb } from '../apps/document-processor/src/schema/processor-schema';
 import type { OrchestratorDb } from '../apps/sync-orchestrator/src/schema/orchestrator-schema';
+import { webhooksMigrations } from '../apps/webhooks/src/schema/webhooks-migrations';
+import type { WebhooksDb } from '../apps/webhooks/src/schema/webhooks-schema';
+import { orchestratorMigrations } from '../apps/sync-orchestrator/src/schema/orchestrator-migrations';
 
 /** Every table of the platform (what the sets below migrate), for the tools that see the whole database. */
-export type PlatformDb = AuthServiceDb & FetcherDb & ProcessorDb & OrchestratorDb;
+export type PlatformDb = AuthServiceDb & FetcherDb & ProcessorDb & OrchestratorDb & WebhooksDb;
 
 /** Every owner's migrations: the platform's first, then libs, then services. */
 export const ALL_MIGRATION_SETS: readonly MigrationSet[] = [
@@ -32,6 +35,8 @@ export const ALL_MIGRATION_SETS: readonly MigrationSet[] = [
   fetcherMigrations,
   authServiceMigrations,
   documentProcessorMigrations,
+  webhooksMigrations,
+  orchestratorMigrations,
   // After the fetcher's and the processor's: it moves their old queues' rows into work_queue.
   workQueueMigrations,
 ];

@@ -19,6 +19,9 @@ import type { ProcessorDb } from '../apps/document-processor/src/schema/processo
 import { ORCHESTRATOR_API_INFO } from '../apps/sync-orchestrator/src/api-info';
 import type { HttpDeps } from '../apps/sync-orchestrator/src/http/http-deps';
 import { OrchestratorModule } from '../apps/sync-orchestrator/src/http/orchestrator.module';
+import { WEBHOOKS_API_INFO } from '../apps/webhooks/src/api-info';
+import type { IngressDeps } from '../apps/webhooks/src/ingress/receive-delivery';
+import { WebhooksModule } from '../apps/webhooks/src/webhooks.module';
 
 const jwt: JwtAuthConfig = { alg: 'HS256', secret: Buffer.alloc(32), leewaySeconds: 30, claims: { ...DEFAULT_CLAIMS } };
 const neverReady = (): Promise<Readiness> => Promise.reject(new Error('document generation only'));
@@ -32,6 +35,7 @@ export const OPENAPI_SERVICES: Record<string, { info: ApiInfo; module: () => Dyn
     info: PROCESSOR_API_INFO,
     module: () => ProcessorModule.forRoot(neverReady, jwt, {} as Kysely<ProcessorDb>),
   },
+  webhooks: { info: WEBHOOKS_API_INFO, module: () => WebhooksModule.forRoot(neverReady, jwt, {} as IngressDeps) },
 };
 
 /** One service's document as the checked-in file's text (sorted keys, 2-space indent, trailing newline). */

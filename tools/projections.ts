@@ -6,10 +6,10 @@ import './otel';
 import type { Kysely } from 'kysely';
 import { createDb, databaseUrlFromEnv, migrateToLatest } from '@sf/db';
 import { ALL_MIGRATION_SETS, type PlatformDb } from './migration-sets';
-import { checkpointName, rebuildProjection, startProjectionRunner, type Projection } from '@sf/projections';
+import { checkpointName, rebuildProjection, startProjectionRunner } from '@sf/projections';
 import { checkpointLag } from '@sf/event-store';
 import { projectionEvents, projectionLagEvents, projectionLagSeconds, startProcessMetrics } from '@sf/metrics';
-import { ALL_PROJECTIONS, projectionNamed, type ReadModelDb } from './projection-registry';
+import { ALL_PROJECTIONS, projectionsNamed } from './projection-registry';
 import { createLogger } from '@sf/logging';
 import { checkPostgres, startHealthServer } from '@sf/service-kit';
 
@@ -75,10 +75,7 @@ const run = async (url: string): Promise<void> => {
 };
 
 const rebuild = async (url: string, which: string | undefined): Promise<void> => {
-  const named =
-    which === 'all'
-      ? ALL_PROJECTIONS
-      : [which && projectionNamed(which)].filter((p): p is Projection<ReadModelDb> => !!p);
+  const named = which === 'all' ? ALL_PROJECTIONS : which ? projectionsNamed(which) : [];
   if (named.length === 0) throw new Error(USAGE);
   const db = createDb<PlatformDb>({ url, max: 2, applicationName: 'projections-rebuild' });
   try {

@@ -4,9 +4,12 @@
 // stopped fast or immediate; optionally one long NATS outage in the middle. At the end: a last sync, then every
 // mirror table equal to Clio, the stream equal to the log (nothing missing, nothing twice), every read model equal to
 // its rebuild, and no process that exited unasked. Prints the figures and one JSON line. Not part of `npm test`.
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createOwnPgCluster, startOwnNatsServer, waitFor } from '@sf/testing';
+import { NatsIdentityEnv, type BusUser } from '@sf/messaging';
+import { createOwnPgCluster, waitFor } from '@sf/testing';
+import { startRunBus } from './bus/run-bus';
 import { freePort } from './main-job/free-port';
 import { startOutageStack } from './outages/outage-stack';
 import { waitAllReady, waitJobEnded, waitMirrorExact, waitStreamEqualsLog } from './outages/outage-checks';
@@ -31,11 +34,22 @@ const main = async (): Promise<void> => {
   const minutes = Number(args.minutes);
   const random = seededRandom(Number(args.seed));
   const pg = createOwnPgCluster(`sf_soak_${process.pid}`, await freePort());
-  const nats = await startOwnNatsServer();
+  // The locked bus: each process as its own user; the soak's own checks read the stream as an inspector.
+  const inspector: BusUser = {
+    name: 'soak-inspector',
+    password: randomBytes(18).toString('base64url'),
+    unrestricted: true,
+  };
+  const nats = await startRunBus([inspector]);
+  Object.assign(process.env, {
+    [NatsIdentityEnv.user]: inspector.name,
+    [NatsIdentityEnv.password]: inspector.password,
+  });
   const logDir = path.resolve(__dirname, '..', 'tmp', 'soak');
   const stack = await startOutageStack({
     adminUrl: pg.adminUrl,
     natsUrl: nats.url,
+    natsUsers: nats.users,
     logDir,
     size: args.size,
     latencyMs: 100,

@@ -9,7 +9,14 @@ import { toWire, type NewEvent } from '@sf/contracts';
 import { createDb, migrateToLatest } from '@sf/db';
 import { ALL_MIGRATION_SETS, type PlatformDb } from '../../tools/migration-sets';
 import { LogPosition, appendToStream, readAllAfter } from '@sf/event-store';
-import { createRelay, defineTopology, provision, type Topology } from '@sf/messaging';
+import {
+  connectionOptionsOf,
+  createRelay,
+  defineTopology,
+  natsIdentityFromEnv,
+  provision,
+  type Topology,
+} from '@sf/messaging';
 import { createDatabase, dbUrl, dropDatabase } from './bench-db';
 
 /** Events in the log (and messages in the baseline). */
@@ -100,7 +107,11 @@ export async function benchRelay(opts: { url: string; natsUrl: string }): Promis
   await createDatabase(opts.url, dbName);
   const url = dbUrl(opts.url, dbName);
   const db = createDb<PlatformDb>({ url, max: 4, applicationName: 'bench-relay' });
-  const nc = await connect({ servers: opts.natsUrl, name: 'bench-relay' });
+  const nc = await connect({
+    ...connectionOptionsOf(natsIdentityFromEnv()),
+    servers: opts.natsUrl,
+    name: 'bench-relay',
+  });
   const jsm = await jetstreamManager(nc);
   const topologies: Topology[] = [];
   try {

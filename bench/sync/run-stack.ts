@@ -23,7 +23,25 @@ export interface StackRun {
   records: number;
   mirrorExact: boolean;
   fetcherRssMb: number;
+  /** API requests per Clio rate window (60 s, epoch-aligned like the simulator's) from the job's start. */
+  requestsPerWindow: number[];
+  /** Seconds into its rate window at which the job started (windows are epoch-aligned, so the first is partial). */
+  startOffsetS: number;
 }
+
+/** Requests per epoch-aligned 60 s window from the window holding `startedAt` (the simulator's request log). */
+const windowsOf = (entries: Array<{ at: number; path: string }>, startedAt: number): number[] => {
+  const first = Math.floor(startedAt / 60_000);
+  const counts: number[] = [];
+  for (const e of entries) {
+    if (!e.path.startsWith('/api/')) continue;
+    const w = Math.floor(e.at / 60_000) - first;
+    if (w < 0) continue;
+    while (counts.length <= w) counts.push(0);
+    counts[w]! += 1;
+  }
+  return counts;
+};
 
 const peakRssMb = (pid: number | undefined): number => {
   if (!pid) return NaN;
@@ -165,7 +183,10 @@ export const runStack = async (opts: {
       (a, t) => ({ requests: a.requests + t.requests, r429: a.r429 + (t.byStatus['429'] ?? 0) }),
       { requests: 0, r429: 0 },
     );
+    const log = await control<{ entries: Array<{ at: number; path: string }> }>('GET', '/requests?limit=100000');
     return {
+      requestsPerWindow: windowsOf(log.entries, startedAt),
+      startOffsetS: Math.round((startedAt % 60_000) / 100) / 10,
       size: opts.size,
       rateLimitPerMin: opts.rateLimitPerMin,
       wallS: (done - startedAt) / 1000,

@@ -1,6 +1,6 @@
 // Following the first-login sync: the job's progress over the orchestrator's HTTP API, and the mirror catching up.
-import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
+import type { GatewayClient } from '@sf/gateway-client';
 import { renderFrame, type EntityProgress } from './progress-view';
 import { checkMirror, type GroundTruth } from './summary';
 
@@ -21,12 +21,14 @@ export const counters = (c: {
     { requests: 0, r429: 0 },
   );
 
-export const waitForJob = async <DB>(db: Kysely<DB>, firmId: string): Promise<string> => {
+/** The first-login job's id, as a gateway client finds it: `GET /sync-jobs?trigger=first_login` (typed client). */
+export const waitForJob = async (client: GatewayClient): Promise<string> => {
   for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
-    const { rows } = await sql<{
-      job_id: string;
-    }>`select job_id from sync_jobs where firm_id = ${firmId} order by requested_at desc limit 1`.execute(db);
-    if (rows[0]) return rows[0].job_id;
+    const { data } = await client.GET('/sync-jobs', {
+      params: { query: { trigger: 'first_login', scope: 'firm', limit: '1' } },
+    });
+    const job = data?.items[0];
+    if (job) return job.jobId;
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error('no sync job appeared within 60 s of connecting (see the sync-orchestrator log)');

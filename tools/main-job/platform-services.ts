@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { NatsIdentityEnv, type BusUser } from '@sf/messaging';
+import { BUS_USER_OF_PROCESS } from '../bus/bus-user-names';
 import type { ServiceSpec } from './services';
 
 export interface PlatformPorts {
@@ -26,7 +28,26 @@ export interface PlatformOptions {
   /** The Clio app registered with the simulator. */
   clientId: string;
   clientSecret: string;
+  /**
+   * The locked bus's users (tools/bus/platform-bus.ts): each process connects as its own, with exactly its
+   * permissions. Absent: every process connects with the shared environment (an open server).
+   */
+  natsUsers?: readonly Pick<BusUser, 'name' | 'password'>[];
 }
+
+/** NATS_USER and NATS_PASSWORD of the process `name` (`clio-fetcher-2` is a `clio-fetcher`); none for others. */
+const busIdentityEnv = (name: string, users: PlatformOptions['natsUsers']): NodeJS.ProcessEnv => {
+  const user = users?.find((u) => u.name === BUS_USER_OF_PROCESS[name.replace(/-\d+$/, '')]);
+  if (!user) return {};
+  const E = NatsIdentityEnv;
+  return {
+    [E.user]: user.name,
+    [E.password]: user.password,
+    [E.passwordFile]: '',
+    [E.credsFile]: '',
+    [E.inboxPrefix]: '',
+  };
+};
 
 const local = (port: number): string => `http://127.0.0.1:${port}`;
 
@@ -41,24 +62,24 @@ export const platformServiceSpecs = (o: PlatformOptions): ServiceSpec[] => {
     name,
     entry,
     readyUrl: `${local(port)}/health/ready`,
-    env: { ...common, ...env, PORT: String(port) },
+    env: { ...common, ...env, ...busIdentityEnv(name, o.natsUsers), PORT: String(port) },
   });
   const authUrl = local(ports.auth);
-  const withHealth = (port: number): Pick<ServiceSpec, 'readyUrl' | 'env'> => ({
+  const withHealth = (name: string, port: number): Pick<ServiceSpec, 'readyUrl' | 'env'> => ({
     readyUrl: `${local(port)}/health/ready`,
-    env: { ...common, HEALTH_PORT: String(port) },
+    env: { ...common, ...busIdentityEnv(name, o.natsUsers), HEALTH_PORT: String(port) },
   });
   return [
     {
       name: 'relay',
       entry: 'tools/relay.ts',
-      ...withHealth(ports.relayHealth),
+      ...withHealth('relay', ports.relayHealth),
     },
     {
       name: 'projections',
       entry: 'tools/projections.ts',
       args: ['run'],
-      ...withHealth(ports.projectionsHealth),
+      ...withHealth('projections', ports.projectionsHealth),
     },
     http('auth-service', 'apps/auth-service/src/main.ts', ports.auth, {
       AUTH_STATE_SECRET: randomBytes(32).toString('hex'),

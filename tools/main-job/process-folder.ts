@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { FolderNode, GatewayClient } from '@sf/gateway-client';
 
 export interface FolderRun {
   matterId: string;
@@ -22,34 +22,44 @@ interface ProcessingJobBody {
 
 const TERMINAL = new Set(['completed', 'cancelled', 'failed']);
 
+/** Every folder of a tree, depth first. */
+const flatten = (nodes: readonly FolderNode[]): FolderNode[] => nodes.flatMap((n) => [n, ...flatten(n.children)]);
+
 /**
- * The folder of a synced matter holding the most documents: the demo processes something visible but bounded.
- * Raw SQL because the main job reads the mirror as any operator would, with no service's schema types.
+ * The folder holding the most documents among the first matters' folders, found as a gateway client would: the
+ * matters list, each matter's folder tree, each folder's documents (typed client of the read API).
  */
-const pickFolder = async <DB>(
-  db: Kysely<DB>,
-  firmId: string,
-): Promise<{ matterId: string; folderId: string } | null> => {
-  const { rows } = await sql<{ matter_id: string; parent_id: string }>`
-    select matter_id, parent_id from clio_documents
-    where firm_id = ${firmId} and matter_id is not null and parent_id is not null and not is_soft_deleted
-    group by matter_id, parent_id order by count(*) desc, parent_id limit 1`.execute(db);
-  return rows[0] ? { matterId: rows[0].matter_id, folderId: rows[0].parent_id } : null;
+const pickFolder = async (
+  client: GatewayClient,
+): Promise<{ matterId: string; folderId: string; documents: number } | null> => {
+  const matters = (await client.GET('/matters', { params: { query: { limit: '25' } } })).data?.items ?? [];
+  let best: { matterId: string; folderId: string; documents: number } | null = null;
+  for (const m of matters) {
+    const tree = await client.GET('/matters/{id}/folders', { params: { path: { id: m.id } } });
+    for (const f of flatten(tree.data?.folders ?? [])) {
+      const docs = await client.GET('/folders/{id}/documents', {
+        params: { path: { id: f.id }, query: { limit: '200' } },
+      });
+      const n = docs.data?.items.length ?? 0;
+      if (n > (best?.documents ?? 0)) best = { matterId: m.id, folderId: f.id, documents: n };
+    }
+  }
+  return best;
 };
 
 /**
  * Processes one folder through the gateway API (`POST /jobs`, then `GET /jobs/{id}` until it ends), as a gateway
  * client would: the document processor downloads each document of the frozen snapshot and records its SHA-256.
  */
-export const processOneFolder = async <DB>(
-  db: Kysely<DB>,
+export const processOneFolder = async (
+  client: GatewayClient,
   orchUrl: string,
   jwt: string,
-  firmId: string,
   timeoutMs = 120_000,
 ): Promise<FolderRun | null> => {
-  const folder = await pickFolder(db, firmId);
-  if (folder === null) return null;
+  const picked = await pickFolder(client);
+  if (picked === null) return null;
+  const folder = { matterId: picked.matterId, folderId: picked.folderId };
   const started = Date.now();
   const headers = { authorization: `Bearer ${jwt}`, 'content-type': 'application/json' };
   const res = await fetch(`${orchUrl}/jobs`, {

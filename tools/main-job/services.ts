@@ -5,7 +5,7 @@ import path from 'node:path';
 
 export interface ServiceSpec {
   name: string;
-  /** Entry point, relative to the repository root. */
+  /** Entry point, relative to the repository root (or absolute); a `.js` entry (the compiled tree) runs on plain node. */
   entry: string;
   args?: string[];
   env: NodeJS.ProcessEnv;
@@ -42,9 +42,10 @@ export const startService = async (spec: ServiceSpec, logDir: string, timeoutMs 
   mkdirSync(logDir, { recursive: true });
   const logFile = path.join(logDir, `${spec.name}.log`);
   const log = createWriteStream(logFile, { flags: 'a' });
+  const entry = path.resolve(ROOT, spec.entry);
   const child = spawn(
     process.execPath,
-    ['-r', '@swc-node/register', path.join(ROOT, spec.entry), ...(spec.args ?? [])],
+    [...(entry.endsWith('.js') ? [] : ['-r', '@swc-node/register']), entry, ...(spec.args ?? [])],
     {
       cwd: ROOT,
       env: { ...process.env, ...spec.env },

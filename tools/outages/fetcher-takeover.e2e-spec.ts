@@ -16,6 +16,7 @@ describe('clio-fetcher killed while holding a job, a second replica running', ()
     stack = await startOutageStack({
       adminUrl: ADMIN_DATABASE_URL,
       natsUrl: nats.url,
+      natsUsers: nats.users,
       logDir: LOG_DIR,
       latencyMs: 250,
       fetchers: 2,

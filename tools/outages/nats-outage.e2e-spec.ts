@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { connect } from '@nats-io/transport-node';
 import { RpcSubjects } from '@sf/contracts';
-import { rebaseSubject } from '@sf/messaging';
+import { connectionOptionsOf, natsIdentityFromEnv, rebaseSubject } from '@sf/messaging';
 import { ADMIN_DATABASE_URL, startOwnNatsServer, waitFor, type OwnNatsServer } from '@sf/testing';
 import { startOutageStack, type OutageStack } from './outage-stack';
 import {
@@ -30,6 +30,7 @@ describe.each([
     stack = await startOutageStack({
       adminUrl: ADMIN_DATABASE_URL,
       natsUrl: nats.url,
+      natsUsers: nats.users,
       logDir: LOG_DIR,
       latencyMs: 250,
     });
@@ -61,7 +62,11 @@ describe.each([
       await nats.start();
       const healedMs = await waitAllReady(stack, 10_000);
       // The token RPC answers again (its subscription came back with the connection).
-      const nc = await connect({ servers: nats.url, name: 'outage-test' });
+      const nc = await connect({
+        ...connectionOptionsOf(natsIdentityFromEnv()),
+        servers: nats.url,
+        name: 'outage-test',
+      });
       const subject = rebaseSubject(stack.namespace, RpcSubjects.accessToken);
       const reply = await nc.request(subject, JSON.stringify({ firmId: stack.firmId }), { timeout: 5_000 });
       await nc.close();

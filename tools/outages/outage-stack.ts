@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { sql, type Kysely } from 'kysely';
 import { createDb, migrateToLatest } from '@sf/db';
+import { DEFAULT_BUS_NAMES, type BusUser } from '@sf/messaging';
 import { signJwt } from '@sf/http-auth';
 import { ALL_MIGRATION_SETS, type PlatformDb } from '../migration-sets';
 import { connectClio } from '../main-job/connect';
@@ -26,6 +27,14 @@ export interface OutageStackOptions {
   fetchers?: number;
   /** Environment added to every process. */
   env?: NodeJS.ProcessEnv;
+  /**
+   * The users of a locked server (`OwnNatsServer.users`): each process connects as its own, and the stack uses the
+   * production namespace and stream names the permissions name (the server is the caller's alone). Empty or
+   * absent: an open server, a unique namespace.
+   */
+  natsUsers?: readonly Pick<BusUser, 'name' | 'password'>[];
+  /** Also start the document processor. Default false (syncs only). */
+  processor?: boolean;
 }
 
 export interface OutageStack {
@@ -35,6 +44,9 @@ export interface OutageStack {
   firmId: string;
   namespace: string;
   eventsStream: string;
+  /** The orchestrator's base URL and a JWT of the firm for it. */
+  orchestratorUrl: string;
+  jwt: string;
   services: RunningService[];
   /** Every process's /health/ready URL by process name (the simulator excluded). */
   health: Record<string, string>;
@@ -78,9 +90,8 @@ export const startOutageStack = async (o: OutageStackOptions): Promise<OutageSta
     const jwtSecret = randomBytes(32).toString('hex');
     const clientSecret = randomBytes(24).toString('hex');
     const fetchers = o.fetchers ?? 1;
-    const [simPort, auth, orchestrator, fetcher, relayHealth, projectionsHealth, ...extraFetchers] = await Promise.all(
-      Array.from({ length: 5 + fetchers }, freePort),
-    );
+    const [simPort, auth, orchestrator, fetcher, relayHealth, projectionsHealth, processor, ...extraFetchers] =
+      await Promise.all(Array.from({ length: 6 + fetchers }, freePort));
     const ports: PlatformPorts = {
       auth: auth!,
       orchestrator: orchestrator!,
@@ -88,23 +99,30 @@ export const startOutageStack = async (o: OutageStackOptions): Promise<OutageSta
       relayHealth: relayHealth!,
       projectionsHealth: projectionsHealth!,
       extraFetchers,
+      ...(o.processor ? { processor: processor! } : {}),
     };
-    const namespace = `out${randomBytes(3).toString('hex')}`;
-    const eventsStream = `${namespace}_EVENTS`.toUpperCase();
+    const locked = (o.natsUsers ?? []).length > 0;
+    const id = `out${randomBytes(3).toString('hex')}`;
+    const namespace = locked ? DEFAULT_BUS_NAMES.namespace : id;
+    const eventsStream = locked ? DEFAULT_BUS_NAMES.eventsStream : `${namespace}_EVENTS`.toUpperCase();
     const common = {
       DATABASE_URL: u.toString(),
       NATS_URL: o.natsUrl,
       AUTH_JWT_SECRET: jwtSecret,
       LOG_LEVEL: 'info',
       HOST: '127.0.0.1',
-      SF_NATS_NAMESPACE: namespace,
-      SF_EVENTS_STREAM: eventsStream,
-      SF_DLQ_STREAM: `${namespace}_DLQ`.toUpperCase(),
+      ...(locked
+        ? {}
+        : {
+            SF_NATS_NAMESPACE: namespace,
+            SF_EVENTS_STREAM: eventsStream,
+            SF_DLQ_STREAM: `${namespace}_DLQ`.toUpperCase(),
+          }),
       ...o.env,
     };
     const simOrigin = `http://127.0.0.1:${simPort}`;
     const authUrl = `http://127.0.0.1:${auth}`;
-    const logDir = path.join(o.logDir, namespace);
+    const logDir = path.join(o.logDir, id);
     const simArgs = ['--size', o.size ?? 'small', '--seed', '11', '--port', String(simPort), '--rate-limit', 'off'];
     simArgs.push('--latency', String(o.latencyMs ?? 60));
     services.push(
@@ -136,13 +154,20 @@ export const startOutageStack = async (o: OutageStackOptions): Promise<OutageSta
       redirectUris: [`${authUrl}/connections/clio/callback`],
     });
     await control('PUT', '/oauth/auto-approve', { enabled: true });
-    const specs = platformServiceSpecs({ common, ports, simOrigin, clientId: 'outage', clientSecret });
+    const specs = platformServiceSpecs({
+      common,
+      ports,
+      simOrigin,
+      clientId: 'outage',
+      clientSecret,
+      ...(locked ? { natsUsers: o.natsUsers } : {}),
+    });
     // Every process that started is tracked before a failure is thrown, so `close` stops them all.
     const started = await Promise.allSettled(specs.map((spec) => startService(spec, logDir, 120_000)));
     for (const r of started) if (r.status === 'fulfilled') services.push(r.value);
     const failed = started.find((r) => r.status === 'rejected');
     if (failed) throw failed.reason;
-    const firmId = `outage-${namespace}`;
+    const firmId = `outage-${id}`;
     const jwt = signJwt(
       { firm_id: firmId, sub: 'outage', exp: Math.floor(Date.now() / 1000) + 7200 },
       { alg: 'HS256', secret: jwtSecret },
@@ -154,6 +179,8 @@ export const startOutageStack = async (o: OutageStackOptions): Promise<OutageSta
       firmId,
       namespace,
       eventsStream,
+      orchestratorUrl: `http://127.0.0.1:${orchestrator}`,
+      jwt,
       services,
       health: Object.fromEntries(specs.map((s) => [s.name, s.readyUrl!])),
       control,

@@ -26,7 +26,13 @@ describe.each([
   beforeAll(async () => {
     pg = createOwnPgCluster(`sf_outage_${process.pid}_${mode}`, await freePort());
     nats = await startOwnNatsServer();
-    stack = await startOutageStack({ adminUrl: pg.adminUrl, natsUrl: nats.url, logDir: LOG_DIR, latencyMs: 250 });
+    stack = await startOutageStack({
+      adminUrl: pg.adminUrl,
+      natsUrl: nats.url,
+      natsUsers: nats.users,
+      logDir: LOG_DIR,
+      latencyMs: 250,
+    });
   }, 240_000);
   afterAll(async () => {
     try {

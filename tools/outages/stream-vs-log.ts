@@ -2,7 +2,7 @@ import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { sql, type Kysely } from 'kysely';
 import type { EventStoreTables } from '@sf/event-store';
-import { Hdr } from '@sf/messaging';
+import { connectionOptionsOf, Hdr, natsIdentityFromEnv } from '@sf/messaging';
 
 export interface StreamVsLog {
   logEvents: number;
@@ -20,7 +20,12 @@ export const compareStreamWithLog = async <DB extends EventStoreTables>(
   stream: string,
 ): Promise<StreamVsLog> => {
   const { rows } = await sql<{ id: string }>`select event_id::text as id from es_events`.execute(db);
-  const nc = await connect({ servers: natsUrl, name: 'stream-vs-log' });
+  // As the environment's identity: the test identity under Jest, the soak's inspector in the soak.
+  const nc = await connect({
+    ...connectionOptionsOf(natsIdentityFromEnv()),
+    servers: natsUrl.split(','),
+    name: 'stream-vs-log',
+  });
   try {
     const total = (await (await jetstreamManager(nc)).streams.info(stream)).state.messages;
     const seen = new Map<string, number>();

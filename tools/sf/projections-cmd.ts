@@ -1,6 +1,6 @@
 import { checkpointLag, loadCheckpoint, LogPosition } from '@sf/event-store';
 import { catchUp, checkpointName, resetProjection, type Projection } from '@sf/projections';
-import { ALL_PROJECTIONS, projectionNamed, type ReadModelDb } from '../projection-registry';
+import { ALL_PROJECTIONS, projectionsNamed, type ReadModelDb } from '../projection-registry';
 import type { Exit, SfContext } from './context';
 import { progressLine } from './progress';
 import { ExitCode } from './usage';
@@ -60,7 +60,7 @@ export const rebuildWithProgress = async (
 
 /** `sf projections rebuild <name|all>`. */
 export const projectionsRebuild = async (c: SfContext, name: string): Promise<Exit> => {
-  const named = name === 'all' ? ALL_PROJECTIONS : [projectionNamed(name)].filter((p) => p !== undefined);
+  const named = name === 'all' ? ALL_PROJECTIONS : projectionsNamed(name);
   if (named.length === 0) {
     c.err(`no read model ${name} (one of: all, ${ALL_PROJECTIONS.map((p) => p.name).join(', ')})`);
     return ExitCode.notFound;

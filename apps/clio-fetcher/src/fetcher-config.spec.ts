@@ -13,7 +13,14 @@ describe('fetcher config', () => {
       pageSize: 200,
       maxAttempts: 5,
       retryBaseMs: 5_000,
-      sweep: { maxDeleteShare: 0.5, holdAbove: 5, confirmBatch: 100, maxProbes: 200, catchUpTimeoutMs: 60_000 },
+      sweep: {
+        maxDeleteShare: 0.5,
+        holdAbove: 5,
+        confirmBatch: 100,
+        maxProbes: 200,
+        catchUpTimeoutMs: 60_000,
+        mirrorPartitions: 1,
+      },
     });
     expect(c.workerId).toMatch(/:\d+:[0-9a-f]{8}$/);
   });
@@ -26,17 +33,19 @@ describe('fetcher config', () => {
       FETCHER_WORKERS: '4',
       FETCHER_SWEEP_MAX_SHARE: '0.3',
       SF_NATS_NAMESPACE: 'ns',
+      SF_MIRROR_PARTITIONS: '4',
     });
     expect(c).toMatchObject({
       databaseUrl: 'postgres://db',
       port: 0,
       host: '127.0.0.1',
       workers: 4,
-      sweep: { maxDeleteShare: 0.3, holdAbove: 5 },
+      sweep: { maxDeleteShare: 0.3, holdAbove: 5, mirrorPartitions: 4 },
       topology: { namespace: 'ns' },
     });
     expect(() => fetcherConfigFromEnv({ FETCHER_WORKERS: 'two' })).toThrow('FETCHER_WORKERS must be a number');
     expect(() => fetcherConfigFromEnv({ FETCHER_WORKERS: '0' })).toThrow('workers must be an integer >= 1');
     expect(() => fetcherConfigFromEnv({ FETCHER_SWEEP_MAX_SHARE: '2' })).toThrow('sweep.maxDeleteShare');
+    expect(() => fetcherConfigFromEnv({ SF_MIRROR_PARTITIONS: '0' })).toThrow('SF_MIRROR_PARTITIONS must be');
   });
 });

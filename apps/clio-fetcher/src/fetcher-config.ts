@@ -1,4 +1,5 @@
 import { clioAccessFromEnv, type ClioAccessConfig } from '@sf/clio-client';
+import { mirrorPartitionsFromEnv } from '@sf/clio-mirror';
 import {
   definedFields as defined,
   envNumber as num,
@@ -20,6 +21,8 @@ export interface SweepConfig {
   maxProbes: number;
   /** How long to wait for the mirror projection to reach the job's last event before a deletion check, ms. Default 60 000. */
   catchUpTimeoutMs: number;
+  /** Partitions of the mirror projection (`SF_MIRROR_PARTITIONS`, the same in every process): the catch-up applies its firm's. Default 1. */
+  mirrorPartitions: number;
 }
 
 /** The fetcher: a service (port default 3003) with workers over the sync-jobs queue that call Clio. */
@@ -45,6 +48,7 @@ export const DEFAULT_SWEEP: SweepConfig = {
   confirmBatch: 100,
   maxProbes: 200,
   catchUpTimeoutMs: 60_000,
+  mirrorPartitions: 1,
 };
 
 /** `client.maxWaitMs` defaults to 20 000 in the workers: longer budget waits block the job visibly instead. */
@@ -93,5 +97,6 @@ export const fetcherConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): Fetc
         maxDeleteShare: num(env, 'FETCHER_SWEEP_MAX_SHARE'),
         holdAbove: num(env, 'FETCHER_SWEEP_HOLD_ABOVE'),
       }),
+      mirrorPartitions: mirrorPartitionsFromEnv(env),
     },
   });

@@ -2,18 +2,23 @@ import { CLIO_ENTITY_TYPES, clioIdOf, mirrorEntries, type ClioEntityType } from 
 import { visibleTruth, type VisibleRecord, type VisibleTruth } from '@sf/clio-simulator';
 import { readLoggedEvent, streamIds, type RecordedEvent } from '@sf/contracts';
 import { readStream } from '@sf/event-store';
-import { evolveJob, type JobView, type SyncLogEvent } from '@sf/sync-jobs';
+import { evolveJob, jobIdOf, type JobView, type SyncLogEvent } from '@sf/sync-jobs';
 import { truthOf } from './testing/mirror-truth';
 import { SyncHarness } from './testing/sync-harness';
 import { JumpingClock, jumpBeforeCursor } from './testing/time-jump';
 
 const TOKEN_TTL_SECONDS = 60;
 
-/** What the user may see of an entity type; notes (two entity types over one resource) are not permission-filtered. */
+/**
+ * What the user may see of an entity type; notes (two entity types over one resource) are the visible notes of
+ * the resource (a hidden contact's notes are hidden with it) split by type.
+ */
 const visibleOf = (h: SyncHarness, truth: VisibleTruth, e: ClioEntityType): VisibleRecord[] => {
   if (e in truth.records) return truth.records[e as keyof VisibleTruth['records']];
-  if (truth.forbidden.includes('notes')) return [];
-  return [...truthOf(h.sim.store, e)].map(([id, etag]) => ({ id: Number(id), etag, redacted: false }));
+  const notes = new Set(truth.records.notes.map((r) => r.id));
+  return [...truthOf(h.sim.store, e)]
+    .filter(([id]) => notes.has(Number(id)))
+    .map(([id, etag]) => ({ id: Number(id), etag, redacted: false }));
 };
 
 /** Differences between the mirror's live rows and what the simulator says this user may see ([] when equal). */
@@ -46,7 +51,9 @@ const jobView = async (h: SyncHarness, jobId: string): Promise<JobView | null> =
   const scope = await readStream(h.t.db, streamIds.syncScope(h.firmId, { kind: 'firm' }));
   const job = await h.jobEvents(jobId);
   const ordered = [...scope, ...job].sort((a, b) => Number(BigInt(a.globalPosition) - BigInt(b.globalPosition)));
-  return ordered.reduce<JobView | null>((v, e) => evolveJob(v, readLoggedEvent(e) as SyncLogEvent), null);
+  // Only this job's events: the fold starts at the first SyncRequested it sees.
+  const mine = ordered.map((e) => readLoggedEvent(e) as SyncLogEvent).filter((e) => jobIdOf(e) === jobId);
+  return mine.reduce<JobView | null>(evolveJob, null);
 };
 
 const contactIdsFetched = (events: RecordedEvent[]): string[] =>
@@ -80,9 +87,11 @@ describe('acceptance: a medium firm as the real Clio serves it (Contacts Visibil
     const terminal = await h.waitForJob(jobId, { kind: 'firm' }, 110_000);
     expect(terminal.type).toBe('SyncJobCompleted');
     await h.mirrorCaughtUp(jobId);
-    const truth = visibleTruth(h.sim.store.groundTruth(), h.sim.edge.access, userId);
+    const truth = visibleTruth(h.sim.store, h.sim.edge.access, userId);
     expect(truth.forbidden).toEqual(['activities']);
     expect(truth.records.contacts.some((c) => c.redacted)).toBe(true);
+    // Some contact notes belong to hidden contacts: the user sees fewer notes than the firm has.
+    expect(truth.records.notes.length).toBeLessThan(h.sim.store.groundTruth().records.notes.length);
     expect(await compareVisible(h, truth)).toEqual([]);
 
     const events = await h.jobEvents(jobId);
@@ -116,8 +125,20 @@ describe('acceptance: a medium firm as the real Clio serves it (Contacts Visibil
     const jobId = await h.requestSync({ trigger: 'manual' });
     expect((await h.waitForJob(jobId, { kind: 'firm' }, 110_000)).type).toBe('SyncJobCompleted');
     await h.mirrorCaughtUp(jobId);
-    expect(await compareVisible(h, visibleTruth(h.sim.store.groundTruth(), h.sim.edge.access, userId))).toEqual([]);
+    expect(await compareVisible(h, visibleTruth(h.sim.store, h.sim.edge.access, userId))).toEqual([]);
     const started = readLoggedEvent((await h.jobEvents(jobId))[0]!);
     expect(started.type === 'SyncJobStarted' && started.data.estimatedTotal).toBeNull();
+  }, 120_000);
+
+  it('a full listing without meta.records records why its estimate is unknown in SyncJobStarted', async () => {
+    h.sim.edge.access.configure({ metaRecords: false });
+    const jobId = await h.requestSync({ entityTypes: ['contacts'], options: { fullListing: true } });
+    expect((await h.waitForJob(jobId, { kind: 'firm' }, 110_000)).type).toBe('SyncJobCompleted');
+    const started = readLoggedEvent((await h.jobEvents(jobId))[0]!);
+    expect(started.type === 'SyncJobStarted' && started.data).toMatchObject({
+      estimatedTotal: null,
+      unknownEstimates: [{ entityType: 'contacts', reason: 'Clio sent no meta.records' }],
+    });
+    expect((await jobView(h, jobId))?.progress['contacts']?.unknownTotal).toBe('Clio sent no meta.records');
   }, 120_000);
 });

@@ -1,6 +1,7 @@
 import { parseCliArgs } from './cli-args';
 
-const PHASED = { phased: true, recentMonths: null };
+// A request that names no onboarding flag leaves the firm's stored setting (else the defaults) in force.
+const PHASED = {};
 
 describe('parseCliArgs', () => {
   it.each([
@@ -37,7 +38,7 @@ describe('parseCliArgs', () => {
         matterId: null,
         trigger: 'first_login',
         requestedBy: null,
-        onboarding: { phased: true, recentMonths: 12 },
+        onboarding: { recentMonths: 12 },
       },
     ],
     [
@@ -54,6 +55,14 @@ describe('parseCliArgs', () => {
     [
       ['resync', '--firm', 'f1', '--entity-type', 'contacts', '--by', 'u1'],
       { kind: 'resync', firmId: 'f1', entityType: 'contacts', requestedBy: 'u1' },
+    ],
+    [
+      ['onboarding', '--firm', 'f1', '--phased', 'yes', '--recent-months', '6', '--by', 'u1'],
+      { kind: 'onboarding', firmId: 'f1', options: { phased: true, recentMonths: 6 }, changedBy: 'u1' },
+    ],
+    [
+      ['onboarding', '--firm', 'f1', '--phased', 'no'],
+      { kind: 'onboarding', firmId: 'f1', options: { phased: false, recentMonths: null }, changedBy: null },
     ],
     [['--help'], { kind: 'help' }],
     [['stop', '--job', 'j1', '--help'], { kind: 'help' }],
@@ -81,6 +90,9 @@ describe('parseCliArgs', () => {
     [['request', '--firm', 'f1', '--recent-months', '0'], '--recent-months must be an integer from 1 to 120'],
     [['request', '--firm', 'f1', '--recent-months', '6.5'], '--recent-months must be an integer from 1 to 120'],
     [['request', '--firm', 'f1', '--phased', 'no', '--recent-months', '6'], '--recent-months needs a phased sync'],
+    [['onboarding', '--firm', 'f1'], '--phased is required'],
+    [['onboarding', '--phased', 'yes'], '--firm is required'],
+    [['onboarding', '--firm', 'f1', '--phased', 'no', '--recent-months', '3'], '--recent-months needs a phased sync'],
   ])('refuses %j', (argv, message) => {
     const r = parseCliArgs(argv);
     expect(r.ok).toBe(false);

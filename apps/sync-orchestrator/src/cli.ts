@@ -31,6 +31,15 @@ const run = async (service: SyncService, c: Exclude<CliCommand, { kind: 'help' }
       process.stderr.write(`--${r.field === 'entityType' ? 'entity-type' : r.field}: ${r.message}\n`);
       return 2;
     }
+    case 'onboarding': {
+      const r = await service.setOnboarding({ firmId: c.firmId, options: c.options, changedBy: c.changedBy });
+      if (!isRejection(r)) {
+        print(r);
+        return 0;
+      }
+      process.stderr.write(`--${r.field === 'recentMonths' ? 'recent-months' : r.field}: ${r.message}\n`);
+      return 2;
+    }
     case 'status': {
       const job = await service.job(null, c.jobId);
       print(job ?? { error: 'sync job not found' });

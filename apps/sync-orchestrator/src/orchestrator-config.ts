@@ -3,7 +3,9 @@ import { databaseUrlFromEnv } from '@sf/db';
 import { jwtAuthConfigFromEnv, type JwtAuthConfig } from '@sf/http-auth';
 import { natsClientSettingsFromEnv, topologyOptionsFromEnv, type TopologyOptions } from '@sf/messaging';
 import { definedFields as defined, type ServiceNatsConfig } from '@sf/service-kit';
+import { DEFAULT_SCHEDULER_CONFIG, type SchedulerConfig } from '@sf/sync-jobs';
 import type { SyncPolicyConfig } from '@sf/sync-policy';
+import type { WebhookHealthPort } from './schedule/webhook-health';
 import { OrchestratorEnv } from './wire-names';
 
 export interface OrchestratorConfig extends ServiceNatsConfig {
@@ -32,6 +34,17 @@ export interface OrchestratorConfig extends ServiceNatsConfig {
   topology?: TopologyOptions;
   /** Postgres pool size (`DB_POOL_MAX`). Default 10. */
   dbPoolMax?: number;
+  /**
+   * Period of the scheduler's tick, ms (`SYNC_SCHEDULER_TICK_MS`); 0 disables the scheduler in this process
+   * (`SYNC_SCHEDULER_ENABLED=false` too). Default 10 000.
+   */
+  schedulerTickMs?: number;
+  /** A claimed due run is another replica's again after this long, ms (`SYNC_SCHEDULER_LEASE_MS`). Default 60 000. */
+  schedulerLeaseMs?: number;
+  /** Degraded-webhooks interval and reconciliation interval (`SYNC_SCHEDULE_DEGRADED_INTERVAL_MS`, `SYNC_RECONCILE_INTERVAL_MS`). */
+  scheduler?: SchedulerConfig;
+  /** The firm's webhook health, for the schedule interval. Default: every firm `off`. */
+  webhookHealth?: WebhookHealthPort;
   /** Decision clock. Default `() => new Date()`. */
   clock?: () => Date;
   /** JSON logger. Default: pino to stdout at `LOG_LEVEL` (default info). */
@@ -74,6 +87,15 @@ export const orchestratorConfigFromEnv = (env: NodeJS.ProcessEnv = process.env):
       unclaimedAfterMs: intFrom(env, OrchestratorEnv.UnclaimedAfterMs),
       runProjections: boolFrom(env, OrchestratorEnv.RunProjections),
       dbPoolMax: intFrom(env, OrchestratorEnv.DbPoolMax),
+      schedulerTickMs:
+        boolFrom(env, OrchestratorEnv.SchedulerEnabled) === false ? 0 : intFrom(env, OrchestratorEnv.SchedulerTickMs),
+      schedulerLeaseMs: intFrom(env, OrchestratorEnv.SchedulerLeaseMs),
     }),
+    scheduler: {
+      degradedIntervalMs:
+        intFrom(env, OrchestratorEnv.ScheduleDegradedIntervalMs) ?? DEFAULT_SCHEDULER_CONFIG.degradedIntervalMs,
+      reconcileIntervalMs:
+        intFrom(env, OrchestratorEnv.ReconcileIntervalMs) ?? DEFAULT_SCHEDULER_CONFIG.reconcileIntervalMs,
+    },
   };
 };

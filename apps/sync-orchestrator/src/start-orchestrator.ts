@@ -5,7 +5,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import { RpcSubjects, SUBJECTS } from '@sf/contracts';
+import { RpcSubjects } from '@sf/contracts';
 import { createDb, migrateToLatest } from '@sf/db';
 import { createLogger, httpAccessLog } from '@sf/logging';
 import {
@@ -17,7 +17,7 @@ import {
   type Topology,
 } from '@sf/messaging';
 import { projectionByName, type SyncReadModelTables } from '@sf/sync-read-models';
-import { startProjectionRunner, type Projection } from '@sf/projections';
+import { startProjectionRunner, widenProjection, type Projection } from '@sf/projections';
 import { connectServiceNats, createHttpApp, HttpErrorFilter, mountApiDocs } from '@sf/service-kit';
 import { syncPolicyConfig } from '@sf/sync-policy';
 import type { HttpDeps } from './http/http-deps';
@@ -35,6 +35,11 @@ import { startStallTimer } from './stall-timer';
 import type { SyncDeps } from './sync/sync-deps';
 import { createSyncService, syncDeps, type SyncService } from './sync/sync-service';
 import { FIRST_LOGIN_CONSUMER } from './wire-names';
+import { orchestratorConsumerOptions } from './nats/orchestrator-consumers';
+import { createScheduleService } from './schedule/schedule-service';
+import { syncSchedulesProjection } from './schedule/schedule.projection';
+import { createScheduler, startSchedulerLoop } from './schedule/scheduler';
+import type { OrchestratorTables } from './schema/orchestrator.tables';
 import type { OrchestratorDb } from './schema/orchestrator-schema';
 import { startProcessMetrics } from '@sf/metrics';
 import { registerJobGauges } from './sync/job-gauges';
@@ -97,7 +102,10 @@ const startMessaging = async (
   const rpc = startSyncRpcResponder({ nc: o.nc, subject: rpcSubject, service: o.service, log });
   closers.push(() => rpc.stop());
   const consumers: Array<[string, MessageHandler<OrchestratorDb>]> = [
-    [FIRST_LOGIN_CONSUMER, firstLoginHandler({ db: o.db, service: o.service, connections: o.connections })],
+    [
+      FIRST_LOGIN_CONSUMER,
+      firstLoginHandler({ db: o.db, service: o.service, connections: o.connections, now: o.deps.now }),
+    ],
     [CONNECTION_REVOKED_CONSUMER, connectionRevokedHandler({ db: o.db, jobs: o.syncJobs, log })],
     ...SYNC_ENDED_CONSUMERS.map((c): [string, MessageHandler<OrchestratorDb>] => [c.name, syncEndedHandler(o.deps)]),
   ];
@@ -119,7 +127,8 @@ const startMessaging = async (
 
 /**
  * Starts the sync orchestrator: migrations, JetStream provisioning, its projections, the HTTP API (port 3002 by
- * default), the sync-request RPC, the ClioConnected and ConnectionRevoked consumers and the stall timer. Resolves once all listen.
+ * default), the sync-request RPC, the ClioConnected and ConnectionRevoked consumers, the stall timer and the
+ * scheduler (scheduled and reconciliation syncs). Resolves once all listen.
  */
 export const startOrchestrator = async (config: OrchestratorConfig): Promise<Orchestrator> => {
   const log = config.logger ?? createLogger({ name: 'sync-orchestrator' });
@@ -141,16 +150,16 @@ export const startOrchestrator = async (config: OrchestratorConfig): Promise<Orc
     closers.push(() => nc.drain());
     const topology = defineTopology({
       ...config.topology,
-      consumers: [
-        { name: FIRST_LOGIN_CONSUMER, filterSubject: SUBJECTS.eventType('ClioConnected') },
-        { name: CONNECTION_REVOKED_CONSUMER, filterSubject: SUBJECTS.eventType('ConnectionRevoked') },
-        ...SYNC_ENDED_CONSUMERS.map((c) => ({ name: c.name, filterSubject: SUBJECTS.eventType(c.eventType) })),
-      ],
+      consumers: orchestratorConsumerOptions(),
     });
     await provision(await jetstreamManager(nc), topology);
     const [syncJobs, connections] = ownProjections();
     if (config.runProjections ?? true) {
-      const runner = startProjectionRunner(db, [syncJobs, connections], {
+      const own = [syncJobs, connections].map((p) => widenProjection<SyncReadModelTables, OrchestratorDb>(p));
+      const schedules = widenProjection<Pick<OrchestratorTables, 'sync_schedules'>, OrchestratorDb>(
+        syncSchedulesProjection,
+      );
+      const runner = startProjectionRunner(db, [...own, schedules], {
         onError: (name, e) =>
           log.error(
             { projection: name, err: e instanceof Error ? e.name : 'unknown' },
@@ -164,10 +173,19 @@ export const startOrchestrator = async (config: OrchestratorConfig): Promise<Orc
       policy: syncPolicyConfig(config.policy),
       ...(config.clock ? { now: config.clock } : {}),
       ...(config.unclaimedAfterMs === undefined ? {} : { unclaimedAfterMs: config.unclaimedAfterMs }),
+      ...(config.webhookHealth ? { webhookHealth: config.webhookHealth } : {}),
     });
     const service = createSyncService(deps);
+    const schedules = createScheduleService({
+      db,
+      now: deps.now,
+      newId: deps.newId,
+      maxAttempts: deps.maxAttempts,
+      ...(config.scheduler ? { config: config.scheduler } : {}),
+      ...(config.webhookHealth ? { webhookHealth: config.webhookHealth } : {}),
+    });
     const port = await startHttp(
-      { service, processing: createProcessingService(deps, service), db, nc },
+      { service, processing: createProcessingService(deps, service), schedules, db, nc },
       config,
       log,
       closers,
@@ -175,6 +193,18 @@ export const startOrchestrator = async (config: OrchestratorConfig): Promise<Orc
     const rpcSubject = await startMessaging({ nc, db, topology, service, deps, connections, syncJobs }, log, closers);
     const stall = startStallTimer(service, config.stallCheckIntervalMs ?? 30_000, log);
     closers.push(() => stall.stop());
+    if (config.schedulerTickMs !== 0) {
+      const scheduler = createScheduler({
+        db,
+        service,
+        now: deps.now,
+        ...(config.scheduler ? { config: config.scheduler } : {}),
+        ...(config.webhookHealth ? { webhookHealth: config.webhookHealth } : {}),
+        ...(config.schedulerLeaseMs === undefined ? {} : { leaseMs: config.schedulerLeaseMs }),
+      });
+      const loop = startSchedulerLoop(scheduler, config.schedulerTickMs ?? 10_000, log);
+      closers.push(() => loop.stop());
+    }
     log.info({ port, namespace: topology.namespace, rpcSubject }, 'sync orchestrator started');
     return { url: `http://127.0.0.1:${port}`, port, rpcSubject, service, close: closeAll };
   } catch (e) {

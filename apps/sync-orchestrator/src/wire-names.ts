@@ -5,11 +5,33 @@ export const Routes = {
   firmSync: 'firms/:id/sync',
   matterSyncStates: 'firms/:id/matter-sync-states',
   firmResync: 'firms/:id/sync/:entityType',
+  firmSchedule: 'firms/:id/sync-schedule',
+  firmOnboarding: 'firms/:id/onboarding',
   job: 'sync-jobs/:id',
   documentCount: 'matters/:id/documents/count',
   processingJobs: 'jobs',
   processingJob: 'jobs/:id',
   processingJobCancel: 'jobs/:id/cancel',
+  // The mirror's read API (mirror-api/).
+  mirrorMatters: 'matters',
+  mirrorMatter: 'matters/:id',
+  matterFolders: 'matters/:id/folders',
+  folderDocuments: 'folders/:id/documents',
+  contacts: 'contacts',
+  calendarEntries: 'calendar-entries',
+  tasks: 'tasks',
+  activities: 'activities',
+  users: 'users',
+  customFields: 'custom-fields',
+  // Firm status, the job list, review flows.
+  syncStatus: 'sync-status',
+  userSyncStatus: 'sync-status/me',
+  syncJobs: 'sync-jobs',
+  flaggedRecords: 'review/flagged-records',
+  heldSweeps: 'review/held-sweeps',
+  heldSweep: 'review/held-sweeps/:id',
+  heldSweepApprove: 'review/held-sweeps/:id/approve',
+  heldSweepReject: 'review/held-sweeps/:id/reject',
 } as const;
 
 /** Queue group of the sync-request RPC: one replica answers each request. */
@@ -29,4 +51,9 @@ export const OrchestratorEnv = {
   ManualCooldownMs: 'SYNC_MANUAL_COOLDOWN_MS',
   RunProjections: 'SYNC_RUN_PROJECTIONS',
   DbPoolMax: 'DB_POOL_MAX',
+  SchedulerEnabled: 'SYNC_SCHEDULER_ENABLED',
+  SchedulerTickMs: 'SYNC_SCHEDULER_TICK_MS',
+  SchedulerLeaseMs: 'SYNC_SCHEDULER_LEASE_MS',
+  ScheduleDegradedIntervalMs: 'SYNC_SCHEDULE_DEGRADED_INTERVAL_MS',
+  ReconcileIntervalMs: 'SYNC_RECONCILE_INTERVAL_MS',
 } as const;

@@ -39,11 +39,17 @@ describe('the catalogue', () => {
     expect(new Set(names).size).toBe(names.length);
   });
 
-  it('puts a required jobId in every payload of a job stream', () => {
-    const jobTypes = catalogueEntries().filter((d) => d.streamType !== StreamTypes.connection);
+  it('puts a required jobId in every payload of a job stream, and a required scope in every sync-scope payload', () => {
+    // The stream of an event derives from them (streamOf): a job stream from jobId, a scope stream from scope. A
+    // scope-stream event about the firm rather than a job (OnboardingSettingChanged) has a scope and no job.
+    const jobTypes = catalogueEntries().filter(
+      (d) => d.streamType === StreamTypes.syncJob || d.streamType === StreamTypes.processingJob,
+    );
     expect(jobTypes.length).toBeGreaterThan(0);
     for (const d of jobTypes)
       for (const cls of Object.values(d.versions)) expect(fieldsOf(cls).get('jobId')?.presence).toBe(Presence.required);
+    const scopeTypes = catalogueEntries().filter((d) => d.streamType === StreamTypes.syncScope);
+    for (const d of scopeTypes) expect(fieldsOf(d.current).get('scope')?.presence).toBe(Presence.required);
   });
 
   it('knows its own types and current versions', () => {

@@ -16,7 +16,7 @@ import { syncJobCancelled, type SyncJobCancelledV1 } from './events/sync-job-can
 import { syncJobCompleted, type SyncJobCompletedV1 } from './events/sync-job-completed';
 import { syncJobFailed, type SyncJobFailedV1 } from './events/sync-job-failed';
 import { syncJobResumed, type SyncJobResumedV1 } from './events/sync-job-resumed';
-import { syncJobStarted, type SyncJobStartedV2 } from './events/sync-job-started';
+import { syncJobStarted, type SyncJobStartedV3 } from './events/sync-job-started';
 import { syncProgressed, type SyncProgressedV2 } from './events/sync-progressed';
 import { syncRecordsFlagged, type SyncRecordsFlaggedV1 } from './events/sync-records-flagged';
 import { syncRequested, type SyncRequestedV3 } from './events/sync-requested';
@@ -26,12 +26,21 @@ import { syncJobStalled, type SyncJobStalledV1 } from './events/sync-job-stalled
 import { syncPhaseCompleted, type SyncPhaseCompletedV1 } from './events/sync-phase-completed';
 import { syncEntityForbidden, type SyncEntityForbiddenV1 } from './events/sync-entity-forbidden';
 import { syncListingRestarted, type SyncListingRestartedV1 } from './events/sync-listing-restarted';
+import { heldSweepApproved, type HeldSweepApprovedV1 } from './events/held-sweep-approved';
+import { heldSweepRejected, type HeldSweepRejectedV1 } from './events/held-sweep-rejected';
+import { clioWebhookRegistered, type ClioWebhookRegisteredV1 } from './events/clio-webhook-registered';
+import { clioWebhookRenewed, type ClioWebhookRenewedV1 } from './events/clio-webhook-renewed';
+import { clioWebhookRemoved, type ClioWebhookRemovedV1 } from './events/clio-webhook-removed';
+import { clioWebhookReceived, type ClioWebhookReceivedV1 } from './events/clio-webhook-received';
+import { clioRecordsObserved, type ClioRecordsObservedV1 } from './events/clio-records-observed';
+import { syncScheduleChanged, type SyncScheduleChangedV1 } from './events/sync-schedule-changed';
+import { onboardingSettingChanged, type OnboardingSettingChangedV1 } from './events/onboarding-setting-changed';
 import { FormerEventTypes, type EventType } from './wire-names';
 
 /** Current payload shape of every event type (what readers get after upcasting, what writers append). */
 export interface CurrentEventData {
   SyncRequested: SyncRequestedV3;
-  SyncJobStarted: SyncJobStartedV2;
+  SyncJobStarted: SyncJobStartedV3;
   SyncProgressed: SyncProgressedV2;
   SyncJobBlocked: SyncJobBlockedV1;
   SyncJobResumed: SyncJobResumedV1;
@@ -57,6 +66,15 @@ export interface CurrentEventData {
   SyncPhaseCompleted: SyncPhaseCompletedV1;
   SyncEntityForbidden: SyncEntityForbiddenV1;
   SyncListingRestarted: SyncListingRestartedV1;
+  HeldSweepApproved: HeldSweepApprovedV1;
+  HeldSweepRejected: HeldSweepRejectedV1;
+  ClioWebhookRegistered: ClioWebhookRegisteredV1;
+  ClioWebhookRenewed: ClioWebhookRenewedV1;
+  ClioWebhookRemoved: ClioWebhookRemovedV1;
+  ClioWebhookReceived: ClioWebhookReceivedV1;
+  ClioRecordsObserved: ClioRecordsObservedV1;
+  SyncScheduleChanged: SyncScheduleChangedV1;
+  OnboardingSettingChanged: OnboardingSettingChangedV1;
 }
 
 /** The one catalogue of event types: name, versions and their classes, upcasters, stream type, description. */
@@ -88,6 +106,15 @@ export const CATALOGUE: { readonly [K in EventType]: EventDefinition<K, CurrentE
   SyncPhaseCompleted: syncPhaseCompleted,
   SyncEntityForbidden: syncEntityForbidden,
   SyncListingRestarted: syncListingRestarted,
+  HeldSweepApproved: heldSweepApproved,
+  HeldSweepRejected: heldSweepRejected,
+  ClioWebhookRegistered: clioWebhookRegistered,
+  ClioWebhookRenewed: clioWebhookRenewed,
+  ClioWebhookRemoved: clioWebhookRemoved,
+  ClioWebhookReceived: clioWebhookReceived,
+  ClioRecordsObserved: clioRecordsObserved,
+  SyncScheduleChanged: syncScheduleChanged,
+  OnboardingSettingChanged: onboardingSettingChanged,
 };
 
 /** Catalogue entries in a stable order (the order of `CATALOGUE`). */

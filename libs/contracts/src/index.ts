@@ -20,6 +20,8 @@ export {
   ListingWindows,
   ClioRegions,
   RevokedBy,
+  WebhookRemovalReasons,
+  ObservationSources,
   EventHeaders,
   DeadLetterHeaders,
 } from './wire-names';
@@ -34,6 +36,8 @@ export type {
   SyncFeature,
   ListingWindow,
   ClioRegion,
+  WebhookRemovalReason,
+  ObservationSource,
 } from './wire-names';
 
 // Catalogue
@@ -45,7 +49,13 @@ export type { DataClass } from './field-registry';
 export { ID_MAX_LENGTH, TEXT_MAX_LENGTH } from './fields';
 export { SyncScope } from './events/sync-scope';
 export { SyncRequestedV1, SyncRequestedV2, SyncRequestedV3, upcastSyncRequestedV1 } from './events/sync-requested';
-export { SyncJobStartedV1, SyncJobStartedV2, PlannedPhase } from './events/sync-job-started';
+export {
+  SyncJobStartedV1,
+  SyncJobStartedV2,
+  SyncJobStartedV3,
+  PlannedPhase,
+  UnknownEstimate,
+} from './events/sync-job-started';
 export { SyncProgressedV1, SyncProgressedV2 } from './events/sync-progressed';
 export { SyncPhaseCompletedV1 } from './events/sync-phase-completed';
 export { SyncJobBlockedV1 } from './events/sync-job-blocked';
@@ -54,6 +64,8 @@ export { SyncJobCompletedV1 } from './events/sync-job-completed';
 export { SyncJobFailedV1 } from './events/sync-job-failed';
 export { SyncJobCancelledV1 } from './events/sync-job-cancelled';
 export { RecordsSweptV1 } from './events/records-swept';
+export { HeldSweepApprovedV1 } from './events/held-sweep-approved';
+export { HeldSweepRejectedV1 } from './events/held-sweep-rejected';
 export { ProcessingJobRequestedV1 } from './events/processing-job-requested';
 export { JobStartedV1 } from './events/job-started';
 export { DocumentProcessedV1 } from './events/document-processed';
@@ -71,6 +83,13 @@ export { SyncJobStalledV1 } from './events/sync-job-stalled';
 export { SyncBookmarksResetV1 } from './events/sync-bookmarks-reset';
 export { SyncEntityForbiddenV1 } from './events/sync-entity-forbidden';
 export { SyncListingRestartedV1 } from './events/sync-listing-restarted';
+export { ClioWebhookRegisteredV1 } from './events/clio-webhook-registered';
+export { ClioWebhookRenewedV1 } from './events/clio-webhook-renewed';
+export { ClioWebhookRemovedV1 } from './events/clio-webhook-removed';
+export { ClioWebhookReceivedV1 } from './events/clio-webhook-received';
+export { ClioRecordsObservedV1 } from './events/clio-records-observed';
+export { SyncScheduleChangedV1 } from './events/sync-schedule-changed';
+export { OnboardingSettingChangedV1 } from './events/onboarding-setting-changed';
 
 // Validation, upcasting, wire form
 export { validateEventData } from './validate-event-data';

@@ -34,5 +34,12 @@ describe('stream ids', () => {
       streamType: 'connection',
       streamId: 'connection-firm-42',
     });
+    expect(
+      streamOf({
+        type: 'HeldSweepRejected',
+        data: { sweepEventId: 'e-1', jobId: 'j-1', entityType: 'documents', reason: 'r', rejectedBy: 'u' },
+        metadata: m,
+      }),
+    ).toEqual({ streamType: 'sweep_review', streamId: 'sweep-review-e-1' });
   });
 });

@@ -17,6 +17,14 @@ export const streamIds = {
   processingJob: (jobId: string): string => `${StreamIdPrefixes.processingJob}${jobId}`,
   /** `connection-<firmId>` (stream type `connection`): one connection stream per firm. */
   connection: (firmId: string): string => `${StreamIdPrefixes.connection}${firmId}`,
+  /** `sweep-review-<sweepEventId>` (stream type `sweep_review`): the one decision on a held sweep. */
+  sweepReview: (sweepEventId: string): string => `${StreamIdPrefixes.sweepReview}${sweepEventId}`,
+  /** `clio-webhooks-<firmId>` (stream type `clio_webhooks`): the firm's webhook subscriptions. */
+  clioWebhooks: (firmId: string): string => `${StreamIdPrefixes.clioWebhooks}${firmId}`,
+  /** `webhook-inbox-<firmId>` (stream type `webhook_inbox`): the firm's verified deliveries and their application. */
+  webhookInbox: (firmId: string): string => `${StreamIdPrefixes.webhookInbox}${firmId}`,
+  /** `sync-schedule-<firmId>` (stream type `sync_schedule`): the firm's schedule settings, one change per event. */
+  syncSchedule: (firmId: string): string => `${StreamIdPrefixes.syncSchedule}${firmId}`,
 } as const;
 
 export interface StreamRef {
@@ -39,6 +47,14 @@ export function streamOf(e: Pick<NewCatalogueEvent, 'type' | 'data' | 'metadata'
       return { streamType, streamId: streamIds.processingJob(jobIdOf(e.data)) };
     case StreamTypes.connection:
       return { streamType, streamId: streamIds.connection(e.metadata.firmId) };
+    case StreamTypes.sweepReview:
+      return { streamType, streamId: streamIds.sweepReview(sweepEventIdOf(e.data)) };
+    case StreamTypes.clioWebhooks:
+      return { streamType, streamId: streamIds.clioWebhooks(e.metadata.firmId) };
+    case StreamTypes.webhookInbox:
+      return { streamType, streamId: streamIds.webhookInbox(e.metadata.firmId) };
+    case StreamTypes.syncSchedule:
+      return { streamType, streamId: streamIds.syncSchedule(e.metadata.firmId) };
   }
 }
 
@@ -52,4 +68,9 @@ const scopeOf = (data: NewCatalogueEvent['data']): { kind: string; matterId?: st
 const jobIdOf = (data: NewCatalogueEvent['data']): string => {
   if ('jobId' in data) return data.jobId;
   throw new Error('catalogue bug: a job event without jobId');
+};
+
+const sweepEventIdOf = (data: NewCatalogueEvent['data']): string => {
+  if ('sweepEventId' in data) return data.sweepEventId;
+  throw new Error('catalogue bug: a sweep-review event without sweepEventId');
 };

@@ -33,6 +33,15 @@ export const EventTypes = {
   SyncPhaseCompleted: 'SyncPhaseCompleted',
   SyncEntityForbidden: 'SyncEntityForbidden',
   SyncListingRestarted: 'SyncListingRestarted',
+  HeldSweepApproved: 'HeldSweepApproved',
+  HeldSweepRejected: 'HeldSweepRejected',
+  ClioWebhookRegistered: 'ClioWebhookRegistered',
+  ClioWebhookRenewed: 'ClioWebhookRenewed',
+  ClioWebhookRemoved: 'ClioWebhookRemoved',
+  ClioWebhookReceived: 'ClioWebhookReceived',
+  ClioRecordsObserved: 'ClioRecordsObserved',
+  SyncScheduleChanged: 'SyncScheduleChanged',
+  OnboardingSettingChanged: 'OnboardingSettingChanged',
 } as const;
 export type EventType = (typeof EventTypes)[keyof typeof EventTypes];
 
@@ -51,6 +60,13 @@ export const StreamTypes = {
   syncJob: 'sync_job',
   processingJob: 'processing_job',
   connection: 'connection',
+  /** The review of one held sweep: at most one decision (approve or reject), appended at `no_stream`. */
+  sweepReview: 'sweep_review',
+  /** A firm's Clio webhook subscriptions: registered, renewed, removed. */
+  clioWebhooks: 'clio_webhooks',
+  /** A firm's verified webhook deliveries (the raw replayable inbox) and what applying them observed. */
+  webhookInbox: 'webhook_inbox',
+  syncSchedule: 'sync_schedule',
 } as const;
 export type StreamType = (typeof StreamTypes)[keyof typeof StreamTypes];
 
@@ -60,6 +76,10 @@ export const StreamIdPrefixes = {
   syncJob: 'sync-job-',
   processingJob: 'processing-job-',
   connection: 'connection-',
+  sweepReview: 'sweep-review-',
+  clioWebhooks: 'clio-webhooks-',
+  webhookInbox: 'webhook-inbox-',
+  syncSchedule: 'sync-schedule-',
 } as const;
 
 /** What asked for a sync (`SyncRequested.trigger`, HTTP bodies, the sync-request RPC). */
@@ -128,6 +148,21 @@ export const ClioRegions = { us: 'us', eu: 'eu', ca: 'ca', au: 'au' } as const;
 export type ClioRegion = (typeof ClioRegions)[keyof typeof ClioRegions];
 
 /** Who ended a Clio connection (`ConnectionRevoked.revokedBy`). */
+/** Why a webhook subscription ended (`ClioWebhookRemoved.reason`). */
+export const WebhookRemovalReasons = {
+  /** The firm disconnected Clio: we deleted it in Clio. */
+  disconnected: 'disconnected',
+  /** Clio suspended it (failed deliveries): replaced by a new one. */
+  suspended: 'suspended',
+  /** Clio no longer has it (deleted, or expired before renewal): replaced by a new one. */
+  missing: 'missing',
+} as const;
+export type WebhookRemovalReason = (typeof WebhookRemovalReasons)[keyof typeof WebhookRemovalReasons];
+
+/** Where a `ClioRecordsObserved` came from: a webhook payload, or a targeted fetch by `ids[]` after one. */
+export const ObservationSources = { webhookPayload: 'webhook_payload', webhookFetch: 'webhook_fetch' } as const;
+export type ObservationSource = (typeof ObservationSources)[keyof typeof ObservationSources];
+
 export const RevokedBy = { user: 'user', clio: 'clio' } as const;
 export type RevokedBy = (typeof RevokedBy)[keyof typeof RevokedBy];
 

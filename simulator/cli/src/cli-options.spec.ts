@@ -48,7 +48,29 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['--rate-limit', '100'])).toMatchObject({ ok: true, options: { rateLimit: { limit: 100 } } });
   });
 
+  it('adds --redirect-uri values to the demo app, keeping its own', () => {
+    const r = parseCliArgs([
+      '--redirect-uri',
+      'http://127.0.0.1:3001/connections/clio/callback',
+      '--redirect-uri',
+      'http://localhost:3001/connections/clio/callback',
+    ]);
+    expect(r).toMatchObject({ ok: true });
+    const apps = r.ok ? r.options.oauth?.apps : undefined;
+    expect(apps).toHaveLength(1);
+    expect(apps?.[0]).toMatchObject({ clientId: 'sim-demo-client', clientSecret: 'sim-demo-secret' });
+    expect(apps?.[0]?.redirectUris).toEqual([
+      'http://127.0.0.1/callback',
+      'http://localhost/callback',
+      'http://127.0.0.1:3001/connections/clio/callback',
+      'http://localhost:3001/connections/clio/callback',
+    ]);
+    expect(parseCliArgs([]).ok && parseCliArgs([])).not.toHaveProperty('options.oauth');
+  });
+
   it.each([
+    [['--redirect-uri', 'not a url']],
+    [['--redirect-uri', 'javascript:alert(1)']],
     [['--size', 'huge']],
     [['--regions', 'us,mars']],
     [['--seed', '-1']],

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { EntityCounts, Region, SimulatorOptions } from '@sf/clio-simulator';
-import { ALL_REGIONS, isFirmSize } from '@sf/clio-simulator';
+import { ALL_REGIONS, demoApp, isFirmSize } from '@sf/clio-simulator';
 
 export const USAGE = `Usage: npm run simulator -- [options]
 
@@ -15,6 +15,7 @@ export const USAGE = `Usage: npm run simulator -- [options]
   --activity <ops/min>       start the activity generator at this rate (default off)
   --trash-days <n>           days before trashed documents/folders are purged (default 30)
   --control-key <key>        require X-Sim-Control-Key on the control API
+  --redirect-uri <url>       also accept this OAuth redirect URI for the demo app (repeatable)
   --help`;
 
 export type CliResult =
@@ -39,7 +40,7 @@ const nonNegativeInt = (name: string, raw: string): number | string => {
 
 /** Parse CLI arguments into simulator options; errors are values (the caller prints usage and exits 2). */
 export const parseCliArgs = (argv: readonly string[]): CliResult => {
-  let values: Record<string, string | boolean | undefined>;
+  let values: Record<string, string | string[] | boolean | undefined>;
   try {
     values = parseArgs({
       args: [...argv],
@@ -55,6 +56,7 @@ export const parseCliArgs = (argv: readonly string[]): CliResult => {
         activity: { type: 'string' },
         'trash-days': { type: 'string' },
         'control-key': { type: 'string' },
+        'redirect-uri': { type: 'string', multiple: true },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -104,6 +106,15 @@ export const parseCliArgs = (argv: readonly string[]): CliResult => {
       counts[k as keyof EntityCounts] = n;
     }
     options.counts = counts;
+  }
+  const redirectUris = (values['redirect-uri'] as string[] | undefined) ?? [];
+  for (const uri of redirectUris) {
+    if (!URL.canParse(uri) || !/^https?:$/.test(new URL(uri).protocol))
+      return { ok: false, message: '--redirect-uri must be an http(s) URL' };
+  }
+  if (redirectUris.length > 0) {
+    const demo = demoApp();
+    options.oauth = { apps: [{ ...demo, redirectUris: [...demo.redirectUris, ...redirectUris] }] };
   }
   const latency = str('latency') === undefined ? 0 : nonNegativeInt('latency', str('latency') as string);
   if (typeof latency === 'string') return { ok: false, message: latency };

@@ -32,6 +32,12 @@ export interface AccessSettings {
 /** How a list shows one row to the caller: as is, redacted (`{"id":…,"redacted":true}`), or not at all. */
 export type RowView = 'full' | 'redacted' | 'hidden';
 
+/** What the rules read of a row: its id, and for a note the contact it belongs to. */
+export interface RowRef {
+  id: number;
+  contact_id?: number | null;
+}
+
 const multiple = (id: number, n: number | undefined): boolean => n !== undefined && n > 0 && id % n === 0;
 
 /**
@@ -92,14 +98,26 @@ export class AccessRules {
   filtersRows(userId: number | undefined, resource: string): boolean {
     return (
       userId !== undefined &&
-      resource === Resource.Contacts &&
+      (resource === Resource.Contacts || resource === Resource.Notes) &&
       !!this.settings.users[String(userId)]?.contactsVisibility
     );
   }
 
-  /** How `userId` sees row `id` of `resource` (only contacts are filtered; no user: everything). */
-  viewOf(userId: number | undefined, resource: string, id: number): RowView {
-    if (userId === undefined || resource !== Resource.Contacts) return 'full';
+  /**
+   * How `userId` sees `row` of `resource` (no user: everything). Contacts are hidden or redacted by the user's
+   * Contacts Visibility; a contact's notes are hidden with it (a user who may not see a contact does not see its
+   * notes), and shown in full otherwise (a note is not a contact, so it is never redacted).
+   */
+  viewOf(userId: number | undefined, resource: string, row: RowRef): RowView {
+    if (userId === undefined) return 'full';
+    if (resource === Resource.Notes)
+      return typeof row.contact_id === 'number' && this.contactView(userId, row.contact_id) === 'hidden'
+        ? 'hidden'
+        : 'full';
+    return resource === Resource.Contacts ? this.contactView(userId, row.id) : 'full';
+  }
+
+  private contactView(userId: number, id: number): RowView {
     const v = this.settings.users[String(userId)]?.contactsVisibility;
     if (!v) return 'full';
     if (v.hiddenIds?.includes(id) || multiple(id, v.hideEvery)) return 'hidden';

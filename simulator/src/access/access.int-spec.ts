@@ -51,6 +51,27 @@ describe('simulator: permissions and paging behaviours of the real Clio, switche
     expect(((await res.json()) as { data: unknown[] }).data.length).toBe(Math.min(200, all.length));
   });
 
+  it("hides a hidden contact's notes with it, in listings and in the visible ground truth alike", async () => {
+    await control.setAccess({ users: { [userId]: { contactsVisibility: { hideEvery: 3, redactEvery: 5 } } } });
+    const notes = [...kit.sim.store.table('notes').ascending()];
+    const hiddenNote = (n: (typeof notes)[number]) => n.contact_id !== null && n.contact_id % 3 === 0;
+    expect(notes.some(hiddenNote)).toBe(true);
+    const listed: number[] = [];
+    let url: string | undefined = `${kit.sim.baseUrl()}/notes.json?type=Contact&fields=id,contact{id}&limit=200`;
+    while (url) {
+      const page = listBody(await kit.getUrl(url));
+      listed.push(...page.data.map((n) => n['id'] as number));
+      url = page.meta.paging.next;
+    }
+    const want = notes.filter((n) => n.type === 'Contact' && !hiddenNote(n)).map((n) => n.id);
+    expect(listed).toEqual(want);
+    const truth = await control.visibleTruth(userId);
+    expect(truth.records.notes.map((r) => r.id)).toEqual(notes.filter((n) => !hiddenNote(n)).map((n) => n.id));
+    // Matter notes are not the contact's: they stay whatever the contact's visibility.
+    const matterNotes = listBody(await kit.get('/notes.json?type=Matter&limit=200'));
+    expect(matterNotes.data.length).toBe(Math.min(200, notes.filter((n) => n.type === 'Matter').length));
+  });
+
   it("answers 403 ForbiddenError on a resource the user's access lacks, lists and records alike", async () => {
     await control.setAccess({ users: { [userId]: { forbidden: ['activities'] } } });
     const list = await kit.get('/activities.json');

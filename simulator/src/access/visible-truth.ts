@@ -1,5 +1,5 @@
-import type { GroundTruth } from '../store/store';
-import type { Resource } from '../store/resources';
+import type { GroundTruth, SimStore } from '../store/store';
+import { Resource } from '../store/resources';
 import type { AccessRules } from './access-rules';
 
 /** One record as a user sees it: its etag, or redacted (no etag). */
@@ -18,13 +18,17 @@ export interface VisibleTruth {
   records: Record<Resource, VisibleRecord[]>;
 }
 
-/** What `userId` (through the app `clientId`, when its scopes matter) may see of `truth`. */
+/**
+ * What `userId` (through the app `clientId`, when its scopes matter) may see of the store's ground truth (notes of
+ * contacts the user may not see are hidden with them).
+ */
 export const visibleTruth = (
-  truth: GroundTruth,
+  store: Pick<SimStore, 'groundTruth' | 'get'>,
   access: AccessRules,
   userId: number,
   clientId?: string,
 ): VisibleTruth => {
+  const truth = store.groundTruth();
   const forbidden: string[] = [];
   const records = {} as Record<Resource, VisibleRecord[]>;
   for (const [resource, list] of Object.entries(truth.records) as Array<[Resource, GroundTruth['records'][Resource]]>) {
@@ -34,7 +38,8 @@ export const visibleTruth = (
       continue;
     }
     records[resource] = list.flatMap((r) => {
-      const v = access.viewOf(userId, resource, r.id);
+      const row = resource === Resource.Notes ? (store.get(Resource.Notes, r.id) ?? r) : r;
+      const v = access.viewOf(userId, resource, row);
       if (v === 'hidden') return [];
       return [{ id: r.id, etag: v === 'redacted' ? null : r.etag, redacted: v === 'redacted' }];
     });

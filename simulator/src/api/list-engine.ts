@@ -10,7 +10,7 @@ import type { ListSpec, Pred, RowSource, SortKey } from './list-spec';
 import { COMMON_INDEX_PARAMS } from './list-spec';
 import { decodeCursor, encodeCursor } from './page-token';
 import { cursorPage } from './cursor-page';
-import type { RowView } from '../access/access-rules';
+import type { RowRef, RowView } from '../access/access-rules';
 import { callerOf } from '../oauth/auth-state';
 import { intListParam, intParam, timeParam } from './query-params';
 import { ErrorType } from '../wire';
@@ -28,7 +28,7 @@ export interface ListOptions {
   readonly pageTokenTtlMs?: number | null;
   now?(): number;
   /** How the caller's user sees a row (Contacts Visibility); default: every row in full. */
-  viewOf?(userId: number | undefined, resource: string, id: number): RowView;
+  viewOf?(userId: number | undefined, resource: string, row: RowRef): RowView;
   /** Whether `viewOf` may hide or redact rows of `resource` for the user (else every row is seen in full). */
   filtersRows?(userId: number | undefined, resource: string): boolean;
 }
@@ -57,7 +57,7 @@ export const serveList = <R extends BaseRecord>(
   const source = spec.source ?? tableSource(spec);
   const userId = callerOf(ctx)?.userId;
   const filtered = opts.filtersRows?.(userId, spec.resource) ?? false;
-  const view = (r: R): RowView => (filtered ? (opts.viewOf?.(userId, spec.resource, r.id) ?? 'full') : 'full');
+  const view = (r: R): RowView => (filtered ? (opts.viewOf?.(userId, spec.resource, r) ?? 'full') : 'full');
   const now = opts.now?.() ?? 0;
   if (q.has('offset') || order.field !== 'id') {
     const offset = q.has('offset') ? intParam('offset', q.get('offset') as string) : 0;

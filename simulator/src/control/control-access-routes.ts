@@ -23,6 +23,6 @@ export const registerAccessRoutes = (add: ControlRoute, deps: EdgeDeps): void =>
   add('GET', '/ground-truth/visible', (ctx) => {
     const userId = Number(ctx.query.get('userId'));
     if (!Number.isSafeInteger(userId) || userId < 1) return fail(ctx, 400, 'userId must be a user id');
-    ok(ctx, visibleTruth(deps.store.groundTruth(), deps.access, userId, ctx.query.get('clientId') ?? undefined));
+    ok(ctx, visibleTruth(deps.store, deps.access, userId, ctx.query.get('clientId') ?? undefined));
   });
 };

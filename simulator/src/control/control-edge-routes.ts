@@ -2,6 +2,7 @@ import type { RequestContext } from '../server/context';
 import type { ControlRoute } from './control-http';
 import { fail, num, objectBody, ok, str } from './control-http';
 import { parseRegisteredApp } from './registered-app-body';
+import { parseChaos } from '../webhooks/delivery-chaos';
 import type { EdgeDeps, SimulatorEdge } from './simulator-edge';
 
 /** Control routes for OAuth, rate limits and webhooks. */
@@ -104,6 +105,22 @@ const registerLimitAndWebhookRoutes = (add: ControlRoute, edge: SimulatorEdge): 
   add('GET', '/webhooks/deliveries', (ctx) => ok(ctx, { deliveries: edge.webhooks.dispatcher.queue.all() }));
   add('GET', '/webhooks/attempts', (ctx) => ok(ctx, { attempts: edge.webhooks.dispatcher.attempts() }));
   add('POST', '/webhooks/pump', async (ctx) => ok(ctx, { sent: await edge.webhooks.dispatcher.pump() }));
+  add('GET', '/webhooks/chaos', (ctx) =>
+    ok(ctx, { ...edge.webhooks.dispatcher.chaos.current, counts: edge.webhooks.dispatcher.chaos.counts }),
+  );
+  add('PUT', '/webhooks/chaos', async (ctx) => {
+    const body = await objectBody(ctx);
+    if (!body) return;
+    const parsed = parseChaos(body, edge.webhooks.dispatcher.chaos.current);
+    if (!parsed.ok) return fail(ctx, 400, parsed.message);
+    edge.webhooks.dispatcher.chaos.set(parsed.settings);
+    ok(ctx, parsed.settings);
+  });
+  add('POST', '/webhooks/:id/suspend', (ctx) => {
+    const hook = edge.webhooks.suspend(Number(ctx.params.id));
+    if (!hook) return fail(ctx, 404, `webhook ${ctx.params.id} not found`);
+    ok(ctx, { id: hook.id, status: hook.status });
+  });
   add('POST', '/webhooks/settle', async (ctx) => {
     await edge.settle();
     ok(ctx, { pending: edge.webhooks.dispatcher.queue.pending() });

@@ -29,6 +29,8 @@ export interface Delivery {
   lastStatus?: number;
   /** Why the last attempt failed, when it got no status: `timeout`, `network`, `fault`. */
   lastError?: string;
+  /** A delayed or duplicated copy (delivery chaos): it neither waits for nor holds back the webhook's other deliveries. */
+  outOfOrder?: boolean;
 }
 
 /** One attempt, for the control API's delivery log. */
@@ -59,12 +61,16 @@ export class DeliveryQueue {
   /**
    * For each webhook with nothing in flight, its earliest queued delivery that is due. Within one webhook,
    * deliveries go out in change order; a delivery waiting for a retry holds back later ones (Clio's ordering is
-   * undocumented; strict order keeps receivers simple and tests deterministic).
+   * undocumented; strict order keeps receivers simple and tests deterministic). Out-of-order copies go when due.
    */
   nextDue(now: number): Delivery[] {
     const busy = new Set<number>();
     const out: Delivery[] = [];
     for (const d of this.items) {
+      if (d.outOfOrder) {
+        if (d.state === DeliveryState.Queued && d.dueAt <= now) out.push(d);
+        continue;
+      }
       if (busy.has(d.webhookId)) continue;
       if (d.state === DeliveryState.InFlight) busy.add(d.webhookId);
       else if (d.state === DeliveryState.Queued) {

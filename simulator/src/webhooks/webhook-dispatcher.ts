@@ -1,6 +1,7 @@
 import type { Clock } from '../clock';
 import type { FaultRegistry } from '../control/fault-registry';
 import type { StoreChange } from '../store/store';
+import { DeliveryChaos } from './delivery-chaos';
 import { DeliveryQueue, DeliveryState, type Delivery, type DeliveryAttempt } from './delivery-queue';
 import { classifyResponse, DeliveryOutcome, nextAttemptAt, type RetryPolicy } from './retry-schedule';
 import { signBody } from './signature';
@@ -20,6 +21,10 @@ export interface DispatcherDeps {
   retry: RetryPolicy;
   /** Real-time ms to wait for a receiver before counting the attempt as failed. */
   timeoutMs: number;
+  /** Suspend a webhook once one of its deliveries has failed every retry (Clio: "may result in … being disabled"). */
+  suspendAfterRetries: boolean;
+  /** Seed of the delivery-chaos PRNG. */
+  chaosSeed?: number;
 }
 
 const ATTEMPT_LOG_CAPACITY = 5000;
@@ -31,13 +36,16 @@ const ATTEMPT_LOG_CAPACITY = 5000;
  */
 export class WebhookDispatcher {
   readonly queue = new DeliveryQueue();
+  readonly chaos: DeliveryChaos;
   private readonly attemptLog: DeliveryAttempt[] = [];
   /** Per webhook: records it has sent something for (drives the first-update exception of the watched-field rule). */
   private readonly seen = new Map<number, Set<number | string>>();
   private readonly inFlight = new Set<Promise<void>>();
   private closed = false;
 
-  constructor(private readonly deps: DispatcherDeps) {}
+  constructor(private readonly deps: DispatcherDeps) {
+    this.chaos = new DeliveryChaos(deps.chaosSeed);
+  }
 
   /** Change-feed listener: enqueue one delivery per matching, live webhook and event. */
   onChange(change: StoreChange): void {
@@ -76,7 +84,12 @@ export class WebhookDispatcher {
     let seen = this.seen.get(hook.id);
     if (!seen) this.seen.set(hook.id, (seen = new Set()));
     seen.add(change.id);
-    this.queue.add({ webhookId: hook.id, event, recordId: change.id, body: JSON.stringify(payload), dueAt: now });
+    const plan = this.chaos.plan();
+    if (plan.drop) return;
+    const base = { webhookId: hook.id, event, recordId: change.id, body: JSON.stringify(payload) };
+    this.queue.add({ ...base, dueAt: now + plan.delayMs, ...(plan.delayMs > 0 && { outOfOrder: true }) });
+    if (plan.duplicateAfterMs !== undefined)
+      this.queue.add({ ...base, dueAt: now + plan.duplicateAfterMs, outOfOrder: true });
   }
 
   /** Sends every due delivery (one per webhook at a time) and resolves when those attempts have finished. */
@@ -126,6 +139,7 @@ export class WebhookDispatcher {
   }
 
   reset(): void {
+    this.chaos.reset();
     this.queue.clear();
     this.seen.clear();
     this.attemptLog.length = 0;
@@ -177,6 +191,10 @@ export class WebhookDispatcher {
       const next = nextAttemptAt(d.attempts, now, this.deps.retry);
       d.state = next === undefined ? DeliveryState.Failed : DeliveryState.Queued;
       if (next !== undefined) d.dueAt = next;
+      else if (this.deps.suspendAfterRetries) {
+        this.deps.registry.setStatus(hook.id, WebhookStatus.Suspended, now);
+        this.queue.dropFor(hook.id);
+      }
     }
   }
 

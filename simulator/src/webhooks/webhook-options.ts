@@ -9,6 +9,10 @@ export interface WebhookOptions {
   retry?: Partial<RetryPolicy>;
   /** Real-time poll that sends deliveries which became due (e.g. retries after the clock moved), ms. 0 = off. Default 200. */
   pollIntervalMs?: number;
+  /** Suspend a webhook when one delivery has failed all its retries. Default true. */
+  suspendAfterRetries?: boolean;
+  /** Seed of the delivery-chaos PRNG (drop, delay, duplicate; control API `/webhooks/chaos`). Default 1. */
+  chaosSeed?: number;
 }
 
 export interface ResolvedWebhookOptions {
@@ -16,6 +20,8 @@ export interface ResolvedWebhookOptions {
   deliveryTimeoutMs: number;
   retry: RetryPolicy;
   pollIntervalMs: number;
+  suspendAfterRetries: boolean;
+  chaosSeed: number;
 }
 
 export const resolveWebhookOptions = (o: WebhookOptions = {}): ResolvedWebhookOptions => ({
@@ -23,4 +29,6 @@ export const resolveWebhookOptions = (o: WebhookOptions = {}): ResolvedWebhookOp
   deliveryTimeoutMs: o.deliveryTimeoutMs ?? 10_000,
   retry: { ...DEFAULT_RETRY_POLICY, ...o.retry },
   pollIntervalMs: o.pollIntervalMs ?? 200,
+  suspendAfterRetries: o.suspendAfterRetries ?? true,
+  chaosSeed: o.chaosSeed ?? 1,
 });

@@ -33,6 +33,8 @@ export class WebhookService {
       render,
       retry: opts.retry,
       timeoutMs: opts.deliveryTimeoutMs,
+      suspendAfterRetries: opts.suspendAfterRetries,
+      chaosSeed: opts.chaosSeed,
     });
     this.unsubscribe = store.onChange((c) => this.dispatcher.onChange(c));
     if (opts.pollIntervalMs > 0) {
@@ -86,6 +88,13 @@ export class WebhookService {
       return { ok: false, status: 422, message: 'X-Hook-Secret does not match' };
     const record = this.registry.setStatus(id, WebhookStatus.Enabled, this.clock.now()) ?? current;
     return { ok: true, record };
+  }
+
+  /** Control API: Clio suspends a webhook after repeated failures; tests need that without waiting for retries. */
+  suspend(id: number): WebhookRecord | undefined {
+    const record = this.registry.setStatus(id, WebhookStatus.Suspended, this.clock.now());
+    if (record) this.dispatcher.forget(id);
+    return record;
   }
 
   delete(id: number): boolean {

@@ -1,4 +1,5 @@
 import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
+import { ApiAnswers } from '@sf/service-kit';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Principal, Public, type AuthPrincipal } from '@sf/http-auth';
 import { REQUEST_ID_HEADER, correlationIdOf } from '@sf/logging';
@@ -18,6 +19,14 @@ export class ConnectController {
 
   /** Redirects the browser to Clio's consent page (or returns the URL as JSON for an SPA gateway). */
   @ApiBearerAuth()
+  @ApiAnswers(
+    {
+      status: 302,
+      description:
+        "Redirect to Clio's consent page (200 `{authorizeUrl, region, expiresAt}` with Accept: application/json)",
+    },
+    [409, 503],
+  )
   @Get('authorize')
   async authorize(
     @Principal() caller: AuthPrincipal,
@@ -41,6 +50,7 @@ export class ConnectController {
 
   /** Clio redirects here after consent. Public: the browser arrives from Clio; the signed state says whose it is. */
   @Public()
+  @ApiAnswers({ description: 'Connected (or a redirect to the success URL)' }, [409, 502, 503], { publicRoute: true })
   @Get('callback')
   async callback(
     @Query() query: CallbackQueryDto,

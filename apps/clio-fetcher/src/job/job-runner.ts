@@ -5,45 +5,15 @@ import { jobEvent } from './job-events';
 import { planEntityTypes } from '../domain/job-plan';
 import { runListing } from './job-listing';
 import { onRefusal, type Step } from './job-outcomes';
-import { countsOf, foldOnto, type JobState } from '../domain/job-state';
+import { countsOf, type JobState } from '../domain/job-state';
 import { planSteps, tailStart } from '../domain/phase-plan';
 import { listWindow, phaseEvent, recordPhase } from './phase-steps';
 import { startOrResume } from './job-start';
-import { verifyEntity } from './mark-and-sweep';
-import { appendFenced, closeJob } from './job-writer';
+import { runChecks, type DeferredCheck } from './deferred-checks';
+import { closeJob } from './job-writer';
 
 type Done = { kind: 'done'; state: JobState; pending: NewEvent[] };
 type Ended = Extract<Step, { kind: 'end' }>;
-
-/**
- * Lists and checks one entity type. Returns the deletion-check events still to append when it is the last type
- * (they go into the completion transaction), else appends them here.
- */
-const syncEntity = async (
-  ctx: JobContext,
-  state: JobState,
-  e: ClioEntityType,
-  last: boolean,
-): Promise<Done | Ended> => {
-  let s = state;
-  for (;;) {
-    const listed = await runListing(ctx, s, e);
-    if (listed.kind === 'end') return listed;
-    s = listed.state;
-    const v = await verifyEntity(ctx, s, e);
-    if (v.kind === 'end') return v;
-    if (v.kind === 'ok') {
-      s = v.state;
-      continue;
-    }
-    if (last || v.events.length === 0) return { kind: 'done', state: s, pending: last ? v.events : [] };
-    const r = await appendFenced(ctx, s.version, v.events);
-    if (r.ok) return { kind: 'done', state: foldOnto(s, r.events), pending: [] };
-    const next = await onRefusal(ctx, r.reason);
-    if (next.kind === 'end') return next;
-    s = next.state;
-  }
-};
 
 /** The job's last job-stream events: the last check's events, or the last entity type's closing page cursor (null). */
 const closingEvents = (
@@ -68,11 +38,17 @@ const closingEvents = (
   ];
 };
 
-/** Runs the job's steps in order; the events of the steps after the last listing are returned for completion. */
+/**
+ * Runs the job's steps in order. A listed entity type's deletion check is deferred until the mirror holds its pages
+ * (the next listings go on meanwhile); a phase waits for its types' checks before it is recorded, so a completed
+ * phase still means "listed and checked". After the last listing every check runs, and the events of the last check
+ * and of the steps after it are returned for completion.
+ */
 const runSteps = async (ctx: JobContext, state: JobState, types: readonly ClioEntityType[]): Promise<Done | Ended> => {
   const steps = planSteps(types, state.phases, state.recentSince);
   const tail = tailStart(steps);
   let s = state;
+  let checks: DeferredCheck[] = [];
   let pending: NewEvent[] = [];
   for (const [i, step] of steps.entries()) {
     if (ctx.stopping()) return { kind: 'end', end: RunEnd.interrupted };
@@ -81,23 +57,32 @@ const runSteps = async (ctx: JobContext, state: JobState, types: readonly ClioEn
       if (e !== null) pending = [...pending, e];
       continue;
     }
-    const r =
-      step.kind === 'phase'
-        ? await recordPhase(ctx, s, step)
-        : step.window !== null
-          ? await listWindow(ctx, s, step)
-          : await syncEntity(ctx, s, step.entityType, i === tail);
+    if (step.kind === 'phase') {
+      const c = await runChecks(ctx, s, checks, 'all');
+      if (c.kind === 'end') return c;
+      checks = [];
+      const r = await recordPhase(ctx, c.state, step);
+      if (r.kind === 'end') return r;
+      s = r.state;
+      continue;
+    }
+    const r = step.window !== null ? await listWindow(ctx, s, step) : await runListing(ctx, s, step.entityType);
     if (r.kind === 'end') return r;
     s = r.state;
-    if ('pending' in r) pending = r.pending;
+    if (step.window === null) checks = [...checks, { entityType: step.entityType, until: s.lastPosition }];
+    const c = await runChecks(ctx, s, checks, i === tail ? 'all' : 'ready', i === tail);
+    if (c.kind === 'end') return c;
+    s = c.state;
+    checks = c.left;
+    if (i === tail) pending = c.held;
   }
   return { kind: 'done', state: s, pending };
 };
 
 /**
- * Runs a claimed job from wherever its stream says it is: start or resume, then its steps (every entity type in
- * priority order, listing then deletion check; for a phased job, each phase recorded as done after its last
- * listing), then completion. Completion appends the last job-stream events and `SyncJobCompleted` to the scope
+ * Runs a claimed job from wherever its stream says it is: start or resume, then its steps (every entity type listed
+ * in priority order, each deletion check once the mirror holds its listing; for a phased job, each phase recorded as
+ * done after its checks), then completion. Completion appends the last job-stream events and `SyncJobCompleted` to the scope
  * stream in ONE transaction.
  */
 export const runJob = async (ctx: JobContext): Promise<RunEnd> => {

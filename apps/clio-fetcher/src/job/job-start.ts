@@ -12,6 +12,8 @@ import { settleLease } from '@sf/work-queue';
 
 interface Estimate {
   estimates: Record<string, number>;
+  /** Entity types counted whose count Clio did not back up, with the reason (`matchCount`). */
+  unknown: Record<string, string>;
   complete: boolean;
   clioStartedAt: string | null;
 }
@@ -19,13 +21,12 @@ interface Estimate {
 /**
  * Counts what each fully listed entity type holds (one request each, `limit=1`), for the pre-sync estimate and
  * ETA. Incremental types are not counted: their first page reports how many records changed. A count the page does
- * not back up (`meta.records` absent or not a total, see `matchCount`) is left unknown, with the reason logged, never
- * guessed. Best effort: any other failure (rate limit included) ends counting, and the listing that follows meets
+ * not back up (`meta.records` absent or not a total, see `matchCount`) is left unknown, with the reason recorded in
+ * `SyncJobStarted.unknownEstimates`, never guessed. Best effort: any other failure (rate limit included) ends counting, and the listing that follows meets
  * it properly; a 403 leaves that type uncounted and the listing records it as forbidden.
  */
 const estimate = async (ctx: JobContext, types: readonly ClioEntityType[]): Promise<Estimate> => {
-  const out: Estimate = { estimates: {}, complete: true, clioStartedAt: null };
-  const unknown: Record<string, string> = {};
+  const out: Estimate = { estimates: {}, unknown: {}, complete: true, clioStartedAt: null };
   for (const e of types) {
     if (chooseMode(ctx.scope, ctx.work.trigger, await readBookmark(ctx, e), ctx.work.fullListing) !== 'full') {
       out.complete = false;
@@ -45,11 +46,11 @@ const estimate = async (ctx: JobContext, types: readonly ClioEntityType[]): Prom
     if (count.known) out.estimates[e] = count.total;
     else {
       out.complete = false;
-      unknown[e] = count.reason;
+      out.unknown[e] = count.reason;
     }
   }
-  if (Object.keys(unknown).length > 0)
-    ctx.log.info({ jobId: ctx.work.jobId, unknown }, 'estimate unknown for some entity types');
+  if (Object.keys(out.unknown).length > 0)
+    ctx.log.info({ jobId: ctx.work.jobId, unknown: out.unknown }, 'estimate unknown for some entity types');
   return out;
 };
 
@@ -66,6 +67,9 @@ const startJob = async (ctx: JobContext, s: JobState): Promise<Step> => {
     estimatedTotal: e.complete ? total : null,
     ...(Object.keys(e.estimates).length > 0 ? { estimates: e.estimates } : {}),
     ...(e.clioStartedAt ? { clioStartedAt: e.clioStartedAt } : {}),
+    ...(Object.keys(e.unknown).length > 0
+      ? { unknownEstimates: Object.entries(e.unknown).map(([entityType, reason]) => ({ entityType, reason })) }
+      : {}),
     ...(ctx.work.phased && ctx.scope.kind === 'firm' ? { phases: planPhases(types) } : {}),
     ...(ctx.work.phased && ctx.work.recentSince !== null ? { recentSince: ctx.work.recentSince } : {}),
   });

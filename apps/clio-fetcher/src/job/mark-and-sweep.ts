@@ -1,5 +1,6 @@
 import type { NewEvent } from '@sf/contracts';
-import { clioMirrorProjection, liveCount, restoredIds, sweepCandidates, type ClioEntityType } from '@sf/clio-mirror';
+import { clioMirrorPartitionOf, liveCount, restoredIds, sweepCandidates, type ClioEntityType } from '@sf/clio-mirror';
+import type { LogPosition } from '@sf/event-store';
 import { catchUp } from '@sf/projections';
 import type { JobContext } from './job-context';
 import { jobEvent } from './job-events';
@@ -15,18 +16,25 @@ import { detectDeletes } from './delete-detection';
 const events = (list: NewEvent[]): Verification => ({ kind: 'events', events: list });
 
 /**
- * Brings the mirror up to the job's last event (by this process or the projection runner, whichever holds the
- * projection's lock), so the deletion checks compare Clio with what this job has fetched. False on timeout.
+ * Brings the mirror up to `until` (the job's last event of the listing checked; by this process or the projection
+ * runner, whichever holds the projection's lock), so the deletion check compares Clio with what this job has
+ * fetched. False on timeout.
  */
-export const catchUpMirror = async (ctx: JobContext, state: JobState): Promise<boolean> => {
-  if (state.lastPosition === null) return true;
+export const catchUpMirror = async (ctx: JobContext, until: LogPosition | null): Promise<boolean> => {
+  if (until === null) return true;
+  const started = Date.now();
   try {
     // Small batches: a page event carries up to 200 records.
-    await catchUp(ctx.db, clioMirrorProjection, {
-      until: state.lastPosition,
+    // Only the partition holding this firm's rows (every partition when the mirror is not partitioned).
+    const mirror = clioMirrorPartitionOf(ctx.work.firmId, ctx.config.sweep.mirrorPartitions);
+    await catchUp(ctx.db, mirror, {
+      until,
       timeoutMs: ctx.config.sweep.catchUpTimeoutMs,
       batchSize: 50,
     });
+    const waitedMs = Date.now() - started;
+    if (waitedMs >= 1_000)
+      ctx.log.info({ jobId: ctx.work.jobId, waitedMs }, 'waited for the mirror before a deletion check');
     return true;
   } catch (err) {
     ctx.log.warn(
@@ -101,9 +109,14 @@ const markAndSweep = async (
  * The deletion check of a listed entity type: mark-and-sweep after a full listing, a count comparison (and a
  * search for the missing records) after an incremental one, since `updated_since` never shows hard deletes.
  */
-export const verifyEntity = async (ctx: JobContext, state: JobState, e: ClioEntityType): Promise<Verification> => {
+export const verifyEntity = async (
+  ctx: JobContext,
+  state: JobState,
+  e: ClioEntityType,
+  until: LogPosition | null = state.lastPosition,
+): Promise<Verification> => {
   const p = state.progress[e];
   if (!p || !p.complete || p.swept) return events([]);
-  if (!(await catchUpMirror(ctx, state))) return events([]);
+  if (!(await catchUpMirror(ctx, until))) return events([]);
   return p.mode === 'full' ? markAndSweep(ctx, state, e, p) : detectDeletes(ctx, state, e);
 };

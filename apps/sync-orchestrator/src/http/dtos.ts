@@ -50,6 +50,28 @@ export class FirmSyncBody {
   recentMonths?: number;
 }
 
+/** `PUT /firms/{id}/onboarding`: how the firm's initial sync runs when a request does not say (first_login). */
+export class OnboardingBody {
+  /** Required: checked by the handler after the firm, so another firm's id is a 404 whatever the body. */
+  @IsOptional()
+  @ApiProperty({ description: 'Run the initial sync in phases (core, supporting, historical)', required: true })
+  @IsBoolean({ message: 'phased must be a boolean' })
+  phased?: boolean;
+
+  /** With phases: documents and activities of the last N months first. Absent or null: no recent window. */
+  @IsOptional()
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: MAX_RECENT_MONTHS,
+    nullable: true,
+    description: 'Recent-first window in months (null: none)',
+  })
+  @IsInt({ message: `recentMonths must be an integer from 1 to ${MAX_RECENT_MONTHS}, or null` })
+  @Min(1, { message: `recentMonths must be an integer from 1 to ${MAX_RECENT_MONTHS}, or null` })
+  @Max(MAX_RECENT_MONTHS, { message: `recentMonths must be an integer from 1 to ${MAX_RECENT_MONTHS}, or null` })
+  recentMonths?: number | null;
+}
+
 const ENTITY_TYPE = /^[a-z_]{1,64}$/;
 
 /** `POST /firms/{id}/sync/{entityType}`: the shape only; whether the type exists is the decider's to say (400). */

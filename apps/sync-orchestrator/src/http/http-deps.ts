@@ -1,16 +1,18 @@
 import type { NatsConnection } from '@nats-io/nats-core';
 import type { Kysely } from 'kysely';
 import type { ProcessingService } from '../processing/processing-service';
+import type { ScheduleService } from '../schedule/schedule-service';
 import type { SyncService } from '../sync/sync-service';
 import type { OrchestratorDb } from '../schema/orchestrator-schema';
 
 /** Injection token of {@link HttpDeps}. */
 export const HTTP_DEPS = Symbol('SYNC_ORCHESTRATOR_HTTP_DEPS');
 
-/** What the controllers use: the sync and processing services, and the pool and NATS connection for readiness. */
+/** What the controllers use: the sync, processing and schedule services, and the pool and NATS connection for readiness. */
 export interface HttpDeps {
   service: SyncService;
   processing: ProcessingService;
+  schedules: ScheduleService;
   db: Kysely<OrchestratorDb>;
   nc: NatsConnection;
 }

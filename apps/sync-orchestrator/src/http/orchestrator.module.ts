@@ -3,8 +3,13 @@ import { HttpAuthModule, type JwtAuthConfig } from '@sf/http-auth';
 import { HealthModule, checkReadiness } from '@sf/service-kit';
 import { ProcessingController } from '../processing/processing.http-controller';
 import { ReadModelsController } from '../read-models/read-models.http-controller';
+import { MirrorReadsController } from '../mirror-api/mirror-reads.http-controller';
+import { StatusController } from '../status/status.http-controller';
+import { ReviewController } from '../review/review.http-controller';
+import { ScheduleController } from '../schedule/schedule.http-controller';
 import { HTTP_DEPS, type HttpDeps } from './http-deps';
 import { SyncJobsController } from './sync-jobs.http-controller';
+import { OnboardingController } from './onboarding.http-controller';
 import { ResyncController } from './resync.http-controller';
 import { SyncController } from './sync.http-controller';
 
@@ -18,7 +23,18 @@ export class OrchestratorModule {
     return {
       module: OrchestratorModule,
       imports: [HttpAuthModule.forRoot(jwt), HealthModule.forRoot(() => checkReadiness(deps.db, deps.nc))],
-      controllers: [SyncController, ResyncController, SyncJobsController, ProcessingController, ReadModelsController],
+      controllers: [
+        SyncController,
+        ResyncController,
+        OnboardingController,
+        SyncJobsController,
+        ProcessingController,
+        ReadModelsController,
+        MirrorReadsController,
+        StatusController,
+        ReviewController,
+        ScheduleController,
+      ],
       providers: [{ provide: HTTP_DEPS, useValue: deps }],
     };
   }

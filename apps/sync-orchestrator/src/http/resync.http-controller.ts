@@ -1,4 +1,5 @@
 import { BadRequestException, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { ApiAnswers } from '@sf/service-kit';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { FirmId, NotFoundForFirm, Principal, type AuthPrincipal } from '@sf/http-auth';
 import { isRejection } from '@sf/sync-jobs';
@@ -18,6 +19,10 @@ import { Routes } from '../wire-names';
 export class ResyncController {
   constructor(@Inject(HTTP_DEPS) private readonly deps: HttpDeps) {}
 
+  @ApiAnswers(
+    { status: 202, description: 'Re-sync of the entity type started: `jobId`' },
+    [404, 409, 413, 415, 429, 503],
+  )
   @Post(Routes.firmResync)
   @HttpCode(202)
   async resync(

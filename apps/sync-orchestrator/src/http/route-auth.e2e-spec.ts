@@ -17,6 +17,7 @@ import { SyncScope } from '@sf/sync-jobs';
 import { uniqueName, waitFor } from '@sf/testing';
 import { bearer, call, JWT_SECRET, startE2eKit, type E2eKit } from '../testing/e2e-kit';
 import { connectFirm, event } from '../testing/orchestrator-fixtures';
+import { appendJobEvents, fetchPages, folderRecord, matterRecord, projectMirror } from '../testing/mirror-fixtures';
 
 /** The only routes of the orchestrator that answer without the gateway JWT. */
 const PUBLIC_ROUTES = ['GET /health/live', 'GET /health/ready', 'GET /metrics'];
@@ -31,6 +32,7 @@ describe('sync orchestrator: every route needs the JWT and is firm-scoped (e2e, 
   const B = uniqueName('firm_b');
   let bJob: string;
   const bProcessingJob = randomUUID();
+  const bSweep = randomUUID();
 
   beforeAll(async () => {
     const capture = captureNestApps();
@@ -79,6 +81,26 @@ describe('sync orchestrator: every route needs the JWT and is firm-scoped (e2e, 
         )
       ).ok,
     ).toBe(true);
+    // Firm B's mirror: matter 201, its folder 301, and a sweep held for review.
+    const mirrorJob = await fetchPages(kit.t.db, B, {
+      matters: [matterRecord(201)],
+      folders: [folderRecord(301, 201, null, 'Root')],
+    });
+    await appendJobEvents(kit.t.db, mirrorJob, [
+      {
+        ...event(B, 'RecordsSwept', {
+          jobId: mirrorJob,
+          entityType: 'folders',
+          listed: 0,
+          softDeletedIds: [],
+          restoredIds: [],
+          heldForReview: true,
+          heldIds: ['301'],
+        }),
+        eventId: bSweep,
+      },
+    ]);
+    await projectMirror(kit.t.db);
   });
   afterAll(async () => kit?.close());
 
@@ -87,6 +109,8 @@ describe('sync orchestrator: every route needs the JWT and is firm-scoped (e2e, 
       expect.arrayContaining([
         'POST /firms/:id/sync',
         'POST /firms/:id/sync/:entityType',
+        'GET /firms/:id/onboarding',
+        'PUT /firms/:id/onboarding',
         'POST /matters/:id/sync',
         'GET /matters/:id/sync-status',
         'GET /sync-jobs/:id',
@@ -100,6 +124,24 @@ describe('sync orchestrator: every route needs the JWT and is firm-scoped (e2e, 
         'GET /jobs/:id',
         'POST /jobs/:id/cancel',
         'GET /firms/:id/matter-sync-states',
+        'GET /matters',
+        'GET /matters/:id',
+        'GET /matters/:id/folders',
+        'GET /folders/:id/documents',
+        'GET /contacts',
+        'GET /calendar-entries',
+        'GET /tasks',
+        'GET /activities',
+        'GET /users',
+        'GET /custom-fields',
+        'GET /sync-status',
+        'GET /sync-status/me',
+        'GET /sync-jobs',
+        'GET /review/flagged-records',
+        'GET /review/held-sweeps',
+        'GET /review/held-sweeps/:id',
+        'POST /review/held-sweeps/:id/approve',
+        'POST /review/held-sweeps/:id/reject',
         ...PUBLIC_ROUTES,
       ]),
     );
@@ -132,6 +174,16 @@ describe('sync orchestrator: every route needs the JWT and is firm-scoped (e2e, 
     expect((await call(kit.orchestrator.url, 'GET', '/matters/201/sync-status', bearer(B))).status).toBe(200);
     expect((await call(kit.orchestrator.url, 'GET', '/matters/201/documents/count', bearer(B))).status).toBe(200);
     expect((await call(kit.orchestrator.url, 'GET', `/jobs/${bProcessingJob}`, bearer(B))).status).toBe(200);
+    for (const path of [
+      '/matters/201',
+      '/matters/201/folders',
+      '/folders/301/documents',
+      `/review/held-sweeps/${bSweep}`,
+    ])
+      expect({ path, status: (await call(kit.orchestrator.url, 'GET', path, bearer(B))).status }).toEqual({
+        path,
+        status: 200,
+      });
 
     // Keyed by the resource a path starts with, so a new route under an existing resource is checked by default.
     const cases: Record<string, FirmScopeCase> = {
@@ -142,6 +194,8 @@ describe('sync orchestrator: every route needs the JWT and is firm-scoped (e2e, 
       },
       'sync-jobs': { foreign: { id: bJob }, missing: { id: randomUUID() } },
       jobs: { foreign: { id: bProcessingJob }, missing: { id: randomUUID() } },
+      folders: { foreign: { id: '301' }, missing: { id: '999998' } },
+      review: { foreign: { id: bSweep }, missing: { id: randomUUID() } },
     };
     const report = await checkFirmScoping({
       baseUrl: kit.orchestrator.url,
@@ -154,6 +208,8 @@ describe('sync orchestrator: every route needs the JWT and is firm-scoped (e2e, 
       expect.arrayContaining([
         'POST /firms/:id/sync',
         'POST /firms/:id/sync/:entityType',
+        'GET /firms/:id/onboarding',
+        'PUT /firms/:id/onboarding',
         'POST /matters/:id/sync',
         'GET /matters/:id/sync-status',
         'GET /sync-jobs/:id',
@@ -165,8 +221,15 @@ describe('sync orchestrator: every route needs the JWT and is firm-scoped (e2e, 
         'GET /jobs/:id',
         'POST /jobs/:id/cancel',
         'GET /firms/:id/matter-sync-states',
+        'GET /matters/:id',
+        'GET /matters/:id/folders',
+        'GET /folders/:id/documents',
+        'GET /review/held-sweeps/:id',
+        'POST /review/held-sweeps/:id/approve',
+        'POST /review/held-sweeps/:id/reject',
       ]),
     );
+    expect(await readStream(kit.t.db, streamIds.sweepReview(bSweep))).toEqual([]);
     expect((await readStream(kit.t.db, streamIds.processingJob(bProcessingJob))).map((e) => e.type)).toEqual([
       'JobStarted',
     ]);

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpException, Inject, Param, Post } from '@nestjs/common';
+import { ApiAnswers } from '@sf/service-kit';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { FirmId, NotFoundForFirm, Principal, type AuthPrincipal } from '@sf/http-auth';
 import { JobControl } from '@sf/sync-jobs';
@@ -26,6 +27,7 @@ export interface ControlAnswer {
 export class SyncJobsController {
   constructor(@Inject(HTTP_DEPS) private readonly deps: HttpDeps) {}
 
+  @ApiAnswers({ description: 'The job: per-entity counts, totals, ETA, phases, features', conditional: true }, [404])
   @Get()
   async job(@FirmId() firmId: string, @Param() p: IdParams): Promise<JobDetails> {
     const job = await this.deps.service.job(firmId, p.id);
@@ -33,6 +35,7 @@ export class SyncJobsController {
     return job;
   }
 
+  @ApiAnswers({ description: 'Stopped (paused)' }, [404, 409, 413, 415, 503])
   @Post('stop')
   @BodyLimit(BodyLimits.command)
   @HttpCode(200)
@@ -45,6 +48,7 @@ export class SyncJobsController {
     return this.control(f, who, p.id, JobControl.Stop, b);
   }
 
+  @ApiAnswers({ description: 'Resumed' }, [404, 409, 413, 415, 503])
   @Post('resume')
   @BodyLimit(BodyLimits.command)
   @HttpCode(200)
@@ -57,6 +61,7 @@ export class SyncJobsController {
     return this.control(f, who, p.id, JobControl.Resume, b);
   }
 
+  @ApiAnswers({ description: 'Cancelled' }, [404, 409, 413, 415, 503])
   @Post('cancel')
   @BodyLimit(BodyLimits.command)
   @HttpCode(200)
@@ -69,6 +74,7 @@ export class SyncJobsController {
     return this.control(f, who, p.id, JobControl.Cancel, b);
   }
 
+  @ApiAnswers({ description: 'Reset: the next sync of the scope is full' }, [404, 409, 413, 415, 503])
   @Post('reset')
   @BodyLimit(BodyLimits.command)
   @HttpCode(200)

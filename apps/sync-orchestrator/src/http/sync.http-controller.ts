@@ -1,7 +1,8 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { ApiAnswers } from '@sf/service-kit';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { FirmId, NotFoundForFirm, Principal, type AuthPrincipal } from '@sf/http-auth';
-import { DEFAULT_ONBOARDING, SyncScope } from '@sf/sync-jobs';
+import { SyncScope } from '@sf/sync-jobs';
 import type { SyncStatusView } from '@sf/sync-policy';
 import { sendDecision, type DecisionBody } from './decision-response';
 import { FirmSyncBody, IdParams, MatterSyncBody } from './dtos';
@@ -20,6 +21,10 @@ import { BodyLimit, BodyLimits } from '@sf/service-kit';
 export class SyncController {
   constructor(@Inject(HTTP_DEPS) private readonly deps: HttpDeps) {}
 
+  @ApiAnswers(
+    { status: 202, description: 'Sync started: `jobId`; 200 (same body) when a first-sync trigger finds it synced' },
+    [404, 409, 413, 415, 429, 503],
+  )
   @Post(Routes.matterSync)
   @BodyLimit(BodyLimits.command)
   @HttpCode(202)
@@ -40,6 +45,7 @@ export class SyncController {
     return sendDecision(res, result);
   }
 
+  @ApiAnswers({ status: 202, description: 'Sync started: `jobId`' }, [404, 409, 413, 415, 429, 503])
   @Post(Routes.firmSync)
   @BodyLimit(BodyLimits.command)
   @HttpCode(202)
@@ -62,11 +68,20 @@ export class SyncController {
       scope: SyncScope.firm(),
       trigger: body.trigger ?? 'manual',
       requestedBy: who.userId,
-      onboarding: { phased: body.phased ?? DEFAULT_ONBOARDING.phased, recentMonths: body.recentMonths ?? null },
+      // What the body leaves out comes from the firm's stored setting (PUT /firms/{id}/onboarding), else the defaults.
+      onboarding: {
+        ...(body.phased === undefined ? {} : { phased: body.phased }),
+        ...(body.recentMonths !== undefined
+          ? { recentMonths: body.recentMonths }
+          : body.phased === false
+            ? { recentMonths: null }
+            : {}),
+      },
     });
     return sendDecision(res, result);
   }
 
+  @ApiAnswers({ description: 'The matter status view-model (`canSyncNow` and why not)', conditional: true }, [404])
   @Get(Routes.matterSyncStatus)
   async matterStatus(@FirmId() firmId: string, @Param() p: IdParams): Promise<SyncStatusView> {
     const status = await this.deps.service.matterStatus(firmId, p.id);

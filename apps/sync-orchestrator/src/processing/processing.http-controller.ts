@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpException, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiAnswers } from '@sf/service-kit';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { FirmId, NotFoundForFirm, Principal, type AuthPrincipal } from '@sf/http-auth';
 import type { ProcessingJobView } from '@sf/sync-jobs';
@@ -28,6 +29,7 @@ const conflict = (message: string, reason: string, extra: Record<string, unknown
 export class ProcessingController {
   constructor(@Inject(HTTP_DEPS) private readonly deps: HttpDeps) {}
 
+  @ApiAnswers({ description: 'Documents of the matter (or folder) in the mirror', conditional: true }, [404])
   @Get(Routes.documentCount)
   async count(
     @FirmId() firmId: string,
@@ -45,6 +47,10 @@ export class ProcessingController {
   }
 
   /** 201 started; 202 waiting for the `process_click` sync of a never-synced matter; 409 "Sync in progress". */
+  @ApiAnswers(
+    { status: 201, description: 'Processing job started over a frozen document snapshot' },
+    [404, 409, 413, 415, 429, 503],
+  )
   @Post(Routes.processingJobs)
   @BodyLimit(BodyLimits.command)
   async create(
@@ -78,6 +84,7 @@ export class ProcessingController {
     return d.body;
   }
 
+  @ApiAnswers({ description: 'The processing job and its counts', conditional: true }, [404])
   @Get(Routes.processingJob)
   async job(@FirmId() firmId: string, @Param() p: IdParams): Promise<ProcessingJobView> {
     const view = await this.deps.processing.job(firmId, p.id);
@@ -85,6 +92,7 @@ export class ProcessingController {
     return view;
   }
 
+  @ApiAnswers({ description: 'Cancelled' }, [404, 409, 413, 415, 503])
   @Post(Routes.processingJobCancel)
   @BodyLimit(BodyLimits.command)
   @HttpCode(200)

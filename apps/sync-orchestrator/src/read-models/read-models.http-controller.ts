@@ -1,4 +1,5 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiAnswers } from '@sf/service-kit';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { FirmId, NotFoundForFirm } from '@sf/http-auth';
 import { decodeCursor, pageLimit, pageOf, type Page } from '@sf/service-kit';
@@ -25,6 +26,7 @@ export class ReadModelsController {
   constructor(@Inject(HTTP_DEPS) private readonly deps: HttpDeps) {}
 
   /** The firm's processing jobs, newest first (`job_snapshots`). */
+  @ApiAnswers({ description: "The firm's processing jobs, newest first", conditional: true }, [])
   @Get(Routes.processingJobs)
   async jobs(@FirmId() firmId: string, @Query() q: ProcessingJobListQuery): Promise<Page<JobSnapshotSummary>> {
     const limit = pageLimit(q);
@@ -45,6 +47,7 @@ export class ReadModelsController {
   }
 
   /** The sync state of each of the firm's matters that has one, in matter id order (`matter_sync_state`). */
+  @ApiAnswers({ description: "Sync state of the firm's matters", conditional: true }, [404])
   @Get(Routes.matterSyncStates)
   async matterSyncStates(
     @FirmId() firmId: string,

@@ -5,10 +5,12 @@ import { eventStoreMigrations, type EventStoreTables } from '@sf/event-store';
 import { messagingMigrations, type MessagingTables } from '@sf/messaging';
 import { projectionsMigrations, type ProjectionsTables } from '@sf/projections';
 import { readModelsMigrations, type SyncReadModelTables } from '@sf/sync-read-models';
+import { orchestratorMigrations } from './orchestrator-migrations';
+import type { OrchestratorTables } from './orchestrator.tables';
 
 /**
- * What the orchestrator migrates at start (it owns no table of its own): the platform's tables, the read models it
- * runs and reads, the rate budget and the mirror it reads.
+ * What the orchestrator migrates at start: the platform's tables, the read models it runs and reads, the rate budget
+ * and the mirror it reads, and its own (the schedules).
  */
 export const ORCHESTRATOR_MIGRATION_SETS: readonly MigrationSet[] = [
   eventStoreMigrations,
@@ -17,6 +19,7 @@ export const ORCHESTRATOR_MIGRATION_SETS: readonly MigrationSet[] = [
   readModelsMigrations,
   clioClientMigrations,
   clioMirrorMigrations,
+  orchestratorMigrations,
 ];
 
 /** The tables the orchestrator reads and writes: exactly those its sets migrate. */
@@ -25,4 +28,5 @@ export type OrchestratorDb = EventStoreTables &
   ProjectionsTables &
   SyncReadModelTables &
   ClioClientTables &
-  ClioMirrorTables;
+  ClioMirrorTables &
+  OrchestratorTables;

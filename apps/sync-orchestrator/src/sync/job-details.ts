@@ -19,7 +19,8 @@ export interface JobDetails {
   state: SyncJobState;
   /**
    * Per entity type: records fetched, Clio's total, what is left and the page requests it needs; `forbidden` holds
-   * the user-facing reason when Clio refused the entity type (403) and the job went on without it.
+   * the user-facing reason when Clio refused the entity type (403) and the job went on without it; `unknownTotal` why
+   * Clio's count before fetching could not be used.
    */
   entities: Record<string, EntityEstimate>;
   progress: { current: number; total: number };
@@ -49,6 +50,8 @@ export interface JobDetails {
   phases: readonly PhaseView[] | null;
   /** Features usable so far, from the phases completed (empty until the first completes). */
   availableFeatures: readonly string[];
+  /** Features of completed phases that are not usable because Clio refused (403) an entity type they read: why. */
+  unavailableFeatures: Readonly<Record<string, string>>;
 }
 
 /** One job with counts, totals and ETA, or null when the firm has no such job. */
@@ -86,6 +89,7 @@ export const jobDetails = async (deps: SyncDeps, firmId: string | null, jobId: s
     controlReason: job.controlReason,
     phases: job.phases,
     availableFeatures: job.availableFeatures,
+    unavailableFeatures: job.unavailableFeatures,
   };
 };
 
@@ -96,7 +100,7 @@ export const jobDetails = async (deps: SyncDeps, firmId: string | null, jobId: s
 const noteOf = (entities: Record<string, EntityEstimate>): string | null => {
   const unknown = Object.entries(entities)
     .filter(([, e]) => e.total === null)
-    .map(([type]) => type);
+    .map(([type, e]) => (e.unknownTotal === undefined ? type : `${type} (${e.unknownTotal})`));
   return unknown.length === 0
     ? null
     : `Clio reported no usable total for ${unknown.join(', ')}: progress counts the records fetched so far, and the ETA covers the other entity types`;

@@ -37,8 +37,11 @@ export interface SyncRequestInput {
    * never open a second job (the append would repeat the same event id).
    */
   ids?: { jobId: string; eventIds: readonly [string, string] };
-  /** How a firm-wide initial sync runs (phases, recent window); default phased without a recent window. */
-  onboarding?: OnboardingOptions;
+  /**
+   * How a firm-wide initial sync runs (phases, recent window), as far as the request says; the rest comes from the
+   * firm's stored setting, else the defaults (phased, no recent window).
+   */
+  onboarding?: Partial<OnboardingOptions>;
 }
 
 /** `SyncService.resync`: one entity type of a firm listed in full and swept, the others left alone. */

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { EstimateConfig } from '@sf/sync-jobs';
 import type { SyncPolicyConfig } from '@sf/sync-policy';
 import type { OrchestratorDb } from '../schema/orchestrator-schema';
+import type { WebhookHealthPort } from '../schedule/webhook-health';
 
 /** What the sync service's functions need; built once by `startOrchestrator` (or a test, or the CLI). */
 export interface SyncDeps {
@@ -25,6 +26,8 @@ export interface SyncDeps {
   unclaimedAfterMs: number;
   /** Where refused requests (skip, block) are logged; the CLI and tests may leave it out. */
   log?: Logger;
+  /** The firm's webhook health (the scheduler's port, shown by `GET /sync-status`); unset: every firm `off`. */
+  webhookHealth?: WebhookHealthPort;
 }
 
 /** 60 min: far beyond an outage the platform heals by itself, short of "for ever". */

@@ -5,6 +5,9 @@ import { syncPolicyConfig, type SyncStatusView } from '@sf/sync-policy';
 import { controlJob, type ControlJobInput, type ControlJobResult } from './control-job';
 import { jobDetails, type JobDetails } from './job-details';
 import { matterSyncStatus } from './matter-status';
+import { reviewSweep, type ReviewSweepInput, type ReviewSweepResult } from '../review/review-sweep';
+import { firmSyncStatus, userSyncStatus, type FirmSyncStatus } from '../status/firm-status';
+import type { UserSyncStatus } from '@sf/sync-policy';
 import { isMatterVisible } from './read-model-queries';
 import type { RequestRejection } from '@sf/sync-jobs';
 import {
@@ -14,6 +17,12 @@ import {
   type SyncRequestInput,
   type SyncRequestResult,
 } from './request-sync';
+import {
+  readOnboardingSetting,
+  storeOnboardingSetting,
+  type OnboardingSettingView,
+  type SetOnboardingInput,
+} from './onboarding-setting';
 import { checkStalledJobs } from './stall-detector';
 import { DEFAULT_UNCLAIMED_AFTER_MS, type SyncDeps } from './sync-deps';
 import { checkUnclaimedJobs } from './unclaimed-detector';
@@ -28,10 +37,20 @@ export interface SyncService {
   request(input: SyncRequestInput): Promise<SyncRequestResult>;
   /** Re-sync one entity type of a firm; an unknown entity type is a rejection naming the field. */
   resync(input: ResyncInput): Promise<SyncRequestResult | RequestRejection>;
+  /** The firm's onboarding setting (phased initial sync, recent window): stored, or the defaults. */
+  onboarding(firmId: string): Promise<OnboardingSettingView>;
+  /** Stores the firm's onboarding setting (`OnboardingSettingChanged`); a bad value is a rejection naming the field. */
+  setOnboarding(input: SetOnboardingInput): Promise<OnboardingSettingView | RequestRejection>;
   /** Stop (pause), resume, cancel or reset a job. */
   control(input: ControlJobInput): Promise<ControlJobResult>;
   /** `GET /matters/{id}/sync-status`; null when the matter is not visible to the firm. */
   matterStatus(firmId: string, matterId: string): Promise<SyncStatusView | null>;
+  /** `GET /sync-status`: the firm's connection, webhooks, jobs, entity types, features and `canSyncNow`. */
+  firmStatus(firmId: string): Promise<FirmSyncStatus>;
+  /** `GET /sync-status/me` (`getStatusForUser`): what this user may do now and why. */
+  userStatus(firmId: string, userId: string): Promise<UserSyncStatus & { userId: string; firmId: string }>;
+  /** Approve or reject a sweep the circuit breaker held (the decision goes to the log; the mirror applies it). */
+  reviewSweep(input: ReviewSweepInput): Promise<ReviewSweepResult>;
   /** `GET /sync-jobs/{id}`; `firmId` null = any firm (CLI). */
   job(firmId: string | null, jobId: string): Promise<JobDetails | null>;
   isMatterVisible(firmId: string, matterId: string): Promise<boolean>;
@@ -56,8 +75,13 @@ export const syncDeps = (db: Kysely<OrchestratorDb>, over: Partial<Omit<SyncDeps
 export const createSyncService = (deps: SyncDeps): SyncService => ({
   request: (input) => requestSync(deps, input),
   resync: (input) => resyncEntityType(deps, input),
+  onboarding: (firmId) => readOnboardingSetting(deps, firmId),
+  setOnboarding: (input) => storeOnboardingSetting(deps, input),
   control: (input) => controlJob(deps, input),
   matterStatus: (firmId, matterId) => matterSyncStatus(deps, firmId, matterId),
+  firmStatus: (firmId) => firmSyncStatus(deps, firmId),
+  userStatus: (firmId, userId) => userSyncStatus(deps, firmId, userId),
+  reviewSweep: (input) => reviewSweep(deps, input),
   job: (firmId, jobId) => jobDetails(deps, firmId, jobId),
   isMatterVisible: (firmId, matterId) => isMatterVisible(deps.db, firmId, matterId),
   checkStalls: () => checkStalledJobs(deps),

@@ -67,7 +67,7 @@ export interface HttpAnswer {
 /** One JSON request against the orchestrator; `auth` undefined sends no Authorization header. */
 export const call = async (
   base: string,
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT',
   path: string,
   auth?: string,
   body?: unknown,

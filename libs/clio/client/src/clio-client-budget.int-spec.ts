@@ -2,6 +2,7 @@ import { createDb } from '@sf/db';
 import { createTestDatabase, uniqueName, type TestDatabase } from '@sf/testing';
 import type { Kysely } from 'kysely';
 import { readRateBudget } from './budget/read-rate-budget';
+import { RESERVE_RELEASE_MS } from './budget/rate-budget';
 import { createClioClient } from './create-clio-client';
 import { requestsPerWindow, simTokenProvider, startSimHarness, T0, type SimHarness } from './testing/sim-harness';
 import type { ClioClientOptions, PageOutcome } from './types';
@@ -76,7 +77,7 @@ describe('Clio client: one shared rate budget per connection (simulator limit 50
     expect(h.sleeps.length).toBeGreaterThan(0);
   });
 
-  it('backfill stops at the reserve (rate_limited with retryAt) while interactive still goes; the window reset lets backfill resume', async () => {
+  it('backfill stops at the reserve (rate_limited with retryAt its release) while interactive still goes; the window reset lets backfill resume', async () => {
     const connectionId = uniqueName('conn');
     const tokens = simTokenProvider(h, connectionId);
     const common = { db: tdb.db, firmId: 'firm-1', tokens: tokens.provider, now: h.now, sleep: h.sleep, maxWaitMs: 0 };
@@ -87,7 +88,8 @@ describe('Clio client: one shared rate budget per connection (simulator limit 50
     const out = await drain(backfill.pages(req, 'backfill'));
     const last = out[out.length - 1];
     expect(out.filter((o) => o.ok)).toHaveLength(40);
-    expect(last).toMatchObject({ ok: false, kind: 'rate_limited', retryAt: T0 + 60_000 });
+    // Retry when the reserve is released, in the window's last seconds.
+    expect(last).toMatchObject({ ok: false, kind: 'rate_limited', retryAt: T0 + 60_000 - RESERVE_RELEASE_MS });
     expect(backfill.stats().apiCalls).toBe(40);
 
     const now = await interactive.fetchPage(req, 'interactive');

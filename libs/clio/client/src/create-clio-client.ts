@@ -1,14 +1,14 @@
 import { BACKFILL_RESERVE_SHARE } from '@sf/contracts';
 import { RateBudget } from './budget/rate-budget';
 import { ClioCaller } from './http/clio-caller';
-import { downloadReader, pageReader, recordReader } from './http/readers';
+import { downloadReader, pageReader, recordReader, writeReader } from './http/readers';
 import { defaultDispatcher } from './http/send';
 import { matchCount } from './page/match-count';
 import { apiUrl, cursorUrl, listUrl, recordUrl } from './page/list-url';
 import { tablesOf } from '@sf/db';
 import type { ClioClientTables } from './schema/clio-rate-budget.tables';
 import type { ClioClient, ClioClientOptions, ClioClientStats, ListRequest, PageOutcome } from './types';
-import { DEFAULT_CLIO_API_VERSION } from './wire';
+import { ClioParam, DEFAULT_CLIO_API_VERSION } from './wire';
 
 const DEFAULTS = {
   attempts: 5,
@@ -73,6 +73,16 @@ export function createClioClient<DB extends ClioClientTables>(opts: ClioClientOp
     async get(resource, id, fields, lane) {
       const r = await caller.call((base) => recordUrl(base, resource, id, fields), lane, recordReader);
       return r.ok ? { ok: true, record: r.value } : r;
+    },
+    async send(req, lane) {
+      const target = (b: string): URL => {
+        const url = apiUrl(b, req.path);
+        if (req.fields && req.fields.length > 0) url.searchParams.set(ClioParam.Fields, req.fields.join(','));
+        return url;
+      };
+      const body = req.body === undefined ? undefined : JSON.stringify(req.body);
+      const r = await caller.call(target, lane, writeReader, { method: req.method, body, headers: req.headers });
+      return r.ok ? { ok: true, ...r.value } : r;
     },
     async download(documentId, lane) {
       let base: URL | null = null;

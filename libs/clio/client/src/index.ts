@@ -11,6 +11,8 @@ export type {
   CountOutcome,
   GetOutcome,
   DownloadOutcome,
+  SendOutcome,
+  SendRequest,
   ClioClient,
   ClioClientStats,
   ClioClientOptions,

@@ -19,7 +19,7 @@ export type ClioResource =
 
 /**
  * Priority lane of a request against the shared per-connection budget: `interactive` and `webhook` may spend the
- * budget down to 0; `backfill` stops at a reserve of ceil(limit * reserveShare).
+ * budget down to 0; `backfill` stops at a reserve of ceil(limit * reserveShare) until the window's last 10 s.
  */
 export type Lane = 'interactive' | 'webhook' | 'backfill';
 
@@ -88,6 +88,24 @@ export type PageOutcome = { ok: true; page: ClioPage; apiCalls: number } | PageF
 /** A count Clio's answer backs up (see `matchCount`), or null with the reason it is unknown. */
 export type CountOutcome = { ok: true; total: number } | { ok: true; total: null; reason: string } | PageFailure;
 export type GetOutcome = { ok: true; record: Record<string, unknown> } | PageFailure;
+/** A write (`ClioClient.send`): the record Clio answered with, or null for 204 No Content. */
+export type SendOutcome = { ok: true; status: number; record: Record<string, unknown> | null } | PageFailure;
+
+/**
+ * A request to a path that is not a mirrored resource: e.g. webhook show (GET), create (POST), renewal (PATCH),
+ * activation (PUT), delete (DELETE). `path` is relative to the API base, without `.json` (added by the client),
+ * e.g. `webhooks/41`.
+ */
+export interface SendRequest {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  path: string;
+  fields?: string[];
+  /** JSON body, e.g. `{ data: { … } }`. */
+  body?: unknown;
+  /** Extra headers, e.g. `X-Hook-Secret` on activation. */
+  headers?: Record<string, string>;
+}
+
 export type DownloadOutcome =
   { ok: true; body: NodeJS.ReadableStream; contentType: string | null; size: number | null } | PageFailure;
 
@@ -112,6 +130,11 @@ export interface ClioClient {
    */
   count(resource: ClioResource, filters: Record<string, string>, lane: Lane): Promise<CountOutcome>;
   get(resource: ClioResource, id: string, fields: string[], lane: Lane): Promise<GetOutcome>;
+  /**
+   * A write under the budget like any request. A transient failure is retried, so a retried POST may create twice:
+   * callers of non-idempotent writes (webhook creation) reconcile by listing.
+   */
+  send(req: SendRequest, lane: Lane): Promise<SendOutcome>;
   /** Streams a document's latest version (follows the 303 to the signed URL); for document processing later. */
   download(documentId: string, lane: Lane): Promise<DownloadOutcome>;
   stats(): ClioClientStats;

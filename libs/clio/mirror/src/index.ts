@@ -18,7 +18,13 @@ export type { DetailTable } from './details/detail-spec';
 export { CLIO_FIELDS } from './clio-fields';
 export { checkRecord, clioIdOf, instantOf } from './mirror-row';
 export type { MirrorRecord, RecordCheck } from './mirror-row';
-export { clioMirrorProjection } from './mirror.projection';
+export { clioMirrorProjection, WEBHOOK_JOB_ID } from './mirror.projection';
+export {
+  MIRROR_PARTITIONS_ENV,
+  clioMirrorPartitionOf,
+  clioMirrorPartitions,
+  mirrorPartitionsFromEnv,
+} from './mirror-partitions';
 export {
   sweepCandidates,
   liveCount,
@@ -35,3 +41,16 @@ export type { CreatedRange, MirrorEntry } from './mirror-queries';
 export { clioMirrorMigrations } from './schema/clio-mirror-migrations';
 export type { ClioMirrorTables } from './schema/clio-mirror.tables';
 export type { ClioMirrorDetailTables } from './schema/clio-mirror-details.tables';
+export { MirrorSources } from './mirror-source';
+export type { MirrorSource } from './mirror-source';
+export { listMirrorRecords, sortValueOf, MirrorSortKeys } from './reads/list-records';
+export type { MatterFilters, MirrorAfter, MirrorListQuery, MirrorSort, MirrorSortKey } from './reads/list-records';
+export { toRecordView } from './reads/record-view';
+export type { MirrorReadRow, MirrorRecordView, SyncStamp } from './reads/record-view';
+export { folderAndDescendants, matterFolderTree } from './reads/folder-tree';
+export type { FolderNode } from './reads/folder-tree';
+export { listFlaggedRecords, listHeldSweeps, readHeldSweep } from './review/review-reads';
+export type { FlaggedRecordView, HeldSweepStatus, HeldSweepView } from './review/review-reads';
+export type { ClioMirrorReviewTables } from './schema/clio-mirror-review.tables';
+export { mirrorCounts } from './reads/mirror-counts';
+export type { MirrorCount } from './reads/mirror-counts';

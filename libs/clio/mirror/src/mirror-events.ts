@@ -1,9 +1,9 @@
 import { EventTypes, readEventOf, type RecordedEvent } from '@sf/contracts';
 import { isClioEntityType, type ClioEntityType } from './entity-types';
 
-// Typed views of the two events the mirror folds, read by the contracts (validated, upcast; a stored
-// `DocumentsSwept` reads as `RecordsSwept`). The log only holds validated events, so one that does not match its
-// contract, or names an entity type the mirror does not hold, is a bug upstream: the projection skips it.
+// Typed views of the events the mirror folds, read by the contracts (validated, upcast; a stored `DocumentsSwept`
+// reads as `RecordsSwept`). The log only holds validated events, so one that does not match its contract, or names
+// an entity type the mirror does not hold, is a bug upstream: the projection skips it.
 
 export interface RecordsPage {
   jobId: string;
@@ -14,25 +14,87 @@ export interface RecordsPage {
 export interface Sweep {
   jobId: string;
   entityType: ClioEntityType;
+  matterId: string | null;
+  listed: number;
   softDeletedIds: readonly string[];
   heldForReview: boolean;
+  heldIds: readonly string[];
 }
 
-export type MirrorEvent = { kind: 'page'; page: RecordsPage } | { kind: 'sweep'; sweep: Sweep };
+export interface Flagged {
+  jobId: string;
+  entityType: string;
+  records: ReadonlyArray<{ id: string | null; reason: string }>;
+}
 
-const MIRROR_EVENT_TYPES = new Set([EventTypes.ClioRecordsFetched, EventTypes.RecordsSwept] as const);
+/** Records and deletions observed through webhooks (`ClioRecordsObserved`). */
+export interface Observation {
+  entityType: ClioEntityType;
+  records: readonly unknown[];
+  deletedIds: readonly string[];
+}
 
-/** The page or sweep `e` holds; null for any other event. A `RecordsSwept` without `entityType` swept documents. */
+export type SweepDecision =
+  | { kind: 'approved'; sweepEventId: string; entityType: ClioEntityType; ids: readonly string[]; by: string }
+  | { kind: 'rejected'; sweepEventId: string; reason: string; by: string };
+
+export type MirrorEvent =
+  | { kind: 'page'; page: RecordsPage }
+  | { kind: 'sweep'; sweep: Sweep }
+  | { kind: 'flagged'; flagged: Flagged }
+  | { kind: 'decision'; decision: SweepDecision }
+  | { kind: 'observed'; observed: Observation };
+
+const MIRROR_EVENT_TYPES = new Set([
+  EventTypes.ClioRecordsFetched,
+  EventTypes.RecordsSwept,
+  EventTypes.SyncRecordsFlagged,
+  EventTypes.HeldSweepApproved,
+  EventTypes.HeldSweepRejected,
+  EventTypes.ClioRecordsObserved,
+] as const);
+
+/** The mirror's view of `e`; null for any other event. A `RecordsSwept` without `entityType` swept documents. */
 export const asMirrorEvent = (e: RecordedEvent): MirrorEvent | null => {
   const read = readEventOf(e, MIRROR_EVENT_TYPES);
   if (!read?.ok) return null;
   const r = read.value;
-  if (r.type === EventTypes.ClioRecordsFetched) {
-    const { jobId, entityType, records } = r.data;
-    return isClioEntityType(entityType) ? { kind: 'page', page: { jobId, entityType, records } } : null;
+  switch (r.type) {
+    case EventTypes.ClioRecordsFetched: {
+      const { jobId, entityType, records } = r.data;
+      return isClioEntityType(entityType) ? { kind: 'page', page: { jobId, entityType, records } } : null;
+    }
+    case EventTypes.RecordsSwept: {
+      const { jobId, softDeletedIds, heldForReview, listed, entityType = 'documents' } = r.data;
+      if (!isClioEntityType(entityType)) return null;
+      const sweep = {
+        jobId,
+        entityType,
+        matterId: r.data.matterId ?? null,
+        listed,
+        softDeletedIds,
+        heldForReview,
+        heldIds: r.data.heldIds ?? [],
+      };
+      return { kind: 'sweep', sweep };
+    }
+    case EventTypes.SyncRecordsFlagged:
+      return { kind: 'flagged', flagged: r.data };
+    case EventTypes.HeldSweepApproved: {
+      const { sweepEventId, entityType, softDeletedIds, approvedBy } = r.data;
+      if (!isClioEntityType(entityType)) return null;
+      return {
+        kind: 'decision',
+        decision: { kind: 'approved', sweepEventId, entityType, ids: softDeletedIds, by: approvedBy },
+      };
+    }
+    case EventTypes.HeldSweepRejected: {
+      const { sweepEventId, reason, rejectedBy } = r.data;
+      return { kind: 'decision', decision: { kind: 'rejected', sweepEventId, reason, by: rejectedBy } };
+    }
+    case EventTypes.ClioRecordsObserved: {
+      const { entityType, records, deletedIds } = r.data;
+      return isClioEntityType(entityType) ? { kind: 'observed', observed: { entityType, records, deletedIds } } : null;
+    }
   }
-  const { jobId, softDeletedIds, heldForReview, entityType = 'documents' } = r.data;
-  return isClioEntityType(entityType)
-    ? { kind: 'sweep', sweep: { jobId, entityType, softDeletedIds, heldForReview } }
-    : null;
 };

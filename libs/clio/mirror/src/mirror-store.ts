@@ -3,6 +3,7 @@ import type { Executor } from '@sf/db';
 import type { LogPosition } from '@sf/event-store';
 import { TREE_ENTITY_TYPES, mirrorTableOf, type ClioEntityType } from './entity-types';
 import type { MirrorRecord } from './mirror-row';
+import type { MirrorSource } from './mirror-source';
 import type { ClioMirrorTables } from './schema/clio-mirror.tables';
 
 /** A record ready to upsert: its columns plus who observed it and where in the log. */
@@ -10,9 +11,13 @@ export interface MirrorRow extends MirrorRecord {
   firmId: string;
   jobId: string;
   position: LogPosition;
+  /** Event time of the observation (ISO): the row's `last_synced_at`. */
+  syncedAt: string;
+  source: MirrorSource;
 }
 
-const toJson = (r: MirrorRow): Record<string, unknown> => ({
+/** A row as one element of the `jsonb_to_recordset` the upserts read. */
+export const mirrorRowJson = (r: MirrorRow): Record<string, unknown> => ({
   firm_id: r.firmId,
   id: r.id,
   etag: r.etag,
@@ -27,6 +32,8 @@ const toJson = (r: MirrorRow): Record<string, unknown> => ({
   job_id: r.jobId,
   tx: r.position.txId.toString(),
   gp: r.position.position.toString(),
+  synced_at: r.syncedAt,
+  source: r.source,
 });
 
 /** A mirror row the upsert wrote: (firm, id). */
@@ -55,12 +62,13 @@ export const upsertMirrorRows = async <DB extends ClioMirrorTables>(
   // Raw SQL: a bulk upsert from jsonb_to_recordset into a table chosen at run time; the builder has no form for it.
   const written = await sql<{ firm_id: string; id: string }>`
     insert into ${t} as m (firm_id, id, etag, created_at, updated_at, data, is_soft_deleted, is_redacted, deleted_at,
-      matter_id, ${treeCols} last_job_id, restored_by_job, last_tx_id, last_global_position)
+      matter_id, ${treeCols} last_job_id, restored_by_job, last_tx_id, last_global_position, last_synced_at, last_source)
     select r.firm_id, r.id, r.etag, r.created_at, r.updated_at, r.data, r.is_soft_deleted, r.is_redacted, r.deleted_at,
-      r.matter_id, ${treeVals} r.job_id, null, r.tx, r.gp
-    from jsonb_to_recordset(${JSON.stringify(rows.map(toJson))}::jsonb) as r(
+      r.matter_id, ${treeVals} r.job_id, null, r.tx, r.gp, r.synced_at, r.source
+    from jsonb_to_recordset(${JSON.stringify(rows.map(mirrorRowJson))}::jsonb) as r(
       firm_id text, id text, etag text, created_at timestamptz, updated_at timestamptz, data jsonb,
-      is_soft_deleted boolean, is_redacted boolean, deleted_at timestamptz, matter_id text, parent_id text, job_id text, tx bigint, gp bigint)
+      is_soft_deleted boolean, is_redacted boolean, deleted_at timestamptz, matter_id text, parent_id text, job_id text, tx bigint, gp bigint,
+      synced_at timestamptz, source text)
     on conflict (firm_id, id) do update set
       etag = excluded.etag, created_at = excluded.created_at, updated_at = excluded.updated_at, data = excluded.data,
       is_soft_deleted = excluded.is_soft_deleted, is_redacted = excluded.is_redacted, deleted_at = excluded.deleted_at,
@@ -71,7 +79,8 @@ export const upsertMirrorRows = async <DB extends ClioMirrorTables>(
         when excluded.is_soft_deleted then null
         when m.is_soft_deleted then excluded.last_job_id
         else m.restored_by_job end,
-      last_tx_id = excluded.last_tx_id, last_global_position = excluded.last_global_position
+      last_tx_id = excluded.last_tx_id, last_global_position = excluded.last_global_position,
+      last_synced_at = excluded.last_synced_at, last_source = excluded.last_source
     where (m.last_tx_id, m.last_global_position) < (excluded.last_tx_id, excluded.last_global_position)
     returning m.firm_id, m.id`.execute(db);
   return written.rows.map((r) => ({ firmId: r.firm_id, id: r.id }));
@@ -84,21 +93,31 @@ export interface SweepApplication {
   /** Event time of the sweep (ISO): the soft-delete time of rows Clio did not date. */
   at: string;
   position: LogPosition;
+  source: MirrorSource;
+  /** Only rows no event at or after this position has written (an approved held sweep: the hold's position). */
+  writtenBefore?: LogPosition;
 }
 
-/** Soft-deletes swept rows that no later event has written (a later observation wins; replays are no-ops). */
+/**
+ * Soft-deletes swept rows that no later event has written (a later observation wins; replays are no-ops); returns
+ * the ids it soft-deleted.
+ */
 export const applySweep = async <DB extends ClioMirrorTables>(
   db: Executor<DB>,
   entityType: ClioEntityType,
   s: SweepApplication,
-): Promise<void> => {
-  if (s.ids.length === 0) return;
+): Promise<string[]> => {
+  if (s.ids.length === 0) return [];
   const tx = s.position.txId.toString();
   const gp = s.position.position.toString();
-  await sql`
+  const guard = s.writtenBefore ?? s.position;
+  const written = await sql<{ id: string }>`
     update ${sql.table(mirrorTableOf(entityType))} set
       is_soft_deleted = true, deleted_at = coalesce(deleted_at, ${s.at}::timestamptz), restored_by_job = null,
-      last_job_id = ${s.jobId}, last_tx_id = ${tx}::bigint, last_global_position = ${gp}::bigint
+      last_job_id = ${s.jobId}, last_tx_id = ${tx}::bigint, last_global_position = ${gp}::bigint,
+      last_synced_at = ${s.at}::timestamptz, last_source = ${s.source}
     where firm_id = ${s.firmId} and id = any(${s.ids}::text[])
-      and (last_tx_id, last_global_position) < (${tx}::bigint, ${gp}::bigint)`.execute(db);
+      and (last_tx_id, last_global_position) < (${guard.txId.toString()}::bigint, ${guard.position.toString()}::bigint)
+    returning id`.execute(db);
+  return written.rows.map((r) => r.id);
 };

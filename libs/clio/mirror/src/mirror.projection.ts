@@ -3,13 +3,18 @@ import type { RecordedEvent } from '@sf/contracts';
 import { LogPosition } from '@sf/event-store';
 import type { Projection } from '@sf/projections';
 import { CLIO_ENTITY_TYPES, MIRROR_TABLES, type ClioEntityType } from './entity-types';
-import { asMirrorEvent, type RecordsPage } from './mirror-events';
+import { asMirrorEvent, type Observation, type RecordsPage } from './mirror-events';
+import { applyObservedDeletion, upsertObservedRows } from './observed-store';
+import { MirrorSources, pageSource } from './mirror-source';
+import { applySweepDecision, recordFlagged, recordHeldSweep, type EventPlace } from './review/review-store';
 import { checkRecord } from './mirror-row';
 import type { ClioMirrorTables } from './schema/clio-mirror.tables';
 import { applySweep, upsertMirrorRows, type MirrorRow } from './mirror-store';
 import { DETAILS } from './details/detail-registry';
 import { DETAIL_TABLES } from './details/detail-spec';
 import { writeDetails, type WrittenParent } from './details/detail-store';
+
+const REVIEW_TABLES = ['clio_flagged_records', 'clio_held_sweeps'] as const;
 
 const keyOf = (firmId: string, id: string): string => `${firmId}\u0000${id}`;
 
@@ -27,7 +32,14 @@ const collectPage = (pending: Pending, e: RecordedEvent, page: RecordsPage): voi
     const key = keyOf(e.metadata.firmId, checked.row.id);
     const seen = rows.get(key);
     if (seen && LogPosition.compare(seen.position, position) > 0) continue;
-    rows.set(key, { ...checked.row, firmId: e.metadata.firmId, jobId: page.jobId, position });
+    rows.set(key, {
+      ...checked.row,
+      firmId: e.metadata.firmId,
+      jobId: page.jobId,
+      position,
+      syncedAt: e.metadata.occurredAt,
+      source: pageSource(),
+    });
   }
 };
 
@@ -48,6 +60,40 @@ const flush = async (
   pending.delete(entityType);
 };
 
+/** The job id recorded on rows a webhook wrote (`last_job_id`): no sync job wrote them. */
+export const WEBHOOK_JOB_ID = 'webhook';
+
+/** Webhook observations: newer `updated_at` wins (see upsertObservedRows), then the deletions. */
+const applyObserved = async (trx: Transaction<ClioMirrorTables>, e: RecordedEvent, o: Observation): Promise<void> => {
+  const position = LogPosition.of(e);
+  const rows = new Map<string, MirrorRow>();
+  for (const record of o.records) {
+    const checked = checkRecord(o.entityType, record);
+    if (checked.ok)
+      rows.set(checked.row.id, {
+        ...checked.row,
+        firmId: e.metadata.firmId,
+        jobId: WEBHOOK_JOB_ID,
+        position,
+        syncedAt: e.metadata.occurredAt,
+        source: MirrorSources.webhook,
+      });
+  }
+  const written = await upsertObservedRows(trx, o.entityType, [...rows.values()]);
+  const parents: WrittenParent[] = written.flatMap((k) => {
+    const row = rows.get(k.id);
+    return row ? [{ firmId: k.firmId, id: k.id, record: row.data }] : [];
+  });
+  for (const spec of DETAILS[o.entityType] ?? []) await writeDetails(trx, spec, parents);
+  await applyObservedDeletion(trx, o.entityType, {
+    firmId: e.metadata.firmId,
+    jobId: WEBHOOK_JOB_ID,
+    ids: o.deletedIds,
+    at: e.metadata.occurredAt,
+    position,
+  });
+};
+
 /**
  * Folds a batch in log order: pages are gathered per table (the latest observation of a record wins) and written
  * with one statement per table; a sweep first flushes its table's pending rows, so it never races a row it should
@@ -57,19 +103,45 @@ const apply = async (trx: Transaction<ClioMirrorTables>, events: readonly Record
   const pending: Pending = new Map();
   for (const e of events) {
     const m = asMirrorEvent(e);
-    if (m?.kind === 'page') {
+    if (m === null) continue;
+    if (m.kind === 'page') {
       collectPage(pending, e, m.page);
       continue;
     }
-    if (m === null || m.sweep.heldForReview) continue;
+    if (m.kind === 'observed') {
+      await flush(trx, pending, m.observed.entityType);
+      await applyObserved(trx, e, m.observed);
+      continue;
+    }
+    const place: EventPlace = {
+      firmId: e.metadata.firmId,
+      eventId: e.eventId,
+      at: e.metadata.occurredAt,
+      position: LogPosition.of(e),
+    };
+    if (m.kind === 'flagged') {
+      await recordFlagged(trx, place, m.flagged);
+      continue;
+    }
+    // Decisions and sweeps act on rows: the pending pages before them are written first, so nothing races.
+    const entityTypes = m.kind === 'sweep' ? [m.sweep.entityType] : CLIO_ENTITY_TYPES;
+    for (const t of entityTypes) await flush(trx, pending, t);
+    if (m.kind === 'decision') {
+      await applySweepDecision(trx, place, m.decision);
+      continue;
+    }
     const { sweep } = m;
-    await flush(trx, pending, sweep.entityType);
+    if (sweep.heldForReview) {
+      await recordHeldSweep(trx, place, sweep);
+      continue;
+    }
     await applySweep(trx, sweep.entityType, {
       firmId: e.metadata.firmId,
       jobId: sweep.jobId,
       ids: sweep.softDeletedIds,
       at: e.metadata.occurredAt,
-      position: LogPosition.of(e),
+      position: place.position,
+      source: pageSource(),
     });
   }
   for (const entityType of CLIO_ENTITY_TYPES) await flush(trx, pending, entityType);
@@ -79,11 +151,13 @@ const apply = async (trx: Transaction<ClioMirrorTables>, events: readonly Record
  * The Clio mirror: one table per entity type (`clio_<type>`) and the typed tables of their nested data (custom
  * field values, contacts' addresses, ...), projected from `ClioRecordsFetched` pages and `RecordsSwept`. Rows are a
  * pure function of the log (times are Clio's or event time), so the mirror can be dropped and rebuilt from
- * position 0 without calling Clio. Version 2: the detail tables and `matter_id` on every table.
+ * position 0 without calling Clio. Version 2: the detail tables and `matter_id` on every table. Version 3: each
+ * row's `last_synced_at` and `last_source`, and the review tables (flagged records, held sweeps and their decisions).
+ * Webhook observations (`ClioRecordsObserved`) are written only over an older `updated_at`.
  */
 export const clioMirrorProjection: Projection<ClioMirrorTables> = {
   name: 'clio-mirror',
-  version: 2,
-  tables: [...MIRROR_TABLES, ...DETAIL_TABLES],
+  version: 3,
+  tables: [...MIRROR_TABLES, ...DETAIL_TABLES, ...REVIEW_TABLES],
   apply,
 };

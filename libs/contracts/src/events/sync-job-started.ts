@@ -32,14 +32,29 @@ export class SyncJobStartedV2 extends SyncJobStartedV1 {
   @Field.instant({ optional: true }) recentSince?: string;
 }
 
+/** An entity type whose pre-sync count Clio did not back up, and why (`meta.records` absent or not a total). */
+export class UnknownEstimate {
+  @Field.id() entityType!: string;
+  @Field.text({}, 500) reason!: string;
+}
+
+/** v3: why an estimate is unknown, per entity type (the ETA and the job view say "unknown" with the reason). */
+export class SyncJobStartedV3 extends SyncJobStartedV2 {
+  /** Entity types counted before fetching whose count Clio did not back up; absent when every count is known. */
+  @Field.nestedList(() => UnknownEstimate, { optional: true }, 50) unknownEstimates?: UnknownEstimate[];
+}
+
 export const syncJobStarted = defineEvent({
   type: EventTypes.SyncJobStarted,
   description: 'A sync job began fetching from Clio for the given scope and entity types.',
   streamType: StreamTypes.syncJob,
-  currentVersion: 2,
-  versions: { 1: SyncJobStartedV1, 2: SyncJobStartedV2 },
-  // v1 → v2 only adds optional fields.
-  upcasters: { 1: (v1: SyncJobStartedV1): SyncJobStartedV2 => v1 },
+  currentVersion: 3,
+  versions: { 1: SyncJobStartedV1, 2: SyncJobStartedV2, 3: SyncJobStartedV3 },
+  // Each version only adds optional fields: an older payload is a valid newer one (its reasons were never recorded).
+  upcasters: {
+    1: (v1: SyncJobStartedV1): SyncJobStartedV2 => v1,
+    2: (v2: SyncJobStartedV2): SyncJobStartedV3 => v2,
+  },
   examples: {
     1: {
       jobId: 'job-1',
@@ -60,6 +75,14 @@ export const syncJobStarted = defineEvent({
         { phase: 'historical', entityTypes: ['documents'] },
       ],
       recentSince: '2025-01-05T10:00:00.000Z',
+    },
+    3: {
+      jobId: 'job-1',
+      scope: { kind: 'firm' },
+      entityTypes: ['matters', 'contacts'],
+      estimatedTotal: null,
+      estimates: { matters: 1250 },
+      unknownEstimates: [{ entityType: 'contacts', reason: 'meta.records is absent' }],
     },
   },
 });

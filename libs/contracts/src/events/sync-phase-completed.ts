@@ -22,7 +22,10 @@ export class SyncPhaseCompletedV1 {
   @Field.oneOf(ListingWindows, { optional: true }) window?: ListingWindow;
   /** Entity types whose mirror is complete (for `recent`: complete for records created since `recentSince`). */
   @Field.idList() entityTypes!: string[];
-  /** Features usable from now on. */
+  /**
+   * Features the phase makes usable from now on. A feature reading an entity type Clio refused in this job
+   * (`SyncEntityForbidden`) is not: the job view withholds it, with the reason.
+   */
   @Field.idList()
   @rule('isFeatureList', isFeatureList, `must be an array of ${FEATURES.join(', ')}`)
   features!: SyncFeature[];

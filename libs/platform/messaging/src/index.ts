@@ -32,6 +32,22 @@ export { messagingMigrations } from './schema/messaging-migrations';
 export type { MessagingTables } from './schema/messaging.tables';
 export { connectNats } from './connection/connect-nats';
 export type { ConnectNatsOptions } from './connection/connect-nats';
+export { NatsIdentityEnv, connectionOptionsOf, inboxPrefixOf, natsIdentityFromEnv } from './connection/nats-identity';
+export type { NatsIdentity, NatsTlsFiles } from './connection/nats-identity';
+export {
+  busPermissions,
+  DEFAULT_BUS_NAMES,
+  renderNatsAccounts,
+  renderNatsServerConfig,
+  subscriberUser,
+  type BusConsumerGrant,
+  type BusNames,
+  type BusPermissions,
+  type BusUser,
+  type NatsServerConfigSpec,
+  type NatsServerTls,
+  type SubscriberScope,
+} from './bus';
 export {
   DEFAULT_NATS_URL,
   NATS_CLIENT_DEFAULTS,

@@ -4,6 +4,8 @@
 export type { ApplyContext, Projection, ProjectionRunnerTables, ReadModelTable } from './projection';
 export { checkpointName, widenProjection } from './projection';
 export { RowCache } from './row-cache';
+export { partitionOf, partitionProjection } from './partition';
+export type { Partitioning } from './partition';
 export { startProjectionRunner } from './runner/projection-runner';
 export type { ProjectionRunner, ProjectionRunnerOptions, AppliedBatch } from './runner/projection-runner';
 export { runProjectionBatch } from './runner/run-batch';

@@ -23,6 +23,11 @@ export interface Projection<T> {
   /** Tables this projection owns exclusively. */
   readonly tables: readonly ReadModelTable<T>[];
   apply(trx: Transaction<T>, events: readonly RecordedEvent[], ctx?: ApplyContext): Promise<void>;
+  /**
+   * Empties what this projection owns before a replay from position 0. Default: truncate `tables`. A partition of a
+   * read model (`partitionProjection`) deletes only its own rows: the other partitions' stay with their checkpoints.
+   */
+  reset?(trx: Transaction<T>): Promise<void>;
 }
 
 /** What the runner knows about a batch besides its events. */
@@ -43,4 +48,5 @@ export const widenProjection = <T, DB extends T>(p: Projection<T>): Projection<D
   version: p.version,
   tables: p.tables,
   apply: (trx, events, ctx) => p.apply(tablesOf<T, DB>(trx), events, ctx),
+  ...(p.reset ? { reset: (trx: Transaction<DB>) => p.reset!(tablesOf<T, DB>(trx)) } : {}),
 });

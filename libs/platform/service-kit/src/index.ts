@@ -25,10 +25,13 @@ export {
   PageQuery,
   PAGE_LIMIT_DEFAULT,
   PAGE_LIMIT_MAX,
+  WIDE_PAGE_LIMIT_MAX,
+  WidePageQuery,
 } from './http/page';
 export type { Page } from './http/page';
 export { HealthRoutes } from './wire-names';
 export { mountMetrics } from './metrics/mount-metrics';
+export { ApiAnswers, ErrorBody } from './docs/api-responses';
 export { API_DOCS_PATH, buildApiDocument, mountApiDocs } from './docs/api-docs';
 export type { ApiInfo } from './docs/api-docs';
 export { envNumber, definedFields } from './config/env';

@@ -10,6 +10,10 @@ export type { Decider, DeciderSpec, DeciderGiven, DeciderThen, DeciderSpecOption
 export { spawnService } from './spawn-service';
 export type { ServiceChild, SpawnServiceOptions } from './spawn-service';
 export { startOwnNatsServer } from './own-nats-server';
+export { TEST_BUS_PLACEHOLDERS, TestBusEnv, testBusConfig, testBusUsers } from './test-bus';
+export type { BusLogin, NatsConfigRenderer } from './test-bus';
 export type { OwnNatsServer } from './own-nats-server';
 export { createOwnPgCluster } from './own-pg-cluster';
 export type { OwnPgCluster } from './own-pg-cluster';
+export { startOwnNatsCluster } from './own-nats-cluster';
+export type { OwnNatsCluster, OwnNatsNode } from './own-nats-cluster';

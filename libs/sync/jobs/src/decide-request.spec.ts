@@ -82,6 +82,40 @@ describe('decideRequest: the scope decider', () => {
       });
   });
 
+  it("takes the firm's stored onboarding setting when the request does not say (first_login), and the request's when it does", () => {
+    const stored = ev('OnboardingSettingChanged', {
+      scope: SyncScope.firm(),
+      phased: true,
+      recentMonths: 12,
+      changedBy: 'user-1',
+    });
+    const recentSince = '2025-01-01T12:00:00.000Z';
+    spec
+      .given([stored])
+      .when(request({ scope: SyncScope.firm(), trigger: 'first_login' }))
+      .thenReturns({
+        decision: { action: 'start', reason: 'ok' },
+        jobId: NEW_JOB,
+        appends: [opened(1, SyncScope.firm(), 'first_login', { phased: true, recentSince })],
+      });
+    spec
+      .given([stored])
+      .when(request({ scope: SyncScope.firm(), onboarding: { phased: false } }))
+      .thenReturns({
+        decision: { action: 'start', reason: 'ok' },
+        jobId: NEW_JOB,
+        appends: [opened(1, SyncScope.firm())],
+      });
+    spec
+      .given([stored])
+      .when(request({ scope: SyncScope.firm(), onboarding: { recentMonths: 1 } }))
+      .thenReturns({
+        decision: { action: 'start', reason: 'ok' },
+        jobId: NEW_JOB,
+        appends: [opened(1, SyncScope.firm(), 'manual', { phased: true, recentSince: '2025-12-01T12:00:00.000Z' })],
+      });
+  });
+
   type Row = [string, SyncLogEvent[], Partial<RequestSync>, RequestOutcome['decision'], string | null];
   const firmBusy = foldScope([requested('firm-job', ago(MINUTE), 'schedule', SyncScope.firm())]);
   const stalledFacts = (lastAt: Date, kind: 'progress' | 'paused' = 'progress'): ScopeFacts =>

@@ -28,8 +28,11 @@ export interface RequestSync extends CommandMeta {
   readonly policy?: SyncPolicyConfig;
   /** Re-sync one entity type (listed in full and swept, the others untouched); absent: a sync of the scope. */
   readonly resync?: ResyncRequest;
-  /** How a firm-wide initial sync runs; default `DEFAULT_ONBOARDING` (phased, no recent window). */
-  readonly onboarding?: OnboardingOptions;
+  /**
+   * How a firm-wide initial sync runs, as the request says; what it leaves out comes from the firm's stored setting
+   * (`ScopeState.onboarding`), else `DEFAULT_ONBOARDING` (phased, no recent window).
+   */
+  readonly onboarding?: Partial<OnboardingOptions>;
 }
 
 /**
@@ -41,6 +44,13 @@ export interface RequestOutcome {
   readonly jobId: string | null;
   readonly appends: readonly PlannedAppend[];
 }
+
+/** The request's onboarding options over the firm's stored setting over the defaults. */
+const onboardingOf = (cmd: RequestSync, scope: ScopeState): OnboardingOptions => ({
+  ...DEFAULT_ONBOARDING,
+  ...scope.onboarding,
+  ...Object.fromEntries(Object.entries(cmd.onboarding ?? {}).filter(([, v]) => v !== undefined)),
+});
 
 const openJob = (cmd: RequestSync, scope: ScopeState, now: Date): PlannedAppend => ({
   streamId: streamIds.syncScope(cmd.firmId, cmd.scope),
@@ -57,7 +67,7 @@ const openJob = (cmd: RequestSync, scope: ScopeState, now: Date): PlannedAppend 
         trigger: cmd.trigger,
         requestedBy: cmd.requestedBy,
         ...(cmd.resync === undefined ? {} : { entityTypes: [cmd.resync.entityType], fullListing: true }),
-        ...onboardingPlan(cmd.scope, scope, cmd.onboarding ?? DEFAULT_ONBOARDING, cmd.resync !== undefined, now),
+        ...onboardingPlan(cmd.scope, scope, onboardingOf(cmd, scope), cmd.resync !== undefined, now),
       },
       now,
     ),

@@ -19,6 +19,8 @@ export { checkResync, isRejection } from './resync';
 export type { RequestRejection, ResyncRequest } from './resync';
 export { DEFAULT_ONBOARDING, MAX_RECENT_MONTHS, monthsBefore, onboardingPlan } from './onboarding';
 export type { OnboardingOptions, OnboardingPlan } from './onboarding';
+export { checkOnboarding, decideOnboarding, onboardingSettingOf } from './decide-onboarding';
+export type { OnboardingOutcome, SetOnboarding } from './decide-onboarding';
 export { decideStallRestart } from './stall-check';
 export type { CheckStall } from './stall-check';
 export { decideUnclaimed, unclaimedReason } from './unclaimed-check';
@@ -26,7 +28,8 @@ export type { CheckUnclaimed } from './unclaimed-check';
 export { CANCELLED_PAUSE_REASON, ControlRefusal, JobControl, decideControl } from './decide-control';
 export type { ControlJob, ControlOutcome } from './decide-control';
 export { evolveJob, jobIdOf } from './job-view';
-export { PhaseState, completePhase, plannedPhases } from './job-phases';
+export { PhaseState, completePhase, plannedPhases, withholdFeatures } from './job-phases';
+export { FEATURE_ENTITY_TYPES, featureBlockedBy, unavailableFeatures } from './feature-needs';
 export type { PhaseView } from './job-phases';
 export type { EntityProgress, JobView } from './job-view';
 export { connectionStatusOf, evolveFirmConnection } from './firm-connection';
@@ -58,3 +61,27 @@ export type {
   RequestProcessingJob,
   StartProcessingJob,
 } from './processing/decide-processing';
+export { decideSweepReview, ReviewRefusal } from './review/decide-sweep-review';
+export type { HeldSweepFacts, ReviewOutcome, ReviewSweep } from './review/decide-sweep-review';
+export {
+  DEFAULT_SCHEDULE_SETTINGS,
+  SCHEDULE_INTERVAL_BOUNDS,
+  decideScheduleChange,
+  evolveScheduleSettings,
+  foldScheduleSettings,
+} from './schedule/schedule-settings';
+export type { ChangeSchedule, ScheduleChangeOutcome, ScheduleSettings } from './schedule/schedule-settings';
+export { OFF_PEAK_HOURS, OFF_PEAK_ZONES, isOffPeak, nextOffPeak } from './schedule/off-peak';
+export {
+  BUSY_RETRY_MS,
+  DEFAULT_SCHEDULER_CONFIG,
+  ScheduleKind,
+  WebhookHealth,
+  decideDueRun,
+  effectiveIntervalMs,
+  initialSyncDeferral,
+  runOutcome,
+} from './schedule/decide-due-run';
+export type { DueRun, DueRunDecision, RunOutcome, SchedulerConfig } from './schedule/decide-due-run';
+export { evolveFirmSchedule } from './schedule/firm-schedule';
+export type { FirmSchedule } from './schedule/firm-schedule';

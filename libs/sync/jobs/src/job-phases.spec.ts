@@ -121,4 +121,39 @@ describe('evolveJob: phases and available features', () => {
       .when('view')
       .thenReturns(expect.objectContaining({ phases: null, availableFeatures: [] }) as unknown as JobView);
   });
+
+  it('withholds a feature whose entity type Clio refused (403), with the reason, whenever the 403 comes', () => {
+    const reason = 'Clio does not let this connection read documents';
+    const forbidden = ev(
+      'SyncEntityForbidden',
+      { jobId: 'j1', entityType: 'documents', reason, detail: 'HTTP 403' },
+      at(3),
+    );
+    const withheld = expect.objectContaining({
+      availableFeatures: ['matters'],
+      unavailableFeatures: { recent_documents: reason, documents: reason },
+    }) as unknown as JobView;
+    // Refused during the phase: its features never become available.
+    spec
+      .given([
+        ...given,
+        phaseDone('core', ['matters']),
+        forbidden,
+        phaseDone('historical', ['recent_documents'], 'recent'),
+        phaseDone('historical', ['documents']),
+      ])
+      .when('view')
+      .thenReturns(withheld);
+    // Refused after a recent window made recent documents available (a later listing): taken back, with the reason.
+    spec
+      .given([
+        ...given,
+        phaseDone('core', ['matters']),
+        phaseDone('historical', ['recent_documents'], 'recent'),
+        forbidden,
+        phaseDone('historical', ['documents']),
+      ])
+      .when('view')
+      .thenReturns(withheld);
+  });
 });

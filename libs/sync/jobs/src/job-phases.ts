@@ -1,4 +1,6 @@
 import { ListingWindows, type EventData } from '@sf/contracts';
+import { unavailableFeatures } from './feature-needs';
+import type { EntityProgress } from './job-view';
 
 /** Where one phase of a phased job stands. */
 export const PhaseState = {
@@ -21,15 +23,40 @@ export const plannedPhases = (d: EventData<'SyncJobStarted'>): PhaseView[] | nul
     ? null
     : d.phases.map((p) => ({ phase: p.phase, entityTypes: p.entityTypes, state: PhaseState.pending }));
 
-/** Phases and usable features after a `SyncPhaseCompleted` (a repeat changes nothing; features never go away). */
+interface FeatureView {
+  readonly availableFeatures: readonly string[];
+  readonly unavailableFeatures: Readonly<Record<string, string>>;
+}
+
+/**
+ * Features split by what Clio lets the connection read: a feature one of whose entity types is forbidden (403) is
+ * not usable, whatever phase completed, and is kept with the reason instead.
+ */
+export const withholdFeatures = (
+  v: FeatureView,
+  progress: Readonly<Record<string, Pick<EntityProgress, 'forbidden'>>>,
+  added: readonly string[] = [],
+): FeatureView => {
+  const all = [...v.availableFeatures, ...added.filter((f) => !v.availableFeatures.includes(f))];
+  const blocked = unavailableFeatures([...all, ...Object.keys(v.unavailableFeatures)], progress);
+  return { availableFeatures: all.filter((f) => blocked[f] === undefined), unavailableFeatures: blocked };
+};
+
+/**
+ * Phases and usable features after a `SyncPhaseCompleted` (a repeat changes nothing; features never go away, except
+ * those whose entity types Clio refused, which are listed as unavailable with the reason).
+ */
 export const completePhase = (
-  phases: readonly PhaseView[] | null,
-  features: readonly string[],
+  v: FeatureView & {
+    readonly phases: readonly PhaseView[] | null;
+    readonly progress: Readonly<Record<string, EntityProgress>>;
+  },
   d: EventData<'SyncPhaseCompleted'>,
-): { phases: readonly PhaseView[] | null; availableFeatures: readonly string[] } => {
+): FeatureView & { phases: readonly PhaseView[] | null } => {
   const state = d.window === ListingWindows.recent ? PhaseState.recentCompleted : PhaseState.completed;
   return {
-    phases: phases?.map((p) => (p.phase === d.phase && p.state !== PhaseState.completed ? { ...p, state } : p)) ?? null,
-    availableFeatures: [...features, ...d.features.filter((f) => !features.includes(f))],
+    phases:
+      v.phases?.map((p) => (p.phase === d.phase && p.state !== PhaseState.completed ? { ...p, state } : p)) ?? null,
+    ...withholdFeatures(v, v.progress, d.features),
   };
 };

@@ -37,6 +37,7 @@ const base: JobView = {
   stallCount: 0,
   phases: null,
   availableFeatures: [],
+  unavailableFeatures: {},
 };
 const started = ev(
   'SyncJobStarted',
@@ -192,5 +193,34 @@ describe('evolveJob: the job-state evolve', () => {
       forbidden: 'Clio does not let this connection read folders',
     });
     expect(view?.progress['documents']).toEqual({ fetched: 700, total: 700 });
+  });
+
+  it('keeps why a pre-sync count is unknown (SyncJobStarted.unknownEstimates) through the listing that follows', () => {
+    const withUnknown = ev(
+      'SyncJobStarted',
+      {
+        jobId: 'j1',
+        scope: MATTER,
+        entityTypes: ['folders', 'documents'],
+        estimatedTotal: null,
+        estimates: { folders: 50 },
+        unknownEstimates: [{ entityType: 'documents', reason: 'Clio sent no meta.records' }],
+      },
+      at(1),
+    );
+    const started1 = evolveJob(evolveJob(null, requested('j1', T0)), withUnknown);
+    expect(started1?.progress).toEqual({
+      documents: { fetched: 0, total: null, unknownTotal: 'Clio sent no meta.records' },
+    });
+    const unknownPage = ev(
+      'SyncProgressed',
+      { jobId: 'j1', entityType: 'documents', fetched: 200, total: null, cursor: 'https://x/p2', mode: 'full' },
+      at(2),
+    );
+    expect(evolveJob(started1, unknownPage)?.progress['documents']).toEqual({
+      fetched: 200,
+      total: null,
+      unknownTotal: 'Clio sent no meta.records',
+    });
   });
 });

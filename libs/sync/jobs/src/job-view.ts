@@ -1,5 +1,5 @@
-import { EventTypes, type SyncTrigger } from '@sf/contracts';
-import { completePhase, plannedPhases, type PhaseView } from './job-phases';
+import { EventTypes, type EventData, type SyncTrigger } from '@sf/contracts';
+import { completePhase, plannedPhases, withholdFeatures, type PhaseView } from './job-phases';
 import { SyncJobState, isTerminalJobState } from './sync-job-state';
 import { eventTime, instantMs, type SyncLogEvent } from './sync-log-event';
 import { SyncScope } from './sync-scope';
@@ -10,7 +10,21 @@ export interface EntityProgress {
   readonly total: number | null;
   /** Clio answered 403 for the entity type (`SyncEntityForbidden`): the user-facing reason; absent otherwise. */
   readonly forbidden?: string;
+  /** Clio's count before fetching could not be used (`SyncJobStarted.unknownEstimates`): why; absent otherwise. */
+  readonly unknownTotal?: string;
 }
+
+/** Progress entries with the reasons Clio's pre-sync counts are unknown (the fetched counts are kept). */
+const withUnknownTotals = (
+  progress: Readonly<Record<string, EntityProgress>>,
+  unknown: EventData<'SyncJobStarted'>['unknownEstimates'],
+): Readonly<Record<string, EntityProgress>> => {
+  if (unknown === undefined || unknown.length === 0) return progress;
+  const out: Record<string, EntityProgress> = { ...progress };
+  for (const u of unknown)
+    out[u.entityType] = { ...(out[u.entityType] ?? { fetched: 0, total: null }), unknownTotal: u.reason };
+  return out;
+};
 
 /**
  * One sync job as the `sync_jobs` read model shows it, folded from its scope-stream and job-stream events.
@@ -46,6 +60,8 @@ export interface JobView {
   readonly phases: readonly PhaseView[] | null;
   /** Features usable so far, from the phases completed (`SyncPhaseCompleted.features`), in completion order. */
   readonly availableFeatures: readonly string[];
+  /** Features of completed phases that are not usable because Clio refused (403) an entity type they read: why. */
+  readonly unavailableFeatures: Readonly<Record<string, string>>;
 }
 
 const requested = (e: Extract<SyncLogEvent, { type: 'SyncRequested' }>): JobView => {
@@ -74,6 +90,7 @@ const requested = (e: Extract<SyncLogEvent, { type: 'SyncRequested' }>): JobView
     stallCount: 0,
     phases: null,
     availableFeatures: [],
+    unavailableFeatures: {},
   };
 };
 
@@ -90,6 +107,7 @@ const evolveLive = (v: JobView, e: SyncLogEvent, at: number): JobView => {
         entityTypes: e.data.entityTypes,
         estimatedTotal: e.data.estimatedTotal,
         estimates: e.data.estimates ?? v.estimates,
+        progress: withUnknownTotals(v.progress, e.data.unknownEstimates),
         phases: plannedPhases(e.data) ?? v.phases,
         lastProgressAt: at,
         stalled: false,
@@ -110,7 +128,8 @@ const evolveLive = (v: JobView, e: SyncLogEvent, at: number): JobView => {
     case EventTypes.SyncEntityForbidden: {
       const before = v.progress[e.data.entityType] ?? { fetched: 0, total: null };
       const entry = { ...before, forbidden: e.data.reason };
-      return { ...v, state: moving(v), progress: { ...v.progress, [e.data.entityType]: entry }, lastProgressAt: at };
+      const progress = { ...v.progress, [e.data.entityType]: entry };
+      return { ...v, ...withholdFeatures(v, progress), state: moving(v), progress, lastProgressAt: at };
     }
     case EventTypes.SyncListingRestarted:
       return { ...v, state: moving(v), lastProgressAt: at };
@@ -118,7 +137,7 @@ const evolveLive = (v: JobView, e: SyncLogEvent, at: number): JobView => {
     case EventTypes.RecordsSwept:
       return { ...v, state: moving(v), lastProgressAt: at };
     case EventTypes.SyncPhaseCompleted:
-      return { ...v, ...completePhase(v.phases, v.availableFeatures, e.data), state: moving(v), lastProgressAt: at };
+      return { ...v, ...completePhase(v, e.data), state: moving(v), lastProgressAt: at };
     case EventTypes.SyncJobBlocked:
       return { ...v, state: SyncJobState.Blocked, blockedUntil: instantMs(e.data.blockedUntil) };
     case EventTypes.SyncJobResumed:

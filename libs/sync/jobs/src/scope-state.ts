@@ -1,4 +1,5 @@
 import { EventTypes, type SyncTrigger } from '@sf/contracts';
+import type { OnboardingOptions } from './onboarding';
 import { eventTime, type SyncLogEvent } from './sync-log-event';
 
 /** The job a scope stream has opened (`SyncRequested`) and not yet closed (completed, failed or cancelled). */
@@ -24,6 +25,8 @@ export interface ScopeState {
   readonly lastError: { readonly code: string; readonly occurredAt: number } | null;
   /** Time of the last `SyncBookmarksReset`: the next job of the scope is a full sync. */
   readonly bookmarksResetAt: number | null;
+  /** The firm's stored onboarding setting (`OnboardingSettingChanged`, firm scope only); null: the defaults. */
+  readonly onboarding: OnboardingOptions | null;
 }
 
 export const initialScopeState = (): ScopeState => ({
@@ -33,6 +36,7 @@ export const initialScopeState = (): ScopeState => ({
   lastManualRequestAt: null,
   lastError: null,
   bookmarksResetAt: null,
+  onboarding: null,
 });
 
 /** Closes the active job when the terminal event is for it (a terminal event for another job changes nothing). */
@@ -56,6 +60,8 @@ const evolveOpenClose = (s: ScopeState, e: SyncLogEvent, at: number): ScopeState
       return closing(s, e.data.jobId);
     case EventTypes.SyncBookmarksReset:
       return { ...s, bookmarksResetAt: at };
+    case EventTypes.OnboardingSettingChanged:
+      return { ...s, onboarding: { phased: e.data.phased, recentMonths: e.data.recentMonths } };
     default:
       return s;
   }

@@ -22,6 +22,7 @@ describe('@sf/sync-policy public surface', () => {
         'formatWait',
         'syncPolicyConfig',
         'toSyncStatus',
+        'toUserSyncStatus',
       ].sort(),
     );
   });

@@ -13,3 +13,5 @@ export { SyncErrorCode, describeSyncError } from './sync-error-message';
 export { describeForbidden } from './forbidden-message';
 export { SyncStatusState, toSyncStatus } from './sync-status';
 export type { SyncStatusView } from './sync-status';
+export { toUserSyncStatus } from './user-status';
+export type { ActiveJobControlState, UserAction, UserStatusInput, UserSyncStatus } from './user-status';

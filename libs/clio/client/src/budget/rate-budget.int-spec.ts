@@ -1,6 +1,6 @@
 import { createDb } from '@sf/db';
 import { createTestDatabase, uniqueName, type TestDatabase } from '@sf/testing';
-import { DEFAULT_LIMIT, RateBudget, UNMETERED_LIMIT, WINDOW_MS } from './rate-budget';
+import { DEFAULT_LIMIT, RateBudget, RESERVE_RELEASE_MS, UNMETERED_LIMIT, WINDOW_MS } from './rate-budget';
 import type { ClioClientTables } from '../schema/clio-rate-budget.tables';
 
 const T = Date.UTC(2025, 0, 6, 9, 0, 0);
@@ -30,7 +30,8 @@ describe('RateBudget (clio_rate_budgets, real Postgres)', () => {
     let backfill = 0;
     while ((await budget.acquire(id, 'backfill', T)).ok) backfill++;
     expect(backfill).toBe(40);
-    expect(await budget.acquire(id, 'backfill', T)).toEqual({ ok: false, resetAt: T + WINDOW_MS });
+    // Refused while the reserve holds units: come back when it is released, not at the window's end.
+    expect(await budget.acquire(id, 'backfill', T)).toEqual({ ok: false, resetAt: T + WINDOW_MS - RESERVE_RELEASE_MS });
     let others = 0;
     while ((await budget.acquire(id, others % 2 === 0 ? 'interactive' : 'webhook', T)).ok) others++;
     expect(others).toBe(10);
@@ -38,6 +39,21 @@ describe('RateBudget (clio_rate_budgets, real Postgres)', () => {
     expect(await budget.acquire(id, 'interactive', T + WINDOW_MS - 1)).toEqual({ ok: false, resetAt: T + WINDOW_MS });
     expect(await budget.acquire(id, 'backfill', T + WINDOW_MS)).toEqual({ ok: true, remaining: 49 });
     expect((await row(id)).reset_at.getTime()).toBe(T + 2 * WINDOW_MS);
+  });
+
+  it("releases the reserve to backfill in the window's last seconds, and keeps it again in the next window", async () => {
+    const id = uniqueName('conn');
+    const releaseAt = T + WINDOW_MS - RESERVE_RELEASE_MS;
+    while ((await budget.acquire(id, 'backfill', T)).ok);
+    expect(await budget.acquire(id, 'backfill', releaseAt - 1)).toEqual({ ok: false, resetAt: releaseAt });
+    let released = 0;
+    while ((await budget.acquire(id, 'backfill', releaseAt)).ok) released++;
+    expect(released).toBe(10);
+    expect(await budget.acquire(id, 'backfill', releaseAt)).toEqual({ ok: false, resetAt: T + WINDOW_MS });
+    expect(await budget.acquire(id, 'interactive', releaseAt)).toEqual({ ok: false, resetAt: T + WINDOW_MS });
+    let next = 0;
+    while ((await budget.acquire(id, 'backfill', T + WINDOW_MS)).ok) next++;
+    expect(next).toBe(40);
   });
 
   it('computes the backfill reserve exactly (limit 100, share 0.07 -> 7 kept, 93 spendable; float math would keep 8)', async () => {

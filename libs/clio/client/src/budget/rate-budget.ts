@@ -10,14 +10,26 @@ export const UNMETERED_LIMIT = 1_000_000;
 /** Clio counts requests per token in 60-second windows (D-RL). */
 export const WINDOW_MS = 60_000;
 
+/**
+ * The last part of a window in which backfill may spend what the reserve still holds. A reserve kept to the end
+ * of the window is lost with it: without the release a lone backfill runs at 80 % of the allowed rate. Interactive
+ * or webhook work arriving in these seconds waits at most this long for the next window.
+ */
+export const RESERVE_RELEASE_MS = 10_000;
+
+/** A refusal's `resetAt`: when the lane may try again (the window's end, or for backfill the reserve's release). */
 export type Acquired = { ok: true; remaining: number } | { ok: false; resetAt: number };
 
 /**
- * Units a lane must leave in the window: backfill keeps ceil(limit * reserveShare), the others may spend all.
+ * Units a lane must leave in the window: backfill keeps ceil(limit * reserveShare) until the window's last
+ * `releaseMs`, the others may spend all. A window that has ended refills with the reserve in place.
  * Numeric, not float: 100 * 0.07 in binary floating point is 7.000000000000001 and would ceil to 8.
  */
-const reserveSql = (lane: Lane, reserveShare: number) =>
-  lane === 'backfill' ? sql`ceil(b."limit" * ${String(reserveShare)}::numeric)` : sql`0`;
+const reserveSql = (lane: Lane, reserveShare: number, at: Date, releaseFrom: Date) =>
+  lane === 'backfill'
+    ? sql`(case when b.reset_at > ${at} and b.reset_at <= ${releaseFrom} then 0
+               else ceil(b."limit" * ${String(reserveShare)}::numeric) end)`
+    : sql`0`;
 
 /**
  * The shared per-connection budget in `clio_rate_budgets`. Every method is one statement, so concurrent
@@ -27,15 +39,18 @@ export class RateBudget {
   constructor(
     private readonly db: Kysely<ClioClientTables>,
     private readonly reserveShare: number,
+    private readonly releaseMs: number = RESERVE_RELEASE_MS,
   ) {}
 
   /**
    * Takes one unit for `lane` at `now` (epoch ms). A window whose `reset_at` has passed refills to `limit`
-   * (minus this unit) with a provisional end of now + 60 s until a response's headers give the real one.
+   * (minus this unit) with a provisional end of now + 60 s until a response's headers give the real one. A refused
+   * backfill unit while the reserve still holds units is told to come back when the reserve is released.
    */
   async acquire(connectionId: string, lane: Lane, now: number): Promise<Acquired> {
     const at = new Date(now);
     const nextReset = new Date(now + WINDOW_MS);
+    const releaseFrom = new Date(now + this.releaseMs);
     // Raw SQL: CASE over the conflicting row in SET and WHERE of one upsert reads as the SQL it must be.
     const { rows } = await sql<{ remaining: number }>`
       insert into clio_rate_budgets as b (connection_id, "limit", remaining, reset_at, updated_at)
@@ -44,15 +59,18 @@ export class RateBudget {
         remaining = case when b.reset_at <= ${at} then b."limit" - 1 else b.remaining - 1 end,
         reset_at = case when b.reset_at <= ${at} then ${nextReset}::timestamptz else b.reset_at end,
         updated_at = ${at}
-      where (case when b.reset_at <= ${at} then b."limit" else b.remaining end) > ${reserveSql(lane, this.reserveShare)}
+      where (case when b.reset_at <= ${at} then b."limit" else b.remaining end) > ${reserveSql(lane, this.reserveShare, at, releaseFrom)}
       returning b.remaining`.execute(this.db);
     if (rows.length > 0) return { ok: true, remaining: rows[0].remaining };
     const row = await this.db
       .selectFrom('clio_rate_budgets')
-      .select('reset_at')
+      .select(['reset_at', 'remaining'])
       .where('connection_id', '=', connectionId)
       .executeTakeFirst();
-    return { ok: false, resetAt: row ? row.reset_at.getTime() : now };
+    if (!row) return { ok: false, resetAt: now };
+    const resetAt = row.reset_at.getTime();
+    const release = resetAt - this.releaseMs;
+    return { ok: false, resetAt: lane === 'backfill' && row.remaining > 0 && release > now ? release : resetAt };
   }
 
   /**

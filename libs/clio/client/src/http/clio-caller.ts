@@ -7,8 +7,11 @@ import type { ClioClientStats, Lane, PageFailure, TokenProvider } from '../types
 import { ClioHeader, ClioParam } from '../wire';
 import { fullJitterMs } from './backoff';
 import { readErrorType } from './read-json';
-import { describeNetworkError, discard, httpGet, type RawResponse } from './send';
+import { describeNetworkError, discard, httpSend, type RawResponse, type SendSpec } from './send';
 import { observeClioRequest } from './request-telemetry';
+
+/** Method and JSON body of a request that is not a GET (the caller adds the token, version and content type). */
+export type WriteSpec = Pick<SendSpec, 'method' | 'body'> & { headers?: Record<string, string> };
 
 /** What a reader makes of a 2xx/3xx response; `retry: false` means retrying cannot help. */
 export type ReadResult<T> = { ok: true; value: T } | { ok: false; reason: string; retry: boolean };
@@ -62,10 +65,15 @@ const done = <T>(result: CallResult<T>): Step<T> => ({ kind: 'done', result });
 export class ClioCaller {
   constructor(private readonly c: CallerConfig) {}
 
-  async call<T>(target: (apiBaseUrl: string) => URL | null, lane: Lane, read: Reader<T>): Promise<CallResult<T>> {
+  async call<T>(
+    target: (apiBaseUrl: string) => URL | null,
+    lane: Lane,
+    read: Reader<T>,
+    write?: WriteSpec,
+  ): Promise<CallResult<T>> {
     const s: LoopState = { failures: 0, refreshed: false, rejected: undefined, calls: 0 };
     for (;;) {
-      const step = await this.attempt(target, lane, read, s);
+      const step = await this.attempt(target, lane, read, s, write);
       if (step.kind === 'done') return step.result;
       if (step.kind === 'refresh') continue;
       s.failures++;
@@ -91,6 +99,7 @@ export class ClioCaller {
     lane: Lane,
     read: Reader<T>,
     s: LoopState,
+    write?: WriteSpec,
   ): Promise<Step<T>> {
     const tok = await this.c.tokens.getToken(
       this.c.firmId,
@@ -112,9 +121,15 @@ export class ClioCaller {
     s.calls++;
     this.c.stats.apiCalls++;
     let res: RawResponse;
-    const observed = observeClioRequest(url, lane, tok.connectionId);
+    const observed = observeClioRequest(url, lane, tok.connectionId, write?.method ?? 'GET');
     try {
-      res = await httpGet(this.c.dispatcher, url.toString(), this.headers(tok), this.c.timeoutMs);
+      const headers = { ...this.headers(tok), ...write?.headers };
+      if (write?.body !== undefined) headers['content-type'] = 'application/json';
+      res = await httpSend(
+        this.c.dispatcher,
+        { method: write?.method ?? 'GET', url: url.toString(), headers, body: write?.body },
+        this.c.timeoutMs,
+      );
     } catch (err) {
       const reason = describeNetworkError(err);
       observed.failed(reason);

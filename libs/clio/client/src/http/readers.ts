@@ -42,6 +42,21 @@ export const recordReader: Reader<Record<string, unknown>> = async (res) => {
   return rec.ok ? { ok: true, value: rec.record } : { ok: false, reason: rec.reason, retry: true };
 };
 
+/** The answer to a write: the record in `data` (200/201), or null for 204 No Content. */
+export const writeReader: Reader<{ status: number; record: Record<string, unknown> | null }> = async (res) => {
+  if (res.status === 204) {
+    await discard(res);
+    return { ok: true, value: { status: 204, record: null } };
+  }
+  if (res.status !== 200 && res.status !== 201) return unexpected(res);
+  const json = await readJson(res);
+  if (!json.ok) return { ok: false, reason: json.reason, retry: false };
+  const rec = checkRecord(json.value);
+  return rec.ok
+    ? { ok: true, value: { status: res.status, record: rec.record } }
+    : { ok: false, reason: rec.reason, retry: false };
+};
+
 export interface Download {
   body: NodeJS.ReadableStream;
   contentType: string | null;

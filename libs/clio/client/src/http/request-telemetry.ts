@@ -28,13 +28,13 @@ export interface RequestObservation {
  * Metrics and a span around one HTTP request to Clio, the one place the client sends them. Attributes: method,
  * entity type, lane, status and the rate-limit headers; never the URL's query, a header value or a token.
  */
-export const observeClioRequest = (url: URL, lane: Lane, connectionId: string): RequestObservation => {
+export const observeClioRequest = (url: URL, lane: Lane, connectionId: string, method: string): RequestObservation => {
   const entityType = entityTypeOfUrl(url);
   const stopTimer = clioRequestSeconds.startTimer({ entity_type: entityType, lane });
-  const span = tracer.startSpan(`GET clio ${entityType}`, {
+  const span = tracer.startSpan(`${method} clio ${entityType}`, {
     kind: SpanKind.CLIENT,
     attributes: {
-      'http.request.method': 'GET',
+      'http.request.method': method,
       'server.address': url.hostname,
       'clio.entity_type': entityType,
       'clio.lane': lane,

@@ -29,6 +29,20 @@ export async function httpGet(
   headers: Record<string, string>,
   timeoutMs: number,
 ): Promise<RawResponse> {
+  return httpSend(dispatcher, { method: 'GET', url, headers }, timeoutMs);
+}
+
+/** A request other than a listing read: a webhook create, renewal or delete (JSON body, or none). */
+export interface SendSpec {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+/** Like {@link httpGet} for any method, with the same deadline. */
+export async function httpSend(dispatcher: Dispatcher, spec: SendSpec, timeoutMs: number): Promise<RawResponse> {
+  const { method, url, headers, body } = spec;
   const ac = new AbortController();
   const timer = setTimeout(
     () => ac.abort(Object.assign(new Error('request timed out'), { code: TIMEOUT_CODE })),
@@ -36,8 +50,9 @@ export async function httpGet(
   );
   try {
     const res = await request(url, {
-      method: 'GET',
+      method,
       headers,
+      ...(body !== undefined && { body }),
       dispatcher,
       bodyTimeout: timeoutMs,
       maxRedirections: 0,

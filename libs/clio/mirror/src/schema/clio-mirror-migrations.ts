@@ -2,6 +2,7 @@ import type { MigrationSet } from '@sf/db';
 import * as mirror from './2026-11-23T06-clio-mirror';
 import * as details from './2026-12-03T08-clio-mirror-details';
 import * as redacted from './2026-12-03T09-clio-mirror-redacted';
+import * as readApi from './2026-12-03T10-clio-mirror-read-api';
 
 /** The Clio mirror: one table per entity type, and the typed tables of their nested data. */
 export const clioMirrorMigrations: MigrationSet = {
@@ -10,5 +11,6 @@ export const clioMirrorMigrations: MigrationSet = {
     '2026-11-23T06-clio-mirror': mirror,
     '2026-12-03T08-clio-mirror-details': details,
     '2026-12-03T09-clio-mirror-redacted': redacted,
+    '2026-12-03T10-clio-mirror-read-api': readApi,
   },
 };

@@ -1,5 +1,6 @@
 import type { ColumnType, JSONColumnType } from 'kysely';
 import type { ClioMirrorDetailTables } from './clio-mirror-details.tables';
+import type { ClioMirrorReviewTables } from './clio-mirror-review.tables';
 
 /** timestamptz: pg returns a Date; writes accept a Date or an ISO string. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -31,6 +32,10 @@ export interface ClioMirrorTable {
   /** Log position (xid8, global position) of the last event that wrote the row; int8 arrives as a string. */
   last_tx_id: ColumnType<string, string | bigint, string | bigint>;
   last_global_position: ColumnType<string, string | bigint, string | bigint>;
+  /** Event time of the last write (the read API's "last synced"); null for rows written before it was kept. */
+  last_synced_at: ColumnType<Date | null, Date | string | undefined, Date | string | null>;
+  /** What last wrote the row: a {@link MirrorSource} (`sync`, `webhook`, `write_back`). */
+  last_source: ColumnType<string, string | undefined, string>;
 }
 
 /** Documents and folders also keep their parent folder, for counting. */
@@ -39,7 +44,7 @@ export interface ClioTreeMirrorTable extends ClioMirrorTable {
 }
 
 /** Every table of the mirror: one per entity type, and the detail tables of their nested data. */
-export interface ClioMirrorTables extends ClioMirrorDetailTables {
+export interface ClioMirrorTables extends ClioMirrorDetailTables, ClioMirrorReviewTables {
   clio_users: ClioMirrorTable;
   clio_custom_fields: ClioMirrorTable;
   clio_matters: ClioMirrorTable;

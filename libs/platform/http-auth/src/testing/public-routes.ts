@@ -2,7 +2,7 @@ import { routeKey, type HttpRoute } from './http-routes';
 
 /**
  * The only kinds of route any service may leave public (no gateway JWT): health probes, metrics, API docs, and the
- * OAuth callbacks a browser or Clio calls. A service's allow-list naming anything else is itself a finding.
+ * OAuth callbacks a browser or Clio calls, and Clio's signed webhook deliveries. A service's allow-list naming anything else is itself a finding.
  */
 export const SANCTIONED_PUBLIC_PATHS: readonly RegExp[] = [
   /^\/health\/(live|ready)$/,
@@ -10,6 +10,8 @@ export const SANCTIONED_PUBLIC_PATHS: readonly RegExp[] = [
   /^\/docs([-/].*)?$/,
   /\/callback$/,
   /\/deauthorize-callback$/,
+  // Clio's webhook deliveries (apps/webhooks): Clio cannot send our JWT; each is verified by its HMAC signature.
+  /^\/webhooks\/clio\/(:subscriptionId|[^/]+)$/,
 ];
 
 /**

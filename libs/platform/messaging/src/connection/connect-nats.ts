@@ -1,12 +1,19 @@
 import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
 import { NATS_CLIENT_DEFAULTS, reconnectDelayMs, type NatsClientSettings } from './nats-client-settings';
+import { connectionOptionsOf, natsIdentityFromEnv, type NatsIdentity } from './nats-identity';
 
 export interface ConnectNatsOptions {
   /** Client name, shown by the server's monitoring. */
   name: string;
   /** Defaults from `NATS_CLIENT_DEFAULTS` for any field left out. */
   settings?: Partial<NatsClientSettings>;
+  /**
+   * Credentials, TLS files and reply prefix. Default: from the process environment (`NATS_USER`, `NATS_PASSWORD`,
+   * `NATS_PASSWORD_FILE`, `NATS_CREDS`, `NATS_TLS_*`), so every process, and every test harness that runs services
+   * in-process, connects as the identity its environment names.
+   */
+  identity?: NatsIdentity;
   /**
    * Called once when the connection is gone for good without our own close or drain (the give-up passed, or the
    * server refused us): the process must exit non-zero, never live on with a dead connection.
@@ -33,7 +40,12 @@ export const connectNats = async (o: ConnectNatsOptions): Promise<NatsConnection
   const s: NatsClientSettings = { ...NATS_CLIENT_DEFAULTS, ...o.settings };
   let attempt = 0;
   const connecting = connect({
-    servers: s.url,
+    ...connectionOptionsOf(o.identity ?? natsIdentityFromEnv()),
+    // A cluster's seed list, comma-separated; the client also learns the other nodes from the server.
+    servers: s.url
+      .split(',')
+      .map((u) => u.trim())
+      .filter((u) => u !== ''),
     name: o.name,
     maxReconnectAttempts: -1,
     waitOnFirstConnect: true,

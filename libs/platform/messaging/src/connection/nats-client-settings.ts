@@ -3,7 +3,7 @@
  * credentials belong here too). `connectNats` turns them into the client's options.
  */
 export interface NatsClientSettings {
-  /** `NATS_URL`. Default `nats://127.0.0.1:4222`. */
+  /** `NATS_URL`: one server, or a cluster's seed servers comma-separated. Default `nats://127.0.0.1:4222`. */
   url: string;
   /** First pause between reconnect attempts, doubled per failed attempt up to `reconnectMaxWaitMs`. Default 250. */
   reconnectWaitMs: number;

@@ -4,6 +4,7 @@
 import { connect } from '@nats-io/transport-node';
 import { sql } from 'kysely';
 import { createDb } from '@sf/db';
+import { connectionOptionsOf, natsIdentityFromEnv } from '../connection/nats-identity';
 import { createConsumerRunner } from '../consumer/consumer-runner';
 import { Disposition } from '../consumer/disposition';
 import { topologyOptionsFromEnv, defineTopology, type ConsumerOptions } from '../topology';
@@ -14,7 +15,10 @@ const main = async (): Promise<void> => {
   const consumer = JSON.parse(env['SF_TEST_CONSUMER'] ?? '{}') as ConsumerOptions;
   const topology = defineTopology({ ...topologyOptionsFromEnv(env), consumers: [consumer] });
   const db = createDb<ConsumerTables>({ url: env['DATABASE_URL']!, max: 2 });
-  const nc = await connect({ servers: env['NATS_URL'] ?? 'nats://127.0.0.1:4222' });
+  const nc = await connect({
+    ...connectionOptionsOf(natsIdentityFromEnv(env)),
+    servers: env['NATS_URL'] ?? 'nats://127.0.0.1:4222',
+  });
   const runner = createConsumerRunner({
     nc,
     db,

@@ -13,7 +13,8 @@ export const resetProjection = async <T, DB extends ProjectionRunnerTables & T>(
 ): Promise<void> => {
   const trx = tablesOf<ProjectionRunnerTables, DB>(db);
   await lockProjection(trx, projection.name);
-  for (const table of projection.tables) await sql`truncate table ${sql.table(table)}`.execute(trx);
+  if (projection.reset) await projection.reset(tablesOf<T, DB>(db));
+  else for (const table of projection.tables) await sql`truncate table ${sql.table(table)}`.execute(trx);
   // storeCheckpoint never moves backwards; removing the row is what "reset to 0" means (loadCheckpoint -> start).
   await trx.deleteFrom('es_checkpoints').where('name', '=', checkpointName(projection)).execute();
   await trx

@@ -1,4 +1,5 @@
 import { Controller, Get, HttpException, Inject } from '@nestjs/common';
+import { ApiAnswers } from '../docs/api-responses';
 import { ApiTags } from '@nestjs/swagger';
 import { Public } from '@sf/http-auth';
 import { HealthRoutes } from '../wire-names';
@@ -14,12 +15,14 @@ export class HealthController {
   constructor(@Inject(READINESS_PROBE) private readonly readiness: ReadinessProbe) {}
 
   /** The process is up and serving HTTP. */
+  @ApiAnswers({ description: 'The process is up' }, [], { publicRoute: true })
   @Get(HealthRoutes.live)
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
   /** Postgres and NATS both answer: 200, else 503 naming the one that does not. */
+  @ApiAnswers({ description: 'Postgres and NATS answer' }, [503], { publicRoute: true })
   @Get(HealthRoutes.ready)
   async ready(): Promise<{ status: 'ok'; checks: Readiness['checks'] }> {
     const r = await this.readiness();

@@ -13,14 +13,21 @@ import { BODY_LIMIT_KEY, BodyLimits } from './body-limit';
 import { readJsonBody } from './read-json-body';
 import { hasUnsafeText, unsafeJsonProblem } from './unsafe-json';
 
-type Request = IncomingMessage & { body?: unknown; params?: Record<string, unknown>; query?: unknown };
+type Request = IncomingMessage & {
+  body?: unknown;
+  /** The body's bytes as sent, for routes that verify a signature over them (webhook ingress). */
+  rawBody?: Buffer;
+  params?: Record<string, unknown>;
+  query?: unknown;
+};
 
 const ERRORS = { 413: 'Payload Too Large', 415: 'Unsupported Media Type', 400: 'Bad Request' } as const;
 
 /**
  * Global interceptor (after the JWT guard, before the pipes): reads the JSON body under the route's declared
  * {@link BodyLimit} (none declared: no body allowed) and refuses path and query values holding NUL or an unpaired
- * surrogate, so no handler, pipe or query ever sees them. The app must be created with `bodyParser: false`.
+ * surrogate, so no handler, pipe or query ever sees them. The app must be created with `bodyParser: false`. The bytes
+ * read stay on `req.rawBody` (HMAC-signed webhook deliveries are verified over them).
  */
 @Injectable()
 export class HardenedBodyInterceptor implements NestInterceptor {
@@ -47,5 +54,6 @@ export class HardenedBodyInterceptor implements NestInterceptor {
       );
     }
     req.body = read.body;
+    req.rawBody = read.raw;
   }
 }

@@ -23,13 +23,34 @@ export class PageQuery {
   cursor?: string;
 }
 
+/** Largest page of the mirror's read API (Clio's own page size). */
+export const WIDE_PAGE_LIMIT_MAX = 200;
+
+/** {@link PageQuery} with `limit` up to {@link WIDE_PAGE_LIMIT_MAX}: lists of mirrored records. */
+export class WidePageQuery {
+  @IsOptional()
+  @ApiPropertyOptional({
+    description: `Items per page, 1 to ${WIDE_PAGE_LIMIT_MAX} (default ${PAGE_LIMIT_DEFAULT})`,
+    pattern: '^[0-9]+$',
+  })
+  @Matches(/^(200|1[0-9]{2}|[1-9][0-9]?)$/, { message: `limit must be an integer from 1 to ${WIDE_PAGE_LIMIT_MAX}` })
+  limit?: string;
+
+  @IsOptional()
+  @ApiPropertyOptional({ description: 'The `next` of the previous page; absent for the first page' })
+  @Length(1, 1000, { message: 'cursor must be the next value of a previous page' })
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor must be the next value of a previous page' })
+  cursor?: string;
+}
+
 /** One page of a list: `next` continues it, null on the last page. */
 export interface Page<T> {
   items: T[];
   next: string | null;
 }
 
-export const pageLimit = (q: PageQuery): number => (q.limit === undefined ? PAGE_LIMIT_DEFAULT : Number(q.limit));
+export const pageLimit = (q: { limit?: string }): number =>
+  q.limit === undefined ? PAGE_LIMIT_DEFAULT : Number(q.limit);
 
 /** The keys of the last row of a page, as the `next` cursor (base64url of a JSON array of strings). */
 export const encodeCursor = (keys: readonly string[]): string =>

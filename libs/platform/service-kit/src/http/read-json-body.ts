@@ -3,7 +3,12 @@ import { unsafeJsonProblem } from './unsafe-json';
 
 /** What reading a request body came to: the parsed object (`{}` when none was sent), or a refusal. */
 export type BodyOutcome =
-  { ok: true; body: Record<string, unknown> } | { ok: false; status: 400 | 413 | 415; message: string };
+  | {
+      ok: true;
+      body: Record<string, unknown>;
+      /** The bytes as sent (a signature is computed over them). */ raw: Buffer;
+    }
+  | { ok: false; status: 400 | 413 | 415; message: string };
 
 const refuse = (status: 400 | 413 | 415, message: string): BodyOutcome => ({ ok: false, status, message });
 
@@ -33,7 +38,7 @@ const readUpTo = async (req: IncomingMessage, limit: number): Promise<Buffer | n
  * UTF-8, text that is not JSON, a value that is not an object, and what `unsafeJsonProblem` finds.
  */
 export const readJsonBody = async (req: IncomingMessage, limit: number): Promise<BodyOutcome> => {
-  if (!announcesBody(req)) return { ok: true, body: {} };
+  if (!announcesBody(req)) return { ok: true, body: {}, raw: Buffer.alloc(0) };
   if (limit === 0) return refuse(400, 'body: this route takes no body');
   const encoding = req.headers['content-encoding'];
   if (encoding !== undefined && encoding.trim().toLowerCase() !== 'identity')
@@ -43,7 +48,7 @@ export const readJsonBody = async (req: IncomingMessage, limit: number): Promise
   if (declared > limit) return refuse(413, `body: larger than ${limit} bytes`);
   const bytes = await readUpTo(req, limit);
   if (bytes === null) return refuse(413, `body: larger than ${limit} bytes`);
-  if (bytes.length === 0) return { ok: true, body: {} };
+  if (bytes.length === 0) return { ok: true, body: {}, raw: bytes };
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -59,5 +64,5 @@ export const readJsonBody = async (req: IncomingMessage, limit: number): Promise
   if (value === null || typeof value !== 'object' || Array.isArray(value))
     return refuse(400, 'body: must be a JSON object');
   const problem = unsafeJsonProblem(value, 'body');
-  return problem ? refuse(400, problem) : { ok: true, body: value as Record<string, unknown> };
+  return problem ? refuse(400, problem) : { ok: true, body: value as Record<string, unknown>, raw: bytes };
 };

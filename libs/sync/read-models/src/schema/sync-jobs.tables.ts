@@ -53,6 +53,8 @@ export interface SyncJobsTable {
   phases: JSONColumnType<PhaseView[]> | null;
   /** Features usable so far (`SyncPhaseCompleted.features`), in completion order. */
   available_features: ColumnType<string[], string | undefined, string>;
+  /** Features of completed phases that a 403 on one of their entity types made unusable: { feature: reason }. */
+  unavailable_features: ColumnType<Record<string, string>, string | undefined, string>;
   updated_at: Timestamp;
   /** Log position of the last event applied; replays at or below it are no-ops. */
   last_tx_id: string;

@@ -41,6 +41,7 @@ export const jobViewOf = (r: DbRow): JobView => ({
   stallCount: r.stall_count,
   phases: r.phases,
   availableFeatures: r.available_features,
+  unavailableFeatures: r.unavailable_features,
 });
 
 const json = (v: unknown): string | null => (v === null ? null : JSON.stringify(v));
@@ -70,6 +71,7 @@ const toDb = ({ view: v, position }: SyncJobRow): Insertable<SyncJobsTables['syn
   stall_count: v.stallCount,
   phases: json(v.phases),
   available_features: JSON.stringify(v.availableFeatures),
+  unavailable_features: JSON.stringify(v.unavailableFeatures),
   // Event time of the last change is the latest of the job's own times (never the wall clock).
   updated_at: new Date(Math.max(v.lastProgressAt, v.completedAt ?? 0, v.requestedAt)).toISOString(),
   ...positionColumns(position),
@@ -115,6 +117,7 @@ export const upsertSyncJobRows = async (db: Executor<SyncJobsTables>, rows: read
           stall_count: eb.ref('excluded.stall_count'),
           phases: eb.ref('excluded.phases'),
           available_features: eb.ref('excluded.available_features'),
+          unavailable_features: eb.ref('excluded.unavailable_features'),
           updated_at: eb.ref('excluded.updated_at'),
           last_tx_id: eb.ref('excluded.last_tx_id'),
           last_global_position: eb.ref('excluded.last_global_position'),

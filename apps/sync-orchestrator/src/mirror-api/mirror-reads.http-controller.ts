@@ -1,0 +1,142 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { folderAndDescendants, listMirrorRecords, matterFolderTree, toRecordView } from '@sf/clio-mirror';
+import { FirmId, NotFoundForFirm } from '@sf/http-auth';
+import { ApiAnswers } from '@sf/service-kit';
+import { IdParams } from '../http/dtos';
+import { HTTP_DEPS, type HttpDeps } from '../http/http-deps';
+import { Routes } from '../wire-names';
+import { listPage } from './mirror-list';
+import {
+  FolderDocumentsQuery,
+  IncludeDeletedQuery,
+  MatterListQuery,
+  MatterScopedListQuery,
+  MirrorListQuery,
+} from './mirror-queries.dto';
+import { FolderTreeDto, MirrorRecordDto, MirrorRecordPageDto } from './mirror-responses.dto';
+
+const PAGE = { type: MirrorRecordPageDto, description: 'One page; `next` continues it', conditional: true } as const;
+
+/**
+ * Reads of the firm's Clio mirror (`clio_*`, projected from the log: a record shows up once the mirror projection
+ * has applied its page). The firm comes from the JWT and goes into every query; another firm's record is a 404.
+ * Lists are keyset-paged (opaque `cursor`, `limit` ≤ 200) and hide soft-deleted records unless `include_deleted`.
+ * Every answer carries an ETag and answers `If-None-Match` with 304 (Express's, over the body).
+ */
+@ApiTags('mirror')
+@ApiBearerAuth()
+@Controller()
+export class MirrorReadsController {
+  constructor(@Inject(HTTP_DEPS) private readonly deps: HttpDeps) {}
+
+  @Get(Routes.mirrorMatters)
+  @ApiAnswers(PAGE, [])
+  matters(@FirmId() firmId: string, @Query() q: MatterListQuery): Promise<MirrorRecordPageDto> {
+    const matter = {
+      ...(q.status === undefined ? {} : { status: q.status }),
+      ...(q.practice_area_id === undefined ? {} : { practiceAreaId: q.practice_area_id }),
+      ...(q.client_id === undefined ? {} : { clientId: q.client_id }),
+      ...(q.q === undefined ? {} : { text: q.q }),
+    };
+    return listPage(this.deps.db, firmId, 'matters', q, { matter });
+  }
+
+  @Get(Routes.mirrorMatter)
+  @ApiAnswers(
+    { type: MirrorRecordDto, description: 'The matter, with its fields and custom field values', conditional: true },
+    [404],
+  )
+  async matter(
+    @FirmId() firmId: string,
+    @Param() p: IdParams,
+    @Query() q: IncludeDeletedQuery,
+  ): Promise<MirrorRecordDto> {
+    const [row] = await listMirrorRecords(this.deps.db, {
+      firmId,
+      entityType: 'matters',
+      includeDeleted: q.include_deleted === 'true',
+      ids: [p.id],
+      sort: { key: 'id', desc: false },
+      after: null,
+      limit: 1,
+    });
+    if (!row) throw new NotFoundForFirm('matter');
+    return toRecordView(row);
+  }
+
+  @Get(Routes.matterFolders)
+  @ApiAnswers({ type: FolderTreeDto, description: "The matter's folder tree", conditional: true }, [404])
+  async folders(
+    @FirmId() firmId: string,
+    @Param() p: IdParams,
+    @Query() q: IncludeDeletedQuery,
+  ): Promise<FolderTreeDto> {
+    const includeDeleted = q.include_deleted === 'true';
+    const [matter] = await listMirrorRecords(this.deps.db, {
+      firmId,
+      entityType: 'matters',
+      includeDeleted,
+      ids: [p.id],
+      sort: { key: 'id', desc: false },
+      after: null,
+      limit: 1,
+    });
+    if (!matter) throw new NotFoundForFirm('matter');
+    return { matterId: p.id, folders: await matterFolderTree(this.deps.db, firmId, p.id, includeDeleted) };
+  }
+
+  @Get(Routes.folderDocuments)
+  @ApiAnswers(PAGE, [404])
+  async folderDocuments(
+    @FirmId() firmId: string,
+    @Param() p: IdParams,
+    @Query() q: FolderDocumentsQuery,
+  ): Promise<MirrorRecordPageDto> {
+    const parentIds = await folderAndDescendants(this.deps.db, firmId, p.id, {
+      includeDeleted: q.include_deleted === 'true',
+      recursive: q.recursive === 'true',
+    });
+    if (parentIds === null) throw new NotFoundForFirm('folder');
+    return listPage(this.deps.db, firmId, 'documents', q, { parentIds });
+  }
+
+  @Get(Routes.contacts)
+  @ApiAnswers(PAGE, [])
+  contacts(@FirmId() firmId: string, @Query() q: MirrorListQuery): Promise<MirrorRecordPageDto> {
+    return listPage(this.deps.db, firmId, 'contacts', q);
+  }
+
+  @Get(Routes.calendarEntries)
+  @ApiAnswers(PAGE, [])
+  calendarEntries(@FirmId() firmId: string, @Query() q: MatterScopedListQuery): Promise<MirrorRecordPageDto> {
+    return listPage(this.deps.db, firmId, 'calendar_entries', q, matterOf(q));
+  }
+
+  @Get(Routes.tasks)
+  @ApiAnswers(PAGE, [])
+  tasks(@FirmId() firmId: string, @Query() q: MatterScopedListQuery): Promise<MirrorRecordPageDto> {
+    return listPage(this.deps.db, firmId, 'tasks', q, matterOf(q));
+  }
+
+  @Get(Routes.activities)
+  @ApiAnswers(PAGE, [])
+  activities(@FirmId() firmId: string, @Query() q: MatterScopedListQuery): Promise<MirrorRecordPageDto> {
+    return listPage(this.deps.db, firmId, 'activities', q, matterOf(q));
+  }
+
+  @Get(Routes.users)
+  @ApiAnswers(PAGE, [])
+  users(@FirmId() firmId: string, @Query() q: MirrorListQuery): Promise<MirrorRecordPageDto> {
+    return listPage(this.deps.db, firmId, 'users', q);
+  }
+
+  @Get(Routes.customFields)
+  @ApiAnswers(PAGE, [])
+  customFields(@FirmId() firmId: string, @Query() q: MirrorListQuery): Promise<MirrorRecordPageDto> {
+    return listPage(this.deps.db, firmId, 'custom_fields', q);
+  }
+}
+
+const matterOf = (q: MatterScopedListQuery): { matterId?: string } =>
+  q.matter_id === undefined ? {} : { matterId: q.matter_id };

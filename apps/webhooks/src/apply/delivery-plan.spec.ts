@@ -1,0 +1,54 @@
+import { CLIO_FIELDS } from '@sf/clio-mirror';
+import { carriesMirrorFields, planDeliveries, type InboxDelivery } from './delivery-plan';
+
+const whole = (id: number, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+  ...Object.fromEntries(CLIO_FIELDS.tasks.map((f) => [f.replace(/\{.*$/, ''), null])),
+  id,
+  ...extra,
+});
+let n = 0;
+const d = (event: string, record: Record<string, unknown>, over: Partial<InboxDelivery> = {}): InboxDelivery => ({
+  eventId: `e${++n}`,
+  firmId: 'f1',
+  entityType: 'tasks',
+  event,
+  record,
+  receivedAt: '2026-12-01T00:00:00.000Z',
+  ...over,
+});
+
+describe('planDeliveries', () => {
+  it('writes whole records without a call, fetches partial ones by id, batched per firm and type', () => {
+    const plans = planDeliveries([
+      d('created', whole(1)),
+      d('updated', { id: 2, etag: '"x"' }),
+      d('updated', { id: 2, etag: '"y"' }),
+      d('updated', whole(3), { firmId: 'f2' }),
+    ]);
+    expect(plans).toHaveLength(2);
+    expect(plans[0]).toMatchObject({ firmId: 'f1', fetchIds: ['2'], deletedIds: [] });
+    expect(plans[0].records.map((r) => r.id)).toEqual([1]);
+    expect(plans[0].deliveryIds).toHaveLength(3);
+    expect(plans[1]).toMatchObject({ firmId: 'f2', fetchIds: [] });
+  });
+
+  it('drops what an id had pending when it is deleted, and keeps a change that follows the deletion', () => {
+    const [p] = planDeliveries([d('updated', whole(1)), d('deleted', { id: 1 }), d('deleted', { id: 5 })]);
+    expect(p.records).toEqual([]);
+    expect(p.deletedIds).toEqual(['1', '5']);
+    const [q] = planDeliveries([d('deleted', { id: 5 }), d('updated', whole(5))]);
+    expect(q.deletedIds).toEqual([]);
+    expect(q.records.map((r) => r.id)).toEqual([5]);
+  });
+
+  it('leaves out entity types the mirror does not hold', () => {
+    expect(planDeliveries([d('created', { id: 1 }, { entityType: 'bills' })])).toEqual([]);
+  });
+
+  it('knows a record that lacks one mirror field', () => {
+    const r = whole(1);
+    expect(carriesMirrorFields('tasks', r)).toBe(true);
+    delete r.etag;
+    expect(carriesMirrorFields('tasks', r)).toBe(false);
+  });
+});

@@ -1,0 +1,61 @@
+import { CLIO_FIELDS, isClioEntityType, type ClioEntityType } from '@sf/clio-mirror';
+import { DeliveryEvent } from '../wire-names';
+
+/** One verified delivery as the applier reads it from the log. */
+export interface InboxDelivery {
+  eventId: string;
+  firmId: string;
+  entityType: string;
+  event: string;
+  record: Record<string, unknown>;
+  /** When the ingress recorded it (ISO). */
+  receivedAt: string;
+}
+
+/** What to do for one firm and entity type. */
+export interface EntityPlan {
+  firmId: string;
+  entityType: ClioEntityType;
+  /** Records the payload carried whole (every mirror field): written as they are, no API call. */
+  records: Record<string, unknown>[];
+  /** Ids to fetch by `ids[]`: the payload lacked some of the mirror's fields. */
+  fetchIds: string[];
+  deletedIds: string[];
+  deliveryIds: string[];
+}
+
+/** The top-level names of the mirror's `fields` for an entity type (`client{id}` → `client`). */
+const topLevel = (e: ClioEntityType): readonly string[] => CLIO_FIELDS[e].map((f) => f.replace(/\{.*$/, ''));
+
+export const carriesMirrorFields = (e: ClioEntityType, record: Record<string, unknown>): boolean =>
+  topLevel(e).every((name) => name in record);
+
+/**
+ * Groups a batch of deliveries per (firm, entity type), in log order: deletions, whole records, ids to fetch.
+ * An id deleted later in the batch is not fetched or written; one changed after its deletion (a restored document)
+ * is. Deliveries about entity types the mirror does not hold are acknowledged and left out. Pure.
+ */
+export const planDeliveries = (batch: readonly InboxDelivery[]): EntityPlan[] => {
+  const plans = new Map<string, EntityPlan>();
+  for (const d of batch) {
+    if (!isClioEntityType(d.entityType)) continue;
+    const key = `${d.firmId}\u0000${d.entityType}`;
+    let p = plans.get(key);
+    if (!p) {
+      p = { firmId: d.firmId, entityType: d.entityType, records: [], fetchIds: [], deletedIds: [], deliveryIds: [] };
+      plans.set(key, p);
+    }
+    p.deliveryIds.push(d.eventId);
+    const id = String(d.record.id);
+    if (d.event === DeliveryEvent.Deleted) {
+      p.records = p.records.filter((r) => String(r.id) !== id);
+      p.fetchIds = p.fetchIds.filter((x) => x !== id);
+      if (!p.deletedIds.includes(id)) p.deletedIds.push(id);
+      continue;
+    }
+    p.deletedIds = p.deletedIds.filter((x) => x !== id);
+    if (carriesMirrorFields(d.entityType, d.record)) p.records.push(d.record);
+    else if (!p.fetchIds.includes(id)) p.fetchIds.push(id);
+  }
+  return [...plans.values()];
+};

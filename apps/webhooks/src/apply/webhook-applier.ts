@@ -1,0 +1,156 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { ClioClient } from '@sf/clio-client';
+import {
+  EventTypes,
+  ObservationSources,
+  StreamTypes,
+  newEvent,
+  readEventOf,
+  streamIds,
+  type NewEvent,
+  type RecordedEvent,
+} from '@sf/contracts';
+import { LogPosition, appendToStream, loadCheckpoint, readAllAfter, storeCheckpoint } from '@sf/event-store';
+import type { WebhooksDb } from '../schema/webhooks-schema';
+import { stableUuid } from '../stable-uuid';
+import { planDeliveries, type EntityPlan, type InboxDelivery } from './delivery-plan';
+import { fetchPlanIds } from './fetch-plan';
+import type { WebhookSyncRequester } from './sync-request';
+import { recordApplied } from './firm-stats';
+
+/** The applier's checkpoint in `es_checkpoints`. */
+export const APPLIER_CHECKPOINT = 'webhook-applier';
+
+export interface ApplierDeps {
+  db: Kysely<WebhooksDb>;
+  clientFor(firmId: string): ClioClient;
+  requestSync: WebhookSyncRequester;
+  clock: () => Date;
+  /** Log events read per pass. */
+  batchSize: number;
+}
+
+export interface ApplierPass {
+  /** Log events read (any type). */
+  read: number;
+  applied: number;
+  apiCalls: number;
+  /** Another replica moved the checkpoint meanwhile: this pass wrote nothing. */
+  lost: boolean;
+}
+
+const RECEIVED = new Set([EventTypes.ClioWebhookReceived] as const);
+
+const toDelivery = (e: RecordedEvent): InboxDelivery[] => {
+  const r = readEventOf(e, RECEIVED);
+  if (!r) return [];
+  // The log holds only validated events: one that does not read is a bug upstream, not a delivery to apply.
+  if (!r.ok) throw new Error(`event ${e.eventId} does not match its contract: ${r.reason}`);
+  const { entityType, event, records } = r.value.data;
+  return records.map((record) => ({
+    eventId: e.eventId,
+    firmId: e.metadata.firmId,
+    entityType,
+    event,
+    record,
+    receivedAt: e.metadata.occurredAt,
+  }));
+};
+
+/**
+ * One pass of the applier over the log after its checkpoint: verified deliveries become `ClioRecordsObserved`
+ * events (payload records as they are; partial ones fetched by `ids[]`, batched per firm and entity type, in the
+ * webhook lane), appended with the checkpoint in one transaction, so a crash at any point neither loses nor
+ * doubles an application (the event ids are derived from the deliveries, and a replayed pass re-appends the same
+ * ones). Clio calls happen before the transaction; the checkpoint row is locked only to commit.
+ */
+export const applyOnce = async (deps: ApplierDeps): Promise<ApplierPass> => {
+  const from = await loadCheckpoint(deps.db, APPLIER_CHECKPOINT);
+  const events = await readAllAfter(deps.db, from, deps.batchSize);
+  if (events.length === 0) return { read: 0, applied: 0, apiCalls: 0, lost: false };
+  const deliveries = events.flatMap(toDelivery);
+  const plans = planDeliveries(deliveries);
+  let apiCalls = 0;
+  const needSync = new Set<string>();
+  const fetched = new Map<EntityPlan, Record<string, unknown>[]>();
+  for (const plan of plans) {
+    if (plan.fetchIds.length === 0) continue;
+    const f = await fetchPlanIds(deps.clientFor(plan.firmId), plan);
+    apiCalls += f.apiCalls;
+    fetched.set(plan, f.records);
+    if (f.incomplete) needSync.add(plan.firmId);
+  }
+  const now = deps.clock();
+  const last = LogPosition.of(events[events.length - 1]!);
+  const lost = await deps.db.transaction().execute(async (trx) => {
+    if (!(await holdCheckpoint(trx, from))) return true;
+    for (const plan of plans) await appendObserved(trx, plan, fetched.get(plan) ?? [], now);
+    await recordApplied(trx, deliveries, now);
+    await storeCheckpoint(trx, APPLIER_CHECKPOINT, last);
+    return false;
+  });
+  if (!lost) for (const firmId of needSync) await deps.requestSync(firmId);
+  return { read: events.length, applied: lost ? 0 : deliveries.length, apiCalls, lost };
+};
+
+/** Locks the applier's checkpoint row; false when it is no longer at `from` (another replica applied the batch). */
+const holdCheckpoint = async (trx: Transaction<WebhooksDb>, from: LogPosition): Promise<boolean> => {
+  await sql`insert into es_checkpoints (name, position) values (${APPLIER_CHECKPOINT}, ${LogPosition.format(from)})
+    on conflict (name) do nothing`.execute(trx);
+  const row = await sql<{ position: string }>`select position from es_checkpoints
+    where name = ${APPLIER_CHECKPOINT} for update`.execute(trx);
+  return row.rows[0]?.position === LogPosition.format(from);
+};
+
+const MAX_RECORDS = 200;
+
+type Source = (typeof ObservationSources)[keyof typeof ObservationSources];
+
+const appendObserved = async (
+  trx: Transaction<WebhooksDb>,
+  plan: EntityPlan,
+  fetched: Record<string, unknown>[],
+  now: Date,
+): Promise<void> => {
+  const chunks: Array<{ source: Source; records: Record<string, unknown>[] }> = [];
+  const sources: Array<[Source, Record<string, unknown>[]]> = [
+    [ObservationSources.webhookPayload, plan.records],
+    [ObservationSources.webhookFetch, fetched],
+  ];
+  for (const [source, records] of sources)
+    for (let i = 0; i < records.length; i += MAX_RECORDS)
+      chunks.push({ source, records: records.slice(i, i + MAX_RECORDS) });
+  if (chunks.length === 0 && plan.deletedIds.length > 0)
+    chunks.push({ source: ObservationSources.webhookPayload, records: [] });
+  // planDeliveries keeps deleted ids out of the records, so the deletions may ride on any one chunk.
+  const events = chunks.map((c, n) => observed(plan, c.source, c.records, n === 0 ? plan.deletedIds : [], n, now));
+  if (events.length === 0) return;
+  const stream = streamIds.webhookInbox(plan.firmId);
+  const r = await appendToStream(trx, stream, StreamTypes.webhookInbox, 'any', events);
+  if (!r.ok) throw new Error(`ClioRecordsObserved could not be appended to ${stream}: ${r.reason}`);
+};
+
+const observed = (
+  plan: EntityPlan,
+  source: Source,
+  records: Record<string, unknown>[],
+  deletedIds: string[],
+  chunk: number,
+  now: Date,
+): NewEvent => {
+  const eventId = stableUuid('observed', plan.entityType, String(chunk), ...plan.deliveryIds);
+  const e = newEvent({
+    eventId,
+    type: EventTypes.ClioRecordsObserved,
+    data: { entityType: plan.entityType, source, records, deletedIds, deliveryIds: plan.deliveryIds },
+    metadata: {
+      firmId: plan.firmId,
+      correlationId: plan.deliveryIds[0] ?? eventId,
+      causationId: plan.deliveryIds[0] ?? null,
+      occurredAt: now.toISOString(),
+    },
+  });
+  // Records came from a verified delivery or Clio's answer; an invalid event here is a bug.
+  if (!e.ok) throw new Error(`ClioRecordsObserved for firm ${plan.firmId} is invalid: ${e.reason}`);
+  return e.value;
+};

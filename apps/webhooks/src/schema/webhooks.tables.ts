@@ -1,0 +1,35 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** timestamptz: pg returns a Date; writes accept a Date or an ISO string. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export const SubscriptionStatus = { registering: 'registering', active: 'active', removed: 'removed' } as const;
+export type SubscriptionStatus = (typeof SubscriptionStatus)[keyof typeof SubscriptionStatus];
+
+/** A webhook subscription in Clio (see the migration). `sealed_secret` opens only with the vault's keyring. */
+export interface WebhookSubscriptionsTable {
+  subscription_id: string;
+  firm_id: string;
+  model: string;
+  entity_type: string;
+  clio_webhook_id: string | null;
+  sealed_secret: string | null;
+  status: SubscriptionStatus;
+  expires_at: Timestamp | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface WebhookFirmStatsTable {
+  firm_id: string;
+  /** int8 arrives as a string. */
+  applied: ColumnType<string, number | string | undefined, number | string>;
+  last_applied_at: Timestamp | null;
+  last_lag_ms: number | null;
+  max_lag_ms: ColumnType<number, number | undefined, number>;
+}
+
+export interface WebhooksTables {
+  webhook_subscriptions: WebhookSubscriptionsTable;
+  webhook_firm_stats: WebhookFirmStatsTable;
+}

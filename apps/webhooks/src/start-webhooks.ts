@@ -1,0 +1,95 @@
+import { createClioClient, clioTokenProvider, type ClioClient } from '@sf/clio-client';
+import { createLogger } from '@sf/logging';
+import { bootService, type BootedService } from '@sf/service-kit';
+import { WEBHOOKS_API_INFO } from './api-info';
+import { applyOnce } from './apply/webhook-applier';
+import { natsWebhookSyncRequester } from './apply/sync-request';
+import { startLoop } from './background-loop';
+import { IngressCounters } from './ingress/ingress-counters';
+import type { IngressDeps } from './ingress/receive-delivery';
+import { SubscriptionCache } from './ingress/subscription-cache';
+import { registrarPass } from './registration/registrar-pass';
+import { WEBHOOKS_MIGRATION_SETS, type WebhooksDb } from './schema/webhooks-schema';
+import type { WebhooksConfig } from './webhooks-config';
+import { WebhooksModule } from './webhooks.module';
+
+export interface WebhooksService extends BootedService {
+  /** What the ingress answered, per firm (in this process; rejections are written nowhere). */
+  readonly counters: IngressCounters;
+}
+
+/**
+ * Starts the webhooks service with its roles: the ingress (public `POST /webhooks/clio/{subscriptionId}`), the
+ * registrar (a pass over connected firms every `registrarIntervalMs`) and the applier (a log tail that applies
+ * deliveries to the mirror). `close()` stops the loops, then HTTP, NATS and the pool.
+ */
+export const startWebhooks = async (config: WebhooksConfig): Promise<WebhooksService> => {
+  const log = config.logger ?? createLogger({ name: 'webhooks', level: config.logLevel });
+  const counters = new IngressCounters();
+  const has = (r: string): boolean => config.roles.some((x) => x === r);
+  let ingress: IngressDeps | null = null;
+  const service = await bootService<WebhooksDb>({
+    name: 'webhooks',
+    config,
+    log,
+    poolMax: 12,
+    migrations: WEBHOOKS_MIGRATION_SETS,
+    consumers: [],
+    httpModule: (readiness, jwt, db) => {
+      if (has('ingress'))
+        ingress = {
+          db,
+          subscriptions: new SubscriptionCache(db, config.keyring, config.subscriptionCacheMs),
+          counters,
+          clock: () => new Date(),
+        };
+      return WebhooksModule.forRoot(readiness, jwt, ingress);
+    },
+    apiInfo: WEBHOOKS_API_INFO,
+    start: async ({ db, nc, topology, port, onClose }) => {
+      const tokens = clioTokenProvider(nc, topology.namespace, config);
+      const clientFor = (firmId: string): ClioClient =>
+        createClioClient({ db, firmId, tokens, maxWaitMs: 20_000, ...config.client });
+      const clioClock = config.clioClock ?? (() => new Date());
+      if (has('registrar')) {
+        const deps = {
+          db,
+          keyring: config.keyring,
+          clientFor,
+          publicUrl: config.publicUrl,
+          clock: clioClock,
+          wallClock: Date.now,
+          policy: config.renewal,
+        };
+        const loop = startLoop(
+          async () => {
+            await registrarPass(deps, (firmId, err) =>
+              log.error({ firmId, err: err instanceof Error ? err.name : 'unknown' }, 'webhook registration failed'),
+            );
+            return false;
+          },
+          config.registrarIntervalMs,
+          (err) => log.error({ err: err instanceof Error ? err.name : 'unknown' }, 'registrar pass failed'),
+        );
+        onClose(() => loop.stop());
+      }
+      if (has('applier')) {
+        const deps = {
+          db,
+          clientFor,
+          requestSync: natsWebhookSyncRequester(nc, topology.namespace),
+          clock: () => new Date(),
+          batchSize: config.applierBatch,
+        };
+        const loop = startLoop(
+          async () => (await applyOnce(deps)).read > 0,
+          config.applierPollMs,
+          (err) => log.error({ err: err instanceof Error ? err.name : 'unknown' }, 'applier pass failed; retrying'),
+        );
+        onClose(() => loop.stop());
+      }
+      log.info({ port, roles: config.roles }, 'webhooks service started');
+    },
+  });
+  return { ...service, counters };
+};

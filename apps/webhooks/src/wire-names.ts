@@ -1,0 +1,33 @@
+/** Wire names of the webhooks service, verbatim and in one place. */
+
+/** Clio posts deliveries and handshakes to `<public base>/webhooks/clio/<subscriptionId>`. */
+export const INGRESS_PATH = 'webhooks/clio';
+
+/** Clio's webhook headers (Clio's OpenAPI, Webhooks tag), lower-cased as Node presents them. */
+export const HookHeader = { Secret: 'x-hook-secret', Signature: 'x-hook-signature' } as const;
+
+/** Clio's webhook models that the mirror holds, and the mirror entity type each one updates. */
+export const WEBHOOK_MODELS = {
+  matter: 'matters',
+  contact: 'contacts',
+  calendar_entry: 'calendar_entries',
+  task: 'tasks',
+  folder: 'folders',
+  document: 'documents',
+  activity: 'activities',
+} as const;
+export type WebhookModel = keyof typeof WEBHOOK_MODELS;
+export type WebhookEntityType = (typeof WEBHOOK_MODELS)[WebhookModel];
+
+/** `meta.event` values (Clio's OpenAPI): only `deleted` removes a record; the rest carry it as it now is. */
+export const DeliveryEvent = { Deleted: 'deleted' } as const;
+
+/**
+ * Clio's own API paths for webhooks (`/api/v4/webhooks.json`, `/webhooks/{id}.json`, `/webhooks/{id}/activate`),
+ * without the `.json` the client adds.
+ */
+export const ClioWebhookPath = {
+  collection: 'webhooks',
+  one: (id: string): string => `webhooks/${encodeURIComponent(id)}`,
+  activate: (id: string): string => `webhooks/${encodeURIComponent(id)}/activate`,
+} as const;

@@ -1,0 +1,84 @@
+import { sql } from 'kysely';
+import type { Executor } from '@sf/db';
+import type { LogPosition } from '@sf/event-store';
+import { TREE_ENTITY_TYPES, mirrorTableOf, type ClioEntityType } from './entity-types';
+import type { ClioMirrorTables } from './schema/clio-mirror.tables';
+import { mirrorRowJson, type MirrorRow, type WrittenKey } from './mirror-store';
+import { MirrorSources } from './mirror-source';
+
+/**
+ * Upserts records observed through webhooks, which arrive late, twice or out of order: a row is written only by a
+ * later log position AND a newer Clio `updated_at` (equal `updated_at` with another etag: the later delivery wins,
+ * Clio's timestamps having one-second precision). A row deleted through a webhook comes back only with an
+ * `updated_at` after its deletion (a document restored from the trash). Returns the rows written.
+ */
+export const upsertObservedRows = async <DB extends ClioMirrorTables>(
+  db: Executor<DB>,
+  entityType: ClioEntityType,
+  rows: readonly MirrorRow[],
+): Promise<WrittenKey[]> => {
+  if (rows.length === 0) return [];
+  const t = sql.table(mirrorTableOf(entityType));
+  const tree = TREE_ENTITY_TYPES.has(entityType);
+  const treeCols = tree ? sql`parent_id,` : sql``;
+  const treeVals = tree ? sql`r.parent_id,` : sql``;
+  const treeSet = tree ? sql`parent_id = excluded.parent_id,` : sql``;
+  // Raw SQL: a bulk upsert from jsonb_to_recordset into a table chosen at run time; the builder has no form for it.
+  const written = await sql<{ firm_id: string; id: string }>`
+    insert into ${t} as m (firm_id, id, etag, created_at, updated_at, data, is_soft_deleted, is_redacted, deleted_at,
+      matter_id, ${treeCols} last_job_id, restored_by_job, last_tx_id, last_global_position, last_synced_at, last_source)
+    select r.firm_id, r.id, r.etag, r.created_at, r.updated_at, r.data, r.is_soft_deleted, r.is_redacted, r.deleted_at,
+      r.matter_id, ${treeVals} r.job_id, null, r.tx, r.gp, r.synced_at, r.source
+    from jsonb_to_recordset(${JSON.stringify(rows.map(mirrorRowJson))}::jsonb) as r(
+      firm_id text, id text, etag text, created_at timestamptz, updated_at timestamptz, data jsonb,
+      is_soft_deleted boolean, is_redacted boolean, deleted_at timestamptz, matter_id text, parent_id text, job_id text,
+      tx bigint, gp bigint, synced_at timestamptz, source text)
+    on conflict (firm_id, id) do update set
+      etag = excluded.etag, created_at = excluded.created_at, updated_at = excluded.updated_at, data = excluded.data,
+      is_soft_deleted = excluded.is_soft_deleted, is_redacted = excluded.is_redacted, deleted_at = excluded.deleted_at,
+      matter_id = excluded.matter_id,
+      ${treeSet}
+      last_job_id = excluded.last_job_id,
+      restored_by_job = case when m.is_soft_deleted and not excluded.is_soft_deleted then excluded.last_job_id
+        else m.restored_by_job end,
+      last_tx_id = excluded.last_tx_id, last_global_position = excluded.last_global_position,
+      last_synced_at = excluded.last_synced_at, last_source = excluded.last_source
+    where (m.last_tx_id, m.last_global_position) < (excluded.last_tx_id, excluded.last_global_position)
+      and excluded.updated_at is not null
+      and (m.updated_at is null or excluded.updated_at > m.updated_at
+        or (excluded.updated_at = m.updated_at and excluded.etag is distinct from m.etag))
+      and (not m.is_soft_deleted or m.deleted_at is null or excluded.updated_at > m.deleted_at)
+    returning m.firm_id, m.id`.execute(db);
+  return written.rows.map((r) => ({ firmId: r.firm_id, id: r.id }));
+};
+
+export interface ObservedDeletion {
+  firmId: string;
+  jobId: string;
+  ids: readonly string[];
+  /** When the deletion was received (Clio's payload carries no time): the tombstone's `deleted_at`. */
+  at: string;
+  position: LogPosition;
+}
+
+/**
+ * Marks rows Clio reported deleted. Like a sweep, every entity type keeps a soft-deleted tombstone row (documents and
+ * folders are in Clio's trash; the others are gone): the tombstone is what stops a late `updated` delivery of a
+ * deleted record from bringing it back. Replays change nothing.
+ */
+export const applyObservedDeletion = async <DB extends ClioMirrorTables>(
+  db: Executor<DB>,
+  entityType: ClioEntityType,
+  d: ObservedDeletion,
+): Promise<void> => {
+  if (d.ids.length === 0) return;
+  const tx = d.position.txId.toString();
+  const gp = d.position.position.toString();
+  await sql`
+    update ${sql.table(mirrorTableOf(entityType))} set
+      is_soft_deleted = true, deleted_at = coalesce(deleted_at, ${d.at}::timestamptz), restored_by_job = null,
+      last_job_id = ${d.jobId}, last_tx_id = ${tx}::bigint, last_global_position = ${gp}::bigint,
+      last_synced_at = ${d.at}::timestamptz, last_source = ${MirrorSources.webhook}
+    where firm_id = ${d.firmId} and id = any(${d.ids}::text[])
+      and (last_tx_id, last_global_position) < (${tx}::bigint, ${gp}::bigint)`.execute(db);
+};

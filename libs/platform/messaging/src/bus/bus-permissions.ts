@@ -1,0 +1,68 @@
+import { SUBJECTS } from '@sf/contracts';
+import { inboxPrefixOf } from '../connection/nats-identity';
+import { rebaseSubject } from '../topology';
+import { DEFAULT_NAMESPACE, StreamName } from '../wire-names';
+import type { BusUser } from './bus-user';
+
+/** The namespace and stream names a configuration is rendered for (production: `sf`, `SF_EVENTS`, `SF_DLQ`). */
+export interface BusNames {
+  namespace: string;
+  eventsStream: string;
+  deadLetterStream: string;
+}
+
+export const DEFAULT_BUS_NAMES: BusNames = {
+  namespace: DEFAULT_NAMESPACE,
+  eventsStream: StreamName.Events,
+  deadLetterStream: StreamName.DeadLetters,
+};
+
+/** A user's server permissions: subjects it may publish to and subscribe to; `allowResponses` for responders. */
+export interface BusPermissions {
+  publish: string[];
+  subscribe: string[];
+  allowResponses: boolean;
+}
+
+/** JetStream's API and ack subjects (nats-server 2.9). */
+const JS = {
+  accountInfo: '$JS.API.INFO',
+  stream: (verb: 'CREATE' | 'UPDATE' | 'INFO', stream: string) => `$JS.API.STREAM.${verb}.${stream}`,
+  // The 2.9 create subject carries the filter (`…CREATE.<stream>.<consumer>.<filter>`) and the server checks that
+  // it matches the config's filter, so a permission on it pins what the consumer may read. The older forms
+  // (`CONSUMER.CREATE.<stream>`, `CONSUMER.DURABLE.CREATE.…`) carry none and are never granted.
+  createConsumer: (stream: string, consumer: string, filter: string) =>
+    `$JS.API.CONSUMER.CREATE.${stream}.${consumer}.${filter}`,
+  consumerInfo: (stream: string, consumer: string) => `$JS.API.CONSUMER.INFO.${stream}.${consumer}`,
+  pull: (stream: string, consumer: string) => `$JS.API.CONSUMER.MSG.NEXT.${stream}.${consumer}`,
+  ack: (stream: string, consumer: string) => `$JS.ACK.${stream}.${consumer}.>`,
+} as const;
+
+/**
+ * What the server lets `user` do, as subject lists. Every user subscribes only under its own reply prefix
+ * (`_INBOX.<user>.>`), so no client reads another's replies (the token RPC's reply is an access token).
+ */
+export const busPermissions = (user: BusUser, names: BusNames = DEFAULT_BUS_NAMES): BusPermissions => {
+  if (user.unrestricted) return { publish: ['>'], subscribe: ['>'], allowResponses: false };
+  const ns = (subject: string): string => rebaseSubject(names.namespace, subject);
+  const publish: string[] = [JS.accountInfo];
+  const subscribe: string[] = [`${inboxPrefixOf(user.name)}.>`];
+  if (user.publishesEvents) publish.push(ns(SUBJECTS.events));
+  if (user.provisionsStreams) {
+    for (const stream of [names.eventsStream, names.deadLetterStream]) {
+      publish.push(JS.stream('CREATE', stream), JS.stream('UPDATE', stream), JS.stream('INFO', stream));
+    }
+  }
+  for (const c of user.consumers ?? []) {
+    for (const filter of c.filters) publish.push(JS.createConsumer(names.eventsStream, c.name, ns(filter)));
+    publish.push(
+      JS.consumerInfo(names.eventsStream, c.name),
+      JS.pull(names.eventsStream, c.name),
+      JS.ack(names.eventsStream, c.name),
+      ns(SUBJECTS.deadLetter(c.name)),
+    );
+  }
+  for (const s of user.calls ?? []) publish.push(ns(s));
+  for (const s of user.answers ?? []) subscribe.push(ns(s));
+  return { publish, subscribe, allowResponses: (user.answers ?? []).length > 0 };
+};

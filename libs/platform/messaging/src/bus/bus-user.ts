@@ -1,0 +1,56 @@
+import { SUBJECTS } from '@sf/contracts';
+
+/**
+ * One user of the locked bus and what it may do. Subjects are given in production form (`sf.…`) and rebased onto
+ * the configuration's namespace; stream names come from `BusNames`. What a user is not granted here it cannot do:
+ * the server refuses the publish or subscribe (see `busPermissions`).
+ */
+export interface BusUser {
+  name: string;
+  /**
+   * Written to the config as given: a generated plain password for development and tests, a bcrypt hash
+   * (`nats server passwd`) in production, so the config never holds a usable secret there.
+   */
+  password: string;
+  /** Publishes the event subjects (`sf.events.>`): the relay alone. */
+  publishesEvents?: boolean;
+  /** Creates, updates and reads the config of the two platform streams (never deletes, purges or reads messages). */
+  provisionsStreams?: boolean;
+  /** Its own durable consumers of the events stream, each with the filters it may be created with. */
+  consumers?: readonly BusConsumerGrant[];
+  /** Request-reply subjects it may call (`RpcSubjects`). */
+  calls?: readonly string[];
+  /** Request-reply subjects it answers (queue subscription; replies only to requests it received). */
+  answers?: readonly string[];
+  /** Every subject: the test identity of in-process test harnesses, never part of a development or production config. */
+  unrestricted?: boolean;
+}
+
+/** A durable consumer a user owns: its name and the subject filters it may set (production form). */
+export interface BusConsumerGrant {
+  name: string;
+  filters: readonly string[];
+}
+
+/** Which events a subscriber reads: some firms' subjects, or every firm's. */
+export type SubscriberScope = { firms: readonly string[] } | 'all-firms';
+
+/**
+ * A subscriber service (outside the platform): read-only access to the event subjects of its scope through its own
+ * durable consumers, nothing else (no publishing, no stream admin, no RPC). nats-server 2.9 takes one filter per
+ * consumer, so a subscriber of some firms gets one durable per firm, `<consumer>-<firmId>`; of every firm, one
+ * durable `<consumer>`. A firm id that is not subject-safe throws.
+ */
+export const subscriberUser = (o: {
+  name: string;
+  password: string;
+  consumer: string;
+  scope: SubscriberScope;
+}): BusUser => ({
+  name: o.name,
+  password: o.password,
+  consumers:
+    o.scope === 'all-firms'
+      ? [{ name: o.consumer, filters: [SUBJECTS.events] }]
+      : o.scope.firms.map((f) => ({ name: `${o.consumer}-${f}`, filters: [SUBJECTS.firmEvents(f)] })),
+});

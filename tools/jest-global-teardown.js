@@ -1,0 +1,14 @@
+// Jest global teardown: stops the run's locked nats-server and deletes its config and store (jest-global-setup.js).
+const { rmSync } = require('node:fs');
+
+module.exports = async () => {
+  const bus = globalThis.__SF_TEST_BUS__;
+  if (!bus) return;
+  const { child, dir } = bus;
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+  }
+  rmSync(dir, { recursive: true, force: true });
+};

@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { streamIds, StreamTypes } from '@sf/contracts';
+import { createDb } from '@sf/db';
+import { appendToStream } from '@sf/event-store';
+import { nextOffPeak, WebhookHealth } from '@sf/sync-jobs';
+import { SyncHarness } from '../../apps/clio-fetcher/src/testing/sync-harness';
+import type { OrchestratorDb } from '../../apps/sync-orchestrator/src/schema/orchestrator-schema';
+import { createScheduleService } from '../../apps/sync-orchestrator/src/schedule/schedule-service';
+import { event } from '../../apps/sync-orchestrator/src/testing/orchestrator-fixtures';
+import { projectSchedules, startedAt, testScheduler } from '../../apps/sync-orchestrator/src/testing/schedule-fixtures';
+
+const DAY = 24 * 3_600_000;
+
+// The periodic reconciliation (trigger `maintenance`: a full id listing and mark-and-sweep) makes the mirror exact
+// after Clio changed with no sync at all, hard deletes included (real Postgres, NATS, fetcher; Clio = simulator).
+describe('scheduled reconciliation catches hard deletes and missed changes (e2e)', () => {
+  let h: SyncHarness;
+  let db: Kysely<OrchestratorDb>;
+
+  beforeAll(async () => {
+    h = await SyncHarness.start();
+    db = createDb<OrchestratorDb>({ url: h.t.url, max: 4 });
+    await h.startFetcher();
+    const first = await h.requestSync({ trigger: 'first_login' });
+    expect((await h.waitForJob(first)).type).toBe('SyncJobCompleted');
+    await h.mirrorCaughtUp(first);
+    expect(await h.compareMirror()).toEqual([]);
+  });
+  afterAll(async () => {
+    await db?.destroy();
+    await h?.close();
+  });
+
+  it('a maintenance run fired by the scheduler off-peak makes the mirror equal to Clio again', async () => {
+    // Healthy webhooks and a weekly interval: within the day only the reconciliation is due.
+    const schedules = createScheduleService({ db, now: () => new Date(), newId: randomUUID, maxAttempts: 10 });
+    await schedules.change(h.firmId, { intervalMinutes: 7 * 24 * 60 }, 'user-1');
+    const connected = event(h.firmId, 'ClioConnected', {
+      connectionId: h.connectionId,
+      region: 'us',
+      clioUserId: '1',
+      connectedBy: 'user-1',
+    });
+    const r = await appendToStream(db, streamIds.connection(h.firmId), StreamTypes.connection, 'any', [connected]);
+    expect(r.ok).toBe(true);
+    await projectSchedules(db);
+
+    // Clio changes while nothing syncs: hard deletes (no webhook, no trash) and an update.
+    const store = h.sim.store;
+    const all = <R extends 'tasks' | 'contacts' | 'calendar_entries'>(type: R) => [...store.table(type).ascending()];
+    const deleted = [
+      ...all('tasks')
+        .slice(0, 3)
+        .map((t) => ['tasks', t.id] as const),
+      ...all('contacts')
+        .slice(-2)
+        .map((c) => ['contacts', c.id] as const),
+      ...all('calendar_entries')
+        .slice(0, 2)
+        .map((c) => ['calendar_entries', c.id] as const),
+    ];
+    for (const [type, id] of deleted) expect(store.delete(type, id)).toMatchObject({ ok: true, trashed: false });
+    const renamed = all('tasks')[5]!;
+    store.update('tasks', renamed.id, { name: `${renamed.name} (renamed)` });
+    const diffBefore = await h.compareMirror();
+    expect(diffBefore.length).toBeGreaterThan(0);
+
+    const clock = { now: 0 };
+    const scheduler = testScheduler(db, clock, { webhookHealth: () => Promise.resolve(WebhookHealth.healthy) });
+    const t0 = await startedAt(db, h.firmId);
+    clock.now = nextOffPeak('us', t0 + DAY - 60_000) - 60_000;
+    expect((await scheduler.tick()).fired.filter((f) => f.firmId === h.firmId)).toEqual([]);
+    clock.now = nextOffPeak('us', t0 + DAY);
+    const fired = (await scheduler.tick()).fired.filter((f) => f.firmId === h.firmId);
+    expect(fired).toEqual([
+      expect.objectContaining({ kind: 'reconcile', trigger: 'maintenance', reason: 'ok', jobId: expect.any(String) }),
+    ]);
+
+    const jobId = fired[0]!.jobId!;
+    expect((await h.waitForJob(jobId, { kind: 'firm' }, 120_000)).type).toBe('SyncJobCompleted');
+    await h.mirrorCaughtUp(jobId);
+    expect(await h.compareMirror()).toEqual([]);
+  });
+});
