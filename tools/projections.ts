@@ -1,9 +1,14 @@
 // `npm run projections -- run`: runs every projection until SIGINT/SIGTERM (safe beside other replicas).
 // `npm run projections -- rebuild <name|all>`: truncates the read model(s), resets the checkpoint, replays the log.
-// HEALTH_PORT (run only): serves /health/live and /health/ready (Postgres); unset = none, 0 = a free port.
+// HEALTH_PORT (run only): serves /health/live, /health/ready (Postgres, each read model within SF_READY_MAX_LAG_S,
+// default 120, of the log) and /metrics; unset = none, 0 = a free port.
+import './otel';
+import type { Kysely } from 'kysely';
 import { createDb, databaseUrlFromEnv, migrateToLatest } from '@sf/db';
 import { ALL_MIGRATION_SETS, type PlatformDb } from './migration-sets';
-import { rebuildProjection, startProjectionRunner } from '@sf/projections';
+import { checkpointName, rebuildProjection, startProjectionRunner } from '@sf/projections';
+import { checkpointLag } from '@sf/event-store';
+import { projectionEvents, projectionLagEvents, projectionLagSeconds, startProcessMetrics } from '@sf/metrics';
 import { ALL_PROJECTIONS, projectionsNamed } from './projection-registry';
 import { createLogger } from '@sf/logging';
 import { checkPostgres, startHealthServer } from '@sf/service-kit';
@@ -12,10 +17,24 @@ const USAGE = 'usage: projections run | projections rebuild <all|' + ALL_PROJECT
 
 const log = createLogger({ name: 'projections', level: process.env['LOG_LEVEL'] || 'info' });
 
+const lagsOf = (db: Kysely<PlatformDb>) => () =>
+  Promise.all(
+    ALL_PROJECTIONS.map(async (p) => ({ projection: p.name, ...(await checkpointLag(db, checkpointName(p))) })),
+  );
+
 const run = async (url: string): Promise<void> => {
+  startProcessMetrics('projections');
   const db = createDb<PlatformDb>({ url, max: ALL_PROJECTIONS.length + 2, applicationName: 'projections' });
   await migrateToLatest(db, ALL_MIGRATION_SETS);
+  const lags = lagsOf(db);
+  projectionLagEvents.source(async () =>
+    (await lags()).map((l) => ({ labels: { projection: l.projection }, value: l.events })),
+  );
+  projectionLagSeconds.source(async () =>
+    (await lags()).map((l) => ({ labels: { projection: l.projection }, value: l.seconds })),
+  );
   const runner = startProjectionRunner(db, ALL_PROJECTIONS, {
+    onBatch: (b) => projectionEvents.inc({ projection: b.projection }, b.events.length),
     onReset: (name) => log.info({ projection: name }, 'new projection or new version, building from position 0'),
     onError: (name, err) => log.error({ projection: name, err }, 'batch failed, will retry'),
   });
@@ -26,7 +45,20 @@ const run = async (url: string): Promise<void> => {
       : await startHealthServer({
           port: Number(healthPort),
           host: process.env['HOST'] || undefined,
-          probe: async () => ({ postgres: await checkPostgres(db) }),
+          probe: async () => {
+            const maxLag = Number(process.env['SF_READY_MAX_LAG_S'] || 120);
+            const behind = await lags().catch(() => null);
+            return {
+              postgres: await checkPostgres(db),
+              // Each read model's loop keeps up with the log.
+              ...Object.fromEntries(
+                ALL_PROJECTIONS.map((p) => {
+                  const l = behind?.find((x) => x.projection === p.name);
+                  return [`projection:${p.name}`, l !== undefined && l.seconds <= maxLag ? 'ok' : 'down'] as const;
+                }),
+              ),
+            };
+          },
         });
   log.info(
     { projections: ALL_PROJECTIONS.map((p) => p.name), healthPort: health?.port },

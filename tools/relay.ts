@@ -4,23 +4,34 @@
 // Environment: DATABASE_URL, NATS_URL (default nats://127.0.0.1:4222), SF_RELAY_NAME (default main),
 // SF_NATS_NAMESPACE / SF_EVENTS_STREAM / SF_DLQ_STREAM / SF_NATS_REPLICAS (see topologyOptionsFromEnv),
 // SF_RELAY_STATUS_MS (status log period, default 10 000; 0 = off), LOG_LEVEL (default info), HEALTH_PORT (serves
-// /health/live and /health/ready: Postgres and NATS; unset = none, 0 = a free port), and the NATS client's
+// /health/live, /health/ready: Postgres, NATS and lag within SF_READY_MAX_LAG_S (60), and /metrics; unset = none,
+// 0 = a free port), and the NATS client's
 // SF_NATS_RECONNECT_* / SF_NATS_GIVE_UP_MS (natsClientSettingsFromEnv).
 // Test-only: SF_TEST_FAULT=relay-exit-after-publish makes the process SIGKILL itself after the first batch's
 // PubAcks and before its checkpoint (to prove a crash there publishes nothing twice downstream).
+import './otel';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { createDb, databaseUrlFromEnv, migrateToLatest } from '@sf/db';
-import { eventStoreMigrations, type EventStoreTables } from '@sf/event-store';
+import { checkpointLag, eventStoreMigrations, type EventStoreTables } from '@sf/event-store';
+import { relayLagEvents, relayLagSeconds, startProcessMetrics } from '@sf/metrics';
 import { createLogger } from '@sf/logging';
 import {
   createRelay,
   defineTopology,
+  relayCheckpointName,
   natsClientSettingsFromEnv,
   provision,
   topologyOptionsFromEnv,
   type RelayFaults,
 } from '@sf/messaging';
-import { checkNats, checkPostgres, connectServiceNats, exitOnFatal, startHealthServer } from '@sf/service-kit';
+import {
+  checkNats,
+  checkPostgres,
+  connectServiceNats,
+  exitOnFatal,
+  lagWithin,
+  startHealthServer,
+} from '@sf/service-kit';
 
 // `name` is the logger's own field (the process); the relay instance is logged as `relay`.
 const statusFields = ({ name, ...rest }: { name: string }): Record<string, unknown> => ({ relay: name, ...rest });
@@ -42,7 +53,11 @@ const main = async (): Promise<void> => {
   const url = databaseUrlFromEnv(env);
   const name = env['SF_RELAY_NAME'] ?? 'main';
   const topology = defineTopology(topologyOptionsFromEnv(env));
+  startProcessMetrics('relay');
   const db = createDb<EventStoreTables>({ url, max: 4, applicationName: `relay:${name}` });
+  const lag = (): ReturnType<typeof checkpointLag> => checkpointLag(db, relayCheckpointName(name));
+  relayLagEvents.source(async () => [{ labels: { relay: name }, value: (await lag()).events }]);
+  relayLagSeconds.source(async () => [{ labels: { relay: name }, value: (await lag()).seconds }]);
   const nats = natsClientSettingsFromEnv(env);
   const nc = await connectServiceNats(`relay:${name}`, { natsUrl: nats.url, nats, onFatal: exitOnFatal(log) }, log);
   await migrateToLatest(db, [eventStoreMigrations]);
@@ -50,13 +65,19 @@ const main = async (): Promise<void> => {
     provision(await jetstreamManager(nc), { ...topology, consumers: [] });
   await provisionStreams();
   const healthPort = env['HEALTH_PORT'];
+  const maxLagSeconds = Number(env['SF_READY_MAX_LAG_S'] || 60);
   const health =
     healthPort === undefined || healthPort === ''
       ? undefined
       : await startHealthServer({
           port: Number(healthPort),
           host: env['HOST'] || undefined,
-          probe: async () => ({ postgres: await checkPostgres(db), nats: await checkNats(nc) }),
+          probe: async () => ({
+            postgres: await checkPostgres(db),
+            nats: await checkNats(nc),
+            // The relay's own loop: it keeps up with the log (a standby reads the active one's checkpoint).
+            lag: await Promise.resolve(lagWithin(lag, maxLagSeconds)()).catch(() => 'down' as const),
+          }),
         });
 
   const relay = createRelay({

@@ -42,6 +42,8 @@ export interface OutageStackOptions {
 
 export interface OutageStack {
   db: Kysely<PlatformDb>;
+  /** The run's database (for tools run against the stack, e.g. `sf`). */
+  databaseUrl: string;
   firmId: string;
   namespace: string;
   eventsStream: string;
@@ -159,6 +161,7 @@ export const startOutageStack = async (o: OutageStackOptions): Promise<OutageSta
     await connectClio(authUrl, jwt, 'us');
     return {
       db,
+      databaseUrl: u.toString(),
       firmId,
       namespace,
       eventsStream,

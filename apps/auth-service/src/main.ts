@@ -1,5 +1,6 @@
 // `npm run auth`: the auth service (Clio connect/disconnect, token vault, access-token RPC). Configuration: see
 // auth-service-config.ts (DATABASE_URL, NATS_URL, PORT, AUTH_JWT_*, AUTH_STATE_SECRET, TOKEN_VAULT_*, CLIO_*).
+import './otel';
 import { createLogger } from '@sf/logging';
 import { exitOnFatal } from '@sf/service-kit';
 import { authServiceConfigFromEnv } from './auth-service-config';

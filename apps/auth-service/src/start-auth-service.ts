@@ -8,6 +8,7 @@ import { EventTypes, RpcSubjects } from '@sf/contracts';
 import { createDb, migrateToLatest } from '@sf/db';
 import { AUTH_SERVICE_MIGRATION_SETS, type AuthServiceDb } from './schema/auth-service-schema';
 import { createLogger, httpAccessLog } from '@sf/logging';
+import { startProcessMetrics } from '@sf/metrics';
 import { defineTopology, provision, rebaseSubject } from '@sf/messaging';
 import { connectServiceNats, createHttpApp, HttpErrorFilter, mountApiDocs } from '@sf/service-kit';
 import { TokenService, createClioTokenRefresher } from '@sf/token-vault';
@@ -55,6 +56,7 @@ const checkConfig = (c: AuthServiceConfig): void => {
 export const startAuthService = async (config: AuthServiceConfig): Promise<AuthService> => {
   checkConfig(config);
   const log = config.logger ?? createLogger({ name: 'auth-service' });
+  startProcessMetrics('auth-service');
   const clock = config.clock ?? (() => new Date());
   const lockTimeoutMs = config.lockTimeoutMs ?? 30_000;
   const db = createDb<AuthServiceDb>({

@@ -16,7 +16,10 @@ describe('clio-fetcher: full sync of a medium firm (real Postgres, NATS, simulat
     const live = await fetch(`${f.url}/health/live`);
     expect([live.status, await live.json()]).toEqual([200, { status: 'ok' }]);
     const ready = await fetch(`${f.url}/health/ready`);
-    expect([ready.status, await ready.json()]).toEqual([200, { status: 'ok', checks: { postgres: 'ok', nats: 'ok' } }]);
+    expect([ready.status, await ready.json()]).toEqual([
+      200,
+      { status: 'ok', checks: { postgres: 'ok', nats: 'ok', consumers: 'ok' } },
+    ]);
   });
 
   it('mirrors every entity type exactly, recording a page cursor with every page, and the mirror rebuilds from the log alone', async () => {

@@ -1,4 +1,5 @@
 // `npm run fetcher`: the clio-fetcher service (env: see fetcher-config.ts). Wiring only.
+import './otel';
 import { createLogger } from '@sf/logging';
 import { exitOnFatal, runMain } from '@sf/service-kit';
 import { fetcherConfigFromEnv } from './fetcher-config';

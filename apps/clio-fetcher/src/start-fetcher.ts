@@ -1,7 +1,7 @@
 import { clioTokenProvider } from '@sf/clio-client';
 import { createLogger } from '@sf/logging';
 import { FETCHER_MIGRATION_SETS, type FetcherDb } from './schema/fetcher-schema';
-import { bootService, type BootedService } from '@sf/service-kit';
+import { bootService, consumersNotStuck, type BootedService } from '@sf/service-kit';
 import type { WorkerPool } from '@sf/work-queue';
 import type { FetcherConfig } from './fetcher-config';
 import { FetcherModule } from './health/fetcher.module';
@@ -32,9 +32,13 @@ export const startFetcher = async (config: FetcherConfig): Promise<Fetcher> => {
     consumers: fetcherConsumerOptions(),
     httpModule: (readiness, jwt) => FetcherModule.forRoot(readiness, jwt),
     apiInfo: FETCHER_API_INFO,
-    start: async ({ db, nc, topology, port, onClose }) => {
+    start: async ({ db, nc, topology, port, onClose, addReadinessCheck }) => {
       const intake = await startIntake(nc, db, topology, log);
       onClose(() => Promise.all(intake.map((r) => r.stop())));
+      addReadinessCheck(
+        'consumers',
+        consumersNotStuck(() => intake.map((r) => r.loopState())),
+      );
       const pool = startJobWorkers({ db, config, log, tokens: clioTokenProvider(nc, topology.namespace, config) });
       workers = pool;
       onClose(() => pool.stop());

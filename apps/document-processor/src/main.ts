@@ -1,4 +1,5 @@
 // `npm run processor`: the document-processor service (env: see processor-config.ts). Wiring only.
+import './otel';
 import { createLogger } from '@sf/logging';
 import { exitOnFatal, runMain } from '@sf/service-kit';
 import { processorConfigFromEnv } from './processor-config';

@@ -1,7 +1,7 @@
 import { clioTokenProvider } from '@sf/clio-client';
 import { createLogger } from '@sf/logging';
 import { PROCESSOR_MIGRATION_SETS, type ProcessorDb } from './schema/processor-schema';
-import { bootService, type BootedService } from '@sf/service-kit';
+import { bootService, consumersNotStuck, type BootedService } from '@sf/service-kit';
 import type { WorkerPool } from '@sf/work-queue';
 import { ProcessorModule } from './health/processor.module';
 import { processorConsumerOptions, startIntake } from './intake/intake';
@@ -32,9 +32,13 @@ export const startProcessor = async (config: ProcessorConfig): Promise<Processor
     consumers: processorConsumerOptions(),
     httpModule: (readiness, jwt, db) => ProcessorModule.forRoot(readiness, jwt, db),
     apiInfo: PROCESSOR_API_INFO,
-    start: async ({ db, nc, topology, port, onClose }) => {
+    start: async ({ db, nc, topology, port, onClose, addReadinessCheck }) => {
       const intake = await startIntake(nc, db, topology, log);
       onClose(() => Promise.all(intake.map((r) => r.stop())));
+      addReadinessCheck(
+        'consumers',
+        consumersNotStuck(() => intake.map((r) => r.loopState())),
+      );
       const pool = startJobWorkers({
         db,
         log,

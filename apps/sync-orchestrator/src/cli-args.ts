@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
 import { isSyncTrigger, type SyncTrigger } from '@sf/contracts';
 import { JobControl, MAX_RECENT_MONTHS, type OnboardingOptions } from '@sf/sync-jobs';
+import { parseFlags } from '@sf/service-kit';
 
 export const USAGE = [
   'usage: npm run sync -- request --firm <firmId> [--matter <matterId>] [--trigger <trigger>] [--by <userId>]',
@@ -41,25 +41,10 @@ const FLAGS = {
 } as const;
 type Group = keyof typeof FLAGS;
 
-/**
- * `--name value` (or `--name=value`) pairs of the group's flags, tokenized by `parseArgs`; an unknown flag, a
- * flag without a value, a repeated flag or a stray word is an error that names it.
- */
+/** The group's flags, through the workspace's one CLI parser (`parseFlags`, @sf/service-kit). */
 const flagsOf = (verb: string, args: readonly string[], group: Group): Map<string, string> | string => {
-  const allowed: readonly string[] = FLAGS[group];
-  const options = Object.fromEntries(allowed.map((name) => [name, { type: 'string' as const }]));
-  const { tokens } = parseArgs({ args: [...args], options, strict: false, allowPositionals: true, tokens: true });
-  const flags = new Map<string, string>();
-  for (const t of tokens) {
-    if (t.kind === 'positional') return `unknown argument ${t.value}`;
-    if (t.kind === 'option-terminator') continue;
-    if (!allowed.includes(t.name))
-      return `unknown argument ${t.rawName} (${verb} takes ${allowed.map((f) => `--${f}`).join(', ')})`;
-    if (t.value === undefined || t.value.startsWith('--')) return `${t.rawName} needs a value`;
-    if (flags.has(t.name)) return `${t.rawName} given twice`;
-    flags.set(t.name, t.value);
-  }
-  return flags;
+  const parsed = parseFlags(verb, args, { values: FLAGS[group] });
+  return typeof parsed === 'string' ? parsed : parsed.values;
 };
 
 type Parsed = { ok: true; command: CliCommand } | { ok: false; message: string };

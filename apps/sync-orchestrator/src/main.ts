@@ -1,5 +1,6 @@
 // `npm run orchestrator`: the sync orchestrator (sync requests over HTTP and NATS, job controls, status views,
 // stall detection). Configuration: see orchestrator-config.ts (DATABASE_URL, NATS_URL, PORT, AUTH_JWT_*, SYNC_*).
+import './otel';
 import { createLogger } from '@sf/logging';
 import { exitOnFatal } from '@sf/service-kit';
 import { orchestratorConfigFromEnv } from './orchestrator-config';

@@ -41,6 +41,8 @@ import { syncSchedulesProjection } from './schedule/schedule.projection';
 import { createScheduler, startSchedulerLoop } from './schedule/scheduler';
 import type { OrchestratorTables } from './schema/orchestrator.tables';
 import type { OrchestratorDb } from './schema/orchestrator-schema';
+import { startProcessMetrics } from '@sf/metrics';
+import { registerJobGauges } from './sync/job-gauges';
 
 export interface Orchestrator {
   /** Base URL of the HTTP server, e.g. `http://127.0.0.1:3002`. */
@@ -130,12 +132,15 @@ const startMessaging = async (
  */
 export const startOrchestrator = async (config: OrchestratorConfig): Promise<Orchestrator> => {
   const log = config.logger ?? createLogger({ name: 'sync-orchestrator' });
+  startProcessMetrics('sync-orchestrator');
   const db = createDb<OrchestratorDb>({
     url: config.databaseUrl,
     max: config.dbPoolMax ?? 10,
     applicationName: 'sync-orchestrator',
   });
   const closers: Closers = [() => db.destroy()];
+  const unregisterGauges = registerJobGauges(db);
+  closers.push(async () => unregisterGauges());
   const closeAll = async (): Promise<void> => {
     for (const c of closers.splice(0).reverse()) await c();
   };
@@ -164,6 +169,7 @@ export const startOrchestrator = async (config: OrchestratorConfig): Promise<Orc
       closers.push(() => runner.stop());
     }
     const deps = syncDeps(db, {
+      log,
       policy: syncPolicyConfig(config.policy),
       ...(config.clock ? { now: config.clock } : {}),
       ...(config.unclaimedAfterMs === undefined ? {} : { unclaimedAfterMs: config.unclaimedAfterMs }),

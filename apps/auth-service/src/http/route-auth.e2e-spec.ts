@@ -16,6 +16,7 @@ const PUBLIC_ROUTES = [
   `POST ${Routes.deauthorizeCallback}`,
   `GET ${Routes.live}`,
   `GET ${Routes.ready}`,
+  'GET /metrics',
 ];
 /** Swagger UI and its JSON (`/docs`, `/docs-json`): mounted on express outside the guard, public by design. */
 const DOCS_ROUTES = ['GET /docs*', 'USE /docs*'];

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { context } from '@opentelemetry/api';
+import { traceFromContext } from '@sf/telemetry';
 import { newEvent, type CurrentEventData, type EventMetadata, type EventType, type NewEvent } from '@sf/contracts';
 
 /** Who the job's events are attributed to: the firm, and the request that opened the job. */
@@ -25,6 +27,9 @@ export const jobEvent = <K extends EventType>(
     causationId: origin.causationId,
     occurredAt: now.toISOString(),
   };
+  // The job runs in its request's trace (job-workers): the relay's publish and every consumer continue it.
+  const trace = traceFromContext(context.active());
+  if (trace) metadata.trace = trace;
   const checked = newEvent({ eventId: randomUUID(), type, data, metadata });
   if (!checked.ok) throw new Error(`fetcher built an invalid ${type}: ${checked.reason}`);
   return checked.value;

@@ -10,6 +10,7 @@ import { foldOnto, listingOf, restartPointOf, type JobState } from '../domain/jo
 import { storedBeforeRestart } from '../domain/restart-point';
 import { forbidEntity, restartListing } from './listing-recovery';
 import { appendFenced } from './job-writer';
+import { syncPagesAppended, syncRecords } from '@sf/metrics';
 
 /** The scope's bookmark for an entity type (ISO), or null when it has none (never completed, or reset). */
 export const readBookmark = async (
@@ -124,6 +125,8 @@ export const runListing = async (
     }
     s = foldOnto(s, r.events);
     ctx.work.attempts = 0;
+    syncPagesAppended.inc({ entity_type: e });
+    syncRecords.inc({ entity_type: e }, valid.length);
     ctx.log.debug(
       { jobId, entityType: e, records: records.length, flagged: flagged.length, fetched, total },
       'page appended',

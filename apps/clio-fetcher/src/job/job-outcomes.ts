@@ -7,6 +7,7 @@ import { jobEvent } from './job-events';
 import { foldJob, type JobState } from '../domain/job-state';
 import { readJobStream } from './job-stream';
 import { appendFenced, closeJob, isClosed, type WriteRefusal } from './job-writer';
+import { syncBlockedSeconds } from '@sf/metrics';
 
 /** What a phase of a run leads to: carry on from `state`, or end the run. */
 export type Step = { kind: 'ok'; state: JobState } | { kind: 'end'; end: RunEnd };
@@ -56,6 +57,8 @@ export const blockJob = async (
   });
   const r = await appendFenced(ctx, state.version, [event], { release: { until, attempts } });
   if (!r.ok) return onRefusal(ctx, r.reason);
+  // Counted as planned when the block starts: the job is given back and no process watches it end.
+  syncBlockedSeconds.inc(Math.max(0, (until.getTime() - ctx.now().getTime()) / 1000));
   ctx.log.info({ jobId: ctx.work.jobId, blockedUntil: until.toISOString(), reason }, 'job blocked');
   return end(RunEnd.blocked);
 };

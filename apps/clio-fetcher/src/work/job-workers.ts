@@ -1,4 +1,8 @@
 import type { Kysely } from 'kysely';
+import { context } from '@opentelemetry/api';
+import type { TraceContext } from '@sf/contracts';
+import { readEventsById } from '@sf/event-store';
+import { contextFromTrace } from '@sf/telemetry';
 import type { Logger } from 'pino';
 import { createClioClient, type ClioClient, type TokenProvider } from '@sf/clio-client';
 import { SyncScope } from '@sf/sync-jobs';
@@ -54,6 +58,10 @@ const afterCrash = async (d: JobWorkersDeps, ctx: JobContext, err: unknown): Pro
   }
 };
 
+/** The trace context stored with the job's `SyncRequested` (none when the request carried none). */
+const requestTrace = async (d: JobWorkersDeps, eventId: string): Promise<TraceContext | undefined> =>
+  (await readEventsById(d.db, [eventId]).catch(() => new Map())).get(eventId.toLowerCase())?.metadata.trace;
+
 const runClaimed = async (d: JobWorkersDeps, claim: Claim<SyncJobPayload>, signals: RunSignals): Promise<WorkEnd> => {
   const work = syncWorkOf(claim.item);
   const ctx: JobContext = {
@@ -70,7 +78,9 @@ const runClaimed = async (d: JobWorkersDeps, claim: Claim<SyncJobPayload>, signa
     lost: signals.lost,
   };
   try {
-    const ended = await runJob(ctx);
+    // The job's spans (Clio requests, appends) join the trace of the request that opened it.
+    const parent = await requestTrace(d, work.requestEventId);
+    const ended = await context.with(contextFromTrace(parent), () => runJob(ctx));
     d.log.debug({ jobId: work.jobId, ended }, 'job run ended');
     return ended === RunEnd.interrupted ? WorkEnd.interrupted : WorkEnd.ended;
   } catch (err) {

@@ -20,7 +20,7 @@ import { connectFirm, event } from '../testing/orchestrator-fixtures';
 import { appendJobEvents, fetchPages, folderRecord, matterRecord, projectMirror } from '../testing/mirror-fixtures';
 
 /** The only routes of the orchestrator that answer without the gateway JWT. */
-const PUBLIC_ROUTES = ['GET /health/live', 'GET /health/ready'];
+const PUBLIC_ROUTES = ['GET /health/live', 'GET /health/ready', 'GET /metrics'];
 /** Swagger UI and its JSON (`/docs`, `/docs-json`): mounted on express outside the guard, public by design. */
 const DOCS_ROUTES = ['GET /docs*', 'USE /docs*'];
 const isDocs = (key: string): boolean => / \/docs/.test(key);

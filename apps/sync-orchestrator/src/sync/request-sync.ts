@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { context } from '@opentelemetry/api';
+import { traceFromContext } from '@sf/telemetry';
 import type { SyncTrigger } from '@sf/contracts';
 import { CLIO_ENTITY_TYPES } from '@sf/clio-mirror';
 import {
@@ -11,7 +13,8 @@ import {
   type RequestSync,
   type ResyncRequest,
 } from '@sf/sync-jobs';
-import { describeDecision, type SyncDecision } from '@sf/sync-policy';
+import { describeDecision, SyncAction, type SyncDecision } from '@sf/sync-policy';
+import { syncRequestsRefused } from '@sf/metrics';
 import { withConflictRetry } from './conflict-retry';
 import { lockFirmRequests } from './firm-lock';
 import { applyPlannedAppends } from './planned-appends';
@@ -64,6 +67,7 @@ const decideAndAppend = (
 ): Promise<SyncRequestResult | RequestRejection> => {
   const ids = input.ids ?? { jobId: deps.newId(), eventIds: [deps.newId(), deps.newId()] as const };
   const correlationId = input.correlationId ?? randomUUID();
+  const trace = traceFromContext(context.active());
   return withConflictRetry(deps.maxAttempts, () =>
     deps.db.transaction().execute(async (trx) => {
       await lockFirmRequests(trx, input.firmId, input.scope);
@@ -79,6 +83,8 @@ const decideAndAppend = (
         eventIds: ids.eventIds,
         correlationId,
         causationId: input.causationId ?? null,
+        // The request's trace (HTTP span, or the consumed event's process span) goes with the job's events.
+        ...(trace ? { trace } : {}),
         facts,
         policy: deps.policy,
         ...(input.onboarding === undefined ? {} : { onboarding: input.onboarding }),
@@ -89,6 +95,20 @@ const decideAndAppend = (
       await applyPlannedAppends(trx, outcome.appends);
       return { decision: outcome.decision, jobId: outcome.jobId, message: describeDecision(outcome.decision) };
     }),
+  ).then((r) => {
+    if (!isRejection(r)) noteRefusal(deps, input, r);
+    return r;
+  });
+};
+
+/** A request the policy skipped or blocked leaves a structured line and a count with its reason, never silence. */
+const noteRefusal = (deps: SyncDeps, input: SyncRequestInput, r: SyncRequestResult): void => {
+  const { action, reason } = r.decision;
+  if (action === SyncAction.Start) return;
+  syncRequestsRefused.inc({ action, reason, trigger: input.trigger });
+  deps.log?.info(
+    { firmId: input.firmId, scope: input.scope.kind, trigger: input.trigger, action, reason, activeJobId: r.jobId },
+    'sync request refused',
   );
 };
 

@@ -6,6 +6,7 @@ import { applyPlannedAppends } from './planned-appends';
 import { loadScopeFacts } from './scope-facts';
 import { readScope } from './stream-reads';
 import type { SyncDeps } from './sync-deps';
+import { syncStalls } from '@sf/metrics';
 
 /** Jobs examined per check, oldest progress first. */
 const CANDIDATES_PER_CHECK = 100;
@@ -82,5 +83,6 @@ export const checkStalledJobs = async (deps: SyncDeps): Promise<string[]> => {
   for (const c of await stallCandidates(deps)) {
     if (await restartIfStalled(deps, c)) restarted.push(c.job_id);
   }
+  syncStalls.inc(restarted.length);
   return restarted;
 };

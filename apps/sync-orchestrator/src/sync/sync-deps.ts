@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
 import type { EstimateConfig } from '@sf/sync-jobs';
 import type { SyncPolicyConfig } from '@sf/sync-policy';
 import type { OrchestratorDb } from '../schema/orchestrator-schema';
@@ -23,6 +24,8 @@ export interface SyncDeps {
    * is failed with an actionable reason, ms. Generous, so a queue backlog is not mistaken for a lost request.
    */
   unclaimedAfterMs: number;
+  /** Where refused requests (skip, block) are logged; the CLI and tests may leave it out. */
+  log?: Logger;
   /** The firm's webhook health (the scheduler's port, shown by `GET /sync-status`); unset: every firm `off`. */
   webhookHealth?: WebhookHealthPort;
 }

@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import { Pool, types } from 'pg';
+import { poolConnections } from '@sf/metrics';
 
 // int8 (bigint) columns stay strings: global positions can pass 2^53, and parseInt would silently round them.
 types.setTypeParser(types.builtins.INT8, (v) => v);
@@ -48,5 +49,17 @@ export const createDb = <T>(opts: CreateDbOptions): Kysely<T> => {
   // discards such a client when it is released (it is no longer queryable); the query in flight rejects, and that
   // is what its caller sees, so this listener has nothing to add.
   pool.on('connect', (client) => client.on('error', ignore));
+  const name = opts.applicationName ?? 'clio-sync';
+  const unregister = poolConnections.source(() => {
+    if (pool.ended) {
+      unregister();
+      return [];
+    }
+    return [
+      { labels: { pool: name, state: 'total' }, value: pool.totalCount },
+      { labels: { pool: name, state: 'idle' }, value: pool.idleCount },
+      { labels: { pool: name, state: 'waiting' }, value: pool.waitingCount },
+    ];
+  });
   return new Kysely<T>({ dialect: new PostgresDialect({ pool }) });
 };

@@ -1,5 +1,6 @@
 import type { NewEvent, RecordedEvent } from '@sf/contracts';
 import type { Executor } from '@sf/db';
+import { appendSeconds, eventsAppended } from '@sf/metrics';
 import type { EventStoreTables } from './schema/event-store.tables';
 import type { AppendResult } from './append-result';
 import { appendStatement, type AppendColumns, type AppendedRow } from './append-sql';
@@ -27,8 +28,14 @@ export const appendToStream = async <DB extends EventStoreTables>(
   if (events.length === 0) return checkExpectation(db, streamId, expected);
   const columns = toColumns(streamId, streamType, expected, events);
   try {
+    const stopTimer = appendSeconds.startTimer();
     const { rows } = await appendStatement(columns, ExpectedVersion.kindOf(expected)).execute(db);
-    if (rows.length > 0) return appended(streamId, events, rows);
+    stopTimer();
+    if (rows.length > 0) {
+      // Counted when the statement stored them; a transaction that rolls back later is counted anyway (rare).
+      eventsAppended.inc({ stream_type: streamType }, rows.length);
+      return appended(streamId, events, rows);
+    }
   } catch (error) {
     // Two writers racing with the same ids under `any`/`stream_exists`: the loser trips the unique key after
     // the winner commits. Outside a transaction we can still answer; inside one, Postgres has aborted it.

@@ -9,5 +9,8 @@ export type { StreamVersionOptions } from './stream-version';
 export { readAllAfter } from './read-all-after';
 export { readEventsById } from './read-events-by-id';
 export { loadCheckpoint, storeCheckpoint } from './checkpoints';
+export { checkpointLag } from './checkpoint-lag';
+export { positionBefore, streamsOfTrace } from './log-lookups';
+export type { CheckpointLag } from './checkpoint-lag';
 export { eventStoreMigrations } from './schema/event-store-migrations';
 export type { EventStoreTables } from './schema/event-store.tables';

@@ -22,6 +22,7 @@ export { startTypedConsumers, typedConsumerOptions } from './consumer/typed-cons
 export type { TypedConsumer } from './consumer/typed-consumers';
 export type {
   ConsumerFaults,
+  ConsumerLoopState,
   ConsumerRunner,
   ConsumerRunnerOptions,
   ConsumerRunnerStats,
@@ -55,3 +56,5 @@ export {
   reconnectDelayMs,
 } from './connection/nats-client-settings';
 export type { NatsClientSettings } from './connection/nats-client-settings';
+export { listDeadLetters, redriveDeadLetter, redrivenSeqs, viewOfDeadLetter } from './dead-letters';
+export type { DeadLetter, DeadLetterQuery, DeadLetterView, RedriveOutcome, RedriveResult } from './dead-letters';

@@ -1,5 +1,7 @@
 export { checkNats, checkPostgres, checkReadiness } from './health/readiness';
 export { startHealthServer } from './health/health-server';
+export { consumersNotStuck, lagWithin, STUCK_AFTER_MS } from './health/loop-checks';
+export type { LoopCheck } from './health/loop-checks';
 export type { DependencyProbe, HealthServer } from './health/health-server';
 export type { CheckState, Readiness, ReadinessProbe } from './health/readiness';
 export { HealthController, READINESS_PROBE } from './health/health.http-controller';
@@ -28,6 +30,7 @@ export {
 } from './http/page';
 export type { Page } from './http/page';
 export { HealthRoutes } from './wire-names';
+export { mountMetrics } from './metrics/mount-metrics';
 export { ApiAnswers, ErrorBody } from './docs/api-responses';
 export { API_DOCS_PATH, buildApiDocument, mountApiDocs } from './docs/api-docs';
 export type { ApiInfo } from './docs/api-docs';
@@ -37,6 +40,8 @@ export type { ServiceConfig } from './config/service-config';
 export { bootService } from './boot/boot-service';
 export type { BootedService, BootServiceOptions, ServiceParts } from './boot/boot-service';
 export { runMain } from './boot/run-main';
+export { parseFlags } from './cli/flags';
+export type { FlagSpec, Flags } from './cli/flags';
 export type { MainOptions } from './boot/run-main';
 export { connectServiceNats, exitOnFatal } from './boot/service-nats';
 export type { ServiceNatsConfig } from './boot/service-nats';

@@ -1,6 +1,10 @@
-/** Paths of the health endpoints every service serves: `GET /health/live` and `GET /health/ready`. */
+/**
+ * Paths of the probes every process serves: `GET /health/live`, `GET /health/ready` and `GET /metrics` (Prometheus
+ * text).
+ */
 export const HealthRoutes = {
   base: 'health',
   live: 'live',
   ready: 'ready',
+  metrics: 'metrics',
 } as const;

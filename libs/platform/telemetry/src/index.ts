@@ -11,3 +11,5 @@ export {
 export { contextWithSpan, endSpan, startProcessSpan, startPublishSpan } from './messaging-spans';
 export type { MessageSpanFields } from './messaging-spans';
 export { MESSAGING_SYSTEM, MessagingAttr, MessagingOperation, MessagingOperationType } from './semconv';
+export { startTelemetry, telemetryWanted } from './start-telemetry';
+export type { Telemetry, TelemetryOptions } from './start-telemetry';

@@ -9,6 +9,7 @@ import type { Claim } from './work-item';
 import type { WorkQueue } from './work-queue';
 import type { WorkerSettings } from './worker-settings';
 import type { WorkQueueTables } from './schema/work-queue.tables';
+import { registerQueueGauge } from './queue-gauge';
 
 /** What a run of a claimed job may watch. */
 export interface RunSignals {
@@ -55,6 +56,7 @@ export const startWorkerPool = <P, DB extends WorkQueueTables>(o: WorkerPoolOpti
     retryThroughOutage(() => releaseLease(o.db, claim.lease, { until: null }), { everyMs: pollMs, forMs: leaseMs });
   const stopping = new AbortController();
   let running = 0;
+  const unregisterGauge = registerQueueGauge(o.db, o.queue.name);
 
   const runClaimed = async (claim: Claim<P>): Promise<void> => {
     const lost = new AbortController();
@@ -100,6 +102,7 @@ export const startWorkerPool = <P, DB extends WorkQueueTables>(o: WorkerPoolOpti
   return {
     active: () => running,
     stop: async () => {
+      unregisterGauge();
       stopping.abort();
       await Promise.all(loops);
     },

@@ -8,6 +8,7 @@ import { ClioHeader, ClioParam } from '../wire';
 import { fullJitterMs } from './backoff';
 import { readErrorType } from './read-json';
 import { describeNetworkError, discard, httpSend, type RawResponse, type SendSpec } from './send';
+import { observeClioRequest } from './request-telemetry';
 
 /** Method and JSON body of a request that is not a GET (the caller adds the token, version and content type). */
 export type WriteSpec = Pick<SendSpec, 'method' | 'body'> & { headers?: Record<string, string> };
@@ -120,6 +121,7 @@ export class ClioCaller {
     s.calls++;
     this.c.stats.apiCalls++;
     let res: RawResponse;
+    const observed = observeClioRequest(url, lane, tok.connectionId, write?.method ?? 'GET');
     try {
       const headers = { ...this.headers(tok), ...write?.headers };
       if (write?.body !== undefined) headers['content-type'] = 'application/json';
@@ -129,9 +131,13 @@ export class ClioCaller {
         this.c.timeoutMs,
       );
     } catch (err) {
-      return { kind: 'transient', reason: describeNetworkError(err) };
+      const reason = describeNetworkError(err);
+      observed.failed(reason);
+      return { kind: 'transient', reason };
     }
-    await this.c.budget.observe(tok.connectionId, parseRateHeaders(res.headers), this.c.now(), res.status);
+    const rate = parseRateHeaders(res.headers);
+    observed.answered(res.status, rate);
+    await this.c.budget.observe(tok.connectionId, rate, this.c.now(), res.status);
     return this.classify(res, tok, read, s, url.searchParams.has(ClioParam.PageToken));
   }
 

@@ -2,8 +2,8 @@ import { checkFirmScoping } from './firm-scope-check';
 import { routeKey, type HttpRoute } from './http-routes';
 import { checkRouteAuth, type SigningKey } from './route-auth-check';
 
-/** The public probes of every service. */
-export const HEALTH_ROUTES = ['GET /health/live', 'GET /health/ready'];
+/** The public probes of every service: health and Prometheus metrics (`@sf/service-kit`). */
+export const HEALTH_ROUTES = ['GET /health/live', 'GET /health/ready', 'GET /metrics'];
 /** Swagger UI and its JSON (`/docs`, `/docs-json`): mounted on express outside the guard, public by design. */
 export const DOCS_ROUTES = ['GET /docs*', 'USE /docs*'];
 const isDocs = (key: string): boolean => / \/docs/.test(key);

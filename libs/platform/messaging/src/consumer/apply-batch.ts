@@ -1,3 +1,4 @@
+import { context } from '@opentelemetry/api';
 import type { Kysely, Transaction } from 'kysely';
 import type { RecordedCatalogueEvent } from '@sf/contracts';
 import { traceIdsOf, withLogContext } from '@sf/logging';
@@ -80,9 +81,10 @@ const runOnce = async <DB extends MessagingTables>(
     beforeEach(i);
     let disposition: Disposition;
     try {
-      // Lines the handler logs carry the event's correlation id and the trace ids of its process span.
+      // Lines the handler logs carry the event's correlation id and the trace ids of its process span, and the
+      // process span is the active context, so what the handler appends or calls continues the event's trace.
       const ids = { correlationId: d.event.metadata.correlationId, ...traceIdsOf(d.ctx.otel) };
-      disposition = await withLogContext(ids, () => handler(d.event, trx, d.ctx));
+      disposition = await context.with(d.ctx.otel, () => withLogContext(ids, () => handler(d.event, trx, d.ctx)));
     } catch (err) {
       throw new Rejected(i, { kind: 'threw', errorType: errorType(err) });
     }

@@ -1,6 +1,7 @@
 import { jetstream, jetstreamManager, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import type { Kysely } from 'kysely';
+import { consumerAckPending, consumerMessages, consumerPending, consumerRedeliveries, deadLetters } from '@sf/metrics';
 import { contextFromHeaders, contextWithSpan, endSpan, extractTrace, startProcessSpan } from '@sf/telemetry';
 import { provision } from '../provision';
 import { deadLetterSubjectIn, type ConsumerSpec, type Topology } from '../topology';
@@ -55,6 +56,14 @@ export interface ConsumerRunner {
   /** Finishes the batch in hand, stops pulling and flushes acks; unprocessed buffered messages are redelivered. */
   stop(): Promise<void>;
   stats(): ConsumerRunnerStats;
+  /** For readiness: whether it is pulling, and how long the batch in hand has been applying (null when idle). */
+  loopState(): ConsumerLoopState;
+}
+
+export interface ConsumerLoopState {
+  consumer: string;
+  running: boolean;
+  busyMs: number | null;
 }
 
 const PULL_EXPIRES_MS = 5_000;
@@ -80,14 +89,24 @@ export const createConsumerRunner = <DB extends ConsumerTables>(o: ConsumerRunne
   let messages: ConsumerMessages | undefined;
   let loop: Promise<void> | undefined;
 
+  let busySince: number | null = null;
+  let unregisterGauges: Array<() => void> = [];
+
   const processBatch = async (batch: JsMsg[]): Promise<void> => {
     const settlements = await decideBatch(o, batch);
     o.faults?.afterCommit?.();
     for (const [i, msg] of batch.entries()) {
       const result = await settle(adapter, msg, settlements[i]!);
+      const consumer = o.consumer.name;
+      if (msg.info.deliveryCount > 1) consumerRedeliveries.inc({ consumer });
       if (result === 'acked') stats.acked += 1;
       else if (result === 'dead-lettered') stats.deadLettered += 1;
       else stats.retried += 1;
+      if (result === 'dead-lettered') deadLetters.inc({ consumer });
+      consumerMessages.inc({
+        consumer,
+        outcome: result === 'acked' ? 'ack' : result === 'dead-lettered' ? 'dead' : 'retry',
+      });
     }
     stats.batches += 1;
   };
@@ -114,7 +133,9 @@ export const createConsumerRunner = <DB extends ConsumerTables>(o: ConsumerRunne
     while (!stopping) {
       const batch = await queue.take(batchSize);
       if (batch.length === 0) break;
+      busySince = Date.now();
       await processBatch(batch).catch((err: unknown) => o.onError?.(err));
+      busySince = null;
     }
   };
 
@@ -125,12 +146,19 @@ export const createConsumerRunner = <DB extends ConsumerTables>(o: ConsumerRunne
       // Short pull expiry: a consumer found missing after a reconnect is looked up again every `expires` (the
       // client's fixed backoff), so once provisioned again it resumes within seconds, not the default 30 s.
       messages = await consumer.consume({ max_messages: batchSize, expires: PULL_EXPIRES_MS });
+      const labels = { consumer: o.consumer.name };
+      const info = (): ReturnType<typeof consumer.info> => consumer.info();
+      unregisterGauges = [
+        consumerPending.source(async () => [{ labels, value: (await info()).num_pending }]),
+        consumerAckPending.source(async () => [{ labels, value: (await info()).num_ack_pending }]),
+      ];
       // The iterator survives reconnects by itself (it re-pulls); only a lost stream or consumer needs us.
       watchForLoss(o, messages).catch((err: unknown) => o.onError?.(err));
       loop = Promise.all([read(messages), work()]).then(() => undefined);
     },
     stop: async () => {
       stopping = true;
+      for (const off of unregisterGauges.splice(0)) off();
       await messages?.close();
       await loop;
       // Delivered but never applied: hand them back now rather than after ack_wait.
@@ -138,6 +166,11 @@ export const createConsumerRunner = <DB extends ConsumerTables>(o: ConsumerRunne
       await o.nc.flush();
     },
     stats: () => ({ ...stats }),
+    loopState: () => ({
+      consumer: o.consumer.name,
+      running: messages !== undefined && !stopping,
+      busyMs: busySince === null ? null : Date.now() - busySince,
+    }),
   };
 };
 

@@ -1,10 +1,12 @@
 import type { MigrationSet } from '@sf/db';
 import * as inbox from './2026-11-23T02-messaging';
+import * as redrives from './2026-12-03T10-dead-letter-redrives';
 
-/** The consumers' inbox. */
+/** The consumers' inbox and the record of dead-letter redrives. */
 export const messagingMigrations: MigrationSet = {
   owner: 'messaging',
   migrations: {
     '2026-11-23T02-messaging': inbox,
+    '2026-12-03T10-dead-letter-redrives': redrives,
   },
 };

@@ -9,6 +9,21 @@ export interface InboxTable {
   processed_at: Generated<Date>;
 }
 
+/** One row per dead letter sent back to its original subject (`sf dlq redrive`); the key makes it idempotent. */
+export interface DeadLetterRedrivesTable {
+  dlq_stream: string;
+  /** int8: a decimal string when read. */
+  dlq_seq: ColumnType<string, number | string, never>;
+  consumer: string;
+  event_id: string | null;
+  original_subject: string;
+  reason: string;
+  redriven_by: string | null;
+  redriven_at: Generated<Date>;
+  published: Generated<boolean>;
+}
+
 export interface MessagingTables {
   inbox: InboxTable;
+  dead_letter_redrives: DeadLetterRedrivesTable;
 }

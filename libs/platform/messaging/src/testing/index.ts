@@ -5,4 +5,4 @@ export type { MalformedCase } from './malformed-messages';
 export { checkMalformedMessages } from './check-malformed-messages';
 export type { MalformedCheck, MalformedReport } from './check-malformed-messages';
 export { appendExample } from './append-example';
-export { deleteStreams, testTopology } from './messaging-test-kit';
+export { appendEach, deleteStreams, REPO_ROOT, syncRequested, testTopology, topologyEnv } from './messaging-test-kit';

@@ -18,6 +18,8 @@ export interface CatchUpOptions {
   until?: LogPosition;
   /** Give up (throw) after this long when `until` is set, in ms. Default 30,000. */
   timeoutMs?: number;
+  /** Called after each applied batch with the events applied so far (progress bars of long rebuilds). */
+  onProgress?: (applied: number) => void;
 }
 
 /**
@@ -50,6 +52,7 @@ export const catchUp = async <T, DB extends EventStoreTables & T>(
     const outcome = await runProjectionBatch(db, projection, batchSize);
     if (outcome.kind === 'applied') {
       applied += outcome.events.length;
+      opts.onProgress?.(applied);
       continue;
     }
     if (await isCaughtUp(db, projection, opts.until)) return applied;

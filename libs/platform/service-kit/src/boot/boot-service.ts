@@ -8,10 +8,12 @@ import { createDb, migrateToLatest, type MigrationSet } from '@sf/db';
 import type { Logger } from 'pino';
 import { jwtAuthConfigFromEnv, type JwtAuthConfig } from '@sf/http-auth';
 import { httpAccessLog } from '@sf/logging';
+import { startProcessMetrics } from '@sf/metrics';
 import { defineTopology, provision, type ConsumerOptions, type Topology } from '@sf/messaging';
 import type { ServiceConfig } from '../config/service-config';
 import { mountApiDocs, type ApiInfo } from '../docs/api-docs';
 import { checkReadiness, type ReadinessProbe } from '../health/readiness';
+import type { LoopCheck } from '../health/loop-checks';
 import { connectServiceNats } from './service-nats';
 import { createHttpApp } from '../http/create-http-app';
 
@@ -26,6 +28,8 @@ export interface ServiceParts<DB> {
   /** The HTTP port the server listens on. */
   port: number;
   onClose(closer: () => Promise<unknown>): void;
+  /** Adds a check of one of the service's own loops to `/health/ready` (e.g. `consumersNotStuck`). */
+  addReadinessCheck(name: string, check: LoopCheck): void;
 }
 
 export interface BootServiceOptions<DB> {
@@ -61,6 +65,7 @@ export interface BootedService {
  */
 export const bootService = async <DB>(o: BootServiceOptions<DB>): Promise<BootedService> => {
   const { config } = o;
+  startProcessMetrics(o.name);
   const db = createDb<DB>({ url: config.databaseUrl, max: o.poolMax, applicationName: o.name });
   const closers: Array<() => Promise<unknown>> = [() => db.destroy()];
   const close = async (): Promise<void> => {
@@ -73,7 +78,8 @@ export const bootService = async <DB>(o: BootServiceOptions<DB>): Promise<Booted
     const topology = defineTopology({ ...config.topology, consumers: o.consumers });
     await provision(await jetstreamManager(nc), topology);
 
-    const module = o.httpModule(() => checkReadiness(db, nc), config.jwt ?? jwtAuthConfigFromEnv(), db);
+    const loops = new Map<string, LoopCheck>();
+    const module = o.httpModule(() => checkReadiness(db, nc, 2_000, loops), config.jwt ?? jwtAuthConfigFromEnv(), db);
     const app: INestApplication = await createHttpApp(module);
     closers.push(() => app.close());
     app.use(httpAccessLog(o.log));
@@ -81,7 +87,14 @@ export const bootService = async <DB>(o: BootServiceOptions<DB>): Promise<Booted
     await (config.host === undefined ? app.listen(config.port) : app.listen(config.port, config.host));
     const port = (app.getHttpServer().address() as AddressInfo).port;
 
-    await o.start({ db, nc, topology, port, onClose: (c) => closers.push(c) });
+    await o.start({
+      db,
+      nc,
+      topology,
+      port,
+      onClose: (c) => closers.push(c),
+      addReadinessCheck: (name, check) => loops.set(name, check),
+    });
     return { url: `http://127.0.0.1:${port}`, port, close };
   } catch (e) {
     await close();

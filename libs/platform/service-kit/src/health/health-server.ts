@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { metricsText } from '@sf/metrics';
 import { HealthRoutes } from '../wire-names';
 import type { CheckState } from './readiness';
 
@@ -13,10 +14,11 @@ export interface HealthServer {
 
 const LIVE = `/${HealthRoutes.base}/${HealthRoutes.live}`;
 const READY = `/${HealthRoutes.base}/${HealthRoutes.ready}`;
+const METRICS = `/${HealthRoutes.metrics}`;
 
 /**
- * `GET /health/live` and `GET /health/ready` for processes without Nest (relay, projections), with the same
- * answers as the services' HealthController: 200 `{status:'ok',checks}`, or 503 naming the dependency that is down.
+ * `GET /health/live`, `GET /health/ready` and `GET /metrics` for processes without Nest (relay, projections), with
+ * the same answers as the services' HealthController: 200 `{status:'ok',checks}`, or 503 naming what is down.
  */
 export const startHealthServer = async (o: {
   port: number;
@@ -29,6 +31,13 @@ export const startHealthServer = async (o: {
     };
     if (req.method !== 'GET') return send(405, { statusCode: 405, error: 'method not allowed' });
     if (req.url === LIVE) return send(200, { status: 'ok' });
+    if (req.url === METRICS) {
+      metricsText().then(
+        ({ contentType, body }) => res.writeHead(200, { 'content-type': contentType }).end(body),
+        () => send(500, { statusCode: 500, error: 'metrics unavailable' }),
+      );
+      return;
+    }
     if (req.url !== READY) return send(404, { statusCode: 404, error: 'not found' });
     o.probe().then(
       (checks) =>

@@ -4,7 +4,8 @@ import type { NatsConnection } from '@nats-io/nats-core';
 export type CheckState = 'ok' | 'down';
 export interface Readiness {
   ready: boolean;
-  checks: { postgres: CheckState; nats: CheckState };
+  /** Postgres and NATS, plus the process's own loops when it registered any (`consumers`, `lag`, ...). */
+  checks: { postgres: CheckState; nats: CheckState } & Record<string, CheckState>;
 }
 
 /** What the health controller asks when `GET /health/ready` comes in. */
@@ -33,8 +34,28 @@ export const checkNats = (nc: NatsConnection, timeoutMs = 2_000): Promise<CheckS
     await nc.flush();
   }, timeoutMs);
 
-/** Postgres answers a query and NATS a round trip, each within `timeoutMs` (default 2 000). */
-export const checkReadiness = async <DB>(db: Kysely<DB>, nc: NatsConnection, timeoutMs = 2_000): Promise<Readiness> => {
+/**
+ * Postgres answers a query and NATS a round trip, each within `timeoutMs` (default 2 000), and each of the process's
+ * loops says it is not stuck (a loop check that throws is `down`).
+ */
+export const checkReadiness = async <DB>(
+  db: Kysely<DB>,
+  nc: NatsConnection,
+  timeoutMs = 2_000,
+  loops: ReadonlyMap<string, () => CheckState | Promise<CheckState>> = new Map(),
+): Promise<Readiness> => {
   const [postgres, nats] = await Promise.all([checkPostgres(db, timeoutMs), checkNats(nc, timeoutMs)]);
-  return { ready: postgres === 'ok' && nats === 'ok', checks: { postgres, nats } };
+  const own = await Promise.all(
+    [...loops].map(
+      async ([name, check]) =>
+        [
+          name,
+          await probe(async () => {
+            if ((await check()) !== 'ok') throw new Error(name);
+          }, timeoutMs),
+        ] as const,
+    ),
+  );
+  const checks = { postgres, nats, ...Object.fromEntries(own) };
+  return { ready: Object.values(checks).every((c) => c === 'ok'), checks };
 };
