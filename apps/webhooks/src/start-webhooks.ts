@@ -1,3 +1,4 @@
+import { webhookDeliveries } from '@sf/metrics';
 import { createClioClient, clioTokenProvider, type ClioClient } from '@sf/clio-client';
 import { createLogger } from '@sf/logging';
 import { bootService, type BootedService } from '@sf/service-kit';
@@ -82,7 +83,11 @@ export const startWebhooks = async (config: WebhooksConfig): Promise<WebhooksSer
           batchSize: config.applierBatch,
         };
         const loop = startLoop(
-          async () => (await applyOnce(deps)).read > 0,
+          async () => {
+            const pass = await applyOnce(deps);
+            if (pass.applied > 0) webhookDeliveries.inc({ outcome: 'applied' }, pass.applied);
+            return pass.read > 0;
+          },
           config.applierPollMs,
           (err) => log.error({ err: err instanceof Error ? err.name : 'unknown' }, 'applier pass failed; retrying'),
         );

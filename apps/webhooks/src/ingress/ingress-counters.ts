@@ -1,3 +1,5 @@
+import { webhookDeliveries } from '@sf/metrics';
+
 /** Why the ingress refused a delivery (the 4xx it answered). */
 export type RejectReason = 'unknown_webhook' | 'forged' | 'malformed' | 'oversized' | 'wrong_webhook' | 'handshake';
 
@@ -14,7 +16,8 @@ export interface FirmIngressCounts {
 
 /**
  * In-process counts of what the ingress answered, per firm (rejections are written nowhere, by design, so they are
- * counted here). `unknownFirm` holds requests naming no subscription. Read by the metrics endpoint and tests.
+ * counted here), and the same outcomes into `sf_webhook_deliveries_total` (not per firm: thousands of firms would
+ * make thousands of series). `unknownWebhook` counts requests naming no subscription.
  */
 export class IngressCounters {
   private readonly firms = new Map<string, FirmIngressCounts>();
@@ -29,17 +32,23 @@ export class IngressCounters {
 
   received(firmId: string): void {
     this.of(firmId).received++;
+    webhookDeliveries.inc({ outcome: 'received' });
   }
 
   verified(firmId: string, deduped: boolean): void {
     const c = this.of(firmId);
     c.verified++;
-    if (deduped) c.deduped++;
+    webhookDeliveries.inc({ outcome: 'verified' });
+    if (deduped) {
+      c.deduped++;
+      webhookDeliveries.inc({ outcome: 'deduped' });
+    }
   }
 
   rejected(firmId: string, reason: RejectReason): void {
     const c = this.of(firmId);
     c.rejected++;
+    webhookDeliveries.inc({ outcome: 'rejected' });
     c.rejectedBy[reason] = (c.rejectedBy[reason] ?? 0) + 1;
   }
 
