@@ -12,12 +12,14 @@ export const BusUsers = {
 } as const;
 export type PlatformBusUser = Exclude<(typeof BusUsers)[keyof typeof BusUsers], 'test'>;
 
-/** Which platform process runs as which bus user (the main job's and the outage stack's process names). */
+/**
+ * Which platform process runs as which bus user (the main job's and the outage stack's process names). The webhooks
+ * service has its user but is not yet one of these processes (nor in docker-compose.yml or the manifests).
+ */
 export const BUS_USER_OF_PROCESS: Record<string, PlatformBusUser> = {
   relay: BusUsers.relay,
   'auth-service': BusUsers.auth,
   'sync-orchestrator': BusUsers.orchestrator,
   'clio-fetcher': BusUsers.fetcher,
   'document-processor': BusUsers.processor,
-  webhooks: BusUsers.webhooks,
 };
