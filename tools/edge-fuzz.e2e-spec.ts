@@ -10,6 +10,8 @@ import { startFetcher, type Fetcher } from '../apps/clio-fetcher/src/start-fetch
 import { processorConfig } from '../apps/document-processor/src/processor-config';
 import { startProcessor, type Processor } from '../apps/document-processor/src/start-processor';
 import { startOrchestrator, type Orchestrator } from '../apps/sync-orchestrator/src/start-orchestrator';
+import { startWebhooks, type WebhooksService } from '../apps/webhooks/src/start-webhooks';
+import { webhooksConfig } from '../apps/webhooks/src/webhooks-config';
 import type { INestApplication } from '@nestjs/common';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
@@ -61,7 +63,7 @@ const messageOf = (text: string): string => {
 describe('edge fuzz: malformed requests to every route of every service (e2e, real Postgres and NATS)', () => {
   let t: TestDatabase;
   let topology: TopologyOptions;
-  let services: Array<AuthService | Orchestrator | Fetcher | Processor>;
+  let services: Array<AuthService | Orchestrator | Fetcher | Processor | WebhooksService>;
   let targets: Array<{ base: string; route: HttpRoute }>;
   let apps: INestApplication[];
 
@@ -108,6 +110,16 @@ describe('edge fuzz: malformed requests to every route of every service (e2e, re
         await startOrchestrator({ ...common, stallCheckIntervalMs: 0, logger: pino({ level: 'silent' }) }),
         await startFetcher(fetcherConfig({ ...common, workers: 1, logLevel: 'silent' })),
         await startProcessor(processorConfig({ ...common, concurrency: 1, logLevel: 'silent' })),
+        // The public ingress (its registrar and applier have no route).
+        await startWebhooks(
+          webhooksConfig({
+            ...common,
+            roles: ['ingress'],
+            keyring: createKeyring([['k1', randomBytes(32)]], 'k1'),
+            publicUrl: 'http://127.0.0.1:1',
+            logLevel: 'silent',
+          }),
+        ),
       ];
       apps = await capture.apps();
       expect(apps).toHaveLength(services.length);
@@ -159,6 +171,7 @@ describe('edge fuzz: malformed requests to every route of every service (e2e, re
         'GET /sync-jobs',
         'POST /review/held-sweeps/:id/approve',
         'POST /review/held-sweeps/:id/reject',
+        'POST /webhooks/clio/:subscriptionId',
       ]),
     );
     const before = await rowCounts();
