@@ -8,18 +8,37 @@ export interface ProvisionReport {
 
 const isApiError = (err: unknown, code: number): boolean => err instanceof JetStreamApiError && err.code === code;
 
+/** How long provisioning keeps retrying a JetStream API request that timed out (a cluster electing leaders). */
+const TRANSIENT_RETRY_MS = 60_000;
+
+/**
+ * A JetStream API request that timed out is tried again until `TRANSIENT_RETRY_MS` has passed: on a cluster that is
+ * still electing stream leaders, or many replicas provisioning at once, the first answer can take longer than the
+ * request timeout. Anything else (a refused setting) throws at once.
+ */
+const retryingTimeouts = async <T>(op: () => Promise<T>, deadline = Date.now() + TRANSIENT_RETRY_MS): Promise<T> => {
+  for (let wait = 250; ; wait = Math.min(wait * 2, 4_000)) {
+    try {
+      return await op();
+    } catch (err) {
+      if (!(err instanceof Error && err.name === 'TimeoutError') || Date.now() + wait > deadline) throw err;
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
+};
+
 /**
  * Creates or updates every stream and consumer of the topology. Idempotent: running it again (or from several
  * replicas at once) converges on the same configuration. A setting the server refuses to change is an outage and
- * throws, so a drifted config is noticed at startup rather than ignored.
+ * throws, so a drifted config is noticed at startup rather than ignored; a request that timed out is tried again.
  */
 export const provision = async (jsm: JetStreamManager, topology: Topology): Promise<ProvisionReport> => {
   const report: ProvisionReport = { streams: [], consumers: [] };
   for (const s of [topology.streams.events, topology.streams.deadLetters]) {
-    report.streams.push({ name: s.name, action: await ensureStream(jsm, s) });
+    report.streams.push({ name: s.name, action: await retryingTimeouts(() => ensureStream(jsm, s)) });
   }
   for (const c of topology.consumers) {
-    report.consumers.push({ name: c.name, action: await ensureConsumer(jsm, c) });
+    report.consumers.push({ name: c.name, action: await retryingTimeouts(() => ensureConsumer(jsm, c)) });
   }
   return report;
 };
