@@ -94,7 +94,7 @@ describe('docker-compose.yml', () => {
     expect(published(sim)).toEqual(expect.arrayContaining([Number(origin.port), Number(callbackUrl.port)]));
     expect(Number(value(env['PORT']))).toBe(Number(callbackUrl.port));
     // ...and the same origin is the simulator from inside every process that talks to Clio (one network namespace).
-    for (const name of ['auth-service', 'clio-fetcher', 'document-processor']) {
+    for (const name of ['auth-service', 'clio-fetcher', 'document-processor', 'webhooks']) {
       expect(service(name).network_mode).toBe('service:clio-simulator');
       expect(service(name).ports).toBeUndefined();
     }
@@ -106,9 +106,21 @@ describe('docker-compose.yml', () => {
       3001,
       PROCESSES['clio-fetcher'].health.defaultPort,
       PROCESSES['document-processor'].health.defaultPort,
+      PROCESSES.webhooks.health.defaultPort,
     ];
     expect(new Set(sharedPorts).size).toBe(sharedPorts.length);
     expect(published(sim).sort()).toEqual(sharedPorts.sort());
+  });
+
+  it('has the simulator deliver webhooks to the ingress on their shared network, sealed with its own key', () => {
+    const env = service('webhooks').environment!;
+    const publicUrl = new URL(value(env['WEBHOOKS_PUBLIC_URL']));
+    // Loopback http: the only plain-http origin the simulator registers webhooks for.
+    expect(['localhost', '127.0.0.1']).toContain(publicUrl.hostname);
+    expect(Number(publicUrl.port)).toBe(Number(value(env['PORT'])));
+    expect(Number(value(env['PORT']))).toBe(PROCESSES.webhooks.health.defaultPort);
+    expect(value(env['TOKEN_VAULT_KEYS'])).not.toBe(value(service('auth-service').environment!['TOKEN_VAULT_KEYS']));
+    expect(Buffer.from(value(env['TOKEN_VAULT_KEYS']).split(':')[1]!, 'base64')).toHaveLength(32);
   });
 
   const client = [['docker', 'compose'], ['docker-compose']].find(

@@ -1,6 +1,7 @@
 // `npm start`: the whole platform against the Clio simulator. Migrates, starts the simulator with a generated firm
 // and every service as its own process, connects the firm's Clio account through OAuth, and follows the firm-wide
-// first-login sync to the end with live progress, then proves the mirror equals Clio.
+// first-login sync to the end with live progress, then proves the mirror equals Clio, processes a folder, and shows
+// the mirror following changes in Clio through webhooks alone.
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,6 +18,7 @@ import { createGatewayClient } from '@sf/gateway-client';
 import { startService, type RunningService } from './main-job/services';
 import { registerClioApp, startSimulator } from './main-job/simulator';
 import { renderSummary, type GroundTruth } from './main-job/summary';
+import { proveWebhooks, renderWebhooksRun } from './main-job/webhooks-step';
 import { startRunBus } from './bus/run-bus';
 
 const USAGE = `Usage: npm start -- [--size small|medium|large] [--seed 42] [--rate-limit 600|off] [--keep] [--open-nats]
@@ -60,8 +62,8 @@ const main = async (): Promise<void> => {
   const natsUrl = bus?.url ?? (process.env['NATS_URL'] || 'nats://127.0.0.1:4222');
   console.log(
     bus
-      ? `0/7 locked nats-server on ${bus.url} (generated config, users: ${bus.users.map((u) => u.name).join(', ')})`
-      : `0/7 open NATS at ${natsUrl} (--open-nats: no credentials)`,
+      ? `0/8 locked nats-server on ${bus.url} (generated config, users: ${bus.users.map((u) => u.name).join(', ')})`
+      : `0/8 open NATS at ${natsUrl} (--open-nats: no credentials)`,
   );
   const services: RunningService[] = [];
   const stopAll = async (): Promise<void> => {
@@ -70,7 +72,7 @@ const main = async (): Promise<void> => {
   };
   process.once('SIGINT', () => void stopAll().then(() => process.exit(130)));
 
-  console.log(`1/7 database ${new URL(databaseUrl).pathname.slice(1)}: migrating`);
+  console.log(`1/8 database ${new URL(databaseUrl).pathname.slice(1)}: migrating`);
   await ensureDatabase(databaseUrl);
   const db = createDb<PlatformDb>({ url: databaseUrl, max: 2, applicationName: 'main-job' });
   try {
@@ -79,9 +81,8 @@ const main = async (): Promise<void> => {
     // Secrets for this run only; none of them is printed.
     const jwtSecret = randomBytes(32).toString('hex');
     const clientSecret = randomBytes(24).toString('hex');
-    const [simPort, authPort, orchPort, fetcherPort, processorPort, relayHealth, projectionsHealth] = await Promise.all(
-      Array.from({ length: 7 }, () => freePort()),
-    );
+    const [simPort, authPort, orchPort, fetcherPort, processorPort, relayHealth, projectionsHealth, webhooksPort] =
+      await Promise.all(Array.from({ length: 8 }, () => freePort()));
     const firmId = `demo-${Date.now().toString(36)}`;
     const authUrl = `http://127.0.0.1:${authPort}`;
     const orchUrl = `http://127.0.0.1:${orchPort}`;
@@ -94,7 +95,7 @@ const main = async (): Promise<void> => {
     };
 
     console.log(
-      `2/7 Clio simulator: generating a ${o.size} firm (seed ${o.seed}), ${o.rateLimit} requests/min per token`,
+      `2/8 Clio simulator: generating a ${o.size} firm (seed ${o.seed}), ${o.rateLimit} requests/min per token`,
     );
     const sim = await startSimulator({
       port: simPort,
@@ -115,7 +116,9 @@ const main = async (): Promise<void> => {
       deauthorize: true,
     });
 
-    console.log('3/7 services: relay, projections, auth-service, sync-orchestrator, clio-fetcher, document-processor');
+    console.log(
+      '3/8 services: relay, projections, auth-service, sync-orchestrator, clio-fetcher, document-processor, webhooks',
+    );
     const started3 = await Promise.all(
       platformServiceSpecs({
         common,
@@ -126,17 +129,22 @@ const main = async (): Promise<void> => {
           processor: processorPort,
           relayHealth,
           projectionsHealth,
+          webhooks: webhooksPort,
         },
+        // The registrar's pass every 2 s (30 s in production), so the new firm's webhooks exist within seconds.
+        webhooksRegistrarIntervalMs: 2_000,
         simOrigin,
         clientId: 'smarter-firms-demo',
         clientSecret,
         ...(bus ? { natsUsers: bus.users } : {}),
-      }).map((spec) => startService(spec, logDir)),
+      })
+        // Eight processes start at once and each migrates first: a slow machine needs more than a minute.
+        .map((spec) => startService(spec, logDir, 120_000)),
     );
     services.push(...started3);
 
     console.log(
-      `4/7 connecting firm ${firmId} to Clio (OAuth authorization code flow, auto-approved by the simulator)`,
+      `4/8 connecting firm ${firmId} to Clio (OAuth authorization code flow, auto-approved by the simulator)`,
     );
     const jwt = signJwt(
       { firm_id: firmId, sub: 'demo-user', exp: Math.floor(Date.now() / 1000) + 3600 },
@@ -145,7 +153,7 @@ const main = async (): Promise<void> => {
     const conn = await connectClio(authUrl, jwt, 'us');
     console.log(`    connected as Clio user ${conn.clioUserId}; the orchestrator starts the first-login sync`);
 
-    console.log('5/7 firm-wide sync');
+    console.log('5/8 firm-wide sync');
     const client = createGatewayClient({ baseUrl: orchUrl, token: jwt });
     const jobId = await waitForJob(client);
     const syncStarted = Date.now();
@@ -160,7 +168,7 @@ const main = async (): Promise<void> => {
     if (view.state !== 'completed')
       throw new Error(`the sync ended ${view.state}: ${view.error?.message ?? 'no reason given'}`);
 
-    console.log('6/7 checking the mirror against Clio');
+    console.log('6/8 checking the mirror against Clio');
     const truth = await control<GroundTruth>('GET', '/ground-truth');
     const checks = await waitForMirror(db, firmId, truth);
     const usage = counters(await control('GET', '/requests/counters'));
@@ -181,7 +189,7 @@ const main = async (): Promise<void> => {
       console.log(line);
 
     console.log(
-      '7/7 processing one folder (POST /jobs: download every document of a frozen snapshot, record its SHA-256)',
+      '7/8 processing one folder (POST /jobs: download every document of a frozen snapshot, record its SHA-256)',
     );
     const folder = await processOneFolder(client, orchUrl, jwt);
     console.log(
@@ -190,11 +198,16 @@ const main = async (): Promise<void> => {
         : `    job ${folder.jobId}: folder ${folder.folderId} of matter ${folder.matterId}, ${folder.total} documents: ` +
             `${folder.processed} processed, ${folder.skipped} skipped, ${folder.failed} failed in ${folder.seconds.toFixed(1)} s (${folder.status})`,
     );
+    console.log('8/8 webhooks: records change in Clio for 10 s; the mirror follows through webhooks alone');
+    const hooks = await proveWebhooks({ db, firmId, control, seconds: 10, opsPerMinute: 300 });
+    for (const line of renderWebhooksRun(hooks)) console.log(line);
     // A development token for this run only (its secret dies with the run), so the URLs above answer instead of 401.
     console.log(`\nDevelopment JWT for firm ${firmId} (valid 1 h; with --keep the URLs above answer it):`);
     console.log(`  curl -H "Authorization: Bearer ${jwt}" ${orchUrl}/sync-jobs/${jobId}`);
     console.log(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
-    if (!checks.every((c) => c.exact) || (folder !== null && folder.status !== 'completed')) process.exitCode = 1;
+    const hooksOk = hooks.secondsToExact !== null && hooks.deliveries.appliedTwice === 0;
+    if (!checks.every((c) => c.exact) || (folder !== null && folder.status !== 'completed') || !hooksOk)
+      process.exitCode = 1;
     if (o.keep) {
       console.log('Services keep running (--keep); Ctrl-C stops them.');
       return;

@@ -1,10 +1,12 @@
 // `npm run soak -- --minutes N [--seed S] [--size small] [--max-outage-s 30] [--long-nats-outage-s 300]`
-// The whole platform on its own NATS server and Postgres cluster, under continuous Clio mutations, repeated syncs
-// and document processing jobs, while random faults hit it: kill -9 of a service (restarted, as a supervisor would),
-// NATS killed, Postgres stopped fast or immediate; optionally one long NATS outage in the middle. At the end: a last
-// sync, then every mirror table equal to Clio, the stream equal to the log (nothing missing, nothing twice), every
-// read model equal to its rebuild, every processing job completed with one outcome per document, and no process
-// that exited unasked. Prints the figures and one JSON line. Not part of `npm test`.
+// The whole platform on its own NATS server and Postgres cluster, under continuous Clio mutations delivered as
+// webhooks over an unreliable network (dropped, delayed, duplicated), repeated syncs and document processing jobs,
+// while random faults hit it: kill -9 of a service (the webhooks ingress and a second registrar+applier replica
+// included; restarted, as a supervisor would), NATS killed, Postgres stopped fast or immediate; optionally one long
+// NATS outage in the middle. At the end: a last sync, then every mirror table equal to Clio, the stream equal to the
+// log (nothing missing, nothing twice), every read model equal to its rebuild, every processing job completed with
+// one outcome per document, every recorded webhook delivery applied exactly once with the firm's webhooks healthy,
+// and no process that exited unasked. Prints the figures and one JSON line. Not part of `npm test`.
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,6 +20,7 @@ import { ALL_PROJECTIONS } from './projection-registry';
 import { faultInjector, seededRandom } from './soak/fault-injector';
 import { readModelsDifferingFromRebuild } from './soak/read-models-vs-rebuild';
 import { checkProcessingJob } from './outages/processing-check';
+import { finishSoakWebhooks, SOAK_CHAOS, soakWebhooksOk, startSoakWebhooks } from './soak/soak-webhooks';
 
 const args = parseArgs({
   options: {
@@ -29,6 +32,10 @@ const args = parseArgs({
   },
 }).values;
 
+const MUST_KILL = [
+  { name: 'webhooks', at: 0.25 },
+  { name: 'webhooks-2', at: 0.75 },
+];
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const log = (line: string): void => console.log(`[soak ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
@@ -57,10 +64,13 @@ const main = async (): Promise<void> => {
     latencyMs: 100,
     fetchers: 2,
     processor: true,
+    webhooks: { replicas: 2, registrarIntervalMs: 5_000 },
   });
   const exitsBefore = new Set<string>();
   try {
     log(`stack up (logs in ${logDir}/${stack.namespace}); faults for ${minutes} min`);
+    await startSoakWebhooks(stack);
+    log(`webhooks registered; delivery chaos on: ${JSON.stringify(SOAK_CHAOS)}`);
     await stack.control('POST', '/activity/start', { opsPerMinute: 120 });
     const faults = faultInjector({ stack, nats, pg, random, maxOutageS: Number(args['max-outage-s']) });
     const started = Date.now();
@@ -90,7 +100,10 @@ const main = async (): Promise<void> => {
       const long = !longDone && Date.now() > started + (end - started) / 2;
       // The long outage starts right after a sync request, so a job is in flight (or waiting) while NATS is away.
       if (long) log(`sync requested before the long NATS outage: HTTP ${await stack.requestFirmSync().catch(() => 0)}`);
-      const line = long ? await faults.natsOutage(longS) : null;
+      // Each webhooks process is killed at least once (the ingress in the first quarter, the other in the third).
+      const elapsed = (Date.now() - started) / (end - started);
+      const hook = MUST_KILL.find((m) => elapsed >= m.at && !(faults.counts().serviceKills[m.name] ?? 0));
+      const line = long ? await faults.natsOutage(longS) : hook ? await faults.killService(hook.name) : null;
       longDone ||= long;
       log(line ?? (await faults.injectOne()));
       await waitAllReady(stack, 120_000).catch((e: unknown) => log(`not all ready: ${String(e)}`));
@@ -122,6 +135,7 @@ const main = async (): Promise<void> => {
       () => true,
       () => false,
     );
+    const webhooks = await finishSoakWebhooks(stack, 300_000);
     const stream = await waitStreamEqualsLog(stack, nats.url, 120_000).catch(() => null);
     const jobs = await stack.jobs();
     // Every processing job ends; each snapshot document has exactly one outcome.
@@ -151,11 +165,13 @@ const main = async (): Promise<void> => {
       processingJobs: processing.length,
       processingDocuments: processing.reduce((n, c) => n + c.documents, 0),
       processingJobsNotExact: processingBad.length,
+      webhooks,
       processesExitedUnasked: [...exitsBefore],
     };
     log(`faults: ${JSON.stringify(result.faults)}`);
     log(`jobs ${result.jobs} (${result.jobsCompleted} completed, ${result.jobsFailed} failed); last sync ${lastState}`);
     log(`processing jobs ${processing.length}, not exact ${processingBad.length}: ${JSON.stringify(processingBad)}`);
+    log(`webhooks: ${JSON.stringify(webhooks)}`);
     log(`mirror exact ${mirror}; stream vs log ${JSON.stringify(stream)}; read models ≠ rebuild: [${differing}]`);
     console.log(JSON.stringify({ soak: result }));
     const ok =
@@ -164,6 +180,7 @@ const main = async (): Promise<void> => {
       stream.duplicated === 0 &&
       differing.length === 0 &&
       processingBad.length === 0 &&
+      soakWebhooksOk(webhooks) &&
       exitsBefore.size === 0;
     process.exitCode = ok && lastState === 'completed' ? 0 : 1;
   } finally {

@@ -13,8 +13,8 @@ export const BusUsers = {
 export type PlatformBusUser = Exclude<(typeof BusUsers)[keyof typeof BusUsers], 'test'>;
 
 /**
- * Which platform process runs as which bus user (the main job's and the outage stack's process names). The webhooks
- * service has its user but is not yet one of these processes (nor in docker-compose.yml or the manifests).
+ * Which platform process runs as which bus user (the main job's, the outage stack's and docker-compose.yml's process
+ * names; a replica `<name>-<n>` runs as `<name>`'s user).
  */
 export const BUS_USER_OF_PROCESS: Record<string, PlatformBusUser> = {
   relay: BusUsers.relay,
@@ -22,4 +22,5 @@ export const BUS_USER_OF_PROCESS: Record<string, PlatformBusUser> = {
   'sync-orchestrator': BusUsers.orchestrator,
   'clio-fetcher': BusUsers.fetcher,
   'document-processor': BusUsers.processor,
+  webhooks: BusUsers.webhooks,
 };

@@ -1,14 +1,15 @@
 // Every platform process as its own child on a locked nats-server of its own, each connected with exactly its own
 // credentials (platformServiceSpecs), and the platform still does its whole job: OAuth connect, the first-login
-// sync into an exact mirror (relay, auth-service token RPC, orchestrator and fetcher consumers), and a folder
-// processed by the document processor (its consumer and its token RPC calls). The server's own connection list
-// shows who connected as whom.
+// sync into an exact mirror (relay, auth-service token RPC, orchestrator and fetcher consumers), a folder processed
+// by the document processor (its consumer and its token RPC calls), and the firm's webhooks registered by the
+// webhooks service (its token RPC calls). The server's own connection list shows who connected as whom.
 import path from 'node:path';
 import { ADMIN_DATABASE_URL, startOwnNatsServer, type OwnNatsServer } from '@sf/testing';
 import { processOneFolder } from '../main-job/process-folder';
 import { createGatewayClient } from '@sf/gateway-client';
 import { startOutageStack, type OutageStack } from '../outages/outage-stack';
 import { exitedProcesses, waitJobEnded, waitMirrorExact } from '../outages/outage-checks';
+import { waitWebhooksHealthy } from '../outages/webhook-checks';
 import { BusUsers } from './platform-bus';
 
 const LOG_DIR = path.resolve(__dirname, '..', '..', 'tmp', 'locked-bus');
@@ -25,6 +26,7 @@ describe('the platform on the locked bus, each process with its own credentials'
       logDir: LOG_DIR,
       latencyMs: 20,
       processor: true,
+      webhooks: { registrarIntervalMs: 1_000 },
     });
   }, 240_000);
   afterAll(async () => {
@@ -45,6 +47,7 @@ describe('the platform on the locked bus, each process with its own credentials'
     expect(userOf('sync-orchestrator')).toEqual([BusUsers.orchestrator]);
     expect(userOf('clio-fetcher')).toEqual([BusUsers.fetcher]);
     expect(userOf('document-processor')).toEqual([BusUsers.processor]);
+    expect(userOf('webhooks')).toEqual([BusUsers.webhooks]);
     expect(connz.connections.map((c) => c.authorized_user)).not.toContain(BusUsers.test);
 
     expect(await waitJobEnded(stack, 0, 240_000)).toBe('completed');
@@ -54,6 +57,8 @@ describe('the platform on the locked bus, each process with its own credentials'
     expect(folder).not.toBeNull();
     expect(folder).toMatchObject({ status: 'completed', failed: 0 });
     expect(folder!.processed).toBeGreaterThan(0);
+    // The webhooks service registered the firm's webhooks with its token RPC calls.
+    expect((await waitWebhooksHealthy(stack.db, stack.firmId, 120_000)).health).toBe('healthy');
     expect(exitedProcesses(stack)).toEqual([]);
   }, 600_000);
 });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { IDeployment, IStatefulSet } from 'kubernetes-models/apps/v1';
 import type { IHorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
 import type { IJob } from 'kubernetes-models/batch/v1';
-import type { INetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
+import type { IIngress, INetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 import type { IPodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import type { IConfigMap, IContainer, IPodTemplateSpec, IService } from 'kubernetes-models/v1';
 import { PROCESSES, isProcessName, type ProcessSpec } from '../serve/processes';
@@ -194,14 +194,39 @@ describe.each([
     expect(distinct(egressPorts('migrate'))).toEqual([53, 5432]);
     expect(distinct(egressPorts('relay'))).toEqual([53, 4222, 5432]);
     expect(distinct(egressPorts('sync-orchestrator'))).toEqual([53, 4222, 5432]);
-    for (const n of ['auth-service', 'clio-fetcher', 'document-processor'])
+    for (const n of ['auth-service', 'clio-fetcher', 'document-processor', 'webhooks'])
       expect(distinct(egressPorts(n))).toEqual([53, 443, 4222, 5432]);
     expect(distinct(egressPorts('nats'))).toEqual([53, 6222]);
     const ingressFrom = (name: string): boolean =>
       policies.some((p) => selects(p.spec!.podSelector, labelsOf(name)) && (p.spec!.ingress ?? []).length > 0);
     expect(['relay', 'projections', 'clio-fetcher', 'migrate'].filter(ingressFrom)).toEqual([]);
-    expect(['auth-service', 'sync-orchestrator', 'document-processor', 'nats'].every(ingressFrom)).toBe(true);
+    expect(['auth-service', 'sync-orchestrator', 'document-processor', 'webhooks', 'nats'].every(ingressFrom)).toBe(
+      true,
+    );
   });
+
+  it('runs the webhooks service where Clio can post to it, with its own vault keys and public origin', () => {
+    const c = named<IDeployment>(objects, 'Deployment', 'webhooks').spec!.template.spec!.containers[0]!;
+    const ref = (name: string) => c.env?.find((e) => e.name === name)?.valueFrom;
+    expect(ref('TOKEN_VAULT_KEYS')?.secretKeyRef?.name).toBe('sf-webhooks');
+    expect(ref('TOKEN_VAULT_ACTIVE_KID')?.secretKeyRef?.name).toBe('sf-webhooks');
+    const origin = config('sf-webhooks')[ref('WEBHOOKS_PUBLIC_URL')!.configMapKeyRef!.key!]!;
+    // Clio registers only https webhook URLs.
+    expect(new URL(origin).protocol).toBe('https:');
+    expect(c.env?.some((e) => e.name === 'WEBHOOKS_ROLES')).toBe(false);
+  });
+});
+
+it("routes Clio's webhook deliveries to the webhooks service at the public origin (production)", () => {
+  const { objects } = renderKustomization(path.join(K8S, 'overlays/production'));
+  const origin = new URL(named<IConfigMap>(objects, 'ConfigMap', 'sf-webhooks').data!['WEBHOOKS_PUBLIC_URL']!);
+  const routes = ofKind<IIngress>(objects, 'Ingress').flatMap((i) =>
+    (i.spec!.rules ?? []).flatMap((r) =>
+      (r.http?.paths ?? []).map((p) => ({ host: r.host, path: p.path, service: p.backend.service?.name })),
+    ),
+  );
+  // The ingress serves POST /webhooks/clio/{subscriptionId} (apps/webhooks).
+  expect(routes).toContainEqual({ host: origin.hostname, path: '/webhooks/clio', service: 'webhooks' });
 });
 
 // Objects the overlay must not lose or change kind of (a patch naming a missing object fails the render).

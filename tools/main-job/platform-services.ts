@@ -17,6 +17,13 @@ export interface PlatformPorts {
   projectionsHealth: number;
   /** Extra fetcher replicas (each its own process and port), for takeover tests. */
   extraFetchers?: number[];
+  /**
+   * Absent: no webhooks service. Present: `webhooks` with every role on this port, which is also the public origin
+   * the simulator posts deliveries to (loopback http, which the simulator accepts).
+   */
+  webhooks?: number;
+  /** More webhooks processes running only the registrar and the applier (racing replicas of the internal roles). */
+  extraWebhooks?: number[];
 }
 
 export interface PlatformOptions {
@@ -33,6 +40,8 @@ export interface PlatformOptions {
    * permissions. Absent: every process connects with the shared environment (an open server).
    */
   natsUsers?: readonly Pick<BusUser, 'name' | 'password'>[];
+  /** The registrar's pass interval, ms (WEBHOOKS_REGISTRAR_INTERVAL_MS); default the service's (30 s). */
+  webhooksRegistrarIntervalMs?: number;
 }
 
 /** NATS_USER and NATS_PASSWORD of the process `name` (`clio-fetcher-2` is a `clio-fetcher`); none for others. */
@@ -53,8 +62,9 @@ const local = (port: number): string => `http://127.0.0.1:${port}`;
 
 /**
  * Every platform process as its own child, as in production: the relay, the projections, the auth service (with a
- * vault key and an OAuth state secret made for this run only), the orchestrator, the fetcher and the processor.
- * One list for the main job and the sync benchmark, so both start the same system.
+ * vault key and an OAuth state secret made for this run only), the orchestrator, the fetcher, the processor and the
+ * webhooks service (its own vault key: webhook secrets are sealed apart from the Clio tokens). One list for the main
+ * job, the outage stack and the sync benchmark, so all start the same system.
  */
 export const platformServiceSpecs = (o: PlatformOptions): ServiceSpec[] => {
   const { common, ports } = o;
@@ -96,5 +106,29 @@ export const platformServiceSpecs = (o: PlatformOptions): ServiceSpec[] => {
     ...(ports.processor === undefined
       ? []
       : [http('document-processor', 'apps/document-processor/src/main.ts', ports.processor)]),
+    ...webhooksSpecs(o, http),
+  ];
+};
+
+const webhooksSpecs = (
+  o: PlatformOptions,
+  http: (name: string, entry: string, port: number, env: NodeJS.ProcessEnv) => ServiceSpec,
+): ServiceSpec[] => {
+  const { webhooks, extraWebhooks = [] } = o.ports;
+  if (webhooks === undefined) return [];
+  const env: NodeJS.ProcessEnv = {
+    TOKEN_VAULT_KEYS: `run:${randomBytes(32).toString('base64')}`,
+    TOKEN_VAULT_ACTIVE_KID: 'run',
+    WEBHOOKS_PUBLIC_URL: local(webhooks),
+    ...(o.webhooksRegistrarIntervalMs === undefined
+      ? {}
+      : { WEBHOOKS_REGISTRAR_INTERVAL_MS: String(o.webhooksRegistrarIntervalMs) }),
+  };
+  const entry = 'apps/webhooks/src/main.ts';
+  return [
+    http('webhooks', entry, webhooks, env),
+    ...extraWebhooks.map((p, i) =>
+      http(`webhooks-${i + 2}`, entry, p, { ...env, WEBHOOKS_ROLES: 'registrar,applier' }),
+    ),
   ];
 };

@@ -38,6 +38,11 @@ export interface OutageStackOptions {
   natsUsers?: readonly Pick<BusUser, 'name' | 'password'>[];
   /** Also start the document processor. Default false (syncs only). */
   processor?: boolean;
+  /**
+   * Also start the webhooks service: `webhooks` (every role, the origin the simulator posts to) and `replicas - 1`
+   * more running the registrar and the applier. Absent: no webhooks.
+   */
+  webhooks?: { replicas?: number; registrarIntervalMs?: number };
 }
 
 export interface OutageStack {
@@ -95,16 +100,19 @@ export const startOutageStack = async (o: OutageStackOptions): Promise<OutageSta
     const jwtSecret = randomBytes(32).toString('hex');
     const clientSecret = randomBytes(24).toString('hex');
     const fetchers = o.fetchers ?? 1;
-    const [simPort, auth, orchestrator, fetcher, relayHealth, projectionsHealth, processor, ...extraFetchers] =
-      await Promise.all(Array.from({ length: 6 + fetchers }, freePort));
+    const hooks = o.webhooks ? Math.max(1, o.webhooks.replicas ?? 1) : 0;
+    const [simPort, auth, orchestrator, fetcher, relayHealth, projectionsHealth, processor, ...more] =
+      await Promise.all(Array.from({ length: 6 + fetchers + hooks }, freePort));
+    const [webhooks, ...extraWebhooks] = more.slice(fetchers - 1);
     const ports: PlatformPorts = {
       auth: auth!,
       orchestrator: orchestrator!,
       fetcher: fetcher!,
       relayHealth: relayHealth!,
       projectionsHealth: projectionsHealth!,
-      extraFetchers,
+      extraFetchers: more.slice(0, fetchers - 1),
       ...(o.processor ? { processor: processor! } : {}),
+      ...(webhooks === undefined ? {} : { webhooks, extraWebhooks }),
     };
     const locked = (o.natsUsers ?? []).length > 0;
     const id = `out${randomBytes(3).toString('hex')}`;
@@ -147,6 +155,9 @@ export const startOutageStack = async (o: OutageStackOptions): Promise<OutageSta
       clientId: 'outage',
       clientSecret,
       ...(locked ? { natsUsers: o.natsUsers } : {}),
+      ...(o.webhooks?.registrarIntervalMs === undefined
+        ? {}
+        : { webhooksRegistrarIntervalMs: o.webhooks.registrarIntervalMs }),
     });
     // Every process that started is tracked before a failure is thrown, so `close` stops them all.
     const started = await Promise.allSettled(specs.map((spec) => startService(spec, logDir, 120_000)));

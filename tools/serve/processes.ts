@@ -38,6 +38,12 @@ export const PROCESSES = {
     health: { env: 'PORT', defaultPort: 3004 },
     production: true,
   },
+  /** Clio webhooks: the public ingress, the registrar and the applier (WEBHOOKS_ROLES picks; default all three). */
+  webhooks: {
+    entry: 'apps/webhooks/src/main',
+    health: { env: 'PORT', defaultPort: 3005 },
+    production: true,
+  },
   relay: { entry: 'tools/relay', health: { env: 'HEALTH_PORT' }, production: true },
   projections: { entry: 'tools/projections', args: ['run'], health: { env: 'HEALTH_PORT' }, production: true },
   migrate: { entry: 'tools/migrate', health: 'none', production: true },

@@ -67,8 +67,8 @@ describe('the compiled tree (deploy/Dockerfile)', () => {
       expect(migrated.stderr).toBe('');
       expect(migrated.stdout).toMatch(/^applied \d+ migration\(s\)/);
 
-      const [auth, orchestrator, fetcher, processor, relayHealth, projectionsHealth] = await Promise.all(
-        Array.from({ length: 6 }, freePort),
+      const [auth, orchestrator, fetcher, processor, relayHealth, projectionsHealth, webhooks] = await Promise.all(
+        Array.from({ length: 7 }, freePort),
       );
       const common = {
         DATABASE_URL: tdb.url,
@@ -86,6 +86,7 @@ describe('the compiled tree (deploy/Dockerfile)', () => {
           processor,
           relayHealth: relayHealth!,
           projectionsHealth: projectionsHealth!,
+          webhooks,
         },
         simOrigin: 'http://127.0.0.1:9',
         clientId: 'deploy-test',

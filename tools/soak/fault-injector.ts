@@ -1,4 +1,4 @@
-// Random faults for the soak: kill -9 of a service (restarted as a supervisor would), NATS killed and started again,
+// Random faults for the soak: kill -9 of a service (any platform process, the webhooks roles included) (restarted as a supervisor would), NATS killed and started again,
 // Postgres stopped (fast or immediate) and started again. One fault at a time; each one heals before the next.
 import type { OwnNatsServer, OwnPgCluster } from '@sf/testing';
 import type { OutageStack } from '../outages/outage-stack';
@@ -17,6 +17,8 @@ export interface FaultInjector {
   injectOne(): Promise<string>;
   /** A NATS outage of exactly `seconds` (the long one, e.g. 300). */
   natsOutage(seconds: number): Promise<string>;
+  /** kill -9 of the process `name` (restarted after a moment), whatever the dice say. */
+  killService(name: string): Promise<string>;
   counts(): FaultCounts;
 }
 
@@ -28,6 +30,9 @@ const KILLABLE = [
   'clio-fetcher',
   'clio-fetcher-2',
   'document-processor',
+  // The webhooks service with every role (the ingress Clio posts to) and a replica with the registrar and applier.
+  'webhooks',
+  'webhooks-2',
 ];
 
 /** A small seeded generator (mulberry32), so a soak run can be repeated. */
@@ -77,9 +82,11 @@ export const faultInjector = (o: {
     counts.longestPostgresS = Math.max(counts.longestPostgresS, seconds);
     return `Postgres stopped (${mode}) ${seconds} s`;
   };
-  const killService = async (): Promise<string> => {
+  const killRandomService = (): Promise<string> => {
     const present = KILLABLE.filter((n) => o.stack.services.some((s) => s.name === n));
-    const name = present[Math.floor(o.random() * present.length)]!;
+    return killService(present[Math.floor(o.random() * present.length)]!);
+  };
+  const killService = async (name: string): Promise<string> => {
     await o.stack.kill(name);
     await sleep(500 + Math.floor(o.random() * 3_000));
     await o.stack.restart(name);
@@ -89,11 +96,12 @@ export const faultInjector = (o: {
   return {
     injectOne: () => {
       const r = o.random();
-      if (r < 0.5) return killService();
+      if (r < 0.5) return killRandomService();
       if (r < 0.75) return natsOutage(outageS());
       return postgresOutage(outageS());
     },
     natsOutage,
+    killService,
     counts: () => structuredClone(counts),
   };
 };
