@@ -65,6 +65,8 @@ const main = async (): Promise<void> => {
     fetchers: 2,
     processor: true,
     webhooks: { replicas: 2, registrarIntervalMs: 5_000 },
+    // Eleven processes start at once, each compiling and migrating: a loaded machine needs minutes.
+    startTimeoutMs: 300_000,
   });
   const exitsBefore = new Set<string>();
   try {

@@ -43,6 +43,8 @@ export interface OutageStackOptions {
    * more running the registrar and the applier. Absent: no webhooks.
    */
   webhooks?: { replicas?: number; registrarIntervalMs?: number };
+  /** How long each process may take to be ready at start and at a restart, ms. Default 120 000. */
+  startTimeoutMs?: number;
 }
 
 export interface OutageStack {
@@ -160,7 +162,8 @@ export const startOutageStack = async (o: OutageStackOptions): Promise<OutageSta
         : { webhooksRegistrarIntervalMs: o.webhooks.registrarIntervalMs }),
     });
     // Every process that started is tracked before a failure is thrown, so `close` stops them all.
-    const started = await Promise.allSettled(specs.map((spec) => startService(spec, logDir, 120_000)));
+    const startTimeoutMs = o.startTimeoutMs ?? 120_000;
+    const started = await Promise.allSettled(specs.map((spec) => startService(spec, logDir, startTimeoutMs)));
     for (const r of started) if (r.status === 'fulfilled') services.push(r.value);
     const failed = started.find((r) => r.status === 'rejected');
     if (failed) throw failed.reason;
@@ -212,7 +215,7 @@ export const startOutageStack = async (o: OutageStackOptions): Promise<OutageSta
         const spec = specs.find((x) => x.name === name);
         const i = services.findIndex((x) => x.name === name);
         if (!spec || i < 0) throw new Error(`no process ${name}`);
-        services[i] = await startService(spec, logDir, 120_000);
+        services[i] = await startService(spec, logDir, startTimeoutMs);
       },
       close,
     };
