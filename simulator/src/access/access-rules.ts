@@ -1,7 +1,7 @@
 import type { Clock } from '../clock';
 import type { VisibilityLevel } from '../models/activity-visibility';
 import { Resource } from '../store/resources';
-import type { RowRef, RowView, Viewer } from './viewer';
+import type { RowView, Viewer } from './viewer';
 
 /** Contacts Visibility of one user (Clio 4.0.9): contacts filtered out of lists, and contacts shown redacted. */
 export interface ContactsVisibility {
@@ -34,8 +34,6 @@ export interface AccessSettings {
   /** By OAuth client id: resources the app was authorised without (Clio fixes an app's scopes at authorisation). */
   apps: Readonly<Record<string, { forbidden?: readonly string[] }>>;
 }
-
-export type { RowRef, RowView } from './viewer';
 
 /** Resources whose rows belong to a contact when they carry one and no matter: hidden with a hidden contact. */
 const CONTACT_OWNED: ReadonlySet<string> = new Set([Resource.Notes, Resource.Folders, Resource.Documents]);
@@ -120,11 +118,6 @@ export class AccessRules {
       },
       ...(user.activityVisibility ? { activity: { ...user.activityVisibility, viewerUserId: userId } } : {}),
     };
-  }
-
-  /** How `userId` sees `row` of `resource` (no user, or no rules: everything). */
-  viewOf(userId: number | undefined, resource: string, row: RowRef): RowView {
-    return this.viewerFor(userId)?.rowView(resource, row) ?? 'full';
   }
 
   private contactView(userId: number, id: number): RowView {
