@@ -35,7 +35,8 @@ export interface EntityEstimate extends EntityProgress {
  * `measured` = the job's own records per second so far (slower than the budget bound: other work spent part of
  * the limit, the job waited for the mirror or for Clio); null when no total is known.
  */
-export type EtaBasis = 'budget' | 'measured';
+export const EtaBasis = { Budget: 'budget', Measured: 'measured' } as const;
+export type EtaBasis = (typeof EtaBasis)[keyof typeof EtaBasis];
 
 export interface JobEstimate {
   readonly entities: Readonly<Record<string, EntityEstimate>>;
@@ -138,8 +139,8 @@ export const estimateJob = (
           config,
         );
   return measured !== null && measured > bound
-    ? { entities, requestsNeeded, etaMs: measured, etaBasis: 'measured', complete }
-    : { entities, requestsNeeded, etaMs: bound, etaBasis: 'budget', complete };
+    ? { entities, requestsNeeded, etaMs: measured, etaBasis: EtaBasis.Measured, complete }
+    : { entities, requestsNeeded, etaMs: bound, etaBasis: EtaBasis.Budget, complete };
 };
 
 /** Records fetched out of the records expected, for the status view (an unknown total counts what was fetched). */
