@@ -14,6 +14,12 @@ import { startService, type RunningService } from '../../tools/main-job/services
 import { registerClioApp, startSimulator } from '../../tools/main-job/simulator';
 import { checkMirror, type GroundTruth } from '../../tools/main-job/summary';
 
+/**
+ * How long each service may take to answer its readiness check. Six processes compile at once on start; on a loaded
+ * 2-core machine that took longer than the default minute. `BENCH_SYNC_START_TIMEOUT_MS`, default 180 000.
+ */
+const SERVICE_START_TIMEOUT_MS = Number(process.env['BENCH_SYNC_START_TIMEOUT_MS'] ?? 180_000);
+
 export interface StackRun {
   size: string;
   rateLimitPerMin: number | 'off';
@@ -103,7 +109,7 @@ export const runStack = async (opts: {
           simOrigin,
           clientId: 'bench',
           clientSecret,
-        }).map((spec) => startService(spec, logDir)),
+        }).map((spec) => startService(spec, logDir, SERVICE_START_TIMEOUT_MS)),
       ])),
     );
     const fetcher = services.find((s) => s.name === 'clio-fetcher')!;

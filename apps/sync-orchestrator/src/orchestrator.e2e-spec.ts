@@ -156,9 +156,10 @@ describe('sync orchestrator over HTTP and NATS (e2e: NestJS on port 0, real Post
           folders: { fetched: 50, total: 50, remaining: 0, requests: 0 },
           documents: { fetched: 200, total: 1000, remaining: 800, requests: 4 },
         },
-        // No budget known yet: a manual job may spend Clio's whole 50 requests a minute, 1.2 s per request.
+        // No budget known yet: Clio's peak 50 requests a minute, 1.2 s per request; the job has not run a minute.
         requestsNeeded: 4,
         etaMs: 4_800,
+        etaBasis: 'budget',
         estimateComplete: true,
         estimateNote: null,
         forbidden: { folders: describeForbidden('folders') },

@@ -1,3 +1,4 @@
+import type { VisibilityLevel } from '../models/activity-visibility';
 import type { AccessSettings, ContactsVisibility, UserAccess } from './access-rules';
 
 export type AccessChange = { ok: true; change: Partial<AccessSettings> } | { ok: false; message: string };
@@ -15,13 +16,31 @@ const visibility = (v: unknown, at: string): ContactsVisibility | string => {
   return v as ContactsVisibility;
 };
 
+const LEVELS: readonly string[] = ['full', 'limited', 'none'];
+
+const activity = (v: unknown, at: string): UserAccess['activityVisibility'] | string => {
+  if (!isObject(v)) return `${at} must be an object`;
+  for (const k of ['rate', 'hours'] as const)
+    if (typeof v[k] !== 'string' || !LEVELS.includes(v[k])) return `${at}.${k} must be one of full, limited, none`;
+  return { rate: v.rate as VisibilityLevel, hours: v.hours as VisibilityLevel };
+};
+
 const user = (v: unknown, at: string): UserAccess | string => {
   if (!isObject(v)) return `${at} must be an object`;
   if (v.forbidden !== undefined && !(Array.isArray(v.forbidden) && v.forbidden.every((r) => typeof r === 'string')))
     return `${at}.forbidden must be a list of resource names`;
-  if (v.contactsVisibility === undefined) return { forbidden: v.forbidden as string[] | undefined };
-  const cv = visibility(v.contactsVisibility, `${at}.contactsVisibility`);
-  return typeof cv === 'string' ? cv : { forbidden: v.forbidden as string[] | undefined, contactsVisibility: cv };
+  const out: UserAccess = { forbidden: v.forbidden as string[] | undefined };
+  if (v.contactsVisibility !== undefined) {
+    const cv = visibility(v.contactsVisibility, `${at}.contactsVisibility`);
+    if (typeof cv === 'string') return cv;
+    out.contactsVisibility = cv;
+  }
+  if (v.activityVisibility !== undefined) {
+    const av = activity(v.activityVisibility, `${at}.activityVisibility`);
+    if (typeof av === 'string') return av;
+    out.activityVisibility = av;
+  }
+  return out;
 };
 
 /** Validates a `PUT /_control/access` body; messages name the field. */

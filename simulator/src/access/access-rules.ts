@@ -1,5 +1,7 @@
 import type { Clock } from '../clock';
+import type { VisibilityLevel } from '../models/activity-visibility';
 import { Resource } from '../store/resources';
+import type { RowView, Viewer } from './viewer';
 
 /** Contacts Visibility of one user (Clio 4.0.9): contacts filtered out of lists, and contacts shown redacted. */
 export interface ContactsVisibility {
@@ -11,10 +13,14 @@ export interface ContactsVisibility {
   redactEvery?: number;
 }
 
-/** What one Clio user may see: index resources answered 403 (missing scope or permission), and contact visibility. */
+/**
+ * What one Clio user may see: index resources answered 403 (missing scope or permission), contact visibility, and
+ * the user's own activity rate and hours visibility (Clio sets them per user; without it the firm's applies).
+ */
 export interface UserAccess {
   forbidden?: readonly string[];
   contactsVisibility?: ContactsVisibility;
+  activityVisibility?: { rate: VisibilityLevel; hours: VisibilityLevel };
 }
 
 /** The switchable fidelity settings (control API `PUT /_control/access`). */
@@ -29,14 +35,8 @@ export interface AccessSettings {
   apps: Readonly<Record<string, { forbidden?: readonly string[] }>>;
 }
 
-/** How a list shows one row to the caller: as is, redacted (`{"id":…,"redacted":true}`), or not at all. */
-export type RowView = 'full' | 'redacted' | 'hidden';
-
-/** What the rules read of a row: its id, and for a note the contact it belongs to. */
-export interface RowRef {
-  id: number;
-  contact_id?: number | null;
-}
+/** Resources whose rows belong to a contact when they carry one and no matter: hidden with a hidden contact. */
+const CONTACT_OWNED: ReadonlySet<string> = new Set([Resource.Notes, Resource.Folders, Resource.Documents]);
 
 const multiple = (id: number, n: number | undefined): boolean => n !== undefined && n > 0 && id % n === 0;
 
@@ -95,26 +95,29 @@ export class AccessRules {
     return byUser || byApp;
   }
 
-  filtersRows(userId: number | undefined, resource: string): boolean {
-    return (
-      userId !== undefined &&
-      (resource === Resource.Contacts || resource === Resource.Notes) &&
-      !!this.settings.users[String(userId)]?.contactsVisibility
-    );
-  }
-
   /**
-   * How `userId` sees `row` of `resource` (no user: everything). Contacts are hidden or redacted by the user's
-   * Contacts Visibility; a contact's notes are hidden with it (a user who may not see a contact does not see its
-   * notes), and shown in full otherwise (a note is not a contact, so it is never redacted).
+   * The caller's own view, or undefined when the user has no rules of their own (served the shared rendering).
+   * Contacts are hidden or redacted by the user's Contacts Visibility; what exists only as part of a contact (its
+   * notes, its folder and the documents filed there, outside any matter) is hidden with it; a contact nested in
+   * another record (a matter's client, a relationship, a contact custom field) is shown as `{"id":…,"redacted":
+   * true}`, as Clio shows nested objects a user cannot read. Activities follow the user's rate and hours
+   * visibility when set.
    */
-  viewOf(userId: number | undefined, resource: string, row: RowRef): RowView {
-    if (userId === undefined) return 'full';
-    if (resource === Resource.Notes)
-      return typeof row.contact_id === 'number' && this.contactView(userId, row.contact_id) === 'hidden'
-        ? 'hidden'
-        : 'full';
-    return resource === Resource.Contacts ? this.contactView(userId, row.id) : 'full';
+  viewerFor(userId: number | undefined): Viewer | undefined {
+    if (userId === undefined) return undefined;
+    const user = this.settings.users[String(userId)];
+    if (!user?.contactsVisibility && !user?.activityVisibility) return undefined;
+    const contactView = (id: number): RowView => this.contactView(userId, id);
+    return {
+      userId,
+      contactView,
+      rowView: (resource, row) => {
+        if (resource === Resource.Contacts) return contactView(row.id);
+        const owner = CONTACT_OWNED.has(resource) && !row.matter_id ? row.contact_id : null;
+        return typeof owner === 'number' && contactView(owner) === 'hidden' ? 'hidden' : 'full';
+      },
+      ...(user.activityVisibility ? { activity: { ...user.activityVisibility, viewerUserId: userId } } : {}),
+    };
   }
 
   private contactView(userId: number, id: number): RowView {

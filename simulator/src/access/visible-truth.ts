@@ -1,5 +1,6 @@
 import type { GroundTruth, SimStore } from '../store/store';
-import { Resource } from '../store/resources';
+import type { Resource } from '../store/resources';
+import type { RowRef } from './viewer';
 import type { AccessRules } from './access-rules';
 
 /** One record as a user sees it: its etag, or redacted (no etag). */
@@ -19,8 +20,9 @@ export interface VisibleTruth {
 }
 
 /**
- * What `userId` (through the app `clientId`, when its scopes matter) may see of the store's ground truth (notes of
- * contacts the user may not see are hidden with them).
+ * What `userId` (through the app `clientId`, when its scopes matter) may see of the store's ground truth: the rows
+ * its lists answer with (`AccessRules.viewerFor`: the notes, folders and documents of contacts the user may not
+ * see are hidden with them).
  */
 export const visibleTruth = (
   store: Pick<SimStore, 'groundTruth' | 'get'>,
@@ -29,6 +31,7 @@ export const visibleTruth = (
   clientId?: string,
 ): VisibleTruth => {
   const truth = store.groundTruth();
+  const viewer = access.viewerFor(userId);
   const forbidden: string[] = [];
   const records = {} as Record<Resource, VisibleRecord[]>;
   for (const [resource, list] of Object.entries(truth.records) as Array<[Resource, GroundTruth['records'][Resource]]>) {
@@ -38,8 +41,8 @@ export const visibleTruth = (
       continue;
     }
     records[resource] = list.flatMap((r) => {
-      const row = resource === Resource.Notes ? (store.get(Resource.Notes, r.id) ?? r) : r;
-      const v = access.viewOf(userId, resource, row);
+      const row = (store.get(resource, r.id) as RowRef | undefined) ?? r;
+      const v = viewer?.rowView(resource, row) ?? 'full';
       if (v === 'hidden') return [];
       return [{ id: r.id, etag: v === 'redacted' ? null : r.etag, redacted: v === 'redacted' }];
     });

@@ -10,6 +10,7 @@ import type { ListOptions } from './list-engine';
 import { serveList } from './list-engine';
 import type { ListSpec } from './list-spec';
 import { renderOne, serveShow } from './show';
+import { callerOf } from '../oauth/auth-state';
 import { applyWriters } from './writes/field-writers';
 import type { WriteSpec } from './writes/write-specs';
 
@@ -36,11 +37,24 @@ export const listHandler = <R extends BaseRecord>(
   opts: ListOptions,
 ): Handler => handled((ctx) => serveList(ctx, store, typeof spec === 'function' ? spec() : spec, opts));
 
-export const showHandler = <R extends Resource>(store: SimStore, resource: R, model: Model<RecordOf<R>>): Handler =>
+/**
+ * A single record as the caller may see it (the same rules as its lists): a record hidden from the caller is a
+ * 404, a redacted one `{"data":{"id":…,"redacted":true}}`.
+ */
+export const showHandler = <R extends Resource>(
+  store: SimStore,
+  resource: R,
+  model: Model<RecordOf<R>>,
+  opts: Pick<ListOptions, 'viewerFor'> = {},
+): Handler =>
   handled((ctx) => {
     const rec = store.get(resource, pathId(ctx));
     if (!rec) throw notFound(resource);
-    serveShow(ctx, store, model, rec);
+    const viewer = opts.viewerFor?.(callerOf(ctx)?.userId);
+    const view = viewer?.rowView(resource, rec) ?? 'full';
+    if (view === 'hidden') throw notFound(resource);
+    if (view === 'redacted') return send(ctx, 200, JSON.stringify({ data: { id: rec.id, redacted: true } }));
+    serveShow(ctx, store, model, rec, viewer);
   });
 
 export interface WriteHooks<R extends Resource> {

@@ -10,7 +10,7 @@ import type { ListSpec, Pred, RowSource, SortKey } from './list-spec';
 import { COMMON_INDEX_PARAMS } from './list-spec';
 import { decodeCursor, encodeCursor } from './page-token';
 import { cursorPage } from './cursor-page';
-import type { RowRef, RowView } from '../access/access-rules';
+import type { RowView, Viewer } from '../access/viewer';
 import { callerOf } from '../oauth/auth-state';
 import { intListParam, intParam, timeParam } from './query-params';
 import { ErrorType } from '../wire';
@@ -27,10 +27,8 @@ export interface ListOptions {
   /** A `page_token` older than this is refused; null: never. */
   readonly pageTokenTtlMs?: number | null;
   now?(): number;
-  /** How the caller's user sees a row (Contacts Visibility); default: every row in full. */
-  viewOf?(userId: number | undefined, resource: string, row: RowRef): RowView;
-  /** Whether `viewOf` may hide or redact rows of `resource` for the user (else every row is seen in full). */
-  filtersRows?(userId: number | undefined, resource: string): boolean;
+  /** The caller's own view (per-user permissions, `AccessRules.viewerFor`); none: every row in full, cached. */
+  viewerFor?(userId: number | undefined): Viewer | undefined;
 }
 
 const tableSource = <R extends BaseRecord>(spec: ListSpec<R>): RowSource<R> => ({
@@ -55,9 +53,9 @@ export const serveList = <R extends BaseRecord>(
   const match: Pred<R> = preds.length === 0 ? () => true : (r) => preds.every((p) => p(r));
   const order = parseOrder(q.get('order'), spec);
   const source = spec.source ?? tableSource(spec);
-  const userId = callerOf(ctx)?.userId;
-  const filtered = opts.filtersRows?.(userId, spec.resource) ?? false;
-  const view = (r: R): RowView => (filtered ? (opts.viewOf?.(userId, spec.resource, r) ?? 'full') : 'full');
+  const viewer = opts.viewerFor?.(callerOf(ctx)?.userId);
+  const filtered = viewer !== undefined;
+  const view = (r: R): RowView => viewer?.rowView(spec.resource, r) ?? 'full';
   const now = opts.now?.() ?? 0;
   if (q.has('offset') || order.field !== 'id') {
     const offset = q.has('offset') ? intParam('offset', q.get('offset') as string) : 0;
@@ -86,7 +84,7 @@ export const serveList = <R extends BaseRecord>(
         ? all.filter((r) => view(r) !== 'hidden').length
         : all.length
       : undefined;
-    return respond(ctx, store, compiled.compiled, rows, view, paging, records);
+    return respond(ctx, { store, viewer }, compiled.compiled, rows, view, paging, records);
   }
 
   const token = q.get('page_token');
@@ -99,7 +97,7 @@ export const serveList = <R extends BaseRecord>(
   const total = opts.metaRecords
     ? countMatches(store, spec, source, (r) => match(r) && view(r) !== 'hidden', preds.length === 0 && !filtered)
     : undefined;
-  respond(ctx, store, compiled.compiled, page.rows, view, paging, total);
+  respond(ctx, { store, viewer }, compiled.compiled, page.rows, view, paging, total);
 };
 
 const OPEN = Buffer.from('{"data":[');
@@ -112,18 +110,18 @@ const REDACTED = (id: number): Buffer => Buffer.from(JSON.stringify({ id, redact
 /**
  * Assemble the page from cached per-record UTF-8 bytes (a memcpy per record, no re-encoding). Rows the caller may
  * not see are left out after the page was cut (so a page may be short, even empty, and still link onwards), and
- * redacted ones are `{"id":…,"redacted":true}`, as Clio does for Contacts Visibility.
+ * redacted ones are `{"id":…,"redacted":true}`, as Clio does for Contacts Visibility. A caller with a view of their
+ * own gets every record rendered for them (nested contacts redacted, their activity visibility).
  */
 const respond = <R extends BaseRecord>(
   ctx: RequestContext,
-  store: SimStore,
+  env: RenderEnv,
   sel: CompiledSelection<R>,
   page: readonly R[],
   view: (r: R) => RowView,
   links: { next?: URLSearchParams; previous?: URLSearchParams },
   records: number | undefined,
 ): void => {
-  const env: RenderEnv = { store };
   const stamp = stampOf(sel.deps, env);
   const parts: Buffer[] = [OPEN];
   let n = 0;

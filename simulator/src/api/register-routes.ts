@@ -55,7 +55,7 @@ export const registerCoreRoutes = (router: Router, deps: CoreDeps): void => {
     if (!list.path.includes('{')) router.add('GET', p(list.path), list.handler(opts));
   }
 
-  router.add('GET', p('/matters/:id'), showHandler(store, Resource.Matters, MatterModel));
+  router.add('GET', p('/matters/:id'), showHandler(store, Resource.Matters, MatterModel, opts));
   router.add(
     'POST',
     p('/matters'),
@@ -69,7 +69,7 @@ export const registerCoreRoutes = (router: Router, deps: CoreDeps): void => {
   router.add('PATCH', p('/matters/:id'), updateHandler(store, Resource.Matters, MatterModel, MATTER_WRITE));
   router.add('DELETE', p('/matters/:id'), deleteHandler(store, Resource.Matters));
 
-  router.add('GET', p('/contacts/:id'), showHandler(store, Resource.Contacts, ContactModel));
+  router.add('GET', p('/contacts/:id'), showHandler(store, Resource.Contacts, ContactModel, opts));
   router.add(
     'POST',
     p('/contacts'),
@@ -88,7 +88,7 @@ export const registerCoreRoutes = (router: Router, deps: CoreDeps): void => {
   );
   router.add('DELETE', p('/contacts/:id'), deleteHandler(store, Resource.Contacts));
 
-  router.add('GET', p('/documents/:id'), showHandler(store, Resource.Documents, DocumentModel));
+  router.add('GET', p('/documents/:id'), showHandler(store, Resource.Documents, DocumentModel, opts));
   router.add('DELETE', p('/documents/:id'), deleteHandler(store, Resource.Documents));
   router.add(
     'GET',
@@ -100,12 +100,12 @@ export const registerCoreRoutes = (router: Router, deps: CoreDeps): void => {
     }),
   );
 
-  router.add('GET', p('/folders/:id'), showHandler(store, Resource.Folders, FolderModel));
+  router.add('GET', p('/folders/:id'), showHandler(store, Resource.Folders, FolderModel, opts));
   router.add('DELETE', p('/folders/:id'), deleteHandler(store, Resource.Folders));
   registerDocumentWrites(router, store);
   registerDownloadRoutes(router, store, deps.clock, deps.download);
 
-  router.add('GET', p('/calendar_entries/:id'), showHandler(store, Resource.CalendarEntries, CalendarEntryModel));
+  router.add('GET', p('/calendar_entries/:id'), showHandler(store, Resource.CalendarEntries, CalendarEntryModel, opts));
   router.add(
     'POST',
     p('/calendar_entries'),
@@ -118,12 +118,12 @@ export const registerCoreRoutes = (router: Router, deps: CoreDeps): void => {
   );
   router.add('DELETE', p('/calendar_entries/:id'), deleteHandler(store, Resource.CalendarEntries));
 
-  router.add('GET', p('/tasks/:id'), showHandler(store, Resource.Tasks, TaskModel));
+  router.add('GET', p('/tasks/:id'), showHandler(store, Resource.Tasks, TaskModel, opts));
   router.add('POST', p('/tasks'), createHandler(store, Resource.Tasks, TaskModel, TASK_WRITE));
   router.add('PATCH', p('/tasks/:id'), updateHandler(store, Resource.Tasks, TaskModel, TASK_WRITE));
   router.add('DELETE', p('/tasks/:id'), deleteHandler(store, Resource.Tasks));
 
-  router.add('GET', p('/activities/:id'), showHandler(store, Resource.Activities, ActivityModel));
+  router.add('GET', p('/activities/:id'), showHandler(store, Resource.Activities, ActivityModel, opts));
   router.add('POST', p('/activities'), createHandler(store, Resource.Activities, ActivityModel, ACTIVITY_WRITE));
   router.add('PATCH', p('/activities/:id'), updateHandler(store, Resource.Activities, ActivityModel, ACTIVITY_WRITE));
   router.add('DELETE', p('/activities/:id'), deleteHandler(store, Resource.Activities));
@@ -139,11 +139,11 @@ export const registerCoreRoutes = (router: Router, deps: CoreDeps): void => {
       serveShow(ctx, store, UserModel, user);
     }),
   );
-  router.add('GET', p('/users/:id'), showHandler(store, Resource.Users, UserModel));
+  router.add('GET', p('/users/:id'), showHandler(store, Resource.Users, UserModel, opts));
 
-  router.add('GET', p('/custom_fields/:id'), showHandler(store, Resource.CustomFields, CustomFieldModel));
-  router.add('GET', p('/notes/:id'), showHandler(store, Resource.Notes, NoteModel));
-  router.add('GET', p('/relationships/:id'), showHandler(store, Resource.Relationships, RelationshipModel));
+  router.add('GET', p('/custom_fields/:id'), showHandler(store, Resource.CustomFields, CustomFieldModel, opts));
+  router.add('GET', p('/notes/:id'), showHandler(store, Resource.Notes, NoteModel, opts));
+  router.add('GET', p('/relationships/:id'), showHandler(store, Resource.Relationships, RelationshipModel, opts));
   router.add(
     'POST',
     p('/custom_fields'),

@@ -6,6 +6,7 @@ import type { BaseRecord } from '../store/records';
 import type { SimStore } from '../store/store';
 import { Header } from '../wire';
 import { invalidFields } from './api-error';
+import type { Viewer } from '../access/viewer';
 
 /** RFC 7231 date, e.g. `Wed, 01 Jan 2025 00:00:00 GMT`. */
 export const httpDate = (ms: number): string => new Date(ms).toUTCString();
@@ -19,11 +20,17 @@ const etagMatches = (header: string | string[] | undefined, etag: string): boole
   });
 };
 
-/** Render `{"data":{...}}` with `fields`; no cache headers (used after writes). */
-export const renderOne = <R>(ctx: RequestContext, store: SimStore, model: Model<R>, rec: R): string => {
+/** Render `{"data":{...}}` with `fields`, for `viewer` when the caller has a view of their own. */
+export const renderOne = <R>(
+  ctx: RequestContext,
+  store: SimStore,
+  model: Model<R>,
+  rec: R,
+  viewer?: Viewer,
+): string => {
   const compiled = compileFields(model, ctx.query.get('fields') ?? undefined);
   if (!compiled.ok) throw invalidFields(compiled.message);
-  const env: RenderEnv = { store };
+  const env: RenderEnv = viewer === undefined ? { store } : { store, viewer };
   return `{"data":${compiled.compiled.json(rec, env, stampOf(compiled.compiled.deps, env))}}`;
 };
 
@@ -36,8 +43,9 @@ export const serveShow = <R extends BaseRecord>(
   store: SimStore,
   model: Model<R>,
   rec: R,
+  viewer?: Viewer,
 ): void => {
-  const body = renderOne(ctx, store, model, rec);
+  const body = renderOne(ctx, store, model, rec, viewer);
   const headers = { [Header.ETag]: rec.etag, [Header.LastModified]: httpDate(rec.updated_at) };
   const inm = ctx.headers[Header.IfNoneMatch];
   if (inm !== undefined) {

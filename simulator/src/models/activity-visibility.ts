@@ -4,8 +4,9 @@ import type { RenderEnv } from './model';
 /**
  * A Clio user's activity visibility settings (Clio's OpenAPI "Permissions" section): the rate visibility
  * (since 4.0.5) hides `price` and `total` of time entries, the hours visibility (since 4.0.8) their hours.
- * `limited` hides other users' entries only; `none` hides every time entry's. The simulator serves every token as
- * one viewer (`viewerUserId`, default the account owner).
+ * `limited` hides other users' entries only; `none` hides every time entry's. The firm's setting serves every token
+ * as one viewer (`viewerUserId`, default the account owner); a user with a setting of their own (`PUT
+ * /_control/access`, `users.<id>.activityVisibility`) is served theirs.
  */
 export type VisibilityLevel = 'full' | 'limited' | 'none';
 export interface ActivityVisibility {
@@ -27,7 +28,7 @@ const HOURS_FIELDS = ['quantity', 'quantity_in_hours', 'rounded_quantity', 'roun
  * `redacted: true` is added; hidden hours also set `quantity_redacted` when it was asked for.
  */
 export const redactActivity = (out: Record<string, unknown>, a: ActivityRecord, env: RenderEnv): void => {
-  const v = env.store.activityVisibility;
+  const v = env.viewer?.activity ?? env.store.activityVisibility;
   const rate = hides(v.rate, a, v.viewerUserId);
   const hours = hides(v.hours, a, v.viewerUserId);
   if (rate) for (const f of RATE_FIELDS) delete out[f];

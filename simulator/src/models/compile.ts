@@ -6,7 +6,10 @@ import type { FieldDef, Model, RenderEnv } from './model';
 /** A `fields` selection compiled against a model: renders records and caches their JSON. */
 export interface CompiledSelection<T> {
   render(rec: T, env: RenderEnv): Record<string, unknown>;
-  /** JSON of `rec`, cached per record object while `stamp` (see {@link stampOf}) is unchanged. */
+  /**
+   * JSON of `rec`, cached per record object while `stamp` (see {@link stampOf}) is unchanged; rendered afresh for
+   * an env with a viewer (a per-user view is never cached).
+   */
   json(rec: T, env: RenderEnv, stamp: string): string;
   /** The same JSON as UTF-8 bytes (what list pages are assembled from, without re-encoding). */
   bytes(rec: T, env: RenderEnv, stamp: string): Buffer;
@@ -55,6 +58,7 @@ const compileUncached = <T>(model: Model<T>, raw: string): CompileResult<T> => {
   // Keyed by id with an identity check: records are replaced, never mutated, so a stale entry simply misses.
   const cache = new Map<number, { rec: object; stamp: string; buf: Buffer }>();
   const bytes = (rec: T, env: RenderEnv, stamp: string): Buffer => {
+    if (env.viewer !== undefined) return Buffer.from(JSON.stringify(render(rec, env)));
     const id = (rec as { id: number }).id;
     const hit = cache.get(id);
     if (hit !== undefined && hit.rec === rec && hit.stamp === stamp) return hit.buf;
@@ -106,6 +110,9 @@ const writerFor = (sel: FieldSelection, def: FieldDef<unknown>, top: boolean, de
       const inner = buildWriters(nested, sub, false, deps);
       if (typeof inner === 'string') return inner;
       const renderOne = (item: unknown, env: RenderEnv): Record<string, unknown> => {
+        // A nested object the viewer may not read is `{"id":…,"redacted":true}` (Clio's permission redaction).
+        if (env.viewer !== undefined && (nested.nestedView?.(item, env) ?? 'full') !== 'full')
+          return { id: (item as { id: unknown }).id, redacted: true };
         const o: Record<string, unknown> = {};
         for (const w of inner) w(o, item, env);
         return o;

@@ -1,5 +1,6 @@
 import type { ContactRecord } from '../store/records';
-import type { FieldDef, Model } from './model';
+import type { RowView } from '../access/viewer';
+import type { FieldDef, Model, RenderEnv } from './model';
 import { defineModel, key, time, val } from './model';
 import { currencyField } from './lookup.models';
 
@@ -43,4 +44,10 @@ export const contactBaseFields: Readonly<Record<string, FieldDef<ContactRecord>>
  * A contact nested in another record where Clio's schema names `Contact_base` (custom field values). Nested records
  * render their own fields only, so this is also what keeps the contact and custom-field models free of an import loop.
  */
-export const ContactBaseModel: Model<ContactRecord> = defineModel('Contact', contactBaseFields);
+/** Contacts Visibility reaches a contact wherever it is nested (a matter's client, a relationship, a field value). */
+export const contactNestedView = (c: ContactRecord, env: RenderEnv): RowView => env.viewer?.contactView(c.id) ?? 'full';
+
+export const ContactBaseModel: Model<ContactRecord> = {
+  ...defineModel<ContactRecord>('Contact', contactBaseFields),
+  nestedView: contactNestedView,
+};

@@ -1,9 +1,12 @@
 import type { SimStore } from '../store/store';
 import type { Resource } from '../store/resources';
+import type { RowView, Viewer } from '../access/viewer';
 
 /** What a field getter may read besides the record itself. */
 export interface RenderEnv {
   store: SimStore;
+  /** The caller's own view (per-user permissions); absent: the shared view, whose JSON is cached per record. */
+  viewer?: Viewer;
 }
 
 export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [k: string]: JsonValue };
@@ -40,6 +43,8 @@ export interface Model<T> {
   readonly defaults: readonly string[];
   /** Removes what the viewer may not see from a rendered top-level record (Clio's permission redaction). */
   readonly redact?: (out: Record<string, unknown>, rec: T, env: RenderEnv) => void;
+  /** How the viewer may see this record where it is nested in another: anything but `full` renders as redacted. */
+  readonly nestedView?: (rec: T, env: RenderEnv) => RowView;
 }
 
 export const defineModel = <T>(name: string, fields: Record<string, FieldDef<NoInfer<T>>>): Model<T> => ({

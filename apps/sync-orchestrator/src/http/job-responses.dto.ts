@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { SyncTriggers } from '@sf/contracts';
-import { PhaseState, SyncJobState, type EntityEstimate, type PhaseView } from '@sf/sync-jobs';
+import { EtaBasis, PhaseState, SyncJobState, type EntityEstimate, type PhaseView } from '@sf/sync-jobs';
 import { SyncAction, SyncReason } from '@sf/sync-policy';
 import { JobErrorDto, JobScopeDto, ProgressDto } from '../status/status-responses.dto';
 import type { DecisionBody } from './decision-response';
@@ -37,9 +37,15 @@ export class JobDetailsDto implements JobDetails {
   entities!: Record<string, EntityEstimateDto>;
   @ApiProperty({ type: ProgressDto }) progress!: ProgressDto;
   @ApiProperty() requestsNeeded!: number;
-  @ApiProperty({ type: Number, nullable: true, description: 'ms until the last needed request; null if unknown' })
+  @ApiProperty({ type: Number, nullable: true, description: 'ms until the last needed record; null if unknown' })
   etaMs!: number | null;
   @ApiProperty(EPOCH_MS) etaAt!: number | null;
+  @ApiProperty({
+    enum: Object.values(EtaBasis),
+    nullable: true,
+    description: "budget: the fastest Clio's observed limit allows; measured: the job's own pace so far (slower)",
+  })
+  etaBasis!: EtaBasis | null;
   @ApiProperty() estimateComplete!: boolean;
   @ApiProperty({ type: String, nullable: true }) estimateNote!: string | null;
   @ApiProperty(EPOCH_MS) blockedUntil!: number | null;

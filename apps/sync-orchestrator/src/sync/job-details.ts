@@ -3,11 +3,12 @@ import {
   isTerminalJobState,
   progressOf,
   type EntityEstimate,
+  type EtaBasis,
   type JobView,
   type PhaseView,
   type SyncJobState,
 } from '@sf/sync-jobs';
-import { describeSyncError, TRIGGER_PROFILES } from '@sf/sync-policy';
+import { describeSyncError } from '@sf/sync-policy';
 import { readBudget, readConnection, readJob } from './read-model-queries';
 import type { SyncDeps } from './sync-deps';
 
@@ -26,9 +27,13 @@ export interface JobDetails {
   progress: { current: number; total: number };
   /** Page requests still needed over the entity types whose total is known. */
   requestsNeeded: number;
-  /** Time until the rate budget lets the last needed request through; null when no total is known or the job ended. */
+  /**
+   * Time until the last needed record is fetched: the later of what Clio's observed limit allows and the job's own
+   * pace so far (`etaBasis`); null when no total is known or the job ended.
+   */
   etaMs: number | null;
   etaAt: number | null;
+  etaBasis: EtaBasis | null;
   /** False when some entity type's total is unknown (the ETA then covers the known ones only). */
   estimateComplete: boolean;
   /** Why the estimate is incomplete (which entity types Clio gave no usable total for); null when it is complete. */
@@ -63,7 +68,7 @@ export const jobDetails = async (deps: SyncDeps, firmId: string | null, jobId: s
   const now = deps.now().getTime();
   const ended = isTerminalJobState(job.state);
   const budget = ended ? null : await readBudget(deps.db, (await readConnection(deps.db, job.firmId)).connectionId);
-  const estimate = estimateJob(job, budget, TRIGGER_PROFILES[job.trigger].spendsReserve, now, deps.estimate);
+  const estimate = estimateJob(job, budget, now, deps.estimate);
   const etaMs = ended ? null : estimate.etaMs;
   return {
     jobId: job.jobId,
@@ -75,6 +80,7 @@ export const jobDetails = async (deps: SyncDeps, firmId: string | null, jobId: s
     requestsNeeded: ended ? 0 : estimate.requestsNeeded,
     etaMs,
     etaAt: etaMs === null ? null : now + etaMs,
+    etaBasis: ended ? null : estimate.etaBasis,
     estimateComplete: estimate.complete,
     estimateNote: noteOf(estimate.entities),
     blockedUntil: job.blockedUntil,

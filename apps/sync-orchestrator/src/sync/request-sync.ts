@@ -17,7 +17,8 @@ import { describeDecision, SyncAction, type SyncDecision } from '@sf/sync-policy
 import { syncRequestsRefused } from '@sf/metrics';
 import { withConflictRetry } from './conflict-retry';
 import { lockFirmRequests } from './firm-lock';
-import { applyPlannedAppends } from './planned-appends';
+import { applyPlannedAppends, isRepeatedCommand } from './planned-appends';
+import { repeatedRequestResult } from './repeated-request';
 import { loadScopeFacts } from './scope-facts';
 import { readFirmScopeFor, readScope } from './stream-reads';
 import type { SyncDeps } from './sync-deps';
@@ -95,10 +96,17 @@ const decideAndAppend = (
       await applyPlannedAppends(trx, outcome.appends);
       return { decision: outcome.decision, jobId: outcome.jobId, message: describeDecision(outcome.decision) };
     }),
-  ).then((r) => {
-    if (!isRejection(r)) noteRefusal(deps, input, r);
-    return r;
-  });
+  ).then(
+    (r) => {
+      if (!isRejection(r)) noteRefusal(deps, input, r);
+      return r;
+    },
+    (e: unknown) => {
+      // Only derived ids (a consumer's) can be stored already; fresh ones never are.
+      if (isRepeatedCommand(e) && input.ids !== undefined) return repeatedRequestResult(deps.db, ids.eventIds);
+      throw e;
+    },
+  );
 };
 
 /** A request the policy skipped or blocked leaves a structured line and a count with its reason, never silence. */

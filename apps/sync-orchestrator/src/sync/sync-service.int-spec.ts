@@ -15,6 +15,8 @@ import {
   workerAppend,
 } from '../testing/orchestrator-fixtures';
 import { createSyncService, syncDeps, type SyncService } from './sync-service';
+import { idsCausedBy } from './derived-ids';
+import { randomUUID } from 'node:crypto';
 import type { OrchestratorDb } from '../schema/orchestrator-schema';
 
 describe('SyncService against real Postgres', () => {
@@ -232,6 +234,31 @@ describe('SyncService against real Postgres', () => {
     });
     // The restart counts as progress: the next check leaves the job alone.
     expect(await service.checkStalls()).not.toContain(jobId);
+  });
+
+  it('a repeated request (derived ids) after its job stalled changes nothing and answers what it did first', async () => {
+    const firmId = await newFirm();
+    const scope = SyncScope.firm();
+    // A consumer's redelivery or the scheduler's retried run: the same derived ids. Maintenance restarts stalled jobs.
+    const ids = idsCausedBy(randomUUID());
+    const redeliver = () => service.request({ firmId, scope, trigger: 'maintenance', requestedBy: null, ids });
+    const first = await redeliver();
+    expect(first).toMatchObject({ decision: { action: 'start', reason: 'ok' }, jobId: ids.jobId });
+    await workerAppend(t.db, ids.jobId, 'no_stream', [
+      event(
+        firmId,
+        'SyncJobStarted',
+        { jobId: ids.jobId, scope, entityTypes: ['matters'], estimatedTotal: 10 },
+        new Date(clock),
+      ),
+    ]);
+    await project(t.db);
+    // Stalled now: deciding afresh would restart it with [SyncJobStalled, SyncJobResumed] on the same two ids,
+    // the first of which the original SyncRequested holds (a partial repeat, which used to fail every redelivery).
+    clock += 31 * MINUTE;
+    expect(await redeliver()).toEqual({ ...first, message: 'Sync started' });
+    expect(await typesOf(t.db, streamIds.syncJob(ids.jobId))).toEqual(['SyncJobStarted']);
+    expect(await typesOf(t.db, streamIds.syncScope(firmId, scope))).toEqual(['SyncRequested']);
   });
 
   it('does not restart a job that is only waiting for rate budget', async () => {

@@ -789,7 +789,12 @@ export interface components {
             estimateNote: string | null;
             /** @description Epoch ms */
             etaAt: number | null;
-            /** @description ms until the last needed request; null if unknown */
+            /**
+             * @description budget: the fastest Clio's observed limit allows; measured: the job's own pace so far (slower)
+             * @enum {string|null}
+             */
+            etaBasis: "budget" | "measured" | null;
+            /** @description ms until the last needed record; null if unknown */
             etaMs: number | null;
             /** @description Refused types: why */
             forbidden: {

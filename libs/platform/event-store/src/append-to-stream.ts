@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { NewEvent, RecordedEvent } from '@sf/contracts';
 import type { Executor } from '@sf/db';
 import { appendSeconds, eventsAppended } from '@sf/metrics';
@@ -13,7 +14,8 @@ import { ExpectedVersion } from './expected-version';
  *
  * Idempotent by event id: repeating an append whose events are all stored in this stream returns
  * `{ ok: true, idempotent: true }` with the stored events, even if the stream has moved on since; an append that
- * overlaps stored events only in part writes nothing and returns `duplicate_event_ids`.
+ * overlaps stored events only in part writes nothing and returns `duplicate_event_ids`. Both hold when the ids
+ * were committed by a concurrent writer while this append ran, inside a transaction too (which then goes on).
  *
  * `streamType` is recorded when the stream is created; later appends do not change it.
  */
@@ -27,21 +29,48 @@ export const appendToStream = async <DB extends EventStoreTables>(
   ExpectedVersion.assertValid(expected);
   if (events.length === 0) return checkExpectation(db, streamId, expected);
   const columns = toColumns(streamId, streamType, expected, events);
-  try {
-    const stopTimer = appendSeconds.startTimer();
-    const { rows } = await appendStatement(columns, ExpectedVersion.kindOf(expected)).execute(db);
-    stopTimer();
-    if (rows.length > 0) {
-      // Counted when the statement stored them; a transaction that rolls back later is counted anyway (rare).
-      eventsAppended.inc({ stream_type: streamType }, rows.length);
-      return appended(streamId, events, rows);
-    }
-  } catch (error) {
-    // Two writers racing with the same ids under `any`/`stream_exists`: the loser trips the unique key after
-    // the winner commits. Outside a transaction we can still answer; inside one, Postgres has aborted it.
-    if (!isEventIdCollision(error) || db.isTransaction) throw error;
-  }
+  const run = () => runAppend(db, columns, expected, streamType);
+  const stored = await (db.isTransaction ? inSavepoint(db, run) : run()).catch((error: unknown) => {
+    // Another writer committed some of these ids after our statement's snapshot (a consumer's redelivery racing
+    // the delivery it repeats, two writers under `any`): the unique key stops us once the winner commits.
+    if (isEventIdCollision(error)) return null;
+    throw error;
+  });
+  if (stored !== null) return appended(streamId, events, stored);
   return classifyRejectedAppend(db, streamId, expected, columns.eventIds);
+};
+
+/** The rows the statement stored; none when the expectation or the event ids stopped it (classify why). */
+const runAppend = async <DB extends EventStoreTables>(
+  db: Executor<DB>,
+  columns: AppendColumns,
+  expected: ExpectedVersion,
+  streamType: string,
+): Promise<AppendedRow[] | null> => {
+  const stopTimer = appendSeconds.startTimer();
+  const { rows } = await appendStatement(columns, ExpectedVersion.kindOf(expected)).execute(db);
+  stopTimer();
+  if (rows.length === 0) return null;
+  // Counted when the statement stored them; a transaction that rolls back later is counted anyway (rare).
+  eventsAppended.inc({ stream_type: streamType }, rows.length);
+  return rows;
+};
+
+/**
+ * Inside the caller's transaction an event-id collision would abort the whole transaction, and a redelivered
+ * message would meet it again on every attempt. A savepoint confines it to this statement, so the append answers
+ * with a value (idempotent or `duplicate_event_ids`) and the transaction goes on. Two short round trips per append.
+ */
+const inSavepoint = async <DB extends EventStoreTables, T>(db: Executor<DB>, run: () => Promise<T>): Promise<T> => {
+  await sql`savepoint sf_append`.execute(db);
+  try {
+    const result = await run();
+    await sql`release savepoint sf_append`.execute(db);
+    return result;
+  } catch (error) {
+    await sql`rollback to savepoint sf_append`.execute(db);
+    throw error;
+  }
 };
 
 const toColumns = (

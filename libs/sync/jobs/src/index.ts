@@ -34,7 +34,14 @@ export type { PhaseView } from './job-phases';
 export type { EntityProgress, JobView } from './job-view';
 export { connectionStatusOf, evolveFirmConnection } from './firm-connection';
 export type { FirmConnection } from './firm-connection';
-export { DEFAULT_ESTIMATE_CONFIG, estimateJob, progressOf, rateLimitedEtaMs } from './job-estimate';
+export {
+  DEFAULT_ESTIMATE_CONFIG,
+  EtaBasis,
+  estimateJob,
+  measuredEtaMs,
+  progressOf,
+  rateLimitedEtaMs,
+} from './job-estimate';
 export type { EntityEstimate, EstimateConfig, JobEstimate } from './job-estimate';
 export {
   OutcomeKind,

@@ -1,4 +1,4 @@
-import { BACKFILL_RESERVE_SHARE, type BudgetView, type SyncJobProgress } from '@sf/sync-policy';
+import type { BudgetView, SyncJobProgress } from '@sf/sync-policy';
 import type { EntityProgress, JobView } from './job-view';
 
 /** Assumptions of the ETA. */
@@ -9,15 +9,18 @@ export interface EstimateConfig {
   readonly windowMs: number;
   /** Requests per window assumed while the budget is unknown (Clio's peak limit). Default 50. */
   readonly defaultLimit: number;
-  /** Share of the limit kept for interactive work, which a backfill job cannot spend. Default `BACKFILL_RESERVE_SHARE`. */
-  readonly reserveShare: number;
+  /**
+   * Running time (first to last progress) before the job's own rate is trusted, in ms. Default 60 000: one rate
+   * window, since a shorter span is dominated by the burst a fresh window allows.
+   */
+  readonly minMeasuredMs: number;
 }
 
 export const DEFAULT_ESTIMATE_CONFIG: EstimateConfig = Object.freeze({
   pageSize: 200,
   windowMs: 60_000,
   defaultLimit: 50,
-  reserveShare: BACKFILL_RESERVE_SHARE,
+  minMeasuredMs: 60_000,
 });
 
 export interface EntityEstimate extends EntityProgress {
@@ -27,12 +30,21 @@ export interface EntityEstimate extends EntityProgress {
   readonly requests: number | null;
 }
 
+/**
+ * What the ETA rests on: `budget` = the fastest Clio's observed limit allows (the job has not run a window yet);
+ * `measured` = the job's own records per second so far (slower than the budget bound: other work spent part of
+ * the limit, the job waited for the mirror or for Clio); null when no total is known.
+ */
+export const EtaBasis = { Budget: 'budget', Measured: 'measured' } as const;
+export type EtaBasis = (typeof EtaBasis)[keyof typeof EtaBasis];
+
 export interface JobEstimate {
   readonly entities: Readonly<Record<string, EntityEstimate>>;
   /** Sum over entity types; `total` counts only entity types with a known total (see `complete`). */
   readonly requestsNeeded: number;
-  /** Time until the rate limit lets the last needed request through, in ms; null when no total is known. */
+  /** Time until the last needed record is fetched, in ms; null when no total is known. */
   readonly etaMs: number | null;
+  readonly etaBasis: EtaBasis | null;
   /** False when some entity type's total is unknown: the ETA covers only the known ones. */
   readonly complete: boolean;
 }
@@ -59,32 +71,54 @@ const entityEstimate = (
 };
 
 /**
- * ETA of `requests` page requests under Clio's rate limit. The job spends `limit` per window, less the reserve
- * when it is a backfill. What the current window still allows goes first, at once; the rest waits for the window
- * to reset and then proceeds at the sustained pace (window / spendable per window). Without a known (or current)
- * budget window, everything proceeds at the sustained pace.
+ * The fastest `requests` page requests can go under Clio's observed limit (the budget read from its headers; the
+ * peak default of 50 while none was seen). What the current window still allows goes first, at once; the rest waits
+ * for the reset and then proceeds at window / limit. The whole limit counts, for a backfill too: the share kept for
+ * interactive work is released to backfills in each window's last seconds when nobody spent it, so a lone backfill
+ * gets every request (others' use of it shows in the job's measured rate instead).
  */
 export const rateLimitedEtaMs = (
   requests: number,
   budget: BudgetView | null,
-  spendsReserve: boolean,
   now: number,
   c: EstimateConfig = DEFAULT_ESTIMATE_CONFIG,
 ): number => {
   const limit = budget?.limit ?? c.defaultLimit;
-  const reserve = spendsReserve ? 0 : Math.ceil(limit * c.reserveShare);
-  const paceMs = c.windowMs / Math.max(1, limit - reserve);
+  const paceMs = c.windowMs / Math.max(1, limit);
   if (budget === null || now >= budget.resetAt) return Math.round(requests * paceMs);
-  const rest = requests - Math.max(0, budget.remaining - reserve);
+  const rest = requests - Math.max(0, budget.remaining);
   const untilReset = budget.resetAt - now;
   return rest <= 0 ? Math.min(Math.round(requests * paceMs), untilReset) : Math.round(untilReset + rest * paceMs);
 };
 
-/** Per-entity-type counts, the page requests still needed, and the ETA of a job. Pure. */
+/**
+ * The time the job needs for `remaining` records at the rate it has kept so far (records fetched between its
+ * start and its last progress); null until it has run for `minMeasuredMs` and fetched something. A pause inside
+ * that span counts as running time, so the estimate after a pause is pessimistic until the job catches up.
+ */
+export const measuredEtaMs = (
+  view: Pick<JobView, 'progress' | 'startedAt' | 'lastProgressAt'>,
+  remaining: number,
+  c: EstimateConfig = DEFAULT_ESTIMATE_CONFIG,
+): number | null => {
+  if (view.startedAt === null) return null;
+  const span = view.lastProgressAt - view.startedAt;
+  const fetched = Object.values(view.progress).reduce((sum, p) => sum + p.fetched, 0);
+  if (span < c.minMeasuredMs || fetched === 0) return null;
+  return Math.round((remaining * span) / fetched);
+};
+
+type EstimatedView = Pick<JobView, 'entityTypes' | 'progress' | 'estimates'> &
+  Partial<Pick<JobView, 'startedAt' | 'lastProgressAt'>>;
+
+/**
+ * Per-entity-type counts, the page requests still needed, and the ETA of a job: the later of the budget's bound
+ * and the job's measured pace (when it has one). Entity types whose total is unknown are left out of the ETA
+ * (`complete: false`); with no total known at all the ETA is null, never a guess. Pure.
+ */
 export const estimateJob = (
-  view: Pick<JobView, 'entityTypes' | 'progress' | 'estimates'>,
+  view: EstimatedView,
   budget: BudgetView | null,
-  spendsReserve: boolean,
   now: number,
   config: EstimateConfig = DEFAULT_ESTIMATE_CONFIG,
 ): JobEstimate => {
@@ -92,12 +126,21 @@ export const estimateJob = (
   const entities = Object.fromEntries(types.map((t) => [t, entityEstimate(view, t, config.pageSize)]));
   const known = Object.values(entities).filter((e) => e.requests !== null);
   const requestsNeeded = known.reduce((sum, e) => sum + (e.requests ?? 0), 0);
-  return {
-    entities,
-    requestsNeeded,
-    etaMs: known.length === 0 ? null : rateLimitedEtaMs(requestsNeeded, budget, spendsReserve, now, config),
-    complete: known.length === types.length,
-  };
+  const complete = known.length === types.length;
+  if (known.length === 0) return { entities, requestsNeeded, etaMs: null, etaBasis: null, complete };
+  const bound = rateLimitedEtaMs(requestsNeeded, budget, now, config);
+  const remaining = known.reduce((sum, e) => sum + (e.remaining ?? 0), 0);
+  const measured =
+    view.startedAt === undefined || view.lastProgressAt === undefined
+      ? null
+      : measuredEtaMs(
+          { progress: view.progress, startedAt: view.startedAt, lastProgressAt: view.lastProgressAt },
+          remaining,
+          config,
+        );
+  return measured !== null && measured > bound
+    ? { entities, requestsNeeded, etaMs: measured, etaBasis: EtaBasis.Measured, complete }
+    : { entities, requestsNeeded, etaMs: bound, etaBasis: EtaBasis.Budget, complete };
 };
 
 /** Records fetched out of the records expected, for the status view (an unknown total counts what was fetched). */
