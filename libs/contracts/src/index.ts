@@ -123,5 +123,7 @@ export { buildAsyncApi, renderAsyncApiYaml, CONTRACT_VERSION } from './asyncapi'
 export { RpcSubjects, AccessTokenFailures } from './rpc/access-token';
 export type { AccessTokenRequest, AccessTokenReply, AccessTokenFailure } from './rpc/access-token';
 export { SyncRequestFailures } from './rpc/sync-request';
+export { RedriveOutcomes } from './rpc/redrive';
+export type { RedriveOutcome, RedriveReply } from './rpc/redrive';
 export type { SyncRequestRpc, SyncRequestReply, SyncRequestDecision, SyncRequestFailure } from './rpc/sync-request';
 export { BACKFILL_RESERVE_SHARE } from './rate-budget';

@@ -36,6 +36,8 @@ export { connectionStatusOf, evolveFirmConnection } from './firm-connection';
 export type { FirmConnection } from './firm-connection';
 export { DEFAULT_ESTIMATE_CONFIG, estimateJob, progressOf, rateLimitedEtaMs } from './job-estimate';
 export type { EntityEstimate, EstimateConfig, JobEstimate } from './job-estimate';
+export { etaErrorAtHalf } from './eta-error';
+export type { EtaError } from './eta-error';
 export {
   OutcomeKind,
   ProcessingJobStatus,
