@@ -85,7 +85,7 @@ export const jobStory = async (c: SfContext, id: string): Promise<Exit> => {
   const pages = Object.values(s.pages).reduce((a, b) => a + b, 0);
   c.out(
     `final state: ${s.state}; ${pages} pages, ${Object.values(s.records).reduce((a, b) => a + b, 0)} records, ` +
-      `${s.deleted} deleted, ${s.blocks} blocks, ${s.stalls} stalls, ${s.takeovers} takeovers, ${s.errors.length} errors`,
+      `${s.apiCalls} API calls, ${s.deleted} deleted, ${s.blocks} blocks, ${s.stalls} stalls, ${s.takeovers} takeovers, ${s.errors.length} errors`,
   );
   if (readModel) c.out(`read model sync_jobs: ${readModel.state} (stalled: ${readModel.stalled})`);
   for (const q of queue)
