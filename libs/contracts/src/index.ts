@@ -56,7 +56,7 @@ export {
   PlannedPhase,
   UnknownEstimate,
 } from './events/sync-job-started';
-export { SyncProgressedV1, SyncProgressedV2 } from './events/sync-progressed';
+export { SyncProgressedV1, SyncProgressedV2, SyncProgressedV3 } from './events/sync-progressed';
 export { SyncPhaseCompletedV1 } from './events/sync-phase-completed';
 export { SyncJobBlockedV1 } from './events/sync-job-blocked';
 export { SyncJobResumedV1 } from './events/sync-job-resumed';

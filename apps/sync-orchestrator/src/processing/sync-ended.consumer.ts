@@ -22,13 +22,13 @@ export const SYNC_ENDED_CONSUMERS: ReadonlyArray<{ name: string; eventType: Even
  */
 export const syncEndedHandler =
   (deps: SyncDeps): MessageHandler<OrchestratorDb> =>
-  async (event, trx) => {
+  async (event) => {
     const ended =
       event.type === EventTypes.SyncJobCompleted ||
       event.type === EventTypes.SyncJobFailed ||
       event.type === EventTypes.SyncJobCancelled;
     if (!ended) return Disposition.dead('not a SyncJobCompleted, SyncJobFailed or SyncJobCancelled');
-    if (event.type === EventTypes.SyncJobCompleted) await observeEtaError(trx, event);
+    if (event.type === EventTypes.SyncJobCompleted) await observeEtaError(deps.db, event, deps.log);
     const data = event.data;
     if (data.scope.kind !== SyncScopeKinds.matter) return Disposition.ack;
     const cause = {
