@@ -1,6 +1,7 @@
 // Acceptance of the ops toolbox (issue 13): a firm-wide sync with a fetcher killed in the middle; `sf job story`
-// tells the takeover and the completion; `/metrics` of every process answers, the fetcher's with the job's Clio
-// requests and records. The dead-letter half (list with reason, redrive applied once) is tools/sf/dlq.e2e-spec.ts.
+// tells the takeover, the API calls of each page and the completion; `sf firm status` the firm; `/metrics` of every
+// process answers, the fetcher's with the job's Clio requests and records, the orchestrator's with the ETA error;
+// the trace reaches the projections. The dead-letter half (list with reason, redrive applied once) is tools/sf/dlq.e2e-spec.ts.
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -97,24 +98,48 @@ describe('ops acceptance: a fetcher killed mid-sync, told by sf job story and co
     expect(texts[texts.length - 1]).toMatch(/^completed: /);
     expect(story.summary).toMatchObject({ state: 'completed', takeovers: 1 });
     expect(Object.values(story.summary.pages).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    // Each page says what it cost in Clio requests (SyncProgressed v3).
+    expect(texts).toContainEqual(expect.stringMatching(/^page of [a-z_]+: \+\d+ records \(.*\), [1-9]\d* API calls?/));
+    const started = Date.now();
     const pretty = await sf('job', 'story', held!.job_id);
-    expect(pretty).toMatch(/final state: completed; \d+ pages, \d+ records, .* 1 takeovers/);
+    // The process start (swc, migrations check) dominates; the story itself is a few queries.
+    process.stderr.write(`sf job story (whole command): ${Date.now() - started} ms\n`);
+    expect(pretty).toMatch(/final state: completed; \d+ pages, \d+ records, [1-9]\d* API calls, .* 1 takeovers/);
+
+    const firm = JSON.parse(await sf('firm', 'status', stack.firmId, '--json')) as Record<string, unknown>;
+    expect(firm).toMatchObject({
+      connection: { status: expect.any(String) },
+      jobs: [expect.objectContaining({ job_id: held!.job_id, state: 'completed' })],
+      webhooks: { subscriptions: expect.any(Array) },
+      heldSweeps: [],
+      flaggedRecords: expect.any(Object),
+    });
+    expect(firm).toHaveProperty('schedule');
 
     const metricsOf = async (name: string): Promise<string> => {
       const res = await fetch(stack.health[name]!.replace('/health/ready', '/metrics'));
       expect(res.status).toBe(200);
       return res.text();
     };
+    // Any entity type: the victim may have listed all the matters before it was killed.
     const survivor = stack.services.find((s) => s.name.startsWith('clio-fetcher') && s !== victim)!;
     const fetcher = await metricsOf(survivor.name);
     expect(fetcher).toMatch(
-      /^sf_clio_requests_total\{entity_type="matters",lane="backfill",status="200",service="clio-fetcher"\} [1-9]/m,
+      /^sf_clio_requests_total\{entity_type="[a-z_]+",lane="backfill",status="200",service="clio-fetcher"\} [1-9]/m,
     );
     expect(fetcher).toMatch(/^sf_sync_records_total\{entity_type="[a-z_]+",service="clio-fetcher"\} [1-9]/m);
     expect(fetcher).toMatch(/^sf_sync_pages_appended_total\{/m);
     expect(await metricsOf('sync-orchestrator')).toMatch(
       /^sf_sync_jobs\{state="completed",trigger="first_login",service="sync-orchestrator"\} 1$/m,
     );
+    // The ETA it had at half-way, against what the rest took (the orchestrator's SyncJobCompleted consumer).
+    expect(
+      await waitFor(
+        () => metricsOf('sync-orchestrator'),
+        (text) => /^sf_sync_eta_error_seconds_count\{[^}]*direction="(late|early)"[^}]*\} 1$/m.test(text),
+        { timeoutMs: 30_000, description: 'the ETA error of the completed job' },
+      ),
+    ).toBeDefined();
     expect(await metricsOf('relay')).toMatch(/^sf_relay_lag_events\{relay="main",service="relay"\} \d+/m);
     expect(await metricsOf('projections')).toMatch(
       /^sf_projection_events_applied_total\{projection="clio-mirror",service="projections"\} [1-9]/m,
@@ -136,6 +161,18 @@ describe('ops acceptance: a fetcher killed mid-sync, told by sf job story and co
       { timeoutMs: 30_000, description: 'spans of the sync from four processes' },
     );
     expect(services.size).toBeGreaterThanOrEqual(4);
+    // The projections process applies the sync's events in batches: each batch span links to the events' traces.
+    await waitFor(
+      async () =>
+        otlp.spans.filter(
+          (sp) =>
+            sp.service === 'projections' &&
+            sp.name.startsWith('project ') &&
+            (sp.traceId === traceId || sp.linkedTraceIds.includes(traceId!)),
+        ).length,
+      (n) => n > 0,
+      { timeoutMs: 30_000, description: 'a projection batch span in or linked to the sync trace' },
+    );
     const clio = otlp.spans.filter((sp) => sp.traceId === traceId && sp.name.startsWith('GET clio '));
     expect(clio[0]?.attributes).toEqual(
       expect.objectContaining({ 'http.response.status_code': 200, 'clio.entity_type': expect.any(String) }),

@@ -7,6 +7,8 @@ export const BusUsers = {
   fetcher: 'clio-fetcher',
   processor: 'document-processor',
   webhooks: 'webhooks',
+  /** The ops tools (`sf dlq`): read the dead letters, ask a consumer to apply one. Not a process of the platform. */
+  ops: 'sf-ops',
   /** In-process test harnesses only (never in a development or production config). */
   test: 'test',
 } as const;

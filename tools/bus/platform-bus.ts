@@ -18,7 +18,9 @@ const own = (consumers: ConsumerOptions[]): BusUser['consumers'] =>
  * answers the sync RPC, which only the webhooks service calls; each
  * consumer service creates and pulls only its own durables (with their filters). Every service provisions the two
  * platform streams at start (create or update, and again after a server came back empty); none may delete, purge or
- * read them other than through its consumers. The projections read Postgres and have no bus user.
+ * read them other than through its consumers; each consumer answers the redrive of its own dead letters. The ops
+ * tools read the dead-letter stream and ask for redrives, nothing else. The projections read Postgres and have no
+ * bus user.
  */
 export const platformBusUsers = (password: (user: PlatformBusUser) => string): BusUser[] => [
   { name: BusUsers.relay, password: password(BusUsers.relay), publishesEvents: true, provisionsStreams: true },
@@ -57,6 +59,8 @@ export const platformBusUsers = (password: (user: PlatformBusUser) => string): B
     provisionsStreams: true,
     calls: [RpcSubjects.accessToken, RpcSubjects.syncRequest],
   },
+  // The ops CLI (`NATS_USER=sf-ops npm run sf -- dlq …`): lists dead letters and asks their consumers to apply them.
+  { name: BusUsers.ops, password: password(BusUsers.ops), operatesDeadLetters: true },
 ];
 
 /** A fresh random password per user (development and test configs). */

@@ -7,6 +7,8 @@ export interface ReceivedSpan {
   traceId: string;
   name: string;
   attributes: Record<string, unknown>;
+  /** Trace ids of the spans it links to (a projection batch links to the events' traces). */
+  linkedTraceIds: string[];
 }
 
 export interface OtlpReceiver {
@@ -23,7 +25,9 @@ interface KeyValue {
 interface ExportRequest {
   resourceSpans?: Array<{
     resource?: { attributes?: KeyValue[] };
-    scopeSpans?: Array<{ spans?: Array<{ traceId: string; name: string; attributes?: KeyValue[] }> }>;
+    scopeSpans?: Array<{
+      spans?: Array<{ traceId: string; name: string; attributes?: KeyValue[]; links?: Array<{ traceId: string }> }>;
+    }>;
   }>;
 }
 
@@ -47,7 +51,13 @@ export const startOtlpReceiver = async (): Promise<OtlpReceiver> => {
           const service = String(attrs(rs.resource?.attributes)['service.name'] ?? '');
           for (const ss of rs.scopeSpans ?? [])
             for (const s of ss.spans ?? [])
-              spans.push({ service, traceId: s.traceId, name: s.name, attributes: attrs(s.attributes) });
+              spans.push({
+                service,
+                traceId: s.traceId,
+                name: s.name,
+                attributes: attrs(s.attributes),
+                linkedTraceIds: (s.links ?? []).map((l) => l.traceId),
+              });
         }
         res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
       } catch {

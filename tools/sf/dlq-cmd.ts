@@ -4,6 +4,7 @@ import {
   redrivenSeqs,
   type DeadLetterView,
   type RedriveResult,
+  type RedriveResultOutcome,
 } from '@sf/messaging';
 import type { SfCommand } from './args';
 import type { Exit, SfContext } from './context';
@@ -56,7 +57,10 @@ export const dlqShow = async (c: SfContext, seq: number): Promise<Exit> => {
   return ExitCode.ok;
 };
 
-/** `sf dlq redrive`: republishes each selected dead letter to its original subject, once (recorded). */
+/**
+ * `sf dlq redrive`: asks the consumer of each selected dead letter to apply it (once, through its inbox) and records
+ * those it applied. Nothing goes back into the events stream.
+ */
 export const dlqRedrive = async (c: SfContext, q: DlqRedrive): Promise<Exit> => {
   const nc = await c.nats();
   const letters = await listDeadLetters(nc, c.topology, {
@@ -74,18 +78,18 @@ export const dlqRedrive = async (c: SfContext, q: DlqRedrive): Promise<Exit> => 
     if (!c.json) c.err(`\rredriving ${i + 1}/${letters.length}`);
   }
   if (!c.json && letters.length > 0) c.err('\n');
-  const count = (o: string): number => results.filter((r) => r.outcome === o).length;
+  const count = (...o: RedriveResultOutcome[]): number => results.filter((r) => o.includes(r.outcome)).length;
   const summary = {
-    redriven: count('redriven'),
+    redriven: count('applied', 'already_applied'),
     alreadyRedriven: count('already_redriven'),
-    notRedrivable: count('no_original_subject'),
+    notRedriven: count('failed', 'refused', 'no_original_subject', 'no_consumer_running', 'timed_out'),
   };
   if (c.json) c.out(JSON.stringify({ ...summary, results }));
   else {
-    for (const r of results) c.out(`#${r.seq}  ${r.consumer}  ${r.outcome}`);
+    for (const r of results) c.out(`#${r.seq}  ${r.consumer}  ${r.outcome}${r.reason ? `: ${r.reason}` : ''}`);
     c.out(
-      `${summary.redriven} redriven, ${summary.alreadyRedriven} already redriven, ${summary.notRedrivable} not redrivable`,
+      `${summary.redriven} redriven, ${summary.alreadyRedriven} already redriven, ${summary.notRedriven} not redriven`,
     );
   }
-  return summary.notRedrivable > 0 ? ExitCode.partial : ExitCode.ok;
+  return summary.notRedriven > 0 ? ExitCode.partial : ExitCode.ok;
 };

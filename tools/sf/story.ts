@@ -18,6 +18,8 @@ export interface StorySummary {
   state: string;
   pages: Record<string, number>;
   records: Record<string, number>;
+  /** Clio requests of the pages that say (SyncProgressed v3), retries included. */
+  apiCalls: number;
   deleted: number;
   blocks: number;
   stalls: number;
@@ -80,6 +82,7 @@ export const tellStory = (events: readonly StoryEvent[]): Story => {
     state: 'requested',
     pages: {},
     records: {},
+    apiCalls: 0,
     deleted: 0,
     blocks: 0,
     stalls: 0,
@@ -126,9 +129,13 @@ export const tellStory = (events: readonly StoryEvent[]): Story => {
         s.records[type] = now;
         const total = field(d, 'total');
         const window = str(d, 'window');
+        // Pages appended before SyncProgressed v3 do not say what they cost.
+        const calls = field(d, 'apiCalls');
+        if (typeof calls === 'number') s.apiCalls += calls;
+        const cost = typeof calls === 'number' ? `, ${calls} API call${calls === 1 ? '' : 's'}` : '';
         say(
           e,
-          `page of ${type}: +${n} records (${now}${typeof total === 'number' ? ` of ${total}` : ''})${window ? ` [${window}]` : ''}${field(d, 'cursor') ? '' : ', listing done'}`,
+          `page of ${type}: +${n} records (${now}${typeof total === 'number' ? ` of ${total}` : ''})${cost}${window ? ` [${window}]` : ''}${field(d, 'cursor') ? '' : ', listing done'}`,
         );
         break;
       }

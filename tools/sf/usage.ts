@@ -7,7 +7,7 @@ export const ExitCode = {
   usage: 2,
   /** The job, firm, dead letter or read model asked for does not exist. */
   notFound: 3,
-  /** `dlq redrive`: at least one dead letter could not be redriven (no original subject). */
+  /** `dlq redrive`: at least one dead letter was not applied (failed again, refused, no consumer running). */
   partial: 4,
 } as const;
 
@@ -43,8 +43,10 @@ export const USAGE: Record<string, string> = {
     'usage: sf dlq list [--consumer C] [--since <ISO time>] [--json]',
     '       sf dlq show <seq> [--json]',
     '       sf dlq redrive [--consumer C] [--since <ISO time>] [--seq N] [--by <who>] [--json]',
-    'Dead letters from the DLQ stream with their reasons. redrive republishes each to its original subject (the',
-    'consumer that gave up gets it again) and records it in dead_letter_redrives: redriving twice does nothing more.',
+    'Dead letters from the DLQ stream with their reasons. redrive asks the consumer that gave up to apply each one',
+    'now (a running replica answers: applied, already_applied, failed or refused, with the reason); nothing goes back',
+    'into the events stream. Applied ones are recorded in dead_letter_redrives: redriving twice does nothing more.',
+    'Exit 4 when one was not applied (failed again, refused, no replica of the consumer running, no answer in 30 s).',
   ].join('\n'),
   projections: [
     'usage: sf projections status [--json]',

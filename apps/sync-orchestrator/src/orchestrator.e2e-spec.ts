@@ -56,7 +56,7 @@ describe('sync orchestrator over HTTP and NATS (e2e: NestJS on port 0, real Post
     expect((await get('/health/live', null)).status).toBe(200);
     expect(await get('/health/ready', null)).toMatchObject({
       status: 200,
-      body: { status: 'ok', checks: { postgres: 'ok', nats: 'ok' } },
+      body: { status: 'ok', checks: { postgres: 'ok', nats: 'ok', consumers: 'ok' } },
     });
     expect((await post('/matters/101/sync', {}, null)).status).toBe(401);
     expect((await get('/matters/101/sync-status', null)).status).toBe(401);

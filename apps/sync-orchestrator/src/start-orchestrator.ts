@@ -11,6 +11,7 @@ import { createLogger, httpAccessLog } from '@sf/logging';
 import {
   createConsumerRunner,
   defineTopology,
+  type ConsumerRunner,
   provision,
   rebaseSubject,
   type MessageHandler,
@@ -18,7 +19,14 @@ import {
 } from '@sf/messaging';
 import { projectionByName, type SyncReadModelTables } from '@sf/sync-read-models';
 import { startProjectionRunner, widenProjection, type Projection } from '@sf/projections';
-import { connectServiceNats, createHttpApp, HttpErrorFilter, mountApiDocs } from '@sf/service-kit';
+import {
+  connectServiceNats,
+  consumersNotStuck,
+  createHttpApp,
+  HttpErrorFilter,
+  mountApiDocs,
+  type LoopCheck,
+} from '@sf/service-kit';
 import { syncPolicyConfig } from '@sf/sync-policy';
 import type { HttpDeps } from './http/http-deps';
 import { ORCHESTRATOR_KNOWN_FAILURES } from './http/known-failures';
@@ -94,6 +102,8 @@ const startMessaging = async (
     deps: SyncDeps;
     connections: Projection<SyncReadModelTables>;
     syncJobs: Projection<SyncReadModelTables>;
+    /** Readiness checks of the orchestrator's loops: `consumers` is added here. */
+    loops: Map<string, LoopCheck>;
   },
   log: Logger,
   closers: Closers,
@@ -109,6 +119,7 @@ const startMessaging = async (
     [CONNECTION_REVOKED_CONSUMER, connectionRevokedHandler({ db: o.db, jobs: o.syncJobs, log })],
     ...SYNC_ENDED_CONSUMERS.map((c): [string, MessageHandler<OrchestratorDb>] => [c.name, syncEndedHandler(o.deps)]),
   ];
+  const runners: ConsumerRunner[] = [];
   for (const [name, handler] of consumers) {
     const consumer = createConsumerRunner({
       nc: o.nc,
@@ -120,8 +131,13 @@ const startMessaging = async (
         log.error({ consumer: name, err: e instanceof Error ? e.name : 'unknown' }, 'consumer batch failed'),
     });
     await consumer.start();
+    runners.push(consumer);
     closers.push(() => consumer.stop());
   }
+  o.loops.set(
+    'consumers',
+    consumersNotStuck(() => runners.map((r) => r.loopState())),
+  );
   return rpcSubject;
 };
 
@@ -184,13 +200,19 @@ export const startOrchestrator = async (config: OrchestratorConfig): Promise<Orc
       ...(config.scheduler ? { config: config.scheduler } : {}),
       ...(config.webhookHealth ? { webhookHealth: config.webhookHealth } : {}),
     });
+    // Filled as the loops start (HTTP listens first); `/health/ready` asks each on every call.
+    const loops = new Map<string, LoopCheck>();
     const port = await startHttp(
-      { service, processing: createProcessingService(deps, service), schedules, db, nc },
+      { service, processing: createProcessingService(deps, service), schedules, db, nc, loops },
       config,
       log,
       closers,
     );
-    const rpcSubject = await startMessaging({ nc, db, topology, service, deps, connections, syncJobs }, log, closers);
+    const rpcSubject = await startMessaging(
+      { nc, db, topology, service, deps, connections, syncJobs, loops },
+      log,
+      closers,
+    );
     const stall = startStallTimer(service, config.stallCheckIntervalMs ?? 30_000, log);
     closers.push(() => stall.stop());
     if (config.schedulerTickMs !== 0) {

@@ -17,7 +17,7 @@ import { syncJobCompleted, type SyncJobCompletedV1 } from './events/sync-job-com
 import { syncJobFailed, type SyncJobFailedV1 } from './events/sync-job-failed';
 import { syncJobResumed, type SyncJobResumedV1 } from './events/sync-job-resumed';
 import { syncJobStarted, type SyncJobStartedV3 } from './events/sync-job-started';
-import { syncProgressed, type SyncProgressedV2 } from './events/sync-progressed';
+import { syncProgressed, type SyncProgressedV3 } from './events/sync-progressed';
 import { syncRecordsFlagged, type SyncRecordsFlaggedV1 } from './events/sync-records-flagged';
 import { syncRequested, type SyncRequestedV3 } from './events/sync-requested';
 import { syncBookmarksReset, type SyncBookmarksResetV1 } from './events/sync-bookmarks-reset';
@@ -41,7 +41,7 @@ import { FormerEventTypes, type EventType } from './wire-names';
 export interface CurrentEventData {
   SyncRequested: SyncRequestedV3;
   SyncJobStarted: SyncJobStartedV3;
-  SyncProgressed: SyncProgressedV2;
+  SyncProgressed: SyncProgressedV3;
   SyncJobBlocked: SyncJobBlockedV1;
   SyncJobResumed: SyncJobResumedV1;
   SyncJobCompleted: SyncJobCompletedV1;

@@ -56,7 +56,7 @@ export {
   PlannedPhase,
   UnknownEstimate,
 } from './events/sync-job-started';
-export { SyncProgressedV1, SyncProgressedV2 } from './events/sync-progressed';
+export { SyncProgressedV1, SyncProgressedV2, SyncProgressedV3 } from './events/sync-progressed';
 export { SyncPhaseCompletedV1 } from './events/sync-phase-completed';
 export { SyncJobBlockedV1 } from './events/sync-job-blocked';
 export { SyncJobResumedV1 } from './events/sync-job-resumed';
@@ -123,5 +123,7 @@ export { buildAsyncApi, renderAsyncApiYaml, CONTRACT_VERSION } from './asyncapi'
 export { RpcSubjects, AccessTokenFailures } from './rpc/access-token';
 export type { AccessTokenRequest, AccessTokenReply, AccessTokenFailure } from './rpc/access-token';
 export { SyncRequestFailures } from './rpc/sync-request';
+export { RedriveOutcomes } from './rpc/redrive';
+export type { RedriveOutcome, RedriveReply } from './rpc/redrive';
 export type { SyncRequestRpc, SyncRequestReply, SyncRequestDecision, SyncRequestFailure } from './rpc/sync-request';
 export { BACKFILL_RESERVE_SHARE } from './rate-budget';

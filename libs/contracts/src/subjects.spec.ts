@@ -22,6 +22,8 @@ describe('subjects', () => {
   it('names the wildcards, filters and dead-letter subjects', () => {
     expect(SUBJECTS.events).toBe('sf.events.>');
     expect(SUBJECTS.deadLetters).toBe('sf.dlq.>');
+    expect(SUBJECTS.redrive('clio-fetcher')).toBe('sf.rpc.redrive.clio-fetcher');
+    expect(() => SUBJECTS.redrive('a.b')).toThrow(InvalidSubjectToken);
     expect(SUBJECTS.deadLetter('projector-jobs')).toBe('sf.dlq.projector-jobs');
     expect(SUBJECTS.firmEvents('firm-42')).toBe('sf.events.firm-42.>');
     expect(SUBJECTS.eventType('JobStarted')).toBe('sf.events.*.JobStarted');

@@ -37,6 +37,13 @@ export const SUBJECTS = {
   eventType: (type: string): string => `sf.events.*.${token('type', type)}`,
   /** Dead letters of one consumer: `sf.dlq.<consumer name>`. */
   deadLetter: (consumer: string): string => `sf.dlq.${token('consumer', consumer)}`,
+  /**
+   * Redrive of one consumer's dead letter, core NATS request-reply (rpc/redrive.ts): `sf.rpc.redrive.<consumer>`,
+   * answered by that consumer's replicas (queue group = consumer name).
+   */
+  redrive: (consumer: string): string => `sf.rpc.redrive.${token('consumer', consumer)}`,
+  /** Every consumer's redrive subject (what the ops tools may call). */
+  redrives: 'sf.rpc.redrive.*',
 } as const;
 
 /** JetStream subject of an event: `sf.events.<firmId>.<Type>`. Throws `InvalidSubjectToken` on an unsafe token. */

@@ -96,6 +96,7 @@ export const runListing = async (
         cursor: page.nextUrl,
         mode,
         ...(window === null ? {} : { window }),
+        apiCalls: outcome.apiCalls,
       }),
       ...(flagged.length > 0
         ? [jobEvent(ctx.origin, ctx.now(), 'SyncRecordsFlagged', { jobId, entityType: e, records: flagged })]

@@ -1,5 +1,6 @@
 import type { NatsConnection } from '@nats-io/nats-core';
 import type { Kysely } from 'kysely';
+import type { LoopCheck } from '@sf/service-kit';
 import type { ProcessingService } from '../processing/processing-service';
 import type { ScheduleService } from '../schedule/schedule-service';
 import type { SyncService } from '../sync/sync-service';
@@ -15,4 +16,6 @@ export interface HttpDeps {
   schedules: ScheduleService;
   db: Kysely<OrchestratorDb>;
   nc: NatsConnection;
+  /** Checks of the orchestrator's own loops for `/health/ready` (its consumers, added once they run). */
+  loops: ReadonlyMap<string, LoopCheck>;
 }

@@ -22,7 +22,10 @@ export class OrchestratorModule {
   static forRoot(deps: HttpDeps, jwt: JwtAuthConfig): DynamicModule {
     return {
       module: OrchestratorModule,
-      imports: [HttpAuthModule.forRoot(jwt), HealthModule.forRoot(() => checkReadiness(deps.db, deps.nc))],
+      imports: [
+        HttpAuthModule.forRoot(jwt),
+        HealthModule.forRoot(() => checkReadiness(deps.db, deps.nc, 2_000, deps.loops)),
+      ],
       controllers: [
         SyncController,
         ResyncController,

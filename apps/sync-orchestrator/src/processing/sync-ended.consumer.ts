@@ -1,6 +1,7 @@
 import { EventTypes, SyncScopeKinds, type EventType } from '@sf/contracts';
 import { Disposition, type MessageHandler } from '@sf/messaging';
 import type { SyncDeps } from '../sync/sync-deps';
+import { observeEtaError } from '../sync/eta-error-observer';
 import { cancelWaitingJob, startWaitingJob } from './waiting-jobs';
 import type { OrchestratorDb } from '../schema/orchestrator-schema';
 
@@ -15,7 +16,7 @@ export const SYNC_ENDED_CONSUMERS: ReadonlyArray<{ name: string; eventType: Even
 ];
 
 /**
- * The end of a matter sync → the processing job waiting for it (if any): `SyncJobCompleted` freezes its snapshot
+ * The end of a sync → the ETA error metric (completed jobs), and for a matter sync the processing job waiting for it (if any): `SyncJobCompleted` freezes its snapshot
  * and starts it; `SyncJobFailed|Cancelled` cancels it. A sync nothing waits for is acked; any other event type is
  * dead-lettered (its consumer filters these types, so one would be a bug).
  */
@@ -27,6 +28,7 @@ export const syncEndedHandler =
       event.type === EventTypes.SyncJobFailed ||
       event.type === EventTypes.SyncJobCancelled;
     if (!ended) return Disposition.dead('not a SyncJobCompleted, SyncJobFailed or SyncJobCancelled');
+    if (event.type === EventTypes.SyncJobCompleted) await observeEtaError(deps.db, event, deps.log);
     const data = event.data;
     if (data.scope.kind !== SyncScopeKinds.matter) return Disposition.ack;
     const cause = {

@@ -24,14 +24,20 @@ export class SyncProgressedV2 extends SyncProgressedV1 {
   @Field.oneOf(ListingWindows, { optional: true }) window?: ListingWindow;
 }
 
+/** v3: the Clio requests the page took, so a job's story shows what each page cost. */
+export class SyncProgressedV3 extends SyncProgressedV2 {
+  /** Requests sent to Clio for this page (retries and 429s included); absent on progress that is not a page. */
+  @Field.integer({ optional: true }) apiCalls?: number;
+}
+
 export const syncProgressed = defineEvent({
   type: EventTypes.SyncProgressed,
   description: 'A sync job fetched more records of one entity type (cumulative count per entity type).',
   streamType: StreamTypes.syncJob,
-  currentVersion: 2,
-  versions: { 1: SyncProgressedV1, 2: SyncProgressedV2 },
-  // v1 → v2 only adds an optional field.
-  upcasters: { 1: (v1: SyncProgressedV1): SyncProgressedV2 => v1 },
+  currentVersion: 3,
+  versions: { 1: SyncProgressedV1, 2: SyncProgressedV2, 3: SyncProgressedV3 },
+  // v1 → v2 → v3 each only add an optional field.
+  upcasters: { 1: (v1: SyncProgressedV1): SyncProgressedV2 => v1, 2: (v2: SyncProgressedV2): SyncProgressedV3 => v2 },
   examples: {
     1: {
       jobId: 'job-1',
@@ -49,6 +55,15 @@ export const syncProgressed = defineEvent({
       cursor: 'https://app.clio.com/api/v4/documents.json?page_token=abc',
       mode: 'full',
       window: 'recent',
+    },
+    3: {
+      jobId: 'job-1',
+      entityType: 'documents',
+      fetched: 400,
+      total: 900,
+      cursor: 'https://app.clio.com/api/v4/documents.json?page_token=def',
+      mode: 'full',
+      apiCalls: 2,
     },
   },
 });

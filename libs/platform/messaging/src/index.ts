@@ -57,4 +57,4 @@ export {
 } from './connection/nats-client-settings';
 export type { NatsClientSettings } from './connection/nats-client-settings';
 export { listDeadLetters, redriveDeadLetter, redrivenSeqs, viewOfDeadLetter } from './dead-letters';
-export type { DeadLetter, DeadLetterQuery, DeadLetterView, RedriveOutcome, RedriveResult } from './dead-letters';
+export type { DeadLetter, DeadLetterQuery, DeadLetterView, RedriveResult, RedriveResultOutcome } from './dead-letters';

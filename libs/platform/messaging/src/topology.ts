@@ -183,3 +183,7 @@ export const eventSubjectIn = (t: Pick<Topology, 'namespace'>, productionSubject
 /** Dead-letter subject of a consumer, in the topology's namespace. */
 export const deadLetterSubjectIn = (t: Pick<Topology, 'namespace'>, consumerName: string): string =>
   rebaseSubject(t.namespace, SUBJECTS.deadLetter(consumerName));
+
+/** Redrive request subject of a consumer (`sf.rpc.redrive.<consumer>`), in the topology's namespace. */
+export const redriveSubjectIn = (t: Pick<Topology, 'namespace'>, consumerName: string): string =>
+  rebaseSubject(t.namespace, SUBJECTS.redrive(consumerName));

@@ -8,6 +8,7 @@ export { clioBudgetRemaining, clioRateLimited, clioRequestSeconds, clioRequests 
 export {
   connectionNeedsReauth,
   syncBlockedSeconds,
+  syncEtaErrorSeconds,
   syncJobProgressAge,
   syncJobs,
   syncJobsStalled,

@@ -1,4 +1,4 @@
-import { defineCounter } from './define';
+import { defineCounter, defineHistogram } from './define';
 import { defineScrapedGauge } from './scraped-gauge';
 
 /** Sync jobs by state and trigger, read from the `sync_jobs` read model at scrape (orchestrator). */
@@ -45,4 +45,15 @@ export const connectionNeedsReauth = defineScrapedGauge(
   'sf_connection_needs_reauth',
   'Firms whose Clio connection needs re-authorisation (1 per firm)',
   ['firm_id'],
+);
+
+/**
+ * At completion, how far the ETA the job had at 50% of its records was off (orchestrator): |actual − predicted|,
+ * `direction` late (it took longer than said) or early.
+ */
+export const syncEtaErrorSeconds = defineHistogram(
+  'sf_sync_eta_error_seconds',
+  'How far the ETA at 50% was off once the sync job completed, in seconds, by direction (late or early)',
+  ['direction'],
+  [5, 15, 30, 60, 120, 300, 900, 1800, 3600, 7200],
 );

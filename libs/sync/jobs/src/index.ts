@@ -43,6 +43,8 @@ export {
   rateLimitedEtaMs,
 } from './job-estimate';
 export type { EntityEstimate, EstimateConfig, JobEstimate } from './job-estimate';
+export { etaErrorAtHalf } from './eta-error';
+export type { EtaError } from './eta-error';
 export {
   OutcomeKind,
   ProcessingJobStatus,

@@ -33,7 +33,10 @@ const JS = {
   // (`CONSUMER.CREATE.<stream>`, `CONSUMER.DURABLE.CREATE.…`) carry none and are never granted.
   createConsumer: (stream: string, consumer: string, filter: string) =>
     `$JS.API.CONSUMER.CREATE.${stream}.${consumer}.${filter}`,
+  /** Any consumer name and filter: only for a reader of the whole stream (the ops tools on the dead letters). */
+  createAnyConsumer: (stream: string) => `$JS.API.CONSUMER.CREATE.${stream}.>`,
   consumerInfo: (stream: string, consumer: string) => `$JS.API.CONSUMER.INFO.${stream}.${consumer}`,
+  deleteConsumer: (stream: string, consumer: string) => `$JS.API.CONSUMER.DELETE.${stream}.${consumer}`,
   pull: (stream: string, consumer: string) => `$JS.API.CONSUMER.MSG.NEXT.${stream}.${consumer}`,
   ack: (stream: string, consumer: string) => `$JS.ACK.${stream}.${consumer}.>`,
 } as const;
@@ -61,8 +64,22 @@ export const busPermissions = (user: BusUser, names: BusNames = DEFAULT_BUS_NAME
       JS.ack(names.eventsStream, c.name),
       ns(SUBJECTS.deadLetter(c.name)),
     );
+    subscribe.push(ns(SUBJECTS.redrive(c.name)));
+  }
+  if (user.operatesDeadLetters) {
+    const dlq = names.deadLetterStream;
+    // Ordered consumers of the dead-letter stream, made and deleted per listing (their names are generated).
+    publish.push(
+      JS.stream('INFO', dlq),
+      JS.createAnyConsumer(dlq),
+      JS.consumerInfo(dlq, '*'),
+      JS.deleteConsumer(dlq, '*'),
+      JS.pull(dlq, '*'),
+      ns(SUBJECTS.redrives),
+    );
   }
   for (const s of user.calls ?? []) publish.push(ns(s));
   for (const s of user.answers ?? []) subscribe.push(ns(s));
-  return { publish, subscribe, allowResponses: (user.answers ?? []).length > 0 };
+  const answersRequests = (user.answers ?? []).length > 0 || (user.consumers ?? []).length > 0;
+  return { publish, subscribe, allowResponses: answersRequests };
 };

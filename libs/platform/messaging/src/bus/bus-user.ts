@@ -16,8 +16,16 @@ export interface BusUser {
   publishesEvents?: boolean;
   /** Creates, updates and reads the config of the two platform streams (never deletes, purges or reads messages). */
   provisionsStreams?: boolean;
-  /** Its own durable consumers of the events stream, each with the filters it may be created with. */
+  /**
+   * Its own durable consumers of the events stream, each with the filters it may be created with. Each consumer
+   * also answers the redrive of its own dead letters (`sf.rpc.redrive.<consumer>`).
+   */
   consumers?: readonly BusConsumerGrant[];
+  /**
+   * Reads the dead-letter stream (through its own short-lived consumers) and asks consumers to apply dead letters
+   * (`sf.rpc.redrive.*`): the ops tools (`sf dlq`). Never publishes events or touches the events stream.
+   */
+  operatesDeadLetters?: boolean;
   /** Request-reply subjects it may call (`RpcSubjects`). */
   calls?: readonly string[];
   /** Request-reply subjects it answers (queue subscription; replies only to requests it received). */

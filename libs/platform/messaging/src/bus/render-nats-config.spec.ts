@@ -11,7 +11,7 @@ const fetcher: BusUser = {
 };
 
 describe('bus permissions', () => {
-  it('grants a consumer service its own durables with their filters, its dead letters, acks and its RPC calls', () => {
+  it('grants a consumer service its own durables with their filters, its dead letters, acks, their redrives and its RPC calls', () => {
     expect(busPermissions(fetcher)).toEqual({
       publish: [
         '$JS.API.INFO',
@@ -28,7 +28,23 @@ describe('bus permissions', () => {
         'sf.dlq.clio-fetcher',
         'sf.rpc.auth.access-token',
       ],
-      subscribe: ['_INBOX.clio-fetcher.>'],
+      subscribe: ['_INBOX.clio-fetcher.>', 'sf.rpc.redrive.clio-fetcher'],
+      allowResponses: true,
+    });
+  });
+
+  it('lets the ops user read the dead-letter stream and ask any consumer for a redrive, nothing more', () => {
+    expect(busPermissions({ name: 'sf-ops', password: 'pw', operatesDeadLetters: true })).toEqual({
+      publish: [
+        '$JS.API.INFO',
+        '$JS.API.STREAM.INFO.SF_DLQ',
+        '$JS.API.CONSUMER.CREATE.SF_DLQ.>',
+        '$JS.API.CONSUMER.INFO.SF_DLQ.*',
+        '$JS.API.CONSUMER.DELETE.SF_DLQ.*',
+        '$JS.API.CONSUMER.MSG.NEXT.SF_DLQ.*',
+        'sf.rpc.redrive.*',
+      ],
+      subscribe: ['_INBOX.sf-ops.>'],
       allowResponses: false,
     });
   });
@@ -45,7 +61,7 @@ describe('bus permissions', () => {
       '$JS.ACK.SF_EVENTS.crm-f1.>',
       'sf.dlq.crm-f1',
     ]);
-    expect(p.subscribe).toEqual(['_INBOX.crm.>']);
+    expect(p.subscribe).toEqual(['_INBOX.crm.>', 'sf.rpc.redrive.crm-f1']);
     expect(() => subscriberUser({ name: 'x', password: 'p', consumer: 'x', scope: { firms: ['a.b'] } })).toThrow();
   });
 
@@ -77,7 +93,7 @@ describe('renderNatsServerConfig', () => {
     expect(conf).toContain('jetstream: enabled');
     expect(conf).toContain('password: "$2a$11$hash"');
     expect(conf).toContain('"sf.events.>"');
-    expect(conf).not.toContain('allow_responses');
+    expect(conf.match(/allow_responses/g)).toHaveLength(1); // the fetcher answers redrives; the relay nothing
     expect(
       conf.endsWith(
         renderNatsAccounts({ users: [fetcher, { name: 'relay', password: '$2a$11$hash', publishesEvents: true }] }),

@@ -9,6 +9,7 @@ import { applyBatch, type Delivery } from './apply-batch';
 import { decodeMessage, type Decoded } from './decode-message';
 import { verifyInLog, type Verified } from './verify-in-log';
 import { BatchQueue } from './batch-queue';
+import { startRedriveResponder, type RedriveResponder } from './redrive-responder';
 import { extendAckWait, releaseUnprocessed, settle, type AdapterContext } from './jetstream-adapter';
 import type { MessageHandler } from './message-handler';
 import type { EventStoreTables } from '@sf/event-store';
@@ -88,6 +89,7 @@ export const createConsumerRunner = <DB extends ConsumerTables>(o: ConsumerRunne
   const stats: ConsumerRunnerStats = { acked: 0, retried: 0, deadLettered: 0, batches: 0 };
   let messages: ConsumerMessages | undefined;
   let loop: Promise<void> | undefined;
+  let redrives: RedriveResponder | undefined;
 
   let busySince: number | null = null;
   let unregisterGauges: Array<() => void> = [];
@@ -155,9 +157,12 @@ export const createConsumerRunner = <DB extends ConsumerTables>(o: ConsumerRunne
       // The iterator survives reconnects by itself (it re-pulls); only a lost stream or consumer needs us.
       watchForLoss(o, messages).catch((err: unknown) => o.onError?.(err));
       loop = Promise.all([read(messages), work()]).then(() => undefined);
+      // `sf dlq redrive` asks this consumer's replicas to apply a dead letter (see redrive-responder.ts).
+      redrives = startRedriveResponder(o);
     },
     stop: async () => {
       stopping = true;
+      await redrives?.stop();
       for (const off of unregisterGauges.splice(0)) off();
       await messages?.close();
       await loop;

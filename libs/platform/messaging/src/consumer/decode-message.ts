@@ -7,10 +7,13 @@ export type Decoded = { ok: true; event: RecordedCatalogueEvent } | { ok: false;
 export const DEFAULT_MAX_MESSAGE_BYTES = 256 * 1024;
 
 /**
- * JSON body -> validated, upcast event. A body above `maxBytes` is refused before it is parsed. Reasons come from
+ * JSON body -> validated, upcast event (of a JetStream delivery or a redrive request). A body above `maxBytes` is refused before it is parsed. Reasons come from
  * the catalogue and never contain payload values.
  */
-export const decodeMessage = (msg: JsMsg, maxBytes: number = DEFAULT_MAX_MESSAGE_BYTES): Decoded => {
+export const decodeMessage = (
+  msg: Pick<JsMsg, 'data' | 'json'>,
+  maxBytes: number = DEFAULT_MAX_MESSAGE_BYTES,
+): Decoded => {
   if (msg.data.length > maxBytes) return { ok: false, reason: `body is larger than ${maxBytes} bytes` };
   let raw: unknown;
   try {

@@ -3,4 +3,4 @@ export type { DeadLetter, DeadLetterView } from './dead-letter-view';
 export { listDeadLetters } from './list-dead-letters';
 export type { DeadLetterQuery } from './list-dead-letters';
 export { redriveDeadLetter, redrivenSeqs } from './redrive';
-export type { RedriveOutcome, RedriveResult } from './redrive';
+export type { RedriveResult, RedriveResultOutcome } from './redrive';

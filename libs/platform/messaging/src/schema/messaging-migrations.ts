@@ -1,6 +1,7 @@
 import type { MigrationSet } from '@sf/db';
 import * as inbox from './2026-11-23T02-messaging';
 import * as redrives from './2026-12-03T10-dead-letter-redrives';
+import * as redriveOutcome from './2026-12-03T18-redrive-outcome';
 
 /** The consumers' inbox and the record of dead-letter redrives. */
 export const messagingMigrations: MigrationSet = {
@@ -8,5 +9,6 @@ export const messagingMigrations: MigrationSet = {
   migrations: {
     '2026-11-23T02-messaging': inbox,
     '2026-12-03T10-dead-letter-redrives': redrives,
+    '2026-12-03T18-redrive-outcome': redriveOutcome,
   },
 };

@@ -9,7 +9,9 @@ export interface InboxTable {
   processed_at: Generated<Date>;
 }
 
-/** One row per dead letter sent back to its original subject (`sf dlq redrive`); the key makes it idempotent. */
+/**
+ * One row per dead letter its consumer applied on a redrive (`sf dlq redrive`); the key makes a redrive idempotent.
+ */
 export interface DeadLetterRedrivesTable {
   dlq_stream: string;
   /** int8: a decimal string when read. */
@@ -20,7 +22,8 @@ export interface DeadLetterRedrivesTable {
   reason: string;
   redriven_by: string | null;
   redriven_at: Generated<Date>;
-  published: Generated<boolean>;
+  /** The consumer's answer: `applied` or `already_applied` (`republished`: a row from before redrives were requests). */
+  outcome: string;
 }
 
 export interface MessagingTables {

@@ -1,7 +1,9 @@
+import { context, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
 import type { Kysely } from 'kysely';
 import type { RecordedEvent } from '@sf/contracts';
 import { tablesOf } from '@sf/db';
 import { loadCheckpoint, LogPosition, readAllAfter, storeCheckpoint, type EventStoreTables } from '@sf/event-store';
+import { ProjectionAttr, startProjectionSpan } from '@sf/telemetry';
 import { checkpointName, type Projection } from '../projection';
 import { tryLockProjection } from './projection-lock';
 
@@ -16,22 +18,47 @@ export type BatchOutcome =
 /**
  * One batch in one transaction: take the projection's advisory lock (or report busy), read the log after the
  * checkpoint, apply, store the checkpoint. The checkpoint is read after the lock is held, so two runners
- * alternate without either applying a batch the other has already committed.
+ * alternate without either applying a batch the other has already committed. An applied batch is one
+ * `project <name>` span (apply to commit) linked to the trace of each event that carries one.
  */
-export const runProjectionBatch = <T, DB extends EventStoreTables & T>(
+export const runProjectionBatch = async <T, DB extends EventStoreTables & T>(
   db: Kysely<DB>,
   projection: Projection<T>,
   batchSize: number,
-): Promise<BatchOutcome> =>
-  db.transaction().execute(async (trx): Promise<BatchOutcome> => {
-    if (!(await tryLockProjection(trx, projection.name))) return { kind: 'busy' };
-    const name = checkpointName(projection);
-    const after = await loadCheckpoint(trx, name);
-    const events = await readAllAfter(trx, after, batchSize);
-    const last = events[events.length - 1];
-    if (last === undefined) return { kind: 'idle' };
-    await projection.apply(tablesOf<T, DB>(trx), events, { after });
-    const checkpoint = LogPosition.of(last);
-    await storeCheckpoint(trx, name, checkpoint);
-    return { kind: 'applied', events, checkpoint, full: events.length === batchSize };
-  });
+): Promise<BatchOutcome> => {
+  let span: Span | undefined;
+  try {
+    const outcome = await db.transaction().execute(async (trx): Promise<BatchOutcome> => {
+      if (!(await tryLockProjection(trx, projection.name))) return { kind: 'busy' };
+      const name = checkpointName(projection);
+      const after = await loadCheckpoint(trx, name);
+      const events = await readAllAfter(trx, after, batchSize);
+      const last = events[events.length - 1];
+      if (last === undefined) return { kind: 'idle' };
+      const s = startProjectionSpan(
+        projection.name,
+        events.map((e) => e.metadata.trace),
+      );
+      span = s;
+      await context.with(trace.setSpan(context.active(), s), () =>
+        projection.apply(tablesOf<T, DB>(trx), events, { after }),
+      );
+      const checkpoint = LogPosition.of(last);
+      await storeCheckpoint(trx, name, checkpoint);
+      return { kind: 'applied', events, checkpoint, full: events.length === batchSize };
+    });
+    if (outcome.kind === 'applied')
+      span?.setAttributes({
+        [ProjectionAttr.Events]: outcome.events.length,
+        [ProjectionAttr.Checkpoint]: LogPosition.format(outcome.checkpoint),
+      });
+    return outcome;
+  } catch (err) {
+    // The class only: a driver's message may quote values.
+    span?.setAttribute('error.type', err instanceof Error ? err.name : typeof err);
+    span?.setStatus({ code: SpanStatusCode.ERROR });
+    throw err;
+  } finally {
+    span?.end();
+  }
+};
