@@ -5,8 +5,8 @@
 import path from 'node:path';
 import { ADMIN_DATABASE_URL, startOwnNatsCluster, waitFor, type OwnNatsCluster } from '@sf/testing';
 import { compareStreamWithLog } from '../outages/stream-vs-log';
-import { processOf } from './replicas';
-import { startReplicaStack, type ReplicaStack } from './replica-stack';
+import { processOf } from '../stack/replicas';
+import { startPlatformStack, type PlatformStack } from '../stack/platform-stack';
 
 const LOG_DIR = path.resolve(__dirname, '..', '..', 'tmp', 'replicas');
 const PROCESSES = ['relay', 'projections', 'auth-service', 'sync-orchestrator', 'clio-fetcher', 'document-processor'];
@@ -28,16 +28,18 @@ const seeded = (seed: number): (() => number) => {
 
 describe('two replicas of every process on a 3-node NATS cluster, several firms', () => {
   let cluster: OwnNatsCluster;
-  let stack: ReplicaStack;
+  let stack: PlatformStack;
   beforeAll(async () => {
     cluster = await startOwnNatsCluster(3);
-    stack = await startReplicaStack({
+    stack = await startPlatformStack({
       adminUrl: ADMIN_DATABASE_URL,
       natsUrl: cluster.url,
       logDir: LOG_DIR,
+      label: 'rep',
+      simulator: { size: 'small', seed: '17', rateLimit: 'off', latencyMs: 120 },
       replicas: 2,
+      processor: true,
       firms: FIRMS,
-      latencyMs: 120,
       // The mirror in 2 partitions by firm: the two projections replicas apply them side by side.
       env: { SF_NATS_REPLICAS: '3', SF_MIRROR_PARTITIONS: '2' },
     });
