@@ -5,6 +5,13 @@ import { loadCheckpoint, LogPosition, readAllAfter, storeCheckpoint, type EventS
 import { checkpointName, type Projection } from '../projection';
 import { tryLockProjection } from './projection-lock';
 
+/** The read of a projection's batch: the payloads of the types it reads (see `Projection.eventTypes`). */
+export const dataOf = (p: { eventTypes?: ReadonlySet<string> }): { dataOf?: ReadonlySet<string> } =>
+  p.eventTypes ? { dataOf: p.eventTypes } : {};
+
+/** A read that only asks whether anything lies after a position: no payload at all. */
+export const NO_DATA: { dataOf: ReadonlySet<string> } = { dataOf: new Set() };
+
 export type BatchOutcome =
   /** Another runner holds the projection right now. */
   | { kind: 'busy' }
@@ -27,7 +34,7 @@ export const runProjectionBatch = <T, DB extends EventStoreTables & T>(
     if (!(await tryLockProjection(trx, projection.name))) return { kind: 'busy' };
     const name = checkpointName(projection);
     const after = await loadCheckpoint(trx, name);
-    const events = await readAllAfter(trx, after, batchSize);
+    const events = await readAllAfter(trx, after, batchSize, dataOf(projection));
     const last = events[events.length - 1];
     if (last === undefined) return { kind: 'idle' };
     await projection.apply(tablesOf<T, DB>(trx), events, { after });
