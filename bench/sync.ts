@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { runStack, type StackRun } from './sync/run-stack';
 import { simulatorRecordsPerSecond } from './sync/simulator-baseline';
-import { formatCpu } from './sync/cpu-usage';
+import { formatCpu } from './sync/process-usage';
 
 const ADMIN_URL = process.env['BENCH_ADMIN_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const NATS_URL = process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222';

@@ -1,10 +1,9 @@
 // One sync of a generated firm through the real stack (simulator + every service as its own process), measured.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { startPlatformStack } from '../../tools/stack/platform-stack';
 import { checkMirror, type GroundTruth } from '../../tools/main-job/summary';
-import { sampleCpu, type CpuUse } from './cpu-usage';
+import { peakRssMb, sampleCpu, type CpuUse } from './process-usage';
 
 export interface StackRun {
   size: string;
@@ -36,12 +35,6 @@ const windowsOf = (entries: Array<{ at: number; path: string }>, startedAt: numb
     counts[w]! += 1;
   }
   return counts;
-};
-
-const peakRssMb = (pid: number | undefined): number => {
-  if (!pid) return NaN;
-  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Math.round(Number(m[1]) / 1024) : NaN;
 };
 
 export const runStack = async (opts: {

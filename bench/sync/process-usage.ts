@@ -1,7 +1,8 @@
-// CPU seconds each process of a bench spent while measured, from /proc (Linux): the platform's children by name, and
-// the Postgres backends of the run's database by their application_name (`pg:<name>`). Sampled every second, because
-// a backend that a pool closes takes its counters with it (a backend's first second is missed). On a loaded machine
-// the shares say where the work is, which wall times cannot.
+// What the processes of a bench used, from /proc (Linux): a process's peak memory, and the CPU seconds each spent
+// while measured, the platform's children by name and the Postgres backends of the run's database by their
+// application_name (`pg:<name>`). CPU is sampled every second, because a backend that a pool closes takes its
+// counters with it (a backend's first second is missed). On a loaded machine the shares say where the work is,
+// which wall times cannot.
 import { readFileSync } from 'node:fs';
 import { withAdmin } from '@sf/testing';
 
@@ -16,6 +17,17 @@ const cpuSecondsOf = (pid: number): number | undefined => {
     return (Number(f[11]) + Number(f[12])) / TICKS_PER_S;
   } catch {
     return undefined;
+  }
+};
+
+/** Peak resident set of a live process (VmHWM), MB; NaN when it is gone or unknown. */
+export const peakRssMb = (pid: number | undefined): number => {
+  if (!pid) return NaN;
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Math.round(Number(m[1]) / 1024) : NaN;
+  } catch {
+    return NaN;
   }
 };
 
