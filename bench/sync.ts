@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { runStack, type StackRun } from './sync/run-stack';
 import { simulatorRecordsPerSecond } from './sync/simulator-baseline';
+import { formatCpu } from './sync/process-usage';
 
 const ADMIN_URL = process.env['BENCH_ADMIN_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const NATS_URL = process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222';
@@ -30,6 +31,7 @@ const main = async (): Promise<void> => {
     const r = await runStack({ ...base, size, rateLimitPerMin: 'off' });
     free.push(r);
     console.log(line(r));
+    console.log(`    CPU while syncing: ${formatCpu(r.cpuS)}`);
   }
   const sim =
     sizes.length === 0

@@ -7,7 +7,7 @@ import type { NewEvent } from '@sf/contracts';
 import { createDb, migrateToLatest } from '@sf/db';
 import { ALL_MIGRATION_SETS, type PlatformDb } from '../../tools/migration-sets';
 import { appendToStream } from '@sf/event-store';
-import { createDatabase, dbUrl, dropDatabase } from './bench-db';
+import { createDatabase, dropDatabase } from '@sf/testing';
 
 /** Writers in each throughput measure (one pooled connection each, one stream each). */
 const WRITERS = 4;
@@ -128,8 +128,7 @@ const round2 = (x: number): number => Math.round(x * 100) / 100;
 
 export async function benchAppend(opts: { url: string }): Promise<AppendFigures> {
   const name = `bench_append_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await createDatabase(opts.url, name);
-  const url = dbUrl(opts.url, name);
+  const url = await createDatabase(opts.url, name);
   const db = createDb<PlatformDb>({ url, max: WRITERS, applicationName: name });
   const pool = new Pool({ connectionString: url, max: WRITERS, application_name: name });
   pool.on('error', (err) => log(`idle raw connection failed: ${err.message}`));
@@ -162,7 +161,7 @@ export async function benchAppend(opts: { url: string }): Promise<AppendFigures>
   } finally {
     await db.destroy();
     await pool.end();
-    await dropDatabase(opts.url, name, 'after-disconnect');
+    await dropDatabase(opts.url, name);
   }
 }
 

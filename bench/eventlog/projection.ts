@@ -9,7 +9,7 @@ import { ALL_MIGRATION_SETS, type PlatformDb } from '../../tools/migration-sets'
 import { LogPosition } from '@sf/event-store';
 import { matterSyncStateProjection } from '@sf/sync-read-models';
 import { rebuildProjection, startProjectionRunner } from '@sf/projections';
-import { createDatabase, dbUrl, dropDatabase } from './bench-db';
+import { createDatabase, dropDatabase } from '@sf/testing';
 import { append, event, EVENTS_PER_JOB, jobsFor, latest, lifeEvent, prefill } from './projection-workload';
 
 /** Matters (one matter-scoped sync job each) in the pre-filled log; every batch touches BATCH distinct rows. */
@@ -241,13 +241,13 @@ const latencyFigures = async (db: Kysely<PlatformDb>, url: string): Promise<{ p5
 
 export async function benchProjection(opts: { url: string }): Promise<ProjectionFigures> {
   const name = `bench_projection_${process.pid}_${Date.now().toString(36)}`;
-  await createDatabase(opts.url, name);
-  const db = createDb<PlatformDb>({ url: dbUrl(opts.url, name), max: 6, applicationName: 'bench-projection' });
-  const pool = new Pool({ connectionString: dbUrl(opts.url, name), max: 1 });
+  const url = await createDatabase(opts.url, name);
+  const db = createDb<PlatformDb>({ url, max: 6, applicationName: 'bench-projection' });
+  const pool = new Pool({ connectionString: url, max: 1 });
   try {
     await migrateToLatest(db, ALL_MIGRATION_SETS);
     const { projection, raw } = await throughputFigures(db, pool);
-    const { p50, p99 } = await latencyFigures(db, dbUrl(opts.url, name));
+    const { p50, p99 } = await latencyFigures(db, url);
     return {
       projection_events_per_s: round(projection),
       raw_upsert_rows_per_s: round(raw),
@@ -258,7 +258,7 @@ export async function benchProjection(opts: { url: string }): Promise<Projection
   } finally {
     await pool.end();
     await db.destroy();
-    await dropDatabase(opts.url, name, 'force');
+    await dropDatabase(opts.url, name);
   }
 }
 

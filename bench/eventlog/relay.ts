@@ -17,7 +17,7 @@ import {
   provision,
   type Topology,
 } from '@sf/messaging';
-import { createDatabase, dbUrl, dropDatabase } from './bench-db';
+import { createDatabase, dropDatabase } from '@sf/testing';
 
 /** Events in the log (and messages in the baseline). */
 const N = 30_000;
@@ -104,8 +104,7 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 
 export async function benchRelay(opts: { url: string; natsUrl: string }): Promise<RelayFigures> {
   const dbName = `bench_relay_${process.pid}_${Date.now().toString(36)}`;
-  await createDatabase(opts.url, dbName);
-  const url = dbUrl(opts.url, dbName);
+  const url = await createDatabase(opts.url, dbName);
   const db = createDb<PlatformDb>({ url, max: 4, applicationName: 'bench-relay' });
   const nc = await connect({
     ...connectionOptionsOf(natsIdentityFromEnv()),
@@ -176,7 +175,7 @@ export async function benchRelay(opts: { url: string; natsUrl: string }): Promis
     }
     await nc.close();
     await db.destroy();
-    await dropDatabase(opts.url, dbName, 'force');
+    await dropDatabase(opts.url, dbName);
   }
 }
 

@@ -1,18 +1,9 @@
 // One sync of a generated firm through the real stack (simulator + every service as its own process), measured.
-import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { createDb, migrateToLatest } from '@sf/db';
-import { ALL_MIGRATION_SETS } from '../../tools/migration-sets';
-import { createDatabase, dbUrl, dropDatabase } from '../eventlog/bench-db';
-import { signJwt } from '@sf/http-auth';
-import { connectClio } from '../../tools/main-job/connect';
-import { freePort } from '../../tools/main-job/free-port';
-import { platformServiceSpecs } from '../../tools/main-job/platform-services';
-import { startService, type RunningService } from '../../tools/main-job/services';
-import { registerClioApp, startSimulator } from '../../tools/main-job/simulator';
+import { startPlatformStack } from '../../tools/stack/platform-stack';
 import { checkMirror, type GroundTruth } from '../../tools/main-job/summary';
+import { peakRssMb, sampleCpu, type CpuUse } from './process-usage';
 
 /**
  * How long each service may take to answer its readiness check. Six processes compile at once on start; on a loaded
@@ -34,6 +25,8 @@ export interface StackRun {
   requestsPerWindow: number[];
   /** Seconds into its rate window at which the job started (windows are epoch-aligned, so the first is partial). */
   startOffsetS: number;
+  /** CPU seconds of each process over the run (Postgres backends as `pg:<application>`), the largest first. */
+  cpuS: CpuUse[];
 }
 
 /** Requests per epoch-aligned 60 s window from the window holding `startedAt` (the simulator's request log). */
@@ -50,12 +43,6 @@ const windowsOf = (entries: Array<{ at: number; path: string }>, startedAt: numb
   return counts;
 };
 
-const peakRssMb = (pid: number | undefined): number => {
-  if (!pid) return NaN;
-  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Math.round(Number(m[1]) / 1024) : NaN;
-};
-
 export const runStack = async (opts: {
   adminUrl: string;
   natsUrl: string;
@@ -63,72 +50,32 @@ export const runStack = async (opts: {
   rateLimitPerMin: number | 'off';
   logDir: string;
 }): Promise<StackRun> => {
-  const dbName = `bench_sync_${process.pid}_${randomBytes(3).toString('hex')}`;
-  await createDatabase(opts.adminUrl, dbName);
-  const databaseUrl = dbUrl(opts.adminUrl, dbName);
-  const db = createDb({ url: databaseUrl, max: 2, applicationName: 'bench-sync' });
-  const services: RunningService[] = [];
+  const stack = await startPlatformStack({
+    adminUrl: opts.adminUrl,
+    natsUrl: opts.natsUrl,
+    logDir: path.join(opts.logDir, `${opts.size}-${opts.rateLimitPerMin}`),
+    label: 'bench',
+    simulator: { size: opts.size, seed: '7', rateLimit: String(opts.rateLimitPerMin) },
+    env: { LOG_LEVEL: process.env['BENCH_LOG_LEVEL'] ?? 'warn' },
+    startTimeoutMs: SERVICE_START_TIMEOUT_MS,
+  });
+  const cpu = sampleCpu({
+    adminUrl: opts.adminUrl,
+    databaseUrl: stack.databaseUrl,
+    processes: () => stack.services.map((s) => ({ name: s.name, pid: s.child.pid })),
+  });
   try {
-    await migrateToLatest(db, ALL_MIGRATION_SETS);
-    const jwtSecret = randomBytes(32).toString('hex');
-    const clientSecret = randomBytes(24).toString('hex');
-    const [simPort, authPort, orchPort, fetcherPort, relayHealth, projectionsHealth] = await Promise.all(
-      Array.from({ length: 6 }, () => freePort()),
-    );
-    // A namespace of its own, so the run never shares streams or RPC subjects with a stack already running here.
-    const ns = `bench${randomBytes(3).toString('hex')}`;
-    const common = {
-      DATABASE_URL: databaseUrl,
-      NATS_URL: opts.natsUrl,
-      AUTH_JWT_SECRET: jwtSecret,
-      LOG_LEVEL: process.env['BENCH_LOG_LEVEL'] ?? 'warn',
-      HOST: '127.0.0.1',
-      SF_NATS_NAMESPACE: ns,
-      SF_EVENTS_STREAM: `${ns}_EVENTS`.toUpperCase(),
-      SF_DLQ_STREAM: `${ns}_DLQ`.toUpperCase(),
-    };
-    const authUrl = `http://127.0.0.1:${authPort}`;
-    const logDir = path.join(opts.logDir, `${opts.size}-${opts.rateLimitPerMin}`);
-    const sim = await startSimulator({
-      port: simPort!,
-      size: opts.size,
-      seed: '7',
-      rateLimit: String(opts.rateLimitPerMin),
-      env: common,
-      logDir,
-      timeoutMs: 300_000,
-    });
-    services.push(sim.service);
-    const { control, origin: simOrigin } = sim;
-    await registerClioApp(control, { clientId: 'bench', clientSecret, name: 'bench', authUrl });
-    services.push(
-      ...(await Promise.all([
-        ...platformServiceSpecs({
-          common,
-          ports: { auth: authPort, orchestrator: orchPort, fetcher: fetcherPort, relayHealth, projectionsHealth },
-          simOrigin,
-          clientId: 'bench',
-          clientSecret,
-        }).map((spec) => startService(spec, logDir, SERVICE_START_TIMEOUT_MS)),
-      ])),
-    );
-    const fetcher = services.find((s) => s.name === 'clio-fetcher')!;
-    const firmId = `bench-${opts.size}`;
-    const jwt = signJwt(
-      { firm_id: firmId, sub: 'bench', exp: Math.floor(Date.now() / 1000) + 7200 },
-      { alg: 'HS256', secret: jwtSecret },
-    );
-    await connectClio(authUrl, jwt, 'us');
+    const { db, control } = stack;
+    const firmId = stack.firmIds[0]!;
     const truth = await control<GroundTruth>('GET', '/ground-truth');
-
     // Done = the job completed and the mirror (what users read) equals Clio.
     let checks = await checkMirror(db, firmId, truth);
     for (const deadline = Date.now() + 60 * 60_000; !checks.every((c) => c.exact) && Date.now() < deadline;) {
       await new Promise((r) => setTimeout(r, 250));
-      const { rows } = await sql<{ state: string }>`select state from sync_jobs where firm_id = ${firmId}`.execute(db);
-      if (rows.some((r) => r.state === 'failed' || r.state === 'cancelled'))
-        throw new Error(`sync ended ${rows[0]!.state} (logs: ${logDir})`);
-      if (rows.some((r) => r.state === 'completed')) checks = await checkMirror(db, firmId, truth);
+      const jobs = await stack.jobs(firmId);
+      if (jobs.some((r) => r.state === 'failed' || r.state === 'cancelled'))
+        throw new Error(`sync ended ${jobs[0]!.state} (logs: ${opts.logDir})`);
+      if (jobs.some((r) => r.state === 'completed')) checks = await checkMirror(db, firmId, truth);
     }
     const done = Date.now();
     // Records the sync mirrors (the ground truth also counts document versions, which are not synced).
@@ -156,11 +103,11 @@ export const runStack = async (opts: {
       r429: usage.r429,
       records,
       mirrorExact: checks.every((c) => c.exact),
-      fetcherRssMb: peakRssMb(fetcher.child.pid),
+      fetcherRssMb: peakRssMb(stack.services.find((s) => s.name === 'clio-fetcher')?.child.pid),
+      cpuS: await cpu.stop(),
     };
   } finally {
-    for (const s of [...services].reverse()) await s.stop();
-    await db.destroy();
-    await dropDatabase(opts.adminUrl, dbName, 'force');
+    await cpu.stop();
+    await stack.close();
   }
 };

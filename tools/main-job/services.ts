@@ -52,8 +52,10 @@ export const startService = async (spec: ServiceSpec, logDir: string, timeoutMs 
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
+  // Two sources into one file: neither may end it (the other may still write); the child's close does.
+  child.stdout?.pipe(log, { end: false });
+  child.stderr?.pipe(log, { end: false });
+  child.once('close', () => log.end());
   try {
     if (spec.readyUrl) await waitForHttp(spec.readyUrl, child, spec.name, timeoutMs);
   } catch (e) {

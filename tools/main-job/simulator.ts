@@ -23,6 +23,8 @@ export interface SimulatorSpec {
   seed: string;
   /** Requests per minute per token, or `off`. */
   rateLimit: string;
+  /** `--counts` overrides of the size's record counts (`contacts=100,matters=40`); absent: the size's own. */
+  counts?: string;
   /** Latency added to every API request, ms; absent: none. */
   latencyMs?: number;
   env: NodeJS.ProcessEnv;
@@ -42,6 +44,7 @@ export const startSimulator = async (s: SimulatorSpec): Promise<RunningSimulator
   const origin = `http://127.0.0.1:${s.port}`;
   const args = ['--size', s.size, '--seed', s.seed, '--port', String(s.port), '--rate-limit', s.rateLimit];
   if (s.latencyMs !== undefined) args.push('--latency', String(s.latencyMs));
+  if (s.counts !== undefined) args.push('--counts', s.counts);
   const service = await startService(
     {
       name: 'clio-simulator',

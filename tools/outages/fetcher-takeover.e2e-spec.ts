@@ -1,33 +1,15 @@
 // kill -9 of the fetcher replica holding a sync job: the other replica takes the job over within 10 s (the 8 s
 // lease, renewed every 2.5 s), and the sync completes with an exact mirror.
-import path from 'node:path';
 import { sql } from 'kysely';
-import { ADMIN_DATABASE_URL, startOwnNatsServer, waitFor, type OwnNatsServer } from '@sf/testing';
-import { startOutageStack, type OutageStack } from './outage-stack';
+import { waitFor } from '@sf/testing';
+import { useOutageSuite } from './outage-suite';
 import { waitJobEnded, waitMirrorExact } from './outage-checks';
 
-const LOG_DIR = path.resolve(__dirname, '..', '..', 'tmp', 'outages');
-
 describe('clio-fetcher killed while holding a job, a second replica running', () => {
-  let nats: OwnNatsServer;
-  let stack: OutageStack;
-  beforeAll(async () => {
-    nats = await startOwnNatsServer();
-    stack = await startOutageStack({
-      adminUrl: ADMIN_DATABASE_URL,
-      natsUrl: nats.url,
-      natsUsers: nats.users,
-      logDir: LOG_DIR,
-      latencyMs: 250,
-      fetchers: 2,
-    });
-  }, 240_000);
-  afterAll(async () => {
-    await stack?.close();
-    await nats?.dispose();
-  }, 60_000);
+  const suite = useOutageSuite({ latencyMs: 250, fetchers: 2 });
 
   const holder = async (): Promise<string | null> => {
+    const { stack } = suite;
     const { rows } = await sql<{ owner: string | null }>`
       select owner from work_queue where job_id = (select job_id from sync_jobs where firm_id = ${stack.firmId})`.execute(
       stack.db,
@@ -37,6 +19,7 @@ describe('clio-fetcher killed while holding a job, a second replica running', ()
   const pidOf = (owner: string): number => Number(owner.split(':')[1]);
 
   it('continues on the other replica within 10 s and completes exact', async () => {
+    const { stack } = suite;
     const owner = await waitFor(holder, (o) => o !== null, {
       timeoutMs: 60_000,
       intervalMs: 100,

@@ -2,9 +2,7 @@
 // with mutations going on, then again for 5 minutes during an incremental sync, then one more incremental sync. No
 // process is restarted by hand: every mirror table exact, every event of the log in the stream exactly once, every
 // process ready within 10 s of NATS's return. Not in `npm test` (13 min, measured under load): `npm run test:outages:long`.
-import path from 'node:path';
-import { ADMIN_DATABASE_URL, startOwnNatsServer, type OwnNatsServer } from '@sf/testing';
-import { startOutageStack, type OutageStack } from './outage-stack';
+import { useOutageSuite } from './outage-suite';
 import {
   exitedProcesses,
   slowClio,
@@ -15,35 +13,18 @@ import {
 } from './outage-checks';
 import { natsOutage, tokenRpcAnswers } from './infra-outage';
 
-const LOG_DIR = path.resolve(__dirname, '..', '..', 'tmp', 'outages');
 const OUTAGE_S = Number(process.env['SF_LONG_OUTAGE_S'] ?? 300);
 const MINUTE = 60_000;
 
 describe(`NATS down for ${OUTAGE_S} s during a first-login sync, then during an incremental sync`, () => {
-  let nats: OwnNatsServer;
-  let stack: OutageStack;
   const started = Date.now();
-  beforeAll(async () => {
-    nats = await startOwnNatsServer();
-    stack = await startOutageStack({
-      adminUrl: ADMIN_DATABASE_URL,
-      natsUrl: nats.url,
-      natsUsers: nats.users,
-      processor: true,
-      logDir: LOG_DIR,
-      latencyMs: 250,
-    });
-  }, 4 * MINUTE);
-  afterAll(async () => {
-    await nats?.start().catch(() => undefined);
-    await stack?.close();
-    await nats?.dispose();
-    console.log(`long NATS outage tests: ${((Date.now() - started) / 1000).toFixed(0)} s in all`);
-  }, MINUTE);
+  const suite = useOutageSuite({ processor: true, latencyMs: 250, startTimeoutMs: 4 * MINUTE });
+  afterAll(() => console.log(`long NATS outage tests: ${((Date.now() - started) / 1000).toFixed(0)} s in all`));
 
   it(
     'first-login sync: heals without a hand, completes, health back within 10 s',
     async () => {
+      const { stack, nats } = suite;
       await waitJobRunning(stack, 0, MINUTE);
       await stack.control('POST', '/activity/start', { opsPerMinute: 300 });
       const outage = await natsOutage(stack, nats, OUTAGE_S);
@@ -59,6 +40,7 @@ describe(`NATS down for ${OUTAGE_S} s during a first-login sync, then during an 
   it(
     'incremental sync: heals without a hand, completes, health back within 10 s',
     async () => {
+      const { stack, nats } = suite;
       // Slower Clio answers keep the incremental job running when NATS goes away.
       const removeSlow = await slowClio(stack, 1_000);
       expect(await stack.requestFirmSync()).toBe(202);
@@ -76,6 +58,7 @@ describe(`NATS down for ${OUTAGE_S} s during a first-login sync, then during an 
   it(
     'one more incremental sync: every mirror exact, stream = log',
     async () => {
+      const { stack, nats } = suite;
       await stack.control('POST', '/activity/stop');
       expect(await stack.requestFirmSync()).toBe(202);
       expect(await waitJobEnded(stack, 2, 5 * MINUTE)).toBe('completed');

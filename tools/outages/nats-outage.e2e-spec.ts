@@ -2,40 +2,20 @@
 // the same store: every process reconnects by itself, the sync completes, an incremental sync after it too, the
 // mirror is exact, and every event of the log is in the stream exactly once. Each case runs its own nats-server.
 // The 5-minute outage (first-login and incremental sync) is `npm run test:outages:long`.
-import path from 'node:path';
-import { ADMIN_DATABASE_URL, startOwnNatsServer, type OwnNatsServer } from '@sf/testing';
-import { startOutageStack, type OutageStack } from './outage-stack';
+import { useOutageSuite } from './outage-suite';
 import { exitedProcesses, waitJobEnded, waitJobRunning, waitMirrorExact, waitStreamEqualsLog } from './outage-checks';
 import { natsOutage, tokenRpcAnswers } from './infra-outage';
-
-const LOG_DIR = path.resolve(__dirname, '..', '..', 'tmp', 'outages');
 
 describe.each([
   { outageS: 5, timeoutS: 300 },
   { outageS: 60, timeoutS: 420 },
 ])('NATS down for $outageS s during a sync', ({ outageS, timeoutS }) => {
-  let nats: OwnNatsServer;
-  let stack: OutageStack;
-  beforeAll(async () => {
-    nats = await startOwnNatsServer();
-    stack = await startOutageStack({
-      adminUrl: ADMIN_DATABASE_URL,
-      natsUrl: nats.url,
-      natsUsers: nats.users,
-      processor: true,
-      logDir: LOG_DIR,
-      latencyMs: 250,
-    });
-  }, 240_000);
-  afterAll(async () => {
-    await nats?.start().catch(() => undefined);
-    await stack?.close();
-    await nats?.dispose();
-  }, 60_000);
+  const suite = useOutageSuite({ processor: true, latencyMs: 250 });
 
   it(
     'heals without a hand: sync and incremental sync exact, stream = log, health back within 10 s',
     async () => {
+      const { stack, nats } = suite;
       await waitJobRunning(stack, 0, 60_000);
       await stack.control('POST', '/activity/start', { opsPerMinute: 600 });
 

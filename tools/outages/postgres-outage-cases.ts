@@ -3,10 +3,7 @@
 // ready while it is down and ready again within 10 s after, and both syncs complete with an exact mirror and the
 // stream equal to the log. Its own Postgres cluster (pg_createcluster, dropped at the end) and its own nats-server.
 // The 5 s cases run in `npm test` (postgres-outage.e2e-spec.ts), the 60 s ones in `npm run test:outages:long`.
-import path from 'node:path';
-import { createOwnPgCluster, startOwnNatsServer, type OwnNatsServer, type OwnPgCluster } from '@sf/testing';
-import { freePort } from '../main-job/free-port';
-import { startOutageStack, type OutageStack } from './outage-stack';
+import { useOutageSuite } from './outage-suite';
 import {
   exitedProcesses,
   slowClio,
@@ -17,38 +14,13 @@ import {
 } from './outage-checks';
 import { postgresOutage } from './infra-outage';
 
-const LOG_DIR = path.resolve(__dirname, '..', '..', 'tmp', 'outages');
-
 /** The Postgres outage cases for one outage length (a describe block): both syncs, both ways of stopping. */
 export const describePostgresOutage = (outageS: number): void =>
   describe(`Postgres stopped for ${outageS} s during syncs`, () => {
-    let pg: OwnPgCluster;
-    let nats: OwnNatsServer;
-    let stack: OutageStack;
-    beforeAll(async () => {
-      pg = createOwnPgCluster(`sf_outage_${process.pid}_${outageS}`, await freePort());
-      nats = await startOwnNatsServer();
-      stack = await startOutageStack({
-        adminUrl: pg.adminUrl,
-        natsUrl: nats.url,
-        natsUsers: nats.users,
-        processor: true,
-        logDir: LOG_DIR,
-        latencyMs: 250,
-      });
-    }, 240_000);
-    afterAll(async () => {
-      try {
-        pg?.start();
-      } catch {
-        // already running
-      }
-      await stack?.close();
-      await nats?.dispose();
-      pg?.drop();
-    }, 60_000);
+    const suite = useOutageSuite({ ownPostgres: String(outageS), processor: true, latencyMs: 250 });
 
     it('fast stop during the first-login sync: no process crashes; the sync completes', async () => {
+      const { stack, pg } = suite;
       await waitJobRunning(stack, 0, 60_000);
       const { healedMs } = await postgresOutage(stack, pg, 'fast', outageS);
       console.log(`Postgres fast stop ${outageS} s: health back in ${healedMs} ms`);
@@ -57,6 +29,7 @@ export const describePostgresOutage = (outageS: number): void =>
     }, 420_000);
 
     it('immediate stop during an incremental sync: no process crashes; the sync completes exact', async () => {
+      const { stack, pg, nats } = suite;
       // Slower Clio answers keep the incremental job running when Postgres goes away.
       const removeSlow = await slowClio(stack, 1_000);
       expect(await stack.requestFirmSync()).toBe(202);

@@ -2,51 +2,31 @@
 // snapshot, record its SHA-256) while NATS is killed, then another while Postgres is stopped. No process crashes,
 // each job completes, and every snapshot document has exactly one outcome (none lost, none doubled) and, when
 // processed, its processed_documents row. Its own Postgres cluster and nats-server.
-import path from 'node:path';
-import { createOwnPgCluster, startOwnNatsServer, waitFor, type OwnNatsServer, type OwnPgCluster } from '@sf/testing';
-import { freePort } from '../main-job/free-port';
-import { startOutageStack, type OutageStack } from './outage-stack';
+import { waitFor } from '@sf/testing';
+import { useOutageSuite } from './outage-suite';
 import { exitedProcesses, slowClio, waitJobEnded, waitMirrorExact } from './outage-checks';
 import { natsOutage, postgresOutage } from './infra-outage';
 import { checkProcessingJob, type ProcessingCheck } from './processing-check';
 
-const LOG_DIR = path.resolve(__dirname, '..', '..', 'tmp', 'outages');
 const OUTAGE_S = 15;
 
 describe('document processing during NATS and Postgres outages', () => {
-  let pg: OwnPgCluster;
-  let nats: OwnNatsServer;
-  let stack: OutageStack;
-  beforeAll(async () => {
-    pg = createOwnPgCluster(`sf_outage_${process.pid}_processing`, await freePort());
-    nats = await startOwnNatsServer();
-    // One document at a time, each download slowed below, so an outage lands with most of the job still to do.
-    stack = await startOutageStack({
-      adminUrl: pg.adminUrl,
-      natsUrl: nats.url,
-      natsUsers: nats.users,
-      processor: true,
-      logDir: LOG_DIR,
-      env: { PROCESSOR_CONCURRENCY: '1' },
-    });
-    expect(await waitJobEnded(stack, 0, 300_000)).toBe('completed');
-    await waitMirrorExact(stack, 60_000);
-  }, 420_000);
-  afterAll(async () => {
-    try {
-      pg?.start();
-    } catch {
-      // already running
-    }
-    await stack?.close();
-    await nats?.dispose();
-    pg?.drop();
-  }, 60_000);
+  // One document at a time, each download slowed below, so an outage lands with most of the job still to do.
+  const suite = useOutageSuite({
+    ownPostgres: 'processing',
+    processor: true,
+    env: { PROCESSOR_CONCURRENCY: '1' },
+    startTimeoutMs: 420_000,
+    ready: async (stack) => {
+      expect(await waitJobEnded(stack, 0, 300_000)).toBe('completed');
+      await waitMirrorExact(stack, 60_000);
+    },
+  });
 
-  const check = (jobId: string): Promise<ProcessingCheck> => checkProcessingJob(stack.db, jobId);
+  const check = (jobId: string): Promise<ProcessingCheck> => checkProcessingJob(suite.stack.db, jobId);
   /** A processing job under way with at least two outcomes recorded and at least two documents still to do. */
   const jobUnderWay = async (): Promise<string> => {
-    const jobId = await stack.startProcessingJob();
+    const jobId = await suite.stack.startProcessingJob();
     const c = await waitFor(
       () => check(jobId),
       (x) => x.documents - x.withoutOutcome >= 2,
@@ -67,6 +47,7 @@ describe('document processing during NATS and Postgres outages', () => {
   };
 
   it('NATS killed mid-job: the job completes, one outcome per document', async () => {
+    const { stack, nats } = suite;
     const removeSlow = await slowClio(stack, 1_500);
     try {
       const jobId = await jobUnderWay();
@@ -82,6 +63,7 @@ describe('document processing during NATS and Postgres outages', () => {
   it.each(['fast', 'immediate'] as const)(
     'Postgres stopped (%s) mid-job: the job completes, one outcome per document',
     async (mode) => {
+      const { stack, pg } = suite;
       const removeSlow = await slowClio(stack, 1_500);
       try {
         const jobId = await jobUnderWay();

@@ -5,8 +5,9 @@
 import path from 'node:path';
 import { ADMIN_DATABASE_URL, startOwnNatsCluster, waitFor, type OwnNatsCluster } from '@sf/testing';
 import { compareStreamWithLog } from '../outages/stream-vs-log';
-import { processOf } from './replicas';
-import { startReplicaStack, type ReplicaStack } from './replica-stack';
+import { seededRandom } from '../soak/fault-injector';
+import { processOf } from '../stack/replicas';
+import { startPlatformStack, type PlatformStack } from '../stack/platform-stack';
 
 const LOG_DIR = path.resolve(__dirname, '..', '..', 'tmp', 'replicas');
 const PROCESSES = ['relay', 'projections', 'auth-service', 'sync-orchestrator', 'clio-fetcher', 'document-processor'];
@@ -14,30 +15,20 @@ const FIRMS = 3;
 /** Kills land within this window after the syncs start (well inside the syncs: checked below). */
 const KILL_WINDOW_MS = 15_000;
 
-/** mulberry32: a small seeded generator, so a failing schedule can be replayed. */
-const seeded = (seed: number): (() => number) => {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
-
 describe('two replicas of every process on a 3-node NATS cluster, several firms', () => {
   let cluster: OwnNatsCluster;
-  let stack: ReplicaStack;
+  let stack: PlatformStack;
   beforeAll(async () => {
     cluster = await startOwnNatsCluster(3);
-    stack = await startReplicaStack({
+    stack = await startPlatformStack({
       adminUrl: ADMIN_DATABASE_URL,
       natsUrl: cluster.url,
       logDir: LOG_DIR,
+      label: 'rep',
+      simulator: { size: 'small', seed: '17', rateLimit: 'off', latencyMs: 120 },
       replicas: 2,
+      processor: true,
       firms: FIRMS,
-      latencyMs: 120,
       // The mirror in 2 partitions by firm: the two projections replicas apply them side by side.
       env: { SF_NATS_REPLICAS: '3', SF_MIRROR_PARTITIONS: '2' },
     });
@@ -49,7 +40,7 @@ describe('two replicas of every process on a 3-node NATS cluster, several firms'
 
   it('completes every sync with exact mirrors after one NATS node and one replica of each process die', async () => {
     const seed = Number(process.env['SF_TEST_SEED'] ?? Math.floor(Math.random() * 2 ** 31));
-    const random = seeded(seed);
+    const random = seededRandom(seed);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
     const schedule = [
       ...PROCESSES.map((p) => ({ victim: `${p}#${pick([1, 2])}`, atMs: 1_000 + random() * KILL_WINDOW_MS })),

@@ -21,7 +21,7 @@ describe('clio-fetcher: SIGKILLed mid-sync (child processes)', () => {
   const pageCursors = async (jobId: string): Promise<number> =>
     (await h.jobEvents(jobId)).filter((e) => e.type === 'SyncProgressed').length;
 
-  it('resumes from the last page cursor after each kill, converges exactly, and refetches only the page in flight', async () => {
+  it('resumes from the last page cursor after each kill, converges exactly, and refetches only the pages in flight', async () => {
     const jobId = await h.requestSync({ trigger: 'first_login' });
     for (let k = 0; k < KILLS; k++) {
       const f = spawnFetcher(h.env({ LOG_LEVEL: 'info' }));
@@ -55,11 +55,12 @@ describe('clio-fetcher: SIGKILLed mid-sync (child processes)', () => {
       .filter((d) => d.cursor !== null)
       .map((d) => `${d.entityType} ${d.cursor}`);
     expect(new Set(cursors).size).toBe(cursors.length);
-    // And no page was fetched twice from Clio, except the one in flight at each kill.
+    // And no page was fetched twice from Clio, except those in flight at each kill: the page being appended and the
+    // next one, asked for meanwhile (job/next-page.ts).
     const refetched = h.pages.repeats().reduce((n, r) => n + r.times - 1, 0);
     console.log(
       `killed ${KILLS} times after ${killedAt} page cursors; ${h.apiCalls()} API calls, ${refetched} page(s) fetched twice`,
     );
-    expect(refetched).toBeLessThanOrEqual(KILLS);
+    expect(refetched).toBeLessThanOrEqual(2 * KILLS);
   });
 });

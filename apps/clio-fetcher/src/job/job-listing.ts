@@ -10,6 +10,7 @@ import { foldOnto, listingOf, restartPointOf, type JobState } from '../domain/jo
 import { storedBeforeRestart } from '../domain/restart-point';
 import { forbidEntity, restartListing } from './listing-recovery';
 import { appendFenced } from './job-writer';
+import { NextPage } from './next-page';
 import { syncPagesAppended, syncRecords } from '@sf/metrics';
 
 /** The scope's bookmark for an entity type (ISO), or null when it has none (never completed, or reset). */
@@ -54,6 +55,7 @@ export const runListing = async (
   let s = state;
   const { mode, bookmark } = window === null ? await modeFor(ctx, s, e) : { mode: 'full' as const, bookmark: null };
   const jobId = ctx.work.jobId;
+  const next = new NextPage(ctx);
   for (;;) {
     const p = listingOf(s, e, window);
     if (p?.complete || s.progress[e]?.forbidden) return ok(s);
@@ -63,8 +65,10 @@ export const runListing = async (
     const req = p?.cursor
       ? { cursorUrl: p.cursor }
       : listRequest(e, ctx.scope, mode, bookmark, ctx.config.pageSize, since);
-    const outcome = await ctx.client.fetchPage(req, 'backfill');
-    const receivedAt = ctx.now();
+    const ahead = next.take(p?.cursor);
+    const { outcome, receivedAt } = ahead
+      ? await ahead
+      : { outcome: await ctx.client.fetchPage(req, 'backfill'), receivedAt: ctx.now() };
     if (!outcome.ok) {
       const next =
         outcome.kind === 'forbidden'
@@ -117,6 +121,7 @@ export const runListing = async (
       : undefined;
     // A recent window leaves the bookmark alone: only the complete listing has seen every change.
     const moved = window === null ? b : undefined;
+    if (page.nextUrl !== null) next.request(page.nextUrl);
     const r = await appendFenced(ctx, s.version, events, { progress: true, bookmark: moved });
     if (!r.ok) {
       const next = await onRefusal(ctx, r.reason);

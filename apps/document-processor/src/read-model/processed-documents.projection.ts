@@ -30,6 +30,7 @@ export const processedDocumentsProjection: Projection<DocumentProcessorTables> =
   name: 'processed_documents',
   version: 1,
   tables: ['processed_documents'],
+  eventTypes: TYPES,
   async apply(trx, events) {
     const latest = new Map<string, ReturnType<typeof rowOf>>();
     for (const e of events) {

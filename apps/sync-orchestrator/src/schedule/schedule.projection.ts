@@ -99,6 +99,7 @@ export const syncSchedulesProjection: Projection<ScheduleTables> = {
   name: 'sync_schedules',
   version: 1,
   tables: ['sync_schedules'],
+  eventTypes: SCHEDULE_EVENT_TYPES,
   async apply(trx, events) {
     const inputs = scheduleEvents(events);
     if (inputs.length === 0) return;

@@ -45,7 +45,8 @@ export type MirrorEvent =
   | { kind: 'decision'; decision: SweepDecision }
   | { kind: 'observed'; observed: Observation };
 
-const MIRROR_EVENT_TYPES = new Set([
+/** Every event type the mirror folds (its projection loads only these payloads). */
+export const MIRROR_EVENT_TYPES = new Set([
   EventTypes.ClioRecordsFetched,
   EventTypes.RecordsSwept,
   EventTypes.SyncRecordsFlagged,

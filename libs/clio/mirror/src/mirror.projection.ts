@@ -3,7 +3,7 @@ import type { RecordedEvent } from '@sf/contracts';
 import { LogPosition } from '@sf/event-store';
 import type { Projection } from '@sf/projections';
 import { CLIO_ENTITY_TYPES, MIRROR_TABLES, type ClioEntityType } from './entity-types';
-import { asMirrorEvent, type Observation, type RecordsPage } from './mirror-events';
+import { asMirrorEvent, MIRROR_EVENT_TYPES, type Observation, type RecordsPage } from './mirror-events';
 import { applyObservedDeletion, upsertObservedRows } from './observed-store';
 import { MirrorSources, pageSource } from './mirror-source';
 import { applySweepDecision, recordFlagged, recordHeldSweep, type EventPlace } from './review/review-store';
@@ -159,5 +159,6 @@ export const clioMirrorProjection: Projection<ClioMirrorTables> = {
   name: 'clio-mirror',
   version: 3,
   tables: [...MIRROR_TABLES, ...DETAIL_TABLES, ...REVIEW_TABLES],
+  eventTypes: MIRROR_EVENT_TYPES,
   apply,
 };

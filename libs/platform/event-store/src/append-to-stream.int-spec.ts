@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
-import { ADMIN_DATABASE_URL, createTestDatabase, uniqueName, waitFor, type TestDatabase } from '@sf/testing';
+import { createTestDatabase, uniqueName, type TestDatabase } from '@sf/testing';
 import { appendToStream } from './append-to-stream';
 import type { AppendResult } from './append-result';
-import { backendsOn, newEvent, newEvents } from './event-fixtures';
+import { newEvent, newEvents } from './event-fixtures';
 import type { ExpectedVersion } from './expected-version';
 import { readStream } from './read-stream';
 import type { EventStoreTables } from './schema/event-store.tables';
@@ -12,14 +12,8 @@ describe('appendToStream', () => {
   beforeAll(async () => {
     t = await createTestDatabase({ max: 24 });
   });
-  afterAll(async () => {
-    await t.db.destroy();
-    await waitFor(
-      () => backendsOn(ADMIN_DATABASE_URL, t.name),
-      (n) => n === 0,
-    );
-    await t.drop();
-  });
+  // drop() lets the pool's backends leave before its FORCE drop (which would kill them mid-close).
+  afterAll(() => t.drop());
 
   const stream = () => uniqueName('stream');
   const append = (id: string, expected: ExpectedVersion, n = 1) =>

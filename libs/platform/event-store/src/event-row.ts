@@ -14,9 +14,13 @@ export interface EventRow {
   transaction_id: string;
 }
 
+/** The select list matching EventRow with `data` selected as `data` (an expression over the row); `e` is es_events. */
+export const eventColumnsWithData = (data: RawBuilder<unknown>): RawBuilder<unknown> => sql`e.event_id, e.stream_id,
+  e.stream_position, e.event_type, e.event_version, ${data} as data, e.metadata, e.global_position,
+  e.transaction_id::text as transaction_id`;
+
 /** The select list matching EventRow; `e` is the es_events alias. */
-export const EVENT_COLUMNS: RawBuilder<unknown> = sql`e.event_id, e.stream_id, e.stream_position, e.event_type,
-  e.event_version, e.data, e.metadata, e.global_position, e.transaction_id::text as transaction_id`;
+export const EVENT_COLUMNS: RawBuilder<unknown> = eventColumnsWithData(sql`e.data`);
 
 export const toRecordedEvent = (r: EventRow): RecordedEvent => ({
   eventId: r.event_id,

@@ -1,8 +1,8 @@
 import { sql, type ControlledTransaction } from 'kysely';
 import type { RecordedEvent } from '@sf/contracts';
-import { ADMIN_DATABASE_URL, createTestDatabase, uniqueName, waitFor, type TestDatabase } from '@sf/testing';
+import { createTestDatabase, uniqueName, waitFor, type TestDatabase } from '@sf/testing';
 import { appendToStream } from './append-to-stream';
-import { backendsOn, newEvents } from './event-fixtures';
+import { newEvent, newEvents } from './event-fixtures';
 import { LogPosition } from './log-position';
 import { readAllAfter } from './read-all-after';
 import { readStream } from './read-stream';
@@ -42,16 +42,8 @@ describe('readAllAfter', () => {
   beforeAll(async () => {
     t = await createTestDatabase();
   });
-  afterAll(async () => {
-    // pg-pool's end() resolves before its sockets close; a FORCE drop would then kill them mid-close and surface
-    // as an unhandled pool 'error'. Let the backends leave first.
-    await t.db.destroy();
-    await waitFor(
-      () => backendsOn(ADMIN_DATABASE_URL, t.name),
-      (n) => n === 0,
-    );
-    await t.drop();
-  });
+  // drop() lets the pool's backends leave before its FORCE drop (which would kill them mid-close).
+  afterAll(() => t.drop());
 
   // A failed assertion must not leave a transaction open: it would hold every later reader (and the drop) back.
   let open: ControlledTransaction<EventStoreTables>[] = [];
@@ -81,6 +73,26 @@ describe('readAllAfter', () => {
     expect(await readAllAfter(t.db, LogPosition.of(all[11]!), 10)).toEqual([]);
     const afterFifth = await readAllAfter(t.db, LogPosition.of(all[4]!), 3);
     expect(afterFifth.map((e) => e.eventId)).toEqual(all.slice(5, 8).map((e) => e.eventId));
+  });
+
+  it('with dataOf, loads the payloads of those types (and their former names) only; every event still comes', async () => {
+    const from = await lastPosition(t);
+    const stream = uniqueName('s');
+    const events = [
+      newEvent('Wanted', { n: 1 }),
+      newEvent('Other', { big: 'x'.repeat(1000) }),
+      newEvent('DocumentsSwept', { n: 2 }), // the former name of RecordsSwept
+      newEvent('Wanted'),
+    ];
+    await appendToStream(t.db, stream, 'Thing', 'no_stream', events);
+    const all = await waitFor(
+      () => readAllAfter(t.db, from, 10),
+      (es) => es.length === 4,
+    );
+    const some = await readAllAfter(t.db, from, 10, { dataOf: new Set(['Wanted', 'RecordsSwept']) });
+    expect(some).toEqual([all[0], { ...all[1], data: null }, all[2], all[3]]);
+    const none = await readAllAfter(t.db, from, 10, { dataOf: new Set() });
+    expect(none.map((e) => e.data)).toEqual([null, null, null, null]);
   });
 
   it('does not show a later commit while an earlier transaction is open, then shows both in order once', async () => {

@@ -44,6 +44,7 @@ export const partitionProjection = <T>(p: Projection<T>, part: Partitioning<T>):
     name: `${p.name}#${i + 1}/${count}`,
     version: p.version,
     tables: p.tables,
+    ...(p.eventTypes ? { eventTypes: p.eventTypes } : {}),
     apply: (trx, events, ctx) =>
       p.apply(
         trx,

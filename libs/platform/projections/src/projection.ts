@@ -22,6 +22,11 @@ export interface Projection<T> {
   readonly version: number;
   /** Tables this projection owns exclusively. */
   readonly tables: readonly ReadModelTable<T>[];
+  /**
+   * The event types whose payload `apply` reads (the set its typed reader folds). The runner then loads only their
+   * payloads: every other event still arrives, in its place, with `data` null. Absent: every payload.
+   */
+  readonly eventTypes?: ReadonlySet<string>;
   apply(trx: Transaction<T>, events: readonly RecordedEvent[], ctx?: ApplyContext): Promise<void>;
   /**
    * Empties what this projection owns before a replay from position 0. Default: truncate `tables`. A partition of a
@@ -47,6 +52,7 @@ export const widenProjection = <T, DB extends T>(p: Projection<T>): Projection<D
   name: p.name,
   version: p.version,
   tables: p.tables,
+  ...(p.eventTypes ? { eventTypes: p.eventTypes } : {}),
   apply: (trx, events, ctx) => p.apply(tablesOf<T, DB>(trx), events, ctx),
   ...(p.reset ? { reset: (trx: Transaction<DB>) => p.reset!(tablesOf<T, DB>(trx)) } : {}),
 });

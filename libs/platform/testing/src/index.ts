@@ -1,6 +1,7 @@
 export { uniqueName } from './unique-name';
 export { waitFor } from './wait-for';
 export type { WaitForOptions } from './wait-for';
+export { withAdmin, databaseUrl, createDatabase, dropDatabase } from './admin-database';
 export { createTestDatabase, useTestMigrations, ADMIN_DATABASE_URL } from './test-database';
 export type { TestDatabase } from './test-database';
 export { connectTestNats, TEST_NATS_URL } from './nats';

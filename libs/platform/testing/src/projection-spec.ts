@@ -1,11 +1,22 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { RecordedEvent } from '@sf/contracts';
+import { currentTypeName, type RecordedEvent } from '@sf/contracts';
 import { tablesOf } from '@sf/db';
 
 /** Anything that folds a batch of events into tables inside a transaction (a read-model projection). */
 export interface ProjectionLike<T, E = RecordedEvent> {
+  /** As `Projection.eventTypes`: the spec, like the runner, hands other events over with `data` null. */
+  readonly eventTypes?: ReadonlySet<string>;
   apply(trx: Transaction<T>, events: readonly E[]): Promise<void>;
 }
+
+/** What the runner's read gives a projection that names its `eventTypes` (the payloads of those types only). */
+const asRead = <E>(events: readonly E[], types: ReadonlySet<string> | undefined): E[] =>
+  types === undefined
+    ? [...events]
+    : events.map((e) => {
+        const r = e as { type?: unknown; data?: unknown };
+        return typeof r.type === 'string' && !types.has(currentTypeName(r.type)) ? ({ ...e, data: null } as E) : e;
+      });
 
 export interface ProjectionThenOptions {
   /**
@@ -42,9 +53,10 @@ export const projectionSpec = <T, DB extends T, E = RecordedEvent>(
 ) => {
   const run = async <R>(events: readonly E[], query: RowsQuery<DB, R>, opts: ProjectionThenOptions): Promise<R> => {
     const trx = await db.startTransaction().execute();
+    const read = asRead(events, projection.eventTypes);
     try {
       for (let pass = 0; pass < (opts.times ?? 2); pass++) {
-        for (const batch of batches(events, opts.batchSize)) await projection.apply(tablesOf<T, DB>(trx), batch);
+        for (const batch of batches(read, opts.batchSize)) await projection.apply(tablesOf<T, DB>(trx), batch);
       }
       return await query(trx);
     } finally {

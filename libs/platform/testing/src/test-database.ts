@@ -1,7 +1,7 @@
-import { Client } from 'pg';
 import type { Kysely } from 'kysely';
 import { createDb, migrateToLatest, type MigrationSet } from '@sf/db';
 import { uniqueName } from './unique-name';
+import { createDatabase, dropDatabase } from './admin-database';
 
 /** Server-level URL used to create and drop per-test databases. */
 export const ADMIN_DATABASE_URL =
@@ -18,22 +18,6 @@ export interface TestDatabase<T = unknown> {
   /** Closes the pool and drops the database. */
   drop: () => Promise<void>;
 }
-
-const withAdmin = async <T>(fn: (c: Client) => Promise<T>): Promise<T> => {
-  const c = new Client({ connectionString: ADMIN_DATABASE_URL });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-};
-
-const urlFor = (name: string): string => {
-  const u = new URL(ADMIN_DATABASE_URL);
-  u.pathname = `/${name}`;
-  return u.toString();
-};
 
 type MigrationSource = () => Promise<readonly MigrationSet[]>;
 
@@ -59,8 +43,7 @@ export const createTestDatabase = async <T = unknown>(
   opts: { migrate?: boolean; max?: number } = {},
 ): Promise<TestDatabase<T>> => {
   const name = uniqueName('sf_test');
-  await withAdmin((c) => c.query(`CREATE DATABASE "${name}"`));
-  const url = urlFor(name);
+  const url = await createDatabase(ADMIN_DATABASE_URL, name);
   const db = createDb<T>({ url, max: opts.max ?? 10, applicationName: name });
   if (opts.migrate !== false) await migrateToLatest(db, await testMigrations());
   return {
@@ -69,19 +52,7 @@ export const createTestDatabase = async <T = unknown>(
     db,
     drop: async () => {
       await db.destroy();
-      // pg-pool's end() resolves before every socket has closed; wait for the server to see them gone so that
-      // FORCE only has to deal with connections a test leaked (child processes), not our own pool.
-      await withAdmin(async (c) => {
-        for (let i = 0; i < 100; i++) {
-          const { rows } = await c.query<{ n: number }>(
-            'select count(*)::int as n from pg_stat_activity where datname = $1',
-            [name],
-          );
-          if (rows[0]?.n === 0) break;
-          await new Promise((r) => setTimeout(r, 20));
-        }
-        await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      });
+      await dropDatabase(ADMIN_DATABASE_URL, name);
     },
   };
 };

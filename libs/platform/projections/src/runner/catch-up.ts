@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { loadCheckpoint, LogPosition, readAllAfter, type EventStoreTables } from '@sf/event-store';
 import { checkpointName, type Projection, type ProjectionRunnerTables } from '../projection';
 import { resetProjection } from './reset';
-import { runProjectionBatch } from './run-batch';
+import { NO_DATA, runProjectionBatch } from './run-batch';
 import { sleep } from './sleep';
 
 export interface CatchUpOptions {
@@ -33,7 +33,7 @@ export const isCaughtUp = async <T, DB extends EventStoreTables & T>(
 ): Promise<boolean> => {
   const at = await loadCheckpoint(db, checkpointName(projection));
   if (until) return LogPosition.compare(at, until) >= 0;
-  return (await readAllAfter(db, at, 1)).length === 0;
+  return (await readAllAfter(db, at, 1, NO_DATA)).length === 0;
 };
 
 /**

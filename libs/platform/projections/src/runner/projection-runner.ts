@@ -4,7 +4,7 @@ import { loadCheckpoint, readAllAfter, type LogPosition } from '@sf/event-store'
 import { checkpointName, type Projection, type ProjectionRunnerTables } from '../projection';
 import { isCaughtUp } from './catch-up';
 import { ensureProjectionVersion } from './reset';
-import { runProjectionBatch } from './run-batch';
+import { NO_DATA, runProjectionBatch } from './run-batch';
 import { sleep } from './sleep';
 
 export interface AppliedBatch {
@@ -51,7 +51,7 @@ type Settings = Required<Omit<ProjectionRunnerOptions, 'onBatch' | 'onReset' | '
 const hasNewEvents = async <DB extends ProjectionRunnerTables>(
   db: Kysely<DB>,
   seen: LogPosition | null,
-): Promise<boolean> => seen === null || (await readAllAfter(db, seen, 1)).length > 0;
+): Promise<boolean> => seen === null || (await readAllAfter(db, seen, 1, NO_DATA)).length > 0;
 
 const loop = async <T, DB extends ProjectionRunnerTables & T>(
   db: Kysely<DB>,

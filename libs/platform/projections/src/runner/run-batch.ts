@@ -7,6 +7,13 @@ import { ProjectionAttr, startProjectionSpan } from '@sf/telemetry';
 import { checkpointName, type Projection } from '../projection';
 import { tryLockProjection } from './projection-lock';
 
+/** The read of a projection's batch: the payloads of the types it reads (see `Projection.eventTypes`). */
+export const dataOf = (p: { eventTypes?: ReadonlySet<string> }): { dataOf?: ReadonlySet<string> } =>
+  p.eventTypes ? { dataOf: p.eventTypes } : {};
+
+/** A read that only asks whether anything lies after a position: no payload at all. */
+export const NO_DATA: { dataOf: ReadonlySet<string> } = { dataOf: new Set() };
+
 export type BatchOutcome =
   /** Another runner holds the projection right now. */
   | { kind: 'busy' }
@@ -32,7 +39,7 @@ export const runProjectionBatch = async <T, DB extends EventStoreTables & T>(
       if (!(await tryLockProjection(trx, projection.name))) return { kind: 'busy' };
       const name = checkpointName(projection);
       const after = await loadCheckpoint(trx, name);
-      const events = await readAllAfter(trx, after, batchSize);
+      const events = await readAllAfter(trx, after, batchSize, dataOf(projection));
       const last = events[events.length - 1];
       if (last === undefined) return { kind: 'idle' };
       const s = startProjectionSpan(

@@ -15,13 +15,14 @@ export const SyncJobEventTypes = [
 export type SyncJobEventType = (typeof SyncJobEventTypes)[number];
 export type SyncJobEvent = RecordedEventOf<SyncJobEventType>;
 
-const TYPES: ReadonlySet<SyncJobEventType> = new Set(SyncJobEventTypes);
+/** The set of them, as typed readers and projections (`eventTypes`) take it. */
+export const SYNC_JOB_EVENT_TYPES: ReadonlySet<SyncJobEventType> = new Set(SyncJobEventTypes);
 
 /**
  * The typed event (read by the contracts: validated, upcast), or null when it is not a sync-job event or does not
  * match its contract. The log only holds validated events, so the latter is a bug upstream: skipped, not guessed at.
  */
 export const asSyncJobEvent = (e: RecordedEvent): SyncJobEvent | null => {
-  const read = readEventOf(e, TYPES);
+  const read = readEventOf(e, SYNC_JOB_EVENT_TYPES);
   return read?.ok ? read.value : null;
 };

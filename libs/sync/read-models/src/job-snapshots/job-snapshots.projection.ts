@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@sf/contracts';
 import { LogPosition } from '@sf/event-store';
-import { asProcessingJobEvent } from '../events/processing-job-events';
+import { asProcessingJobEvent, PROCESSING_JOB_EVENT_TYPES } from '../events/processing-job-events';
 import { contextOf } from '../events/position';
 import type { Projection } from '@sf/projections';
 import { RowCache } from '@sf/projections';
@@ -27,6 +27,7 @@ export const createJobSnapshotsProjection = (): Projection<ReadModelTables> => {
     // 2: counts once per document (the processing-job fold of @sf/sync-jobs), outcomes kept per row.
     version: 2,
     tables: ['job_snapshots'],
+    eventTypes: PROCESSING_JOB_EVENT_TYPES,
     async apply(trx, events, ctx) {
       const last = events[events.length - 1];
       if (ctx) cache.continueFrom(ctx.after);

@@ -2,7 +2,7 @@ import type { RecordedEvent } from '@sf/contracts';
 import type { Executor } from '@sf/db';
 import { LogPosition } from '@sf/event-store';
 import { contextOf } from '../events/position';
-import { asSyncJobEvent } from '../events/sync-job-events';
+import { asSyncJobEvent, SYNC_JOB_EVENT_TYPES } from '../events/sync-job-events';
 import type { Projection } from '@sf/projections';
 import { RowCache } from '@sf/projections';
 import { foldMatterSyncBatch, jobKeyString, matterSyncLookups, type MatterSyncInput } from './matter-sync-fold';
@@ -49,6 +49,7 @@ export const createMatterSyncStateProjection = (): Projection<ReadModelTables> =
     name: 'matter_sync_state',
     version: 1,
     tables: ['matter_sync_state'],
+    eventTypes: SYNC_JOB_EVENT_TYPES,
     async apply(trx, events, ctx) {
       const last = events[events.length - 1];
       if (ctx) cache.continueFrom(ctx.after);

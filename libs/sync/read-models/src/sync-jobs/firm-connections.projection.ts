@@ -74,6 +74,7 @@ export const firmConnectionsProjection: Projection<SyncJobsTables> = {
   name: 'firm_connections',
   version: 1,
   tables: ['firm_connections'],
+  eventTypes: CONNECTION_EVENT_TYPES,
   async apply(trx, events) {
     const inputs = logEventsOf(events, CONNECTION_EVENT_TYPES);
     if (inputs.length === 0) return;

@@ -53,6 +53,7 @@ export const syncJobsProjection: Projection<SyncJobsTables> = {
   // 2: stall_reason (rebuilt, so jobs that stalled before it have their reason too).
   version: 2,
   tables: ['sync_jobs'],
+  eventTypes: JOB_EVENT_TYPES,
   async apply(trx, events) {
     const inputs = logEventsOf(events, JOB_EVENT_TYPES);
     if (inputs.length === 0) return;

@@ -1,0 +1,121 @@
+// `npm run bench:scale`: many firms connected and syncing at once, each with its own token at Clio's real rate limit,
+// against replicas of every process. Baselines measured in the same run: each firm's own rate-limit bound (requests
+// ÷ allowed rate) beside its wall time, and the mirror rebuilt by one projection process beside N partitions side by
+// side. Prints every firm within 1.10 of its bound?, fairness (slowest ÷ median), aggregate records/s, peak RSS per
+// process, then one JSON line. BENCH_SCALE_FIRMS (50), BENCH_SCALE_RATE_LIMIT (50/min), BENCH_SCALE_REPLICAS (2),
+// BENCH_SCALE_PARTITIONS (2), BENCH_SCALE_COUNTS (the simulator's --counts of each firm's account).
+import path from 'node:path';
+import { waitFor } from '@sf/testing';
+import { startPlatformStack } from '../tools/stack/platform-stack';
+import { processOf } from '../tools/stack/replicas';
+import { completedRuns, firmFigures } from './scale/firm-runs';
+import { rebuildWithPartitions } from './scale/partition-rebuild';
+import { formatCpu, peakRssMb, sampleCpu } from './sync/process-usage';
+
+const env = (name: string, fallback: string): string => process.env[name] ?? fallback;
+const ADMIN_URL = env('BENCH_ADMIN_DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/postgres');
+const NATS_URL = env('NATS_URL', 'nats://127.0.0.1:4222');
+const FIRMS = Number(env('BENCH_SCALE_FIRMS', '50'));
+const RATE_LIMIT = Number(env('BENCH_SCALE_RATE_LIMIT', '50'));
+const REPLICAS = Number(env('BENCH_SCALE_REPLICAS', '2'));
+const PARTITIONS = Number(env('BENCH_SCALE_PARTITIONS', '2'));
+// About 25,000 records and 115 requests a firm: three windows of 50 requests (40 of them a backfill's before the
+// reserve is released in a window's last 10 s).
+const COUNTS = env(
+  'BENCH_SCALE_COUNTS',
+  'users=8,contacts=3000,matters=600,calendar_entries=2000,tasks=1000,documents=3000,activities=6000,folders_per_matter=1',
+);
+const logDir = path.resolve(__dirname, '..', 'tmp', 'bench-scale', new Date().toISOString().replace(/[:.]/g, '-'));
+
+const main = async (): Promise<void> => {
+  console.log(
+    `bench:scale: ${FIRMS} firms at ${RATE_LIMIT} requests/min each, ${REPLICAS} replicas — logs in ${logDir}`,
+  );
+  const stack = await startPlatformStack({
+    adminUrl: ADMIN_URL,
+    natsUrl: NATS_URL,
+    logDir,
+    label: 'scale',
+    simulator: { size: 'small', seed: '7', rateLimit: String(RATE_LIMIT), counts: COUNTS },
+    replicas: REPLICAS,
+    firms: FIRMS,
+    env: {
+      LOG_LEVEL: env('BENCH_LOG_LEVEL', 'warn'),
+      SF_MIRROR_PARTITIONS: String(PARTITIONS),
+      // A worker holds one job at a time: every firm syncing at once needs one, spread over the replicas.
+      FETCHER_WORKERS: String(Math.ceil(FIRMS / REPLICAS)),
+    },
+    startTimeoutMs: 300_000,
+  });
+  const cpu = sampleCpu({
+    adminUrl: ADMIN_URL,
+    databaseUrl: stack.databaseUrl,
+    processes: () => stack.services.map((s) => ({ name: processOf(s.name), pid: s.child.pid })),
+  });
+  try {
+    const runs = await waitFor(
+      () => completedRuns(stack.db, stack.firmIds),
+      (r) => r !== null,
+      { timeoutMs: 60 * 60_000, intervalMs: 2_000, description: 'every firm synced' },
+    );
+    const exact = await Promise.all(stack.firmIds.map(async (f) => (await stack.mirror(f)).every((c) => c.exact)));
+    const records = (await stack.mirror(stack.firmIds[0]!)).reduce((n, c) => n + c.clio, 0);
+    const f = await firmFigures(runs!, stack.control, RATE_LIMIT);
+    const spanS = (Math.max(...f.runs.map((r) => r.completedAt)) - Math.min(...f.runs.map((r) => r.startedAt))) / 1000;
+    const rss: Record<string, number> = {};
+    for (const s of stack.services) {
+      const name = processOf(s.name);
+      rss[name] = Math.max(rss[name] ?? 0, peakRssMb(s.child.pid) || 0);
+    }
+    console.log(`  CPU while syncing: ${formatCpu(await cpu.stop())}`);
+    console.log(
+      `  bound per firm ${f.boundS.toFixed(1)} s (${f.requestsPerToken[0]} requests / ${RATE_LIMIT} per min; ` +
+        `requests per token ${f.requestsPerToken[0]}..${f.requestsPerToken.at(-1)}, 429s ${f.r429})`,
+    );
+    console.log(
+      `  wall/bound worst ${f.boundRatios[0]!.toFixed(3)}, best ${f.boundRatios.at(-1)!.toFixed(3)} (target <= 1.10); ` +
+        `fairness (slowest / median) ${f.fairness.toFixed(3)} (target <= 1.2)`,
+    );
+    console.log(
+      `  ${FIRMS} firms x ${records} records in ${spanS.toFixed(1)} s: ${Math.round((FIRMS * records) / spanS)} records/s; ` +
+        `mirrors exact ${exact.filter(Boolean).length}/${FIRMS}; peak RSS MB ${JSON.stringify(rss)}`,
+    );
+    // The projections stop, so the rebuilds below have the mirror to themselves.
+    for (const s of stack.services.filter((x) => processOf(x.name) === 'projections')) await s.stop();
+    const p = await rebuildWithPartitions(stack.databaseUrl, PARTITIONS);
+    const rebuiltExact = await Promise.all(
+      stack.firmIds.map(async (id) => (await stack.mirror(id)).every((c) => c.exact)),
+    );
+    console.log(
+      `  mirror rebuild of ${p.events} events: 1 partition ${(p.oneMs / 1000).toFixed(1)} s, ${PARTITIONS} side by side ` +
+        `${(p.manyMs / 1000).toFixed(1)} s (speed-up ${p.speedup.toFixed(2)}); mirrors exact after ${rebuiltExact.filter(Boolean).length}/${FIRMS}`,
+    );
+    console.log(
+      JSON.stringify({
+        bench: 'scale',
+        firms: FIRMS,
+        rate_limit_per_min: RATE_LIMIT,
+        replicas: REPLICAS,
+        records_per_firm: records,
+        requests_per_firm: f.requestsPerToken[0],
+        bound_s: Number(f.boundS.toFixed(1)),
+        worst_bound_ratio: Number(f.boundRatios[0]!.toFixed(3)),
+        fairness: Number(f.fairness.toFixed(3)),
+        records_per_s: Math.round((FIRMS * records) / spanS),
+        r429: f.r429,
+        peak_rss_mb: rss,
+        partitions: PARTITIONS,
+        partition_speedup: Number(p.speedup.toFixed(2)),
+        mirror_exact: exact.every(Boolean) && rebuiltExact.every(Boolean),
+      }),
+    );
+  } finally {
+    await cpu.stop();
+    await stack.close();
+  }
+};
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
