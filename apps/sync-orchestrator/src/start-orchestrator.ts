@@ -6,7 +6,8 @@ import type { NatsConnection } from '@nats-io/nats-core';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { RpcSubjects } from '@sf/contracts';
-import { createDb, migrateToLatest } from '@sf/db';
+import { createDb, migrateToLatest, tablesOf } from '@sf/db';
+import type { WebhooksTables } from '@sf/sync-webhooks';
 import { createLogger, httpAccessLog } from '@sf/logging';
 import {
   createConsumerRunner,
@@ -39,6 +40,7 @@ import { orchestratorConsumerOptions } from './nats/orchestrator-consumers';
 import { createScheduleService } from './schedule/schedule-service';
 import { syncSchedulesProjection } from './schedule/schedule.projection';
 import { createScheduler, startSchedulerLoop } from './schedule/scheduler';
+import { webhookHealthFromDb } from './schedule/webhook-health';
 import type { OrchestratorTables } from './schema/orchestrator.tables';
 import type { OrchestratorDb } from './schema/orchestrator-schema';
 import { startProcessMetrics } from '@sf/metrics';
@@ -168,12 +170,16 @@ export const startOrchestrator = async (config: OrchestratorConfig): Promise<Orc
       });
       closers.push(() => runner.stop());
     }
+    const now = config.clock ?? (() => new Date());
+    // One health read for the scheduler's interval and the status: the webhooks service's own tables.
+    const webhookHealth =
+      config.webhookHealth ?? webhookHealthFromDb(tablesOf<WebhooksTables, OrchestratorDb>(db), now);
     const deps = syncDeps(db, {
       log,
       policy: syncPolicyConfig(config.policy),
-      ...(config.clock ? { now: config.clock } : {}),
+      now,
       ...(config.unclaimedAfterMs === undefined ? {} : { unclaimedAfterMs: config.unclaimedAfterMs }),
-      ...(config.webhookHealth ? { webhookHealth: config.webhookHealth } : {}),
+      webhookHealth,
     });
     const service = createSyncService(deps);
     const schedules = createScheduleService({
@@ -182,7 +188,7 @@ export const startOrchestrator = async (config: OrchestratorConfig): Promise<Orc
       newId: deps.newId,
       maxAttempts: deps.maxAttempts,
       ...(config.scheduler ? { config: config.scheduler } : {}),
-      ...(config.webhookHealth ? { webhookHealth: config.webhookHealth } : {}),
+      webhookHealth,
     });
     const port = await startHttp(
       { service, processing: createProcessingService(deps, service), schedules, db, nc },
@@ -199,7 +205,7 @@ export const startOrchestrator = async (config: OrchestratorConfig): Promise<Orc
         service,
         now: deps.now,
         ...(config.scheduler ? { config: config.scheduler } : {}),
-        ...(config.webhookHealth ? { webhookHealth: config.webhookHealth } : {}),
+        webhookHealth,
         ...(config.schedulerLeaseMs === undefined ? {} : { leaseMs: config.schedulerLeaseMs }),
       });
       const loop = startSchedulerLoop(scheduler, config.schedulerTickMs ?? 10_000, log);

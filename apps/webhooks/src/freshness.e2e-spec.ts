@@ -2,7 +2,6 @@ import { sql } from 'kysely';
 import { waitFor } from '@sf/testing';
 import { WebhooksHarness } from './testing/webhooks-harness';
 import { recordTouched, touchedMismatches } from './testing/touched-truth';
-import { firmWebhookHealth } from './health/webhook-health';
 import { MIRROR_TABLES } from '@sf/clio-mirror';
 import { liveSubscriptions } from './registration/subscription-repository';
 
@@ -62,7 +61,7 @@ describe('mirror freshness through webhooks (10 firms, real Postgres and simulat
       n: string;
     }>`select count(*) as n from es_events where event_type = 'SyncRequested'`.execute(h.t.db);
     expect(Number(syncs.rows[0]!.n)).toBe(0);
-    const health = await firmWebhookHealth(h.db, h.firms[0]!.firmId, new Date());
+    const health = await h.health(h.firms[0]!.firmId, new Date());
     expect(health).toMatchObject({ health: 'healthy' });
     expect(health.applied).toBeGreaterThan(0);
   }, 180_000);
