@@ -6,8 +6,7 @@ import type { NatsConnection } from '@nats-io/nats-core';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { RpcSubjects } from '@sf/contracts';
-import { createDb, migrateToLatest, tablesOf } from '@sf/db';
-import type { WebhooksTables } from '@sf/sync-webhooks';
+import { createDb, migrateToLatest } from '@sf/db';
 import { createLogger, httpAccessLog } from '@sf/logging';
 import {
   createConsumerRunner,
@@ -172,8 +171,7 @@ export const startOrchestrator = async (config: OrchestratorConfig): Promise<Orc
     }
     const now = config.clock ?? (() => new Date());
     // One health read for the scheduler's interval and the status: the webhooks service's own tables.
-    const webhookHealth =
-      config.webhookHealth ?? webhookHealthFromDb(tablesOf<WebhooksTables, OrchestratorDb>(db), now);
+    const webhookHealth = config.webhookHealth ?? webhookHealthFromDb(db, now);
     const deps = syncDeps(db, {
       log,
       policy: syncPolicyConfig(config.policy),

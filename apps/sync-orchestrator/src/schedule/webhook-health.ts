@@ -1,4 +1,4 @@
-import type { Executor } from '@sf/db';
+import { tablesOf, type Executor } from '@sf/db';
 import { WebhookHealth } from '@sf/sync-jobs';
 import { firmWebhookHealth, type WebhooksTables } from '@sf/sync-webhooks';
 
@@ -13,9 +13,9 @@ export type WebhookHealthPort = (firmId: string) => Promise<WebhookHealth>;
  * webhooks service uses), on the orchestrator's clock. What `startOrchestrator` wires unless told otherwise.
  */
 export const webhookHealthFromDb =
-  (db: Executor<WebhooksTables>, now: () => Date): WebhookHealthPort =>
+  <DB extends WebhooksTables>(db: Executor<DB>, now: () => Date): WebhookHealthPort =>
   async (firmId) =>
-    (await firmWebhookHealth(db, firmId, now())).health;
+    (await firmWebhookHealth(tablesOf<WebhooksTables, DB>(db), firmId, now())).health;
 
 /** For deps built without a database read (unit-level tests): every firm `off`. */
 export const webhooksOff: WebhookHealthPort = () => Promise.resolve(WebhookHealth.off);
