@@ -8,6 +8,7 @@ import { messagingMigrations } from '@sf/messaging';
 import { projectionsMigrations } from '@sf/projections';
 import { readModelsMigrations } from '@sf/sync-read-models';
 import { tokenVaultMigrations } from '@sf/token-vault';
+import { webhooksMigrations } from '@sf/sync-webhooks';
 import { workQueueMigrations } from '@sf/work-queue';
 import { authServiceMigrations } from '../apps/auth-service/src/schema/auth-service-migrations';
 import type { AuthServiceDb } from '../apps/auth-service/src/schema/auth-service-schema';
@@ -16,7 +17,6 @@ import type { FetcherDb } from '../apps/clio-fetcher/src/schema/fetcher-schema';
 import { documentProcessorMigrations } from '../apps/document-processor/src/schema/document-processor-migrations';
 import type { ProcessorDb } from '../apps/document-processor/src/schema/processor-schema';
 import type { OrchestratorDb } from '../apps/sync-orchestrator/src/schema/orchestrator-schema';
-import { webhooksMigrations } from '../apps/webhooks/src/schema/webhooks-migrations';
 import type { WebhooksDb } from '../apps/webhooks/src/schema/webhooks-schema';
 import { orchestratorMigrations } from '../apps/sync-orchestrator/src/schema/orchestrator-migrations';
 

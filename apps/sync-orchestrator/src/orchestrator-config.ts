@@ -43,7 +43,10 @@ export interface OrchestratorConfig extends ServiceNatsConfig {
   schedulerLeaseMs?: number;
   /** Degraded-webhooks interval and reconciliation interval (`SYNC_SCHEDULE_DEGRADED_INTERVAL_MS`, `SYNC_RECONCILE_INTERVAL_MS`). */
   scheduler?: SchedulerConfig;
-  /** The firm's webhook health, for the schedule interval. Default: every firm `off`. */
+  /**
+   * The firm's webhook health, for the schedule interval and the status. Default: read from the webhooks service's
+   * subscriptions and stats (`@sf/sync-webhooks`).
+   */
   webhookHealth?: WebhookHealthPort;
   /** Decision clock. Default `() => new Date()`. */
   clock?: () => Date;

@@ -47,6 +47,7 @@ import { orchestratorConsumerOptions } from './nats/orchestrator-consumers';
 import { createScheduleService } from './schedule/schedule-service';
 import { syncSchedulesProjection } from './schedule/schedule.projection';
 import { createScheduler, startSchedulerLoop } from './schedule/scheduler';
+import { webhookHealthFromDb } from './schedule/webhook-health';
 import type { OrchestratorTables } from './schema/orchestrator.tables';
 import type { OrchestratorDb } from './schema/orchestrator-schema';
 import { startProcessMetrics } from '@sf/metrics';
@@ -184,12 +185,15 @@ export const startOrchestrator = async (config: OrchestratorConfig): Promise<Orc
       });
       closers.push(() => runner.stop());
     }
+    const now = config.clock ?? (() => new Date());
+    // One health read for the scheduler's interval and the status: the webhooks service's own tables.
+    const webhookHealth = config.webhookHealth ?? webhookHealthFromDb(db, now);
     const deps = syncDeps(db, {
       log,
       policy: syncPolicyConfig(config.policy),
-      ...(config.clock ? { now: config.clock } : {}),
+      now,
       ...(config.unclaimedAfterMs === undefined ? {} : { unclaimedAfterMs: config.unclaimedAfterMs }),
-      ...(config.webhookHealth ? { webhookHealth: config.webhookHealth } : {}),
+      webhookHealth,
     });
     const service = createSyncService(deps);
     const schedules = createScheduleService({
@@ -198,7 +202,7 @@ export const startOrchestrator = async (config: OrchestratorConfig): Promise<Orc
       newId: deps.newId,
       maxAttempts: deps.maxAttempts,
       ...(config.scheduler ? { config: config.scheduler } : {}),
-      ...(config.webhookHealth ? { webhookHealth: config.webhookHealth } : {}),
+      webhookHealth,
     });
     // Filled as the loops start (HTTP listens first); `/health/ready` asks each on every call.
     const loops = new Map<string, LoopCheck>();
@@ -221,7 +225,7 @@ export const startOrchestrator = async (config: OrchestratorConfig): Promise<Orc
         service,
         now: deps.now,
         ...(config.scheduler ? { config: config.scheduler } : {}),
-        ...(config.webhookHealth ? { webhookHealth: config.webhookHealth } : {}),
+        webhookHealth,
         ...(config.schedulerLeaseMs === undefined ? {} : { leaseMs: config.schedulerLeaseMs }),
       });
       const loop = startSchedulerLoop(scheduler, config.schedulerTickMs ?? 10_000, log);

@@ -2,8 +2,7 @@ import { sql } from 'kysely';
 import { waitFor } from '@sf/testing';
 import { WebhooksHarness } from './testing/webhooks-harness';
 import { recordTouched, touchedMismatches } from './testing/touched-truth';
-import { firmWebhookHealth } from './health/webhook-health';
-import { MIRROR_TABLES } from '@sf/clio-mirror';
+import { mirrorSampler } from './testing/mirror-sampler';
 import { liveSubscriptions } from './registration/subscription-repository';
 
 // Acceptance: the activity generator changes records in 10 firms (one simulator each); with webhooks alone (no
@@ -62,7 +61,7 @@ describe('mirror freshness through webhooks (10 firms, real Postgres and simulat
       n: string;
     }>`select count(*) as n from es_events where event_type = 'SyncRequested'`.execute(h.t.db);
     expect(Number(syncs.rows[0]!.n)).toBe(0);
-    const health = await firmWebhookHealth(h.db, h.firms[0]!.firmId, new Date());
+    const health = await h.health(h.firms[0]!.firmId, new Date());
     expect(health).toMatchObject({ health: 'healthy' });
     expect(health.applied).toBeGreaterThan(0);
   }, 180_000);
@@ -70,31 +69,13 @@ describe('mirror freshness through webhooks (10 firms, real Postgres and simulat
   it('with 20% of deliveries dropped and others delayed or duplicated, no record ever moves backwards', async () => {
     for (const f of h.firms)
       f.sim.edge.webhooks.dispatcher.chaos.set({ dropShare: 0.2, delayShare: 0.2, delayMs: 1500, duplicateShare: 0.2 });
-    const seen = new Map<string, number>();
-    const backwards: string[] = [];
-    let sampling = true;
-    const sampler = (async () => {
-      while (sampling) {
-        for (const table of MIRROR_TABLES) {
-          const rows = await sql<{ firm_id: string; id: string; updated_at: Date | null }>`
-            select firm_id, id, updated_at from ${sql.table(table)} where last_job_id = 'webhook'`.execute(h.t.db);
-          for (const r of rows.rows) {
-            const key = `${table}/${r.firm_id}/${r.id}`;
-            const t = r.updated_at?.getTime() ?? 0;
-            if (t < (seen.get(key) ?? 0)) backwards.push(key);
-            seen.set(key, Math.max(t, seen.get(key) ?? 0));
-          }
-        }
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    })();
+    const sampler = mirrorSampler(h.t.db);
     await run(8);
     await Promise.all(h.firms.map((f) => f.sim.edge.settle()));
-    sampling = false;
-    await sampler;
+    const backwards = await sampler.stop();
     const dropped = h.firms.reduce((n, f) => n + f.sim.edge.webhooks.dispatcher.chaos.counts.dropped, 0);
     const duplicated = h.firms.reduce((n, f) => n + f.sim.edge.webhooks.dispatcher.chaos.counts.duplicated, 0);
-    console.log(`chaos: ${dropped} dropped, ${duplicated} duplicated; ${seen.size} rows sampled`);
+    console.log(`chaos: ${dropped} dropped, ${duplicated} duplicated; ${sampler.rows()} rows sampled`);
     expect(dropped).toBeGreaterThan(0);
     expect(duplicated).toBeGreaterThan(0);
     expect(backwards).toEqual([]);

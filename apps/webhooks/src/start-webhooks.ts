@@ -1,11 +1,14 @@
 import { webhookDeliveries } from '@sf/metrics';
 import { createClioClient, clioTokenProvider, type ClioClient } from '@sf/clio-client';
+import { tablesOf } from '@sf/db';
+import type { EventStoreTables } from '@sf/event-store';
 import { createLogger } from '@sf/logging';
 import { bootService, type BootedService } from '@sf/service-kit';
 import { WEBHOOKS_API_INFO } from './api-info';
 import { applyOnce } from './apply/webhook-applier';
 import { natsWebhookSyncRequester } from './apply/sync-request';
 import { startLoop } from './background-loop';
+import { InboxBatcher } from './ingress/inbox-batcher';
 import { IngressCounters } from './ingress/ingress-counters';
 import type { IngressDeps } from './ingress/receive-delivery';
 import { SubscriptionCache } from './ingress/subscription-cache';
@@ -39,7 +42,7 @@ export const startWebhooks = async (config: WebhooksConfig): Promise<WebhooksSer
     httpModule: (readiness, jwt, db) => {
       if (has('ingress'))
         ingress = {
-          db,
+          inbox: new InboxBatcher(tablesOf<EventStoreTables, WebhooksDb>(db)),
           subscriptions: new SubscriptionCache(db, config.keyring, config.subscriptionCacheMs),
           counters,
           clock: () => new Date(),

@@ -6,19 +6,6 @@ export const INGRESS_PATH = 'webhooks/clio';
 /** Clio's webhook headers (Clio's OpenAPI, Webhooks tag), lower-cased as Node presents them. */
 export const HookHeader = { Secret: 'x-hook-secret', Signature: 'x-hook-signature' } as const;
 
-/** Clio's webhook models that the mirror holds, and the mirror entity type each one updates. */
-export const WEBHOOK_MODELS = {
-  matter: 'matters',
-  contact: 'contacts',
-  calendar_entry: 'calendar_entries',
-  task: 'tasks',
-  folder: 'folders',
-  document: 'documents',
-  activity: 'activities',
-} as const;
-export type WebhookModel = keyof typeof WEBHOOK_MODELS;
-export type WebhookEntityType = (typeof WEBHOOK_MODELS)[WebhookModel];
-
 /** `meta.event` values (Clio's OpenAPI): only `deleted` removes a record; the rest carry it as it now is. */
 export const DeliveryEvent = { Deleted: 'deleted' } as const;
 

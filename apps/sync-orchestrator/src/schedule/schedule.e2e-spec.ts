@@ -4,12 +4,14 @@ import { uniqueName, waitFor } from '@sf/testing';
 import { bearer, call, startE2eKit, type E2eKit } from '../testing/e2e-kit';
 import { connectFirm } from '../testing/orchestrator-fixtures';
 import { revokeFirm } from '../testing/schedule-fixtures';
+import { removeWebhook, storeWebhooks } from '../testing/webhook-fixtures';
 
 // Per-firm schedule settings over HTTP (real Postgres and NATS; the orchestrator's own projections run in-process).
 describe('sync orchestrator: schedule settings (e2e)', () => {
   let kit: E2eKit;
   const A = uniqueName('firm_a');
   const B = uniqueName('firm_b');
+  const C = uniqueName('firm_c');
   const get = (firm: string, id = firm) =>
     call(kit.orchestrator.url, 'GET', `/firms/${id}/sync-schedule`, bearer(firm));
   const patch = (firm: string, body: unknown, id = firm) =>
@@ -88,5 +90,29 @@ describe('sync orchestrator: schedule settings (e2e)', () => {
       (a) => a.body['active'] === false && a.body['nextScheduledSyncAt'] === null,
       { timeoutMs: 30_000, description: 'the schedule to stop on disconnect' },
     );
+  });
+
+  it("reads the firm's webhook health from its subscriptions: the status says it, degraded shortens the interval", async () => {
+    await patch(C, { intervalMinutes: 240 });
+    await connectFirm(kit.t.db, C);
+    await storeWebhooks(kit.t.db, C, new Date(Date.now() + 3 * 24 * 3_600_000));
+    const status = () => call(kit.orchestrator.url, 'GET', '/sync-status', bearer(C));
+    const healthy = await waitFor(
+      () => get(C),
+      (a) => a.body['active'] === true,
+      { timeoutMs: 30_000, description: 'the schedule to start on connect' },
+    );
+    expect(healthy.body).toMatchObject({ webhooks: 'healthy', effectiveIntervalMinutes: 240 });
+    expect(Date.parse(String(healthy.body['nextScheduledSyncAt'])) - Date.now()).toBeGreaterThan(230 * 60_000);
+    expect((await status()).body).toMatchObject({ webhooks: { state: 'healthy' } });
+
+    // Clio deleted the task webhook: degraded until the registrar replaces it; the next run comes within 15 minutes.
+    await removeWebhook(kit.t.db, C, 'task');
+    const degraded = await get(C);
+    expect(degraded.body).toMatchObject({ webhooks: 'degraded', effectiveIntervalMinutes: 15 });
+    expect(Date.parse(String(degraded.body['nextScheduledSyncAt'])) - Date.now()).toBeLessThanOrEqual(15 * 60_000);
+    expect((await status()).body).toMatchObject({
+      webhooks: { state: 'degraded', message: expect.stringContaining('scheduled sync') },
+    });
   });
 });

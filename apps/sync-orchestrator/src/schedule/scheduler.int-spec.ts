@@ -5,7 +5,9 @@ import { createTestDatabase, uniqueName, type TestDatabase } from '@sf/testing';
 import { connectFirm, finishJob } from '../testing/orchestrator-fixtures';
 import { firmRequests, projectSchedules, revokeFirm, startedAt, testScheduler } from '../testing/schedule-fixtures';
 import type { OrchestratorDb } from '../schema/orchestrator-schema';
+import { storeWebhooks } from '../testing/webhook-fixtures';
 import { createScheduleService } from './schedule-service';
+import { webhookHealthFromDb } from './webhook-health';
 
 const MIN = 60_000;
 
@@ -109,18 +111,25 @@ describe('scheduler (real Postgres, injected clock)', () => {
     ]);
   });
 
-  it('shortens the interval of firms whose webhooks are degraded (the health port)', async () => {
+  it('shortens the interval of firms whose webhooks are degraded (read from the webhook subscriptions)', async () => {
     const [healthy, degraded] = await connected(2, { intervalMinutes: 120 });
     const t0 = Math.max(await startedAt(t.db, healthy!), await startedAt(t.db, degraded!));
     const clock = { now: t0 };
-    const webhookHealth = (f: string) =>
-      Promise.resolve(f === healthy ? WebhookHealth.healthy : WebhookHealth.degraded);
+    // Both firms have every model's webhook; one of the degraded firm's expires before the first scheduled run.
+    await storeWebhooks(t.db, healthy!, new Date(t0 + 3 * 24 * 60 * MIN));
+    await storeWebhooks(t.db, degraded!, new Date(t0 + 3 * 24 * 60 * MIN), ['matter', 'contact', 'folder']);
+    await storeWebhooks(t.db, degraded!, new Date(t0 + 10 * MIN), ['calendar_entry', 'task', 'document', 'activity']);
+    const webhookHealth = webhookHealthFromDb(t.db, () => new Date(clock.now));
+    expect(await webhookHealth(healthy!)).toBe(WebhookHealth.healthy);
+    expect(await webhookHealth(degraded!)).toBe(WebhookHealth.healthy);
     const s = testScheduler(t.db, clock, { webhookHealth });
     const firedAt = async (at: number) => {
       clock.now = at;
       return (await s.tick()).fired.filter(schedulesOnly([healthy!, degraded!])).map((f) => f.firmId);
     };
     expect(await firedAt(t0)).toEqual([]);
+    clock.now = t0 + 10 * MIN;
+    expect(await webhookHealth(degraded!)).toBe(WebhookHealth.degraded);
     expect(await firedAt(t0 + 15 * MIN)).toEqual([degraded]);
     expect(await firedAt(t0 + 119 * MIN)).toEqual([degraded]);
     expect(await firedAt(t0 + 120 * MIN)).toEqual([healthy]);

@@ -5,12 +5,13 @@ import { eventStoreMigrations, type EventStoreTables } from '@sf/event-store';
 import { messagingMigrations, type MessagingTables } from '@sf/messaging';
 import { projectionsMigrations, type ProjectionsTables } from '@sf/projections';
 import { readModelsMigrations, type SyncReadModelTables } from '@sf/sync-read-models';
+import { webhooksMigrations, type WebhooksTables } from '@sf/sync-webhooks';
 import { orchestratorMigrations } from './orchestrator-migrations';
 import type { OrchestratorTables } from './orchestrator.tables';
 
 /**
  * What the orchestrator migrates at start: the platform's tables, the read models it runs and reads, the rate budget
- * and the mirror it reads, and its own (the schedules).
+ * and the mirror it reads, the webhook subscriptions whose health it reads, and its own (the schedules).
  */
 export const ORCHESTRATOR_MIGRATION_SETS: readonly MigrationSet[] = [
   eventStoreMigrations,
@@ -19,6 +20,7 @@ export const ORCHESTRATOR_MIGRATION_SETS: readonly MigrationSet[] = [
   readModelsMigrations,
   clioClientMigrations,
   clioMirrorMigrations,
+  webhooksMigrations,
   orchestratorMigrations,
 ];
 
@@ -29,4 +31,5 @@ export type OrchestratorDb = EventStoreTables &
   SyncReadModelTables &
   ClioClientTables &
   ClioMirrorTables &
+  WebhooksTables &
   OrchestratorTables;

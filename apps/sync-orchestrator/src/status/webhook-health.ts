@@ -14,10 +14,7 @@ const MESSAGES: Record<WebhookHealth, string> = {
   [WebhookHealth.off]: 'Webhooks are not set up; changes arrive with each sync',
 };
 
-/**
- * The firm's webhook health through the same port the scheduler reads (`startOrchestrator({ webhookHealth })`;
- * `off` for every firm until the webhook ingress plugs its read model in).
- */
+/** The firm's webhook health through the same port the scheduler reads (`webhookHealthFromDb` by default). */
 export const webhookHealth = async (
   deps: Pick<SyncDeps, 'webhookHealth'>,
   firmId: string,

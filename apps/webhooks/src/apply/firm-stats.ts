@@ -17,11 +17,15 @@ export const recordApplied = async (
     const s = perFirm.get(d.firmId) ?? { applied: 0, lagMs: 0 };
     perFirm.set(d.firmId, { applied: s.applied + 1, lagMs: Math.max(s.lagMs, lag) });
   }
-  for (const [firmId, s] of perFirm)
-    await sql`
-      insert into webhook_firm_stats (firm_id, applied, last_applied_at, last_lag_ms, max_lag_ms)
-      values (${firmId}, ${s.applied}, ${now}, ${s.lagMs}, ${s.lagMs})
-      on conflict (firm_id) do update set applied = webhook_firm_stats.applied + excluded.applied,
-        last_applied_at = excluded.last_applied_at, last_lag_ms = excluded.last_lag_ms,
-        max_lag_ms = greatest(webhook_firm_stats.max_lag_ms, excluded.max_lag_ms)`.execute(trx);
+  if (perFirm.size === 0) return;
+  // Every firm of the pass in one statement.
+  const firms = [...perFirm.keys()];
+  const applied = firms.map((f) => perFirm.get(f)!.applied);
+  const lags = firms.map((f) => perFirm.get(f)!.lagMs);
+  await sql`
+    insert into webhook_firm_stats (firm_id, applied, last_applied_at, last_lag_ms, max_lag_ms)
+    select f, a, ${now}, l, l from unnest(${firms}::text[], ${applied}::int8[], ${lags}::int4[]) as t(f, a, l)
+    on conflict (firm_id) do update set applied = webhook_firm_stats.applied + excluded.applied,
+      last_applied_at = excluded.last_applied_at, last_lag_ms = excluded.last_lag_ms,
+      max_lag_ms = greatest(webhook_firm_stats.max_lag_ms, excluded.max_lag_ms)`.execute(trx);
 };

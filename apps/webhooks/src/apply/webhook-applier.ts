@@ -82,9 +82,16 @@ export const applyOnce = async (deps: ApplierDeps): Promise<ApplierPass> => {
   }
   const now = deps.clock();
   const last = LogPosition.of(events[events.length - 1]!);
+  // One append per firm (its inbox stream) for every entity type of the batch: round trips grow with firms only.
+  const perFirm = new Map<string, NewEvent[]>();
+  for (const plan of plans)
+    perFirm.set(plan.firmId, [
+      ...(perFirm.get(plan.firmId) ?? []),
+      ...observedEvents(plan, fetched.get(plan) ?? [], now),
+    ]);
   const lost = await deps.db.transaction().execute(async (trx) => {
     if (!(await holdCheckpoint(trx, from))) return true;
-    for (const plan of plans) await appendObserved(trx, plan, fetched.get(plan) ?? [], now);
+    for (const [firmId, observed] of perFirm) await appendObserved(trx, firmId, observed);
     await recordApplied(trx, deliveries, now);
     await storeCheckpoint(trx, APPLIER_CHECKPOINT, last);
     return false;
@@ -106,12 +113,8 @@ const MAX_RECORDS = 200;
 
 type Source = (typeof ObservationSources)[keyof typeof ObservationSources];
 
-const appendObserved = async (
-  trx: Transaction<WebhooksDb>,
-  plan: EntityPlan,
-  fetched: Record<string, unknown>[],
-  now: Date,
-): Promise<void> => {
+/** The `ClioRecordsObserved` events of one plan: payload records, then fetched ones, in chunks of MAX_RECORDS. */
+const observedEvents = (plan: EntityPlan, fetched: Record<string, unknown>[], now: Date): NewEvent[] => {
   const chunks: Array<{ source: Source; records: Record<string, unknown>[] }> = [];
   const sources: Array<[Source, Record<string, unknown>[]]> = [
     [ObservationSources.webhookPayload, plan.records],
@@ -123,9 +126,12 @@ const appendObserved = async (
   if (chunks.length === 0 && plan.deletedIds.length > 0)
     chunks.push({ source: ObservationSources.webhookPayload, records: [] });
   // planDeliveries keeps deleted ids out of the records, so the deletions may ride on any one chunk.
-  const events = chunks.map((c, n) => observed(plan, c.source, c.records, n === 0 ? plan.deletedIds : [], n, now));
+  return chunks.map((c, n) => observed(plan, c.source, c.records, n === 0 ? plan.deletedIds : [], n, now));
+};
+
+const appendObserved = async (trx: Transaction<WebhooksDb>, firmId: string, events: NewEvent[]): Promise<void> => {
   if (events.length === 0) return;
-  const stream = streamIds.webhookInbox(plan.firmId);
+  const stream = streamIds.webhookInbox(firmId);
   const r = await appendToStream(trx, stream, StreamTypes.webhookInbox, 'any', events);
   if (!r.ok) throw new Error(`ClioRecordsObserved could not be appended to ${stream}: ${r.reason}`);
 };

@@ -1,13 +1,12 @@
-import type { Executor } from '@sf/db';
-import type { WebhooksDb } from '../schema/webhooks-schema';
 import { bodySha256, parseDelivery } from './delivery';
+import type { InboxBatcher } from './inbox-batcher';
 import type { IngressCounters } from './ingress-counters';
 import { recordDelivery } from './record-delivery';
 import { secretsEqual, signatureMatches } from './signature';
 import type { SubscriptionCache } from './subscription-cache';
 
 export interface IngressDeps {
-  db: Executor<WebhooksDb>;
+  inbox: InboxBatcher;
   subscriptions: SubscriptionCache;
   counters: IngressCounters;
   clock: () => Date;
@@ -65,7 +64,7 @@ export const receiveDelivery = async (deps: IngressDeps, req: IncomingDelivery):
     counters.rejected(sub.firmId, 'wrong_webhook');
     return { status: 403, message: "meta.webhook_id: not this subscription's webhook" };
   }
-  const r = await recordDelivery(deps.db, sub, parsed.delivery, bodySha256(req.raw), deps.clock());
+  const r = await recordDelivery(deps.inbox, sub, parsed.delivery, bodySha256(req.raw), deps.clock());
   counters.verified(sub.firmId, r.duplicate);
   return { status: 200, handshake: false, duplicate: r.duplicate };
 };

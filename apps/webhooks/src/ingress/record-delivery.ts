@@ -1,17 +1,16 @@
-import { EventTypes, StreamTypes, newEvent, streamIds } from '@sf/contracts';
-import type { Executor } from '@sf/db';
-import { appendToStream } from '@sf/event-store';
-import type { WebhooksDb } from '../schema/webhooks-schema';
+import { EventTypes, newEvent } from '@sf/contracts';
 import type { ParsedDelivery } from './delivery';
 import { deliveryEventId } from './delivery';
+import type { InboxBatcher } from './inbox-batcher';
 import type { VerifyingSubscription } from './subscription-cache';
 
 /**
  * Appends a verified delivery to the firm's webhook inbox as `ClioWebhookReceived`, under an event id derived from
  * the subscription and the body's hash, so a redelivery is stored once. Returns whether the log already held it.
+ * Concurrent deliveries of a firm share one append (`InboxBatcher`); this resolves once its event is committed.
  */
 export const recordDelivery = async (
-  db: Executor<WebhooksDb>,
+  inbox: InboxBatcher,
   sub: VerifyingSubscription,
   delivery: ParsedDelivery,
   sha: string,
@@ -33,8 +32,5 @@ export const recordDelivery = async (
   });
   // The payload was checked by parseDelivery and the ids come from our own row: an invalid event here is a bug.
   if (!event.ok) throw new Error(`ClioWebhookReceived for firm ${sub.firmId} is invalid: ${event.reason}`);
-  const stream = streamIds.webhookInbox(sub.firmId);
-  const r = await appendToStream(db, stream, StreamTypes.webhookInbox, 'any', [event.value]);
-  if (!r.ok) throw new Error(`ClioWebhookReceived could not be appended to ${stream}: ${r.reason}`);
-  return { duplicate: r.idempotent, eventId };
+  return { duplicate: await inbox.append(sub.firmId, event.value), eventId };
 };

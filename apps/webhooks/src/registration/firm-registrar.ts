@@ -5,7 +5,8 @@ import { CLIO_FIELDS } from '@sf/clio-mirror';
 import { EventTypes, WebhookRemovalReasons, type WebhookRemovalReason } from '@sf/contracts';
 import type { Keyring } from '@sf/token-vault';
 import type { WebhooksDb } from '../schema/webhooks-schema';
-import { INGRESS_PATH, WEBHOOK_MODELS, type WebhookModel } from '../wire-names';
+import { WEBHOOK_MODELS, type WebhookModel } from '@sf/sync-webhooks';
+import { INGRESS_PATH } from '../wire-names';
 import { activateWebhook, createWebhook, deleteWebhook, renewWebhook, showWebhook } from './clio-webhooks-api';
 import { decideSubscription, type RenewalPolicy } from './renewal-policy';
 import {

@@ -1,4 +1,4 @@
-import { SubscriptionStatus } from '../schema/webhooks.tables';
+import { SubscriptionStatus } from '@sf/sync-webhooks';
 import { reconcileFirmWebhooks, removeFirmWebhooks, type RegistrarDeps } from './firm-registrar';
 
 const ACTIVE = 'active';

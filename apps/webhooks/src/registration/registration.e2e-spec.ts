@@ -2,7 +2,6 @@ import { ManualClock } from '@sf/clio-simulator';
 import { EventTypes, streamIds } from '@sf/contracts';
 import { readStream } from '@sf/event-store';
 import { waitFor } from '@sf/testing';
-import { firmWebhookHealth } from '../health/webhook-health';
 import { WebhooksHarness } from '../testing/webhooks-harness';
 import { liveSubscriptions } from './subscription-repository';
 
@@ -34,7 +33,7 @@ describe('webhook registration lifecycle (simulator clock, real Postgres)', () =
     expect(hooks.every((w) => w.expires_at === clock.now() + 30 * DAY)).toBe(true);
     expect(hooks.find((w) => w.model === 'matter')?.fields).toContain('practice_area{id,name}');
     expect((await types()).filter((t) => t === EventTypes.ClioWebhookRegistered)).toHaveLength(7);
-    const health = await firmWebhookHealth(h.db, firmId(), new Date(clock.now()));
+    const health = await h.health(firmId(), new Date(clock.now()));
     expect(health.health).toBe('healthy');
     // No secret in the log.
     const log = JSON.stringify(await readStream(h.t.db, streamIds.clioWebhooks(firmId())));
@@ -90,7 +89,7 @@ describe('webhook registration lifecycle (simulator clock, real Postgres)', () =
         description: 'subscriptions ended',
       },
     );
-    expect((await firmWebhookHealth(h.db, firmId(), new Date(clock.now()))).health).toBe('off');
+    expect((await h.health(firmId(), new Date(clock.now()))).health).toBe('off');
     const removed = (await readStream(h.t.db, streamIds.clioWebhooks(firmId()))).filter(
       (e) => e.type === EventTypes.ClioWebhookRemoved && (e.data as { reason: string }).reason === 'disconnected',
     );

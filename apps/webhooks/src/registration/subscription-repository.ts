@@ -1,5 +1,5 @@
 import type { Executor } from '@sf/db';
-import { SubscriptionStatus } from '../schema/webhooks.tables';
+import { SubscriptionStatus } from '@sf/sync-webhooks';
 import type { WebhooksDb } from '../schema/webhooks-schema';
 
 export interface Subscription {

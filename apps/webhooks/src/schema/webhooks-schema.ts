@@ -4,8 +4,7 @@ import { clioMirrorMigrations, type ClioMirrorTables } from '@sf/clio-mirror';
 import { eventStoreMigrations, type EventStoreTables } from '@sf/event-store';
 import { messagingMigrations, type MessagingTables } from '@sf/messaging';
 import { readModelsMigrations, type SyncJobsTables } from '@sf/sync-read-models';
-import type { WebhooksTables } from './webhooks.tables';
-import { webhooksMigrations } from './webhooks-migrations';
+import { webhooksMigrations, type WebhooksTables } from '@sf/sync-webhooks';
 
 /** What the webhooks service migrates at start: the platform's tables, those of the libs it uses, and its own. */
 export const WEBHOOKS_MIGRATION_SETS: readonly MigrationSet[] = [

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Executor } from '@sf/db';
 import type { Simulator } from '@sf/clio-simulator';
 import { mirrorTableOf, type ClioEntityType, type ClioMirrorTables } from '@sf/clio-mirror';
-import { WEBHOOK_MODELS, type WebhookEntityType } from '../wire-names';
+import { WEBHOOK_MODELS, type WebhookEntityType } from '@sf/sync-webhooks';
 
 const COVERED: ReadonlySet<string> = new Set(Object.values(WEBHOOK_MODELS));
 

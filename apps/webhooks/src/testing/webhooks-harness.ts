@@ -21,6 +21,7 @@ import { startProjectionRunner, widenProjection, type ProjectionRunner, type Pro
 import { projectionByName, type SyncReadModelTables } from '@sf/sync-read-models';
 import { connectTestNats, createTestDatabase, uniqueName, type TestDatabase } from '@sf/testing';
 import { createKeyring, type Keyring } from '@sf/token-vault';
+import { firmWebhookHealth, type FirmWebhookHealth, type WebhooksTables } from '@sf/sync-webhooks';
 import type { WebhooksDb } from '../schema/webhooks-schema';
 import { webhooksConfig, type WebhooksConfig } from '../webhooks-config';
 import { startWebhooks, type WebhooksService } from '../start-webhooks';
@@ -127,6 +128,11 @@ export class WebhooksHarness {
   /** The harness's database as the webhooks service types it. */
   get db(): Kysely<WebhooksDb> {
     return tablesOf<WebhooksDb, HarnessDb>(this.t.db);
+  }
+
+  /** The firm's webhook health, as the orchestrator reads it (`now`: Clio's clock). */
+  health(firmId: string, now: Date): Promise<FirmWebhookHealth> {
+    return firmWebhookHealth(tablesOf<WebhooksTables, HarnessDb>(this.t.db), firmId, now);
   }
 
   get publicUrl(): string {
