@@ -1,6 +1,6 @@
 import type { EventDefinition } from './event-definition';
 import { clioConnected, type ClioConnectedV1 } from './events/clio-connected';
-import { clioRecordsFetched, type ClioRecordsFetchedV1 } from './events/clio-records-fetched';
+import { clioRecordsFetched, type ClioRecordsFetchedV2 } from './events/clio-records-fetched';
 import { connectionNeedsReauth, type ConnectionNeedsReauthV1 } from './events/connection-needs-reauth';
 import { connectionRevoked, type ConnectionRevokedV1 } from './events/connection-revoked';
 import { documentFailed, type DocumentFailedV1 } from './events/document-failed';
@@ -58,7 +58,7 @@ export interface CurrentEventData {
   ClioConnected: ClioConnectedV1;
   ConnectionNeedsReauth: ConnectionNeedsReauthV1;
   ConnectionRevoked: ConnectionRevokedV1;
-  ClioRecordsFetched: ClioRecordsFetchedV1;
+  ClioRecordsFetched: ClioRecordsFetchedV2;
   SyncRecordsFlagged: SyncRecordsFlaggedV1;
   SyncJobPaused: SyncJobPausedV1;
   SyncJobStalled: SyncJobStalledV2;

@@ -74,7 +74,7 @@ export { DocumentFailedV1 } from './events/document-failed';
 export { JobCompletedV1 } from './events/job-completed';
 export { JobCancelledV1 } from './events/job-cancelled';
 export { ClioConnectedV1 } from './events/clio-connected';
-export { ClioRecordsFetchedV1 } from './events/clio-records-fetched';
+export { ClioRecordsFetchedV1, ClioRecordsFetchedV2 } from './events/clio-records-fetched';
 export { SyncRecordsFlaggedV1, FlaggedRecord } from './events/sync-records-flagged';
 export { ConnectionNeedsReauthV1 } from './events/connection-needs-reauth';
 export { ConnectionRevokedV1 } from './events/connection-revoked';
@@ -125,3 +125,11 @@ export type { AccessTokenRequest, AccessTokenReply, AccessTokenFailure } from '.
 export { SyncRequestFailures } from './rpc/sync-request';
 export type { SyncRequestRpc, SyncRequestReply, SyncRequestDecision, SyncRequestFailure } from './rpc/sync-request';
 export { BACKFILL_RESERVE_SHARE } from './rate-budget';
+
+// Record changes (`sf.changes.>`): derived from the log by the mirror, not appended to it
+export { ChangeKinds, ChangeMessageTypes, ChangeSources } from './wire-names';
+export type { ChangeKind, ChangeMessageType, ChangeSource } from './wire-names';
+export { ClioRecordChangedV1, clioRecordChanged, CHANGE_POSITION } from './changes/clio-record-changed';
+export type { FieldChange } from './changes/clio-record-changed';
+export { readChangeMessage, toChangeMessage } from './changes/read-change-message';
+export type { ChangeMessage } from './changes/read-change-message';
