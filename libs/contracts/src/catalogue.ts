@@ -9,7 +9,7 @@ import { documentSkipped, type DocumentSkippedV1 } from './events/document-skipp
 import { jobCancelled, type JobCancelledV1 } from './events/job-cancelled';
 import { jobCompleted, type JobCompletedV1 } from './events/job-completed';
 import { jobStarted, type JobStartedV1 } from './events/job-started';
-import { recordsSwept, type RecordsSweptV1 } from './events/records-swept';
+import { recordsSwept, type RecordsSweptV2 } from './events/records-swept';
 import { processingJobRequested, type ProcessingJobRequestedV1 } from './events/processing-job-requested';
 import { syncJobBlocked, type SyncJobBlockedV1 } from './events/sync-job-blocked';
 import { syncJobCancelled, type SyncJobCancelledV1 } from './events/sync-job-cancelled';
@@ -47,7 +47,7 @@ export interface CurrentEventData {
   SyncJobCompleted: SyncJobCompletedV1;
   SyncJobFailed: SyncJobFailedV1;
   SyncJobCancelled: SyncJobCancelledV1;
-  RecordsSwept: RecordsSweptV1;
+  RecordsSwept: RecordsSweptV2;
   ProcessingJobRequested: ProcessingJobRequestedV1;
   JobStarted: JobStartedV1;
   DocumentProcessed: DocumentProcessedV1;

@@ -63,7 +63,7 @@ export { SyncJobResumedV1 } from './events/sync-job-resumed';
 export { SyncJobCompletedV1 } from './events/sync-job-completed';
 export { SyncJobFailedV1 } from './events/sync-job-failed';
 export { SyncJobCancelledV1 } from './events/sync-job-cancelled';
-export { RecordsSweptV1 } from './events/records-swept';
+export { RecordsSweptV1, RecordsSweptV2 } from './events/records-swept';
 export { HeldSweepApprovedV1 } from './events/held-sweep-approved';
 export { HeldSweepRejectedV1 } from './events/held-sweep-rejected';
 export { ProcessingJobRequestedV1 } from './events/processing-job-requested';

@@ -21,6 +21,8 @@ export interface Sweep {
   softDeletedIds: readonly string[];
   heldForReview: boolean;
   heldIds: readonly string[];
+  /** How the deletions were found (absent on older sweeps). */
+  mode?: SyncMode;
 }
 
 export interface Flagged {
@@ -77,6 +79,7 @@ export const asMirrorEvent = (e: RecordedEvent): MirrorEvent | null => {
         softDeletedIds,
         heldForReview,
         heldIds: r.data.heldIds ?? [],
+        mode: r.data.mode,
       };
       return { kind: 'sweep', sweep };
     }

@@ -172,7 +172,7 @@ const apply = async (trx: Transaction<ClioMirrorTables>, events: readonly Record
       await recordHeldSweep(trx, place, sweep);
       continue;
     }
-    const origin = { source: ChangeSources.initialSync, jobId: sweep.jobId };
+    const origin = { source: pageChangeSource(sweep.mode), jobId: sweep.jobId };
     await captureChanges(trx, sweep.entityType, place.firmId, sweep.softDeletedIds, placeAt(place), origin, () =>
       applySweep(trx, sweep.entityType, {
         firmId: e.metadata.firmId,
