@@ -43,7 +43,7 @@ describe('record changes: simulator changes → incremental sync → ClioRecordC
   const syncAndCollect = async (trigger: string): Promise<ClioRecordChangedV1[]> => {
     const before = received.length;
     const job = await h.requestSync({ trigger });
-    expect((await h.waitForJob(job)).type).toBe('SyncJobCompleted');
+    expect((await h.waitForJob(job, { kind: 'firm' }, 150_000)).type).toBe('SyncJobCompleted');
     await h.mirrorCaughtUp(job);
     await waitFor(
       () => unpublishedChanges(h.t.db, 1),
