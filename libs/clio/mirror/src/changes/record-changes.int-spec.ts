@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { RecordedEvent } from '@sf/contracts';
-import type { EventStoreTables } from '@sf/event-store';
-import type { ProjectionsTables } from '@sf/projections';
+import { appendToStream, LogPosition, type EventStoreTables } from '@sf/event-store';
+import { catchUp, rebuildProjection, type ProjectionsTables } from '@sf/projections';
 import { createTestDatabase, projectionSpec, type TestDatabase } from '@sf/testing';
 import { clioMirrorProjection } from '../mirror.projection';
 import type { ClioMirrorTables } from '../schema/clio-mirror.tables';
@@ -132,5 +132,63 @@ describe('record changes derived by the mirror projection (real Postgres)', () =
       ['3', 'deleted', 'webhook', null],
     ]);
     expect(rows[1]!.fields['name']).toEqual({ old: 'c', new: 'c2' });
+  });
+
+  it('a rebuild from the log derives the same rows, and keeps the publication marks', async () => {
+    const ev = (type: 'ClioRecordsFetched' | 'RecordsSwept', data: object) => ({
+      eventId: randomUUID(),
+      type,
+      version: 2,
+      data,
+      metadata: { firmId: 'firm-rb', correlationId: 'c', causationId: null, occurredAt: new Date().toISOString() },
+    });
+    const stream = `sync-job-${randomUUID()}`;
+    const pages = [
+      [
+        ev('ClioRecordsFetched', {
+          jobId: 'r',
+          entityType: 'documents',
+          records: [doc(1, 'a'), doc(2, 'b')],
+          mode: 'full',
+        }),
+      ],
+      [ev('ClioRecordsFetched', { jobId: 'r', entityType: 'documents', records: [doc(1, 'a2')], mode: 'incremental' })],
+      [ev('ClioRecordsFetched', { jobId: 'r', entityType: 'documents', records: [doc(1, 'a2')], mode: 'incremental' })],
+    ];
+    let last = LogPosition.start;
+    for (const [i, events] of pages.entries()) {
+      const r = await appendToStream(t.db, stream, 'sync_job', i, events);
+      if (!r.ok) throw new Error(r.reason);
+      last = LogPosition.of(r.events[r.events.length - 1]!);
+    }
+    const rows = () =>
+      t.db
+        .selectFrom('clio_record_changes')
+        .selectAll()
+        .where('firm_id', '=', 'firm-rb')
+        .orderBy('tx_id')
+        .orderBy('global_position')
+        .orderBy('record_id')
+        .execute();
+    await catchUp(t.db, clioMirrorProjection, { until: last });
+    const live = await rows();
+    expect(live.map((r) => [r.record_id, r.change])).toEqual([
+      ['1', 'created'],
+      ['2', 'created'],
+      ['1', 'updated'],
+    ]);
+    // Published, then the mirror rebuilt: same rows, marks kept (nothing is published twice).
+    await t.db
+      .updateTable('clio_record_changes')
+      .set({ published_at: new Date('2026-06-01T00:00:00Z') })
+      .execute();
+    await rebuildProjection(t.db, clioMirrorProjection, { until: last });
+    expect((await rows()).map((r) => r.published_at?.toISOString())).toEqual(
+      live.map(() => '2026-06-01T00:00:00.000Z'),
+    );
+    // History dropped, then rebuilt: the same rows (ids, positions, fields, times).
+    await t.db.deleteFrom('clio_record_changes').execute();
+    await rebuildProjection(t.db, clioMirrorProjection, { until: last });
+    expect(await rows()).toEqual(live);
   });
 });
