@@ -7,15 +7,15 @@
 // /health/live, /health/ready: Postgres, NATS and lag within SF_READY_MAX_LAG_S (60), and /metrics; unset = none,
 // 0 = a free port), and the NATS client's
 // SF_NATS_RECONNECT_* / SF_NATS_GIVE_UP_MS (natsClientSettingsFromEnv). SF_CHANGE_RELAY (default on; `off`):
-// the same process also runs the change relay, which publishes the mirror's record changes (`clio_record_changes`)
-// to `sf.changes.<firmId>.<entityType>` (one active instance, its own advisory lock).
+// the same process also runs the change relay, which publishes the mirror's record changes (`clio_record_changes`,
+// migrated by the projections) to `sf.changes.<firmId>.<entityType>` (one active instance, its own advisory lock).
 // Test-only: SF_TEST_FAULT=relay-exit-after-publish makes the process SIGKILL itself after the first batch's
 // PubAcks and before its checkpoint (to prove a crash there publishes nothing twice downstream).
 import './otel';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { createDb, databaseUrlFromEnv, migrateToLatest } from '@sf/db';
 import { checkpointLag, eventStoreMigrations, type EventStoreTables } from '@sf/event-store';
-import { clioMirrorMigrations, createChangeRelay, type ClioMirrorTables } from '@sf/clio-mirror';
+import { createChangeRelay, type ClioMirrorTables } from '@sf/clio-mirror';
 import { relayLagEvents, relayLagSeconds, startProcessMetrics } from '@sf/metrics';
 import { createLogger } from '@sf/logging';
 import {
@@ -63,7 +63,7 @@ const main = async (): Promise<void> => {
   relayLagSeconds.source(async () => [{ labels: { relay: name }, value: (await lag()).seconds }]);
   const nats = natsClientSettingsFromEnv(env);
   const nc = await connectServiceNats(`relay:${name}`, { natsUrl: nats.url, nats, onFatal: exitOnFatal(log) }, log);
-  await migrateToLatest(db, [eventStoreMigrations, clioMirrorMigrations]);
+  await migrateToLatest(db, [eventStoreMigrations]);
   const provisionStreams = async (): Promise<unknown> =>
     provision(await jetstreamManager(nc), { ...topology, consumers: [] });
   await provisionStreams();

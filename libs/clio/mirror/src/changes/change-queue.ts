@@ -53,6 +53,12 @@ export const unpublishedChanges = async <DB extends ClioMirrorTables>(
   return rows.rows.map(changePayloadOf);
 };
 
+/** Whether the mirror's migrations (its owner runs them) have created the change table yet. */
+export const changeTableExists = async <DB extends ClioMirrorTables>(db: Executor<DB>): Promise<boolean> => {
+  const r = await sql<{ t: string | null }>`select to_regclass('clio_record_changes')::text as t`.execute(db);
+  return r.rows[0]?.t != null;
+};
+
 /** Marks changes JetStream acknowledged (the mark survives mirror rebuilds: nothing is published twice). */
 export const markPublished = async <DB extends ClioMirrorTables>(
   db: Executor<DB>,

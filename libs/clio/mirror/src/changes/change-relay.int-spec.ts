@@ -54,6 +54,7 @@ describe('change relay (real Postgres and NATS)', () => {
     const out = [];
     for (let seq = info.state.first_seq; seq <= info.state.last_seq && info.state.messages > 0; seq++) {
       const m = await jsm.streams.getMessage(topology.streams.changes.name, { seq });
+      if (!m) throw new Error(`no message ${seq}`);
       const read = readChangeMessage(m.json());
       if (!read.ok) throw new Error(read.reason);
       out.push({ subject: m.subject, msgId: m.header.get('Nats-Msg-Id'), data: read.value.data });

@@ -13,7 +13,7 @@ import {
   type Topology,
 } from '@sf/messaging';
 import type { ClioMirrorTables } from '../schema/clio-mirror.tables';
-import { markPublished, unpublishedChanges } from './change-queue';
+import { changeTableExists, markPublished, unpublishedChanges } from './change-queue';
 
 export interface ChangeRelayOptions<DB extends ClioMirrorTables> {
   db: Kysely<DB>;
@@ -76,7 +76,10 @@ export const createChangeRelay = <DB extends ClioMirrorTables>(o: ChangeRelayOpt
   let running: Promise<void> | undefined;
   let published = 0;
 
+  let tableSeen = false;
   const batch = async (): Promise<number> => {
+    // The relay process does not own the mirror: until its owner (the projections) has migrated, there is no queue.
+    if (!tableSeen && !(tableSeen = await changeTableExists(db))) return 0;
     const changes = await unpublishedChanges(db, cfg.batchSize);
     if (changes.length === 0) return 0;
     const ids = changes.map((c) => c.changeId);

@@ -47,24 +47,22 @@ export interface RecordAsOf {
  * Folds a record's changes in order into the state after the last of them: `created` starts from every field,
  * each later change sets the fields it lists. Pure.
  */
-export const foldHistory = (changes: readonly ClioRecordChangedV1[]): RecordAsOf | null => {
-  let state: RecordAsOf | null = null;
-  for (const c of changes) {
-    const prev: RecordAsOf | null = state;
-    const data: Record<string, unknown> = c.change === ChangeKinds.created ? {} : { ...(prev?.data ?? {}) };
-    for (const [name, v] of Object.entries(c.fields)) data[name] = v.new;
-    const wasDeleted = prev !== null && prev.isDeleted;
-    state = {
-      data,
-      etag: c.etag,
-      updatedAt: c.updatedAt,
-      deletedAt: c.deletedAt,
-      isDeleted: c.change === ChangeKinds.deleted || (c.change !== ChangeKinds.restored && wasDeleted),
-      lastChange: c,
-    };
-  }
-  return state;
+const step = (prev: RecordAsOf | null, c: ClioRecordChangedV1): RecordAsOf => {
+  const data: Record<string, unknown> = c.change === ChangeKinds.created ? {} : { ...(prev?.data ?? {}) };
+  for (const [name, v] of Object.entries(c.fields)) data[name] = v.new;
+  const wasDeleted = prev !== null && prev.isDeleted;
+  return {
+    data,
+    etag: c.etag,
+    updatedAt: c.updatedAt,
+    deletedAt: c.deletedAt,
+    isDeleted: c.change === ChangeKinds.deleted || (c.change !== ChangeKinds.restored && wasDeleted),
+    lastChange: c,
+  };
 };
+
+export const foldHistory = (changes: readonly ClioRecordChangedV1[]): RecordAsOf | null =>
+  changes.reduce<RecordAsOf | null>(step, null);
 
 /**
  * The record as the mirror held it at `asOf` (its changes observed at or before then); null when the mirror did not
