@@ -168,7 +168,12 @@ export const ChangeMessageTypes = { ClioRecordChanged: 'ClioRecordChanged' } as 
 export type ChangeMessageType = (typeof ChangeMessageTypes)[keyof typeof ChangeMessageTypes];
 
 /** What happened to a mirrored record (`ClioRecordChanged.change`). */
-export const ChangeKinds = { created: 'created', updated: 'updated', deleted: 'deleted', restored: 'restored' } as const;
+export const ChangeKinds = {
+  created: 'created',
+  updated: 'updated',
+  deleted: 'deleted',
+  restored: 'restored',
+} as const;
 export type ChangeKind = (typeof ChangeKinds)[keyof typeof ChangeKinds];
 
 /**
