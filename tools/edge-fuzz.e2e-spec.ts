@@ -137,7 +137,8 @@ describe('edge fuzz: malformed requests to every route of every service (e2e, re
     const nc = await connectTestNats();
     const jsm = await jetstreamManager(nc);
     const streams = defineTopology(topology).streams;
-    for (const s of [streams.events, streams.deadLetters]) await jsm.streams.delete(s.name).catch(() => false);
+    for (const s of [streams.events, streams.deadLetters, streams.changes])
+      await jsm.streams.delete(s.name).catch(() => false);
     await nc.close();
     await t?.drop();
   });

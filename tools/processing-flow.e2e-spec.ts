@@ -199,7 +199,8 @@ describe('processing flow (e2e: auth, orchestrator, fetcher, processor, simulato
     await bed.relayRun.catch(() => undefined);
     const jsm = await jetstreamManager(bed.nc);
     const streams = defineTopology(bed.topology).streams;
-    for (const s of [streams.events, streams.deadLetters]) await jsm.streams.delete(s.name).catch(() => false);
+    for (const s of [streams.events, streams.deadLetters, streams.changes])
+      await jsm.streams.delete(s.name).catch(() => false);
     await bed.nc.close();
     await bed.sim.close();
     await bed.t.drop();

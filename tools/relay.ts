@@ -6,13 +6,16 @@
 // SF_RELAY_STATUS_MS (status log period, default 10 000; 0 = off), LOG_LEVEL (default info), HEALTH_PORT (serves
 // /health/live, /health/ready: Postgres, NATS and lag within SF_READY_MAX_LAG_S (60), and /metrics; unset = none,
 // 0 = a free port), and the NATS client's
-// SF_NATS_RECONNECT_* / SF_NATS_GIVE_UP_MS (natsClientSettingsFromEnv).
+// SF_NATS_RECONNECT_* / SF_NATS_GIVE_UP_MS (natsClientSettingsFromEnv). SF_CHANGE_RELAY (default on; `off`):
+// the same process also runs the change relay, which publishes the mirror's record changes (`clio_record_changes`,
+// migrated by the projections) to `sf.changes.<firmId>.<entityType>` (one active instance, its own advisory lock).
 // Test-only: SF_TEST_FAULT=relay-exit-after-publish makes the process SIGKILL itself after the first batch's
 // PubAcks and before its checkpoint (to prove a crash there publishes nothing twice downstream).
 import './otel';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { createDb, databaseUrlFromEnv, migrateToLatest } from '@sf/db';
 import { checkpointLag, eventStoreMigrations, type EventStoreTables } from '@sf/event-store';
+import { createChangeRelay, type ClioMirrorTables } from '@sf/clio-mirror';
 import { relayLagEvents, relayLagSeconds, startProcessMetrics } from '@sf/metrics';
 import { createLogger } from '@sf/logging';
 import {
@@ -54,7 +57,7 @@ const main = async (): Promise<void> => {
   const name = env['SF_RELAY_NAME'] ?? 'main';
   const topology = defineTopology(topologyOptionsFromEnv(env));
   startProcessMetrics('relay');
-  const db = createDb<EventStoreTables>({ url, max: 4, applicationName: `relay:${name}` });
+  const db = createDb<EventStoreTables & ClioMirrorTables>({ url, max: 4, applicationName: `relay:${name}` });
   const lag = (): ReturnType<typeof checkpointLag> => checkpointLag(db, relayCheckpointName(name));
   relayLagEvents.source(async () => [{ labels: { relay: name }, value: (await lag()).events }]);
   relayLagSeconds.source(async () => [{ labels: { relay: name }, value: (await lag()).seconds }]);
@@ -90,6 +93,17 @@ const main = async (): Promise<void> => {
     recover: provisionStreams,
     onError: (err) => log.error({ err }, 'relay batch failed; retrying from checkpoint'),
   });
+  const changeRelay =
+    env['SF_CHANGE_RELAY'] === 'off'
+      ? undefined
+      : createChangeRelay({
+          db,
+          lockUrl: url,
+          nc,
+          topology,
+          onError: (err) => log.error({ err }, 'change relay batch failed; retrying'),
+        });
+  const changeRun = changeRelay?.run();
   const statusMs = Number(env['SF_RELAY_STATUS_MS'] ?? 10_000);
   const timer =
     statusMs > 0 ? setInterval(() => log.info(statusFields(relay.status()), 'relay status'), statusMs) : undefined;
@@ -100,6 +114,8 @@ const main = async (): Promise<void> => {
       log.info({ signal }, 'stopping');
       clearInterval(timer);
       await relay.stop();
+      await changeRelay?.stop();
+      await changeRun;
       await health?.close();
       await nc.drain();
       await db.destroy();

@@ -4,8 +4,9 @@
 import { AckPolicy, jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
-import { RpcSubjects, SUBJECTS } from '@sf/contracts';
+import { RpcSubjects, SUBJECTS, clioRecordChanged, toChangeMessage, type ClioRecordChangedV1 } from '@sf/contracts';
 import { connectionOptionsOf, defineTopology, provision, subscriberUser, type BusUser } from '@sf/messaging';
+import { startChangeSubscriber } from '@sf/subscriber';
 import { waitFor, type OwnNatsServer } from '@sf/testing';
 import { BusUsers } from './platform-bus';
 import { startLockedNatsServer } from './run-bus';
@@ -19,6 +20,14 @@ const extraUsers: BusUser[] = [
   subscriberUser({ name: 'reader-a', password: 'pw-reader-a', consumer: 'reader', scope: { firms: [FIRM_A] } }),
   subscriberUser({ name: 'reader-all', password: 'pw-reader-all', consumer: 'reader-all', scope: 'all-firms' }),
   { name: 'nobody', password: 'pw-nobody' },
+  // Record changes of firm A only: durable `changes-changes-firm-a` on SF_CHANGES.
+  subscriberUser({
+    name: 'changes',
+    password: 'pw-changes',
+    consumer: 'changes',
+    scope: { firms: [FIRM_A] },
+    changes: true,
+  }),
 ];
 
 describe('the locked bus (own nats-server, generated config)', () => {
@@ -195,5 +204,51 @@ describe('the locked bus (own nats-server, generated config)', () => {
     ]);
     expect(await read('reader-all', 'reader-all', SUBJECTS.events)).toHaveLength(3);
     for (const name of ['reader-firm-a', 'reader-all']) await adminJsm.consumers.delete(EVENTS, name);
+  });
+
+  it("lets a change subscriber read its firms' record changes through @sf/subscriber, and nothing else", async () => {
+    const js = jetstream(await as(BusUsers.relay));
+    const example = clioRecordChanged.examples[1];
+    for (const [firmId, recordId] of [
+      [FIRM_B, '1'],
+      [FIRM_A, '2'],
+    ] as const)
+      await js.publish(
+        SUBJECTS.change(firmId, 'matters'),
+        JSON.stringify(toChangeMessage({ ...example, firmId, recordId })),
+        {
+          msgID: `${firmId}-${recordId}`,
+        },
+      );
+    const nc = await as('changes');
+    const got: ClioRecordChangedV1[] = [];
+    const sub = await startChangeSubscriber({
+      nc,
+      durable: 'changes-changes-firm-a',
+      filter: { kind: 'firm', firmId: FIRM_A },
+      onChange: async (c) => {
+        got.push(c);
+      },
+    });
+    await waitFor(
+      () => Promise.resolve(got.length),
+      (n) => n >= 1,
+      { description: 'firm A change' },
+    );
+    await sub.stop();
+    expect(got.map((c) => [c.firmId, c.recordId])).toEqual([[FIRM_A, '2']]);
+    expect(
+      await refused(
+        startChangeSubscriber({
+          nc,
+          durable: 'changes-changes-firm-a-b',
+          filter: { kind: 'firm', firmId: FIRM_B },
+          onChange: async () => undefined,
+        }),
+      ),
+    ).toMatch(/permission|timeout/i);
+    expect(await refused(jetstream(nc).publish(SUBJECTS.change(FIRM_A, 'matters'), '{}'))).toMatch(
+      /permission|timeout|no responders/i,
+    );
   });
 });

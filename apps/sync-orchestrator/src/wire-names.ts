@@ -23,6 +23,16 @@ export const Routes = {
   activities: 'activities',
   users: 'users',
   customFields: 'custom-fields',
+  // A record's change history (mirror-api/record-history.http-controller.ts).
+  matterHistory: 'matters/:id/history',
+  folderHistory: 'folders/:id/history',
+  documentHistory: 'documents/:id/history',
+  contactHistory: 'contacts/:id/history',
+  calendarEntryHistory: 'calendar-entries/:id/history',
+  taskHistory: 'tasks/:id/history',
+  activityHistory: 'activities/:id/history',
+  userHistory: 'users/:id/history',
+  customFieldHistory: 'custom-fields/:id/history',
   // Firm status, the job list, review flows.
   syncStatus: 'sync-status',
   userSyncStatus: 'sync-status/me',

@@ -9,6 +9,14 @@ import {
   versionsOf,
 } from './asyncapi-messages';
 import { catalogueEntries } from './catalogue';
+import {
+  CHANGE_MESSAGE_ID,
+  changeChannel,
+  changeHeadersSchema,
+  changeMessage,
+  servers,
+} from './changes/asyncapi-changes';
+import { clioRecordChanged } from './changes/clio-record-changed';
 import type { JsonSchema } from './fields';
 import { classSchemas } from './json-schemas';
 import { FIRM_ID_PATTERN } from './subjects';
@@ -42,8 +50,10 @@ export function buildAsyncApi(): JsonSchema {
         'around the payload of its type and version. Payloads are whitelisted: unknown fields are rejected.',
         'Older versions stay in the log; consumers receive the current version (upcast on read).',
         'Consumers that give up on a message copy it to `sf.dlq.<consumer>`.',
+        'Record changes (`ClioRecordChanged`) derived from the log go to `sf.changes.<firmId>.<entityType>`.',
       ].join('\n'),
     },
+    servers: servers(),
     defaultContentType: 'application/json',
     channels: {
       events: {
@@ -63,6 +73,7 @@ export function buildAsyncApi(): JsonSchema {
         parameters: { consumer: { description: 'Durable consumer name (letters, digits, _ or -).' } },
         messages: { DeadLetter: ref('#/components/messages/DeadLetter') },
       },
+      changes: changeChannel(),
     },
     operations: {
       publishEvents: {
@@ -77,6 +88,19 @@ export function buildAsyncApi(): JsonSchema {
         summary: 'Durable pull consumers; at-least-once delivery, deduplicated by event id in each consumer inbox.',
         messages: ids.map((id) => ref(`#/channels/events/messages/${id}`)),
       },
+      publishChanges: {
+        action: 'send',
+        channel: ref('#/channels/changes'),
+        summary: 'The change relay publishes each change once, in log order, with Nats-Msg-Id = change id.',
+        messages: [ref(`#/channels/changes/messages/${CHANGE_MESSAGE_ID}`)],
+      },
+      consumeChanges: {
+        action: 'receive',
+        channel: ref('#/channels/changes'),
+        summary:
+          'Durable pull consumers filtered by firm and/or entity type (`sf.changes.<firmId>.*`, `sf.changes.*.<entityType>`); at-least-once, deduplicated by change id.',
+        messages: [ref(`#/channels/changes/messages/${CHANGE_MESSAGE_ID}`)],
+      },
       publishDeadLetters: {
         action: 'send',
         channel: ref('#/channels/deadLetters'),
@@ -85,11 +109,12 @@ export function buildAsyncApi(): JsonSchema {
       },
     },
     components: {
-      messages: { ...messages, DeadLetter: deadLetterMessage() },
+      messages: { ...messages, DeadLetter: deadLetterMessage(), [CHANGE_MESSAGE_ID]: changeMessage() },
       schemas: {
         EventHeaders: eventHeadersSchema(),
         DeadLetterHeaders: deadLetterHeadersSchema(),
-        ...classSchemas([WireEnvelope, ...payloadClasses], SCHEMAS),
+        ChangeHeaders: changeHeadersSchema(),
+        ...classSchemas([WireEnvelope, ...payloadClasses, clioRecordChanged.current], SCHEMAS),
       },
     },
   };

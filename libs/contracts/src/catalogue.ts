@@ -1,6 +1,6 @@
 import type { EventDefinition } from './event-definition';
 import { clioConnected, type ClioConnectedV1 } from './events/clio-connected';
-import { clioRecordsFetched, type ClioRecordsFetchedV1 } from './events/clio-records-fetched';
+import { clioRecordsFetched, type ClioRecordsFetchedV2 } from './events/clio-records-fetched';
 import { connectionNeedsReauth, type ConnectionNeedsReauthV1 } from './events/connection-needs-reauth';
 import { connectionRevoked, type ConnectionRevokedV1 } from './events/connection-revoked';
 import { documentFailed, type DocumentFailedV1 } from './events/document-failed';
@@ -9,7 +9,7 @@ import { documentSkipped, type DocumentSkippedV1 } from './events/document-skipp
 import { jobCancelled, type JobCancelledV1 } from './events/job-cancelled';
 import { jobCompleted, type JobCompletedV1 } from './events/job-completed';
 import { jobStarted, type JobStartedV1 } from './events/job-started';
-import { recordsSwept, type RecordsSweptV1 } from './events/records-swept';
+import { recordsSwept, type RecordsSweptV2 } from './events/records-swept';
 import { processingJobRequested, type ProcessingJobRequestedV1 } from './events/processing-job-requested';
 import { syncJobBlocked, type SyncJobBlockedV1 } from './events/sync-job-blocked';
 import { syncJobCancelled, type SyncJobCancelledV1 } from './events/sync-job-cancelled';
@@ -47,7 +47,7 @@ export interface CurrentEventData {
   SyncJobCompleted: SyncJobCompletedV1;
   SyncJobFailed: SyncJobFailedV1;
   SyncJobCancelled: SyncJobCancelledV1;
-  RecordsSwept: RecordsSweptV1;
+  RecordsSwept: RecordsSweptV2;
   ProcessingJobRequested: ProcessingJobRequestedV1;
   JobStarted: JobStartedV1;
   DocumentProcessed: DocumentProcessedV1;
@@ -58,7 +58,7 @@ export interface CurrentEventData {
   ClioConnected: ClioConnectedV1;
   ConnectionNeedsReauth: ConnectionNeedsReauthV1;
   ConnectionRevoked: ConnectionRevokedV1;
-  ClioRecordsFetched: ClioRecordsFetchedV1;
+  ClioRecordsFetched: ClioRecordsFetchedV2;
   SyncRecordsFlagged: SyncRecordsFlaggedV1;
   SyncJobPaused: SyncJobPausedV1;
   SyncJobStalled: SyncJobStalledV2;

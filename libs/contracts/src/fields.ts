@@ -233,6 +233,35 @@ export const Field = {
       opts,
     ),
 
+  /**
+   * Changed fields of a record: an object keyed by field name, each value `{ old, new }` (any JSON, null when absent),
+   * at most 500 fields (a Clio record has fewer).
+   */
+  fieldChanges: (opts?: FieldOptions) =>
+    field(
+      {
+        type: 'object',
+        maxProperties: 500,
+        additionalProperties: {
+          type: 'object',
+          required: ['old', 'new'],
+          additionalProperties: false,
+          properties: { old: { description: 'value before (null: absent)' }, new: { description: 'value after' } },
+        },
+      },
+      [
+        fieldRule(
+          'isFieldChanges',
+          (v) =>
+            isRecord(v) &&
+            Object.keys(v).length <= 500 &&
+            Object.values(v).every((c) => isRecord(c) && 'old' in c && 'new' in c && Object.keys(c).length === 2),
+          'must be an object of { old, new } per field name',
+        ),
+      ],
+      opts,
+    ),
+
   /** Any JSON object; its content is validated elsewhere (the envelope's `data`). */
   object: (opts?: FieldOptions) => field({ type: 'object' }, [IsObject({ message: 'must be an object' })], opts),
 

@@ -39,10 +39,10 @@ describe('readEvent, the one typed reader of recorded events', () => {
     });
   });
 
-  it('reads a stored DocumentsSwept as RecordsSwept (the type was renamed; its payload was not)', () => {
+  it('reads a stored DocumentsSwept as RecordsSwept (the type was renamed; its payload was not), upcast to the current version', () => {
     expect(readEvent(recorded('DocumentsSwept', 1, swept))).toEqual({
       ok: true,
-      value: recorded('RecordsSwept', 1, swept),
+      value: recorded('RecordsSwept', 2, swept),
     });
     const parsed = parseEnvelope(wireOf(recorded('DocumentsSwept', 1, swept)));
     expect(parsed.ok && parsed.value.type).toBe('RecordsSwept');
@@ -66,7 +66,7 @@ describe('readEvent, the one typed reader of recorded events', () => {
     expect(readEventOf(recorded('SyncProgressed', 1, { garbage: true }), types)).toBeNull();
     expect(readEventOf(recorded('DocumentsSwept', 1, swept), types)).toEqual({
       ok: true,
-      value: recorded('RecordsSwept', 1, swept),
+      value: recorded('RecordsSwept', 2, swept),
     });
     expect(readEventOf(recorded('SyncJobStarted', 1, {}), types)?.ok).toBe(false);
     const read = readEvent(recorded('SyncJobStarted', 1, started));

@@ -35,6 +35,15 @@ export const SUBJECTS = {
   firmEvents: (firmId: string): string => `sf.events.${token('firmId', firmId, FIRM_ID_PATTERN)}.>`,
   /** One event type of every firm: `sf.events.*.<Type>` (a consumer filter). */
   eventType: (type: string): string => `sf.events.*.${token('type', type)}`,
+  /** Every record-change subject (the SF_CHANGES stream binds this). */
+  changes: 'sf.changes.>',
+  /** Changes of one firm's records of one entity type: `sf.changes.<firmId>.<entityType>`. */
+  change: (firmId: string, entityType: string): string =>
+    `sf.changes.${token('firmId', firmId, FIRM_ID_PATTERN)}.${token('entityType', entityType)}`,
+  /** Every record change of one firm: `sf.changes.<firmId>.*` (a consumer filter). */
+  firmChanges: (firmId: string): string => `sf.changes.${token('firmId', firmId, FIRM_ID_PATTERN)}.*`,
+  /** One entity type's changes of every firm: `sf.changes.*.<entityType>` (a consumer filter). */
+  entityTypeChanges: (entityType: string): string => `sf.changes.*.${token('entityType', entityType)}`,
   /** Dead letters of one consumer: `sf.dlq.<consumer name>`. */
   deadLetter: (consumer: string): string => `sf.dlq.${token('consumer', consumer)}`,
   /**

@@ -28,7 +28,12 @@ export function upcastEventData(
   return valid({ type, version: definition.currentVersion, data: upcast.value });
 }
 
-const applyUpcasters = (definition: EventDefinition, from: number, data: object): object => {
+/** Runs the upcasters of `definition` from version `from` to its current version (input already validated). */
+export const applyUpcasters = (
+  definition: Pick<EventDefinition, 'currentVersion' | 'upcasters'>,
+  from: number,
+  data: object,
+): object => {
   let current = data;
   for (let v = from; v < definition.currentVersion; v++) current = definition.upcasters[v](current as never);
   return current;

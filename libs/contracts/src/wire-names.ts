@@ -163,6 +163,31 @@ export type WebhookRemovalReason = (typeof WebhookRemovalReasons)[keyof typeof W
 export const ObservationSources = { webhookPayload: 'webhook_payload', webhookFetch: 'webhook_fetch' } as const;
 export type ObservationSource = (typeof ObservationSources)[keyof typeof ObservationSources];
 
+/** Messages published to `sf.changes.>` (not log events: derived from the log by the mirror, see ClioRecordChanged). */
+export const ChangeMessageTypes = { ClioRecordChanged: 'ClioRecordChanged' } as const;
+export type ChangeMessageType = (typeof ChangeMessageTypes)[keyof typeof ChangeMessageTypes];
+
+/** What happened to a mirrored record (`ClioRecordChanged.change`). */
+export const ChangeKinds = {
+  created: 'created',
+  updated: 'updated',
+  deleted: 'deleted',
+  restored: 'restored',
+} as const;
+export type ChangeKind = (typeof ChangeKinds)[keyof typeof ChangeKinds];
+
+/**
+ * What observed a record change (`ClioRecordChanged.source`): a full listing (the first sync, a resync, a
+ * reconciliation), an incremental listing, a Clio webhook, or our own write-back to Clio.
+ */
+export const ChangeSources = {
+  initialSync: 'initial_sync',
+  incrementalSync: 'incremental_sync',
+  webhook: 'webhook',
+  writeBack: 'write_back',
+} as const;
+export type ChangeSource = (typeof ChangeSources)[keyof typeof ChangeSources];
+
 export const RevokedBy = { user: 'user', clio: 'clio' } as const;
 export type RevokedBy = (typeof RevokedBy)[keyof typeof RevokedBy];
 

@@ -1,3 +1,4 @@
+import { SyncModes } from '@sf/contracts';
 import type { PageFailure } from '@sf/clio-client';
 import {
   listingSourceOf,
@@ -128,6 +129,7 @@ const detectByListing = async (
     entityType: e,
     listed: found.listed,
     restoredIds: [],
+    mode: SyncModes.incremental,
   };
   return {
     kind: 'events',
@@ -164,6 +166,7 @@ export const detectDeletes = async (ctx: JobContext, state: JobState, e: ClioEnt
     entityType: e,
     listed: counted.total,
     restoredIds: [],
+    mode: SyncModes.incremental,
   };
   if (breakerHolds(deficit, live, ctx.config.sweep)) {
     ctx.log.warn({ jobId, entityType: e, deficit, live }, 'deletions held for review (circuit breaker)');
@@ -181,7 +184,12 @@ export const detectDeletes = async (ctx: JobContext, state: JobState, e: ClioEnt
     'deletions detected by count',
   );
   const moved = chunks(found.alive ?? [], 200).map((records) =>
-    jobEvent(ctx.origin, ctx.now(), 'ClioRecordsFetched', { jobId, entityType: e, records }),
+    jobEvent(ctx.origin, ctx.now(), 'ClioRecordsFetched', {
+      jobId,
+      entityType: e,
+      records,
+      mode: SyncModes.incremental,
+    }),
   );
   if (found.ids.length === 0) return { kind: 'events', events: moved };
   return {

@@ -90,7 +90,7 @@ export const runListing = async (
     const total = count.known ? count.total : (s.progress[e]?.total ?? null);
     const events = [
       ...(valid.length > 0
-        ? [jobEvent(ctx.origin, ctx.now(), 'ClioRecordsFetched', { jobId, entityType: e, records: valid })]
+        ? [jobEvent(ctx.origin, ctx.now(), 'ClioRecordsFetched', { jobId, entityType: e, records: valid, mode })]
         : []),
       jobEvent(ctx.origin, ctx.now(), 'SyncProgressed', {
         jobId,

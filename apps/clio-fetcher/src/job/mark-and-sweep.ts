@@ -1,4 +1,4 @@
-import type { NewEvent } from '@sf/contracts';
+import { SyncModes, type NewEvent } from '@sf/contracts';
 import { clioMirrorPartitionOf, liveCount, restoredIds, sweepCandidates, type ClioEntityType } from '@sf/clio-mirror';
 import type { LogPosition } from '@sf/event-store';
 import { catchUp } from '@sf/projections';
@@ -61,7 +61,13 @@ const markAndSweep = async (
   const matterId = matterIdOf(ctx.scope);
   const candidates = await sweepCandidates(ctx.db, e, firmId, matterId, p.listingStart);
   const live = await liveCount(ctx.db, e, firmId, matterId);
-  const base = { jobId, ...(matterId === null ? {} : { matterId }), entityType: e, listed: p.fetched };
+  const base = {
+    jobId,
+    ...(matterId === null ? {} : { matterId }),
+    entityType: e,
+    listed: p.fetched,
+    mode: SyncModes.full,
+  };
   if (breakerHolds(candidates.length, live, ctx.config.sweep)) {
     ctx.log.warn(
       { jobId, entityType: e, candidates: candidates.length, live },
@@ -94,7 +100,7 @@ const markAndSweep = async (
   );
   return events([
     ...chunks(alive, 200).map((records) =>
-      jobEvent(ctx.origin, ctx.now(), 'ClioRecordsFetched', { jobId, entityType: e, records }),
+      jobEvent(ctx.origin, ctx.now(), 'ClioRecordsFetched', { jobId, entityType: e, records, mode: SyncModes.full }),
     ),
     jobEvent(ctx.origin, ctx.now(), 'RecordsSwept', {
       ...base,

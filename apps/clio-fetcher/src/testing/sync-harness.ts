@@ -258,7 +258,7 @@ export class SyncHarness {
     await this.relayRun.catch(() => undefined);
     this.responder.unsubscribe();
     const jsm = await jetstreamManager(this.nc);
-    for (const s of [this.topology.streams.events, this.topology.streams.deadLetters])
+    for (const s of [this.topology.streams.events, this.topology.streams.deadLetters, this.topology.streams.changes])
       await jsm.streams.delete(s.name).catch(() => false);
     await this.nc.close();
     await this.sim.close();

@@ -173,7 +173,7 @@ export class ProcessorHarness {
     await this.relay.stop();
     await this.relayRun.catch(() => undefined);
     const jsm = await jetstreamManager(this.nc);
-    for (const s of [this.topology.streams.events, this.topology.streams.deadLetters])
+    for (const s of [this.topology.streams.events, this.topology.streams.deadLetters, this.topology.streams.changes])
       await jsm.streams.delete(s.name).catch(() => false);
     await this.nc.close();
     await this.sim.close();

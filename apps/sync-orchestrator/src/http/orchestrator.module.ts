@@ -4,6 +4,7 @@ import { HealthModule, checkReadiness } from '@sf/service-kit';
 import { ProcessingController } from '../processing/processing.http-controller';
 import { ReadModelsController } from '../read-models/read-models.http-controller';
 import { MirrorReadsController } from '../mirror-api/mirror-reads.http-controller';
+import { RecordHistoryController } from '../mirror-api/record-history.http-controller';
 import { StatusController } from '../status/status.http-controller';
 import { ReviewController } from '../review/review.http-controller';
 import { ScheduleController } from '../schedule/schedule.http-controller';
@@ -34,6 +35,7 @@ export class OrchestratorModule {
         ProcessingController,
         ReadModelsController,
         MirrorReadsController,
+        RecordHistoryController,
         StatusController,
         ReviewController,
         ScheduleController,

@@ -142,6 +142,15 @@ describe('sync orchestrator: every route needs the JWT and is firm-scoped (e2e, 
         'GET /review/held-sweeps/:id',
         'POST /review/held-sweeps/:id/approve',
         'POST /review/held-sweeps/:id/reject',
+        'GET /matters/:id/history',
+        'GET /folders/:id/history',
+        'GET /documents/:id/history',
+        'GET /contacts/:id/history',
+        'GET /calendar-entries/:id/history',
+        'GET /tasks/:id/history',
+        'GET /activities/:id/history',
+        'GET /users/:id/history',
+        'GET /custom-fields/:id/history',
         ...PUBLIC_ROUTES,
       ]),
     );
@@ -176,6 +185,8 @@ describe('sync orchestrator: every route needs the JWT and is firm-scoped (e2e, 
     expect((await call(kit.orchestrator.url, 'GET', `/jobs/${bProcessingJob}`, bearer(B))).status).toBe(200);
     for (const path of [
       '/matters/201',
+      '/matters/201/history',
+      '/folders/301/history',
       '/matters/201/folders',
       '/folders/301/documents',
       `/review/held-sweeps/${bSweep}`,
@@ -196,6 +207,13 @@ describe('sync orchestrator: every route needs the JWT and is firm-scoped (e2e, 
       jobs: { foreign: { id: bProcessingJob }, missing: { id: randomUUID() } },
       folders: { foreign: { id: '301' }, missing: { id: '999998' } },
       review: { foreign: { id: bSweep }, missing: { id: randomUUID() } },
+      // Record histories (`/<type>/:id/history`): firm B's matter 201 has one; the other types have none in B.
+      ...Object.fromEntries(
+        ['documents', 'contacts', 'calendar-entries', 'tasks', 'activities', 'users', 'custom-fields'].map((t) => [
+          t,
+          { foreign: { id: '201' }, missing: { id: '999999' } },
+        ]),
+      ),
     };
     const report = await checkFirmScoping({
       baseUrl: kit.orchestrator.url,
@@ -227,6 +245,10 @@ describe('sync orchestrator: every route needs the JWT and is firm-scoped (e2e, 
         'GET /review/held-sweeps/:id',
         'POST /review/held-sweeps/:id/approve',
         'POST /review/held-sweeps/:id/reject',
+        'GET /matters/:id/history',
+        'GET /folders/:id/history',
+        'GET /documents/:id/history',
+        'GET /contacts/:id/history',
       ]),
     );
     expect(await readStream(kit.t.db, streamIds.sweepReview(bSweep))).toEqual([]);

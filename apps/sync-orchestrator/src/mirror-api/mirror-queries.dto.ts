@@ -25,6 +25,20 @@ export class IncludeDeletedQuery {
   include_deleted?: (typeof BOOLEANS)[number];
 }
 
+/** One matter: `include_deleted`, and `as_of` for the matter as the mirror held it then (from its history). */
+export class MatterReadQuery extends IncludeDeletedQuery {
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'as_of must be an ISO 8601 date or date-time' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'The record as the mirror held it at this instant, rebuilt from its change history',
+  })
+  as_of?: string;
+}
+
+/** A record's change history: paged oldest first. */
+export class HistoryQuery extends WidePageQuery {}
+
 export class MirrorListQuery extends WidePageQuery {
   @IsOptional()
   @IsIn(BOOLEANS, { message: 'include_deleted must be true or false' })

@@ -1,6 +1,13 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { folderAndDescendants, listMirrorRecords, matterFolderTree, toRecordView } from '@sf/clio-mirror';
+import {
+  asOfRecordView,
+  folderAndDescendants,
+  listMirrorRecords,
+  matterFolderTree,
+  recordAsOf,
+  toRecordView,
+} from '@sf/clio-mirror';
 import { FirmId, NotFoundForFirm } from '@sf/http-auth';
 import { ApiAnswers } from '@sf/service-kit';
 import { IdParams } from '../http/dtos';
@@ -11,6 +18,7 @@ import {
   FolderDocumentsQuery,
   IncludeDeletedQuery,
   MatterListQuery,
+  MatterReadQuery,
   MatterScopedListQuery,
   MirrorListQuery,
 } from './mirror-queries.dto';
@@ -44,14 +52,20 @@ export class MirrorReadsController {
 
   @Get(Routes.mirrorMatter)
   @ApiAnswers(
-    { type: MirrorRecordDto, description: 'The matter, with its fields and custom field values', conditional: true },
+    {
+      type: MirrorRecordDto,
+      description:
+        'The matter, with its fields and custom field values; with `as_of`, as the mirror held it then (from its history, `details` empty)',
+      conditional: true,
+    },
     [404],
   )
-  async matter(
-    @FirmId() firmId: string,
-    @Param() p: IdParams,
-    @Query() q: IncludeDeletedQuery,
-  ): Promise<MirrorRecordDto> {
+  async matter(@FirmId() firmId: string, @Param() p: IdParams, @Query() q: MatterReadQuery): Promise<MirrorRecordDto> {
+    if (q.as_of !== undefined) {
+      const then = await recordAsOf(this.deps.db, { firmId, entityType: 'matters', recordId: p.id }, new Date(q.as_of));
+      if (!then || (then.isDeleted && q.include_deleted !== 'true')) throw new NotFoundForFirm('matter');
+      return asOfRecordView('matters', p.id, then);
+    }
     const [row] = await listMirrorRecords(this.deps.db, {
       firmId,
       entityType: 'matters',

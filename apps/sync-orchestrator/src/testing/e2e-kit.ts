@@ -48,7 +48,8 @@ export const startE2eKit = async (): Promise<E2eKit> => {
       await orchestrator.close();
       const jsm = await jetstreamManager(nc);
       const streams = defineTopology(topology).streams;
-      for (const s of [streams.events, streams.deadLetters]) await jsm.streams.delete(s.name).catch(() => false);
+      for (const s of [streams.events, streams.deadLetters, streams.changes])
+        await jsm.streams.delete(s.name).catch(() => false);
       await nc.close();
       await t.drop();
     },

@@ -54,3 +54,9 @@ export type { FlaggedRecordView, HeldSweepStatus, HeldSweepView } from './review
 export type { ClioMirrorReviewTables } from './schema/clio-mirror-review.tables';
 export { mirrorCounts } from './reads/mirror-counts';
 export type { MirrorCount } from './reads/mirror-counts';
+export { createChangeRelay } from './changes/change-relay';
+export type { ChangeRelay, ChangeRelayOptions } from './changes/change-relay';
+export { listRecordHistory, recordAsOf, foldHistory } from './changes/history-reads';
+export type { RecordAsOf, RecordRef } from './changes/history-reads';
+export { unpublishedChanges } from './changes/change-queue';
+export { asOfRecordView } from './changes/as-of-view';

@@ -1,4 +1,4 @@
-import { EventTypes, readEventOf, type RecordedEvent } from '@sf/contracts';
+import { EventTypes, readEventOf, type RecordedEvent, type SyncMode } from '@sf/contracts';
 import { isClioEntityType, type ClioEntityType } from './entity-types';
 
 // Typed views of the events the mirror folds, read by the contracts (validated, upcast; a stored `DocumentsSwept`
@@ -9,6 +9,8 @@ export interface RecordsPage {
   jobId: string;
   entityType: ClioEntityType;
   records: readonly unknown[];
+  /** How the page was listed (absent on older pages and deletion checks' re-fetches). */
+  mode?: SyncMode;
 }
 
 export interface Sweep {
@@ -19,6 +21,8 @@ export interface Sweep {
   softDeletedIds: readonly string[];
   heldForReview: boolean;
   heldIds: readonly string[];
+  /** How the deletions were found (absent on older sweeps). */
+  mode?: SyncMode;
 }
 
 export interface Flagged {
@@ -62,8 +66,8 @@ export const asMirrorEvent = (e: RecordedEvent): MirrorEvent | null => {
   const r = read.value;
   switch (r.type) {
     case EventTypes.ClioRecordsFetched: {
-      const { jobId, entityType, records } = r.data;
-      return isClioEntityType(entityType) ? { kind: 'page', page: { jobId, entityType, records } } : null;
+      const { jobId, entityType, records, mode } = r.data;
+      return isClioEntityType(entityType) ? { kind: 'page', page: { jobId, entityType, records, mode } } : null;
     }
     case EventTypes.RecordsSwept: {
       const { jobId, softDeletedIds, heldForReview, listed, entityType = 'documents' } = r.data;
@@ -76,6 +80,7 @@ export const asMirrorEvent = (e: RecordedEvent): MirrorEvent | null => {
         softDeletedIds,
         heldForReview,
         heldIds: r.data.heldIds ?? [],
+        mode: r.data.mode,
       };
       return { kind: 'sweep', sweep };
     }

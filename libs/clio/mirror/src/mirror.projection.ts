@@ -13,6 +13,15 @@ import { applySweep, upsertMirrorRows, type MirrorRow } from './mirror-store';
 import { DETAILS } from './details/detail-registry';
 import { DETAIL_TABLES } from './details/detail-spec';
 import { writeDetails, type WrittenParent } from './details/detail-store';
+import {
+  captureChanges,
+  pageChangeSource,
+  recordPageChanges,
+  statesBefore,
+  type ChainLink,
+  type ChangeOrigin,
+} from './changes/change-capture';
+import { ChangeSources } from '@sf/contracts';
 
 const REVIEW_TABLES = ['clio_flagged_records', 'clio_held_sweeps'] as const;
 
@@ -20,10 +29,15 @@ const keyOf = (firmId: string, id: string): string => `${firmId}\u0000${id}`;
 
 /** Latest observation per (firm, id) of each entity type, waiting for one set-based upsert. */
 type Pending = Map<ClioEntityType, Map<string, MirrorRow>>;
+/** Every observation per (firm, id) of each entity type in log order: the changes of the pending rows. */
+type Chains = Map<ClioEntityType, Map<string, ChainLink[]>>;
 
-const collectPage = (pending: Pending, e: RecordedEvent, page: RecordsPage): void => {
+const collectPage = (pending: Pending, chains: Chains, e: RecordedEvent, page: RecordsPage): void => {
   const rows = pending.get(page.entityType) ?? new Map<string, MirrorRow>();
   pending.set(page.entityType, rows);
+  const links = chains.get(page.entityType) ?? new Map<string, ChainLink[]>();
+  chains.set(page.entityType, links);
+  const origin: ChangeOrigin = { source: pageChangeSource(page.mode), jobId: page.jobId };
   const position = LogPosition.of(e);
   for (const record of page.records) {
     const checked = checkRecord(page.entityType, record);
@@ -32,14 +46,16 @@ const collectPage = (pending: Pending, e: RecordedEvent, page: RecordsPage): voi
     const key = keyOf(e.metadata.firmId, checked.row.id);
     const seen = rows.get(key);
     if (seen && LogPosition.compare(seen.position, position) > 0) continue;
-    rows.set(key, {
+    const row: MirrorRow = {
       ...checked.row,
       firmId: e.metadata.firmId,
       jobId: page.jobId,
       position,
       syncedAt: e.metadata.occurredAt,
       source: pageSource(),
-    });
+    };
+    rows.set(key, row);
+    links.set(key, [...(links.get(key) ?? []), { row, origin }]);
   }
 };
 
@@ -47,21 +63,28 @@ const collectPage = (pending: Pending, e: RecordedEvent, page: RecordsPage): voi
 const flush = async (
   trx: Transaction<ClioMirrorTables>,
   pending: Pending,
+  chains: Chains,
   entityType: ClioEntityType,
 ): Promise<void> => {
   const rows = pending.get(entityType);
   if (!rows || rows.size === 0) return;
+  const links = chains.get(entityType) ?? new Map<string, ChainLink[]>();
+  const before = await statesBefore(trx, entityType, links);
   const written = await upsertMirrorRows(trx, entityType, [...rows.values()]);
   const parents: WrittenParent[] = written.flatMap((k) => {
     const row = rows.get(keyOf(k.firmId, k.id));
     return row ? [{ firmId: k.firmId, id: k.id, record: row.data }] : [];
   });
   for (const spec of DETAILS[entityType] ?? []) await writeDetails(trx, spec, parents);
+  await recordPageChanges(trx, entityType, links, before);
   pending.delete(entityType);
+  chains.delete(entityType);
 };
 
 /** The job id recorded on rows a webhook wrote (`last_job_id`): no sync job wrote them. */
 export const WEBHOOK_JOB_ID = 'webhook';
+
+const WEBHOOK_ORIGIN: ChangeOrigin = { source: ChangeSources.webhook, jobId: null };
 
 /** Webhook observations: newer `updated_at` wins (see upsertObservedRows), then the deletions. */
 const applyObserved = async (trx: Transaction<ClioMirrorTables>, e: RecordedEvent, o: Observation): Promise<void> => {
@@ -79,20 +102,26 @@ const applyObserved = async (trx: Transaction<ClioMirrorTables>, e: RecordedEven
         source: MirrorSources.webhook,
       });
   }
-  const written = await upsertObservedRows(trx, o.entityType, [...rows.values()]);
-  const parents: WrittenParent[] = written.flatMap((k) => {
-    const row = rows.get(k.id);
-    return row ? [{ firmId: k.firmId, id: k.id, record: row.data }] : [];
-  });
-  for (const spec of DETAILS[o.entityType] ?? []) await writeDetails(trx, spec, parents);
-  await applyObservedDeletion(trx, o.entityType, {
-    firmId: e.metadata.firmId,
-    jobId: WEBHOOK_JOB_ID,
-    ids: o.deletedIds,
-    at: e.metadata.occurredAt,
-    position,
+  const ids = [...rows.keys(), ...o.deletedIds];
+  const at = { position, observedAt: e.metadata.occurredAt };
+  await captureChanges(trx, o.entityType, e.metadata.firmId, ids, at, WEBHOOK_ORIGIN, async () => {
+    const written = await upsertObservedRows(trx, o.entityType, [...rows.values()]);
+    const parents: WrittenParent[] = written.flatMap((k) => {
+      const row = rows.get(k.id);
+      return row ? [{ firmId: k.firmId, id: k.id, record: row.data }] : [];
+    });
+    for (const spec of DETAILS[o.entityType] ?? []) await writeDetails(trx, spec, parents);
+    await applyObservedDeletion(trx, o.entityType, {
+      firmId: e.metadata.firmId,
+      jobId: WEBHOOK_JOB_ID,
+      ids: o.deletedIds,
+      at: e.metadata.occurredAt,
+      position,
+    });
   });
 };
+
+const placeAt = (p: EventPlace) => ({ position: p.position, observedAt: p.at });
 
 /**
  * Folds a batch in log order: pages are gathered per table (the latest observation of a record wins) and written
@@ -101,15 +130,16 @@ const applyObserved = async (trx: Transaction<ClioMirrorTables>, e: RecordedEven
  */
 const apply = async (trx: Transaction<ClioMirrorTables>, events: readonly RecordedEvent[]): Promise<void> => {
   const pending: Pending = new Map();
+  const chains: Chains = new Map();
   for (const e of events) {
     const m = asMirrorEvent(e);
     if (m === null) continue;
     if (m.kind === 'page') {
-      collectPage(pending, e, m.page);
+      collectPage(pending, chains, e, m.page);
       continue;
     }
     if (m.kind === 'observed') {
-      await flush(trx, pending, m.observed.entityType);
+      await flush(trx, pending, chains, m.observed.entityType);
       await applyObserved(trx, e, m.observed);
       continue;
     }
@@ -125,9 +155,16 @@ const apply = async (trx: Transaction<ClioMirrorTables>, events: readonly Record
     }
     // Decisions and sweeps act on rows: the pending pages before them are written first, so nothing races.
     const entityTypes = m.kind === 'sweep' ? [m.sweep.entityType] : CLIO_ENTITY_TYPES;
-    for (const t of entityTypes) await flush(trx, pending, t);
+    for (const t of entityTypes) await flush(trx, pending, chains, t);
     if (m.kind === 'decision') {
-      await applySweepDecision(trx, place, m.decision);
+      const d = m.decision;
+      // An approval soft-deletes the held ids: changes of a full listing's sweep, approved by a person.
+      if (d.kind === 'approved') {
+        const origin = { source: ChangeSources.initialSync, jobId: null };
+        await captureChanges(trx, d.entityType, place.firmId, d.ids, placeAt(place), origin, () =>
+          applySweepDecision(trx, place, d),
+        );
+      } else await applySweepDecision(trx, place, d);
       continue;
     }
     const { sweep } = m;
@@ -135,16 +172,19 @@ const apply = async (trx: Transaction<ClioMirrorTables>, events: readonly Record
       await recordHeldSweep(trx, place, sweep);
       continue;
     }
-    await applySweep(trx, sweep.entityType, {
-      firmId: e.metadata.firmId,
-      jobId: sweep.jobId,
-      ids: sweep.softDeletedIds,
-      at: e.metadata.occurredAt,
-      position: place.position,
-      source: pageSource(),
-    });
+    const origin = { source: pageChangeSource(sweep.mode), jobId: sweep.jobId };
+    await captureChanges(trx, sweep.entityType, place.firmId, sweep.softDeletedIds, placeAt(place), origin, () =>
+      applySweep(trx, sweep.entityType, {
+        firmId: e.metadata.firmId,
+        jobId: sweep.jobId,
+        ids: sweep.softDeletedIds,
+        at: e.metadata.occurredAt,
+        position: place.position,
+        source: pageSource(),
+      }),
+    );
   }
-  for (const entityType of CLIO_ENTITY_TYPES) await flush(trx, pending, entityType);
+  for (const entityType of CLIO_ENTITY_TYPES) await flush(trx, pending, chains, entityType);
 };
 
 /**
@@ -153,11 +193,13 @@ const apply = async (trx: Transaction<ClioMirrorTables>, events: readonly Record
  * pure function of the log (times are Clio's or event time), so the mirror can be dropped and rebuilt from
  * position 0 without calling Clio. Version 2: the detail tables and `matter_id` on every table. Version 3: each
  * row's `last_synced_at` and `last_source`, and the review tables (flagged records, held sweeps and their decisions).
+ * Version 4: the record-change history (`clio_record_changes`, one row per real change, see changes/). It is not
+ * among `tables`, so a reset keeps it (and the change relay's publication marks); a rebuild derives the same rows.
  * Webhook observations (`ClioRecordsObserved`) are written only over an older `updated_at`.
  */
 export const clioMirrorProjection: Projection<ClioMirrorTables> = {
   name: 'clio-mirror',
-  version: 3,
+  version: 4,
   tables: [...MIRROR_TABLES, ...DETAIL_TABLES, ...REVIEW_TABLES],
   eventTypes: MIRROR_EVENT_TYPES,
   apply,

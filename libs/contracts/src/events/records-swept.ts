@@ -1,6 +1,6 @@
 import { defineEvent } from '../event-definition';
 import { Field } from '../fields';
-import { EventTypes, StreamTypes } from '../wire-names';
+import { EventTypes, StreamTypes, SyncModes, type SyncMode } from '../wire-names';
 
 /**
  * One entity type's mirror records compared with a complete Clio listing. Stored before the rename as
@@ -27,14 +27,21 @@ export class RecordsSweptV1 {
   @Field.idList({ optional: true }) heldIds?: string[];
 }
 
+/** v2: how deletions were found, so the mirror's change events say initial (full) or incremental sync. */
+export class RecordsSweptV2 extends RecordsSweptV1 {
+  /** `full`: a complete listing; `incremental`: an incremental sync's count comparison. Absent on older sweeps. */
+  @Field.oneOf(SyncModes, { optional: true }) mode?: SyncMode;
+}
+
 export const recordsSwept = defineEvent({
   type: EventTypes.RecordsSwept,
   description:
     'Mirror records of one entity type were compared with a complete Clio listing; missing ones soft-deleted.',
   streamType: StreamTypes.syncJob,
-  currentVersion: 1,
-  versions: { 1: RecordsSweptV1 },
-  upcasters: {},
+  currentVersion: 2,
+  versions: { 1: RecordsSweptV1, 2: RecordsSweptV2 },
+  // v1 → v2 only adds an optional field.
+  upcasters: { 1: (v1: RecordsSweptV1): RecordsSweptV2 => v1 },
   examples: {
     1: {
       jobId: 'job-1',
@@ -44,6 +51,15 @@ export const recordsSwept = defineEvent({
       softDeletedIds: ['5003'],
       restoredIds: [],
       heldForReview: false,
+    },
+    2: {
+      jobId: 'job-1',
+      entityType: 'contacts',
+      listed: 1200,
+      softDeletedIds: ['77'],
+      restoredIds: [],
+      heldForReview: false,
+      mode: 'incremental',
     },
   },
 });

@@ -16,6 +16,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/activities/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RecordHistoryController_activity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/calendar-entries": {
         parameters: {
             query?: never;
@@ -24,6 +40,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["MirrorReadsController_calendarEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calendar-entries/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RecordHistoryController_calendarEntry"];
         put?: never;
         post?: never;
         delete?: never;
@@ -48,6 +80,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/contacts/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RecordHistoryController_contact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/custom-fields": {
         parameters: {
             query?: never;
@@ -56,6 +104,38 @@ export interface paths {
             cookie?: never;
         };
         get: operations["MirrorReadsController_customFields"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/custom-fields/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RecordHistoryController_customField"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/documents/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RecordHistoryController_document"];
         put?: never;
         post?: never;
         delete?: never;
@@ -152,6 +232,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["MirrorReadsController_folderDocuments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/folders/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RecordHistoryController_folder"];
         put?: never;
         post?: never;
         delete?: never;
@@ -296,6 +392,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["MirrorReadsController_folders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/matters/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RecordHistoryController_matter"];
         put?: never;
         post?: never;
         delete?: never;
@@ -560,6 +672,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tasks/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RecordHistoryController_task"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/users": {
         parameters: {
             query?: never;
@@ -568,6 +696,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["MirrorReadsController_users"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RecordHistoryController_user"];
         put?: never;
         post?: never;
         delete?: never;
@@ -984,6 +1128,47 @@ export interface components {
             /** @enum {string} */
             status: "ok";
         };
+        RecordChangeDto: {
+            /** @enum {string} */
+            change: "created" | "updated" | "deleted" | "restored";
+            /**
+             * Format: uuid
+             * @description Deterministic id of the change (the published Nats-Msg-Id)
+             */
+            changeId: string;
+            /** Format: date-time */
+            deletedAt: string | null;
+            /** @description Clio resource name, e.g. `matters` */
+            entityType: string;
+            etag: string | null;
+            /** @description Changed Clio fields with old and new values (`created`: every field, old null) */
+            fields: {
+                [key: string]: {
+                    new: unknown;
+                    old: unknown;
+                };
+            };
+            firmId: string;
+            jobId: string | null;
+            /**
+             * Format: date-time
+             * @description Event time of the observation
+             */
+            observedAt: string;
+            /** @description Log position `<txid>:<position>`: orders the changes */
+            position: string;
+            recordId: string;
+            /** @enum {string} */
+            source: "initial_sync" | "incremental_sync" | "webhook" | "write_back";
+            /** Format: date-time */
+            updatedAt: string | null;
+        };
+        RecordHistoryPageDto: {
+            /** @description Changes, oldest first */
+            items: components["schemas"]["RecordChangeDto"][];
+            /** @description Cursor of the next page; null on the last page */
+            next: string | null;
+        };
         RejectBody: {
             /** @description Why the deletions are refused (kept with the decision) */
             reason: string;
@@ -1162,6 +1347,70 @@ export interface operations {
             };
         };
     };
+    RecordHistoryController_activity: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1 to 200 (default 50) */
+                limit?: string;
+                /** @description The `next` of the previous page; absent for the first page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Clio id: must be 1 to 200 letters, digits or _ . : - */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record's changes, oldest first */
+            200: {
+                headers: {
+                    /** @description Validator of this answer; send it back as `If-None-Match` */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordHistoryPageDto"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is still current (no body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     MirrorReadsController_calendarEntries: {
         parameters: {
             query?: {
@@ -1213,6 +1462,70 @@ export interface operations {
             };
             /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RecordHistoryController_calendarEntry: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1 to 200 (default 50) */
+                limit?: string;
+                /** @description The `next` of the previous page; absent for the first page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Clio id: must be 1 to 200 letters, digits or _ . : - */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record's changes, oldest first */
+            200: {
+                headers: {
+                    /** @description Validator of this answer; send it back as `If-None-Match` */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordHistoryPageDto"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is still current (no body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1280,6 +1593,70 @@ export interface operations {
             };
         };
     };
+    RecordHistoryController_contact: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1 to 200 (default 50) */
+                limit?: string;
+                /** @description The `next` of the previous page; absent for the first page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Clio id: must be 1 to 200 letters, digits or _ . : - */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record's changes, oldest first */
+            200: {
+                headers: {
+                    /** @description Validator of this answer; send it back as `If-None-Match` */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordHistoryPageDto"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is still current (no body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     MirrorReadsController_customFields: {
         parameters: {
             query?: {
@@ -1329,6 +1706,134 @@ export interface operations {
             };
             /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RecordHistoryController_customField: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1 to 200 (default 50) */
+                limit?: string;
+                /** @description The `next` of the previous page; absent for the first page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Clio id: must be 1 to 200 letters, digits or _ . : - */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record's changes, oldest first */
+            200: {
+                headers: {
+                    /** @description Validator of this answer; send it back as `If-None-Match` */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordHistoryPageDto"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is still current (no body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RecordHistoryController_document: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1 to 200 (default 50) */
+                limit?: string;
+                /** @description The `next` of the previous page; absent for the first page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Clio id: must be 1 to 200 letters, digits or _ . : - */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record's changes, oldest first */
+            200: {
+                headers: {
+                    /** @description Validator of this answer; send it back as `If-None-Match` */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordHistoryPageDto"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is still current (no body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1923,6 +2428,70 @@ export interface operations {
             };
         };
     };
+    RecordHistoryController_folder: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1 to 200 (default 50) */
+                limit?: string;
+                /** @description The `next` of the previous page; absent for the first page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Clio id: must be 1 to 200 letters, digits or _ . : - */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record's changes, oldest first */
+            200: {
+                headers: {
+                    /** @description Validator of this answer; send it back as `If-None-Match` */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordHistoryPageDto"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is still current (no body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     HealthController_live: {
         parameters: {
             query?: never;
@@ -2367,6 +2936,8 @@ export interface operations {
             query?: {
                 /** @description Also soft-deleted records (default false) */
                 include_deleted?: "true" | "false";
+                /** @description The record as the mirror held it at this instant, rebuilt from its change history */
+                as_of?: string;
             };
             header?: never;
             path: {
@@ -2377,7 +2948,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The matter, with its fields and custom field values */
+            /** @description The matter, with its fields and custom field values; with `as_of`, as the mirror held it then (from its history, `details` empty) */
             200: {
                 headers: {
                     /** @description Validator of this answer; send it back as `If-None-Match` */
@@ -2511,6 +3082,70 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FolderTreeDto"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is still current (no body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RecordHistoryController_matter: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1 to 200 (default 50) */
+                limit?: string;
+                /** @description The `next` of the previous page; absent for the first page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Clio id: must be 1 to 200 letters, digits or _ . : - */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record's changes, oldest first */
+            200: {
+                headers: {
+                    /** @description Validator of this answer; send it back as `If-None-Match` */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordHistoryPageDto"];
                 };
             };
             /** @description Not modified: the `If-None-Match` ETag is still current (no body) */
@@ -3699,6 +4334,70 @@ export interface operations {
             };
         };
     };
+    RecordHistoryController_task: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1 to 200 (default 50) */
+                limit?: string;
+                /** @description The `next` of the previous page; absent for the first page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Clio id: must be 1 to 200 letters, digits or _ . : - */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record's changes, oldest first */
+            200: {
+                headers: {
+                    /** @description Validator of this answer; send it back as `If-None-Match` */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordHistoryPageDto"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is still current (no body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     MirrorReadsController_users: {
         parameters: {
             query?: {
@@ -3748,6 +4447,70 @@ export interface operations {
             };
             /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RecordHistoryController_user: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1 to 200 (default 50) */
+                limit?: string;
+                /** @description The `next` of the previous page; absent for the first page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Clio id: must be 1 to 200 letters, digits or _ . : - */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record's changes, oldest first */
+            200: {
+                headers: {
+                    /** @description Validator of this answer; send it back as `If-None-Match` */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordHistoryPageDto"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is still current (no body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

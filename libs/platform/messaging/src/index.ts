@@ -1,4 +1,9 @@
-export { DEFAULT_NAMESPACE, Hdr, StreamName, relayCheckpointName } from './wire-names';
+export { DEFAULT_NAMESPACE, Hdr, StreamName, changeRelayLockName, relayCheckpointName } from './wire-names';
+export { PublishFailed, publishPipelined } from './relay/publish-pipelined';
+export type { PublishOutcome } from './relay/publish-pipelined';
+export type { OutgoingMessage } from './relay/outgoing-message';
+export { SessionLock } from './relay/session-lock';
+export { Sleeper } from './relay/sleeper';
 export {
   TOPOLOGY_DEFAULTS,
   deadLetterSubjectIn,

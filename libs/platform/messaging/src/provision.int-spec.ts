@@ -21,7 +21,9 @@ describe('provision', () => {
 
   it('creates the streams and durable consumers as configured, then converges on re-runs and config changes', async () => {
     const first = await provision(jsm, topology);
-    expect(first.streams.map((s) => s.action)).toEqual(['created', 'created']);
+    expect(first.streams.map((s) => s.action)).toEqual(['created', 'created', 'created']);
+    const changes = await jsm.streams.info(topology.streams.changes.name);
+    expect(changes.config.subjects).toEqual([`${topology.namespace}.changes.>`]);
     expect(first.consumers).toEqual([{ name: 'projector', action: 'created' }]);
 
     const events = await jsm.streams.info(topology.streams.events.name);
@@ -42,7 +44,7 @@ describe('provision', () => {
     });
 
     const again = await provision(jsm, topology);
-    expect(again.streams.map((s) => s.action)).toEqual(['updated', 'updated']);
+    expect(again.streams.map((s) => s.action)).toEqual(['updated', 'updated', 'updated']);
 
     const changed = testTopology(id, [{ name: 'projector', maxDeliver: 4, ackWaitMs: 5_000, maxAckPending: 80 }]);
     await provision(jsm, changed);

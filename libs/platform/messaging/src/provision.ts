@@ -34,7 +34,7 @@ const retryingTimeouts = async <T>(op: () => Promise<T>, deadline = Date.now() +
  */
 export const provision = async (jsm: JetStreamManager, topology: Topology): Promise<ProvisionReport> => {
   const report: ProvisionReport = { streams: [], consumers: [] };
-  for (const s of [topology.streams.events, topology.streams.deadLetters]) {
+  for (const s of [topology.streams.events, topology.streams.deadLetters, topology.streams.changes]) {
     report.streams.push({ name: s.name, action: await retryingTimeouts(() => ensureStream(jsm, s)) });
   }
   for (const c of topology.consumers) {

@@ -10,7 +10,7 @@ import {
 } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/nats-core';
 import { SUBJECTS } from '@sf/contracts';
-import { DEFAULT_NAMESPACE, StreamName } from './wire-names';
+import { DEFAULT_NAMESPACE, StreamName, changesStreamBeside } from './wire-names';
 
 /**
  * The one place where JetStream streams and durable consumers are configured. Services build a Topology at
@@ -49,6 +49,10 @@ export interface TopologyOptions {
   eventsStream?: string;
   /** Name of the dead-letter stream. Default `SF_DLQ`. */
   deadLetterStream?: string;
+  /** Name of the record-changes stream. Default `SF_CHANGES`, or `<eventsStream>_CHANGES` beside a named events stream. */
+  changesStream?: string;
+  /** How long the record-changes stream keeps a message, in ms (the history API keeps everything). Default 30 days. */
+  changesMaxAgeMs?: number;
   /** Stream replicas: 1 on one node (default), 3 on the production cluster. */
   replicas?: number;
   /** Window in which a repeated `Nats-Msg-Id` is dropped as a duplicate, in ms. Default 120 000 (2 min). */
@@ -71,7 +75,7 @@ export interface ConsumerSpec {
 
 export interface Topology {
   namespace: string;
-  streams: { events: StreamSpec; deadLetters: StreamSpec };
+  streams: { events: StreamSpec; deadLetters: StreamSpec; changes: StreamSpec };
   consumers: ConsumerSpec[];
 }
 export type StreamSpec = Partial<StreamConfig> & { name: string; subjects: string[] };
@@ -82,6 +86,7 @@ export const TOPOLOGY_DEFAULTS = {
   duplicateWindowMs: 120_000,
   eventsMaxAgeMs: 14 * DAY_MS,
   deadLetterMaxAgeMs: 30 * DAY_MS,
+  changesMaxAgeMs: 30 * DAY_MS,
   ackWaitMs: 30_000,
   maxDeliver: 8,
   backoffSteps: 4,
@@ -144,7 +149,8 @@ export const defineTopology = (o: TopologyOptions = {}): Topology => {
   const eventsName = o.eventsStream ?? StreamName.Events;
   const eventsMaxAgeMs = o.eventsMaxAgeMs ?? TOPOLOGY_DEFAULTS.eventsMaxAgeMs;
   const deadLetterMaxAgeMs = o.deadLetterMaxAgeMs ?? TOPOLOGY_DEFAULTS.deadLetterMaxAgeMs;
-  if (dupMs > Math.min(eventsMaxAgeMs, deadLetterMaxAgeMs))
+  const changesMaxAgeMs = o.changesMaxAgeMs ?? TOPOLOGY_DEFAULTS.changesMaxAgeMs;
+  if (dupMs > Math.min(eventsMaxAgeMs, deadLetterMaxAgeMs, changesMaxAgeMs))
     throw new Error('duplicate window longer than a stream max age');
   return {
     namespace,
@@ -155,6 +161,13 @@ export const defineTopology = (o: TopologyOptions = {}): Topology => {
         rebaseSubject(namespace, SUBJECTS.deadLetters),
         replicas,
         deadLetterMaxAgeMs,
+        dupMs,
+      ),
+      changes: stream(
+        o.changesStream ?? changesStreamBeside(eventsName),
+        rebaseSubject(namespace, SUBJECTS.changes),
+        replicas,
+        changesMaxAgeMs,
         dupMs,
       ),
     },
@@ -172,6 +185,7 @@ export const topologyOptionsFromEnv = (env: NodeJS.ProcessEnv = process.env): To
     ...(env['SF_NATS_NAMESPACE'] ? { namespace: env['SF_NATS_NAMESPACE'] } : {}),
     ...(env['SF_EVENTS_STREAM'] ? { eventsStream: env['SF_EVENTS_STREAM'] } : {}),
     ...(env['SF_DLQ_STREAM'] ? { deadLetterStream: env['SF_DLQ_STREAM'] } : {}),
+    ...(env['SF_CHANGES_STREAM'] ? { changesStream: env['SF_CHANGES_STREAM'] } : {}),
     ...(replicas !== undefined ? { replicas } : {}),
   };
 };

@@ -26,13 +26,22 @@ export type Hdr = (typeof Hdr)[keyof typeof Hdr];
 export const StreamName = {
   Events: 'SF_EVENTS',
   DeadLetters: 'SF_DLQ',
+  /** Record changes (`sf.changes.>`): derived from the log, published by the change relay. */
+  Changes: 'SF_CHANGES',
 } as const;
+
+/** The record-changes stream that goes with an events stream: `SF_CHANGES` beside `SF_EVENTS`, else `<events>_CHANGES`. */
+export const changesStreamBeside = (eventsStream: string): string =>
+  eventsStream === StreamName.Events ? StreamName.Changes : `${eventsStream}_CHANGES`;
 
 /** Subject namespace of production subjects: `sf.events.>` and `sf.dlq.>` (see SUBJECTS in @sf/contracts). */
 export const DEFAULT_NAMESPACE = 'sf';
 
 /** Checkpoint name under which the relay `name` stores its log position. */
 export const relayCheckpointName = (name: string): string => `relay:${name}`;
+
+/** Advisory-lock name of the one active change relay (`ClioRecordChanged` publisher). */
+export const changeRelayLockName = 'sf.change-relay';
 
 /** Advisory-lock name the active relay `name` holds; hashed to a bigint key by Postgres. */
 export const relayLockName = (name: string): string => `sf.relay:${name}`;

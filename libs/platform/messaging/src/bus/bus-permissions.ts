@@ -1,7 +1,7 @@
 import { SUBJECTS } from '@sf/contracts';
 import { inboxPrefixOf } from '../connection/nats-identity';
 import { rebaseSubject } from '../topology';
-import { DEFAULT_NAMESPACE, StreamName } from '../wire-names';
+import { DEFAULT_NAMESPACE, StreamName, changesStreamBeside } from '../wire-names';
 import type { BusUser } from './bus-user';
 
 /** The namespace and stream names a configuration is rendered for (production: `sf`, `SF_EVENTS`, `SF_DLQ`). */
@@ -9,12 +9,15 @@ export interface BusNames {
   namespace: string;
   eventsStream: string;
   deadLetterStream: string;
+  /** Default: the one beside the events stream (`changesStreamBeside`). */
+  changesStream?: string;
 }
 
 export const DEFAULT_BUS_NAMES: BusNames = {
   namespace: DEFAULT_NAMESPACE,
   eventsStream: StreamName.Events,
   deadLetterStream: StreamName.DeadLetters,
+  changesStream: StreamName.Changes,
 };
 
 /** A user's server permissions: subjects it may publish to and subscribe to; `allowResponses` for responders. */
@@ -50,21 +53,23 @@ export const busPermissions = (user: BusUser, names: BusNames = DEFAULT_BUS_NAME
   const ns = (subject: string): string => rebaseSubject(names.namespace, subject);
   const publish: string[] = [JS.accountInfo];
   const subscribe: string[] = [`${inboxPrefixOf(user.name)}.>`];
-  if (user.publishesEvents) publish.push(ns(SUBJECTS.events));
+  if (user.publishesEvents) publish.push(ns(SUBJECTS.events), ns(SUBJECTS.changes));
   if (user.provisionsStreams) {
-    for (const stream of [names.eventsStream, names.deadLetterStream]) {
+    const changesStream = names.changesStream ?? changesStreamBeside(names.eventsStream);
+    for (const stream of [names.eventsStream, names.deadLetterStream, changesStream]) {
       publish.push(JS.stream('CREATE', stream), JS.stream('UPDATE', stream), JS.stream('INFO', stream));
     }
   }
   for (const c of user.consumers ?? []) {
-    for (const filter of c.filters) publish.push(JS.createConsumer(names.eventsStream, c.name, ns(filter)));
-    publish.push(
-      JS.consumerInfo(names.eventsStream, c.name),
-      JS.pull(names.eventsStream, c.name),
-      JS.ack(names.eventsStream, c.name),
-      ns(SUBJECTS.deadLetter(c.name)),
-    );
-    subscribe.push(ns(SUBJECTS.redrive(c.name)));
+    // A grant on the changes stream reads record changes; any other, the events stream.
+    const stream =
+      c.stream === 'changes' ? (names.changesStream ?? changesStreamBeside(names.eventsStream)) : names.eventsStream;
+    for (const filter of c.filters) publish.push(JS.createConsumer(stream, c.name, ns(filter)));
+    publish.push(JS.consumerInfo(stream, c.name), JS.pull(stream, c.name), JS.ack(stream, c.name));
+    if (c.stream !== 'changes') {
+      publish.push(ns(SUBJECTS.deadLetter(c.name)));
+      subscribe.push(ns(SUBJECTS.redrive(c.name)));
+    }
   }
   if (user.operatesDeadLetters) {
     const dlq = names.deadLetterStream;

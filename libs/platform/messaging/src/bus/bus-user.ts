@@ -38,6 +38,8 @@ export interface BusUser {
 export interface BusConsumerGrant {
   name: string;
   filters: readonly string[];
+  /** The stream it reads: `events` (default) or `changes` (record changes, `sf.changes.>`). */
+  stream?: 'events' | 'changes';
 }
 
 /** Which events a subscriber reads: some firms' subjects, or every firm's. */
@@ -54,11 +56,23 @@ export const subscriberUser = (o: {
   password: string;
   consumer: string;
   scope: SubscriberScope;
+  /** Also reads record changes (`sf.changes.>`) through durables `<consumer>-changes[-<firmId>]`. */
+  changes?: boolean;
 }): BusUser => ({
   name: o.name,
   password: o.password,
-  consumers:
-    o.scope === 'all-firms'
+  consumers: [
+    ...(o.scope === 'all-firms'
       ? [{ name: o.consumer, filters: [SUBJECTS.events] }]
-      : o.scope.firms.map((f) => ({ name: `${o.consumer}-${f}`, filters: [SUBJECTS.firmEvents(f)] })),
+      : o.scope.firms.map((f) => ({ name: `${o.consumer}-${f}`, filters: [SUBJECTS.firmEvents(f)] }))),
+    ...(!o.changes
+      ? []
+      : o.scope === 'all-firms'
+        ? [{ name: `${o.consumer}-changes`, filters: [SUBJECTS.changes], stream: 'changes' as const }]
+        : o.scope.firms.map((f) => ({
+            name: `${o.consumer}-changes-${f}`,
+            filters: [SUBJECTS.firmChanges(f)],
+            stream: 'changes' as const,
+          }))),
+  ],
 });

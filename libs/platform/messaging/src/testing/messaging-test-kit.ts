@@ -36,7 +36,8 @@ export const topologyEnv = (t: Topology): Record<string, string> => ({
 });
 
 export const deleteStreams = async (jsm: JetStreamManager, t: Topology): Promise<void> => {
-  for (const s of [t.streams.events, t.streams.deadLetters]) await jsm.streams.delete(s.name).catch(() => false);
+  for (const s of [t.streams.events, t.streams.deadLetters, t.streams.changes])
+    await jsm.streams.delete(s.name).catch(() => false);
 };
 
 /** Every message a stream holds, in stream order. */

@@ -1,0 +1,101 @@
+import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/nats-core';
+import { readChangeMessage, type ClioRecordChangedV1 } from '@sf/contracts';
+import type { EventStoreTables } from '@sf/event-store';
+import { provision } from '@sf/messaging';
+import { deleteStreams, testTopology } from '@sf/messaging/testing';
+import type { ProjectionsTables } from '@sf/projections';
+import { connectTestNats, createTestDatabase, uniqueName, waitFor, type TestDatabase } from '@sf/testing';
+import type { ClioMirrorTables } from '../schema/clio-mirror.tables';
+import { changeIdOf } from './change-id';
+import { createChangeRelay } from './change-relay';
+import { insertChanges, type ChangeRow } from './change-store';
+
+type DB = EventStoreTables & ProjectionsTables & ClioMirrorTables;
+
+const change = (recordId: string, tx: bigint, kind: ChangeRow['kind'], firmId = 'firm-r'): ChangeRow => ({
+  changeId: changeIdOf(firmId, 'matters', recordId, { txId: tx, position: tx }),
+  firmId,
+  entityType: 'matters',
+  recordId,
+  position: { txId: tx, position: tx },
+  kind,
+  fields: kind === 'created' ? { id: { old: null, new: Number(recordId) } } : {},
+  etag: `"e${tx}"`,
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  deletedAt: kind === 'deleted' ? '2026-01-02T00:00:00.000Z' : null,
+  source: 'incremental_sync',
+  jobId: 'job-1',
+  observedAt: '2026-01-02T00:00:00.000Z',
+});
+
+describe('change relay (real Postgres and NATS)', () => {
+  let t: TestDatabase<DB>;
+  let nc: NatsConnection;
+  let jsm: JetStreamManager;
+  const topology = testTopology(uniqueName('chg').replace(/[^A-Za-z0-9_]/g, '_'));
+
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    nc = await connectTestNats();
+    jsm = await jetstreamManager(nc);
+    await provision(jsm, topology);
+  });
+  afterAll(async () => {
+    await deleteStreams(jsm, topology);
+    await nc.drain();
+    await t.drop();
+  });
+
+  const stored = async (): Promise<
+    Array<{ subject: string; msgId: string | undefined; data: ClioRecordChangedV1 }>
+  > => {
+    const info = await jsm.streams.info(topology.streams.changes.name);
+    const out = [];
+    for (let seq = info.state.first_seq; seq <= info.state.last_seq && info.state.messages > 0; seq++) {
+      const m = await jsm.streams.getMessage(topology.streams.changes.name, { seq });
+      if (!m) throw new Error(`no message ${seq}`);
+      const read = readChangeMessage(m.json());
+      if (!read.ok) throw new Error(read.reason);
+      out.push({ subject: m.subject, msgId: m.header.get('Nats-Msg-Id'), data: read.value.data });
+    }
+    return out;
+  };
+
+  it('publishes queued changes in log order with the change id as Nats-Msg-Id, once, across a crash before the mark', async () => {
+    await insertChanges(t.db, [change('2', 11n, 'created'), change('1', 10n, 'created'), change('1', 12n, 'deleted')]);
+    const relay = createChangeRelay({ db: t.db, lockUrl: t.url, nc, topology, idlePollMs: 10 });
+    const run = relay.run();
+    await waitFor(
+      () => stored(),
+      (s) => s.length === 3,
+      { description: 'three changes in the stream' },
+    );
+    await waitFor(
+      () => t.db.selectFrom('clio_record_changes').select('change_id').where('published_at', 'is', null).execute(),
+      (rows) => rows.length === 0,
+    );
+    await relay.stop();
+    await run;
+    const first = await stored();
+    expect(first.map((m) => [m.subject, m.data.recordId, m.data.change])).toEqual([
+      [`${topology.namespace}.changes.firm-r.matters`, '1', 'created'],
+      [`${topology.namespace}.changes.firm-r.matters`, '2', 'created'],
+      [`${topology.namespace}.changes.firm-r.matters`, '1', 'deleted'],
+    ]);
+    expect(first.map((m) => m.msgId)).toEqual(first.map((m) => m.data.changeId));
+
+    // A crash after the PubAcks and before the marks: the next relay publishes them again, JetStream drops them.
+    await t.db.updateTable('clio_record_changes').set({ published_at: null }).execute();
+    await insertChanges(t.db, [change('3', 13n, 'created')]);
+    const again = createChangeRelay({ db: t.db, lockUrl: t.url, nc, topology, idlePollMs: 10 });
+    const run2 = again.run();
+    await waitFor(
+      () => t.db.selectFrom('clio_record_changes').select('change_id').where('published_at', 'is', null).execute(),
+      (rows) => rows.length === 0,
+    );
+    await again.stop();
+    await run2;
+    expect((await stored()).map((m) => m.data.recordId)).toEqual(['1', '2', '1', '3']);
+  });
+});
