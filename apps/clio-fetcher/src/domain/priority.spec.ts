@@ -1,3 +1,4 @@
+import { LogPosition } from '@sf/event-store';
 import { EMPTY_JOB, type EntityProgress, type JobState } from './job-state';
 import { planPhases, planSteps, type PlanStep } from './phase-plan';
 import { prioritisedNow, reorderSteps, yieldsTo } from './priority';
@@ -8,7 +9,7 @@ const done: EntityProgress = {
   total: 10,
   cursor: null,
   complete: true,
-  listingStart: { globalPosition: '1', transactionId: '1' } as EntityProgress['listingStart'],
+  listingStart: LogPosition.start,
   swept: false,
   forbidden: false,
   restartAfterId: null,

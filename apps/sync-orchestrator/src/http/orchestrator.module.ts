@@ -7,6 +7,8 @@ import { MirrorReadsController } from '../mirror-api/mirror-reads.http-controlle
 import { StatusController } from '../status/status.http-controller';
 import { ReviewController } from '../review/review.http-controller';
 import { ScheduleController } from '../schedule/schedule.http-controller';
+import { LiveController } from '../live/live.http-controller';
+import { PrioritiseController } from './prioritise.http-controller';
 import { HTTP_DEPS, type HttpDeps } from './http-deps';
 import { SyncJobsController } from './sync-jobs.http-controller';
 import { OnboardingController } from './onboarding.http-controller';
@@ -34,6 +36,8 @@ export class OrchestratorModule {
         StatusController,
         ReviewController,
         ScheduleController,
+        LiveController,
+        PrioritiseController,
       ],
       providers: [{ provide: HTTP_DEPS, useValue: deps }],
     };

@@ -142,6 +142,9 @@ describe('sync orchestrator: every route needs the JWT and is firm-scoped (e2e, 
         'GET /review/held-sweeps/:id',
         'POST /review/held-sweeps/:id/approve',
         'POST /review/held-sweeps/:id/reject',
+        'GET /sync-status/events',
+        'GET /sync-jobs/:id/events',
+        'POST /sync-jobs/:id/prioritise',
         ...PUBLIC_ROUTES,
       ]),
     );
@@ -227,6 +230,8 @@ describe('sync orchestrator: every route needs the JWT and is firm-scoped (e2e, 
         'GET /review/held-sweeps/:id',
         'POST /review/held-sweeps/:id/approve',
         'POST /review/held-sweeps/:id/reject',
+        'GET /sync-jobs/:id/events',
+        'POST /sync-jobs/:id/prioritise',
       ]),
     );
     expect(await readStream(kit.t.db, streamIds.sweepReview(bSweep))).toEqual([]);
