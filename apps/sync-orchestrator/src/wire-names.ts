@@ -35,7 +35,7 @@ export const Routes = {
   // Live progress (Server-Sent Events), the prioritise command and the status page (live/, page/).
   firmEvents: 'sync-status/events',
   jobEvents: 'sync-jobs/:id/events',
-  jobPrioritise: 'sync-jobs/:id/prioritise',
+  jobPrioritise: 'sync-jobs/:id/prioritise/:entityType',
   statusPage: 'status-page',
 } as const;
 

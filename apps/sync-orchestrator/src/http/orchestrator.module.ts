@@ -9,6 +9,7 @@ import { ReviewController } from '../review/review.http-controller';
 import { ScheduleController } from '../schedule/schedule.http-controller';
 import { LiveController } from '../live/live.http-controller';
 import { PrioritiseController } from './prioritise.http-controller';
+import { StatusPageController } from '../page/status-page.http-controller';
 import { HTTP_DEPS, type HttpDeps } from './http-deps';
 import { SyncJobsController } from './sync-jobs.http-controller';
 import { OnboardingController } from './onboarding.http-controller';
@@ -38,6 +39,7 @@ export class OrchestratorModule {
         ScheduleController,
         LiveController,
         PrioritiseController,
+        StatusPageController,
       ],
       providers: [{ provide: HTTP_DEPS, useValue: deps }],
     };

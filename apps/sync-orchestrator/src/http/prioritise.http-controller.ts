@@ -5,10 +5,13 @@ import { CLIO_ENTITY_TYPES } from '@sf/clio-mirror';
 import { FirmId, NotFoundForFirm, Principal, type AuthPrincipal } from '@sf/http-auth';
 import { ApiAnswers, BodyLimit, BodyLimits } from '@sf/service-kit';
 import { IdParams } from './dtos';
+
+/** No body: the entity type is in the path (an unknown field is a 400 naming it). */
+export class NoBody {}
 import { HTTP_DEPS, type HttpDeps } from './http-deps';
 import { Routes } from '../wire-names';
 
-export class PrioritiseBody {
+export class PrioritiseParams extends IdParams {
   @ApiProperty({ enum: CLIO_ENTITY_TYPES, description: 'The entity type to fetch next' })
   @IsIn(CLIO_ENTITY_TYPES, { message: `entityType must be one of ${CLIO_ENTITY_TYPES.join(', ')}` })
   entityType!: string;
@@ -21,7 +24,7 @@ export class PrioritiseAnswer {
 }
 
 /**
- * `POST /sync-jobs/{id}/prioritise`: the job fetches this entity type next; the listing in progress stops at its next
+ * `POST /sync-jobs/{id}/prioritise/{entityType}`: the job fetches this entity type next; the listing in progress stops at its next
  * page boundary and resumes afterwards. A refusal (the job ended, has not started, does not fetch the type) is a 409.
  */
 @ApiTags('sync-jobs')
@@ -37,13 +40,13 @@ export class PrioritiseController {
   async prioritise(
     @FirmId() firmId: string,
     @Principal() who: AuthPrincipal,
-    @Param() p: IdParams,
-    @Body() b: PrioritiseBody,
+    @Param() p: PrioritiseParams,
+    @Body() _b: NoBody,
   ): Promise<PrioritiseAnswer> {
     const r = await this.deps.service.prioritise({
       firmId,
       jobId: p.id,
-      entityType: b.entityType,
+      entityType: p.entityType,
       requestedBy: who.userId,
     });
     if (r.kind === 'not_found') throw new NotFoundForFirm('sync job');

@@ -32,7 +32,7 @@ describe('live progress over Server-Sent Events, fed from JetStream (e2e)', () =
       db: kit.t.db,
       lockUrl: kit.t.url,
       nc: kit.nc,
-      topology: kit.topology,
+      topology: { namespace: kit.topology.namespace! },
       idlePollMs: 10,
     });
     void relay.run();
@@ -152,5 +152,13 @@ describe('live progress over Server-Sent Events, fed from JetStream (e2e)', () =
     const unknown = await call(kit.orchestrator.url, 'GET', '/sync-status/events?since=1', bearer(A));
     expect(unknown.status).toBe(400);
     expect(JSON.stringify(unknown.body)).toContain('since');
+  });
+
+  it('serves the status page with a short-lived query token, and not without one', async () => {
+    const page = await fetch(`${kit.orchestrator.url}/status-page?access_token=${shortToken(A, 120)}`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(await page.text()).toContain('sync-status/events');
+    expect((await fetch(`${kit.orchestrator.url}/status-page`)).status).toBe(401);
   });
 });

@@ -416,6 +416,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/status-page": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StatusPageController_page"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sync-jobs": {
         parameters: {
             query?: never;
@@ -480,7 +496,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/sync-jobs/{id}/prioritise": {
+    "/sync-jobs/{id}/prioritise/{entityType}": {
         parameters: {
             query?: never;
             header?: never;
@@ -831,6 +847,7 @@ export interface components {
             /** @description Cursor of the next page; null on the last page */
             next: string | null;
         };
+        NoBody: Record<string, never>;
         OnboardingBody: {
             /** @description Run the initial sync in phases (core, supporting, historical) */
             phased: boolean;
@@ -841,13 +858,6 @@ export interface components {
             entityType: string;
             jobId: string;
             message: string;
-        };
-        PrioritiseBody: {
-            /**
-             * @description The entity type to fetch next
-             * @enum {string}
-             */
-            entityType: "users" | "custom_fields" | "matters" | "contacts" | "relationships" | "matter_notes" | "contact_notes" | "calendar_entries" | "tasks" | "folders" | "documents" | "activities";
         };
         ProgressDto: {
             current: number;
@@ -2756,6 +2766,42 @@ export interface operations {
             };
         };
     };
+    StatusPageController_page: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The status page (HTML); its script reads the JSON routes and the live stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     StatusController_jobs: {
         parameters: {
             query?: {
@@ -3032,12 +3078,14 @@ export interface operations {
             path: {
                 /** @description Clio id: must be 1 to 200 letters, digits or _ . : - */
                 id: string;
+                /** @description The entity type to fetch next */
+                entityType: "users" | "custom_fields" | "matters" | "contacts" | "relationships" | "matter_notes" | "contact_notes" | "calendar_entries" | "tasks" | "folders" | "documents" | "activities";
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PrioritiseBody"];
+                "application/json": components["schemas"]["NoBody"];
             };
         };
         responses: {
