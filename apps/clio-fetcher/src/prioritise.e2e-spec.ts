@@ -74,4 +74,42 @@ describe('clio-fetcher: a prioritised entity type is listed next, from the next 
     await h.mirrorCaughtUp(jobId);
     expect(await h.compareMirror()).toEqual([]);
   }, 150_000);
+
+  it('in a phased job with a recent window: the prioritised type of a later phase is listed during the first phase, and every phase is still recorded', async () => {
+    const jobId = await h.requestSync({
+      trigger: 'first_login',
+      options: { phased: true, recentSince: new Date(Date.now() - 365 * 24 * 3600_000).toISOString() },
+    });
+    await waitFor(
+      async () =>
+        (await h.jobEvents(jobId)).filter(
+          (e) => e.type === 'SyncProgressed' && (e.data as Progress).entityType === 'contacts',
+        ).length,
+      (n) => n >= 2,
+      { timeoutMs: 30_000, description: 'contacts being listed' },
+    );
+    await prioritise(jobId, 'activities');
+    expect((await h.waitForJob(jobId, { kind: 'firm' }, 90_000)).type).toBe('SyncJobCompleted');
+    const events = await h.jobEvents(jobId);
+    const types = events.map((e) => e.type);
+    const at = types.indexOf('SyncEntityTypePrioritised');
+    const activitiesDone = events.findIndex(
+      (e) =>
+        e.type === 'SyncProgressed' &&
+        (e.data as Progress).entityType === 'activities' &&
+        (e.data as Progress).cursor === null &&
+        !(e.data as Progress).window,
+    );
+    const coreDone = events.findIndex(
+      (e) => e.type === 'SyncPhaseCompleted' && (e.data as { phase: string }).phase === 'core',
+    );
+    expect(at).toBeGreaterThan(0);
+    expect(activitiesDone).toBeGreaterThan(at);
+    expect(coreDone).toBeGreaterThan(activitiesDone);
+    expect(
+      events.filter((e) => e.type === 'SyncPhaseCompleted').map((e) => e.data as { phase: string; window?: string }),
+    ).toHaveLength(4);
+    await h.mirrorCaughtUp(jobId);
+    expect(await h.compareMirror()).toEqual([]);
+  }, 150_000);
 });

@@ -36,7 +36,8 @@ const bar = (type, fetched, total) => {
 };
 const say = (text) => { $('message').textContent = text; };
 const setState = (s) => { $('connection').textContent = s; $('connection').dataset.state = s; };
-const features = (list) => { $('features').textContent = list.length ? list.map(words).join(', ') : 'none yet'; };
+const available = new Set();
+const features = (list) => { for (const f of list) available.add(f); $('features').textContent = available.size ? [...available].map(words).join(', ') : 'none yet'; };
 const snapshot = (s) => {
   jobId = s.activeJob ? s.activeJob.jobId : null;
   $('job').textContent = s.activeJob ? s.activeJob.state : s.lastJob ? 'last sync ' + s.lastJob.state : 'no sync yet';
@@ -48,14 +49,14 @@ const on = {
   SyncRequested: (m) => { jobId = m.jobId; $('job').textContent = 'requested'; },
   SyncJobStarted: (m) => { jobId = m.jobId; $('job').textContent = 'running'; for (const t of m.entityTypes) bar(t, 0, m.estimates ? m.estimates[t] ?? null : null); },
   SyncProgressed: (m) => { if (!m.window) bar(m.entityType, m.fetched, m.total); },
-  SyncPhaseCompleted: (m) => say('Ready to use: ' + m.features.map(words).join(', ')),
+  SyncPhaseCompleted: (m) => { features(m.features); say('Ready to use: ' + m.features.map(words).join(', ')); },
   SyncEntityTypePrioritised: (m) => say(words(m.entityType) + ' will be fetched next'),
   SyncJobBlocked: (m) => say(m.reason),
   SyncJobPaused: (m) => { $('job').textContent = 'paused'; say(m.reason); },
   SyncJobResumed: () => { $('job').textContent = 'running'; },
   SyncJobStalled: (m) => say(m.reason),
   SyncEntityForbidden: (m) => say(words(m.entityType) + ': ' + m.reason),
-  SyncJobCompleted: () => { $('job').textContent = 'completed'; jobId = null; say('Sync completed'); refresh(); },
+  SyncJobCompleted: () => { $('job').textContent = 'completed'; jobId = null; say('Sync completed'); },
   SyncJobFailed: (m) => { $('job').textContent = 'failed'; jobId = null; say(m.reason); },
   SyncJobCancelled: (m) => { $('job').textContent = 'cancelled'; jobId = null; say(m.reason); },
 };
@@ -70,7 +71,6 @@ const connect = () => {
   source.addEventListener('expired', () => { source.close(); setState('disconnected'); say('Your session expired: reload the page from Smarter Firms'); });
   for (const type of Object.keys(on)) source.addEventListener(type, (e) => { lastId = e.lastEventId; on[type](JSON.parse(e.data)); });
 };
-const refresh = async () => { const r = await api('GET', 'sync-status'); if (r.status === 200) snapshot(r.body); };
 const prioritise = async (type) => {
   if (!jobId) { say('No sync is running'); return; }
   const r = await api('POST', 'sync-jobs/' + jobId + '/prioritise/' + type);
