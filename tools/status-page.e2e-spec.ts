@@ -17,6 +17,8 @@ import { connectTestNats, createTestDatabase, TEST_NATS_URL, uniqueName, type Te
 import { createKeyring } from '@sf/token-vault';
 import { findChromium } from './browser/find-chromium';
 import { ALL_PROJECTIONS } from './projection-registry';
+import { renderOpsPage } from './sf/ops-page';
+import { readOpsView } from './sf/ops-view';
 import type { PlatformDb } from './migration-sets';
 
 // The status page in a real browser (headless Chromium driven by playwright-core): a firm connects Clio while its
@@ -25,6 +27,7 @@ const JWT_SECRET = 'status-page-e2e-secret-of-at-least-32-bytes';
 const CLIENT = { clientId: 'page-e2e-client', clientSecret: 'page-e2e-secret', name: 'Page e2e' };
 const FIRM = uniqueName('firm').replace(/[^A-Za-z0-9_-]/g, '_');
 const SCREENSHOT = join(__dirname, '..', 'docs', 'status-page.png');
+const OPS_SCREENSHOT = join(__dirname, '..', 'docs', 'ops-view.png');
 const jwt = {
   alg: 'HS256' as const,
   secret: Buffer.from(JWT_SECRET),
@@ -82,7 +85,7 @@ describe('status page in headless Chromium (e2e: auth, orchestrator, fetcher, si
       oauth: { apps: [], autoApprove: true },
     });
     // Slow pages, so the sync is still running while the page is looked at.
-    const slow = sim.edge.faults.add({ kind: 'slow', delayMs: 150 }, sim.clock.now());
+    const slow = sim.edge.faults.add({ kind: 'slow', delayMs: 100 }, sim.clock.now());
     if (!slow.ok) throw new Error(slow.message);
     const t = await createTestDatabase<PlatformDb>();
     const nc = await connectTestNats();
@@ -159,7 +162,7 @@ describe('status page in headless Chromium (e2e: auth, orchestrator, fetcher, si
     await page
       .locator('.row[data-type=contacts] .count')
       .filter({ hasText: /^[1-9]\d* of 1500/ })
-      .waitFor({ timeout: 30_000 });
+      .waitFor({ timeout: 60_000 });
     expect(await text(page, '#job')).toBe('running');
 
     await page.click('#sync-now');
@@ -181,9 +184,17 @@ describe('status page in headless Chromium (e2e: auth, orchestrator, fetcher, si
     mkdirSync(join(SCREENSHOT, '..'), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
 
-    await page.locator('#job').filter({ hasText: 'completed' }).waitFor({ timeout: 90_000 });
+    await page.locator('#job').filter({ hasText: 'completed' }).waitFor({ timeout: 120_000 });
     expect(await text(page, '.row[data-type=contacts] .count')).toMatch(/^1500 of 1500/);
     expect(await text(page, '#features')).toContain('documents');
     expect(errors).toEqual([]);
-  }, 180_000);
+
+    // The ops view of the same data across firms (`sf ops view --out`), rendered in the same browser.
+    const ops = await readOpsView(bed.t.db, bed.nc, defineTopology(bed.topology));
+    expect(ops.jobsByState['completed']).toBe(1);
+    expect(ops.stalled).toEqual([]);
+    await page.setContent(renderOpsPage(ops, new Date()));
+    expect(await text(page, 'table')).toContain('completed');
+    await page.screenshot({ path: OPS_SCREENSHOT, fullPage: true });
+  }, 300_000);
 });
