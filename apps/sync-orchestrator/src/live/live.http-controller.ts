@@ -28,7 +28,10 @@ export class LiveController {
   @QueryTokenAllowed()
   @ApiProduces('text/event-stream')
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume after this event id' })
-  @ApiAnswers({ description: `Every sync job of the caller's firm. ${STREAM_DOC}` }, [503])
+  @ApiAnswers(
+    { mediaType: 'text/event-stream', description: `Every sync job of the caller's firm. ${STREAM_DOC}` },
+    [503],
+  )
   async firm(
     @Principal() who: AuthPrincipal,
     @Query() q: LiveQuery,
@@ -48,7 +51,10 @@ export class LiveController {
   @QueryTokenAllowed()
   @ApiProduces('text/event-stream')
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume after this event id' })
-  @ApiAnswers({ description: `One sync job of the caller's firm. ${STREAM_DOC}` }, [404, 503])
+  @ApiAnswers(
+    { mediaType: 'text/event-stream', description: `One sync job of the caller's firm. ${STREAM_DOC}` },
+    [404, 503],
+  )
   async job(
     @Principal() who: AuthPrincipal,
     @Param() p: IdParams,

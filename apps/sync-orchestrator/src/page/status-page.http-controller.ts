@@ -16,7 +16,13 @@ export class StatusPageController {
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Cache-Control', 'no-store')
   @Header('Referrer-Policy', 'no-referrer')
-  @ApiAnswers({ description: 'The status page (HTML); its script reads the JSON routes and the live stream' }, [])
+  @ApiAnswers(
+    {
+      mediaType: 'text/html',
+      description: 'The status page (HTML); its script reads the JSON routes and the live stream',
+    },
+    [],
+  )
   page(): string {
     return STATUS_PAGE_HTML;
   }

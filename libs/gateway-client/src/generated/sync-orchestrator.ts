@@ -661,6 +661,12 @@ export interface components {
             /** @enum {string} */
             status: "active" | "needs_reauth" | "revoked" | "missing";
         };
+        ControlAnswerDto: {
+            jobId: string;
+            message: string;
+            /** @enum {string|null} */
+            state: "requested" | "running" | "blocked" | "paused" | "completed" | "failed" | "cancelled" | null;
+        };
         ControlBody: {
             /** @description Recorded on the pause or cancellation */
             reason?: string;
@@ -671,6 +677,41 @@ export interface components {
             /** @default false */
             includeSubfolders: boolean;
             matterId: string;
+        };
+        DecisionBodyDto: {
+            /** @description A job was opened or restarted */
+            accepted: boolean;
+            decision: components["schemas"]["DecisionDto"];
+            /** @description The job opened, or the one already covering the scope */
+            jobId?: string;
+        };
+        DecisionDto: {
+            /** @enum {string} */
+            action: "start" | "skip" | "block";
+            /** @description Epoch ms */
+            blockedUntil?: number;
+            cooldownMs?: number;
+            /** @description The decision in words */
+            message: string;
+            /** @enum {string} */
+            reason: "ok" | "stale_bypass" | "stalled_restart" | "already_syncing" | "already_synced" | "nothing_to_sync" | "cooldown" | "blocked_until" | "rate_budget_exhausted" | "rate_budget_reserved" | "needs_reauth" | "connection_revoked" | "connection_missing";
+            retryAfterMs?: number;
+        };
+        DocumentCountDto: {
+            /** @description Live documents in the mirror */
+            count: number;
+        };
+        EntityEstimateDto: {
+            fetched: number;
+            /** @description Why Clio refused (403) the entity type */
+            forbidden?: string;
+            remaining: number | null;
+            /** @description Page requests still needed */
+            requests: number | null;
+            /** @description Clio's total; null when unknown */
+            total: number | null;
+            /** @description Why Clio's count could not be used */
+            unknownTotal?: string;
         };
         EntityTypeStatusDto: {
             /** @description Soft-deleted records in the mirror */
@@ -797,6 +838,49 @@ export interface components {
             items: components["schemas"]["HeldSweepDto"][];
             next: string | null;
         };
+        JobDetailsDto: {
+            availableFeatures: string[];
+            /** @description Epoch ms */
+            blockedUntil: number | null;
+            /** @description Epoch ms */
+            completedAt: number | null;
+            controlReason: string | null;
+            entities: {
+                [key: string]: components["schemas"]["EntityEstimateDto"];
+            };
+            error: components["schemas"]["JobErrorDto"] | null;
+            estimateComplete: boolean;
+            estimateNote: string | null;
+            /** @description Epoch ms */
+            etaAt: number | null;
+            /** @description ms until the last needed request; null if unknown */
+            etaMs: number | null;
+            /** @description Refused types: why */
+            forbidden: {
+                [key: string]: string;
+            };
+            jobId: string;
+            /** @description Epoch ms */
+            lastProgressAt: number;
+            phases: components["schemas"]["PhaseViewDto"][] | null;
+            progress: components["schemas"]["ProgressDto"];
+            /** @description Epoch ms */
+            requestedAt: number;
+            requestsNeeded: number;
+            scope: components["schemas"]["JobScopeDto"];
+            stallCount: number;
+            stallReason: string | null;
+            stalled: boolean;
+            /** @description Epoch ms */
+            startedAt: number | null;
+            /** @enum {string} */
+            state: "requested" | "running" | "blocked" | "paused" | "completed" | "failed" | "cancelled";
+            /** @enum {string} */
+            trigger: "first_login" | "manual" | "process_click" | "webhook" | "schedule" | "maintenance";
+            unavailableFeatures: {
+                [key: string]: string;
+            };
+        };
         JobErrorDto: {
             code: string;
             /** @description User-facing message */
@@ -807,12 +891,60 @@ export interface components {
             kind: "firm" | "matter";
             matterId?: string;
         };
+        JobSnapshotPageDto: {
+            items: components["schemas"]["JobSnapshotSummaryDto"][];
+            /** @description Cursor of the next page; null on the last */
+            next: string | null;
+        };
+        JobSnapshotSummaryDto: {
+            /** Format: date-time */
+            createdAt: string;
+            failed: number;
+            folderId: string | null;
+            jobId: string;
+            matterId: string;
+            processed: number;
+            skipped: number;
+            /** @enum {string} */
+            status: "waiting_for_sync" | "running" | "completed" | "cancelled";
+            total: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        LiveDto: {
+            /** @enum {string} */
+            status: "ok";
+        };
         MatterSyncBody: {
             /**
              * @default manual
              * @enum {string}
              */
             trigger: "manual" | "process_click";
+        };
+        MatterSyncProgressDto: {
+            current: number;
+            total: number | null;
+        };
+        MatterSyncStateItemDto: {
+            activeJobId: string | null;
+            /** Format: date-time */
+            blockedUntil: string | null;
+            /** @description User-facing message */
+            lastError: string | null;
+            /** Format: date-time */
+            lastSyncedAt: string | null;
+            matterId: string;
+            progress: components["schemas"]["MatterSyncProgressDto"];
+            /** @enum {string} */
+            state: "idle" | "syncing" | "blocked" | "error";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        MatterSyncStatePageDto: {
+            items: components["schemas"]["MatterSyncStateItemDto"][];
+            /** @description Cursor of the next page; null on the last */
+            next: string | null;
         };
         MirrorRecordDto: {
             /** Format: date-time */
@@ -854,14 +986,68 @@ export interface components {
             /** @description Recent-first window in months (null: none) */
             recentMonths?: Record<string, never> | null;
         };
+        OnboardingSettingDto: {
+            /** @description The initial sync runs in phases (core, supporting, historical) */
+            phased: boolean;
+            /** @description Recent-first window in months; null: none */
+            recentMonths: number | null;
+            /**
+             * @description Set for this firm, or the platform's defaults
+             * @enum {string}
+             */
+            source: "stored" | "default";
+        };
+        PhaseViewDto: {
+            entityTypes: string[];
+            phase: string;
+            /** @enum {string} */
+            state: "pending" | "recent_completed" | "completed";
+        };
         PrioritiseAnswer: {
             entityType: string;
             jobId: string;
             message: string;
         };
+        ProcessingCancelledDto: {
+            jobId: string;
+            /** @enum {string} */
+            status: "cancelled";
+        };
+        ProcessingJobStartedDto: {
+            /** @description Documents frozen into the job */
+            documentCount: number;
+            jobId: string;
+        };
+        ProcessingJobViewDto: {
+            failed: number;
+            folderId: string | null;
+            jobId: string;
+            matterId: string;
+            processed: number;
+            /** @description Share of the snapshot with an outcome, 0 to 1 */
+            progress: number;
+            skipped: number;
+            /** @enum {string} */
+            status: "waiting_for_sync" | "running" | "completed" | "cancelled";
+            total: number;
+        };
         ProgressDto: {
             current: number;
             total: number;
+        };
+        ReadyDto: {
+            /**
+             * @description postgres, nats, and the loops the process registered (consumers, lag, ...); 503 when one is down
+             * @example {
+             *       "nats": "ok",
+             *       "postgres": "ok"
+             *     }
+             */
+            checks: {
+                [key: string]: "ok" | "down";
+            };
+            /** @enum {string} */
+            status: "ok";
         };
         RejectBody: {
             /** @description Why the deletions are refused (kept with the decision) */
@@ -1242,7 +1428,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MatterSyncStatePageDto"];
+                };
             };
             /** @description Not modified: the `If-None-Match` ETag is still current (no body) */
             304: {
@@ -1292,11 +1480,41 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The setting in force, and whether the firm stored it */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OnboardingSettingDto"];
+                };
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -1316,11 +1534,59 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Stored (recorded once as an event) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OnboardingSettingDto"];
+                };
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body larger than the route allows */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body is not `application/json`, or is encoded */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -1345,7 +1611,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DecisionBodyDto"];
+                };
             };
             /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
             400: {
@@ -1437,12 +1705,40 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Settings and the next due times */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ScheduleViewDto"];
+                };
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -1463,12 +1759,58 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Changed (recorded as an event) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ScheduleViewDto"];
+                };
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body larger than the route allows */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body is not `application/json`, or is encoded */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -1492,7 +1834,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DecisionBodyDto"];
+                };
             };
             /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
             400: {
@@ -1658,7 +2002,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LiveDto"];
+                };
             };
             /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
             400: {
@@ -1680,12 +2026,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Postgres and NATS answer */
+            /** @description Postgres, NATS and the loops answer */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReadyDto"];
+                };
             };
             /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
             400: {
@@ -1733,7 +2081,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["JobSnapshotPageDto"];
+                };
             };
             /** @description Not modified: the `If-None-Match` ETag is still current (no body) */
             304: {
@@ -1780,7 +2130,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProcessingJobStartedDto"];
+                };
             };
             /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
             400: {
@@ -1879,7 +2231,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProcessingJobViewDto"];
+                };
             };
             /** @description Not modified: the `If-None-Match` ETag is still current (no body) */
             304: {
@@ -1938,7 +2292,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProcessingCancelledDto"];
+                };
             };
             /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
             400: {
@@ -2156,7 +2512,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DocumentCountDto"];
+                };
             };
             /** @description Not modified: the `If-None-Match` ETag is still current (no body) */
             304: {
@@ -2277,7 +2635,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DecisionBodyDto"];
+                };
             };
             /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
             400: {
@@ -2376,7 +2736,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SyncStatusViewDto"];
+                };
             };
             /** @description Not modified: the `If-None-Match` ETag is still current (no body) */
             304: {
@@ -2780,7 +3142,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/html": string;
+                };
             };
             /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
             400: {
@@ -2876,7 +3240,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["JobDetailsDto"];
+                };
             };
             /** @description Not modified: the `If-None-Match` ETag is still current (no body) */
             304: {
@@ -2935,7 +3301,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ControlAnswerDto"];
+                };
             };
             /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
             400: {
@@ -3029,7 +3397,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/event-stream": string;
+                };
             };
             /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
             400: {
@@ -3186,7 +3556,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ControlAnswerDto"];
+                };
             };
             /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
             400: {
@@ -3276,7 +3648,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ControlAnswerDto"];
+                };
             };
             /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
             400: {
@@ -3366,7 +3740,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ControlAnswerDto"];
+                };
             };
             /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
             400: {
@@ -3504,7 +3880,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/event-stream": string;
+                };
             };
             /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
             400: {

@@ -23,11 +23,14 @@ const WHY: Record<number, string> = {
   304: 'Not modified: the `If-None-Match` ETag is still current (no body)',
   400: 'A parameter, path segment or body field is malformed or unknown; the message names it',
   401: 'No, an expired, a malformed or a foreign-signed gateway JWT',
+  403: 'Refused: the proof (signature, token check) does not hold',
   404: "Not found for the caller's firm (another firm's id answers exactly the same)",
   409: 'Refused in the current state; the message (and `reason`) says why',
+  410: 'Gone: the resource was removed and will not come back',
   413: 'Body larger than the route allows',
   415: 'Body is not `application/json`, or is encoded',
   429: 'Too soon (cooldown or Clio rate budget): retry after `Retry-After` seconds',
+  502: 'Clio answered with an error or not at all',
   503: 'A dependency is unavailable or contention is too high: retry after `Retry-After` seconds',
 };
 
@@ -43,7 +46,14 @@ const ETAG = {
  * {@link ErrorBody} schema and `Retry-After` on 429/503. 400 applies to every route, 401 to every non-public one.
  */
 export const ApiAnswers = (
-  success: { status?: number; type?: Type<unknown> | [Type<unknown>]; description: string; conditional?: boolean },
+  success: {
+    status?: number;
+    type?: Type<unknown> | [Type<unknown>];
+    description: string;
+    conditional?: boolean;
+    /** A body that is not JSON (`text/event-stream`, `text/html`): documented as a string of this media type. */
+    mediaType?: string;
+  },
   errors: readonly number[],
   opts: { publicRoute?: boolean } = {},
 ): MethodDecorator & ClassDecorator => {
@@ -53,6 +63,7 @@ export const ApiAnswers = (
       status,
       description: success.description,
       ...(success.type ? { type: success.type } : {}),
+      ...(success.mediaType ? { content: { [success.mediaType]: { schema: { type: 'string' } } } } : {}),
       ...(success.conditional ? { headers: ETAG } : {}),
     }),
     ...(success.conditional ? [ApiResponse({ status: 304, description: WHY[304] })] : []),
