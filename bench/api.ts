@@ -1,6 +1,8 @@
 // `npm run bench:api`: the mirror's read API (the sync orchestrator over HTTP, JWT, validation, JSON, ETag) listing
 // 200 matters and 200 documents of a folder with 100k documents in the mirror (the orchestrator as its own
-// process), beside the same SQL statement run straight on the pool in the same run. Last line: one JSON object (`sse_p99_ms` is null: SSE is not built yet).
+// process), beside the same SQL statement run straight on the pool in the same run; then SSE fan-out: `BENCH_SSE_CONNECTIONS`
+// (500) live streams of one firm, each delivery timed from its JetStream publish, beside a plain NATS subscriber's
+// delivery of the same messages. Last line: one JSON object.
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { jetstreamManager } from '@nats-io/jetstream';
@@ -12,10 +14,13 @@ import { freePort } from '../tools/main-job/free-port';
 import { startService } from '../tools/main-job/services';
 import type { PlatformDb } from '../tools/migration-sets';
 import { seedMirror } from './api/seed-mirror';
+import { sseFanout } from './api/sse-fanout';
 
 const DOCUMENTS = Number(process.env['BENCH_API_DOCUMENTS'] ?? 100_000);
 const REQUESTS = Number(process.env['BENCH_API_REQUESTS'] ?? 400);
 const CONCURRENCY = 4;
+const SSE_CONNECTIONS = Number(process.env['BENCH_SSE_CONNECTIONS'] ?? 500);
+const SSE_EVENTS = 20;
 const SECRET = 'bench-api-secret-of-at-least-32-bytes-long';
 
 interface Figures {
@@ -111,6 +116,18 @@ const main = async (): Promise<void> => {
       console.log(
         `${name}: API p50 ${f(m.api.p50)} ms p99 ${f(m.api.p99)} ms ${f(m.api.rps, 0)} req/s | raw SQL p50 ${f(m.raw.p50)} ms p99 ${f(m.raw.p99)} ms ${f(m.raw.rps, 0)} q/s | ratio ${f(m.api.rps / m.raw.rps, 2)} (target >= 0.5)`,
       );
+    const sse = await sseFanout({
+      baseUrl: orchUrl,
+      auth,
+      nc,
+      namespace: topology.namespace,
+      firmId,
+      connections: SSE_CONNECTIONS,
+      events: SSE_EVENTS,
+    });
+    console.log(
+      `SSE fan-out: ${sse.connections} streams x ${sse.events} events, ${sse.deliveries} delivered | p50 ${f(sse.p50)} ms p99 ${f(sse.p99)} ms | baseline (plain NATS subscriber) p99 ${f(sse.baselineP99)} ms`,
+    );
     const round = (x: number): number => Math.round(x * 100) / 100;
     console.log(
       JSON.stringify({
@@ -128,7 +145,11 @@ const main = async (): Promise<void> => {
         documents_raw_rps: round(documents.raw.rps),
         list_p99_ms: round(Math.max(matters.api.p99, documents.api.p99)),
         list_ratio: round(Math.min(matters.api.rps / matters.raw.rps, documents.api.rps / documents.raw.rps)),
-        sse_p99_ms: null,
+        sse_connections: sse.connections,
+        sse_deliveries: sse.deliveries,
+        sse_p50_ms: round(sse.p50),
+        sse_p99_ms: round(sse.p99),
+        sse_baseline_p99_ms: round(sse.baselineP99),
       }),
     );
   } finally {

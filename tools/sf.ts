@@ -9,6 +9,7 @@ import type { Exit, SfContext } from './sf/context';
 import { dlqList, dlqRedrive, dlqShow } from './sf/dlq-cmd';
 import { eventsTail } from './sf/events-tail';
 import { firmStatus } from './sf/firm-status-cmd';
+import { opsView } from './sf/ops-view-cmd';
 import { jobStory } from './sf/job-story-cmd';
 import { projectionsRebuild, projectionsStatus } from './sf/projections-cmd';
 import { ExitCode } from './sf/usage';
@@ -31,6 +32,8 @@ const run = (c: SfContext, cmd: SfCommand): Promise<Exit> => {
       return projectionsRebuild(c, cmd.name);
     case 'firm-status':
       return firmStatus(c, cmd.firmId);
+    case 'ops-view':
+      return opsView(c, cmd.out);
   }
 };
 

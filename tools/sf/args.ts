@@ -17,7 +17,8 @@ export type SfCommand =
   | { kind: 'dlq-redrive'; consumer?: string; since?: Date; seq?: number; by: string | null }
   | { kind: 'projections-status' }
   | { kind: 'projections-rebuild'; name: string }
-  | { kind: 'firm-status'; firmId: string };
+  | { kind: 'firm-status'; firmId: string }
+  | { kind: 'ops-view'; out?: string };
 
 export type SfParsed =
   | { ok: true; command: SfCommand; json: boolean }
@@ -138,6 +139,11 @@ const COMMANDS: Record<string, CommandSpec> = {
     build: ({ positionals }) =>
       positionals[0] === undefined ? 'a firm id is required' : { kind: 'firm-status', firmId: positionals[0] },
   },
+  'ops view': {
+    usage: USAGE['ops view']!,
+    flags: { values: ['out'], switches: ['json'] },
+    build: ({ values }) => defined({ kind: 'ops-view' as const, out: values.get('out') }),
+  },
 };
 
 const GROUP_USAGE: Record<string, string> = {
@@ -146,6 +152,7 @@ const GROUP_USAGE: Record<string, string> = {
   dlq: USAGE['dlq']!,
   projections: USAGE['projections']!,
   firm: USAGE['firm status']!,
+  ops: USAGE['ops view']!,
 };
 
 /** Parses `sf`'s arguments; `--help` (or `-h`) anywhere asks for the usage of the command named so far. Pure. */

@@ -24,6 +24,7 @@ export const USAGE: Record<string, string> = {
     '  projections status',
     '  projections rebuild <name|all>',
     '  firm status <firmId>',
+    '  ops view [--out <file.html>]',
     `--json prints JSON (one object, or JSON lines for events tail); --help on any command. Exit: ${EXIT_CODES}.`,
     'Environment: DATABASE_URL, NATS_URL and SF_NATS_* (dlq), as the services.',
   ].join('\n'),
@@ -58,5 +59,10 @@ export const USAGE: Record<string, string> = {
     'usage: sf firm status <firmId> [--json]',
     "A firm's Clio connection, rate budget, active and recent sync jobs, matter sync states, processing jobs,",
     'work-queue rows and dead letters naming it.',
+  ].join('\n'),
+  'ops view': [
+    'usage: sf ops view [--out <file.html>] [--json]',
+    'Every firm at once: sync jobs by state, stalled and blocked jobs, webhook health per firm, dead letters. --out',
+    'writes it as one self-contained HTML page (the ops view of the status page); otherwise it prints a summary.',
   ].join('\n'),
 };

@@ -13,7 +13,11 @@ runMain({
   start: async () => {
     const logger = createLogger({ name: 'sync-orchestrator', level: process.env[OrchestratorEnv.LogLevel] || 'info' });
     // Config errors name the variable, never its value.
-    const service = await startOrchestrator({ ...orchestratorConfigFromEnv(process.env), logger, onFatal: exitOnFatal(logger) });
+    const service = await startOrchestrator({
+      ...orchestratorConfigFromEnv(process.env),
+      logger,
+      onFatal: exitOnFatal(logger),
+    });
     return { logger, close: () => service.close() };
   },
 });

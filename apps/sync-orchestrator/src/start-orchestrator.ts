@@ -40,6 +40,7 @@ import { firstLoginHandler } from './nats/first-login.consumer';
 import { startSyncRpcResponder } from './nats/sync-rpc-responder';
 import type { OrchestratorConfig } from './orchestrator-config';
 import { startStallTimer } from './stall-timer';
+import { LiveStreams } from './live/sse-stream';
 import type { SyncDeps } from './sync/sync-deps';
 import { createSyncService, syncDeps, type SyncService } from './sync/sync-service';
 import { FIRST_LOGIN_CONSUMER } from './wire-names';
@@ -206,12 +207,15 @@ export const startOrchestrator = async (config: OrchestratorConfig): Promise<Orc
     });
     // Filled as the loops start (HTTP listens first); `/health/ready` asks each on every call.
     const loops = new Map<string, LoopCheck>();
+    const live = new LiveStreams();
     const port = await startHttp(
-      { service, processing: createProcessingService(deps, service), schedules, db, nc, loops },
+      { service, processing: createProcessingService(deps, service), schedules, db, nc, loops, topology, live },
       config,
       log,
       closers,
     );
+    // Before the HTTP server closes (closers run last first): an open stream would keep it waiting.
+    closers.push(() => live.closeAll());
     const rpcSubject = await startMessaging(
       { nc, db, topology, service, deps, connections, syncJobs, loops },
       log,

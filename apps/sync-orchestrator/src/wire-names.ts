@@ -42,6 +42,11 @@ export const Routes = {
   heldSweep: 'review/held-sweeps/:id',
   heldSweepApprove: 'review/held-sweeps/:id/approve',
   heldSweepReject: 'review/held-sweeps/:id/reject',
+  // Live progress (Server-Sent Events), the prioritise command and the status page (live/, page/).
+  firmEvents: 'sync-status/events',
+  jobEvents: 'sync-jobs/:id/events',
+  jobPrioritise: 'sync-jobs/:id/prioritise/:entityType',
+  statusPage: 'status-page',
 } as const;
 
 /** Queue group of the sync-request RPC: one replica answers each request. */

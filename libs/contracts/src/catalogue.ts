@@ -35,6 +35,7 @@ import { clioWebhookReceived, type ClioWebhookReceivedV1 } from './events/clio-w
 import { clioRecordsObserved, type ClioRecordsObservedV1 } from './events/clio-records-observed';
 import { syncScheduleChanged, type SyncScheduleChangedV1 } from './events/sync-schedule-changed';
 import { onboardingSettingChanged, type OnboardingSettingChangedV1 } from './events/onboarding-setting-changed';
+import { syncEntityTypePrioritised, type SyncEntityTypePrioritisedV1 } from './events/sync-entity-type-prioritised';
 import { FormerEventTypes, type EventType } from './wire-names';
 
 /** Current payload shape of every event type (what readers get after upcasting, what writers append). */
@@ -75,6 +76,7 @@ export interface CurrentEventData {
   ClioRecordsObserved: ClioRecordsObservedV1;
   SyncScheduleChanged: SyncScheduleChangedV1;
   OnboardingSettingChanged: OnboardingSettingChangedV1;
+  SyncEntityTypePrioritised: SyncEntityTypePrioritisedV1;
 }
 
 /** The one catalogue of event types: name, versions and their classes, upcasters, stream type, description. */
@@ -115,6 +117,7 @@ export const CATALOGUE: { readonly [K in EventType]: EventDefinition<K, CurrentE
   ClioRecordsObserved: clioRecordsObserved,
   SyncScheduleChanged: syncScheduleChanged,
   OnboardingSettingChanged: onboardingSettingChanged,
+  SyncEntityTypePrioritised: syncEntityTypePrioritised,
 };
 
 /** Catalogue entries in a stable order (the order of `CATALOGUE`). */

@@ -90,6 +90,7 @@ export { ClioWebhookReceivedV1 } from './events/clio-webhook-received';
 export { ClioRecordsObservedV1 } from './events/clio-records-observed';
 export { SyncScheduleChangedV1 } from './events/sync-schedule-changed';
 export { OnboardingSettingChangedV1 } from './events/onboarding-setting-changed';
+export { SyncEntityTypePrioritisedV1 } from './events/sync-entity-type-prioritised';
 
 // Validation, upcasting, wire form
 export { validateEventData } from './validate-event-data';

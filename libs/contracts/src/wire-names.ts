@@ -42,6 +42,7 @@ export const EventTypes = {
   ClioRecordsObserved: 'ClioRecordsObserved',
   SyncScheduleChanged: 'SyncScheduleChanged',
   OnboardingSettingChanged: 'OnboardingSettingChanged',
+  SyncEntityTypePrioritised: 'SyncEntityTypePrioritised',
 } as const;
 export type EventType = (typeof EventTypes)[keyof typeof EventTypes];
 

@@ -63,6 +63,8 @@ export interface JobState {
   recent: Readonly<Partial<Record<ClioEntityType, WindowProgress>>>;
   /** Phase steps already recorded (`phaseKey`). */
   phasesDone: readonly string[];
+  /** Entity types a user moved forward (`SyncEntityTypePrioritised`), the latest request first. */
+  prioritised: readonly ClioEntityType[];
 }
 
 export const EMPTY_JOB: JobState = {
@@ -79,6 +81,7 @@ export const EMPTY_JOB: JobState = {
   recentSince: null,
   recent: {},
   phasesDone: [],
+  prioritised: [],
 };
 
 const withProgress = (
@@ -183,6 +186,10 @@ const evolve = (s: JobState, e: RecordedCatalogueEvent): JobState => {
       return isClioEntityType(e.data.entityType) ? restarted(next, e.data, at) : next;
     case 'SyncJobBlocked':
       return { ...next, blockedUntil: e.data.blockedUntil };
+    case 'SyncEntityTypePrioritised': {
+      const p = e.data.entityType;
+      return isClioEntityType(p) ? { ...next, prioritised: [p, ...next.prioritised.filter((x) => x !== p)] } : next;
+    }
     case 'SyncJobPaused':
       return { ...next, paused: true };
     case 'SyncJobResumed':

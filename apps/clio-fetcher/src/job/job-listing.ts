@@ -8,6 +8,7 @@ import { matchCount } from '@sf/clio-client';
 import { checkPage } from '../domain/page-check';
 import { foldOnto, listingOf, restartPointOf, type JobState } from '../domain/job-state';
 import { storedBeforeRestart } from '../domain/restart-point';
+import { yieldsTo } from '../domain/priority';
 import { forbidEntity, restartListing } from './listing-recovery';
 import { appendFenced } from './job-writer';
 import { NextPage } from './next-page';
@@ -44,13 +45,15 @@ export const modeFor = async (
  * page cursor (`ClioRecordsFetched` + `SyncProgressed` with the next page URL, plus `SyncRecordsFlagged` for
  * records that failed validation), so a killed fetcher resumes at the page after the last one appended. The last
  * page's append also moves the entity type's bookmark. A recent `window` lists the records created since the job's
- * `recentSince` in full (its own page cursor, no bookmark), ahead of the complete listing.
+ * `recentSince` in full (its own page cursor, no bookmark), ahead of the complete listing. With the job's `types`,
+ * it returns early, at a page boundary, when another of them was prioritised (see `yieldsTo`).
  */
 export const runListing = async (
   ctx: JobContext,
   state: JobState,
   e: ClioEntityType,
   window: ListingWindow | null = null,
+  types: readonly ClioEntityType[] = [],
 ): Promise<Step> => {
   let s = state;
   const { mode, bookmark } = window === null ? await modeFor(ctx, s, e) : { mode: 'full' as const, bookmark: null };
@@ -59,6 +62,8 @@ export const runListing = async (
   for (;;) {
     const p = listingOf(s, e, window);
     if (p?.complete || s.progress[e]?.forbidden) return ok(s);
+    // A page boundary: a user prioritised another entity type (seen when this job's stream moved), which goes first.
+    if (yieldsTo(s, types, e) !== null) return ok(s);
     if (ctx.lost.aborted) return end(RunEnd.fenced);
     if (ctx.stopping()) return end(RunEnd.interrupted);
     const since = window === null ? null : s.recentSince;

@@ -5,8 +5,9 @@ import { jobEvent } from './job-events';
 import { planEntityTypes } from '../domain/job-plan';
 import { runListing } from './job-listing';
 import { onRefusal, type Step } from './job-outcomes';
-import { countsOf, type JobState } from '../domain/job-state';
-import { planSteps, tailStart } from '../domain/phase-plan';
+import { countsOf, listingOf, type JobState } from '../domain/job-state';
+import { planSteps, type PlanStep } from '../domain/phase-plan';
+import { reorderSteps, yieldsTo } from '../domain/priority';
 import { listWindow, phaseEvent, recordPhase } from './phase-steps';
 import { startOrResume } from './job-start';
 import { runChecks, type DeferredCheck } from './deferred-checks';
@@ -38,21 +39,29 @@ const closingEvents = (
   ];
 };
 
+const listingDone = (s: JobState, step: PlanStep & { kind: 'list' }): boolean =>
+  listingOf(s, step.entityType, step.window)?.complete === true || s.progress[step.entityType]?.forbidden === true;
+
 /**
  * Runs the job's steps in order. A listed entity type's deletion check is deferred until the mirror holds its pages
  * (the next listings go on meanwhile); a phase waits for its types' checks before it is recorded, so a completed
  * phase still means "listed and checked". After the last listing every check runs, and the events of the last check
- * and of the steps after it are returned for completion.
+ * and of the steps after it are returned for completion. A prioritised entity type (`SyncEntityTypePrioritised`)
+ * moves its listings to the front of the steps left; a listing in progress yields to it at its next page boundary
+ * and resumes from its cursor afterwards.
  */
 const runSteps = async (ctx: JobContext, state: JobState, types: readonly ClioEntityType[]): Promise<Done | Ended> => {
-  const steps = planSteps(types, state.phases, state.recentSince);
-  const tail = tailStart(steps);
   let s = state;
+  let rest = reorderSteps(planSteps(types, state.phases, state.recentSince), s.prioritised);
   let checks: DeferredCheck[] = [];
   let pending: NewEvent[] = [];
-  for (const [i, step] of steps.entries()) {
+  while (rest.length > 0) {
+    const step = rest[0]!;
+    rest = rest.slice(1);
+    // The last listing (the steps after it close the job) and the phase steps after it.
+    const last = !rest.some((r) => r.kind === 'list');
     if (ctx.stopping()) return { kind: 'end', end: RunEnd.interrupted };
-    if (step.kind === 'phase' && i > tail) {
+    if (step.kind === 'phase' && last) {
       const e = phaseEvent(ctx, s, step);
       if (e !== null) pending = [...pending, e];
       continue;
@@ -66,15 +75,27 @@ const runSteps = async (ctx: JobContext, state: JobState, types: readonly ClioEn
       s = r.state;
       continue;
     }
-    const r = step.window !== null ? await listWindow(ctx, s, step) : await runListing(ctx, s, step.entityType);
+    const r =
+      step.window !== null
+        ? await listWindow(ctx, s, step, types)
+        : await runListing(ctx, s, step.entityType, null, types);
     if (r.kind === 'end') return r;
     s = r.state;
+    const first = yieldsTo(s, types, step.entityType);
+    if (first !== null && !listingDone(s, step)) {
+      ctx.log.info(
+        { jobId: ctx.work.jobId, entityType: step.entityType, next: first },
+        'listing yields to a prioritised type',
+      );
+      rest = reorderSteps([step, ...rest], s.prioritised);
+      continue;
+    }
     if (step.window === null) checks = [...checks, { entityType: step.entityType, until: s.lastPosition }];
-    const c = await runChecks(ctx, s, checks, i === tail ? 'all' : 'ready', i === tail);
+    const c = await runChecks(ctx, s, checks, last ? 'all' : 'ready', last);
     if (c.kind === 'end') return c;
     s = c.state;
     checks = c.left;
-    if (i === tail) pending = c.held;
+    if (last) pending = c.held;
   }
   return { kind: 'done', state: s, pending };
 };

@@ -1,4 +1,5 @@
 import type { NewEvent } from '@sf/contracts';
+import type { ClioEntityType } from '@sf/clio-mirror';
 import type { JobContext } from './job-context';
 import { jobEvent } from './job-events';
 import { runListing, modeFor } from './job-listing';
@@ -49,8 +50,9 @@ export const listWindow = async (
   ctx: JobContext,
   state: JobState,
   step: PlanStep & { kind: 'list' },
+  types: readonly ClioEntityType[] = [],
 ): Promise<Step> => {
   if (step.window === null) throw new Error('listWindow of a complete listing');
   if ((await modeFor(ctx, state, step.entityType)).mode !== 'full') return ok(state);
-  return runListing(ctx, state, step.entityType, step.window);
+  return runListing(ctx, state, step.entityType, step.window, types);
 };

@@ -20,7 +20,10 @@ import { Routes } from '../wire-names';
 export class OnboardingController {
   constructor(@Inject(HTTP_DEPS) private readonly deps: HttpDeps) {}
 
-  @ApiAnswers({ type: OnboardingSettingDto, description: 'The setting in force, and whether the firm stored it' }, [404])
+  @ApiAnswers(
+    { type: OnboardingSettingDto, description: 'The setting in force, and whether the firm stored it' },
+    [404],
+  )
   @Get(Routes.firmOnboarding)
   async get(@FirmId() firmId: string, @Param() p: IdParams): Promise<OnboardingSettingView> {
     if (p.id !== firmId) throw new NotFoundForFirm('firm');

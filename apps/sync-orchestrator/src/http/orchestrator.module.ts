@@ -8,6 +8,9 @@ import { RecordHistoryController } from '../mirror-api/record-history.http-contr
 import { StatusController } from '../status/status.http-controller';
 import { ReviewController } from '../review/review.http-controller';
 import { ScheduleController } from '../schedule/schedule.http-controller';
+import { LiveController } from '../live/live.http-controller';
+import { PrioritiseController } from './prioritise.http-controller';
+import { StatusPageController } from '../page/status-page.http-controller';
 import { HTTP_DEPS, type HttpDeps } from './http-deps';
 import { SyncJobsController } from './sync-jobs.http-controller';
 import { OnboardingController } from './onboarding.http-controller';
@@ -39,6 +42,9 @@ export class OrchestratorModule {
         StatusController,
         ReviewController,
         ScheduleController,
+        LiveController,
+        PrioritiseController,
+        StatusPageController,
       ],
       providers: [{ provide: HTTP_DEPS, useValue: deps }],
     };

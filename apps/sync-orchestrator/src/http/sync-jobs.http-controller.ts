@@ -30,7 +30,11 @@ export class SyncJobsController {
   constructor(@Inject(HTTP_DEPS) private readonly deps: HttpDeps) {}
 
   @ApiAnswers(
-    { type: JobDetailsDto, description: 'The job: per-entity counts, totals, ETA, phases, features', conditional: true },
+    {
+      type: JobDetailsDto,
+      description: 'The job: per-entity counts, totals, ETA, phases, features',
+      conditional: true,
+    },
     [404],
   )
   @Get()
@@ -79,7 +83,10 @@ export class SyncJobsController {
     return this.control(f, who, p.id, JobControl.Cancel, b);
   }
 
-  @ApiAnswers({ type: ControlAnswerDto, description: 'Reset: the next sync of the scope is full' }, [404, 409, 413, 415, 503])
+  @ApiAnswers(
+    { type: ControlAnswerDto, description: 'Reset: the next sync of the scope is full' },
+    [404, 409, 413, 415, 503],
+  )
   @Post('reset')
   @BodyLimit(BodyLimits.command)
   @HttpCode(200)

@@ -51,7 +51,10 @@ export class SyncController {
     return sendDecision(res, result);
   }
 
-  @ApiAnswers({ status: 202, type: DecisionBodyDto, description: 'Sync started: `jobId`' }, [404, 409, 413, 415, 429, 503])
+  @ApiAnswers(
+    { status: 202, type: DecisionBodyDto, description: 'Sync started: `jobId`' },
+    [404, 409, 413, 415, 429, 503],
+  )
   @Post(Routes.firmSync)
   @BodyLimit(BodyLimits.command)
   @HttpCode(202)
@@ -88,7 +91,11 @@ export class SyncController {
   }
 
   @ApiAnswers(
-    { type: SyncStatusViewDto, description: 'The matter status view-model (`canSyncNow` and why not)', conditional: true },
+    {
+      type: SyncStatusViewDto,
+      description: 'The matter status view-model (`canSyncNow` and why not)',
+      conditional: true,
+    },
     [404],
   )
   @Get(Routes.matterSyncStatus)

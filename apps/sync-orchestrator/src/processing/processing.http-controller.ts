@@ -57,7 +57,11 @@ export class ProcessingController {
 
   /** 201 started; 202 waiting for the `process_click` sync of a never-synced matter; 409 "Sync in progress". */
   @ApiAnswers(
-    { status: 201, type: ProcessingJobStartedDto, description: 'Processing job started over a frozen document snapshot' },
+    {
+      status: 201,
+      type: ProcessingJobStartedDto,
+      description: 'Processing job started over a frozen document snapshot',
+    },
     [404, 409, 413, 415, 429, 503],
   )
   @Post(Routes.processingJobs)
@@ -93,7 +97,10 @@ export class ProcessingController {
     return d.body;
   }
 
-  @ApiAnswers({ type: ProcessingJobViewDto, description: 'The processing job and its counts', conditional: true }, [404])
+  @ApiAnswers(
+    { type: ProcessingJobViewDto, description: 'The processing job and its counts', conditional: true },
+    [404],
+  )
   @Get(Routes.processingJob)
   async job(@FirmId() firmId: string, @Param() p: IdParams): Promise<ProcessingJobView> {
     const view = await this.deps.processing.job(firmId, p.id);

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { DEFAULT_ESTIMATE_CONFIG } from '@sf/sync-jobs';
 import { syncPolicyConfig, type SyncStatusView } from '@sf/sync-policy';
 import { controlJob, type ControlJobInput, type ControlJobResult } from './control-job';
+import { prioritiseJob, type PrioritiseJobInput, type PrioritiseJobResult } from './prioritise-job';
 import { jobDetails, type JobDetails } from './job-details';
 import { matterSyncStatus } from './matter-status';
 import { reviewSweep, type ReviewSweepInput, type ReviewSweepResult } from '../review/review-sweep';
@@ -58,6 +59,8 @@ export interface SyncService {
   checkStalls(): Promise<string[]>;
   /** One check for requested jobs no worker started (what the timer runs too); returns the failed job ids. */
   checkUnclaimed(): Promise<string[]>;
+  /** Move an entity type to the front of a running job (the fetcher honours it at its next page boundary). */
+  prioritise(input: PrioritiseJobInput): Promise<PrioritiseJobResult>;
 }
 
 /** Deps with defaults: policy from `@sf/sync-policy` defaults plus overrides, wall clock, random UUIDs. */
@@ -86,4 +89,5 @@ export const createSyncService = (deps: SyncDeps): SyncService => ({
   isMatterVisible: (firmId, matterId) => isMatterVisible(deps.db, firmId, matterId),
   checkStalls: () => checkStalledJobs(deps),
   checkUnclaimed: () => checkUnclaimedJobs(deps),
+  prioritise: (input) => prioritiseJob(deps, input),
 });

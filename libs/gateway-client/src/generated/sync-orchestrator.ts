@@ -528,6 +528,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/status-page": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StatusPageController_page"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sync-jobs": {
         parameters: {
             query?: never;
@@ -570,6 +586,38 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["SyncJobsController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sync-jobs/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LiveController_job"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sync-jobs/{id}/prioritise/{entityType}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PrioritiseController_prioritise"];
         delete?: never;
         options?: never;
         head?: never;
@@ -632,6 +680,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["StatusController_firm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sync-status/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LiveController_firm"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1064,6 +1128,7 @@ export interface components {
             /** @description Cursor of the next page; null on the last page */
             next: string | null;
         };
+        NoBody: Record<string, never>;
         OnboardingBody: {
             /** @description Run the initial sync in phases (core, supporting, historical) */
             phased: boolean;
@@ -1086,6 +1151,11 @@ export interface components {
             phase: string;
             /** @enum {string} */
             state: "pending" | "recent_completed" | "completed";
+        };
+        PrioritiseAnswer: {
+            entityType: string;
+            jobId: string;
+            message: string;
         };
         ProcessingCancelledDto: {
             jobId: string;
@@ -3698,6 +3768,44 @@ export interface operations {
             };
         };
     };
+    StatusPageController_page: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The status page (HTML); its script reads the JSON routes and the live stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     StatusController_jobs: {
         parameters: {
             query?: {
@@ -3835,6 +3943,169 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ControlAnswerDto"];
+                };
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused in the current state; the message (and `reason`) says why */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body larger than the route allows */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body is not `application/json`, or is encoded */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A dependency is unavailable or contention is too high: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    LiveController_job: {
+        parameters: {
+            query?: {
+                /** @description The gateway JWT, for clients that cannot send headers (EventSource); it must expire within 300 s. The Authorization header is preferred. */
+                access_token?: string;
+                /** @description Resume after this event id (as the Last-Event-ID header, which wins when both are sent) */
+                lastEventId?: string;
+            };
+            header?: {
+                /** @description Resume after this event id */
+                "Last-Event-ID"?: string;
+            };
+            path: {
+                /** @description Clio id: must be 1 to 200 letters, digits or _ . : - */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One sync job of the caller's firm. `text/event-stream`. Without Last-Event-ID the first event is `snapshot` (the JSON of the matching GET); then one event per progress event of the log, named by its type (SyncProgressed, SyncJobCompleted, …), with the events stream's sequence as `id`. `expired` ends the stream when the token expires. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A dependency is unavailable or contention is too high: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PrioritiseController_prioritise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Clio id: must be 1 to 200 letters, digits or _ . : - */
+                id: string;
+                /** @description The entity type to fetch next */
+                entityType: "users" | "custom_fields" | "matters" | "contacts" | "relationships" | "matter_notes" | "contact_notes" | "calendar_entries" | "tasks" | "folders" | "documents" | "activities";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoBody"];
+            };
+        };
+        responses: {
+            /** @description Prioritised */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrioritiseAnswer"];
                 };
             };
             /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
@@ -4223,6 +4494,63 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    LiveController_firm: {
+        parameters: {
+            query?: {
+                /** @description The gateway JWT, for clients that cannot send headers (EventSource); it must expire within 300 s. The Authorization header is preferred. */
+                access_token?: string;
+                /** @description Resume after this event id (as the Last-Event-ID header, which wins when both are sent) */
+                lastEventId?: string;
+            };
+            header?: {
+                /** @description Resume after this event id */
+                "Last-Event-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every sync job of the caller's firm. `text/event-stream`. Without Last-Event-ID the first event is `snapshot` (the JSON of the matching GET); then one event per progress event of the log, named by its type (SyncProgressed, SyncJobCompleted, …), with the events stream's sequence as `id`. `expired` ends the stream when the token expires. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A dependency is unavailable or contention is too high: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ErrorBody"];
                 };
             };
         };

@@ -11,6 +11,7 @@ import { HttpAuthModule } from './http-auth.module';
 import type { Principal as PrincipalValue } from './principal';
 import { FirmId, Principal } from './principal.decorator';
 import { Public } from './public.decorator';
+import { QueryTokenAllowed } from './query-token.decorator';
 import { signJwt } from './sign-jwt';
 
 const SECRET = 'e2e-shared-secret-of-at-least-32-bytes';
@@ -41,6 +42,13 @@ class ProbeController {
       .executeTakeFirst();
     const m = requireFound(row, 'matter');
     return { matterId: m.matter_id, name: m.name };
+  }
+
+  /** A route a browser opens without headers (an EventSource): the token may come as `?access_token=`. */
+  @QueryTokenAllowed()
+  @Get('stream')
+  stream(@FirmId() firmId: string): { firmId: string } {
+    return { firmId };
   }
 
   @Public()
@@ -169,6 +177,32 @@ describe('HttpAuthModule in a NestJS app (e2e)', () => {
     expect(await get('/matters/m-2', `Bearer ${token({ firm_id: 'firm-b' })}`)).toMatchObject({
       status: 200,
       body: { matterId: 'm-2' },
+    });
+  });
+
+  it('takes a short-lived token from ?access_token= only on routes that allow it, and only when it expires soon', async () => {
+    expect(await get(`/stream?access_token=${token({ exp: nowS() + 120 })}`)).toMatchObject({
+      status: 200,
+      body: { firmId: 'firm-a' },
+    });
+    // Elsewhere the query is not read: no token.
+    expect(await get(`/whoami?access_token=${token({ exp: nowS() + 120 })}`)).toMatchObject({
+      status: 401,
+      body: { message: 'missing bearer token' },
+    });
+    expect(await get(`/stream?access_token=${token({ exp: nowS() + 3600 })}`)).toMatchObject({
+      status: 401,
+      body: { message: 'a token in the query must expire within 300 s' },
+      challenge: INVALID,
+    });
+    expect(await get('/stream?access_token=not-a-jwt')).toMatchObject({
+      status: 401,
+      body: { message: 'malformed token' },
+    });
+    // The header wins and has no lifetime limit.
+    expect(await get('/stream', `Bearer ${token({ exp: nowS() + 3600, firm_id: 'firm-b' })}`)).toMatchObject({
+      status: 200,
+      body: { firmId: 'firm-b' },
     });
   });
 });

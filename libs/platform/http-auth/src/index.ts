@@ -1,6 +1,12 @@
 export { HttpAuthModule } from './http-auth.module';
-export { JwtAuthGuard, JWT_VERIFIER, bearerToken } from './jwt-auth.guard';
+export { JwtAuthGuard, JWT_VERIFIER, QUERY_TOKEN_TOO_LONG, bearerToken } from './jwt-auth.guard';
 export { Public, IS_PUBLIC_KEY } from './public.decorator';
+export {
+  QueryTokenAllowed,
+  QUERY_TOKEN_KEY,
+  QUERY_TOKEN_MAX_SECONDS,
+  QUERY_TOKEN_PARAM,
+} from './query-token.decorator';
 export { Principal, FirmId } from './principal.decorator';
 export { principalOf } from './principal';
 export type { Principal as AuthPrincipal } from './principal';

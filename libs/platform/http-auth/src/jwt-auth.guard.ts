@@ -11,13 +11,18 @@ import { AUTH_FAILURE_MESSAGE, AuthFailure } from './auth-failure';
 import type { JwtVerifier } from './jwt-verifier';
 import { setPrincipal } from './principal';
 import { IS_PUBLIC_KEY } from './public.decorator';
+import { QUERY_TOKEN_KEY, QUERY_TOKEN_MAX_SECONDS, QUERY_TOKEN_PARAM } from './query-token.decorator';
 
 /** Injection token of the {@link JwtVerifier} the guard uses. */
 export const JWT_VERIFIER = Symbol('sf:http-auth:jwt-verifier');
 
 interface HttpRequestLike {
   headers: Record<string, string | string[] | undefined>;
+  query?: Record<string, unknown>;
 }
+
+/** Message of a 401 for a query token that lives too long. */
+export const QUERY_TOKEN_TOO_LONG = `a token in the query must expire within ${QUERY_TOKEN_MAX_SECONDS} s`;
 interface HttpResponseLike {
   setHeader?: (name: string, value: string) => unknown;
 }
@@ -47,8 +52,23 @@ export class JwtAuthGuard implements CanActivate {
       return true;
     const http = ctx.switchToHttp();
     const request = http.getRequest<HttpRequestLike>();
-    const token = bearerToken(request.headers['authorization']);
+    const header = bearerToken(request.headers['authorization']);
+    const fromQuery =
+      header === null &&
+      this.reflector.getAllAndOverride<boolean | undefined>(QUERY_TOKEN_KEY, [ctx.getHandler(), ctx.getClass()]) ===
+        true
+        ? request.query?.[QUERY_TOKEN_PARAM]
+        : undefined;
+    const token = header ?? (typeof fromQuery === 'string' && fromQuery !== '' ? fromQuery : null);
     const result = token ? await this.verifier.verify(token) : { ok: false as const, reason: AuthFailure.MissingToken };
+    if (
+      result.ok &&
+      header === null &&
+      result.principal.expiresAt.getTime() - Date.now() > QUERY_TOKEN_MAX_SECONDS * 1000
+    ) {
+      http.getResponse<HttpResponseLike>().setHeader?.('WWW-Authenticate', 'Bearer error="invalid_token"');
+      throw new UnauthorizedException(QUERY_TOKEN_TOO_LONG);
+    }
     if (result.ok) {
       setPrincipal(request, result.principal);
       return true;

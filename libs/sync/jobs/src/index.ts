@@ -27,6 +27,8 @@ export { decideUnclaimed, unclaimedReason } from './unclaimed-check';
 export type { CheckUnclaimed } from './unclaimed-check';
 export { CANCELLED_PAUSE_REASON, ControlRefusal, JobControl, decideControl } from './decide-control';
 export type { ControlJob, ControlOutcome } from './decide-control';
+export { PrioritiseRefusal, decidePrioritise } from './decide-prioritise';
+export type { PrioritiseEntityType, PrioritiseOutcome } from './decide-prioritise';
 export { evolveJob, jobIdOf } from './job-view';
 export { PhaseState, completePhase, plannedPhases, withholdFeatures } from './job-phases';
 export { FEATURE_ENTITY_TYPES, featureBlockedBy, unavailableFeatures } from './feature-needs';

@@ -46,7 +46,14 @@ const ETAG = {
  * {@link ErrorBody} schema and `Retry-After` on 429/503. 400 applies to every route, 401 to every non-public one.
  */
 export const ApiAnswers = (
-  success: { status?: number; type?: Type<unknown> | [Type<unknown>]; description: string; conditional?: boolean },
+  success: {
+    status?: number;
+    type?: Type<unknown> | [Type<unknown>];
+    description: string;
+    conditional?: boolean;
+    /** A body that is not JSON (`text/event-stream`, `text/html`): documented as a string of this media type. */
+    mediaType?: string;
+  },
   errors: readonly number[],
   opts: { publicRoute?: boolean } = {},
 ): MethodDecorator & ClassDecorator => {
@@ -56,6 +63,7 @@ export const ApiAnswers = (
       status,
       description: success.description,
       ...(success.type ? { type: success.type } : {}),
+      ...(success.mediaType ? { content: { [success.mediaType]: { schema: { type: 'string' } } } } : {}),
       ...(success.conditional ? { headers: ETAG } : {}),
     }),
     ...(success.conditional ? [ApiResponse({ status: 304, description: WHY[304] })] : []),
