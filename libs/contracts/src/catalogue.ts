@@ -35,6 +35,12 @@ import { clioWebhookReceived, type ClioWebhookReceivedV1 } from './events/clio-w
 import { clioRecordsObserved, type ClioRecordsObservedV1 } from './events/clio-records-observed';
 import { syncScheduleChanged, type SyncScheduleChangedV1 } from './events/sync-schedule-changed';
 import { onboardingSettingChanged, type OnboardingSettingChangedV1 } from './events/onboarding-setting-changed';
+import { clioWriteRequested, type ClioWriteRequestedV1 } from './events/clio-write-requested';
+import { clioWriteAttempted, type ClioWriteAttemptedV1 } from './events/clio-write-attempted';
+import { clioWriteApplied, type ClioWriteAppliedV1 } from './events/clio-write-applied';
+import { clioWriteFailed, type ClioWriteFailedV1 } from './events/clio-write-failed';
+import { clioWriteConflicted, type ClioWriteConflictedV1 } from './events/clio-write-conflicted';
+import { clioWriteConflictResolved, type ClioWriteConflictResolvedV1 } from './events/clio-write-conflict-resolved';
 import { FormerEventTypes, type EventType } from './wire-names';
 
 /** Current payload shape of every event type (what readers get after upcasting, what writers append). */
@@ -75,6 +81,12 @@ export interface CurrentEventData {
   ClioRecordsObserved: ClioRecordsObservedV1;
   SyncScheduleChanged: SyncScheduleChangedV1;
   OnboardingSettingChanged: OnboardingSettingChangedV1;
+  ClioWriteRequested: ClioWriteRequestedV1;
+  ClioWriteAttempted: ClioWriteAttemptedV1;
+  ClioWriteApplied: ClioWriteAppliedV1;
+  ClioWriteFailed: ClioWriteFailedV1;
+  ClioWriteConflicted: ClioWriteConflictedV1;
+  ClioWriteConflictResolved: ClioWriteConflictResolvedV1;
 }
 
 /** The one catalogue of event types: name, versions and their classes, upcasters, stream type, description. */
@@ -115,6 +127,12 @@ export const CATALOGUE: { readonly [K in EventType]: EventDefinition<K, CurrentE
   ClioRecordsObserved: clioRecordsObserved,
   SyncScheduleChanged: syncScheduleChanged,
   OnboardingSettingChanged: onboardingSettingChanged,
+  ClioWriteRequested: clioWriteRequested,
+  ClioWriteAttempted: clioWriteAttempted,
+  ClioWriteApplied: clioWriteApplied,
+  ClioWriteFailed: clioWriteFailed,
+  ClioWriteConflicted: clioWriteConflicted,
+  ClioWriteConflictResolved: clioWriteConflictResolved,
 };
 
 /** Catalogue entries in a stable order (the order of `CATALOGUE`). */
