@@ -10,8 +10,7 @@ export class ClioWriteAttemptedV1 {
 
 export const clioWriteAttempted = defineEvent({
   type: EventTypes.ClioWriteAttempted,
-  description:
-    'A create is about to be sent; one attempted without an outcome is looked up in Clio before a resend.',
+  description: 'A create is about to be sent; one attempted without an outcome is looked up in Clio before a resend.',
   streamType: StreamTypes.clioWrite,
   currentVersion: 1,
   versions: { 1: ClioWriteAttemptedV1 },

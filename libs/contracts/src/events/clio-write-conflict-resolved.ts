@@ -14,8 +14,7 @@ export class ClioWriteConflictResolvedV1 {
 
 export const clioWriteConflictResolved = defineEvent({
   type: EventTypes.ClioWriteConflictResolved,
-  description:
-    'A conflict resolved: keep mine or edit (pending again, against the current etag), or keep Clio (done).',
+  description: 'A conflict resolved: keep mine or edit (pending again, against the current etag), or keep Clio (done).',
   streamType: StreamTypes.clioWrite,
   currentVersion: 1,
   versions: { 1: ClioWriteConflictResolvedV1 },

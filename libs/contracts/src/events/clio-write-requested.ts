@@ -33,8 +33,7 @@ export class ClioWriteRequestedV1 {
 
 export const clioWriteRequested = defineEvent({
   type: EventTypes.ClioWriteRequested,
-  description:
-    'A person asked to write a record to Clio: recorded before the 202 answer; the writer sends it.',
+  description: 'A person asked to write a record to Clio: recorded before the 202 answer; the writer sends it.',
   streamType: StreamTypes.clioWrite,
   currentVersion: 1,
   versions: { 1: ClioWriteRequestedV1 },
