@@ -12,6 +12,7 @@ import { SyncJobsController } from './sync-jobs.http-controller';
 import { OnboardingController } from './onboarding.http-controller';
 import { ResyncController } from './resync.http-controller';
 import { SyncController } from './sync.http-controller';
+import { WritesController } from '../writes/writes.http-controller';
 
 /**
  * The HTTP edge: the global JWT guard (every route needs the gateway's bearer token, except health) and the
@@ -34,6 +35,7 @@ export class OrchestratorModule {
         StatusController,
         ReviewController,
         ScheduleController,
+        WritesController,
       ],
       providers: [{ provide: HTTP_DEPS, useValue: deps }],
     };

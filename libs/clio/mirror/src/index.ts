@@ -54,3 +54,8 @@ export type { FlaggedRecordView, HeldSweepStatus, HeldSweepView } from './review
 export type { ClioMirrorReviewTables } from './schema/clio-mirror-review.tables';
 export { mirrorCounts } from './reads/mirror-counts';
 export type { MirrorCount } from './reads/mirror-counts';
+export { pendingWritesProjection, recordKeyOf } from './writes/pending-writes.projection';
+export { listWrites, nextPendingWrites, openWritesOf, pendingCreatesOf } from './writes/pending-write-reads';
+export type { ClioPendingWritesTables } from './schema/clio-pending-writes.tables';
+export { appendWriteEvents, loadWrite } from './writes/write-stream';
+export type { LoadedWrite, WriteAppendMeta } from './writes/write-stream';

@@ -76,7 +76,7 @@ const applyObserved = async (trx: Transaction<ClioMirrorTables>, e: RecordedEven
         jobId: WEBHOOK_JOB_ID,
         position,
         syncedAt: e.metadata.occurredAt,
-        source: MirrorSources.webhook,
+        source: o.source ?? MirrorSources.webhook,
       });
   }
   const written = await upsertObservedRows(trx, o.entityType, [...rows.values()]);
@@ -91,6 +91,7 @@ const applyObserved = async (trx: Transaction<ClioMirrorTables>, e: RecordedEven
     ids: o.deletedIds,
     at: e.metadata.occurredAt,
     position,
+    ...(o.source === undefined ? {} : { source: o.source }),
   });
 };
 

@@ -3,6 +3,7 @@ import * as mirror from './2026-11-23T06-clio-mirror';
 import * as details from './2026-12-03T08-clio-mirror-details';
 import * as redacted from './2026-12-03T09-clio-mirror-redacted';
 import * as readApi from './2026-12-03T10-clio-mirror-read-api';
+import * as pendingWrites from './2026-12-03T12-clio-pending-writes';
 
 /** The Clio mirror: one table per entity type, and the typed tables of their nested data. */
 export const clioMirrorMigrations: MigrationSet = {
@@ -12,5 +13,6 @@ export const clioMirrorMigrations: MigrationSet = {
     '2026-12-03T08-clio-mirror-details': details,
     '2026-12-03T09-clio-mirror-redacted': redacted,
     '2026-12-03T10-clio-mirror-read-api': readApi,
+    '2026-12-03T12-clio-pending-writes': pendingWrites,
   },
 };
