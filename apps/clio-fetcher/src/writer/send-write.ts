@@ -31,7 +31,7 @@ const decide = async (d: SendDeps, firmId: string, writeId: string, c: WriteComm
   const decision = decideWrite(loaded.state, c);
   if (decision.rejected) return false;
   const meta = { firmId, correlationId: writeId, causationId: null, at: d.now() };
-  return appendWriteEvents(d.db, writeId, loaded.version, decision.events, meta);
+  return (await appendWriteEvents(d.db, writeId, loaded.version, decision.events, meta)) !== false;
 };
 
 const outcome = (d: SendDeps, firmId: string, w: WriteState, o: ClioOutcome): Promise<boolean> =>

@@ -13,6 +13,7 @@ import { OnboardingController } from './onboarding.http-controller';
 import { ResyncController } from './resync.http-controller';
 import { SyncController } from './sync.http-controller';
 import { WritesController } from '../writes/writes.http-controller';
+import { NotesReadController } from '../writes/notes-read.http-controller';
 
 /**
  * The HTTP edge: the global JWT guard (every route needs the gateway's bearer token, except health) and the
@@ -36,6 +37,7 @@ export class OrchestratorModule {
         ReviewController,
         ScheduleController,
         WritesController,
+        NotesReadController,
       ],
       providers: [{ provide: HTTP_DEPS, useValue: deps }],
     };

@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { WriteEntityType, WriteOperation, WriteResolution } from '@sf/contracts';
-import { appendWriteEvents, listWrites, loadWrite } from '@sf/clio-mirror';
+import { appendWriteEvents, listWrites, loadWrite, pendingWritesProjection } from '@sf/clio-mirror';
+import { tryCatchUp } from '@sf/projections';
 import { decideWrite, fieldValueOf, type WriteState, type WriteStatus } from '@sf/clio-writes';
 import type { OrchestratorDb } from '../schema/orchestrator-schema';
 import type { MirroredTarget } from './write-targets';
@@ -73,7 +74,11 @@ export const requestWrite = async (
     if (decision.rejected) throw new Error(`a write request cannot be refused: ${decision.reason}`);
     if (loaded.state !== null) return { write: loaded.state, repeated: true };
     const meta = { firmId: input.firmId, correlationId: writeId, causationId: null, at: now };
-    if (await appendWriteEvents(db, writeId, loaded.version, decision.events, meta)) {
+    const at = await appendWriteEvents(db, writeId, loaded.version, decision.events, meta);
+    if (at !== false) {
+      // Read your own write: the pending row is in the read model before the 202, unless another runner holds the
+      // projection (then it follows within its poll).
+      if (at !== null) await tryCatchUp(db, pendingWritesProjection, at);
       const after = await loadWrite(db, writeId);
       if (after.state) return { write: after.state, repeated: false };
     }
@@ -115,7 +120,9 @@ export const resolveWrite = async (
     });
     if (d.rejected) return { ok: false, reason: d.reason };
     const meta = { firmId: input.firmId, correlationId: input.writeId, causationId: null, at: now };
-    if (await appendWriteEvents(db, input.writeId, loaded.version, d.events, meta)) {
+    const at = await appendWriteEvents(db, input.writeId, loaded.version, d.events, meta);
+    if (at !== false) {
+      if (at !== null) await tryCatchUp(db, pendingWritesProjection, at);
       const after = await loadWrite(db, input.writeId);
       return { ok: true, write: after.state ?? loaded.state };
     }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { StreamTypes, newEvent, readLoggedEvent, streamIds, type CatalogueEvent, type NewEvent } from '@sf/contracts';
 import type { Executor } from '@sf/db';
-import { appendToStream, readStream, type EventStoreTables } from '@sf/event-store';
+import { LogPosition, appendToStream, readStream, type EventStoreTables } from '@sf/event-store';
 import { foldWrite, isWriteEvent, type WriteState } from '@sf/clio-writes';
 
 /** A write's stream as read: its fold and its version (the expectation of the next append). */
@@ -30,8 +30,9 @@ export interface WriteAppendMeta {
 }
 
 /**
- * Appends decided events to a write's stream at `version` (the one read). Returns false when another process
- * appended first (the caller reads again and decides again); a contract violation is a bug and throws.
+ * Appends decided events to a write's stream at `version` (the one read). Returns where the last one landed (null
+ * when there was nothing to append), or false when another process appended first (the caller reads again and
+ * decides again); a contract violation is a bug and throws.
  */
 export const appendWriteEvents = async <DB extends EventStoreTables>(
   db: Executor<DB>,
@@ -39,8 +40,8 @@ export const appendWriteEvents = async <DB extends EventStoreTables>(
   version: number,
   events: readonly CatalogueEvent[],
   meta: WriteAppendMeta,
-): Promise<boolean> => {
-  if (events.length === 0) return true;
+): Promise<LogPosition | null | false> => {
+  if (events.length === 0) return null;
   const built: NewEvent[] = events.map((e) => {
     const r = newEvent({
       eventId: randomUUID(),
@@ -57,5 +58,7 @@ export const appendWriteEvents = async <DB extends EventStoreTables>(
     return r.value;
   });
   const res = await appendToStream(db, streamIds.clioWrite(writeId), StreamTypes.clioWrite, version, built);
-  return res.ok;
+  if (!res.ok) return false;
+  const last = res.events[res.events.length - 1];
+  return last ? LogPosition.of(last) : null;
 };
