@@ -32,6 +32,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/calendar-entries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["WritesController_deleteCalendarEntry"];
+        options?: never;
+        head?: never;
+        patch: operations["WritesController_updateCalendarEntry"];
+        trace?: never;
+    };
     "/contacts": {
         parameters: {
             query?: never;
@@ -42,6 +58,22 @@ export interface paths {
         get: operations["MirrorReadsController_contacts"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/contacts/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["WritesController_createContactNote"];
         delete?: never;
         options?: never;
         head?: never;
@@ -269,6 +301,22 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        patch: operations["WritesController_updateMatter"];
+        trace?: never;
+    };
+    "/matters/{id}/calendar-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["WritesController_createCalendarEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -298,6 +346,22 @@ export interface paths {
         get: operations["MirrorReadsController_folders"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/matters/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NotesReadController_matterNotes"];
+        put?: never;
+        post: operations["WritesController_createMatterNote"];
         delete?: never;
         options?: never;
         head?: never;
@@ -334,6 +398,38 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/matters/{id}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["WritesController_createTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["WritesController_deleteNote"];
+        options?: never;
+        head?: never;
+        patch: operations["WritesController_updateNote"];
         trace?: never;
     };
     "/review/flagged-records": {
@@ -560,6 +656,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["WritesController_updateTask"];
+        trace?: never;
+    };
+    "/tasks/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["WritesController_completeTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/users": {
         parameters: {
             query?: never;
@@ -570,6 +698,54 @@ export interface paths {
         get: operations["MirrorReadsController_users"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/writes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["WritesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/writes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["WritesController_one"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/writes/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["WritesController_resolve"];
         delete?: never;
         options?: never;
         head?: never;
@@ -588,6 +764,10 @@ export interface components {
              */
             reason: string;
         };
+        CompleteTaskBody: {
+            /** @description Etag of the record as the person saw it (from the read API) */
+            etag?: string;
+        };
         ConnectionDto: {
             /** Format: date-time */
             changedAt: string | null;
@@ -601,12 +781,45 @@ export interface components {
             /** @description Recorded on the pause or cancellation */
             reason?: string;
         };
+        CreateCalendarEntryBody: {
+            all_day?: boolean;
+            /** @description Clio id of the calendar the entry goes in (a user's default calendar) */
+            calendar_owner_id: string;
+            description?: string;
+            /** Format: date-time */
+            end_at: string;
+            location?: string;
+            /** Format: date-time */
+            start_at: string;
+            summary: string;
+        };
+        CreateNoteBody: {
+            /** @description YYYY-MM-DD */
+            date?: string;
+            detail?: string;
+            subject: string;
+        };
         CreateProcessingJobBody: {
             /** @description Absent or null = every document of the matter */
             folderId?: string | null;
             /** @default false */
             includeSubfolders: boolean;
             matterId: string;
+        };
+        CreateTaskBody: {
+            /** @description Clio user id of the assignee */
+            assignee_id: string;
+            description?: string;
+            /** @description YYYY-MM-DD */
+            due_at?: string;
+            name: string;
+            /** @enum {string} */
+            priority?: "High" | "Normal" | "Low";
+        };
+        CustomFieldValueBody: {
+            /** @description Clio custom field id */
+            custom_field_id: string;
+            value: string | null;
         };
         EntityTypeStatusDto: {
             /** @description Soft-deleted records in the mirror */
@@ -743,6 +956,12 @@ export interface components {
             kind: "firm" | "matter";
             matterId?: string;
         };
+        MatterNotesDto: {
+            /** @description The matter's notes as Clio confirmed them */
+            items: components["schemas"]["NoteWithWritesDto"][];
+            /** @description Notes created here that Clio has not confirmed yet (provisional) */
+            pendingCreates: components["schemas"]["WriteDto"][];
+        };
         MatterSyncBody: {
             /**
              * @default manual
@@ -783,6 +1002,11 @@ export interface components {
             /** @description Cursor of the next page; null on the last page */
             next: string | null;
         };
+        NoteWithWritesDto: {
+            /** @description Pending or conflicted writes of this note, in request order */
+            pendingWrites: components["schemas"]["WriteDto"][];
+            record: components["schemas"]["MirrorRecordDto"];
+        };
         OnboardingBody: {
             /** @description Run the initial sync in phases (core, supporting, historical) */
             phased: boolean;
@@ -796,6 +1020,13 @@ export interface components {
         RejectBody: {
             /** @description Why the deletions are refused (kept with the decision) */
             reason: string;
+        };
+        ResolveWriteBody: {
+            /** @enum {string} */
+            resolution: "keep_mine" | "keep_clio" | "edit";
+            values?: {
+                [key: string]: unknown;
+            };
         };
         ReviewAnswerDto: {
             /** @enum {string} */
@@ -875,6 +1106,45 @@ export interface components {
             /** @enum {string} */
             unavailableReason?: "ok" | "stale_bypass" | "stalled_restart" | "already_syncing" | "already_synced" | "nothing_to_sync" | "cooldown" | "blocked_until" | "rate_budget_exhausted" | "rate_budget_reserved" | "needs_reauth" | "connection_revoked" | "connection_missing";
         };
+        UpdateCalendarEntryBody: {
+            description?: string;
+            /** Format: date-time */
+            end_at?: string;
+            /** @description Etag of the record as the person saw it (from the read API) */
+            etag?: string;
+            location?: string;
+            /** Format: date-time */
+            start_at?: string;
+            summary?: string;
+        };
+        UpdateMatterBody: {
+            custom_field_values?: components["schemas"]["CustomFieldValueBody"][];
+            description?: string;
+            /** @description Etag of the record as the person saw it (from the read API) */
+            etag?: string;
+            /** @enum {string} */
+            status?: "Open" | "Pending" | "Closed";
+        };
+        UpdateNoteBody: {
+            /** @description YYYY-MM-DD */
+            date?: string;
+            detail?: string;
+            /** @description Etag of the record as the person saw it (from the read API) */
+            etag?: string;
+            subject?: string;
+        };
+        UpdateTaskBody: {
+            description?: string;
+            /** @description YYYY-MM-DD */
+            due_at?: string;
+            /** @description Etag of the record as the person saw it (from the read API) */
+            etag?: string;
+            name?: string;
+            /** @enum {string} */
+            priority?: "High" | "Normal" | "Low";
+            /** @enum {string} */
+            status?: "pending" | "in_progress" | "in_review" | "complete";
+        };
         UserActionDto: {
             allowed: boolean;
             /** @description What to show the user */
@@ -901,6 +1171,55 @@ export interface components {
             message: string;
             /** @enum {string} */
             state: "healthy" | "degraded" | "off";
+        };
+        WriteConflictDto: {
+            currentEtag: string;
+            fields: string[];
+            /** @description My values of the conflicting fields */
+            mine: {
+                [key: string]: unknown;
+            };
+            /** @description Clio's current values of them */
+            theirs: {
+                [key: string]: unknown;
+            };
+        };
+        WriteDto: {
+            attempts: number;
+            baseEtag: string | null;
+            baseValues: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Clio's confirmed record */
+            confirmed: {
+                [key: string]: unknown;
+            } | null;
+            conflict: components["schemas"]["WriteConflictDto"] | null;
+            contactId: string | null;
+            entityType: Record<string, never>;
+            idempotencyKey: string;
+            matterId: string | null;
+            operation: Record<string, never>;
+            outcomeUnknown: boolean;
+            reason: string | null;
+            /** @description The Clio record (a create: once applied) */
+            recordId: string | null;
+            /** Format: date-time */
+            requestedAt: string;
+            requestedBy: string;
+            /** @enum {string} */
+            status: "pending" | "applied" | "failed" | "conflicted" | "discarded";
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description The intended values (Clio names) */
+            values: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            writeId: string;
+        };
+        WriteListDto: {
+            items: components["schemas"]["WriteDto"][];
         };
     };
     responses: never;
@@ -1031,6 +1350,136 @@ export interface operations {
             };
         };
     };
+    WritesController_deleteCalendarEntry: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The same key twice is the same write */
+                "Idempotency-Key"?: string;
+                "idempotency-key": string;
+            };
+            path: {
+                /** @description Clio id: must be 1 to 200 letters, digits or _ . : - */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Recorded; the writer sends it to Clio (see `status`) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteDto"];
+                };
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WritesController_updateCalendarEntry: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The same key twice is the same write */
+                "Idempotency-Key"?: string;
+                "idempotency-key": string;
+            };
+            path: {
+                /** @description Clio id: must be 1 to 200 letters, digits or _ . : - */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCalendarEntryBody"];
+            };
+        };
+        responses: {
+            /** @description Recorded; the writer sends it to Clio (see `status`) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteDto"];
+                };
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body larger than the route allows */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body is not `application/json`, or is encoded */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     MirrorReadsController_contacts: {
         parameters: {
             query?: {
@@ -1080,6 +1529,82 @@ export interface operations {
             };
             /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WritesController_createContactNote: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The same key twice is the same write */
+                "Idempotency-Key"?: string;
+                "idempotency-key": string;
+            };
+            path: {
+                /** @description Clio id: must be 1 to 200 letters, digits or _ . : - */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateNoteBody"];
+            };
+        };
+        responses: {
+            /** @description Recorded; the writer sends it to Clio (see `status`) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteDto"];
+                };
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body larger than the route allows */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body is not `application/json`, or is encoded */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2063,6 +2588,158 @@ export interface operations {
             };
         };
     };
+    WritesController_updateMatter: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The same key twice is the same write */
+                "Idempotency-Key"?: string;
+                "idempotency-key": string;
+            };
+            path: {
+                /** @description Clio id: must be 1 to 200 letters, digits or _ . : - */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMatterBody"];
+            };
+        };
+        responses: {
+            /** @description Recorded; the writer sends it to Clio (see `status`) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteDto"];
+                };
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body larger than the route allows */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body is not `application/json`, or is encoded */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WritesController_createCalendarEntry: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The same key twice is the same write */
+                "Idempotency-Key"?: string;
+                "idempotency-key": string;
+            };
+            path: {
+                /** @description Clio id: must be 1 to 200 letters, digits or _ . : - */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCalendarEntryBody"];
+            };
+        };
+        responses: {
+            /** @description Recorded; the writer sends it to Clio (see `status`) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteDto"];
+                };
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body larger than the route allows */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body is not `application/json`, or is encoded */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     ProcessingController_count: {
         parameters: {
             query?: {
@@ -2177,6 +2854,132 @@ export interface operations {
             };
             /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    NotesReadController_matterNotes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Clio id: must be 1 to 200 letters, digits or _ . : - */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The matter's notes and their pending writes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatterNotesDto"];
+                };
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WritesController_createMatterNote: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The same key twice is the same write */
+                "Idempotency-Key"?: string;
+                "idempotency-key": string;
+            };
+            path: {
+                /** @description Clio id: must be 1 to 200 letters, digits or _ . : - */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateNoteBody"];
+            };
+        };
+        responses: {
+            /** @description Recorded; the writer sends it to Clio (see `status`) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteDto"];
+                };
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body larger than the route allows */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body is not `application/json`, or is encoded */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2335,6 +3138,212 @@ export interface operations {
             };
             /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WritesController_createTask: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The same key twice is the same write */
+                "Idempotency-Key"?: string;
+                "idempotency-key": string;
+            };
+            path: {
+                /** @description Clio id: must be 1 to 200 letters, digits or _ . : - */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTaskBody"];
+            };
+        };
+        responses: {
+            /** @description Recorded; the writer sends it to Clio (see `status`) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteDto"];
+                };
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body larger than the route allows */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body is not `application/json`, or is encoded */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WritesController_deleteNote: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The same key twice is the same write */
+                "Idempotency-Key"?: string;
+                "idempotency-key": string;
+            };
+            path: {
+                /** @description Clio id: must be 1 to 200 letters, digits or _ . : - */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Recorded; the writer sends it to Clio (see `status`) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteDto"];
+                };
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WritesController_updateNote: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The same key twice is the same write */
+                "Idempotency-Key"?: string;
+                "idempotency-key": string;
+            };
+            path: {
+                /** @description Clio id: must be 1 to 200 letters, digits or _ . : - */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateNoteBody"];
+            };
+        };
+        responses: {
+            /** @description Recorded; the writer sends it to Clio (see `status`) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteDto"];
+                };
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body larger than the route allows */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body is not `application/json`, or is encoded */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3322,6 +4331,158 @@ export interface operations {
             };
         };
     };
+    WritesController_updateTask: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The same key twice is the same write */
+                "Idempotency-Key"?: string;
+                "idempotency-key": string;
+            };
+            path: {
+                /** @description Clio id: must be 1 to 200 letters, digits or _ . : - */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTaskBody"];
+            };
+        };
+        responses: {
+            /** @description Recorded; the writer sends it to Clio (see `status`) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteDto"];
+                };
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body larger than the route allows */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body is not `application/json`, or is encoded */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WritesController_completeTask: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The same key twice is the same write */
+                "Idempotency-Key"?: string;
+                "idempotency-key": string;
+            };
+            path: {
+                /** @description Clio id: must be 1 to 200 letters, digits or _ . : - */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteTaskBody"];
+            };
+        };
+        responses: {
+            /** @description Recorded; the writer sends it to Clio (see `status`) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteDto"];
+                };
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body larger than the route allows */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body is not `application/json`, or is encoded */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     MirrorReadsController_users: {
         parameters: {
             query?: {
@@ -3371,6 +4532,186 @@ export interface operations {
             };
             /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WritesController_list: {
+        parameters: {
+            query?: {
+                /** @description Newest first, at most this many (1 to 100, default 50) */
+                limit?: string;
+                status?: "pending" | "failed" | "conflicted";
+            };
+            header?: {
+                /** @description The same key twice is the same write */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The firm's writes in one status, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteListDto"];
+                };
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WritesController_one: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The same key twice is the same write */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The write, read from its stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteDto"];
+                };
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WritesController_resolve: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The same key twice is the same write */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveWriteBody"];
+            };
+        };
+        responses: {
+            /** @description Recorded; the writer sends it to Clio (see `status`) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteDto"];
+                };
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused in the current state; the message (and `reason`) says why */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body larger than the route allows */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body is not `application/json`, or is encoded */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
