@@ -10,8 +10,11 @@ import { findCreated } from './create-lookup';
 /** What became of one turn of a write: settled (an outcome is in its stream), or to be tried again later. */
 export type WriteTurn =
   | { kind: 'settled' }
-  /** Clio (or the network) failed transiently: this record waits, the firm's other records go on. */
-  | { kind: 'retry'; reason: string }
+  /**
+   * A transient failure: Clio unreachable (no answer: the firm's records all wait, one probes) or a 5xx/408 of this
+   * request (this record waits, the firm's other records go on).
+   */
+  | { kind: 'retry'; reason: string; scope: 'firm' | 'record' }
   /** The firm cannot write now (rate limited until `untilMs`, or its connection needs re-authorisation). */
   | { kind: 'firm_wait'; untilMs: number | null; reason: string };
 
@@ -42,8 +45,9 @@ const waitOn = (f: PageFailure): WriteTurn | null => {
   if (f.kind === 'rate_limited') return { kind: 'firm_wait', untilMs: f.retryAt, reason: f.reason };
   if (f.kind === 'needs_reauth' || f.kind === 'not_connected')
     return f.reason === REVOKED_REASON ? null : { kind: 'firm_wait', untilMs: null, reason: f.reason };
-  if (f.kind === 'failed' && (f.status === undefined || f.status >= 500 || f.status === 429 || f.status === 408))
-    return { kind: 'retry', reason: f.reason };
+  if (f.kind === 'failed' && f.status === undefined) return { kind: 'retry', reason: f.reason, scope: 'firm' };
+  if (f.kind === 'failed' && (f.status >= 500 || f.status === 429 || f.status === 408))
+    return { kind: 'retry', reason: f.reason, scope: 'record' };
   return null;
 };
 
@@ -65,7 +69,7 @@ export const sendWrite = async (d: SendDeps, firmId: string, writeId: string): P
       if (w.outcomeUnknown) {
         const found = await findCreated(d.db, d.client, firmId, w);
         if (found.kind === 'unavailable')
-          return waitOn(found.failure) ?? { kind: 'retry', reason: found.failure.reason };
+          return waitOn(found.failure) ?? { kind: 'retry', reason: found.failure.reason, scope: 'record' };
         if (found.kind === 'found') {
           await outcome(d, firmId, w, {
             kind: 'applied',
@@ -95,7 +99,7 @@ export const sendWrite = async (d: SendDeps, firmId: string, writeId: string): P
         [...CLIO_FIELDS[w.entityType]],
         'interactive',
       );
-      if (!current.ok) return waitOn(current) ?? { kind: 'retry', reason: current.reason };
+      if (!current.ok) return waitOn(current) ?? { kind: 'retry', reason: current.reason, scope: 'record' };
       const decision = decideWrite(w, {
         kind: 'outcome',
         outcome: { kind: 'precondition_failed', current: current.record },
@@ -117,5 +121,5 @@ export const sendWrite = async (d: SendDeps, firmId: string, writeId: string): P
     await outcome(d, firmId, w, { kind: 'refused', status, reason: `Clio refused the write: ${res.reason}` });
     return { kind: 'settled' };
   }
-  return { kind: 'retry', reason: 'the record keeps changing in Clio' };
+  return { kind: 'retry', reason: 'the record keeps changing in Clio', scope: 'record' };
 };

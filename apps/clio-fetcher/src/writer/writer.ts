@@ -17,6 +17,8 @@ export interface WriterOptions {
   pollMs?: number;
   /** How long a firm whose connection needs re-authorisation waits before it is tried again, ms. Default 30 s. */
   reauthWaitMs?: number;
+  /** Longest pause between probes of a firm whose Clio does not answer, ms. Default 5 000. */
+  maxProbeGapMs?: number;
   /** Client options for every firm (tests: timeouts, base of backoff). */
   client?: { requestTimeoutMs?: number; maxWaitMs?: number };
   now?: () => number;
@@ -45,7 +47,9 @@ export const startWriter = (o: WriterOptions): Writer => {
   const clients = new Map<string, ClioClient>();
   const recordWait = new Map<string, { until: number; failures: number }>();
   const firmWait = new Map<string, number>();
+  const firmFailures = new Map<string, number>();
   const busy = new Set<string>();
+  const busyFirm = new Map<string, string>();
   const ac = new AbortController();
   let turns = 0;
 
@@ -70,10 +74,19 @@ export const startWriter = (o: WriterOptions): Writer => {
     turns++;
     if (t.kind === 'settled') {
       recordWait.delete(recordKey);
+      firmFailures.delete(firmId);
       return;
     }
     if (t.kind === 'firm_wait') {
       firmWait.set(firmId, t.untilMs ?? now() + (o.reauthWaitMs ?? 30_000));
+      return;
+    }
+    if (t.scope === 'firm') {
+      // Clio does not answer: every record of the firm waits, and the next turn (one record) probes. Short steps, so
+      // the queue drains soon after Clio is back.
+      const failures = (firmFailures.get(firmId) ?? 0) + 1;
+      firmFailures.set(firmId, failures);
+      firmWait.set(firmId, now() + retryDelayMs(failures, random(), 250, o.maxProbeGapMs ?? 5_000));
       return;
     }
     const failures = (recordWait.get(recordKey)?.failures ?? 0) + 1;
@@ -113,15 +126,19 @@ export const startWriter = (o: WriterOptions): Writer => {
           if (running.size >= slots) break;
           if (busy.has(h.recordKey)) continue;
           if ((firmWait.get(h.firmId) ?? 0) > t || (recordWait.get(h.recordKey)?.until ?? 0) > t) continue;
+          // While a firm's Clio does not answer, one record at a time probes it.
+          if ((firmFailures.get(h.firmId) ?? 0) > 0 && [...busy].some((k) => busyFirm.get(k) === h.firmId)) continue;
           busy.add(h.recordKey);
+          busyFirm.set(h.recordKey, h.firmId);
           started++;
           const p: Promise<void> = runRecord(h.firmId, h.writeId, h.recordKey)
             .catch((err: unknown) => {
               o.log.error({ writeId: h.writeId, err: String(err) }, 'write turn crashed');
-              afterTurn(h.firmId, h.recordKey, { kind: 'retry', reason: 'crashed' });
+              afterTurn(h.firmId, h.recordKey, { kind: 'retry', reason: 'crashed', scope: 'record' });
             })
             .finally(() => {
               busy.delete(h.recordKey);
+              busyFirm.delete(h.recordKey);
               running.delete(p);
             });
           running.add(p);

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { WriteEntityType, WriteOperation, WriteResolution } from '@sf/contracts';
-import { appendWriteEvents, listWrites, loadWrite, pendingWritesProjection } from '@sf/clio-mirror';
+import { appendWriteEvents, listWrites, loadWrite, openWritesOf, pendingWritesProjection } from '@sf/clio-mirror';
 import { tryCatchUp } from '@sf/projections';
 import { decideWrite, fieldValueOf, type WriteState, type WriteStatus } from '@sf/clio-writes';
 import type { OrchestratorDb } from '../schema/orchestrator-schema';
@@ -30,14 +30,26 @@ export const writeIdOf = (firmId: string, key: string): string => {
 };
 
 /**
- * What the person saw of the fields they change: the mirror's values, when the etag they sent is the mirror's (or
- * they sent none). Otherwise nothing is known of it, and a 412 makes every differing field a conflict.
+ * What the person saw of the fields they change: the mirror's values with this app's earlier writes of the record
+ * that are still on their way laid over them (the read API shows those values at once), when the etag they sent is
+ * the mirror's (or they sent none). Otherwise nothing is known of it, and a 412 makes every differing field a
+ * conflict.
  */
-const baseValuesOf = (target: MirroredTarget, etag: string | undefined, values: Record<string, unknown>) => {
+const baseValuesOf = (
+  target: MirroredTarget,
+  etag: string | undefined,
+  values: Record<string, unknown>,
+  earlier: readonly WriteState[],
+): Record<string, unknown> | null => {
   if (etag !== undefined && etag !== target.etag) return null;
   const base: Record<string, unknown> = {};
-  for (const [field, v] of Object.entries(values))
-    base[field] = field === 'custom_field_values' ? (target.data[field] ?? []) : fieldValueOf(target.data, field, v);
+  for (const [field, v] of Object.entries(values)) {
+    const seen = earlier.reduce<unknown>(
+      (acc, w) => (w.status === 'pending' && field in w.values ? w.values[field] : acc),
+      field === 'custom_field_values' ? (target.data[field] ?? []) : fieldValueOf(target.data, field, v),
+    );
+    base[field] = seen;
+  }
   return base;
 };
 
@@ -52,9 +64,10 @@ export const requestWrite = async (
 ): Promise<{ write: WriteState; repeated: boolean }> => {
   const key = input.idempotencyKey ?? randomUUID();
   const writeId = writeIdOf(input.firmId, key);
+  const { target } = input;
+  const earlier = target === null ? [] : await openWritesOf(db, input.firmId, input.entityType, [target.id]);
   for (;;) {
     const loaded = await loadWrite(db, writeId);
-    const { target } = input;
     const decision = decideWrite(loaded.state, {
       kind: 'request',
       request: {
@@ -67,7 +80,7 @@ export const requestWrite = async (
         contactId: input.contactId,
         values: input.values,
         baseEtag: target === null ? null : (input.etag ?? target.etag),
-        baseValues: target === null ? null : baseValuesOf(target, input.etag, input.values),
+        baseValues: target === null ? null : baseValuesOf(target, input.etag, input.values, earlier),
         requestedBy: input.userId,
       },
     });
