@@ -1,4 +1,5 @@
 // `npm run webhooks`: the webhooks service (env: see webhooks-config.ts). Wiring only.
+import './otel';
 import { createLogger } from '@sf/logging';
 import { exitOnFatal, runMain } from '@sf/service-kit';
 import { keyringFromEnv } from '@sf/token-vault';

@@ -1,6 +1,7 @@
 import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
 import { ApiAnswers } from '@sf/service-kit';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AuthorizeUrlDto, ConnectedDto } from '../http/connection-responses.dto';
+import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Principal, Public, type AuthPrincipal } from '@sf/http-auth';
 import { REQUEST_ID_HEADER, correlationIdOf } from '@sf/logging';
 import { ClioCallbackParam } from '@sf/token-vault';
@@ -27,6 +28,7 @@ export class ConnectController {
     },
     [409, 503],
   )
+  @ApiResponse({ status: 200, type: AuthorizeUrlDto, description: 'With Accept: application/json' })
   @Get('authorize')
   async authorize(
     @Principal() caller: AuthPrincipal,
@@ -50,7 +52,7 @@ export class ConnectController {
 
   /** Clio redirects here after consent. Public: the browser arrives from Clio; the signed state says whose it is. */
   @Public()
-  @ApiAnswers({ description: 'Connected (or a redirect to the success URL)' }, [409, 502, 503], { publicRoute: true })
+  @ApiAnswers({ type: ConnectedDto, description: 'Connected (or a 302 to the success URL)' }, [409, 502, 503], { publicRoute: true })
   @Get('callback')
   async callback(
     @Query() query: CallbackQueryDto,

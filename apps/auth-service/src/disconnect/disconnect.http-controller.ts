@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, HttpCode, Inject, Post, Headers, Res } from '@nestjs/common';
 import { ApiAnswers } from '@sf/service-kit';
+import { DeauthorizeAnswerDto, DisconnectedDto } from '../http/connection-responses.dto';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { FirmId, Public } from '@sf/http-auth';
 import { REQUEST_ID_HEADER, correlationIdOf } from '@sf/logging';
@@ -20,7 +21,7 @@ export class DisconnectController {
   constructor(@Inject(AUTH_DEPS) private readonly deps: AuthDeps) {}
 
   @ApiBearerAuth()
-  @ApiAnswers({ description: 'Disconnected: `{status, connectionId, revokedAtClio}`' }, [404, 503])
+  @ApiAnswers({ type: DisconnectedDto, description: 'Disconnected' }, [404, 503])
   @Delete()
   async disconnect(
     @FirmId() firmId: string,
@@ -33,7 +34,7 @@ export class DisconnectController {
 
   /** Clio's deauthorization callback. Public (Clio cannot send our JWT); checked against Clio before it acts. */
   @Public()
-  @ApiAnswers({ description: '`{revoked, ignored}`' }, [413, 415, 429, 503], { publicRoute: true })
+  @ApiAnswers({ type: DeauthorizeAnswerDto, description: 'Connections revoked, entries ignored' }, [403, 413, 415, 429, 502, 503], { publicRoute: true })
   @Post('deauthorize-callback')
   @BodyLimit(BodyLimits.notice)
   @HttpCode(200)

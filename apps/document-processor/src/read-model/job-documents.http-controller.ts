@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Param, Query, UsePipes, ValidationPipe } from '@nestjs/common';
 import { ApiAnswers } from '@sf/service-kit';
+import { ProcessedDocumentPageDto } from './job-documents.dto';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Length, Matches } from 'class-validator';
 import type { Kysely } from 'kysely';
@@ -33,7 +34,10 @@ export class JobIdParams {
 export class JobDocumentsController {
   constructor(@Inject(PROCESSOR_DB) private readonly db: Kysely<ProcessorDb>) {}
 
-  @ApiAnswers({ description: "The job's documents and their outcomes", conditional: true }, [404])
+  @ApiAnswers(
+    { type: ProcessedDocumentPageDto, description: "The job's documents and their outcomes", conditional: true },
+    [404],
+  )
   @Get('jobs/:id/documents')
   async documents(
     @FirmId() firmId: string,

@@ -1,11 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { readLoggedEvent, streamIds } from '@sf/contracts';
 import { readStream } from '@sf/event-store';
 import { SyncScope } from '@sf/sync-jobs';
 import { uniqueName, waitFor } from '@sf/testing';
 import { bearer, call, startE2eKit, type E2eKit } from '../testing/e2e-kit';
 import { connectFirm } from '../testing/orchestrator-fixtures';
+import { runSyncCli } from '../testing/run-sync-cli';
 
 // A firm's stored onboarding setting over HTTP and the CLI: validated, firm-scoped, recorded as an event, and used
 // by the firm's sync requests that do not say (real Postgres and NATS).
@@ -78,17 +77,12 @@ describe('sync orchestrator: the per-firm onboarding setting (e2e)', () => {
     });
   });
 
-  it('npm run sync -- onboarding: stores a setting, refusing a bad one naming its flag (exit 2)', () => {
-    const run = (...args: string[]) =>
-      spawnSync(
-        process.execPath,
-        ['-r', '@swc-node/register', join(__dirname, '..', 'cli.ts'), 'onboarding', '--firm', C, ...args],
-        { env: { ...process.env, DATABASE_URL: kit.t.url }, encoding: 'utf8', timeout: 60_000 },
-      );
-    const bad = run('--phased', 'no', '--recent-months', '6');
+  it('npm run sync -- onboarding: stores a setting, refusing a bad one naming its flag (exit 2)', async () => {
+    const run = (...args: string[]) => runSyncCli(kit.t.url, ['onboarding', '--firm', C, ...args]);
+    const bad = await run('--phased', 'no', '--recent-months', '6');
     expect([bad.status, bad.stderr]).toEqual([2, expect.stringContaining('--recent-months')]);
-    const ok = run('--phased', 'yes', '--recent-months', '3');
-    expect(ok.status).toBe(0);
+    const ok = await run('--phased', 'yes', '--recent-months', '3');
+    expect({ status: ok.status, stderr: ok.stderr }).toMatchObject({ status: 0 });
     expect(JSON.parse(ok.stdout)).toEqual({ phased: true, recentMonths: 3, source: 'stored' });
-  });
+  }, 300_000);
 });

@@ -2,9 +2,10 @@ import { BadRequestException, Body, Controller, Get, Inject, Param, Put } from '
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { FirmId, NotFoundForFirm, Principal, type AuthPrincipal } from '@sf/http-auth';
 import { isRejection } from '@sf/sync-jobs';
-import { BodyLimit, BodyLimits } from '@sf/service-kit';
+import { ApiAnswers, BodyLimit, BodyLimits } from '@sf/service-kit';
 import { IdParams, OnboardingBody } from './dtos';
 import { HTTP_DEPS, type HttpDeps } from './http-deps';
+import { OnboardingSettingDto } from './job-responses.dto';
 import type { OnboardingSettingView } from '../sync/onboarding-setting';
 import { Routes } from '../wire-names';
 
@@ -19,12 +20,14 @@ import { Routes } from '../wire-names';
 export class OnboardingController {
   constructor(@Inject(HTTP_DEPS) private readonly deps: HttpDeps) {}
 
+  @ApiAnswers({ type: OnboardingSettingDto, description: 'The setting in force, and whether the firm stored it' }, [404])
   @Get(Routes.firmOnboarding)
   async get(@FirmId() firmId: string, @Param() p: IdParams): Promise<OnboardingSettingView> {
     if (p.id !== firmId) throw new NotFoundForFirm('firm');
     return this.deps.service.onboarding(firmId);
   }
 
+  @ApiAnswers({ type: OnboardingSettingDto, description: 'Stored (recorded once as an event)' }, [404, 413, 415])
   @Put(Routes.firmOnboarding)
   @BodyLimit(BodyLimits.command)
   async set(

@@ -1,11 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { readLoggedEvent, streamIds } from '@sf/contracts';
 import { readStream } from '@sf/event-store';
 import { SyncScope } from '@sf/sync-jobs';
 import { uniqueName, waitFor } from '@sf/testing';
 import { bearer, call, startE2eKit, type E2eKit } from '../testing/e2e-kit';
 import { connectFirm } from '../testing/orchestrator-fixtures';
+import { runSyncCli } from '../testing/run-sync-cli';
 
 // Re-sync of one entity type and the phased onboarding options, over HTTP and the CLI (real Postgres and NATS).
 describe('sync orchestrator: re-sync one entity type, phased onboarding options (e2e)', () => {
@@ -77,17 +76,12 @@ describe('sync orchestrator: re-sync one entity type, phased onboarding options 
     expect(job.body).toMatchObject({ phases: null, availableFeatures: [] });
   });
 
-  it('npm run sync -- resync: refuses an unknown type naming --entity-type (exit 2), opens a job for a known one', () => {
-    const run = (...args: string[]) =>
-      spawnSync(
-        process.execPath,
-        ['-r', '@swc-node/register', join(__dirname, '..', 'cli.ts'), 'resync', '--firm', C, ...args],
-        { env: { ...process.env, DATABASE_URL: kit.t.url }, encoding: 'utf8', timeout: 60_000 },
-      );
-    const unknown = run('--entity-type', 'invoices');
+  it('npm run sync -- resync: refuses an unknown type naming --entity-type (exit 2), opens a job for a known one', async () => {
+    const run = (...args: string[]) => runSyncCli(kit.t.url, ['resync', '--firm', C, ...args]);
+    const unknown = await run('--entity-type', 'invoices');
     expect([unknown.status, unknown.stderr]).toEqual([2, expect.stringContaining('--entity-type: entityType must be')]);
-    const ok = run('--entity-type', 'tasks', '--by', 'ops-1');
-    expect(ok.status).toBe(0);
+    const ok = await run('--entity-type', 'tasks', '--by', 'ops-1');
+    expect({ status: ok.status, stderr: ok.stderr }).toMatchObject({ status: 0 });
     expect(JSON.parse(ok.stdout)).toMatchObject({ decision: { action: 'start', reason: 'ok' } });
-  });
+  }, 300_000);
 });

@@ -7,6 +7,7 @@ import { sendDecision, type DecisionBody } from './decision-response';
 import { ResyncParams } from './dtos';
 import { HTTP_DEPS, type HttpDeps } from './http-deps';
 import type { HttpResponse } from './http-types';
+import { DecisionBodyDto } from './job-responses.dto';
 import { Routes } from '../wire-names';
 
 /**
@@ -20,7 +21,7 @@ export class ResyncController {
   constructor(@Inject(HTTP_DEPS) private readonly deps: HttpDeps) {}
 
   @ApiAnswers(
-    { status: 202, description: 'Re-sync of the entity type started: `jobId`' },
+    { status: 202, type: DecisionBodyDto, description: 'Re-sync of the entity type started: `jobId`' },
     [404, 409, 413, 415, 429, 503],
   )
   @Post(Routes.firmResync)

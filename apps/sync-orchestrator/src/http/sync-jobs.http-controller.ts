@@ -1,12 +1,13 @@
 import { Body, Controller, Get, HttpCode, HttpException, Inject, Param, Post } from '@nestjs/common';
 import { ApiAnswers } from '@sf/service-kit';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiTags } from '@nestjs/swagger';
 import { FirmId, NotFoundForFirm, Principal, type AuthPrincipal } from '@sf/http-auth';
 import { JobControl } from '@sf/sync-jobs';
 import type { ControlJobResult } from '../sync/control-job';
 import type { JobDetails } from '../sync/job-details';
 import { ControlBody, IdParams } from './dtos';
 import { HTTP_DEPS, type HttpDeps } from './http-deps';
+import { ControlAnswerDto, EntityEstimateDto, JobDetailsDto } from './job-responses.dto';
 import { Routes } from '../wire-names';
 import { BodyLimit, BodyLimits } from '@sf/service-kit';
 
@@ -22,12 +23,16 @@ export interface ControlAnswer {
  * ended, is already paused, is not paused) is a 409 with a machine `reason`; another firm's job is a 404.
  */
 @ApiTags('sync-jobs')
+@ApiExtraModels(EntityEstimateDto)
 @ApiBearerAuth()
 @Controller(Routes.job)
 export class SyncJobsController {
   constructor(@Inject(HTTP_DEPS) private readonly deps: HttpDeps) {}
 
-  @ApiAnswers({ description: 'The job: per-entity counts, totals, ETA, phases, features', conditional: true }, [404])
+  @ApiAnswers(
+    { type: JobDetailsDto, description: 'The job: per-entity counts, totals, ETA, phases, features', conditional: true },
+    [404],
+  )
   @Get()
   async job(@FirmId() firmId: string, @Param() p: IdParams): Promise<JobDetails> {
     const job = await this.deps.service.job(firmId, p.id);
@@ -35,7 +40,7 @@ export class SyncJobsController {
     return job;
   }
 
-  @ApiAnswers({ description: 'Stopped (paused)' }, [404, 409, 413, 415, 503])
+  @ApiAnswers({ type: ControlAnswerDto, description: 'Stopped (paused)' }, [404, 409, 413, 415, 503])
   @Post('stop')
   @BodyLimit(BodyLimits.command)
   @HttpCode(200)
@@ -48,7 +53,7 @@ export class SyncJobsController {
     return this.control(f, who, p.id, JobControl.Stop, b);
   }
 
-  @ApiAnswers({ description: 'Resumed' }, [404, 409, 413, 415, 503])
+  @ApiAnswers({ type: ControlAnswerDto, description: 'Resumed' }, [404, 409, 413, 415, 503])
   @Post('resume')
   @BodyLimit(BodyLimits.command)
   @HttpCode(200)
@@ -61,7 +66,7 @@ export class SyncJobsController {
     return this.control(f, who, p.id, JobControl.Resume, b);
   }
 
-  @ApiAnswers({ description: 'Cancelled' }, [404, 409, 413, 415, 503])
+  @ApiAnswers({ type: ControlAnswerDto, description: 'Cancelled' }, [404, 409, 413, 415, 503])
   @Post('cancel')
   @BodyLimit(BodyLimits.command)
   @HttpCode(200)
@@ -74,7 +79,7 @@ export class SyncJobsController {
     return this.control(f, who, p.id, JobControl.Cancel, b);
   }
 
-  @ApiAnswers({ description: 'Reset: the next sync of the scope is full' }, [404, 409, 413, 415, 503])
+  @ApiAnswers({ type: ControlAnswerDto, description: 'Reset: the next sync of the scope is full' }, [404, 409, 413, 415, 503])
   @Post('reset')
   @BodyLimit(BodyLimits.command)
   @HttpCode(200)

@@ -7,6 +7,8 @@ import type { SyncStatusView } from '@sf/sync-policy';
 import { sendDecision, type DecisionBody } from './decision-response';
 import { FirmSyncBody, IdParams, MatterSyncBody } from './dtos';
 import { HTTP_DEPS, type HttpDeps } from './http-deps';
+import { DecisionBodyDto } from './job-responses.dto';
+import { SyncStatusViewDto } from '../status/status-responses.dto';
 import type { HttpResponse } from './http-types';
 import { Routes } from '../wire-names';
 import { BodyLimit, BodyLimits } from '@sf/service-kit';
@@ -22,7 +24,11 @@ export class SyncController {
   constructor(@Inject(HTTP_DEPS) private readonly deps: HttpDeps) {}
 
   @ApiAnswers(
-    { status: 202, description: 'Sync started: `jobId`; 200 (same body) when a first-sync trigger finds it synced' },
+    {
+      status: 202,
+      type: DecisionBodyDto,
+      description: 'Sync started: `jobId`; 200 (same body) when a first-sync trigger finds it synced',
+    },
     [404, 409, 413, 415, 429, 503],
   )
   @Post(Routes.matterSync)
@@ -45,7 +51,7 @@ export class SyncController {
     return sendDecision(res, result);
   }
 
-  @ApiAnswers({ status: 202, description: 'Sync started: `jobId`' }, [404, 409, 413, 415, 429, 503])
+  @ApiAnswers({ status: 202, type: DecisionBodyDto, description: 'Sync started: `jobId`' }, [404, 409, 413, 415, 429, 503])
   @Post(Routes.firmSync)
   @BodyLimit(BodyLimits.command)
   @HttpCode(202)
@@ -81,7 +87,10 @@ export class SyncController {
     return sendDecision(res, result);
   }
 
-  @ApiAnswers({ description: 'The matter status view-model (`canSyncNow` and why not)', conditional: true }, [404])
+  @ApiAnswers(
+    { type: SyncStatusViewDto, description: 'The matter status view-model (`canSyncNow` and why not)', conditional: true },
+    [404],
+  )
   @Get(Routes.matterSyncStatus)
   async matterStatus(@FirmId() firmId: string, @Param() p: IdParams): Promise<SyncStatusView> {
     const status = await this.deps.service.matterStatus(firmId, p.id);

@@ -1,5 +1,11 @@
 import { Body, Controller, Get, HttpCode, HttpException, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiAnswers } from '@sf/service-kit';
+import {
+  DocumentCountDto,
+  ProcessingCancelledDto,
+  ProcessingJobStartedDto,
+  ProcessingJobViewDto,
+} from './processing-responses.dto';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { FirmId, NotFoundForFirm, Principal, type AuthPrincipal } from '@sf/http-auth';
 import type { ProcessingJobView } from '@sf/sync-jobs';
@@ -29,7 +35,10 @@ const conflict = (message: string, reason: string, extra: Record<string, unknown
 export class ProcessingController {
   constructor(@Inject(HTTP_DEPS) private readonly deps: HttpDeps) {}
 
-  @ApiAnswers({ description: 'Documents of the matter (or folder) in the mirror', conditional: true }, [404])
+  @ApiAnswers(
+    { type: DocumentCountDto, description: 'Documents of the matter (or folder) in the mirror', conditional: true },
+    [404],
+  )
   @Get(Routes.documentCount)
   async count(
     @FirmId() firmId: string,
@@ -48,7 +57,7 @@ export class ProcessingController {
 
   /** 201 started; 202 waiting for the `process_click` sync of a never-synced matter; 409 "Sync in progress". */
   @ApiAnswers(
-    { status: 201, description: 'Processing job started over a frozen document snapshot' },
+    { status: 201, type: ProcessingJobStartedDto, description: 'Processing job started over a frozen document snapshot' },
     [404, 409, 413, 415, 429, 503],
   )
   @Post(Routes.processingJobs)
@@ -84,7 +93,7 @@ export class ProcessingController {
     return d.body;
   }
 
-  @ApiAnswers({ description: 'The processing job and its counts', conditional: true }, [404])
+  @ApiAnswers({ type: ProcessingJobViewDto, description: 'The processing job and its counts', conditional: true }, [404])
   @Get(Routes.processingJob)
   async job(@FirmId() firmId: string, @Param() p: IdParams): Promise<ProcessingJobView> {
     const view = await this.deps.processing.job(firmId, p.id);
@@ -92,7 +101,7 @@ export class ProcessingController {
     return view;
   }
 
-  @ApiAnswers({ description: 'Cancelled' }, [404, 409, 413, 415, 503])
+  @ApiAnswers({ type: ProcessingCancelledDto, description: 'Cancelled' }, [404, 409, 413, 415, 503])
   @Post(Routes.processingJobCancel)
   @BodyLimit(BodyLimits.command)
   @HttpCode(200)

@@ -1,9 +1,9 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Length, Matches } from 'class-validator';
 import { ID_MAX_LENGTH } from '@sf/contracts';
 import { PageQuery } from '@sf/service-kit';
 import { ProcessingJobStatus } from '@sf/sync-jobs';
-import { MatterSyncStatus } from '@sf/sync-read-models';
+import { MatterSyncStatus, type MatterSyncStateItem } from '@sf/sync-read-models';
 
 // Query DTOs of the read-model lists, validated by the global ValidationPipe (whitelist + forbidNonWhitelisted):
 // an unknown or malformed parameter is a 400 whose message names it. Messages never echo the value.
@@ -31,4 +31,26 @@ export class MatterSyncStateListQuery extends PageQuery {
   @IsIn(MATTER_STATES, { message: `state must be one of ${MATTER_STATES.join(', ')}` })
   @ApiPropertyOptional({ enum: MATTER_STATES })
   state?: MatterSyncStatus;
+}
+
+export class MatterSyncProgressDto {
+  @ApiProperty() current!: number;
+  @ApiProperty({ type: Number, nullable: true }) total!: number | null;
+}
+
+export class MatterSyncStateItemDto implements MatterSyncStateItem {
+  @ApiProperty() matterId!: string;
+  @ApiProperty({ enum: Object.values(MatterSyncStatus) }) state!: MatterSyncStatus;
+  @ApiProperty({ type: String, nullable: true }) activeJobId!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) lastSyncedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'User-facing message' }) lastError!: string | null;
+  @ApiProperty({ type: MatterSyncProgressDto }) progress!: MatterSyncProgressDto;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) blockedUntil!: string | null;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+export class MatterSyncStatePageDto {
+  @ApiProperty({ type: [MatterSyncStateItemDto] }) items!: MatterSyncStateItemDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Cursor of the next page; null on the last' })
+  next!: string | null;
 }

@@ -12,7 +12,8 @@ import {
 import { IdParams } from '../http/dtos';
 import { HTTP_DEPS, type HttpDeps } from '../http/http-deps';
 import { Routes } from '../wire-names';
-import { MatterSyncStateListQuery, ProcessingJobListQuery } from './read-model-dtos';
+import { JobSnapshotPageDto } from '../processing/processing-responses.dto';
+import { MatterSyncStateListQuery, MatterSyncStatePageDto, ProcessingJobListQuery } from './read-model-dtos';
 
 /**
  * Lists served from the read models (eventually consistent: a job or a sync shows up once the projections have
@@ -26,7 +27,10 @@ export class ReadModelsController {
   constructor(@Inject(HTTP_DEPS) private readonly deps: HttpDeps) {}
 
   /** The firm's processing jobs, newest first (`job_snapshots`). */
-  @ApiAnswers({ description: "The firm's processing jobs, newest first", conditional: true }, [])
+  @ApiAnswers(
+    { type: JobSnapshotPageDto, description: "The firm's processing jobs, newest first", conditional: true },
+    [],
+  )
   @Get(Routes.processingJobs)
   async jobs(@FirmId() firmId: string, @Query() q: ProcessingJobListQuery): Promise<Page<JobSnapshotSummary>> {
     const limit = pageLimit(q);
@@ -47,7 +51,10 @@ export class ReadModelsController {
   }
 
   /** The sync state of each of the firm's matters that has one, in matter id order (`matter_sync_state`). */
-  @ApiAnswers({ description: "Sync state of the firm's matters", conditional: true }, [404])
+  @ApiAnswers(
+    { type: MatterSyncStatePageDto, description: "Sync state of the firm's matters", conditional: true },
+    [404],
+  )
   @Get(Routes.matterSyncStates)
   async matterSyncStates(
     @FirmId() firmId: string,

@@ -1,7 +1,7 @@
 import { BadRequestException, Body, Controller, Get, Inject, Param, Patch } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { FirmId, NotFoundForFirm, Principal, type AuthPrincipal } from '@sf/http-auth';
-import { BodyLimit, BodyLimits } from '@sf/service-kit';
+import { ApiAnswers, BodyLimit, BodyLimits } from '@sf/service-kit';
 import { isRejection } from '@sf/sync-jobs';
 import { IdParams } from '../http/dtos';
 import { HTTP_DEPS, type HttpDeps } from '../http/http-deps';
@@ -17,7 +17,7 @@ export class ScheduleController {
   constructor(@Inject(HTTP_DEPS) private readonly deps: HttpDeps) {}
 
   @Get(Routes.firmSchedule)
-  @ApiOkResponse({ type: ScheduleViewDto })
+  @ApiAnswers({ type: ScheduleViewDto, description: 'Settings and the next due times' }, [404])
   async get(@FirmId() firmId: string, @Param() p: IdParams): Promise<ScheduleView> {
     if (p.id !== firmId) throw new NotFoundForFirm('firm');
     return this.deps.schedules.get(firmId);
@@ -25,7 +25,7 @@ export class ScheduleController {
 
   @Patch(Routes.firmSchedule)
   @BodyLimit(BodyLimits.command)
-  @ApiOkResponse({ type: ScheduleViewDto })
+  @ApiAnswers({ type: ScheduleViewDto, description: 'Changed (recorded as an event)' }, [404, 413, 415])
   async change(
     @FirmId() firmId: string,
     @Principal() who: AuthPrincipal,

@@ -1,7 +1,8 @@
 import { Controller, HttpCode, HttpException, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Public } from '@sf/http-auth';
-import { BodyLimit } from '@sf/service-kit';
+import { ApiAnswers, BodyLimit } from '@sf/service-kit';
+import { DeliveryAnswerDto } from './delivery-answer.dto';
 import { HookHeader, INGRESS_PATH } from '../wire-names';
 import { receiveDelivery, type IngressDeps } from './receive-delivery';
 
@@ -37,6 +38,11 @@ export class IngressController {
   constructor(@Inject(INGRESS_DEPS) private readonly deps: IngressDeps) {}
 
   @Public()
+  @ApiAnswers(
+    { type: DeliveryAnswerDto, description: 'Recorded durably in the log (or a handshake answered)' },
+    [401, 403, 404, 409, 410, 413, 415],
+    { publicRoute: true },
+  )
   @Post(':subscriptionId')
   @BodyLimit(WEBHOOK_BODY_LIMIT)
   @HttpCode(200)

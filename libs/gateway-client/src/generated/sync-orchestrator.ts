@@ -777,6 +777,12 @@ export interface components {
             /** @enum {string} */
             status: "active" | "needs_reauth" | "revoked" | "missing";
         };
+        ControlAnswerDto: {
+            jobId: string;
+            message: string;
+            /** @enum {string|null} */
+            state: "requested" | "running" | "blocked" | "paused" | "completed" | "failed" | "cancelled" | null;
+        };
         ControlBody: {
             /** @description Recorded on the pause or cancellation */
             reason?: string;
@@ -820,6 +826,41 @@ export interface components {
             /** @description Clio custom field id */
             custom_field_id: string;
             value: string | null;
+        };
+        DecisionBodyDto: {
+            /** @description A job was opened or restarted */
+            accepted: boolean;
+            decision: components["schemas"]["DecisionDto"];
+            /** @description The job opened, or the one already covering the scope */
+            jobId?: string;
+        };
+        DecisionDto: {
+            /** @enum {string} */
+            action: "start" | "skip" | "block";
+            /** @description Epoch ms */
+            blockedUntil?: number;
+            cooldownMs?: number;
+            /** @description The decision in words */
+            message: string;
+            /** @enum {string} */
+            reason: "ok" | "stale_bypass" | "stalled_restart" | "already_syncing" | "already_synced" | "nothing_to_sync" | "cooldown" | "blocked_until" | "rate_budget_exhausted" | "rate_budget_reserved" | "needs_reauth" | "connection_revoked" | "connection_missing";
+            retryAfterMs?: number;
+        };
+        DocumentCountDto: {
+            /** @description Live documents in the mirror */
+            count: number;
+        };
+        EntityEstimateDto: {
+            fetched: number;
+            /** @description Why Clio refused (403) the entity type */
+            forbidden?: string;
+            remaining: number | null;
+            /** @description Page requests still needed */
+            requests: number | null;
+            /** @description Clio's total; null when unknown */
+            total: number | null;
+            /** @description Why Clio's count could not be used */
+            unknownTotal?: string;
         };
         EntityTypeStatusDto: {
             /** @description Soft-deleted records in the mirror */
@@ -946,6 +987,49 @@ export interface components {
             items: components["schemas"]["HeldSweepDto"][];
             next: string | null;
         };
+        JobDetailsDto: {
+            availableFeatures: string[];
+            /** @description Epoch ms */
+            blockedUntil: number | null;
+            /** @description Epoch ms */
+            completedAt: number | null;
+            controlReason: string | null;
+            entities: {
+                [key: string]: components["schemas"]["EntityEstimateDto"];
+            };
+            error: components["schemas"]["JobErrorDto"] | null;
+            estimateComplete: boolean;
+            estimateNote: string | null;
+            /** @description Epoch ms */
+            etaAt: number | null;
+            /** @description ms until the last needed request; null if unknown */
+            etaMs: number | null;
+            /** @description Refused types: why */
+            forbidden: {
+                [key: string]: string;
+            };
+            jobId: string;
+            /** @description Epoch ms */
+            lastProgressAt: number;
+            phases: components["schemas"]["PhaseViewDto"][] | null;
+            progress: components["schemas"]["ProgressDto"];
+            /** @description Epoch ms */
+            requestedAt: number;
+            requestsNeeded: number;
+            scope: components["schemas"]["JobScopeDto"];
+            stallCount: number;
+            stallReason: string | null;
+            stalled: boolean;
+            /** @description Epoch ms */
+            startedAt: number | null;
+            /** @enum {string} */
+            state: "requested" | "running" | "blocked" | "paused" | "completed" | "failed" | "cancelled";
+            /** @enum {string} */
+            trigger: "first_login" | "manual" | "process_click" | "webhook" | "schedule" | "maintenance";
+            unavailableFeatures: {
+                [key: string]: string;
+            };
+        };
         JobErrorDto: {
             code: string;
             /** @description User-facing message */
@@ -955,6 +1039,30 @@ export interface components {
             /** @enum {string} */
             kind: "firm" | "matter";
             matterId?: string;
+        };
+        JobSnapshotPageDto: {
+            items: components["schemas"]["JobSnapshotSummaryDto"][];
+            /** @description Cursor of the next page; null on the last */
+            next: string | null;
+        };
+        JobSnapshotSummaryDto: {
+            /** Format: date-time */
+            createdAt: string;
+            failed: number;
+            folderId: string | null;
+            jobId: string;
+            matterId: string;
+            processed: number;
+            skipped: number;
+            /** @enum {string} */
+            status: "waiting_for_sync" | "running" | "completed" | "cancelled";
+            total: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        LiveDto: {
+            /** @enum {string} */
+            status: "ok";
         };
         MatterNotesDto: {
             /** @description The matter's notes as Clio confirmed them */
@@ -968,6 +1076,30 @@ export interface components {
              * @enum {string}
              */
             trigger: "manual" | "process_click";
+        };
+        MatterSyncProgressDto: {
+            current: number;
+            total: number | null;
+        };
+        MatterSyncStateItemDto: {
+            activeJobId: string | null;
+            /** Format: date-time */
+            blockedUntil: string | null;
+            /** @description User-facing message */
+            lastError: string | null;
+            /** Format: date-time */
+            lastSyncedAt: string | null;
+            matterId: string;
+            progress: components["schemas"]["MatterSyncProgressDto"];
+            /** @enum {string} */
+            state: "idle" | "syncing" | "blocked" | "error";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        MatterSyncStatePageDto: {
+            items: components["schemas"]["MatterSyncStateItemDto"][];
+            /** @description Cursor of the next page; null on the last */
+            next: string | null;
         };
         MirrorRecordDto: {
             /** Format: date-time */
@@ -1013,9 +1145,63 @@ export interface components {
             /** @description Recent-first window in months (null: none) */
             recentMonths?: Record<string, never> | null;
         };
+        OnboardingSettingDto: {
+            /** @description The initial sync runs in phases (core, supporting, historical) */
+            phased: boolean;
+            /** @description Recent-first window in months; null: none */
+            recentMonths: number | null;
+            /**
+             * @description Set for this firm, or the platform's defaults
+             * @enum {string}
+             */
+            source: "stored" | "default";
+        };
+        PhaseViewDto: {
+            entityTypes: string[];
+            phase: string;
+            /** @enum {string} */
+            state: "pending" | "recent_completed" | "completed";
+        };
+        ProcessingCancelledDto: {
+            jobId: string;
+            /** @enum {string} */
+            status: "cancelled";
+        };
+        ProcessingJobStartedDto: {
+            /** @description Documents frozen into the job */
+            documentCount: number;
+            jobId: string;
+        };
+        ProcessingJobViewDto: {
+            failed: number;
+            folderId: string | null;
+            jobId: string;
+            matterId: string;
+            processed: number;
+            /** @description Share of the snapshot with an outcome, 0 to 1 */
+            progress: number;
+            skipped: number;
+            /** @enum {string} */
+            status: "waiting_for_sync" | "running" | "completed" | "cancelled";
+            total: number;
+        };
         ProgressDto: {
             current: number;
             total: number;
+        };
+        ReadyDto: {
+            /**
+             * @description postgres, nats, and the loops the process registered (consumers, lag, ...); 503 when one is down
+             * @example {
+             *       "nats": "ok",
+             *       "postgres": "ok"
+             *     }
+             */
+            checks: {
+                [key: string]: "ok" | "down";
+            };
+            /** @enum {string} */
+            status: "ok";
         };
         RejectBody: {
             /** @description Why the deletions are refused (kept with the decision) */
@@ -1697,7 +1883,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MatterSyncStatePageDto"];
+                };
             };
             /** @description Not modified: the `If-None-Match` ETag is still current (no body) */
             304: {
@@ -1747,11 +1935,41 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The setting in force, and whether the firm stored it */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OnboardingSettingDto"];
+                };
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -1771,11 +1989,59 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Stored (recorded once as an event) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OnboardingSettingDto"];
+                };
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body larger than the route allows */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body is not `application/json`, or is encoded */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -1800,7 +2066,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DecisionBodyDto"];
+                };
             };
             /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
             400: {
@@ -1892,12 +2160,40 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Settings and the next due times */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ScheduleViewDto"];
+                };
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -1918,12 +2214,58 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Changed (recorded as an event) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ScheduleViewDto"];
+                };
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body larger than the route allows */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body is not `application/json`, or is encoded */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -1947,7 +2289,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DecisionBodyDto"];
+                };
             };
             /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
             400: {
@@ -2113,7 +2457,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LiveDto"];
+                };
             };
             /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
             400: {
@@ -2135,12 +2481,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Postgres and NATS answer */
+            /** @description Postgres, NATS and the loops answer */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReadyDto"];
+                };
             };
             /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
             400: {
@@ -2188,7 +2536,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["JobSnapshotPageDto"];
+                };
             };
             /** @description Not modified: the `If-None-Match` ETag is still current (no body) */
             304: {
@@ -2235,7 +2585,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProcessingJobStartedDto"];
+                };
             };
             /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
             400: {
@@ -2334,7 +2686,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProcessingJobViewDto"];
+                };
             };
             /** @description Not modified: the `If-None-Match` ETag is still current (no body) */
             304: {
@@ -2393,7 +2747,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProcessingCancelledDto"];
+                };
             };
             /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
             400: {
@@ -2763,7 +3119,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DocumentCountDto"];
+                };
             };
             /** @description Not modified: the `If-None-Match` ETag is still current (no body) */
             304: {
@@ -3010,7 +3368,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DecisionBodyDto"];
+                };
             };
             /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
             400: {
@@ -3109,7 +3469,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SyncStatusViewDto"];
+                };
             };
             /** @description Not modified: the `If-None-Match` ETag is still current (no body) */
             304: {
@@ -3779,7 +4141,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["JobDetailsDto"];
+                };
             };
             /** @description Not modified: the `If-None-Match` ETag is still current (no body) */
             304: {
@@ -3838,7 +4202,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ControlAnswerDto"];
+                };
             };
             /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
             400: {
@@ -3928,7 +4294,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ControlAnswerDto"];
+                };
             };
             /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
             400: {
@@ -4018,7 +4386,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ControlAnswerDto"];
+                };
             };
             /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
             400: {
@@ -4108,7 +4478,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ControlAnswerDto"];
+                };
             };
             /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
             400: {

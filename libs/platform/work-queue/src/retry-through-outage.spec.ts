@@ -14,16 +14,19 @@ describe('retryThroughOutage', () => {
     expect([r, calls]).toEqual(['written', 3]);
   });
 
-  it('throws the last error once the time is up', async () => {
+  it('throws the last error once the time is up, having tried for that long', async () => {
     let calls = 0;
-    await expect(
-      retryThroughOutage(
-        async () => {
-          calls += 1;
-          throw new Error(`refused ${calls}`);
-        },
-        { everyMs: 10, forMs: 35 },
-      ),
-    ).rejects.toThrow(/refused [34]/);
+    const started = Date.now();
+    const err: unknown = await retryThroughOutage(
+      async () => {
+        calls += 1;
+        throw new Error(`refused ${calls}`);
+      },
+      { everyMs: 10, forMs: 35 },
+    ).catch((e: unknown) => e);
+    // How many attempts fit depends on the machine's load; the contract is the last error, after about forMs.
+    expect(err).toEqual(new Error(`refused ${calls}`));
+    expect(calls).toBeGreaterThanOrEqual(2);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(25);
   });
 });

@@ -23,11 +23,14 @@ const WHY: Record<number, string> = {
   304: 'Not modified: the `If-None-Match` ETag is still current (no body)',
   400: 'A parameter, path segment or body field is malformed or unknown; the message names it',
   401: 'No, an expired, a malformed or a foreign-signed gateway JWT',
+  403: 'Refused: the proof (signature, token check) does not hold',
   404: "Not found for the caller's firm (another firm's id answers exactly the same)",
   409: 'Refused in the current state; the message (and `reason`) says why',
+  410: 'Gone: the resource was removed and will not come back',
   413: 'Body larger than the route allows',
   415: 'Body is not `application/json`, or is encoded',
   429: 'Too soon (cooldown or Clio rate budget): retry after `Retry-After` seconds',
+  502: 'Clio answered with an error or not at all',
   503: 'A dependency is unavailable or contention is too high: retry after `Retry-After` seconds',
 };
 

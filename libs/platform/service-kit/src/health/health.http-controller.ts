@@ -4,6 +4,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { Public } from '@sf/http-auth';
 import { HealthRoutes } from '../wire-names';
 import type { Readiness, ReadinessProbe } from './readiness';
+import { LiveDto, ReadyDto } from './health.dto';
 
 /** Injection token of the service's {@link ReadinessProbe}. */
 export const READINESS_PROBE = Symbol('service-kit:readiness-probe');
@@ -15,14 +16,14 @@ export class HealthController {
   constructor(@Inject(READINESS_PROBE) private readonly readiness: ReadinessProbe) {}
 
   /** The process is up and serving HTTP. */
-  @ApiAnswers({ description: 'The process is up' }, [], { publicRoute: true })
+  @ApiAnswers({ type: LiveDto, description: 'The process is up' }, [], { publicRoute: true })
   @Get(HealthRoutes.live)
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
   /** Postgres and NATS both answer: 200, else 503 naming the one that does not. */
-  @ApiAnswers({ description: 'Postgres and NATS answer' }, [503], { publicRoute: true })
+  @ApiAnswers({ type: ReadyDto, description: 'Postgres, NATS and the loops answer' }, [503], { publicRoute: true })
   @Get(HealthRoutes.ready)
   async ready(): Promise<{ status: 'ok'; checks: Readiness['checks'] }> {
     const r = await this.readiness();
