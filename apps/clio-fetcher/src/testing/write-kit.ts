@@ -4,15 +4,17 @@ import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { createSimulator, type Simulator, type SimulatorOptions } from '@sf/clio-simulator';
 import { createInMemoryTokenProvider, type TokenProvider } from '@sf/clio-client';
+import { tablesOf } from '@sf/db';
 import {
   appendWriteEvents,
   clioMirrorProjection,
   loadWrite,
   pendingWritesProjection,
   type ClioMirrorTables,
+  type ClioPendingWritesTables,
 } from '@sf/clio-mirror';
 import { decideWrite, type WriteRequest, type WriteState } from '@sf/clio-writes';
-import { startProjectionRunner, type ProjectionRunner, type ProjectionsTables } from '@sf/projections';
+import { startProjectionRunner, widenProjection, type ProjectionRunner, type ProjectionsTables } from '@sf/projections';
 import { createTestDatabase, uniqueName, waitFor, type TestDatabase } from '@sf/testing';
 import type { FetcherDb } from '../schema/fetcher-schema';
 import { startWriter, type Writer, type WriterOptions } from '../writer/writer';
@@ -41,9 +43,12 @@ export interface WriteKit {
 export const startWriteKit = async (sim: SimulatorOptions = {}): Promise<WriteKit> => {
   const s = await createSimulator({ size: 'small', rateLimit: { limit: 1_000_000 }, ...sim });
   const t = await createTestDatabase<WriteKitDb>();
-  const projections = startProjectionRunner<ClioMirrorTables, WriteKitDb>(
+  const projections = startProjectionRunner(
     t.db,
-    [clioMirrorProjection, pendingWritesProjection as never],
+    [
+      widenProjection<ClioMirrorTables, WriteKitDb>(clioMirrorProjection),
+      widenProjection<ClioPendingWritesTables, WriteKitDb>(pendingWritesProjection),
+    ],
     { idleMs: 10 },
   );
   const revoked = new Set<string>();
@@ -68,7 +73,13 @@ export const startWriteKit = async (sim: SimulatorOptions = {}): Promise<WriteKi
     projections,
     revoked,
     startWriter: (over = {}) => {
-      const w = startWriter({ db: t.db, tokens, log: pino({ level: 'silent' }), pollMs: 20, ...over });
+      const w = startWriter({
+        db: tablesOf<FetcherDb, WriteKitDb>(t.db),
+        tokens,
+        log: pino({ level: 'silent' }),
+        pollMs: 20,
+        ...over,
+      });
       writers.push(w);
       return w;
     },

@@ -46,8 +46,8 @@ const waitOn = (f: PageFailure): WriteTurn | null => {
   if (f.kind === 'needs_reauth' || f.kind === 'not_connected')
     return f.reason === REVOKED_REASON ? null : { kind: 'firm_wait', untilMs: null, reason: f.reason };
   if (f.kind === 'failed' && f.status === undefined) return { kind: 'retry', reason: f.reason, scope: 'firm' };
-  if (f.kind === 'failed' && (f.status >= 500 || f.status === 429 || f.status === 408))
-    return { kind: 'retry', reason: f.reason, scope: 'record' };
+  const status = f.kind === 'failed' ? (f.status ?? 0) : 0;
+  if (status >= 500 || status === 429 || status === 408) return { kind: 'retry', reason: f.reason, scope: 'record' };
   return null;
 };
 

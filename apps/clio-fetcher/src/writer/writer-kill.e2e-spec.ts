@@ -49,17 +49,17 @@ describe('kill -9 of the writer during 200 creates (processes, real Postgres, si
     const done = async (): Promise<number> =>
       (await Promise.all(ids.map((id) => kit.write(id)))).filter((w) => w?.status === 'applied').length;
     let kills = 0;
-    // Kill at random points (10..400 ms after start) until every write is applied; a last writer finishes.
-    for (let round = 0; round < 40 && (await done()) < CREATES; round++) {
+    // Kill at random points (0.3..3 s after start) while writes remain, up to 12 times; a last writer finishes.
+    for (let round = 0; round < 12 && (await done()) < CREATES; round++) {
       child = spawnWriter();
       await child.started;
-      await sleep(10 + Math.floor(Math.random() * 390));
+      await sleep(300 + Math.floor(Math.random() * 2_700));
       await child.kill();
       kills++;
     }
     child = spawnWriter();
     await child.started;
-    await waitFor(done, (n) => n === CREATES, { timeoutMs: 120_000, intervalMs: 250 });
+    await waitFor(done, (n) => n === CREATES, { timeoutMs: 300_000, intervalMs: 250 });
     await child.stop();
     child = undefined;
     const notes = [...kit.sim.store.table('notes').ascending()].filter((n) => n.subject.startsWith('kill note '));
@@ -69,5 +69,5 @@ describe('kill -9 of the writer during 200 creates (processes, real Postgres, si
     // Every write names its own record: no record was claimed twice.
     const recordIds = (await Promise.all(ids.map((id) => kit.write(id)))).map((w) => w?.recordId);
     expect(new Set(recordIds).size).toBe(CREATES);
-  }, 600_000);
+  }, 900_000);
 });
