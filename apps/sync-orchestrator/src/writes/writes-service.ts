@@ -1,8 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import type { WriteEntityType, WriteOperation, WriteResolution } from '@sf/contracts';
 import { appendWriteEvents, listWrites, loadWrite, openWritesOf, pendingWritesProjection } from '@sf/clio-mirror';
 import { tryCatchUp } from '@sf/projections';
+import type { LogPosition } from '@sf/event-store';
 import { decideWrite, fieldValueOf, type WriteState, type WriteStatus } from '@sf/clio-writes';
 import type { OrchestratorDb } from '../schema/orchestrator-schema';
 import type { MirroredTarget } from './write-targets';
@@ -53,6 +55,18 @@ const baseValuesOf = (
   return base;
 };
 
+/** Longest the 202 waits for its pending row to be readable (a log reader sees an event once older transactions end). */
+const OWN_WRITE_WAIT_MS = 3_000;
+
+/**
+ * Read your own write: brings the pending-writes read model up to this append before answering, for up to
+ * {@link OWN_WRITE_WAIT_MS}; past it (or while another runner holds the projection) the row follows within its poll.
+ */
+const seeOwnWrite = async (db: Kysely<OrchestratorDb>, at: LogPosition): Promise<void> => {
+  const until = Date.now() + OWN_WRITE_WAIT_MS;
+  while (!(await tryCatchUp(db, pendingWritesProjection, at)) && Date.now() < until) await sleep(25);
+};
+
 /**
  * Records a write (`ClioWriteRequested`) before it is answered. The same idempotency key again returns the write it
  * made first, whatever the body (the stream exists: the decider appends nothing).
@@ -91,7 +105,7 @@ export const requestWrite = async (
     if (at !== false) {
       // Read your own write: the pending row is in the read model before the 202, unless another runner holds the
       // projection (then it follows within its poll).
-      if (at !== null) await tryCatchUp(db, pendingWritesProjection, at);
+      if (at !== null) await seeOwnWrite(db, at);
       const after = await loadWrite(db, writeId);
       if (after.state) return { write: after.state, repeated: false };
     }
@@ -135,7 +149,7 @@ export const resolveWrite = async (
     const meta = { firmId: input.firmId, correlationId: input.writeId, causationId: null, at: now };
     const at = await appendWriteEvents(db, input.writeId, loaded.version, d.events, meta);
     if (at !== false) {
-      if (at !== null) await tryCatchUp(db, pendingWritesProjection, at);
+      if (at !== null) await seeOwnWrite(db, at);
       const after = await loadWrite(db, input.writeId);
       return { ok: true, write: after.state ?? loaded.state };
     }
