@@ -84,7 +84,7 @@ export default [
   },
   {
     // Pure libraries: no database, broker, HTTP or file system.
-    files: ['libs/contracts/**/*.ts', 'libs/sync/policy/**/*.ts', 'libs/sync/jobs/**/*.ts'],
+    files: ['libs/contracts/**/*.ts', 'libs/sync/policy/**/*.ts', 'libs/sync/jobs/**/*.ts', 'libs/clio/writes/**/*.ts'],
     ignores: TEST_FILES,
     rules: {
       'no-restricted-imports': [

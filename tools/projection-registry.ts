@@ -1,6 +1,12 @@
 // The registry of every projection of the platform, for `npm run projections` and whole-stack tests. Each feature
 // defines and exports its own read models; this is the one list of them all.
-import { clioMirrorPartitions, mirrorPartitionsFromEnv, type ClioMirrorTables } from '@sf/clio-mirror';
+import {
+  clioMirrorPartitions,
+  mirrorPartitionsFromEnv,
+  pendingWritesProjection,
+  type ClioMirrorTables,
+  type ClioPendingWritesTables,
+} from '@sf/clio-mirror';
 import { widenProjection, type Projection } from '@sf/projections';
 import { syncReadModelProjections, type SyncReadModelTables } from '@sf/sync-read-models';
 import { processedDocumentsProjection } from '../apps/document-processor/src/read-model/processed-documents.projection';
@@ -17,6 +23,7 @@ export const ALL_PROJECTIONS: readonly Projection<ReadModelDb>[] = [
   ...syncReadModelProjections.map((p) => widenProjection<SyncReadModelTables, ReadModelDb>(p)),
   // SF_MIRROR_PARTITIONS (default 1): the mirror by firm in that many partitions, each its own checkpoint and lock.
   ...clioMirrorPartitions(mirrorPartitionsFromEnv()).map((p) => widenProjection<ClioMirrorTables, ReadModelDb>(p)),
+  widenProjection<ClioPendingWritesTables, ReadModelDb>(pendingWritesProjection),
   widenProjection<DocumentProcessorTables, ReadModelDb>(processedDocumentsProjection),
   widenProjection<ScheduleTables, ReadModelDb>(syncSchedulesProjection),
 ];

@@ -38,6 +38,10 @@ export interface FetcherConfig extends ServiceConfig, WorkerSettings, ClioAccess
   /** First retry delay after a failed attempt, doubled per attempt, ms. Default 5 000. */
   retryBaseMs: number;
   sweep: SweepConfig;
+  /** Records the writer (write-back to Clio) writes at once; 0 turns the writer off in this process. Default 4. */
+  writerSlots: number;
+  /** The writer's pause when no write is ready, ms. Default 200. */
+  writerPollMs: number;
   /** The fetcher's clock (event and job times); default the system clock. Tests skew it against Clio's. */
   now?: () => Date;
 }
@@ -63,6 +67,8 @@ export const fetcherConfig = (
     pageSize: 200,
     maxAttempts: 5,
     retryBaseMs: 5_000,
+    writerSlots: 4,
+    writerPollMs: 200,
     ...over,
     ...workerSettings(over),
     sweep: { ...DEFAULT_SWEEP, ...over.sweep },
@@ -78,7 +84,7 @@ export const fetcherConfig = (
 /**
  * From the environment: the shared DATABASE_URL, NATS_URL, PORT, HOST, LOG_LEVEL and SF_NATS_*; FETCHER_WORKER_ID,
  * FETCHER_LEASE_MS, FETCHER_POLL_MS, FETCHER_TOKEN_SUBJECT; FETCHER_WORKERS, FETCHER_OVERLAP_MS, FETCHER_MAX_ATTEMPTS,
- * FETCHER_RETRY_BASE_MS, FETCHER_SWEEP_MAX_SHARE, FETCHER_SWEEP_HOLD_ABOVE.
+ * FETCHER_RETRY_BASE_MS, FETCHER_WRITER_SLOTS, FETCHER_WRITER_POLL_MS, FETCHER_SWEEP_MAX_SHARE, FETCHER_SWEEP_HOLD_ABOVE.
  */
 export const fetcherConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): FetcherConfig =>
   fetcherConfig({
@@ -90,6 +96,8 @@ export const fetcherConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): Fetc
       overlapMs: num(env, 'FETCHER_OVERLAP_MS'),
       maxAttempts: num(env, 'FETCHER_MAX_ATTEMPTS'),
       retryBaseMs: num(env, 'FETCHER_RETRY_BASE_MS'),
+      writerSlots: num(env, 'FETCHER_WRITER_SLOTS'),
+      writerPollMs: num(env, 'FETCHER_WRITER_POLL_MS'),
     }),
     sweep: {
       ...DEFAULT_SWEEP,

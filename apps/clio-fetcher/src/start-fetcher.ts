@@ -8,6 +8,7 @@ import { FetcherModule } from './health/fetcher.module';
 import { fetcherConsumerOptions, startIntake } from './intake/intake-consumers';
 import { FETCHER_API_INFO } from './api-info';
 import { startJobWorkers } from './work/job-workers';
+import { startWriter } from './writer/writer';
 
 export interface Fetcher extends BootedService {
   /** Jobs running right now in this process. */
@@ -39,9 +40,14 @@ export const startFetcher = async (config: FetcherConfig): Promise<Fetcher> => {
         'consumers',
         consumersNotStuck(() => intake.map((r) => r.loopState())),
       );
-      const pool = startJobWorkers({ db, config, log, tokens: clioTokenProvider(nc, topology.namespace, config) });
+      const tokens = clioTokenProvider(nc, topology.namespace, config);
+      const pool = startJobWorkers({ db, config, log, tokens });
       workers = pool;
       onClose(() => pool.stop());
+      if (config.writerSlots > 0) {
+        const writer = startWriter({ db, tokens, log, slots: config.writerSlots, pollMs: config.writerPollMs });
+        onClose(() => writer.stop());
+      }
       log.info(
         { port, workers: config.workers, workerId: config.workerId, namespace: topology.namespace },
         'clio-fetcher started',

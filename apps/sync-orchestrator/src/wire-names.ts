@@ -47,7 +47,22 @@ export const Routes = {
   jobEvents: 'sync-jobs/:id/events',
   jobPrioritise: 'sync-jobs/:id/prioritise/:entityType',
   statusPage: 'status-page',
+  // Write-back to Clio (writes/): recorded, answered 202, sent by the writer.
+  matterNotes: 'matters/:id/notes',
+  contactNotes: 'contacts/:id/notes',
+  note: 'notes/:id',
+  matterTasks: 'matters/:id/tasks',
+  task: 'tasks/:id',
+  taskComplete: 'tasks/:id/complete',
+  matterCalendarEntries: 'matters/:id/calendar-entries',
+  calendarEntry: 'calendar-entries/:id',
+  writes: 'writes',
+  write: 'writes/:id',
+  writeResolve: 'writes/:id/resolve',
 } as const;
+
+/** Request header carrying the client's idempotency key of a write (the same key twice is the same write). */
+export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 
 /** Queue group of the sync-request RPC: one replica answers each request. */
 export const SYNC_RPC_QUEUE = 'sync-orchestrator';

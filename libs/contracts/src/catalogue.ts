@@ -36,6 +36,12 @@ import { clioRecordsObserved, type ClioRecordsObservedV1 } from './events/clio-r
 import { syncScheduleChanged, type SyncScheduleChangedV1 } from './events/sync-schedule-changed';
 import { onboardingSettingChanged, type OnboardingSettingChangedV1 } from './events/onboarding-setting-changed';
 import { syncEntityTypePrioritised, type SyncEntityTypePrioritisedV1 } from './events/sync-entity-type-prioritised';
+import { clioWriteRequested, type ClioWriteRequestedV1 } from './events/clio-write-requested';
+import { clioWriteAttempted, type ClioWriteAttemptedV1 } from './events/clio-write-attempted';
+import { clioWriteApplied, type ClioWriteAppliedV1 } from './events/clio-write-applied';
+import { clioWriteFailed, type ClioWriteFailedV1 } from './events/clio-write-failed';
+import { clioWriteConflicted, type ClioWriteConflictedV1 } from './events/clio-write-conflicted';
+import { clioWriteConflictResolved, type ClioWriteConflictResolvedV1 } from './events/clio-write-conflict-resolved';
 import { FormerEventTypes, type EventType } from './wire-names';
 
 /** Current payload shape of every event type (what readers get after upcasting, what writers append). */
@@ -77,6 +83,12 @@ export interface CurrentEventData {
   SyncScheduleChanged: SyncScheduleChangedV1;
   OnboardingSettingChanged: OnboardingSettingChangedV1;
   SyncEntityTypePrioritised: SyncEntityTypePrioritisedV1;
+  ClioWriteRequested: ClioWriteRequestedV1;
+  ClioWriteAttempted: ClioWriteAttemptedV1;
+  ClioWriteApplied: ClioWriteAppliedV1;
+  ClioWriteFailed: ClioWriteFailedV1;
+  ClioWriteConflicted: ClioWriteConflictedV1;
+  ClioWriteConflictResolved: ClioWriteConflictResolvedV1;
 }
 
 /** The one catalogue of event types: name, versions and their classes, upcasters, stream type, description. */
@@ -118,6 +130,12 @@ export const CATALOGUE: { readonly [K in EventType]: EventDefinition<K, CurrentE
   SyncScheduleChanged: syncScheduleChanged,
   OnboardingSettingChanged: onboardingSettingChanged,
   SyncEntityTypePrioritised: syncEntityTypePrioritised,
+  ClioWriteRequested: clioWriteRequested,
+  ClioWriteAttempted: clioWriteAttempted,
+  ClioWriteApplied: clioWriteApplied,
+  ClioWriteFailed: clioWriteFailed,
+  ClioWriteConflicted: clioWriteConflicted,
+  ClioWriteConflictResolved: clioWriteConflictResolved,
 };
 
 /** Catalogue entries in a stable order (the order of `CATALOGUE`). */

@@ -13,6 +13,7 @@ import {
   isISO8601,
 } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
+import { WritableClioFields } from './wire-names';
 import { markRuleOutsideSchema, Presence, registerField, type DataClass } from './field-registry';
 
 /**
@@ -257,6 +258,28 @@ export const Field = {
             Object.keys(v).length <= 500 &&
             Object.values(v).every((c) => isRecord(c) && 'old' in c && 'new' in c && Object.keys(c).length === 2),
           'must be an object of { old, new } per field name',
+        ),
+      ],
+      opts,
+    ),
+
+  /** One Clio record (a JSON object with an `id`, string or integer). */
+  clioRecord: (opts?: FieldOptions) =>
+    field(
+      { type: 'object', required: ['id'] },
+      [fieldRule('isClioRecord', hasRecordId, 'must be an object with an id')],
+      opts,
+    ),
+
+  /** Values of a write-back: an object whose keys are {@link WritableClioFields}. */
+  writeValues: (opts?: FieldOptions) =>
+    field(
+      { type: 'object', propertyNames: { enum: [...WritableClioFields] } },
+      [
+        fieldRule(
+          'isWriteValues',
+          (v) => isRecord(v) && Object.keys(v).every((k) => (WritableClioFields as readonly string[]).includes(k)),
+          `must be an object of the fields ${WritableClioFields.join(', ')}`,
         ),
       ],
       opts,

@@ -22,6 +22,11 @@ export {
   RevokedBy,
   WebhookRemovalReasons,
   ObservationSources,
+  WriteEntityTypes,
+  WriteOperations,
+  WriteApplications,
+  WriteResolutions,
+  WritableClioFields,
   EventHeaders,
   DeadLetterHeaders,
 } from './wire-names';
@@ -38,6 +43,11 @@ export type {
   ClioRegion,
   WebhookRemovalReason,
   ObservationSource,
+  WriteEntityType,
+  WriteOperation,
+  WriteApplication,
+  WriteResolution,
+  WritableClioField,
 } from './wire-names';
 
 // Catalogue
@@ -91,6 +101,12 @@ export { ClioRecordsObservedV1 } from './events/clio-records-observed';
 export { SyncScheduleChangedV1 } from './events/sync-schedule-changed';
 export { OnboardingSettingChangedV1 } from './events/onboarding-setting-changed';
 export { SyncEntityTypePrioritisedV1 } from './events/sync-entity-type-prioritised';
+export { ClioWriteRequestedV1 } from './events/clio-write-requested';
+export { ClioWriteAttemptedV1 } from './events/clio-write-attempted';
+export { ClioWriteAppliedV1 } from './events/clio-write-applied';
+export { ClioWriteFailedV1 } from './events/clio-write-failed';
+export { ClioWriteConflictedV1 } from './events/clio-write-conflicted';
+export { ClioWriteConflictResolvedV1 } from './events/clio-write-conflict-resolved';
 
 // Validation, upcasting, wire form
 export { validateEventData } from './validate-event-data';

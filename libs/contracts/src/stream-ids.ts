@@ -25,6 +25,8 @@ export const streamIds = {
   webhookInbox: (firmId: string): string => `${StreamIdPrefixes.webhookInbox}${firmId}`,
   /** `sync-schedule-<firmId>` (stream type `sync_schedule`): the firm's schedule settings, one change per event. */
   syncSchedule: (firmId: string): string => `${StreamIdPrefixes.syncSchedule}${firmId}`,
+  /** `clio-write-<writeId>` (stream type `clio_write`): one write-back, opened by `ClioWriteRequested`. */
+  clioWrite: (writeId: string): string => `${StreamIdPrefixes.clioWrite}${writeId}`,
 } as const;
 
 export interface StreamRef {
@@ -55,6 +57,8 @@ export function streamOf(e: Pick<NewCatalogueEvent, 'type' | 'data' | 'metadata'
       return { streamType, streamId: streamIds.webhookInbox(e.metadata.firmId) };
     case StreamTypes.syncSchedule:
       return { streamType, streamId: streamIds.syncSchedule(e.metadata.firmId) };
+    case StreamTypes.clioWrite:
+      return { streamType, streamId: streamIds.clioWrite(writeIdOf(e.data)) };
   }
 }
 
@@ -73,4 +77,9 @@ const jobIdOf = (data: NewCatalogueEvent['data']): string => {
 const sweepEventIdOf = (data: NewCatalogueEvent['data']): string => {
   if ('sweepEventId' in data) return data.sweepEventId;
   throw new Error('catalogue bug: a sweep-review event without sweepEventId');
+};
+
+const writeIdOf = (data: NewCatalogueEvent['data']): string => {
+  if ('writeId' in data) return data.writeId;
+  throw new Error('catalogue bug: a write event without writeId');
 };

@@ -43,6 +43,12 @@ export const EventTypes = {
   SyncScheduleChanged: 'SyncScheduleChanged',
   OnboardingSettingChanged: 'OnboardingSettingChanged',
   SyncEntityTypePrioritised: 'SyncEntityTypePrioritised',
+  ClioWriteRequested: 'ClioWriteRequested',
+  ClioWriteAttempted: 'ClioWriteAttempted',
+  ClioWriteApplied: 'ClioWriteApplied',
+  ClioWriteFailed: 'ClioWriteFailed',
+  ClioWriteConflicted: 'ClioWriteConflicted',
+  ClioWriteConflictResolved: 'ClioWriteConflictResolved',
 } as const;
 export type EventType = (typeof EventTypes)[keyof typeof EventTypes];
 
@@ -68,6 +74,8 @@ export const StreamTypes = {
   /** A firm's verified webhook deliveries (the raw replayable inbox) and what applying them observed. */
   webhookInbox: 'webhook_inbox',
   syncSchedule: 'sync_schedule',
+  /** One write-back to Clio: requested, attempted, then applied, failed or conflicted (and resolved). */
+  clioWrite: 'clio_write',
 } as const;
 export type StreamType = (typeof StreamTypes)[keyof typeof StreamTypes];
 
@@ -81,6 +89,7 @@ export const StreamIdPrefixes = {
   clioWebhooks: 'clio-webhooks-',
   webhookInbox: 'webhook-inbox-',
   syncSchedule: 'sync-schedule-',
+  clioWrite: 'clio-write-',
 } as const;
 
 /** What asked for a sync (`SyncRequested.trigger`, HTTP bodies, the sync-request RPC). */
@@ -222,3 +231,54 @@ export const DeadLetterHeaders = {
   /** ISO-8601 UTC instant the message was dead-lettered. */
   failedAt: 'Sf-Dlq-Failed-At',
 } as const;
+
+/** What a write-back targets: the mirror entity types the gateway lets people write (Clio resource in the writer). */
+export const WriteEntityTypes = {
+  matterNotes: 'matter_notes',
+  contactNotes: 'contact_notes',
+  tasks: 'tasks',
+  calendarEntries: 'calendar_entries',
+  matters: 'matters',
+} as const;
+export type WriteEntityType = (typeof WriteEntityTypes)[keyof typeof WriteEntityTypes];
+
+/** What a write-back does to its record (`complete` is a task's status set to `complete`). */
+export const WriteOperations = { create: 'create', update: 'update', delete: 'delete', complete: 'complete' } as const;
+export type WriteOperation = (typeof WriteOperations)[keyof typeof WriteOperations];
+
+/**
+ * How a write reached Clio (`ClioWriteApplied.how`): sent as asked; merged after a 412 (only fields Clio did not
+ * change); adopted (a create whose answer was lost, found in Clio by its fingerprint instead of being sent again);
+ * gone (a delete of a record Clio no longer has).
+ */
+export const WriteApplications = { sent: 'sent', merged: 'merged', adopted: 'adopted', gone: 'gone' } as const;
+export type WriteApplication = (typeof WriteApplications)[keyof typeof WriteApplications];
+
+/** How a person resolved a conflicted write: send mine over Clio's, keep Clio's (drop mine), or send edited values. */
+export const WriteResolutions = { keepMine: 'keep_mine', keepClio: 'keep_clio', edit: 'edit' } as const;
+export type WriteResolution = (typeof WriteResolutions)[keyof typeof WriteResolutions];
+
+/**
+ * Clio field names a write-back may set (`ClioWriteRequested.values`), across notes, tasks, calendar entries and
+ * matters; which apply to which entity type is the gateway's validation.
+ */
+export const WritableClioFields = [
+  'subject',
+  'detail',
+  'detail_text_type',
+  'date',
+  'name',
+  'description',
+  'status',
+  'priority',
+  'due_at',
+  'assignee',
+  'summary',
+  'location',
+  'start_at',
+  'end_at',
+  'all_day',
+  'calendar_owner',
+  'custom_field_values',
+] as const;
+export type WritableClioField = (typeof WritableClioFields)[number];

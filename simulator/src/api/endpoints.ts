@@ -81,6 +81,8 @@ export const OTHER_OPERATION_PARAMS: Readonly<Record<string, readonly string[]>>
   'PATCH /calendar_entries/{id}.json': ['fields'],
   'POST /tasks.json': ['fields'],
   'PATCH /tasks/{id}.json': ['fields'],
+  'POST /notes.json': ['fields'],
+  'PATCH /notes/{id}.json': ['fields'],
   'POST /activities.json': ['fields'],
   'PATCH /activities/{id}.json': ['fields'],
   'POST /custom_fields.json': ['fields'],

@@ -31,6 +31,7 @@ import {
   CUSTOM_FIELD_WRITE,
   MATTER_WRITE,
   TASK_WRITE,
+  NOTE_WRITE,
   normalizeContact,
 } from './writes/write-specs';
 
@@ -143,6 +144,9 @@ export const registerCoreRoutes = (router: Router, deps: CoreDeps): void => {
 
   router.add('GET', p('/custom_fields/:id'), showHandler(store, Resource.CustomFields, CustomFieldModel, opts));
   router.add('GET', p('/notes/:id'), showHandler(store, Resource.Notes, NoteModel, opts));
+  router.add('POST', p('/notes'), createHandler(store, Resource.Notes, NoteModel, NOTE_WRITE));
+  router.add('PATCH', p('/notes/:id'), updateHandler(store, Resource.Notes, NoteModel, NOTE_WRITE));
+  router.add('DELETE', p('/notes/:id'), deleteHandler(store, Resource.Notes));
   router.add('GET', p('/relationships/:id'), showHandler(store, Resource.Relationships, RelationshipModel, opts));
   router.add(
     'POST',

@@ -6,7 +6,7 @@ import { ErrorType, Header } from '../wire';
 import { rateLimitedMessage } from '../rate-limit/rate-limit-options';
 import { FaultKind } from './fault-plan';
 import type { FaultRegistry } from './fault-registry';
-import { rewriteBody, truncateJson, truncatePage } from './response-rewrite';
+import { dropResponse, rewriteBody, truncateJson, truncatePage } from './response-rewrite';
 
 /** Real-time waits started by faults; `close()` ends them so the simulator shuts down promptly. */
 export class FaultTimers {
@@ -63,6 +63,9 @@ export const faultMiddleware =
         return;
       case FaultKind.MalformedJson:
         rewriteBody(ctx.res, (body, status) => (status < 300 ? truncateJson(body) : body));
+        return next();
+      case FaultKind.DropResponse:
+        dropResponse(ctx.res);
         return next();
       case FaultKind.TruncatedPage:
         rewriteBody(ctx.res, (body, status) => (status === 200 ? truncatePage(body, plan.keep) : body));

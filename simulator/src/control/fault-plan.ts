@@ -16,6 +16,11 @@ export const FaultKind = {
   TruncatedPage: 'truncated_page',
   /** 401 `invalid_token` as if the token had been revoked (the token itself stays valid). */
   RevokedToken: 'revoked_token',
+  /**
+   * Serves the request in full (a write is applied) and then drops the connection instead of answering: the client
+   * sees a reset and cannot tell whether its write happened (a lost response).
+   */
+  DropResponse: 'drop_response',
   /** A webhook delivery attempt fails without reaching the receiver and is retried on the normal schedule. */
   WebhookFailure: 'webhook_failure',
 } as const;

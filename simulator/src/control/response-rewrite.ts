@@ -32,3 +32,11 @@ export const truncatePage = (body: string, keep: number | undefined): string => 
   const n = keep ?? Math.floor(page.data.length / 2);
   return JSON.stringify({ ...page, data: page.data.slice(0, n) });
 };
+
+/** Replaces the answer the handler is about to send with a dropped connection (the handler's work stays done). */
+export const dropResponse = (res: ServerResponse): void => {
+  (res as { end: unknown }).end = (): ServerResponse => {
+    res.destroy();
+    return res;
+  };
+};

@@ -16,6 +16,8 @@ import { SyncJobsController } from './sync-jobs.http-controller';
 import { OnboardingController } from './onboarding.http-controller';
 import { ResyncController } from './resync.http-controller';
 import { SyncController } from './sync.http-controller';
+import { WritesController } from '../writes/writes.http-controller';
+import { NotesReadController } from '../writes/notes-read.http-controller';
 
 /**
  * The HTTP edge: the global JWT guard (every route needs the gateway's bearer token, except health) and the
@@ -45,6 +47,8 @@ export class OrchestratorModule {
         LiveController,
         PrioritiseController,
         StatusPageController,
+        WritesController,
+        NotesReadController,
       ],
       providers: [{ provide: HTTP_DEPS, useValue: deps }],
     };

@@ -60,3 +60,8 @@ export { listRecordHistory, recordAsOf, foldHistory } from './changes/history-re
 export type { RecordAsOf, RecordRef } from './changes/history-reads';
 export { unpublishedChanges } from './changes/change-queue';
 export { asOfRecordView } from './changes/as-of-view';
+export { pendingWritesProjection, recordKeyOf } from './writes/pending-writes.projection';
+export { listWrites, nextPendingWrites, openWritesOf, pendingCreatesOf } from './writes/pending-write-reads';
+export type { ClioPendingWritesTables } from './schema/clio-pending-writes.tables';
+export { appendWriteEvents, loadWrite } from './writes/write-stream';
+export type { LoadedWrite, WriteAppendMeta } from './writes/write-stream';

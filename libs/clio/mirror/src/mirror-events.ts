@@ -1,5 +1,6 @@
 import { EventTypes, readEventOf, type RecordedEvent, type SyncMode } from '@sf/contracts';
 import { isClioEntityType, type ClioEntityType } from './entity-types';
+import { MirrorSources, type MirrorSource } from './mirror-source';
 
 // Typed views of the events the mirror folds, read by the contracts (validated, upcast; a stored `DocumentsSwept`
 // reads as `RecordsSwept`). The log only holds validated events, so one that does not match its contract, or names
@@ -36,6 +37,8 @@ export interface Observation {
   entityType: ClioEntityType;
   records: readonly unknown[];
   deletedIds: readonly string[];
+  /** What wrote them: a webhook (default), or our own write-back confirmed by Clio (`ClioWriteApplied`). */
+  source?: MirrorSource;
 }
 
 export type SweepDecision =
@@ -57,6 +60,7 @@ export const MIRROR_EVENT_TYPES = new Set([
   EventTypes.HeldSweepApproved,
   EventTypes.HeldSweepRejected,
   EventTypes.ClioRecordsObserved,
+  EventTypes.ClioWriteApplied,
 ] as const);
 
 /** The mirror's view of `e`; null for any other event. A `RecordsSwept` without `entityType` swept documents. */
@@ -101,6 +105,14 @@ export const asMirrorEvent = (e: RecordedEvent): MirrorEvent | null => {
     case EventTypes.ClioRecordsObserved: {
       const { entityType, records, deletedIds } = r.data;
       return isClioEntityType(entityType) ? { kind: 'observed', observed: { entityType, records, deletedIds } } : null;
+    }
+    case EventTypes.ClioWriteApplied: {
+      // Clio's confirmed record replaces the mirror's (newer updated_at wins, as for webhooks); a delete removes it.
+      const { entityType, recordId, record } = r.data;
+      const observed = { entityType, source: MirrorSources.writeBack };
+      return record === null
+        ? { kind: 'observed', observed: { ...observed, records: [], deletedIds: [recordId] } }
+        : { kind: 'observed', observed: { ...observed, records: [record], deletedIds: [] } };
     }
   }
 };

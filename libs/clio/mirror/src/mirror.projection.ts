@@ -85,6 +85,7 @@ const flush = async (
 export const WEBHOOK_JOB_ID = 'webhook';
 
 const WEBHOOK_ORIGIN: ChangeOrigin = { source: ChangeSources.webhook, jobId: null };
+const WRITE_BACK_ORIGIN: ChangeOrigin = { source: ChangeSources.writeBack, jobId: null };
 
 /** Webhook observations: newer `updated_at` wins (see upsertObservedRows), then the deletions. */
 const applyObserved = async (trx: Transaction<ClioMirrorTables>, e: RecordedEvent, o: Observation): Promise<void> => {
@@ -99,26 +100,35 @@ const applyObserved = async (trx: Transaction<ClioMirrorTables>, e: RecordedEven
         jobId: WEBHOOK_JOB_ID,
         position,
         syncedAt: e.metadata.occurredAt,
-        source: MirrorSources.webhook,
+        source: o.source ?? MirrorSources.webhook,
       });
   }
   const ids = [...rows.keys(), ...o.deletedIds];
   const at = { position, observedAt: e.metadata.occurredAt };
-  await captureChanges(trx, o.entityType, e.metadata.firmId, ids, at, WEBHOOK_ORIGIN, async () => {
-    const written = await upsertObservedRows(trx, o.entityType, [...rows.values()]);
-    const parents: WrittenParent[] = written.flatMap((k) => {
-      const row = rows.get(k.id);
-      return row ? [{ firmId: k.firmId, id: k.id, record: row.data }] : [];
-    });
-    for (const spec of DETAILS[o.entityType] ?? []) await writeDetails(trx, spec, parents);
-    await applyObservedDeletion(trx, o.entityType, {
-      firmId: e.metadata.firmId,
-      jobId: WEBHOOK_JOB_ID,
-      ids: o.deletedIds,
-      at: e.metadata.occurredAt,
-      position,
-    });
-  });
+  await captureChanges(
+    trx,
+    o.entityType,
+    e.metadata.firmId,
+    ids,
+    at,
+    o.source === MirrorSources.writeBack ? WRITE_BACK_ORIGIN : WEBHOOK_ORIGIN,
+    async () => {
+      const written = await upsertObservedRows(trx, o.entityType, [...rows.values()]);
+      const parents: WrittenParent[] = written.flatMap((k) => {
+        const row = rows.get(k.id);
+        return row ? [{ firmId: k.firmId, id: k.id, record: row.data }] : [];
+      });
+      for (const spec of DETAILS[o.entityType] ?? []) await writeDetails(trx, spec, parents);
+      await applyObservedDeletion(trx, o.entityType, {
+        firmId: e.metadata.firmId,
+        jobId: WEBHOOK_JOB_ID,
+        ids: o.deletedIds,
+        at: e.metadata.occurredAt,
+        position,
+        ...(o.source === undefined ? {} : { source: o.source }),
+      });
+    },
+  );
 };
 
 const placeAt = (p: EventPlace) => ({ position: p.position, observedAt: p.at });

@@ -4,7 +4,7 @@ import type { LogPosition } from '@sf/event-store';
 import { TREE_ENTITY_TYPES, mirrorTableOf, type ClioEntityType } from './entity-types';
 import type { ClioMirrorTables } from './schema/clio-mirror.tables';
 import { mirrorRowJson, type MirrorRow, type WrittenKey } from './mirror-store';
-import { MirrorSources } from './mirror-source';
+import { MirrorSources, type MirrorSource } from './mirror-source';
 
 /**
  * Upserts records observed through webhooks, which arrive late, twice or out of order: a row is written only by a
@@ -59,6 +59,8 @@ export interface ObservedDeletion {
   /** When the deletion was received (Clio's payload carries no time): the tombstone's `deleted_at`. */
   at: string;
   position: LogPosition;
+  /** Default a webhook; a delete we wrote back is `write_back`. */
+  source?: MirrorSource;
 }
 
 /**
@@ -78,7 +80,7 @@ export const applyObservedDeletion = async <DB extends ClioMirrorTables>(
     update ${sql.table(mirrorTableOf(entityType))} set
       is_soft_deleted = true, deleted_at = coalesce(deleted_at, ${d.at}::timestamptz), restored_by_job = null,
       last_job_id = ${d.jobId}, last_tx_id = ${tx}::bigint, last_global_position = ${gp}::bigint,
-      last_synced_at = ${d.at}::timestamptz, last_source = ${MirrorSources.webhook}
+      last_synced_at = ${d.at}::timestamptz, last_source = ${d.source ?? MirrorSources.webhook}
     where firm_id = ${d.firmId} and id = any(${d.ids}::text[])
       and (last_tx_id, last_global_position) < (${tx}::bigint, ${gp}::bigint)`.execute(db);
 };

@@ -48,6 +48,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/calendar-entries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["WritesController_deleteCalendarEntry"];
+        options?: never;
+        head?: never;
+        patch: operations["WritesController_updateCalendarEntry"];
+        trace?: never;
+    };
     "/calendar-entries/{id}/history": {
         parameters: {
             query?: never;
@@ -90,6 +106,22 @@ export interface paths {
         get: operations["RecordHistoryController_contact"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/contacts/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["WritesController_createContactNote"];
         delete?: never;
         options?: never;
         head?: never;
@@ -365,6 +397,22 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        patch: operations["WritesController_updateMatter"];
+        trace?: never;
+    };
+    "/matters/{id}/calendar-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["WritesController_createCalendarEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -416,6 +464,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/matters/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NotesReadController_matterNotes"];
+        put?: never;
+        post: operations["WritesController_createMatterNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/matters/{id}/sync": {
         parameters: {
             query?: never;
@@ -446,6 +510,38 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/matters/{id}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["WritesController_createTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["WritesController_deleteNote"];
+        options?: never;
+        head?: never;
+        patch: operations["WritesController_updateNote"];
         trace?: never;
     };
     "/review/flagged-records": {
@@ -736,6 +832,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["WritesController_updateTask"];
+        trace?: never;
+    };
+    "/tasks/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["WritesController_completeTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tasks/{id}/history": {
         parameters: {
             query?: never;
@@ -784,6 +912,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/writes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["WritesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/writes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["WritesController_one"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/writes/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["WritesController_resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -795,6 +971,10 @@ export interface components {
              * @default Stopped by user
              */
             reason: string;
+        };
+        CompleteTaskBody: {
+            /** @description Etag of the record as the person saw it (from the read API) */
+            etag?: string;
         };
         ConnectionDto: {
             /** Format: date-time */
@@ -815,12 +995,45 @@ export interface components {
             /** @description Recorded on the pause or cancellation */
             reason?: string;
         };
+        CreateCalendarEntryBody: {
+            all_day?: boolean;
+            /** @description Clio id of the calendar the entry goes in (a user's default calendar) */
+            calendar_owner_id: string;
+            description?: string;
+            /** Format: date-time */
+            end_at: string;
+            location?: string;
+            /** Format: date-time */
+            start_at: string;
+            summary: string;
+        };
+        CreateNoteBody: {
+            /** @description YYYY-MM-DD */
+            date?: string;
+            detail?: string;
+            subject: string;
+        };
         CreateProcessingJobBody: {
             /** @description Absent or null = every document of the matter */
             folderId?: string | null;
             /** @default false */
             includeSubfolders: boolean;
             matterId: string;
+        };
+        CreateTaskBody: {
+            /** @description Clio user id of the assignee */
+            assignee_id: string;
+            description?: string;
+            /** @description YYYY-MM-DD */
+            due_at?: string;
+            name: string;
+            /** @enum {string} */
+            priority?: "High" | "Normal" | "Low";
+        };
+        CustomFieldValueBody: {
+            /** @description Clio custom field id */
+            custom_field_id: string;
+            value: string | null;
         };
         DecisionBodyDto: {
             /** @description A job was opened or restarted */
@@ -1064,6 +1277,12 @@ export interface components {
             /** @enum {string} */
             status: "ok";
         };
+        MatterNotesDto: {
+            /** @description The matter's notes as Clio confirmed them */
+            items: components["schemas"]["NoteWithWritesDto"][];
+            /** @description Notes created here that Clio has not confirmed yet (provisional) */
+            pendingCreates: components["schemas"]["WriteDto"][];
+        };
         MatterSyncBody: {
             /**
              * @default manual
@@ -1129,6 +1348,11 @@ export interface components {
             next: string | null;
         };
         NoBody: Record<string, never>;
+        NoteWithWritesDto: {
+            /** @description Pending or conflicted writes of this note, in request order */
+            pendingWrites: components["schemas"]["WriteDto"][];
+            record: components["schemas"]["MirrorRecordDto"];
+        };
         OnboardingBody: {
             /** @description Run the initial sync in phases (core, supporting, historical) */
             phased: boolean;
@@ -1243,6 +1467,13 @@ export interface components {
             /** @description Why the deletions are refused (kept with the decision) */
             reason: string;
         };
+        ResolveWriteBody: {
+            /** @enum {string} */
+            resolution: "keep_mine" | "keep_clio" | "edit";
+            values?: {
+                [key: string]: unknown;
+            };
+        };
         ReviewAnswerDto: {
             /** @enum {string} */
             decision: "approved" | "rejected";
@@ -1321,6 +1552,45 @@ export interface components {
             /** @enum {string} */
             unavailableReason?: "ok" | "stale_bypass" | "stalled_restart" | "already_syncing" | "already_synced" | "nothing_to_sync" | "cooldown" | "blocked_until" | "rate_budget_exhausted" | "rate_budget_reserved" | "needs_reauth" | "connection_revoked" | "connection_missing";
         };
+        UpdateCalendarEntryBody: {
+            description?: string;
+            /** Format: date-time */
+            end_at?: string;
+            /** @description Etag of the record as the person saw it (from the read API) */
+            etag?: string;
+            location?: string;
+            /** Format: date-time */
+            start_at?: string;
+            summary?: string;
+        };
+        UpdateMatterBody: {
+            custom_field_values?: components["schemas"]["CustomFieldValueBody"][];
+            description?: string;
+            /** @description Etag of the record as the person saw it (from the read API) */
+            etag?: string;
+            /** @enum {string} */
+            status?: "Open" | "Pending" | "Closed";
+        };
+        UpdateNoteBody: {
+            /** @description YYYY-MM-DD */
+            date?: string;
+            detail?: string;
+            /** @description Etag of the record as the person saw it (from the read API) */
+            etag?: string;
+            subject?: string;
+        };
+        UpdateTaskBody: {
+            description?: string;
+            /** @description YYYY-MM-DD */
+            due_at?: string;
+            /** @description Etag of the record as the person saw it (from the read API) */
+            etag?: string;
+            name?: string;
+            /** @enum {string} */
+            priority?: "High" | "Normal" | "Low";
+            /** @enum {string} */
+            status?: "pending" | "in_progress" | "in_review" | "complete";
+        };
         UserActionDto: {
             allowed: boolean;
             /** @description What to show the user */
@@ -1347,6 +1617,55 @@ export interface components {
             message: string;
             /** @enum {string} */
             state: "healthy" | "degraded" | "off";
+        };
+        WriteConflictDto: {
+            currentEtag: string;
+            fields: string[];
+            /** @description My values of the conflicting fields */
+            mine: {
+                [key: string]: unknown;
+            };
+            /** @description Clio's current values of them */
+            theirs: {
+                [key: string]: unknown;
+            };
+        };
+        WriteDto: {
+            attempts: number;
+            baseEtag: string | null;
+            baseValues: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Clio's confirmed record */
+            confirmed: {
+                [key: string]: unknown;
+            } | null;
+            conflict: components["schemas"]["WriteConflictDto"] | null;
+            contactId: string | null;
+            entityType: Record<string, never>;
+            idempotencyKey: string;
+            matterId: string | null;
+            operation: Record<string, never>;
+            outcomeUnknown: boolean;
+            reason: string | null;
+            /** @description The Clio record (a create: once applied) */
+            recordId: string | null;
+            /** Format: date-time */
+            requestedAt: string;
+            requestedBy: string;
+            /** @enum {string} */
+            status: "pending" | "applied" | "failed" | "conflicted" | "discarded";
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description The intended values (Clio names) */
+            values: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            writeId: string;
+        };
+        WriteListDto: {
+            items: components["schemas"]["WriteDto"][];
         };
     };
     responses: never;
@@ -1541,6 +1860,136 @@ export interface operations {
             };
         };
     };
+    WritesController_deleteCalendarEntry: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The same key twice is the same write */
+                "Idempotency-Key"?: string;
+                "idempotency-key": string;
+            };
+            path: {
+                /** @description Clio id: must be 1 to 200 letters, digits or _ . : - */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Recorded; the writer sends it to Clio (see `status`) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteDto"];
+                };
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WritesController_updateCalendarEntry: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The same key twice is the same write */
+                "Idempotency-Key"?: string;
+                "idempotency-key": string;
+            };
+            path: {
+                /** @description Clio id: must be 1 to 200 letters, digits or _ . : - */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCalendarEntryBody"];
+            };
+        };
+        responses: {
+            /** @description Recorded; the writer sends it to Clio (see `status`) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteDto"];
+                };
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body larger than the route allows */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body is not `application/json`, or is encoded */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     RecordHistoryController_calendarEntry: {
         parameters: {
             query?: {
@@ -1718,6 +2167,82 @@ export interface operations {
             };
             /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WritesController_createContactNote: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The same key twice is the same write */
+                "Idempotency-Key"?: string;
+                "idempotency-key": string;
+            };
+            path: {
+                /** @description Clio id: must be 1 to 200 letters, digits or _ . : - */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateNoteBody"];
+            };
+        };
+        responses: {
+            /** @description Recorded; the writer sends it to Clio (see `status`) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteDto"];
+                };
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body larger than the route allows */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body is not `application/json`, or is encoded */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3065,6 +3590,158 @@ export interface operations {
             };
         };
     };
+    WritesController_updateMatter: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The same key twice is the same write */
+                "Idempotency-Key"?: string;
+                "idempotency-key": string;
+            };
+            path: {
+                /** @description Clio id: must be 1 to 200 letters, digits or _ . : - */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMatterBody"];
+            };
+        };
+        responses: {
+            /** @description Recorded; the writer sends it to Clio (see `status`) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteDto"];
+                };
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body larger than the route allows */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body is not `application/json`, or is encoded */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WritesController_createCalendarEntry: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The same key twice is the same write */
+                "Idempotency-Key"?: string;
+                "idempotency-key": string;
+            };
+            path: {
+                /** @description Clio id: must be 1 to 200 letters, digits or _ . : - */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCalendarEntryBody"];
+            };
+        };
+        responses: {
+            /** @description Recorded; the writer sends it to Clio (see `status`) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteDto"];
+                };
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body larger than the route allows */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body is not `application/json`, or is encoded */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     ProcessingController_count: {
         parameters: {
             query?: {
@@ -3254,6 +3931,132 @@ export interface operations {
             };
         };
     };
+    NotesReadController_matterNotes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Clio id: must be 1 to 200 letters, digits or _ . : - */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The matter's notes and their pending writes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatterNotesDto"];
+                };
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WritesController_createMatterNote: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The same key twice is the same write */
+                "Idempotency-Key"?: string;
+                "idempotency-key": string;
+            };
+            path: {
+                /** @description Clio id: must be 1 to 200 letters, digits or _ . : - */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateNoteBody"];
+            };
+        };
+        responses: {
+            /** @description Recorded; the writer sends it to Clio (see `status`) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteDto"];
+                };
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body larger than the route allows */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body is not `application/json`, or is encoded */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     SyncController_syncMatter: {
         parameters: {
             query?: never;
@@ -3407,6 +4210,212 @@ export interface operations {
             };
             /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WritesController_createTask: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The same key twice is the same write */
+                "Idempotency-Key"?: string;
+                "idempotency-key": string;
+            };
+            path: {
+                /** @description Clio id: must be 1 to 200 letters, digits or _ . : - */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTaskBody"];
+            };
+        };
+        responses: {
+            /** @description Recorded; the writer sends it to Clio (see `status`) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteDto"];
+                };
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body larger than the route allows */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body is not `application/json`, or is encoded */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WritesController_deleteNote: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The same key twice is the same write */
+                "Idempotency-Key"?: string;
+                "idempotency-key": string;
+            };
+            path: {
+                /** @description Clio id: must be 1 to 200 letters, digits or _ . : - */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Recorded; the writer sends it to Clio (see `status`) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteDto"];
+                };
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WritesController_updateNote: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The same key twice is the same write */
+                "Idempotency-Key"?: string;
+                "idempotency-key": string;
+            };
+            path: {
+                /** @description Clio id: must be 1 to 200 letters, digits or _ . : - */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateNoteBody"];
+            };
+        };
+        responses: {
+            /** @description Recorded; the writer sends it to Clio (see `status`) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteDto"];
+                };
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body larger than the route allows */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body is not `application/json`, or is encoded */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4662,6 +5671,158 @@ export interface operations {
             };
         };
     };
+    WritesController_updateTask: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The same key twice is the same write */
+                "Idempotency-Key"?: string;
+                "idempotency-key": string;
+            };
+            path: {
+                /** @description Clio id: must be 1 to 200 letters, digits or _ . : - */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTaskBody"];
+            };
+        };
+        responses: {
+            /** @description Recorded; the writer sends it to Clio (see `status`) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteDto"];
+                };
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body larger than the route allows */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body is not `application/json`, or is encoded */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WritesController_completeTask: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The same key twice is the same write */
+                "Idempotency-Key"?: string;
+                "idempotency-key": string;
+            };
+            path: {
+                /** @description Clio id: must be 1 to 200 letters, digits or _ . : - */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteTaskBody"];
+            };
+        };
+        responses: {
+            /** @description Recorded; the writer sends it to Clio (see `status`) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteDto"];
+                };
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body larger than the route allows */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body is not `application/json`, or is encoded */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     RecordHistoryController_task: {
         parameters: {
             query?: {
@@ -4839,6 +6000,186 @@ export interface operations {
             };
             /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WritesController_list: {
+        parameters: {
+            query?: {
+                /** @description Newest first, at most this many (1 to 100, default 50) */
+                limit?: string;
+                status?: "pending" | "failed" | "conflicted";
+            };
+            header?: {
+                /** @description The same key twice is the same write */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The firm's writes in one status, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteListDto"];
+                };
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WritesController_one: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The same key twice is the same write */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The write, read from its stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteDto"];
+                };
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WritesController_resolve: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The same key twice is the same write */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveWriteBody"];
+            };
+        };
+        responses: {
+            /** @description Recorded; the writer sends it to Clio (see `status`) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteDto"];
+                };
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused in the current state; the message (and `reason`) says why */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body larger than the route allows */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body is not `application/json`, or is encoded */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

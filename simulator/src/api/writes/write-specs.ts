@@ -295,3 +295,32 @@ export const normalizeContact = (input: NewRecord<'contacts'>): NewRecord<'conta
   const name = [c.first_name, c.middle_name, c.last_name].filter(Boolean).join(' ') || c.name;
   return { ...c, name, initials: `${c.first_name?.[0] ?? ''}${c.last_name?.[0] ?? ''}` };
 };
+
+/** Clio's `Note`: a matter note or a contact note; `type` and its parent are fixed at creation. */
+export const NOTE_WRITE: WriteSpec<'notes'> = {
+  writers: {
+    type: oneOf('type', ['Matter', 'Contact']),
+    subject: str('subject'),
+    detail: str('detail'),
+    detail_text_type: oneOf('detail_text_type', ['plain_text', 'rich_text']),
+    date: date('date'),
+    matter: ref('matter', 'matter_id', Resource.Matters),
+    contact: ref('contact', 'contact_id', Resource.Contacts),
+  },
+  blank: (store) => ({
+    type: 'Matter',
+    subject: '',
+    detail: '',
+    detail_text_type: 'plain_text',
+    date: new Date(store.clock.now()).toISOString().slice(0, 10),
+    matter_id: null,
+    contact_id: null,
+    author_id: 1,
+  }),
+  validate: (n) =>
+    n.type === 'Matter' && n.matter_id === null
+      ? 'matter must be provided for a Matter note'
+      : n.type === 'Contact' && n.contact_id === null
+        ? 'contact must be provided for a Contact note'
+        : undefined,
+};

@@ -4,6 +4,7 @@ import * as details from './2026-12-03T08-clio-mirror-details';
 import * as redacted from './2026-12-03T09-clio-mirror-redacted';
 import * as readApi from './2026-12-03T10-clio-mirror-read-api';
 import * as recordChanges from './2026-12-03T12-clio-record-changes';
+import * as pendingWrites from './2026-12-03T12-clio-pending-writes';
 
 /** The Clio mirror: one table per entity type, and the typed tables of their nested data. */
 export const clioMirrorMigrations: MigrationSet = {
@@ -14,5 +15,6 @@ export const clioMirrorMigrations: MigrationSet = {
     '2026-12-03T09-clio-mirror-redacted': redacted,
     '2026-12-03T10-clio-mirror-read-api': readApi,
     '2026-12-03T12-clio-record-changes': recordChanges,
+    '2026-12-03T12-clio-pending-writes': pendingWrites,
   },
 };

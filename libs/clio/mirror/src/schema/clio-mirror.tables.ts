@@ -2,6 +2,7 @@ import type { ColumnType, JSONColumnType } from 'kysely';
 import type { ClioMirrorDetailTables } from './clio-mirror-details.tables';
 import type { ClioMirrorReviewTables } from './clio-mirror-review.tables';
 import type { ClioRecordChangeTables } from './clio-record-changes.tables';
+import type { ClioPendingWritesTables } from './clio-pending-writes.tables';
 
 /** timestamptz: pg returns a Date; writes accept a Date or an ISO string. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -45,7 +46,8 @@ export interface ClioTreeMirrorTable extends ClioMirrorTable {
 }
 
 /** Every table of the mirror: one per entity type, and the detail tables of their nested data. */
-export interface ClioMirrorTables extends ClioMirrorDetailTables, ClioMirrorReviewTables, ClioRecordChangeTables {
+export interface ClioMirrorTables
+  extends ClioMirrorDetailTables, ClioMirrorReviewTables, ClioRecordChangeTables, ClioPendingWritesTables {
   clio_users: ClioMirrorTable;
   clio_custom_fields: ClioMirrorTable;
   clio_matters: ClioMirrorTable;
