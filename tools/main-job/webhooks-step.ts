@@ -1,7 +1,7 @@
 // The main job's last step: the firm's webhooks are registered and healthy, people change records in Clio for a few
 // seconds, and the mirror follows through webhooks alone (no sync requested), each delivery applied once.
 import { sql, type Kysely } from 'kysely';
-import type { FirmWebhookHealth } from '../../apps/webhooks/src/health/webhook-health';
+import type { FirmWebhookHealth } from '@sf/sync-webhooks';
 import type { PlatformDb } from '../migration-sets';
 import { waitWebhooksApplied, waitWebhooksHealthy, type WebhookDeliveries } from '../outages/webhook-checks';
 import type { SimulatorControl } from './simulator';

@@ -4,8 +4,7 @@ import { sql, type Kysely } from 'kysely';
 import { EventTypes, streamIds } from '@sf/contracts';
 import { tablesOf } from '@sf/db';
 import { waitFor } from '@sf/testing';
-import { firmWebhookHealth, type FirmWebhookHealth } from '../../apps/webhooks/src/health/webhook-health';
-import type { WebhooksDb } from '../../apps/webhooks/src/schema/webhooks-schema';
+import { firmWebhookHealth, type FirmWebhookHealth, type WebhooksTables } from '@sf/sync-webhooks';
 import type { PlatformDb } from '../migration-sets';
 
 export interface WebhookDeliveries {
@@ -55,7 +54,7 @@ export const waitWebhooksApplied = (
 
 /** The firm's webhook health as the scheduler reads it (`now`: the simulator's clock, which is the wall clock here). */
 export const webhookHealthOf = (db: Kysely<PlatformDb>, firmId: string): Promise<FirmWebhookHealth> =>
-  firmWebhookHealth(tablesOf<WebhooksDb, PlatformDb>(db), firmId, new Date());
+  firmWebhookHealth(tablesOf<WebhooksTables, PlatformDb>(db), firmId, new Date());
 
 /** Waits until every mirrored model of the firm has an active webhook. */
 export const waitWebhooksHealthy = (

@@ -13,7 +13,11 @@ runMain({
   start: async () => {
     const logger = createLogger({ name: 'auth-service', level: process.env[AuthServiceEnv.LogLevel] || 'info' });
     // Config errors name the variable, never its value.
-    const service = await startAuthService({ ...authServiceConfigFromEnv(process.env), logger, onFatal: exitOnFatal(logger) });
+    const service = await startAuthService({
+      ...authServiceConfigFromEnv(process.env),
+      logger,
+      onFatal: exitOnFatal(logger),
+    });
     return { logger, close: () => service.close() };
   },
 });

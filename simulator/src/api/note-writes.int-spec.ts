@@ -21,7 +21,12 @@ describe('note writes, and a write whose answer is dropped', () => {
     const note = showBody(created);
     expect(note).toMatchObject({ type: 'Matter', subject: 'Call', matter: { id: matter } });
 
-    const stale = await kit.send('PATCH', `/notes/${note.id}.json`, { data: { subject: 'x' } }, { 'if-match': '"old"' });
+    const stale = await kit.send(
+      'PATCH',
+      `/notes/${note.id}.json`,
+      { data: { subject: 'x' } },
+      { 'if-match': '"old"' },
+    );
     expect(stale.status).toBe(412);
     const updated = await kit.send(
       'PATCH',

@@ -52,7 +52,9 @@ export class ConnectController {
 
   /** Clio redirects here after consent. Public: the browser arrives from Clio; the signed state says whose it is. */
   @Public()
-  @ApiAnswers({ type: ConnectedDto, description: 'Connected (or a 302 to the success URL)' }, [409, 502, 503], { publicRoute: true })
+  @ApiAnswers({ type: ConnectedDto, description: 'Connected (or a 302 to the success URL)' }, [409, 502, 503], {
+    publicRoute: true,
+  })
   @Get('callback')
   async callback(
     @Query() query: CallbackQueryDto,

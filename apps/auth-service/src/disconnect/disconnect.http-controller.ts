@@ -34,7 +34,11 @@ export class DisconnectController {
 
   /** Clio's deauthorization callback. Public (Clio cannot send our JWT); checked against Clio before it acts. */
   @Public()
-  @ApiAnswers({ type: DeauthorizeAnswerDto, description: 'Connections revoked, entries ignored' }, [403, 413, 415, 429, 502, 503], { publicRoute: true })
+  @ApiAnswers(
+    { type: DeauthorizeAnswerDto, description: 'Connections revoked, entries ignored' },
+    [403, 413, 415, 429, 502, 503],
+    { publicRoute: true },
+  )
   @Post('deauthorize-callback')
   @BodyLimit(BodyLimits.notice)
   @HttpCode(200)

@@ -11,7 +11,6 @@ import type { Executor } from '@sf/db';
 import { LogPosition, readStream } from '@sf/event-store';
 import { syncEtaErrorSeconds } from '@sf/metrics';
 import { etaErrorAtHalf, type EtaError, type SyncLogEvent } from '@sf/sync-jobs';
-import { TRIGGER_PROFILES } from '@sf/sync-policy';
 import type { OrchestratorDb } from '../schema/orchestrator-schema';
 
 // The job's own stream without its page bodies: the job view reads progress from SyncProgressed.
@@ -42,9 +41,9 @@ export const etaErrorOfJob = async (
   ]);
   const own = scopeEvents.filter((e) => (e.data as { jobId?: unknown }).jobId === data.jobId);
   const events = [...own, ...jobEvents].sort(byLog).map((e) => readLoggedEvent(e) as SyncLogEvent);
-  const requested = events.find((e) => e.type === EventTypes.SyncRequested);
-  if (requested?.type !== EventTypes.SyncRequested) return null;
-  return etaErrorAtHalf(events, TRIGGER_PROFILES[requested.data.trigger].spendsReserve);
+  // Without the job's request in the log the fold has no job to follow.
+  if (!events.some((e) => e.type === EventTypes.SyncRequested)) return null;
+  return etaErrorAtHalf(events);
 };
 
 /**

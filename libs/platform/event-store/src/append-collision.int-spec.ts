@@ -1,7 +1,7 @@
 import { sql, type Transaction } from 'kysely';
-import { ADMIN_DATABASE_URL, createTestDatabase, uniqueName, waitFor, type TestDatabase } from '@sf/testing';
+import { createTestDatabase, uniqueName, waitFor, type TestDatabase } from '@sf/testing';
 import { appendToStream } from './append-to-stream';
-import { backendsOn, newEvent, newEvents } from './event-fixtures';
+import { newEvent, newEvents } from './event-fixtures';
 import { readStream } from './read-stream';
 import type { EventStoreTables } from './schema/event-store.tables';
 
@@ -16,14 +16,8 @@ describe('appendToStream: event ids colliding with a concurrent transaction', ()
   beforeAll(async () => {
     t = await createTestDatabase({ max: 6 });
   });
-  afterAll(async () => {
-    await t.db.destroy();
-    await waitFor(
-      () => backendsOn(ADMIN_DATABASE_URL, t.name),
-      (n) => n === 0,
-    );
-    await t.drop();
-  });
+  // drop() lets the pool's backends leave before its FORCE drop (which would kill them mid-close).
+  afterAll(() => t.drop());
 
   const waitingOnLock = async (): Promise<boolean> => {
     const { rows } = await sql<{ n: string }>`

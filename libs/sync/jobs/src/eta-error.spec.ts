@@ -19,7 +19,7 @@ describe('etaErrorAtHalf: how far the ETA at 50% was off, once the job completed
   it('takes the ETA of the first event at or past half-way and the time from there to completion', () => {
     // At 600 of 1000: 400 left = 2 pages; a manual sync spends all 50 requests a minute: 2 × 1.2 s.
     const events = [requested('j1', at(0)), started, page(200, 2), page(600, 4), page(800, 5), page(1000, 9)];
-    expect(etaErrorAtHalf([...events, completed('j1', at(10))], true)).toEqual({
+    expect(etaErrorAtHalf([...events, completed('j1', at(10))])).toEqual({
       predictedMs: 2_400,
       actualMs: 6 * MINUTE,
     });
@@ -27,8 +27,8 @@ describe('etaErrorAtHalf: how far the ETA at 50% was off, once the job completed
 
   it('has nothing to say about a job that did not complete, or never got to half-way before completing', () => {
     const events = [requested('j1', at(0)), started, page(200, 2), page(600, 4)];
-    expect(etaErrorAtHalf([...events, failed('j1', at(10))], true)).toBeNull();
-    expect(etaErrorAtHalf(events, true)).toBeNull();
-    expect(etaErrorAtHalf([requested('j1', at(0)), started, page(200, 2), completed('j1', at(3))], true)).toBeNull();
+    expect(etaErrorAtHalf([...events, failed('j1', at(10))])).toBeNull();
+    expect(etaErrorAtHalf(events)).toBeNull();
+    expect(etaErrorAtHalf([requested('j1', at(0)), started, page(200, 2), completed('j1', at(3))])).toBeNull();
   });
 });

@@ -24,7 +24,6 @@ const halfWay = (v: JobView): boolean => {
  */
 export const etaErrorAtHalf = (
   events: readonly SyncLogEvent[],
-  spendsReserve: boolean,
   config: EstimateConfig = DEFAULT_ESTIMATE_CONFIG,
 ): EtaError | null => {
   let view: JobView | null = null;
@@ -33,7 +32,7 @@ export const etaErrorAtHalf = (
     view = evolveJob(view, e);
     if (view === null || half !== null || !halfWay(view)) continue;
     const at = eventTime(e);
-    half = { at, etaMs: estimateJob(view, null, spendsReserve, at, config).etaMs };
+    half = { at, etaMs: estimateJob(view, null, at, config).etaMs };
   }
   if (view?.state !== SyncJobState.Completed || view.completedAt === null || half?.etaMs == null) return null;
   return { predictedMs: half.etaMs, actualMs: view.completedAt - half.at };
