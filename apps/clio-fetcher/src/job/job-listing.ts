@@ -65,7 +65,8 @@ export const runListing = async (
     // A page boundary: a user prioritised another entity type (seen when this job's stream moved), which goes first.
     if (yieldsTo(s, types, e) !== null) return ok(s);
     if (ctx.lost.aborted) return end(RunEnd.fenced);
-    if (ctx.stopping()) return end(RunEnd.interrupted);
+    // A graceful stop still appends a page already asked for, so the replica that resumes never asks for it again.
+    if (ctx.stopping() && !next.has(p?.cursor)) return end(RunEnd.interrupted);
     const since = window === null ? null : s.recentSince;
     const req = p?.cursor
       ? { cursorUrl: p.cursor }
@@ -126,7 +127,7 @@ export const runListing = async (
       : undefined;
     // A recent window leaves the bookmark alone: only the complete listing has seen every change.
     const moved = window === null ? b : undefined;
-    if (page.nextUrl !== null) next.request(page.nextUrl);
+    if (page.nextUrl !== null && !ctx.stopping()) next.request(page.nextUrl);
     const r = await appendFenced(ctx, s.version, events, { progress: true, bookmark: moved });
     if (!r.ok) {
       const next = await onRefusal(ctx, r.reason);

@@ -28,6 +28,11 @@ export class NextPage {
     this.ahead = { cursorUrl, fetched };
   }
 
+  /** A page at `cursorUrl` was asked for and not yet taken (already paid for: a graceful stop appends it first). */
+  has(cursorUrl: string | null | undefined): boolean {
+    return this.ahead !== null && this.ahead.cursorUrl === cursorUrl;
+  }
+
   /** The page asked for at `cursorUrl`, or null when none was (or another URL was). Either way, nothing is ahead after. */
   take(cursorUrl: string | null | undefined): Promise<FetchedPage> | null {
     const ahead = this.ahead;

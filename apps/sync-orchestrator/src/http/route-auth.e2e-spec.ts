@@ -33,6 +33,7 @@ describe('sync orchestrator: every route needs the JWT and is firm-scoped (e2e, 
   let bJob: string;
   const bProcessingJob = randomUUID();
   const bSweep = randomUUID();
+  let bWrite: string;
 
   beforeAll(async () => {
     const capture = captureNestApps();
@@ -101,6 +102,10 @@ describe('sync orchestrator: every route needs the JWT and is firm-scoped (e2e, 
       },
     ]);
     await projectMirror(kit.t.db);
+    // A write of firm B (a note on its matter 201), recorded through the API as B.
+    const w = await call(kit.orchestrator.url, 'POST', '/matters/201/notes', bearer(B), { subject: 's', detail: 'd' });
+    expect(w.status).toBe(202);
+    bWrite = String((w.body as { writeId: unknown }).writeId);
   });
   afterAll(async () => kit?.close());
 
@@ -194,6 +199,7 @@ describe('sync orchestrator: every route needs the JWT and is firm-scoped (e2e, 
       '/matters/201/folders',
       '/folders/301/documents',
       `/review/held-sweeps/${bSweep}`,
+      `/writes/${bWrite}`,
     ])
       expect({ path, status: (await call(kit.orchestrator.url, 'GET', path, bearer(B))).status }).toEqual({
         path,
@@ -222,11 +228,30 @@ describe('sync orchestrator: every route needs the JWT and is firm-scoped (e2e, 
         ]),
       ),
     };
+    // Notes: firm B has no note in the mirror here, so its case is two missing ids (the route reads the mirror by firm).
+    cases['notes'] = { foreign: { id: '201' }, missing: { id: '999999' } };
+    cases['writes'] = { foreign: { id: bWrite }, missing: { id: randomUUID() } };
+    // Creates validate their body before the parent is looked up: send a valid one so the probe reaches the firm check.
+    const BODIES: Record<string, unknown> = {
+      notes: { subject: 'probe', detail: 'probe' },
+      tasks: { name: 'probe', assignee_id: '1' },
+      'calendar-entries': {
+        summary: 'probe',
+        start_at: '2026-01-01T10:00:00Z',
+        end_at: '2026-01-01T11:00:00Z',
+        calendar_owner_id: '1',
+      },
+      resolve: { resolution: 'keep_clio' },
+    };
     const report = await checkFirmScoping({
       baseUrl: kit.orchestrator.url,
       routes,
       authorization: bearer(A),
-      casesFor: (r) => cases[r.path.split('/')[1]!],
+      casesFor: (r) => {
+        const c = cases[r.path.split('/')[1]!];
+        const body = r.method === 'POST' ? BODIES[r.path.split('/').at(-1)!] : undefined;
+        return c && body !== undefined ? { ...c, body } : c;
+      },
     });
     expect(report.problems).toEqual([]);
     expect(report.checked).toEqual(

@@ -7,6 +7,11 @@ import { entryMatches } from './public-routes';
 export interface FirmScopeCase {
   foreign: Readonly<Record<string, string>>;
   missing: Readonly<Record<string, string>>;
+  /**
+   * A valid JSON body for routes that validate one before they look the id up (a create under a parent), so the probe
+   * reaches the firm check; absent: no body.
+   */
+  body?: unknown;
 }
 
 export interface FirmScopeCheck {
@@ -47,8 +52,8 @@ export const checkFirmScoping = async (o: FirmScopeCheck): Promise<FirmScopeRepo
       problems.push(`${key} takes ${params.join(', ')} but the test names no firm-scope case for it`);
       continue;
     }
-    const foreign = await probeRoute(o.baseUrl, route, fillPath(route.path, c.foreign), o.authorization);
-    const missing = await probeRoute(o.baseUrl, route, fillPath(route.path, c.missing), o.authorization);
+    const foreign = await probeRoute(o.baseUrl, route, fillPath(route.path, c.foreign), o.authorization, c.body);
+    const missing = await probeRoute(o.baseUrl, route, fillPath(route.path, c.missing), o.authorization, c.body);
     if (foreign.status !== 404) problems.push(`${key} answered another firm's id with ${show(foreign)}; expected 404`);
     if (missing.status !== 404) problems.push(`${key} answered a missing id with ${show(missing)}; expected 404`);
     else if (foreign.status === 404 && !isDeepStrictEqual(foreign.body, missing.body))
