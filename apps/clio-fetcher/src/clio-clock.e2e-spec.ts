@@ -32,6 +32,9 @@ const incrementalModes = async (h: SyncHarness, jobId: string): Promise<Set<stri
     (await h.jobEvents(jobId)).map(readLoggedEvent).flatMap((e) => (e.type === 'SyncProgressed' ? [e.data.mode] : [])),
   );
 
+// Each case runs whole syncs of a firm; on a CI machine busy with the whole suite one took over the default minute.
+jest.setTimeout(180_000);
+
 describe("clio-fetcher: bookmarks follow Clio's clock when the simulator's clock is behind the fetcher's", () => {
   const SKEW_MS = 3 * 3_600_000;
   // Clio's clock, moved only by the test: three hours behind the fetcher's (the real clock).
