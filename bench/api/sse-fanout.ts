@@ -23,14 +23,16 @@ const quantile = (sorted: number[], q: number): number =>
 const openStream = async (url: string, auth: string, onEvent: (jobId: string) => void, signal: AbortSignal) => {
   const res = await fetch(url, { headers: { authorization: auth, accept: 'text/event-stream' }, signal });
   if (res.status !== 200 || !res.body) throw new Error(`SSE ${url}: ${res.status}`);
+  const body = res.body;
   let ready!: () => void;
   const snapshot = new Promise<void>((r) => (ready = r));
   void (async () => {
     const decoder = new TextDecoder();
     let buffer = '';
     try {
-      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-        buffer += decoder.decode(chunk, { stream: true });
+      const reader = body.getReader();
+      for (let r = await reader.read(); !r.done; r = await reader.read()) {
+        buffer += decoder.decode(r.value, { stream: true });
         let cut: number;
         while ((cut = buffer.indexOf('\n\n')) >= 0) {
           const frame = buffer.slice(0, cut);

@@ -16,6 +16,9 @@ import { SyncJobsController } from './sync-jobs.http-controller';
 import { OnboardingController } from './onboarding.http-controller';
 import { ResyncController } from './resync.http-controller';
 import { SyncController } from './sync.http-controller';
+import { CalendarWritesController } from '../writes/calendar-writes.http-controller';
+import { NoteWritesController } from '../writes/note-writes.http-controller';
+import { TaskWritesController } from '../writes/task-writes.http-controller';
 import { WritesController } from '../writes/writes.http-controller';
 import { NotesReadController } from '../writes/notes-read.http-controller';
 
@@ -47,6 +50,9 @@ export class OrchestratorModule {
         LiveController,
         PrioritiseController,
         StatusPageController,
+        NoteWritesController,
+        TaskWritesController,
+        CalendarWritesController,
         WritesController,
         NotesReadController,
       ],

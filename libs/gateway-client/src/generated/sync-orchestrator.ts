@@ -58,10 +58,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        delete: operations["WritesController_deleteCalendarEntry"];
+        delete: operations["CalendarWritesController_deleteCalendarEntry"];
         options?: never;
         head?: never;
-        patch: operations["WritesController_updateCalendarEntry"];
+        patch: operations["CalendarWritesController_updateCalendarEntry"];
         trace?: never;
     };
     "/calendar-entries/{id}/history": {
@@ -121,7 +121,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["WritesController_createContactNote"];
+        post: operations["NoteWritesController_createContactNote"];
         delete?: never;
         options?: never;
         head?: never;
@@ -409,7 +409,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["WritesController_createCalendarEntry"];
+        post: operations["CalendarWritesController_createCalendarEntry"];
         delete?: never;
         options?: never;
         head?: never;
@@ -473,7 +473,7 @@ export interface paths {
         };
         get: operations["NotesReadController_matterNotes"];
         put?: never;
-        post: operations["WritesController_createMatterNote"];
+        post: operations["NoteWritesController_createMatterNote"];
         delete?: never;
         options?: never;
         head?: never;
@@ -521,7 +521,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["WritesController_createTask"];
+        post: operations["TaskWritesController_createTask"];
         delete?: never;
         options?: never;
         head?: never;
@@ -538,10 +538,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        delete: operations["WritesController_deleteNote"];
+        delete: operations["NoteWritesController_deleteNote"];
         options?: never;
         head?: never;
-        patch: operations["WritesController_updateNote"];
+        patch: operations["NoteWritesController_updateNote"];
         trace?: never;
     };
     "/review/flagged-records": {
@@ -845,7 +845,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch: operations["WritesController_updateTask"];
+        patch: operations["TaskWritesController_updateTask"];
         trace?: never;
     };
     "/tasks/{id}/complete": {
@@ -857,7 +857,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["WritesController_completeTask"];
+        post: operations["TaskWritesController_completeTask"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1860,7 +1860,7 @@ export interface operations {
             };
         };
     };
-    WritesController_deleteCalendarEntry: {
+    CalendarWritesController_deleteCalendarEntry: {
         parameters: {
             query?: never;
             header: {
@@ -1914,7 +1914,7 @@ export interface operations {
             };
         };
     };
-    WritesController_updateCalendarEntry: {
+    CalendarWritesController_updateCalendarEntry: {
         parameters: {
             query?: never;
             header: {
@@ -2176,7 +2176,7 @@ export interface operations {
             };
         };
     };
-    WritesController_createContactNote: {
+    NoteWritesController_createContactNote: {
         parameters: {
             query?: never;
             header: {
@@ -3666,7 +3666,7 @@ export interface operations {
             };
         };
     };
-    WritesController_createCalendarEntry: {
+    CalendarWritesController_createCalendarEntry: {
         parameters: {
             query?: never;
             header: {
@@ -3981,7 +3981,7 @@ export interface operations {
             };
         };
     };
-    WritesController_createMatterNote: {
+    NoteWritesController_createMatterNote: {
         parameters: {
             query?: never;
             header: {
@@ -4219,7 +4219,7 @@ export interface operations {
             };
         };
     };
-    WritesController_createTask: {
+    TaskWritesController_createTask: {
         parameters: {
             query?: never;
             header: {
@@ -4295,7 +4295,7 @@ export interface operations {
             };
         };
     };
-    WritesController_deleteNote: {
+    NoteWritesController_deleteNote: {
         parameters: {
             query?: never;
             header: {
@@ -4349,7 +4349,7 @@ export interface operations {
             };
         };
     };
-    WritesController_updateNote: {
+    NoteWritesController_updateNote: {
         parameters: {
             query?: never;
             header: {
@@ -5671,7 +5671,7 @@ export interface operations {
             };
         };
     };
-    WritesController_updateTask: {
+    TaskWritesController_updateTask: {
         parameters: {
             query?: never;
             header: {
@@ -5747,7 +5747,7 @@ export interface operations {
             };
         };
     };
-    WritesController_completeTask: {
+    TaskWritesController_completeTask: {
         parameters: {
             query?: never;
             header: {

@@ -1,6 +1,7 @@
 import { jetstream } from '@nats-io/jetstream';
 import { headers, type NatsConnection } from '@nats-io/nats-core';
 import type { Kysely } from 'kysely';
+import { tablesOf } from '@sf/db';
 import { SUBJECTS, toChangeMessage, type ClioRecordChangedV1 } from '@sf/contracts';
 import {
   PublishFailed,
@@ -67,7 +68,7 @@ export const createChangeRelay = <DB extends ClioMirrorTables>(o: ChangeRelayOpt
     lockPollMs: o.lockPollMs ?? 500,
     errorBackoffMs: o.errorBackoffMs ?? 1_000,
   };
-  const db = o.db as unknown as Kysely<ClioMirrorTables>;
+  const db = tablesOf<ClioMirrorTables, DB>(o.db);
   const now = o.now ?? (() => new Date());
   const js = jetstream(o.nc);
   const lock = new SessionLock(o.lockUrl, changeRelayLockName, 'change-relay');
