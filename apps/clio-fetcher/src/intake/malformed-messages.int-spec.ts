@@ -2,7 +2,13 @@ import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { EventTypes, type EventType } from '@sf/contracts';
 import { provision, type MessageHandler, type Topology } from '@sf/messaging';
-import { appendExample, checkMalformedMessages, deleteStreams, testTopology } from '@sf/messaging/testing';
+import {
+  appendExample,
+  checkMalformedMessages,
+  deleteStreams,
+  MALFORMED_DRAIN_MS,
+  testTopology,
+} from '@sf/messaging/testing';
 import { connectTestNats, createTestDatabase, uniqueName, type TestDatabase } from '@sf/testing';
 import { fetcherConsumerOptions, FetcherConsumers } from './intake-consumers';
 import {
@@ -17,6 +23,9 @@ import type { FetcherDb } from '../schema/fetcher-schema';
 // Every fetcher consumer gets the shared list of malformed and forged messages (@sf/messaging/testing) published
 // straight to JetStream, as a hostile client would: each is dead-lettered with its reason, none has an effect, and
 // the real event published after them is still handled.
+// Draining may wait on a busy shared Postgres (see MALFORMED_DRAIN_MS); the test gets longer than that.
+jest.setTimeout(MALFORMED_DRAIN_MS + 30_000);
+
 describe('fetcher consumers refuse malformed and forged messages (real Postgres and NATS)', () => {
   let t: TestDatabase<FetcherDb>;
   let nc: NatsConnection;

@@ -3,7 +3,13 @@ import type { NatsConnection } from '@nats-io/nats-core';
 import { EventTypes, SUBJECTS, streamIds, type EventType } from '@sf/contracts';
 import { readStream } from '@sf/event-store';
 import { provision, type MessageHandler, type Topology } from '@sf/messaging';
-import { appendExample, checkMalformedMessages, deleteStreams, testTopology } from '@sf/messaging/testing';
+import {
+  appendExample,
+  checkMalformedMessages,
+  deleteStreams,
+  MALFORMED_DRAIN_MS,
+  testTopology,
+} from '@sf/messaging/testing';
 import { connectTestNats, createTestDatabase, uniqueName, type TestDatabase } from '@sf/testing';
 import { SYNC_ENDED_CONSUMERS, syncEndedHandler } from '../processing/sync-ended.consumer';
 import { createSyncService, syncDeps } from '../sync/sync-service';
@@ -17,6 +23,9 @@ import type { OrchestratorDb } from '../schema/orchestrator-schema';
 // published straight to JetStream: each is dead-lettered with its reason, none has an effect (no sync is requested
 // or cancelled for it), and the real event published after them is still handled. None holds the log back: a
 // claimed position beyond the log is refused before any transaction opens.
+// Draining may wait on a busy shared Postgres (see MALFORMED_DRAIN_MS); the test gets longer than that.
+jest.setTimeout(MALFORMED_DRAIN_MS + 30_000);
+
 describe('orchestrator consumers refuse malformed and forged messages (real Postgres and NATS)', () => {
   let t: TestDatabase<OrchestratorDb>;
   let nc: NatsConnection;

@@ -11,6 +11,9 @@ import { Hdr } from '../wire-names';
 import { appendExample } from './append-example';
 import { malformedCases, type MalformedCase } from './malformed-messages';
 
+/** How long a consumer may take to drain the cases; specs give their tests more than this. */
+export const MALFORMED_DRAIN_MS = 90_000;
+
 export interface MalformedCheck<DB extends ConsumerTables> {
   nc: NatsConnection;
   db: Kysely<DB>;
@@ -64,8 +67,10 @@ export const checkMalformedMessages = async <DB extends ConsumerTables>(
   const jsm = await jetstreamManager(c.nc);
   await runner.start();
   try {
-    // Polls (this lib cannot use @sf/testing's waitFor): drained = nothing pending, nothing awaiting an ack.
-    const deadline = Date.now() + 30_000;
+    // Polls (this lib cannot use @sf/testing's waitFor): drained = nothing pending, nothing awaiting an ack. A
+    // handler that retries (a read model behind the event) waits on every transaction open on the server, so on a
+    // busy shared Postgres draining can take a while: the deadline is generous, the spec's timeout above it.
+    const deadline = Date.now() + MALFORMED_DRAIN_MS;
     for (;;) {
       const ci = await jsm.consumers.info(spec.stream, spec.name);
       if (ci.num_pending === 0 && ci.num_ack_pending === 0) break;
