@@ -123,7 +123,7 @@ export const createSimulator = async (opts: SimulatorOptions = {}): Promise<Simu
     requests,
     regions,
     options: opts,
-    render: apiRenderer(store),
+    render: apiRenderer(store, access),
     access,
   };
   const edge = new SimulatorEdge(edgeDeps);

@@ -10,8 +10,22 @@ import { matterStatusEvent, updateFires } from './watched-fields';
 import type { WebhookRecord, WebhookRegistry } from './webhook-registry';
 import { findWebhookModel, HookHeader, WebhookEvent, WebhookStatus, type WebhookPayload } from './webhook-wire';
 
-/** Renders a stored record with a webhook's `fields` selection, as the API would. */
-export type RecordRenderer = (resource: string, record: unknown, fields: string) => Record<string, unknown>;
+/** The Clio user (and app) a webhook belongs to: its deliveries carry what that user may see. */
+export interface WebhookOwner {
+  userId: number;
+  clientId: string;
+}
+
+/**
+ * Renders a stored record with a webhook's `fields` selection, as the API would answer the webhook's owner;
+ * undefined when the owner may not see the record at all (no delivery).
+ */
+export type RecordRenderer = (
+  resource: string,
+  record: unknown,
+  fields: string,
+  owner?: WebhookOwner,
+) => Record<string, unknown> | undefined;
 
 export interface DispatcherDeps {
   registry: WebhookRegistry;
@@ -77,10 +91,11 @@ export class WebhookDispatcher {
   }
 
   private enqueue(hook: WebhookRecord, event: WebhookEvent, change: StoreChange, now: number): void {
-    const payload: WebhookPayload = {
-      data: this.deps.render(change.resource, change.record, hook.fields),
-      meta: { event, webhook_id: hook.id },
-    };
+    const owner = { userId: hook.user_id, clientId: hook.client_id };
+    const data = this.deps.render(change.resource, change.record, hook.fields, owner);
+    // A record the webhook's user may not see is not announced to them (Contacts Visibility, a missing scope).
+    if (data === undefined) return;
+    const payload: WebhookPayload = { data, meta: { event, webhook_id: hook.id } };
     let seen = this.seen.get(hook.id);
     if (!seen) this.seen.set(hook.id, (seen = new Set()));
     seen.add(change.id);
