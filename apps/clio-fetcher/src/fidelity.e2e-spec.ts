@@ -3,7 +3,8 @@ import { visibleTruth, type VisibleRecord, type VisibleTruth } from '@sf/clio-si
 import { readLoggedEvent, streamIds, type RecordedEvent } from '@sf/contracts';
 import { readStream } from '@sf/event-store';
 import { evolveJob, jobIdOf, type JobView, type SyncLogEvent } from '@sf/sync-jobs';
-import { truthOf } from './testing/mirror-truth';
+import { calendarEntryAttendees } from './testing/detail-truth';
+import { compareDetails, truthOf } from './testing/mirror-truth';
 import { SyncHarness } from './testing/sync-harness';
 import { JumpingClock, jumpBeforeCursor } from './testing/time-jump';
 
@@ -44,6 +45,17 @@ const compareVisible = async (h: SyncHarness, truth: VisibleTruth) => {
       });
   }
   return diffs;
+};
+
+/**
+ * Calendar attendees as this user sees them: contacts the user may not see are redacted attendees (id only).
+ * Hidden contacts count too: nested in an entry they are redacted, never dropped.
+ */
+const compareAttendees = (h: SyncHarness, userId: number) => {
+  const viewer = h.sim.edge.access.viewerFor(userId);
+  return compareDetails(h.t.db, h.sim.store, h.firmId, [
+    calendarEntryAttendees(h.sim.store, (id) => viewer?.contactView(id) ?? 'full'),
+  ]);
 };
 
 /** The job as the orchestrator's `sync_jobs` read model folds it (scope and job streams). */
@@ -93,6 +105,11 @@ describe('acceptance: a medium firm as the real Clio serves it (Contacts Visibil
     // Some contact notes belong to hidden contacts: the user sees fewer notes than the firm has.
     expect(truth.records.notes.length).toBeLessThan(h.sim.store.groundTruth().records.notes.length);
     expect(await compareVisible(h, truth)).toEqual([]);
+    const attendees = calendarEntryAttendees(h.sim.store, (id) => h.sim.edge.access.viewerFor(userId)!.contactView(id));
+    expect(attendees.rows.some((r) => r[1] === 'redacted') && attendees.rows.some((r) => r[1] === 'Contact')).toBe(
+      true,
+    );
+    expect(await compareAttendees(h, userId)).toEqual([]);
 
     const events = await h.jobEvents(jobId);
     const read = events.map(readLoggedEvent);
@@ -126,6 +143,7 @@ describe('acceptance: a medium firm as the real Clio serves it (Contacts Visibil
     expect((await h.waitForJob(jobId, { kind: 'firm' }, 110_000)).type).toBe('SyncJobCompleted');
     await h.mirrorCaughtUp(jobId);
     expect(await compareVisible(h, visibleTruth(h.sim.store, h.sim.edge.access, userId))).toEqual([]);
+    expect(await compareAttendees(h, userId)).toEqual([]);
     const started = readLoggedEvent((await h.jobEvents(jobId))[0]!);
     expect(started.type === 'SyncJobStarted' && started.data.estimatedTotal).toBeNull();
   }, 120_000);

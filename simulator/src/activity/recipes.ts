@@ -135,8 +135,10 @@ const contact: Recipe<'contacts'> = {
     if (r < 0.5) return contactDetailsChange(g, c);
     return { title: pick(g.rng, ['Owner', 'CEO', 'Director', 'Manager', 'Counsel', 'Consultant']) };
   },
+  // A matter's client, or a contact invited to an event, stays (Clio would change those records too).
   deletable: (g, c) => {
     for (const m of g.store.table('matters').ascending()) if (m.client_id === c.id) return false;
+    for (const e of g.store.table('calendar_entries').ascending()) if (e.attendee_contact_ids.includes(c.id)) return false;
     return true;
   },
 };
@@ -212,6 +214,7 @@ const calendarEntry: Recipe<'calendar_entries'> = {
       start_at_time_zone: 'UTC',
       matter_id: anyId(g, 'matters'),
       attendee_user_ids: [owner],
+      attendee_contact_ids: [],
     };
   },
   update: (g, e) => {

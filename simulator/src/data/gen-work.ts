@@ -12,6 +12,15 @@ import {
 
 const HOUR = 3_600_000;
 
+/**
+ * Every third event of a matter invites the matter's client (a contact attendee). Derived without the random
+ * stream, so adding contact attendees left every other generated value as it was.
+ */
+const clientAttendee = (g: GenContext, matterId: number | null, i: number): number[] => {
+  const client = matterId === null || i % 3 !== 0 ? null : (g.store.get(Resource.Matters, matterId)?.client_id ?? null);
+  return client === null ? [] : [client];
+};
+
 export const generateCalendarEntries = (g: GenContext): void => {
   const rng = g.rng('calendar_entries');
   const n = g.counts.calendar_entries;
@@ -27,7 +36,7 @@ export const generateCalendarEntries = (g: GenContext): void => {
     const owner = rng.int(1, Math.max(1, users));
     const attendees = [owner];
     if (users > 1 && rng.bool(0.4)) attendees.push(rng.int(1, users));
-    g.store.seed(Resource.CalendarEntries, {
+    const entry = {
       summary: rng.pick(EVENT_SUMMARIES),
       description: rng.bool(0.5) ? 'Bring the file and the latest correspondence.' : null,
       location: rng.bool(0.4) ? rng.pick(['Courtroom 4B', 'Main office', 'Zoom', 'Client site']) : null,
@@ -39,13 +48,17 @@ export const generateCalendarEntries = (g: GenContext): void => {
         : null,
       parent_calendar_entry_id: null,
       court_rule: rng.bool(0.03),
-      permission: 'owner',
+      permission: 'owner' as const,
       calendar_owner_id: owner,
       start_at_time_zone: 'UTC',
       matter_id: matters > 0 && rng.bool(0.7) ? 1 + rng.skewed(matters, 1.5) : null,
       attendee_user_ids: [...new Set(attendees)],
       created_at: created,
       updated_at: g.updatedAt(rng, created),
+    };
+    g.store.seed(Resource.CalendarEntries, {
+      ...entry,
+      attendee_contact_ids: clientAttendee(g, entry.matter_id, i),
     });
   }
 };

@@ -4,7 +4,7 @@ import type { Model, RenderEnv } from './model';
 import { defineModel, key, many, one, stubArray, stubObject, time, val } from './model';
 import { MatterModel } from './matter.models';
 import { CalendarModel } from './lookup.models';
-import { AttendeeModel } from './user.models';
+import { AttendeeModel, attendeesOf } from './attendee.models';
 import { timeEntriesByCalendarEntry } from './derived';
 
 const owner = (c: CalendarEntryRecord, env: RenderEnv) => env.store.get(Resource.Users, c.calendar_owner_id);
@@ -46,11 +46,7 @@ export const CalendarEntryModel: Model<CalendarEntryRecord> = defineModel('Calen
     [Resource.CalendarEntries],
   ),
   calendar_entry_event_type: stubObject,
-  attendees: many(
-    () => AttendeeModel,
-    (c, env) => c.attendee_user_ids.map((id) => env.store.get(Resource.Users, id)).filter((u) => u !== undefined),
-    [Resource.Users],
-  ),
+  attendees: many(() => AttendeeModel, attendeesOf, [Resource.Users, Resource.Contacts]),
   calendars: many(
     () => CalendarModel,
     (c, env) => {

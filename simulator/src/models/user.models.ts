@@ -63,15 +63,3 @@ export const ParticipantModel: Model<UserRecord> = defineModel('Participant', {
   job_title_name: val(() => null),
   avatar: stubObject,
 });
-
-/** Calendar entry attendee: a user's calendar (`type: Calendar`). */
-export const AttendeeModel: Model<UserRecord> = defineModel('Attendee', {
-  id: key('default_calendar_id'),
-  etag: key('etag'),
-  type: val(() => 'Calendar'),
-  name: key('name'),
-  enabled: key('enabled'),
-  email: key('email'),
-  created_at: time('created_at'),
-  updated_at: time('updated_at'),
-});

@@ -31,6 +31,7 @@ export const RESOURCE_MODELS: Readonly<Record<Resource, Model<never>>> = {
 const SPECIAL: Readonly<Record<string, readonly string[]>> = {
   latest_version_id: ['latest_document_version', 'size', 'filename', 'content_type'],
   attendee_user_ids: ['attendees'],
+  attendee_contact_ids: ['attendees'],
   group_ids: ['groups'],
   folder_id: ['folder'],
   company_id: ['company'],

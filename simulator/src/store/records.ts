@@ -137,6 +137,8 @@ export interface CalendarEntryRecord extends BaseRecord {
   start_at_time_zone: string;
   matter_id: number | null;
   attendee_user_ids: readonly number[];
+  /** Contacts invited (Clio's attendees of `type: Contact`), after the users' calendars. */
+  attendee_contact_ids: readonly number[];
 }
 
 export interface TaskRecord extends BaseRecord {

@@ -76,6 +76,9 @@ export const NULLABLE_SCALARS: ReadonlySet<string> = new Set([
   'xero_expense_code',
   'secondary_identifier',
   'job_title_name',
+  // Attendee_base: `enabled` "returns null if attendee is a Contact"; `email` is a contact's primary address, if any.
+  'enabled',
+  'email',
 ]);
 
 /** Deep copy of a schema with `nullable` added where {@link NULLABLE_SCALARS} or a `$ref` property allows it. */

@@ -78,7 +78,7 @@ describe('webhook deliveries carry what the webhook user may see', () => {
     });
     const contacts = Array.from({ length: 6 }, () => newContact());
 
-    const expected = contacts.flatMap((c) =>
+    const expected = contacts.flatMap((c): Array<Record<string, unknown>> =>
       c.id % 3 === 0 ? [] : c.id % 2 === 0 ? [{ id: c.id, redacted: true }] : [{ id: c.id, name: c.name }],
     );
     expect(expected.some((d) => 'redacted' in d) && expected.length < contacts.length).toBe(true);

@@ -136,6 +136,42 @@ const activityAmounts = (store: SimStore): DetailCheck => {
   };
 };
 
+/**
+ * Attendees of live entries: users' calendars, then contacts; a contact `contactView` says the user may not see is
+ * a `redacted` row with its id only (the firm-wide view sees every contact in full). A contact's email is compared
+ * for users' calendars only: a contact's primary address can change without the entry changing (Clio does not
+ * move the entry's `updated_at`), so the mirror holds it as of the entry's last fetch.
+ */
+export const calendarEntryAttendees = (
+  store: SimStore,
+  contactView: (id: number) => 'full' | 'redacted' | 'hidden' = () => 'full',
+): DetailCheck => ({
+  name: 'clio_calendar_entry_attendees',
+  table: 'clio_calendar_entry_attendees',
+  columns: [
+    'd.calendar_entry_id',
+    'd.attendee_type',
+    'd.attendee_id',
+    'd.name',
+    `case when d.attendee_type = 'Calendar' then d.email end`,
+    'd.enabled',
+  ],
+  where: liveIn('clio_calendar_entries', 'calendar_entry_id'),
+  rows: [...store.table('calendar_entries').ascending()].flatMap((c) => [
+    ...c.attendee_user_ids.flatMap((id) => {
+      const u = store.get('users', id);
+      return u ? [[c.id, 'Calendar', u.default_calendar_id, u.name, u.email, u.enabled]] : [];
+    }),
+    ...c.attendee_contact_ids.flatMap((id) => {
+      const contact = store.get('contacts', id);
+      if (!contact) return [];
+      return contactView(id) === 'full'
+        ? [[c.id, 'Contact', id, contact.name, null, null]]
+        : [[c.id, 'redacted', id, null, null, null]];
+    }),
+  ]),
+});
+
 /** Every detail table's expected rows (live parents only), plus the typed fields of matters and contacts. */
 export const expectedDetails = (store: SimStore): DetailCheck[] => {
   const docs = [...store.table('documents').ascending()].filter((d) => d.deleted_at === null);
@@ -169,18 +205,7 @@ export const expectedDetails = (store: SimStore): DetailCheck[] => {
       (c) => c.web_sites,
       (w) => [w.name, w.address, w.default_web_site],
     ),
-    {
-      name: 'clio_calendar_entry_attendees',
-      table: 'clio_calendar_entry_attendees',
-      columns: ['d.calendar_entry_id', 'd.attendee_type', 'd.attendee_id', 'd.name', 'd.email', 'd.enabled'],
-      where: liveIn('clio_calendar_entries', 'calendar_entry_id'),
-      rows: [...store.table('calendar_entries').ascending()].flatMap((c) =>
-        c.attendee_user_ids.flatMap((id) => {
-          const u = store.get('users', id);
-          return u ? [[c.id, 'Calendar', u.default_calendar_id, u.name, u.email, u.enabled]] : [];
-        }),
-      ),
-    },
+    calendarEntryAttendees(store),
     {
       name: 'clio_document_versions',
       table: 'clio_document_versions',

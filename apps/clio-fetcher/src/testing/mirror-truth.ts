@@ -75,14 +75,18 @@ const NULL = '∅';
 const line = (values: readonly unknown[]): string =>
   values.map((v) => (v === null || v === undefined ? NULL : String(v))).join('\t');
 
-/** Detail tables (rows of live parents only) and the typed fields kept in `data`, against the simulator's records. */
+/**
+ * Detail tables (rows of live parents only) and the typed fields kept in `data`, against the simulator's records;
+ * `checks` narrows or replaces them (one user's view of a table).
+ */
 export const compareDetails = async <DB extends ClioMirrorTables>(
   db: Executor<DB>,
   store: SimStore,
   firmId: string,
+  checks: readonly DetailCheck[] = expectedDetails(store),
 ): Promise<MirrorDiff[]> => {
   const diffs: MirrorDiff[] = [];
-  for (const check of expectedDetails(store)) {
+  for (const check of checks) {
     // Test-only SQL built from the checks' constant column lists.
     const cols = check.columns.map((c) => `coalesce((${c})::text, '${NULL}')`).join(', ');
     const { rows } = await sql<{ l: string }>`

@@ -154,6 +154,7 @@ export const CALENDAR_ENTRY_WRITE: WriteSpec<'calendar_entries'> = {
     start_at_time_zone: 'UTC',
     matter_id: null,
     attendee_user_ids: [],
+    attendee_contact_ids: [],
   }),
   validate: (c) =>
     c.summary === ''

@@ -76,12 +76,15 @@ describe('record details', () => {
           attendees: [
             { id: 4, type: 'Calendar', name: 'A' },
             { id: 4, type: 'Contact', name: 'B' },
+            { id: 9, redacted: true },
           ],
         })
-        .map((r) => [r['attendee_type'], r['attendee_id']]),
+        .map((r) => [r['attendee_type'], r['attendee_id'], r['name']]),
     ).toEqual([
-      ['Calendar', '4'],
-      ['Contact', '4'],
+      ['Calendar', '4', 'A'],
+      ['Contact', '4', 'B'],
+      // A contact the user may not see: no type, no data, only that it attends.
+      ['redacted', '9', null],
     ]);
   });
 });

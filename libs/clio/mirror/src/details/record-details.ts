@@ -104,7 +104,11 @@ export const contactWebSites = collection(
   (v) => ({ name: textOf(v['name']), address: textOf(v['address']), is_default: booleanOf(v['default_web_site']) }),
 );
 
-/** Attendees are users' calendars or contacts: their ids are unique per type only. */
+/**
+ * Attendees are users' calendars or contacts: their ids are unique per type only. One the user may not see (a
+ * contact hidden by Contacts Visibility) comes as `{"id":…,"redacted":true}`, without a type: it is kept as type
+ * `redacted` with its id, so the entry still shows that someone the user may not see attends.
+ */
 export const calendarEntryAttendees: DetailSpec = {
   table: 'clio_calendar_entry_attendees',
   parentColumn: 'calendar_entry_id',
@@ -122,7 +126,7 @@ export const calendarEntryAttendees: DetailSpec = {
       objectsOf(r['attendees'])
         .filter((v) => clioIdOf(v['id']) !== null)
         .map((v) => ({
-          attendee_type: textOf(v['type']) ?? 'unknown',
+          attendee_type: textOf(v['type']) ?? (v['redacted'] === true ? 'redacted' : 'unknown'),
           attendee_id: clioIdOf(v['id']),
           name: textOf(v['name']),
           email: textOf(v['email']),

@@ -132,7 +132,7 @@ export interface ClioContactWebSitesTable extends Stamps {
 export interface ClioCalendarEntryAttendeesTable {
   firm_id: string;
   calendar_entry_id: string;
-  /** `Calendar` (a user's calendar) or `Contact`. */
+  /** `Calendar` (a user's calendar) or `Contact`; `redacted` for one Clio redacted (Contacts Visibility). */
   attendee_type: string;
   attendee_id: string;
   name: string | null;
