@@ -64,6 +64,11 @@ describe('clio-fetcher: phased initial sync, recent-first (real Postgres, NATS, 
         { phase: 'historical', entityTypes: ['folders', 'documents', 'activities'] },
       ],
       recentSince,
+      // Each window counted before fetching, so the ETA counts its pages on top of the complete listing's.
+      recentEstimates: {
+        documents: createdSince('documents', since).length,
+        activities: createdSince('activities', since).length,
+      },
     });
     const phases = phaseEvents(events);
     expect(phases.map((p) => [p.phase, p.window ?? null, p.features])).toEqual([
@@ -110,6 +115,11 @@ describe('clio-fetcher: phased initial sync, recent-first (real Postgres, NATS, 
       expect(recent.length).toBeGreaterThan(0);
       expect(recent.length).toBeLessThan(h.sim.store.groundTruth().records[e].length);
       expect(new Set(await mirrorIds(e))).toEqual(new Set(recent));
+      // The job view keeps the window's progress apart from the complete listing's (which has not begun).
+      expect((await view()).progress[e]).toMatchObject({
+        fetched: 0,
+        recent: { fetched: recent.length, total: recent.length, done: true },
+      });
     }
     expect(await mirrorIds('folders')).toEqual([]);
     expect((await view()).availableFeatures).toEqual([

@@ -16,7 +16,7 @@ import { syncJobCancelled, type SyncJobCancelledV1 } from './events/sync-job-can
 import { syncJobCompleted, type SyncJobCompletedV1 } from './events/sync-job-completed';
 import { syncJobFailed, type SyncJobFailedV1 } from './events/sync-job-failed';
 import { syncJobResumed, type SyncJobResumedV1 } from './events/sync-job-resumed';
-import { syncJobStarted, type SyncJobStartedV3 } from './events/sync-job-started';
+import { syncJobStarted, type SyncJobStartedV4 } from './events/sync-job-started';
 import { syncProgressed, type SyncProgressedV3 } from './events/sync-progressed';
 import { syncRecordsFlagged, type SyncRecordsFlaggedV1 } from './events/sync-records-flagged';
 import { syncRequested, type SyncRequestedV3 } from './events/sync-requested';
@@ -47,7 +47,7 @@ import { FormerEventTypes, type EventType } from './wire-names';
 /** Current payload shape of every event type (what readers get after upcasting, what writers append). */
 export interface CurrentEventData {
   SyncRequested: SyncRequestedV3;
-  SyncJobStarted: SyncJobStartedV3;
+  SyncJobStarted: SyncJobStartedV4;
   SyncProgressed: SyncProgressedV3;
   SyncJobBlocked: SyncJobBlockedV1;
   SyncJobResumed: SyncJobResumedV1;

@@ -63,6 +63,7 @@ export {
   SyncJobStartedV1,
   SyncJobStartedV2,
   SyncJobStartedV3,
+  SyncJobStartedV4,
   PlannedPhase,
   UnknownEstimate,
 } from './events/sync-job-started';

@@ -7,6 +7,7 @@ import {
   type SyncPhase,
 } from '@sf/contracts';
 import type { ClioEntityType } from '@sf/clio-mirror';
+import type { RecentFirstEntityType } from '@sf/sync-jobs';
 
 /**
  * The phase of every mirrored entity type (total, so a new entity type does not compile until it has one): core
@@ -37,11 +38,16 @@ const FEATURES: Readonly<Record<SyncPhase, readonly SyncFeature[]>> = {
   historical: [SyncFeatures.documents, SyncFeatures.billing],
 };
 
-/** Entity types listed recent-first when the job has a recent window, and what their recent window makes usable. */
-const RECENT_FIRST: Readonly<Partial<Record<ClioEntityType, SyncFeature>>> = {
+/**
+ * Entity types listed recent-first when the job has a recent window (`RECENT_FIRST_ENTITY_TYPES`, which the job
+ * view and ETA read too), and what their recent window makes usable.
+ */
+const RECENT_FIRST: Readonly<Record<RecentFirstEntityType, SyncFeature>> = {
   documents: SyncFeatures.recentDocuments,
   activities: SyncFeatures.recentBilling,
 };
+
+const isRecentFirst = (e: ClioEntityType): e is RecentFirstEntityType & ClioEntityType => e in RECENT_FIRST;
 
 export interface PhasePlan {
   phase: SyncPhase;
@@ -76,7 +82,7 @@ const list = (entityType: ClioEntityType, window: ListingWindow | null = null): 
 });
 
 const phaseSteps = (p: PhasePlan, recentSince: string | null): PlanStep[] => {
-  const recent = recentSince === null ? [] : p.entityTypes.filter((e) => RECENT_FIRST[e] !== undefined);
+  const recent = recentSince === null ? [] : p.entityTypes.filter(isRecentFirst);
   const window: PlanStep[] =
     recent.length === 0
       ? []
@@ -87,7 +93,7 @@ const phaseSteps = (p: PhasePlan, recentSince: string | null): PlanStep[] => {
             phase: p.phase,
             window: ListingWindows.recent,
             entityTypes: recent,
-            features: recent.flatMap((e) => RECENT_FIRST[e] ?? []),
+            features: recent.map((e) => RECENT_FIRST[e]),
           },
         ];
   return [

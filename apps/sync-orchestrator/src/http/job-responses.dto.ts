@@ -20,6 +20,14 @@ export class EntityEstimateDto implements EntityEstimate {
   @ApiProperty({ type: Number, nullable: true, description: 'Page requests still needed' }) requests!: number | null;
   @ApiPropertyOptional({ description: 'Why Clio refused (403) the entity type' }) forbidden?: string;
   @ApiPropertyOptional({ description: "Why Clio's count could not be used" }) unknownTotal?: string;
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description:
+      'Page requests the recent window still needs (a recent-first job lists those records again in full after); ' +
+      'null while its size is unknown; absent without a window',
+  })
+  recentRequests?: number | null;
 }
 
 export class PhaseViewDto implements PhaseView {

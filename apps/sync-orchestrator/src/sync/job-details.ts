@@ -104,13 +104,22 @@ export const jobDetails = async (deps: SyncDeps, firmId: string | null, jobId: s
 
 /**
  * Clio documents no total for its listings (`meta.records` may be absent or mean something else): an entity type
- * without a usable total is named, never given a guessed number.
+ * without a usable total is named, never given a guessed number; so is a recent window whose size is not known yet.
  */
 const noteOf = (entities: Record<string, EntityEstimate>): string | null => {
   const unknown = Object.entries(entities)
     .filter(([, e]) => e.total === null)
     .map(([type, e]) => (e.unknownTotal === undefined ? type : `${type} (${e.unknownTotal})`));
-  return unknown.length === 0
-    ? null
-    : `Clio reported no usable total for ${unknown.join(', ')}: progress counts the records fetched so far, and the ETA covers the other entity types`;
+  const windows = Object.entries(entities)
+    .filter(([, e]) => e.total !== null && e.recentRequests === null)
+    .map(([type]) => type);
+  const totals =
+    unknown.length === 0
+      ? null
+      : `Clio reported no usable total for ${unknown.join(', ')}: progress counts the records fetched so far, and the ETA covers the other entity types`;
+  const recent =
+    windows.length === 0
+      ? null
+      : `The recent window of ${windows.join(', ')} has no known size yet: the ETA leaves its pages out`;
+  return [totals, recent].filter((x) => x !== null).join('. ') || null;
 };

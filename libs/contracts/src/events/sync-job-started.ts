@@ -44,16 +44,26 @@ export class SyncJobStartedV3 extends SyncJobStartedV2 {
   @Field.nestedList(() => UnknownEstimate, { optional: true }, 50) unknownEstimates?: UnknownEstimate[];
 }
 
+/** v4: the pre-sync count of each recent window, so the ETA of a recent-first job counts its second pass. */
+export class SyncJobStartedV4 extends SyncJobStartedV3 {
+  /**
+   * Records created since `recentSince` per recent-first entity type, counted before fetching (they are listed
+   * twice: in the recent window, then in the complete listing); absent when not counted.
+   */
+  @Field.countMap({ optional: true }) recentEstimates?: Record<string, number>;
+}
+
 export const syncJobStarted = defineEvent({
   type: EventTypes.SyncJobStarted,
   description: 'A sync job began fetching from Clio for the given scope and entity types.',
   streamType: StreamTypes.syncJob,
-  currentVersion: 3,
-  versions: { 1: SyncJobStartedV1, 2: SyncJobStartedV2, 3: SyncJobStartedV3 },
+  currentVersion: 4,
+  versions: { 1: SyncJobStartedV1, 2: SyncJobStartedV2, 3: SyncJobStartedV3, 4: SyncJobStartedV4 },
   // Each version only adds optional fields: an older payload is a valid newer one (its reasons were never recorded).
   upcasters: {
     1: (v1: SyncJobStartedV1): SyncJobStartedV2 => v1,
     2: (v2: SyncJobStartedV2): SyncJobStartedV3 => v2,
+    3: (v3: SyncJobStartedV3): SyncJobStartedV4 => v3,
   },
   examples: {
     1: {
@@ -83,6 +93,19 @@ export const syncJobStarted = defineEvent({
       estimatedTotal: null,
       estimates: { matters: 1250 },
       unknownEstimates: [{ entityType: 'contacts', reason: 'meta.records is absent' }],
+    },
+    4: {
+      jobId: 'job-1',
+      scope: { kind: 'firm' },
+      entityTypes: ['matters', 'documents'],
+      estimatedTotal: 3250,
+      estimates: { matters: 1250, documents: 2000 },
+      phases: [
+        { phase: 'core', entityTypes: ['matters'] },
+        { phase: 'historical', entityTypes: ['documents'] },
+      ],
+      recentSince: '2025-01-05T10:00:00.000Z',
+      recentEstimates: { documents: 300 },
     },
   },
 });

@@ -1062,6 +1062,8 @@ export interface components {
             fetched: number;
             /** @description Why Clio refused (403) the entity type */
             forbidden?: string;
+            /** @description Page requests the recent window still needs (a recent-first job lists those records again in full after); null while its size is unknown; absent without a window */
+            recentRequests?: number | null;
             remaining: number | null;
             /** @description Page requests still needed */
             requests: number | null;

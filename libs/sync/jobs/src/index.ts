@@ -17,8 +17,14 @@ export { decideRequest, decideResync } from './decide-request';
 export type { RequestOutcome, RequestSync } from './decide-request';
 export { checkResync, isRejection } from './resync';
 export type { RequestRejection, ResyncRequest } from './resync';
-export { DEFAULT_ONBOARDING, MAX_RECENT_MONTHS, monthsBefore, onboardingPlan } from './onboarding';
-export type { OnboardingOptions, OnboardingPlan } from './onboarding';
+export {
+  DEFAULT_ONBOARDING,
+  MAX_RECENT_MONTHS,
+  RECENT_FIRST_ENTITY_TYPES,
+  monthsBefore,
+  onboardingPlan,
+} from './onboarding';
+export type { OnboardingOptions, OnboardingPlan, RecentFirstEntityType } from './onboarding';
 export { checkOnboarding, decideOnboarding, onboardingSettingOf } from './decide-onboarding';
 export type { OnboardingOutcome, SetOnboarding } from './decide-onboarding';
 export { decideStallRestart } from './stall-check';

@@ -102,6 +102,55 @@ describe('estimateJob', () => {
   });
 });
 
+describe('estimateJob: a recent-first job lists its recent windows on top of the complete listings', () => {
+  const view = (recent: { fetched: number; total: number | null; done: boolean }) => ({
+    entityTypes: ['matters', 'documents'],
+    progress: { matters: { fetched: 1_000, total: 1_000 }, documents: { fetched: 0, total: null, recent } },
+    estimates: { matters: 1_000, documents: 10_000 },
+  });
+
+  it("counts the window's remaining pages on top of the complete listing's", () => {
+    // 10,000 documents: 50 pages in full; 1,000 of them recent, 200 listed: 4 more window pages.
+    const e = estimateJob(view({ fetched: 200, total: 1_000, done: false }), null, now);
+    expect(e.entities['documents']).toEqual({
+      fetched: 0,
+      total: 10_000,
+      remaining: 10_000,
+      requests: 50,
+      recentRequests: 4,
+    });
+    expect(e).toMatchObject({ requestsNeeded: 54, etaMs: 54 * 1200, etaBasis: 'budget', complete: true });
+  });
+
+  it('a finished window needs nothing more', () => {
+    const e = estimateJob(view({ fetched: 1_000, total: 1_000, done: true }), null, now);
+    expect(e).toMatchObject({ requestsNeeded: 50, complete: true });
+    expect(e.entities['documents']?.recentRequests).toBe(0);
+  });
+
+  it('a window of unknown size leaves the estimate incomplete, never a guess; the complete listing still counts', () => {
+    const e = estimateJob(view({ fetched: 0, total: null, done: false }), null, now);
+    expect(e.entities['documents']?.recentRequests).toBeNull();
+    expect(e).toMatchObject({ requestsNeeded: 50, etaMs: 50 * 1200, complete: false });
+  });
+
+  it("the window's records count towards the measured pace and the records still to fetch", () => {
+    // 1,000 records in 10 minutes (all of them the window's): 10,000 + 0 still to fetch take 100 minutes.
+    const e = estimateJob(
+      {
+        entityTypes: ['documents'],
+        progress: { documents: { fetched: 0, total: null, recent: { fetched: 1_000, total: 1_000, done: true } } },
+        estimates: { documents: 10_000 },
+        startedAt: now - 10 * 60_000,
+        lastProgressAt: now,
+      },
+      null,
+      now,
+    );
+    expect(e).toMatchObject({ etaMs: 100 * 60_000, etaBasis: 'measured' });
+  });
+});
+
 describe('progressOf', () => {
   it.each([
     [

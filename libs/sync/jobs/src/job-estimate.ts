@@ -28,6 +28,11 @@ export interface EntityEstimate extends EntityProgress {
   readonly remaining: number | null;
   /** Page requests still needed: ceil(remaining / pageSize); null while the total is unknown. */
   readonly requests: number | null;
+  /**
+   * Page requests the entity type's recent window still needs (a recent-first job lists those records twice): 0
+   * once it is done, null while its size is unknown; absent when the job has no window for it.
+   */
+  readonly recentRequests?: number | null;
 }
 
 /**
@@ -62,12 +67,25 @@ const entityEstimate = (
   type: string,
   pageSize: number,
 ): EntityEstimate => {
-  const fetched = view.progress[type]?.fetched ?? 0;
+  const p = view.progress[type];
+  const fetched = p?.fetched ?? 0;
   const total = totalOf(view, type);
-  const forbidden = view.progress[type]?.forbidden;
+  const forbidden = p?.forbidden;
   if (forbidden !== undefined) return { fetched, total: fetched, remaining: 0, requests: 0, forbidden };
   const remaining = total === null ? null : Math.max(0, total - fetched);
-  return { fetched, total, remaining, requests: remaining === null ? null : Math.ceil(remaining / pageSize) };
+  const requests = remaining === null ? null : Math.ceil(remaining / pageSize);
+  const window = recentRemaining(p);
+  return window === undefined
+    ? { fetched, total, remaining, requests }
+    : { fetched, total, remaining, requests, recentRequests: window === null ? null : Math.ceil(window / pageSize) };
+};
+
+/** Records the recent window still has to list: 0 once done, null while its size is unknown, undefined: no window. */
+const recentRemaining = (p: EntityProgress | undefined): number | null | undefined => {
+  const w = p?.recent;
+  if (w === undefined) return undefined;
+  if (w.done) return 0;
+  return w.total === null ? null : Math.max(0, w.total - w.fetched);
 };
 
 /**
@@ -103,7 +121,8 @@ export const measuredEtaMs = (
 ): number | null => {
   if (view.startedAt === null) return null;
   const span = view.lastProgressAt - view.startedAt;
-  const fetched = Object.values(view.progress).reduce((sum, p) => sum + p.fetched, 0);
+  // Pages of a recent window took time too: their records count towards the pace.
+  const fetched = Object.values(view.progress).reduce((sum, p) => sum + p.fetched + (p.recent?.fetched ?? 0), 0);
   if (span < c.minMeasuredMs || fetched === 0) return null;
   return Math.round((remaining * span) / fetched);
 };
@@ -113,8 +132,9 @@ type EstimatedView = Pick<JobView, 'entityTypes' | 'progress' | 'estimates'> &
 
 /**
  * Per-entity-type counts, the page requests still needed, and the ETA of a job: the later of the budget's bound
- * and the job's measured pace (when it has one). Entity types whose total is unknown are left out of the ETA
- * (`complete: false`); with no total known at all the ETA is null, never a guess. Pure.
+ * and the job's measured pace (when it has one). A recent-first job's windows count on top of the complete
+ * listings (their records are listed twice). Entity types whose total is unknown, and windows whose size is, are
+ * left out of the ETA (`complete: false`); with no total known at all the ETA is null, never a guess. Pure.
  */
 export const estimateJob = (
   view: EstimatedView,
@@ -123,13 +143,18 @@ export const estimateJob = (
   config: EstimateConfig = DEFAULT_ESTIMATE_CONFIG,
 ): JobEstimate => {
   const types = entityTypesOf(view);
-  const entities = Object.fromEntries(types.map((t) => [t, entityEstimate(view, t, config.pageSize)]));
-  const known = Object.values(entities).filter((e) => e.requests !== null);
-  const requestsNeeded = known.reduce((sum, e) => sum + (e.requests ?? 0), 0);
-  const complete = known.length === types.length;
+  const pairs = types.map((t) => [t, entityEstimate(view, t, config.pageSize)] as const);
+  const entities = Object.fromEntries(pairs);
+  const known = pairs.filter(([, e]) => e.requests !== null);
+  // A recent window's pages come on top of the complete listing's (its records are listed twice).
+  const requestsNeeded = known.reduce((sum, [, e]) => sum + (e.requests ?? 0) + (e.recentRequests ?? 0), 0);
+  const complete = known.length === types.length && known.every(([, e]) => e.recentRequests !== null);
   if (known.length === 0) return { entities, requestsNeeded, etaMs: null, etaBasis: null, complete };
   const bound = rateLimitedEtaMs(requestsNeeded, budget, now, config);
-  const remaining = known.reduce((sum, e) => sum + (e.remaining ?? 0), 0);
+  const remaining = known.reduce(
+    (sum, [t, e]) => sum + (e.remaining ?? 0) + (recentRemaining(view.progress[t]) ?? 0),
+    0,
+  );
   const measured =
     view.startedAt === undefined || view.lastProgressAt === undefined
       ? null

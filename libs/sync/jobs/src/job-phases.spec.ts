@@ -102,16 +102,23 @@ describe('evolveJob: phases and available features', () => {
       );
   });
 
-  it('counts only the complete listing as the entity type progress, not its recent window', () => {
+  it("counts only the complete listing as the entity type progress; the recent window's is kept apart", () => {
     spec
       .given([...given, progressed('recent')])
       .when('view')
-      .thenReturns(expect.objectContaining({ progress: {}, lastProgressAt: at(3).getTime() }) as unknown as JobView);
+      .thenReturns(
+        expect.objectContaining({
+          progress: { documents: { fetched: 0, total: null, recent: { fetched: 5, total: 5, done: true } } },
+          lastProgressAt: at(3).getTime(),
+        }) as unknown as JobView,
+      );
     spec
       .given([...given, progressed('recent'), progressed()])
       .when('view')
       .thenReturns(
-        expect.objectContaining({ progress: { documents: { fetched: 5, total: 5 } } }) as unknown as JobView,
+        expect.objectContaining({
+          progress: { documents: { fetched: 5, total: 5, recent: { fetched: 5, total: 5, done: true } } },
+        }) as unknown as JobView,
       );
   });
 

@@ -1,5 +1,6 @@
 import { EventTypes, type EventData, type SyncTrigger } from '@sf/contracts';
 import { completePhase, plannedPhases, withholdFeatures, type PhaseView } from './job-phases';
+import { progressed, withRecentWindows, type WindowProgress } from './recent-window';
 import { SyncJobState, isTerminalJobState } from './sync-job-state';
 import { eventTime, instantMs, type SyncLogEvent } from './sync-log-event';
 import { SyncScope } from './sync-scope';
@@ -12,6 +13,8 @@ export interface EntityProgress {
   readonly forbidden?: string;
   /** Clio's count before fetching could not be used (`SyncJobStarted.unknownEstimates`): why; absent otherwise. */
   readonly unknownTotal?: string;
+  /** A recent-first job's recent window of this entity type; absent when it has none. */
+  readonly recent?: WindowProgress;
 }
 
 /** Progress entries with the reasons Clio's pre-sync counts are unknown (the fetched counts are kept). */
@@ -110,16 +113,14 @@ const evolveLive = (v: JobView, e: SyncLogEvent, at: number): JobView => {
         entityTypes: e.data.entityTypes,
         estimatedTotal: e.data.estimatedTotal,
         estimates: e.data.estimates ?? v.estimates,
-        progress: withUnknownTotals(v.progress, e.data.unknownEstimates),
+        progress: withRecentWindows(withUnknownTotals(v.progress, e.data.unknownEstimates), e.data),
         phases: plannedPhases(e.data) ?? v.phases,
         lastProgressAt: at,
         stalled: false,
       };
     case EventTypes.SyncProgressed: {
-      // A recent window's progress is not the entity type's: its complete listing follows and counts.
-      if (e.data.window !== undefined) return { ...v, state: moving(v), lastProgressAt: at, stalled: false };
-      const before = v.progress[e.data.entityType];
-      const entry = { ...before, fetched: e.data.fetched, total: e.data.total };
+      // A recent window's progress is kept apart: the complete listing follows and is the entity type's progress.
+      const entry = progressed(v.progress[e.data.entityType], e.data);
       return {
         ...v,
         state: moving(v),

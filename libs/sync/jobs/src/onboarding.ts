@@ -15,6 +15,13 @@ export interface OnboardingOptions {
 
 export const DEFAULT_ONBOARDING: OnboardingOptions = { phased: true, recentMonths: null };
 
+/**
+ * Entity types a recent-first job lists twice: the records created in the recent window first, then all of them.
+ * The fetcher plans its windows from this list, and the job view and ETA count their second pass from it.
+ */
+export const RECENT_FIRST_ENTITY_TYPES = ['documents', 'activities'] as const;
+export type RecentFirstEntityType = (typeof RECENT_FIRST_ENTITY_TYPES)[number];
+
 /** Longest recent window a request may ask for (ten years: beyond that, recent-first means nothing). */
 export const MAX_RECENT_MONTHS = 120;
 
