@@ -89,7 +89,7 @@ describe('simulator: per-user visibility wherever records are served', () => {
     }
   });
 
-  it('calendar attendees: an invited contact the user may not see is redacted, users\' calendars are not', async () => {
+  it("calendar attendees: an invited contact the user may not see is redacted, users' calendars are not", async () => {
     await control.setAccess({ users: { [userId]: { contactsVisibility: { hideEvery: 3, redactEvery: 5 } } } });
     const fields = 'id,attendees{id,type,name,email,enabled}';
     const entries = await listAll(`/calendar_entries.json?fields=${fields}&limit=200`);
@@ -98,10 +98,18 @@ describe('simulator: per-user visibility wherever records are served', () => {
     const contactIds = [...kit.sim.store.table('calendar_entries').ascending()].flatMap((e) => e.attendee_contact_ids);
     const blocked = (id: number) => id % 3 === 0 || id % 5 === 0;
     expect(contactIds.some(blocked) && contactIds.some((id) => !blocked(id))).toBe(true);
-    expect(attendees.filter((a) => a.redacted).map((a) => a.id).sort()).toEqual(contactIds.filter(blocked).sort());
-    expect(attendees.filter((a) => a.type === 'Contact').map((a) => a.id).sort()).toEqual(
-      contactIds.filter((id) => !blocked(id)).sort(),
-    );
+    expect(
+      attendees
+        .filter((a) => a.redacted)
+        .map((a) => a.id)
+        .sort(),
+    ).toEqual(contactIds.filter(blocked).sort());
+    expect(
+      attendees
+        .filter((a) => a.type === 'Contact')
+        .map((a) => a.id)
+        .sort(),
+    ).toEqual(contactIds.filter((id) => !blocked(id)).sort());
     // A contact attendee: its name, no `enabled` (Clio: null for a contact); a user's calendar keeps its flag.
     expect(attendees.find((a) => a.type === 'Contact')).toMatchObject({ name: expect.any(String), enabled: null });
     expect(attendees.find((a) => a.type === 'Calendar')).toMatchObject({ enabled: expect.any(Boolean) });

@@ -138,7 +138,8 @@ const contact: Recipe<'contacts'> = {
   // A matter's client, or a contact invited to an event, stays (Clio would change those records too).
   deletable: (g, c) => {
     for (const m of g.store.table('matters').ascending()) if (m.client_id === c.id) return false;
-    for (const e of g.store.table('calendar_entries').ascending()) if (e.attendee_contact_ids.includes(c.id)) return false;
+    for (const e of g.store.table('calendar_entries').ascending())
+      if (e.attendee_contact_ids.includes(c.id)) return false;
     return true;
   },
 };

@@ -9,8 +9,7 @@ import { defineModel, isoTime, val } from './model';
  * an invited contact (`type: Contact`, the id is the contact's). Ids are unique per type only.
  */
 export type Attendee =
-  | { type: 'Calendar'; id: number; user: UserRecord }
-  | { type: 'Contact'; id: number; contact: ContactRecord };
+  { type: 'Calendar'; id: number; user: UserRecord } | { type: 'Contact'; id: number; contact: ContactRecord };
 
 /** The attendees of an entry: its users' calendars, then its contacts (a deleted one left out). */
 export const attendeesOf = (c: CalendarEntryRecord, env: RenderEnv): Attendee[] => [
