@@ -33,7 +33,9 @@ module.exports = {
   // Every run talks to its own nats-server with the locked configuration (docs/architecture.md, "A locked bus").
   globalSetup: '<rootDir>/tools/jest-global-setup.js',
   globalTeardown: '<rootDir>/tools/jest-global-teardown.js',
-  testTimeout: 60_000,
+  // Generous: the e2e suites start whole stacks, and a loaded machine (CI, or a developer running other work) can
+  // take several times as long as a quiet one; a hanging test still fails, only later.
+  testTimeout: 120_000,
   // Three workers on CI's two cores: the outage and e2e suites spend most of their time waiting (a server stopped,
   // Clio's answers slowed), so a third worker fills the idle CPU (CI went from 17 to about 12 minutes).
   maxWorkers: 3,

@@ -20,4 +20,21 @@ describe('waitFor', () => {
       ),
     ).rejects.toThrow(/x above 10; last value 7/);
   });
+
+  it('scales every timeout by SF_TEST_WAIT_SCALE (a loaded machine), and names the scaled time', async () => {
+    const before = process.env['SF_TEST_WAIT_SCALE'];
+    process.env['SF_TEST_WAIT_SCALE'] = '3';
+    try {
+      await expect(
+        waitFor(
+          () => 0,
+          (x) => x > 0,
+          { timeoutMs: 20, intervalMs: 5 },
+        ),
+      ).rejects.toThrow(/timed out after 60 ms/);
+    } finally {
+      if (before === undefined) delete process.env['SF_TEST_WAIT_SCALE'];
+      else process.env['SF_TEST_WAIT_SCALE'] = before;
+    }
+  });
 });

@@ -8,6 +8,16 @@ export interface WaitForOptions {
 }
 
 /**
+ * Every wait is this many times its stated timeout (`SF_TEST_WAIT_SCALE`, default 2): the timeouts are written for
+ * a quiet machine, and a CI machine running three suites on two cores (or a developer's busy one) is often several
+ * times slower. Only a failing wait takes longer; a passing one returns as soon as its condition holds.
+ */
+export const waitScale = (): number => {
+  const s = Number(process.env['SF_TEST_WAIT_SCALE'] ?? '2');
+  return Number.isFinite(s) && s > 0 ? s : 2;
+};
+
+/**
  * Polls `probe` until `until(value)` holds and returns that value. Tests wait on a condition (a checkpoint, a
  * row, a consumer's pending count), never on a fixed sleep.
  */
@@ -16,7 +26,7 @@ export const waitFor = async <T>(
   until: (value: T) => boolean,
   opts: WaitForOptions = {},
 ): Promise<T> => {
-  const timeoutMs = opts.timeoutMs ?? 10_000;
+  const timeoutMs = (opts.timeoutMs ?? 10_000) * waitScale();
   const intervalMs = opts.intervalMs ?? 20;
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
