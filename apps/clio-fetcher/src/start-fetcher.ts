@@ -28,7 +28,8 @@ export const startFetcher = async (config: FetcherConfig): Promise<Fetcher> => {
     name: 'clio-fetcher',
     config,
     log,
-    poolMax: config.workers * 2 + 6,
+    // The writer's running slots each hold a connection for the turn (its record's lock): on top of the rest.
+    poolMax: config.workers * 2 + 6 + config.writerSlots,
     migrations: FETCHER_MIGRATION_SETS,
     consumers: fetcherConsumerOptions(),
     httpModule: (readiness, jwt) => FetcherModule.forRoot(readiness, jwt),

@@ -2,9 +2,10 @@
 // projections running, and an in-memory token provider minting simulator tokens.
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
+import type { EventStoreTables } from '@sf/event-store';
 import { createSimulator, type Simulator, type SimulatorOptions } from '@sf/clio-simulator';
 import { createInMemoryTokenProvider, type TokenProvider } from '@sf/clio-client';
-import { tablesOf } from '@sf/db';
+import { tablesOf, type Executor } from '@sf/db';
 import {
   appendWriteEvents,
   clioMirrorProjection,
@@ -40,9 +41,39 @@ export interface WriteKit {
   close(): Promise<void>;
 }
 
-export const startWriteKit = async (sim: SimulatorOptions = {}): Promise<WriteKit> => {
+/** Records a write as the gateway does (`ClioWriteRequested`), with a fresh write id unless given. */
+export const requestTestWrite = async <DB extends EventStoreTables>(
+  db: Executor<DB>,
+  firmId: string,
+  r: Partial<WriteRequest> & Pick<WriteRequest, 'entityType' | 'operation' | 'values'>,
+): Promise<string> => {
+  const writeId = r.writeId ?? randomUUID();
+  const request: WriteRequest = {
+    writeId,
+    idempotencyKey: uniqueName('key'),
+    recordId: null,
+    matterId: null,
+    contactId: null,
+    baseEtag: null,
+    baseValues: null,
+    requestedBy: 'user-1',
+    ...r,
+  };
+  const d = decideWrite(null, { kind: 'request', request });
+  if (d.rejected) throw new Error(d.reason);
+  await appendWriteEvents(db, writeId, 0, d.events, {
+    firmId,
+    correlationId: writeId,
+    causationId: null,
+    at: new Date(),
+  });
+  return writeId;
+};
+
+/** `poolMax`: the test database's pool (default 10); a writer's running slots each hold one connection. */
+export const startWriteKit = async (sim: SimulatorOptions = {}, poolMax = 10): Promise<WriteKit> => {
   const s = await createSimulator({ size: 'small', rateLimit: { limit: 1_000_000 }, ...sim });
-  const t = await createTestDatabase<WriteKitDb>();
+  const t = await createTestDatabase<WriteKitDb>({ max: poolMax });
   const projections = startProjectionRunner(
     t.db,
     [
@@ -83,29 +114,7 @@ export const startWriteKit = async (sim: SimulatorOptions = {}): Promise<WriteKi
       writers.push(w);
       return w;
     },
-    request: async (firmId, r) => {
-      const writeId = r.writeId ?? randomUUID();
-      const request: WriteRequest = {
-        writeId,
-        idempotencyKey: uniqueName('key'),
-        recordId: null,
-        matterId: null,
-        contactId: null,
-        baseEtag: null,
-        baseValues: null,
-        requestedBy: 'user-1',
-        ...r,
-      };
-      const d = decideWrite(null, { kind: 'request', request });
-      if (d.rejected) throw new Error(d.reason);
-      await appendWriteEvents(t.db, writeId, 0, d.events, {
-        firmId,
-        correlationId: writeId,
-        causationId: null,
-        at: new Date(),
-      });
-      return writeId;
-    },
+    request: (firmId, r) => requestTestWrite(t.db, firmId, r),
     write,
     settled: (writeId, timeoutMs = 20_000) =>
       waitFor(

@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely';
-import { AccessTokenFailures } from '@sf/contracts';
-import type { ClioClient, PageFailure, SendOutcome } from '@sf/clio-client';
+import { AccessTokenFailures, type CatalogueEvent } from '@sf/contracts';
+import type { ClioClient, PageFailure, SendOutcome, SendRequest } from '@sf/clio-client';
 import { CLIO_FIELDS, appendWriteEvents, loadWrite } from '@sf/clio-mirror';
 import { decideWrite, type ClioOutcome, type WriteCommand, type WriteState } from '@sf/clio-writes';
 import type { FetcherDb } from '../schema/fetcher-schema';
 import { clioWriteRequest, RESOURCE_OF } from './clio-write-request';
 import { findCreated } from './create-lookup';
+import { resolveCreatedTarget } from './created-target';
+import { countOutcome, countSent } from './writer-metrics';
 
 /** What became of one turn of a write: settled (an outcome is in its stream), or to be tried again later. */
 export type WriteTurn =
@@ -22,6 +24,13 @@ export interface SendDeps {
   db: Kysely<FetcherDb>;
   client: ClioClient;
   now: () => Date;
+  /**
+   * Attempts of creates (`<writeId>:<attempt>`) this process knows Clio never applied: refused by the rate budget
+   * before being sent, or answered 429 (Clio's limiter answers before anything is applied). The next turn sends such
+   * a create without looking it up first, so a rate-limited backlog does not spend its budget on lookups. A process
+   * that does not know (another replica, a restart) looks up, as for any attempt without an outcome.
+   */
+  unsent?: Set<string>;
 }
 
 /** Clio's answer for a connection the person revoked: nothing will ever send the write (see `tokenFailure`). */
@@ -29,16 +38,31 @@ const REVOKED_REASON = `Clio connection is ${AccessTokenFailures.revoked}`;
 /** Consecutive 412s merged and resent before the write waits a turn (someone keeps editing the record in Clio). */
 const MAX_MERGES = 3;
 
-const decide = async (d: SendDeps, firmId: string, writeId: string, c: WriteCommand): Promise<boolean> => {
+/** Decides `c` on the write's stream as it is now and appends: the events appended, or null when another won. */
+const decide = async (
+  d: SendDeps,
+  firmId: string,
+  writeId: string,
+  c: WriteCommand,
+): Promise<readonly CatalogueEvent[] | null> => {
   const loaded = await loadWrite(d.db, writeId);
   const decision = decideWrite(loaded.state, c);
-  if (decision.rejected) return false;
+  if (decision.rejected) return null;
   const meta = { firmId, correlationId: writeId, causationId: null, at: d.now() };
-  return (await appendWriteEvents(d.db, writeId, loaded.version, decision.events, meta)) !== false;
+  return (await appendWriteEvents(d.db, writeId, loaded.version, decision.events, meta)) === false
+    ? null
+    : decision.events;
 };
 
-const outcome = (d: SendDeps, firmId: string, w: WriteState, o: ClioOutcome): Promise<boolean> =>
-  decide(d, firmId, w.writeId, { kind: 'outcome', outcome: o });
+const outcome = async (d: SendDeps, firmId: string, w: WriteState, o: ClioOutcome): Promise<void> => {
+  const appended = await decide(d, firmId, w.writeId, { kind: 'outcome', outcome: o });
+  if (appended) countOutcome(w, appended, d.now());
+};
+
+const send = (d: SendDeps, w: WriteState, req: SendRequest): Promise<SendOutcome> => {
+  countSent(w);
+  return d.client.send(req, 'interactive');
+};
 
 /** A failure that says nothing of the write itself: the firm waits, or the record retries. */
 const waitOn = (f: PageFailure): WriteTurn | null => {
@@ -63,10 +87,18 @@ const idOf = (record: Record<string, unknown> | null, fallback: string | null): 
 export const sendWrite = async (d: SendDeps, firmId: string, writeId: string): Promise<WriteTurn> => {
   let merged: { values: Record<string, unknown>; etag: string } | undefined;
   for (let turn = 0; turn <= MAX_MERGES; turn++) {
-    const { state: w } = await loadWrite(d.db, writeId);
-    if (w === null || w.status !== 'pending') return { kind: 'settled' };
+    const { state: loaded } = await loadWrite(d.db, writeId);
+    if (loaded === null || loaded.status !== 'pending') return { kind: 'settled' };
+    const target = await resolveCreatedTarget(d.db, loaded);
+    if (target.kind === 'waiting') return { kind: 'retry', reason: 'its create is not confirmed yet', scope: 'record' };
+    if (target.kind === 'abandoned') {
+      await outcome(d, firmId, loaded, { kind: 'abandoned', reason: target.reason });
+      return { kind: 'settled' };
+    }
+    const w = target.write;
     if (w.operation === 'create') {
-      if (w.outcomeUnknown) {
+      const knownUnsent = d.unsent?.delete(`${writeId}:${w.attempts}`) ?? false;
+      if (w.outcomeUnknown && !knownUnsent) {
         const found = await findCreated(d.db, d.client, firmId, w);
         if (found.kind === 'unavailable')
           return waitOn(found.failure) ?? { kind: 'retry', reason: found.failure.reason, scope: 'record' };
@@ -80,9 +112,11 @@ export const sendWrite = async (d: SendDeps, firmId: string, writeId: string): P
           return { kind: 'settled' };
         }
       }
-      if (!(await decide(d, firmId, writeId, { kind: 'attempt' }))) continue;
+      if ((await decide(d, firmId, writeId, { kind: 'attempt' })) === null) continue;
     }
-    const res: SendOutcome = await d.client.send(clioWriteRequest(w, merged), 'interactive');
+    const res = await send(d, w, clioWriteRequest(w, merged));
+    if (w.operation === 'create' && !res.ok && res.kind === 'rate_limited')
+      d.unsent?.add(`${writeId}:${w.attempts + 1}`);
     if (res.ok) {
       const how = merged ? 'merged' : 'sent';
       await outcome(d, firmId, w, { kind: 'applied', recordId: idOf(res.record, w.recordId), record: res.record, how });

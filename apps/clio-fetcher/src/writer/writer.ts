@@ -6,12 +6,16 @@ import { nextPendingWrites } from '@sf/clio-mirror';
 import { retryDelayMs } from '@sf/clio-writes';
 import type { FetcherDb } from '../schema/fetcher-schema';
 import { sendWrite, type WriteTurn } from './send-write';
+import { registerWriterGauges } from './writer-metrics';
 
 export interface WriterOptions {
   db: Kysely<FetcherDb>;
   tokens: TokenProvider;
   log: Logger;
-  /** Records written at once by this process. Default 4. */
+  /**
+   * Records written at once by this process. Default 4. Each running slot holds one pooled connection (the record's
+   * lock, its reads and appends) and its Clio client takes another briefly for the rate budget: size the pool above it.
+   */
   slots?: number;
   /** Pause when nothing is ready, ms. Default 200. */
   pollMs?: number;
@@ -50,6 +54,7 @@ export const startWriter = (o: WriterOptions): Writer => {
   const firmFailures = new Map<string, number>();
   const busy = new Set<string>();
   const busyFirm = new Map<string, string>();
+  const unsent = new Set<string>();
   const ac = new AbortController();
   let turns = 0;
 
@@ -62,7 +67,9 @@ export const startWriter = (o: WriterOptions): Writer => {
         firmId,
         tokens: o.tokens,
         retry: { attempts: 1 },
-        maxWaitMs: 5_000,
+        // Never wait for the budget inside a slot: a rate-limited firm is parked until its window resets and the
+        // slot goes on with other firms' records.
+        maxWaitMs: 0,
         ...o.client,
       });
       clients.set(firmId, c);
@@ -101,8 +108,9 @@ export const startWriter = (o: WriterOptions): Writer => {
       }>`select pg_try_advisory_lock(hashtextextended(${recordKey}, 7)) as ok`.execute(conn);
       if (!rows[0]?.ok) return;
       try {
+        // The turn's reads and appends go on the connection that holds the lock: one pooled connection per slot.
         const turn = await sendWrite(
-          { db: o.db, client: clientOf(firmId), now: () => new Date(now()) },
+          { db: conn, client: clientOf(firmId), now: () => new Date(now()), unsent },
           firmId,
           writeId,
         );
@@ -152,11 +160,13 @@ export const startWriter = (o: WriterOptions): Writer => {
     await Promise.allSettled([...running]);
   };
 
+  const unregisterGauges = registerWriterGauges(o.db);
   const done = loop();
   return {
     stop: async () => {
       ac.abort();
       await done;
+      unregisterGauges();
     },
     turns: () => turns,
   };

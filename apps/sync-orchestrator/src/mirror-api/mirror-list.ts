@@ -13,6 +13,7 @@ import { decodeCursor, pageLimit, pageOf } from '@sf/service-kit';
 import type { OrchestratorDb } from '../schema/orchestrator-schema';
 import type { MirrorListQuery, MirrorSortParam } from './mirror-queries.dto';
 import type { MirrorRecordPageDto } from './mirror-responses.dto';
+import { isWritable, provisionalRecords, withPending } from './pending-overlay';
 
 const sortOf = (p: MirrorSortParam): MirrorSort => ({
   key: p.replace(/^-/, '') as MirrorSortKey,
@@ -36,9 +37,13 @@ const afterOf = (cursor: string | undefined, sort: MirrorSortParam): MirrorLibQu
 };
 
 /** Filters a list route adds to the common ones. */
-export type ListFilters = Pick<MirrorLibQuery, 'matterId' | 'parentIds' | 'matter'>;
+export type ListFilters = Pick<MirrorLibQuery, 'matterId' | 'contactId' | 'parentIds' | 'matter'>;
 
-/** One page of a mirror list: the common parameters (paging, sort, deleted, updated since) plus `filters`. */
+/**
+ * One page of a mirror list: the common parameters (paging, sort, deleted, updated since) plus `filters`. A writable
+ * record carries its pending writes (`pending`), and the first page of a type this app creates lists the records
+ * created here under the same matter or contact that Clio has not confirmed yet (`pendingCreates`).
+ */
 export const listPage = async (
   db: Executor<OrchestratorDb>,
   firmId: string,
@@ -59,5 +64,13 @@ export const listPage = async (
     after: afterOf(q.cursor, sortParam),
     limit: limit + 1,
   });
-  return pageOf(rows, limit, (r) => [sortParam, sortValueOf(r, sort.key) ?? '', r.id], toRecordView);
+  const page = pageOf(rows, limit, (r) => [sortParam, sortValueOf(r, sort.key) ?? '', r.id], toRecordView);
+  if (!isWritable(entityType)) return page;
+  const items = await withPending(db, firmId, entityType, page.items);
+  const parent = {
+    ...(filters.matterId === undefined ? {} : { matterId: filters.matterId }),
+    ...(filters.contactId === undefined ? {} : { contactId: filters.contactId }),
+  };
+  const pendingCreates = q.cursor === undefined ? await provisionalRecords(db, firmId, entityType, parent) : undefined;
+  return { ...page, items, ...(pendingCreates === undefined ? {} : { pendingCreates }) };
 };

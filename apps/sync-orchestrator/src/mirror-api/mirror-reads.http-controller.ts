@@ -14,6 +14,7 @@ import { IdParams } from '../http/dtos';
 import { HTTP_DEPS, type HttpDeps } from '../http/http-deps';
 import { Routes } from '../wire-names';
 import { listPage } from './mirror-list';
+import { withPending } from './pending-overlay';
 import {
   FolderDocumentsQuery,
   IncludeDeletedQuery,
@@ -55,7 +56,7 @@ export class MirrorReadsController {
     {
       type: MirrorRecordDto,
       description:
-        'The matter, with its fields and custom field values; with `as_of`, as the mirror held it then (from its history, `details` empty)',
+        'The matter, with its fields and custom field values and its pending writes (`pending`); with `as_of`, as the mirror held it then (from its history, `details` empty, no `pending`)',
       conditional: true,
     },
     [404],
@@ -76,7 +77,8 @@ export class MirrorReadsController {
       limit: 1,
     });
     if (!row) throw new NotFoundForFirm('matter');
-    return toRecordView(row);
+    const view = toRecordView(row);
+    return (await withPending(this.deps.db, firmId, 'matters', [view]))[0] ?? view;
   }
 
   @Get(Routes.matterFolders)

@@ -6,6 +6,7 @@ import {
   type MirrorSource,
   type SyncStamp,
 } from '@sf/clio-mirror';
+import { PendingViewDto, ProvisionalRecordDto } from './pending-responses.dto';
 
 // Response schemas of the mirror's read API (OpenAPI, and through it the generated client). The handlers return
 // these classes, so the values the mirror lib builds are checked against them by the compiler.
@@ -45,12 +46,25 @@ export class MirrorRecordDto implements MirrorRecordView {
   })
   details!: Record<string, unknown>;
   @ApiProperty({ type: SyncStampDto }) sync!: SyncStampDto;
+  @ApiPropertyOptional({
+    type: PendingViewDto,
+    nullable: true,
+    description:
+      'Records Clio takes writes for (matters, tasks, calendar entries, notes): the writes of this app still on their way to Clio, null when none',
+  })
+  pending?: PendingViewDto | null;
 }
 
 export class MirrorRecordPageDto {
   @ApiProperty({ type: [MirrorRecordDto] }) items!: MirrorRecordDto[];
   @ApiProperty({ type: String, nullable: true, description: 'Cursor of the next page; null on the last page' })
   next!: string | null;
+  @ApiPropertyOptional({
+    type: [ProvisionalRecordDto],
+    description:
+      'Tasks, calendar entries and notes, first page only: records created here that Clio has not confirmed yet (once confirmed, a record is in `items` instead, never in both)',
+  })
+  pendingCreates?: ProvisionalRecordDto[];
 }
 
 export class FolderNodeDto implements FolderNode {

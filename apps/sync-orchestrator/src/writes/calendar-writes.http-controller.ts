@@ -30,7 +30,7 @@ export class CalendarWritesController extends WriteRecorder {
     @Body() b: CreateCalendarEntryBody,
     @Headers(IDEMPOTENCY_KEY_HEADER) key?: string,
   ): Promise<WriteDto> {
-    await this.target(firmId, 'matters', p.id);
+    await this.parent(firmId, 'matters', p.id);
     if (Date.parse(b.end_at) < Date.parse(b.start_at)) throw badRequest('end_at must not be before start_at');
     const { calendar_owner_id, ...rest } = sent(b);
     return this.record(firmId, who, key, {
@@ -60,7 +60,7 @@ export class CalendarWritesController extends WriteRecorder {
       operation: 'update',
       target: t,
       matterId: t.matterId,
-      contactId: null,
+      contactId: t.contactId,
       values: sent(b),
       etag: b.etag,
     });
@@ -81,7 +81,7 @@ export class CalendarWritesController extends WriteRecorder {
       operation: 'delete',
       target: t,
       matterId: t.matterId,
-      contactId: null,
+      contactId: t.contactId,
       values: {},
     });
   }

@@ -1,13 +1,12 @@
 import { Body, Controller, Delete, Headers, HttpCode, Inject, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { FirmId, NotFoundForFirm, Principal, type AuthPrincipal } from '@sf/http-auth';
+import { FirmId, Principal, type AuthPrincipal } from '@sf/http-auth';
 import { ApiAnswers, BodyLimit } from '@sf/service-kit';
 import { IdParams } from '../http/dtos';
 import { HTTP_DEPS, type HttpDeps } from '../http/http-deps';
 import { IDEMPOTENCY_KEY_HEADER, Routes } from '../wire-names';
 import { CreateNoteBody, UpdateNoteBody } from './write-bodies.dto';
 import { WriteDto } from './write-views.dto';
-import { mirroredNote } from './write-targets';
 import { ACCEPTED, WRITE_BODY_LIMIT, WriteRecorder, sent } from './write-recorder';
 
 /** Notes on a matter or contact: create, update, delete. */
@@ -31,7 +30,7 @@ export class NoteWritesController extends WriteRecorder {
     @Body() b: CreateNoteBody,
     @Headers(IDEMPOTENCY_KEY_HEADER) key?: string,
   ): Promise<WriteDto> {
-    await this.target(firmId, 'matters', p.id);
+    await this.parent(firmId, 'matters', p.id);
     const values = sent(b);
     return this.record(firmId, who, key, {
       entityType: 'matter_notes',
@@ -54,7 +53,7 @@ export class NoteWritesController extends WriteRecorder {
     @Body() b: CreateNoteBody,
     @Headers(IDEMPOTENCY_KEY_HEADER) key?: string,
   ): Promise<WriteDto> {
-    await this.target(firmId, 'contacts', p.id);
+    await this.parent(firmId, 'contacts', p.id);
     return this.record(firmId, who, key, {
       entityType: 'contact_notes',
       operation: 'create',
@@ -76,14 +75,13 @@ export class NoteWritesController extends WriteRecorder {
     @Body() b: UpdateNoteBody,
     @Headers(IDEMPOTENCY_KEY_HEADER) key?: string,
   ): Promise<WriteDto> {
-    const note = await mirroredNote(this.deps.db, firmId, p.id);
-    if (note === null) throw new NotFoundForFirm('note');
+    const note = await this.note(firmId, p.id);
     return this.record(firmId, who, key, {
       entityType: note.entityType,
       operation: 'update',
       target: note.target,
       matterId: note.target.matterId,
-      contactId: null,
+      contactId: note.target.contactId,
       values: sent(b),
       etag: b.etag,
     });
@@ -98,14 +96,13 @@ export class NoteWritesController extends WriteRecorder {
     @Param() p: IdParams,
     @Headers(IDEMPOTENCY_KEY_HEADER) key?: string,
   ): Promise<WriteDto> {
-    const note = await mirroredNote(this.deps.db, firmId, p.id);
-    if (note === null) throw new NotFoundForFirm('note');
+    const note = await this.note(firmId, p.id);
     return this.record(firmId, who, key, {
       entityType: note.entityType,
       operation: 'delete',
       target: note.target,
       matterId: note.target.matterId,
-      contactId: null,
+      contactId: note.target.contactId,
       values: {},
     });
   }

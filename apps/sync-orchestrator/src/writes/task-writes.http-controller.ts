@@ -30,7 +30,7 @@ export class TaskWritesController extends WriteRecorder {
     @Body() b: CreateTaskBody,
     @Headers(IDEMPOTENCY_KEY_HEADER) key?: string,
   ): Promise<WriteDto> {
-    await this.target(firmId, 'matters', p.id);
+    await this.parent(firmId, 'matters', p.id);
     const { assignee_id, ...rest } = sent(b);
     return this.record(firmId, who, key, {
       entityType: 'tasks',
@@ -59,7 +59,7 @@ export class TaskWritesController extends WriteRecorder {
       operation: 'update',
       target: t,
       matterId: t.matterId,
-      contactId: null,
+      contactId: t.contactId,
       values: sent(b),
       etag: b.etag,
     });
@@ -82,7 +82,7 @@ export class TaskWritesController extends WriteRecorder {
       operation: 'complete',
       target: t,
       matterId: t.matterId,
-      contactId: null,
+      contactId: t.contactId,
       values: { status: 'complete' },
       etag: b.etag,
     });

@@ -4,7 +4,7 @@ import { NotFoundForFirm, type AuthPrincipal } from '@sf/http-auth';
 import { type HttpDeps } from '../http/http-deps';
 import { WriteDto } from './write-views.dto';
 import { requestWrite } from './writes-service';
-import { mirroredTarget, type MirroredTarget } from './write-targets';
+import { mirroredTarget, writeTarget, type WriteTarget } from './write-targets';
 
 /** Large enough that an oversized note is refused by its field rule (400 naming `detail`), not by the body limit. */
 export const WRITE_BODY_LIMIT = 2 * 1024 * 1024;
@@ -38,7 +38,7 @@ export abstract class WriteRecorder {
     w: {
       entityType: WriteEntityType;
       operation: WriteOperation;
-      target: MirroredTarget | null;
+      target: WriteTarget | null;
       matterId: string | null;
       contactId: string | null;
       values: Record<string, unknown>;
@@ -57,14 +57,31 @@ export abstract class WriteRecorder {
     return r.write;
   }
 
-  protected async target(
-    firmId: string,
-    entityType: 'matters' | 'contacts' | 'tasks' | 'calendar_entries',
-    id: string,
-  ) {
-    const t = await mirroredTarget(this.deps.db, firmId, entityType, id);
-    if (t === null)
-      throw new NotFoundForFirm(entityType === 'calendar_entries' ? 'calendar entry' : entityType.slice(0, -1));
+  /** The matter or contact a create hangs under, as the firm's mirror holds it (else a 404). */
+  protected async parent(firmId: string, entityType: 'matters' | 'contacts', id: string): Promise<void> {
+    if ((await mirroredTarget(this.deps.db, firmId, entityType, id)) === null)
+      throw new NotFoundForFirm(entityType.slice(0, -1));
+  }
+
+  /** The record an update, delete or completion changes: mirrored, or created here (by its write id); else a 404. */
+  protected async target(firmId: string, entityType: WriteEntityType, id: string): Promise<WriteTarget> {
+    const t = await writeTarget(this.deps.db, firmId, [entityType], id);
+    if (t === null) throw new NotFoundForFirm(NOUNS[entityType]);
+    return t.target;
+  }
+
+  /** A note of a matter or a contact (two mirror tables, one Clio resource). */
+  protected async note(firmId: string, id: string): Promise<{ entityType: WriteEntityType; target: WriteTarget }> {
+    const t = await writeTarget(this.deps.db, firmId, ['matter_notes', 'contact_notes'], id);
+    if (t === null) throw new NotFoundForFirm('note');
     return t;
   }
 }
+
+const NOUNS: Readonly<Record<WriteEntityType, string>> = {
+  matter_notes: 'note',
+  contact_notes: 'note',
+  tasks: 'task',
+  calendar_entries: 'calendar entry',
+  matters: 'matter',
+};

@@ -43,6 +43,13 @@ export class WriteDto implements WriteState {
   recordId!: string | null;
   @ApiProperty({ type: String, nullable: true }) matterId!: string | null;
   @ApiProperty({ type: String, nullable: true }) contactId!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'The create (write id) of a record made through this app: the write goes after it, against the Clio id it got',
+  })
+  createWriteId!: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'The intended values (Clio names)' })
   values!: Record<string, unknown>;
   @ApiProperty({ type: String, nullable: true }) baseEtag!: string | null;

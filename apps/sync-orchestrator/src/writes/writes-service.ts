@@ -2,12 +2,19 @@ import { createHash, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import type { WriteEntityType, WriteOperation, WriteResolution } from '@sf/contracts';
-import { appendWriteEvents, listWrites, loadWrite, openWritesOf, pendingWritesProjection } from '@sf/clio-mirror';
+import {
+  appendWriteEvents,
+  listWrites,
+  loadWrite,
+  openWritesOfRecordKey,
+  pendingWritesProjection,
+  recordKeyOf,
+} from '@sf/clio-mirror';
 import { tryCatchUp } from '@sf/projections';
 import type { LogPosition } from '@sf/event-store';
 import { decideWrite, fieldValueOf, type WriteState, type WriteStatus } from '@sf/clio-writes';
 import type { OrchestratorDb } from '../schema/orchestrator-schema';
-import type { MirroredTarget } from './write-targets';
+import type { WriteTarget } from './write-targets';
 
 export interface WriteInput {
   firmId: string;
@@ -16,8 +23,8 @@ export interface WriteInput {
   idempotencyKey: string | undefined;
   entityType: WriteEntityType;
   operation: WriteOperation;
-  /** The record changed (null for a create) as the mirror holds it. */
-  target: MirroredTarget | null;
+  /** The record changed (null for a create): mirrored, or created here and not confirmed yet. */
+  target: WriteTarget | null;
   matterId: string | null;
   contactId: string | null;
   values: Record<string, unknown>;
@@ -33,12 +40,12 @@ export const writeIdOf = (firmId: string, key: string): string => {
 
 /**
  * What the person saw of the fields they change: the mirror's values with this app's earlier writes of the record
- * that are still on their way laid over them (the read API shows those values at once), when the etag they sent is
- * the mirror's (or they sent none). Otherwise nothing is known of it, and a 412 makes every differing field a
- * conflict.
+ * that are still on their way laid over them (the read API shows those values at once; for a record created here and
+ * not confirmed yet, its create's values), when the etag they sent is the mirror's (or they sent none). Otherwise
+ * nothing is known of it, and a 412 makes every differing field a conflict.
  */
 const baseValuesOf = (
-  target: MirroredTarget,
+  target: WriteTarget,
   etag: string | undefined,
   values: Record<string, unknown>,
   earlier: readonly WriteState[],
@@ -79,7 +86,10 @@ export const requestWrite = async (
   const key = input.idempotencyKey ?? randomUUID();
   const writeId = writeIdOf(input.firmId, key);
   const { target } = input;
-  const earlier = target === null ? [] : await openWritesOf(db, input.firmId, input.entityType, [target.id]);
+  const createWriteId = target?.createWriteId ?? null;
+  const keyed = { ...input, writeId, recordId: target?.recordId ?? null, createWriteId };
+  // The writes that go before this one (the same record's queue): their values are what the person saw.
+  const earlier = target === null ? [] : await openWritesOfRecordKey(db, input.firmId, recordKeyOf(keyed));
   for (;;) {
     const loaded = await loadWrite(db, writeId);
     const decision = decideWrite(loaded.state, {
@@ -89,13 +99,14 @@ export const requestWrite = async (
         idempotencyKey: key,
         entityType: input.entityType,
         operation: input.operation,
-        recordId: target?.id ?? null,
+        recordId: target?.recordId ?? null,
         matterId: input.matterId,
         contactId: input.contactId,
         values: input.values,
         baseEtag: target === null ? null : (input.etag ?? target.etag),
         baseValues: target === null ? null : baseValuesOf(target, input.etag, input.values, earlier),
         requestedBy: input.userId,
+        ...(createWriteId === null ? {} : { createWriteId }),
       },
     });
     if (decision.rejected) throw new Error(`a write request cannot be refused: ${decision.reason}`);

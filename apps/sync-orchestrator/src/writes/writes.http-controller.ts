@@ -54,7 +54,7 @@ export class WritesController extends WriteRecorder {
       entityType: 'matters',
       operation: 'update',
       target: t,
-      matterId: t.id,
+      matterId: t.recordId,
       contactId: null,
       values,
       etag: b.etag,

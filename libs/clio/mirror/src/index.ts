@@ -61,7 +61,14 @@ export type { RecordAsOf, RecordRef } from './changes/history-reads';
 export { unpublishedChanges } from './changes/change-queue';
 export { asOfRecordView } from './changes/as-of-view';
 export { pendingWritesProjection, recordKeyOf } from './writes/pending-writes.projection';
-export { listWrites, nextPendingWrites, openWritesOf, pendingCreatesOf } from './writes/pending-write-reads';
+export { listWrites, nextPendingWrites } from './writes/pending-write-reads';
+export {
+  createOfRecord,
+  latestAppliedEtag,
+  openWritesByRecord,
+  openWritesOfRecordKey,
+  provisionalRecordsOf,
+} from './writes/pending-record-reads';
 export type { ClioPendingWritesTables } from './schema/clio-pending-writes.tables';
 export { appendWriteEvents, loadWrite } from './writes/write-stream';
 export type { LoadedWrite, WriteAppendMeta } from './writes/write-stream';

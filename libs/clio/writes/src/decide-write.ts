@@ -15,6 +15,8 @@ export type ClioOutcome =
   | { kind: 'refused'; status: number; reason: string }
   /** The connection was revoked: nothing will ever send it. */
   | { kind: 'revoked'; reason: string }
+  /** Nothing can send it: the record it changes was never created (its create failed or was dropped). */
+  | { kind: 'abandoned'; reason: string }
   /** 412: what Clio holds now. */
   | { kind: 'precondition_failed'; current: Record<string, unknown> };
 
@@ -78,6 +80,7 @@ const decideOutcome = (s: WriteState, o: ClioOutcome): WriteDecision => {
     case 'refused':
       return events({ type: EventTypes.ClioWriteFailed, data: { writeId, reason: o.reason, status: o.status } });
     case 'revoked':
+    case 'abandoned':
       return events({ type: EventTypes.ClioWriteFailed, data: { writeId, reason: o.reason, status: null } });
     case 'precondition_failed': {
       const merged = mergeAfterPrecondition(s.values, s.baseValues, o.current);

@@ -19,6 +19,7 @@ export const evolveWrite = (s: WriteState | null, e: WriteLogEvent): WriteState 
       recordId: d.recordId,
       matterId: d.matterId,
       contactId: d.contactId,
+      createWriteId: d.createWriteId ?? null,
       values: d.values,
       baseEtag: d.baseEtag,
       baseValues: d.baseValues,

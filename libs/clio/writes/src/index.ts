@@ -9,4 +9,6 @@ export { decideWrite } from './decide-write';
 export type { ClioOutcome, WriteCommand, WriteDecision, WriteRejection } from './decide-write';
 export { fieldValueOf, mergeAfterPrecondition, sameJson } from './field-merge';
 export type { MergeOutcome } from './field-merge';
+export { pendingViewOf, provisionalOf } from './pending-view';
+export type { PendingView, ProvisionalRecord } from './pending-view';
 export { retryDelayMs } from './retry-schedule';

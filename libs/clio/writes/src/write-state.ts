@@ -27,6 +27,11 @@ export interface WriteState {
   recordId: string | null;
   matterId: string | null;
   contactId: string | null;
+  /**
+   * The create of this app that made the record (its write id), when there is one: the write orders behind it, and
+   * while the create is unconfirmed `recordId` is null (the writer takes the Clio id from the applied create).
+   */
+  createWriteId: string | null;
   /** What goes to Clio next (the request's values, or a resolution's). */
   values: Record<string, unknown>;
   /** The etag it goes `If-Match` (the one the person saw, or a conflict's current one). */

@@ -29,6 +29,12 @@ export class ClioWriteRequestedV1 {
   /** What the person saw of the fields they change (the base of a field-level merge after a 412). */
   @Field.writeValues({ nullable: true }) baseValues!: Record<string, unknown> | null;
   @Field.id() requestedBy!: string;
+  /**
+   * The create (its write id) that made the record changed, when the record was created through this app: the write
+   * goes out after that create, in order with every other write of the record, against the Clio id it got. Absent
+   * for records created in Clio (and for writes recorded before this field existed).
+   */
+  @Field.id({ optional: true }) createWriteId?: string;
 }
 
 export const clioWriteRequested = defineEvent({

@@ -119,7 +119,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["NotesReadController_contactNotes"];
         put?: never;
         post: operations["NoteWritesController_createContactNote"];
         delete?: never;
@@ -1279,12 +1279,6 @@ export interface components {
             /** @enum {string} */
             status: "ok";
         };
-        MatterNotesDto: {
-            /** @description The matter's notes as Clio confirmed them */
-            items: components["schemas"]["NoteWithWritesDto"][];
-            /** @description Notes created here that Clio has not confirmed yet (provisional) */
-            pendingCreates: components["schemas"]["WriteDto"][];
-        };
         MatterSyncBody: {
             /**
              * @default manual
@@ -1340,6 +1334,8 @@ export interface components {
             matterId: string | null;
             /** @description Folders and documents: the parent folder */
             parentId?: string | null;
+            /** @description Records Clio takes writes for (matters, tasks, calendar entries, notes): the writes of this app still on their way to Clio, null when none */
+            pending?: components["schemas"]["PendingViewDto"] | null;
             sync: components["schemas"]["SyncStampDto"];
             /** Format: date-time */
             updatedAt: string | null;
@@ -1348,13 +1344,10 @@ export interface components {
             items: components["schemas"]["MirrorRecordDto"][];
             /** @description Cursor of the next page; null on the last page */
             next: string | null;
+            /** @description Tasks, calendar entries and notes, first page only: records created here that Clio has not confirmed yet (once confirmed, a record is in `items` instead, never in both) */
+            pendingCreates?: components["schemas"]["ProvisionalRecordDto"][];
         };
         NoBody: Record<string, never>;
-        NoteWithWritesDto: {
-            /** @description Pending or conflicted writes of this note, in request order */
-            pendingWrites: components["schemas"]["WriteDto"][];
-            record: components["schemas"]["MirrorRecordDto"];
-        };
         OnboardingBody: {
             /** @description Run the initial sync in phases (core, supporting, historical) */
             phased: boolean;
@@ -1371,6 +1364,32 @@ export interface components {
              * @enum {string}
              */
             source: "stored" | "default";
+        };
+        PendingViewDto: {
+            /** @description A delete is on its way: the record goes once Clio confirms it */
+            deleting: boolean;
+            /**
+             * @description `conflicted`: a write waits for `POST /writes/{id}/resolve`
+             * @enum {string}
+             */
+            status: "pending" | "conflicted";
+            /** @description The values the record will hold once Clio confirms (Clio's field names; lay them over `data`). The flag clears when Clio confirms: the confirmed record replaces `data` */
+            values: {
+                [key: string]: unknown;
+            };
+            /** @description The open writes, in request order */
+            writes: components["schemas"]["PendingWriteRefDto"][];
+        };
+        PendingWriteRefDto: {
+            /** @enum {string} */
+            operation: "create" | "update" | "delete" | "complete";
+            /** @enum {string} */
+            status: "pending" | "conflicted";
+            /**
+             * Format: uuid
+             * @description See `GET /writes/{id}`
+             */
+            writeId: string;
         };
         PhaseViewDto: {
             entityTypes: string[];
@@ -1409,6 +1428,21 @@ export interface components {
         ProgressDto: {
             current: number;
             total: number;
+        };
+        ProvisionalRecordDto: {
+            contactId: string | null;
+            /** @enum {string} */
+            entityType: "matter_notes" | "contact_notes" | "tasks" | "calendar_entries" | "matters";
+            matterId: string | null;
+            /** @description The create and the writes queued behind it */
+            pending: components["schemas"]["PendingViewDto"];
+            /** Format: date-time */
+            requestedAt: string;
+            /**
+             * Format: uuid
+             * @description The create's write id: the record's id until Clio confirms it (the write routes take it as `{id}`)
+             */
+            writeId: string;
         };
         ReadyDto: {
             /**
@@ -1644,6 +1678,8 @@ export interface components {
             } | null;
             conflict: components["schemas"]["WriteConflictDto"] | null;
             contactId: string | null;
+            /** @description The create (write id) of a record made through this app: the write goes after it, against the Clio id it got */
+            createWriteId: string | null;
             entityType: Record<string, never>;
             idempotencyKey: string;
             matterId: string | null;
@@ -2140,6 +2176,76 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RecordHistoryPageDto"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is still current (no body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    NotesReadController_contactNotes: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1 to 200 (default 50) */
+                limit?: string;
+                /** @description The `next` of the previous page; absent for the first page */
+                cursor?: string;
+                /** @description Also soft-deleted records (default false) */
+                include_deleted?: "true" | "false";
+                /** @description Only records Clio updated at or after this instant */
+                updated_since?: string;
+                /** @description Sort key, `-` for descending (default `id`) */
+                sort?: "id" | "-id" | "updated_at" | "-updated_at" | "created_at" | "-created_at";
+            };
+            header?: never;
+            path: {
+                /** @description Clio id: must be 1 to 200 letters, digits or _ . : - */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of notes as Clio confirmed them, each with its pending writes (`pending`); the first page also lists the notes created here that Clio has not confirmed yet (`pendingCreates`) */
+            200: {
+                headers: {
+                    /** @description Validator of this answer; send it back as `If-None-Match` */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MirrorRecordPageDto"];
                 };
             };
             /** @description Not modified: the `If-None-Match` ETag is still current (no body) */
@@ -3545,7 +3651,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The matter, with its fields and custom field values; with `as_of`, as the mirror held it then (from its history, `details` empty) */
+            /** @description The matter, with its fields and custom field values and its pending writes (`pending`); with `as_of`, as the mirror held it then (from its history, `details` empty, no `pending`) */
             200: {
                 headers: {
                     /** @description Validator of this answer; send it back as `If-None-Match` */
@@ -3935,7 +4041,18 @@ export interface operations {
     };
     NotesReadController_matterNotes: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page, 1 to 200 (default 50) */
+                limit?: string;
+                /** @description The `next` of the previous page; absent for the first page */
+                cursor?: string;
+                /** @description Also soft-deleted records (default false) */
+                include_deleted?: "true" | "false";
+                /** @description Only records Clio updated at or after this instant */
+                updated_since?: string;
+                /** @description Sort key, `-` for descending (default `id`) */
+                sort?: "id" | "-id" | "updated_at" | "-updated_at" | "created_at" | "-created_at";
+            };
             header?: never;
             path: {
                 /** @description Clio id: must be 1 to 200 letters, digits or _ . : - */
@@ -3945,14 +4062,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The matter's notes and their pending writes */
+            /** @description One page of notes as Clio confirmed them, each with its pending writes (`pending`); the first page also lists the notes created here that Clio has not confirmed yet (`pendingCreates`) */
             200: {
                 headers: {
+                    /** @description Validator of this answer; send it back as `If-None-Match` */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MatterNotesDto"];
+                    "application/json": components["schemas"]["MirrorRecordPageDto"];
                 };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is still current (no body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
             400: {

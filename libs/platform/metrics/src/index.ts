@@ -34,3 +34,4 @@ export {
   workQueueItems,
 } from './backbone-metrics';
 export { webhookDeliveries } from './webhook-metrics';
+export { writerApplySeconds, writerOldestPendingSeconds, writerQueueWrites, writerWrites } from './writer-metrics';

@@ -34,6 +34,8 @@ export interface MirrorListQuery {
   entityType: ClioEntityType;
   includeDeleted: boolean;
   matterId?: string;
+  /** Contact notes: only those on this contact (`data.contact.id`; the table has no contact column). */
+  contactId?: string;
   /** Folders and documents: only those whose parent is one of these folders. */
   parentIds?: readonly string[];
   /** Only these ids (one record). */
@@ -74,6 +76,7 @@ const conditions = (q: MirrorListQuery): RawBuilder<unknown>[] => {
   if (!q.includeDeleted) c.push(sql`not t.is_soft_deleted`);
   if (q.ids) c.push(sql`t.id = any(${[...q.ids]}::text[])`);
   if (q.matterId !== undefined) c.push(sql`t.matter_id = ${q.matterId}`);
+  if (q.contactId !== undefined) c.push(sql`t.data->'contact'->>'id' = ${q.contactId}`);
   if (q.parentIds) c.push(sql`t.parent_id = any(${[...q.parentIds]}::text[])`);
   if (q.updatedSince) c.push(sql`t.updated_at >= ${q.updatedSince.toISOString()}::timestamptz`);
   const m = q.matter;

@@ -21,47 +21,6 @@ export const listWrites = async <DB extends ClioPendingWritesTables>(
   return rows.map((r) => r.state);
 };
 
-/** Open (pending or conflicted) writes of some records of one entity type, in request order: their pending values. */
-export const openWritesOf = async <DB extends ClioPendingWritesTables>(
-  db: Executor<DB>,
-  firmId: string,
-  entityType: string,
-  recordIds: readonly string[],
-): Promise<WriteState[]> => {
-  if (recordIds.length === 0) return [];
-  const rows = await tablesOf<ClioPendingWritesTables, DB>(db)
-    .selectFrom('clio_pending_writes')
-    .select('state')
-    .where('firm_id', '=', firmId)
-    .where('entity_type', '=', entityType)
-    .where('record_id', 'in', [...recordIds])
-    .where('status', 'in', ['pending', 'conflicted'])
-    .orderBy('tx_id')
-    .orderBy('global_position')
-    .execute();
-  return rows.map((r) => r.state);
-};
-
-/** Creates of one entity type not yet confirmed by Clio, under a matter or contact: provisional records. */
-export const pendingCreatesOf = async <DB extends ClioPendingWritesTables>(
-  db: Executor<DB>,
-  firmId: string,
-  entityType: string,
-  parent: { matterId?: string; contactId?: string },
-): Promise<WriteState[]> => {
-  let query = tablesOf<ClioPendingWritesTables, DB>(db)
-    .selectFrom('clio_pending_writes')
-    .select('state')
-    .where('firm_id', '=', firmId)
-    .where('entity_type', '=', entityType)
-    .where('operation', '=', 'create')
-    .where('status', 'in', ['pending', 'conflicted']);
-  if (parent.matterId !== undefined) query = query.where('matter_id', '=', parent.matterId);
-  if (parent.contactId !== undefined) query = query.where('contact_id', '=', parent.contactId);
-  const rows = await query.orderBy('tx_id').orderBy('global_position').execute();
-  return rows.map((r) => r.state);
-};
-
 /**
  * The writer's queue: the first open write of each record whose first open write is pending (a conflicted one holds
  * the writes after it until a person resolves it), oldest request first.

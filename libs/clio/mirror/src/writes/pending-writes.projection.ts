@@ -4,9 +4,19 @@ import { evolveWrite, isWriteEvent, type WriteState } from '@sf/clio-writes';
 import type { Projection } from '@sf/projections';
 import type { ClioPendingWritesTables } from '../schema/clio-pending-writes.tables';
 
-/** The record a write orders against: the one it changes, or (a create) its own new record. */
-export const recordKeyOf = (s: Pick<WriteState, 'entityType' | 'recordId' | 'writeId' | 'operation'>): string =>
-  s.operation === 'create' ? `new:${s.writeId}` : `${s.entityType}:${s.recordId ?? ''}`;
+/**
+ * The record a write orders against: the one it changes, or (a create) its own new record. Every write of a record
+ * created here orders behind its create (`new:<create write id>`), before and after Clio confirms it, so a change
+ * queued while the create was unconfirmed never overtakes a later one, nor the create.
+ */
+export const recordKeyOf = (
+  s: Pick<WriteState, 'entityType' | 'recordId' | 'writeId' | 'operation' | 'createWriteId'>,
+): string =>
+  s.operation === 'create'
+    ? `new:${s.writeId}`
+    : s.createWriteId // absent in states folded before the field existed
+      ? `new:${s.createWriteId}`
+      : `${s.entityType}:${s.recordId ?? ''}`;
 
 interface Folded {
   firmId: string;
