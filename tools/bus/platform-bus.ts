@@ -19,8 +19,8 @@ const own = (consumers: ConsumerOptions[]): BusUser['consumers'] =>
  * consumer service creates and pulls only its own durables (with their filters). Every service provisions the two
  * platform streams at start (create or update, and again after a server came back empty); none may delete, purge or
  * read them other than through its consumers; each consumer answers the redrive of its own dead letters. The ops
- * tools read the dead-letter stream, ask for redrives and read the events stream's messages, nothing else. The projections read Postgres and have no
- * bus user.
+ * tools read the dead-letter stream, ask for redrives and read the events stream's messages, nothing else. The
+ * projections read Postgres and have no bus user.
  */
 export const platformBusUsers = (password: (user: PlatformBusUser) => string): BusUser[] => [
   { name: BusUsers.relay, password: password(BusUsers.relay), publishesEvents: true, provisionsStreams: true },

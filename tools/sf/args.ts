@@ -57,8 +57,9 @@ const COMMANDS: Record<string, CommandSpec> = {
     usage: USAGE['events tail']!,
     flags: { values: ['firm', 'type', 'job', 'from', 'limit', 'source'], switches: ['once', 'json'] },
     build: ({ values, switches }) => {
-      const source = values.get('source') ?? 'log';
-      if (source !== 'log' && source !== 'jetstream') return '--source must be log or jetstream';
+      const sourceFlag = values.get('source') ?? 'log';
+      if (sourceFlag !== 'log' && sourceFlag !== 'jetstream') return '--source must be log or jetstream';
+      const source: 'log' | 'jetstream' = sourceFlag;
       const from = values.get('from');
       let at: { position: string } | { seq: number } | { time: Date } | undefined;
       if (from !== undefined) {

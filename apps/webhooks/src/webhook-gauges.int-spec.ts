@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventTypes, newEvent, streamIds, type NewEvent } from '@sf/contracts';
-import { LogPosition, readStream, storeCheckpoint } from '@sf/event-store';
+import { tablesOf } from '@sf/db';
+import { LogPosition, readStream, storeCheckpoint, type EventStoreTables } from '@sf/event-store';
 import { metricsText } from '@sf/metrics';
 import { appendEach, syncRequested } from '@sf/messaging/testing';
 import { WEBHOOK_MODELS } from '@sf/sync-webhooks';
@@ -82,7 +83,7 @@ describe('webhooks gauges: health per firm and the inbox (real Postgres)', () =>
   it('counts the deliveries after the applier checkpoint, not other events, and the age of the oldest', async () => {
     offs.push(registerWebhookInboxGauges(t.db));
     const firm = uniqueName('firm-inbox');
-    const inbox = new InboxBatcher(t.db);
+    const inbox = new InboxBatcher(tablesOf<EventStoreTables, WebhooksDb>(t.db));
     for (const n of [1, 2, 3]) await inbox.append(firm, delivery(firm, n));
     await appendEach(t.db, [syncRequested(firm)]);
     let body = (await metricsText()).body;

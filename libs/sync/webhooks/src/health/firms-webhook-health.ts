@@ -1,4 +1,4 @@
-import type { Executor } from '@sf/db';
+import { tablesOf, type Executor } from '@sf/db';
 import type { WebhookHealth } from '@sf/sync-jobs';
 import { SubscriptionStatus, type WebhooksTables } from '../schema/webhooks.tables';
 import { WEBHOOK_MODELS, type WebhookModel } from '../webhook-models';
@@ -17,8 +17,11 @@ const MODELS = Object.keys(WEBHOOK_MODELS) as WebhookModel[];
  * Clio's clock `now`), in one read of the subscriptions table: a firm whose subscriptions were all removed is `off`.
  * For the per-firm metric, where one query per firm at each scrape would not do.
  */
-export const webhookHealthOfFirms = async (db: Executor<WebhooksTables>, now: Date): Promise<FirmHealthReading[]> => {
-  const rows = await db
+export const webhookHealthOfFirms = async <DB extends WebhooksTables>(
+  db: Executor<DB>,
+  now: Date,
+): Promise<FirmHealthReading[]> => {
+  const rows = await tablesOf<WebhooksTables, DB>(db)
     .selectFrom('webhook_subscriptions')
     .select(['firm_id', 'model', 'status', 'expires_at'])
     .orderBy('firm_id')
