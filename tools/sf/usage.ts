@@ -62,7 +62,7 @@ export const USAGE: Record<string, string> = {
   'firm status': [
     'usage: sf firm status <firmId> [--json]',
     "A firm's Clio connection, rate budget, active and recent sync jobs, matter sync states, processing jobs,",
-    'work-queue rows and dead letters naming it.',
+    'work-queue rows, webhooks with their health (healthy, degraded, off), schedule, held sweeps, flagged records.',
   ].join('\n'),
   'ops view': [
     'usage: sf ops view [--out <file.html>] [--json]',
