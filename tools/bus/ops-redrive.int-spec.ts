@@ -1,7 +1,7 @@
 // `sf dlq` on the locked bus with the ops user (sf-ops): the relay (relay user) publishes a logged event, the fetcher's
 // consumer (clio-fetcher user) gives up on it, the CLI as sf-ops lists it and, after the fix, asks the consumer to
 // apply it. The events stream keeps exactly the one copy the relay published; the ops user can do nothing else.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import { jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
@@ -154,7 +154,93 @@ describe('sf dlq as the ops user on the locked bus', () => {
     ]);
   }, 240_000);
 
-  it('lets the ops user do nothing else: no events, no events stream, no other RPC', async () => {
+  it('tails the events stream as the ops user: by firm, type and sequence, once or following', async () => {
+    const other = `${FIRM}-2`;
+    const relayed = async (...firms: string[]) => {
+      const events = await appendEach(
+        t.db,
+        firms.map((f) => syncRequested(f)),
+      );
+      const relay = createRelay({ name: 'main', db: t.db, lockUrl: t.url, nc: await as(BusUsers.relay), topology });
+      void relay.run();
+      await waitFor(
+        () => loadCheckpoint(t.db, relayCheckpointName('main')),
+        (p) => LogPosition.compare(p, LogPosition.of(events[events.length - 1]!)) >= 0,
+      );
+      await relay.stop();
+      return events;
+    };
+    const streamName = topology.streams.events.name;
+    const before = (await adminJsm.streams.info(streamName)).state.last_seq;
+    const [second, third] = await relayed(other, FIRM);
+    const lines = (stdout: string) =>
+      stdout
+        .trim()
+        .split('\n')
+        .filter((l) => l !== '')
+        .map((l) => JSON.parse(l) as { seq: number; eventId: string; firmId: string; type: string; subject: string });
+    const tail = (...args: string[]) => sfAsOps('events', 'tail', '--source', 'jetstream', '--once', '--json', ...args);
+
+    // From the sequence before ours, one firm: the server filters on the firm's subject.
+    const firm = await tail('--firm', FIRM, '--from', String(before + 1));
+    expect(firm.code).toBe(0);
+    expect(lines(firm.stdout)).toEqual([
+      expect.objectContaining({
+        seq: before + 2,
+        eventId: third!.eventId,
+        firmId: FIRM,
+        type: 'SyncRequested',
+        subject: `${topology.namespace}.events.${FIRM}.SyncRequested`,
+      }),
+    ]);
+    // The whole stream, one type: every message of it in stream order.
+    expect(lines((await tail('--type', 'SyncRequested')).stdout).slice(-2)).toEqual([
+      expect.objectContaining({ seq: before + 1, eventId: second!.eventId }),
+      expect.objectContaining({ seq: before + 2, eventId: third!.eventId }),
+    ]);
+
+    // Following: a tail started at the end prints the next event of its firm, then stops at --limit.
+    const ops = users.get(BusUsers.ops)!;
+    const child = spawn(
+      process.execPath,
+      ['-r', '@swc-node/register', 'tools/sf.ts', 'events', 'tail', '--source', 'jetstream', '--firm', other].concat([
+        '--limit',
+        '1',
+        '--json',
+      ]),
+      {
+        cwd: REPO_ROOT,
+        env: {
+          ...process.env,
+          DATABASE_URL: t.url,
+          NATS_URL: nats.url,
+          [NatsIdentityEnv.user]: ops.name,
+          [NatsIdentityEnv.password]: ops.password,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString('utf8')));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    try {
+      // It says where it starts once it is reading: the event appended after that is new to it.
+      await waitFor(
+        async () => err,
+        (e) => e.includes(`following ${streamName} from sequence ${before + 3}`),
+        { description: 'the tail is following', timeoutMs: 120_000 },
+      );
+      const [fourth] = await relayed(other);
+      expect(await exited).toBe(0);
+      expect(lines(out)).toEqual([expect.objectContaining({ seq: before + 3, eventId: fourth!.eventId })]);
+    } finally {
+      child.kill();
+    }
+  }, 300_000);
+
+  it('lets the ops user do nothing else: no events, no consumer of the events stream, no other RPC', async () => {
     const ops = await as(BusUsers.ops);
     const refused = async (p: Promise<unknown>): Promise<string> =>
       p.then(
@@ -165,7 +251,22 @@ describe('sf dlq as the ops user on the locked bus', () => {
       /Permissions Violation/,
     );
     const jsm = await jetstreamManager(ops);
-    expect(await refused(jsm.streams.info(topology.streams.events.name))).toMatch(/Permissions Violation/);
+    const events = topology.streams.events.name;
+    expect(await refused(jsm.streams.purge(events))).toMatch(/Permissions Violation/);
+    expect(await refused(jsm.streams.deleteMessage(events, 1))).toMatch(/Permissions Violation/);
+    expect(
+      await refused(
+        jsm.consumers.add(events, { name: 'ops-reader', filter_subject: `${topology.namespace}.events.>` }),
+      ),
+    ).toMatch(/Permissions Violation/);
+    // Pulling from a service's durable would take its messages: refused.
+    expect(
+      await refused(
+        jetstream(ops)
+          .consumers.get(events, consumer.name)
+          .then((c) => c.next({ expires: 1_000 })),
+      ),
+    ).toMatch(/Permissions Violation|timeout|TIMEOUT/i);
     expect(await refused(jsm.streams.purge(topology.streams.deadLetters.name))).toMatch(/Permissions Violation/);
     expect(await refused(ops.request('sf.rpc.auth.access-token', '{}', { timeout: 2_000 }))).toMatch(
       /Permissions Violation/,

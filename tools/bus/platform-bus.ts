@@ -19,8 +19,8 @@ const own = (consumers: ConsumerOptions[]): BusUser['consumers'] =>
  * consumer service creates and pulls only its own durables (with their filters). Every service provisions the two
  * platform streams at start (create or update, and again after a server came back empty); none may delete, purge or
  * read them other than through its consumers; each consumer answers the redrive of its own dead letters. The ops
- * tools read the dead-letter stream and ask for redrives, nothing else. The projections read Postgres and have no
- * bus user.
+ * tools read the dead-letter stream, ask for redrives and read the events stream's messages, nothing else. The
+ * projections read Postgres and have no bus user.
  */
 export const platformBusUsers = (password: (user: PlatformBusUser) => string): BusUser[] => [
   { name: BusUsers.relay, password: password(BusUsers.relay), publishesEvents: true, provisionsStreams: true },
@@ -59,8 +59,14 @@ export const platformBusUsers = (password: (user: PlatformBusUser) => string): B
     provisionsStreams: true,
     calls: [RpcSubjects.accessToken, RpcSubjects.syncRequest],
   },
-  // The ops CLI (`NATS_USER=sf-ops npm run sf -- dlq …`): lists dead letters and asks their consumers to apply them.
-  { name: BusUsers.ops, password: password(BusUsers.ops), operatesDeadLetters: true },
+  // The ops CLI (`NATS_USER=sf-ops npm run sf -- …`): lists dead letters and asks their consumers to apply them;
+  // reads the events stream message by message (`events tail --source jetstream`), creating no consumer.
+  {
+    name: BusUsers.ops,
+    password: password(BusUsers.ops),
+    operatesDeadLetters: true,
+    readsEventStream: true,
+  },
 ];
 
 /** A fresh random password per user (development and test configs). */

@@ -5,15 +5,20 @@ describe('sf arguments (parseSfArgs)', () => {
     expect(parseSfArgs(['events', 'tail', '--firm', 'f1', '--type', 'SyncProgressed', '--once', '--json'])).toEqual({
       ok: true,
       json: true,
-      command: { kind: 'events-tail', firmId: 'f1', type: 'SyncProgressed', once: true },
+      command: { kind: 'events-tail', firmId: 'f1', type: 'SyncProgressed', source: 'log', once: true },
     });
     expect(parseSfArgs(['events', 'tail', '--from', '12:34'])).toEqual({
       ok: true,
       json: false,
-      command: { kind: 'events-tail', from: { position: '12:34' }, once: false },
+      command: { kind: 'events-tail', source: 'log', from: { position: '12:34' }, once: false },
     });
     expect(parseSfArgs(['events', 'tail', '--from', '2026-12-03T10:00:00Z'])).toMatchObject({
       command: { from: { time: new Date('2026-12-03T10:00:00Z') } },
+    });
+    expect(parseSfArgs(['events', 'tail', '--source', 'jetstream', '--from', '42', '--firm', 'f1'])).toEqual({
+      ok: true,
+      json: false,
+      command: { kind: 'events-tail', source: 'jetstream', firmId: 'f1', from: { seq: 42 }, once: false },
     });
     expect(parseSfArgs(['job', 'story', 'j-1'])).toEqual({
       ok: true,
@@ -34,6 +39,19 @@ describe('sf arguments (parseSfArgs)', () => {
       command: { kind: 'projections-rebuild', name: 'all' },
     });
     expect(parseSfArgs(['firm', 'status', 'f1'])).toMatchObject({ command: { kind: 'firm-status', firmId: 'f1' } });
+  });
+
+  it('refuses a source it does not know, a log position on the stream, and a subject wildcard as a firm', () => {
+    expect(parseSfArgs(['events', 'tail', '--source', 'kafka'])).toMatchObject({ ok: false, message: /--source/ });
+    expect(parseSfArgs(['events', 'tail', '--source', 'jetstream', '--from', '12:34'])).toMatchObject({
+      ok: false,
+      message: /stream sequence/,
+    });
+    expect(parseSfArgs(['events', 'tail', '--from', '42'])).toMatchObject({ ok: false, message: /log position/ });
+    expect(parseSfArgs(['events', 'tail', '--source', 'jetstream', '--firm', '>'])).toMatchObject({
+      ok: false,
+      message: /subject tokens/,
+    });
   });
 
   it('answers --help on every command with its own usage', () => {

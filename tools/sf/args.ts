@@ -7,7 +7,10 @@ export type SfCommand =
       firmId?: string;
       type?: string;
       jobId?: string;
-      from?: { position: string } | { time: Date };
+      /** `log`: the Postgres log (default); `jetstream`: the events stream's subjects, as consumers see them. */
+      source: 'log' | 'jetstream';
+      /** A log position (log), a stream sequence (jetstream), or a time (both). */
+      from?: { position: string } | { seq: number } | { time: Date };
       once: boolean;
       limit?: number;
     }
@@ -52,24 +55,37 @@ const defined = <T extends object>(o: T): T =>
 const COMMANDS: Record<string, CommandSpec> = {
   'events tail': {
     usage: USAGE['events tail']!,
-    flags: { values: ['firm', 'type', 'job', 'from', 'limit'], switches: ['once', 'json'] },
+    flags: { values: ['firm', 'type', 'job', 'from', 'limit', 'source'], switches: ['once', 'json'] },
     build: ({ values, switches }) => {
+      const sourceFlag = values.get('source') ?? 'log';
+      if (sourceFlag !== 'log' && sourceFlag !== 'jetstream') return '--source must be log or jetstream';
+      const source: 'log' | 'jetstream' = sourceFlag;
       const from = values.get('from');
-      let at: { position: string } | { time: Date } | undefined;
+      let at: { position: string } | { seq: number } | { time: Date } | undefined;
       if (from !== undefined) {
-        if (POSITION.test(from)) at = { position: from };
+        if (source === 'log' && POSITION.test(from)) at = { position: from };
+        else if (source === 'jetstream' && /^[1-9]\d{0,15}$/.test(from)) at = { seq: Number(from) };
         else {
           const t = timeOf('from', from);
-          if (typeof t === 'string') return '--from must be a log position (<txid>:<position>) or an ISO time';
+          if (typeof t === 'string')
+            return source === 'log'
+              ? '--from must be a log position (<txid>:<position>) or an ISO time'
+              : '--from must be a stream sequence or an ISO time';
           at = { time: t! };
         }
       }
+      const firm = values.get('firm');
+      const type = values.get('type');
+      // On the stream they become subject tokens: refuse what is not one rather than read the wrong subjects.
+      if (source === 'jetstream' && [firm, type].some((v) => v !== undefined && !/^[A-Za-z0-9_-]+$/.test(v)))
+        return '--firm and --type must be subject tokens (letters, digits, _ and -) with --source jetstream';
       const limit = positiveInt('limit', values.get('limit'));
       if (typeof limit === 'string') return limit;
       return defined({
         kind: 'events-tail' as const,
-        firmId: values.get('firm'),
-        type: values.get('type'),
+        firmId: firm,
+        type,
+        source,
         jobId: values.get('job'),
         from: at,
         once: switches.has('once'),

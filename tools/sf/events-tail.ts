@@ -1,47 +1,18 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { streamIds, type RecordedEvent } from '@sf/contracts';
 import { LogPosition, positionBefore, readAllAfter } from '@sf/event-store';
-import type { SfCommand } from './args';
 import type { Exit, SfContext } from './context';
+import { eventLine, matchesTail, type Tail } from './event-line';
+import { tailJetStream } from './events-tail-jetstream';
 import { ExitCode } from './usage';
-
-type Tail = Extract<SfCommand, { kind: 'events-tail' }>;
 
 const POLL_MS = 250;
 const BATCH = 500;
 
-const jobOf = (e: RecordedEvent): string | null => {
-  if (typeof e.data === 'object' && e.data !== null && 'jobId' in e.data && typeof e.data.jobId === 'string')
-    return e.data.jobId;
-  return null;
-};
-
-const matches = (t: Tail, e: RecordedEvent): boolean =>
-  (t.firmId === undefined || e.metadata.firmId === t.firmId) &&
-  (t.type === undefined || e.type === t.type) &&
-  (t.jobId === undefined ||
-    e.streamId === streamIds.syncJob(t.jobId) ||
-    e.streamId === streamIds.processingJob(t.jobId) ||
-    jobOf(e) === t.jobId);
-
-/** One event as a line: never its data values, only what it is and where it belongs. */
-const describe = (e: RecordedEvent): Record<string, unknown> => ({
-  position: LogPosition.format(LogPosition.of(e)),
-  at: e.metadata.occurredAt,
-  type: e.type,
-  firmId: e.metadata.firmId,
-  stream: e.streamId,
-  eventId: e.eventId,
-  jobId: jobOf(e),
-  correlationId: e.metadata.correlationId,
-  traceparent: e.metadata.trace?.traceparent ?? null,
-});
-
 /** The end of the readable log: tailing from "now" starts there. */
 const endOfLog = async (c: SfContext): Promise<LogPosition> => positionBefore(c.db, new Date(Date.now() + 1_000));
 
-/** `sf events tail`: follows the log (Postgres) and prints matching events, until Ctrl-C (or once with --once). */
-export const eventsTail = async (c: SfContext, t: Tail): Promise<Exit> => {
+/** Follows the log (Postgres) and prints matching events, until Ctrl-C (or once with --once). */
+const tailLog = async (c: SfContext, t: Tail): Promise<Exit> => {
   let at: LogPosition =
     t.from === undefined
       ? t.once
@@ -49,19 +20,17 @@ export const eventsTail = async (c: SfContext, t: Tail): Promise<Exit> => {
         : await endOfLog(c)
       : 'position' in t.from
         ? LogPosition.parse(t.from.position)
-        : await positionBefore(c.db, t.from.time);
+        : 'time' in t.from
+          ? await positionBefore(c.db, t.from.time)
+          : LogPosition.start;
+  if (!t.once) c.err(`following the log after position ${LogPosition.format(at)} (Ctrl-C stops)`);
   let printed = 0;
   while (!c.signal.aborted) {
     const batch = await readAllAfter(c.db, at, BATCH);
     for (const e of batch) {
       at = LogPosition.of(e);
-      if (!matches(t, e)) continue;
-      const d = describe(e);
-      c.out(
-        c.json
-          ? JSON.stringify(d)
-          : `${String(d['at'])}  ${e.type.padEnd(24)} firm=${e.metadata.firmId} ${d['jobId'] ? `job=${String(d['jobId'])} ` : ''}stream=${e.streamId}`,
-      );
+      if (!matchesTail(t, e)) continue;
+      c.out(eventLine(c.json, e));
       if (t.limit !== undefined && ++printed >= t.limit) return ExitCode.ok;
     }
     if (batch.length === BATCH) continue;
@@ -70,3 +39,7 @@ export const eventsTail = async (c: SfContext, t: Tail): Promise<Exit> => {
   }
   return ExitCode.ok;
 };
+
+/** `sf events tail`: the log (default) or the events stream's subjects (`--source jetstream`). */
+export const eventsTail = (c: SfContext, t: Tail): Promise<Exit> =>
+  t.source === 'jetstream' ? tailJetStream(c, t) : tailLog(c, t);

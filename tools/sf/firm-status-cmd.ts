@@ -11,7 +11,7 @@ const counts = (m: Record<string, number>): string =>
 const printWebhooksAndSchedule = (c: SfContext, s: FirmStatus): void => {
   const subs = s.webhooks.subscriptions;
   c.out(
-    `  webhooks: ${subs.length === 0 ? 'none' : subs.map((w) => `${w.model} ${w.status}${w.expires_at ? ` until ${iso(w.expires_at)}` : ''}`).join(', ')}`,
+    `  webhooks (${s.webhooks.health}): ${subs.length === 0 ? 'none' : subs.map((w) => `${w.model} ${w.status}${w.expires_at ? ` until ${iso(w.expires_at)}` : ''}`).join(', ')}`,
   );
   const st = s.webhooks.stats;
   if (st)

@@ -1,3 +1,4 @@
+import { healthOfSubscriptions } from '@sf/sync-webhooks';
 import type { SfContext } from './context';
 
 const RECENT_JOBS = 10;
@@ -106,7 +107,12 @@ export const readFirmStatus = async (c: Pick<SfContext, 'db'>, firmId: string) =
     matterSyncStates: Object.fromEntries(matters.map((m) => [m.state, Number(m.n)])),
     processingJobs: processing,
     workQueue: queue,
-    webhooks: { subscriptions: webhooks, stats: webhookStats ?? null },
+    // The metric's verdict (`sf_webhook_health`), on this machine's clock rather than Clio's.
+    webhooks: {
+      health: healthOfSubscriptions(webhooks, new Date()),
+      subscriptions: webhooks,
+      stats: webhookStats ?? null,
+    },
     schedule: schedule ? { ...schedule, runs } : null,
     heldSweeps: held.map((h) => ({ ...h, held: Number(h.held) })),
     flaggedRecords: Object.fromEntries(flagged.map((f) => [f.entity_type, Number(f.n)])),

@@ -16,7 +16,7 @@ const EXIT_CODES = '0 ok · 1 unexpected failure · 2 usage · 3 not found · 4 
 export const USAGE: Record<string, string> = {
   sf: [
     'usage: npm run sf -- <command> [flags] [--json]   (or: sf <command> …)',
-    '  events tail [--firm F] [--type T] [--job J] [--from <position|ISO time>] [--once] [--limit N]',
+    '  events tail [--source log|jetstream] [--firm F] [--type T] [--job J] [--from <position|seq|ISO time>] [--once] [--limit N]',
     '  job story <jobId|traceId>',
     '  dlq list [--consumer C] [--since <ISO time>]',
     '  dlq show <seq>',
@@ -29,10 +29,14 @@ export const USAGE: Record<string, string> = {
     'Environment: DATABASE_URL, NATS_URL and SF_NATS_* (dlq), as the services.',
   ].join('\n'),
   'events tail': [
-    'usage: sf events tail [--firm F] [--type T] [--job J] [--from <position|ISO time>] [--once] [--limit N] [--json]',
+    'usage: sf events tail [--source log|jetstream] [--firm F] [--type T] [--job J] [--from <position|seq|ISO time>]',
+    '                      [--once] [--limit N] [--json]',
     'Follows the event log (Postgres, the source of truth) from --from (default: the end), printing each event that',
     'matches: firm, type, job (its job stream or data.jobId). --once prints what is there and exits. Data values are',
     'never printed, only the event, its stream and ids.',
+    '--source jetstream follows the events stream instead (what consumers and subscribers receive), with a',
+    'read-only ordered consumer filtered on the subject of --firm and --type; --from is then a stream sequence or a',
+    'time, and each line also has the stream sequence and subject. Needs NATS (as sf-ops on a locked bus).',
   ].join('\n'),
   'job story': [
     'usage: sf job story <jobId|traceId> [--json]',
@@ -58,7 +62,7 @@ export const USAGE: Record<string, string> = {
   'firm status': [
     'usage: sf firm status <firmId> [--json]',
     "A firm's Clio connection, rate budget, active and recent sync jobs, matter sync states, processing jobs,",
-    'work-queue rows and dead letters naming it.',
+    'work-queue rows, webhooks with their health (healthy, degraded, off), schedule, held sweeps, flagged records.',
   ].join('\n'),
   'ops view': [
     'usage: sf ops view [--out <file.html>] [--json]',

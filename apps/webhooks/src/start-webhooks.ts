@@ -16,6 +16,7 @@ import { registrarPass } from './registration/registrar-pass';
 import { WEBHOOKS_MIGRATION_SETS, type WebhooksDb } from './schema/webhooks-schema';
 import type { WebhooksConfig } from './webhooks-config';
 import { WebhooksModule } from './webhooks.module';
+import { registerWebhookHealthGauge, registerWebhookInboxGauges } from './webhook-gauges';
 
 export interface WebhooksService extends BootedService {
   /** What the ingress answered, per firm (in this process; rejections are written nowhere). */
@@ -76,8 +77,12 @@ export const startWebhooks = async (config: WebhooksConfig): Promise<WebhooksSer
           (err) => log.error({ err: err instanceof Error ? err.name : 'unknown' }, 'registrar pass failed'),
         );
         onClose(() => loop.stop());
+        const off = registerWebhookHealthGauge(db, clioClock);
+        onClose(async () => off());
       }
       if (has('applier')) {
+        const off = registerWebhookInboxGauges(db);
+        onClose(async () => off());
         const deps = {
           db,
           clientFor,

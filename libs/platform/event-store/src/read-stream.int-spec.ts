@@ -51,4 +51,10 @@ describe('readStream and streamVersion', () => {
     ]);
     expect(slim.map(({ data: _d, ...rest }) => rest)).toEqual(full.map(({ data: _d, ...rest }) => rest));
   });
+
+  it('reads an empty object for a type named with no key', async () => {
+    const id = await seed();
+    const none = await readStream(t.db, id, { dataKeys: { Page: [] } });
+    expect(none.map((e) => e.data)).toEqual([{ jobId: 'j1' }, {}, {}, { jobId: 'j1' }]);
+  });
 });

@@ -13,7 +13,8 @@ export interface ReadStreamOptions {
   types?: readonly string[];
   /**
    * For the event types named, return only these top-level keys of `data` (as stored, not upcast). For readers
-   * that need a stream's shape but not its bulk, e.g. a page event without its records.
+   * that need a stream's shape but not its bulk, e.g. a page event without its records. No key: `{}`, and the
+   * stored payload is not even read (extracting one key reads all of a large jsonb value).
    */
   dataKeys?: Readonly<Record<string, readonly string[]>>;
 }
@@ -23,6 +24,8 @@ const dataColumn = (dataKeys: ReadStreamOptions['dataKeys']): RawBuilder<unknown
   const slim = Object.entries(dataKeys ?? {});
   if (slim.length === 0) return sql`e.data`;
   const whens = slim.map(([type, keys]) => {
+    // No key: `{}` without touching `data`, so Postgres never reads (detoasts) a large stored payload.
+    if (keys.length === 0) return sql`when e.event_type = ${type} then '{}'::jsonb`;
     const pairs = keys.map((k) => sql`${k}::text, e.data->${k}::text`);
     return sql`when e.event_type = ${type} then jsonb_build_object(${sql.join(pairs)})`;
   });

@@ -21,6 +21,7 @@ export { RelayRole } from './relay/relay-status';
 export type { RelayStatus } from './relay/relay-status';
 export { Disposition } from './consumer/disposition';
 export { claimInbox } from './consumer/inbox';
+export { inboxSize, registerInboxGauge } from './consumer/inbox-gauge';
 export type { MessageContext, MessageHandler } from './consumer/message-handler';
 export { createConsumerRunner } from './consumer/consumer-runner';
 export { startTypedConsumers, typedConsumerOptions } from './consumer/typed-consumers';

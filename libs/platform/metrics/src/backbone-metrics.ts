@@ -70,3 +70,11 @@ export const poolConnections = defineScrapedGauge(
   'Postgres pool connections by pool and state (total, idle, waiting clients)',
   ['pool', 'state'],
 );
+
+/**
+ * Rows of a consumer's inbox (one per event it applied; nothing prunes them yet, so this is the table's growth),
+ * read by each consumer runner for its own consumer, at most once a minute (a count over the primary key).
+ */
+export const inboxRows = defineScrapedGauge('sf_inbox_rows', "Rows in a consumer's inbox (events it applied)", [
+  'consumer',
+]);

@@ -25,6 +25,7 @@ export {
   consumerRedeliveries,
   deadLetters,
   eventsAppended,
+  inboxRows,
   poolConnections,
   projectionEvents,
   projectionLagEvents,
@@ -33,5 +34,12 @@ export {
   relayLagSeconds,
   workQueueItems,
 } from './backbone-metrics';
-export { webhookDeliveries } from './webhook-metrics';
+export {
+  WEBHOOK_HEALTH_VALUE,
+  webhookDeliveries,
+  webhookHealth,
+  webhookInboxAgeSeconds,
+  webhookInboxDeliveries,
+} from './webhook-metrics';
+export { throttledSource } from './throttled-source';
 export { writerApplySeconds, writerOldestPendingSeconds, writerQueueWrites, writerWrites } from './writer-metrics';

@@ -1,4 +1,4 @@
-import { defineCounter, defineScrapedGauge, metricsText, startProcessMetrics } from './index';
+import { defineCounter, defineScrapedGauge, metricsText, startProcessMetrics, throttledSource } from './index';
 
 describe('@sf/metrics', () => {
   it('serves Node defaults and the platform metrics in Prometheus text, labelled with the service', async () => {
@@ -27,5 +27,30 @@ describe('@sf/metrics', () => {
   it('refuses names outside the conventions', () => {
     expect(() => defineCounter('clio_requests_total', 'x')).toThrow(/sf_/);
     expect(() => defineCounter('sf_requests', 'x')).toThrow(/_total/);
+  });
+
+  it('reads a throttled source once per interval, and again at once after a failure', async () => {
+    let clock = 0;
+    let reads = 0;
+    let fail = false;
+    const source = throttledSource(
+      () => {
+        reads += 1;
+        if (fail) throw new Error('down');
+        return [{ labels: {}, value: reads }];
+      },
+      60_000,
+      () => clock,
+    );
+    expect(await source()).toEqual([{ labels: {}, value: 1 }]);
+    clock = 59_999;
+    expect(await source()).toEqual([{ labels: {}, value: 1 }]);
+    clock = 60_000;
+    expect(await source()).toEqual([{ labels: {}, value: 2 }]);
+    fail = true;
+    clock = 130_000;
+    await expect(source()).rejects.toThrow('down');
+    fail = false;
+    expect(await source()).toEqual([{ labels: {}, value: 4 }]);
   });
 });

@@ -9,3 +9,5 @@ export { healthOf, modelStateOf } from './health/health-of';
 export type { ModelWebhookState, SubscriptionFacts } from './health/health-of';
 export { firmWebhookHealth } from './health/firm-webhook-health';
 export type { FirmWebhookHealth } from './health/firm-webhook-health';
+export { healthOfSubscriptions, webhookHealthOfFirms } from './health/firms-webhook-health';
+export type { FirmHealthReading, SubscriptionRow } from './health/firms-webhook-health';

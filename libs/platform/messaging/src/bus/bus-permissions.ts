@@ -31,6 +31,8 @@ export interface BusPermissions {
 const JS = {
   accountInfo: '$JS.API.INFO',
   stream: (verb: 'CREATE' | 'UPDATE' | 'INFO', stream: string) => `$JS.API.STREAM.${verb}.${stream}`,
+  /** One stored message by sequence or by `next_by_subj` (read only: no consumer, no state on the server). */
+  getMessage: (stream: string) => `$JS.API.STREAM.MSG.GET.${stream}`,
   // The 2.9 create subject carries the filter (`…CREATE.<stream>.<consumer>.<filter>`) and the server checks that
   // it matches the config's filter, so a permission on it pins what the consumer may read. The older forms
   // (`CONSUMER.CREATE.<stream>`, `CONSUMER.DURABLE.CREATE.…`) carry none and are never granted.
@@ -83,6 +85,7 @@ export const busPermissions = (user: BusUser, names: BusNames = DEFAULT_BUS_NAME
       ns(SUBJECTS.redrives),
     );
   }
+  if (user.readsEventStream) publish.push(JS.stream('INFO', names.eventsStream), JS.getMessage(names.eventsStream));
   for (const s of user.calls ?? []) publish.push(ns(s));
   for (const s of user.answers ?? []) subscribe.push(ns(s));
   const answersRequests = (user.answers ?? []).length > 0 || (user.consumers ?? []).length > 0;

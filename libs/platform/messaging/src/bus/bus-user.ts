@@ -26,6 +26,11 @@ export interface BusUser {
    * (`sf.rpc.redrive.*`): the ops tools (`sf dlq`). Never publishes events or touches the events stream.
    */
   operatesDeadLetters?: boolean;
+  /**
+   * Reads messages of the events stream one by one (stream info and message-get, `sf events tail --source
+   * jetstream`): creates no consumer, so it can neither take a service's messages nor change the stream.
+   */
+  readsEventStream?: boolean;
   /** Request-reply subjects it may call (`RpcSubjects`). */
   calls?: readonly string[];
   /** Request-reply subjects it answers (queue subscription; replies only to requests it received). */

@@ -36,8 +36,10 @@ describe('bus permissions', () => {
     });
   });
 
-  it('lets the ops user read the dead-letter stream and ask any consumer for a redrive, nothing more', () => {
-    expect(busPermissions({ name: 'sf-ops', password: 'pw', operatesDeadLetters: true })).toEqual({
+  it('lets the ops user read the dead-letter stream, ask any consumer for a redrive, and read events, nothing more', () => {
+    expect(
+      busPermissions({ name: 'sf-ops', password: 'pw', operatesDeadLetters: true, readsEventStream: true }),
+    ).toEqual({
       publish: [
         '$JS.API.INFO',
         '$JS.API.STREAM.INFO.SF_DLQ',
@@ -46,6 +48,8 @@ describe('bus permissions', () => {
         '$JS.API.CONSUMER.DELETE.SF_DLQ.*',
         '$JS.API.CONSUMER.MSG.NEXT.SF_DLQ.*',
         'sf.rpc.redrive.*',
+        '$JS.API.STREAM.INFO.SF_EVENTS',
+        '$JS.API.STREAM.MSG.GET.SF_EVENTS',
       ],
       subscribe: ['_INBOX.sf-ops.>'],
       allowResponses: false,

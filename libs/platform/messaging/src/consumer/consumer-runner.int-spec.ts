@@ -4,6 +4,7 @@ import { trace } from '@opentelemetry/api';
 import { sql } from 'kysely';
 import { SUBJECTS, toWire, type RecordedEvent, type TraceContext } from '@sf/contracts';
 import { LogPosition, loadCheckpoint } from '@sf/event-store';
+import { metricsText } from '@sf/metrics';
 import { connectTestNats, createTestDatabase, uniqueName, waitFor, type TestDatabase } from '@sf/testing';
 import { provision } from '../provision';
 import { createRelay } from '../relay/relay';
@@ -124,6 +125,8 @@ describe('consumer runner', () => {
     const inbox = await t.db.selectFrom('inbox').select('event_id').where('consumer', '=', 'apply').execute();
     expect(inbox.map((r) => r.event_id).sort()).toEqual(ids);
     expect(runner.stats()).toMatchObject({ acked: 4, retried: 0, deadLettered: 0 });
+    // The running consumer reports its inbox's size (three events applied, the copy added no row).
+    expect((await metricsText()).body).toMatch(/^sf_inbox_rows\{consumer="apply"[^}]*\} 3$/m);
   });
 
   it('hands the handler the trace of the original request: append -> relay -> consumer keeps the trace id', async () => {

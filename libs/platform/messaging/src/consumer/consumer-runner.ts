@@ -9,6 +9,7 @@ import { applyBatch, type Delivery } from './apply-batch';
 import { decodeMessage, type Decoded } from './decode-message';
 import { verifyInLog, type Verified } from './verify-in-log';
 import { BatchQueue } from './batch-queue';
+import { registerInboxGauge } from './inbox-gauge';
 import { startRedriveResponder, type RedriveResponder } from './redrive-responder';
 import { extendAckWait, releaseUnprocessed, settle, type AdapterContext } from './jetstream-adapter';
 import type { MessageHandler } from './message-handler';
@@ -153,6 +154,7 @@ export const createConsumerRunner = <DB extends ConsumerTables>(o: ConsumerRunne
       unregisterGauges = [
         consumerPending.source(async () => [{ labels, value: (await info()).num_pending }]),
         consumerAckPending.source(async () => [{ labels, value: (await info()).num_ack_pending }]),
+        registerInboxGauge(o.db, o.consumer.name),
       ];
       // The iterator survives reconnects by itself (it re-pulls); only a lost stream or consumer needs us.
       watchForLoss(o, messages).catch((err: unknown) => o.onError?.(err));

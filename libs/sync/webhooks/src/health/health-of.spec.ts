@@ -1,3 +1,4 @@
+import { healthOfSubscriptions } from './firms-webhook-health';
 import { healthOf, modelStateOf } from './health-of';
 
 const all = (s: 'active' | 'missing') =>
@@ -28,5 +29,30 @@ describe('modelStateOf', () => {
     expect(modelStateOf({ status: 'active', expiresAt: now }, now)).toBe('expired');
     expect(modelStateOf({ status: 'active', expiresAt: new Date(now.getTime() + 1) }, now)).toBe('active');
     expect(modelStateOf({ status: 'active', expiresAt: null }, now)).toBe('active');
+  });
+});
+
+describe('healthOfSubscriptions', () => {
+  const now = new Date('2026-12-03T12:00:00Z');
+  const later = new Date(now.getTime() + 60_000);
+  const row = (model: string, status: 'active' | 'removed' | 'registering', expires_at: Date | null = later) => ({
+    model,
+    status,
+    expires_at,
+  });
+  it('reads removed rows as absent and expiry on the clock given', () => {
+    const models = ['matter', 'contact', 'calendar_entry', 'task', 'folder', 'document', 'activity'];
+    expect(
+      healthOfSubscriptions(
+        models.map((m) => row(m, 'active')),
+        now,
+      ),
+    ).toBe('healthy');
+    expect(healthOfSubscriptions([...models.map((m) => row(m, 'active')), row('matter', 'removed')], now)).toBe(
+      'healthy',
+    );
+    expect(healthOfSubscriptions([row('matter', 'active'), row('task', 'active', now)], now)).toBe('degraded');
+    expect(healthOfSubscriptions([row('matter', 'removed'), row('task', 'registering', null)], now)).toBe('off');
+    expect(healthOfSubscriptions([], now)).toBe('off');
   });
 });
