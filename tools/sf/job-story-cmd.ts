@@ -1,5 +1,5 @@
 import { streamIds, type RecordedEvent } from '@sf/contracts';
-import { LogPosition, readStream, streamsOfTrace } from '@sf/event-store';
+import { jobOfTrace, LogPosition, readStream } from '@sf/event-store';
 import type { SfContext, Exit } from './context';
 import { tellStory, type StoryEvent } from './story';
 import { ExitCode } from './usage';
@@ -14,13 +14,11 @@ const SCOPE_TYPES = ['SyncRequested', 'SyncJobCompleted', 'SyncJobFailed', 'Sync
 const jobIdOf = (e: RecordedEvent): unknown =>
   typeof e.data === 'object' && e.data !== null && 'jobId' in e.data ? e.data.jobId : undefined;
 
-/** A trace id (32 hex digits) names the job stream its events belong to; otherwise the argument is the job id. */
+/** A trace id (32 hex digits) names the job its request opened; otherwise the argument is the job id. */
 const resolveJob = async (c: SfContext, id: string): Promise<{ jobId: string; viaTrace: boolean } | null> => {
   if (!/^[0-9a-f]{32}$/.test(id)) return { jobId: id, viaTrace: false };
-  const streams = await streamsOfTrace(c.db, id);
-  const job = streams.find((s) => s.startsWith(streamIds.syncJob('')) || s.startsWith(streamIds.processingJob('')));
-  if (!job) return null;
-  return { jobId: job.replace(streamIds.syncJob(''), '').replace(streamIds.processingJob(''), ''), viaTrace: true };
+  const job = await jobOfTrace(c.db, id);
+  return job === null ? null : { jobId: job.jobId, viaTrace: true };
 };
 
 const byLog = (a: RecordedEvent, b: RecordedEvent): number => LogPosition.compare(LogPosition.of(a), LogPosition.of(b));

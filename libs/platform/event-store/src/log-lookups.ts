@@ -17,18 +17,29 @@ export const positionBefore = async <DB extends EventStoreTables>(db: Executor<D
   return r ? { txId: BigInt(r.tx), position: BigInt(r.pos) } : LogPosition.start;
 };
 
+/** The job a request opened, by the trace id it carried (32 hex digits). */
+export interface JobOfTrace {
+  kind: 'sync' | 'processing';
+  jobId: string;
+}
+
 /**
- * Stream ids holding an event whose stored trace context belongs to `traceId` (32 hex digits), most events first.
- * A scan of the metadata (no index): for an operator looking one trace up, not for a hot path.
+ * The job whose opening event (`SyncRequested`, `ProcessingJobRequested`) carried `traceId`: every later span of the
+ * job (fetcher, relay, projections) continues that trace. One lookup in a partial index of one row per job
+ * (migration `2026-12-04T01-job-trace-index`), whatever the size of the log; the newest when a trace opened several.
  */
-export const streamsOfTrace = async <DB extends EventStoreTables>(
+export const jobOfTrace = async <DB extends EventStoreTables>(
   db: Executor<DB>,
   traceId: string,
-): Promise<string[]> => {
-  if (!/^[0-9a-f]{32}$/.test(traceId)) return [];
-  const { rows } = await sql<{ stream_id: string }>`
-    select stream_id from es_events
-    where metadata->'trace'->>'traceparent' like ${`00-${traceId}-%`}
-    group by stream_id order by count(*) desc limit 20`.execute(db);
-  return rows.map((r) => r.stream_id);
+): Promise<JobOfTrace | null> => {
+  if (!/^[0-9a-f]{32}$/.test(traceId)) return null;
+  // Raw SQL: the expression and predicate must match the index's exactly.
+  const { rows } = await sql<{ event_type: string; job_id: string | null }>`
+    select event_type, data->>'jobId' as job_id from es_events
+    where event_type in ('SyncRequested', 'ProcessingJobRequested')
+      and substr(metadata->'trace'->>'traceparent', 4, 32) = ${traceId}
+    order by global_position desc limit 1`.execute(db);
+  const r = rows[0];
+  if (!r?.job_id) return null;
+  return { kind: r.event_type === 'SyncRequested' ? 'sync' : 'processing', jobId: r.job_id };
 };
