@@ -42,6 +42,8 @@ const JS = {
   deleteConsumer: (stream: string, consumer: string) => `$JS.API.CONSUMER.DELETE.${stream}.${consumer}`,
   pull: (stream: string, consumer: string) => `$JS.API.CONSUMER.MSG.NEXT.${stream}.${consumer}`,
   ack: (stream: string, consumer: string) => `$JS.ACK.${stream}.${consumer}.>`,
+  /** The reply of a push consumer's flow-control request (`$JS.FC.<stream>.<consumer>.<token>`). */
+  flowControl: (stream: string) => `$JS.FC.${stream}.*.*`,
 } as const;
 
 /**
@@ -81,6 +83,14 @@ export const busPermissions = (user: BusUser, names: BusNames = DEFAULT_BUS_NAME
       JS.deleteConsumer(dlq, '*'),
       JS.pull(dlq, '*'),
       ns(SUBJECTS.redrives),
+    );
+  }
+  if (user.tailsFirmEvents) {
+    // Consumer names are generated (`<prefix>_<serial>`) and a permission matches whole tokens, so the name is `*`;
+    // the filter token pins one firm's events. The push consumer delivers to the user's own inbox (granted above).
+    publish.push(
+      JS.createConsumer(names.eventsStream, '*', ns(SUBJECTS.anyFirmEvents)),
+      JS.flowControl(names.eventsStream),
     );
   }
   for (const s of user.calls ?? []) publish.push(ns(s));

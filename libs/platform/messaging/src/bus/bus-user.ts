@@ -26,6 +26,13 @@ export interface BusUser {
    * (`sf.rpc.redrive.*`): the ops tools (`sf dlq`). Never publishes events or touches the events stream.
    */
   operatesDeadLetters?: boolean;
+  /**
+   * Tails any firm's events (`sf.events.<firmId>.>`) through short-lived ordered push consumers that deliver to its
+   * own inbox (the orchestrator's live-progress feeds). Grants the create of such a consumer on the events stream
+   * (any generated name, the filter one firm's events) and the answer to its flow control; never a pull, an ack, an
+   * info or a delete of a consumer, so it cannot read or change another service's durable.
+   */
+  tailsFirmEvents?: boolean;
   /** Request-reply subjects it may call (`RpcSubjects`). */
   calls?: readonly string[];
   /** Request-reply subjects it answers (queue subscription; replies only to requests it received). */
