@@ -213,7 +213,17 @@ export const startOrchestrator = async (config: OrchestratorConfig): Promise<Orc
       new FirmFeeds((firmId, after, onMessage) => openFirmTail(nc, topology, firmId, after, onMessage)),
     );
     const port = await startHttp(
-      { service, processing: createProcessingService(deps, service), schedules, db, nc, loops, topology, live },
+      {
+        service,
+        processing: createProcessingService(deps, service),
+        schedules,
+        db,
+        nc,
+        loops,
+        topology,
+        live,
+        ...(config.statusPageTokenUrl ? { statusPageTokenUrl: config.statusPageTokenUrl } : {}),
+      },
       config,
       log,
       closers,

@@ -86,4 +86,5 @@ export const OrchestratorEnv = {
   SchedulerLeaseMs: 'SYNC_SCHEDULER_LEASE_MS',
   ScheduleDegradedIntervalMs: 'SYNC_SCHEDULE_DEGRADED_INTERVAL_MS',
   ReconcileIntervalMs: 'SYNC_RECONCILE_INTERVAL_MS',
+  StatusPageTokenUrl: 'STATUS_PAGE_TOKEN_URL',
 } as const;
