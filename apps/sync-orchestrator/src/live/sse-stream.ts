@@ -71,19 +71,22 @@ export const serveSse = async (req: IncomingMessage, res: ServerResponse, r: Sse
     'X-Accel-Buffering': 'no',
   });
   let ended = false;
-  let feed: FeedSubscription | undefined;
-  let heartbeat: NodeJS.Timeout | undefined;
-  let expiry: NodeJS.Timeout | undefined;
-  let unregister = (): void => undefined;
-  // Callable at any point (a client gone, or too far behind while its feed replays): it undoes what exists.
+  // What is open so far: `end` undoes what exists, at any point (a client gone, or too far behind while its feed
+  // replays, even before the subscription resolved).
+  const open: {
+    feed?: FeedSubscription;
+    heartbeat?: NodeJS.Timeout;
+    expiry?: NodeJS.Timeout;
+    unregister?: () => void;
+  } = {};
   const end = async (): Promise<void> => {
     if (ended) return;
     ended = true;
-    clearInterval(heartbeat);
-    clearTimeout(expiry);
-    unregister();
+    clearInterval(open.heartbeat);
+    clearTimeout(open.expiry);
+    open.unregister?.();
     res.end();
-    feed?.close();
+    open.feed?.close();
   };
   const write = (text: string): void => {
     if (ended) return;
@@ -93,20 +96,26 @@ export const serveSse = async (req: IncomingMessage, res: ServerResponse, r: Sse
   req.on('close', () => void end());
   write(`retry: ${RETRY_MS}\n\n`);
   if (snapshot !== null) write(frame(start.after, 'snapshot', snapshot));
-  const subscribed = await r.streams.feeds.subscribe(r.firmId, start.after, (item) => {
-    if (r.accepts(item)) write(frame(item.seq, item.message.type, item.message));
-  });
-  feed = subscribed;
+  let subscribed: FeedSubscription;
+  try {
+    subscribed = await r.streams.feeds.subscribe(r.firmId, start.after, (item) => {
+      if (r.accepts(item)) write(frame(item.seq, item.message.type, item.message));
+    });
+  } catch {
+    // The headers are sent: ending the stream is the answer left; EventSource reconnects after `retry`.
+    return end();
+  }
+  open.feed = subscribed;
   if (ended) return subscribed.close();
-  heartbeat = setInterval(() => write(': keep-alive\n\n'), HEARTBEAT_MS);
-  expiry = setTimeout(
+  open.heartbeat = setInterval(() => write(': keep-alive\n\n'), HEARTBEAT_MS);
+  open.expiry = setTimeout(
     () => {
       write(frame(null, 'expired', { message: 'The access token expired; reconnect with a new one' }));
       void end();
     },
     Math.max(0, r.expiresAt.getTime() - Date.now()),
   );
-  unregister = r.streams.add(() => end());
+  open.unregister = r.streams.add(() => end());
   // The feed only ends when stopped, or when NATS closed under it: then the client reconnects elsewhere.
   void subscribed.done.finally(() => void end());
 };
