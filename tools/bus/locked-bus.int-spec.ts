@@ -5,9 +5,17 @@ import { AckPolicy, jetstream, jetstreamManager, type JetStreamManager } from '@
 import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
 import { RpcSubjects, SUBJECTS, clioRecordChanged, toChangeMessage, type ClioRecordChangedV1 } from '@sf/contracts';
-import { connectionOptionsOf, defineTopology, provision, subscriberUser, type BusUser } from '@sf/messaging';
+import {
+  connectNats,
+  connectionOptionsOf,
+  defineTopology,
+  provision,
+  subscriberUser,
+  type BusUser,
+} from '@sf/messaging';
 import { startChangeSubscriber } from '@sf/subscriber';
 import { waitFor, type OwnNatsServer } from '@sf/testing';
+import { openFirmTail, type TailMessage } from '../../apps/sync-orchestrator/src/live/live-feed';
 import { BusUsers } from './platform-bus';
 import { startLockedNatsServer } from './run-bus';
 import { runBusUsers } from './test-bus-server';
@@ -176,6 +184,43 @@ describe('the locked bus (own nats-server, generated config)', () => {
     await fetcherJsm.consumers.add(EVENTS, durable('clio-fetcher', SUBJECTS.eventType('SyncRequested')));
     const taken = jetstream(await as('reader-all')).consumers.get(EVENTS, 'clio-fetcher');
     expect(await refused(taken)).toMatch(/Permissions Violation/);
+    await adminJsm.consumers.delete(EVENTS, 'clio-fetcher');
+  });
+
+  it("lets the orchestrator tail one firm's events to its own inbox (live progress), and no other consumer", async () => {
+    // As the service connects (connectNats): its replies, and so the feed's deliver subject, under its own prefix.
+    const u = users.get(BusUsers.orchestrator)!;
+    const orchestrator = await connectNats({
+      name: 'locked-bus-live',
+      settings: { url: nats.url },
+      identity: { user: u.name, password: u.password },
+    });
+    open.push(orchestrator);
+    const got: TailMessage[] = [];
+    const tail = await openFirmTail(orchestrator, defineTopology({}), FIRM_A, 0, (m) => got.push(m));
+    await waitFor(
+      () => Promise.resolve(got.length),
+      (n) => n === 2,
+      { description: "firm A's two events" },
+    );
+    await tail.close();
+    expect(got.map((m) => m.pending)).toEqual([1, 0]);
+    // Not every firm at once, and no pull, info or delete of another service's durable.
+    const jsm = await jetstreamManager(orchestrator);
+    const all = { name: 'live-all', filter_subject: SUBJECTS.events, ack_policy: AckPolicy.None };
+    expect(await refused(jsm.consumers.add(EVENTS, all))).toMatch(/Permissions Violation/);
+    const fetcherJsm = await jetstreamManager(await as(BusUsers.fetcher));
+    await fetcherJsm.consumers.add(EVENTS, {
+      durable_name: 'clio-fetcher',
+      filter_subject: SUBJECTS.eventType('SyncRequested'),
+      ack_policy: AckPolicy.Explicit,
+    });
+    const pull = orchestrator.request(`$JS.API.CONSUMER.MSG.NEXT.${EVENTS}.clio-fetcher`, '{"batch":1}', {
+      timeout: 2_000,
+    });
+    expect(await refused(pull)).toMatch(/Permissions Violation/);
+    expect(await refused(jsm.consumers.info(EVENTS, 'clio-fetcher'))).toMatch(/Permissions Violation/);
+    expect(await refused(jsm.consumers.delete(EVENTS, 'clio-fetcher'))).toMatch(/Permissions Violation/);
     await adminJsm.consumers.delete(EVENTS, 'clio-fetcher');
   });
 

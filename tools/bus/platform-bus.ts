@@ -35,6 +35,8 @@ export const platformBusUsers = (password: (user: PlatformBusUser) => string): B
     password: password(BusUsers.orchestrator),
     provisionsStreams: true,
     consumers: own(orchestratorConsumerOptions()),
+    // The live-progress feeds (Server-Sent Events): one ordered push consumer per firm with open streams.
+    tailsFirmEvents: true,
     answers: [RpcSubjects.syncRequest],
   },
   {

@@ -48,6 +48,12 @@ export interface OrchestratorConfig extends ServiceNatsConfig {
    * subscriptions and stats (`@sf/sync-webhooks`).
    */
   webhookHealth?: WebhookHealthPort;
+  /**
+   * Where the status page gets a fresh short-lived token before its own expires (`STATUS_PAGE_TOKEN_URL`): the
+   * gateway's endpoint answering `{ "access_token": "<JWT>" }` for the signed-in user (the page calls it with the
+   * gateway's cookies, `credentials: 'include'`). Unset: the page says when its token expired and must be reopened.
+   */
+  statusPageTokenUrl?: string;
   /** Decision clock. Default `() => new Date()`. */
   clock?: () => Date;
   /** JSON logger. Default: pino to stdout at `LOG_LEVEL` (default info). */
@@ -93,6 +99,7 @@ export const orchestratorConfigFromEnv = (env: NodeJS.ProcessEnv = process.env):
       schedulerTickMs:
         boolFrom(env, OrchestratorEnv.SchedulerEnabled) === false ? 0 : intFrom(env, OrchestratorEnv.SchedulerTickMs),
       schedulerLeaseMs: intFrom(env, OrchestratorEnv.SchedulerLeaseMs),
+      statusPageTokenUrl: env[OrchestratorEnv.StatusPageTokenUrl] || undefined,
     }),
     scheduler: {
       degradedIntervalMs:

@@ -41,6 +41,8 @@ import { startSyncRpcResponder } from './nats/sync-rpc-responder';
 import type { OrchestratorConfig } from './orchestrator-config';
 import { startStallTimer } from './stall-timer';
 import { LiveStreams } from './live/sse-stream';
+import { FirmFeeds } from './live/firm-feeds';
+import { openFirmTail } from './live/live-feed';
 import type { SyncDeps } from './sync/sync-deps';
 import { createSyncService, syncDeps, type SyncService } from './sync/sync-service';
 import { FIRST_LOGIN_CONSUMER } from './wire-names';
@@ -207,9 +209,21 @@ export const startOrchestrator = async (config: OrchestratorConfig): Promise<Orc
     });
     // Filled as the loops start (HTTP listens first); `/health/ready` asks each on every call.
     const loops = new Map<string, LoopCheck>();
-    const live = new LiveStreams();
+    const live = new LiveStreams(
+      new FirmFeeds((firmId, after, onMessage) => openFirmTail(nc, topology, firmId, after, onMessage)),
+    );
     const port = await startHttp(
-      { service, processing: createProcessingService(deps, service), schedules, db, nc, loops, topology, live },
+      {
+        service,
+        processing: createProcessingService(deps, service),
+        schedules,
+        db,
+        nc,
+        loops,
+        topology,
+        live,
+        ...(config.statusPageTokenUrl ? { statusPageTokenUrl: config.statusPageTokenUrl } : {}),
+      },
       config,
       log,
       closers,

@@ -23,6 +23,14 @@ export const Routes = {
   activities: 'activities',
   users: 'users',
   customFields: 'custom-fields',
+  // One record of a type with history (mirror-api/record-reads.http-controller.ts; tasks and calendar entries: the
+  // write routes' paths, `task` and `calendarEntry`).
+  mirrorFolder: 'folders/:id',
+  mirrorDocument: 'documents/:id',
+  mirrorContact: 'contacts/:id',
+  mirrorActivity: 'activities/:id',
+  mirrorUser: 'users/:id',
+  mirrorCustomField: 'custom-fields/:id',
   // A record's change history (mirror-api/record-history.http-controller.ts).
   matterHistory: 'matters/:id/history',
   folderHistory: 'folders/:id/history',
@@ -86,4 +94,5 @@ export const OrchestratorEnv = {
   SchedulerLeaseMs: 'SYNC_SCHEDULER_LEASE_MS',
   ScheduleDegradedIntervalMs: 'SYNC_SCHEDULE_DEGRADED_INTERVAL_MS',
   ReconcileIntervalMs: 'SYNC_RECONCILE_INTERVAL_MS',
+  StatusPageTokenUrl: 'STATUS_PAGE_TOKEN_URL',
 } as const;

@@ -17,8 +17,11 @@ import {
   servers,
 } from './changes/asyncapi-changes';
 import { clioRecordChanged } from './changes/clio-record-changed';
+import { clioRecordsFetched } from './events/clio-records-fetched';
+import { clioRecordsObserved } from './events/clio-records-observed';
 import type { JsonSchema } from './fields';
 import { classSchemas } from './json-schemas';
+import { clioRecordSchemas, withTypedRecords } from './asyncapi-records';
 import { FIRM_ID_PATTERN } from './subjects';
 import { WireEnvelope } from './wire-envelope';
 
@@ -114,11 +117,24 @@ export function buildAsyncApi(): JsonSchema {
         EventHeaders: eventHeadersSchema(),
         DeadLetterHeaders: deadLetterHeadersSchema(),
         ChangeHeaders: changeHeadersSchema(),
-        ...classSchemas([WireEnvelope, ...payloadClasses, clioRecordChanged.current], SCHEMAS),
+        ...typeRecords(classSchemas([WireEnvelope, ...payloadClasses, clioRecordChanged.current], SCHEMAS)),
+        ...clioRecordSchemas(),
       },
     },
   };
 }
+
+/**
+ * The data of the events that carry mirrored records (every version) gets its records typed per entity type.
+ * `SyncRecordsFlagged` also has records, but those failed validation, so they keep the loose shape.
+ */
+const RECORD_PAGES = [clioRecordsFetched, clioRecordsObserved].flatMap((d) =>
+  Object.values(d.versions).map((c) => c.name),
+);
+const typeRecords = (schemas: Record<string, JsonSchema>): Record<string, JsonSchema> =>
+  Object.fromEntries(
+    Object.entries(schemas).map(([name, s]) => [name, RECORD_PAGES.includes(name) ? withTypedRecords(s, SCHEMAS) : s]),
+  );
 
 const HEADER = '# Generated from the @sf/contracts catalogue by `npm run asyncapi`. Do not edit by hand.\n';
 

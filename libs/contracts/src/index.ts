@@ -131,6 +131,7 @@ export {
   SUBJECT_TOKEN_PATTERN,
   FIRM_ID_PATTERN,
 } from './subjects';
+export { CLIO_RECORD_FIELDS } from './clio-record-fields';
 export { streamIds, streamOf } from './stream-ids';
 export type { StreamRef } from './stream-ids';
 

@@ -33,6 +33,8 @@ export const SUBJECTS = {
     `sf.events.${token('firmId', firmId, FIRM_ID_PATTERN)}.${token('type', type)}`,
   /** Every event of one firm: `sf.events.<firmId>.>`. */
   firmEvents: (firmId: string): string => `sf.events.${token('firmId', firmId, FIRM_ID_PATTERN)}.>`,
+  /** The filter of `firmEvents` for any firm: a permission pattern (a filter token of the consumer-create subject). */
+  anyFirmEvents: 'sf.events.*.>',
   /** One event type of every firm: `sf.events.*.<Type>` (a consumer filter). */
   eventType: (type: string): string => `sf.events.*.${token('type', type)}`,
   /** Every record-change subject (the SF_CHANGES stream binds this). */

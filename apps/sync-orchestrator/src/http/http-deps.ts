@@ -24,4 +24,6 @@ export interface HttpDeps {
   topology: LiveTopology;
   /** The open live-progress streams, ended at shutdown. */
   live: LiveStreams;
+  /** The status page's token refresh (`OrchestratorConfig.statusPageTokenUrl`). */
+  statusPageTokenUrl?: string;
 }

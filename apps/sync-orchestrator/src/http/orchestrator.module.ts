@@ -5,6 +5,7 @@ import { ProcessingController } from '../processing/processing.http-controller';
 import { ReadModelsController } from '../read-models/read-models.http-controller';
 import { MirrorReadsController } from '../mirror-api/mirror-reads.http-controller';
 import { RecordHistoryController } from '../mirror-api/record-history.http-controller';
+import { RecordReadsController } from '../mirror-api/record-reads.http-controller';
 import { StatusController } from '../status/status.http-controller';
 import { ReviewController } from '../review/review.http-controller';
 import { ScheduleController } from '../schedule/schedule.http-controller';
@@ -43,6 +44,7 @@ export class OrchestratorModule {
         ProcessingController,
         ReadModelsController,
         MirrorReadsController,
+        RecordReadsController,
         RecordHistoryController,
         StatusController,
         ReviewController,

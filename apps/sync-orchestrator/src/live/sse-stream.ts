@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { jetstreamManager } from '@nats-io/jetstream';
-import { openLiveFeed, type LiveItem, type LiveTopology } from './live-feed';
+import type { FeedSubscription, FirmFeeds } from './firm-feeds';
+import type { LiveItem, LiveTopology } from './live-feed';
 
 /** Comment line sent when nothing else was, so proxies keep the connection open. */
 const HEARTBEAT_MS = 15_000;
@@ -10,9 +11,13 @@ const MAX_BUFFERED_BYTES = 1 << 20;
 /** What EventSource waits before it reconnects by itself, in ms. */
 const RETRY_MS = 3_000;
 
-/** The open streams of this process, so a shutdown ends them (an open response keeps the HTTP server alive). */
+/**
+ * The open streams of this process, so a shutdown ends them (an open response keeps the HTTP server alive), and the
+ * firms' shared feeds they read.
+ */
 export class LiveStreams {
   private readonly open = new Set<() => Promise<void>>();
+  constructor(readonly feeds: FirmFeeds) {}
   get size(): number {
     return this.open.size;
   }
@@ -66,35 +71,51 @@ export const serveSse = async (req: IncomingMessage, res: ServerResponse, r: Sse
     'X-Accel-Buffering': 'no',
   });
   let ended = false;
+  // What is open so far: `end` undoes what exists, at any point (a client gone, or too far behind while its feed
+  // replays, even before the subscription resolved).
+  const open: {
+    feed?: FeedSubscription;
+    heartbeat?: NodeJS.Timeout;
+    expiry?: NodeJS.Timeout;
+    unregister?: () => void;
+  } = {};
+  const end = async (): Promise<void> => {
+    if (ended) return;
+    ended = true;
+    clearInterval(open.heartbeat);
+    clearTimeout(open.expiry);
+    open.unregister?.();
+    res.end();
+    open.feed?.close();
+  };
   const write = (text: string): void => {
     if (ended) return;
     res.write(text);
     if (res.writableLength > MAX_BUFFERED_BYTES) void end();
   };
+  req.on('close', () => void end());
   write(`retry: ${RETRY_MS}\n\n`);
   if (snapshot !== null) write(frame(start.after, 'snapshot', snapshot));
-  const feed = await openLiveFeed(r.nc, r.topology, r.firmId, start.after, (item) => {
-    if (r.accepts(item)) write(frame(item.seq, item.message.type, item.message));
-  });
-  const heartbeat = setInterval(() => write(': keep-alive\n\n'), HEARTBEAT_MS);
-  const expiry = setTimeout(
+  let subscribed: FeedSubscription;
+  try {
+    subscribed = await r.streams.feeds.subscribe(r.firmId, start.after, (item) => {
+      if (r.accepts(item)) write(frame(item.seq, item.message.type, item.message));
+    });
+  } catch {
+    // The headers are sent: ending the stream is the answer left; EventSource reconnects after `retry`.
+    return end();
+  }
+  open.feed = subscribed;
+  if (ended) return subscribed.close();
+  open.heartbeat = setInterval(() => write(': keep-alive\n\n'), HEARTBEAT_MS);
+  open.expiry = setTimeout(
     () => {
       write(frame(null, 'expired', { message: 'The access token expired; reconnect with a new one' }));
       void end();
     },
     Math.max(0, r.expiresAt.getTime() - Date.now()),
   );
-  const unregister = r.streams.add(() => end());
-  async function end(): Promise<void> {
-    if (ended) return;
-    ended = true;
-    clearInterval(heartbeat);
-    clearTimeout(expiry);
-    unregister();
-    res.end();
-    await feed.close();
-  }
-  req.on('close', () => void end());
+  open.unregister = r.streams.add(() => end());
   // The feed only ends when stopped, or when NATS closed under it: then the client reconnects elsewhere.
-  void feed.done.finally(() => void end());
+  void subscribed.done.finally(() => void end());
 };

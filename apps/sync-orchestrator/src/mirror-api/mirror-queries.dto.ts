@@ -25,8 +25,8 @@ export class IncludeDeletedQuery {
   include_deleted?: (typeof BOOLEANS)[number];
 }
 
-/** One matter: `include_deleted`, and `as_of` for the matter as the mirror held it then (from its history). */
-export class MatterReadQuery extends IncludeDeletedQuery {
+/** One record: `include_deleted`, and `as_of` for the record as the mirror held it then (from its history). */
+export class RecordReadQuery extends IncludeDeletedQuery {
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'as_of must be an ISO 8601 date or date-time' })
   @ApiPropertyOptional({

@@ -1,25 +1,18 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import {
-  asOfRecordView,
-  folderAndDescendants,
-  listMirrorRecords,
-  matterFolderTree,
-  recordAsOf,
-  toRecordView,
-} from '@sf/clio-mirror';
+import { folderAndDescendants, listMirrorRecords, matterFolderTree } from '@sf/clio-mirror';
 import { FirmId, NotFoundForFirm } from '@sf/http-auth';
 import { ApiAnswers } from '@sf/service-kit';
 import { IdParams } from '../http/dtos';
 import { HTTP_DEPS, type HttpDeps } from '../http/http-deps';
 import { Routes } from '../wire-names';
 import { listPage } from './mirror-list';
-import { withPending } from './pending-overlay';
+import { readOneRecord } from './one-record';
 import {
   FolderDocumentsQuery,
   IncludeDeletedQuery,
   MatterListQuery,
-  MatterReadQuery,
+  RecordReadQuery,
   MatterScopedListQuery,
   MirrorListQuery,
 } from './mirror-queries.dto';
@@ -61,24 +54,8 @@ export class MirrorReadsController {
     },
     [404],
   )
-  async matter(@FirmId() firmId: string, @Param() p: IdParams, @Query() q: MatterReadQuery): Promise<MirrorRecordDto> {
-    if (q.as_of !== undefined) {
-      const then = await recordAsOf(this.deps.db, { firmId, entityType: 'matters', recordId: p.id }, new Date(q.as_of));
-      if (!then || (then.isDeleted && q.include_deleted !== 'true')) throw new NotFoundForFirm('matter');
-      return asOfRecordView('matters', p.id, then);
-    }
-    const [row] = await listMirrorRecords(this.deps.db, {
-      firmId,
-      entityType: 'matters',
-      includeDeleted: q.include_deleted === 'true',
-      ids: [p.id],
-      sort: { key: 'id', desc: false },
-      after: null,
-      limit: 1,
-    });
-    if (!row) throw new NotFoundForFirm('matter');
-    const view = toRecordView(row);
-    return (await withPending(this.deps.db, firmId, 'matters', [view]))[0] ?? view;
+  matter(@FirmId() firmId: string, @Param() p: IdParams, @Query() q: RecordReadQuery): Promise<MirrorRecordDto> {
+    return readOneRecord(this.deps.db, firmId, 'matters', p.id, q);
   }
 
   @Get(Routes.matterFolders)

@@ -7,6 +7,17 @@ interface Answer {
   body: Record<string, unknown>;
 }
 type Change = { change: string; fields: Record<string, { old: unknown; new: unknown }>; source: string };
+/** The other entity types with a history, and their route. */
+const OTHER_TYPES = [
+  ['folders', 'folders'],
+  ['documents', 'documents'],
+  ['contacts', 'contacts'],
+  ['calendar_entries', 'calendar-entries'],
+  ['tasks', 'tasks'],
+  ['activities', 'activities'],
+  ['users', 'users'],
+  ['custom_fields', 'custom-fields'],
+] as const;
 
 describe('record history and as_of reads (e2e: HTTP, real Postgres; history derived by the mirror projection)', () => {
   let kit: E2eKit;
@@ -33,6 +44,21 @@ describe('record history and as_of reads (e2e: HTTP, real Postgres; history deri
     await fetchPages(kit.t.db, firm, { matters: [renamed] }, t2);
     await fetchPages(kit.t.db, firm, { matters: [renamed] }, t3); // fetched again unchanged: no change
     await fetchPages(kit.t.db, other, { matters: [matterRecord(7)] }, t1);
+    // One record of each other type with a history, renamed between t1 and t2.
+    const version = (n: 1 | 2) => ({
+      id: 50,
+      etag: `"v${n}"`,
+      created_at: '2026-01-01T00:00:00Z',
+      updated_at: `2026-1${n - 1}-01T00:00:00Z`,
+      name: `version ${n}`,
+      matter: { id: 1 },
+      parent: null,
+    });
+    for (const [n, at] of [
+      [1, t1],
+      [2, t2],
+    ] as const)
+      await fetchPages(kit.t.db, firm, Object.fromEntries(OTHER_TYPES.map(([type]) => [type, [version(n)]])), at);
     await projectMirror(kit.t.db);
   });
   afterAll(async () => kit?.close());
@@ -68,6 +94,28 @@ describe('record history and as_of reads (e2e: HTTP, real Postgres; history deri
     expect(after.body['etag']).toBe('"m1b"');
     // Without as_of: today's row, which the history's last state equals.
     expect(((await get('/matters/1')).body['data'] as Record<string, unknown>)['description']).toBe('Estate of Smith');
+  });
+
+  it('answers one record of every other type with a history, now and as the mirror held it at an instant', async () => {
+    const name = (a: Answer): unknown => (a.body['data'] as Record<string, unknown> | undefined)?.['name'];
+    for (const [, route] of OTHER_TYPES) {
+      const at = (d: Date) => get(`/${route}/50?as_of=${encodeURIComponent(d.toISOString())}`);
+      const then = await at(new Date(t1.getTime() + 1000));
+      expect({ route, status: then.status, name: name(then), etag: then.body['etag'] }).toEqual({
+        route,
+        status: 200,
+        name: 'version 1',
+        etag: '"v1"',
+      });
+      expect({ route, name: name(await at(t3)) }).toEqual({ route, name: 'version 2' });
+      expect({ route, name: name(await get(`/${route}/50`)) }).toEqual({ route, name: 'version 2' });
+      expect({ route, before: (await at(new Date(t1.getTime() - 1000))).status }).toEqual({ route, before: 404 });
+      expect({ route, foreign: (await get(`/${route}/50?as_of=${t3.toISOString()}`, other)).status }).toEqual({
+        route,
+        foreign: 404,
+      });
+      expect({ route, bad: (await get(`/${route}/50?as_of=soon`)).status }).toEqual({ route, bad: 400 });
+    }
   });
 
   it("hides another firm's record (404) and names a bad parameter (400)", async () => {

@@ -1,11 +1,35 @@
 /**
  * The status page's script, plain browser JavaScript (no framework, no build step). The gateway opens the page with a
  * short-lived token in `?access_token=`; the script takes it out of the address bar, calls the JSON routes with it in
- * the Authorization header, and opens the live stream (EventSource cannot send headers) with it in the query.
+ * the Authorization header, and opens the live stream (EventSource cannot send headers) with it in the query. With a
+ * token URL (the body's `data-token-url`), it fetches a fresh token a minute before the current one expires and
+ * reopens the stream with it after the last event id, so the page stays live for as long as the gateway's session.
  */
 export const STATUS_PAGE_SCRIPT = String.raw`
-const token = new URLSearchParams(location.search).get('access_token') || '';
+let token = new URLSearchParams(location.search).get('access_token') || '';
 history.replaceState(null, '', location.pathname);
+const tokenUrl = document.body.dataset.tokenUrl || '';
+const claims = (t) => { try { return JSON.parse(atob(t.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))); } catch { return {}; } };
+const REFRESH_BEFORE_MS = 60000; const RETRY_MS = 10000;
+let refreshTimer = null;
+const expiresIn = () => (claims(token).exp || 0) * 1000 - Date.now();
+const scheduleRefresh = (inMs) => {
+  clearTimeout(refreshTimer);
+  if (tokenUrl) refreshTimer = setTimeout(refresh, Math.max(0, inMs));
+};
+const refresh = async () => {
+  try {
+    const r = await fetch(tokenUrl, { credentials: 'include', headers: { accept: 'application/json' } });
+    const next = r.ok ? (await r.json()).access_token : null;
+    if (typeof next !== 'string' || claims(next).firm_id !== claims(token).firm_id) throw new Error('no token');
+    token = next;
+    scheduleRefresh(expiresIn() - REFRESH_BEFORE_MS);
+    connect();
+  } catch {
+    // Tried again while the current token lives; after that the stream's 'expired' event tells the user.
+    if (expiresIn() > RETRY_MS) scheduleRefresh(RETRY_MS);
+  }
+};
 const $ = (id) => document.getElementById(id);
 const api = (method, path) => fetch(path, { method, headers: { authorization: 'Bearer ' + token } })
   .then(async (r) => ({ status: r.status, body: await r.json().catch(() => ({})) }));
@@ -78,8 +102,9 @@ const prioritise = async (type) => {
 };
 $('reconnect').onclick = connect;
 $('sync-now').onclick = async () => {
-  const r = await api('POST', 'firms/' + (JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).firm_id) + '/sync');
+  const r = await api('POST', 'firms/' + claims(token).firm_id + '/sync');
   $('sync-answer').textContent = r.body.message || (r.status === 202 || r.status === 200 ? 'Sync started' : 'Could not start a sync');
 };
 connect();
+scheduleRefresh(expiresIn() - REFRESH_BEFORE_MS);
 `;

@@ -1,15 +1,21 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { QueryTokenAllowed } from '@sf/http-auth';
 import { ApiAnswers } from '@sf/service-kit';
 import { Routes } from '../wire-names';
-import { STATUS_PAGE_HTML } from './status-page';
+import { HTTP_DEPS, type HttpDeps } from '../http/http-deps';
+import { statusPageHtml } from './status-page';
 
 /** `GET /status-page`: the firm's status page (HTML), opened with a short-lived token in `?access_token=`. */
 @ApiTags('live')
 @ApiBearerAuth()
 @Controller(Routes.statusPage)
 export class StatusPageController {
+  private readonly html: string;
+  constructor(@Inject(HTTP_DEPS) deps: HttpDeps) {
+    this.html = statusPageHtml({ tokenUrl: deps.statusPageTokenUrl ?? null });
+  }
+
   @Get()
   @QueryTokenAllowed()
   @ApiProduces('text/html')
@@ -24,6 +30,6 @@ export class StatusPageController {
     [],
   )
   page(): string {
-    return STATUS_PAGE_HTML;
+    return this.html;
   }
 }

@@ -1,5 +1,8 @@
 import { STATUS_PAGE_SCRIPT } from './status-page-script';
 
+const escapeAttribute = (value: string): string =>
+  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
 const STYLE = `
 body { font: 15px/1.4 system-ui, sans-serif; margin: 2rem auto; max-width: 46rem; color: #222; }
 header { display: flex; gap: 1rem; align-items: center; }
@@ -15,11 +18,12 @@ progress { width: 100%; }
  * The firm's status page: connection state and a reconnect button, one progress bar per entity type with counts and
  * an ETA, the features available, messages in user-facing words, "Sync now" with the policy's answer, and "Fetch
  * next" per entity type (prioritise). Static HTML; the data comes from the JSON routes and the live stream.
+ * `tokenUrl`: where the script gets a fresh token before its own expires (null: no refresh).
  */
-export const STATUS_PAGE_HTML = `<!doctype html>
+export const statusPageHtml = (o: { tokenUrl: string | null }): string => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Clio sync status</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"><style>${STYLE}</style></head>
-<body>
+<body data-token-url="${escapeAttribute(o.tokenUrl ?? '')}">
 <header><h1>Clio sync</h1><span id="connection">connecting</span><button id="reconnect" type="button">Reconnect</button></header>
 <p>Sync: <strong id="job">…</strong></p>
 <p><button id="sync-now" type="button">Sync now</button> <span id="sync-answer"></span></p>

@@ -7,6 +7,7 @@ import { DEFAULT_CLAIMS, signJwt } from '@sf/http-auth';
 import { connectTestNats, createTestDatabase, TEST_NATS_URL, uniqueName, type TestDatabase } from '@sf/testing';
 import { startOrchestrator, type Orchestrator } from '../start-orchestrator';
 import type { OrchestratorDb } from '../schema/orchestrator-schema';
+import type { OrchestratorConfig } from '../orchestrator-config';
 
 export const JWT_SECRET = 'sync-orchestrator-e2e-secret-of-at-least-32-bytes';
 
@@ -18,7 +19,8 @@ export interface E2eKit {
   close(): Promise<void>;
 }
 
-export const startE2eKit = async (): Promise<E2eKit> => {
+/** `extra`: configuration on top of the kit's (e.g. the status page's token URL). */
+export const startE2eKit = async (extra: Partial<OrchestratorConfig> = {}): Promise<E2eKit> => {
   const t = await createTestDatabase<OrchestratorDb>();
   const nc = await connectTestNats();
   const id = uniqueName('orch');
@@ -38,6 +40,7 @@ export const startE2eKit = async (): Promise<E2eKit> => {
     stallCheckIntervalMs: 0,
     jwt: { alg: 'HS256', secret: Buffer.from(JWT_SECRET), leewaySeconds: 30, claims: { ...DEFAULT_CLAIMS } },
     logger: pino({ level: 'silent' }),
+    ...extra,
   });
   return {
     t,

@@ -16,6 +16,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RecordReadsController_activity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/activities/{id}/history": {
         parameters: {
             query?: never;
@@ -55,7 +71,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["RecordReadsController_calendarEntry"];
         put?: never;
         post?: never;
         delete: operations["CalendarWritesController_deleteCalendarEntry"];
@@ -88,6 +104,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["MirrorReadsController_contacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/contacts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RecordReadsController_contact"];
         put?: never;
         post?: never;
         delete?: never;
@@ -144,6 +176,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/custom-fields/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RecordReadsController_customField"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/custom-fields/{id}/history": {
         parameters: {
             query?: never;
@@ -152,6 +200,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["RecordHistoryController_customField"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RecordReadsController_document"];
         put?: never;
         post?: never;
         delete?: never;
@@ -250,6 +314,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["ResyncController_resync"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/folders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RecordReadsController_folder"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -839,7 +919,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["RecordReadsController_task"];
         put?: never;
         post?: never;
         delete?: never;
@@ -888,6 +968,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["MirrorReadsController_users"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RecordReadsController_user"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1774,6 +1870,70 @@ export interface operations {
             };
         };
     };
+    RecordReadsController_activity: {
+        parameters: {
+            query?: {
+                /** @description Also soft-deleted records (default false) */
+                include_deleted?: "true" | "false";
+                /** @description The record as the mirror held it at this instant, rebuilt from its change history */
+                as_of?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Clio id: must be 1 to 200 letters, digits or _ . : - */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The activity; with `as_of`, as the mirror held it then (from its history, `details` empty) */
+            200: {
+                headers: {
+                    /** @description Validator of this answer; send it back as `If-None-Match` */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MirrorRecordDto"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is still current (no body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     RecordHistoryController_activity: {
         parameters: {
             query?: {
@@ -1889,6 +2049,70 @@ export interface operations {
             };
             /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RecordReadsController_calendarEntry: {
+        parameters: {
+            query?: {
+                /** @description Also soft-deleted records (default false) */
+                include_deleted?: "true" | "false";
+                /** @description The record as the mirror held it at this instant, rebuilt from its change history */
+                as_of?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Clio id: must be 1 to 200 letters, digits or _ . : - */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The calendar entry; with `as_of`, as the mirror held it then (from its history, `details` empty) */
+            200: {
+                headers: {
+                    /** @description Validator of this answer; send it back as `If-None-Match` */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MirrorRecordDto"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is still current (no body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2141,6 +2365,70 @@ export interface operations {
             };
             /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RecordReadsController_contact: {
+        parameters: {
+            query?: {
+                /** @description Also soft-deleted records (default false) */
+                include_deleted?: "true" | "false";
+                /** @description The record as the mirror held it at this instant, rebuilt from its change history */
+                as_of?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Clio id: must be 1 to 200 letters, digits or _ . : - */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contact; with `as_of`, as the mirror held it then (from its history, `details` empty) */
+            200: {
+                headers: {
+                    /** @description Validator of this answer; send it back as `If-None-Match` */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MirrorRecordDto"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is still current (no body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2418,6 +2706,70 @@ export interface operations {
             };
         };
     };
+    RecordReadsController_customField: {
+        parameters: {
+            query?: {
+                /** @description Also soft-deleted records (default false) */
+                include_deleted?: "true" | "false";
+                /** @description The record as the mirror held it at this instant, rebuilt from its change history */
+                as_of?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Clio id: must be 1 to 200 letters, digits or _ . : - */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The custom field; with `as_of`, as the mirror held it then (from its history, `details` empty) */
+            200: {
+                headers: {
+                    /** @description Validator of this answer; send it back as `If-None-Match` */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MirrorRecordDto"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is still current (no body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     RecordHistoryController_customField: {
         parameters: {
             query?: {
@@ -2444,6 +2796,70 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RecordHistoryPageDto"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is still current (no body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RecordReadsController_document: {
+        parameters: {
+            query?: {
+                /** @description Also soft-deleted records (default false) */
+                include_deleted?: "true" | "false";
+                /** @description The record as the mirror held it at this instant, rebuilt from its change history */
+                as_of?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Clio id: must be 1 to 200 letters, digits or _ . : - */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document; with `as_of`, as the mirror held it then (from its history, `details` empty) */
+            200: {
+                headers: {
+                    /** @description Validator of this answer; send it back as `If-None-Match` */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MirrorRecordDto"];
                 };
             };
             /** @description Not modified: the `If-None-Match` ETag is still current (no body) */
@@ -3051,6 +3467,70 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RecordReadsController_folder: {
+        parameters: {
+            query?: {
+                /** @description Also soft-deleted records (default false) */
+                include_deleted?: "true" | "false";
+                /** @description The record as the mirror held it at this instant, rebuilt from its change history */
+                as_of?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Clio id: must be 1 to 200 letters, digits or _ . : - */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The folder; with `as_of`, as the mirror held it then (from its history, `details` empty) */
+            200: {
+                headers: {
+                    /** @description Validator of this answer; send it back as `If-None-Match` */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MirrorRecordDto"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is still current (no body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5799,6 +6279,70 @@ export interface operations {
             };
         };
     };
+    RecordReadsController_task: {
+        parameters: {
+            query?: {
+                /** @description Also soft-deleted records (default false) */
+                include_deleted?: "true" | "false";
+                /** @description The record as the mirror held it at this instant, rebuilt from its change history */
+                as_of?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Clio id: must be 1 to 200 letters, digits or _ . : - */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task; with `as_of`, as the mirror held it then (from its history, `details` empty) */
+            200: {
+                headers: {
+                    /** @description Validator of this answer; send it back as `If-None-Match` */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MirrorRecordDto"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is still current (no body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     TaskWritesController_updateTask: {
         parameters: {
             query?: never;
@@ -6064,6 +6608,70 @@ export interface operations {
             };
             /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RecordReadsController_user: {
+        parameters: {
+            query?: {
+                /** @description Also soft-deleted records (default false) */
+                include_deleted?: "true" | "false";
+                /** @description The record as the mirror held it at this instant, rebuilt from its change history */
+                as_of?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Clio id: must be 1 to 200 letters, digits or _ . : - */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user; with `as_of`, as the mirror held it then (from its history, `details` empty) */
+            200: {
+                headers: {
+                    /** @description Validator of this answer; send it back as `If-None-Match` */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MirrorRecordDto"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is still current (no body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter, path segment or body field is malformed or unknown; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No, an expired, a malformed or a foreign-signed gateway JWT */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found for the caller's firm (another firm's id answers exactly the same) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -38,6 +38,7 @@ export { messagingMigrations } from './schema/messaging-migrations';
 export type { MessagingTables } from './schema/messaging.tables';
 export { connectNats } from './connection/connect-nats';
 export type { ConnectNatsOptions } from './connection/connect-nats';
+export { newInboxOf } from './connection/reply-inbox';
 export { NatsIdentityEnv, connectionOptionsOf, inboxPrefixOf, natsIdentityFromEnv } from './connection/nats-identity';
 export type { NatsIdentity, NatsTlsFiles } from './connection/nats-identity';
 export {

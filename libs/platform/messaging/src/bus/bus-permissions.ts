@@ -44,6 +44,8 @@ const JS = {
   deleteConsumer: (stream: string, consumer: string) => `$JS.API.CONSUMER.DELETE.${stream}.${consumer}`,
   pull: (stream: string, consumer: string) => `$JS.API.CONSUMER.MSG.NEXT.${stream}.${consumer}`,
   ack: (stream: string, consumer: string) => `$JS.ACK.${stream}.${consumer}.>`,
+  /** The reply of a push consumer's flow-control request (`$JS.FC.<stream>.<consumer>.<token>`). */
+  flowControl: (stream: string) => `$JS.FC.${stream}.*.*`,
 } as const;
 
 /**
@@ -86,6 +88,14 @@ export const busPermissions = (user: BusUser, names: BusNames = DEFAULT_BUS_NAME
     );
   }
   if (user.readsEventStream) publish.push(JS.stream('INFO', names.eventsStream), JS.getMessage(names.eventsStream));
+  if (user.tailsFirmEvents) {
+    // Consumer names are generated (`<prefix>_<serial>`) and a permission matches whole tokens, so the name is `*`;
+    // the filter token pins one firm's events. The push consumer delivers to the user's own inbox (granted above).
+    publish.push(
+      JS.createConsumer(names.eventsStream, '*', ns(SUBJECTS.anyFirmEvents)),
+      JS.flowControl(names.eventsStream),
+    );
+  }
   for (const s of user.calls ?? []) publish.push(ns(s));
   for (const s of user.answers ?? []) subscribe.push(ns(s));
   const answersRequests = (user.answers ?? []).length > 0 || (user.consumers ?? []).length > 0;

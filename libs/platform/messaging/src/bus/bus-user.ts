@@ -31,6 +31,13 @@ export interface BusUser {
    * jetstream`): creates no consumer, so it can neither take a service's messages nor change the stream.
    */
   readsEventStream?: boolean;
+  /**
+   * Tails any firm's events (`sf.events.<firmId>.>`) through short-lived ordered push consumers that deliver to its
+   * own inbox (the orchestrator's live-progress feeds). Grants the create of such a consumer on the events stream
+   * (any generated name, the filter one firm's events) and the answer to its flow control; never a pull, an ack, an
+   * info or a delete of a consumer, so it cannot read or change another service's durable.
+   */
+  tailsFirmEvents?: boolean;
   /** Request-reply subjects it may call (`RpcSubjects`). */
   calls?: readonly string[];
   /** Request-reply subjects it answers (queue subscription; replies only to requests it received). */

@@ -1,6 +1,7 @@
 import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
 import { NATS_CLIENT_DEFAULTS, reconnectDelayMs, type NatsClientSettings } from './nats-client-settings';
+import { rememberInboxPrefix } from './reply-inbox';
 import { connectionOptionsOf, natsIdentityFromEnv, type NatsIdentity } from './nats-identity';
 
 export interface ConnectNatsOptions {
@@ -39,8 +40,9 @@ const within = <T>(p: Promise<T>, ms: number): Promise<T> =>
 export const connectNats = async (o: ConnectNatsOptions): Promise<NatsConnection> => {
   const s: NatsClientSettings = { ...NATS_CLIENT_DEFAULTS, ...o.settings };
   let attempt = 0;
+  const options = connectionOptionsOf(o.identity ?? natsIdentityFromEnv());
   const connecting = connect({
-    ...connectionOptionsOf(o.identity ?? natsIdentityFromEnv()),
+    ...options,
     // A cluster's seed list, comma-separated; the client also learns the other nodes from the server.
     servers: s.url
       .split(',')
@@ -55,6 +57,7 @@ export const connectNats = async (o: ConnectNatsOptions): Promise<NatsConnection
     maxPingOut: 2,
   });
   const nc = await (s.giveUpAfterMs > 0 ? within(connecting, s.giveUpAfterMs) : connecting);
+  rememberInboxPrefix(nc, options.inboxPrefix);
   let gaveUp = false;
   let giveUp: NodeJS.Timeout | undefined;
   void (async () => {

@@ -1,12 +1,14 @@
 import type { NatsConnection } from '@nats-io/nats-core';
 import type { Logger } from 'pino';
-import { connectNats, type NatsClientSettings } from '@sf/messaging';
+import { connectNats, type NatsClientSettings, type NatsIdentity } from '@sf/messaging';
 
 /** The NATS fields of a service's configuration. */
 export interface ServiceNatsConfig {
   natsUrl: string;
   /** Reconnect pacing and give-up (`natsClientSettingsFromEnv`); the URL is `natsUrl`. */
   nats?: Partial<Omit<NatsClientSettings, 'url'>>;
+  /** Who to connect as; default the process environment's (`NATS_USER`, …). Tests run a service as its own user. */
+  natsIdentity?: NatsIdentity;
   /** The process cannot continue: exit non-zero (`exitOnFatal`). Default: one error line, nothing else. */
   onFatal?: (reason: string) => void;
 }
@@ -19,6 +21,7 @@ export const connectServiceNats = (name: string, c: ServiceNatsConfig, log: Logg
   connectNats({
     name,
     settings: { ...c.nats, url: c.natsUrl },
+    ...(c.natsIdentity ? { identity: c.natsIdentity } : {}),
     onLost: c.onFatal ?? ((reason) => log.error({ reason }, 'nats connection lost for good')),
     onChange: (state) =>
       state === 'disconnected' ? log.warn('nats disconnected; reconnecting') : log.info('nats reconnected'),
