@@ -13,7 +13,8 @@ import {
 import { LogPosition, appendToStream, loadCheckpoint, readAllAfter, storeCheckpoint } from '@sf/event-store';
 import type { WebhooksDb } from '../schema/webhooks-schema';
 import { stableUuid } from '../stable-uuid';
-import { planDeliveries, type EntityPlan, type InboxDelivery } from './delivery-plan';
+import { contestedIds } from '@sf/clio-mirror';
+import { fetchInstead, planDeliveries, type EntityPlan, type InboxDelivery } from './delivery-plan';
 import { fetchPlanIds } from './fetch-plan';
 import type { WebhookSyncRequester } from './sync-request';
 import { recordApplied } from './firm-stats';
@@ -69,7 +70,7 @@ export const applyOnce = async (deps: ApplierDeps): Promise<ApplierPass> => {
   const events = await readAllAfter(deps.db, from, deps.batchSize);
   if (events.length === 0) return { read: 0, applied: 0, apiCalls: 0, lost: false };
   const deliveries = events.flatMap(toDelivery);
-  const plans = planDeliveries(deliveries);
+  const plans = await settleContested(deps.db, planDeliveries(deliveries));
   let apiCalls = 0;
   const needSync = new Set<string>();
   const fetched = new Map<EntityPlan, Record<string, unknown>[]>();
@@ -98,6 +99,21 @@ export const applyOnce = async (deps: ApplierDeps): Promise<ApplierPass> => {
   });
   if (!lost) for (const firmId of needSync) await deps.requestSync(firmId);
   return { read: events.length, applied: lost ? 0 : deliveries.length, apiCalls, lost };
+};
+
+/**
+ * Payload records whose mirror row has the same `updated_at` and another etag are fetched instead: the mirror does
+ * not write them (one of the two is a late copy of an older version, and the payload cannot say which).
+ */
+const settleContested = async (db: Kysely<WebhooksDb>, plans: EntityPlan[]): Promise<EntityPlan[]> => {
+  const settled: EntityPlan[] = [];
+  for (const plan of plans)
+    settled.push(
+      plan.records.length === 0
+        ? plan
+        : fetchInstead(plan, await contestedIds(db, plan.entityType, plan.firmId, plan.records)),
+    );
+  return settled;
 };
 
 /** Locks the applier's checkpoint row; false when it is no longer at `from` (another replica applied the batch). */

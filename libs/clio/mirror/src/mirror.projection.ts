@@ -87,7 +87,7 @@ export const WEBHOOK_JOB_ID = 'webhook';
 const WEBHOOK_ORIGIN: ChangeOrigin = { source: ChangeSources.webhook, jobId: null };
 const WRITE_BACK_ORIGIN: ChangeOrigin = { source: ChangeSources.writeBack, jobId: null };
 
-/** Webhook observations: newer `updated_at` wins (see upsertObservedRows), then the deletions. */
+/** Webhook observations: newer `updated_at` wins (same second: only a record read back, see upsertObservedRows), then the deletions. */
 const applyObserved = async (trx: Transaction<ClioMirrorTables>, e: RecordedEvent, o: Observation): Promise<void> => {
   const position = LogPosition.of(e);
   const rows = new Map<string, MirrorRow>();
@@ -113,7 +113,7 @@ const applyObserved = async (trx: Transaction<ClioMirrorTables>, e: RecordedEven
     at,
     o.source === MirrorSources.writeBack ? WRITE_BACK_ORIGIN : WEBHOOK_ORIGIN,
     async () => {
-      const written = await upsertObservedRows(trx, o.entityType, [...rows.values()]);
+      const written = await upsertObservedRows(trx, o.entityType, [...rows.values()], o.readBack);
       const parents: WrittenParent[] = written.flatMap((k) => {
         const row = rows.get(k.id);
         return row ? [{ firmId: k.firmId, id: k.id, record: row.data }] : [];
@@ -205,7 +205,8 @@ const apply = async (trx: Transaction<ClioMirrorTables>, events: readonly Record
  * row's `last_synced_at` and `last_source`, and the review tables (flagged records, held sweeps and their decisions).
  * Version 4: the record-change history (`clio_record_changes`, one row per real change, see changes/). It is not
  * among `tables`, so a reset keeps it (and the change relay's publication marks); a rebuild derives the same rows.
- * Webhook observations (`ClioRecordsObserved`) are written only over an older `updated_at`.
+ * Webhook observations (`ClioRecordsObserved`) are written only over an older `updated_at` (or the same second, when
+ * read back from Clio rather than carried by a delivery).
  */
 export const clioMirrorProjection: Projection<ClioMirrorTables> = {
   name: 'clio-mirror',
