@@ -59,6 +59,21 @@ describe('planDeliveries', () => {
     expect(p.fetchIds).toEqual(['2']);
   });
 
+  it('takes an update in the creation second over the created version, in either order', () => {
+    const at = '2026-12-01T00:00:01+00:00';
+    const [p] = planDeliveries([
+      d('created', whole(1, { etag: '"c"', updated_at: at })),
+      d('updated', whole(1, { etag: '"u"', updated_at: at })), // e.g. a new matter linked to its folder
+      d('updated', whole(2, { etag: '"u"', updated_at: at })),
+      d('created', whole(2, { etag: '"c"', updated_at: at })), // the creation delivered late
+    ]);
+    expect(p.records.map((r) => [r.id, r.etag])).toEqual([
+      [1, '"u"'],
+      [2, '"u"'],
+    ]);
+    expect(p.fetchIds).toEqual([]);
+  });
+
   it('fetches instead the payload records the mirror holds in another version of the same second', () => {
     const [p] = planDeliveries([d('updated', whole(1)), d('updated', whole(2)), d('updated', { id: 3 })]);
     const q = fetchInstead(p, ['2']);

@@ -37,6 +37,7 @@ export const carriesMirrorFields = (e: ClioEntityType, record: Record<string, un
  */
 export const planDeliveries = (batch: readonly InboxDelivery[]): EntityPlan[] => {
   const plans = new Map<string, EntityPlan>();
+  const created = new WeakSet<Record<string, unknown>>();
   for (const d of batch) {
     if (!isClioEntityType(d.entityType)) continue;
     const key = `${d.firmId}\u0000${d.entityType}`;
@@ -54,7 +55,8 @@ export const planDeliveries = (batch: readonly InboxDelivery[]): EntityPlan[] =>
       continue;
     }
     p.deletedIds = p.deletedIds.filter((x) => x !== id);
-    if (carriesMirrorFields(d.entityType, d.record)) keepNewest(p, id, d.record);
+    if (d.event === DeliveryEvent.Created) created.add(d.record);
+    if (carriesMirrorFields(d.entityType, d.record)) keepNewest(p, id, d.record, created);
     else if (!p.fetchIds.includes(id)) p.fetchIds.push(id);
   }
   return [...plans.values()];
@@ -63,10 +65,16 @@ export const planDeliveries = (batch: readonly InboxDelivery[]): EntityPlan[] =>
 const stampOf = (r: Record<string, unknown>): number => Date.parse(String(r.updated_at));
 
 /**
- * Keeps one payload record per id, the newest by `updated_at` (deliveries arrive out of order): two versions in
- * the same second with different etags cannot be ordered, so the id is fetched instead.
+ * Keeps one payload record per id, the newest by `updated_at` (deliveries arrive out of order). Two versions in the
+ * same second with different etags: an update follows the creation (a new matter's folder link is one), otherwise
+ * they cannot be ordered and the id is fetched instead.
  */
-const keepNewest = (p: EntityPlan, id: string, record: Record<string, unknown>): void => {
+const keepNewest = (
+  p: EntityPlan,
+  id: string,
+  record: Record<string, unknown>,
+  created: WeakSet<Record<string, unknown>>,
+): void => {
   if (p.fetchIds.includes(id)) return;
   const i = p.records.findIndex((r) => String(r.id) === id);
   if (i < 0) {
@@ -77,6 +85,10 @@ const keepNewest = (p: EntityPlan, id: string, record: Record<string, unknown>):
   const [a, b] = [stampOf(held), stampOf(record)];
   if (b > a || Number.isNaN(a)) p.records[i] = record;
   else if (b === a && held.etag !== record.etag) {
+    if (created.has(held) !== created.has(record)) {
+      if (created.has(held)) p.records[i] = record;
+      return;
+    }
     p.records.splice(i, 1);
     p.fetchIds.push(id);
   }

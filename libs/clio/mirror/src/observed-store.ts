@@ -92,28 +92,36 @@ export const applyObservedDeletion = async <DB extends ClioMirrorTables>(
       and (last_tx_id, last_global_position) < (${tx}::bigint, ${gp}::bigint)`.execute(db);
 };
 
+/** A record as a delivery carried it, and the firm it belongs to. */
+export interface DeliveredRecord {
+  firmId: string;
+  record: Record<string, unknown>;
+}
+
 /**
- * The ids of `records` (as a delivery carried them) whose mirror row has the same `updated_at` and another etag:
- * one of the two versions is newer, and a payload cannot say which (see upsertObservedRows), so the applier fetches
- * these ids from Clio instead of writing the payload.
+ * The `firmId`/`id` keys of `delivered` records (of one entity type, any firms) whose mirror row has the same
+ * `updated_at` and another etag: one of the two versions is newer, and a payload cannot say which (see
+ * upsertObservedRows), so the applier fetches these ids from Clio instead of writing the payload. One query.
  */
 export const contestedIds = async <DB extends ClioMirrorTables>(
   db: Executor<DB>,
   entityType: ClioEntityType,
-  firmId: string,
-  records: readonly Record<string, unknown>[],
-): Promise<string[]> => {
-  const stamps = records.flatMap((r) => {
+  delivered: readonly DeliveredRecord[],
+): Promise<Set<string>> => {
+  const stamps = delivered.flatMap(({ firmId, record: r }) => {
     const id = clioIdOf(r['id']);
     const updatedAt = instantOf(r['updated_at']);
     const etag = typeof r['etag'] === 'string' ? r['etag'] : null;
-    return id === null || updatedAt === null ? [] : [{ id, etag, updated_at: updatedAt }];
+    return id === null || updatedAt === null ? [] : [{ firm_id: firmId, id, etag, updated_at: updatedAt }];
   });
-  if (stamps.length === 0) return [];
-  const found = await sql<{ id: string }>`
-    select m.id from ${sql.table(mirrorTableOf(entityType))} m
-    join jsonb_to_recordset(${JSON.stringify(stamps)}::jsonb) as r(id text, etag text, updated_at timestamptz)
-      on m.id = r.id
-    where m.firm_id = ${firmId} and m.updated_at = r.updated_at and m.etag is distinct from r.etag`.execute(db);
-  return found.rows.map((r) => r.id);
+  if (stamps.length === 0) return new Set();
+  const found = await sql<{ firm_id: string; id: string }>`
+    select m.firm_id, m.id from ${sql.table(mirrorTableOf(entityType))} m
+    join jsonb_to_recordset(${JSON.stringify(stamps)}::jsonb) as r(firm_id text, id text, etag text, updated_at timestamptz)
+      on m.firm_id = r.firm_id and m.id = r.id
+    where m.updated_at = r.updated_at and m.etag is distinct from r.etag`.execute(db);
+  return new Set(found.rows.map((r) => contestedKey(r.firm_id, r.id)));
 };
+
+/** The key `contestedIds` answers with. */
+export const contestedKey = (firmId: string, id: string): string => `${firmId}\u0000${id}`;

@@ -5,7 +5,7 @@ import type { EventStoreTables } from '@sf/event-store';
 import type { ProjectionsTables } from '@sf/projections';
 import { createTestDatabase, projectionSpec, type TestDatabase } from '@sf/testing';
 import { clioMirrorProjection } from './mirror.projection';
-import { contestedIds } from './observed-store';
+import { contestedIds, contestedKey } from './observed-store';
 import type { ClioMirrorTables } from './schema/clio-mirror.tables';
 
 // Webhook observations against what a listing wrote, where Clio's one-second `updated_at` cannot order two versions.
@@ -78,16 +78,19 @@ describe('webhook observations over listed rows (real Postgres)', () => {
   });
 
   it('names the delivered records the mirror holds in another version of the same second', async () => {
-    const ids = (trx: Transaction<DB>) =>
-      contestedIds(trx, 'tasks', FIRM, [
-        task('a'), // contested: same second, another etag
-        { ...task('b'), id: 12 }, // no row
-        { ...task('c', '2026-01-02T10:00:06.000Z'), id: 13 }, // a newer second
-        { ...task('d'), id: 14 }, // the same version
-        { id: 15, etag: 'x' }, // no updated_at: the mirror drops it anyway
-      ]);
+    const ids = async (trx: Transaction<DB>) =>
+      [
+        ...(await contestedIds(trx, 'tasks', [
+          { firmId: FIRM, record: task('a') }, // contested: same second, another etag
+          { firmId: 'another-firm', record: task('a') }, // no row of that firm
+          { firmId: FIRM, record: { ...task('b'), id: 12 } }, // no row
+          { firmId: FIRM, record: { ...task('c', '2026-01-02T10:00:06.000Z'), id: 13 } }, // a newer second
+          { firmId: FIRM, record: { ...task('d'), id: 14 } }, // the same version
+          { firmId: FIRM, record: { id: 15, etag: 'x' } }, // no updated_at: the mirror drops it anyway
+        ])),
+      ].sort();
     await projectionSpec(t.db, clioMirrorProjection)
       .given([listed([task('b'), { ...task('c'), id: 13 }, { ...task('d'), id: 14 }])])
-      .then(ids, ['11']);
+      .then(ids, [contestedKey(FIRM, '11')]);
   });
 });
