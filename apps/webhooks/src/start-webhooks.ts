@@ -7,6 +7,7 @@ import { bootService, ReadinessChecks, type BootedService } from '@sf/service-ki
 import { WEBHOOKS_API_INFO } from './api-info';
 import { applyOnce } from './apply/webhook-applier';
 import { natsWebhookSyncRequester } from './apply/sync-request';
+import { RecentVersions } from './apply/recent-versions';
 import { startLoop } from './background-loop';
 import { InboxBatcher } from './ingress/inbox-batcher';
 import { IngressCounters } from './ingress/ingress-counters';
@@ -87,6 +88,7 @@ export const startWebhooks = async (config: WebhooksConfig): Promise<WebhooksSer
           requestSync: natsWebhookSyncRequester(nc, topology.namespace),
           clock: () => new Date(),
           batchSize: config.applierBatch,
+          recent: new RecentVersions(),
         };
         const loop = startLoop(
           async () => {

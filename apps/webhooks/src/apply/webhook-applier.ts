@@ -18,6 +18,7 @@ import { fetchInstead, planDeliveries, type EntityPlan, type InboxDelivery } fro
 import { fetchPlanIds } from './fetch-plan';
 import type { WebhookSyncRequester } from './sync-request';
 import { recordApplied } from './firm-stats';
+import type { RecentVersions } from './recent-versions';
 
 /** The applier's checkpoint in `es_checkpoints`. */
 export const APPLIER_CHECKPOINT = 'webhook-applier';
@@ -29,6 +30,8 @@ export interface ApplierDeps {
   clock: () => Date;
   /** Log events read per pass. */
   batchSize: number;
+  /** The versions earlier passes appended (the mirror may not show them yet); one per applier process. */
+  recent: RecentVersions;
 }
 
 export interface ApplierPass {
@@ -72,7 +75,7 @@ export const applyOnce = async (deps: ApplierDeps): Promise<ApplierPass> => {
   const events = await readAllAfter(deps.db, from, deps.batchSize, { dataOf: RECEIVED });
   if (events.length === 0) return { read: 0, applied: 0, apiCalls: 0, lost: false };
   const deliveries = events.flatMap(toDelivery);
-  const plans = await settleContested(deps.db, planDeliveries(deliveries));
+  const plans = await settleContested(deps, planDeliveries(deliveries));
   let apiCalls = 0;
   const needSync = new Set<string>();
   const fetched = new Map<EntityPlan, Record<string, unknown>[]>();
@@ -104,16 +107,20 @@ export const applyOnce = async (deps: ApplierDeps): Promise<ApplierPass> => {
     await storeCheckpoint(trx, APPLIER_CHECKPOINT, last);
     return false;
   });
+  if (!lost)
+    for (const plan of plans)
+      deps.recent.remember(plan.firmId, plan.entityType, [...plan.records, ...(fetched.get(plan) ?? [])]);
   if (!lost) for (const firmId of needSync) await deps.requestSync(firmId);
   return { read: events.length, applied: lost ? 0 : deliveries.length, apiCalls, lost };
 };
 
 /**
- * Payload records whose mirror row has the same `updated_at` and another etag are fetched instead: the mirror does
- * not write them (one of the two is a late copy of an older version, and the payload cannot say which). One query
- * per entity type, over every firm of the batch.
+ * Payload records whose mirror row, or the version an earlier pass appended (the mirror may not show it yet), has the
+ * same `updated_at` and another etag are fetched instead: the mirror does not write them (one of the two is a late
+ * copy of an older version, and the payload cannot say which). One query per entity type, over every firm.
  */
-const settleContested = async (db: Kysely<WebhooksDb>, plans: EntityPlan[]): Promise<EntityPlan[]> => {
+const settleContested = async (deps: ApplierDeps, plans: EntityPlan[]): Promise<EntityPlan[]> => {
+  const { db, recent } = deps;
   const contested = new Map<string, Set<string>>();
   for (const entityType of new Set(plans.filter((p) => p.records.length > 0).map((p) => p.entityType))) {
     const delivered = plans
@@ -122,12 +129,11 @@ const settleContested = async (db: Kysely<WebhooksDb>, plans: EntityPlan[]): Pro
     contested.set(entityType, await contestedIds(db, entityType, delivered));
   }
   return plans.map((p) => {
-    const keys = contested.get(p.entityType);
-    if (!keys || keys.size === 0) return p;
-    return fetchInstead(
-      p,
-      p.records.map((r) => String(r.id)).filter((id) => keys.has(contestedKey(p.firmId, id))),
-    );
+    const keys = contested.get(p.entityType) ?? new Set<string>();
+    const ids = p.records
+      .filter((r) => keys.has(contestedKey(p.firmId, String(r.id))) || recent.conflicts(p.firmId, p.entityType, r))
+      .map((r) => String(r.id));
+    return fetchInstead(p, ids);
   });
 };
 

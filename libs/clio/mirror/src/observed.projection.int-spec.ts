@@ -77,6 +77,61 @@ describe('webhook observations over listed rows (real Postgres)', () => {
       .then(etags, ['b']);
   });
 
+  it('applies a run of observations as one group, in log order for a record observed twice', async () => {
+    const other = (e: RecordedEvent): RecordedEvent => ({ ...e, metadata: { ...e.metadata, firmId: 'firm-p' } });
+    // Built in log order (each event takes the next position).
+    const deleted = () =>
+      recorded('ClioRecordsObserved', {
+        entityType: 'tasks',
+        source: 'webhook_payload',
+        records: [],
+        deletedIds: ['12'],
+        deliveryIds: [randomUUID()],
+      });
+    const rows = async (trx: Transaction<DB>) => ({
+      tasks: (
+        await trx
+          .selectFrom('clio_tasks')
+          .select(['firm_id', 'id', 'etag', 'is_soft_deleted'])
+          .orderBy('firm_id')
+          .orderBy('id')
+          .execute()
+      ).map((r) => [r.firm_id, r.id, r.etag, r.is_soft_deleted]),
+      changes: (
+        await trx
+          .selectFrom('clio_record_changes')
+          .select(['firm_id', 'record_id', 'change', 'etag'])
+          .orderBy('tx_id')
+          .orderBy('global_position')
+          .execute()
+      ).map((c) => [c.firm_id, c.record_id, c.change, c.etag]),
+    });
+    const given = projectionSpec(t.db, clioMirrorProjection).given([
+      observed('webhook_payload', [task('n1', '2026-01-02T10:00:06+00:00')]),
+      other(observed('webhook_payload', [{ ...task('p1'), id: 12 }])),
+      observed('webhook_payload', [{ ...task('q1'), id: 12 }]),
+      observed('webhook_payload', [task('n2', '2026-01-02T10:00:07+00:00')]), // 11 again: the next group
+      other(deleted()), // 12 of firm-p again
+    ]);
+    const expected = {
+      tasks: [
+        [FIRM, '11', 'n2', false],
+        [FIRM, '12', 'q1', false],
+        ['firm-p', '12', 'p1', true],
+      ],
+      changes: [
+        [FIRM, '11', 'created', 'n1'],
+        ['firm-p', '12', 'created', 'p1'],
+        [FIRM, '12', 'created', 'q1'],
+        [FIRM, '11', 'updated', 'n2'],
+        ['firm-p', '12', 'deleted', 'p1'],
+      ],
+    };
+    // One batch (groups) and one event per batch (each alone) write the same rows and changes.
+    await given.then(rows, expected);
+    await given.then(rows, expected, { batchSize: 1 });
+  });
+
   it('names the delivered records the mirror holds in another version of the same second', async () => {
     const ids = async (trx: Transaction<DB>) =>
       [
