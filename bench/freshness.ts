@@ -80,10 +80,22 @@ const main = async (): Promise<void> => {
       ingress_per_s: Math.round(ing.ingressPerS),
       raw_append_per_s: Math.round(ing.rawPerS),
       ingress_ratio: Number((ing.ingressPerS / ing.rawPerS).toFixed(2)),
+      // Where the webhook latency went (p50/p99 of each stage, see freshness/stages.ts).
+      stage_ingress_p50_ms: Math.round(pct(l.stages.ingressMs, 50)),
+      stage_ingress_p99_ms: Math.round(pct(l.stages.ingressMs, 99)),
+      stage_applier_p50_ms: Math.round(pct(l.stages.applierMs, 50)),
+      stage_applier_p99_ms: Math.round(pct(l.stages.applierMs, 99)),
+      stage_projection_p50_ms: Math.round(pct(l.stages.projectionMs, 50)),
+      stage_projection_p99_ms: Math.round(pct(l.stages.projectionMs, 99)),
     };
     console.log(`${FIRMS} firms, ${RATE} changes/s for ${SECONDS} s: ${r.changes} changes`);
     console.log(
       `webhooks: change → mirror row p50 ${r.webhook_p50_ms} ms, p99 ${r.webhook_p99_ms} ms (target p99 < 1000); ${r.webhook_seen}/${r.changes} seen`,
+    );
+    console.log(
+      `  change → recorded by the ingress p50/p99 ${r.stage_ingress_p50_ms}/${r.stage_ingress_p99_ms} ms, ` +
+        `→ applied ${r.stage_applier_p50_ms}/${r.stage_applier_p99_ms} ms, ` +
+        `→ seen in the mirror ${r.stage_projection_p50_ms}/${r.stage_projection_p99_ms} ms`,
     );
     console.log(
       `polling every ${POLL_MS} ms: change → listed p50 ${r.poll_p50_ms} ms, p99 ${r.poll_p99_ms} ms; ${r.poll_seen}/${r.changes} seen`,

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { createClioClient, type ClioClient } from '@sf/clio-client';
 import { listingSourceOf, mirrorTableOf, type ClioEntityType } from '@sf/clio-mirror';
 import type { WebhooksHarness } from '../../apps/webhooks/src/testing/webhooks-harness';
+import { stageTimes, type StageTimes } from './stages';
 
 /** Resources the activity generator changes that webhooks cover. */
 const TYPES = ['matters', 'contacts', 'tasks', 'activities', 'calendar_entries'] as const;
@@ -27,6 +28,8 @@ export interface LatencyResult {
   pollMs: number[];
   webhookApiCalls: number;
   pollApiCalls: number;
+  /** Where the webhook latency went, per change seen. */
+  stages: StageTimes;
 }
 
 const MIX = {
@@ -92,22 +95,22 @@ export const measureLatency = async (
     }
   })();
 
+  // One query per entity type over every firm per round: a query per firm and type (100 a round) made the watcher
+  // itself seconds late on a loaded machine.
   const webhookWatcher = (async () => {
     while (running) {
       const pending = changes.filter((c) => c.webhookMs === undefined);
-      for (let i = 0; i < h.firms.length; i++)
-        for (const type of TYPES) {
-          const mine = pending.filter((c) => c.firm === i && c.type === type);
-          if (mine.length === 0) continue;
-          const rows = await sql<{ id: string; etag: string }>`
-            select id, etag from ${sql.table(mirrorTableOf(type))}
-            where firm_id = ${h.firms[i]!.firmId} and id = any(${mine.map((c) => String(c.id))}::text[])`.execute(
-            h.t.db,
-          );
-          const now = Date.now();
-          const have = new Set(rows.rows.map((r) => `${r.id} ${r.etag}`));
-          for (const c of mine) if (have.has(`${c.id} ${c.etag}`)) c.webhookMs = now - c.at;
-        }
+      for (const type of TYPES) {
+        const mine = pending.filter((c) => c.type === type);
+        if (mine.length === 0) continue;
+        const rows = await sql<{ firm_id: string; id: string; etag: string }>`
+          select firm_id, id, etag from ${sql.table(mirrorTableOf(type))}
+          where firm_id = any(${[...new Set(mine.map((c) => h.firms[c.firm]!.firmId))]}::text[])
+            and id = any(${[...new Set(mine.map((c) => String(c.id)))]}::text[])`.execute(h.t.db);
+        const now = Date.now();
+        const have = new Set(rows.rows.map((r) => `${r.firm_id} ${r.id} ${r.etag}`));
+        for (const c of mine) if (have.has(`${h.firms[c.firm]!.firmId} ${c.id} ${c.etag}`)) c.webhookMs = now - c.at;
+      }
       await new Promise((r) => setTimeout(r, 10));
     }
   })();
@@ -126,7 +129,19 @@ export const measureLatency = async (
   running = false;
   await Promise.all([poller, webhookWatcher]);
   const total = served(h) - requestsBefore;
+  const stages = await stageTimes(
+    h.t.db,
+    changes.map((c) => ({
+      firmId: h.firms[c.firm]!.firmId,
+      type: c.type,
+      id: c.id,
+      etag: c.etag,
+      at: c.at,
+      ...(c.webhookMs === undefined ? {} : { seenAt: c.at + c.webhookMs }),
+    })),
+  );
   return {
+    stages,
     changes: changes.length,
     webhookSeen: changes.filter((c) => c.webhookMs !== undefined).length,
     pollSeen: changes.filter((c) => c.pollMs !== undefined).length,

@@ -3,10 +3,11 @@ import { createClioClient, clioTokenProvider, type ClioClient } from '@sf/clio-c
 import { tablesOf } from '@sf/db';
 import type { EventStoreTables } from '@sf/event-store';
 import { createLogger } from '@sf/logging';
-import { bootService, type BootedService } from '@sf/service-kit';
+import { bootService, ReadinessChecks, type BootedService } from '@sf/service-kit';
 import { WEBHOOKS_API_INFO } from './api-info';
 import { applyOnce } from './apply/webhook-applier';
 import { natsWebhookSyncRequester } from './apply/sync-request';
+import { RecentVersions } from './apply/recent-versions';
 import { startLoop } from './background-loop';
 import { InboxBatcher } from './ingress/inbox-batcher';
 import { IngressCounters } from './ingress/ingress-counters';
@@ -40,6 +41,9 @@ export const startWebhooks = async (config: WebhooksConfig): Promise<WebhooksSer
     poolMax: 12,
     migrations: WEBHOOKS_MIGRATION_SETS,
     consumers: [],
+    // Recording a delivery needs Postgres alone: with NATS down the ingress keeps answering Clio (ready), and the
+    // registrar and applier, which need NATS for tokens and sync requests, wait for it (reported in `checks`).
+    ...(has('ingress') ? { readyNeeds: [ReadinessChecks.postgres] } : {}),
     httpModule: (readiness, jwt, db) => {
       if (has('ingress'))
         ingress = {
@@ -89,6 +93,7 @@ export const startWebhooks = async (config: WebhooksConfig): Promise<WebhooksSer
           requestSync: natsWebhookSyncRequester(nc, topology.namespace),
           clock: () => new Date(),
           batchSize: config.applierBatch,
+          recent: new RecentVersions(),
         };
         const loop = startLoop(
           async () => {

@@ -74,10 +74,14 @@ describe('webhooks process killed with SIGKILL (child process, real Postgres)', 
           id: string;
         }>`select event_id::text as id from es_events where event_type = 'ClioWebhookReceived'`.execute(h.t.db)
       ).rows.map((r) => r.id);
+    // One application may span several ClioRecordsObserved (a plan's payload and fetched records, chunks of 200),
+    // each naming the plan's deliveries: a delivery is applied twice only when two different plans name it.
     const applied = async () =>
       (
-        await sql<{ id: string }>`select jsonb_array_elements_text(data->'deliveryIds') as id from es_events
-          where event_type = 'ClioRecordsObserved'`.execute(h.t.db)
+        await sql<{ id: string }>`select d.id from es_events e,
+            jsonb_array_elements_text(e.data->'deliveryIds') as d(id)
+          where e.event_type = 'ClioRecordsObserved'
+          group by d.id, e.data->'deliveryIds'`.execute(h.t.db)
       ).rows.map((r) => r.id);
     await waitFor(
       async () => [(await received()).length, (await applied()).length],

@@ -102,6 +102,21 @@ const rendered = (store: SimStore, a: ActivityRecord): Record<string, unknown> =
   return c.compiled.render(a as never, { store });
 };
 
+/**
+ * A relationship as Clio renders it: a matter or contact that no longer exists reads `null` (the simulator keeps a
+ * deleted matter's relationships, so the stored `matter_id` is not what the API shows).
+ */
+const relationshipRows = (store: SimStore): unknown[][] => {
+  const c = compileFields(RESOURCE_MODELS.relationships, 'id,description,matter{id},contact{id}');
+  if (!c.ok) throw new Error(c.message);
+  const idOf = (v: unknown): string | null =>
+    v !== null && typeof v === 'object' && 'id' in v ? String((v as { id: unknown }).id) : null;
+  return [...store.table('relationships').ascending()].map((r) => {
+    const w = c.compiled.render(r as never, { store });
+    return [r.id, w['description'], idOf(w['matter']), idOf(w['contact'])];
+  });
+};
+
 const activityAmounts = (store: SimStore): DetailCheck => {
   const v = store.activityVisibility;
   const hides = (level: string, a: ActivityRecord) =>
@@ -278,12 +293,7 @@ export const expectedDetails = (store: SimStore): DetailCheck[] => {
       table: 'clio_relationships',
       columns: ['d.id', `d.data->>'description'`, 'd.matter_id', `d.data->'contact'->>'id'`],
       where: 'not d.is_soft_deleted',
-      rows: [...store.table('relationships').ascending()].map((r) => [
-        r.id,
-        r.description,
-        r.matter_id,
-        store.get('contacts', r.contact_id) ? r.contact_id : null,
-      ]),
+      rows: relationshipRows(store),
     },
   ];
 };

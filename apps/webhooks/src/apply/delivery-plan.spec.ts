@@ -1,5 +1,5 @@
 import { CLIO_FIELDS } from '@sf/clio-mirror';
-import { carriesMirrorFields, planDeliveries, type InboxDelivery } from './delivery-plan';
+import { carriesMirrorFields, fetchInstead, planDeliveries, type InboxDelivery } from './delivery-plan';
 
 const whole = (id: number, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
   ...Object.fromEntries(CLIO_FIELDS.tasks.map((f) => [f.replace(/\{.*$/, ''), null])),
@@ -39,6 +39,47 @@ describe('planDeliveries', () => {
     const [q] = planDeliveries([d('deleted', { id: 5 }), d('updated', whole(5))]);
     expect(q.deletedIds).toEqual([]);
     expect(q.records.map((r) => r.id)).toEqual([5]);
+  });
+
+  it('keeps the newest payload of an id and fetches one whose versions share a second', () => {
+    const at = (s: number) => `2026-12-01T00:00:0${s}+00:00`;
+    const [p] = planDeliveries([
+      d('updated', whole(1, { etag: '"b"', updated_at: at(2) })),
+      d('updated', whole(1, { etag: '"a"', updated_at: at(1) })), // a late copy of an older version
+      d('updated', whole(2, { etag: '"x"', updated_at: at(3) })),
+      d('updated', whole(2, { etag: '"y"', updated_at: at(3) })), // same second, another etag: which is newer?
+      d('updated', whole(2, { etag: '"z"', updated_at: at(4) })), // still fetched: the fetch reads the newest
+      d('updated', whole(3, { etag: '"s"', updated_at: at(3) })),
+      d('updated', whole(3, { etag: '"s"', updated_at: at(3) })), // a redelivery
+    ]);
+    expect(p.records.map((r) => [r.id, r.etag])).toEqual([
+      [1, '"b"'],
+      [3, '"s"'],
+    ]);
+    expect(p.fetchIds).toEqual(['2']);
+  });
+
+  it('takes an update in the creation second over the created version, in either order', () => {
+    const at = '2026-12-01T00:00:01+00:00';
+    const [p] = planDeliveries([
+      d('created', whole(1, { etag: '"c"', updated_at: at })),
+      d('updated', whole(1, { etag: '"u"', updated_at: at })), // e.g. a new matter linked to its folder
+      d('updated', whole(2, { etag: '"u"', updated_at: at })),
+      d('created', whole(2, { etag: '"c"', updated_at: at })), // the creation delivered late
+    ]);
+    expect(p.records.map((r) => [r.id, r.etag])).toEqual([
+      [1, '"u"'],
+      [2, '"u"'],
+    ]);
+    expect(p.fetchIds).toEqual([]);
+  });
+
+  it('fetches instead the payload records the mirror holds in another version of the same second', () => {
+    const [p] = planDeliveries([d('updated', whole(1)), d('updated', whole(2)), d('updated', { id: 3 })]);
+    const q = fetchInstead(p, ['2']);
+    expect(q.records.map((r) => r.id)).toEqual([1]);
+    expect(q.fetchIds).toEqual(['3', '2']);
+    expect(fetchInstead(p, [])).toBe(p);
   });
 
   it('leaves out entity types the mirror does not hold', () => {

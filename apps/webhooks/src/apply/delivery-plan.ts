@@ -37,6 +37,7 @@ export const carriesMirrorFields = (e: ClioEntityType, record: Record<string, un
  */
 export const planDeliveries = (batch: readonly InboxDelivery[]): EntityPlan[] => {
   const plans = new Map<string, EntityPlan>();
+  const created = new WeakSet<Record<string, unknown>>();
   for (const d of batch) {
     if (!isClioEntityType(d.entityType)) continue;
     const key = `${d.firmId}\u0000${d.entityType}`;
@@ -54,8 +55,56 @@ export const planDeliveries = (batch: readonly InboxDelivery[]): EntityPlan[] =>
       continue;
     }
     p.deletedIds = p.deletedIds.filter((x) => x !== id);
-    if (carriesMirrorFields(d.entityType, d.record)) p.records.push(d.record);
+    if (d.event === DeliveryEvent.Created) created.add(d.record);
+    if (carriesMirrorFields(d.entityType, d.record)) keepNewest(p, id, d.record, created);
     else if (!p.fetchIds.includes(id)) p.fetchIds.push(id);
   }
   return [...plans.values()];
+};
+
+const stampOf = (r: Record<string, unknown>): number => Date.parse(String(r.updated_at));
+
+/**
+ * Keeps one payload record per id, the newest by `updated_at` (deliveries arrive out of order). Two versions in the
+ * same second with different etags: an update follows the creation (a new matter's folder link is one), otherwise
+ * they cannot be ordered and the id is fetched instead.
+ */
+const keepNewest = (
+  p: EntityPlan,
+  id: string,
+  record: Record<string, unknown>,
+  created: WeakSet<Record<string, unknown>>,
+): void => {
+  if (p.fetchIds.includes(id)) return;
+  const i = p.records.findIndex((r) => String(r.id) === id);
+  if (i < 0) {
+    p.records.push(record);
+    return;
+  }
+  const held = p.records[i]!;
+  const [a, b] = [stampOf(held), stampOf(record)];
+  if (b > a || Number.isNaN(a)) p.records[i] = record;
+  else if (b === a && held.etag !== record.etag) {
+    if (created.has(held) !== created.has(record)) {
+      if (created.has(held)) p.records[i] = record;
+      return;
+    }
+    p.records.splice(i, 1);
+    p.fetchIds.push(id);
+  }
+};
+
+/**
+ * `plan` with the payload records of `ids` fetched instead of written: the mirror holds another version with the
+ * same one-second `updated_at`, and only Clio can say which is current (see `contestedIds`). Pure.
+ */
+export const fetchInstead = (plan: EntityPlan, ids: readonly string[]): EntityPlan => {
+  if (ids.length === 0) return plan;
+  const contested = new Set(ids);
+  const moved = plan.records.map((r) => String(r.id)).filter((id) => contested.has(id));
+  return {
+    ...plan,
+    records: plan.records.filter((r) => !contested.has(String(r.id))),
+    fetchIds: [...plan.fetchIds, ...moved.filter((id) => !plan.fetchIds.includes(id))],
+  };
 };

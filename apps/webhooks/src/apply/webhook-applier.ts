@@ -13,10 +13,12 @@ import {
 import { LogPosition, appendToStream, loadCheckpoint, readAllAfter, storeCheckpoint } from '@sf/event-store';
 import type { WebhooksDb } from '../schema/webhooks-schema';
 import { stableUuid } from '../stable-uuid';
-import { planDeliveries, type EntityPlan, type InboxDelivery } from './delivery-plan';
+import { contestedIds, contestedKey } from '@sf/clio-mirror';
+import { fetchInstead, planDeliveries, type EntityPlan, type InboxDelivery } from './delivery-plan';
 import { fetchPlanIds } from './fetch-plan';
 import type { WebhookSyncRequester } from './sync-request';
 import { recordApplied } from './firm-stats';
+import type { RecentVersions } from './recent-versions';
 
 /** The applier's checkpoint in `es_checkpoints`. */
 export const APPLIER_CHECKPOINT = 'webhook-applier';
@@ -28,6 +30,8 @@ export interface ApplierDeps {
   clock: () => Date;
   /** Log events read per pass. */
   batchSize: number;
+  /** The versions earlier passes appended (the mirror may not show them yet); one per applier process. */
+  recent: RecentVersions;
 }
 
 export interface ApplierPass {
@@ -66,20 +70,27 @@ const toDelivery = (e: RecordedEvent): InboxDelivery[] => {
  */
 export const applyOnce = async (deps: ApplierDeps): Promise<ApplierPass> => {
   const from = await loadCheckpoint(deps.db, APPLIER_CHECKPOINT);
-  const events = await readAllAfter(deps.db, from, deps.batchSize);
+  // Only deliveries' payloads are loaded: the log's other events (sync pages, this applier's own observations) are
+  // passed over by position alone.
+  const events = await readAllAfter(deps.db, from, deps.batchSize, { dataOf: RECEIVED });
   if (events.length === 0) return { read: 0, applied: 0, apiCalls: 0, lost: false };
   const deliveries = events.flatMap(toDelivery);
-  const plans = planDeliveries(deliveries);
+  const plans = await settleContested(deps, planDeliveries(deliveries));
   let apiCalls = 0;
   const needSync = new Set<string>();
   const fetched = new Map<EntityPlan, Record<string, unknown>[]>();
-  for (const plan of plans) {
-    if (plan.fetchIds.length === 0) continue;
-    const f = await fetchPlanIds(deps.clientFor(plan.firmId), plan);
-    apiCalls += f.apiCalls;
-    fetched.set(plan, f.records);
-    if (f.incomplete) needSync.add(plan.firmId);
-  }
+  // Fetches of different firms go at once (each firm has its own budget); one firm's stay one after another.
+  const toFetch = plans.filter((p) => p.fetchIds.length > 0);
+  await Promise.all(
+    [...new Set(toFetch.map((p) => p.firmId))].map(async (firmId) => {
+      for (const plan of toFetch.filter((p) => p.firmId === firmId)) {
+        const f = await fetchPlanIds(deps.clientFor(firmId), plan);
+        apiCalls += f.apiCalls;
+        fetched.set(plan, f.records);
+        if (f.incomplete) needSync.add(firmId);
+      }
+    }),
+  );
   const now = deps.clock();
   const last = LogPosition.of(events[events.length - 1]!);
   // One append per firm (its inbox stream) for every entity type of the batch: round trips grow with firms only.
@@ -96,8 +107,34 @@ export const applyOnce = async (deps: ApplierDeps): Promise<ApplierPass> => {
     await storeCheckpoint(trx, APPLIER_CHECKPOINT, last);
     return false;
   });
+  if (!lost)
+    for (const plan of plans)
+      deps.recent.remember(plan.firmId, plan.entityType, [...plan.records, ...(fetched.get(plan) ?? [])]);
   if (!lost) for (const firmId of needSync) await deps.requestSync(firmId);
   return { read: events.length, applied: lost ? 0 : deliveries.length, apiCalls, lost };
+};
+
+/**
+ * Payload records whose mirror row, or the version an earlier pass appended (the mirror may not show it yet), has the
+ * same `updated_at` and another etag are fetched instead: the mirror does not write them (one of the two is a late
+ * copy of an older version, and the payload cannot say which). One query per entity type, over every firm.
+ */
+const settleContested = async (deps: ApplierDeps, plans: EntityPlan[]): Promise<EntityPlan[]> => {
+  const { db, recent } = deps;
+  const contested = new Map<string, Set<string>>();
+  for (const entityType of new Set(plans.filter((p) => p.records.length > 0).map((p) => p.entityType))) {
+    const delivered = plans
+      .filter((p) => p.entityType === entityType)
+      .flatMap((p) => p.records.map((record) => ({ firmId: p.firmId, record })));
+    contested.set(entityType, await contestedIds(db, entityType, delivered));
+  }
+  return plans.map((p) => {
+    const keys = contested.get(p.entityType) ?? new Set<string>();
+    const ids = p.records
+      .filter((r) => keys.has(contestedKey(p.firmId, String(r.id))) || recent.conflicts(p.firmId, p.entityType, r))
+      .map((r) => String(r.id));
+    return fetchInstead(p, ids);
+  });
 };
 
 /** Locks the applier's checkpoint row; false when it is no longer at `from` (another replica applied the batch). */

@@ -19,6 +19,8 @@ export { CLIO_FIELDS } from './clio-fields';
 export { checkRecord, clioIdOf, instantOf } from './mirror-row';
 export type { MirrorRecord, RecordCheck } from './mirror-row';
 export { clioMirrorProjection, WEBHOOK_JOB_ID } from './mirror.projection';
+export { contestedIds, contestedKey } from './observed-store';
+export type { DeliveredRecord } from './observed-store';
 export {
   MIRROR_PARTITIONS_ENV,
   clioMirrorPartitionOf,

@@ -1,4 +1,4 @@
-import { EventTypes, readEventOf, type RecordedEvent, type SyncMode } from '@sf/contracts';
+import { EventTypes, ObservationSources, readEventOf, type RecordedEvent, type SyncMode } from '@sf/contracts';
 import { isClioEntityType, type ClioEntityType } from './entity-types';
 import { MirrorSources, type MirrorSource } from './mirror-source';
 
@@ -39,6 +39,11 @@ export interface Observation {
   deletedIds: readonly string[];
   /** What wrote them: a webhook (default), or our own write-back confirmed by Clio (`ClioWriteApplied`). */
   source?: MirrorSource;
+  /**
+   * The records were read from Clio after the change that caused them (a fetch by `ids[]`, Clio's answer to our
+   * write), not carried by a delivery that may be a late copy of an older version: see upsertObservedRows.
+   */
+  readBack: boolean;
 }
 
 export type SweepDecision =
@@ -103,13 +108,16 @@ export const asMirrorEvent = (e: RecordedEvent): MirrorEvent | null => {
       return { kind: 'decision', decision: { kind: 'rejected', sweepEventId, reason, by: rejectedBy } };
     }
     case EventTypes.ClioRecordsObserved: {
-      const { entityType, records, deletedIds } = r.data;
-      return isClioEntityType(entityType) ? { kind: 'observed', observed: { entityType, records, deletedIds } } : null;
+      const { entityType, records, deletedIds, source } = r.data;
+      const readBack = source === ObservationSources.webhookFetch;
+      return isClioEntityType(entityType)
+        ? { kind: 'observed', observed: { entityType, records, deletedIds, readBack } }
+        : null;
     }
     case EventTypes.ClioWriteApplied: {
       // Clio's confirmed record replaces the mirror's (newer updated_at wins, as for webhooks); a delete removes it.
       const { entityType, recordId, record } = r.data;
-      const observed = { entityType, source: MirrorSources.writeBack };
+      const observed = { entityType, source: MirrorSources.writeBack, readBack: true };
       return record === null
         ? { kind: 'observed', observed: { ...observed, records: [], deletedIds: [recordId] } }
         : { kind: 'observed', observed: { ...observed, records: [record], deletedIds: [] } };

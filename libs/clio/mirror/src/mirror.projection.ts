@@ -3,9 +3,9 @@ import type { RecordedEvent } from '@sf/contracts';
 import { LogPosition } from '@sf/event-store';
 import type { Projection } from '@sf/projections';
 import { CLIO_ENTITY_TYPES, MIRROR_TABLES, type ClioEntityType } from './entity-types';
-import { asMirrorEvent, MIRROR_EVENT_TYPES, type Observation, type RecordsPage } from './mirror-events';
-import { applyObservedDeletion, upsertObservedRows } from './observed-store';
-import { MirrorSources, pageSource } from './mirror-source';
+import { asMirrorEvent, MIRROR_EVENT_TYPES, type RecordsPage } from './mirror-events';
+import { ObservedGroup } from './observed-group';
+import { pageSource } from './mirror-source';
 import { applySweepDecision, recordFlagged, recordHeldSweep, type EventPlace } from './review/review-store';
 import { checkRecord } from './mirror-row';
 import type { ClioMirrorTables } from './schema/clio-mirror.tables';
@@ -81,76 +81,36 @@ const flush = async (
   chains.delete(entityType);
 };
 
-/** The job id recorded on rows a webhook wrote (`last_job_id`): no sync job wrote them. */
-export const WEBHOOK_JOB_ID = 'webhook';
-
-const WEBHOOK_ORIGIN: ChangeOrigin = { source: ChangeSources.webhook, jobId: null };
-const WRITE_BACK_ORIGIN: ChangeOrigin = { source: ChangeSources.writeBack, jobId: null };
-
-/** Webhook observations: newer `updated_at` wins (see upsertObservedRows), then the deletions. */
-const applyObserved = async (trx: Transaction<ClioMirrorTables>, e: RecordedEvent, o: Observation): Promise<void> => {
-  const position = LogPosition.of(e);
-  const rows = new Map<string, MirrorRow>();
-  for (const record of o.records) {
-    const checked = checkRecord(o.entityType, record);
-    if (checked.ok)
-      rows.set(checked.row.id, {
-        ...checked.row,
-        firmId: e.metadata.firmId,
-        jobId: WEBHOOK_JOB_ID,
-        position,
-        syncedAt: e.metadata.occurredAt,
-        source: o.source ?? MirrorSources.webhook,
-      });
-  }
-  const ids = [...rows.keys(), ...o.deletedIds];
-  const at = { position, observedAt: e.metadata.occurredAt };
-  await captureChanges(
-    trx,
-    o.entityType,
-    e.metadata.firmId,
-    ids,
-    at,
-    o.source === MirrorSources.writeBack ? WRITE_BACK_ORIGIN : WEBHOOK_ORIGIN,
-    async () => {
-      const written = await upsertObservedRows(trx, o.entityType, [...rows.values()]);
-      const parents: WrittenParent[] = written.flatMap((k) => {
-        const row = rows.get(k.id);
-        return row ? [{ firmId: k.firmId, id: k.id, record: row.data }] : [];
-      });
-      for (const spec of DETAILS[o.entityType] ?? []) await writeDetails(trx, spec, parents);
-      await applyObservedDeletion(trx, o.entityType, {
-        firmId: e.metadata.firmId,
-        jobId: WEBHOOK_JOB_ID,
-        ids: o.deletedIds,
-        at: e.metadata.occurredAt,
-        position,
-        ...(o.source === undefined ? {} : { source: o.source }),
-      });
-    },
-  );
-};
+export { WEBHOOK_JOB_ID } from './observed-group';
 
 const placeAt = (p: EventPlace) => ({ position: p.position, observedAt: p.at });
 
 /**
  * Folds a batch in log order: pages are gathered per table (the latest observation of a record wins) and written
- * with one statement per table; a sweep first flushes its table's pending rows, so it never races a row it should
- * soft-delete. Held sweeps (flagged for review) change nothing.
+ * with one statement per table, runs of webhook observations are written as groups (ObservedGroup); a sweep first
+ * flushes its table's pending rows, so it never races a row it should soft-delete. Held sweeps (flagged for review)
+ * change nothing.
  */
 const apply = async (trx: Transaction<ClioMirrorTables>, events: readonly RecordedEvent[]): Promise<void> => {
   const pending: Pending = new Map();
   const chains: Chains = new Map();
+  const observed = new ObservedGroup();
   for (const e of events) {
     const m = asMirrorEvent(e);
     if (m === null) continue;
-    if (m.kind === 'page') {
-      collectPage(pending, chains, e, m.page);
+    if (m.kind === 'observed') {
+      // Pages of its table gathered before it are written first; then it waits in the group with the observations
+      // that follow it, until another kind of event (or one naming a record the group holds) comes.
+      await flush(trx, pending, chains, m.observed.entityType);
+      if (!observed.add(e, m.observed)) {
+        await observed.apply(trx);
+        observed.add(e, m.observed);
+      }
       continue;
     }
-    if (m.kind === 'observed') {
-      await flush(trx, pending, chains, m.observed.entityType);
-      await applyObserved(trx, e, m.observed);
+    await observed.apply(trx);
+    if (m.kind === 'page') {
+      collectPage(pending, chains, e, m.page);
       continue;
     }
     const place: EventPlace = {
@@ -194,6 +154,7 @@ const apply = async (trx: Transaction<ClioMirrorTables>, events: readonly Record
       }),
     );
   }
+  await observed.apply(trx);
   for (const entityType of CLIO_ENTITY_TYPES) await flush(trx, pending, chains, entityType);
 };
 
@@ -205,7 +166,8 @@ const apply = async (trx: Transaction<ClioMirrorTables>, events: readonly Record
  * row's `last_synced_at` and `last_source`, and the review tables (flagged records, held sweeps and their decisions).
  * Version 4: the record-change history (`clio_record_changes`, one row per real change, see changes/). It is not
  * among `tables`, so a reset keeps it (and the change relay's publication marks); a rebuild derives the same rows.
- * Webhook observations (`ClioRecordsObserved`) are written only over an older `updated_at`.
+ * Webhook observations (`ClioRecordsObserved`) are written only over an older `updated_at` (or the same second, when
+ * read back from Clio rather than carried by a delivery).
  */
 export const clioMirrorProjection: Projection<ClioMirrorTables> = {
   name: 'clio-mirror',

@@ -5,20 +5,28 @@ import { TREE_ENTITY_TYPES, mirrorTableOf, type ClioEntityType } from './entity-
 import type { ClioMirrorTables } from './schema/clio-mirror.tables';
 import { mirrorRowJson, type MirrorRow, type WrittenKey } from './mirror-store';
 import { MirrorSources, type MirrorSource } from './mirror-source';
+import { clioIdOf, instantOf } from './mirror-row';
 
 /**
  * Upserts records observed through webhooks, which arrive late, twice or out of order: a row is written only by a
- * later log position AND a newer Clio `updated_at` (equal `updated_at` with another etag: the later delivery wins,
- * Clio's timestamps having one-second precision). A row deleted through a webhook comes back only with an
- * `updated_at` after its deletion (a document restored from the trash). Returns the rows written.
+ * later log position AND a newer Clio `updated_at`. Clio's timestamps have one-second precision, so an equal
+ * `updated_at` with another etag does not say which version is newer: a delivery's payload (`readBack` false) may be
+ * a late copy of an older version and is not written (the applier fetches such ids instead, see
+ * `contestedIds`); a record read back from Clio after the change (`readBack`: a fetch by `ids[]`, Clio's answer to
+ * our write) is the current version and wins. A row deleted through a webhook comes back only with an `updated_at`
+ * after its deletion (a document restored from the trash). Returns the rows written.
  */
 export const upsertObservedRows = async <DB extends ClioMirrorTables>(
   db: Executor<DB>,
   entityType: ClioEntityType,
   rows: readonly MirrorRow[],
+  readBack: boolean,
 ): Promise<WrittenKey[]> => {
   if (rows.length === 0) return [];
   const t = sql.table(mirrorTableOf(entityType));
+  const sameSecond = readBack
+    ? sql`or (excluded.updated_at = m.updated_at and excluded.etag is distinct from m.etag)`
+    : sql``;
   const tree = TREE_ENTITY_TYPES.has(entityType);
   const treeCols = tree ? sql`parent_id,` : sql``;
   const treeVals = tree ? sql`r.parent_id,` : sql``;
@@ -45,8 +53,7 @@ export const upsertObservedRows = async <DB extends ClioMirrorTables>(
       last_synced_at = excluded.last_synced_at, last_source = excluded.last_source
     where (m.last_tx_id, m.last_global_position) < (excluded.last_tx_id, excluded.last_global_position)
       and excluded.updated_at is not null
-      and (m.updated_at is null or excluded.updated_at > m.updated_at
-        or (excluded.updated_at = m.updated_at and excluded.etag is distinct from m.etag))
+      and (m.updated_at is null or excluded.updated_at > m.updated_at ${sameSecond})
       and (not m.is_soft_deleted or m.deleted_at is null or excluded.updated_at > m.deleted_at)
     returning m.firm_id, m.id`.execute(db);
   return written.rows.map((r) => ({ firmId: r.firm_id, id: r.id }));
@@ -84,3 +91,37 @@ export const applyObservedDeletion = async <DB extends ClioMirrorTables>(
     where firm_id = ${d.firmId} and id = any(${d.ids}::text[])
       and (last_tx_id, last_global_position) < (${tx}::bigint, ${gp}::bigint)`.execute(db);
 };
+
+/** A record as a delivery carried it, and the firm it belongs to. */
+export interface DeliveredRecord {
+  firmId: string;
+  record: Record<string, unknown>;
+}
+
+/**
+ * The `firmId`/`id` keys of `delivered` records (of one entity type, any firms) whose mirror row has the same
+ * `updated_at` and another etag: one of the two versions is newer, and a payload cannot say which (see
+ * upsertObservedRows), so the applier fetches these ids from Clio instead of writing the payload. One query.
+ */
+export const contestedIds = async <DB extends ClioMirrorTables>(
+  db: Executor<DB>,
+  entityType: ClioEntityType,
+  delivered: readonly DeliveredRecord[],
+): Promise<Set<string>> => {
+  const stamps = delivered.flatMap(({ firmId, record: r }) => {
+    const id = clioIdOf(r['id']);
+    const updatedAt = instantOf(r['updated_at']);
+    const etag = typeof r['etag'] === 'string' ? r['etag'] : null;
+    return id === null || updatedAt === null ? [] : [{ firm_id: firmId, id, etag, updated_at: updatedAt }];
+  });
+  if (stamps.length === 0) return new Set();
+  const found = await sql<{ firm_id: string; id: string }>`
+    select m.firm_id, m.id from ${sql.table(mirrorTableOf(entityType))} m
+    join jsonb_to_recordset(${JSON.stringify(stamps)}::jsonb) as r(firm_id text, id text, etag text, updated_at timestamptz)
+      on m.firm_id = r.firm_id and m.id = r.id
+    where m.updated_at = r.updated_at and m.etag is distinct from r.etag`.execute(db);
+  return new Set(found.rows.map((r) => contestedKey(r.firm_id, r.id)));
+};
+
+/** The key `contestedIds` answers with. */
+export const contestedKey = (firmId: string, id: string): string => `${firmId}\u0000${id}`;

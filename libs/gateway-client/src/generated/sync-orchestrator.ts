@@ -1542,7 +1542,7 @@ export interface components {
         };
         ReadyDto: {
             /**
-             * @description postgres, nats, and the loops the process registered (consumers, lag, ...); 503 when one is down
+             * @description postgres, nats, and the loops the process registered (consumers, lag, ...); 503 when one the process needs to serve requests is down (every one, unless the service says less: the webhooks ingress needs postgres only)
              * @example {
              *       "nats": "ok",
              *       "postgres": "ok"

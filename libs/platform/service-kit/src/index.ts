@@ -29,7 +29,8 @@ export {
   WidePageQuery,
 } from './http/page';
 export type { Page } from './http/page';
-export { HealthRoutes } from './wire-names';
+export { HealthRoutes, ReadinessChecks } from './wire-names';
+export type { ReadinessCheck } from './wire-names';
 export { mountMetrics } from './metrics/mount-metrics';
 export { ApiAnswers, ErrorBody } from './docs/api-responses';
 export { API_DOCS_PATH, buildApiDocument, mountApiDocs } from './docs/api-docs';

@@ -8,3 +8,7 @@ export const HealthRoutes = {
   ready: 'ready',
   metrics: 'metrics',
 } as const;
+
+/** Names of the infrastructure checks in `/health/ready` `checks` (a service's loops add their own). */
+export const ReadinessChecks = { postgres: 'postgres', nats: 'nats' } as const;
+export type ReadinessCheck = (typeof ReadinessChecks)[keyof typeof ReadinessChecks];

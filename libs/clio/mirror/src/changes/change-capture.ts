@@ -99,6 +99,14 @@ export const statesBefore = <DB extends ClioMirrorTables>(
     [...chains.values()].map((links) => ({ firmId: links[0]!.row.firmId, id: links[0]!.row.id })),
   );
 
+/** A record an event may write, with that event's place and origin. */
+export interface CapturedWrite {
+  firmId: string;
+  id: string;
+  at: { position: LogPosition; observedAt: string };
+  origin: ChangeOrigin;
+}
+
 /**
  * Runs `write` (a webhook observation, a deletion, a sweep: one event's write) and records the change of every row
  * it wrote, comparing the rows before and after it in the same transaction. A row the event did not write (a later
@@ -112,16 +120,34 @@ export const captureChanges = async <DB extends ClioMirrorTables>(
   at: { position: LogPosition; observedAt: string },
   origin: ChangeOrigin,
   write: () => Promise<unknown>,
+): Promise<void> =>
+  captureWrites(
+    db,
+    entityType,
+    [...new Set(ids)].map((id) => ({ firmId, id, at, origin })),
+    write,
+  );
+
+/**
+ * `captureChanges` for the writes of several events at once (distinct records, each with its own event): a row
+ * changed when the write left it at that record's event position.
+ */
+export const captureWrites = async <DB extends ClioMirrorTables>(
+  db: Executor<DB>,
+  entityType: ClioEntityType,
+  writes: readonly CapturedWrite[],
+  write: () => Promise<unknown>,
 ): Promise<void> => {
-  const keys = [...new Set(ids)].map((id) => ({ firmId, id }));
+  const keys = writes.map(({ firmId, id }) => ({ firmId, id }));
   const before = await readStates(db, entityType, keys);
   await write();
   const after = await readStates(db, entityType, keys);
   const changes: ChangeRow[] = [];
-  for (const { id } of keys) {
-    const a = after.get(stateKey(firmId, id));
-    if (!a || LogPosition.compare(a.position, at.position) !== 0) continue;
-    const c = changeRow(entityType, firmId, id, a, at, origin, before.get(stateKey(firmId, id)) ?? null);
+  for (const w of writes) {
+    const key = stateKey(w.firmId, w.id);
+    const a = after.get(key);
+    if (!a || LogPosition.compare(a.position, w.at.position) !== 0) continue;
+    const c = changeRow(entityType, w.firmId, w.id, a, w.at, w.origin, before.get(key) ?? null);
     if (c) changes.push(c);
   }
   await insertChanges(db, changes);

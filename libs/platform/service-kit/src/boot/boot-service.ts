@@ -44,6 +44,12 @@ export interface BootServiceOptions<DB> {
   migrations: readonly MigrationSet[];
   /** The service's durable consumers, provisioned with the topology. */
   consumers: ConsumerOptions[];
+  /**
+   * The checks `/health/ready` depends on (default: every one). A service whose request path needs less than all of
+   * them (the webhooks ingress records a delivery in Postgres alone) stays ready, and keeps taking traffic, while the
+   * others are down; those are still reported in `checks`.
+   */
+  readyNeeds?: readonly string[];
   /** The service's root Nest module: its routes behind the JWT guard, health included. */
   httpModule(readiness: ReadinessProbe, jwt: JwtAuthConfig, db: Kysely<DB>): DynamicModule;
   apiInfo: ApiInfo;
@@ -79,7 +85,9 @@ export const bootService = async <DB>(o: BootServiceOptions<DB>): Promise<Booted
     await provision(await jetstreamManager(nc), topology);
 
     const loops = new Map<string, LoopCheck>();
-    const module = o.httpModule(() => checkReadiness(db, nc, 2_000, loops), config.jwt ?? jwtAuthConfigFromEnv(), db);
+    const needs = o.readyNeeds === undefined ? undefined : new Set(o.readyNeeds);
+    const readiness = () => checkReadiness(db, nc, 2_000, loops, needs);
+    const module = o.httpModule(readiness, config.jwt ?? jwtAuthConfigFromEnv(), db);
     const app: INestApplication = await createHttpApp(module);
     closers.push(() => app.close());
     app.use(httpAccessLog(o.log));

@@ -11,7 +11,9 @@ export class ReadyDto {
   @ApiProperty({
     type: 'object',
     additionalProperties: { type: 'string', enum: ['ok', 'down'] },
-    description: 'postgres, nats, and the loops the process registered (consumers, lag, ...); 503 when one is down',
+    description:
+      'postgres, nats, and the loops the process registered (consumers, lag, ...); 503 when one the process needs ' +
+      'to serve requests is down (every one, unless the service says less: the webhooks ingress needs postgres only)',
     example: { postgres: 'ok', nats: 'ok' },
   })
   checks!: Record<string, 'ok' | 'down'>;

@@ -22,7 +22,7 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Postgres and NATS both answer: 200, else 503 naming the one that does not. */
+  /** The checks the process needs answer (default all: Postgres, NATS, its loops): 200, else 503 with every check. */
   @ApiAnswers({ type: ReadyDto, description: 'Postgres, NATS and the loops answer' }, [503], { publicRoute: true })
   @Get(HealthRoutes.ready)
   async ready(): Promise<{ status: 'ok'; checks: Readiness['checks'] }> {

@@ -24,6 +24,17 @@ describe('checkReadiness (real Postgres and NATS)', () => {
     expect(await checkReadiness(t.db, nc)).toEqual({ ready: false, checks: { postgres: 'ok', nats: 'down' } });
   });
 
+  it('is ready on the checks the process needs alone, and still names the others', async () => {
+    const nc = await connectTestNats();
+    await nc.close();
+    const stuck = new Map([['applier', () => 'down' as const]]);
+    expect(await checkReadiness(t.db, nc, 2_000, stuck, new Set(['postgres']))).toEqual({
+      ready: true,
+      checks: { postgres: 'ok', nats: 'down', applier: 'down' },
+    });
+    expect((await checkReadiness(t.db, nc, 2_000, stuck, new Set(['postgres', 'applier']))).ready).toBe(false);
+  });
+
   it('names Postgres as down when the server cannot be reached in time', async () => {
     // Nothing listens on port 1: the connection attempt fails fast, so the probe answers 'down'.
     const unreachable = createDb({

@@ -36,13 +36,15 @@ export const checkNats = (nc: NatsConnection, timeoutMs = 2_000): Promise<CheckS
 
 /**
  * Postgres answers a query and NATS a round trip, each within `timeoutMs` (default 2 000), and each of the process's
- * loops says it is not stuck (a loop check that throws is `down`).
+ * loops says it is not stuck (a loop check that throws is `down`). `ready` needs every check, or only those named in
+ * `needs` (what the process's request path uses); the others are still reported in `checks`.
  */
 export const checkReadiness = async <DB>(
   db: Kysely<DB>,
   nc: NatsConnection,
   timeoutMs = 2_000,
   loops: ReadonlyMap<string, () => CheckState | Promise<CheckState>> = new Map(),
+  needs?: ReadonlySet<string>,
 ): Promise<Readiness> => {
   const [postgres, nats] = await Promise.all([checkPostgres(db, timeoutMs), checkNats(nc, timeoutMs)]);
   const own = await Promise.all(
@@ -57,5 +59,6 @@ export const checkReadiness = async <DB>(
     ),
   );
   const checks = { postgres, nats, ...Object.fromEntries(own) };
-  return { ready: Object.values(checks).every((c) => c === 'ok'), checks };
+  const decisive = Object.entries(checks).filter(([name]) => needs === undefined || needs.has(name));
+  return { ready: decisive.every(([, c]) => c === 'ok'), checks };
 };
