@@ -1,11 +1,5 @@
 import type { Kysely } from 'kysely';
-import {
-  asOfRecordView,
-  listMirrorRecords,
-  recordAsOf,
-  toRecordView,
-  type ClioEntityType,
-} from '@sf/clio-mirror';
+import { asOfRecordView, listMirrorRecords, recordAsOf, toRecordView, type ClioEntityType } from '@sf/clio-mirror';
 import { NotFoundForFirm } from '@sf/http-auth';
 import type { OrchestratorDb } from '../schema/orchestrator-schema';
 import type { RecordReadQuery } from './mirror-queries.dto';
