@@ -62,8 +62,12 @@ const baseValuesOf = (
   return base;
 };
 
-/** Longest the 202 waits for its pending row to be readable (a log reader sees an event once older transactions end). */
-const OWN_WRITE_WAIT_MS = 3_000;
+/**
+ * Longest the 202 waits for its pending row to be readable. A log reader sees an event only once every older
+ * transaction on the server has ended, so a busy Postgres (another service's long transaction) can hold it back for
+ * seconds; the 202 stays quick when it is not, and the read-your-write promise holds through a few slow seconds.
+ */
+const OWN_WRITE_WAIT_MS = 10_000;
 
 /**
  * Read your own write: brings the pending-writes read model up to this append before answering, for up to
