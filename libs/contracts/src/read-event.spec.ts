@@ -26,7 +26,7 @@ describe('readEvent, the one typed reader of recorded events', () => {
     const matterOf = (e: RecordedCatalogueEvent): string | null =>
       e.type === 'SyncJobStarted' && e.data.scope.kind === 'matter' ? (e.data.scope.matterId ?? null) : null;
     expect(matterOf(read.value)).toBe('1001');
-    expect(read.value).toEqual(recorded('SyncJobStarted', 3, started));
+    expect(read.value).toEqual(recorded('SyncJobStarted', 4, started));
   });
 
   it('upcasts an old version to the current one', () => {

@@ -98,6 +98,11 @@ describe('webhook ingress readiness without NATS (real Postgres, own nats-server
         description: 'the applier ready again once NATS is back',
       },
     );
-    expect(await ready(ingress)).toEqual({ status: 200, checks: { postgres: 'ok', nats: 'ok' } });
+    // Each process reconnects on its own schedule: the applier being back says nothing of the ingress's connection.
+    const back = await waitFor(() => ready(ingress), natsIs('ok'), {
+      timeoutMs: 60_000,
+      description: 'the ingress sees NATS back',
+    });
+    expect(back).toEqual({ status: 200, checks: { postgres: 'ok', nats: 'ok' } });
   });
 });
