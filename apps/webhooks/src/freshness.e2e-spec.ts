@@ -3,7 +3,6 @@ import { waitFor } from '@sf/testing';
 import { WebhooksHarness } from './testing/webhooks-harness';
 import { recordTouched, touchedMismatches } from './testing/touched-truth';
 import { mirrorSampler } from './testing/mirror-sampler';
-import { liveSubscriptions } from './registration/subscription-repository';
 
 // Acceptance: the activity generator changes records in 10 firms (one simulator each); with webhooks alone (no
 // sync is ever requested) every changed record is mirrored exactly within seconds of the generator stopping.
@@ -21,11 +20,7 @@ describe('mirror freshness through webhooks (10 firms, real Postgres and simulat
     // simulators retry after a second: the test is about webhooks keeping the mirror fresh, retries included.
     h = await WebhooksHarness.start({ firms: FIRMS, sim: { webhooks: { retry: { baseDelayMs: 1_000 } } } });
     await h.startService();
-    await waitFor(
-      async () => Promise.all(h.firms.map((f) => liveSubscriptions(h.db, f.firmId))),
-      (all) => all.every((subs) => subs.length === 7 && subs.every((s) => s.status === 'active')),
-      { timeoutMs: 120_000, description: 'every firm registered' },
-    );
+    await h.registered(120_000);
     await waitFor(
       () => h.firms.every((f) => f.sim.edge.webhooks.registry.list().every((w) => w.status === 'enabled')),
       (ok) => ok,

@@ -3,7 +3,6 @@ import { seededRandom } from '@sf/clio-simulator';
 import { spawnService, waitFor, type ServiceChild } from '@sf/testing';
 import { WebhooksHarness } from './testing/webhooks-harness';
 import { recordTouched, touchedMismatches } from './testing/touched-truth';
-import { liveSubscriptions } from './registration/subscription-repository';
 
 // kill -9 of the webhooks process (ingress, registrar and applier) at random points while two firms change: Clio
 // retries what the dead ingress did not answer, the applier resumes from its checkpoint; afterwards every change is
@@ -32,11 +31,7 @@ describe('webhooks process killed with SIGKILL (child process, real Postgres)', 
     // delivered again during the test.
     h = await WebhooksHarness.start({ firms: 2, sim: { webhooks: { retry: { baseDelayMs: 300, maxRetries: 12 } } } });
     child = await spawn();
-    await waitFor(
-      () => Promise.all(h.firms.map((f) => liveSubscriptions(h.db, f.firmId))),
-      (all) => all.every((subs) => subs.length === 7 && subs.every((s) => s.status === 'active')),
-      { timeoutMs: 120_000, description: 'registered' },
-    );
+    await h.registered(120_000);
     await waitFor(
       () => h.firms.every((f) => f.sim.edge.webhooks.registry.list().every((w) => w.status === 'enabled')),
       (ok) => ok,

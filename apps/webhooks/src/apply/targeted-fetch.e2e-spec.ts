@@ -16,11 +16,7 @@ describe('applier: targeted fetch by ids[] (real Postgres, simulator)', () => {
   beforeAll(async () => {
     h = await WebhooksHarness.start();
     await h.startService({ roles: ['ingress', 'registrar'] });
-    await waitFor(
-      () => liveSubscriptions(h.db, h.firms[0]!.firmId),
-      (subs) => subs.length === 7 && subs.every((s) => s.status === 'active'),
-      { timeoutMs: 60_000 },
-    );
+    await h.registered();
   }, 120_000);
   afterAll(() => h.close());
 

@@ -32,11 +32,7 @@ describe('webhook ingress readiness without NATS (real Postgres, own nats-server
     // Registration needs Clio tokens (NATS): a registrar on the shared server stores the subscriptions.
     await h.startService({ roles: ['ingress', 'registrar'] });
     const firm = h.firms[0]!;
-    await waitFor(
-      () => liveSubscriptions(h.db, firm.firmId),
-      (subs) => subs.length === 7 && subs.every((s) => s.status === 'active'),
-      { timeoutMs: 60_000, description: 'seven active subscriptions' },
-    );
+    await h.registered();
     sub = (await liveSubscriptions(h.db, firm.firmId)).find((s) => s.model === 'task')!;
     secret = openSecret(h.keyring, sub.subscriptionId, sub.sealedSecret!)!;
     nats = await startOwnNatsServer();

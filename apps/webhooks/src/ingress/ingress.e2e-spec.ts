@@ -22,11 +22,7 @@ describe('webhook ingress (HTTP, real Postgres)', () => {
     h = await WebhooksHarness.start();
     await h.startService({ roles: ['ingress', 'registrar'] });
     const firm = h.firms[0]!;
-    await waitFor(
-      () => liveSubscriptions(h.db, firm.firmId),
-      (subs) => subs.length === 7 && subs.every((s) => s.status === 'active'),
-      { timeoutMs: 60_000, description: 'seven active subscriptions' },
-    );
+    await h.registered();
     // The registrar stores a webhook before it confirms a pending one in Clio.
     await waitFor(
       () => firm.sim.edge.webhooks.registry.list(),

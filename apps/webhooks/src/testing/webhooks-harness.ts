@@ -19,10 +19,11 @@ import { appendToStream } from '@sf/event-store';
 import { defineTopology, rebaseSubject, type Topology, type TopologyOptions } from '@sf/messaging';
 import { startProjectionRunner, widenProjection, type ProjectionRunner, type ProjectionsTables } from '@sf/projections';
 import { projectionByName, type SyncReadModelTables } from '@sf/sync-read-models';
-import { connectTestNats, createTestDatabase, uniqueName, type TestDatabase } from '@sf/testing';
+import { connectTestNats, createTestDatabase, uniqueName, waitFor, type TestDatabase } from '@sf/testing';
 import { createKeyring, type Keyring } from '@sf/token-vault';
-import { firmWebhookHealth, type FirmWebhookHealth, type WebhooksTables } from '@sf/sync-webhooks';
+import { firmWebhookHealth, WEBHOOK_MODELS, type FirmWebhookHealth, type WebhooksTables } from '@sf/sync-webhooks';
 import type { WebhooksDb } from '../schema/webhooks-schema';
+import { liveSubscriptions } from '../registration/subscription-repository';
 import { webhooksConfig, type WebhooksConfig } from '../webhooks-config';
 import { startWebhooks, type WebhooksService } from '../start-webhooks';
 
@@ -133,6 +134,16 @@ export class WebhooksHarness {
   /** The firm's webhook health, as the orchestrator reads it (`now`: Clio's clock). */
   health(firmId: string, now: Date): Promise<FirmWebhookHealth> {
     return firmWebhookHealth(tablesOf<WebhooksTables, HarnessDb>(this.t.db), firmId, now);
+  }
+
+  /** Waits until every firm (or `firms`) has an active subscription for every model webhooks cover. */
+  async registered(timeoutMs = 60_000, firms = this.firms): Promise<void> {
+    const models = Object.keys(WEBHOOK_MODELS).length;
+    await waitFor(
+      () => Promise.all(firms.map((f) => liveSubscriptions(this.db, f.firmId))),
+      (all) => all.every((subs) => subs.length === models && subs.every((s) => s.status === 'active')),
+      { timeoutMs, description: `every firm's ${models} webhooks registered and active` },
+    );
   }
 
   get publicUrl(): string {
