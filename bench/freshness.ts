@@ -1,9 +1,10 @@
 // `npm run bench:freshness`: how fresh the mirror stays through webhooks. In one run, beside baselines measured by the
 // same script: change in a simulator → mirror row visible (p50/p99) at a steady rate over 20 firms with webhooks, and
 // the same changes seen by polling alone (updated_since listings every BENCH_FRESHNESS_POLL_MS); API calls per 1,000
-// changes of each; ingress deliveries/s verified and recorded beside a raw append of the same events. Last line: one
-// JSON object. The simulators, the mirror projection and the measuring run in this process; the webhooks service
-// (ingress and applier) in its own, on the local Postgres.
+// changes of each, and why the applier fetched records instead of taking their payload (its
+// `sf_webhook_fetches_total{cause}`); ingress deliveries/s verified and recorded beside a raw append of the same
+// events. Last line: one JSON object. The simulators, the mirror projection and the measuring run in this process;
+// the webhooks service (ingress and applier) in its own, on the local Postgres.
 import { spawnService, useTestMigrations, waitFor } from '@sf/testing';
 import { WebhooksHarness } from '../apps/webhooks/src/testing/webhooks-harness';
 import { liveSubscriptions } from '../apps/webhooks/src/registration/subscription-repository';
@@ -24,6 +25,15 @@ const pct = (xs: readonly number[], p: number): number => {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
 };
 const per1000 = (calls: number, changes: number): number => (changes === 0 ? NaN : (calls / changes) * 1000);
+
+/** `sf_webhook_fetches_total` of the webhooks process, per cause. */
+const fetchesByCause = async (port: number): Promise<Record<string, number>> => {
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  const out: Record<string, number> = {};
+  for (const m of text.matchAll(/^sf_webhook_fetches_total\{[^}]*cause="([a-z_]+)"[^}]*\} (\d+)/gm))
+    out[m[1]!] = Number(m[2]);
+  return out;
+};
 
 const main = async (): Promise<void> => {
   const h = await WebhooksHarness.start({ firms: FIRMS });
@@ -59,6 +69,8 @@ const main = async (): Promise<void> => {
       pollIntervalMs: POLL_MS,
       settleMs: POLL_MS * 2,
     });
+    // Why the applier fetched (its counter, scraped before the ingress measurement adds deliveries of its own).
+    const fetches = await fetchesByCause(h.port);
     const ing = await measureIngress(h, {
       deliveries: DELIVERIES,
       concurrency: Number(process.env['BENCH_FRESHNESS_CONCURRENCY'] ?? 16),
@@ -77,6 +89,7 @@ const main = async (): Promise<void> => {
       poll_interval_ms: POLL_MS,
       api_calls_per_1000_changes: Number(per1000(l.webhookApiCalls, l.changes).toFixed(2)),
       poll_api_calls_per_1000_changes: Number(per1000(l.pollApiCalls, l.changes).toFixed(2)),
+      fetched_by_cause: fetches,
       ingress_per_s: Math.round(ing.ingressPerS),
       raw_append_per_s: Math.round(ing.rawPerS),
       ingress_ratio: Number((ing.ingressPerS / ing.rawPerS).toFixed(2)),
@@ -102,6 +115,9 @@ const main = async (): Promise<void> => {
     );
     console.log(
       `API calls per 1,000 changes: webhooks ${r.api_calls_per_1000_changes} (target ≤ 10), polling ${r.poll_api_calls_per_1000_changes}`,
+    );
+    console.log(
+      `  records fetched by id instead of taken from the payload, by cause: ${JSON.stringify(r.fetched_by_cause)}`,
     );
     console.log(
       `ingress ${r.ingress_per_s} deliveries/s verified and recorded vs raw append ${r.raw_append_per_s}/s (ratio ${r.ingress_ratio}, target ≥ 0.5)`,

@@ -56,7 +56,8 @@ describe('mirror freshness through webhooks (10 firms, real Postgres and simulat
         ` (${failed.length} delivery attempts failed and were retried)`,
     );
     // Every payload carried the mirror's fields: the only records fetched are those delivered twice in one second
-    // under two etags (a new matter or contact and its folder link), which a payload cannot order.
+    // under two etags that a payload cannot order (a new matter or contact and its folder link is ordered: the
+    // update supersedes the created version, see settleSameSecond).
     const fetched = await sql<{ fetched: number; unexplained: number }>`
       with fetched as (
         select e.metadata->>'firmId' as firm, e.data->>'entityType' as type, r->>'id' as id

@@ -1,4 +1,4 @@
-import { webhookDeliveries } from '@sf/metrics';
+import { webhookDeliveries, webhookFetches } from '@sf/metrics';
 import { createClioClient, clioTokenProvider, type ClioClient } from '@sf/clio-client';
 import { tablesOf } from '@sf/db';
 import type { EventStoreTables } from '@sf/event-store';
@@ -99,6 +99,7 @@ export const startWebhooks = async (config: WebhooksConfig): Promise<WebhooksSer
           async () => {
             const pass = await applyOnce(deps);
             if (pass.applied > 0) webhookDeliveries.inc({ outcome: 'applied' }, pass.applied);
+            for (const [cause, n] of Object.entries(pass.fetchedByCause)) webhookFetches.inc({ cause }, n);
             return pass.read > 0;
           },
           config.applierPollMs,

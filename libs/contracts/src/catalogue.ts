@@ -32,7 +32,7 @@ import { clioWebhookRegistered, type ClioWebhookRegisteredV1 } from './events/cl
 import { clioWebhookRenewed, type ClioWebhookRenewedV1 } from './events/clio-webhook-renewed';
 import { clioWebhookRemoved, type ClioWebhookRemovedV1 } from './events/clio-webhook-removed';
 import { clioWebhookReceived, type ClioWebhookReceivedV1 } from './events/clio-webhook-received';
-import { clioRecordsObserved, type ClioRecordsObservedV1 } from './events/clio-records-observed';
+import { clioRecordsObserved, type ClioRecordsObservedV2 } from './events/clio-records-observed';
 import { syncScheduleChanged, type SyncScheduleChangedV1 } from './events/sync-schedule-changed';
 import { onboardingSettingChanged, type OnboardingSettingChangedV1 } from './events/onboarding-setting-changed';
 import { syncEntityTypePrioritised, type SyncEntityTypePrioritisedV1 } from './events/sync-entity-type-prioritised';
@@ -79,7 +79,7 @@ export interface CurrentEventData {
   ClioWebhookRenewed: ClioWebhookRenewedV1;
   ClioWebhookRemoved: ClioWebhookRemovedV1;
   ClioWebhookReceived: ClioWebhookReceivedV1;
-  ClioRecordsObserved: ClioRecordsObservedV1;
+  ClioRecordsObserved: ClioRecordsObservedV2;
   SyncScheduleChanged: SyncScheduleChangedV1;
   OnboardingSettingChanged: OnboardingSettingChangedV1;
   SyncEntityTypePrioritised: SyncEntityTypePrioritisedV1;

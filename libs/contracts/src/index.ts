@@ -98,7 +98,7 @@ export { ClioWebhookRegisteredV1 } from './events/clio-webhook-registered';
 export { ClioWebhookRenewedV1 } from './events/clio-webhook-renewed';
 export { ClioWebhookRemovedV1 } from './events/clio-webhook-removed';
 export { ClioWebhookReceivedV1 } from './events/clio-webhook-received';
-export { ClioRecordsObservedV1 } from './events/clio-records-observed';
+export { ClioRecordsObservedV1, ClioRecordsObservedV2, SupersededVersion } from './events/clio-records-observed';
 export { SyncScheduleChangedV1 } from './events/sync-schedule-changed';
 export { OnboardingSettingChangedV1 } from './events/onboarding-setting-changed';
 export { SyncEntityTypePrioritisedV1 } from './events/sync-entity-type-prioritised';

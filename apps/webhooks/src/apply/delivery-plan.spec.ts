@@ -1,5 +1,5 @@
 import { CLIO_FIELDS } from '@sf/clio-mirror';
-import { carriesMirrorFields, fetchInstead, planDeliveries, type InboxDelivery } from './delivery-plan';
+import { FetchCause, carriesMirrorFields, fetchInstead, planDeliveries, type InboxDelivery } from './delivery-plan';
 
 const whole = (id: number, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
   ...Object.fromEntries(CLIO_FIELDS.tasks.map((f) => [f.replace(/\{.*$/, ''), null])),
@@ -57,6 +57,7 @@ describe('planDeliveries', () => {
       [3, '"s"'],
     ]);
     expect(p.fetchIds).toEqual(['2']);
+    expect(p.fetchCauses).toEqual({ '2': FetchCause.samePassTie });
   });
 
   it('takes an update in the creation second over the created version, in either order', () => {
@@ -72,14 +73,21 @@ describe('planDeliveries', () => {
       [2, '"u"'],
     ]);
     expect(p.fetchIds).toEqual([]);
+    expect(p.createdIds).toEqual([]); // both updates: the later passes may order them against the created version
+  });
+
+  it('names the records whose kept payload came from a created delivery', () => {
+    const [p] = planDeliveries([d('created', whole(1)), d('updated', whole(2)), d('created', { id: 3 })]);
+    expect(p.createdIds).toEqual(['1']);
   });
 
   it('fetches instead the payload records the mirror holds in another version of the same second', () => {
     const [p] = planDeliveries([d('updated', whole(1)), d('updated', whole(2)), d('updated', { id: 3 })]);
-    const q = fetchInstead(p, ['2']);
+    const q = fetchInstead(p, ['2'], FetchCause.mirrorTie);
     expect(q.records.map((r) => r.id)).toEqual([1]);
     expect(q.fetchIds).toEqual(['3', '2']);
-    expect(fetchInstead(p, [])).toBe(p);
+    expect(q.fetchCauses).toEqual({ '3': FetchCause.partial, '2': FetchCause.mirrorTie });
+    expect(fetchInstead(p, [], FetchCause.mirrorTie)).toBe(p);
   });
 
   it('leaves out entity types the mirror does not hold', () => {

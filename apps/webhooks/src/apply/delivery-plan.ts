@@ -12,14 +12,33 @@ export interface InboxDelivery {
   receivedAt: string;
 }
 
+/** Why the applier fetches a record instead of writing its payload (counted by `sf_webhook_fetches_total`). */
+export const FetchCause = {
+  /** The payload lacks some of the mirror's fields (a redacted record, a webhook with fewer fields). */
+  partial: 'partial',
+  /** Two payloads of the pass share a second under different etags and neither follows a creation. */
+  samePassTie: 'same_pass_tie',
+  /** The mirror row holds another version of the payload's second. */
+  mirrorTie: 'mirror_tie',
+  /** A version an earlier pass appended (not yet in the mirror) shares the payload's second. */
+  recentTie: 'recent_tie',
+} as const;
+export type FetchCause = (typeof FetchCause)[keyof typeof FetchCause];
+
 /** What to do for one firm and entity type. */
 export interface EntityPlan {
   firmId: string;
   entityType: ClioEntityType;
   /** Records the payload carried whole (every mirror field): written as they are, no API call. */
   records: Record<string, unknown>[];
+  /** Ids of `records` whose payload came from a `created` delivery (the record's first version). */
+  createdIds: string[];
+  /** Payload records known to follow the version (etag) a `created` delivery carried in their second. */
+  supersedes: Array<{ id: string; etag: string }>;
   /** Ids to fetch by `ids[]`: the payload lacked some of the mirror's fields. */
   fetchIds: string[];
+  /** Why each of `fetchIds` is fetched (the first reason found). */
+  fetchCauses: Record<string, FetchCause>;
   deletedIds: string[];
   deliveryIds: string[];
 }
@@ -43,7 +62,17 @@ export const planDeliveries = (batch: readonly InboxDelivery[]): EntityPlan[] =>
     const key = `${d.firmId}\u0000${d.entityType}`;
     let p = plans.get(key);
     if (!p) {
-      p = { firmId: d.firmId, entityType: d.entityType, records: [], fetchIds: [], deletedIds: [], deliveryIds: [] };
+      p = {
+        firmId: d.firmId,
+        entityType: d.entityType,
+        records: [],
+        createdIds: [],
+        supersedes: [],
+        fetchIds: [],
+        fetchCauses: {},
+        deletedIds: [],
+        deliveryIds: [],
+      };
       plans.set(key, p);
     }
     p.deliveryIds.push(d.eventId);
@@ -57,9 +86,16 @@ export const planDeliveries = (batch: readonly InboxDelivery[]): EntityPlan[] =>
     p.deletedIds = p.deletedIds.filter((x) => x !== id);
     if (d.event === DeliveryEvent.Created) created.add(d.record);
     if (carriesMirrorFields(d.entityType, d.record)) keepNewest(p, id, d.record, created);
-    else if (!p.fetchIds.includes(id)) p.fetchIds.push(id);
+    else addFetch(p, id, FetchCause.partial);
   }
+  for (const p of plans.values()) p.createdIds = p.records.filter((r) => created.has(r)).map((r) => String(r.id));
   return [...plans.values()];
+};
+
+const addFetch = (p: EntityPlan, id: string, cause: FetchCause): void => {
+  if (p.fetchIds.includes(id)) return;
+  p.fetchIds.push(id);
+  p.fetchCauses[id] = cause;
 };
 
 const stampOf = (r: Record<string, unknown>): number => Date.parse(String(r.updated_at));
@@ -90,7 +126,7 @@ const keepNewest = (
       return;
     }
     p.records.splice(i, 1);
-    p.fetchIds.push(id);
+    addFetch(p, id, FetchCause.samePassTie);
   }
 };
 
@@ -98,13 +134,16 @@ const keepNewest = (
  * `plan` with the payload records of `ids` fetched instead of written: the mirror holds another version with the
  * same one-second `updated_at`, and only Clio can say which is current (see `contestedIds`). Pure.
  */
-export const fetchInstead = (plan: EntityPlan, ids: readonly string[]): EntityPlan => {
+export const fetchInstead = (plan: EntityPlan, ids: readonly string[], cause: FetchCause): EntityPlan => {
   if (ids.length === 0) return plan;
   const contested = new Set(ids);
   const moved = plan.records.map((r) => String(r.id)).filter((id) => contested.has(id));
+  const added = moved.filter((id) => !plan.fetchIds.includes(id));
   return {
     ...plan,
     records: plan.records.filter((r) => !contested.has(String(r.id))),
-    fetchIds: [...plan.fetchIds, ...moved.filter((id) => !plan.fetchIds.includes(id))],
+    createdIds: plan.createdIds.filter((id) => !contested.has(id)),
+    fetchIds: [...plan.fetchIds, ...added],
+    fetchCauses: { ...plan.fetchCauses, ...Object.fromEntries(added.map((id) => [id, cause])) },
   };
 };

@@ -1,23 +1,38 @@
 import { RecentVersions } from './recent-versions';
 
 const v = (id: number, etag: string, at: string) => ({ id, etag, updated_at: at });
+const S1 = '2026-12-01T00:00:01+00:00';
+const S2 = '2026-12-01T00:00:02+00:00';
 
 describe('RecentVersions', () => {
-  it('names a payload that shares its second with a version appended lately under another etag', () => {
+  it('remembers the version appended per firm, entity type and id, and whether a created delivery carried it', () => {
     const recent = new RecentVersions();
-    recent.remember('f1', 'matters', [v(1, '"c"', '2026-12-01T00:00:01+00:00')]);
-    expect(recent.conflicts('f1', 'matters', v(1, '"u"', '2026-12-01T00:00:01Z'))).toBe(true);
-    expect(recent.conflicts('f1', 'matters', v(1, '"c"', '2026-12-01T00:00:01Z'))).toBe(false); // a redelivery
-    expect(recent.conflicts('f1', 'matters', v(1, '"u"', '2026-12-01T00:00:02Z'))).toBe(false); // a newer second
-    expect(recent.conflicts('f2', 'matters', v(1, '"u"', '2026-12-01T00:00:01Z'))).toBe(false); // another firm
-    expect(recent.conflicts('f1', 'contacts', v(1, '"u"', '2026-12-01T00:00:01Z'))).toBe(false);
+    recent.remember('f1', 'matters', [v(1, '"c"', S1)], new Set(['1']));
+    expect(recent.versionOf('f1', 'matters', v(1, '"u"', S1))).toEqual({
+      second: Date.parse(S1) / 1000,
+      etag: '"c"',
+      created: true,
+    });
+    expect(recent.versionOf('f2', 'matters', v(1, '"u"', S1))).toBeUndefined(); // another firm
+    expect(recent.versionOf('f1', 'contacts', v(1, '"u"', S1))).toBeUndefined();
+    recent.remember('f1', 'matters', [v(1, '"u"', S1)]);
+    expect(recent.versionOf('f1', 'matters', v(1, '"x"', S1))).toMatchObject({ etag: '"u"', created: false });
+  });
+
+  it('never goes backwards: an older second, or a created version over another of its second, is not kept', () => {
+    const recent = new RecentVersions();
+    recent.remember('f1', 'tasks', [v(1, 'b', S2)]);
+    recent.remember('f1', 'tasks', [v(1, 'a', S1)]); // a late payload of an older second
+    expect(recent.versionOf('f1', 'tasks', v(1, 'x', S2))).toMatchObject({ etag: 'b' });
+    recent.remember('f1', 'tasks', [v(1, 'c', S2)], new Set(['1'])); // the created delivery, late
+    expect(recent.versionOf('f1', 'tasks', v(1, 'x', S2))).toMatchObject({ etag: 'b', created: false });
   });
 
   it('forgets the oldest versions beyond its bound', () => {
     const recent = new RecentVersions(2);
-    recent.remember('f1', 'tasks', [v(1, 'a', '2026-12-01T00:00:01Z'), v(2, 'a', '2026-12-01T00:00:01Z')]);
-    recent.remember('f1', 'tasks', [v(3, 'a', '2026-12-01T00:00:01Z')]);
-    expect(recent.conflicts('f1', 'tasks', v(1, 'b', '2026-12-01T00:00:01Z'))).toBe(false);
-    expect(recent.conflicts('f1', 'tasks', v(3, 'b', '2026-12-01T00:00:01Z'))).toBe(true);
+    recent.remember('f1', 'tasks', [v(1, 'a', S1), v(2, 'a', S1)]);
+    recent.remember('f1', 'tasks', [v(3, 'a', S1)]);
+    expect(recent.versionOf('f1', 'tasks', v(1, 'b', S1))).toBeUndefined();
+    expect(recent.versionOf('f1', 'tasks', v(3, 'b', S1))).toMatchObject({ etag: 'a' });
   });
 });

@@ -2,33 +2,51 @@ import { clioIdOf, instantOf } from '@sf/clio-mirror';
 
 const SECOND = 1000;
 
+/** A version the applier appended: its one-second `updated_at`, etag, and whether a `created` delivery carried it. */
+export interface AppendedVersion {
+  second: number;
+  etag: unknown;
+  created: boolean;
+}
+
 /**
  * The versions this applier appended lately, per record: the mirror may not have projected them yet when the next
  * pass asks it (`contestedIds`), and a payload in the same second as one of them under another etag cannot be
- * ordered against it (a new matter and its folder link share their creation second). Such a payload is fetched
- * instead. In process only and bounded (the oldest are forgotten first): after a restart the mirror has caught up.
+ * ordered against it, unless the appended one is the record's first version (a `created` delivery): see
+ * `settleSameSecond`. In process only and bounded (the oldest are forgotten first): after a restart the mirror has
+ * caught up, and what this memory no longer knows is fetched.
  */
 export class RecentVersions {
-  private readonly versions = new Map<string, { second: number; etag: unknown }>();
+  private readonly versions = new Map<string, AppendedVersion>();
 
   constructor(private readonly max = 50_000) {}
 
-  /** True when `record` shares its second with a version appended lately under another etag. */
-  conflicts(firmId: string, entityType: string, record: Record<string, unknown>): boolean {
+  /** The version of `record`'s id appended last, if remembered. */
+  versionOf(firmId: string, entityType: string, record: Record<string, unknown>): AppendedVersion | undefined {
     const key = keyOf(firmId, entityType, record);
-    const at = secondOf(record);
-    const seen = key === null ? undefined : this.versions.get(key);
-    return seen !== undefined && at !== null && seen.second === at && seen.etag !== record['etag'];
+    return key === null ? undefined : this.versions.get(key);
   }
 
-  /** Remembers the versions just appended (after their transaction committed). */
-  remember(firmId: string, entityType: string, records: readonly Record<string, unknown>[]): void {
+  /**
+   * Remembers the versions just appended (after their transaction committed); `createdIds` came from a `created`
+   * delivery. Never backwards, as the mirror: an older second is not kept over a newer one, nor a created version over
+   * another of its second (a late copy; the mirror keeps the row it has).
+   */
+  remember(
+    firmId: string,
+    entityType: string,
+    records: readonly Record<string, unknown>[],
+    createdIds: ReadonlySet<string> = new Set(),
+  ): void {
     for (const r of records) {
       const key = keyOf(firmId, entityType, r);
       const second = secondOf(r);
       if (key === null || second === null) continue;
+      const created = createdIds.has(String(r['id']));
+      const held = this.versions.get(key);
+      if (held && (held.second > second || (held.second === second && created && held.etag !== r['etag']))) continue;
       this.versions.delete(key);
-      this.versions.set(key, { second, etag: r['etag'] });
+      this.versions.set(key, { second, etag: r['etag'], created });
     }
     for (const k of this.versions.keys()) {
       if (this.versions.size <= this.max) break;
@@ -42,7 +60,8 @@ const keyOf = (firmId: string, entityType: string, r: Record<string, unknown>): 
   return id === null ? null : `${firmId}\u0000${entityType}\u0000${id}`;
 };
 
-const secondOf = (r: Record<string, unknown>): number | null => {
+/** `updated_at` in whole seconds (Clio's precision); null when absent or not an instant. */
+export const secondOf = (r: Record<string, unknown>): number | null => {
   const at = instantOf(r['updated_at']);
   return at === null ? null : Math.floor(Date.parse(at) / SECOND);
 };

@@ -13,8 +13,8 @@ import {
 import { LogPosition, appendToStream, loadCheckpoint, readAllAfter, storeCheckpoint } from '@sf/event-store';
 import type { WebhooksDb } from '../schema/webhooks-schema';
 import { stableUuid } from '../stable-uuid';
-import { contestedIds, contestedKey } from '@sf/clio-mirror';
-import { fetchInstead, planDeliveries, type EntityPlan, type InboxDelivery } from './delivery-plan';
+import { FetchCause, planDeliveries, type EntityPlan, type InboxDelivery } from './delivery-plan';
+import { settleContested } from './settle-contested';
 import { fetchPlanIds } from './fetch-plan';
 import type { WebhookSyncRequester } from './sync-request';
 import { recordApplied } from './firm-stats';
@@ -39,6 +39,8 @@ export interface ApplierPass {
   read: number;
   applied: number;
   apiCalls: number;
+  /** Records fetched by id instead of written from their payload, per reason. */
+  fetchedByCause: Partial<Record<FetchCause, number>>;
   /** Another replica moved the checkpoint meanwhile: this pass wrote nothing. */
   lost: boolean;
 }
@@ -73,9 +75,9 @@ export const applyOnce = async (deps: ApplierDeps): Promise<ApplierPass> => {
   // Only deliveries' payloads are loaded: the log's other events (sync pages, this applier's own observations) are
   // passed over by position alone.
   const events = await readAllAfter(deps.db, from, deps.batchSize, { dataOf: RECEIVED });
-  if (events.length === 0) return { read: 0, applied: 0, apiCalls: 0, lost: false };
+  if (events.length === 0) return { read: 0, applied: 0, apiCalls: 0, fetchedByCause: {}, lost: false };
   const deliveries = events.flatMap(toDelivery);
-  const plans = await settleContested(deps, planDeliveries(deliveries));
+  const plans = await settleContested(deps.db, deps.recent, planDeliveries(deliveries));
   let apiCalls = 0;
   const needSync = new Set<string>();
   const fetched = new Map<EntityPlan, Record<string, unknown>[]>();
@@ -109,32 +111,20 @@ export const applyOnce = async (deps: ApplierDeps): Promise<ApplierPass> => {
   });
   if (!lost)
     for (const plan of plans)
-      deps.recent.remember(plan.firmId, plan.entityType, [...plan.records, ...(fetched.get(plan) ?? [])]);
+      deps.recent.remember(
+        plan.firmId,
+        plan.entityType,
+        [...plan.records, ...(fetched.get(plan) ?? [])],
+        new Set(plan.createdIds),
+      );
   if (!lost) for (const firmId of needSync) await deps.requestSync(firmId);
-  return { read: events.length, applied: lost ? 0 : deliveries.length, apiCalls, lost };
-};
-
-/**
- * Payload records whose mirror row, or the version an earlier pass appended (the mirror may not show it yet), has the
- * same `updated_at` and another etag are fetched instead: the mirror does not write them (one of the two is a late
- * copy of an older version, and the payload cannot say which). One query per entity type, over every firm.
- */
-const settleContested = async (deps: ApplierDeps, plans: EntityPlan[]): Promise<EntityPlan[]> => {
-  const { db, recent } = deps;
-  const contested = new Map<string, Set<string>>();
-  for (const entityType of new Set(plans.filter((p) => p.records.length > 0).map((p) => p.entityType))) {
-    const delivered = plans
-      .filter((p) => p.entityType === entityType)
-      .flatMap((p) => p.records.map((record) => ({ firmId: p.firmId, record })));
-    contested.set(entityType, await contestedIds(db, entityType, delivered));
-  }
-  return plans.map((p) => {
-    const keys = contested.get(p.entityType) ?? new Set<string>();
-    const ids = p.records
-      .filter((r) => keys.has(contestedKey(p.firmId, String(r.id))) || recent.conflicts(p.firmId, p.entityType, r))
-      .map((r) => String(r.id));
-    return fetchInstead(p, ids);
-  });
+  const fetchedByCause: Partial<Record<FetchCause, number>> = {};
+  for (const plan of toFetch)
+    for (const id of plan.fetchIds) {
+      const cause = plan.fetchCauses[id] ?? FetchCause.partial;
+      fetchedByCause[cause] = (fetchedByCause[cause] ?? 0) + 1;
+    }
+  return { read: events.length, applied: lost ? 0 : deliveries.length, apiCalls, fetchedByCause, lost };
 };
 
 /** Locks the applier's checkpoint row; false when it is no longer at `from` (another replica applied the batch). */
@@ -163,7 +153,12 @@ const observedEvents = (plan: EntityPlan, fetched: Record<string, unknown>[], no
   if (chunks.length === 0 && plan.deletedIds.length > 0)
     chunks.push({ source: ObservationSources.webhookPayload, records: [] });
   // planDeliveries keeps deleted ids out of the records, so the deletions may ride on any one chunk.
-  return chunks.map((c, n) => observed(plan, c.source, c.records, n === 0 ? plan.deletedIds : [], n, now));
+  return chunks.map((c, n) => {
+    const ids = new Set(c.records.map((r) => String(r.id)));
+    const supersedes =
+      c.source === ObservationSources.webhookPayload ? plan.supersedes.filter((s) => ids.has(s.id)) : [];
+    return observed(plan, { ...c, deletedIds: n === 0 ? plan.deletedIds : [], supersedes }, n, now);
+  });
 };
 
 const appendObserved = async (trx: Transaction<WebhooksDb>, firmId: string, events: NewEvent[]): Promise<void> => {
@@ -173,19 +168,26 @@ const appendObserved = async (trx: Transaction<WebhooksDb>, firmId: string, even
   if (!r.ok) throw new Error(`ClioRecordsObserved could not be appended to ${stream}: ${r.reason}`);
 };
 
-const observed = (
-  plan: EntityPlan,
-  source: Source,
-  records: Record<string, unknown>[],
-  deletedIds: string[],
-  chunk: number,
-  now: Date,
-): NewEvent => {
+interface Chunk {
+  source: Source;
+  records: Record<string, unknown>[];
+  deletedIds: string[];
+  supersedes: Array<{ id: string; etag: string }>;
+}
+
+const observed = (plan: EntityPlan, c: Chunk, chunk: number, now: Date): NewEvent => {
   const eventId = stableUuid('observed', plan.entityType, String(chunk), ...plan.deliveryIds);
   const e = newEvent({
     eventId,
     type: EventTypes.ClioRecordsObserved,
-    data: { entityType: plan.entityType, source, records, deletedIds, deliveryIds: plan.deliveryIds },
+    data: {
+      entityType: plan.entityType,
+      source: c.source,
+      records: c.records,
+      deletedIds: c.deletedIds,
+      deliveryIds: plan.deliveryIds,
+      ...(c.supersedes.length > 0 ? { supersedes: c.supersedes } : {}),
+    },
     metadata: {
       firmId: plan.firmId,
       correlationId: plan.deliveryIds[0] ?? eventId,

@@ -44,6 +44,8 @@ export interface Observation {
    * write), not carried by a delivery that may be a late copy of an older version: see upsertObservedRows.
    */
   readBack: boolean;
+  /** Payload records known to follow a version of their second: id → that version's etag (ClioRecordsObservedV2). */
+  supersedes?: ReadonlyMap<string, string>;
 }
 
 export type SweepDecision =
@@ -108,10 +110,11 @@ export const asMirrorEvent = (e: RecordedEvent): MirrorEvent | null => {
       return { kind: 'decision', decision: { kind: 'rejected', sweepEventId, reason, by: rejectedBy } };
     }
     case EventTypes.ClioRecordsObserved: {
-      const { entityType, records, deletedIds, source } = r.data;
+      const { entityType, records, deletedIds, source, supersedes = [] } = r.data;
       const readBack = source === ObservationSources.webhookFetch;
+      const over = supersedes.length > 0 ? { supersedes: new Map(supersedes.map((s) => [s.id, s.etag])) } : {};
       return isClioEntityType(entityType)
-        ? { kind: 'observed', observed: { entityType, records, deletedIds, readBack } }
+        ? { kind: 'observed', observed: { entityType, records, deletedIds, readBack, ...over } }
         : null;
     }
     case EventTypes.ClioWriteApplied: {

@@ -5,8 +5,7 @@ import type { ClioEntityType } from './entity-types';
 import type { Observation } from './mirror-events';
 import { MirrorSources } from './mirror-source';
 import { checkRecord } from './mirror-row';
-import type { MirrorRow } from './mirror-store';
-import { applyObservedDeletion, upsertObservedRows } from './observed-store';
+import { applyObservedDeletion, upsertObservedRows, type ObservedRow } from './observed-store';
 import { DETAILS } from './details/detail-registry';
 import { writeDetails, type WrittenParent } from './details/detail-store';
 import { captureWrites, type CapturedWrite, type ChangeOrigin } from './changes/change-capture';
@@ -22,17 +21,19 @@ interface Item {
   e: RecordedEvent;
   o: Observation;
   /** The event's valid records by id (a later one of an id wins, as it did applied alone). */
-  rows: Map<string, MirrorRow>;
+  rows: Map<string, ObservedRow>;
 }
 
 const itemOf = (e: RecordedEvent, o: Observation): Item => {
   const position = LogPosition.of(e);
-  const rows = new Map<string, MirrorRow>();
+  const rows = new Map<string, ObservedRow>();
   for (const record of o.records) {
     const checked = checkRecord(o.entityType, record);
+    const supersedes = checked.ok ? o.supersedes?.get(checked.row.id) : undefined;
     if (checked.ok)
       rows.set(checked.row.id, {
         ...checked.row,
+        ...(supersedes === undefined ? {} : { supersedes }),
         firmId: e.metadata.firmId,
         jobId: WEBHOOK_JOB_ID,
         position,

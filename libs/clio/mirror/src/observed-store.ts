@@ -7,40 +7,50 @@ import { mirrorRowJson, type MirrorRow, type WrittenKey } from './mirror-store';
 import { MirrorSources, type MirrorSource } from './mirror-source';
 import { clioIdOf, instantOf } from './mirror-row';
 
+/** A row observed through a webhook; `supersedes`: the etag of a same-second version it is known to follow. */
+export type ObservedRow = MirrorRow & { supersedes?: string };
+
 /**
  * Upserts records observed through webhooks, which arrive late, twice or out of order: a row is written only by a
  * later log position AND a newer Clio `updated_at`. Clio's timestamps have one-second precision, so an equal
  * `updated_at` with another etag does not say which version is newer: a delivery's payload (`readBack` false) may be
  * a late copy of an older version and is not written (the applier fetches such ids instead, see
  * `contestedIds`); a record read back from Clio after the change (`readBack`: a fetch by `ids[]`, Clio's answer to
- * our write) is the current version and wins. A row deleted through a webhook comes back only with an `updated_at`
+ * our write) is the current version and wins, and so does a payload over exactly the version it `supersedes` (an
+`updated` delivery over the `created` one of its second, see ClioRecordsObservedV2). A row deleted through a webhook comes back only with an `updated_at`
  * after its deletion (a document restored from the trash). Returns the rows written.
  */
 export const upsertObservedRows = async <DB extends ClioMirrorTables>(
   db: Executor<DB>,
   entityType: ClioEntityType,
-  rows: readonly MirrorRow[],
+  rows: readonly ObservedRow[],
   readBack: boolean,
 ): Promise<WrittenKey[]> => {
   if (rows.length === 0) return [];
   const t = sql.table(mirrorTableOf(entityType));
+  const superseding = rows.some((r) => r.supersedes !== undefined);
   const sameSecond = readBack
     ? sql`or (excluded.updated_at = m.updated_at and excluded.etag is distinct from m.etag)`
-    : sql``;
+    : superseding
+      ? sql`or (excluded.updated_at = m.updated_at and m.etag = (select s.supersedes from r s
+          where s.firm_id = excluded.firm_id and s.id = excluded.id))`
+      : sql``;
   const tree = TREE_ENTITY_TYPES.has(entityType);
   const treeCols = tree ? sql`parent_id,` : sql``;
   const treeVals = tree ? sql`r.parent_id,` : sql``;
   const treeSet = tree ? sql`parent_id = excluded.parent_id,` : sql``;
   // Raw SQL: a bulk upsert from jsonb_to_recordset into a table chosen at run time; the builder has no form for it.
+  const json = rows.map((r) => ({ ...mirrorRowJson(r), supersedes: r.supersedes ?? null }));
   const written = await sql<{ firm_id: string; id: string }>`
+    with r as (select * from jsonb_to_recordset(${JSON.stringify(json)}::jsonb) as r(
+      firm_id text, id text, etag text, created_at timestamptz, updated_at timestamptz, data jsonb,
+      is_soft_deleted boolean, is_redacted boolean, deleted_at timestamptz, matter_id text, parent_id text, job_id text,
+      tx bigint, gp bigint, synced_at timestamptz, source text, supersedes text))
     insert into ${t} as m (firm_id, id, etag, created_at, updated_at, data, is_soft_deleted, is_redacted, deleted_at,
       matter_id, ${treeCols} last_job_id, restored_by_job, last_tx_id, last_global_position, last_synced_at, last_source)
     select r.firm_id, r.id, r.etag, r.created_at, r.updated_at, r.data, r.is_soft_deleted, r.is_redacted, r.deleted_at,
       r.matter_id, ${treeVals} r.job_id, null, r.tx, r.gp, r.synced_at, r.source
-    from jsonb_to_recordset(${JSON.stringify(rows.map(mirrorRowJson))}::jsonb) as r(
-      firm_id text, id text, etag text, created_at timestamptz, updated_at timestamptz, data jsonb,
-      is_soft_deleted boolean, is_redacted boolean, deleted_at timestamptz, matter_id text, parent_id text, job_id text,
-      tx bigint, gp bigint, synced_at timestamptz, source text)
+    from r
     on conflict (firm_id, id) do update set
       etag = excluded.etag, created_at = excluded.created_at, updated_at = excluded.updated_at, data = excluded.data,
       is_soft_deleted = excluded.is_soft_deleted, is_redacted = excluded.is_redacted, deleted_at = excluded.deleted_at,
@@ -100,27 +110,28 @@ export interface DeliveredRecord {
 
 /**
  * The `firmId`/`id` keys of `delivered` records (of one entity type, any firms) whose mirror row has the same
- * `updated_at` and another etag: one of the two versions is newer, and a payload cannot say which (see
- * upsertObservedRows), so the applier fetches these ids from Clio instead of writing the payload. One query.
+ * `updated_at` and another etag, with the row's etag: one of the two versions is newer, and a payload cannot say
+ * which (see upsertObservedRows), so the applier fetches these ids from Clio instead of writing the payload, unless
+ * it knows the row's version is the one a `created` delivery carried. One query.
  */
 export const contestedIds = async <DB extends ClioMirrorTables>(
   db: Executor<DB>,
   entityType: ClioEntityType,
   delivered: readonly DeliveredRecord[],
-): Promise<Set<string>> => {
+): Promise<Map<string, string | null>> => {
   const stamps = delivered.flatMap(({ firmId, record: r }) => {
     const id = clioIdOf(r['id']);
     const updatedAt = instantOf(r['updated_at']);
     const etag = typeof r['etag'] === 'string' ? r['etag'] : null;
     return id === null || updatedAt === null ? [] : [{ firm_id: firmId, id, etag, updated_at: updatedAt }];
   });
-  if (stamps.length === 0) return new Set();
-  const found = await sql<{ firm_id: string; id: string }>`
-    select m.firm_id, m.id from ${sql.table(mirrorTableOf(entityType))} m
+  if (stamps.length === 0) return new Map();
+  const found = await sql<{ firm_id: string; id: string; etag: string | null }>`
+    select m.firm_id, m.id, m.etag from ${sql.table(mirrorTableOf(entityType))} m
     join jsonb_to_recordset(${JSON.stringify(stamps)}::jsonb) as r(firm_id text, id text, etag text, updated_at timestamptz)
       on m.firm_id = r.firm_id and m.id = r.id
     where m.updated_at = r.updated_at and m.etag is distinct from r.etag`.execute(db);
-  return new Set(found.rows.map((r) => contestedKey(r.firm_id, r.id)));
+  return new Map(found.rows.map((r) => [contestedKey(r.firm_id, r.id), r.etag]));
 };
 
 /** The key `contestedIds` answers with. */

@@ -13,12 +13,12 @@ import type { ClioMirrorTables } from './schema/clio-mirror.tables';
 type DB = EventStoreTables & ProjectionsTables & ClioMirrorTables;
 const FIRM = 'firm-o';
 let seq = 0;
-const recorded = (type: string, data: Record<string, unknown>): RecordedEvent => {
+const recorded = (type: string, data: Record<string, unknown>, version = 1): RecordedEvent => {
   seq += 1;
   return {
     eventId: randomUUID(),
     type,
-    version: 1,
+    version,
     data,
     metadata: { firmId: FIRM, correlationId: 'c', causationId: null, occurredAt: '2026-03-01T00:00:00.000Z' },
     streamId: 'webhook-inbox-firm-o',
@@ -37,14 +37,23 @@ const task = (etag: string, updatedAt = SECOND): Record<string, unknown> => ({
 });
 const listed = (records: Record<string, unknown>[]) =>
   recorded('ClioRecordsFetched', { jobId: 'j1', entityType: 'tasks', records });
-const observed = (source: 'webhook_payload' | 'webhook_fetch', records: Record<string, unknown>[]) =>
-  recorded('ClioRecordsObserved', {
-    entityType: 'tasks',
-    source,
-    records,
-    deletedIds: [],
-    deliveryIds: [randomUUID()],
-  });
+const observed = (
+  source: 'webhook_payload' | 'webhook_fetch',
+  records: Record<string, unknown>[],
+  supersedes?: Array<{ id: string; etag: string }>,
+) =>
+  recorded(
+    'ClioRecordsObserved',
+    {
+      entityType: 'tasks',
+      source,
+      records,
+      deletedIds: [],
+      deliveryIds: [randomUUID()],
+      ...(supersedes ? { supersedes } : {}),
+    },
+    supersedes ? 2 : 1,
+  );
 
 const etags = async (trx: Transaction<DB>) =>
   (await trx.selectFrom('clio_tasks').select('etag').where('firm_id', '=', FIRM).execute()).map((r) => r.etag);
@@ -75,6 +84,29 @@ describe('webhook observations over listed rows (real Postgres)', () => {
       .given([listed([task('a')])])
       .when([observed('webhook_payload', [task('b')]), observed('webhook_fetch', [task('b')])])
       .then(etags, ['b']);
+  });
+
+  it('a payload that supersedes the created version of its second replaces exactly that version', async () => {
+    // A new task ("c", its created delivery) linked to its folder in the same second ("u"): the applier knows "u"
+    // follows "c" and says so; the mirror writes it over "c" and over nothing else of that second. Each event is
+    // built in log order (it takes the next position).
+    const created = () => observed('webhook_payload', [task('c')]);
+    const update = () => observed('webhook_payload', [task('u')], [{ id: '11', etag: 'c' }]);
+    const spec = () => projectionSpec(t.db, clioMirrorProjection);
+    await spec().given([created()]).when([update()]).then(etags, ['u']);
+    await spec().given([]).when([created(), update()]).then(etags, ['u']);
+    // No row yet (the created delivery was lost): written as any payload.
+    await spec().given([]).when([update()]).then(etags, ['u']);
+    // A late copy of "c" after it leaves "u".
+    await spec().given([created(), update()]).when([created()]).then(etags, ['u']);
+    // The row holds another version of that second (a listing read "v"): "u" cannot be ordered against it.
+    await spec()
+      .given([created(), listed([task('v')])])
+      .when([update()])
+      .then(etags, ['v']);
+    // Superseding never takes a row to an older second.
+    const newer = () => observed('webhook_payload', [task('n', '2026-01-02T10:00:06+00:00')]);
+    await spec().given([created(), newer()]).when([update()]).then(etags, ['n']);
   });
 
   it('applies a run of observations as one group, in log order for a record observed twice', async () => {
@@ -132,7 +164,7 @@ describe('webhook observations over listed rows (real Postgres)', () => {
     await given.then(rows, expected, { batchSize: 1 });
   });
 
-  it('names the delivered records the mirror holds in another version of the same second', async () => {
+  it('names the delivered records the mirror holds in another version of the same second, with its etag', async () => {
     const ids = async (trx: Transaction<DB>) =>
       [
         ...(await contestedIds(trx, 'tasks', [
@@ -146,6 +178,6 @@ describe('webhook observations over listed rows (real Postgres)', () => {
       ].sort();
     await projectionSpec(t.db, clioMirrorProjection)
       .given([listed([task('b'), { ...task('c'), id: 13 }, { ...task('d'), id: 14 }])])
-      .then(ids, [contestedKey(FIRM, '11')]);
+      .then(ids, [[contestedKey(FIRM, '11'), 'b']]);
   });
 });

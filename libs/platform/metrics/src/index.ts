@@ -37,6 +37,7 @@ export {
 export {
   WEBHOOK_HEALTH_VALUE,
   webhookDeliveries,
+  webhookFetches,
   webhookHealth,
   webhookInboxAgeSeconds,
   webhookInboxDeliveries,

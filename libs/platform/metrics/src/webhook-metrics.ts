@@ -6,6 +6,16 @@ export const webhookDeliveries = defineCounter('sf_webhook_deliveries_total', 'C
   'outcome',
 ]);
 
+/**
+ * Records the webhook applier fetched from Clio by id instead of writing the delivery's payload, by cause (`partial`,
+ * `same_pass_tie`, `mirror_tie`, `recent_tie`: see the applier's `FetchCause`). Bounded labels.
+ */
+export const webhookFetches = defineCounter(
+  'sf_webhook_fetches_total',
+  "Records the webhook applier fetched by id instead of taking the delivery's payload, by cause",
+  ['cause'],
+);
+
 /** The numbers `sf_webhook_health` reports, so an alert reads `< 2` as "not healthy". */
 export const WEBHOOK_HEALTH_VALUE = { off: 0, degraded: 1, healthy: 2 } as const;
 
