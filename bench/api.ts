@@ -13,6 +13,7 @@ import { connectTestNats, createTestDatabase, TEST_NATS_URL, uniqueName, useTest
 import { freePort } from '../tools/main-job/free-port';
 import { startService } from '../tools/main-job/services';
 import type { PlatformDb } from '../tools/migration-sets';
+import { processCpuMs } from './api/process-cpu';
 import { seedMirror } from './api/seed-mirror';
 import { sseFanout } from './api/sse-fanout';
 
@@ -27,13 +28,16 @@ interface Figures {
   p50: number;
   p99: number;
   rps: number;
+  /** CPU of the process named by `cpuOf` per call (ms, warm-up included); null when not measured. */
+  cpuMs: number | null;
 }
 
 const quantile = (sorted: number[], q: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 
-/** `REQUESTS` calls of `one(i)` from `CONCURRENCY` loops: latency quantiles (ms) and throughput. */
-const measure = async (one: (i: number) => Promise<void>): Promise<Figures> => {
+/** `REQUESTS` calls of `one(i)` from `CONCURRENCY` loops: latency quantiles (ms), throughput and CPU per call. */
+const measure = async (one: (i: number) => Promise<void>, cpuOf: () => number | null): Promise<Figures> => {
+  const cpu0 = cpuOf();
   for (let i = 0; i < 20; i += 1) await one(i);
   const times: number[] = [];
   let next = 0;
@@ -49,7 +53,9 @@ const measure = async (one: (i: number) => Promise<void>): Promise<Figures> => {
   );
   const seconds = (performance.now() - started) / 1000;
   times.sort((a, b) => a - b);
-  return { p50: quantile(times, 0.5), p99: quantile(times, 0.99), rps: REQUESTS / seconds };
+  const cpu1 = cpuOf();
+  const cpuMs = cpu0 === null || cpu1 === null ? null : (cpu1 - cpu0) / (REQUESTS + 20);
+  return { p50: quantile(times, 0.5), p99: quantile(times, 0.99), rps: REQUESTS / seconds, cpuMs };
 };
 
 const main = async (): Promise<void> => {
@@ -99,14 +105,20 @@ const main = async (): Promise<void> => {
     const rows = await listMirrorRecords(t.db, q);
     if (rows.length < 200) throw new Error('raw query: short page');
   };
+  // CPU per call: the orchestrator's for the API, this process's (the pool's client side) for the raw statement.
+  const orchCpu = (): number | null => processCpuMs(orch.child.pid);
+  const ownCpu = (): number => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
   try {
     const matters = {
-      api: await measure(() => get('/matters?limit=200')),
-      raw: await measure(() => raw({ ...base, entityType: 'matters', matter: {} })),
+      api: await measure(() => get('/matters?limit=200'), orchCpu),
+      raw: await measure(() => raw({ ...base, entityType: 'matters', matter: {} }), ownCpu),
     };
     const documents = {
-      api: await measure((i) => get(`/folders/${folder(i)}/documents?limit=200`)),
-      raw: await measure((i) => raw({ ...base, entityType: 'documents', parentIds: [folder(i)] })),
+      api: await measure((i) => get(`/folders/${folder(i)}/documents?limit=200`), orchCpu),
+      raw: await measure((i) => raw({ ...base, entityType: 'documents', parentIds: [folder(i)] }), ownCpu),
     };
     const f = (x: number, d = 1): string => x.toFixed(d);
     for (const [name, m] of [
@@ -114,7 +126,7 @@ const main = async (): Promise<void> => {
       ['200 documents of a folder', documents],
     ] as const)
       console.log(
-        `${name}: API p50 ${f(m.api.p50)} ms p99 ${f(m.api.p99)} ms ${f(m.api.rps, 0)} req/s | raw SQL p50 ${f(m.raw.p50)} ms p99 ${f(m.raw.p99)} ms ${f(m.raw.rps, 0)} q/s | ratio ${f(m.api.rps / m.raw.rps, 2)} (target >= 0.5)`,
+        `${name}: API p50 ${f(m.api.p50)} ms p99 ${f(m.api.p99)} ms ${f(m.api.rps, 0)} req/s | raw SQL p50 ${f(m.raw.p50)} ms p99 ${f(m.raw.p99)} ms ${f(m.raw.rps, 0)} q/s | ratio ${f(m.api.rps / m.raw.rps, 2)} (target >= 0.5) | CPU per call: orchestrator ${m.api.cpuMs === null ? 'n/a' : `${f(m.api.cpuMs)} ms`}, raw client ${f(m.raw.cpuMs ?? 0)} ms`,
       );
     const sse = await sseFanout({
       baseUrl: orchUrl,
@@ -143,6 +155,8 @@ const main = async (): Promise<void> => {
         documents_p99_ms: round(documents.api.p99),
         documents_rps: round(documents.api.rps),
         documents_raw_rps: round(documents.raw.rps),
+        matters_orch_cpu_ms: matters.api.cpuMs === null ? null : round(matters.api.cpuMs),
+        documents_orch_cpu_ms: documents.api.cpuMs === null ? null : round(documents.api.cpuMs),
         list_p99_ms: round(Math.max(matters.api.p99, documents.api.p99)),
         list_ratio: round(Math.min(matters.api.rps / matters.raw.rps, documents.api.rps / documents.raw.rps)),
         sse_connections: sse.connections,

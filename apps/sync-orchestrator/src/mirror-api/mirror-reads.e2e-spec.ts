@@ -186,6 +186,9 @@ describe('mirror read API (e2e: HTTP, real Postgres and NATS; mirror projected f
       details: { versions: [{ id: '5001', versionNumber: 2, filename: 'v2.pdf', isLatest: true }] },
     });
     expect((await get('/folders/99/documents')).status).toBe(404);
+    // The folder check answers before the page read beside it: another firm's folder is a 404 whatever the cursor.
+    expect((await get('/folders/99/documents?cursor=AAAA')).status).toBe(404);
+    expect((await get('/folders/11/documents?cursor=AAAA')).status).toBe(400);
     expect((await get('/folders/99/documents', other)).status).toBe(200);
   });
 

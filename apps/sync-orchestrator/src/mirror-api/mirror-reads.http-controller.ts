@@ -86,12 +86,19 @@ export class MirrorReadsController {
     @Param() p: IdParams,
     @Query() q: FolderDocumentsQuery,
   ): Promise<MirrorRecordPageDto> {
-    const parentIds = await folderAndDescendants(this.deps.db, firmId, p.id, {
-      includeDeleted: q.include_deleted === 'true',
-      recursive: q.recursive === 'true',
-    });
-    if (parentIds === null) throw new NotFoundForFirm('folder');
-    return listPage(this.deps.db, firmId, 'documents', q, { parentIds });
+    const opts = { includeDeleted: q.include_deleted === 'true', recursive: q.recursive === 'true' };
+    const folders = folderAndDescendants(this.deps.db, firmId, p.id, opts);
+    if (opts.recursive) {
+      const parentIds = await folders;
+      if (parentIds === null) throw new NotFoundForFirm('folder');
+      return listPage(this.deps.db, firmId, 'documents', q, { parentIds });
+    }
+    // One folder: its page is read beside the folder check (one round trip, not two). The check still answers
+    // first, so a missing folder is a 404 whatever the page's own outcome.
+    const page = listPage(this.deps.db, firmId, 'documents', q, { parentIds: [p.id] });
+    page.catch(() => undefined);
+    if ((await folders) === null) throw new NotFoundForFirm('folder');
+    return page;
   }
 
   @Get(Routes.contacts)

@@ -4,6 +4,7 @@ import { jwtAuthConfigFromEnv, type JwtAuthConfig } from './auth-config';
 import { JWT_VERIFIER, JwtAuthGuard } from './jwt-auth.guard';
 import { createJwtVerifier } from './jwt-verifier';
 import type { KeySource } from './key-source';
+import { cachingVerifier, VERIFIED_TOKEN_CACHE_DEFAULTS } from './verified-token-cache';
 
 /**
  * Import once in each service's root module: it registers {@link JwtAuthGuard} as a global guard, so every HTTP
@@ -16,7 +17,13 @@ export class HttpAuthModule {
       module: HttpAuthModule,
       global: true,
       providers: [
-        { provide: JWT_VERIFIER, useValue: createJwtVerifier(config, keySource) },
+        {
+          provide: JWT_VERIFIER,
+          useValue: cachingVerifier(createJwtVerifier(config, keySource), {
+            ...VERIFIED_TOKEN_CACHE_DEFAULTS,
+            leewaySeconds: config.leewaySeconds,
+          }),
+        },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
       ],
       exports: [JWT_VERIFIER],

@@ -1,4 +1,5 @@
 import type { MirrorSource } from '../mirror-source';
+import { isoTime } from './iso-time';
 
 /** When and from where a mirrored record was last written. */
 export interface SyncStamp {
@@ -49,7 +50,7 @@ export interface MirrorReadRow {
   last_job_id: string | null;
 }
 
-const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
+const iso = (d: Date | null): string | null => (d === null ? null : isoTime(d));
 /** Column names are a small closed set: each is converted once. */
 const CAMEL = new Map<string, string>();
 const camel = (k: string): string => {
