@@ -13,6 +13,7 @@ import { freePort } from '../tools/main-job/free-port';
 import { startPlatformStack } from '../tools/stack/platform-stack';
 import { processOf } from '../tools/stack/replicas';
 import { completedRuns, firmFigures } from './scale/firm-runs';
+import { firmTimeline } from './scale/firm-timeline';
 import { rebuildWithPartitions } from './scale/partition-rebuild';
 import { formatCpu, peakRssMb, sampleCpu } from './sync/process-usage';
 
@@ -118,6 +119,9 @@ const run = async (adminUrl: string, maxConnections: number | undefined): Promis
       `  ${FIRMS} firms x ${records} records in ${spanS.toFixed(1)} s: ${Math.round((FIRMS * records) / spanS)} records/s; ` +
         `mirrors exact ${exact.filter(Boolean).length}/${FIRMS}; peak RSS MB ${JSON.stringify(rss)}`,
     );
+    const byWall = [...f.runs].sort((a, b) => b.wallS - a.wallS);
+    console.log(`  slowest firm: ${await firmTimeline(stack.db, byWall[0]!)}`);
+    console.log(`  fastest firm: ${await firmTimeline(stack.db, byWall.at(-1)!)}`);
     // The projections stop, so the rebuilds below have the mirror to themselves.
     for (const s of stack.services.filter((x) => processOf(x.name) === 'projections')) await s.stop();
     const p = await rebuildWithPartitions(stack.databaseUrl, PARTITIONS);
