@@ -4,7 +4,7 @@
 // default 120, of the log) and /metrics; unset = none, 0 = a free port.
 import './otel';
 import type { Kysely } from 'kysely';
-import { createDb, databaseUrlFromEnv, migrateToLatest } from '@sf/db';
+import { createDb, databaseUrlFromEnv, dbPoolMaxFromEnv, migrateToLatest, poolBudget } from '@sf/db';
 import { ALL_MIGRATION_SETS, type PlatformDb } from './migration-sets';
 import { checkpointName, rebuildProjection, startProjectionRunner } from '@sf/projections';
 import { checkpointLag } from '@sf/event-store';
@@ -24,7 +24,10 @@ const lagsOf = (db: Kysely<PlatformDb>) => () =>
 
 const run = async (url: string): Promise<void> => {
   startProcessMetrics('projections');
-  const db = createDb<PlatformDb>({ url, max: ALL_PROJECTIONS.length + 2, applicationName: 'projections' });
+  // Each projection's loop applies one batch at a time in a transaction; the lag probes beside them.
+  const pool = poolBudget({ loops: ALL_PROJECTIONS.length, probes: 2 }, dbPoolMaxFromEnv());
+  log.info({ poolMax: pool.max, parts: pool.parts, source: pool.source }, 'postgres pool');
+  const db = createDb<PlatformDb>({ url, max: pool.max, applicationName: 'projections' });
   await migrateToLatest(db, ALL_MIGRATION_SETS);
   const lags = lagsOf(db);
   projectionLagEvents.source(async () =>

@@ -13,7 +13,7 @@
 // PubAcks and before its checkpoint (to prove a crash there publishes nothing twice downstream).
 import './otel';
 import { jetstreamManager } from '@nats-io/jetstream';
-import { createDb, databaseUrlFromEnv, migrateToLatest } from '@sf/db';
+import { createDb, databaseUrlFromEnv, dbPoolMaxFromEnv, migrateToLatest, poolBudget } from '@sf/db';
 import { checkpointLag, eventStoreMigrations, type EventStoreTables } from '@sf/event-store';
 import { createChangeRelay, type ClioMirrorTables } from '@sf/clio-mirror';
 import { relayLagEvents, relayLagSeconds, startProcessMetrics } from '@sf/metrics';
@@ -57,7 +57,10 @@ const main = async (): Promise<void> => {
   const name = env['SF_RELAY_NAME'] ?? 'main';
   const topology = defineTopology(topologyOptionsFromEnv(env));
   startProcessMetrics('relay');
-  const db = createDb<EventStoreTables & ClioMirrorTables>({ url, max: 4, applicationName: `relay:${name}` });
+  // The publish loop's reads and checkpoint, with the lag probes.
+  const pool = poolBudget({ relay: 2, probes: 2 }, dbPoolMaxFromEnv(env));
+  log.info({ poolMax: pool.max, parts: pool.parts, source: pool.source }, 'postgres pool');
+  const db = createDb<EventStoreTables & ClioMirrorTables>({ url, max: pool.max, applicationName: `relay:${name}` });
   const lag = (): ReturnType<typeof checkpointLag> => checkpointLag(db, relayCheckpointName(name));
   relayLagEvents.source(async () => [{ labels: { relay: name }, value: (await lag()).events }]);
   relayLagSeconds.source(async () => [{ labels: { relay: name }, value: (await lag()).seconds }]);

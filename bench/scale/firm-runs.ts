@@ -6,6 +6,7 @@ import type { SimulatorControl } from '../../tools/main-job/simulator';
 
 export interface FirmRun {
   firmId: string;
+  jobId: string;
   startedAt: number;
   completedAt: number;
   /** Started to completed, seconds. */
@@ -35,10 +36,13 @@ const median = (xs: readonly number[]): number => {
 export const completedRuns = async (db: Kysely<PlatformDb>, firmIds: readonly string[]): Promise<FirmRun[] | null> => {
   const { rows } = await sql<{
     firm_id: string;
+    job_id: string;
     state: string;
     started_at: Date | null;
     completed_at: Date | null;
-  }>`select firm_id, state, started_at, completed_at from sync_jobs where firm_id = any(${firmIds})`.execute(db);
+  }>`select firm_id, job_id, state, started_at, completed_at from sync_jobs where firm_id = any(${firmIds})`.execute(
+    db,
+  );
   const bad = rows.find((r) => r.state === 'failed' || r.state === 'cancelled');
   if (bad) throw new Error(`${bad.firm_id}'s sync ended ${bad.state}`);
   const done = rows.filter((r) => r.state === 'completed' && r.started_at && r.completed_at);
@@ -46,7 +50,7 @@ export const completedRuns = async (db: Kysely<PlatformDb>, firmIds: readonly st
   return done.map((r) => {
     const startedAt = new Date(r.started_at!).getTime();
     const completedAt = new Date(r.completed_at!).getTime();
-    return { firmId: r.firm_id, startedAt, completedAt, wallS: (completedAt - startedAt) / 1000 };
+    return { firmId: r.firm_id, jobId: r.job_id, startedAt, completedAt, wallS: (completedAt - startedAt) / 1000 };
   });
 };
 

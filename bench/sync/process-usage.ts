@@ -39,6 +39,8 @@ export interface CpuUse {
 export interface CpuSampler {
   /** Stops sampling (again: the same figures); CPU seconds by process name, the largest first. */
   stop(): Promise<CpuUse[]>;
+  /** The most connections to the run's database seen in one sample, in all and by application (`pg:<name>`). */
+  peakConnections(): { total: number; byApp: Record<string, number> };
 }
 
 /** `relay 12.0 s, pg:projections 8.1 s, ...`: the line a bench prints. */
@@ -52,6 +54,7 @@ export const sampleCpu = (o: {
 }): CpuSampler => {
   // Per pid: its CPU seconds when first seen and now; the difference is what it spent during the measurement.
   const seen = new Map<number, { name: string; from: number; cpuS: number }>();
+  const peak = { total: 0, byApp: {} as Record<string, number> };
   const see = (pid: number, name: string): void => {
     const cpuS = cpuSecondsOf(pid);
     if (cpuS !== undefined) seen.set(pid, { name, from: seen.get(pid)?.from ?? cpuS, cpuS });
@@ -64,7 +67,14 @@ export const sampleCpu = (o: {
         [new URL(o.databaseUrl).pathname.slice(1)],
       ),
     ).catch(() => ({ rows: [] }));
-    for (const b of backends.rows) see(b.pid, `pg:${b.app.replace(/:.*$/, '') || '?'}`);
+    const now: Record<string, number> = {};
+    for (const b of backends.rows) {
+      const name = `pg:${b.app.replace(/:.*$/, '') || '?'}`;
+      see(b.pid, name);
+      now[name] = (now[name] ?? 0) + 1;
+    }
+    peak.total = Math.max(peak.total, backends.rows.length);
+    for (const [name, n] of Object.entries(now)) peak.byApp[name] = Math.max(peak.byApp[name] ?? 0, n);
   };
   let running = sample();
   const timer = setInterval(() => {
@@ -81,5 +91,5 @@ export const sampleCpu = (o: {
       .map(([name, cpuS]) => ({ name, cpuS: Math.round(cpuS * 10) / 10 }))
       .sort((a, b) => b.cpuS - a.cpuS);
   };
-  return { stop: () => (stopped ??= stop()) };
+  return { stop: () => (stopped ??= stop()), peakConnections: () => ({ total: peak.total, byApp: { ...peak.byApp } }) };
 };

@@ -1,6 +1,6 @@
 import { Buffer } from 'node:buffer';
 import type { Logger } from 'pino';
-import { databaseUrlFromEnv } from '@sf/db';
+import { databaseUrlFromEnv, dbPoolMaxFromEnv } from '@sf/db';
 import { jwtAuthConfigFromEnv, type JwtAuthConfig } from '@sf/http-auth';
 import { natsClientSettingsFromEnv, topologyOptionsFromEnv, type TopologyOptions } from '@sf/messaging';
 import type { ServiceNatsConfig } from '@sf/service-kit';
@@ -43,7 +43,7 @@ export interface AuthServiceConfig extends ServiceNatsConfig {
   lockTimeoutMs?: number;
   /** JetStream names (`SF_NATS_NAMESPACE`, ...); the token RPC subject is rebased onto the same namespace. */
   topology?: TopologyOptions;
-  /** Postgres pool size. Default 10. */
+  /** Postgres pool size (`DB_POOL_MAX`). Default its budget, 10. */
   dbPoolMax?: number;
   /** Wall clock for token expiry and event times. Default `() => new Date()`. */
   clock?: () => Date;
@@ -67,6 +67,7 @@ export const authServiceConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): 
   const clio = clioTokenRefresherOptionsFromEnv(env);
   return {
     databaseUrl: databaseUrlFromEnv(env),
+    dbPoolMax: dbPoolMaxFromEnv(env),
     natsUrl: env[AuthServiceEnv.NatsUrl] || 'nats://127.0.0.1:4222',
     nats: natsClientSettingsFromEnv(env),
     port: intFrom(env, AuthServiceEnv.Port, 3001),

@@ -5,7 +5,7 @@ import { ValidationPipe, type INestApplication } from '@nestjs/common';
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { EventTypes, RpcSubjects } from '@sf/contracts';
-import { createDb, migrateToLatest } from '@sf/db';
+import { createDb, migrateToLatest, poolBudget } from '@sf/db';
 import { AUTH_SERVICE_MIGRATION_SETS, type AuthServiceDb } from './schema/auth-service-schema';
 import { createLogger, httpAccessLog } from '@sf/logging';
 import { startProcessMetrics } from '@sf/metrics';
@@ -59,11 +59,10 @@ export const startAuthService = async (config: AuthServiceConfig): Promise<AuthS
   startProcessMetrics('auth-service');
   const clock = config.clock ?? (() => new Date());
   const lockTimeoutMs = config.lockTimeoutMs ?? 30_000;
-  const db = createDb<AuthServiceDb>({
-    url: config.databaseUrl,
-    max: config.dbPoolMax ?? 10,
-    applicationName: 'auth-service',
-  });
+  // Token requests (a refresh holds its connection's lock through Clio's token call), HTTP, the maintenance pass.
+  const pool = poolBudget({ tokens: 6, http: 2, maintenance: 2 }, config.dbPoolMax);
+  log.info({ poolMax: pool.max, parts: pool.parts, source: pool.source }, 'postgres pool');
+  const db = createDb<AuthServiceDb>({ url: config.databaseUrl, max: pool.max, applicationName: 'auth-service' });
   const closers: Array<() => Promise<unknown>> = [() => db.destroy()];
   const closeAll = async (): Promise<void> => {
     for (const c of closers.splice(0).reverse()) await c();

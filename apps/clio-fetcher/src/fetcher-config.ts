@@ -84,7 +84,7 @@ export const fetcherConfig = (
 /**
  * From the environment: the shared DATABASE_URL, NATS_URL, PORT, HOST, LOG_LEVEL and SF_NATS_*; FETCHER_WORKER_ID,
  * FETCHER_LEASE_MS, FETCHER_POLL_MS, FETCHER_TOKEN_SUBJECT; FETCHER_WORKERS, FETCHER_OVERLAP_MS, FETCHER_MAX_ATTEMPTS,
- * FETCHER_RETRY_BASE_MS, FETCHER_WRITER_SLOTS, FETCHER_WRITER_POLL_MS, FETCHER_SWEEP_MAX_SHARE, FETCHER_SWEEP_HOLD_ABOVE.
+ * FETCHER_RETRY_BASE_MS, FETCHER_PAGE_SIZE, FETCHER_WRITER_SLOTS, FETCHER_WRITER_POLL_MS, FETCHER_SWEEP_MAX_SHARE, FETCHER_SWEEP_HOLD_ABOVE.
  */
 export const fetcherConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): FetcherConfig =>
   fetcherConfig({
@@ -96,6 +96,7 @@ export const fetcherConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): Fetc
       overlapMs: num(env, 'FETCHER_OVERLAP_MS'),
       maxAttempts: num(env, 'FETCHER_MAX_ATTEMPTS'),
       retryBaseMs: num(env, 'FETCHER_RETRY_BASE_MS'),
+      pageSize: num(env, 'FETCHER_PAGE_SIZE'),
       writerSlots: num(env, 'FETCHER_WRITER_SLOTS'),
       writerPollMs: num(env, 'FETCHER_WRITER_POLL_MS'),
     }),

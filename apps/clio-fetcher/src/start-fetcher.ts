@@ -9,6 +9,7 @@ import { fetcherConsumerOptions, startIntake } from './intake/intake-consumers';
 import { FETCHER_API_INFO } from './api-info';
 import { startJobWorkers } from './work/job-workers';
 import { startWriter } from './writer/writer';
+import { fetcherPool } from './fetcher-pool';
 
 export interface Fetcher extends BootedService {
   /** Jobs running right now in this process. */
@@ -28,8 +29,7 @@ export const startFetcher = async (config: FetcherConfig): Promise<Fetcher> => {
     name: 'clio-fetcher',
     config,
     log,
-    // The writer's running slots each hold a connection for the turn (its record's lock): on top of the rest.
-    poolMax: config.workers * 2 + 6 + config.writerSlots,
+    pool: fetcherPool(config),
     migrations: FETCHER_MIGRATION_SETS,
     consumers: fetcherConsumerOptions(),
     httpModule: (readiness, jwt) => FetcherModule.forRoot(readiness, jwt),

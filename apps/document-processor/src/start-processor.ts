@@ -27,7 +27,8 @@ export const startProcessor = async (config: ProcessorConfig): Promise<Processor
     name: 'document-processor',
     config,
     log,
-    poolMax: config.jobSlots * (config.concurrency + 2) + 4,
+    // A job's documents in flight each hold a statement at once, with its claim and heartbeat.
+    pool: { parts: { jobs: config.jobSlots * (config.concurrency + 2), intakeAndProbes: 4 } },
     migrations: PROCESSOR_MIGRATION_SETS,
     consumers: processorConsumerOptions(),
     httpModule: (readiness, jwt, db) => ProcessorModule.forRoot(readiness, jwt, db),

@@ -32,7 +32,7 @@ export interface OrchestratorConfig extends ServiceNatsConfig {
   runProjections?: boolean;
   /** JetStream names (`SF_NATS_NAMESPACE`, …); the RPC subject is rebased onto the same namespace. */
   topology?: TopologyOptions;
-  /** Postgres pool size (`DB_POOL_MAX`). Default 10. */
+  /** Postgres pool size (`DB_POOL_MAX`). Default its budget, 10. */
   dbPoolMax?: number;
   /**
    * Period of the scheduler's tick, ms (`SYNC_SCHEDULER_TICK_MS`); 0 disables the scheduler in this process

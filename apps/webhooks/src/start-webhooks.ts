@@ -38,7 +38,7 @@ export const startWebhooks = async (config: WebhooksConfig): Promise<WebhooksSer
     name: 'webhooks',
     config,
     log,
-    poolMax: 12,
+    pool: { parts: { roles: 10, probes: 2 } },
     migrations: WEBHOOKS_MIGRATION_SETS,
     consumers: [],
     // Recording a delivery needs Postgres alone: with NATS down the ingress keeps answering Clio (ready), and the

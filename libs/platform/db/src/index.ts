@@ -6,3 +6,5 @@ export type { MigrateOutcome } from './migrate';
 export type { MigrationSet } from './migration-set';
 export { tablesOf } from './executor';
 export type { Executor } from './executor';
+export { DB_POOL_MAX_ENV, dbPoolMaxFromEnv, poolBudget } from './pool-budget';
+export type { PoolBudget } from './pool-budget';

@@ -18,16 +18,22 @@ const run = (cmd: string, args: string[]): string => execFileSync(cmd, args, { e
 
 /**
  * `pg_createcluster 15 <name> --port <port>` with trust auth on loopback, started. Needs root (as on the dev and CI
- * machines). The caller drops it in its afterAll.
+ * machines). The caller drops it in its afterAll. `settings` go into postgresql.conf after the defaults here (fsync
+ * off), so a caller may set `max_connections` to what it launches, or fsync back on to measure.
  */
-export const createOwnPgCluster = (name: string, port: number): OwnPgCluster => {
+export const createOwnPgCluster = (
+  name: string,
+  port: number,
+  settings: Readonly<Record<string, string>> = {},
+): OwnPgCluster => {
   run('pg_createcluster', ['15', name, '--port', String(port)]);
   const conf = `/etc/postgresql/15/${name}`;
   writeFileSync(
     `${conf}/pg_hba.conf`,
     ['local all all trust', 'host all all 127.0.0.1/32 trust', 'host all all ::1/128 trust', ''].join('\n'),
   );
-  appendFileSync(`${conf}/postgresql.conf`, "\nlisten_addresses = '127.0.0.1'\nfsync = off\n");
+  const lines = Object.entries(settings).map(([k, v]) => `${k} = ${v}\n`);
+  appendFileSync(`${conf}/postgresql.conf`, ["\nlisten_addresses = '127.0.0.1'\nfsync = off\n", ...lines].join(''));
   const ctl = (action: string, ...extra: string[]): string =>
     run('pg_ctlcluster', ['--skip-systemctl-redirect', '15', name, action, ...extra]);
   ctl('start');

@@ -4,7 +4,7 @@ import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import type { Kysely } from 'kysely';
-import { createDb, migrateToLatest, type MigrationSet } from '@sf/db';
+import { createDb, migrateToLatest, poolBudget, type MigrationSet } from '@sf/db';
 import type { Logger } from 'pino';
 import { jwtAuthConfigFromEnv, type JwtAuthConfig } from '@sf/http-auth';
 import { httpAccessLog } from '@sf/logging';
@@ -38,8 +38,11 @@ export interface BootServiceOptions<DB> {
   config: ServiceConfig;
   /** The service's logger; also writes the HTTP access log. */
   log: Logger;
-  /** Pool size: what the service runs at once, plus headroom for consumers and probes. */
-  poolMax: number;
+  /**
+   * What the service has checked out of its pool at once, part by part (`poolBudget` of `@sf/db`); the pool is their
+   * sum unless `config.dbPoolMax` (DB_POOL_MAX) says otherwise, never below `floor`. Logged at start.
+   */
+  pool: { parts: Record<string, number>; floor?: number };
   /** The migration sets the service brings to latest at start (the platform's, those of the libs it uses, its own). */
   migrations: readonly MigrationSet[];
   /** The service's durable consumers, provisioned with the topology. */
@@ -72,7 +75,9 @@ export interface BootedService {
 export const bootService = async <DB>(o: BootServiceOptions<DB>): Promise<BootedService> => {
   const { config } = o;
   startProcessMetrics(o.name);
-  const db = createDb<DB>({ url: config.databaseUrl, max: o.poolMax, applicationName: o.name });
+  const pool = poolBudget(o.pool.parts, config.dbPoolMax, o.pool.floor);
+  o.log.info({ poolMax: pool.max, parts: pool.parts, source: pool.source }, 'postgres pool');
+  const db = createDb<DB>({ url: config.databaseUrl, max: pool.max, applicationName: o.name });
   const closers: Array<() => Promise<unknown>> = [() => db.destroy()];
   const close = async (): Promise<void> => {
     for (const c of closers.splice(0).reverse()) await c();

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { databaseUrlFromEnv } from '@sf/db';
+import { databaseUrlFromEnv, dbPoolMaxFromEnv } from '@sf/db';
 import type { JwtAuthConfig } from '@sf/http-auth';
 import {
   DEFAULT_NATS_URL,
@@ -21,6 +21,8 @@ export interface ServiceConfig {
    * line. Default: an error log line only (in-process tests).
    */
   onFatal?: (reason: string) => void;
+  /** Postgres pool size (DB_POOL_MAX), overriding the service's own budget (see `bootService`'s `pool`). */
+  dbPoolMax?: number;
   /** HTTP port; 0 picks a free port. Each service sets its own default. */
   port: number;
   /** Listen address of the HTTP server. Default all interfaces. */
@@ -41,7 +43,7 @@ export const SERVICE_DEFAULTS: Pick<ServiceConfig, 'topology' | 'logLevel'> = { 
 
 /**
  * The shared fields from the environment: DATABASE_URL, NATS_URL, PORT, HOST, LOG_LEVEL, the SF_NATS_* topology
- * variables and the NATS client's SF_NATS_RECONNECT_* / SF_NATS_GIVE_UP_MS. Unset ones are left out, so a spread over the defaults keeps the defaults.
+ * variables, DB_POOL_MAX and the NATS client's SF_NATS_RECONNECT_* / SF_NATS_GIVE_UP_MS. Unset ones are left out, so a spread over the defaults keeps the defaults.
  */
 export const serviceConfigFromEnv = (
   env: NodeJS.ProcessEnv,
@@ -50,5 +52,10 @@ export const serviceConfigFromEnv = (
   natsUrl: natsClientSettingsFromEnv(env).url,
   nats: natsClientSettingsFromEnv(env),
   topology: topologyOptionsFromEnv(env),
-  ...definedFields({ port: envNumber(env, 'PORT'), host: env['HOST'] || undefined, logLevel: env['LOG_LEVEL'] }),
+  ...definedFields({
+    dbPoolMax: dbPoolMaxFromEnv(env),
+    port: envNumber(env, 'PORT'),
+    host: env['HOST'] || undefined,
+    logLevel: env['LOG_LEVEL'],
+  }),
 });
