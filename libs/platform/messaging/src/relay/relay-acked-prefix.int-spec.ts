@@ -1,6 +1,6 @@
 import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { LogPosition, loadCheckpoint, type EventStoreTables } from '@sf/event-store';
+import { LogPosition, loadCheckpoint, readAllAfter, type EventStoreTables } from '@sf/event-store';
 import type { MessagingTables } from '../schema/messaging.tables';
 import { connectTestNats, createTestDatabase, uniqueName, waitFor, type TestDatabase } from '@sf/testing';
 import { provision } from '../provision';
@@ -49,6 +49,13 @@ describe('relay: a publish fails part way through a batch', () => {
       ...topology,
       streams: { ...topology.streams, events: { ...topology.streams.events, max_msg_size: limit } },
     });
+    // One batch of four: a log reader sees only transactions older than every one still open on the server, so on a
+    // shared Postgres the first read could hold fewer and split the prefix across batches.
+    await waitFor(
+      () => readAllAfter(t.db, LogPosition.start, 10),
+      (read) => read.length === events.length,
+      { description: 'all four events visible to a log reader' },
+    );
     const errors: unknown[] = [];
     relay = createRelay({
       name: id,
