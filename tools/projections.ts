@@ -4,14 +4,14 @@
 // default 120, of the log) and /metrics; unset = none, 0 = a free port.
 import './otel';
 import type { Kysely } from 'kysely';
-import { createDb, databaseUrlFromEnv, dbPoolMaxFromEnv, migrateToLatest, poolBudget } from '@sf/db';
+import { createDb, databaseUrlFromEnv, dbPoolMaxFromEnv, migrateToLatest } from '@sf/db';
 import { ALL_MIGRATION_SETS, type PlatformDb } from './migration-sets';
 import { checkpointName, rebuildProjection, startProjectionRunner } from '@sf/projections';
 import { checkpointLag } from '@sf/event-store';
 import { projectionEvents, projectionLagEvents, projectionLagSeconds, startProcessMetrics } from '@sf/metrics';
 import { ALL_PROJECTIONS, projectionsNamed } from './projection-registry';
 import { createLogger } from '@sf/logging';
-import { checkPostgres, startHealthServer } from '@sf/service-kit';
+import { checkPostgres, createBudgetedDb, startHealthServer } from '@sf/service-kit';
 
 const USAGE = 'usage: projections run | projections rebuild <all|' + ALL_PROJECTIONS.map((p) => p.name).join('|') + '>';
 
@@ -25,9 +25,12 @@ const lagsOf = (db: Kysely<PlatformDb>) => () =>
 const run = async (url: string): Promise<void> => {
   startProcessMetrics('projections');
   // Each projection's loop applies one batch at a time in a transaction; the lag probes beside them.
-  const pool = poolBudget({ loops: ALL_PROJECTIONS.length, probes: 2 }, dbPoolMaxFromEnv());
-  log.info({ poolMax: pool.max, parts: pool.parts, source: pool.source }, 'postgres pool');
-  const db = createDb<PlatformDb>({ url, max: pool.max, applicationName: 'projections' });
+  const { db } = createBudgetedDb<PlatformDb>(log, {
+    url,
+    applicationName: 'projections',
+    parts: { loops: ALL_PROJECTIONS.length, probes: 2 },
+    override: dbPoolMaxFromEnv(),
+  });
   await migrateToLatest(db, ALL_MIGRATION_SETS);
   const lags = lagsOf(db);
   projectionLagEvents.source(async () =>

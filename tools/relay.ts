@@ -13,7 +13,7 @@
 // PubAcks and before its checkpoint (to prove a crash there publishes nothing twice downstream).
 import './otel';
 import { jetstreamManager } from '@nats-io/jetstream';
-import { createDb, databaseUrlFromEnv, dbPoolMaxFromEnv, migrateToLatest, poolBudget } from '@sf/db';
+import { databaseUrlFromEnv, dbPoolMaxFromEnv, migrateToLatest } from '@sf/db';
 import { checkpointLag, eventStoreMigrations, type EventStoreTables } from '@sf/event-store';
 import { createChangeRelay, type ClioMirrorTables } from '@sf/clio-mirror';
 import { relayLagEvents, relayLagSeconds, startProcessMetrics } from '@sf/metrics';
@@ -31,6 +31,7 @@ import {
   checkNats,
   checkPostgres,
   connectServiceNats,
+  createBudgetedDb,
   exitOnFatal,
   lagWithin,
   startHealthServer,
@@ -58,9 +59,12 @@ const main = async (): Promise<void> => {
   const topology = defineTopology(topologyOptionsFromEnv(env));
   startProcessMetrics('relay');
   // The publish loop's reads and checkpoint, with the lag probes.
-  const pool = poolBudget({ relay: 2, probes: 2 }, dbPoolMaxFromEnv(env));
-  log.info({ poolMax: pool.max, parts: pool.parts, source: pool.source }, 'postgres pool');
-  const db = createDb<EventStoreTables & ClioMirrorTables>({ url, max: pool.max, applicationName: `relay:${name}` });
+  const { db } = createBudgetedDb<EventStoreTables & ClioMirrorTables>(log, {
+    url,
+    applicationName: `relay:${name}`,
+    parts: { relay: 2, probes: 2 },
+    override: dbPoolMaxFromEnv(env),
+  });
   const lag = (): ReturnType<typeof checkpointLag> => checkpointLag(db, relayCheckpointName(name));
   relayLagEvents.source(async () => [{ labels: { relay: name }, value: (await lag()).events }]);
   relayLagSeconds.source(async () => [{ labels: { relay: name }, value: (await lag()).seconds }]);

@@ -22,6 +22,15 @@ export interface RunningService {
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
+// `SF_CPU_PROF_DIR=<dir>`: every process writes a V8 CPU profile there when it exits cleanly (how the benchmarks'
+// processes are profiled: NODE_OPTIONS refuses --cpu-prof).
+const profileArgs = (name: string): string[] => {
+  const dir = process.env['SF_CPU_PROF_DIR'];
+  return dir
+    ? ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${name.replace(/[^\w.-]/g, '_')}.cpuprofile`]
+    : [];
+};
+
 const waitForHttp = async (url: string, child: ChildProcess, name: string, timeoutMs: number): Promise<void> => {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -45,7 +54,12 @@ export const startService = async (spec: ServiceSpec, logDir: string, timeoutMs 
   const entry = path.resolve(ROOT, spec.entry);
   const child = spawn(
     process.execPath,
-    [...(entry.endsWith('.js') ? [] : ['-r', '@swc-node/register']), entry, ...(spec.args ?? [])],
+    [
+      ...profileArgs(spec.name),
+      ...(entry.endsWith('.js') ? [] : ['-r', '@swc-node/register']),
+      entry,
+      ...(spec.args ?? []),
+    ],
     {
       cwd: ROOT,
       env: { ...process.env, ...spec.env },

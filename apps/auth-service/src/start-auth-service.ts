@@ -5,12 +5,12 @@ import { ValidationPipe, type INestApplication } from '@nestjs/common';
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { EventTypes, RpcSubjects } from '@sf/contracts';
-import { createDb, migrateToLatest, poolBudget } from '@sf/db';
+import { migrateToLatest } from '@sf/db';
 import { AUTH_SERVICE_MIGRATION_SETS, type AuthServiceDb } from './schema/auth-service-schema';
 import { createLogger, httpAccessLog } from '@sf/logging';
 import { startProcessMetrics } from '@sf/metrics';
 import { defineTopology, provision, rebaseSubject } from '@sf/messaging';
-import { connectServiceNats, createHttpApp, HttpErrorFilter, mountApiDocs } from '@sf/service-kit';
+import { connectServiceNats, createBudgetedDb, createHttpApp, HttpErrorFilter, mountApiDocs } from '@sf/service-kit';
 import { TokenService, createClioTokenRefresher } from '@sf/token-vault';
 import type { AuthDeps } from './auth-deps';
 import type { AuthServiceConfig } from './auth-service-config';
@@ -60,9 +60,12 @@ export const startAuthService = async (config: AuthServiceConfig): Promise<AuthS
   const clock = config.clock ?? (() => new Date());
   const lockTimeoutMs = config.lockTimeoutMs ?? 30_000;
   // Token requests (a refresh holds its connection's lock through Clio's token call), HTTP, the maintenance pass.
-  const pool = poolBudget({ tokens: 6, http: 2, maintenance: 2 }, config.dbPoolMax);
-  log.info({ poolMax: pool.max, parts: pool.parts, source: pool.source }, 'postgres pool');
-  const db = createDb<AuthServiceDb>({ url: config.databaseUrl, max: pool.max, applicationName: 'auth-service' });
+  const { db } = createBudgetedDb<AuthServiceDb>(log, {
+    url: config.databaseUrl,
+    applicationName: 'auth-service',
+    parts: { tokens: 6, http: 2, maintenance: 2 },
+    override: config.dbPoolMax,
+  });
   const closers: Array<() => Promise<unknown>> = [() => db.destroy()];
   const closeAll = async (): Promise<void> => {
     for (const c of closers.splice(0).reverse()) await c();

@@ -6,7 +6,7 @@ import type { NatsConnection } from '@nats-io/nats-core';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { RpcSubjects } from '@sf/contracts';
-import { createDb, migrateToLatest, poolBudget } from '@sf/db';
+import { migrateToLatest } from '@sf/db';
 import { createLogger, httpAccessLog } from '@sf/logging';
 import {
   createConsumerRunner,
@@ -22,6 +22,7 @@ import { startProjectionRunner, widenProjection, type Projection } from '@sf/pro
 import {
   connectServiceNats,
   consumersNotStuck,
+  createBudgetedDb,
   createHttpApp,
   HttpErrorFilter,
   mountApiDocs,
@@ -154,9 +155,12 @@ export const startOrchestrator = async (config: OrchestratorConfig): Promise<Orc
   const log = config.logger ?? createLogger({ name: 'sync-orchestrator' });
   startProcessMetrics('sync-orchestrator');
   // Its three projection loops, its consumers and the sync RPC (one transaction each at a time), HTTP and timers.
-  const pool = poolBudget({ projections: 3, consumers: 4, httpAndTimers: 3 }, config.dbPoolMax);
-  log.info({ poolMax: pool.max, parts: pool.parts, source: pool.source }, 'postgres pool');
-  const db = createDb<OrchestratorDb>({ url: config.databaseUrl, max: pool.max, applicationName: 'sync-orchestrator' });
+  const { db } = createBudgetedDb<OrchestratorDb>(log, {
+    url: config.databaseUrl,
+    applicationName: 'sync-orchestrator',
+    parts: { projections: 3, consumers: 4, httpAndTimers: 3 },
+    override: config.dbPoolMax,
+  });
   const closers: Closers = [() => db.destroy()];
   const unregisterGauges = registerJobGauges(db);
   closers.push(async () => unregisterGauges());

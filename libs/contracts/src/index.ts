@@ -118,7 +118,7 @@ export { readEvent, readEventOf, readLoggedEvent, isEventOf } from './read-event
 export type { RecordedEventOf } from './read-event';
 export { parseEnvelope } from './parse-envelope';
 export { exceedsJsonDepth, MAX_JSON_DEPTH } from './json-depth';
-export { toWire } from './to-wire';
+export { toWire, wireBodyOf } from './to-wire';
 export type { WireEvent, WireMetadata, WireTrace } from './to-wire';
 export { TRACEPARENT_PATTERN, TRACESTATE_PATTERN, isTraceparent } from './trace-context';
 

@@ -128,6 +128,13 @@ describe('parseEnvelope', () => {
     expect(reasonOf(edit(good() as Wire, mutate))).toBe(reason);
   });
 
+  it('names the path to an unsafe key deep in a page, never echoing a field name that could be content', () => {
+    const page = wireOf(current('ClioRecordsFetched')) as Wire;
+    const records = page.data.records as Array<Record<string, unknown>>;
+    records[0] = { ...records[0], 'the client memo': { notes: [{}, { constructor: 1 }] } };
+    expect(reasonOf(page)).toBe('data.records.0.<field>.notes.1.constructor: unknown field');
+  });
+
   it.each([
     ['all-zero trace id', '00-00000000000000000000000000000000-00f067aa0ba902b7-01'],
     ['all-zero parent id', '00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000000000-01'],

@@ -57,18 +57,28 @@ export const validateAs = <T extends object>(cls: DataClass<T>, plain: unknown, 
   return errors.length === 0 ? valid(plain as T) : invalid(formatErrors(errors, path).join('; '));
 };
 
-/** The path of the first unsafe key, if any; clears `tree.jsonPlain` on meeting an object that is not plain. */
+/**
+ * The path of the first unsafe key, if any; clears `tree.jsonPlain` on meeting an object that is not plain. The walk
+ * visits every key of a page of records, so it builds the path only on the way back from a hit.
+ */
 const unsafeKeyPath = (v: unknown, path: string, tree: { jsonPlain: boolean }): string | undefined => {
+  const hit = unsafeKeys(v, tree);
+  return hit === undefined ? undefined : hit.reduceRight((p, key) => join(p, echoable(key)), path);
+};
+
+const echoable = (key: string): string => (UNSAFE_KEYS.has(key) || ECHOABLE_NAME.test(key) ? key : '<field>');
+
+/** The keys from the first unsafe key up to `v`, the unsafe key first (undefined: none). */
+const unsafeKeys = (v: unknown, tree: { jsonPlain: boolean }): string[] | undefined => {
   if (typeof v !== 'object' || v === null) return undefined;
   if (!Array.isArray(v) && !isPlainObject(v)) tree.jsonPlain = false;
   for (const key of Object.keys(v)) {
-    if (UNSAFE_KEYS.has(key)) return join(path, key);
-    const inner = unsafeKeyPath(
-      (v as Record<string, unknown>)[key],
-      join(path, ECHOABLE_NAME.test(key) ? key : '<field>'),
-      tree,
-    );
-    if (inner !== undefined) return inner;
+    if (UNSAFE_KEYS.has(key)) return [key];
+    const inner = unsafeKeys((v as Record<string, unknown>)[key], tree);
+    if (inner !== undefined) {
+      inner.push(key);
+      return inner;
+    }
   }
   return undefined;
 };

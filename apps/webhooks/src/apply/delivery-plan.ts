@@ -1,4 +1,5 @@
 import { CLIO_FIELDS, isClioEntityType, type ClioEntityType } from '@sf/clio-mirror';
+import type { SupersededVersion } from '@sf/contracts';
 import { DeliveryEvent } from '../wire-names';
 
 /** One verified delivery as the applier reads it from the log. */
@@ -34,7 +35,7 @@ export interface EntityPlan {
   /** Ids of `records` whose payload came from a `created` delivery (the record's first version). */
   createdIds: string[];
   /** Payload records known to follow the version (etag) a `created` delivery carried in their second. */
-  supersedes: Array<{ id: string; etag: string }>;
+  supersedes: SupersededVersion[];
   /** Ids to fetch by `ids[]`: the payload lacked some of the mirror's fields. */
   fetchIds: string[];
   /** Why each of `fetchIds` is fetched (the first reason found). */

@@ -9,6 +9,7 @@ import {
   streamIds,
   type NewEvent,
   type RecordedEvent,
+  type SupersededVersion,
 } from '@sf/contracts';
 import { LogPosition, appendToStream, loadCheckpoint, readAllAfter, storeCheckpoint } from '@sf/event-store';
 import type { WebhooksDb } from '../schema/webhooks-schema';
@@ -172,7 +173,7 @@ interface Chunk {
   source: Source;
   records: Record<string, unknown>[];
   deletedIds: string[];
-  supersedes: Array<{ id: string; etag: string }>;
+  supersedes: SupersededVersion[];
 }
 
 const observed = (plan: EntityPlan, c: Chunk, chunk: number, now: Date): NewEvent => {

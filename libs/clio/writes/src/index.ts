@@ -2,7 +2,7 @@
 // after a 412, the writer's retry schedule). No I/O: the gateway and the writer read streams and pass facts in.
 export { WriteStatuses, isOpenWrite } from './write-state';
 export type { WriteConflict, WriteRequest, WriteState, WriteStatus } from './write-state';
-export { isWriteEvent } from './write-event';
+export { isWriteEvent, WRITE_EVENT_TYPES } from './write-event';
 export type { WriteLogEvent } from './write-event';
 export { evolveWrite, foldWrite } from './evolve-write';
 export { decideWrite } from './decide-write';

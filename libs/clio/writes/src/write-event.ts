@@ -10,6 +10,9 @@ const WRITE_TYPES = [
 ] as const;
 type WriteEventType = (typeof WRITE_TYPES)[number];
 
+/** The event types of a write's stream (what a reader of writes names as the payloads it reads). */
+export const WRITE_EVENT_TYPES: ReadonlySet<string> = new Set(WRITE_TYPES);
+
 /** The events of a write's stream, as the fold reads them (time is the event's). */
 export type WriteLogEvent = Extract<RecordedCatalogueEvent, { type: WriteEventType }>;
 

@@ -5,6 +5,7 @@ import { appendToStream } from './append-to-stream';
 import { newEvent, newEvents } from './event-fixtures';
 import { LogPosition } from './log-position';
 import { readAllAfter } from './read-all-after';
+import { readAllAfterAsText } from './read-all-after-as-text';
 import { readStream } from './read-stream';
 import type { EventStoreTables } from './schema/event-store.tables';
 
@@ -93,6 +94,21 @@ describe('readAllAfter', () => {
     expect(some).toEqual([all[0], { ...all[1], data: null }, all[2], all[3]]);
     const none = await readAllAfter(t.db, from, 10, { dataOf: new Set() });
     expect(none.map((e) => e.data)).toEqual([null, null, null, null]);
+  });
+
+  it('readAllAfterAsText: the same events, each payload as the JSON text Postgres stores (lz4-compressed)', async () => {
+    const from = await lastPosition(t);
+    const page = { records: Array.from({ length: 200 }, (_, i) => ({ id: i, name: `record ${i}`.repeat(40) })) };
+    await appendToStream(t.db, uniqueName('s'), 'Thing', 'no_stream', [newEvent('Page', page), newEvent('Small')]);
+    const parsed = await waitFor(
+      () => readAllAfter(t.db, from, 10),
+      (es) => es.length === 2,
+    );
+    const text = await readAllAfterAsText(t.db, from, 10);
+    expect(text.map(({ dataJson, ...e }) => ({ ...e, data: JSON.parse(dataJson) as unknown }))).toEqual(parsed);
+    const { rows } = await sql<{ method: string | null }>`
+      select pg_column_compression(data) as method from es_events where event_id = ${parsed[0]!.eventId}`.execute(t.db);
+    expect(rows[0]!.method).toBe('lz4');
   });
 
   it('does not show a later commit while an earlier transaction is open, then shows both in order once', async () => {

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { currentTypeName, FormerEventTypes, type RecordedEvent } from '@sf/contracts';
 import type { Executor } from '@sf/db';
 import type { EventStoreTables } from './schema/event-store.tables';
@@ -24,14 +24,24 @@ export const readAllAfter = async <DB extends EventStoreTables>(
   opts: { dataOf?: ReadonlySet<string> } = {},
 ): Promise<RecordedEvent[]> => {
   const columns = opts.dataOf === undefined ? EVENT_COLUMNS : eventColumnsWithDataOf(opts.dataOf);
+  return (await rowsAfter<EventRow, DB>(db, columns, after, limit)).map(toRecordedEvent);
+};
+
+/** The log's rows after `after` as `columns` select them (the visibility rule of `readAllAfter`). */
+export const rowsAfter = async <Row, DB extends EventStoreTables = EventStoreTables>(
+  db: Executor<DB>,
+  columns: RawBuilder<unknown>,
+  after: LogPosition,
+  limit: number,
+): Promise<Row[]> => {
   // Raw SQL: xid8 comparisons and pg_current_snapshot() have no form in Kysely's builder.
-  const { rows } = await sql<EventRow>`
+  const { rows } = await sql<Row>`
     select ${columns} from es_events e
     where (e.transaction_id, e.global_position) > (${after.txId.toString()}::xid8, ${after.position.toString()}::bigint)
       and e.transaction_id < (select pg_snapshot_xmin(pg_current_snapshot()))
     order by e.transaction_id, e.global_position
     limit ${limit}`.execute(db);
-  return rows.map(toRecordedEvent);
+  return rows;
 };
 
 /** The stored type names whose current name is one of `types`, as the select list's payload condition. */

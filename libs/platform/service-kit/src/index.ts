@@ -39,6 +39,8 @@ export { envNumber, definedFields } from './config/env';
 export { DEFAULT_NATS_URL, SERVICE_DEFAULTS, serviceConfigFromEnv } from './config/service-config';
 export type { ServiceConfig } from './config/service-config';
 export { bootService } from './boot/boot-service';
+export { createBudgetedDb } from './boot/budgeted-db';
+export type { BudgetedDbOptions } from './boot/budgeted-db';
 export type { BootedService, BootServiceOptions, ServiceParts } from './boot/boot-service';
 export { runMain } from './boot/run-main';
 export { parseFlags } from './cli/flags';

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import { StreamIdPrefixes, readLoggedEvent, type RecordedEvent } from '@sf/contracts';
-import { evolveWrite, isWriteEvent, type WriteState } from '@sf/clio-writes';
+import { evolveWrite, isWriteEvent, WRITE_EVENT_TYPES, type WriteState } from '@sf/clio-writes';
 import type { Projection } from '@sf/projections';
 import type { ClioPendingWritesTables } from '../schema/clio-pending-writes.tables';
 
@@ -32,7 +32,7 @@ interface Folded {
  */
 const apply = async (trx: Transaction<ClioPendingWritesTables>, events: readonly RecordedEvent[]): Promise<void> => {
   const prefix = StreamIdPrefixes.clioWrite;
-  const batch = events.filter((e) => e.streamId.startsWith(prefix));
+  const batch = events.filter((e) => e.streamId.startsWith(prefix) && WRITE_EVENT_TYPES.has(e.type));
   if (batch.length === 0) return;
   const ids = [...new Set(batch.map((e) => e.streamId.slice(prefix.length)))];
   const stored = await trx
@@ -90,5 +90,8 @@ export const pendingWritesProjection: Projection<ClioPendingWritesTables> = {
   name: 'clio-pending-writes',
   version: 1,
   tables: ['clio_pending_writes'],
+  // Without it, every page of records in the log was read, sent and parsed for this fold (1.3 s of Postgres in a
+  // medium sync).
+  eventTypes: WRITE_EVENT_TYPES,
   apply,
 };

@@ -1,5 +1,6 @@
 import { headers, type MsgHdrs } from '@nats-io/nats-core';
-import { subjectFor, toWire, type RecordedEvent, type TraceContext } from '@sf/contracts';
+import { subjectFor, wireBodyOf, type TraceContext } from '@sf/contracts';
+import type { LoggedEventText } from '@sf/event-store';
 import { injectTrace } from '@sf/telemetry';
 import { eventSubjectIn, type Topology } from '../topology';
 
@@ -13,13 +14,16 @@ export interface OutgoingMessage {
   trace: TraceContext | undefined;
 }
 
-/** The wire form of a recorded event: JSON body, event id as msgID, stored trace context as W3C headers. */
-export const toOutgoingMessage = (t: Pick<Topology, 'namespace'>, e: RecordedEvent): OutgoingMessage => {
+/**
+ * The wire form of a logged event: JSON body (its payload copied as the log's text), event id as msgID, stored trace
+ * context as W3C headers.
+ */
+export const toOutgoingMessage = (t: Pick<Topology, 'namespace'>, e: LoggedEventText): OutgoingMessage => {
   const h = headers();
   injectTrace(h, e.metadata.trace);
   return {
     subject: eventSubjectIn(t, subjectFor(e)),
-    body: JSON.stringify(toWire(e)),
+    body: wireBodyOf(e, e.dataJson),
     msgID: e.eventId,
     headers: h,
     correlationId: e.metadata.correlationId,

@@ -1,6 +1,6 @@
 import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { LogPosition, loadCheckpoint, readAllAfter, type EventStoreTables } from '@sf/event-store';
+import { LogPosition, loadCheckpoint, readAllAfterAsText, type EventStoreTables } from '@sf/event-store';
 import type { MessagingTables } from '../schema/messaging.tables';
 import { connectTestNats, createTestDatabase, uniqueName, waitFor, type TestDatabase } from '@sf/testing';
 import { provision } from '../provision';
@@ -39,8 +39,22 @@ describe('relay: a publish fails part way through a batch', () => {
       syncRequested('firm-a', { matterId: 'm'.repeat(200) }),
       small(),
     ]);
+    // One batch of four: a log reader sees only transactions older than every one still open on the server, so on a
+    // shared Postgres the first read could hold fewer and split the prefix across batches.
+    const logged = await waitFor(
+      () => readAllAfterAsText(t.db, LogPosition.start, 10),
+      (read) => read.length === events.length,
+      { description: 'all four events visible to a log reader' },
+    );
     // The stream refuses the third (larger) message: a publish failure at index 2 of the batch.
-    const sizes = events.map((e) => Buffer.byteLength(toOutgoingMessage(topology, e).body));
+    const sizes = events.map((e) =>
+      Buffer.byteLength(
+        toOutgoingMessage(
+          topology,
+          logged.find((l) => l.eventId === e.eventId)!,
+        ).body,
+      ),
+    );
     const smallest = Math.max(sizes[0]!, sizes[1]!, sizes[3]!);
     expect(sizes[2]! - smallest).toBeGreaterThan(100);
     // Headers count too: leave them room below the limit, which only the larger body exceeds.
@@ -49,13 +63,6 @@ describe('relay: a publish fails part way through a batch', () => {
       ...topology,
       streams: { ...topology.streams, events: { ...topology.streams.events, max_msg_size: limit } },
     });
-    // One batch of four: a log reader sees only transactions older than every one still open on the server, so on a
-    // shared Postgres the first read could hold fewer and split the prefix across batches.
-    await waitFor(
-      () => readAllAfter(t.db, LogPosition.start, 10),
-      (read) => read.length === events.length,
-      { description: 'all four events visible to a log reader' },
-    );
     const errors: unknown[] = [];
     relay = createRelay({
       name: id,

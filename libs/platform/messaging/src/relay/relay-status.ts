@@ -53,7 +53,7 @@ export class RelayState {
     this.s.lagMs = 0;
   }
 
-  published(batch: readonly RecordedEvent[], p: LogPosition, duplicates: number): void {
+  published(batch: ReadonlyArray<Pick<RecordedEvent, 'metadata'>>, p: LogPosition, duplicates: number): void {
     const now = Date.now();
     const newest = Date.parse(batch[batch.length - 1]!.metadata.occurredAt);
     this.s = {

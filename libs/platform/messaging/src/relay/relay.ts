@@ -1,9 +1,15 @@
 import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import type { Kysely } from 'kysely';
-import type { RecordedEvent } from '@sf/contracts';
 import { tablesOf } from '@sf/db';
-import { type EventStoreTables, LogPosition, loadCheckpoint, readAllAfter, storeCheckpoint } from '@sf/event-store';
+import {
+  type EventStoreTables,
+  type LoggedEventText,
+  LogPosition,
+  loadCheckpoint,
+  readAllAfterAsText,
+  storeCheckpoint,
+} from '@sf/event-store';
 import type { Topology } from '../topology';
 import { relayCheckpointName, relayLockName } from '../wire-names';
 import { toOutgoingMessage } from './outgoing-message';
@@ -44,7 +50,7 @@ export interface RelayOptions<DB extends EventStoreTables = EventStoreTables> {
 
 export interface RelayFaults {
   /** Runs (and is awaited) after a batch's PubAcks arrived and before its checkpoint is stored. */
-  afterPublish?: (batch: readonly RecordedEvent[]) => void | Promise<void>;
+  afterPublish?: (batch: readonly LoggedEventText[]) => void | Promise<void>;
 }
 
 export interface Relay {
@@ -148,11 +154,11 @@ const pumpWhileHeld = async (c: PumpContext): Promise<void> => {
   }
 };
 
-type Read = { ok: true; events: RecordedEvent[] } | { ok: false; error: unknown };
+type Read = { ok: true; events: LoggedEventText[] } | { ok: false; error: unknown };
 
 // Settled up front so a prefetch that fails while a batch is publishing is never an unhandled rejection.
 const read = (c: PumpContext, after: LogPosition): Promise<Read> =>
-  readAllAfter(c.db, after, c.batchSize).then(
+  readAllAfterAsText(c.db, after, c.batchSize).then(
     (events): Read => ({ ok: true, events }),
     (error: unknown): Read => ({ ok: false, error }),
   );

@@ -4,8 +4,9 @@ import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import type { Kysely } from 'kysely';
-import { createDb, migrateToLatest, poolBudget, type MigrationSet } from '@sf/db';
+import { migrateToLatest, type MigrationSet } from '@sf/db';
 import type { Logger } from 'pino';
+import { createBudgetedDb } from './budgeted-db';
 import { jwtAuthConfigFromEnv, type JwtAuthConfig } from '@sf/http-auth';
 import { httpAccessLog } from '@sf/logging';
 import { startProcessMetrics } from '@sf/metrics';
@@ -75,9 +76,13 @@ export interface BootedService {
 export const bootService = async <DB>(o: BootServiceOptions<DB>): Promise<BootedService> => {
   const { config } = o;
   startProcessMetrics(o.name);
-  const pool = poolBudget(o.pool.parts, config.dbPoolMax, o.pool.floor);
-  o.log.info({ poolMax: pool.max, parts: pool.parts, source: pool.source }, 'postgres pool');
-  const db = createDb<DB>({ url: config.databaseUrl, max: pool.max, applicationName: o.name });
+  const { db } = createBudgetedDb<DB>(o.log, {
+    url: config.databaseUrl,
+    applicationName: o.name,
+    parts: o.pool.parts,
+    override: config.dbPoolMax,
+    floor: o.pool.floor,
+  });
   const closers: Array<() => Promise<unknown>> = [() => db.destroy()];
   const close = async (): Promise<void> => {
     for (const c of closers.splice(0).reverse()) await c();
