@@ -152,5 +152,5 @@ export { ChangeKinds, ChangeMessageTypes, ChangeSources } from './wire-names';
 export type { ChangeKind, ChangeMessageType, ChangeSource } from './wire-names';
 export { ClioRecordChangedV1, clioRecordChanged, CHANGE_POSITION } from './changes/clio-record-changed';
 export type { FieldChange } from './changes/clio-record-changed';
-export { readChangeMessage, toChangeMessage } from './changes/read-change-message';
+export { changeMessageBodyOf, readChangeMessage, toChangeMessage } from './changes/read-change-message';
 export type { ChangeMessage } from './changes/read-change-message';

@@ -4,7 +4,7 @@ import { buildAsyncApi } from '../asyncapi';
 import { SUBJECTS } from '../subjects';
 import { CHANGE_MESSAGE_ID } from './asyncapi-changes';
 import { clioRecordChanged } from './clio-record-changed';
-import { readChangeMessage, toChangeMessage } from './read-change-message';
+import { changeMessageBodyOf, readChangeMessage, toChangeMessage } from './read-change-message';
 
 type Doc = {
   components: {
@@ -34,6 +34,17 @@ describe('ClioRecordChanged', () => {
     expect(JSON.stringify(bad)).not.toContain('moved');
     const fields = readChangeMessage(toChangeMessage({ ...example, fields: { name: { old: 1 } } as never }));
     expect(fields).toEqual({ ok: false, reason: expect.stringContaining('data.fields') });
+  });
+
+  it('changeMessageBodyOf copies the fields text (as Postgres prints jsonb) into the body the relay publishes', () => {
+    // A record id and field values holding the placeholder's own text must not confuse the splice.
+    const data = { ...example, recordId: '"fields":{}', fields: { name: { old: '"fields":{}', new: 'x' } } };
+    const { fields, ...rest } = data;
+    const text = JSON.stringify(fields, null, 1).replace(/\n\s*/g, ' ');
+    const body = changeMessageBodyOf(rest, text);
+    expect(body).toContain(`"fields":${text}`);
+    expect(JSON.parse(body)).toEqual(toChangeMessage(data));
+    expect(readChangeMessage(JSON.parse(body))).toEqual({ ok: true, value: toChangeMessage(data) });
   });
 
   it('has subjects per firm and entity type, refusing unsafe tokens', () => {

@@ -18,6 +18,20 @@ export const toChangeMessage = (data: ClioRecordChangedV1): ChangeMessage => ({
   data,
 });
 
+const EMPTY_FIELDS = '"fields":{}';
+
+/**
+ * `JSON.stringify(toChangeMessage(data))` for a change whose `fields` are already JSON text (as Postgres returns
+ * them): the text is copied in, never parsed. Every quote inside a JSON string is escaped, so the one unescaped
+ * `"fields":{}` in the serialised message is the key itself.
+ */
+export const changeMessageBodyOf = (data: Omit<ClioRecordChangedV1, 'fields'>, fieldsJson: string): string => {
+  const body = JSON.stringify(toChangeMessage({ ...data, fields: {} }));
+  const at = body.indexOf(EMPTY_FIELDS);
+  if (at < 0) throw new Error('toChangeMessage: the serialised message has no empty fields to fill');
+  return `${body.slice(0, at)}"fields":${fieldsJson}${body.slice(at + EMPTY_FIELDS.length)}`;
+};
+
 /**
  * Validates a change message body (whitelisted) and upcasts `data` to the current version, as `readEvent` does for
  * log events. Reasons name fields, never values.

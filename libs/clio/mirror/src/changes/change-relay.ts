@@ -2,7 +2,7 @@ import { jetstream } from '@nats-io/jetstream';
 import { headers, type NatsConnection } from '@nats-io/nats-core';
 import type { Kysely } from 'kysely';
 import { tablesOf } from '@sf/db';
-import { SUBJECTS, toChangeMessage, type ClioRecordChangedV1 } from '@sf/contracts';
+import { SUBJECTS, changeMessageBodyOf } from '@sf/contracts';
 import {
   PublishFailed,
   SessionLock,
@@ -14,7 +14,7 @@ import {
   type Topology,
 } from '@sf/messaging';
 import type { ClioMirrorTables } from '../schema/clio-mirror.tables';
-import { changeTableExists, markPublished, unpublishedChanges } from './change-queue';
+import { changeTableExists, markPublished, unpublishedChanges, type QueuedChange } from './change-queue';
 
 export interface ChangeRelayOptions<DB extends ClioMirrorTables> {
   db: Kysely<DB>;
@@ -45,9 +45,9 @@ export interface ChangeRelay {
   published(): number;
 }
 
-const outgoing = (t: Pick<Topology, 'namespace'>, c: ClioRecordChangedV1): OutgoingMessage => ({
+const outgoing = (t: Pick<Topology, 'namespace'>, { change: c, fieldsJson }: QueuedChange): OutgoingMessage => ({
   subject: rebaseSubject(t.namespace, SUBJECTS.change(c.firmId, c.entityType)),
-  body: JSON.stringify(toChangeMessage(c)),
+  body: changeMessageBodyOf(c, fieldsJson),
   msgID: c.changeId,
   headers: headers(),
   correlationId: c.changeId,
@@ -83,7 +83,7 @@ export const createChangeRelay = <DB extends ClioMirrorTables>(o: ChangeRelayOpt
     if (!tableSeen && !(tableSeen = await changeTableExists(db))) return 0;
     const changes = await unpublishedChanges(db, cfg.batchSize);
     if (changes.length === 0) return 0;
-    const ids = changes.map((c) => c.changeId);
+    const ids = changes.map((c) => c.change.changeId);
     await publishPipelined(
       js,
       changes.map((c) => outgoing(o.topology, c)),
