@@ -19,6 +19,7 @@ describe('fetcher config', () => {
         confirmBatch: 100,
         maxProbes: 200,
         catchUpTimeoutMs: 60_000,
+        catchUpRetryMs: 15_000,
         mirrorPartitions: 1,
       },
     });

@@ -21,6 +21,11 @@ export interface SweepConfig {
   maxProbes: number;
   /** How long to wait for the mirror projection to reach the job's last event before a deletion check, ms. Default 60 000. */
   catchUpTimeoutMs: number;
+  /**
+   * When the mirror did not catch up in time, the job is blocked this long (`SyncJobBlocked`, a reason users see)
+   * and then runs the check again: it never completes without its deletion checks. Default 15 000.
+   */
+  catchUpRetryMs: number;
   /** Partitions of the mirror projection (`SF_MIRROR_PARTITIONS`, the same in every process): the catch-up applies its firm's. Default 1. */
   mirrorPartitions: number;
 }
@@ -52,6 +57,7 @@ export const DEFAULT_SWEEP: SweepConfig = {
   confirmBatch: 100,
   maxProbes: 200,
   catchUpTimeoutMs: 60_000,
+  catchUpRetryMs: 15_000,
   mirrorPartitions: 1,
 };
 

@@ -5,11 +5,15 @@ import { catchUp } from '@sf/projections';
 import type { JobContext } from './job-context';
 import { jobEvent } from './job-events';
 import { matterIdOf } from '../domain/job-plan';
-import { onClioFailure, type Verification } from './job-outcomes';
+import { blockJob, onClioFailure, type Verification } from './job-outcomes';
 import type { EntityProgress, JobState } from '../domain/job-state';
 import { breakerHolds, chunks } from '../domain/sweep-policy';
 import { confirmIds } from './confirm-ids';
 import { detectDeletes } from './delete-detection';
+
+/** The user-facing reason of a job blocked because the mirror has not caught up with its listing yet. */
+export const MIRROR_BEHIND =
+  'Waiting for the mirror to store the records fetched before checking them for deletions; the sync continues by itself';
 
 /** Events a deletion check wants appended (none when it found nothing to record), or the end of the run. */
 
@@ -39,7 +43,7 @@ export const catchUpMirror = async (ctx: JobContext, until: LogPosition | null):
   } catch (err) {
     ctx.log.warn(
       { jobId: ctx.work.jobId, err: String(err) },
-      'mirror did not catch up; deletion check skipped this time',
+      'mirror did not catch up; the job waits before its deletion check',
     );
     return false;
   }
@@ -123,6 +127,8 @@ export const verifyEntity = async (
 ): Promise<Verification> => {
   const p = state.progress[e];
   if (!p || !p.complete || p.swept) return events([]);
-  if (!(await catchUpMirror(ctx, until))) return events([]);
+  // Never complete without the check (the mirror would keep records Clio deleted): wait visibly, then try again.
+  if (!(await catchUpMirror(ctx, until)))
+    return blockJob(ctx, state, MIRROR_BEHIND, new Date(ctx.now().getTime() + ctx.config.sweep.catchUpRetryMs));
   return p.mode === 'full' ? markAndSweep(ctx, state, e, p) : detectDeletes(ctx, state, e);
 };

@@ -53,7 +53,7 @@ const endsJob = (e: RecordedEvent, jobId: string): boolean => {
  * The fetcher's tables, the projection runner's (the harness runs the mirror projection beside the fetchers) and the
  * sync read models' (tests replay the job view the orchestrator serves).
  */
-type HarnessDb = FetcherDb & ProjectionsTables & SyncReadModelTables;
+export type HarnessDb = FetcherDb & ProjectionsTables & SyncReadModelTables;
 
 export class SyncHarness {
   readonly firmId = uniqueName('firm').replace(/[^A-Za-z0-9_-]/g, '_');

@@ -13,5 +13,6 @@ export type { BatchOutcome } from './runner/run-batch';
 export { catchUp, isCaughtUp, rebuildProjection, tryCatchUp } from './runner/catch-up';
 export type { CatchUpOptions } from './runner/catch-up';
 export { ensureProjectionVersion, resetProjection } from './runner/reset';
+export { lockProjection } from './runner/projection-lock';
 export { projectionsMigrations } from './schema/projections-migrations';
 export type { ProjectionsTables } from './schema/projections.tables';
