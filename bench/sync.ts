@@ -7,6 +7,8 @@ import { runStack, type StackRun } from './sync/run-stack';
 import { simulatorRecordsPerSecond } from './sync/simulator-baseline';
 import { formatCpu } from './sync/process-usage';
 
+const totalCpuS = (r: StackRun): number => r.cpuS.reduce((n, c) => n + c.cpuS, 0);
+
 const ADMIN_URL = process.env['BENCH_ADMIN_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const NATS_URL = process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222';
 // Low enough that a large firm spans several 60 s windows: with fewer requests than one window allows, Clio's fixed
@@ -35,11 +37,19 @@ const main = async (): Promise<void> => {
   }
   const sim =
     sizes.length === 0
-      ? { recordsPerS: NaN, records: 0, seconds: 0 }
+      ? { recordsPerS: NaN, records: 0, seconds: 0, cold: { recordsPerS: NaN, records: 0, seconds: 0 } }
       : await simulatorRecordsPerSecond({ size: 'large', logDir });
   console.log(
-    `  simulator alone, same data and fields, one page at a time: ${sim.recordsPerS.toFixed(0)} records/s (${sim.records} records in ${sim.seconds.toFixed(1)} s)`,
+    `  simulator alone, same data and fields, one page at a time: ${sim.recordsPerS.toFixed(0)} records/s (${sim.records} records in ${sim.seconds.toFixed(1)} s, ` +
+      `its JSON cache filled); cold, as a sync gets the pages: ${sim.cold.recordsPerS.toFixed(0)} records/s`,
   );
+  const largeFree = free.find((r) => r.size === 'large');
+  if (largeFree)
+    console.log(
+      `  large unthrottled ÷ simulator: ${(largeFree.records / largeFree.wallS / sim.recordsPerS).toFixed(3)} (target >= 0.5); ` +
+        `÷ the cold simulator: ${(largeFree.records / largeFree.wallS / sim.cold.recordsPerS).toFixed(3)}; ` +
+        `records per CPU-second of the whole platform: ${(largeFree.records / totalCpuS(largeFree)).toFixed(0)}`,
+    );
 
   console.log(`throttled sync (${RATE_LIMIT} requests/min per token):`);
   const t = await runStack({ ...base, size: THROTTLED_SIZE, rateLimitPerMin: RATE_LIMIT });
@@ -75,6 +85,9 @@ const main = async (): Promise<void> => {
       r429_share: Number((t.r429 / t.requests).toFixed(4)),
       records_per_s_unthrottled: Math.round(large.records / large.wallS),
       simulator_records_per_s: Math.round(sim.recordsPerS),
+      simulator_cold_records_per_s: Math.round(sim.cold.recordsPerS),
+      ingest_ratio: Number((large.records / large.wallS / sim.recordsPerS).toFixed(3)),
+      records_per_cpu_s: Math.round(large.records / totalCpuS(large)),
       fetcher_rss_mb: Math.max(...free.map((r) => r.fetcherRssMb)),
       fetcher_rss_mb_small: free[0]!.fetcherRssMb,
       fetcher_rss_mb_medium: free[1]!.fetcherRssMb,

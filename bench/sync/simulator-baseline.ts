@@ -7,10 +7,16 @@ import { CLIO_FIELDS, listingSourceOf, type ClioEntityType } from '@sf/clio-mirr
 import { freePort } from '../../tools/main-job/free-port';
 import { startService } from '../../tools/main-job/services';
 
+export interface SimulatorRate {
+  records: number;
+  seconds: number;
+  recordsPerS: number;
+}
+
 export const simulatorRecordsPerSecond = async (opts: {
   size: string;
   logDir: string;
-}): Promise<{ records: number; seconds: number; recordsPerS: number }> => {
+}): Promise<SimulatorRate & { cold: SimulatorRate }> => {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const sim = await startService(
@@ -35,7 +41,9 @@ export const simulatorRecordsPerSecond = async (opts: {
     if (!bearer) throw new Error('simulator did not mint a token');
     const headers = { authorization: `Bearer ${bearer}`, 'x-api-version': '4.0.9' };
     let records = 0;
-    const run = async (): Promise<void> => {
+    const run = async (): Promise<SimulatorRate> => {
+      records = 0;
+      const started = process.hrtime.bigint();
       for (const [e, fields] of Object.entries(CLIO_FIELDS)) {
         const { resource, filters } = listingSourceOf(e as ClioEntityType);
         // The fetcher's own first-page URL (fields, order where the endpoint takes one, limit, filters).
@@ -52,13 +60,13 @@ export const simulatorRecordsPerSecond = async (opts: {
           url = body.meta?.paging?.next;
         }
       }
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      return { records, seconds, recordsPerS: records / seconds };
     };
-    await run(); // warm: the first pass fills the simulator's JSON cache, as a sync's pages would not be
-    records = 0;
-    const started = process.hrtime.bigint();
-    await run();
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    return { records, seconds, recordsPerS: records / seconds };
+    // The first pass serves every page cold, as a sync gets them, and fills the simulator's JSON cache; the second
+    // (the baseline the target is measured against, the higher bar) serves them from that cache.
+    const cold = await run();
+    return { ...(await run()), cold };
   } finally {
     await sim.stop();
   }

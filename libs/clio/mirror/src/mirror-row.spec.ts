@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { checkRecord, clioIdOf, instantOf } from './mirror-row';
 
 const doc = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
@@ -106,5 +107,34 @@ describe('clioIdOf / instantOf', () => {
     expect(instantOf('Jan 1 2026')).toBeNull();
     expect(instantOf('2026-13-45T00:00:00Z')).toBeNull();
     expect(instantOf(null)).toBeNull();
+  });
+
+  it('formats every UTC instant exactly as a Date would, out-of-range fields included', () => {
+    const slow = (v: string): string | null => {
+      const ms = Date.parse(v);
+      return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+    };
+    const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
+    const instant = fc
+      .tuple(
+        fc.integer({ min: 0, max: 9999 }).map((n) => String(n).padStart(4, '0')),
+        two(13),
+        two(32),
+        two(24),
+        two(60),
+        two(60),
+        fc.option(
+          fc.integer({ min: 0, max: 999 }).map((n) => `.${String(n).padStart(3, '0')}`),
+          { nil: '' },
+        ),
+        fc.constantFrom('Z', '+00:00', '-00:00'),
+      )
+      .map(([y, mo, d, h, mi, s, ms, z]) => `${y}-${mo}-${d}T${h}:${mi}:${s}${ms}${z}`);
+    fc.assert(
+      fc.property(instant, (v) => instantOf(v) === slow(v)),
+      { numRuns: 5_000 },
+    );
+    expect(instantOf('2024-02-29T23:59:59+00:00')).toBe('2024-02-29T23:59:59.000Z');
+    expect(instantOf('2025-02-29T00:00:00Z')).toBe(slow('2025-02-29T00:00:00Z'));
   });
 });
