@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { listensOn } from './listens-on';
 
 export interface ServiceSpec {
   name: string;
@@ -36,11 +37,17 @@ const waitForHttp = async (url: string, child: ChildProcess, name: string, timeo
   while (Date.now() < deadline) {
     if (child.exitCode !== null)
       throw new Error(`${name} exited with code ${child.exitCode} during start (see its log)`);
+    let ok = false;
     try {
-      const res = await fetch(url);
-      if (res.ok) return;
+      ok = (await fetch(url)).ok;
     } catch {
       // not listening yet
+    }
+    if (ok) {
+      // Ports come from `freePort`; another process (a parallel test's) can take one before the child listens.
+      if (listensOn(child.pid!, Number(new URL(url).port)) === false)
+        throw new Error(`${name}: ${url} answers, but from another process that took its port (see its log)`);
+      return;
     }
     await new Promise((r) => setTimeout(r, 150));
   }
