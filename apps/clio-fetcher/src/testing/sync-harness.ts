@@ -91,10 +91,7 @@ export class SyncHarness {
     });
     const relay = createRelay({ name: id, db: t.db, lockUrl: t.url, nc, topology, idlePollMs: 10 });
     const relayRun = relay.run();
-    // Batches of 50 events, as the fetcher's own catch-up: this runner shares the fetcher's event loop here (its own
-    // process in production), and a batch of 500 pages (100,000 records folded at once) stalled the loop past the
-    // harness's 3 s lease on a loaded CI machine, so another worker took the job over and fetched a page again.
-    const projections = startProjectionRunner(t.db, [clioMirrorProjection], { idleMs: 20, batchSize: 50 });
+    const projections = startProjectionRunner(t.db, [clioMirrorProjection], { idleMs: 20 });
     const connectionId = randomUUID();
     const responder = nc.subscribe(rebaseSubject(topology.namespace, RpcSubjects.accessToken), {
       callback: (_err, msg) => {
