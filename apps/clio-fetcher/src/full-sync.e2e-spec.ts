@@ -6,7 +6,10 @@ describe('clio-fetcher: full sync of a medium firm (real Postgres, NATS, simulat
   let h: SyncHarness;
   beforeAll(async () => {
     h = await SyncHarness.start({ sim: { size: 'medium' } });
-    await h.startFetcher();
+    // No page is fetched twice in a run without takeovers (what this test claims). The harness's 3 s lease (renewed
+    // every second) is for the takeover tests: on a loaded CI machine a renewal queued behind slow statements let the
+    // fetcher's other worker take the job over, which fetched the page in flight again (twice in CI, 2026-12-04).
+    await h.startFetcher({ leaseMs: 15_000 });
   });
   afterAll(() => h.close());
 
