@@ -43,12 +43,13 @@ const main = async (): Promise<void> => {
     `  simulator alone, same data and fields, one page at a time: ${sim.recordsPerS.toFixed(0)} records/s (${sim.records} records in ${sim.seconds.toFixed(1)} s, ` +
       `its JSON cache filled); cold, as a sync gets the pages: ${sim.cold.recordsPerS.toFixed(0)} records/s`,
   );
-  const largeFree = free.find((r) => r.size === 'large');
-  if (largeFree)
+  const large = free.find((r) => r.size === 'large');
+  const ratio = (simRate: number): number => (large ? large.records / large.wallS / simRate : NaN);
+  if (large)
     console.log(
-      `  large unthrottled ÷ simulator: ${(largeFree.records / largeFree.wallS / sim.recordsPerS).toFixed(3)} (target >= 0.5); ` +
-        `÷ the cold simulator: ${(largeFree.records / largeFree.wallS / sim.cold.recordsPerS).toFixed(3)}; ` +
-        `records per CPU-second of the whole platform: ${(largeFree.records / totalCpuS(largeFree)).toFixed(0)}`,
+      `  large unthrottled ÷ simulator: ${ratio(sim.recordsPerS).toFixed(3)} (target >= 0.5); ` +
+        `÷ the cold simulator: ${ratio(sim.cold.recordsPerS).toFixed(3)}; ` +
+        `records per CPU-second of the whole platform: ${(large.records / totalCpuS(large)).toFixed(0)}`,
     );
 
   console.log(`throttled sync (${RATE_LIMIT} requests/min per token):`);
@@ -65,8 +66,7 @@ const main = async (): Promise<void> => {
   console.log(
     `  requests per rate window from the job's start (started ${t.startOffsetS} s into its window): ${t.requestsPerWindow.join(', ')}`,
   );
-  if (sizes.length === 0) return;
-  const large = free.find((r) => r.size === 'large')!;
+  if (!large) return;
   console.log(
     JSON.stringify({
       bench: 'sync',
@@ -86,7 +86,7 @@ const main = async (): Promise<void> => {
       records_per_s_unthrottled: Math.round(large.records / large.wallS),
       simulator_records_per_s: Math.round(sim.recordsPerS),
       simulator_cold_records_per_s: Math.round(sim.cold.recordsPerS),
-      ingest_ratio: Number((large.records / large.wallS / sim.recordsPerS).toFixed(3)),
+      ingest_ratio: Number(ratio(sim.recordsPerS).toFixed(3)),
       records_per_cpu_s: Math.round(large.records / totalCpuS(large)),
       fetcher_rss_mb: Math.max(...free.map((r) => r.fetcherRssMb)),
       fetcher_rss_mb_small: free[0]!.fetcherRssMb,

@@ -1,4 +1,5 @@
 import type { RecordedEvent } from './envelope';
+import { withJsonText } from './json-text';
 
 /** W3C trace context on the wire. */
 export type WireTrace = { traceparent: string; tracestate?: string };
@@ -59,15 +60,10 @@ export function toWire(e: RecordedEvent): WireEvent {
   };
 }
 
-const NULL_DATA_TAIL = '"data":null}';
-
 /**
  * `JSON.stringify(toWire(e))` for an event whose payload is already JSON text (as the log stores it): the text is
- * copied into the body, never parsed. `data` is the envelope's last key, so the body is the envelope serialised
- * with `data: null` and that null replaced.
+ * copied into the body, never parsed.
  */
 export function wireBodyOf(e: Omit<RecordedEvent, 'data'>, dataJson: string): string {
-  const envelope = JSON.stringify(toWire({ ...e, data: null }));
-  if (!envelope.endsWith(NULL_DATA_TAIL)) throw new Error('toWire: data is no longer the last key of the envelope');
-  return `${envelope.slice(0, -'null}'.length)}${dataJson}}`;
+  return withJsonText(JSON.stringify(toWire({ ...e, data: {} })), 'data', dataJson);
 }

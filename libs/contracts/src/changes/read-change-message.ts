@@ -1,4 +1,5 @@
 import { applyUpcasters } from '../upcast';
+import { withJsonText } from '../json-text';
 import { isPlainObject, validateAs } from '../validate-class';
 import { invalid, valid, type Validation } from '../validation';
 import { ChangeMessageTypes } from '../wire-names';
@@ -18,19 +19,12 @@ export const toChangeMessage = (data: ClioRecordChangedV1): ChangeMessage => ({
   data,
 });
 
-const EMPTY_FIELDS = '"fields":{}';
-
 /**
  * `JSON.stringify(toChangeMessage(data))` for a change whose `fields` are already JSON text (as Postgres returns
- * them): the text is copied in, never parsed. Every quote inside a JSON string is escaped, so the one unescaped
- * `"fields":{}` in the serialised message is the key itself.
+ * them): the text is copied in, never parsed.
  */
-export const changeMessageBodyOf = (data: Omit<ClioRecordChangedV1, 'fields'>, fieldsJson: string): string => {
-  const body = JSON.stringify(toChangeMessage({ ...data, fields: {} }));
-  const at = body.indexOf(EMPTY_FIELDS);
-  if (at < 0) throw new Error('toChangeMessage: the serialised message has no empty fields to fill');
-  return `${body.slice(0, at)}"fields":${fieldsJson}${body.slice(at + EMPTY_FIELDS.length)}`;
-};
+export const changeMessageBodyOf = (data: Omit<ClioRecordChangedV1, 'fields'>, fieldsJson: string): string =>
+  withJsonText(JSON.stringify(toChangeMessage({ ...data, fields: {} })), 'fields', fieldsJson);
 
 /**
  * Validates a change message body (whitelisted) and upcasts `data` to the current version, as `readEvent` does for

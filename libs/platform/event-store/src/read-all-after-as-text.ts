@@ -24,18 +24,7 @@ export const readAllAfterAsText = async <DB extends EventStoreTables>(
 ): Promise<LoggedEventText[]> => {
   const rows = await rowsAfter<EventRow & { data: string }, DB>(db, TEXT_COLUMNS, after, limit);
   return rows.map((r) => {
-    const { eventId, type, version, metadata, streamId, streamPosition, globalPosition, transactionId } =
-      toRecordedEvent(r);
-    return {
-      eventId,
-      type,
-      version,
-      metadata,
-      streamId,
-      streamPosition,
-      globalPosition,
-      transactionId,
-      dataJson: r.data,
-    };
+    const { data: _text, ...event } = toRecordedEvent(r);
+    return { ...event, dataJson: r.data };
   });
 };
