@@ -7,4 +7,6 @@ export { startEventSubscriber } from './event-subscriber';
 export type { EventHandlers, EventSubscriberOptions } from './event-subscriber';
 export type { Delivery, RunningSubscriber } from './durable-pull';
 export { processOnce } from './process-once';
+export { pruneInbox, startInboxPruner } from '@sf/messaging';
+export type { InboxPruner, InboxPrunerOptions } from '@sf/messaging';
 export { messagingMigrations as subscriberMigrations } from '@sf/messaging';

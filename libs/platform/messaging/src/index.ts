@@ -22,6 +22,8 @@ export type { RelayStatus } from './relay/relay-status';
 export { Disposition } from './consumer/disposition';
 export { claimInbox } from './consumer/inbox';
 export { inboxSize, registerInboxGauge } from './consumer/inbox-gauge';
+export { INBOX_PRUNE_DEFAULTS, inboxHorizonMs, pruneInbox, startInboxPruner } from './consumer/inbox-pruner';
+export type { InboxPruner, InboxPrunerOptions } from './consumer/inbox-pruner';
 export type { MessageContext, MessageHandler } from './consumer/message-handler';
 export { createConsumerRunner } from './consumer/consumer-runner';
 export { startTypedConsumers, typedConsumerOptions } from './consumer/typed-consumers';

@@ -72,9 +72,15 @@ export const poolConnections = defineScrapedGauge(
 );
 
 /**
- * Rows of a consumer's inbox (one per event it applied; nothing prunes them yet, so this is the table's growth),
- * read by each consumer runner for its own consumer, at most once a minute (a count over the primary key).
+ * Rows of a consumer's inbox (one per event it applied in the last `inboxHorizonMs`, older rows are pruned), read by
+ * each consumer runner for its own consumer, at most once a minute (a count over the primary key).
  */
 export const inboxRows = defineScrapedGauge('sf_inbox_rows', "Rows in a consumer's inbox (events it applied)", [
   'consumer',
 ]);
+
+export const inboxPruned = defineCounter(
+  'sf_inbox_pruned_rows_total',
+  "Inbox rows deleted once their event could no longer be delivered again (past the consumer's horizon)",
+  ['consumer'],
+);

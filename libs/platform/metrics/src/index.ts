@@ -25,6 +25,7 @@ export {
   consumerRedeliveries,
   deadLetters,
   eventsAppended,
+  inboxPruned,
   inboxRows,
   poolConnections,
   projectionEvents,

@@ -33,7 +33,7 @@ describe('consumer runner', () => {
   let jsm: JetStreamManager;
   const id = uniqueName('cons');
   // Each test's events carry the test's consumer name as firm id, and each consumer reads only that firm.
-  const consumers: ConsumerOptions[] = ['apply', 'traced', 'poison', 'flaky', 'dead'].map((name) => ({
+  const consumers: ConsumerOptions[] = ['apply', 'traced', 'poison', 'flaky', 'dead', 'pruned'].map((name) => ({
     name,
     filterSubject: SUBJECTS.firmEvents(name),
     ackWaitMs: 2_000,
@@ -127,6 +127,22 @@ describe('consumer runner', () => {
     expect(runner.stats()).toMatchObject({ acked: 4, retried: 0, deadLettered: 0 });
     // The running consumer reports its inbox's size (three events applied, the copy added no row).
     expect((await metricsText()).body).toMatch(/^sf_inbox_rows\{consumer="apply"[^}]*\} 3$/m);
+  });
+
+  it("prunes its inbox of rows past the streams' horizon at start, and keeps the rest", async () => {
+    // The test topology's streams keep messages an hour: rows are kept an hour and a day, 25 hours.
+    for (const [eventId, hoursAgo] of [
+      ['00000000-0000-4000-8000-000000000026', 26],
+      ['00000000-0000-4000-8000-000000000024', 24],
+    ] as const)
+      await sql`insert into inbox (consumer, event_id, processed_at)
+                values ('pruned', ${eventId}::uuid, now() - make_interval(hours => ${hoursAgo}))`.execute(t.db);
+    const left = () => t.db.selectFrom('inbox').select('event_id').where('consumer', '=', 'pruned').execute();
+
+    await run('pruned', effect('pruned'));
+
+    await waitFor(left, (r) => r.length === 1, { description: 'the 26-hour-old row pruned' });
+    expect(await left()).toEqual([{ event_id: '00000000-0000-4000-8000-000000000024' }]);
   });
 
   it('hands the handler the trace of the original request: append -> relay -> consumer keeps the trace id', async () => {

@@ -10,6 +10,7 @@ import { decodeMessage, type Decoded } from './decode-message';
 import { verifyInLog, type Verified } from './verify-in-log';
 import { BatchQueue } from './batch-queue';
 import { registerInboxGauge } from './inbox-gauge';
+import { inboxHorizonMs, startInboxPruner, type InboxPruner } from './inbox-pruner';
 import { startRedriveResponder, type RedriveResponder } from './redrive-responder';
 import { extendAckWait, releaseUnprocessed, settle, type AdapterContext } from './jetstream-adapter';
 import type { MessageHandler } from './message-handler';
@@ -34,6 +35,13 @@ export interface ConsumerRunnerOptions<DB extends ConsumerTables> {
   maxMessageBytes?: number;
   /** Backoff of naks after a thrown error or a retry without `afterMs`. Default 500 ms doubling, capped at 60 s. */
   retry?: RetryPolicy;
+  /**
+   * Inbox rows are kept this long, then pruned (see `inboxHorizonMs`). Default: the longer of the events and
+   * dead-letter streams' ages in `topology.streams` (or their defaults) plus a day.
+   */
+  inboxHorizonMs?: number;
+  /** Period of the inbox pruning passes; the first runs at start. Default an hour. */
+  inboxPruneEveryMs?: number;
   /** Called with failures the runner survives (the batch's messages are then redelivered after ack_wait). */
   onError?: (err: unknown) => void;
   /** Test-only fault injection. */
@@ -91,6 +99,7 @@ export const createConsumerRunner = <DB extends ConsumerTables>(o: ConsumerRunne
   let messages: ConsumerMessages | undefined;
   let loop: Promise<void> | undefined;
   let redrives: RedriveResponder | undefined;
+  let pruner: InboxPruner | undefined;
 
   let busySince: number | null = null;
   let unregisterGauges: Array<() => void> = [];
@@ -161,10 +170,18 @@ export const createConsumerRunner = <DB extends ConsumerTables>(o: ConsumerRunne
       loop = Promise.all([read(messages), work()]).then(() => undefined);
       // `sf dlq redrive` asks this consumer's replicas to apply a dead letter (see redrive-responder.ts).
       redrives = startRedriveResponder(o);
+      pruner = startInboxPruner({
+        db: o.db,
+        consumer: o.consumer.name,
+        horizonMs: o.inboxHorizonMs ?? inboxHorizonMs(o.topology.streams),
+        everyMs: o.inboxPruneEveryMs,
+        onError: o.onError,
+      });
     },
     stop: async () => {
       stopping = true;
       await redrives?.stop();
+      await pruner?.stop();
       for (const off of unregisterGauges.splice(0)) off();
       await messages?.close();
       await loop;
