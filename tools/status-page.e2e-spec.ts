@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -26,8 +27,11 @@ import type { PlatformDb } from './migration-sets';
 const JWT_SECRET = 'status-page-e2e-secret-of-at-least-32-bytes';
 const CLIENT = { clientId: 'page-e2e-client', clientSecret: 'page-e2e-secret', name: 'Page e2e' };
 const FIRM = uniqueName('firm').replace(/[^A-Za-z0-9_-]/g, '_');
-const SCREENSHOT = join(__dirname, '..', 'docs', 'status-page.png');
-const OPS_SCREENSHOT = join(__dirname, '..', 'docs', 'ops-view.png');
+// The README's pictures are refreshed on request (SF_UPDATE_SCREENSHOTS=1); a plain run leaves the checkout as it was.
+const SHOTS_DIR =
+  process.env['SF_UPDATE_SCREENSHOTS'] === '1' ? join(__dirname, '..', 'docs') : join(tmpdir(), uniqueName('shots'));
+const SCREENSHOT = join(SHOTS_DIR, 'status-page.png');
+const OPS_SCREENSHOT = join(SHOTS_DIR, 'ops-view.png');
 const jwt = {
   alg: 'HS256' as const,
   secret: Buffer.from(JWT_SECRET),
@@ -183,6 +187,7 @@ describe('status page in headless Chromium (e2e: auth, orchestrator, fetcher, si
 
     mkdirSync(join(SCREENSHOT, '..'), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    expect(statSync(SCREENSHOT).size).toBeGreaterThan(10_000);
 
     await page.locator('#job').filter({ hasText: 'completed' }).waitFor({ timeout: 120_000 });
     expect(await text(page, '.row[data-type=contacts] .count')).toMatch(/^1500 of 1500/);
@@ -196,5 +201,7 @@ describe('status page in headless Chromium (e2e: auth, orchestrator, fetcher, si
     await page.setContent(renderOpsPage(ops, new Date()));
     expect(await text(page, 'table')).toContain('completed');
     await page.screenshot({ path: OPS_SCREENSHOT, fullPage: true });
+    expect(statSync(OPS_SCREENSHOT).size).toBeGreaterThan(10_000);
+    if (process.env['SF_UPDATE_SCREENSHOTS'] !== '1') rmSync(SHOTS_DIR, { recursive: true, force: true });
   }, 300_000);
 });

@@ -165,7 +165,7 @@ const apply = async (trx: Transaction<ClioMirrorTables>, events: readonly Record
  * position 0 without calling Clio. Version 2: the detail tables and `matter_id` on every table. Version 3: each
  * row's `last_synced_at` and `last_source`, and the review tables (flagged records, held sweeps and their decisions).
  * Version 4: the record-change history (`clio_record_changes`, one row per real change, see changes/). It is not
- * among `tables`, so a reset keeps it (and the change relay's publication marks); a rebuild derives the same rows.
+ * among `tables`, so a reset keeps it (and the change relay's place in it); a rebuild derives the same rows.
  * Webhook observations (`ClioRecordsObserved`) are written only over an older `updated_at` (or the same second, when
  * read back from Clio rather than carried by a delivery).
  */

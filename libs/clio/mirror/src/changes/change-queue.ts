@@ -41,45 +41,115 @@ export const changePayloadOf = (r: ChangeRowRead & { fields: ClioRecordChangedV1
   fields: r.fields,
 });
 
+/**
+ * A place in the change relay's reading order: the transaction that wrote a change row, then the change's log
+ * position and record (unique per row). Decimal strings as Postgres sends them.
+ */
+export interface ChangeCursor {
+  writtenBy: string;
+  txId: string;
+  position: string;
+  entityType: string;
+  recordId: string;
+}
+
 /** A change waiting for the change relay: its payload, with `fields` still the JSON text Postgres sent. */
 export interface QueuedChange {
   change: Omit<ClioRecordChangedV1, 'fields'>;
   fieldsJson: string;
+  cursor: ChangeCursor;
 }
 
+const CURSOR_NAME = 'changes';
+
 /**
- * The oldest changes not yet published, in log order (so each record's changes go out in order). Every change of
- * one firm is written by one mirror partition at a time in log order, so a record's later change never commits
- * before its earlier one: publishing in this order keeps each record's order. `fields` (a created record's whole
- * first state) stay text: the relay copies them into the message instead of parsing and serialising them again.
+ * Changes after `cursor` (all of them when null), in the relay's order: by the transaction that wrote them, then in
+ * log order. Only rows of transactions older than the oldest still open (the snapshot's xmin) are returned: every
+ * such transaction has finished, so no change can later appear before the last one returned (the event log's rule:
+ * a long-open transaction holds the relay back). Each firm's changes are written by one mirror partition at a time,
+ * one batch after another in log order, so a record's later change is written by a later transaction: this order
+ * keeps each record's. `fields` stay text (copied into the message, never parsed again).
+ */
+export const queuedChangesAfter = async <DB extends ClioMirrorTables>(
+  db: Executor<DB>,
+  cursor: ChangeCursor | null,
+  limit: number,
+  opts: { finishedOnly: boolean } = { finishedOnly: true },
+): Promise<QueuedChange[]> => {
+  // Raw SQL: xid8 row comparisons and pg_current_snapshot() have no form in Kysely's builder.
+  const after =
+    cursor === null
+      ? sql`c.written_by > '0'::xid8`
+      : sql`(c.written_by, c.tx_id, c.global_position, c.entity_type, c.record_id) > (${cursor.writtenBy}::xid8,
+          ${cursor.txId}::bigint, ${cursor.position}::bigint, ${cursor.entityType}, ${cursor.recordId})`;
+  const finished = opts.finishedOnly ? sql`and c.written_by < (select pg_snapshot_xmin(pg_current_snapshot()))` : sql``;
+  const rows = await sql<ChangeRowRead & { fields: string; written_by: string }>`
+    select c.written_by::text as written_by, change_id, firm_id, entity_type, record_id, tx_id, global_position, change,
+      fields::text as fields, etag, updated_at, deleted_at, source, job_id, observed_at
+    from clio_record_changes c
+    where ${after} ${finished}
+    order by c.written_by, c.tx_id, c.global_position, c.entity_type, c.record_id
+    limit ${limit}`.execute(db);
+  return rows.rows.map((r) => ({
+    change: changeOf(r),
+    fieldsJson: r.fields,
+    cursor: {
+      writtenBy: r.written_by,
+      txId: r.tx_id,
+      position: r.global_position,
+      entityType: r.entity_type,
+      recordId: r.record_id,
+    },
+  }));
+};
+
+/** Where the change relay stopped (null before its first publish). */
+export const loadChangeCursor = async <DB extends ClioMirrorTables>(db: Executor<DB>): Promise<ChangeCursor | null> => {
+  const r = await sql<{
+    written_by: string;
+    tx_id: string;
+    global_position: string;
+    entity_type: string;
+    record_id: string;
+  }>`
+    select written_by::text as written_by, tx_id, global_position, entity_type, record_id
+    from clio_change_relay_cursor where name = ${CURSOR_NAME}`.execute(db);
+  const row = r.rows[0];
+  return row === undefined
+    ? null
+    : {
+        writtenBy: row.written_by,
+        txId: row.tx_id,
+        position: row.global_position,
+        entityType: row.entity_type,
+        recordId: row.record_id,
+      };
+};
+
+/** Stores the place of the last change JetStream acknowledged. */
+export const saveChangeCursor = async <DB extends ClioMirrorTables>(
+  db: Executor<DB>,
+  c: ChangeCursor,
+): Promise<void> => {
+  await sql`
+    insert into clio_change_relay_cursor (name, written_by, tx_id, global_position, entity_type, record_id)
+    values (${CURSOR_NAME}, ${c.writtenBy}::xid8, ${c.txId}::bigint, ${c.position}::bigint, ${c.entityType}, ${c.recordId})
+    on conflict (name) do update set written_by = excluded.written_by, tx_id = excluded.tx_id,
+      global_position = excluded.global_position, entity_type = excluded.entity_type, record_id = excluded.record_id,
+      updated_at = now()`.execute(db);
+};
+
+/**
+ * The oldest changes the relay has not published yet, committed or not yet readable by it (for waiting until the
+ * relay is done, and for ops).
  */
 export const unpublishedChanges = async <DB extends ClioMirrorTables>(
   db: Executor<DB>,
   limit: number,
-): Promise<QueuedChange[]> => {
-  const rows = await sql<ChangeRowRead & { fields: string }>`
-    select change_id, firm_id, entity_type, record_id, tx_id, global_position, change, fields::text as fields, etag,
-      updated_at, deleted_at, source, job_id, observed_at
-    from clio_record_changes where published_at is null
-    order by tx_id, global_position, entity_type, record_id
-    limit ${limit}`.execute(db);
-  return rows.rows.map((r) => ({ change: changeOf(r), fieldsJson: r.fields }));
-};
+): Promise<QueuedChange[]> => queuedChangesAfter(db, await loadChangeCursor(db), limit, { finishedOnly: false });
 
-/** Whether the mirror's migrations (its owner runs them) have created the change table yet. */
+/** Whether the mirror's migrations (its owner runs them) have created the change queue (rows and cursor) yet. */
 export const changeTableExists = async <DB extends ClioMirrorTables>(db: Executor<DB>): Promise<boolean> => {
-  const r = await sql<{ t: string | null }>`select to_regclass('clio_record_changes')::text as t`.execute(db);
+  const r = await sql<{ t: string | null }>`select to_regclass('clio_change_relay_cursor')::text as t`.execute(db);
   return r.rows[0]?.t != null;
-};
-
-/** Marks changes JetStream acknowledged (the mark survives mirror rebuilds: nothing is published twice). */
-export const markPublished = async <DB extends ClioMirrorTables>(
-  db: Executor<DB>,
-  changeIds: readonly string[],
-  at: Date,
-): Promise<void> => {
-  if (changeIds.length === 0) return;
-  await sql`update clio_record_changes set published_at = ${at} where change_id = any(${changeIds}::uuid[])`.execute(
-    db,
-  );
 };

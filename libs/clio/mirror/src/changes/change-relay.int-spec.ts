@@ -9,6 +9,7 @@ import { connectTestNats, createTestDatabase, uniqueName, waitFor, type TestData
 import type { ClioMirrorTables } from '../schema/clio-mirror.tables';
 import { changeIdOf } from './change-id';
 import { createChangeRelay } from './change-relay';
+import { queuedChangesAfter, unpublishedChanges } from './change-queue';
 import { insertChanges, type ChangeRow } from './change-store';
 
 type DB = EventStoreTables & ProjectionsTables & ClioMirrorTables;
@@ -41,6 +42,10 @@ describe('change relay (real Postgres and NATS)', () => {
     jsm = await jetstreamManager(nc);
     await provision(jsm, topology);
   });
+  const afterThis: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    for (const f of afterThis.splice(0)) await f();
+  });
   afterAll(async () => {
     await deleteStreams(jsm, topology);
     await nc.drain();
@@ -72,7 +77,7 @@ describe('change relay (real Postgres and NATS)', () => {
       { description: 'three changes in the stream' },
     );
     await waitFor(
-      () => t.db.selectFrom('clio_record_changes').select('change_id').where('published_at', 'is', null).execute(),
+      () => unpublishedChanges(t.db, 10),
       (rows) => rows.length === 0,
     );
     await relay.stop();
@@ -85,17 +90,55 @@ describe('change relay (real Postgres and NATS)', () => {
     ]);
     expect(first.map((m) => m.msgId)).toEqual(first.map((m) => m.data.changeId));
 
-    // A crash after the PubAcks and before the marks: the next relay publishes them again, JetStream drops them.
-    await t.db.updateTable('clio_record_changes').set({ published_at: null }).execute();
+    // A crash after the PubAcks and before the cursor was stored: the next relay publishes them again, JetStream
+    // drops them.
+    await t.db.deleteFrom('clio_change_relay_cursor').execute();
     await insertChanges(t.db, [change('3', 13n, 'created')]);
     const again = createChangeRelay({ db: t.db, lockUrl: t.url, nc, topology, idlePollMs: 10 });
     const run2 = again.run();
     await waitFor(
-      () => t.db.selectFrom('clio_record_changes').select('change_id').where('published_at', 'is', null).execute(),
+      () => unpublishedChanges(t.db, 10),
       (rows) => rows.length === 0,
     );
     await again.stop();
     await run2;
     expect((await stored()).map((m) => m.data.recordId)).toEqual(['1', '2', '1', '3']);
+  });
+
+  it('never passes a change whose transaction was still open when a newer one committed', async () => {
+    const relay = createChangeRelay({ db: t.db, lockUrl: t.url, nc, topology, idlePollMs: 10 });
+    void relay.run();
+    afterThis.push(() => relay.stop());
+    const before = (await stored()).length;
+    let commit!: () => void;
+    const held = new Promise<void>((resolve) => (commit = resolve));
+    let written!: () => void;
+    const wrote = new Promise<void>((resolve) => (written = resolve));
+    // The older transaction writes firm o's change and stays open; a newer one writes firm n's and commits.
+    const older = t.db.transaction().execute(async (trx) => {
+      await insertChanges(trx, [change('20', 20n, 'created', 'firm-o')]);
+      written();
+      await held;
+    });
+    await wrote;
+    try {
+      await insertChanges(t.db, [change('21', 21n, 'created', 'firm-n')]);
+      // Committed, yet not readable by the relay while an older transaction may still add rows before it.
+      expect((await unpublishedChanges(t.db, 10)).map((c) => c.change.recordId)).toEqual(['21']);
+      expect((await queuedChangesAfter(t.db, null, 10)).filter((c) => c.change.recordId === '21')).toEqual([]);
+    } finally {
+      commit();
+      await older;
+    }
+
+    const after = await waitFor(
+      () => stored(),
+      (s) => s.length === before + 2,
+      { description: 'both changes in the stream' },
+    );
+    expect(after.slice(before).map((m) => [m.data.firmId, m.data.recordId])).toEqual([
+      ['firm-o', '20'],
+      ['firm-n', '21'],
+    ]);
   });
 });

@@ -14,7 +14,14 @@ import {
   type Topology,
 } from '@sf/messaging';
 import type { ClioMirrorTables } from '../schema/clio-mirror.tables';
-import { changeTableExists, markPublished, unpublishedChanges, type QueuedChange } from './change-queue';
+import {
+  changeTableExists,
+  loadChangeCursor,
+  queuedChangesAfter,
+  saveChangeCursor,
+  type ChangeCursor,
+  type QueuedChange,
+} from './change-queue';
 
 export interface ChangeRelayOptions<DB extends ClioMirrorTables> {
   db: Kysely<DB>;
@@ -34,8 +41,6 @@ export interface ChangeRelayOptions<DB extends ClioMirrorTables> {
   errorBackoffMs?: number;
   /** Every failure it recovers from (never contains payload values). */
   onError?: (err: unknown) => void;
-  /** Time source of the publication marks. */
-  now?: () => Date;
 }
 
 export interface ChangeRelay {
@@ -55,10 +60,11 @@ const outgoing = (t: Pick<Topology, 'namespace'>, { change: c, fieldsJson }: Que
 });
 
 /**
- * The change relay: publishes queued record changes (`clio_record_changes` with no publication mark) to
- * `sf.changes.<firmId>.<entityType>` in log order with `Nats-Msg-Id` = change id, and marks them after their
- * PubAcks. One instance publishes (an advisory lock); a crash between publish and mark re-publishes the batch,
- * which the stream's duplicate window (and, past it, the subscriber's processed-id table) absorbs.
+ * The change relay: publishes the record changes after its cursor (`queuedChangesAfter`: rows of finished
+ * transactions, in the order they were written, log order within) to `sf.changes.<firmId>.<entityType>` with
+ * `Nats-Msg-Id` = change id, and stores the cursor after their PubAcks. One instance publishes (an advisory lock); a
+ * crash between publish and cursor re-publishes the batch, which the stream's duplicate window (and, past it, the
+ * subscriber's processed-id table) absorbs.
  */
 export const createChangeRelay = <DB extends ClioMirrorTables>(o: ChangeRelayOptions<DB>): ChangeRelay => {
   const cfg = {
@@ -69,7 +75,6 @@ export const createChangeRelay = <DB extends ClioMirrorTables>(o: ChangeRelayOpt
     errorBackoffMs: o.errorBackoffMs ?? 1_000,
   };
   const db = tablesOf<ClioMirrorTables, DB>(o.db);
-  const now = o.now ?? (() => new Date());
   const js = jetstream(o.nc);
   const lock = new SessionLock(o.lockUrl, changeRelayLockName, 'change-relay');
   const sleeper = new Sleeper();
@@ -78,12 +83,18 @@ export const createChangeRelay = <DB extends ClioMirrorTables>(o: ChangeRelayOpt
   let published = 0;
 
   let tableSeen = false;
+  // Read from the table each time the lock is taken: another instance may have moved it meanwhile.
+  let cursor: ChangeCursor | null | undefined;
+  const advance = async (to: QueuedChange): Promise<void> => {
+    await saveChangeCursor(db, to.cursor);
+    cursor = to.cursor;
+  };
   const batch = async (): Promise<number> => {
     // The relay process does not own the mirror: until its owner (the projections) has migrated, there is no queue.
     if (!tableSeen && !(tableSeen = await changeTableExists(db))) return 0;
-    const changes = await unpublishedChanges(db, cfg.batchSize);
+    if (cursor === undefined) cursor = await loadChangeCursor(db);
+    const changes = await queuedChangesAfter(db, cursor, cfg.batchSize);
     if (changes.length === 0) return 0;
-    const ids = changes.map((c) => c.change.changeId);
     await publishPipelined(
       js,
       changes.map((c) => outgoing(o.topology, c)),
@@ -91,13 +102,13 @@ export const createChangeRelay = <DB extends ClioMirrorTables>(o: ChangeRelayOpt
       `${o.topology.namespace}.changes`,
     ).catch(async (err: unknown) => {
       if (err instanceof PublishFailed && err.ackedPrefix > 0 && (await lock.verify()))
-        await markPublished(db, ids.slice(0, err.ackedPrefix), now());
+        await advance(changes[err.ackedPrefix - 1]!);
       throw err;
     });
     if (!(await lock.verify())) return 0;
-    await markPublished(db, ids, now());
-    published += ids.length;
-    return ids.length;
+    await advance(changes[changes.length - 1]!);
+    published += changes.length;
+    return changes.length;
   };
 
   const loop = async (): Promise<void> => {
@@ -107,6 +118,7 @@ export const createChangeRelay = <DB extends ClioMirrorTables>(o: ChangeRelayOpt
         await sleeper.sleep(cfg.lockPollMs);
         continue;
       }
+      cursor = undefined;
       while (!stopping && lock.isHeld) {
         const n = await batch().catch(async (err: unknown) => {
           o.onError?.(err);

@@ -71,7 +71,7 @@ export const readStates = async <DB extends ClioMirrorTables>(
   return out;
 };
 
-/** Records changes; one already recorded (a replay, a rebuild) is left as it is, publication mark included. */
+/** Records changes; one already recorded (a replay, a rebuild) is left as it is (its `written_by` included). */
 export const insertChanges = async <DB extends ClioMirrorTables>(
   db: Executor<DB>,
   changes: readonly ChangeRow[],

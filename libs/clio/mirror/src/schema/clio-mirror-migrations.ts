@@ -5,6 +5,7 @@ import * as redacted from './2026-12-03T09-clio-mirror-redacted';
 import * as readApi from './2026-12-03T10-clio-mirror-read-api';
 import * as recordChanges from './2026-12-03T12-clio-record-changes';
 import * as pendingWrites from './2026-12-03T12-clio-pending-writes';
+import * as changeQueueCursor from './2026-12-05T03-change-queue-cursor';
 
 /** The Clio mirror: one table per entity type, and the typed tables of their nested data. */
 export const clioMirrorMigrations: MigrationSet = {
@@ -16,5 +17,6 @@ export const clioMirrorMigrations: MigrationSet = {
     '2026-12-03T10-clio-mirror-read-api': readApi,
     '2026-12-03T12-clio-record-changes': recordChanges,
     '2026-12-03T12-clio-pending-writes': pendingWrites,
+    '2026-12-05T03-change-queue-cursor': changeQueueCursor,
   },
 };

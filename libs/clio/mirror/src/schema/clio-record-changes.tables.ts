@@ -28,10 +28,25 @@ export interface ClioRecordChangesTable {
   job_id: string | null;
   /** Event time of the log event. */
   observed_at: Timestamp;
-  /** When the change relay had it acknowledged by JetStream; null while queued. Kept across rebuilds. */
-  published_at: ColumnType<Date | null, Date | string | undefined, Date | string | null>;
+  /**
+   * The transaction that wrote the row (xid8, a decimal string when read; '0' for rows published before the cursor):
+   * the change relay's order. Kept across rebuilds, which leave recorded rows as they are.
+   */
+  written_by: ColumnType<string, never, never>;
+}
+
+/** The change relay's position: the last change it had acknowledged by JetStream, in its reading order. */
+export interface ClioChangeRelayCursorTable {
+  name: string;
+  written_by: ColumnType<string, string, string>;
+  tx_id: Int8;
+  global_position: Int8;
+  entity_type: string;
+  record_id: string;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface ClioRecordChangeTables {
   clio_record_changes: ClioRecordChangesTable;
+  clio_change_relay_cursor: ClioChangeRelayCursorTable;
 }
