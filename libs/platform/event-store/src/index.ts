@@ -6,7 +6,7 @@ export { readStream } from './read-stream';
 export type { ReadStreamOptions } from './read-stream';
 export { streamVersion } from './stream-version';
 export type { StreamVersionOptions } from './stream-version';
-export { readAllAfter, typesAfter } from './read-all-after';
+export { readAllAfter } from './read-all-after';
 export { readAllAfterAsText, type LoggedEventText } from './read-all-after-as-text';
 export { readEventsById } from './read-events-by-id';
 export { loadCheckpoint, storeCheckpoint } from './checkpoints';

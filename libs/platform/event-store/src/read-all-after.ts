@@ -44,17 +44,6 @@ export const rowsAfter = async <Row, DB extends EventStoreTables = EventStoreTab
   return rows;
 };
 
-/**
- * The stored type names of the readable events after `after`, in log order, at most `limit` (the visibility rule of
- * `readAllAfter`): what a poller needs to know whether anything it reads has arrived, without reading events.
- */
-export const typesAfter = async <DB extends EventStoreTables>(
-  db: Executor<DB>,
-  after: LogPosition,
-  limit: number,
-): Promise<string[]> =>
-  (await rowsAfter<{ event_type: string }, DB>(db, sql`e.event_type`, after, limit)).map((r) => r.event_type);
-
 /** The stored type names whose current name is one of `types`, as the select list's payload condition. */
 const eventColumnsWithDataOf = (types: ReadonlySet<string>) => {
   const stored = [...types, ...Object.keys(FormerEventTypes).filter((t) => types.has(currentTypeName(t)))];

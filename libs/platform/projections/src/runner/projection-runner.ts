@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
-import { currentTypeName, type RecordedEvent } from '@sf/contracts';
-import { loadCheckpoint, typesAfter, type LogPosition } from '@sf/event-store';
+import type { RecordedEvent } from '@sf/contracts';
+import { loadCheckpoint, readAllAfter, type LogPosition } from '@sf/event-store';
 import { checkpointName, type Projection, type ProjectionRunnerTables } from '../projection';
 import { isCaughtUp } from './catch-up';
 import { ensureProjectionVersion } from './reset';
-import { runProjectionBatch } from './run-batch';
+import { NO_DATA, runProjectionBatch } from './run-batch';
 import { sleep } from './sleep';
 
 export interface AppliedBatch {
@@ -21,12 +21,6 @@ export interface ProjectionRunnerOptions {
    * A full batch is followed by the next at once. Default 25.
    */
   idleMs?: number;
-  /**
-   * How long a projection may leave events it does not read (none of its `eventTypes`) after its checkpoint before a
-   * batch moves past them, in ms; an event it reads is taken at once. During a sync most events are pages only the
-   * mirror reads: every other loop then commits about one batch a second instead of one per page. Default 1,000.
-   */
-  unreadDelayMs?: number;
   /** Pause while another runner (replica) holds a projection, in ms. Default 100. */
   busyMs?: number;
   /** First pause after a failed batch, in ms; doubles per consecutive failure up to `maxBackoffMs`. Default 200. */
@@ -53,27 +47,11 @@ export interface ProjectionRunner {
 
 type Settings = Required<Omit<ProjectionRunnerOptions, 'onBatch' | 'onReset' | 'onError'>> & ProjectionRunnerOptions;
 
-/** Types looked at by one poll: a longer tail counts as holding something the projection reads. */
-const PEEK_LIMIT = 500;
-
-/** What lies after a checkpoint: nothing, only events the projection does not read, or some it reads. */
-type Pending = 'none' | 'unread' | 'read';
-
-/**
- * Cheap poll while idle: one indexed read of the type names after the last checkpoint this loop saw, no
- * transaction or lock. Without a checkpoint seen (after a batch, a busy turn or a failure) it says `read`.
- */
-const pendingAfter = async <DB extends ProjectionRunnerTables>(
+/** Cheap poll while idle: one indexed read after the last checkpoint this loop saw, no transaction or lock. */
+const hasNewEvents = async <DB extends ProjectionRunnerTables>(
   db: Kysely<DB>,
   seen: LogPosition | null,
-  reads: ReadonlySet<string> | undefined,
-): Promise<Pending> => {
-  if (seen === null) return 'read';
-  const types = await typesAfter(db, seen, PEEK_LIMIT);
-  if (types.length === 0) return 'none';
-  if (reads === undefined || types.length === PEEK_LIMIT) return 'read';
-  return types.some((t) => reads.has(currentTypeName(t))) ? 'read' : 'unread';
-};
+): Promise<boolean> => seen === null || (await readAllAfter(db, seen, 1, NO_DATA)).length > 0;
 
 const loop = async <T, DB extends ProjectionRunnerTables & T>(
   db: Kysely<DB>,
@@ -85,19 +63,16 @@ const loop = async <T, DB extends ProjectionRunnerTables & T>(
   let versionChecked = false;
   // Last checkpoint known to this loop; null until a batch ran (or after one found work or failed).
   let seen: LogPosition | null = null;
-  let batchAt = 0;
   while (!signal.aborted) {
     try {
       if (!versionChecked) {
         if (await ensureProjectionVersion(db, projection)) s.onReset?.(projection.name);
         versionChecked = true;
       }
-      const pending = await pendingAfter(db, seen, projection.eventTypes);
-      if (pending === 'none' || (pending === 'unread' && Date.now() - batchAt < s.unreadDelayMs)) {
+      if (!(await hasNewEvents(db, seen))) {
         await sleep(s.idleMs, signal);
         continue;
       }
-      batchAt = Date.now();
       const outcome = await runProjectionBatch(db, projection, s.batchSize);
       failures = 0;
       seen = null;
@@ -131,7 +106,6 @@ export const startProjectionRunner = <T, DB extends ProjectionRunnerTables & T>(
   const s: Settings = {
     batchSize: 500,
     idleMs: 25,
-    unreadDelayMs: 1_000,
     busyMs: 100,
     backoffMs: 200,
     maxBackoffMs: 10_000,
