@@ -15,7 +15,13 @@ import { createOwnPgCluster, waitFor } from '@sf/testing';
 import { startRunBus } from './bus/run-bus';
 import { freePort } from './main-job/free-port';
 import { startOutageStack } from './outages/outage-stack';
-import { waitAllReady, waitJobEnded, waitMirrorExact, waitStreamEqualsLog } from './outages/outage-checks';
+import {
+  waitAllReady,
+  waitChangesPublished,
+  waitJobEnded,
+  waitMirrorExact,
+  waitStreamEqualsLog,
+} from './outages/outage-checks';
 import { ALL_PROJECTIONS } from './projection-registry';
 import { faultInjector, seededRandom } from './soak/fault-injector';
 import { readModelsDifferingFromRebuild } from './soak/read-models-vs-rebuild';
@@ -139,6 +145,7 @@ const main = async (): Promise<void> => {
     );
     const webhooks = await finishSoakWebhooks(stack, 300_000);
     const stream = await waitStreamEqualsLog(stack, nats.url, 120_000).catch(() => null);
+    const changes = await waitChangesPublished(stack, nats.url, 120_000).catch(() => null);
     const jobs = await stack.jobs();
     // Every processing job ends; each snapshot document has exactly one outcome.
     const checkAll = () => Promise.all(processingJobs.map((id) => checkProcessingJob(stack.db, id)));
@@ -163,6 +170,9 @@ const main = async (): Promise<void> => {
       logEvents: stream?.logEvents ?? null,
       streamMissing: stream?.missing ?? null,
       streamDuplicated: stream?.duplicated ?? null,
+      recordChanges: changes?.logEvents ?? null,
+      changesMissing: changes?.missing ?? null,
+      changesDuplicated: changes?.duplicated ?? null,
       readModelsDifferingFromRebuild: differing,
       processingJobs: processing.length,
       processingDocuments: processing.reduce((n, c) => n + c.documents, 0),
@@ -175,11 +185,14 @@ const main = async (): Promise<void> => {
     log(`processing jobs ${processing.length}, not exact ${processingBad.length}: ${JSON.stringify(processingBad)}`);
     log(`webhooks: ${JSON.stringify(webhooks)}`);
     log(`mirror exact ${mirror}; stream vs log ${JSON.stringify(stream)}; read models ≠ rebuild: [${differing}]`);
+    log(`changes stream vs clio_record_changes ${JSON.stringify(changes)}`);
     console.log(JSON.stringify({ soak: result }));
     const ok =
       mirror &&
       stream?.missing === 0 &&
       stream.duplicated === 0 &&
+      changes?.missing === 0 &&
+      changes.duplicated === 0 &&
       differing.length === 0 &&
       processingBad.length === 0 &&
       soakWebhooksOk(webhooks) &&

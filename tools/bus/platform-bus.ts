@@ -62,7 +62,8 @@ export const platformBusUsers = (password: (user: PlatformBusUser) => string): B
     calls: [RpcSubjects.accessToken, RpcSubjects.syncRequest],
   },
   // The ops CLI (`NATS_USER=sf-ops npm run sf -- …`): lists dead letters and asks their consumers to apply them;
-  // reads the events stream message by message (`events tail --source jetstream`), creating no consumer.
+  // reads the events and record-changes streams message by message (`events tail --source jetstream`, the soak's
+  // checks), creating no consumer.
   {
     name: BusUsers.ops,
     password: password(BusUsers.ops),

@@ -2,7 +2,7 @@
 // stream equal to the log.
 import { waitFor } from '@sf/testing';
 import type { OutageStack } from './outage-stack';
-import { compareStreamWithLog, type StreamVsLog } from './stream-vs-log';
+import { compareChangesWithTable, compareStreamWithLog, type StreamVsLog } from './stream-vs-log';
 
 /** Status of each process's /health/ready (0 = no answer). */
 export const healthOf = async (stack: OutageStack): Promise<Record<string, number>> =>
@@ -52,6 +52,14 @@ export const waitStreamEqualsLog = (stack: OutageStack, natsUrl: string, timeout
     () => compareStreamWithLog(stack.db, natsUrl, stack.eventsStream),
     (c) => c.missing === 0 && c.streamMessages >= c.logEvents,
     { timeoutMs, intervalMs: 1_000, description: 'every logged event in the stream' },
+  );
+
+/** Waits until the changes stream holds every recorded change (once each: the caller checks `duplicated`). */
+export const waitChangesPublished = (stack: OutageStack, natsUrl: string, timeoutMs: number): Promise<StreamVsLog> =>
+  waitFor(
+    () => compareChangesWithTable(stack.db, natsUrl, stack.changesStream),
+    (c) => c.missing === 0 && c.streamMessages >= c.logEvents,
+    { timeoutMs, intervalMs: 1_000, description: 'every recorded change in the changes stream' },
   );
 
 /** Names of processes that exited (none may: nothing is restarted by hand). */

@@ -43,6 +43,7 @@ export interface OutageStack {
   firmId: string;
   namespace: string;
   eventsStream: string;
+  changesStream: string;
   /** The orchestrator's base URL and a JWT of the firm for it. */
   orchestratorUrl: string;
   jwt: string;

@@ -1,6 +1,7 @@
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { sql, type Kysely } from 'kysely';
+import type { ClioMirrorTables } from '@sf/clio-mirror';
 import type { EventStoreTables } from '@sf/event-store';
 import { connectionOptionsOf, Hdr, natsIdentityFromEnv } from '@sf/messaging';
 
@@ -23,6 +24,31 @@ export const compareStreamWithLog = async <DB extends EventStoreTables>(
   stream: string,
 ): Promise<StreamVsLog> => {
   const { rows } = await sql<{ id: string }>`select event_id::text as id from es_events`.execute(db);
+  return compareStreamWithIds(
+    natsUrl,
+    stream,
+    rows.map((r) => r.id),
+  );
+};
+
+/**
+ * Reads the whole record-changes stream (Nats-Msg-Id = change id) and every recorded change, and counts the
+ * differences (`logEvents`: the recorded changes).
+ */
+export const compareChangesWithTable = async <DB extends ClioMirrorTables>(
+  db: Kysely<DB>,
+  natsUrl: string,
+  stream: string,
+): Promise<StreamVsLog> => {
+  const { rows } = await sql<{ id: string }>`select change_id::text as id from clio_record_changes`.execute(db);
+  return compareStreamWithIds(
+    natsUrl,
+    stream,
+    rows.map((r) => r.id),
+  );
+};
+
+const compareStreamWithIds = async (natsUrl: string, stream: string, ids: readonly string[]): Promise<StreamVsLog> => {
   // As the environment's identity: the test identity under Jest, the soak's inspector in the soak.
   const nc = await connect({
     ...connectionOptionsOf(natsIdentityFromEnv()),
@@ -46,9 +72,9 @@ export const compareStreamWithLog = async <DB extends EventStoreTables>(
       }
     }
     return {
-      logEvents: rows.length,
+      logEvents: ids.length,
       streamMessages: total,
-      missing: rows.filter((r) => !seen.has(r.id)).length,
+      missing: ids.filter((id) => !seen.has(id)).length,
       duplicated: [...seen.values()].filter((n) => n > 1).length,
     };
   } finally {

@@ -1,10 +1,10 @@
 // Two replicas of every process against a 3-node JetStream cluster (streams of 3 replicas), several firms syncing at
 // once; at random points during the syncs one NATS node and one replica of each process are SIGKILLed and left dead
-// (what stays up must carry on). Every firm's sync completes, every mirror equals the simulator's truth, and the
-// stream holds every logged event exactly once. The seed is printed; SF_TEST_SEED replays a run.
+// (what stays up must carry on). Every firm's sync completes, every mirror equals the simulator's truth, the
+// stream holds every logged event exactly once, and the changes stream every recorded change exactly once. The seed is printed; SF_TEST_SEED replays a run.
 import path from 'node:path';
 import { ADMIN_DATABASE_URL, startOwnNatsCluster, waitFor, type OwnNatsCluster } from '@sf/testing';
-import { compareStreamWithLog } from '../outages/stream-vs-log';
+import { compareChangesWithTable, compareStreamWithLog } from '../outages/stream-vs-log';
 import { seededRandom } from '../soak/fault-injector';
 import { processOf } from '../stack/replicas';
 import { startPlatformStack, type PlatformStack } from '../stack/platform-stack';
@@ -90,6 +90,18 @@ describe('two replicas of every process on a 3-node NATS cluster, several firms'
       { timeoutMs: 120_000, intervalMs: 1_000, description: 'every logged event in the stream' },
     );
     expect(cmp).toEqual({ logEvents: cmp.logEvents, streamMessages: cmp.logEvents, missing: 0, duplicated: 0 });
+    // Every record change published exactly once, although one of the two relays (each with a change relay) died.
+    const changes = await waitFor(
+      () => compareChangesWithTable(stack.db, cluster.url, stack.changesStream),
+      (c) => c.logEvents > 0 && c.missing === 0 && c.streamMessages >= c.logEvents,
+      { timeoutMs: 120_000, intervalMs: 1_000, description: 'every recorded change in the changes stream' },
+    );
+    expect(changes).toEqual({
+      logEvents: changes.logEvents,
+      streamMessages: changes.logEvents,
+      missing: 0,
+      duplicated: 0,
+    });
 
     // Nothing died that was not killed: each process still has its other replica.
     const killed = new Set(schedule.map((k) => k.victim));
@@ -104,7 +116,7 @@ describe('two replicas of every process on a 3-node NATS cluster, several firms'
       ).toBe(true);
     }
     console.log(
-      `replicas test: ${FIRMS} firms exact in ${Math.round((Date.now() - started) / 1000)} s; stream vs log ${JSON.stringify(cmp)}`,
+      `replicas test: ${FIRMS} firms exact in ${Math.round((Date.now() - started) / 1000)} s; stream vs log ${JSON.stringify(cmp)}; changes stream vs table ${JSON.stringify(changes)}`,
     );
   }, 900_000);
 });

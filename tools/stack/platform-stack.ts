@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { createDb, migrateToLatest } from '@sf/db';
-import { DEFAULT_BUS_NAMES, type BusUser } from '@sf/messaging';
+import { DEFAULT_BUS_NAMES, changesStreamBeside, type BusUser } from '@sf/messaging';
 import { signJwt } from '@sf/http-auth';
 import { createDatabase, dropDatabase } from '@sf/testing';
 import { ALL_MIGRATION_SETS, type PlatformDb } from '../migration-sets';
@@ -66,6 +66,8 @@ export interface PlatformStack {
   databaseUrl: string;
   namespace: string;
   eventsStream: string;
+  /** The record-changes stream beside it. */
+  changesStream: string;
   firmIds: string[];
   /** A gateway JWT of the firm, valid for two hours. */
   jwtOf(firmId: string): string;
@@ -184,6 +186,7 @@ export const startPlatformStack = async (o: PlatformStackOptions): Promise<Platf
       databaseUrl,
       namespace,
       eventsStream,
+      changesStream: changesStreamBeside(eventsStream),
       firmIds,
       jwtOf,
       orchestratorUrl: `http://127.0.0.1:${ports.orchestrator}`,

@@ -1,4 +1,11 @@
-export { DEFAULT_NAMESPACE, Hdr, StreamName, changeRelayLockName, relayCheckpointName } from './wire-names';
+export {
+  DEFAULT_NAMESPACE,
+  Hdr,
+  StreamName,
+  changeRelayLockName,
+  changesStreamBeside,
+  relayCheckpointName,
+} from './wire-names';
 export { PublishFailed, publishPipelined } from './relay/publish-pipelined';
 export type { PublishOutcome } from './relay/publish-pipelined';
 export type { OutgoingMessage } from './relay/outgoing-message';

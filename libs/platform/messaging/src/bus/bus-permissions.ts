@@ -87,7 +87,15 @@ export const busPermissions = (user: BusUser, names: BusNames = DEFAULT_BUS_NAME
       ns(SUBJECTS.redrives),
     );
   }
-  if (user.readsEventStream) publish.push(JS.stream('INFO', names.eventsStream), JS.getMessage(names.eventsStream));
+  if (user.readsEventStream) {
+    const changes = names.changesStream ?? changesStreamBeside(names.eventsStream);
+    publish.push(
+      JS.stream('INFO', names.eventsStream),
+      JS.getMessage(names.eventsStream),
+      JS.stream('INFO', changes),
+      JS.getMessage(changes),
+    );
+  }
   if (user.tailsFirmEvents) {
     // Consumer names are generated (`<prefix>_<serial>`) and a permission matches whole tokens, so the name is `*`;
     // the filter token pins one firm's events. The push consumer delivers to the user's own inbox (granted above).

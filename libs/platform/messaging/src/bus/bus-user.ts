@@ -27,8 +27,9 @@ export interface BusUser {
    */
   operatesDeadLetters?: boolean;
   /**
-   * Reads messages of the events stream one by one (stream info and message-get, `sf events tail --source
-   * jetstream`): creates no consumer, so it can neither take a service's messages nor change the stream.
+   * Reads messages of the events and record-changes streams one by one (stream info and message-get, `sf events tail
+   * --source jetstream`, the soak's checks): creates no consumer, so it can neither take a service's messages nor
+   * change a stream.
    */
   readsEventStream?: boolean;
   /**

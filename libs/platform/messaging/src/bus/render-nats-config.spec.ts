@@ -36,7 +36,7 @@ describe('bus permissions', () => {
     });
   });
 
-  it('lets the ops user read the dead-letter stream, ask any consumer for a redrive, and read events, nothing more', () => {
+  it('lets the ops user read the dead-letter stream, ask any consumer for a redrive, and read events and changes, nothing more', () => {
     expect(
       busPermissions({ name: 'sf-ops', password: 'pw', operatesDeadLetters: true, readsEventStream: true }),
     ).toEqual({
@@ -50,6 +50,8 @@ describe('bus permissions', () => {
         'sf.rpc.redrive.*',
         '$JS.API.STREAM.INFO.SF_EVENTS',
         '$JS.API.STREAM.MSG.GET.SF_EVENTS',
+        '$JS.API.STREAM.INFO.SF_CHANGES',
+        '$JS.API.STREAM.MSG.GET.SF_CHANGES',
       ],
       subscribe: ['_INBOX.sf-ops.>'],
       allowResponses: false,
