@@ -141,6 +141,14 @@ describe('ops acceptance: a fetcher killed mid-sync, told by sf job story and co
       ),
     ).toBeDefined();
     expect(await metricsOf('relay')).toMatch(/^sf_relay_lag_events\{relay="main",service="relay"\} \d+/m);
+    // The change relay's lag beside it, read from its cursor (every change of the completed sync published by now).
+    expect(
+      await waitFor(
+        () => metricsOf('relay'),
+        (text) => /^sf_relay_lag_events\{relay="changes",service="relay"\} 0$/m.test(text),
+        { timeoutMs: 30_000, description: 'the change relay caught up' },
+      ),
+    ).toMatch(/^sf_relay_lag_seconds\{relay="changes",service="relay"\} 0$/m);
     expect(await metricsOf('projections')).toMatch(
       /^sf_projection_events_applied_total\{projection="clio-mirror",service="projections"\} [1-9]/m,
     );

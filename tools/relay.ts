@@ -15,7 +15,7 @@ import './otel';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { databaseUrlFromEnv, dbPoolMaxFromEnv, migrateToLatest } from '@sf/db';
 import { checkpointLag, eventStoreMigrations, type EventStoreTables } from '@sf/event-store';
-import { createChangeRelay, type ClioMirrorTables } from '@sf/clio-mirror';
+import { changeRelayLag, changeTableExists, createChangeRelay, type ClioMirrorTables } from '@sf/clio-mirror';
 import { relayLagEvents, relayLagSeconds, startProcessMetrics } from '@sf/metrics';
 import { createLogger } from '@sf/logging';
 import {
@@ -111,6 +111,14 @@ const main = async (): Promise<void> => {
           onError: (err) => log.error({ err }, 'change relay batch failed; retrying'),
         });
   const changeRun = changeRelay?.run();
+  if (changeRelay) {
+    // The change relay's lag (`relay="changes"`): recorded changes after its cursor; none until the mirror migrated.
+    const changeLag = async (): Promise<{ events: number; seconds: number }> =>
+      (await changeTableExists(db)) ? changeRelayLag(db) : { events: 0, seconds: 0 };
+    const labels = { relay: 'changes' };
+    relayLagEvents.source(async () => [{ labels, value: (await changeLag()).events }]);
+    relayLagSeconds.source(async () => [{ labels, value: (await changeLag()).seconds }]);
+  }
   const statusMs = Number(env['SF_RELAY_STATUS_MS'] ?? 10_000);
   const timer =
     statusMs > 0 ? setInterval(() => log.info(statusFields(relay.status()), 'relay status'), statusMs) : undefined;

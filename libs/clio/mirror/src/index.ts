@@ -60,7 +60,7 @@ export { createChangeRelay } from './changes/change-relay';
 export type { ChangeRelay, ChangeRelayOptions } from './changes/change-relay';
 export { listRecordHistory, recordAsOf, foldHistory } from './changes/history-reads';
 export type { RecordAsOf, RecordRef } from './changes/history-reads';
-export { unpublishedChanges } from './changes/change-queue';
+export { changeRelayLag, changeTableExists, unpublishedChanges } from './changes/change-queue';
 export { asOfRecordView } from './changes/as-of-view';
 export { pendingWritesProjection, recordKeyOf } from './writes/pending-writes.projection';
 export { listWrites, nextPendingWrites } from './writes/pending-write-reads';

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { type ChangeKind, type ChangeSource, type ClioRecordChangedV1 } from '@sf/contracts';
 import type { Executor } from '@sf/db';
 import type { ClioMirrorTables } from '../schema/clio-mirror.tables';
@@ -62,6 +62,13 @@ export interface QueuedChange {
 
 const CURSOR_NAME = 'changes';
 
+/** The rows (alias `c`) after `cursor` in the relay's order; every row but the ones published before it when null. */
+const afterCursor = (cursor: ChangeCursor | null): RawBuilder<unknown> =>
+  cursor === null
+    ? sql`c.written_by > '0'::xid8`
+    : sql`(c.written_by, c.tx_id, c.global_position, c.entity_type, c.record_id) > (${cursor.writtenBy}::xid8,
+        ${cursor.txId}::bigint, ${cursor.position}::bigint, ${cursor.entityType}, ${cursor.recordId})`;
+
 /**
  * Changes after `cursor` (all of them when null), in the relay's order: by the transaction that wrote them, then in
  * log order. Only rows of transactions older than the oldest still open (the snapshot's xmin) are returned: every
@@ -77,11 +84,7 @@ export const queuedChangesAfter = async <DB extends ClioMirrorTables>(
   opts: { finishedOnly: boolean } = { finishedOnly: true },
 ): Promise<QueuedChange[]> => {
   // Raw SQL: xid8 row comparisons and pg_current_snapshot() have no form in Kysely's builder.
-  const after =
-    cursor === null
-      ? sql`c.written_by > '0'::xid8`
-      : sql`(c.written_by, c.tx_id, c.global_position, c.entity_type, c.record_id) > (${cursor.writtenBy}::xid8,
-          ${cursor.txId}::bigint, ${cursor.position}::bigint, ${cursor.entityType}, ${cursor.recordId})`;
+  const after = afterCursor(cursor);
   const finished = opts.finishedOnly ? sql`and c.written_by < (select pg_snapshot_xmin(pg_current_snapshot()))` : sql``;
   const rows = await sql<ChangeRowRead & { fields: string; written_by: string }>`
     select c.written_by::text as written_by, change_id, firm_id, entity_type, record_id, tx_id, global_position, change,
@@ -147,6 +150,25 @@ export const unpublishedChanges = async <DB extends ClioMirrorTables>(
   db: Executor<DB>,
   limit: number,
 ): Promise<QueuedChange[]> => queuedChangesAfter(db, await loadChangeCursor(db), limit, { finishedOnly: false });
+
+/**
+ * How far the change relay trails the recorded changes: a count of those after its cursor, up to `cap`, and the age
+ * of the oldest one's event (`observed_at`: from the log's record of the event to now). For the relay's lag gauges.
+ */
+export const changeRelayLag = async <DB extends ClioMirrorTables>(
+  db: Executor<DB>,
+  cap = 100_000,
+): Promise<{ events: number; seconds: number }> => {
+  const after = afterCursor(await loadChangeCursor(db));
+  const { rows } = await sql<{ events: string; oldest: Date | null; now: Date }>`
+    select count(*) as events, min(observed_at) as oldest, now() as now from (
+      select c.observed_at from clio_record_changes c where ${after}
+      order by c.written_by, c.tx_id, c.global_position, c.entity_type, c.record_id
+      limit ${cap}) behind`.execute(db);
+  const r = rows[0]!;
+  const seconds = r.oldest === null ? 0 : Math.max(0, (r.now.getTime() - r.oldest.getTime()) / 1000);
+  return { events: Number(r.events), seconds };
+};
 
 /** Whether the mirror's migrations (its owner runs them) have created the change queue (rows and cursor) yet. */
 export const changeTableExists = async <DB extends ClioMirrorTables>(db: Executor<DB>): Promise<boolean> => {

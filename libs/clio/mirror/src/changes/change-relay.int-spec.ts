@@ -9,7 +9,7 @@ import { connectTestNats, createTestDatabase, uniqueName, waitFor, type TestData
 import type { ClioMirrorTables } from '../schema/clio-mirror.tables';
 import { changeIdOf } from './change-id';
 import { createChangeRelay } from './change-relay';
-import { queuedChangesAfter, unpublishedChanges } from './change-queue';
+import { changeRelayLag, queuedChangesAfter, unpublishedChanges } from './change-queue';
 import { insertChanges, type ChangeRow } from './change-store';
 
 type DB = EventStoreTables & ProjectionsTables & ClioMirrorTables;
@@ -140,5 +140,29 @@ describe('change relay (real Postgres and NATS)', () => {
       ['firm-o', '20'],
       ['firm-n', '21'],
     ]);
+  });
+
+  it('reports its lag from the cursor: the changes after it and the age of the oldest one', async () => {
+    await waitFor(
+      () => unpublishedChanges(t.db, 10),
+      (rows) => rows.length === 0,
+    );
+    expect(await changeRelayLag(t.db)).toEqual({ events: 0, seconds: 0 });
+    await insertChanges(t.db, [change('30', 30n, 'created'), change('31', 31n, 'created')]);
+    const behind = await changeRelayLag(t.db);
+    // The test changes' events were recorded (observed) on 2026-01-02: that is how long the oldest has waited.
+    const sinceObserved = (Date.now() - Date.parse('2026-01-02T00:00:00Z')) / 1000;
+    expect(behind.events).toBe(2);
+    expect(Math.abs(behind.seconds - sinceObserved)).toBeLessThan(60);
+
+    const relay = createChangeRelay({ db: t.db, lockUrl: t.url, nc, topology, idlePollMs: 10 });
+    void relay.run();
+    afterThis.push(() => relay.stop());
+    await waitFor(
+      () => changeRelayLag(t.db),
+      (l) => l.events === 0,
+      { description: 'the relay caught up' },
+    );
+    expect(await changeRelayLag(t.db)).toEqual({ events: 0, seconds: 0 });
   });
 });
