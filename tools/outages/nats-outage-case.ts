@@ -1,10 +1,18 @@
 // NATS killed (SIGKILL) in the middle of the firm's first-login sync with mutations going on, then started again on
 // the same store: every process reconnects by itself, the sync completes, an incremental sync after it too, the
-// mirror is exact, and every event of the log is in the stream exactly once. Each case runs its own nats-server.
+// mirror is exact, and every event of the log is in the stream exactly once (every recorded change in the changes
+// stream too). Each case runs its own nats-server.
 // The 5 s case runs in `npm test` (nats-outage.e2e-spec.ts); the 60 s case and the 5-minute outages (first-login and
 // incremental sync) in `npm run test:outages:long`.
 import { useOutageSuite } from './outage-suite';
-import { exitedProcesses, waitJobEnded, waitJobRunning, waitMirrorExact, waitStreamEqualsLog } from './outage-checks';
+import {
+  exitedProcesses,
+  waitChangesPublished,
+  waitJobEnded,
+  waitJobRunning,
+  waitMirrorExact,
+  waitStreamEqualsLog,
+} from './outage-checks';
 import { natsOutage, tokenRpcAnswers } from './infra-outage';
 
 /** The NATS outage case for one outage length (a describe block); `timeoutS` bounds the first-login sync after it. */
@@ -33,6 +41,15 @@ export const describeNatsOutage = (outageS: number, timeoutS: number): void =>
           `NATS down ${outageS} s: health back in ${outage.healedMs} ms; stream vs log ${JSON.stringify(cmp)}`,
         );
         expect(cmp).toEqual({ logEvents: cmp.logEvents, streamMessages: cmp.logEvents, missing: 0, duplicated: 0 });
+        // The change relay published through the same outage: every recorded change once.
+        const changes = await waitChangesPublished(stack, nats.url, 60_000);
+        console.log(`NATS down ${outageS} s: changes stream vs table ${JSON.stringify(changes)}`);
+        expect(changes).toEqual({
+          logEvents: changes.logEvents,
+          streamMessages: changes.logEvents,
+          missing: 0,
+          duplicated: 0,
+        });
         expect(exitedProcesses(stack)).toEqual([]);
       },
       (timeoutS + 200) * 1000,

@@ -11,6 +11,7 @@ import {
   waitJobRunning,
   waitMirrorExact,
   waitStreamEqualsLog,
+  waitChangesPublished,
 } from './outage-checks';
 import { postgresOutage } from './infra-outage';
 
@@ -43,6 +44,10 @@ export const describePostgresOutage = (outageS: number): void =>
       console.log(`Postgres stops ${outageS} s: ${JSON.stringify(cmp)}`);
       expect(cmp.missing).toBe(0);
       expect(cmp.duplicated).toBe(0);
+      const changes = await waitChangesPublished(stack, nats.url, 60_000);
+      console.log(`Postgres stops ${outageS} s: changes stream vs table ${JSON.stringify(changes)}`);
+      expect(changes.missing).toBe(0);
+      expect(changes.duplicated).toBe(0);
       expect(exitedProcesses(stack)).toEqual([]);
     }, 420_000);
   });
