@@ -26,10 +26,10 @@ describe('planDeliveries', () => {
       d('updated', whole(3), { firmId: 'f2' }),
     ]);
     expect(plans).toHaveLength(2);
-    expect(plans[0]).toMatchObject({ firmId: 'f1', fetchIds: ['2'], deletedIds: [] });
+    expect(plans[0]).toMatchObject({ firmId: 'f1', fetches: new Map([['2', FetchCause.partial]]), deletedIds: [] });
     expect(plans[0].records.map((r) => r.id)).toEqual([1]);
     expect(plans[0].deliveryIds).toHaveLength(3);
-    expect(plans[1]).toMatchObject({ firmId: 'f2', fetchIds: [] });
+    expect(plans[1]).toMatchObject({ firmId: 'f2', fetches: new Map() });
   });
 
   it('drops what an id had pending when it is deleted, and keeps a change that follows the deletion', () => {
@@ -56,8 +56,7 @@ describe('planDeliveries', () => {
       [1, '"b"'],
       [3, '"s"'],
     ]);
-    expect(p.fetchIds).toEqual(['2']);
-    expect(p.fetchCauses).toEqual({ '2': FetchCause.samePassTie });
+    expect([...p.fetches]).toEqual([['2', FetchCause.samePassTie]]);
   });
 
   it('takes an update in the creation second over the created version, in either order', () => {
@@ -72,7 +71,7 @@ describe('planDeliveries', () => {
       [1, '"u"'],
       [2, '"u"'],
     ]);
-    expect(p.fetchIds).toEqual([]);
+    expect(p.fetches.size).toBe(0);
     expect(p.createdIds).toEqual([]); // both updates: the later passes may order them against the created version
   });
 
@@ -85,8 +84,10 @@ describe('planDeliveries', () => {
     const [p] = planDeliveries([d('updated', whole(1)), d('updated', whole(2)), d('updated', { id: 3 })]);
     const q = fetchInstead(p, ['2'], FetchCause.mirrorTie);
     expect(q.records.map((r) => r.id)).toEqual([1]);
-    expect(q.fetchIds).toEqual(['3', '2']);
-    expect(q.fetchCauses).toEqual({ '3': FetchCause.partial, '2': FetchCause.mirrorTie });
+    expect([...q.fetches]).toEqual([
+      ['3', FetchCause.partial],
+      ['2', FetchCause.mirrorTie],
+    ]);
     expect(fetchInstead(p, [], FetchCause.mirrorTie)).toBe(p);
   });
 

@@ -36,10 +36,8 @@ export interface EntityPlan {
   createdIds: string[];
   /** Payload records known to follow the version (etag) a `created` delivery carried in their second. */
   supersedes: SupersededVersion[];
-  /** Ids to fetch by `ids[]`: the payload lacked some of the mirror's fields. */
-  fetchIds: string[];
-  /** Why each of `fetchIds` is fetched (the first reason found). */
-  fetchCauses: Record<string, FetchCause>;
+  /** Ids to fetch by `ids[]`, in the order found, each with why (the first reason found). */
+  fetches: Map<string, FetchCause>;
   deletedIds: string[];
   deliveryIds: string[];
 }
@@ -69,8 +67,7 @@ export const planDeliveries = (batch: readonly InboxDelivery[]): EntityPlan[] =>
         records: [],
         createdIds: [],
         supersedes: [],
-        fetchIds: [],
-        fetchCauses: {},
+        fetches: new Map(),
         deletedIds: [],
         deliveryIds: [],
       };
@@ -80,7 +77,7 @@ export const planDeliveries = (batch: readonly InboxDelivery[]): EntityPlan[] =>
     const id = String(d.record.id);
     if (d.event === DeliveryEvent.Deleted) {
       p.records = p.records.filter((r) => String(r.id) !== id);
-      p.fetchIds = p.fetchIds.filter((x) => x !== id);
+      p.fetches.delete(id);
       if (!p.deletedIds.includes(id)) p.deletedIds.push(id);
       continue;
     }
@@ -94,9 +91,7 @@ export const planDeliveries = (batch: readonly InboxDelivery[]): EntityPlan[] =>
 };
 
 const addFetch = (p: EntityPlan, id: string, cause: FetchCause): void => {
-  if (p.fetchIds.includes(id)) return;
-  p.fetchIds.push(id);
-  p.fetchCauses[id] = cause;
+  if (!p.fetches.has(id)) p.fetches.set(id, cause);
 };
 
 const stampOf = (r: Record<string, unknown>): number => Date.parse(String(r.updated_at));
@@ -112,7 +107,7 @@ const keepNewest = (
   record: Record<string, unknown>,
   created: WeakSet<Record<string, unknown>>,
 ): void => {
-  if (p.fetchIds.includes(id)) return;
+  if (p.fetches.has(id)) return;
   const i = p.records.findIndex((r) => String(r.id) === id);
   if (i < 0) {
     p.records.push(record);
@@ -139,12 +134,11 @@ export const fetchInstead = (plan: EntityPlan, ids: readonly string[], cause: Fe
   if (ids.length === 0) return plan;
   const contested = new Set(ids);
   const moved = plan.records.map((r) => String(r.id)).filter((id) => contested.has(id));
-  const added = moved.filter((id) => !plan.fetchIds.includes(id));
+  const added = moved.filter((id) => !plan.fetches.has(id));
   return {
     ...plan,
     records: plan.records.filter((r) => !contested.has(String(r.id))),
     createdIds: plan.createdIds.filter((id) => !contested.has(id)),
-    fetchIds: [...plan.fetchIds, ...added],
-    fetchCauses: { ...plan.fetchCauses, ...Object.fromEntries(added.map((id) => [id, cause])) },
+    fetches: new Map([...plan.fetches, ...added.map((id): [string, FetchCause] => [id, cause])]),
   };
 };

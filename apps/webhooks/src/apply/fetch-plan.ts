@@ -4,7 +4,7 @@ import type { EntityPlan } from './delivery-plan';
 
 const IDS_PER_CALL = 200;
 
-/** The records of a plan's `fetchIds`, fetched by `ids[]` (200 per call) in the `webhook` lane. */
+/** The records of a plan's `fetches`, fetched by `ids[]` (200 per call) in the `webhook` lane. */
 export interface Fetched {
   records: Record<string, unknown>[];
   apiCalls: number;
@@ -16,8 +16,9 @@ export const fetchPlanIds = async (client: ClioClient, plan: EntityPlan): Promis
   const out: Fetched = { records: [], apiCalls: 0, incomplete: false };
   const source = listingSourceOf(plan.entityType);
   const trash: Record<string, string> = TREE_ENTITY_TYPES.has(plan.entityType) ? { include_deleted: 'true' } : {};
-  for (let i = 0; i < plan.fetchIds.length; i += IDS_PER_CALL) {
-    const ids = plan.fetchIds.slice(i, i + IDS_PER_CALL);
+  const all = [...plan.fetches.keys()];
+  for (let i = 0; i < all.length; i += IDS_PER_CALL) {
+    const ids = all.slice(i, i + IDS_PER_CALL);
     const r = await client.fetchPage(
       {
         resource: source.resource,

@@ -83,7 +83,7 @@ export const applyOnce = async (deps: ApplierDeps): Promise<ApplierPass> => {
   const needSync = new Set<string>();
   const fetched = new Map<EntityPlan, Record<string, unknown>[]>();
   // Fetches of different firms go at once (each firm has its own budget); one firm's stay one after another.
-  const toFetch = plans.filter((p) => p.fetchIds.length > 0);
+  const toFetch = plans.filter((p) => p.fetches.size > 0);
   await Promise.all(
     [...new Set(toFetch.map((p) => p.firmId))].map(async (firmId) => {
       for (const plan of toFetch.filter((p) => p.firmId === firmId)) {
@@ -121,10 +121,7 @@ export const applyOnce = async (deps: ApplierDeps): Promise<ApplierPass> => {
   if (!lost) for (const firmId of needSync) await deps.requestSync(firmId);
   const fetchedByCause: Partial<Record<FetchCause, number>> = {};
   for (const plan of toFetch)
-    for (const id of plan.fetchIds) {
-      const cause = plan.fetchCauses[id] ?? FetchCause.partial;
-      fetchedByCause[cause] = (fetchedByCause[cause] ?? 0) + 1;
-    }
+    for (const cause of plan.fetches.values()) fetchedByCause[cause] = (fetchedByCause[cause] ?? 0) + 1;
   return { read: events.length, applied: lost ? 0 : deliveries.length, apiCalls, fetchedByCause, lost };
 };
 
