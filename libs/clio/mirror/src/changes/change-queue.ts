@@ -129,17 +129,24 @@ export const loadChangeCursor = async <DB extends ClioMirrorTables>(db: Executor
       };
 };
 
-/** Stores the place of the last change JetStream acknowledged. */
+/**
+ * Stores the place of the last change JetStream acknowledged, unless the stored one is already at or past it: like a
+ * log checkpoint, the cursor never moves back, even when a relay that lost its lock after its last check stores late.
+ */
 export const saveChangeCursor = async <DB extends ClioMirrorTables>(
   db: Executor<DB>,
   c: ChangeCursor,
 ): Promise<void> => {
   await sql`
-    insert into clio_change_relay_cursor (name, written_by, tx_id, global_position, entity_type, record_id)
+    insert into clio_change_relay_cursor as k (name, written_by, tx_id, global_position, entity_type, record_id)
     values (${CURSOR_NAME}, ${c.writtenBy}::xid8, ${c.txId}::bigint, ${c.position}::bigint, ${c.entityType}, ${c.recordId})
     on conflict (name) do update set written_by = excluded.written_by, tx_id = excluded.tx_id,
       global_position = excluded.global_position, entity_type = excluded.entity_type, record_id = excluded.record_id,
-      updated_at = now()`.execute(db);
+      updated_at = now()
+    where (k.written_by, k.tx_id, k.global_position, k.entity_type, k.record_id)
+      < (excluded.written_by, excluded.tx_id, excluded.global_position, excluded.entity_type, excluded.record_id)`.execute(
+    db,
+  );
 };
 
 /**

@@ -9,7 +9,13 @@ import { connectTestNats, createTestDatabase, uniqueName, waitFor, type TestData
 import type { ClioMirrorTables } from '../schema/clio-mirror.tables';
 import { changeIdOf } from './change-id';
 import { createChangeRelay } from './change-relay';
-import { changeRelayLag, queuedChangesAfter, unpublishedChanges } from './change-queue';
+import {
+  changeRelayLag,
+  loadChangeCursor,
+  queuedChangesAfter,
+  saveChangeCursor,
+  unpublishedChanges,
+} from './change-queue';
 import { insertChanges, type ChangeRow } from './change-store';
 
 type DB = EventStoreTables & ProjectionsTables & ClioMirrorTables;
@@ -67,7 +73,7 @@ describe('change relay (real Postgres and NATS)', () => {
     return out;
   };
 
-  it('publishes queued changes in log order with the change id as Nats-Msg-Id, once, across a crash before the mark', async () => {
+  it('publishes queued changes in log order with the change id as Nats-Msg-Id, once, across a crash before the cursor was stored', async () => {
     await insertChanges(t.db, [change('2', 11n, 'created'), change('1', 10n, 'created'), change('1', 12n, 'deleted')]);
     const relay = createChangeRelay({ db: t.db, lockUrl: t.url, nc, topology, idlePollMs: 10 });
     const run = relay.run();
@@ -164,5 +170,16 @@ describe('change relay (real Postgres and NATS)', () => {
       { description: 'the relay caught up' },
     );
     expect(await changeRelayLag(t.db)).toEqual({ events: 0, seconds: 0 });
+  });
+
+  it('never moves its cursor back (a relay that lost its lock storing late)', async () => {
+    const at = await loadChangeCursor(t.db);
+    expect(at).not.toBeNull();
+    await saveChangeCursor(t.db, { ...at!, txId: '1', position: '1' });
+    await saveChangeCursor(t.db, { ...at!, writtenBy: '1' });
+    expect(await loadChangeCursor(t.db)).toEqual(at);
+    const later = { ...at!, recordId: `${at!.recordId}~` };
+    await saveChangeCursor(t.db, later);
+    expect(await loadChangeCursor(t.db)).toEqual(later);
   });
 });
