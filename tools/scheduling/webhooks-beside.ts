@@ -2,11 +2,11 @@
 // simulator, so webhooks and scheduled syncs write the same mirror.
 import { randomBytes } from 'node:crypto';
 import { createDb } from '@sf/db';
-import { waitFor } from '@sf/testing';
+import { freePort, waitFor } from '@sf/testing';
 import { createKeyring } from '@sf/token-vault';
 import type { SyncHarness } from '../../apps/clio-fetcher/src/testing/sync-harness';
 import { liveSubscriptions } from '../../apps/webhooks/src/registration/subscription-repository';
-import { freePort, TEST_JWT_SECRET } from '../../apps/webhooks/src/testing/webhooks-harness';
+import { TEST_JWT_SECRET } from '../../apps/webhooks/src/testing/webhooks-harness';
 import { webhooksConfig } from '../../apps/webhooks/src/webhooks-config';
 import { startWebhooks, type WebhooksService } from '../../apps/webhooks/src/start-webhooks';
 import type { WebhooksDb } from '../../apps/webhooks/src/schema/webhooks-schema';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { streamIds } from '@sf/contracts';
 import { readStream } from '@sf/event-store';
-import { startOwnNatsServer, waitFor, type OwnNatsServer } from '@sf/testing';
-import { freePort, WebhooksHarness } from '../testing/webhooks-harness';
+import { freePort, startOwnNatsServer, waitFor, type OwnNatsServer } from '@sf/testing';
+import { WebhooksHarness } from '../testing/webhooks-harness';
 import { liveSubscriptions, type Subscription } from '../registration/subscription-repository';
 import { openSecret } from '../registration/subscription-secret';
 import { ingressUrlOf } from '../registration/firm-registrar';

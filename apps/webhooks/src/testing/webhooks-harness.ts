@@ -1,5 +1,4 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import type { NatsConnection, Subscription } from '@nats-io/nats-core';
 import { createSimulator, type Simulator, type SimulatorOptions } from '@sf/clio-simulator';
 import { clioMirrorProjection, type ClioMirrorTables } from '@sf/clio-mirror';
@@ -19,7 +18,7 @@ import { appendToStream } from '@sf/event-store';
 import { defineTopology, rebaseSubject, type Topology, type TopologyOptions } from '@sf/messaging';
 import { startProjectionRunner, widenProjection, type ProjectionRunner, type ProjectionsTables } from '@sf/projections';
 import { projectionByName, type SyncReadModelTables } from '@sf/sync-read-models';
-import { connectTestNats, createTestDatabase, uniqueName, waitFor, type TestDatabase } from '@sf/testing';
+import { connectTestNats, createTestDatabase, freePort, uniqueName, waitFor, type TestDatabase } from '@sf/testing';
 import { createKeyring, type Keyring } from '@sf/token-vault';
 import { firmWebhookHealth, WEBHOOK_MODELS, type FirmWebhookHealth, type WebhooksTables } from '@sf/sync-webhooks';
 import type { WebhooksDb } from '../schema/webhooks-schema';
@@ -37,16 +36,6 @@ export interface HarnessFirm {
   connectionId: string;
   sim: Simulator;
 }
-
-export const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 /**
  * Everything a webhooks test needs, real except Clio: one simulator per firm (each its own Clio account), a fresh

@@ -1,3 +1,4 @@
+export { freePort } from './free-port';
 export { uniqueName } from './unique-name';
 export { waitFor } from './wait-for';
 export type { WaitForOptions } from './wait-for';

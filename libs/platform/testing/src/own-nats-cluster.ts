@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freeTcpPort } from './own-nats-server';
+import { freePort } from './free-port';
 import { testBusConfig, testBusUsers, type BusLogin } from './test-bus';
 
 /** One node of an own NATS cluster: kill it and start it again on the same ports and store. */
@@ -47,7 +47,7 @@ export const startOwnNatsCluster = async (size = 3): Promise<OwnNatsCluster> => 
   const clusterName = `sf-test-${process.pid}-${Date.now().toString(36)}`;
   const ports: { client: number; route: number; monitor: number }[] = [];
   for (let i = 0; i < size; i++) {
-    ports.push({ client: await freeTcpPort(), route: await freeTcpPort(), monitor: await freeTcpPort() });
+    ports.push({ client: await freePort(), route: await freePort(), monitor: await freePort() });
   }
   const routes = ports.map((p) => `nats://127.0.0.1:${p.route}`).join(',');
   // Every node runs the test run's locked configuration (accounts, users, permissions); routes need no credentials.

@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createConnection, createServer } from 'node:net';
+import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort } from './free-port';
 import { testBusConfig, testBusUsers, type BusLogin, type NatsConfigRenderer } from './test-bus';
 
 /**
@@ -26,16 +27,6 @@ export interface OwnNatsServer {
   dispose(): Promise<void>;
 }
 
-export const freeTcpPort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const a = srv.address();
-      srv.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no port'))));
-    });
-  });
-
 const accepts = (port: number): Promise<boolean> =>
   new Promise((resolve) => {
     const s = createConnection({ port, host: '127.0.0.1' });
@@ -53,8 +44,8 @@ export const startOwnNatsServer = async (
     monitor?: boolean;
   } = {},
 ): Promise<OwnNatsServer> => {
-  const port = await freeTcpPort();
-  const monitorPort = o.monitor ? await freeTcpPort() : undefined;
+  const port = await freePort();
+  const monitorPort = o.monitor ? await freePort() : undefined;
   const storeDir = mkdtempSync(path.join(tmpdir(), 'sf-nats-'));
   const render = o.config ?? testBusConfig();
   const users = render ? (o.users ?? testBusUsers() ?? []) : [];
