@@ -10,7 +10,7 @@ import { listMirrorRecords, type MirrorListQuery } from '@sf/clio-mirror';
 import { signJwt } from '@sf/http-auth';
 import { defineTopology } from '@sf/messaging';
 import { connectTestNats, createTestDatabase, TEST_NATS_URL, uniqueName, useTestMigrations } from '@sf/testing';
-import { freePort } from '../tools/main-job/free-port';
+import { freePort } from '@sf/testing';
 import { startService } from '../tools/main-job/services';
 import type { PlatformDb } from '../tools/migration-sets';
 import { processCpuMs } from './api/process-cpu';

@@ -9,7 +9,7 @@
 // max_connections fits what it launches (BENCH_SCALE_PG_MAX_CONNECTIONS).
 import path from 'node:path';
 import { createOwnPgCluster, waitFor, type OwnPgCluster } from '@sf/testing';
-import { freePort } from '../tools/main-job/free-port';
+import { freePort } from '@sf/testing';
 import { startPlatformStack } from '../tools/stack/platform-stack';
 import { processOf } from '../tools/stack/replicas';
 import { completedRuns, firmFigures } from './scale/firm-runs';

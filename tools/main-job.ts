@@ -10,7 +10,7 @@ import { ALL_MIGRATION_SETS, type PlatformDb } from './migration-sets';
 import { signJwt } from '@sf/http-auth';
 import { connectClio } from './main-job/connect';
 import { ensureDatabase } from './main-job/ensure-database';
-import { freePort } from './main-job/free-port';
+import { freePort } from '@sf/testing';
 import { counters, follow, waitForJob, waitForMirror } from './main-job/follow-sync';
 import { platformServiceSpecs } from './main-job/platform-services';
 import { processOneFolder } from './main-job/process-folder';

@@ -14,7 +14,7 @@
 import './otel';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { databaseUrlFromEnv, dbPoolMaxFromEnv, migrateToLatest } from '@sf/db';
-import { checkpointLag, eventStoreMigrations, type EventStoreTables } from '@sf/event-store';
+import { checkpointLag, eventStoreMigrations, type CheckpointLag, type EventStoreTables } from '@sf/event-store';
 import { changeRelayLag, changeTableExists, createChangeRelay, type ClioMirrorTables } from '@sf/clio-mirror';
 import { relayLagEvents, relayLagSeconds, startProcessMetrics } from '@sf/metrics';
 import { createLogger } from '@sf/logging';
@@ -113,7 +113,7 @@ const main = async (): Promise<void> => {
   const changeRun = changeRelay?.run();
   if (changeRelay) {
     // The change relay's lag (`relay="changes"`): recorded changes after its cursor; none until the mirror migrated.
-    const changeLag = async (): Promise<{ events: number; seconds: number }> =>
+    const changeLag = async (): Promise<CheckpointLag> =>
       (await changeTableExists(db)) ? changeRelayLag(db) : { events: 0, seconds: 0 };
     const labels = { relay: 'changes' };
     relayLagEvents.source(async () => [{ labels, value: (await changeLag()).events }]);

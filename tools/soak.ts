@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { NatsIdentityEnv, type BusUser } from '@sf/messaging';
 import { createOwnPgCluster, waitFor } from '@sf/testing';
 import { startRunBus } from './bus/run-bus';
-import { freePort } from './main-job/free-port';
+import { freePort } from '@sf/testing';
 import { startOutageStack } from './outages/outage-stack';
 import {
   waitAllReady,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { request } from 'undici';
 import { listUrl } from '@sf/clio-client';
 import { CLIO_FIELDS, listingSourceOf, type ClioEntityType } from '@sf/clio-mirror';
-import { freePort } from '../../tools/main-job/free-port';
+import { freePort } from '@sf/testing';
 import { startService } from '../../tools/main-job/services';
 
 export interface SimulatorRate {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { signJwt } from '@sf/http-auth';
 import { createTestDatabase, startOwnNatsServer, type OwnNatsServer, type TestDatabase } from '@sf/testing';
-import { freePort } from '../main-job/free-port';
+import { freePort } from '@sf/testing';
 import { startService, type RunningService } from '../main-job/services';
 import { PROCESSES, isProcessName } from '../serve/processes';
 

@@ -9,7 +9,7 @@ import {
   type OwnNatsServer,
   type OwnPgCluster,
 } from '@sf/testing';
-import { freePort } from '../main-job/free-port';
+import { freePort } from '@sf/testing';
 import { startOutageStack, type OutageStack, type OutageStackOptions } from './outage-stack';
 
 const LOG_DIR = path.resolve(__dirname, '..', '..', 'tmp', 'outages');

@@ -1,6 +1,6 @@
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { ClioMirrorTables } from '@sf/clio-mirror';
 import type { EventStoreTables } from '@sf/event-store';
 import { connectionOptionsOf, Hdr, natsIdentityFromEnv } from '@sf/messaging';
@@ -22,14 +22,8 @@ export const compareStreamWithLog = async <DB extends EventStoreTables>(
   db: Kysely<DB>,
   natsUrl: string,
   stream: string,
-): Promise<StreamVsLog> => {
-  const { rows } = await sql<{ id: string }>`select event_id::text as id from es_events`.execute(db);
-  return compareStreamWithIds(
-    natsUrl,
-    stream,
-    rows.map((r) => r.id),
-  );
-};
+): Promise<StreamVsLog> =>
+  compareStreamWithIds(natsUrl, stream, await idsOf(db, sql`select event_id::text as id from es_events`));
 
 /**
  * Reads the whole record-changes stream (Nats-Msg-Id = change id) and every recorded change, and counts the
@@ -39,14 +33,11 @@ export const compareChangesWithTable = async <DB extends ClioMirrorTables>(
   db: Kysely<DB>,
   natsUrl: string,
   stream: string,
-): Promise<StreamVsLog> => {
-  const { rows } = await sql<{ id: string }>`select change_id::text as id from clio_record_changes`.execute(db);
-  return compareStreamWithIds(
-    natsUrl,
-    stream,
-    rows.map((r) => r.id),
-  );
-};
+): Promise<StreamVsLog> =>
+  compareStreamWithIds(natsUrl, stream, await idsOf(db, sql`select change_id::text as id from clio_record_changes`));
+
+const idsOf = async <DB>(db: Kysely<DB>, query: RawBuilder<{ id: string }>): Promise<string[]> =>
+  (await query.execute(db)).rows.map((r) => r.id);
 
 const compareStreamWithIds = async (natsUrl: string, stream: string, ids: readonly string[]): Promise<StreamVsLog> => {
   // As the environment's identity: the test identity under Jest, the soak's inspector in the soak.

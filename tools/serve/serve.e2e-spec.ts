@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { createTestDatabase, startOwnNatsServer, type OwnNatsServer, type TestDatabase } from '@sf/testing';
 import { buildDist } from '../build/build';
 import { packagesRequiredBy } from '../build/require-graph';
-import { freePort } from '../main-job/free-port';
+import { freePort } from '@sf/testing';
 import { platformServiceSpecs } from '../main-job/platform-services';
 import { startService, type RunningService } from '../main-job/services';
 import { PROCESSES, isProcessName, type ProcessName } from './processes';

@@ -10,7 +10,7 @@ import { signJwt } from '@sf/http-auth';
 import { createDatabase, dropDatabase } from '@sf/testing';
 import { ALL_MIGRATION_SETS, type PlatformDb } from '../migration-sets';
 import { connectClio } from '../main-job/connect';
-import { freePort } from '../main-job/free-port';
+import { freePort } from '@sf/testing';
 import { platformServiceSpecs, type PlatformPorts } from '../main-job/platform-services';
 import { startService, type RunningService, type ServiceSpec } from '../main-job/services';
 import { registerClioApp, startSimulator, type SimulatorControl } from '../main-job/simulator';

@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { type ChangeKind, type ChangeSource, type ClioRecordChangedV1 } from '@sf/contracts';
 import type { Executor } from '@sf/db';
+import type { CheckpointLag } from '@sf/event-store';
 import type { ClioMirrorTables } from '../schema/clio-mirror.tables';
 
 /** A `clio_record_changes` row as the reads select it, `fields` aside. */
@@ -62,6 +63,22 @@ export interface QueuedChange {
 
 const CURSOR_NAME = 'changes';
 
+interface CursorRow {
+  written_by: string;
+  tx_id: string;
+  global_position: string;
+  entity_type: string;
+  record_id: string;
+}
+
+const cursorOf = (r: CursorRow): ChangeCursor => ({
+  writtenBy: r.written_by,
+  txId: r.tx_id,
+  position: r.global_position,
+  entityType: r.entity_type,
+  recordId: r.record_id,
+});
+
 /** The rows (alias `c`) after `cursor` in the relay's order; every row but the ones published before it when null. */
 const afterCursor = (cursor: ChangeCursor | null): RawBuilder<unknown> =>
   cursor === null
@@ -93,40 +110,16 @@ export const queuedChangesAfter = async <DB extends ClioMirrorTables>(
     where ${after} ${finished}
     order by c.written_by, c.tx_id, c.global_position, c.entity_type, c.record_id
     limit ${limit}`.execute(db);
-  return rows.rows.map((r) => ({
-    change: changeOf(r),
-    fieldsJson: r.fields,
-    cursor: {
-      writtenBy: r.written_by,
-      txId: r.tx_id,
-      position: r.global_position,
-      entityType: r.entity_type,
-      recordId: r.record_id,
-    },
-  }));
+  return rows.rows.map((r) => ({ change: changeOf(r), fieldsJson: r.fields, cursor: cursorOf(r) }));
 };
 
 /** Where the change relay stopped (null before its first publish). */
 export const loadChangeCursor = async <DB extends ClioMirrorTables>(db: Executor<DB>): Promise<ChangeCursor | null> => {
-  const r = await sql<{
-    written_by: string;
-    tx_id: string;
-    global_position: string;
-    entity_type: string;
-    record_id: string;
-  }>`
+  const r = await sql<CursorRow>`
     select written_by::text as written_by, tx_id, global_position, entity_type, record_id
     from clio_change_relay_cursor where name = ${CURSOR_NAME}`.execute(db);
   const row = r.rows[0];
-  return row === undefined
-    ? null
-    : {
-        writtenBy: row.written_by,
-        txId: row.tx_id,
-        position: row.global_position,
-        entityType: row.entity_type,
-        recordId: row.record_id,
-      };
+  return row === undefined ? null : cursorOf(row);
 };
 
 /**
@@ -165,7 +158,7 @@ export const unpublishedChanges = async <DB extends ClioMirrorTables>(
 export const changeRelayLag = async <DB extends ClioMirrorTables>(
   db: Executor<DB>,
   cap = 100_000,
-): Promise<{ events: number; seconds: number }> => {
+): Promise<CheckpointLag> => {
   const after = afterCursor(await loadChangeCursor(db));
   const { rows } = await sql<{ events: string; oldest: Date | null; now: Date }>`
     select count(*) as events, min(observed_at) as oldest, now() as now from (
