@@ -24,8 +24,9 @@ export class JobIdParams {
 
 /**
  * The documents a processing job processed, from the processor's own read model (`processed_documents`, kept by the
- * projection runner, so eventually consistent). A job is this firm's when the processor's queue holds it for the
- * firm (the JWT's); any other job id is a 404 exactly like a missing one.
+ * projection runner, so eventually consistent). A job is this firm's when it lists documents of the firm (the JWT's)
+ * or the processor's queue holds it for the firm; any other job id is a 404 exactly like a missing one. A job whose
+ * queue row was pruned (finished over a month ago) and whose documents were all processed again later is a 404.
  */
 @ApiTags('processed documents')
 @ApiBearerAuth()
@@ -44,8 +45,6 @@ export class JobDocumentsController {
     @Param() p: JobIdParams,
     @Query() q: PageQuery,
   ): Promise<Page<ProcessedDocumentItem>> {
-    const job = await processingJobQueue.read(this.db, p.id);
-    if (job === undefined || job.firmId !== firmId) throw new NotFoundForFirm('job');
     const limit = pageLimit(q);
     const after = decodeCursor(q.cursor, 1);
     const rows = await listJobDocuments(this.db, {
@@ -54,6 +53,11 @@ export class JobDocumentsController {
       afterDocumentId: after && after[0]!,
       limit: limit + 1,
     });
+    // Rows are read for the JWT's firm only, so any row proves the job is the firm's; an empty page needs the queue.
+    if (rows.length === 0) {
+      const job = await processingJobQueue.read(this.db, p.id);
+      if (job === undefined || job.firmId !== firmId) throw new NotFoundForFirm('job');
+    }
     return pageOf(
       rows,
       limit,

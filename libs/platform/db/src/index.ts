@@ -8,3 +8,6 @@ export { tablesOf } from './executor';
 export type { Executor } from './executor';
 export { DB_POOL_MAX_ENV, dbPoolMaxFromEnv, poolBudget } from './pool-budget';
 export type { PoolBudget } from './pool-budget';
+export { startPeriodicPass } from './periodic-pass';
+export type { PeriodicPass, PeriodicPassOptions } from './periodic-pass';
+export { deleteInBatches } from './delete-in-batches';

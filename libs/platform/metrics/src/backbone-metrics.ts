@@ -65,6 +65,12 @@ export const workQueueItems = defineScrapedGauge('sf_work_queue_items', 'Work-qu
   'state',
 ]);
 
+export const workQueuePruned = defineCounter(
+  'sf_work_queue_pruned_rows_total',
+  'Finished (done or cancelled) work-queue rows deleted past their retention',
+  ['queue'],
+);
+
 export const poolConnections = defineScrapedGauge(
   'sf_db_pool_connections',
   'Postgres pool connections by pool and state (total, idle, waiting clients)',

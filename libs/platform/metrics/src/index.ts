@@ -34,6 +34,7 @@ export {
   relayLagEvents,
   relayLagSeconds,
   workQueueItems,
+  workQueuePruned,
 } from './backbone-metrics';
 export {
   WEBHOOK_HEALTH_VALUE,

@@ -7,6 +7,8 @@ export type { Release } from './lease';
 export { WorkEnd, startWorkerPool } from './worker-pool';
 export type { RunSignals, WorkerPool, WorkerPoolOptions } from './worker-pool';
 export { DEFAULT_LEASE_MS, DEFAULT_RENEW_EVERY_MS, workerSettings, workerSettingsFromEnv } from './worker-settings';
+export { pruneFinishedWork, WORK_RETENTION_DEFAULTS } from './work-retention';
+export type { WorkRetention } from './work-retention';
 export { retryThroughOutage } from './retry-through-outage';
 export type { OutageRetry } from './retry-through-outage';
 export type { WorkerSettings } from './worker-settings';

@@ -10,6 +10,7 @@ import type { WorkQueue } from './work-queue';
 import type { WorkerSettings } from './worker-settings';
 import type { WorkQueueTables } from './schema/work-queue.tables';
 import { registerQueueGauge } from './queue-gauge';
+import { startWorkRetention, type WorkRetention } from './work-retention';
 
 /** What a run of a claimed job may watch. */
 export interface RunSignals {
@@ -36,6 +37,8 @@ export interface WorkerPoolOptions<P, DB extends WorkQueueTables = WorkQueueTabl
   log: Logger;
   /** Runs a claimed job. A throw is a crash (a bug or an outage): logged, and the lease given back at once. */
   run(claim: Claim<P>, signals: RunSignals): Promise<WorkEnd>;
+  /** How long the queue's finished rows are kept (pruned hourly by every pool; see `pruneFinishedWork`). */
+  retention?: WorkRetention;
 }
 
 export interface WorkerPool {
@@ -57,6 +60,9 @@ export const startWorkerPool = <P, DB extends WorkQueueTables>(o: WorkerPoolOpti
   const stopping = new AbortController();
   let running = 0;
   const unregisterGauge = registerQueueGauge(o.db, o.queue.name);
+  const retention = startWorkRetention(o.db, o.queue.name, o.retention ?? {}, (err) =>
+    o.log.warn({ queue: o.queue.name, err: String(err) }, 'pruning finished work failed; the next pass tries again'),
+  );
 
   const runClaimed = async (claim: Claim<P>): Promise<void> => {
     const lost = new AbortController();
@@ -104,7 +110,7 @@ export const startWorkerPool = <P, DB extends WorkQueueTables>(o: WorkerPoolOpti
     stop: async () => {
       unregisterGauge();
       stopping.abort();
-      await Promise.all(loops);
+      await Promise.all([...loops, retention.stop()]);
     },
   };
 };

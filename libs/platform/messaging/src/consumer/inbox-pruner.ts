@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { tablesOf, type Executor } from '@sf/db';
+import { deleteInBatches, startPeriodicPass, tablesOf, type Executor, type PeriodicPass } from '@sf/db';
 import { inboxPruned } from '@sf/metrics';
 import { TOPOLOGY_DEFAULTS, type Topology } from '../topology';
 import type { MessagingTables } from '../schema/messaging.tables';
@@ -43,25 +43,23 @@ export const pruneInbox = async <DB extends MessagingTables>(
   if (!(horizonMs > 0)) throw new Error(`inbox horizon must be positive, got ${horizonMs}`);
   const t = tablesOf<MessagingTables, DB>(db);
   const before = sql<Date>`now() - make_interval(secs => ${horizonMs / 1000})`;
-  let pruned = 0;
-  for (;;) {
-    const r = await t
-      .deleteFrom('inbox')
-      .where('consumer', '=', consumer)
-      .where('event_id', 'in', (eb) =>
-        eb
-          .selectFrom('inbox')
-          .select('event_id')
-          .where('consumer', '=', consumer)
-          .where('processed_at', '<', before)
-          .limit(batchSize),
-      )
-      .executeTakeFirst();
-    const n = Number(r.numDeletedRows);
-    pruned += n;
-    if (n > 0) inboxPruned.inc({ consumer }, n);
-    if (n < batchSize) return pruned;
-  }
+  return deleteInBatches(
+    batchSize,
+    () =>
+      t
+        .deleteFrom('inbox')
+        .where('consumer', '=', consumer)
+        .where('event_id', 'in', (eb) =>
+          eb
+            .selectFrom('inbox')
+            .select('event_id')
+            .where('consumer', '=', consumer)
+            .where('processed_at', '<', before)
+            .limit(batchSize),
+        )
+        .executeTakeFirst(),
+    (n) => inboxPruned.inc({ consumer }, n),
+  );
 };
 
 export interface InboxPrunerOptions<DB extends MessagingTables> {
@@ -74,27 +72,13 @@ export interface InboxPrunerOptions<DB extends MessagingTables> {
   onError?: (err: unknown) => void;
 }
 
-export interface InboxPruner {
-  /** Stops the timer and waits for a pass in progress. */
-  stop(): Promise<void>;
-}
+/** A running pruner: `stop()` ends its timer and waits for a pass in progress. */
+export type InboxPruner = PeriodicPass;
 
 /** Prunes one consumer's inbox at start and then every `everyMs`; passes never overlap in one process. */
-export const startInboxPruner = <DB extends MessagingTables>(o: InboxPrunerOptions<DB>): InboxPruner => {
-  let running: Promise<unknown> | null = null;
-  const pass = (): void => {
-    if (running) return;
-    running = pruneInbox(o.db, o.consumer, o.horizonMs)
-      .catch((err: unknown) => o.onError?.(err))
-      .finally(() => (running = null));
-  };
-  pass();
-  const timer = setInterval(pass, o.everyMs ?? INBOX_PRUNE_DEFAULTS.everyMs);
-  timer.unref();
-  return {
-    stop: async () => {
-      clearInterval(timer);
-      await running;
-    },
-  };
-};
+export const startInboxPruner = <DB extends MessagingTables>(o: InboxPrunerOptions<DB>): InboxPruner =>
+  startPeriodicPass({
+    pass: () => pruneInbox(o.db, o.consumer, o.horizonMs),
+    everyMs: o.everyMs ?? INBOX_PRUNE_DEFAULTS.everyMs,
+    ...(o.onError ? { onError: o.onError } : {}),
+  });

@@ -68,7 +68,7 @@ describe('migration 2026-12-02T01-work-queue (real Postgres)', () => {
       insert into processing_job_work (job_id, firm_id, status, owner, lease_until, requested_at, correlation_id)
       values ('p1', 'f', 'ready', null, null, now(), 'c3')`.execute(db);
 
-    expect((await migrator(db).migrateToLatest()).error).toBeUndefined();
+    expect((await migrator(db).migrateTo('2026-12-02T01-work-queue')).error).toBeUndefined();
     const rows = await t.db.selectFrom('work_queue').selectAll().orderBy('job_id').execute();
     expect(
       rows.map((r) => [r.queue, r.job_id, r.status, r.owner, r.attempts, r.generation, r.correlation_id, r.payload]),
