@@ -1,13 +1,13 @@
 import { webhookDeliveries, webhookFetches } from '@sf/metrics';
 import { createClioClient, clioTokenProvider, type ClioClient } from '@sf/clio-client';
-import { tablesOf } from '@sf/db';
+import { startPeriodicPass, tablesOf } from '@sf/db';
 import type { EventStoreTables } from '@sf/event-store';
 import { createLogger } from '@sf/logging';
 import { bootService, ReadinessChecks, type BootedService } from '@sf/service-kit';
 import { WEBHOOKS_API_INFO } from './api-info';
 import { applyOnce } from './apply/webhook-applier';
 import { natsWebhookSyncRequester } from './apply/sync-request';
-import { RecentVersions } from './apply/recent-versions';
+import { pruneRecentVersions } from './apply/recent-versions';
 import { startLoop } from './background-loop';
 import { InboxBatcher } from './ingress/inbox-batcher';
 import { IngressCounters } from './ingress/ingress-counters';
@@ -93,8 +93,14 @@ export const startWebhooks = async (config: WebhooksConfig): Promise<WebhooksSer
           requestSync: natsWebhookSyncRequester(nc, topology.namespace),
           clock: () => new Date(),
           batchSize: config.applierBatch,
-          recent: new RecentVersions(),
         };
+        const pruner = startPeriodicPass({
+          pass: () => pruneRecentVersions(db),
+          everyMs: 60_000,
+          onError: (err) =>
+            log.warn({ err: err instanceof Error ? err.name : 'unknown' }, 'recent versions prune failed'),
+        });
+        onClose(() => pruner.stop());
         const loop = startLoop(
           async () => {
             const pass = await applyOnce(deps);

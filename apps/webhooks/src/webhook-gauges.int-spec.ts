@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { EventTypes, newEvent, streamIds, type NewEvent } from '@sf/contracts';
+import { streamIds, type NewEvent } from '@sf/contracts';
 import { tablesOf } from '@sf/db';
 import { LogPosition, readStream, storeCheckpoint, type EventStoreTables } from '@sf/event-store';
 import { metricsText } from '@sf/metrics';
@@ -8,29 +7,14 @@ import { WEBHOOK_MODELS } from '@sf/sync-webhooks';
 import { createTestDatabase, uniqueName, type TestDatabase } from '@sf/testing';
 import { APPLIER_CHECKPOINT } from './apply/webhook-applier';
 import { InboxBatcher } from './ingress/inbox-batcher';
+import { webhookDelivery } from './testing/webhook-delivery';
 import type { WebhooksDb } from './schema/webhooks-schema';
 import { registerWebhookHealthGauge, registerWebhookInboxGauges } from './webhook-gauges';
 
 const NOW = new Date('2026-12-04T12:00:00Z');
 const LATER = new Date(NOW.getTime() + 86_400_000);
 
-const delivery = (firmId: string, n: number): NewEvent => {
-  const e = newEvent({
-    eventId: randomUUID(),
-    type: EventTypes.ClioWebhookReceived,
-    data: {
-      subscriptionId: 'sub-1',
-      clioWebhookId: '7',
-      entityType: 'tasks',
-      event: 'updated',
-      bodySha256: 'b'.repeat(64),
-      records: [{ id: n }],
-    },
-    metadata: { firmId, correlationId: randomUUID(), causationId: null, occurredAt: new Date().toISOString() },
-  });
-  if (!e.ok) throw new Error(e.reason);
-  return e.value;
-};
+const delivery = (firmId: string, n: number): NewEvent => webhookDelivery(firmId, { id: n });
 
 /** The value of one series of the page, or undefined when it is absent. */
 const valueOf = (body: string, series: RegExp): number | undefined => {

@@ -1,5 +1,5 @@
 import { FetchCause } from './delivery-plan';
-import { secondOf, type AppendedVersion } from './recent-versions';
+import { etagOf, secondOf, type AppendedVersion } from './recent-versions';
 
 /** What the applier does with a payload record, given the versions of its second it knows of. */
 export type SameSecondOutcome =
@@ -12,7 +12,7 @@ export interface SameSecondFacts {
   record: Record<string, unknown>;
   /** The payload came from a `created` delivery (the record's first version). */
   created: boolean;
-  /** The version this applier appended last for the id, if it remembers one. */
+  /** The version an applier (any replica) appended last for the id, if still remembered. */
   appended: AppendedVersion | undefined;
   /** The mirror row's etag when the row has the payload's second under another etag (`contestedIds`). */
   mirrorEtag: string | null | undefined;
@@ -28,13 +28,13 @@ export interface SameSecondFacts {
  */
 export const settleSameSecond = (f: SameSecondFacts): SameSecondOutcome => {
   const second = secondOf(f.record);
-  const etag = f.record['etag'];
+  const etag = etagOf(f.record);
   const appended = f.appended !== undefined && f.appended.second === second ? f.appended : undefined;
   const appendedTie = appended !== undefined && appended.etag !== etag;
   const mirrorTie = f.mirrorEtag !== undefined;
   if (!appendedTie && !mirrorTie) return { kind: 'write' };
   if (f.created) return { kind: 'write' };
-  const first = appendedTie && appended.created && typeof appended.etag === 'string' ? appended.etag : null;
+  const first = appendedTie && appended.created ? appended.etag : null;
   if (first !== null && (!mirrorTie || f.mirrorEtag === first)) return { kind: 'supersede', etag: first };
   return { kind: 'fetch', cause: mirrorTie ? FetchCause.mirrorTie : FetchCause.recentTie };
 };

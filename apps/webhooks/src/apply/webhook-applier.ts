@@ -19,7 +19,7 @@ import { settleContested } from './settle-contested';
 import { fetchPlanIds } from './fetch-plan';
 import type { WebhookSyncRequester } from './sync-request';
 import { recordApplied } from './firm-stats';
-import type { RecentVersions } from './recent-versions';
+import { rememberVersions } from './recent-versions';
 
 /** The applier's checkpoint in `es_checkpoints`. */
 export const APPLIER_CHECKPOINT = 'webhook-applier';
@@ -31,8 +31,6 @@ export interface ApplierDeps {
   clock: () => Date;
   /** Log events read per pass. */
   batchSize: number;
-  /** The versions earlier passes appended (the mirror may not show them yet); one per applier process. */
-  recent: RecentVersions;
 }
 
 export interface ApplierPass {
@@ -78,7 +76,7 @@ export const applyOnce = async (deps: ApplierDeps): Promise<ApplierPass> => {
   const events = await readAllAfter(deps.db, from, deps.batchSize, { dataOf: RECEIVED });
   if (events.length === 0) return { read: 0, applied: 0, apiCalls: 0, fetchedByCause: {}, lost: false };
   const deliveries = events.flatMap(toDelivery);
-  const plans = await settleContested(deps.db, deps.recent, planDeliveries(deliveries));
+  const plans = await settleContested(deps.db, planDeliveries(deliveries));
   let apiCalls = 0;
   const needSync = new Set<string>();
   const fetched = new Map<EntityPlan, Record<string, unknown>[]>();
@@ -106,18 +104,20 @@ export const applyOnce = async (deps: ApplierDeps): Promise<ApplierPass> => {
   const lost = await deps.db.transaction().execute(async (trx) => {
     if (!(await holdCheckpoint(trx, from))) return true;
     for (const [firmId, observed] of perFirm) await appendObserved(trx, firmId, observed);
+    // With the append: the next pass of any replica knows these versions exactly when it can see them appended.
+    await rememberVersions(
+      trx,
+      plans.map((p) => ({
+        firmId: p.firmId,
+        entityType: p.entityType,
+        records: [...p.records, ...(fetched.get(p) ?? [])],
+        createdIds: new Set(p.createdIds),
+      })),
+    );
     await recordApplied(trx, deliveries, now);
     await storeCheckpoint(trx, APPLIER_CHECKPOINT, last);
     return false;
   });
-  if (!lost)
-    for (const plan of plans)
-      deps.recent.remember(
-        plan.firmId,
-        plan.entityType,
-        [...plan.records, ...(fetched.get(plan) ?? [])],
-        new Set(plan.createdIds),
-      );
   if (!lost) for (const firmId of needSync) await deps.requestSync(firmId);
   const fetchedByCause: Partial<Record<FetchCause, number>> = {};
   for (const plan of toFetch)

@@ -1,26 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { EventTypes, newEvent, streamIds, type NewEvent } from '@sf/contracts';
+import { streamIds, type NewEvent } from '@sf/contracts';
 import { readStream, type EventStoreTables } from '@sf/event-store';
 import { createTestDatabase, uniqueName, type TestDatabase } from '@sf/testing';
+import { webhookDelivery } from '../testing/webhook-delivery';
 import { InboxBatcher } from './inbox-batcher';
 
-const delivery = (firmId: string, n: number, eventId = randomUUID()): NewEvent => {
-  const e = newEvent({
-    eventId,
-    type: EventTypes.ClioWebhookReceived,
-    data: {
-      subscriptionId: 'sub-1',
-      clioWebhookId: '7',
-      entityType: 'tasks',
-      event: 'updated',
-      bodySha256: 'a'.repeat(64),
-      records: [{ id: n }],
-    },
-    metadata: { firmId, correlationId: eventId, causationId: null, occurredAt: new Date().toISOString() },
-  });
-  if (!e.ok) throw new Error(e.reason);
-  return e.value;
-};
+const delivery = (firmId: string, n: number, eventId = randomUUID()): NewEvent =>
+  webhookDelivery(firmId, { id: n }, { eventId });
 
 describe('InboxBatcher (group commit of deliveries, real Postgres)', () => {
   let t: TestDatabase<EventStoreTables>;

@@ -3,7 +3,12 @@
 export { WEBHOOK_MODELS } from './webhook-models';
 export type { WebhookModel, WebhookEntityType } from './webhook-models';
 export { SubscriptionStatus } from './schema/webhooks.tables';
-export type { WebhooksTables, WebhookSubscriptionsTable, WebhookFirmStatsTable } from './schema/webhooks.tables';
+export type {
+  WebhooksTables,
+  WebhookSubscriptionsTable,
+  WebhookFirmStatsTable,
+  WebhookRecentVersionsTable,
+} from './schema/webhooks.tables';
 export { webhooksMigrations } from './schema/webhooks-migrations';
 export { healthOf, modelStateOf } from './health/health-of';
 export type { ModelWebhookState, SubscriptionFacts } from './health/health-of';

@@ -29,7 +29,21 @@ export interface WebhookFirmStatsTable {
   max_lag_ms: ColumnType<number, number | undefined, number>;
 }
 
+/** A version the webhook applier appended lately (see the migration); one row per record. */
+export interface WebhookRecentVersionsTable {
+  firm_id: string;
+  entity_type: string;
+  record_id: string;
+  /** Clio's `updated_at` in whole seconds. */
+  second: ColumnType<string, number | string, number | string>;
+  etag: string | null;
+  /** A `created` delivery carried it (the record's first version). */
+  created: boolean;
+  appended_at: Generated<Date>;
+}
+
 export interface WebhooksTables {
   webhook_subscriptions: WebhookSubscriptionsTable;
   webhook_firm_stats: WebhookFirmStatsTable;
+  webhook_recent_versions: WebhookRecentVersionsTable;
 }
