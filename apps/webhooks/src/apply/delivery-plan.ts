@@ -23,6 +23,8 @@ export const FetchCause = {
   mirrorTie: 'mirror_tie',
   /** A version an earlier pass appended (not yet in the mirror) shares the payload's second. */
   recentTie: 'recent_tie',
+  /** The mirror refused a payload already appended as a same-second tie it could not order (`refusedTies`). */
+  refusedTie: 'refused_tie',
 } as const;
 export type FetchCause = (typeof FetchCause)[keyof typeof FetchCause];
 
@@ -40,7 +42,21 @@ export interface EntityPlan {
   fetches: Map<string, FetchCause>;
   deletedIds: string[];
   deliveryIds: string[];
+  /** The refused ties (`id@tx:gp`) this plan fetches: with `deliveryIds`, what makes its events' ids. */
+  ties?: string[];
 }
+
+/** A plan with nothing to do yet. */
+export const emptyPlan = (firmId: string, entityType: ClioEntityType): EntityPlan => ({
+  firmId,
+  entityType,
+  records: [],
+  createdIds: [],
+  supersedes: [],
+  fetches: new Map(),
+  deletedIds: [],
+  deliveryIds: [],
+});
 
 /** The top-level names of the mirror's `fields` for an entity type (`client{id}` → `client`). */
 const topLevel = (e: ClioEntityType): readonly string[] => CLIO_FIELDS[e].map((f) => f.replace(/\{.*$/, ''));
@@ -61,16 +77,7 @@ export const planDeliveries = (batch: readonly InboxDelivery[]): EntityPlan[] =>
     const key = `${d.firmId}\u0000${d.entityType}`;
     let p = plans.get(key);
     if (!p) {
-      p = {
-        firmId: d.firmId,
-        entityType: d.entityType,
-        records: [],
-        createdIds: [],
-        supersedes: [],
-        fetches: new Map(),
-        deletedIds: [],
-        deliveryIds: [],
-      };
+      p = emptyPlan(d.firmId, d.entityType);
       plans.set(key, p);
     }
     p.deliveryIds.push(d.eventId);

@@ -61,8 +61,11 @@ describe('webhook appliers on two replicas: a same-second version appended by th
     await deliver('updated', task('"u"'));
     expect(await applies(replica())).toMatchObject({ applied: 1, apiCalls: 0, fetchedByCause: {} });
 
-    const observed = (await readAllAfter(t.db, LogPosition.start, 100)).filter(
-      (e) => e.type === EventTypes.ClioRecordsObserved,
+    // Read once the log shows both (its xmin rule: a parallel test's open transaction may hide the last a moment).
+    const observed = await waitFor(
+      async () =>
+        (await readAllAfter(t.db, LogPosition.start, 100)).filter((e) => e.type === EventTypes.ClioRecordsObserved),
+      (es) => es.length === 2,
     );
     expect(observed.map((e) => (e.data as { supersedes?: unknown }).supersedes)).toEqual([
       undefined,

@@ -4,8 +4,7 @@ import { waitFor } from '@sf/testing';
 import { WebhooksHarness } from '../testing/webhooks-harness';
 import { liveSubscriptions } from '../registration/subscription-repository';
 import { openSecret } from '../registration/subscription-secret';
-import { ingressUrlOf } from '../registration/firm-registrar';
-import { signBody } from '../ingress/signature';
+import { postDelivery } from '../testing/post-delivery';
 
 // A delivery that lacks some of the mirror's fields (a webhook registered with fewer fields) is applied by fetching
 // the records by ids[], batched: one call for many deliveries of one entity type.
@@ -26,15 +25,7 @@ describe('applier: targeted fetch by ids[] (real Postgres, simulator)', () => {
     const secret = openSecret(h.keyring, sub.subscriptionId, sub.sealedSecret!)!;
     const tasks = [...firm.sim.store.table('tasks').ascending()].slice(0, 30);
     for (const t of tasks) {
-      const body = JSON.stringify({
-        data: { id: t.id, etag: t.etag },
-        meta: { event: 'updated', webhook_id: Number(sub.clioWebhookId) },
-      });
-      const res = await fetch(ingressUrlOf(h.publicUrl, sub.subscriptionId), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-hook-signature': signBody(secret, body) },
-        body,
-      });
+      const res = await postDelivery(h.publicUrl, sub, secret, { id: t.id, etag: t.etag });
       expect(res.status).toBe(200);
     }
     // The applier starts only once all 30 deliveries are readable in the log (a busy cluster's open transactions hold

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { ClioClient } from '@sf/clio-client';
+import { clearTies, holdTies, refusedTies } from '@sf/clio-mirror';
 import {
   EventTypes,
   ObservationSources,
@@ -16,6 +17,7 @@ import type { WebhooksDb } from '../schema/webhooks-schema';
 import { stableUuid } from '../stable-uuid';
 import { FetchCause, planDeliveries, type EntityPlan, type InboxDelivery } from './delivery-plan';
 import { settleContested } from './settle-contested';
+import { fetchRefusedTies } from './refused-ties';
 import { fetchPlanIds } from './fetch-plan';
 import type { WebhookSyncRequester } from './sync-request';
 import { recordApplied } from './firm-stats';
@@ -23,6 +25,9 @@ import { rememberVersions } from './recent-versions';
 
 /** The applier's checkpoint in `es_checkpoints`. */
 export const APPLIER_CHECKPOINT = 'webhook-applier';
+
+/** Refused ties fetched per pass (one `ids[]` call per firm and entity type holds 200). */
+const TIES_PER_PASS = 200;
 
 export interface ApplierDeps {
   db: Kysely<WebhooksDb>;
@@ -67,16 +72,20 @@ const toDelivery = (e: RecordedEvent): InboxDelivery[] => {
  * events (payload records as they are; partial ones fetched by `ids[]`, batched per firm and entity type, in the
  * webhook lane), appended with the checkpoint in one transaction, so a crash at any point neither loses nor
  * doubles an application (the event ids are derived from the deliveries, and a replayed pass re-appends the same
- * ones). Clio calls happen before the transaction; the checkpoint row is locked only to commit.
+ * ones). Clio calls happen before the transaction; the checkpoint row is locked only to commit. Each pass also
+ * fetches the records the mirror refused as same-second ties it could not order (`refusedTies`, noted by the mirror
+ * projection) and forgets those notes in that transaction.
  */
 export const applyOnce = async (deps: ApplierDeps): Promise<ApplierPass> => {
   const from = await loadCheckpoint(deps.db, APPLIER_CHECKPOINT);
   // Only deliveries' payloads are loaded: the log's other events (sync pages, this applier's own observations) are
   // passed over by position alone.
   const events = await readAllAfter(deps.db, from, deps.batchSize, { dataOf: RECEIVED });
-  if (events.length === 0) return { read: 0, applied: 0, apiCalls: 0, fetchedByCause: {}, lost: false };
+  const ties = await refusedTies(deps.db, TIES_PER_PASS);
+  if (events.length === 0 && ties.length === 0)
+    return { read: 0, applied: 0, apiCalls: 0, fetchedByCause: {}, lost: false };
   const deliveries = events.flatMap(toDelivery);
-  const plans = await settleContested(deps.db, planDeliveries(deliveries));
+  const plans = fetchRefusedTies(await settleContested(deps.db, planDeliveries(deliveries)), ties);
   let apiCalls = 0;
   const needSync = new Set<string>();
   const fetched = new Map<EntityPlan, Record<string, unknown>[]>();
@@ -93,7 +102,8 @@ export const applyOnce = async (deps: ApplierDeps): Promise<ApplierPass> => {
     }),
   );
   const now = deps.clock();
-  const last = LogPosition.of(events[events.length - 1]!);
+  const lastEvent = events[events.length - 1];
+  const last = lastEvent === undefined ? from : LogPosition.of(lastEvent);
   // One append per firm (its inbox stream) for every entity type of the batch: round trips grow with firms only.
   const perFirm = new Map<string, NewEvent[]>();
   for (const plan of plans)
@@ -103,6 +113,8 @@ export const applyOnce = async (deps: ApplierDeps): Promise<ApplierPass> => {
     ]);
   const lost = await deps.db.transaction().execute(async (trx) => {
     if (!(await holdCheckpoint(trx, from))) return true;
+    // Another replica fetched these ties meanwhile (its pass moved no checkpoint when it read no delivery).
+    if (!(await holdTies(trx, ties))) return true;
     for (const [firmId, observed] of perFirm) await appendObserved(trx, firmId, observed);
     // With the append: the next pass of any replica knows these versions exactly when it can see them appended.
     await rememberVersions(
@@ -115,6 +127,7 @@ export const applyOnce = async (deps: ApplierDeps): Promise<ApplierPass> => {
       })),
     );
     await recordApplied(trx, deliveries, now);
+    await clearTies(trx, ties);
     await storeCheckpoint(trx, APPLIER_CHECKPOINT, last);
     return false;
   });
@@ -174,7 +187,7 @@ interface Chunk {
 }
 
 const observed = (plan: EntityPlan, c: Chunk, chunk: number, now: Date): NewEvent => {
-  const eventId = stableUuid('observed', plan.entityType, String(chunk), ...plan.deliveryIds);
+  const eventId = stableUuid('observed', plan.entityType, String(chunk), ...plan.deliveryIds, ...(plan.ties ?? []));
   const e = newEvent({
     eventId,
     type: EventTypes.ClioRecordsObserved,

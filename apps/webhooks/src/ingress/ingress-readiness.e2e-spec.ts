@@ -5,9 +5,8 @@ import { freePort, startOwnNatsServer, waitFor, type OwnNatsServer } from '@sf/t
 import { WebhooksHarness } from '../testing/webhooks-harness';
 import { liveSubscriptions, type Subscription } from '../registration/subscription-repository';
 import { openSecret } from '../registration/subscription-secret';
-import { ingressUrlOf } from '../registration/firm-registrar';
 import type { WebhooksService } from '../start-webhooks';
-import { signBody } from './signature';
+import { postDelivery } from '../testing/post-delivery';
 
 jest.setTimeout(120_000);
 
@@ -69,14 +68,10 @@ describe('webhook ingress readiness without NATS (real Postgres, own nats-server
     });
     expect(applierDown.status).toBe(503);
 
-    const body = JSON.stringify({
-      data: { id: 515151, etag: `"${randomUUID()}"`, updated_at: '2026-12-01T00:00:00+00:00' },
-      meta: { event: 'updated', webhook_id: Number(sub.clioWebhookId) },
-    });
-    const res = await fetch(ingressUrlOf(ingress.url, sub.subscriptionId), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-hook-signature': signBody(secret, body) },
-      body,
+    const res = await postDelivery(ingress.url, sub, secret, {
+      id: 515151,
+      etag: `"${randomUUID()}"`,
+      updated_at: '2026-12-01T00:00:00+00:00',
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ recorded: true, duplicate: false });

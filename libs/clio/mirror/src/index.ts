@@ -21,6 +21,8 @@ export type { MirrorRecord, RecordCheck } from './mirror-row';
 export { clioMirrorProjection, WEBHOOK_JOB_ID } from './mirror.projection';
 export { contestedIds, contestedKey } from './observed-store';
 export type { DeliveredRecord } from './observed-store';
+export { clearTies, holdTies, refusedTies } from './mirror-ties';
+export type { MirrorTie } from './mirror-ties';
 export {
   MIRROR_PARTITIONS_ENV,
   clioMirrorPartitionOf,

@@ -15,7 +15,7 @@ export type ObservedRow = MirrorRow & { supersedes?: string };
  * later log position AND a newer Clio `updated_at`. Clio's timestamps have one-second precision, so an equal
  * `updated_at` with another etag does not say which version is newer: a delivery's payload (`readBack` false) may be
  * a late copy of an older version and is not written (the applier fetches such ids instead, see
- * `contestedIds`); a record read back from Clio after the change (`readBack`: a fetch by `ids[]`, Clio's answer to
+ * `contestedIds`, and the ones it could not know of are noted in `clio_mirror_ties` for it to fetch); a record read back from Clio after the change (`readBack`: a fetch by `ids[]`, Clio's answer to
  * our write) is the current version and wins, and so does a payload over exactly the version it `supersedes` (an
 `updated` delivery over the `created` one of its second, see ClioRecordsObservedV2). A row deleted through a webhook comes back only with an `updated_at`
  * after its deletion (a document restored from the trash). Returns the rows written.
@@ -41,11 +41,23 @@ export const upsertObservedRows = async <DB extends ClioMirrorTables>(
   const treeSet = tree ? sql`parent_id = excluded.parent_id,` : sql``;
   // Raw SQL: a bulk upsert from jsonb_to_recordset into a table chosen at run time; the builder has no form for it.
   const json = rows.map((r) => ({ ...mirrorRowJson(r), supersedes: r.supersedes ?? null }));
+  // A payload refused only for its second (the row holds another version of it, not the one it supersedes) is noted
+  // for the applier to fetch (`refusedTies`); the statement's snapshot is the rows as they were before it.
+  const noteTies = readBack
+    ? sql``
+    : sql`, tie as (
+      insert into clio_mirror_ties as q (firm_id, entity_type, record_id, tx, gp)
+      select r.firm_id, ${entityType}, r.id, r.tx, r.gp from r join ${t} m on m.firm_id = r.firm_id and m.id = r.id
+      where (m.last_tx_id, m.last_global_position) < (r.tx, r.gp) and not m.is_soft_deleted
+        and r.updated_at = m.updated_at and m.etag is distinct from r.etag
+        and (r.supersedes is null or m.etag is distinct from r.supersedes)
+      on conflict (firm_id, entity_type, record_id) do update set tx = excluded.tx, gp = excluded.gp
+        where (q.tx, q.gp) < (excluded.tx, excluded.gp))`;
   const written = await sql<{ firm_id: string; id: string }>`
     with r as (select * from jsonb_to_recordset(${JSON.stringify(json)}::jsonb) as r(
       firm_id text, id text, etag text, created_at timestamptz, updated_at timestamptz, data jsonb,
       is_soft_deleted boolean, is_redacted boolean, deleted_at timestamptz, matter_id text, parent_id text, job_id text,
-      tx bigint, gp bigint, synced_at timestamptz, source text, supersedes text))
+      tx bigint, gp bigint, synced_at timestamptz, source text, supersedes text))${noteTies}
     insert into ${t} as m (firm_id, id, etag, created_at, updated_at, data, is_soft_deleted, is_redacted, deleted_at,
       matter_id, ${treeCols} last_job_id, restored_by_job, last_tx_id, last_global_position, last_synced_at, last_source)
     select r.firm_id, r.id, r.etag, r.created_at, r.updated_at, r.data, r.is_soft_deleted, r.is_redacted, r.deleted_at,

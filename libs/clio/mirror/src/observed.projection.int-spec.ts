@@ -6,6 +6,7 @@ import type { ProjectionsTables } from '@sf/projections';
 import { createTestDatabase, projectionSpec, type TestDatabase } from '@sf/testing';
 import { clioMirrorProjection } from './mirror.projection';
 import { contestedIds, contestedKey } from './observed-store';
+import { refusedTies } from './mirror-ties';
 import type { ClioMirrorTables } from './schema/clio-mirror.tables';
 
 // Webhook observations against what a listing wrote, where Clio's one-second `updated_at` cannot order two versions.
@@ -162,6 +163,35 @@ describe('webhook observations over listed rows (real Postgres)', () => {
     // One batch (groups) and one event per batch (each alone) write the same rows and changes.
     await given.then(rows, expected);
     await given.then(rows, expected, { batchSize: 1 });
+  });
+
+  it('notes each payload it refused only for its second, for the applier to fetch; nothing else', async () => {
+    const ties = async (trx: Transaction<DB>) =>
+      (await refusedTies(trx, 10)).map((x) => [x.firmId, x.entityType, x.id]);
+    const spec = () => projectionSpec(t.db, clioMirrorProjection);
+    // The listing's copy "b" was projected before the payload "a" of its second arrived: refused, noted.
+    await spec()
+      .given([listed([task('b')])])
+      .when([observed('webhook_payload', [task('a')])])
+      .then(ties, [[FIRM, 'tasks', '11']]);
+    // Not noted: a newer second (written), an older one (its second orders it), the row's own version, a payload
+    // over exactly the version it supersedes, a record fetched from Clio (it wins the tie), no row at all.
+    await spec()
+      .given([listed([task('b')])])
+      .when([
+        observed('webhook_payload', [task('z', '2026-01-02T10:00:04+00:00')]),
+        observed('webhook_payload', [task('b')]),
+        observed('webhook_payload', [task('u')], [{ id: '11', etag: 'b' }]),
+        observed('webhook_fetch', [task('f')]),
+        observed('webhook_payload', [{ ...task('n'), id: 12 }]),
+        observed('webhook_payload', [task('c', '2026-01-02T10:00:06+00:00')]),
+      ])
+      .then(ties, []);
+    // A supersedes naming another etag than the row's is a tie like any other.
+    await spec()
+      .given([listed([task('v')])])
+      .when([observed('webhook_payload', [task('u')], [{ id: '11', etag: 'c' }])])
+      .then(ties, [[FIRM, 'tasks', '11']]);
   });
 
   it('names the delivered records the mirror holds in another version of the same second, with its etag', async () => {

@@ -3,6 +3,7 @@ import type { ClioMirrorDetailTables } from './clio-mirror-details.tables';
 import type { ClioMirrorReviewTables } from './clio-mirror-review.tables';
 import type { ClioRecordChangeTables } from './clio-record-changes.tables';
 import type { ClioPendingWritesTables } from './clio-pending-writes.tables';
+import type { ClioMirrorTiesTables } from './clio-mirror-ties.tables';
 
 /** timestamptz: pg returns a Date; writes accept a Date or an ISO string. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -47,7 +48,12 @@ export interface ClioTreeMirrorTable extends ClioMirrorTable {
 
 /** Every table of the mirror: one per entity type, and the detail tables of their nested data. */
 export interface ClioMirrorTables
-  extends ClioMirrorDetailTables, ClioMirrorReviewTables, ClioRecordChangeTables, ClioPendingWritesTables {
+  extends
+    ClioMirrorDetailTables,
+    ClioMirrorReviewTables,
+    ClioRecordChangeTables,
+    ClioPendingWritesTables,
+    ClioMirrorTiesTables {
   clio_users: ClioMirrorTable;
   clio_custom_fields: ClioMirrorTable;
   clio_matters: ClioMirrorTable;
