@@ -7,7 +7,7 @@ import { bootService, ReadinessChecks, type BootedService } from '@sf/service-ki
 import { WEBHOOKS_API_INFO } from './api-info';
 import { applyOnce } from './apply/webhook-applier';
 import { natsWebhookSyncRequester } from './apply/sync-request';
-import { pruneRecentVersions } from './apply/recent-versions';
+import { pruneRecentVersions, RECENT_VERSIONS_PRUNE_EVERY_MS } from './apply/recent-versions';
 import { startLoop } from './background-loop';
 import { InboxBatcher } from './ingress/inbox-batcher';
 import { IngressCounters } from './ingress/ingress-counters';
@@ -96,7 +96,7 @@ export const startWebhooks = async (config: WebhooksConfig): Promise<WebhooksSer
         };
         const pruner = startPeriodicPass({
           pass: () => pruneRecentVersions(db),
-          everyMs: 60_000,
+          everyMs: RECENT_VERSIONS_PRUNE_EVERY_MS,
           onError: (err) =>
             log.warn({ err: err instanceof Error ? err.name : 'unknown' }, 'recent versions prune failed'),
         });

@@ -42,7 +42,7 @@ export interface EntityPlan {
   fetches: Map<string, FetchCause>;
   deletedIds: string[];
   deliveryIds: string[];
-  /** The refused ties (`id@tx:gp`) this plan fetches: with `deliveryIds`, what makes its events' ids. */
+  /** The refused ties (`id@<log position>`) this plan fetches: with `deliveryIds`, what makes its events' ids. */
   ties?: string[];
 }
 

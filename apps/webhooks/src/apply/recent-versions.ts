@@ -1,6 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import { clioIdOf, contestedKey, instantOf, type DeliveredRecord } from '@sf/clio-mirror';
-import { tablesOf, type Executor } from '@sf/db';
+import { msAgoOnDbClock, tablesOf, type Executor } from '@sf/db';
 import type { WebhooksTables } from '@sf/sync-webhooks';
 
 const SECOND = 1000;
@@ -28,6 +28,9 @@ export interface AppendedRecords {
  * reconciliation.
  */
 export const RECENT_VERSIONS_KEEP_MS = 60 * 60_000;
+
+/** How often each applier prunes them. */
+export const RECENT_VERSIONS_PRUNE_EVERY_MS = 60_000;
 
 /** `updated_at` in whole seconds (Clio's precision); null when absent or not an instant. */
 export const secondOf = (r: Record<string, unknown>): number | null => {
@@ -132,7 +135,7 @@ export const pruneRecentVersions = async <DB extends WebhooksTables>(
 ): Promise<number> => {
   const r = await tablesOf<WebhooksTables, DB>(db)
     .deleteFrom('webhook_recent_versions')
-    .where('appended_at', '<', sql<Date>`now() - make_interval(secs => ${keepMs / 1000})`)
+    .where('appended_at', '<', msAgoOnDbClock(keepMs))
     .executeTakeFirst();
   return Number(r.numDeletedRows);
 };

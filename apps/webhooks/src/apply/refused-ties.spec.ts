@@ -1,8 +1,11 @@
 import { CLIO_FIELDS, type MirrorTie } from '@sf/clio-mirror';
+import { LogPosition } from '@sf/event-store';
 import { FetchCause, planDeliveries, type InboxDelivery } from './delivery-plan';
 import { fetchRefusedTies } from './refused-ties';
 
 const at = '2026-12-01T00:00:01+00:00';
+const AT = { txId: 7n, position: 70n };
+const seed = (id: string) => `${id}@${LogPosition.format(AT)}`;
 const delivery = (firmId: string, id: number, event = 'updated'): InboxDelivery => ({
   eventId: `e-${firmId}-${id}-${event}`,
   firmId,
@@ -17,7 +20,7 @@ const delivery = (firmId: string, id: number, event = 'updated'): InboxDelivery 
   },
   receivedAt: at,
 });
-const tie = (firmId: string, id: string, entityType = 'tasks'): MirrorTie => ({ firmId, entityType, id, at: '7:70' });
+const tie = (firmId: string, id: string, entityType = 'tasks'): MirrorTie => ({ firmId, entityType, id, at: AT });
 
 describe('fetchRefusedTies', () => {
   it("fetches a tie's record in its firm's plan, instead of a payload of it; a new plan where none was", () => {
@@ -27,9 +30,9 @@ describe('fetchRefusedTies', () => {
     const [f1, f2] = out;
     expect(f1!.records.map((r) => r.id)).toEqual([1]);
     expect([...f1!.fetches]).toEqual([['2', FetchCause.refusedTie]]);
-    expect(f1!.ties).toEqual(['2@7:70']);
+    expect(f1!.ties).toEqual([seed('2')]);
     expect(f1!.deliveryIds).toEqual(plans[0]!.deliveryIds);
-    expect(f2).toMatchObject({ firmId: 'f2', entityType: 'matters', records: [], deliveryIds: [], ties: ['9@7:70'] });
+    expect(f2).toMatchObject({ firmId: 'f2', entityType: 'matters', records: [], deliveryIds: [], ties: [seed('9')] });
     expect([...f2!.fetches]).toEqual([['9', FetchCause.refusedTie]]);
   });
 
@@ -38,6 +41,6 @@ describe('fetchRefusedTies', () => {
     const [p] = fetchRefusedTies(plans, [tie('f1', '3'), tie('f1', '4'), tie('f1', '5', 'widgets')]);
     expect(p!.deletedIds).toEqual(['3']);
     expect([...p!.fetches]).toEqual([['4', FetchCause.partial]]);
-    expect(p!.ties).toEqual(['3@7:70', '4@7:70']);
+    expect(p!.ties).toEqual([seed('3'), seed('4')]);
   });
 });

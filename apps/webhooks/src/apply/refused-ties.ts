@@ -1,4 +1,5 @@
 import { isClioEntityType, type MirrorTie } from '@sf/clio-mirror';
+import { LogPosition } from '@sf/event-store';
 import { emptyPlan, FetchCause, type EntityPlan } from './delivery-plan';
 
 /**
@@ -20,7 +21,7 @@ export const fetchRefusedTies = (plans: readonly EntityPlan[], ties: readonly Mi
       createdIds: p.createdIds.filter((id) => id !== tie.id),
       supersedes: p.supersedes.filter((s) => s.id !== tie.id),
       fetches: deleted || p.fetches.has(tie.id) ? p.fetches : new Map([...p.fetches, [tie.id, FetchCause.refusedTie]]),
-      ties: [...(p.ties ?? []), `${tie.id}@${tie.at}`],
+      ties: [...(p.ties ?? []), `${tie.id}@${LogPosition.format(tie.at)}`],
     });
   }
   return [...out.values()];

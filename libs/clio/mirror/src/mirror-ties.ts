@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { tablesOf, type Executor } from '@sf/db';
+import type { LogPosition } from '@sf/event-store';
 import type { ClioMirrorTiesTables } from './schema/clio-mirror-ties.tables';
 
 /** A webhook payload the mirror refused as an unordered same-second tie: only Clio can say which version is current. */
@@ -7,8 +8,8 @@ export interface MirrorTie {
   firmId: string;
   entityType: string;
   id: string;
-  /** The refused observation's log position, as `tx:gp` (a later refusal of the record replaces it). */
-  at: string;
+  /** The refused observation's log position (a later refusal of the record replaces it). */
+  at: LogPosition;
 }
 
 /**
@@ -28,14 +29,22 @@ export const refusedTies = async <DB extends ClioMirrorTiesTables>(
       .orderBy('gp')
       .limit(limit)
       .execute()
-  ).map((r) => ({ firmId: r.firm_id, entityType: r.entity_type, id: r.record_id, at: `${r.tx}:${r.gp}` }));
+  ).map((r) => ({
+    firmId: r.firm_id,
+    entityType: r.entity_type,
+    id: r.record_id,
+    at: { txId: BigInt(r.tx), position: BigInt(r.gp) },
+  }));
 
 const keysOf = (ties: readonly MirrorTie[]): string =>
   JSON.stringify(
-    ties.map((t) => {
-      const [tx, gp] = t.at.split(':');
-      return { firm_id: t.firmId, entity_type: t.entityType, record_id: t.id, tx, gp };
-    }),
+    ties.map((t) => ({
+      firm_id: t.firmId,
+      entity_type: t.entityType,
+      record_id: t.id,
+      tx: t.at.txId.toString(),
+      gp: t.at.position.toString(),
+    })),
   );
 
 // Raw SQL below: statements matching a list of composite keys from jsonb; the builder has no form for them.
@@ -49,7 +58,7 @@ export const holdTies = async <DB extends ClioMirrorTiesTables>(
   ties: readonly MirrorTie[],
 ): Promise<boolean> => {
   if (ties.length === 0) return true;
-  const { rows } = await sql<{ n: number }>`
+  const { rows } = await sql<{ record_id: string }>`
     select q.record_id from clio_mirror_ties q join jsonb_to_recordset(${keysOf(ties)}::jsonb)
       as k(firm_id text, entity_type text, record_id text, tx bigint, gp bigint)
       on q.firm_id = k.firm_id and q.entity_type = k.entity_type and q.record_id = k.record_id

@@ -11,3 +11,4 @@ export type { PoolBudget } from './pool-budget';
 export { startPeriodicPass } from './periodic-pass';
 export type { PeriodicPass, PeriodicPassOptions } from './periodic-pass';
 export { deleteInBatches } from './delete-in-batches';
+export { msAgoOnDbClock } from './db-clock';

@@ -1,5 +1,4 @@
-import { sql } from 'kysely';
-import { deleteInBatches, startPeriodicPass, tablesOf, type Executor, type PeriodicPass } from '@sf/db';
+import { deleteInBatches, msAgoOnDbClock, startPeriodicPass, tablesOf, type Executor, type PeriodicPass } from '@sf/db';
 import { workQueuePruned } from '@sf/metrics';
 import type { WorkQueueTables } from './schema/work-queue.tables';
 import { WorkStatus } from './work-item';
@@ -33,7 +32,7 @@ export const pruneFinishedWork = async <DB extends WorkQueueTables>(
 ): Promise<number> => {
   if (!(horizonMs > 0)) throw new Error(`work retention must be positive, got ${horizonMs}`);
   const t = tablesOf<WorkQueueTables, DB>(db);
-  const before = sql<Date>`now() - make_interval(secs => ${horizonMs / 1000})`;
+  const before = msAgoOnDbClock(horizonMs);
   return deleteInBatches(
     batchSize,
     () =>

@@ -1,5 +1,4 @@
-import { sql } from 'kysely';
-import { deleteInBatches, startPeriodicPass, tablesOf, type Executor, type PeriodicPass } from '@sf/db';
+import { deleteInBatches, msAgoOnDbClock, startPeriodicPass, tablesOf, type Executor, type PeriodicPass } from '@sf/db';
 import { inboxPruned } from '@sf/metrics';
 import { TOPOLOGY_DEFAULTS, type Topology } from '../topology';
 import type { MessagingTables } from '../schema/messaging.tables';
@@ -42,7 +41,7 @@ export const pruneInbox = async <DB extends MessagingTables>(
 ): Promise<number> => {
   if (!(horizonMs > 0)) throw new Error(`inbox horizon must be positive, got ${horizonMs}`);
   const t = tablesOf<MessagingTables, DB>(db);
-  const before = sql<Date>`now() - make_interval(secs => ${horizonMs / 1000})`;
+  const before = msAgoOnDbClock(horizonMs);
   return deleteInBatches(
     batchSize,
     () =>
