@@ -118,4 +118,6 @@ export default [
       '@nx/enforce-module-boundaries': boundaries(true),
     },
   },
+  // A lib's test kit (src/testing, the `@sf/<lib>/testing` entry that only tests import) is part of its tests.
+  { files: ['libs/**/src/testing/**/*.ts'], rules: { '@nx/enforce-module-boundaries': boundaries(true) } },
 ];

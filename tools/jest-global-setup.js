@@ -4,6 +4,11 @@
 // NATS_URL, NATS_USER and NATS_PASSWORD (the `test` identity), SF_TEST_BUS_USERS and SF_TEST_BUS_CONFIG (for the
 // servers tests start of their own, @sf/testing `startOwnNatsServer`) reach every test process.
 // SF_TEST_NATS=open skips all this and runs against NATS_URL as given.
+//
+// Postgres likewise: the run creates a cluster of its own (tools/test-postgres.ts: sized for what the run launches,
+// fsync off), hands TEST_ADMIN_DATABASE_URL to every test process and drops it in the teardown. Where that cannot
+// be done (not root, no pg_createcluster) or TEST_ADMIN_DATABASE_URL is set, or SF_TEST_PG=shared, the tests use the
+// given server (default the shared one on 5432).
 const { execFileSync, spawn } = require('node:child_process');
 const { mkdtempSync } = require('node:fs');
 const { createConnection, createServer } = require('node:net');
@@ -27,15 +32,42 @@ const accepts = (port) =>
     s.once('error', () => resolve(false));
   });
 
+const runTs = (file, args) =>
+  execFileSync(process.execPath, ['-r', '@swc-node/register', path.join(__dirname, file), ...args], {
+    cwd: path.resolve(__dirname, '..'),
+    encoding: 'utf8',
+  });
+
+const canCreateClusters = () => {
+  if (process.getuid?.() !== 0) return false;
+  try {
+    execFileSync('sh', ['-c', 'command -v pg_createcluster'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const startRunPostgres = async () => {
+  if (process.env.TEST_ADMIN_DATABASE_URL || process.env.SF_TEST_PG === 'shared') return;
+  if (!canCreateClusters()) {
+    process.stderr.write('tests use the shared Postgres on 5432 (no pg_createcluster as root here)\n');
+    return;
+  }
+  const name = `sf_jest_${process.pid}`;
+  const out = runTs('test-postgres.ts', ['create', name, String(await freePort())]);
+  globalThis.__SF_TEST_PG__ = name;
+  // An interrupted run skips the teardown: the next run's create sweeps the cluster of a process that is gone.
+  process.env.TEST_ADMIN_DATABASE_URL = JSON.parse(out.trim().split('\n').pop()).adminUrl;
+  process.env.SF_TEST_PG_CLUSTER = name;
+};
+
 module.exports = async () => {
+  await startRunPostgres();
   if (process.env.SF_TEST_NATS === 'open') return;
   const dir = mkdtempSync(path.join(tmpdir(), 'sf-test-bus-'));
   const port = await freePort();
-  const out = execFileSync(
-    process.execPath,
-    ['-r', '@swc-node/register', path.join(__dirname, 'bus/test-bus-server.ts'), dir, String(port)],
-    { cwd: path.resolve(__dirname, '..'), encoding: 'utf8' },
-  );
+  const out = runTs('bus/test-bus-server.ts', [dir, String(port)]);
   const { config, template, usersFile, user, password } = JSON.parse(out.trim().split('\n').pop());
   const child = spawn('nats-server', ['-c', config], { stdio: 'ignore' });
   globalThis.__SF_TEST_BUS__ = { child, dir };

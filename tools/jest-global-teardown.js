@@ -1,7 +1,11 @@
-// Jest global teardown: stops the run's locked nats-server and deletes its config and store (jest-global-setup.js).
+// Jest global teardown: stops the run's locked nats-server and deletes its config and store, and drops the run's
+// Postgres cluster (jest-global-setup.js).
+const { execFileSync } = require('node:child_process');
 const { rmSync } = require('node:fs');
 
 module.exports = async () => {
+  const pg = globalThis.__SF_TEST_PG__;
+  if (pg) execFileSync('pg_dropcluster', ['--stop', '15', pg], { stdio: 'ignore' });
   const bus = globalThis.__SF_TEST_BUS__;
   if (!bus) return;
   const { child, dir } = bus;

@@ -1,10 +1,9 @@
 import { ROOT_CONTEXT, TraceFlags, trace } from '@opentelemetry/api';
 import { sql } from 'kysely';
 import { readLoggedEvent, type RecordedEvent } from '@sf/contracts';
-import { LogPosition, readAllAfter } from '@sf/event-store';
 import { createLogger } from '@sf/logging';
-import { createTestDatabase, waitFor, type TestDatabase } from '@sf/testing';
-import { appendEach, syncRequested } from '../testing/messaging-test-kit';
+import { createTestDatabase, type TestDatabase } from '@sf/testing';
+import { appendEach, syncRequested, untilLogShows } from '../testing/messaging-test-kit';
 import { applyBatch, type Delivery } from './apply-batch';
 import { Disposition } from './disposition';
 import type { MessageHandler } from './message-handler';
@@ -18,14 +17,12 @@ describe('applyBatch', () => {
   beforeAll(async () => {
     t = await createTestDatabase();
     await sql`create table test_effects (event_id uuid not null)`.execute(t.db);
-    await appendEach(
+    events = await untilLogShows(
       t.db,
-      ['ok-1', 'throws', 'dead', 'ok-2'].map((matterId) => syncRequested('firm-b', { matterId })),
-    );
-    // The log shows a commit only once no older transaction is open anywhere on the server: wait for all four.
-    events = await waitFor(
-      () => readAllAfter(t.db, LogPosition.start, 10),
-      (es) => es.length === 4,
+      await appendEach(
+        t.db,
+        ['ok-1', 'throws', 'dead', 'ok-2'].map((matterId) => syncRequested('firm-b', { matterId })),
+      ),
     );
   });
   afterAll(() => t.drop());

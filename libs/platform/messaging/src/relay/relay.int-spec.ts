@@ -11,6 +11,7 @@ import {
   storedMessages,
   syncRequested,
   testTopology,
+  untilLogShows,
 } from '../testing/messaging-test-kit';
 import { relayCheckpointName } from '../wire-names';
 import { createRelay, type Relay } from './relay';
@@ -57,6 +58,8 @@ describe('relay', () => {
       syncRequested('firm-b', { trace: { traceparent: TRACEPARENT, tracestate: 'sf=1' } }),
       syncRequested('firm-a'),
     ]);
+    // Batches of two: the first must see both of its events.
+    await untilLogShows(t.db, events);
     const seenAtPublish: { checkpoint: LogPosition; inStream: number }[] = [];
     const relay = start(name, {
       batchSize: 2,

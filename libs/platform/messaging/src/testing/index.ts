@@ -5,4 +5,12 @@ export type { MalformedCase } from './malformed-messages';
 export { checkMalformedMessages, MALFORMED_DRAIN_MS } from './check-malformed-messages';
 export type { MalformedCheck, MalformedReport } from './check-malformed-messages';
 export { appendExample } from './append-example';
-export { appendEach, deleteStreams, REPO_ROOT, syncRequested, testTopology, topologyEnv } from './messaging-test-kit';
+export {
+  appendEach,
+  deleteStreams,
+  REPO_ROOT,
+  syncRequested,
+  testTopology,
+  topologyEnv,
+  untilLogShows,
+} from './messaging-test-kit';

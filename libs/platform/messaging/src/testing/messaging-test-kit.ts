@@ -11,7 +11,8 @@ import {
   type TraceContext,
 } from '@sf/contracts';
 import type { Executor } from '@sf/db';
-import { appendToStream, type EventStoreTables } from '@sf/event-store';
+import { appendToStream, LogPosition, readAllAfter, type EventStoreTables } from '@sf/event-store';
+import { waitFor } from '@sf/testing';
 import { defineTopology, type ConsumerOptions, type Topology } from '../topology';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../../../..');
@@ -84,6 +85,23 @@ export const appendEach = async <DB extends EventStoreTables>(
     out.push(...r.events);
   }
   return out;
+};
+
+/**
+ * Waits until the log (`readAllAfter` from `from`) shows every one of `events`, and returns what it shows. The log
+ * shows a commit only once no older transaction is open anywhere on the server (its xmin rule): a parallel test's
+ * open transaction may hide the newest of them for a moment, and a reader started at once would take fewer.
+ */
+export const untilLogShows = <DB extends EventStoreTables>(
+  db: Executor<DB>,
+  events: readonly RecordedEvent[],
+  from: LogPosition = LogPosition.start,
+): Promise<RecordedEvent[]> => {
+  const ids = events.map((e) => e.eventId);
+  return waitFor(
+    () => readAllAfter(db, from, 10_000),
+    (shown) => ids.every((id) => shown.some((e) => e.eventId === id)),
+  );
 };
 
 /** Starts a TypeScript entry point in a child process (`node -r @swc-node/register`), output kept for failures. */

@@ -1,8 +1,8 @@
 import { trace } from '@opentelemetry/api';
 import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
 import type { RecordedEvent } from '@sf/contracts';
-import { loadCheckpoint, readAllAfter, type EventStoreTables } from '@sf/event-store';
-import { appendEach, syncRequested } from '@sf/messaging/testing';
+import { loadCheckpoint, type EventStoreTables } from '@sf/event-store';
+import { appendEach, syncRequested, untilLogShows } from '@sf/messaging/testing';
 import { createTestDatabase, waitFor, type TestDatabase } from '@sf/testing';
 import { checkpointName, type Projection, type ProjectionRunnerTables } from '../projection';
 import { runProjectionBatch } from './run-batch';
@@ -22,13 +22,9 @@ describe('projection spans: one `project <name>` span per applied batch, linked 
     tables: [],
     apply: async (_trx, events) => void applied.push([...events]),
   };
-  // The log shows an event once every older transaction on the server has ended (its xmin rule): a parallel
-  // test's open transaction may hide the last of these for a moment, and the batch would take only the others.
-  const batch = async (events: number) => {
-    await waitFor(
-      async () => readAllAfter(t.db, await loadCheckpoint(t.db, checkpointName(projection)), 10),
-      (es) => es.length === events,
-    );
+  // The batch must take all of the test's events at once (untilLogShows: a parallel test may hide one a moment).
+  const batch = async (appended: RecordedEvent[]) => {
+    await untilLogShows(t.db, appended, await loadCheckpoint(t.db, checkpointName(projection)));
     return waitFor(
       () => runProjectionBatch(t.db, projection, 10),
       (o) => o.kind === 'applied',
@@ -47,12 +43,13 @@ describe('projection spans: one `project <name>` span per applied batch, linked 
   beforeEach(() => exporter.reset());
 
   it('is a child in the trace of a batch whose events all belong to one sync, linked to each', async () => {
-    await appendEach(t.db, [
-      syncRequested('f1', { trace: traceparent(T1, 'a'.repeat(16)) }),
-      syncRequested('f1', { trace: traceparent(T1, 'b'.repeat(16)) }),
-      syncRequested('f1'),
-    ]);
-    await batch(3);
+    await batch(
+      await appendEach(t.db, [
+        syncRequested('f1', { trace: traceparent(T1, 'a'.repeat(16)) }),
+        syncRequested('f1', { trace: traceparent(T1, 'b'.repeat(16)) }),
+        syncRequested('f1'),
+      ]),
+    );
     const [span] = exporter.getFinishedSpans();
     expect(span?.name).toBe('project span-check');
     expect(span?.spanContext().traceId).toBe(T1);
@@ -62,11 +59,12 @@ describe('projection spans: one `project <name>` span per applied batch, linked 
   });
 
   it('starts its own trace for a batch mixing syncs, and links every one; no span when there is nothing to apply', async () => {
-    await appendEach(t.db, [
-      syncRequested('f1', { trace: traceparent(T1, 'c'.repeat(16)) }),
-      syncRequested('f2', { trace: traceparent(T2, 'd'.repeat(16)) }),
-    ]);
-    await batch(2);
+    await batch(
+      await appendEach(t.db, [
+        syncRequested('f1', { trace: traceparent(T1, 'c'.repeat(16)) }),
+        syncRequested('f2', { trace: traceparent(T2, 'd'.repeat(16)) }),
+      ]),
+    );
     expect(await runProjectionBatch(t.db, projection, 10)).toEqual({ kind: 'idle' });
     const spans = exporter.getFinishedSpans();
     expect(spans).toHaveLength(1);
