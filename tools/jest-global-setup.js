@@ -6,7 +6,8 @@
 // SF_TEST_NATS=open skips all this and runs against NATS_URL as given.
 //
 // Postgres likewise: the run creates a cluster of its own (tools/test-postgres.ts: sized for what the run launches,
-// fsync off), hands TEST_ADMIN_DATABASE_URL to every test process and drops it in the teardown. Where that cannot
+// fsync off) with a migrated template database, hands TEST_ADMIN_DATABASE_URL and SF_TEST_TEMPLATE_DATABASE to every
+// test process and drops the cluster in the teardown. Where that cannot
 // be done (not root, no pg_createcluster) or TEST_ADMIN_DATABASE_URL is set, or SF_TEST_PG=shared, the tests use the
 // given server (default the shared one on 5432).
 const { execFileSync, spawn } = require('node:child_process');
@@ -58,8 +59,12 @@ const startRunPostgres = async () => {
   const out = runTs('test-postgres.ts', ['create', name, String(await freePort())]);
   globalThis.__SF_TEST_PG__ = name;
   // An interrupted run skips the teardown: the next run's create sweeps the cluster of a process that is gone.
-  process.env.TEST_ADMIN_DATABASE_URL = JSON.parse(out.trim().split('\n').pop()).adminUrl;
-  process.env.SF_TEST_PG_CLUSTER = name;
+  const { adminUrl, template } = JSON.parse(out.trim().split('\n').pop());
+  Object.assign(process.env, {
+    TEST_ADMIN_DATABASE_URL: adminUrl,
+    SF_TEST_PG_CLUSTER: name,
+    SF_TEST_TEMPLATE_DATABASE: template,
+  });
 };
 
 module.exports = async () => {

@@ -1,7 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { Client } from 'pg';
-import { ADMIN_DATABASE_URL, createOwnPgCluster, freePort } from '@sf/testing';
-import { RUN_CLUSTER_ENV, RUN_CLUSTER_SETTINGS, sweepRunClusters } from './test-postgres';
+import { sql } from 'kysely';
+import { migrationTableOf } from '@sf/db';
+import { ADMIN_DATABASE_URL, createOwnPgCluster, createTestDatabase, freePort, withAdmin } from '@sf/testing';
+import { ALL_MIGRATION_SETS } from './migration-sets';
+import { RUN_CLUSTER_ENV, RUN_CLUSTER_SETTINGS, RUN_TEMPLATE_DATABASE, sweepRunClusters } from './test-postgres';
 
 const clusters = (): string[] =>
   execFileSync('pg_lsclusters', ['-h'], { encoding: 'utf8' })
@@ -24,6 +27,30 @@ describeRunCluster("the run's own Postgres (tools/test-postgres.ts, started by t
       expect(rows[0]?.max_connections).toBe(RUN_CLUSTER_SETTINGS['max_connections']);
     } finally {
       await c.end();
+    }
+  });
+
+  it('copies every test database from the migrated template instead of migrating it again', async () => {
+    const template = await withAdmin(ADMIN_DATABASE_URL, async (c) => {
+      const { rows } = await c.query<{ datistemplate: boolean; datallowconn: boolean }>(
+        'select datistemplate, datallowconn from pg_database where datname = $1',
+        [RUN_TEMPLATE_DATABASE],
+      );
+      return rows[0];
+    });
+    expect(template).toEqual({ datistemplate: true, datallowconn: false });
+    const started = new Date();
+    const t = await createTestDatabase();
+    try {
+      for (const set of ALL_MIGRATION_SETS) {
+        const { rows } = await sql<{ name: string; timestamp: string }>`
+          select name, timestamp from ${sql.table(migrationTableOf(set.owner))}`.execute(t.db);
+        expect(rows.map((r) => r.name).sort()).toEqual(Object.keys(set.migrations).sort());
+        // Applied when the template was made, before this test began: copied, not run again.
+        for (const r of rows) expect(new Date(r.timestamp).getTime()).toBeLessThan(started.getTime());
+      }
+    } finally {
+      await t.drop();
     }
   });
 

@@ -1,6 +1,6 @@
 // The Postgres server of a Jest run (tools/jest-global-setup.js runs this file in a child process):
 // `node -r @swc-node/register tools/test-postgres.ts create <name> <port>` creates and starts a cluster of the run's
-// own and prints its admin URL as one JSON line; `... drop <name>` stops and drops it; `... sweep` drops the clusters
+// own, migrates the template every test database is copied from, and prints both as one JSON line; `... drop <name>` stops and drops it; `... sweep` drops the clusters
 // of runs whose process is gone (a run killed before its teardown).
 //
 // Why not the shared server on 5432: its max_connections (100) is the machine's default, and four workers each
@@ -8,7 +8,9 @@
 // many clients already"). A cluster of the run's own holds what the run launches, and with fsync off (as every test
 // cluster here) commits cost no disk flush. It is still a real Postgres 15; only durability across an OS crash goes.
 import { execFileSync } from 'node:child_process';
-import { createOwnPgCluster } from '@sf/testing';
+import { createDb, migrateToLatest } from '@sf/db';
+import { createDatabase, createOwnPgCluster, withAdmin } from '@sf/testing';
+import { ALL_MIGRATION_SETS } from './migration-sets';
 
 /** The run cluster's name, for the tests (set by the global setup beside TEST_ADMIN_DATABASE_URL). */
 export const RUN_CLUSTER_ENV = 'SF_TEST_PG_CLUSTER';
@@ -22,6 +24,35 @@ export const RUN_CLUSTER_SETTINGS: Readonly<Record<string, string>> = {
   shared_buffers: "'256MB'",
   synchronous_commit: 'off',
   full_page_writes: 'off',
+};
+
+/** The database test databases are copied from (`createTestDatabase` of @sf/testing). */
+export const RUN_TEMPLATE_DATABASE = 'sf_test_template';
+
+/**
+ * Creates `name` with every owner's migrations and closes it to connections (a session on a template would make
+ * copying it fail), waiting until the server has let the migrating one go.
+ */
+export const createTemplateDatabase = async (adminUrl: string, name: string): Promise<void> => {
+  const url = await createDatabase(adminUrl, name);
+  const db = createDb({ url, max: 1, applicationName: 'test-template' });
+  try {
+    await migrateToLatest(db, ALL_MIGRATION_SETS);
+  } finally {
+    await db.destroy();
+  }
+  await withAdmin(adminUrl, async (c) => {
+    await c.query(`ALTER DATABASE "${name}" WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`);
+    for (let i = 0; i < 250; i++) {
+      const { rows } = await c.query<{ n: number }>(
+        'select count(*)::int as n from pg_stat_activity where datname = $1',
+        [name],
+      );
+      if (rows[0]?.n === 0) return;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    throw new Error(`template ${name} still has sessions`);
+  });
 };
 
 const alive = (pid: number): boolean => {
@@ -54,7 +85,14 @@ if (require.main === module) {
   if (command === 'create' && name && RUN_CLUSTER.test(name) && port) {
     sweepRunClusters();
     const cluster = createOwnPgCluster(name, Number(port), RUN_CLUSTER_SETTINGS);
-    process.stdout.write(`${JSON.stringify({ adminUrl: cluster.adminUrl })}\n`);
+    createTemplateDatabase(cluster.adminUrl, RUN_TEMPLATE_DATABASE).then(
+      () =>
+        process.stdout.write(`${JSON.stringify({ adminUrl: cluster.adminUrl, template: RUN_TEMPLATE_DATABASE })}\n`),
+      (err: unknown) => {
+        cluster.drop();
+        throw err;
+      },
+    );
   } else if (command === 'drop' && name && RUN_CLUSTER.test(name)) {
     dropCluster(name);
   } else if (command === 'sweep') {

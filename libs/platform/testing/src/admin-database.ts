@@ -20,9 +20,9 @@ export const databaseUrl = (adminUrl: string, name: string): string => {
   return u.toString();
 };
 
-/** Creates database `name` (empty); returns its URL. */
-export const createDatabase = async (adminUrl: string, name: string): Promise<string> => {
-  await withAdmin(adminUrl, (c) => c.query(`CREATE DATABASE "${name}"`));
+/** Creates database `name`, empty or a copy of database `template`; returns its URL. */
+export const createDatabase = async (adminUrl: string, name: string, template?: string): Promise<string> => {
+  await withAdmin(adminUrl, (c) => c.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ''}`));
   return databaseUrl(adminUrl, name);
 };
 

@@ -3,7 +3,7 @@ export { uniqueName } from './unique-name';
 export { waitFor } from './wait-for';
 export type { WaitForOptions } from './wait-for';
 export { withAdmin, databaseUrl, createDatabase, dropDatabase } from './admin-database';
-export { createTestDatabase, useTestMigrations, ADMIN_DATABASE_URL } from './test-database';
+export { createTestDatabase, useTestMigrations, ADMIN_DATABASE_URL, TEST_TEMPLATE_DATABASE_ENV } from './test-database';
 export type { TestDatabase } from './test-database';
 export { connectTestNats, TEST_NATS_URL } from './nats';
 export { projectionSpec, type ProjectionLike, type ProjectionThenOptions, type RowsQuery } from './projection-spec';
