@@ -9,7 +9,7 @@
 // cluster here) commits cost no disk flush. It is still a real Postgres 15; only durability across an OS crash goes.
 import { execFileSync } from 'node:child_process';
 import { createDb, migrateToLatest } from '@sf/db';
-import { createDatabase, createOwnPgCluster, withAdmin } from '@sf/testing';
+import { createDatabase, createOwnPgCluster, untilNoSessions, withAdmin } from '@sf/testing';
 import { ALL_MIGRATION_SETS } from './migration-sets';
 
 /** The run cluster's name, for the tests (set by the global setup beside TEST_ADMIN_DATABASE_URL). */
@@ -43,15 +43,7 @@ export const createTemplateDatabase = async (adminUrl: string, name: string): Pr
   }
   await withAdmin(adminUrl, async (c) => {
     await c.query(`ALTER DATABASE "${name}" WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`);
-    for (let i = 0; i < 250; i++) {
-      const { rows } = await c.query<{ n: number }>(
-        'select count(*)::int as n from pg_stat_activity where datname = $1',
-        [name],
-      );
-      if (rows[0]?.n === 0) return;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    throw new Error(`template ${name} still has sessions`);
+    if (!(await untilNoSessions(c, name))) throw new Error(`template ${name} still has sessions`);
   });
 };
 

@@ -27,20 +27,28 @@ export const createDatabase = async (adminUrl: string, name: string, template?: 
 };
 
 /**
+ * Waits (up to 5 s) until the server shows no session on database `name`; true if it got there. pg-pool's end()
+ * resolves before its sockets close, so a pool just destroyed may still be seen for a moment.
+ */
+export const untilNoSessions = async (c: Client, name: string): Promise<boolean> => {
+  for (let i = 0; i < 250; i++) {
+    const { rows } = await c.query<{ n: number }>(
+      'select count(*)::int as n from pg_stat_activity where datname = $1',
+      [name],
+    );
+    if (rows[0]?.n === 0) return true;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return false;
+};
+
+/**
  * Drops database `name` if it exists, ending the connections still open on it (`WITH (FORCE)`: child processes a
- * test leaked). It first waits (up to 5 s) for the server to see the caller's own pool gone, since pg-pool's end()
- * resolves before its sockets close.
+ * test leaked). It first waits for the server to see the caller's own pool gone (`untilNoSessions`).
  */
 export const dropDatabase = async (adminUrl: string, name: string): Promise<void> => {
   await withAdmin(adminUrl, async (c) => {
-    for (let i = 0; i < 250; i++) {
-      const { rows } = await c.query<{ n: number }>(
-        'select count(*)::int as n from pg_stat_activity where datname = $1',
-        [name],
-      );
-      if (rows[0]?.n === 0) break;
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    await untilNoSessions(c, name);
     await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   });
 };

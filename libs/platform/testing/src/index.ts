@@ -2,7 +2,7 @@ export { freePort } from './free-port';
 export { uniqueName } from './unique-name';
 export { waitFor } from './wait-for';
 export type { WaitForOptions } from './wait-for';
-export { withAdmin, databaseUrl, createDatabase, dropDatabase } from './admin-database';
+export { withAdmin, databaseUrl, createDatabase, dropDatabase, untilNoSessions } from './admin-database';
 export { createTestDatabase, useTestMigrations, ADMIN_DATABASE_URL, TEST_TEMPLATE_DATABASE_ENV } from './test-database';
 export type { TestDatabase } from './test-database';
 export { connectTestNats, TEST_NATS_URL } from './nats';
