@@ -46,19 +46,23 @@ export const upsertObservedRows = async <DB extends ClioMirrorTables>(
   const noteTies = readBack
     ? sql``
     : sql`, tie as (
-      insert into clio_mirror_ties as q (firm_id, entity_type, record_id, tx, gp)
-      select r.firm_id, ${entityType}, r.id, r.tx, r.gp from r join ${t} m on m.firm_id = r.firm_id and m.id = r.id
+      insert into clio_mirror_ties as q (firm_id, entity_type, record_id, tx, gp, updated_at)
+      select r.firm_id, ${entityType}, r.id, r.tx, r.gp, r.updated_at
+      from r join ${t} m on m.firm_id = r.firm_id and m.id = r.id
       where (m.last_tx_id, m.last_global_position) < (r.tx, r.gp) and not m.is_soft_deleted
         and r.updated_at = m.updated_at and m.etag is distinct from r.etag
         and (r.supersedes is null or m.etag is distinct from r.supersedes)
-      on conflict (firm_id, entity_type, record_id) do update set tx = excluded.tx, gp = excluded.gp
+      on conflict (firm_id, entity_type, record_id) do update
+        set tx = excluded.tx, gp = excluded.gp, updated_at = excluded.updated_at
         where (q.tx, q.gp) < (excluded.tx, excluded.gp))`;
+  // `settled`: a tie noted earlier is settled by a write that moves the row past its second, a version newer than
+  // both tied ones, so its fetch would tell nothing (a mirror rebuild re-notes old ties, and later changes follow).
   const written = await sql<{ firm_id: string; id: string }>`
     with r as (select * from jsonb_to_recordset(${JSON.stringify(json)}::jsonb) as r(
       firm_id text, id text, etag text, created_at timestamptz, updated_at timestamptz, data jsonb,
       is_soft_deleted boolean, is_redacted boolean, deleted_at timestamptz, matter_id text, parent_id text, job_id text,
-      tx bigint, gp bigint, synced_at timestamptz, source text, supersedes text))${noteTies}
-    insert into ${t} as m (firm_id, id, etag, created_at, updated_at, data, is_soft_deleted, is_redacted, deleted_at,
+      tx bigint, gp bigint, synced_at timestamptz, source text, supersedes text))${noteTies},
+    w as (insert into ${t} as m (firm_id, id, etag, created_at, updated_at, data, is_soft_deleted, is_redacted, deleted_at,
       matter_id, ${treeCols} last_job_id, restored_by_job, last_tx_id, last_global_position, last_synced_at, last_source)
     select r.firm_id, r.id, r.etag, r.created_at, r.updated_at, r.data, r.is_soft_deleted, r.is_redacted, r.deleted_at,
       r.matter_id, ${treeVals} r.job_id, null, r.tx, r.gp, r.synced_at, r.source
@@ -77,7 +81,11 @@ export const upsertObservedRows = async <DB extends ClioMirrorTables>(
       and excluded.updated_at is not null
       and (m.updated_at is null or excluded.updated_at > m.updated_at ${sameSecond})
       and (not m.is_soft_deleted or m.deleted_at is null or excluded.updated_at > m.deleted_at)
-    returning m.firm_id, m.id`.execute(db);
+    returning m.firm_id, m.id, m.updated_at, m.last_tx_id, m.last_global_position),
+    settled as (delete from clio_mirror_ties q using w
+      where q.firm_id = w.firm_id and q.entity_type = ${entityType} and q.record_id = w.id
+        and (q.tx, q.gp) < (w.last_tx_id, w.last_global_position) and q.updated_at < w.updated_at)
+    select firm_id, id from w`.execute(db);
   return written.rows.map((r) => ({ firmId: r.firm_id, id: r.id }));
 };
 

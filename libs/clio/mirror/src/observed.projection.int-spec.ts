@@ -194,6 +194,30 @@ describe('webhook observations over listed rows (real Postgres)', () => {
       .then(ties, [[FIRM, 'tasks', '11']]);
   });
 
+  it('forgets a tie once a later write moves the row past its second; a write within that second keeps it', async () => {
+    const ties = async (trx: Transaction<DB>) =>
+      (await refusedTies(trx, 10)).map((x) => [x.firmId, x.entityType, x.id, x.at.position > 0n]);
+    const spec = () => projectionSpec(t.db, clioMirrorProjection);
+    const tied = [listed([task('b')]), observed('webhook_payload', [task('a')])];
+    // A newer version delivered: newer than both tied ones, nothing left to fetch.
+    await spec()
+      .given(tied)
+      .when([observed('webhook_payload', [task('c', '2026-01-02T10:00:06+00:00')])])
+      .then(ties, []);
+    // Nothing newer settles it by itself: a write of the same second (Clio's read-back answer, which the applier's
+    // own fetch of the tie clears in its transaction), the row's own version again, a newer listing (sync pages,
+    // the hot path, do not look at ties: the applier's fetch costs one call).
+    for (const same of [
+      observed('webhook_fetch', [task('f')]),
+      observed('webhook_payload', [task('b')]),
+      listed([task('c', '2026-01-02T10:00:06+00:00')]),
+    ])
+      await spec()
+        .given(tied)
+        .when([same])
+        .then(ties, [[FIRM, 'tasks', '11', true]]);
+  });
+
   it('names the delivered records the mirror holds in another version of the same second, with its etag', async () => {
     const ids = async (trx: Transaction<DB>) =>
       [

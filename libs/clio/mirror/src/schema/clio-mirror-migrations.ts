@@ -7,6 +7,7 @@ import * as recordChanges from './2026-12-03T12-clio-record-changes';
 import * as pendingWrites from './2026-12-03T12-clio-pending-writes';
 import * as changeQueueCursor from './2026-12-05T03-change-queue-cursor';
 import * as ties from './2026-12-05T07-clio-mirror-ties';
+import * as tieSecond from './2026-12-06T01-clio-mirror-tie-second';
 
 /** The Clio mirror: one table per entity type, and the typed tables of their nested data. */
 export const clioMirrorMigrations: MigrationSet = {
@@ -20,5 +21,6 @@ export const clioMirrorMigrations: MigrationSet = {
     '2026-12-03T12-clio-pending-writes': pendingWrites,
     '2026-12-05T03-change-queue-cursor': changeQueueCursor,
     '2026-12-05T07-clio-mirror-ties': ties,
+    '2026-12-06T01-clio-mirror-tie-second': tieSecond,
   },
 };

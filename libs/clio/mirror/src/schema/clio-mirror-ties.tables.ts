@@ -10,6 +10,8 @@ export interface ClioMirrorTieTable {
   /** Log position of the last refused observation of the record. */
   tx: Int8;
   gp: Int8;
+  /** The second the refused payload shared with the row (null for ties noted before it was kept). */
+  updated_at: ColumnType<Date | null, string | null | undefined, string | null>;
 }
 
 export interface ClioMirrorTiesTables {
