@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { EventTypes, newEvent, ObservationSources, streamIds, StreamTypes } from '@sf/contracts';
-import { appendToStream } from '@sf/event-store';
+import { EventTypes, ObservationSources } from '@sf/contracts';
+import { appendExample } from '@sf/messaging/testing';
 import { waitFor } from '@sf/testing';
 import { WebhooksHarness, type HarnessFirm } from '../testing/webhooks-harness';
 import { liveSubscriptions } from '../registration/subscription-repository';
@@ -29,28 +29,14 @@ describe('applier: ties the mirror refused are fetched (real Postgres, simulator
         where firm_id = ${firm.firmId} and id = ${id}`.execute(h.t.db)
     ).rows[0];
   const observe = async (source: 'webhook_fetch' | 'webhook_payload', record: Record<string, unknown>) => {
-    const e = newEvent({
-      eventId: randomUUID(),
-      type: EventTypes.ClioRecordsObserved,
-      data: {
-        entityType: 'tasks',
-        source: source === 'webhook_fetch' ? ObservationSources.webhookFetch : ObservationSources.webhookPayload,
-        records: [record],
-        deletedIds: [],
-        deliveryIds: [randomUUID()],
-      },
-      metadata: {
-        firmId: firm.firmId,
-        correlationId: randomUUID(),
-        causationId: null,
-        occurredAt: new Date().toISOString(),
-      },
+    await appendExample(h.t.db, EventTypes.ClioRecordsObserved, firm.firmId, {
+      entityType: 'tasks',
+      source: source === 'webhook_fetch' ? ObservationSources.webhookFetch : ObservationSources.webhookPayload,
+      records: [record],
+      deletedIds: [],
+      deliveryIds: [randomUUID()],
+      supersedes: [],
     });
-    if (!e.ok) throw new Error(e.reason);
-    const r = await appendToStream(h.t.db, streamIds.webhookInbox(firm.firmId), StreamTypes.webhookInbox, 'any', [
-      e.value,
-    ]);
-    if (!r.ok) throw new Error(r.reason);
   };
 
   it('fetches the record of a noted tie once, writes what Clio answers and forgets the note', async () => {
